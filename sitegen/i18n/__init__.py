@@ -1,0 +1,1 @@
+"""Interface texts of the command line and of content errors, per language."""

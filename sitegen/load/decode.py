@@ -1,0 +1,101 @@
+"""Read a content file as text: UTF-8 (with or without BOM) only, and say what else it was."""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path, PurePosixPath
+from typing import Final
+
+from sitegen.errors import Problem
+
+MAX_FILE_BYTES: Final = 2 * 1024 * 1024  # a record is a page of text; 2 MiB is generous
+_BOM: Final = b"\xef\xbb\xbf"
+_UTF16_BOMS: Final = (b"\xff\xfe", b"\xfe\xff")
+_CHINESE: Final = (("gb18030", "GBK/GB18030"), ("big5", "Big5"))
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or ch >= "\U00020000"
+
+
+def _plausible_chinese(text: str) -> bool:
+    """True when a strict decode gave mostly CJK, ASCII and CJK punctuation (not random glyphs)."""
+    cjk = sum(1 for ch in text if _is_cjk(ch))
+    other = sum(1 for ch in text if not (ch.isascii() or _is_cjk(ch) or "\u3000" <= ch <= "\u303f"
+                                        or "\uff00" <= ch <= "\uffef" or ch in "“”‘’…—·"))
+    return cjk > 0 and other <= max(1, len(text) // 50)
+
+
+def guess_encoding(data: bytes) -> str | None:
+    """Name the legacy encoding a Windows tool most likely used (GBK from WPS, Big5 from old Taiwan tools)."""
+    fits = []
+    for codec, label in _CHINESE:
+        try:
+            if _plausible_chinese(data.decode(codec)):
+                fits.append((codec, label))
+        except UnicodeDecodeError:
+            continue
+    if len(fits) == 1:
+        return fits[0][1]
+    from charset_normalizer import from_bytes  # imported late: only broken files pay for it
+
+    if fits:  # both decode: let the detector choose between the two
+        best = from_bytes(data, cp_isolation=[c for c, _ in fits]).best()
+        chosen = best.encoding.replace("_", "") if best else fits[0][0]
+        return next((label for codec, label in fits if codec == chosen), fits[0][1])
+    best = from_bytes(data).best()
+    return best.encoding.upper() if best else None
+
+
+def _unscramble(line: str) -> str | None:
+    """If a line is UTF-8 that was read as GBK or Latin-1 and saved again, return what it said."""
+    for codec in ("gb18030", "cp1252", "latin-1"):
+        try:
+            fixed = line.encode(codec).decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            continue
+        if fixed != line and sum(1 for ch in fixed if _is_cjk(ch)) >= 2:
+            return fixed
+    return None
+
+
+def find_mojibake(text: str) -> tuple[int, str] | None:
+    """The first line that looks double-decoded (社区 saved as 绀惧尯 or ç¤¾åŒº), with its repair."""
+    for number, line in enumerate(text.split("\n"), start=1):
+        if line.isascii():
+            continue
+        fixed = _unscramble(line.strip())
+        if fixed is not None:
+            return number, fixed
+    return None
+
+
+def read_text(path: Path, rel: PurePosixPath, size: int | None = None) -> tuple[str | None, Problem | None]:
+    """Decode one content file strictly, normalising line ends; never publish garbage."""
+    size = path.stat().st_size if size is None else size
+    if size > MAX_FILE_BYTES:
+        return None, Problem(rel, None, "file.too_large",
+                             {"size": f"{size / 1048576:.1f}", "limit": MAX_FILE_BYTES // 1048576})
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        return None, Problem(rel, None, "file.unreadable", {"detail": e.strerror or str(e)})
+    if data.startswith(_UTF16_BOMS):
+        return None, Problem(rel, None, "file.encoding", {"encoding": "UTF-16"})
+    if data.startswith(_BOM):
+        data = data[len(_BOM):]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        line = data[: e.start].count(b"\n") + 1
+        encoding = guess_encoding(data)
+        key = "file.encoding" if encoding else "file.not_text"
+        return None, Problem(rel, line, key, {"encoding": encoding or ""})
+    if "\x00" in text:
+        return None, Problem(rel, text[: text.index("\x00")].count("\n") + 1, "file.not_text", {})
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    garbled = find_mojibake(text)
+    if garbled is not None:
+        line, fixed = garbled
+        return None, Problem(rel, line, "file.mojibake", {"fixed": fixed[:40]})
+    return unicodedata.normalize("NFC", text), None

@@ -1,0 +1,88 @@
+"""Find the content files: site.yaml, one folder per kind, free pages; skip `.` and `_` names."""
+
+from __future__ import annotations
+
+import difflib
+import os
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import Final
+
+from sitegen.errors import Problem
+
+KINDS: Final = ("activities", "disclosures", "deliberations", "wishes")
+PAGES: Final = "pages"
+MEDIA: Final = "media"
+SITE_FILE: Final = "site.yaml"
+RECORD_SUFFIXES: Final = (".md", ".yaml", ".yml")
+_KNOWN_TOP: Final = (*KINDS, PAGES, MEDIA, SITE_FILE, "site.yml")
+
+
+@dataclass(frozen=True, slots=True)
+class SourceFile:
+    """One content file, as found on disk; size and mtime let a rebuild skip what did not change."""
+
+    rel: PurePosixPath  # relative to the content folder, with /
+    folder: str  # "site", a kind, or "pages"
+    size: int
+    mtime_ns: int
+
+    def absolute(self, content: Path) -> Path:
+        return content.joinpath(*self.rel.parts)
+
+
+def ignored(name: str) -> bool:
+    return name.startswith((".", "_"))
+
+
+def _inside(path: Path, root: Path) -> bool:
+    try:
+        return path.resolve().is_relative_to(root)
+    except (OSError, RuntimeError):  # a symlink loop
+        return False
+
+
+def discover(content: Path) -> tuple[list[SourceFile], list[Problem]]:
+    """Every record file in a stable order, plus problems with the folder's shape."""
+    root = content.resolve()
+    files: list[SourceFile] = []
+    problems: list[Problem] = []
+    site = content / SITE_FILE
+    if not site.is_file() and (content / "site.yml").is_file():
+        site = content / "site.yml"
+    if site.is_file():
+        st = site.stat()
+        files.append(SourceFile(PurePosixPath(site.name), "site", st.st_size, st.st_mtime_ns))
+    else:
+        problems.append(Problem(PurePosixPath(SITE_FILE), None, "site.missing"))
+    for entry in sorted(os.scandir(content), key=lambda e: e.name):
+        if ignored(entry.name) or entry.name in _KNOWN_TOP:
+            continue
+        if entry.is_dir():
+            near = difflib.get_close_matches(entry.name.lower(), (*KINDS, PAGES, MEDIA), n=1, cutoff=0.6)
+            problems.append(Problem(PurePosixPath(entry.name), None, "folder.unknown",
+                                    {"name": entry.name, "suggestion": near[0] if near else ""}, warning=True))
+    for folder in (*KINDS, PAGES):
+        base = content / folder
+        if base.is_dir():
+            _walk(base, PurePosixPath(folder), folder, root, files, problems)
+    return files, problems
+
+
+def _walk(directory: Path, rel: PurePosixPath, folder: str, root: Path,
+          files: list[SourceFile], problems: list[Problem]) -> None:
+    for entry in sorted(os.scandir(directory), key=lambda e: e.name):
+        if ignored(entry.name):
+            continue
+        path = Path(entry.path)
+        entry_rel = rel / entry.name
+        if entry.is_symlink() and not _inside(path, root):
+            problems.append(Problem(entry_rel, None, "path.symlink_outside"))
+            continue
+        if entry.is_dir():
+            _walk(path, entry_rel, folder, root, files, problems)
+        elif entry.name.lower().endswith(RECORD_SUFFIXES):
+            st = entry.stat()
+            files.append(SourceFile(entry_rel, folder, st.st_size, st.st_mtime_ns))
+        else:
+            problems.append(Problem(entry_rel, None, "file.not_a_record", warning=True))

@@ -1,0 +1,90 @@
+"""Turn one content file into raw records: plain data with the line of every field."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from sitegen.errors import Problem
+from sitegen.load.decode import read_text
+from sitegen.load.files import SourceFile
+from sitegen.load.frontmatter import split_front_matter
+from sitegen.load.yamlfile import Located, Path_, parse_yaml
+
+
+@dataclass(frozen=True, slots=True)
+class RawRecord:
+    """One record as written: untyped fields, where each one is, and a digest of what it says."""
+
+    kind: str  # "site", "pages" or one of KINDS
+    path: PurePosixPath
+    line: int
+    fields: dict[str, object]
+    lines: dict[Path_, int] = field(repr=False)
+    stem: str  # the file name without extension: the slug unless `id` is given
+    in_list: bool = False
+    body: str | None = None
+    body_line: int | None = None
+    digest: str = ""
+
+    def line_of(self, *at: str | int) -> int:
+        """The line of a field, or of its nearest parent that exists, or of the record."""
+        for end in range(len(at), 0, -1):
+            found = self.lines.get(tuple(at[:end]))
+            if found is not None:
+                return found
+        return self.line
+
+    def problem(self, at: tuple[str | int, ...] | str, key: str, warning: bool = False, **args: object) -> Problem:
+        where = (at,) if isinstance(at, str) else at
+        return Problem(self.path, self.line_of(*where), key, args, warning)
+
+
+def _digest(fields: object, body: str | None) -> str:
+    text = json.dumps([fields, body], ensure_ascii=False, sort_keys=True, default=str)
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=12).hexdigest()
+
+
+def _record(source: SourceFile, located: Located, data: dict[str, object], lines: dict[Path_, int],
+            line: int, in_list: bool, body: str | None = None, body_line: int | None = None) -> RawRecord:
+    stem = source.rel.name.rsplit(".", 1)[0]
+    return RawRecord(kind=source.folder, path=source.rel, line=line, fields=data, lines=lines, stem=stem,
+                     in_list=in_list, body=body, body_line=body_line, digest=_digest(data, body))
+
+
+def load_file(source: SourceFile, content: Path) -> tuple[list[RawRecord], list[Problem]]:
+    """Read, decode and parse one file; a broken file yields problems, never an exception."""
+    text, problem = read_text(source.absolute(content), source.rel, source.size)
+    if problem is not None or text is None:
+        return [], [problem] if problem else []
+    if source.rel.suffix.lower() == ".md":
+        split, problem = split_front_matter(text, source.rel)
+        if split is None:
+            return [], [problem] if problem else []
+        located, problems = parse_yaml(split.yaml_text, source.rel, split.yaml_line)
+        if located is None:
+            return [], problems
+        data = located.data if located.data is not None else {}
+        if not isinstance(data, dict):
+            return [], [*problems, Problem(source.rel, split.yaml_line, "file.not_a_mapping")]
+        return [_record(source, located, data, located.lines, 1, False, split.body, split.body_line)], problems
+    located, problems = parse_yaml(text, source.rel)
+    if located is None:
+        return [], problems
+    if located.data is None:
+        return [], [*problems, Problem(source.rel, None, "file.empty")]
+    if isinstance(located.data, dict):
+        return [_record(source, located, located.data, located.lines, located.line, False)], problems
+    if not isinstance(located.data, list) or source.folder in ("site", "pages"):
+        return [], [*problems, Problem(source.rel, located.line, "file.not_a_mapping")]
+    records = []
+    for index, item in enumerate(located.data):
+        item_line = located.lines.get((index,), located.line)
+        if not isinstance(item, dict):
+            problems.append(Problem(source.rel, item_line, "file.item_not_a_mapping"))
+            continue
+        lines = {at[1:]: n for at, n in located.lines.items() if at and at[0] == index and len(at) > 1}
+        records.append(_record(source, located, item, lines, item_line, True))
+    return records, problems

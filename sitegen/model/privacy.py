@@ -1,0 +1,47 @@
+"""Masking, done once here: templates only ever see the forms that may be published."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Final
+
+from sitegen.validate.fields import Phone
+from sitegen.validate.privacy import mask_name
+
+__all__ = ["PhoneShown", "mask_name", "mask_phone", "phone_shown"]
+
+WEB_HIDES: Final = frozenset({"poster", "masked", "none"})
+POSTER_HIDES: Final = frozenset({"masked", "none"})
+
+
+def mask_phone(phone: Phone) -> str:
+    """Keep the first 3 and last 4 digits (138****5678); short numbers keep only the last 2."""
+    digits = phone.digits
+    if len(digits) >= 8:
+        return digits[:3] + "*" * (len(digits) - 7) + digits[-4:]
+    return "*" * (len(digits) - 2) + digits[-2:]
+
+
+@dataclass(frozen=True, slots=True)
+class PhoneShown:
+    """What each medium may print: web and poster text, and a tel: target only when shown in full."""
+
+    web: str | None
+    poster: str | None
+    web_tel: str | None
+    poster_tel: str | None
+
+
+def phone_shown(phone: Phone | None, show: str) -> PhoneShown:
+    """SPEC §3 show_phone: poster (full on posters, masked on the web), full, masked, none."""
+    if phone is None or show == "none":
+        return PhoneShown(None, None, None, None)
+    masked, full = mask_phone(phone), phone.shown
+    web_full = show == "full"
+    poster_full = show in ("full", "poster")
+    return PhoneShown(
+        web=full if web_full else masked,
+        poster=full if poster_full else masked,
+        web_tel=phone.digits if web_full else None,
+        poster_tel=phone.digits if poster_full else None,
+    )

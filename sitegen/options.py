@@ -1,0 +1,32 @@
+"""What a build depends on besides the content folder: flags, clock, parallelism."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+
+
+def _now() -> datetime:
+    """The build clock: SOURCE_DATE_EPOCH when set (reproducible builds), else now."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), tz=timezone.utc)
+    return datetime.now(tz=timezone.utc)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Options:
+    """Inputs of a build other than content; passed down, never read from globals."""
+
+    base_url: str | None = None  # overrides site.yaml
+    drafts: bool = False
+    now: datetime = field(default_factory=_now)  # aware; "upcoming" is judged in the site's zone
+    language: str | None = None  # overrides site.yaml for messages (--lang, SITEGEN_LANG)
+    jobs: int = 0  # worker processes; 0 = one per core
+    pdf: bool = False
+    use_cache: bool = True
+    serve: bool = False  # pages get the live-reload hook only when served
+
+    def workers(self) -> int:
+        return self.jobs if self.jobs > 0 else (os.cpu_count() or 1)

@@ -1,0 +1,1 @@
+"""Render stage: the model → every output file as bytes, keyed by path; pure, no writing."""

@@ -1,0 +1,1 @@
+"""Built-in outputs that are not theme pages: Atom feed, sitemap, calendar, robots.txt."""

@@ -1,0 +1,104 @@
+"""feed.xml (Atom), sitemap.xml and robots.txt from small Jinja templates; activities.ics via icalendar."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, datetime, timedelta, timezone
+from importlib import resources
+from zoneinfo import ZoneInfo
+
+import jinja2
+
+from sitegen.model.records import Activity, Model, Record
+from sitegen.render.pages import describe
+from sitegen.render.urls import absolute
+
+FEED_SIZE = 50
+
+
+def _env() -> jinja2.Environment:
+    folder = resources.files("sitegen.render.builtin")
+    return jinja2.Environment(
+        loader=jinja2.FunctionLoader(lambda name: folder.joinpath(name).read_text("utf-8")),
+        autoescape=True,  # XML: the same five characters need escaping
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+    )
+
+
+def _rfc3339(when: datetime) -> str:
+    return when.isoformat(timespec="seconds")
+
+
+def atom_feed(model: Model, kind_labels: dict[str, str]) -> bytes:
+    """The newest records of every kind, newest first; ids are the pages' absolute URLs."""
+    records = sorted(model.records(), key=lambda r: (r.updated, r.day, r.url), reverse=True)[:FEED_SIZE]
+    base = model.site.base_url
+    entries = [{"title": f"{kind_labels[r.kind]}｜{r.title}", "url": absolute(base, r.url),
+                "updated": _rfc3339(r.updated), "summary": describe(r), "category": kind_labels[r.kind]}
+               for r in records]
+    updated = max((r.updated for r in records), default=model.now)
+    text = _env().get_template("atom.xml").render(
+        site=model.site, feed_url=absolute(base, "feed.xml"), home=base, updated=_rfc3339(updated), entries=entries)
+    return text.encode("utf-8")
+
+
+def sitemap(model: Model, urls: Iterable[tuple[str, datetime | None]]) -> bytes:
+    base = model.site.base_url
+    items = [{"loc": absolute(base, url), "lastmod": when.date().isoformat() if when else None}
+             for url, when in sorted(urls)]
+    return _env().get_template("sitemap.xml").render(items=items).encode("utf-8")
+
+
+def robots(model: Model) -> bytes:
+    return _env().get_template("robots.txt").render(sitemap=absolute(model.site.base_url, "sitemap.xml")).encode()
+
+
+def calendar(model: Model) -> bytes:
+    """RFC 5545: one event per activity, times in the site's zone with its VTIMEZONE, all-day dates as DATE."""
+    import icalendar
+
+    zone = ZoneInfo(model.site.timezone)
+    host = model.site.base_url.split("//", 1)[1].split("/", 1)[0]
+    cal = icalendar.Calendar()
+    cal.add("prodid", "-//sitegen//community notice board//ZH")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("x-wr-calname", model.site.name)
+    cal.add("x-wr-timezone", model.site.timezone)
+    for activity in sorted(model.activities, key=lambda a: (a.day, a.slug)):
+        cal.add_component(_event(activity, model, zone, host))
+    if any(a.has_time for a in model.activities):
+        cal.add_missing_timezones()
+    return cal.to_ical()
+
+
+def _event(a: Activity, model: Model, zone: ZoneInfo, host: str) -> object:
+    import icalendar
+
+    event = icalendar.Event()
+    event.add("uid", f"{a.slug}@{host}")
+    event.add("dtstamp", a.updated.astimezone(timezone.utc))
+    event.add("summary", a.title)
+    if isinstance(a.start, datetime):
+        start = a.start.replace(tzinfo=zone)
+        event.add("dtstart", start)
+        if isinstance(a.end, datetime):
+            event.add("dtend", a.end.replace(tzinfo=zone))
+        elif isinstance(a.end, date) and a.end > start.date():
+            event.add("dtend", datetime.combine(a.end + timedelta(days=1), datetime.min.time(), zone))
+        else:
+            event.add("dtend", start + timedelta(hours=2))
+    else:
+        event.add("dtstart", a.start)
+        last = a.end.date() if isinstance(a.end, datetime) else (a.end or a.start)
+        event.add("dtend", last + timedelta(days=1))  # DTEND of an all-day event is exclusive
+    if a.place:
+        event.add("location", a.place)
+    event.add("description", describe(a))
+    event.add("url", absolute(model.site.base_url, a.url))
+    return event
+
+
+def _record_day(record: Record) -> date:
+    return record.day

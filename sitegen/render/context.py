@@ -1,0 +1,93 @@
+"""What every template sees besides its page's data: links, assets, labels, dates, the variant."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+from functools import lru_cache
+from pathlib import PurePosixPath
+from typing import Any, Final
+
+from markupsafe import Markup
+
+from sitegen.model.records import Site
+from sitegen.render.images import Photo
+from sitegen.render.markdown import render_markdown
+from sitegen.render.qr import qr_svg
+from sitegen.render.urls import absolute, relative
+
+CSP: Final = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+              "font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; object-src 'none'")
+_ROOT_TREES: Final = ("static/", "media/", "posters/", "feed.xml", "sitemap.xml", "activities.ics")
+
+
+@dataclass(frozen=True, slots=True)
+class Linker:
+    """Relative links from the page being rendered; pages stay in the reader's tree (elder mode, 繁體)."""
+
+    here: str  # the page's own URL, variant prefix included
+    variant: str
+
+    def __call__(self, target: str, same_tree: bool = True) -> str:
+        if same_tree and not target.startswith(_ROOT_TREES):
+            target = self.variant + target
+        return relative(self.here, target)
+
+
+@lru_cache(maxsize=512)
+def markdown_filter(text: str) -> Markup:
+    return render_markdown(text)
+
+
+class Formats:
+    """Dates and numbers in the interface language, from the theme's labels."""
+
+    def __init__(self, labels: Mapping[str, str]) -> None:
+        self.t = labels
+
+    def day(self, value: date | None, weekday: bool = False) -> str:
+        if value is None:
+            return ""
+        months = self.t["months"].split(",")
+        text = self.t["date_format"].format(y=value.year, m=value.month, d=value.day, mon=months[value.month - 1])
+        if weekday:
+            text += self.t["weekday_format"].format(w=self.t["weekdays"].split(",")[value.weekday()])
+        if isinstance(value, datetime):
+            text += f" {value:%H:%M}"
+        return text
+
+    def stamp(self, value: datetime | None) -> str:
+        return f"{value:%Y-%m-%d %H:%M}" if value else ""
+
+    def money(self, value: float | None) -> str:
+        if value is None:
+            return ""
+        number = f"{value:.0f}" if value == int(value) else f"{value:.2f}"
+        return self.t["money_format"].format(n=number)
+
+
+def template_globals(site: Site, labels: Mapping[str, str], photos: Mapping[PurePosixPath, Photo],
+                     assets: Mapping[str, str]) -> dict[str, Any]:
+    formats = Formats(labels)
+    return {
+        "site": site,
+        "t": labels,
+        "csp": CSP,
+        "fmt": formats,
+        "photos": photos,
+        "asset_urls": assets,
+        "qr_for": lambda target, label="": qr_svg(absolute(site.base_url, target), label),
+        "absolute": lambda target: absolute(site.base_url, target),
+    }
+
+
+def template_filters(labels: Mapping[str, str]) -> dict[str, Any]:
+    formats = Formats(labels)
+    return {
+        "markdown": markdown_filter,
+        "day": formats.day,
+        "stamp": formats.stamp,
+        "money": formats.money,
+        "format_with": lambda text, **kw: str(text).format(**kw),
+    }

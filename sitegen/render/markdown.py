@@ -1,0 +1,50 @@
+"""Markdown bodies → sanitised HTML: python-markdown renders, nh3 keeps only an allow-list."""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Final
+
+import markdown
+import nh3
+from markupsafe import Markup
+
+ALLOWED_TAGS: Final = frozenset({
+    "p", "br", "strong", "em", "b", "i", "u", "s", "del", "ins", "mark", "sub", "sup", "small",
+    "ul", "ol", "li", "blockquote", "h2", "h3", "h4", "h5", "h6", "hr", "a", "code", "pre",
+    "table", "thead", "tbody", "tr", "th", "td", "caption", "dl", "dt", "dd", "abbr",
+})
+ALLOWED_ATTRIBUTES: Final = {"a": {"href", "title"}, "abbr": {"title"}, "th": {"align"}, "td": {"align"},
+                             "ol": {"start"}}
+URL_SCHEMES: Final = frozenset({"http", "https", "mailto", "tel"})
+
+
+@cache
+def _converter() -> markdown.Markdown:
+    # nl2br: workers type one line per sentence and expect it kept; toc shifts # to <h2> under the page's <h1>.
+    return markdown.Markdown(
+        extensions=["tables", "sane_lists", "nl2br", "toc"],
+        extension_configs={"toc": {"baselevel": 2, "anchorlink": False, "permalink": False}},
+        output_format="html",
+    )
+
+
+def sanitise(html: str) -> str:
+    """Allow-list clean: no script, style, iframe, event attribute, javascript: or data: URL survives."""
+    return nh3.clean(
+        html,
+        tags=set(ALLOWED_TAGS),
+        attributes={k: set(v) for k, v in ALLOWED_ATTRIBUTES.items()},
+        url_schemes=set(URL_SCHEMES),
+        link_rel="nofollow ugc noopener noreferrer",
+        strip_comments=True,
+    )
+
+
+def render_markdown(text: str) -> Markup:
+    """The body as safe HTML; content is data, never a template ({{ 7*7 }} stays as typed)."""
+    if not text.strip():
+        return Markup("")
+    converter = _converter()
+    converter.reset()
+    return Markup(sanitise(converter.convert(text)))  # noqa: S704 - sanitised by nh3 just above

@@ -1,0 +1,238 @@
+"""Plan every web page of SPEC §4: home, lists (paginated, per year, per tag), records, boards."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator, Mapping, Sequence
+from datetime import datetime
+from pathlib import PurePosixPath
+from typing import Final
+
+from sitegen.model.records import DELIBERATION_STAGES, Activity, Model, Record
+from sitegen.render.images import Photo
+from sitegen.render.views import Crumb, Figure, Group, PageSpec, Pager, TagLink, chart
+from sitegen.slugs import slugify
+
+PER_PAGE: Final = 20
+KINDS: Final = ("activities", "disclosures", "deliberations", "wishes")
+DECIDED: Final = ("decided", "implementing", "completed", "rejected")
+
+
+def list_urls(first: str, more: str, count: int) -> tuple[str, ...]:
+    """Page 1 at `first`; page n at `more/page/n/`. Extra pages live outside /<kind>/ so no slug can clash."""
+    return (first, *(f"{more}page/{n}/" for n in range(2, count + 1)))
+
+
+def paginate(items: Sequence[Record], first: str, more: str) -> Iterator[tuple[str, Pager, tuple[Record, ...]]]:
+    count = max(1, -(-len(items) // PER_PAGE))
+    urls = list_urls(first, more, count)
+    for number in range(1, count + 1):
+        chunk = tuple(items[(number - 1) * PER_PAGE : number * PER_PAGE])
+        yield urls[number - 1], Pager(number, count, urls), chunk
+
+
+def latest(records: Sequence[Record]) -> datetime | None:
+    return max((r.updated for r in records), default=None)
+
+
+def _plain(markdown: str, limit: int = 90) -> str:
+    text = re.sub(r"!\[[^\]]*\]\([^)]*\)|\[([^\]]*)\]\([^)]*\)|[#>*_`|~-]+", r"\1", markdown)
+    text = " ".join(text.split())
+    return text[:limit] + ("…" if len(text) > limit else "")
+
+
+def describe(record: Record) -> str:
+    return record.summary or _plain(record.body) or record.title
+
+
+class Planner:
+    """Turns the model into page specs; labels give titles, photos give share-card images."""
+
+    def __init__(self, model: Model, labels: Mapping[str, str], photos: Mapping[PurePosixPath, Photo]) -> None:
+        self.model = model
+        self.t = labels
+        self.photos = photos
+        self.tag_urls = self._tag_urls()
+
+    def cover(self, record: Record) -> Photo | None:
+        return self.photos.get(record.photos[0]) if record.photos else None
+
+    def _tag_urls(self) -> dict[str, str]:
+        names = sorted({tag for r in (*self.model.records(), *self.model.pages) for tag in r.tags})
+        urls: dict[str, str] = {}
+        used: Counter[str] = Counter()
+        for name in names:
+            base = slugify(name, 60) or "tag"
+            used[base] += 1
+            urls[name] = f"tags/{base}/" if used[base] == 1 else f"tags/{base}-{used[base]}/"
+        return urls
+
+    def plan(self) -> Iterator[PageSpec]:
+        yield self.home()
+        for kind in KINDS:
+            yield from self.kind_lists(kind)
+            for record in self.model.of_kind(kind):
+                yield self.record_page(record)
+        yield from self.tag_pages()
+        yield from self.place_pages()
+        for page in self.model.pages:
+            yield PageSpec(url=page.url, template="page.html", title=page.title, data={"record": page},
+                           description=describe(page), updated=page.updated, image=self.cover(page))
+        yield PageSpec(url="404.html", template="404.html", title=self.t["not_found"], noindex=True)
+
+    # -- home -----------------------------------------------------------------------------------
+    def home(self) -> PageSpec:
+        m = self.model
+        year = m.today.year
+        upcoming = tuple(sorted((a for a in m.activities if a.upcoming), key=lambda a: (a.day, a.slug)))
+        past = tuple(a for a in m.activities if not a.upcoming)
+        decided = tuple(d for d in m.deliberations if d.status in DECIDED)
+        news = tuple(sorted(m.records(), key=lambda r: (r.updated, r.day, r.slug), reverse=True)[:8])
+        data = {
+            "upcoming": upcoming[:6],
+            "recent": past[:4],
+            "open_wishes": tuple(w for w in m.wishes if w.status == "open")[:6],
+            "decisions": decided[:4],
+            "news": news,
+            "figures": self.figures(year),
+            "charts": self.charts(year),
+            "year": year,
+            "pages": m.pages,
+        }
+        return PageSpec(url="", template="home.html", title=m.site.name, data=data,
+                        description=m.site.intro or self.t["site_description"].format(name=m.site.name),
+                        updated=latest([*m.records(), *m.pages]))
+
+    def figures(self, year: int) -> tuple[Figure, ...]:
+        m, t = self.model, self.t
+        wishes_year = [w for w in m.wishes if w.claimed_on and w.claimed_on.year == year]
+        solved = [d for d in m.deliberations if d.status == "completed" and
+                  (d.timeline[-1].date.year if d.timeline else d.raised_on.year) == year]
+        activities_year = [a for a in m.activities if a.day.year == year and not a.upcoming]
+        people = sum(a.participants or 0 for a in activities_year)
+        return (
+            Figure(t["fig_activities"].format(year=year), str(len(activities_year))),
+            Figure(t["fig_participants"].format(year=year), str(people)),
+            Figure(t["fig_wishes_claimed"].format(year=year), str(len(wishes_year))),
+            Figure(t["fig_solved"].format(year=year), str(len(solved))),
+        )
+
+    def charts(self, year: int) -> tuple[object, ...]:
+        m, t = self.model, self.t
+        by_status = Counter(d.status for d in m.deliberations)
+        statuses = [*DELIBERATION_STAGES, "rejected"]
+        wishes = Counter(w.status for w in m.wishes if w.posted_on.year == year or
+                         (w.claimed_on and w.claimed_on.year == year))
+        months = []
+        y, mo = m.today.year, m.today.month
+        for _ in range(12):
+            months.append((y, mo))
+            y, mo = (y, mo - 1) if mo > 1 else (y - 1, 12)
+        per_month = Counter((a.day.year, a.day.month) for a in m.activities)
+        return (
+            chart(t["chart_deliberations"], [(t[f"status_{s}"], by_status[s]) for s in statuses]),
+            chart(t["chart_wishes"].format(year=year),
+                  [(t[f"wish_{s}"], wishes[s]) for s in ("open", "claimed", "fulfilled")]),
+            chart(t["chart_activities"],
+                  [(t["month_short"].format(month=mo, year=y), per_month[(y, mo)]) for y, mo in reversed(months)]),
+        )
+
+    # -- lists ----------------------------------------------------------------------------------
+    def ordered(self, kind: str) -> tuple[Record, ...]:
+        records = self.model.of_kind(kind)
+        if kind == "activities":  # what is coming first, soonest first; then the past, newest first
+            up = sorted((a for a in records if isinstance(a, Activity) and a.upcoming), key=lambda a: (a.day, a.slug))
+            return (*up, *(a for a in records if isinstance(a, Activity) and not a.upcoming))
+        if kind == "wishes":  # open wishes first: the wall is for claiming
+            order = {"open": 0, "claimed": 1, "fulfilled": 2, "withdrawn": 3}
+            return tuple(sorted(records, key=lambda w: order.get(getattr(w, "status", ""), 9)))
+        return records
+
+    def kind_lists(self, kind: str) -> Iterator[PageSpec]:
+        records = self.ordered(kind)
+        years = sorted({r.day.year for r in records}, reverse=True)
+        year_links = tuple((y, f"browse/{kind}/{y}/", sum(1 for r in records if r.day.year == y)) for y in years)
+        overview = self.overview(kind)
+        title = self.t[f"kind_{kind}"]
+        for url, pager, chunk in paginate(records, f"{kind}/", f"browse/{kind}/"):
+            yield PageSpec(url=url, template="list.html", title=title if pager.number == 1 else
+                           f"{title} · {self.t['page_n'].format(n=pager.number)}",
+                           data={"kind": kind, "items": chunk, "pager": pager, "years": year_links,
+                                 "year": None, "overview": overview if pager.number == 1 else None, "tag": None},
+                           description=self.t[f"about_{kind}"], updated=latest(chunk),
+                           crumbs=(Crumb(title, f"{kind}/"),) if pager.number > 1 else ())
+        for year in years:
+            in_year = tuple(r for r in records if r.day.year == year)
+            heading = self.t["year_of"].format(year=year, kind=title)
+            for url, pager, chunk in paginate(in_year, f"browse/{kind}/{year}/", f"browse/{kind}/{year}/"):
+                yield PageSpec(url=url, template="list.html", title=heading,
+                               data={"kind": kind, "items": chunk, "pager": pager, "years": year_links,
+                                     "year": year, "overview": None, "tag": None},
+                               description=heading, updated=latest(chunk), crumbs=(Crumb(title, f"{kind}/"),))
+
+    def overview(self, kind: str) -> dict[str, object] | None:
+        """Where things stand: deliberations by lifecycle stage, wishes by status, people by place."""
+        m = self.model
+        if kind == "deliberations":
+            counts = Counter(d.status for d in m.deliberations)
+            return {"places": None, "chart": chart(self.t["chart_deliberations"],
+                    [(self.t[f"status_{s}"], counts[s]) for s in (*DELIBERATION_STAGES, "rejected")])}
+        if kind == "wishes":
+            counts = Counter(w.status for w in m.wishes)
+            return {"places": None, "chart": chart(self.t["chart_wishes_all"],
+                    [(self.t[f"wish_{s}"], counts[s]) for s in ("open", "claimed", "fulfilled")])}
+        if kind == "disclosures":
+            return {"chart": None, "places": tuple(m.places.roots())}
+        return None
+
+    # -- records --------------------------------------------------------------------------------
+    def record_page(self, record: Record) -> PageSpec:
+        kind_title = self.t[f"kind_{record.kind}"]
+        data: dict[str, object] = {"record": record, "poster_url": f"posters/{record.url}",
+                                   "tag_urls": {t: self.tag_urls[t] for t in record.tags}}
+        crumbs = [Crumb(kind_title, f"{record.kind}/")]
+        place = getattr(record, "place", None)
+        if record.kind == "disclosures" and place is not None:
+            data["board"] = self.model.places.nodes[place.slug]
+            crumbs += [Crumb(n.name, n.url) for n in self.model.places.parents(place.slug)]
+            crumbs.append(Crumb(place.levels[-1], f"places/{place.slug}/"))
+        return PageSpec(url=record.url, template=f"{record.singular}.html", title=record.title, data=data,
+                        description=describe(record), image=self.cover(record), updated=record.updated,
+                        crumbs=tuple(crumbs))
+
+    def tag_pages(self) -> Iterator[PageSpec]:
+        records = [*self.model.records(), *self.model.pages]
+        by_tag: dict[str, list[Record]] = {}
+        for record in records:
+            for tag in record.tags:
+                by_tag.setdefault(tag, []).append(record)
+        links = tuple(TagLink(name, self.tag_urls[name], len(by_tag[name])) for name in sorted(by_tag, key=slugify))
+        yield PageSpec(url="tags/", template="tags.html", title=self.t["tags"], data={"tags": links},
+                       description=self.t["tags"], updated=latest(records))
+        for name, tagged in by_tag.items():
+            tagged.sort(key=lambda r: (r.day, r.slug), reverse=True)
+            first = self.tag_urls[name]
+            for url, pager, chunk in paginate(tagged, first, first):
+                yield PageSpec(url=url, template="list.html", title=f"{self.t['tag']}：{name}",
+                               data={"kind": None, "items": chunk, "pager": pager, "years": (), "year": None,
+                                     "overview": None, "tag": name},
+                               description=f"{self.t['tag']}：{name}", updated=latest(chunk),
+                               crumbs=(Crumb(self.t["tags"], "tags/"),))
+
+    def place_pages(self) -> Iterator[PageSpec]:
+        tree = self.model.places
+        people = self.model.disclosures
+        yield PageSpec(url="places/", template="places.html", title=self.t["places"],
+                       data={"nodes": tuple(tree.nodes.values()), "unplaced": tuple(d for d in people if d.place is None)},
+                       description=self.t["about_places"], updated=latest(people))
+        for node in tree.nodes.values():
+            groups = tuple(Group(n, p) for n, p in tree.under(node.slug))
+            everyone = [d for g in groups for d in g.people]
+            crumbs = (Crumb(self.t["places"], "places/"), *(Crumb(n.name, n.url) for n in tree.parents(node.slug)))
+            yield PageSpec(url=node.url, template="place.html", title=self.t["board_of"].format(place=node.full_name),
+                           data={"node": node, "groups": groups, "children": tuple(tree.nodes[c] for c in node.children),
+                                 "poster_url": f"posters/{node.url}"},
+                           description=self.t["board_description"].format(place=node.full_name, count=len(everyone)),
+                           updated=latest(everyone), crumbs=crumbs,
+                           image=next((self.cover(d) for d in everyone if d.photos), None))

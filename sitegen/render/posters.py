@@ -1,0 +1,59 @@
+"""Plan the printable posters of SPEC §4: one per record, one per place board, the wish wall, an index."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from pathlib import PurePosixPath
+
+from sitegen.model.records import Model, Record
+from sitegen.render.images import Photo
+from sitegen.render.views import Group, PageSpec
+
+KINDS = ("activities", "disclosures", "deliberations", "wishes")
+
+
+class PosterPlanner:
+    """Every poster holds a QR code for exactly the page it stands for (its `target`)."""
+
+    def __init__(self, model: Model, labels: Mapping[str, str], photos: Mapping[PurePosixPath, Photo]) -> None:
+        self.model = model
+        self.t = labels
+        self.photos = photos
+
+    def paper(self, record: Record | None = None) -> str:
+        return (record.poster_paper if record is not None else None) or self.model.site.poster_paper
+
+    def plan(self) -> Iterator[PageSpec]:
+        entries: list[tuple[str, str, str, str]] = []  # (kind label, title, poster url, paper)
+        specs: list[PageSpec] = []
+        for kind in KINDS:
+            for record in self.model.of_kind(kind):
+                spec = self.record_poster(record)
+                specs.append(spec)
+                entries.append((self.t[f"kind_{kind}"], record.title, spec.url, spec.data["paper"]))
+        for node in self.model.places.nodes.values():
+            groups = tuple(Group(n, p) for n, p in self.model.places.under(node.slug))
+            spec = PageSpec(url=f"posters/{node.url}", template="poster_board.html",
+                            title=self.t["board_of"].format(place=node.full_name),
+                            data={"node": node, "groups": groups, "target": node.url, "paper": self.paper()},
+                            variants=False, poster=True, noindex=True,
+                            updated=max((d.updated for g in groups for d in g.people), default=None))
+            specs.append(spec)
+            entries.append((self.t["places"], spec.title, spec.url, self.paper()))
+        open_wishes = tuple(w for w in self.model.wishes if w.status == "open")
+        wall = PageSpec(url="posters/wishes/", template="poster_wall.html", title=self.t["wish_wall"],
+                        data={"wishes": open_wishes, "target": "wishes/", "paper": self.paper()},
+                        variants=False, poster=True, noindex=True,
+                        updated=max((w.updated for w in open_wishes), default=None))
+        specs.append(wall)
+        entries.append((self.t["kind_wishes"], wall.title, wall.url, self.paper()))
+        yield PageSpec(url="posters/", template="posters.html", title=self.t["posters"],
+                       data={"entries": tuple(entries)}, variants=False, noindex=True,
+                       updated=max((s.updated for s in specs if s.updated), default=None))
+        yield from specs
+
+    def record_poster(self, record: Record) -> PageSpec:
+        return PageSpec(url=f"posters/{record.url}", template=f"poster_{record.singular}.html", title=record.title,
+                        data={"record": record, "target": record.url, "paper": self.paper(record)},
+                        variants=False, poster=True, noindex=True, updated=record.updated,
+                        image=self.photos.get(record.photos[0]) if record.photos else None)

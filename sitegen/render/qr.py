@@ -1,0 +1,71 @@
+"""QR codes as inline SVG: always a full QR (never Micro QR), level M or better, 4-module quiet zone.
+
+zxing-cpp's encoder is used for the matrix: it measured 0.14 ms a code against segno's 3.4 ms,
+and a 10,000-record street builds over 10,000 codes. The SVG is one path, black on white.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Final
+
+from markupsafe import Markup, escape
+
+QUIET_ZONE: Final = 4
+_LEVELS: Final = ("H", "Q", "M")
+
+
+def _matrix(text: str, level: str) -> tuple[int, bytes]:
+    import zxingcpp
+
+    code = zxingcpp.create_barcode(text, zxingcpp.BarcodeFormat.QRCode, ec_level=level)
+    image = code.to_image(scale=1, add_quiet_zones=False)
+    size = image.shape[0]
+    return size, bytes(memoryview(image))
+
+
+@lru_cache(maxsize=4096)
+def qr_modules(text: str) -> tuple[int, bytes]:
+    """The module matrix (0 = dark) at the highest error level that keeps the size of level M."""
+    size_m, modules_m = _matrix(text, "M")
+    for level in _LEVELS[:-1]:
+        size, modules = _matrix(text, level)
+        if size == size_m:
+            return size, modules
+    return size_m, modules_m
+
+
+def _path(size: int, modules: bytes) -> str:
+    """Runs of dark modules per row as `M x y h w v 1 h -w z`: small, crisp at any print size."""
+    parts = []
+    for y in range(size):
+        row = modules[y * size : (y + 1) * size]
+        x = 0
+        while x < size:
+            if row[x] == 0:
+                start = x
+                while x < size and row[x] == 0:
+                    x += 1
+                parts.append(f"M{start + QUIET_ZONE} {y + QUIET_ZONE}h{x - start}v1h-{x - start}z")
+            else:
+                x += 1
+    return "".join(parts)
+
+
+@lru_cache(maxsize=4096)
+def qr_svg(url: str, label: str = "") -> Markup:
+    """An inline <svg> carrying data-qr-url; the code decodes to exactly `url`."""
+    size, modules = qr_modules(url)
+    total = size + 2 * QUIET_ZONE
+    title = escape(label or url)
+    return Markup(
+        f'<svg class="qr" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {total} {total}" '
+        f'shape-rendering="crispEdges" role="img" aria-label="{title}" data-qr-url="{escape(url)}">'
+        f'<rect width="{total}" height="{total}" fill="#fff"/>'
+        f'<path fill="#000" d="{_path(size, modules)}"/></svg>'
+    )
+
+
+def qr_version(url: str) -> int:
+    size, _ = qr_modules(url)
+    return (size - 17) // 4

@@ -1,0 +1,130 @@
+"""Validate every loaded record, then the rules that span records: unique slugs, private names."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import Any, Final
+
+from pydantic import ValidationError
+from pydantic_core import ErrorDetails
+
+from sitegen.errors import Problem
+from sitegen.load import Loaded
+from sitegen.load.records import RawRecord
+from sitegen.validate.photos import PhotoChecker
+from sitegen.validate.rules import RULES, slug_of
+from sitegen.validate.schema import SCHEMAS, Fields
+from sitegen.validate.unknown import unknown_fields
+
+_PYDANTIC_KEYS: Final = {
+    "missing": "field.missing",
+    "model_type": "value.mapping",
+    "dict_type": "value.mapping",
+    "model_attributes_type": "value.mapping",
+    "list_type": "value.list",
+    "tuple_type": "value.list",
+    "string_type": "value.not_text",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Valid:
+    """A record whose fields passed the schema and its rules."""
+
+    raw: RawRecord
+    fields: Any  # the kind's schema model
+    slug: str
+    photos: tuple[PurePosixPath, ...]  # normalised, checked paths; a disclosure's `photo` comes first
+
+    @property
+    def kind(self) -> str:
+        return self.raw.kind
+
+
+@dataclass(frozen=True, slots=True)
+class Validated:
+    site: Valid | None
+    records: list[Valid]  # records and pages, in path order
+    problems: list[Problem]
+
+
+def _field_name(loc: tuple[int | str, ...]) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def error_problem(raw: RawRecord, error: ErrorDetails) -> Problem:
+    """One pydantic error → one problem on the line of the offending key."""
+    loc = tuple(error["loc"])
+    kind = error["type"]
+    key = kind if kind.startswith("value.") else _PYDANTIC_KEYS.get(kind, "value.invalid")
+    args: dict[str, object] = {"field": _field_name(loc), "detail": error["msg"]}
+    args.update(error.get("ctx") or {})
+    return raw.problem(loc, key, **args)
+
+
+def _photos(raw: RawRecord, fields: Any, checker: PhotoChecker) -> tuple[tuple[PurePosixPath, ...], list[Problem]]:
+    wanted: list[tuple[tuple[str | int, ...], str]] = []
+    if getattr(fields, "photo", None):
+        wanted.append((("photo",), fields.photo))
+    wanted += [(("photos", i), p) for i, p in enumerate(getattr(fields, "photos", ()))]
+    found, problems = [], []
+    for at, value in wanted:
+        path, key, args = checker.check(value)
+        if key is not None:
+            problems.append(raw.problem(at, key, **args))
+        elif path is not None and path not in found:
+            found.append(path)
+    return tuple(found), problems
+
+
+def validate_record(raw: RawRecord, checker: PhotoChecker) -> tuple[Valid | None, list[Problem]]:
+    schema = SCHEMAS[raw.kind]
+    problems = list(unknown_fields(raw, schema))
+    try:
+        fields: Fields = schema.model_validate(raw.fields)
+    except ValidationError as e:
+        return None, [*problems, *(error_problem(raw, err) for err in e.errors())]
+    problems += [p for rule in RULES[raw.kind] for p in rule(raw, fields)]
+    photos, photo_problems = _photos(raw, fields, checker)
+    problems += photo_problems
+    if any(not p.warning for p in problems):
+        return None, problems
+    return Valid(raw=raw, fields=fields, slug=slug_of(raw, fields), photos=photos), problems
+
+
+def unique_slugs(records: Iterable[Valid]) -> Iterator[Problem]:
+    """Two records of one kind cannot share a URL."""
+    first: dict[tuple[str, str], Valid] = {}
+    for record in records:
+        other = first.setdefault((record.kind, record.slug), record)
+        if other is not record:
+            where = f"{other.raw.path}:{other.raw.line}"
+            at = ("id",) if "id" in record.raw.fields else ()
+            yield record.raw.problem(at, "slug.duplicate", slug=record.slug, other=where)
+
+
+def validate_content(loaded: Loaded, content: Path) -> Validated:
+    """Every record through its schema and rules; problems from all files, nothing raised."""
+    from sitegen.validate.privacy import wisher_names_unpublished
+
+    checker = PhotoChecker(content)
+    problems = list(loaded.problems)
+    site: Valid | None = None
+    records: list[Valid] = []
+    for raw in loaded.records:
+        valid, found = validate_record(raw, checker)
+        problems += found
+        if valid is None:
+            continue
+        if raw.kind == "site":
+            site = valid
+        else:
+            records.append(valid)
+    problems += unique_slugs(records)
+    problems += wisher_names_unpublished(loaded.records)
+    return Validated(site=site, records=records, problems=problems)

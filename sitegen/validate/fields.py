@@ -1,0 +1,235 @@
+"""Field types of the content contract; each error type is also its message key."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Annotated, Any, Final
+from urllib.parse import urlsplit
+
+from pydantic import PlainValidator
+from pydantic_core import PydanticCustomError
+
+SLUG_RE: Final = re.compile(r"[a-z0-9-]{1,80}")
+WINDOWS_RESERVED: Final = frozenset(
+    ["con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))]
+)
+_DAY_RE: Final = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_TIME_RE: Final = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})[ T](\d{1,2}):(\d{2})")
+_PHONE_SEPARATORS: Final = re.compile(r"[\s\-()（）]")
+_INVISIBLE_CATEGORIES: Final = frozenset({"Cf", "Cc", "Co", "Cs"})
+
+
+def _fail(key: str, **context: Any) -> PydanticCustomError:
+    return PydanticCustomError(key, key, context)
+
+
+def clean_line(value: str) -> str:
+    """One line of text: no control, zero-width or bidi characters, whitespace collapsed."""
+    value = "".join(ch for ch in value if ch in "\t\n" or unicodedata.category(ch) not in _INVISIBLE_CATEGORIES)
+    return " ".join(value.split())
+
+
+def clean_text(value: str) -> str:
+    """Multi-line text: keep line breaks, drop invisible characters that could hide or reorder text."""
+    kept = "".join(ch for ch in value if ch == "\n" or unicodedata.category(ch) not in _INVISIBLE_CATEGORIES)
+    return "\n".join(line.rstrip() for line in kept.strip().split("\n"))
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, (dict, list)):
+        raise _fail("value.not_text")
+    return str(value)
+
+
+def _one_line(value: Any) -> str:
+    text = clean_line(_text(value))
+    if not text:
+        raise _fail("value.empty")
+    return text
+
+
+def _multi_line(value: Any) -> str:
+    text = clean_text(_text(value))
+    if not text:
+        raise _fail("value.empty")
+    return text
+
+
+def _name(value: Any) -> str:
+    """Names are compared for privacy: NFKC first, so ＷＡＮＧ and WANG are one name."""
+    return _one_line(unicodedata.normalize("NFKC", _text(value)))
+
+
+def _checked_date(year: str, month: str, day: str, raw: str) -> date:
+    try:
+        return date(int(year), int(month), int(day))
+    except ValueError:
+        raise _fail("value.date_invalid", value=raw) from None
+
+
+def _day(value: Any) -> date:
+    raw = _text(value).strip()
+    match = _DAY_RE.fullmatch(raw)
+    if not match:
+        raise _fail("value.date_format", value=raw)
+    return _checked_date(*match.groups(), raw)
+
+
+def _day_or_time(value: Any) -> date | datetime:
+    raw = _text(value).strip()
+    if _DAY_RE.fullmatch(raw):
+        return _day(raw)
+    match = _TIME_RE.fullmatch(raw)
+    if not match:
+        raise _fail("value.datetime_format", value=raw)
+    year, month, day, hour, minute = match.groups()
+    day_ = _checked_date(year, month, day, raw)
+    if int(hour) > 23 or int(minute) > 59:
+        raise _fail("value.time_invalid", value=raw)
+    return datetime(day_.year, day_.month, day_.day, int(hour), int(minute))
+
+
+def _integer(value: Any, low: int | None = 0, high: int | None = None) -> int:
+    raw = _text(value).strip().replace(",", "").replace("，", "")
+    if not re.fullmatch(r"[+-]?\d+", raw):
+        raise _fail("value.int", value=raw)
+    number = int(raw)
+    if low is not None and number < low:
+        raise _fail("value.min", value=number, min=low)
+    if high is not None and number > high:
+        raise _fail("value.max", value=number, max=high)
+    return number
+
+
+def _count(value: Any) -> int:
+    return _integer(value, 0)
+
+
+def _percent(value: Any) -> int:
+    return _integer(str(value).rstrip("%"), 0, 100)
+
+
+def _money(value: Any) -> float:
+    raw = _text(value).strip().removesuffix("元").strip()
+    try:
+        number = float(raw)
+    except ValueError:
+        raise _fail("value.number", value=raw) from None
+    if number != number or number < 0 or number == float("inf"):
+        raise _fail("value.min", value=raw, min=0)
+    return number
+
+
+_TRUE: Final = frozenset({"true", "yes", "y", "on", "1", "是", "对"})
+_FALSE: Final = frozenset({"false", "no", "n", "off", "0", "否", "不"})
+
+
+def _boolean(value: Any) -> bool:
+    raw = _text(value).strip().lower()
+    if raw in _TRUE:
+        return True
+    if raw in _FALSE:
+        return False
+    raise _fail("value.bool", value=raw)
+
+
+def _string_list(value: Any) -> tuple[str, ...]:
+    """A list of short texts; a single text is taken as a list of one, as a worker would mean."""
+    if value is None:
+        return ()
+    items = value if isinstance(value, list) else [value]
+    out = []
+    for item in items:
+        if isinstance(item, (dict, list)):
+            raise _fail("value.list_of_text")
+        if item is not None and clean_line(str(item)):
+            out.append(clean_line(str(item)))
+    return tuple(out)
+
+
+def _slug(value: Any) -> str:
+    raw = _text(value).strip()
+    if not SLUG_RE.fullmatch(raw):
+        raise _fail("value.slug", value=raw)
+    if raw in WINDOWS_RESERVED:
+        raise _fail("value.slug_reserved", value=raw)
+    return raw
+
+
+@dataclass(frozen=True, slots=True)
+class Phone:
+    """A phone number as digits (for tel: links and masking) and as the worker wrote it."""
+
+    digits: str
+    shown: str
+
+    @property
+    def is_mobile(self) -> bool:
+        return len(self.digits) == 11 and self.digits.startswith("1")
+
+
+def parse_phone(value: Any) -> Phone:
+    raw = clean_line(_text(value))
+    digits = _PHONE_SEPARATORS.sub("", raw)
+    if digits.startswith("+86"):
+        digits = digits[3:]
+    if not digits.isdigit() or not 5 <= len(digits) <= 15:
+        raise _fail("value.phone", value=raw)
+    shown = digits if len(digits) == 11 else re.sub(r"\s+", " ", raw)
+    return Phone(digits=digits, shown=shown)
+
+
+def _place(value: Any) -> tuple[str, ...]:
+    raw = _text(value).replace("／", "/").replace("\\", "/")
+    levels = tuple(clean_line(level) for level in raw.split("/"))
+    if not raw.strip() or any(not level for level in levels):
+        raise _fail("value.place", value=raw.strip())
+    if len(levels) > 4:
+        raise _fail("value.place_depth", value=raw.strip())
+    return levels
+
+
+def _base_url(value: Any) -> str:
+    raw = _text(value).strip()
+    parts = urlsplit(raw)
+    if parts.scheme not in ("http", "https") or not parts.hostname or parts.query or parts.fragment:
+        raise _fail("value.base_url", value=raw)
+    return raw if raw.endswith("/") else raw + "/"
+
+
+def _path_text(value: Any) -> str:
+    raw = _text(value).strip()
+    if not raw:
+        raise _fail("value.empty")
+    return raw
+
+
+def _choice(*allowed: str) -> PlainValidator:
+    def check(value: Any) -> str:
+        raw = _text(value).strip()
+        if raw not in allowed:
+            raise _fail("value.choice", value=raw, allowed=", ".join(allowed))
+        return raw
+
+    return PlainValidator(check)
+
+
+OneLine = Annotated[str, PlainValidator(_one_line)]
+Text = Annotated[str, PlainValidator(_multi_line)]
+Name = Annotated[str, PlainValidator(_name)]
+Day = Annotated[date, PlainValidator(_day)]
+DayOrTime = Annotated[date, PlainValidator(_day_or_time)]  # a datetime is a date too
+Count = Annotated[int, PlainValidator(_count)]
+Percent = Annotated[int, PlainValidator(_percent)]
+Money = Annotated[float, PlainValidator(_money)]
+Bool = Annotated[bool, PlainValidator(_boolean)]
+StrList = Annotated[tuple[str, ...], PlainValidator(_string_list)]
+Slug = Annotated[str, PlainValidator(_slug)]
+PhoneNumber = Annotated[Phone, PlainValidator(parse_phone)]
+PlacePath = Annotated[tuple[str, ...], PlainValidator(_place)]
+BaseUrl = Annotated[str, PlainValidator(_base_url)]
+RelPath = Annotated[str, PlainValidator(_path_text)]
+choice = _choice

@@ -1,0 +1,106 @@
+"""Photo paths: inside the content folder, exact case, and really a JPEG, PNG or WebP."""
+
+from __future__ import annotations
+
+import os
+import re
+import warnings
+from pathlib import Path, PurePosixPath
+from typing import Final
+
+MAX_PIXELS: Final = 60_000_000  # a 12 MP phone photo is 12 M; 60 M leaves room, bombs do not fit
+_MAGIC: Final = ((b"\xff\xd8\xff", "jpeg"), (b"\x89PNG\r\n\x1a\n", "png"))
+_DRIVE: Final = re.compile(r"^[A-Za-z]:")
+
+
+def sniff(head: bytes) -> str | None:
+    """The photo format by its first bytes, never by its name (an .svg renamed .jpg is not a photo)."""
+    for magic, kind in _MAGIC:
+        if head.startswith(magic):
+            return kind
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return "webp"
+    return None
+
+
+class PhotoChecker:
+    """Check each referenced photo once, however many records share it."""
+
+    def __init__(self, content: Path) -> None:
+        self.root = content.resolve()
+        self.content = content
+        self._listings: dict[Path, frozenset[str]] = {}
+        self._checked: dict[str, tuple[PurePosixPath | None, str | None, dict[str, object]]] = {}
+
+    def _listing(self, folder: Path) -> frozenset[str]:
+        if folder not in self._listings:
+            try:
+                self._listings[folder] = frozenset(os.listdir(folder))
+            except OSError:
+                self._listings[folder] = frozenset()
+        return self._listings[folder]
+
+    def check(self, value: str) -> tuple[PurePosixPath | None, str | None, dict[str, object]]:
+        """(normalised path, None, {}) when fine, else (None, message key, args)."""
+        if value not in self._checked:
+            self._checked[value] = self._check(value)
+        return self._checked[value]
+
+    def _check(self, value: str) -> tuple[PurePosixPath | None, str | None, dict[str, object]]:
+        args: dict[str, object] = {"path": value}
+        if "\x00" in value or not value.strip():
+            return None, "photo.bad_path", args
+        if "://" in value or value.lower().startswith(("file:", "data:", "javascript:")):
+            return None, "photo.url", args
+        text = value.strip().replace("\\", "/")
+        if text.startswith("/") or _DRIVE.match(text):
+            return None, "photo.absolute", args
+        parts = [p for p in text.split("/") if p not in ("", ".")]
+        if ".." in parts or not parts:
+            return None, "photo.outside", args
+        folder = self.content
+        for part in parts:
+            names = self._listing(folder)
+            if part not in names:
+                match = next((n for n in names if n.lower() == part.lower()), None)
+                if match is not None:
+                    return None, "photo.case", {**args, "actual": match}
+                return None, "photo.missing", args
+            folder = folder / part
+        try:
+            inside = folder.resolve().is_relative_to(self.root)
+        except (OSError, RuntimeError):
+            inside = False
+        if not inside:
+            return None, "photo.outside", args
+        if not folder.is_file():
+            return None, "photo.missing", args
+        try:
+            with open(folder, "rb") as handle:
+                head = handle.read(16)
+        except OSError:
+            return None, "photo.unreadable", args
+        if sniff(head) is None:
+            return None, "photo.not_a_photo", args
+        problem = _header_problem(folder)
+        if problem:
+            return None, problem, args
+        return PurePosixPath(*parts), None, {}
+
+
+def _header_problem(path: Path) -> str | None:
+    """Open the header only: size is known without decoding, so a bomb costs nothing here."""
+    from PIL import Image
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(path) as image:
+                width, height = image.size
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        return "photo.too_large"
+    except Exception:  # noqa: BLE001 - Pillow raises many types for a broken header
+        return "photo.unreadable"
+    if width * height > MAX_PIXELS:
+        return "photo.too_large"
+    return None

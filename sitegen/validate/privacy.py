@@ -1,0 +1,94 @@
+"""A wisher's full name may appear in no published text: find it in any field of any record."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Iterator
+from functools import cache
+
+import ahocorasick
+
+from sitegen.errors import Problem
+from sitegen.load.records import RawRecord
+from sitegen.validate.fields import clean_line
+
+
+def normalise_name(value: object) -> str:
+    return clean_line(unicodedata.normalize("NFKC", str(value)))
+
+
+def mask_name(name: str) -> str:
+    """Keep the surname, star the rest (俞晓风 → 俞**): the wisher's dignity first."""
+    return name[:1] + "*" * (len(name) - 1)
+
+
+@cache
+def _to_traditional() -> object:
+    import opencc
+
+    return opencc.OpenCC("s2tw")
+
+
+def name_variants(name: str) -> set[str]:
+    """The name as written and in Traditional script, since a 繁體 mirror of the site is built."""
+    converter = _to_traditional()
+    return {name, converter.convert(name)}  # type: ignore[attr-defined]
+
+
+def private_names(records: Iterable[RawRecord]) -> dict[str, RawRecord]:
+    """Every wisher's full name (two characters or more; one character is only the surname)."""
+    names: dict[str, RawRecord] = {}
+    for raw in records:
+        value = raw.fields.get("wisher") if raw.kind == "wishes" else None
+        if isinstance(value, str):
+            name = normalise_name(value)
+            if len(name) > 1:
+                for variant in name_variants(name):
+                    names.setdefault(variant, raw)
+    return names
+
+
+def build_matcher(words: Iterable[str]) -> ahocorasick.Automaton | None:
+    automaton = ahocorasick.Automaton()
+    for word in words:
+        automaton.add_word(word, word)
+    if len(automaton) == 0:
+        return None
+    automaton.make_automaton()
+    return automaton
+
+
+def _strings(data: object, at: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    if isinstance(data, str):
+        yield at, data
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from _strings(value, (*at, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _strings(value, (*at, index))
+
+
+def wisher_names_unpublished(records: list[RawRecord]) -> Iterator[Problem]:
+    """Point at every field or body line that would publish a wisher's full name."""
+    names = private_names(records)
+    matcher = build_matcher(names)
+    if matcher is None:
+        return
+    for raw in records:
+        for at, text in _strings(raw.fields):
+            if raw.kind == "wishes" and at == ("wisher",):
+                continue
+            for _, name in matcher.iter(unicodedata.normalize("NFKC", text)):
+                yield _leak(raw, raw.line_of(*at), names[name], name)
+                break
+        if raw.body:
+            for offset, line in enumerate(raw.body.split("\n")):
+                for _, name in matcher.iter(line):
+                    yield _leak(raw, (raw.body_line or 1) + offset, names[name], name)
+                    break
+
+
+def _leak(raw: RawRecord, line: int, wish: RawRecord, name: str) -> Problem:
+    return Problem(raw.path, line, "privacy.wisher_name",
+                   {"masked": mask_name(name), "wish": f"{wish.path}:{wish.line}"})

@@ -1,0 +1,125 @@
+"""Cross-field rules of SPEC §3, one small generator each: every rule runs, every problem is kept."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Iterator
+from datetime import date, datetime
+from typing import Any, Final, TypeAlias
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from sitegen.errors import Problem
+from sitegen.load.records import RawRecord
+from sitegen.validate import schema as s
+from sitegen.validate.fields import SLUG_RE, WINDOWS_RESERVED
+
+Rule: TypeAlias = Callable[[RawRecord, Any], Iterator[Problem]]
+DECIDED: Final = ("decided", "implementing", "completed", "rejected")
+CLAIMED: Final = ("claimed", "fulfilled")
+
+
+def _as_day(value: date) -> date:
+    return value.date() if isinstance(value, datetime) else value
+
+
+def slug_of(raw: RawRecord, fields: Any) -> str:
+    return fields.id if getattr(fields, "id", None) else raw.stem
+
+
+def slug_valid(raw: RawRecord, fields: Any) -> Iterator[Problem]:
+    """A slug is the id or the file name; lists need ids; names must work on every disk."""
+    if getattr(fields, "id", None):
+        return
+    if raw.in_list:
+        yield raw.problem((), "slug.id_required")
+    elif not SLUG_RE.fullmatch(raw.stem) or raw.stem in WINDOWS_RESERVED:
+        yield raw.problem((), "slug.file_name", stem=raw.stem)
+
+
+def activity_ends_after_start(raw: RawRecord, a: s.Activity) -> Iterator[Problem]:
+    """`end` is not before `date`; a day and a date-time compare by day."""
+    if a.end is None:
+        return
+    both_times = isinstance(a.date, datetime) and isinstance(a.end, datetime)
+    start, end = (a.date, a.end) if both_times else (_as_day(a.date), _as_day(a.end))
+    if end < start:  # type: ignore[operator]
+        yield raw.problem("end", "activity.end_before_start", end=str(a.end), start=str(a.date))
+
+
+def deliberation_decision_present(raw: RawRecord, d: s.Deliberation) -> Iterator[Problem]:
+    """From `decided` on, and for `rejected`, the decision is what is published."""
+    if d.status in DECIDED and not d.decision:
+        yield raw.problem("status", "deliberation.decision_missing", status=d.status)
+
+
+def deliberation_completed_is_100(raw: RawRecord, d: s.Deliberation) -> Iterator[Problem]:
+    """`completed` means progress 100."""
+    if d.status == "completed" and d.progress is not None and d.progress != 100:
+        yield raw.problem("progress", "deliberation.completed_progress", progress=d.progress)
+
+
+def deliberation_dates_after_raised(raw: RawRecord, d: s.Deliberation) -> Iterator[Problem]:
+    """Nothing happens to an issue before it is raised."""
+    if d.meeting is not None and d.meeting.date is not None and d.meeting.date < d.raised_on:
+        yield raw.problem(("meeting", "date"), "deliberation.before_raised", field="meeting.date",
+                          value=str(d.meeting.date), raised_on=str(d.raised_on))
+    for index, entry in enumerate(d.timeline):
+        if entry.date < d.raised_on:
+            yield raw.problem(("timeline", index, "date"), "deliberation.before_raised",
+                              field=f"timeline[{index + 1}].date", value=str(entry.date), raised_on=str(d.raised_on))
+
+
+def wish_claim_fields(raw: RawRecord, w: s.Wish) -> Iterator[Problem]:
+    """A claimed wish says who claimed it and when; a fulfilled one says when it was done."""
+    if w.status in CLAIMED:
+        for name in ("claimed_by", "claimed_on"):
+            if getattr(w, name) is None:
+                yield raw.problem("status", "wish.field_required", field=name, status=w.status)
+    if w.status == "fulfilled" and w.fulfilled_on is None:
+        yield raw.problem("status", "wish.field_required", field="fulfilled_on", status=w.status)
+    if w.status == "open":
+        for name in ("claimed_on", "fulfilled_on"):
+            if getattr(w, name) is not None:
+                yield raw.problem(name, "wish.open_but_dated", True, field=name)
+
+
+def wish_dates_in_order(raw: RawRecord, w: s.Wish) -> Iterator[Problem]:
+    """posted_on <= claimed_on <= fulfilled_on: a wish is claimed before it is fulfilled."""
+    dated = [(k, getattr(w, k)) for k in ("posted_on", "claimed_on", "fulfilled_on") if getattr(w, k) is not None]
+    for (earlier, a), (later, b) in itertools.pairwise(dated):
+        if b < a:
+            yield raw.problem(later, "wish.dates_out_of_order", earlier=earlier, later=later,
+                              earlier_value=str(a), later_value=str(b))
+
+
+def wish_alias_hides_name(raw: RawRecord, w: s.Wish) -> Iterator[Problem]:
+    """An alias that is (or holds) the full name would publish it."""
+    if w.wisher_alias and len(w.wisher) > 1 and w.wisher in w.wisher_alias:
+        yield raw.problem("wisher_alias", "wish.alias_is_name")
+
+
+def site_timezone_known(raw: RawRecord, site: s.Site) -> Iterator[Problem]:
+    try:
+        ZoneInfo(site.timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        yield raw.problem("timezone", "site.timezone", value=site.timezone)
+
+
+def site_place_slugs_valid(raw: RawRecord, site: s.Site) -> Iterator[Problem]:
+    """Overrides map a place path to a slug path of the same depth."""
+    for place, slug in site.place_slugs.items():
+        levels = [x.strip() for x in place.split("/")]
+        slugs = [x.strip() for x in str(slug).split("/")]
+        if len(levels) != len(slugs) or not all(SLUG_RE.fullmatch(x) for x in slugs):
+            yield raw.problem(("place_slugs", place), "site.place_slug", place=place, slug=slug)
+
+
+RULES: Final[dict[str, tuple[Rule, ...]]] = {
+    "site": (site_timezone_known, site_place_slugs_valid),
+    "activities": (slug_valid, activity_ends_after_start),
+    "disclosures": (slug_valid,),
+    "deliberations": (slug_valid, deliberation_decision_present, deliberation_completed_is_100,
+                      deliberation_dates_after_raised),
+    "wishes": (slug_valid, wish_claim_fields, wish_dates_in_order, wish_alias_hides_name),
+    "pages": (slug_valid,),
+}

@@ -1,0 +1,50 @@
+"""Unknown fields are never dropped silently: warn, and name the field the worker probably meant."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+from typing import Final
+
+from sitegen.errors import Problem
+from sitegen.load.records import RawRecord
+from sitegen.validate.schema import Fields, known_fields
+
+# Chinese names workers type out of habit, mapped to the field they mean.
+CHINESE_NAMES: Final = {
+    "标题": "title", "日期": "date", "时间": "date", "地点": "place", "结束": "end", "组织": "organizer",
+    "主办": "organizer", "共建单位": "partners", "项目": "project", "参与人数": "participants", "报名": "signup",
+    "姓名": "name", "名字": "name", "职务": "role", "岗位": "role", "电话": "phone", "手机": "phone", "照片": "photo",
+    "职责": "duties", "承诺": "pledge", "状态": "status", "决定": "decision", "结果": "decision", "进度": "progress",
+    "心愿": "wish", "愿望": "wish", "许愿人": "wisher", "认领人": "claimed_by", "标签": "tags", "摘要": "summary",
+    "草稿": "draft", "社区": "name", "网址": "base_url",
+}
+
+
+def _suggest(key: str, known: list[str]) -> str:
+    if key in CHINESE_NAMES and CHINESE_NAMES[key] in known:
+        return CHINESE_NAMES[key]
+    near = difflib.get_close_matches(key.lower(), known, n=1, cutoff=0.6)
+    return near[0] if near else ""
+
+
+def unknown_fields(raw: RawRecord, schema: type[Fields]) -> Iterator[Problem]:
+    """A warning per unknown key, nested mappings included (meeting, votes, office, timeline)."""
+    yield from _walk(raw, raw.fields, schema, ())
+
+
+def _walk(raw: RawRecord, data: object, schema: type[Fields], at: tuple[str | int, ...]) -> Iterator[Problem]:
+    if not isinstance(data, dict):
+        return
+    known = known_fields(schema)
+    for key, value in data.items():
+        where = (*at, key)
+        if key not in known:
+            hint = _suggest(key, known)
+            yield raw.problem(where, "field.unknown_hint" if hint else "field.unknown", True,
+                              field=".".join(map(str, where)), suggestion=hint)
+        elif key in schema.nested:
+            nested = schema.nested[key]
+            items = value if isinstance(value, list) else [value]
+            for index, item in enumerate(items):
+                yield from _walk(raw, item, nested, (*where, index) if isinstance(value, list) else where)
