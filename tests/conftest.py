@@ -1,0 +1,61 @@
+"""Shared fixtures: small content folders built in tmp dirs, the CLI through Click's runner."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from sitegen.cli import cli
+
+ROOT = Path(__file__).resolve().parent.parent
+DEMO = ROOT / "content"
+SITE_YAML = "name: 测试社区\nbase_url: https://test.example.org/\nstreet: 测试街道\n"
+# A fixed clock: "upcoming" and "this year" must not depend on the day the tests run.
+NOW = datetime(2026, 11, 24, 4, 0, tzinfo=timezone.utc)
+
+MakeSite = Callable[..., Path]
+
+
+def write_files(root: Path, files: Mapping[str, str | bytes]) -> None:
+    for rel, data in files.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(data, bytes):
+            path.write_bytes(data)
+        else:
+            path.write_text(data, encoding="utf-8")
+
+
+@pytest.fixture
+def make_site(tmp_path: Path) -> MakeSite:
+    """A content folder holding `files` (and a minimal site.yaml unless `site` is given)."""
+
+    def make(files: Mapping[str, str | bytes] | None = None, site: str | None = SITE_YAML, name: str = "content") -> Path:
+        content = tmp_path / name
+        content.mkdir()
+        if site is not None:
+            (content / "site.yaml").write_text(site, encoding="utf-8")
+        write_files(content, files or {})
+        return content
+
+    return make
+
+
+def run(*args: str, env: Mapping[str, str] | None = None) -> Result:
+    """Run the CLI in-process, messages in English unless told otherwise."""
+    environment = {"SITEGEN_LANG": "en", "SOURCE_DATE_EPOCH": str(int(NOW.timestamp()))}
+    environment.update(env or {})
+    return CliRunner().invoke(cli, list(args), env=environment, catch_exceptions=False)
+
+
+def error_lines(result: Result) -> list[str]:
+    """The PATH:LINE: lines of a run's errors and warnings."""
+    return [line for line in result.stderr.splitlines() if ": " in line and not line.startswith(("Build stopped",))]
+
+
+def tree_bytes(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}

@@ -1,0 +1,77 @@
+"""Photo paths stay inside the content folder, match case exactly, and are really photos."""
+
+from __future__ import annotations
+
+import io
+import os
+
+import pytest
+from PIL import Image
+
+from tests.conftest import MakeSite, error_lines, run
+
+
+def jpeg(width: int = 64, height: int = 48) -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (width, height), (200, 50, 50)).save(buffer, "JPEG")
+    return buffer.getvalue()
+
+
+def activity_with(photo: str) -> str:
+    return f"---\ntitle: 七夕\ndate: 2019-08-06\nphotos:\n  - {photo}\n---\n"
+
+
+@pytest.mark.parametrize(("photo", "word"), [
+    ("../outside.jpg", "outside"),
+    ("media/../../outside.jpg", "outside"),
+    ("media\\..\\..\\outside.jpg", "outside"),
+    ("/etc/passwd", "absolute"),
+    ("C:\\Windows\\win.ini", "absolute"),
+    ("'\\\\server\\share\\x.jpg'", "absolute"),
+    ("https://example.org/x.jpg", "web address"),
+    ("file:///etc/passwd", "web address"),
+    ("media/missing.jpg", "does not exist"),
+    ("media/OK.JPG", "upper and lower case"),
+    ("media/fake.jpg", "not a JPEG"),
+    ("media/evil.svg", "not a JPEG"),
+])
+def test_bad_photo_paths_are_refused_with_their_line(make_site: MakeSite, photo: str, word: str) -> None:
+    content = make_site({"activities/a.md": activity_with(photo), "media/ok.jpg": jpeg(),
+                         "media/fake.jpg": b"<svg onload=alert(1)></svg>", "media/evil.svg": b"<svg/>"})
+    (content.parent / "outside.jpg").write_bytes(jpeg())
+    result = run("check", "--content", str(content))
+    lines = error_lines(result)
+    assert result.exit_code == 1
+    assert lines[0].startswith("activities/a.md:5: ") and word in lines[0], lines
+
+
+def test_symlink_that_leads_outside_is_refused(make_site: MakeSite) -> None:
+    content = make_site({"activities/a.md": activity_with("media/link.jpg")})
+    secret = content.parent / "secret.jpg"
+    secret.write_bytes(jpeg())
+    (content / "media").mkdir()
+    os.symlink(secret, content / "media" / "link.jpg")
+    result = run("check", "--content", str(content))
+    assert result.exit_code == 1 and error_lines(result)[0].startswith("activities/a.md:5: ")
+
+
+def test_decompression_bomb_is_refused(make_site: MakeSite) -> None:
+    buffer = io.BytesIO()
+    Image.new("1", (20000, 20000)).save(buffer, "PNG")
+    assert len(buffer.getvalue()) < 200_000
+    content = make_site({"activities/a.md": activity_with("media/bomb.png"), "media/bomb.png": buffer.getvalue()})
+    result = run("check", "--content", str(content))
+    assert result.exit_code == 1 and "too large" in error_lines(result)[0]
+
+
+def test_truncated_photo_is_refused(make_site: MakeSite) -> None:
+    content = make_site({"activities/a.md": activity_with("media/cut.jpg"), "media/cut.jpg": jpeg()[:30]})
+    result = run("check", "--content", str(content))
+    assert result.exit_code == 1 and error_lines(result)[0].startswith("activities/a.md:5: ")
+
+
+def test_good_photo_and_disclosure_photo_pass(make_site: MakeSite) -> None:
+    content = make_site({"activities/a.md": activity_with("media/ok.jpg"), "media/ok.jpg": jpeg(),
+                         "disclosures/d.yaml": "name: 张\nrole: 组长\nphoto: media/ok.jpg\n"})
+    result = run("check", "--content", str(content))
+    assert result.exit_code == 0, result.stderr

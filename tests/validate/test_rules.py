@@ -1,0 +1,161 @@
+"""Every field, type, enumeration and cross-field rule of SPEC §2–§3: one small invalid fixture each.
+
+Each case names the file and the line the error must point at, and a word the message must hold.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SITE_YAML, MakeSite, error_lines, run
+
+A = "---\ntitle: 七夕\ndate: 2019-08-06\n{extra}---\n"
+D = "name: 张建国\nrole: 楼栋党小组长\n{extra}"
+L = "title: 广场舞噪音\nraised_on: 2020-04-07\nstatus: proposed\n{extra}"
+W = "wish: 助行器\nwisher: 周桂芳\nposted_on: 2026-10-18\nstatus: open\n{extra}"
+
+CASES = [
+    # site.yaml (SPEC §2)
+    ("site_name_missing", {}, "base_url: https://a.example.org/\n", "site.yaml:1", "name"),
+    ("site_base_url_relative", {}, "name: 社区\nbase_url: /wanghu/\n", "site.yaml:2", "http"),
+    ("site_base_url_ftp", {}, "name: 社区\nbase_url: ftp://a.example.org/\n", "site.yaml:2", "http"),
+    ("site_language_unknown", {}, SITE_YAML + "language: fr\n", "site.yaml:4", "zh-Hans"),
+    ("site_timezone_unknown", {}, SITE_YAML + "timezone: Mars/Olympus\n", "site.yaml:4", "time zone"),
+    ("site_paper_unknown", {}, SITE_YAML + "poster_paper: Letter\n", "site.yaml:4", "A4"),
+    ("site_office_phone_bad", {}, SITE_YAML + "office:\n  phone: call me\n", "site.yaml:5", "phone"),
+    ("site_place_slug_bad", {}, SITE_YAML + "place_slugs:\n  福桂苑: Fu Gui\n", "site.yaml:5", "place_slugs"),
+    # activity
+    ("activity_title_missing", {"activities/a.md": "---\ndate: 2019-08-06\n---\n"}, None, "activities/a.md:1", "title"),
+    ("activity_date_missing", {"activities/a.md": "---\ntitle: x\n---\n"}, None, "activities/a.md:1", "date"),
+    ("activity_date_format", {"activities/a.md": "---\ntitle: x\ndate: 2019/8/6\n---\n"}, None, "activities/a.md:3", "2021-08-06"),
+    ("activity_date_no_such_day", {"activities/a.md": "---\ntitle: x\ndate: 2024-13-10\n---\n"}, None, "activities/a.md:3", "no such date"),
+    ("activity_time_invalid", {"activities/a.md": "---\ntitle: x\ndate: 2024-01-10 25:00\n---\n"}, None, "activities/a.md:3", "time"),
+    ("activity_end_before_date", {"activities/a.md": A.format(extra="end: 2019-08-05\n")}, None, "activities/a.md:4", "before"),
+    ("activity_end_time_before", {"activities/a.md": "---\ntitle: x\ndate: 2019-08-06 15:00\nend: 2019-08-06 14:00\n---\n"}, None, "activities/a.md:4", "before"),
+    ("activity_participants_negative", {"activities/a.md": A.format(extra="participants: -3\n")}, None, "activities/a.md:4", "at least 0"),
+    ("activity_participants_text", {"activities/a.md": A.format(extra="participants: 很多\n")}, None, "activities/a.md:4", "whole number"),
+    ("activity_draft_not_bool", {"activities/a.md": A.format(extra="draft: maybe\n")}, None, "activities/a.md:4", "true or false"),
+    ("activity_partners_mapping", {"activities/a.md": A.format(extra="partners:\n  a: b\n")}, None, "activities/a.md:4", "list"),
+    ("activity_title_empty", {"activities/a.md": "---\ntitle: ''\ndate: 2019-08-06\n---\n"}, None, "activities/a.md:2", "empty"),
+    # disclosure
+    ("disclosure_name_missing", {"disclosures/d.yaml": "role: 单元长\n"}, None, "disclosures/d.yaml:1", "name"),
+    ("disclosure_role_missing", {"disclosures/d.yaml": "name: 张建国\n"}, None, "disclosures/d.yaml:1", "role"),
+    ("disclosure_show_phone_bad", {"disclosures/d.yaml": D.format(extra="show_phone: sometimes\n")}, None, "disclosures/d.yaml:3", "poster, full, masked, none"),
+    ("disclosure_phone_bad", {"disclosures/d.yaml": D.format(extra="phone: 138-abc\n")}, None, "disclosures/d.yaml:3", "phone"),
+    ("disclosure_place_empty_level", {"disclosures/d.yaml": D.format(extra="place: 福桂苑//2单元\n")}, None, "disclosures/d.yaml:3", "place"),
+    ("disclosure_since_bad", {"disclosures/d.yaml": D.format(extra="since: 去年\n")}, None, "disclosures/d.yaml:3", "2021-08-06"),
+    ("disclosure_party_member_bad", {"disclosures/d.yaml": D.format(extra="party_member: 党员\n")}, None, "disclosures/d.yaml:3", "true or false"),
+    ("disclosure_duties_nested", {"disclosures/d.yaml": D.format(extra="duties:\n  - [a, b]\n")}, None, "disclosures/d.yaml:3", "list"),
+    # deliberation
+    ("deliberation_status_missing", {"deliberations/l.yaml": "title: x\nraised_on: 2020-04-07\n"}, None, "deliberations/l.yaml:1", "status"),
+    ("deliberation_raised_on_missing", {"deliberations/l.yaml": "title: x\nstatus: proposed\n"}, None, "deliberations/l.yaml:1", "raised_on"),
+    ("deliberation_status_unknown", {"deliberations/l.yaml": "title: x\nraised_on: 2020-04-07\nstatus: done\n"}, None, "deliberations/l.yaml:3", "proposed"),
+    *[(f"deliberation_{s}_needs_decision", {"deliberations/l.yaml": f"title: x\nraised_on: 2020-04-07\nstatus: {s}\n"}, None,
+       "deliberations/l.yaml:3", "decision") for s in ("decided", "implementing", "completed", "rejected")],
+    ("deliberation_completed_not_100", {"deliberations/l.yaml": "title: x\nraised_on: 2020-04-07\nstatus: completed\ndecision: y\nprogress: 80\n"}, None, "deliberations/l.yaml:5", "100"),
+    ("deliberation_progress_over_100", {"deliberations/l.yaml": L.format(extra="progress: 120\n")}, None, "deliberations/l.yaml:4", "at most 100"),
+    ("deliberation_meeting_before_raised", {"deliberations/l.yaml": L.format(extra="meeting:\n  date: 2020-04-01\n")}, None, "deliberations/l.yaml:5", "raised_on"),
+    ("deliberation_timeline_before_raised", {"deliberations/l.yaml": L.format(extra="timeline:\n  - date: 2020-04-08\n    note: a\n  - date: 2019-01-01\n    note: b\n")}, None, "deliberations/l.yaml:7", "raised_on"),
+    ("deliberation_timeline_note_missing", {"deliberations/l.yaml": L.format(extra="timeline:\n  - date: 2020-04-08\n")}, None, "deliberations/l.yaml:5", "note"),
+    ("deliberation_votes_negative", {"deliberations/l.yaml": L.format(extra="votes:\n  for: 3\n  against: -1\n")}, None, "deliberations/l.yaml:6", "at least 0"),
+    ("deliberation_attendees_text", {"deliberations/l.yaml": L.format(extra="meeting:\n  attendees: 二十\n")}, None, "deliberations/l.yaml:5", "whole number"),
+    ("deliberation_in_front_matter_line", {"deliberations/l.md": "---\ntitle: x\nraised_on: 2020-04-07\nstatus: completed\nprogress: 90\ndecision: y\n---\nbody\n"}, None, "deliberations/l.md:5", "100"),
+    # wish
+    ("wish_wisher_missing", {"wishes/w.yaml": "wish: x\nposted_on: 2026-10-18\nstatus: open\n"}, None, "wishes/w.yaml:1", "wisher"),
+    ("wish_posted_on_missing", {"wishes/w.yaml": "wish: x\nwisher: 周桂芳\nstatus: open\n"}, None, "wishes/w.yaml:1", "posted_on"),
+    ("wish_status_unknown", {"wishes/w.yaml": "wish: x\nwisher: 周桂芳\nposted_on: 2026-10-18\nstatus: done\n"}, None, "wishes/w.yaml:4", "open, claimed"),
+    ("wish_claimed_needs_claimed_by", {"wishes/w.yaml": W.replace("status: open", "status: claimed").format(extra="claimed_on: 2026-10-20\n")}, None, "wishes/w.yaml:4", "claimed_by"),
+    ("wish_claimed_needs_claimed_on", {"wishes/w.yaml": W.replace("status: open", "status: claimed").format(extra="claimed_by: 志愿队\n")}, None, "wishes/w.yaml:4", "claimed_on"),
+    ("wish_fulfilled_needs_fulfilled_on", {"wishes/w.yaml": W.replace("status: open", "status: fulfilled").format(extra="claimed_by: a\nclaimed_on: 2026-10-20\n")}, None, "wishes/w.yaml:4", "fulfilled_on"),
+    ("wish_claimed_before_posted", {"wishes/w.yaml": W.replace("status: open", "status: claimed").format(extra="claimed_by: a\nclaimed_on: 2026-10-01\n")}, None, "wishes/w.yaml:6", "claimed_on"),
+    ("wish_fulfilled_before_claimed", {"wishes/w.yaml": W.replace("status: open", "status: fulfilled").format(extra="claimed_by: a\nclaimed_on: 2026-10-20\nfulfilled_on: 2026-10-19\n")}, None, "wishes/w.yaml:7", "fulfilled_on"),
+    ("wish_value_negative", {"wishes/w.yaml": W.format(extra="value: -5\n")}, None, "wishes/w.yaml:5", "at least 0"),
+    ("wish_value_text", {"wishes/w.yaml": W.format(extra="value: 两百\n")}, None, "wishes/w.yaml:5", "number"),
+    ("wish_alias_holds_name", {"wishes/w.yaml": W.format(extra="wisher_alias: 周桂芳奶奶\n")}, None, "wishes/w.yaml:5", "full name"),
+    # slugs
+    ("slug_file_name_uppercase", {"activities/Qixi.md": A.format(extra="")}, None, "activities/Qixi.md:1", "lowercase"),
+    ("slug_file_name_chinese", {"activities/七夕.md": A.format(extra="")}, None, "activities/七夕.md:1", "lowercase"),
+    ("slug_id_invalid", {"activities/a.md": A.format(extra="id: Qi Xi\n")}, None, "activities/a.md:4", "lowercase"),
+    ("slug_too_long", {"activities/a.md": A.format(extra="id: " + "a" * 81 + "\n")}, None, "activities/a.md:4", "80"),
+    ("slug_windows_reserved", {"activities/a.md": A.format(extra="id: con\n")}, None, "activities/a.md:4", "Windows"),
+    ("slug_windows_reserved_file", {"activities/nul.md": A.format(extra="")}, None, "activities/nul.md:1", "file name"),
+    ("slug_duplicate_across_files", {"activities/a.md": A.format(extra=""), "activities/b.md": A.format(extra="id: a\n")}, None, "activities/b.md:4", "activities/a.md"),
+    ("slug_duplicate_in_list", {"wishes/many.yaml": "- id: w1\n  wish: a\n  wisher: 周桂芳\n  posted_on: 2026-10-18\n  status: open\n"
+                                                    "- id: w1\n  wish: b\n  wisher: 钱文华\n  posted_on: 2026-10-18\n  status: open\n"}, None, "wishes/many.yaml:6", "w1"),
+    # privacy
+    ("privacy_wisher_name_elsewhere", {"wishes/w.yaml": W.format(extra=""), "activities/a.md": A.format(extra="") + "感谢周桂芳老人。\n"}, None, "activities/a.md:5", "周**"),
+    ("privacy_wisher_name_in_disclosure", {"wishes/w.yaml": W.format(extra=""), "disclosures/d.yaml": "name: 周桂芳\nrole: 单元长\n"}, None, "disclosures/d.yaml:1", "周**"),
+    ("privacy_wisher_name_in_thanks", {"wishes/w.yaml": W.format(extra="thanks: 我是周桂芳，谢谢大家\n")}, None, "wishes/w.yaml:5", "周**"),
+    # places
+    ("place_slug_collision", {"disclosures/a.yaml": "name: 甲\nrole: 单元长\nplace: 长安苑\n", "disclosures/b.yaml": "name: 乙\nrole: 单元长\nplace: 常安苑\n"}, None, "disclosures/b.yaml:3", "长安苑"),
+]
+
+
+@pytest.mark.parametrize(("case", "files", "site", "where", "word"), CASES, ids=[c[0] for c in CASES])
+def test_invalid_content_is_named_with_file_and_line(make_site: MakeSite, case: str, files: dict[str, str],
+                                                     site: str | None, where: str, word: str) -> None:
+    content = make_site(files, site=site or SITE_YAML)
+    result = run("check", "--content", str(content))
+    lines = [line for line in error_lines(result) if "warning" not in line]
+    assert result.exit_code == 1, result.output
+    assert lines, result.stderr
+    assert any(line.startswith(where + ": ") and word in line for line in lines), "\n".join(lines)
+    assert "Traceback" not in result.output
+
+
+def test_every_defect_in_every_file_in_one_run_sorted(make_site: MakeSite) -> None:
+    content = make_site({
+        "wishes/w.yaml": "wish: x\nwisher: 周桂芳\nposted_on: 2026-13-01\nstatus: done\n",
+        "activities/b.md": "---\ntitle: x\ndate: 2019-08-06\nend: 2019-08-01\nparticipants: -1\n---\n",
+        "activities/a.md": "---\ndate: tomorrow\n---\n",
+        "deliberations/l.yaml": "title: x\nraised_on: 2020-04-07\nstatus: decided\n",
+    })
+    result = run("check", "--content", str(content))
+    assert result.exit_code == 1
+    wheres = [line.split(": ")[0] for line in error_lines(result)]
+    assert wheres == ["activities/a.md:1", "activities/a.md:2", "activities/b.md:5",
+                      "deliberations/l.yaml:3", "wishes/w.yaml:3", "wishes/w.yaml:4"]
+
+
+def test_end_before_date_and_negative_count_both_reported(make_site: MakeSite) -> None:
+    """A type error and a rule error in one record: the rule only runs once types are right."""
+    content = make_site({"activities/b.md": "---\ntitle: x\ndate: 2019-08-06\nend: 2019-08-01\n---\n",
+                         "activities/c.md": "---\ntitle: x\ndate: 2019-08-06\nparticipants: -1\n---\n"})
+    result = run("check", "--content", str(content))
+    assert [line.split(": ")[0] for line in error_lines(result)] == ["activities/b.md:4", "activities/c.md:4"]
+
+
+def test_unknown_field_warns_with_the_nearest_name(make_site: MakeSite) -> None:
+    content = make_site({"activities/a.md": "---\ntitel: 七夕\ntitle: 七夕\ndate: 2019-08-06\n---\n",
+                         "disclosures/d.yaml": "name: 张\nrole: 组长\n电话: '13800000000'\n"})
+    result = run("check", "--content", str(content))
+    assert result.exit_code == 0
+    lines = error_lines(result)
+    assert lines[0].startswith("activities/a.md:2: warning") and "`title`" in lines[0]
+    assert lines[1].startswith("disclosures/d.yaml:3: warning") and "`phone`" in lines[1]
+
+
+def test_messages_follow_the_site_language(make_site: MakeSite) -> None:
+    content = make_site({"activities/a.md": "---\ntitle: x\ndate: 2019/8/6\n---\n"})
+    zh = run("check", "--content", str(content), env={"SITEGEN_LANG": ""})
+    assert "日期应写成 2021-08-06 这样的格式" in zh.stderr
+    (content / "site.yaml").write_text(SITE_YAML + "language: zh-Hant\n", encoding="utf-8")
+    hant = run("check", "--content", str(content), env={"SITEGEN_LANG": ""})
+    assert "日期應寫成 2021-08-06 這樣的格式" in hant.stderr
+    en = run("--lang", "en", "check", "--content", str(content))
+    assert "must be a date written like 2021-08-06" in en.stderr
+
+
+def test_valid_minimal_site_checks_clean(make_site: MakeSite) -> None:
+    content = make_site({"activities/a.md": A.format(extra=""), "wishes/w.yaml": W.format(extra=""),
+                         "disclosures/d.yaml": D.format(extra=""), "deliberations/l.yaml": L.format(extra="")})
+    result = run("check", "--content", str(content))
+    assert result.exit_code == 0, result.stderr
+
+
+def test_demo_content_is_valid() -> None:
+    result = run("check", "--content", str(Path(__file__).resolve().parents[2] / "content"))
+    assert result.exit_code == 0, result.stderr
+    assert error_lines(result) == []

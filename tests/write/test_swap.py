@@ -1,0 +1,80 @@
+"""A failed build, or one killed halfway, leaves the previous output byte for byte as it was."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from sitegen.write.swap import new_stage, recover, swap_in
+from tests.conftest import ROOT, MakeSite, run, tree_bytes
+
+GOOD = {"activities/a.md": "---\ntitle: 七夕手工面点\ndate: 2019-08-06\n---\n正文\n",
+        "wishes/w.yaml": "wish: 助行器\nwisher: 周桂芳\nposted_on: 2026-10-18\nstatus: open\n"}
+
+
+def test_invalid_build_leaves_previous_output_untouched(make_site: MakeSite, tmp_path: Path) -> None:
+    content = make_site(GOOD)
+    out = tmp_path / "output"
+    assert run("build", "--content", str(content), "--out", str(out)).exit_code == 0
+    before = tree_bytes(out)
+    (content / "activities" / "a.md").write_text("---\ntitle: x\ndate: 2019-13-06\n---\n", encoding="utf-8")
+    result = run("build", "--content", str(content), "--out", str(out))
+    assert result.exit_code == 1
+    assert "activities/a.md:3: " in result.stderr
+    assert tree_bytes(out) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "output"]  # no stage left behind
+
+
+def test_swap_replaces_whole_folder(tmp_path: Path) -> None:
+    out = tmp_path / "output"
+    out.mkdir()
+    (out / "old.html").write_text("old")
+    stage = new_stage(out)
+    (stage / "new.html").write_text("new")
+    swap_in(stage, out)
+    assert [p.name for p in out.iterdir()] == ["new.html"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["output"]
+
+
+def test_recover_restores_output_caught_between_renames(tmp_path: Path) -> None:
+    out = tmp_path / "output"
+    old = tmp_path / ".output.old-abc"
+    old.mkdir()
+    (old / "index.html").write_text("previous")
+    (tmp_path / ".output.stage-xyz").mkdir()
+    recover(out)
+    assert (out / "index.html").read_text() == "previous"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["output"]
+
+
+def test_killed_build_leaves_previous_output_whole(make_site: MakeSite, tmp_path: Path) -> None:
+    """SIGKILL a real build at many moments; output/ is always the old site or the new one, whole."""
+    files = dict(GOOD)
+    for i in range(150):
+        files[f"activities/a{i:03d}.md"] = f"---\ntitle: 活动{i}\ndate: 2019-08-06\n---\n" + "正文。" * 200
+    content = make_site(files)
+    out = tmp_path / "output"
+    assert run("build", "--content", str(content), "--out", str(out)).exit_code == 0
+    before = tree_bytes(out)
+    (content / "activities" / "a.md").write_text("---\ntitle: 改过的标题\ndate: 2019-08-06\n---\n", encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "SITEGEN_LANG": "en"}
+    outcomes = set()
+    for delay in (0.3, 0.6, 0.9, 1.2, 1.6):
+        process = subprocess.Popen([sys.executable, "-m", "sitegen", "build", "--no-cache", "--content", str(content),
+                                    "--out", str(out)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(delay)
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        now = tree_bytes(out)
+        assert now == before or "改过的标题".encode() in now["activities/a/index.html"]
+        outcomes.add("old" if now == before else "new")
+        if now != before:
+            before = now
+    assert "old" in outcomes  # at least one kill landed mid-build
+    result = run("build", "--content", str(content), "--out", str(out))
+    assert result.exit_code == 0
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".output")]
