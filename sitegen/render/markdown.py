@@ -22,11 +22,16 @@ URL_SCHEMES: Final = frozenset({"http", "https", "mailto", "tel"})
 @cache
 def _converter() -> markdown.Markdown:
     # nl2br: workers type one line per sentence and expect it kept; toc shifts # to <h2> under the page's <h1>.
-    return markdown.Markdown(
+    converter = markdown.Markdown(
         extensions=["tables", "sane_lists", "nl2br", "toc"],
         extension_configs={"toc": {"baselevel": 2, "anchorlink": False, "permalink": False}},
         output_format="html",
     )
+    # Raw HTML in a body is shown as the text it is, never passed on: a stray <style> pasted from
+    # a WeChat article must not swallow the paragraphs after it (Hugo's `unsafe = false`, in effect).
+    converter.preprocessors.deregister("html_block")
+    converter.inlinePatterns.deregister("html")
+    return converter
 
 
 def sanitise(html: str) -> str:
