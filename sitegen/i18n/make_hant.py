@@ -1,4 +1,8 @@
-"""Regenerate zh-Hant.yaml from zh-Hans.yaml with OpenCC (s2tw: Taiwan-standard characters as the seed pages use, 為 not 爲; s2twp would also swap phrases, 社区 → 社群), for review before committing."""
+"""Regenerate the Traditional catalogues from the Simplified ones with OpenCC, for review before committing.
+
+s2tw gives Taiwan-standard characters as the seed pages use (為, not 爲); s2twp would also swap
+phrases (社区 → 社群), which is wrong for this domain. Run: python -m sitegen.i18n.make_hant
+"""
 
 from __future__ import annotations
 
@@ -6,12 +10,16 @@ from pathlib import Path
 
 import opencc
 
+HERE = Path(__file__).parent
+CATALOGUES = (HERE, HERE.parent.parent / "themes" / "default" / "i18n")
+
 
 def main() -> None:
-    here = Path(__file__).parent
     converter = opencc.OpenCC("s2tw")
-    text = (here / "zh-Hans.yaml").read_text("utf-8")
-    (here / "zh-Hant.yaml").write_text(converter.convert(text), "utf-8")
+    for folder in CATALOGUES:
+        source = folder / "zh-Hans.yaml"
+        if source.is_file():
+            (folder / "zh-Hant.yaml").write_text(converter.convert(source.read_text("utf-8")), "utf-8")
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ from typing import Any, Final
 from markupsafe import Markup
 
 from sitegen.model.records import Site
+from sitegen.render.fit import clip
 from sitegen.render.images import Photo
 from sitegen.render.markdown import render_markdown
 from sitegen.render.qr import qr_svg
@@ -57,6 +58,14 @@ class Formats:
             text += f" {value:%H:%M}"
         return text
 
+    def span(self, start: date, end: date | None) -> str:
+        """2026年12月21日（周一） 15:00 – 17:30: the day once when an activity starts and ends on it."""
+        if end is None:
+            return self.day(start, weekday=True)
+        if isinstance(start, datetime) and isinstance(end, datetime) and start.date() == end.date():
+            return self.t["time_range"].format(start=self.day(start, weekday=True), end=f"{end:%H:%M}")
+        return self.t["time_range"].format(start=self.day(start, weekday=True), end=self.day(end, weekday=True))
+
     def stamp(self, value: datetime | None) -> str:
         return f"{value:%Y-%m-%d %H:%M}" if value else ""
 
@@ -87,7 +96,9 @@ def template_filters(labels: Mapping[str, str]) -> dict[str, Any]:
     return {
         "markdown": markdown_filter,
         "day": formats.day,
+        "span": formats.span,
         "stamp": formats.stamp,
         "money": formats.money,
         "format_with": lambda text, **kw: str(text).format(**kw),
+        "clip": clip,
     }

@@ -6,6 +6,7 @@ from collections.abc import Iterator, Mapping
 from pathlib import PurePosixPath
 
 from sitegen.model.records import Model, Record
+from sitegen.render.fit import poster_fit, title_class
 from sitegen.render.images import Photo
 from sitegen.render.views import Group, PageSpec
 
@@ -35,7 +36,8 @@ class PosterPlanner:
             groups = tuple(Group(n, p) for n, p in self.model.places.under(node.slug))
             spec = PageSpec(url=f"posters/{node.url}", template="poster_board.html",
                             title=self.t["board_of"].format(place=node.full_name),
-                            data={"node": node, "groups": groups, "target": node.url, "paper": self.paper()},
+                            data={"node": node, "groups": groups, "target": node.url, "paper": self.paper(),
+                                  "everyone_count": sum(len(g.people) for g in groups)},
                             variants=False, poster=True, noindex=True,
                             updated=max((d.updated for g in groups for d in g.people), default=None))
             specs.append(spec)
@@ -53,7 +55,11 @@ class PosterPlanner:
         yield from specs
 
     def record_poster(self, record: Record) -> PageSpec:
+        paper = self.paper(record)
+        claim = self.model.site.wish_claim or self.t["default_claim"]
+        density, limit = poster_fit(record, paper, bool(record.photos) and record.photos[0] in self.photos, claim)
         return PageSpec(url=f"posters/{record.url}", template=f"poster_{record.singular}.html", title=record.title,
-                        data={"record": record, "target": record.url, "paper": self.paper(record)},
+                        data={"record": record, "target": record.url, "paper": paper, "density": density,
+                              "limit": limit, "title_class": title_class(record.title)},
                         variants=False, poster=True, noindex=True, updated=record.updated,
                         image=self.photos.get(record.photos[0]) if record.photos else None)

@@ -1,0 +1,42 @@
+"""Every message and label exists in every language, with the same placeholders."""
+
+from __future__ import annotations
+
+import string
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tests.conftest import ROOT
+
+FOLDERS = [ROOT / "sitegen" / "i18n", ROOT / "themes" / "default" / "i18n"]
+
+
+def load(path: Path) -> dict[str, str]:
+    return {str(k): str(v) for k, v in yaml.safe_load(path.read_text("utf-8")).items()}
+
+
+def fields(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+@pytest.mark.parametrize("folder", FOLDERS, ids=["messages", "labels"])
+def test_catalogues_agree(folder: Path) -> None:
+    catalogues = {p.stem: load(p) for p in folder.glob("*.yaml")}
+    assert set(catalogues) == {"en", "zh-Hans", "zh-Hant"}
+    keys = set(catalogues["zh-Hans"])
+    for language, texts in catalogues.items():
+        assert set(texts) == keys, (language, sorted(set(texts) ^ keys))
+        for key in keys:
+            offered = fields(catalogues["zh-Hans"][key]) | ({"mon"} if key == "date_format" else set())
+            assert fields(texts[key]) <= offered, (language, key)
+
+
+def test_traditional_is_generated_from_simplified() -> None:
+    import opencc
+
+    converter = opencc.OpenCC("s2tw")
+    for folder in FOLDERS:
+        simplified = (folder / "zh-Hans.yaml").read_text("utf-8")
+        assert (folder / "zh-Hant.yaml").read_text("utf-8") == converter.convert(simplified), folder
