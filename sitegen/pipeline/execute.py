@@ -77,6 +77,12 @@ def write_site(model: Model, content: Path, out: Path, options: Options, progres
         writer.write("robots.txt", feeds.robots(model))
         if writer.leaks:
             raise LeaksFound(writer.leaks)
+        if options.pdf:  # laid out from the staged posters, which passed the leak scan above
+            from sitegen.render.pdf import render_pdfs
+
+            posters = [(s.url, s.data["paper"]) for s in specs if s.poster]
+            for path, data in render_pdfs(stage, posters).items():
+                writer.write(path, data, scan=False)
         writer.write("manifest.sha256", writer.manifest(), scan=False)
         report.files = len(writer.checksums)
         swap_in(stage, out)

@@ -57,7 +57,8 @@ class PosterPlanner:
     def record_poster(self, record: Record) -> PageSpec:
         paper = self.paper(record)
         claim = self.model.site.wish_claim or self.t["default_claim"]
-        density, limit = poster_fit(record, paper, bool(record.photos) and record.photos[0] in self.photos, claim)
+        shows_photo = record.kind != "deliberations" and bool(record.photos) and record.photos[0] in self.photos
+        density, limit = poster_fit(record, paper, shows_photo, claim)
         return PageSpec(url=f"posters/{record.url}", template=f"poster_{record.singular}.html", title=record.title,
                         data={"record": record, "target": record.url, "paper": paper, "density": density,
                               "limit": limit, "title_class": title_class(record.title)},
