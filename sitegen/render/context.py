@@ -86,7 +86,7 @@ def template_globals(site: Site, labels: Mapping[str, str], photos: Mapping[Pure
         "fmt": formats,
         "photos": photos,
         "asset_urls": assets,
-        "qr_for": lambda target, label="": qr_svg(absolute(site.base_url, target), label),
+        "qr_for": lambda target, label="", symbol_mm=None: qr_svg(absolute(site.base_url, target), label, symbol_mm),
         "absolute": lambda target: absolute(site.base_url, target),
     }
 

@@ -21,7 +21,6 @@ PAPER: Final = {"A4": (14.0, 186.0, 273.0), "A3": (19.0, 269.0, 392.0)}
 DENSITY_SIZES: Final = {"A4": (14.0, 12.5, 11.0, 10.0), "A3": (19.0, 17.0, 15.0, 13.5)}
 # Headlines keep their size at every density: they are what is read from two metres (print.css).
 TITLE_PT: Final = {"A4": (48.0, 38.0, 30.0, 24.0), "A3": (66.0, 52.0, 41.0, 33.0)}
-QR_BLOCK_MM: Final = {"A4": 64.0, "A3": 95.0}
 PHOTO_MM: Final = {"A4": (85.0, 55.0), "A3": (120.0, 55.0)}
 SAFETY: Final = 0.95  # leave 5 % of the sheet: fonts differ between machines
 UNDER: Final = 1.12  # Chromium measured 3-9 % taller than this model (spacing it does not count)
@@ -83,7 +82,8 @@ def _parts(record: Record, claim: str, limit: int | None = None) -> tuple[list[t
     return parts, sections
 
 
-def _fits(record: Record, claim: str, paper: str, has_photo: bool, density: int, limit: int | None) -> bool:
+def _fits(record: Record, claim: str, paper: str, has_photo: bool, density: int, limit: int | None,
+          qr_block: float) -> bool:
     base_pt, width, height = PAPER[paper]
     size = DENSITY_SIZES[paper][density]
     parts, sections = _parts(record, claim, limit)
@@ -92,19 +92,21 @@ def _fits(record: Record, claim: str, paper: str, has_photo: bool, density: int,
     text = text * UNDER + ITEM_MM * len(parts) + _block(record.title, 1.0, width, title_pt) * 1.2 / LINE + 9
     headings = sections * (size * 1.3 * PT_MM * LINE + 5)
     photo = PHOTO_MM[paper][0 if density < 2 else 1] if has_photo else 0.0
+    if isinstance(record, Disclosure) and has_photo:
+        photo = max(0.0, 75.0 * (1 if paper == "A4" else 1.4) - 45.0)  # beside the name, not below it
     masthead = 12 * size / base_pt
-    return masthead + text + headings + photo + QR_BLOCK_MM[paper] <= height * SAFETY
+    return masthead + text + headings + photo + qr_block <= height * SAFETY
 
 
-def poster_fit(record: Record, paper: str, has_photo: bool, claim: str = "") -> tuple[int, int | None]:
+def poster_fit(record: Record, paper: str, has_photo: bool, claim: str, qr_block: float) -> tuple[int, int | None]:
     """(density, limit): the first size at which the record fits one sheet (0 normal … 3 smallest),
     and, when even the smallest is too big, how many characters of each long text to print."""
     smallest = len(DENSITY_SIZES[paper]) - 1
     for density in range(smallest + 1):
-        if _fits(record, claim, paper, has_photo, density, None):
+        if _fits(record, claim, paper, has_photo, density, None, qr_block):
             return density, None
     low, high = 10, 2000
     while low < high:  # the longest cut that fits
         middle = (low + high + 1) // 2
-        low, high = (middle, high) if _fits(record, claim, paper, has_photo, smallest, middle) else (low, middle - 1)
+        low, high = (middle, high) if _fits(record, claim, paper, has_photo, smallest, middle, qr_block) else (low, middle - 1)
     return smallest, low

@@ -8,9 +8,14 @@ from pathlib import PurePosixPath
 from sitegen.model.records import Model, Record
 from sitegen.render.fit import poster_fit, title_class
 from sitegen.render.images import Photo
+from sitegen.render.qr import printed_mm
+from sitegen.render.urls import absolute
 from sitegen.render.views import Group, PageSpec
 
 KINDS = ("activities", "disclosures", "deliberations", "wishes")
+# Printed width of each QR symbol in mm (quiet zone extra): at least a tenth of the scanning distance.
+QR_MM = {"A4": 52.0, "A3": 82.0}
+QR_SMALL_MM = {"A4": 32.0, "A3": 44.0}
 
 
 class PosterPlanner:
@@ -37,14 +42,16 @@ class PosterPlanner:
             spec = PageSpec(url=f"posters/{node.url}", template="poster_board.html",
                             title=self.t["board_of"].format(place=node.full_name),
                             data={"node": node, "groups": groups, "target": node.url, "paper": self.paper(),
-                                  "everyone_count": sum(len(g.people) for g in groups)},
+                                  "everyone_count": sum(len(g.people) for g in groups),
+                                  "qr_mm": QR_MM[self.paper()]},
                             variants=False, poster=True, noindex=True,
                             updated=max((d.updated for g in groups for d in g.people), default=None))
             specs.append(spec)
             entries.append((self.t["places"], spec.title, spec.url, self.paper()))
         open_wishes = tuple(w for w in self.model.wishes if w.status == "open")
         wall = PageSpec(url="posters/wishes/", template="poster_wall.html", title=self.t["wish_wall"],
-                        data={"wishes": open_wishes, "target": "wishes/", "paper": self.paper()},
+                        data={"wishes": open_wishes, "target": "wishes/", "paper": self.paper(),
+                              "qr_mm": QR_MM[self.paper()], "qr_small_mm": QR_SMALL_MM[self.paper()]},
                         variants=False, poster=True, noindex=True,
                         updated=max((w.updated for w in open_wishes), default=None))
         specs.append(wall)
@@ -58,9 +65,11 @@ class PosterPlanner:
         paper = self.paper(record)
         claim = self.model.site.wish_claim or self.t["default_claim"]
         shows_photo = record.kind != "deliberations" and bool(record.photos) and record.photos[0] in self.photos
-        density, limit = poster_fit(record, paper, shows_photo, claim)
+        qr_block = printed_mm(absolute(self.model.site.base_url, record.url), QR_MM[paper]) + 6
+        density, limit = poster_fit(record, paper, shows_photo, claim, qr_block)
         return PageSpec(url=f"posters/{record.url}", template=f"poster_{record.singular}.html", title=record.title,
                         data={"record": record, "target": record.url, "paper": paper, "density": density,
-                              "limit": limit, "title_class": title_class(record.title)},
+                              "limit": limit, "title_class": title_class(record.title),
+                              "qr_mm": QR_MM[paper]},
                         variants=False, poster=True, noindex=True, updated=record.updated,
                         image=self.photos.get(record.photos[0]) if record.photos else None)

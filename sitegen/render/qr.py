@@ -52,14 +52,28 @@ def _path(size: int, modules: bytes) -> str:
     return "".join(parts)
 
 
+def printed_mm(url: str, symbol_mm: float) -> float:
+    """Width of the whole printed code, quiet zone included, when the symbol itself is `symbol_mm` wide."""
+    size, _ = qr_modules(url)
+    return round(symbol_mm * (size + 2 * QUIET_ZONE) / size, 1)
+
+
 @lru_cache(maxsize=4096)
-def qr_svg(url: str, label: str = "") -> Markup:
-    """An inline <svg> carrying data-qr-url; the code decodes to exactly `url`."""
+def qr_svg(url: str, label: str = "", symbol_mm: float | None = None) -> Markup:
+    """An inline <svg> carrying data-qr-url; the code decodes to exactly `url`.
+
+    With `symbol_mm` the code prints at that width (finder to finder, the quiet zone added around
+    it), whatever its version: the scanning-distance rule is about the symbol, not the margin.
+    """
     size, modules = qr_modules(url)
     total = size + 2 * QUIET_ZONE
     title = escape(label or url)
+    dimensions = ""
+    if symbol_mm:
+        printed = printed_mm(url, symbol_mm)
+        dimensions = f'width="{printed}mm" height="{printed}mm" '
     return Markup(
-        f'<svg class="qr" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {total} {total}" '
+        f'<svg class="qr" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {total} {total}" {dimensions}'
         f'shape-rendering="crispEdges" role="img" aria-label="{title}" data-qr-url="{escape(url)}">'
         f'<rect width="{total}" height="{total}" fill="#fff"/>'
         f'<path fill="#000" d="{_path(size, modules)}"/></svg>'
