@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -23,18 +26,25 @@ EXIT_INTERNAL = 70
 EXIT_INTERRUPTED = 130
 
 
-def site_language(content: Path) -> str | None:
-    """The interface language from site.yaml, read leniently: a broken file must not hide its own errors."""
-    import re
-
+def _site_setting(content: Path, key: str) -> str | None:
+    """One top-level value of site.yaml, read leniently: a broken file must not hide its own errors."""
     for name in ("site.yaml", "site.yml"):
         try:
             text = (content / name).read_text("utf-8-sig")
         except (OSError, UnicodeDecodeError):
             continue
-        match = re.search(r"^language:\s*['\"]?([A-Za-z-]+)", text, re.MULTILINE)
-        return normalise_language(match.group(1)) if match else None
+        match = re.search(rf"^{key}:\s*['\"]?([A-Za-z/_+-]+)", text, re.MULTILINE)
+        return match.group(1) if match else None
     return None
+
+
+def site_language(content: Path) -> str | None:
+    return normalise_language(_site_setting(content, "language"))
+
+
+def messages_for(lang: str | None, content: Path | None) -> Messages:
+    language = lang or language_from_env() or (site_language(content) if content else None)
+    return Messages(language or "zh-Hans")
 
 
 @dataclass
@@ -46,20 +56,20 @@ class App:
     verbose: bool = False
 
     def messages(self, content: Path | None = None) -> Messages:
-        language = self.lang or language_from_env() or (site_language(content) if content else None)
-        return Messages(language or "zh-Hans")
+        return messages_for(self.lang, content)
 
     def echo(self, text: str, err: bool = False) -> None:
         if not (self.quiet and not err):
             click.echo(text, err=err)
 
 
-def report_problems(app: App, messages: Messages, problems: list[Problem]) -> None:
+def report_problems(messages: Messages, problems: list[Problem]) -> None:
     errors = [p for p in problems if not p.warning]
     warnings = [p for p in problems if p.warning]
+    colour = sys.stderr.isatty() and not os.environ.get("NO_COLOR")
     for problem in problems:
         line = problem.render(messages)
-        click.echo(click.style(line, fg="yellow" if problem.warning else "red") if sys.stderr.isatty() else line, err=True)
+        click.echo(click.style(line, fg="yellow" if problem.warning else "red") if colour else line, err=True)
     if errors or warnings:
         click.echo(messages.text("cli.problems_count", errors=len(errors), warnings=len(warnings)), err=True)
 
@@ -73,7 +83,7 @@ def _guarded(run: Callable[..., None]) -> Callable[..., None]:
         try:
             run(app, *args, **kwargs)
         except ContentInvalid as e:
-            report_problems(app, messages, e.problems)
+            report_problems(messages, e.problems)
             if run.__name__ != "check":
                 click.echo(messages.text("cli.build_failed"), err=True)
             raise SystemExit(EXIT_INVALID) from None
@@ -86,8 +96,14 @@ def _guarded(run: Callable[..., None]) -> Callable[..., None]:
         except (SystemExit, click.exceptions.Exit, click.ClickException):
             raise
         except Exception as e:  # noqa: BLE001 - the last line of defence against a traceback
-            detail = f"{type(e).__name__}: {e}"
-            click.echo(messages.text("cli.internal_error", detail=detail), err=True)
+            from sitegen.pipeline.execute import LeaksFound
+
+            if isinstance(e, LeaksFound):
+                for leak in e.leaks:
+                    click.echo(messages.text("cli.leak", path=leak.path, what=leak.what), err=True)
+                click.echo(messages.text("cli.build_failed"), err=True)
+                raise SystemExit(EXIT_INVALID) from None
+            click.echo(messages.text("cli.internal_error", detail=f"{type(e).__name__}: {e}"), err=True)
             if app.verbose or os.environ.get("SITEGEN_DEBUG"):
                 traceback.print_exc()
             raise SystemExit(EXIT_INTERNAL) from None
@@ -112,41 +128,60 @@ def _base_url(ctx: click.Context, param: click.Parameter, value: str | None) -> 
 
     parts = urlsplit(value)
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise click.BadParameter("must be an absolute http:// or https:// URL")
+        raise click.BadParameter("must be an absolute http:// or https:// URL (例如 https://example.org/)")
     return value if value.endswith("/") else value + "/"
 
 
+@contextmanager
+def progress_bar(app: App, messages: Messages) -> Iterator[Callable[[str, int, int], None] | None]:
+    """A progress bar on a terminal for builds that take a while; nothing when piped or quiet."""
+    if app.quiet or not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+        tasks: dict[str, Any] = {}
+
+        def update(stage: str, done: int, total: int) -> None:
+            if stage not in tasks:
+                label = messages.text(f"progress.{stage}")
+                tasks[stage] = bar.add_task(f"{messages.text('cli.progress')} {label}", total=total)
+            bar.update(tasks[stage], completed=done, total=total)
+
+        yield update
+
+
 content_option = click.option("--content", type=click.Path(path_type=Path), default=Path("content"),
-                              show_default=True, help="The content folder.")
+                              show_default=True, help="help.opt.content")
 out_option = click.option("--out", type=click.Path(path_type=Path), default=Path("output"),
-                          show_default=True, help="Where the website is written.")
+                          show_default=True, help="help.opt.out")
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, "--version", prog_name="sitegen")
-@click.option("--lang", type=click.Choice(LANGUAGES, case_sensitive=False), default=None,
-              help="Language of messages (default: the site's, or SITEGEN_LANG).")
+@click.group(context_settings={"help_option_names": ["-h", "--help"]}, help="help.cli")
+@click.version_option(__version__, "--version", prog_name="sitegen", help="help.opt.version")
+@click.option("--lang", type=click.Choice(LANGUAGES, case_sensitive=False), default=None, help="help.opt.lang")
 @click.pass_context
 def cli(ctx: click.Context, lang: str | None) -> None:
-    """sitegen: community notice boards as a website and printable posters."""
     ctx.obj = App(lang=normalise_language(lang) if lang else None)
 
 
-@cli.command()
+@cli.command(help="help.build")
 @content_option
 @out_option
-@click.option("--base-url", callback=_base_url, help="Override base_url of site.yaml.")
-@click.option("--drafts", is_flag=True, help="Also build records marked draft.")
-@click.option("--pdf", is_flag=True, help="Also write print-ready PDF posters (needs WeasyPrint).")
-@click.option("--jobs", "-j", type=click.IntRange(0, 64), default=0, help="Worker processes (0: one per core).")
-@click.option("--no-cache", is_flag=True, help="Rebuild everything, ignoring the cache.")
-@click.option("--quiet", "-q", is_flag=True, help="Print only errors.")
-@click.option("--verbose", "-v", is_flag=True, help="Print more detail.")
+@click.option("--base-url", callback=_base_url, help="help.opt.base_url")
+@click.option("--drafts", is_flag=True, help="help.opt.drafts")
+@click.option("--pdf", is_flag=True, help="help.opt.pdf")
+@click.option("--jobs", "-j", type=click.IntRange(0, 64), default=0, help="help.opt.jobs")
+@click.option("--no-cache", is_flag=True, help="help.opt.no_cache")
+@click.option("--quiet", "-q", is_flag=True, help="help.opt.quiet")
+@click.option("--verbose", "-v", is_flag=True, help="help.opt.verbose")
 @click.pass_obj
 @_guarded
 def build(app: App, content: Path, out: Path, base_url: str | None, drafts: bool, pdf: bool, jobs: int,
           no_cache: bool, quiet: bool, verbose: bool) -> None:
-    """Build the website and posters from the content folder."""
     from sitegen import pipeline
 
     app.quiet, app.verbose = quiet, verbose
@@ -154,29 +189,163 @@ def build(app: App, content: Path, out: Path, base_url: str | None, drafts: bool
     messages = app.messages(content)
     if out.resolve().is_relative_to(content.resolve()):
         raise UsageProblem("cli.out_inside_content", out=str(out))
-    options = Options(base_url=base_url, drafts=drafts, pdf=pdf, jobs=jobs, use_cache=not no_cache,
-                      language=app.lang)
-    report = pipeline.build(content, out, options)
-    report_problems(app, messages, report.warnings)
+    options = Options(base_url=base_url, drafts=drafts, pdf=pdf, jobs=jobs, use_cache=not no_cache, language=app.lang)
+    with progress_bar(app, messages) as progress:
+        report = pipeline.build(content, out, options, progress)
+    report_problems(messages, report.warnings)
     key = "cli.build_unchanged" if report.unchanged else "cli.build_done"
     app.echo(messages.text(key, pages=report.pages, posters=report.posters, photos=report.photos, out=str(out),
                            seconds=f"{report.seconds:.2f}"))
+    if verbose:
+        app.echo(" · ".join(f"{stage} {seconds:.2f}s" for stage, seconds in report.timings.items()))
 
 
-@cli.command()
+@cli.command(help="help.check")
 @content_option
 @click.pass_obj
 @_guarded
 def check(app: App, content: Path) -> None:
-    """Validate the content folder and write nothing."""
     from sitegen import pipeline
 
     content = content_dir(content)
     messages = app.messages(content)
     checked = pipeline.check(content, Options(language=app.lang))
-    report_problems(app, messages, checked.warnings)
+    report_problems(messages, checked.warnings)
     app.echo(messages.text("cli.check_ok", records=checked.records, warnings=len(checked.warnings)))
 
 
-def main() -> None:
-    cli(prog_name="sitegen")
+@cli.command(help="help.init")
+@click.argument("directory", metavar="DIR", type=click.Path(path_type=Path))
+@click.pass_obj
+@_guarded
+def init(app: App, directory: Path) -> None:
+    from sitegen.scaffold import init_site
+
+    init_site(directory)
+    app.echo(app.messages().text("init.done", path=str(directory)))
+
+
+@cli.command(help="help.new")
+@click.argument("kind", metavar="KIND")
+@click.argument("title", metavar="TITLE")
+@content_option
+@click.pass_obj
+@_guarded
+def new(app: App, kind: str, title: str, content: Path) -> None:
+    from zoneinfo import ZoneInfo
+
+    from sitegen.scaffold import kind_of, new_record
+
+    content = content_dir(content)
+    messages = app.messages(content)
+    folder = kind_of(kind)
+    if folder is None:
+        raise UsageProblem("new.unknown_kind", kind=kind)
+    try:
+        zone = ZoneInfo(_site_setting(content, "timezone") or "Asia/Shanghai")
+    except (ValueError, KeyError, OSError):
+        zone = ZoneInfo("Asia/Shanghai")
+    path = new_record(content, folder, title, datetime.now(zone).date())
+    app.echo(messages.text("new.done", path=str(path)))
+
+
+@cli.command(help="help.serve")
+@content_option
+@out_option
+@click.option("--port", "-p", type=click.IntRange(0, 65535), default=8000, show_default=True, help="help.opt.port")
+@click.option("--open", "open_browser", is_flag=True, help="help.opt.open")
+@click.option("--drafts", is_flag=True, help="help.opt.drafts")
+@click.pass_obj
+@_guarded
+def serve(app: App, content: Path, out: Path, port: int, open_browser: bool, drafts: bool) -> None:
+    from sitegen.serve import run_server
+
+    content = content_dir(content)
+    run_server(content, out, port, open_browser, Options(drafts=drafts, language=app.lang, serve=True),
+               app.messages(content))
+
+
+def localise(group: click.Group, messages: Messages) -> None:
+    """Put the catalogue's texts into Click's help: `--help` reads in the user's language."""
+
+    keys: dict[int, str] = getattr(localise, "keys", {})  # the catalogue key of each help text, kept across calls
+    localise.keys = keys  # type: ignore[attr-defined]
+
+    def text(owner: object, current: str | None) -> str | None:
+        if current and current.startswith("help."):
+            keys[id(owner)] = current
+        key = keys.get(id(owner))
+        return messages.text(key) if key else current
+
+    def apply(command: click.Command) -> None:
+        command.help = text(command, command.help)
+        command.short_help = None
+        for param in command.params:
+            if isinstance(param, click.Option):
+                param.help = text(param, param.help)
+
+    apply(group)
+    for command in group.commands.values():
+        apply(command)
+
+
+class _TranslatedFormatter(click.HelpFormatter):
+    """Click's own words (Usage, Options, Commands, default) in the catalogue's language."""
+
+    messages: Messages = Messages("en")
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        super().write_usage(prog, args, prefix=self.messages.text("click.usage") + " ")
+
+    def write_heading(self, heading: str) -> None:
+        names = {"Options": "click.options", "Commands": "click.commands", "Arguments": "click.arguments"}
+        text = self.messages.text(names[heading]).rstrip(":：") if heading in names else heading
+        super().write_heading(text)
+
+    def write_dl(self, rows: Any, col_max: int = 30, col_spacing: int = 2) -> None:
+        default = self.messages.text("click.default")
+        rows = [(a, b.replace("default:", default).replace("Show this message and exit.",
+                                                            self.messages.text("help.opt.help")))
+                for a, b in rows]
+        super().write_dl(rows, col_max, col_spacing)
+
+
+def _argv_language(argv: list[str]) -> str | None:
+    for index, arg in enumerate(argv):
+        if arg == "--lang" and index + 1 < len(argv):
+            return normalise_language(argv[index + 1])
+        if arg.startswith("--lang="):
+            return normalise_language(arg.split("=", 1)[1])
+    return None
+
+
+def _argv_content(argv: list[str]) -> Path:
+    for index, arg in enumerate(argv):
+        if arg == "--content" and index + 1 < len(argv):
+            return Path(argv[index + 1])
+        if arg.startswith("--content="):
+            return Path(arg.split("=", 1)[1])
+    return Path("content")
+
+
+def main(argv: list[str] | None = None) -> None:
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    messages = messages_for(_argv_language(arguments), _argv_content(arguments))
+    localise(cli, messages)
+    _TranslatedFormatter.messages = messages
+    click.Context.formatter_class = _TranslatedFormatter
+    try:
+        result = cli.main(args=arguments, prog_name="sitegen", standalone_mode=False)
+        sys.exit(result if isinstance(result, int) else 0)
+    except click.exceptions.Exit as e:
+        sys.exit(e.exit_code)
+    except click.UsageError as e:  # Click's own usage errors: exit 2, message in the user's language
+        if e.ctx is not None:
+            click.echo(e.ctx.get_usage(), err=True)
+        click.echo(f"{messages.text('click.error')} {e.format_message()}", err=True)
+        sys.exit(EXIT_USAGE)
+    except click.Abort:
+        click.echo(messages.text("cli.interrupted"), err=True)
+        sys.exit(EXIT_INTERRUPTED)
+    except SystemExit:
+        raise

@@ -40,6 +40,10 @@ def theme_folder(content: Path, model: Model) -> Path | None:
                                   {"path": str(model.site.theme)})])
 
 
+def _quiet(stage: str, done: int, total: int) -> None:
+    return None
+
+
 def write_site(model: Model, content: Path, out: Path, options: Options, progress: object = None) -> object:
     from sitegen.pipeline import Report
 
@@ -55,7 +59,10 @@ def write_site(model: Model, content: Path, out: Path, options: Options, progres
     try:
         writer = StageWriter(stage, LeakScanner(model.secrets))
         sitemap_urls = []
-        for spec in specs:
+        tick = progress if callable(progress) else _quiet
+        for number, spec in enumerate(specs, start=1):
+            if number % 50 == 0 or number == len(specs):
+                tick("render", number, len(specs))
             for path, data in renderer.render(spec):
                 writer.write(path, data)
             if spec.poster:
@@ -66,9 +73,10 @@ def write_site(model: Model, content: Path, out: Path, options: Options, progres
                     sitemap_urls.append((spec.url, spec.updated))
         for asset in theme.assets.values():
             writer.write(asset.url, asset.data)
-        for photo in photos.values():
+        for number, photo in enumerate(photos.values(), start=1):
             for url, data in make_variants(content, photo).items():
                 writer.write(url, data, scan=False)
+            tick("photos", number, len(photos))
         report.photos = len(photos)
         kinds = {k: labels[f"kind_{k}"] for k in ("activities", "disclosures", "deliberations", "wishes")}
         writer.write("feed.xml", feeds.atom_feed(model, kinds))

@@ -1,0 +1,73 @@
+"""`sitegen init` and `sitegen new`: a sample site that builds, and commented record templates."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from datetime import date
+from importlib import resources
+from pathlib import Path
+from typing import Final
+
+from sitegen.errors import UsageProblem
+from sitegen.slugs import slugify
+
+KIND_NAMES: Final = {
+    "activities": ("activity", "activities", "活动", "社区活动"),
+    "disclosures": ("disclosure", "disclosures", "亮身份", "身份"),
+    "deliberations": ("deliberation", "deliberations", "议事", "议事结果", "协商议事", "議事", "議事結果"),
+    "wishes": ("wish", "wishes", "微心愿", "心愿", "心願", "微心願"),
+    "pages": ("page", "pages", "页面", "頁面"),
+}
+SUFFIX: Final = {"activities": ".md", "disclosures": ".yaml", "deliberations": ".md", "wishes": ".yaml", "pages": ".md"}
+
+
+def kind_of(name: str) -> str | None:
+    wanted = name.strip().lower()
+    return next((kind for kind, names in KIND_NAMES.items() if wanted in names), None)
+
+
+def init_site(target: Path) -> list[Path]:
+    """Copy the sample site into an empty (or new) folder; never overwrite anything."""
+    if target.exists() and (not target.is_dir() or any(target.iterdir())):
+        raise UsageProblem("init.not_empty", path=str(target))
+    source = resources.files("sitegen.scaffold").joinpath("site")
+    target.mkdir(parents=True, exist_ok=True)
+    written = []
+    with resources.as_file(source) as folder:
+        for path in sorted(Path(folder).rglob("*")):
+            rel = path.relative_to(folder)
+            if "__pycache__" in rel.parts:
+                continue
+            destination = target / rel
+            if path.is_dir():
+                destination.mkdir(parents=True, exist_ok=True)
+            else:
+                shutil.copyfile(path, destination)
+                written.append(destination)
+    return written
+
+
+def _yaml_text(value: str) -> str:
+    """A title as a YAML scalar that reads back exactly (quotes, colons and # included)."""
+    return json.dumps(value, ensure_ascii=False)
+
+
+def new_record(content: Path, kind: str, title: str, today: date) -> Path:
+    """Write a record from the kind's commented template; the file name is the title in pinyin."""
+    template = resources.files("sitegen.scaffold").joinpath("templates", kind + SUFFIX[kind]).read_text("utf-8")
+    stem = slugify(title, 60) or "record"
+    if kind != "disclosures":
+        stem = f"{today.year}-{stem}"
+    folder = content / kind
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{stem}{SUFFIX[kind]}"
+    number = 2
+    while path.exists():
+        path = folder / f"{stem}-{number}{SUFFIX[kind]}"
+        number += 1
+    text = template.replace("{{", "{").replace("}}", "}")  # literal braces first, then the two fields
+    text = text.replace("{title}", _yaml_text(title)).replace("{today}", today.isoformat())
+    with open(path, "x", encoding="utf-8", newline="\n") as handle:
+        handle.write(text)
+    return path

@@ -1,0 +1,107 @@
+"""`sitegen init` and `sitegen new` through Click's runner and as real processes; --help in Chinese."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from sitegen.cli import main
+from tests.conftest import ROOT, MakeSite, run
+
+
+def test_init_then_build(tmp_path: Path) -> None:
+    site = tmp_path / "新社区"
+    result = run("init", str(site))
+    assert result.exit_code == 0, result.output
+    assert (site / "使用说明.md").is_file() and (site / "content" / "site.yaml").is_file()
+    result = run("build", "--content", str(site / "content"), "--out", str(site / "output"))
+    assert result.exit_code == 0, result.stderr
+    assert (site / "output" / "index.html").is_file()
+    assert (site / "output" / "posters" / "wishes" / "2026-zhuxingqi" / "index.html").is_file()
+
+
+def test_init_refuses_a_non_empty_folder(tmp_path: Path) -> None:
+    (tmp_path / "old").mkdir()
+    (tmp_path / "old" / "keep.txt").write_text("mine")
+    result = run("init", str(tmp_path / "old"))
+    assert result.exit_code == 2
+    assert (tmp_path / "old" / "keep.txt").read_text() == "mine"
+    assert sorted(p.name for p in (tmp_path / "old").iterdir()) == ["keep.txt"]
+
+
+@pytest.mark.parametrize(("kind", "folder"), [("activity", "activities"), ("活动", "activities"),
+                                              ("亮身份", "disclosures"), ("议事", "deliberations"),
+                                              ("微心愿", "wishes"), ("wish", "wishes"), ("page", "pages")])
+def test_new_writes_a_record_that_checks(make_site: MakeSite, kind: str, folder: str) -> None:
+    content = make_site()
+    result = run("new", kind, "七夕手工面点: “爱在七夕” #1", "--content", str(content))
+    assert result.exit_code == 0, result.output
+    files = list((content / folder).iterdir())
+    assert len(files) == 1
+    assert files[0].name.split(".")[0].endswith("qixi-shougong-miandian-ai-zai-qixi-1")
+    assert str(files[0]) in result.output or files[0].name in result.output
+    assert run("check", "--content", str(content)).exit_code == 0
+
+
+def test_new_activity_is_named_by_year_and_pinyin(make_site: MakeSite) -> None:
+    content = make_site()
+    result = run("new", "activity", "七夕手工面点", "--content", str(content))
+    assert result.exit_code == 0
+    name = next((content / "activities").iterdir()).name
+    assert name.endswith("-qixi-shougong-miandian.md") and name[:4].isdigit()
+
+
+def test_new_never_overwrites(make_site: MakeSite) -> None:
+    content = make_site()
+    for _ in range(3):
+        assert run("new", "活动", "七夕手工面点", "--content", str(content)).exit_code == 0
+    names = {p.name.split("-", 1)[1] for p in (content / "activities").iterdir()}
+    assert names == {"qixi-shougong-miandian.md", "qixi-shougong-miandian-2.md", "qixi-shougong-miandian-3.md"}
+
+
+def test_new_unknown_kind_is_usage_error(make_site: MakeSite) -> None:
+    assert run("new", "poster", "x", "--content", str(make_site())).exit_code == 2
+
+
+def test_help_is_chinese_by_default(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+                                    tmp_path: Path) -> None:
+    monkeypatch.delenv("SITEGEN_LANG", raising=False)
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(SystemExit) as exit_info:
+        main(["build", "--help"])
+    assert exit_info.value.code == 0
+    text = capsys.readouterr().out
+    assert "用法" in text and "内容文件夹" in text and "help." not in text
+
+
+def test_help_follows_the_language_flag(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["--lang", "en", "--help"])
+    text = capsys.readouterr().out
+    assert "Usage:" in text and "Build the website" in text
+
+
+def test_real_process_init_new_check_build_in_a_chinese_folder(tmp_path: Path) -> None:
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "SITEGEN_LANG": "zh-Hans"}
+    site = tmp_path / "望湖 社区"
+
+    def sitegen(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "sitegen", *args], cwd=site if site.exists() else tmp_path,
+                              env=env, capture_output=True, text=True, timeout=120)
+
+    assert sitegen("init", str(site)).returncode == 0
+    made = sitegen("new", "微心愿", "想要一台收音机")
+    assert made.returncode == 0 and "wishes" in made.stdout
+    assert sitegen("check").returncode == 0
+    built = sitegen("build")
+    assert built.returncode == 0 and "已生成" in built.stdout
+    broken = site / "content" / "activities" / "broken.md"
+    broken.write_bytes("---\r\ntitle: 坏的\r\ndate: 2024/1/1\r\n---\r\n".encode("utf-8"))
+    failed = sitegen("build")
+    assert failed.returncode == 1
+    assert "activities/broken.md:3: " in failed.stderr and "2021-08-06" in failed.stderr
+    assert "Traceback" not in failed.stderr
