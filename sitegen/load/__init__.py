@@ -19,12 +19,28 @@ class Loaded:
     problems: list[Problem]
 
 
-def load_content(content: Path) -> Loaded:
-    """Read every content file; problems are collected, nothing raises for bad content."""
+FileCache = dict[str, tuple[int, int, list[RawRecord], list[Problem]]]
+
+
+def load_content(content: Path, cache: FileCache | None = None) -> Loaded:
+    """Read every content file; problems are collected, nothing raises for bad content.
+
+    With a cache, a file whose size and modification time are unchanged is not read again.
+    """
     files, problems = discover(content)
     records: list[RawRecord] = []
     for source in files:
-        found, file_problems = load_file(source, content)
+        key = str(source.rel)
+        entry = cache.get(key) if cache is not None else None
+        if entry is not None and entry[:2] == (source.size, source.mtime_ns):
+            found, file_problems = entry[2], entry[3]
+        else:
+            found, file_problems = load_file(source, content)
+            if cache is not None:
+                cache[key] = (source.size, source.mtime_ns, found, file_problems)
         records.extend(found)
         problems.extend(file_problems)
+    if cache is not None:
+        for gone in cache.keys() - {str(f.rel) for f in files}:
+            del cache[gone]
     return Loaded(files=files, records=records, problems=problems)

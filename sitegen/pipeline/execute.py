@@ -1,26 +1,42 @@
-"""Render the planned site into a stage folder, scan it, and swap it in."""
+"""Render the planned site into the shadow copy, scan it, and swap it in.
+
+Only pages whose fingerprint changed are rendered; everything else is kept from the shadow or
+hard-linked from the live output. The result is the same bytes a cold build would write.
+"""
 
 from __future__ import annotations
 
-from pathlib import Path
+import hashlib
+import os
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
 
 from sitegen.errors import ContentInvalid, Problem
 from sitegen.model.records import Model
 from sitegen.options import Options
+from sitegen.pipeline import workers
+from sitegen.pipeline.cache import BuildCache, PageEntry, cache_dir
+from sitegen.pipeline.fingerprint import fingerprint
 from sitegen.pipeline.photos import plan_photos
+from sitegen.render import qr
 from sitegen.render.builtin import feeds
-from sitegen.render.images import make_variants
 from sitegen.render.pages import Planner
 from sitegen.render.posters import PosterPlanner
 from sitegen.render.site import Renderer
 from sitegen.render.theme import Theme
+from sitegen.render.views import PageSpec
 from sitegen.write.leaks import Leak, LeakScanner
-from sitegen.write.stage import StageWriter
-from sitegen.write.swap import discard, new_stage, swap_in
+from sitegen.write.slots import MANIFEST, Slots, remove_empty_parents
+from sitegen.write.stage import UnsafePath
+
+Tick = Callable[[str, int, int], None]
+KINDS = ("activities", "disclosures", "deliberations", "wishes")
 
 
 class LeaksFound(Exception):
-    """The stage held private data; it was discarded and the old output kept."""
+    """The new site held private data; output/ was left as it was."""
 
     def __init__(self, leaks: list[Leak]) -> None:
         self.leaks = leaks
@@ -34,67 +50,204 @@ def theme_folder(content: Path, model: Model) -> Path | None:
         candidate = base.joinpath(*model.site.theme.parts)
         if candidate.is_dir():
             return candidate
-    from pathlib import PurePosixPath
-
     raise ContentInvalid([Problem(PurePosixPath("site.yaml"), None, "site.theme_missing",
                                   {"path": str(model.site.theme)})])
 
 
-def _quiet(stage: str, done: int, total: int) -> None:
-    return None
+@dataclass
+class Outcome:
+    pages: int = 0
+    posters: int = 0
+    photos: int = 0
+    files: int = 0
+    rendered: int = 0
+    timings: dict[str, float] = field(default_factory=dict)
 
 
-def write_site(model: Model, content: Path, out: Path, options: Options, progress: object = None) -> object:
-    from sitegen.pipeline import Report
+class Assembly:
+    """The new site as a map of output path → sha256, filled into the stage with the least work."""
+
+    def __init__(self, stage: Path, holds: dict[str, str], out: Path, live: dict[str, str]) -> None:
+        self.stage, self.holds, self.out, self.live = stage, holds, out, live
+        self.files: dict[str, str] = {}
+        self.kept: list[str] = []  # paths not produced this time (scanned when the private data changed)
+
+    def reuse(self, rel: str, sha: str) -> bool:
+        """True when the stage already holds this file or it could be linked from the live output."""
+        _checked(rel)
+        if self.holds.get(rel) == sha:
+            self.files[rel] = sha
+            self.kept.append(rel)
+            return True
+        if self.live.get(rel) == sha:
+            source, target = self.out / rel, self.stage / rel
+            try:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                temp = target.with_name(f".{target.name}.link")
+                os.link(source, temp)
+                os.replace(temp, target)
+            except OSError:
+                return False
+            self.files[rel] = sha
+            self.kept.append(rel)
+            return True
+        return False
+
+    def write(self, rel: str, data: bytes) -> str:
+        _checked(rel)
+        sha = hashlib.sha256(data).hexdigest()
+        if not self.reuse(rel, sha):
+            self.files[rel] = workers.write_file(self.stage, rel, data)
+        return sha
+
+    def prune(self) -> None:
+        """Delete what the shadow held and the new site does not (a removed record's pages)."""
+        for rel in self.holds.keys() - self.files.keys():
+            (self.stage / rel).unlink(missing_ok=True)
+            remove_empty_parents(self.stage, rel)
+
+    def manifest(self) -> bytes:
+        return "".join(f"{sha}  {rel}\n" for rel, sha in sorted(self.files.items()) if rel != MANIFEST).encode()
+
+
+def _checked(rel: str) -> None:
+    parts = PurePosixPath(rel).parts
+    if not parts or rel.startswith("/") or ".." in parts or "\\" in rel or ":" in rel:
+        raise UnsafePath(rel)
+
+
+def write_site(model: Model, content: Path, out: Path, options: Options, progress: Tick | None,
+               cache: BuildCache) -> Outcome:
+    outcome = Outcome()
+    tick: Tick = progress or (lambda stage, done, total: None)
+    clock = time.perf_counter()
+
+    def lap(name: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        outcome.timings[name] = outcome.timings.get(name, 0.0) + now - clock
+        clock = now
 
     theme = Theme.load(model.site.language, theme_folder(content, model))
-    photos, problems = plan_photos(model, content)
+    photos, problems = plan_photos(model, content, cache.photos)
     if problems:
         raise ContentInvalid(problems)
     labels = theme.labels
     specs = [*Planner(model, labels, photos).plan(), *PosterPlanner(model, labels, photos).plan()]
-    renderer = Renderer(model, theme, photos)
-    report = Report()
-    stage = new_stage(out)
-    try:
-        writer = StageWriter(stage, LeakScanner(model.secrets))
-        sitemap_urls = []
-        tick = progress if callable(progress) else _quiet
-        for number, spec in enumerate(specs, start=1):
-            if number % 50 == 0 or number == len(specs):
-                tick("render", number, len(specs))
-            for path, data in renderer.render(spec):
-                writer.write(path, data)
-            if spec.poster:
-                report.posters += 1
-            else:
-                report.pages += 1
-                if not spec.noindex:
-                    sitemap_urls.append((spec.url, spec.updated))
-        for asset in theme.assets.values():
-            writer.write(asset.url, asset.data)
-        for number, photo in enumerate(photos.values(), start=1):
-            for url, data in make_variants(content, photo).items():
-                writer.write(url, data, scan=False)
-            tick("photos", number, len(photos))
-        report.photos = len(photos)
-        kinds = {k: labels[f"kind_{k}"] for k in ("activities", "disclosures", "deliberations", "wishes")}
-        writer.write("feed.xml", feeds.atom_feed(model, kinds))
-        writer.write("sitemap.xml", feeds.sitemap(model, sitemap_urls))
-        writer.write("activities.ics", feeds.calendar(model))
-        writer.write("robots.txt", feeds.robots(model))
-        if writer.leaks:
-            raise LeaksFound(writer.leaks)
-        if options.pdf:  # laid out from the staged posters, which passed the leak scan above
-            from sitegen.render.pdf import render_pdfs
+    lap("plan")
 
-            posters = [(s.url, s.data["paper"]) for s in specs if s.poster]
-            for path, data in render_pdfs(stage, posters).items():
-                writer.write(path, data, scan=False)
-        writer.write("manifest.sha256", writer.manifest(), scan=False)
-        report.files = len(writer.checksums)
-        swap_in(stage, out)
-    except BaseException:
-        discard(stage)
-        raise
-    return report
+    qr.seed(cache.qr)  # workers inherit the known QR matrices: an unchanged code is never re-made
+    base = (theme.base_digest, model.site.digest, fingerprint(model.pages, photos), str(model.site.traditional_mirror))
+    prints = [fingerprint(spec, photos, theme.template_digest(spec.template), *base) for spec in specs]
+    scanner = LeakScanner(model.secrets)
+    secrets = fingerprint(sorted(model.secrets.names) + sorted(model.secrets.web_hidden_phones)
+                          + ["|"] + sorted(model.secrets.poster_hidden_phones), {})
+    slots = Slots(out, cache_dir(out))
+    live = slots.live_manifest()
+    stage, holds = slots.prepare()
+    assembly = Assembly(stage, holds, out, live)
+    lap("prepare")
+
+    todo = []
+    for index, spec in enumerate(specs):
+        entry = cache.pages.get(spec.url)
+        if entry is None or entry.fingerprint != prints[index] or not all(
+                assembly.reuse(rel, sha) for rel, sha in entry.files.items()):
+            todo.append(index)
+    lap("reuse")
+    job = workers.Job(Renderer(model, theme, photos), specs, list(photos.values()), content, stage, scanner)
+    leaks: list[Leak] = []
+    for index, files, found in workers.run(job, "render", todo, options.workers(), lambda d, t: tick("render", d, t)):
+        cache.pages[specs[index].url] = PageEntry(prints[index], files)
+        assembly.files.update(files)
+        leaks += found
+    outcome.rendered = len(todo)
+    lap("render")
+
+    photo_list = list(photos.values())
+    missing = [i for i, photo in enumerate(photo_list)
+               if not all(_known(assembly, v.url) for v in photo.variants)]
+    for _, files, _ in workers.run(job, "photo", missing, options.workers(), lambda d, t: tick("photos", d, t)):
+        assembly.files.update(files)
+    lap("photos")
+
+    for asset in theme.assets.values():
+        assembly.write(asset.url, asset.data)
+    _builtins(model, labels, specs, prints, cache, assembly)
+    if cache.secrets != secrets:  # new private data: files kept from earlier builds are scanned again
+        for rel in assembly.kept:
+            leak = scanner.scan(rel, (stage / rel).read_bytes())
+            if leak is not None:
+                leaks.append(leak)
+    if leaks:
+        raise LeaksFound(leaks)
+    lap("write")
+
+    if options.pdf:
+        _pdfs(specs, stage, cache, assembly, tick)
+        lap("pdf")
+    assembly.prune()
+    assembly.files[MANIFEST] = workers.write_file(stage, MANIFEST, assembly.manifest())
+    slots.commit()
+    cache.secrets = secrets
+    cache.qr = qr.known()
+    known = {spec.url for spec in specs}
+    cache.pages = {url: entry for url, entry in cache.pages.items() if url in known or url.startswith("@")}
+    lap("swap")
+    outcome.pages = sum(1 for s in specs if not s.poster)
+    outcome.posters = sum(1 for s in specs if s.poster)
+    outcome.photos = len(photos)
+    outcome.files = len(assembly.files)
+    return outcome
+
+
+def _known(assembly: Assembly, rel: str) -> bool:
+    sha = assembly.holds.get(rel) or assembly.live.get(rel)
+    return sha is not None and assembly.reuse(rel, sha)
+
+
+def _builtins(model: Model, labels: dict[str, str], specs: list[PageSpec], prints: list[str],
+              cache: BuildCache, assembly: Assembly) -> None:
+    """Feed, sitemap, calendar and robots.txt: made again only when what they list changed."""
+    kinds = {k: labels[f"kind_{k}"] for k in KINDS}
+    sitemap_urls = [(s.url, s.updated) for s in specs if not s.poster and not s.noindex]
+    makers: dict[str, tuple[str, Callable[[], bytes]]] = {
+        "feed.xml": (fingerprint([model.records(), kinds, model.site.digest], {}), lambda: feeds.atom_feed(model, kinds)),
+        "sitemap.xml": (fingerprint([sitemap_urls, model.site.digest], {}), lambda: feeds.sitemap(model, sitemap_urls)),
+        "activities.ics": (fingerprint([model.activities, model.site.digest], {}), lambda: feeds.calendar(model)),
+        "robots.txt": (fingerprint([model.site.digest], {}), lambda: feeds.robots(model)),
+    }
+    for rel, (digest, make) in makers.items():
+        entry = cache.pages.get("@" + rel)
+        if entry is not None and entry.fingerprint == digest and all(assembly.reuse(p, s) for p, s in entry.files.items()):
+            continue
+        sha = assembly.write(rel, make())
+        cache.pages["@" + rel] = PageEntry(digest, {rel: sha})
+
+
+def _pdfs(specs: list[PageSpec], stage: Path, cache: BuildCache, assembly: Assembly, tick: Tick) -> None:
+    """Each poster's PDF again only when its HTML changed; combined files per paper from those."""
+    from sitegen.render.pdf import combine, pdf_name, render_pdf
+
+    posters = [s for s in specs if s.poster]
+    by_paper: dict[str, list[str]] = {}
+    changed = False
+    for number, spec in enumerate(posters, start=1):
+        html = assembly.files.get(spec.url + "index.html", "")
+        name = pdf_name(spec.url)
+        entry = cache.pages.get("@pdf:" + spec.url)
+        if not (entry is not None and entry.fingerprint == html and all(assembly.reuse(p, s) for p, s in entry.files.items())):
+            sha = assembly.write(name, render_pdf(stage, spec.url))
+            cache.pages["@pdf:" + spec.url] = PageEntry(html, {name: sha})
+            changed = True
+        by_paper.setdefault(str(spec.data["paper"]), []).append(name)
+        tick("pdf", number, len(posters))
+    for paper, names in sorted(by_paper.items()):
+        rel = f"posters/pdf/all-{paper}.pdf"
+        digest = fingerprint([assembly.files[n] for n in names], {})
+        entry = cache.pages.get("@" + rel)
+        if not changed and entry is not None and entry.fingerprint == digest and all(
+                assembly.reuse(p, s) for p, s in entry.files.items()):
+            continue
+        sha = assembly.write(rel, combine([stage / n for n in names]))
+        cache.pages["@" + rel] = PageEntry(digest, {rel: sha})

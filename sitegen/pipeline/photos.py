@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path, PurePosixPath
 
 from sitegen.errors import Problem
@@ -9,7 +10,20 @@ from sitegen.model.records import Model, Record
 from sitegen.render.images import Photo, plan_photo
 
 
-def plan_photos(model: Model, content: Path) -> tuple[dict[PurePosixPath, Photo], list[Problem]]:
+def _sha(content: Path, path: PurePosixPath, known: dict[str, tuple[int, int, str]]) -> str:
+    """The photo's hash, read again only when its size or time changed."""
+    file = content.joinpath(*path.parts)
+    stat = file.stat()
+    entry = known.get(str(path))
+    if entry is not None and entry[:2] == (stat.st_size, stat.st_mtime_ns):
+        return entry[2]
+    sha = hashlib.sha256(file.read_bytes()).hexdigest()
+    known[str(path)] = (stat.st_size, stat.st_mtime_ns, sha)
+    return sha
+
+
+def plan_photos(model: Model, content: Path,
+                known: dict[str, tuple[int, int, str]]) -> tuple[dict[PurePosixPath, Photo], list[Problem]]:
     users: dict[PurePosixPath, Record] = {}
     for record in (*model.records(), *model.pages):
         for path in record.photos:
@@ -18,7 +32,7 @@ def plan_photos(model: Model, content: Path) -> tuple[dict[PurePosixPath, Photo]
     problems: list[Problem] = []
     for path, record in sorted(users.items()):
         try:
-            photos[path] = plan_photo(content, path)
+            photos[path] = plan_photo(content, path, _sha(content, path, known))
         except Exception as e:  # noqa: BLE001 - any Pillow failure is a problem with this photo
             problems.append(Problem(record.source.path, record.source.line, "image.failed",
                                     {"path": str(path), "detail": type(e).__name__}))

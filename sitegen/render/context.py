@@ -16,24 +16,10 @@ from sitegen.render.fit import clip
 from sitegen.render.images import Photo
 from sitegen.render.markdown import render_markdown
 from sitegen.render.qr import qr_svg
-from sitegen.render.urls import absolute, relative
+from sitegen.render.urls import absolute
 
 CSP: Final = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
               "font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; object-src 'none'")
-_ROOT_TREES: Final = ("static/", "media/", "posters/", "feed.xml", "sitemap.xml", "activities.ics")
-
-
-@dataclass(frozen=True, slots=True)
-class Linker:
-    """Relative links from the page being rendered; pages stay in the reader's tree (elder mode, 繁體)."""
-
-    here: str  # the page's own URL, variant prefix included
-    variant: str
-
-    def __call__(self, target: str, same_tree: bool = True) -> str:
-        if same_tree and not target.startswith(_ROOT_TREES):
-            target = self.variant + target
-        return relative(self.here, target)
 
 
 @lru_cache(maxsize=512)

@@ -79,7 +79,8 @@ class Planner:
         for page in self.model.pages:
             yield PageSpec(url=page.url, template="page.html", title=page.title, data={"record": page},
                            description=describe(page), updated=page.updated, image=self.cover(page))
-        yield PageSpec(url="404.html", template="404.html", title=self.t["not_found"], noindex=True)
+        yield PageSpec(url="404.html", template="404.html", title=self.t["not_found"], noindex=True,
+                       variants=False, absolute_links=True)
 
     # -- home -----------------------------------------------------------------------------------
     def home(self) -> PageSpec:

@@ -1,7 +1,7 @@
 """Print-ready PDFs of the posters with WeasyPrint, a real paged-media renderer.
 
-Each poster is laid out once; its pages go into its own PDF and into one combined file per
-paper size, which is what a copy shop accepts. CJK fonts are embedded (subset) by WeasyPrint.
+Each poster is laid out once into its own PDF; one combined file per paper size (what a copy
+shop accepts) is put together from those with pypdf. CJK fonts are embedded (subset) by WeasyPrint.
 """
 
 from __future__ import annotations
@@ -19,21 +19,31 @@ def pdf_name(poster_url: str) -> str:
     return f"posters/pdf/{inner.replace('/', '-')}.pdf"
 
 
-def render_pdfs(stage: Path, posters: Iterable[tuple[str, str]]) -> dict[str, bytes]:
-    """(poster URL, paper) pairs, read from the staged HTML → PDF files by output path."""
+def _weasyprint() -> object:
     try:
-        from weasyprint import HTML
+        import weasyprint
     except (ImportError, OSError) as e:  # OSError: WeasyPrint installed but Pango missing
         raise UsageProblem("cli.pdf_missing") from e
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     logging.getLogger("fontTools").setLevel(logging.ERROR)
-    files: dict[str, bytes] = {}
-    by_paper: dict[str, list[object]] = {}
-    for url, paper in posters:
-        document = HTML(filename=str(stage / url / "index.html")).render()
-        files[pdf_name(url)] = document.write_pdf()
-        by_paper.setdefault(paper, []).append(document)
-    for paper, documents in sorted(by_paper.items()):
-        pages = [page for document in documents for page in document.pages]  # type: ignore[attr-defined]
-        files[f"posters/pdf/all-{paper}.pdf"] = documents[0].copy(pages).write_pdf()  # type: ignore[attr-defined]
-    return files
+    return weasyprint
+
+
+def render_pdf(stage: Path, poster_url: str) -> bytes:
+    """One poster, laid out from its staged HTML (which passed the leak scan)."""
+    weasyprint = _weasyprint()
+    return weasyprint.HTML(filename=str(stage / poster_url / "index.html")).write_pdf()  # type: ignore[attr-defined,no-any-return]
+
+
+def combine(files: Iterable[Path]) -> bytes:
+    """One PDF of many posters, for the copy shop: pages copied, nothing laid out again."""
+    import io
+
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    for path in files:
+        writer.append(str(path))
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()

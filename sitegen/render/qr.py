@@ -24,15 +24,32 @@ def _matrix(text: str, level: str) -> tuple[int, bytes]:
     return size, bytes(memoryview(image))
 
 
-@lru_cache(maxsize=4096)
+# Matrices made so far, seeded from the build cache: an unchanged code is never encoded twice.
+_KNOWN: dict[str, tuple[int, bytes]] = {}
+
+
+def seed(known: dict[str, tuple[int, bytes]]) -> None:
+    _KNOWN.update(known)
+
+
+def known() -> dict[str, tuple[int, bytes]]:
+    return dict(_KNOWN)
+
+
 def qr_modules(text: str) -> tuple[int, bytes]:
     """The module matrix (0 = dark) at the highest error level that keeps the size of level M."""
+    found = _KNOWN.get(text)
+    if found is not None:
+        return found
     size_m, modules_m = _matrix(text, "M")
+    found = (size_m, modules_m)
     for level in _LEVELS[:-1]:
         size, modules = _matrix(text, level)
         if size == size_m:
-            return size, modules
-    return size_m, modules_m
+            found = (size, modules)
+            break
+    _KNOWN[text] = found
+    return found
 
 
 def _path(size: int, modules: bytes) -> str:

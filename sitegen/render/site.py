@@ -1,26 +1,71 @@
-"""Render one planned page to bytes for each tree it lives in; pure: same inputs, same bytes."""
+"""Render one planned page to bytes for each tree it lives in; pure: same inputs, same bytes.
+
+A page is rendered once. Its elder-mode (长辈版) and 繁體 copies differ only in a few places
+(the <html> class and lang, the two switches, links that climb to the site root), which the
+template receives as markers holding a per-build secret; each copy replaces them with its
+own values, and the 繁體 copies are then converted with OpenCC. Content cannot forge a marker.
+"""
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Mapping
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import PurePosixPath
 from typing import Final
 
 from sitegen.model.records import Model
-from sitegen.render.context import Linker, template_filters, template_globals
+from sitegen.render.context import template_filters, template_globals
 from sitegen.render.images import Photo
 from sitegen.render.theme import Theme
-from sitegen.render.urls import absolute, file_of
+from sitegen.render.urls import absolute, file_of, relative
 from sitegen.render.views import PageSpec
 
 MAIN: Final = ("",)
 CARE: Final = ("", "care/")
 WITH_MIRROR: Final = ("", "care/", "zh-hant/", "zh-hant/care/")
+_ROOT_TREES: Final = ("static/", "media/", "posters/", "feed.xml", "sitemap.xml", "activities.ics")
+
+
+@dataclass(frozen=True, slots=True)
+class Linker:
+    """Relative links from the page being rendered (in the main tree).
+
+    Same-tree targets are the same relative path in every tree, because the trees mirror each
+    other. Root targets (assets, photos, posters, feeds) get the `up` marker in front, which each
+    tree replaces with the extra `../` its prefix needs.
+    """
+
+    here: str
+    up: str
+    base: str | None = None  # absolute links instead (the 404 page)
+
+    def __call__(self, target: str, same_tree: bool = True) -> str:
+        if self.base is not None:
+            return absolute(self.base, target)
+        if same_tree and not target.startswith(_ROOT_TREES):
+            return relative(self.here, target)
+        return self.up + relative(self.here, target)
+
+
+@dataclass(frozen=True, slots=True)
+class Tree:
+    """What a template may print that differs per tree: markers in the render, values per copy."""
+
+    html_class: str
+    lang: str
+    care_href: str
+    care_data: str
+    care_label: str
+    has_script_switch: bool
+    script_href: str
+    script_lang: str
+    script_label: str
 
 
 class Renderer:
-    """Holds the Jinja environment and converters; `render(spec)` gives (path, bytes) for each variant."""
+    """Holds the Jinja environment and converters; `render(spec)` gives (path, bytes) for each tree."""
 
     def __init__(self, model: Model, theme: Theme, photos: Mapping[PurePosixPath, Photo]) -> None:
         self.model = model
@@ -31,6 +76,10 @@ class Renderer:
         self.env.globals["pages_nav"] = model.pages
         self.env.filters.update(template_filters(theme.labels))
         self.trees = WITH_MIRROR if model.site.traditional_mirror else CARE
+        nonce = secrets.token_hex(8)
+        self.marks = Tree(*(f"sg{nonce}{name}" for name in Tree.__slots__[:5]), model.site.traditional_mirror,  # type: ignore[arg-type]
+                          *(f"sg{nonce}{name}" for name in Tree.__slots__[6:]))
+        self.up = f"sg{nonce}up"
 
     @cached_property
     def _to_traditional(self) -> object:
@@ -42,33 +91,54 @@ class Renderer:
         return self.trees if spec.variants else MAIN
 
     def render(self, spec: PageSpec) -> list[tuple[str, bytes]]:
-        template = self.env.get_template(spec.template)
+        html = self.env.get_template(spec.template).render(self.context(spec))
         out = []
         for variant in self.variants(spec):
-            html = template.render(self.context(spec, variant))
+            text = html.replace(self.up, "../" * variant.count("/"))
+            tree = self.tree(spec, variant)
+            for name in Tree.__slots__:
+                marker = getattr(self.marks, name)
+                if isinstance(marker, str):
+                    text = text.replace(marker, getattr(tree, name))
             if variant.startswith("zh-hant/"):
-                html = self._to_traditional.convert(html)  # type: ignore[attr-defined]
-            out.append((variant + file_of(spec.url), html.encode("utf-8")))
+                text = self._to_traditional.convert(text)  # type: ignore[attr-defined]
+            out.append((variant + file_of(spec.url), text.encode("utf-8")))
         return out
 
-    def context(self, spec: PageSpec, variant: str) -> dict[str, object]:
+    def tree(self, spec: PageSpec, variant: str) -> Tree:
+        """The real values for one copy of a page."""
+        t = self.theme.labels
         here = variant + spec.url
-        link = Linker(here=here, variant=variant)
+        page = spec.url if spec.variants else ""  # a page without copies switches to the other tree's home
         care = variant.endswith("care/")
         hant = variant.startswith("zh-hant/")
         script_root = "zh-hant/" if hant else ""
+        other_script = ("" if hant else "zh-hant/") + ("care/" if care else "")
+        return Tree(
+            html_class=' class="care"' if care else "",
+            lang="zh-Hant" if hant else self.model.site.language,
+            care_href=self._href(spec, here, script_root + ("" if care else "care/") + page),
+            care_data="off" if care else "on",
+            care_label=t["care_off"] if care else t["care_on"],
+            has_script_switch=self.model.site.traditional_mirror,
+            script_href=self._href(spec, here, other_script + page),
+            script_lang="zh-Hans" if hant else "zh-Hant",
+            script_label=t["to_hans"] if hant else t["to_hant"],
+        )
+
+    def _href(self, spec: PageSpec, here: str, target: str) -> str:
+        return absolute(self.model.site.base_url, target) if spec.absolute_links else relative(here, target)
+
+    def context(self, spec: PageSpec) -> dict[str, object]:
+        link = Linker(here=spec.url, up=self.up if spec.variants else "",
+                      base=self.model.site.base_url if spec.absolute_links else None)
         return {
             **spec.data,
             "page": spec,
             "link": link,
             "asset": lambda name: link(self.assets[name], same_tree=False),
-            "variant": variant,
-            "care": care,
-            "hant": hant,
-            "lang": "zh-Hant" if hant else self.model.site.language,
-            "care_switch": link(script_root + ("" if care else "care/") + spec.url, same_tree=False),
-            "script_switch": (link(("" if hant else "zh-hant/") + ("care/" if care else "") + spec.url, same_tree=False)
-                              if spec.variants and self.model.site.traditional_mirror else None),
+            "tree": self.marks,
+            "lang": self.marks.lang if spec.variants else self.model.site.language,
             "canonical": absolute(self.model.site.base_url, spec.url),
             "updated": spec.updated or self.model.site.updated,
         }

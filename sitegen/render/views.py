@@ -46,6 +46,7 @@ class PageSpec:
     variants: bool = True  # also render the elder-mode and 繁體 trees
     poster: bool = False
     noindex: bool = False
+    absolute_links: bool = False  # the 404 page is served at any missing path: relative links would break
     crumbs: tuple[Crumb, ...] = ()
 
 

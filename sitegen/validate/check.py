@@ -82,15 +82,35 @@ def _photos(raw: RawRecord, fields: Any, checker: PhotoChecker) -> tuple[tuple[P
     return tuple(found), problems
 
 
-def validate_record(raw: RawRecord, checker: PhotoChecker) -> tuple[Valid | None, list[Problem]]:
+ValidCache = dict[str, tuple[Fields | None, list[Problem]]]
+
+
+def check_fields(raw: RawRecord) -> tuple[Fields | None, list[Problem]]:
+    """The schema and the record's own rules: depends on the record's text alone, so it is cached."""
     schema = SCHEMAS[raw.kind]
     problems = list(unknown_fields(raw, schema))
     try:
         fields: Fields = schema.model_validate(raw.fields)
     except ValidationError as e:
         return None, [*problems, *(error_problem(raw, err) for err in e.errors())]
-    problems += [p for rule in RULES[raw.kind] for p in rule(raw, fields)]
-    photos, photo_problems = _photos(raw, fields, checker)
+    return fields, problems + [p for rule in RULES[raw.kind] for p in rule(raw, fields)]
+
+
+def _record_key(raw: RawRecord) -> str:
+    return f"{raw.kind}\0{raw.path}\0{raw.line}\0{raw.stem}\0{raw.in_list}\0{raw.digest}"
+
+
+def validate_record(raw: RawRecord, checker: PhotoChecker,
+                    cache: ValidCache | None = None) -> tuple[Valid | None, list[Problem]]:
+    key = _record_key(raw)
+    cached = cache.get(key) if cache is not None else None
+    fields, problems = cached if cached is not None else check_fields(raw)
+    if cache is not None and cached is None:
+        cache[key] = (fields, problems)
+    problems = list(problems)
+    if fields is None:
+        return None, problems
+    photos, photo_problems = _photos(raw, fields, checker)  # the files may change: always checked
     problems += photo_problems
     if any(not p.warning for p in problems):
         return None, problems
@@ -108,7 +128,7 @@ def unique_slugs(records: Iterable[Valid]) -> Iterator[Problem]:
             yield record.raw.problem(at, "slug.duplicate", slug=record.slug, other=where)
 
 
-def validate_content(loaded: Loaded, content: Path) -> Validated:
+def validate_content(loaded: Loaded, content: Path, cache: ValidCache | None = None) -> Validated:
     """Every record through its schema and rules; problems from all files, nothing raised."""
     from sitegen.validate.privacy import wisher_names_unpublished
 
@@ -117,7 +137,7 @@ def validate_content(loaded: Loaded, content: Path) -> Validated:
     site: Valid | None = None
     records: list[Valid] = []
     for raw in loaded.records:
-        valid, found = validate_record(raw, checker)
+        valid, found = validate_record(raw, checker, cache)
         problems += found
         if valid is None:
             continue
@@ -125,6 +145,10 @@ def validate_content(loaded: Loaded, content: Path) -> Validated:
             site = valid
         else:
             records.append(valid)
+    if cache is not None:  # keep the cache to what the content holds now
+        wanted = {_record_key(raw) for raw in loaded.records}
+        for gone in cache.keys() - wanted:
+            del cache[gone]
     problems += unique_slugs(records)
     problems += wisher_names_unpublished(loaded.records)
     return Validated(site=site, records=records, problems=problems)

@@ -1,8 +1,7 @@
-"""Build into a fresh folder beside the output and swap it in only when complete.
+"""Swap two folders as one step, and undo what a killed swap left.
 
-A failed build, or one killed with SIGKILL at any moment, leaves the previous output byte for
-byte as it was: on Linux the two folders are exchanged in one atomic renameat2(RENAME_EXCHANGE);
-elsewhere two renames, and the next build restores the old folder if a kill fell between them.
+On Linux the folders are exchanged by one atomic renameat2(RENAME_EXCHANGE); elsewhere by three
+renames, and the next build restores the old output if a kill fell between them (recover()).
 """
 
 from __future__ import annotations
@@ -44,6 +43,21 @@ def _exchange(a: Path, b: Path) -> bool:
     return result == 0
 
 
+def exchange(a: Path, b: Path) -> None:
+    """Swap two existing folders: atomically on Linux; elsewhere by three renames that recover() undoes."""
+    if _exchange(a, b):
+        return
+    old = Path(tempfile.mkdtemp(prefix=f".{b.name}.old-", dir=b.parent))
+    old.rmdir()
+    b.rename(old)
+    try:
+        a.rename(b)
+    except BaseException:
+        old.rename(b)
+        raise
+    old.rename(a)
+
+
 def _siblings(out: Path, kind: str) -> list[Path]:
     return sorted(out.parent.glob(f".{out.name}.{kind}-*"))
 
@@ -56,33 +70,3 @@ def recover(out: Path) -> None:
         old = old[:-1]
     for leftover in [*old, *_siblings(out, "stage")]:
         shutil.rmtree(leftover, ignore_errors=True)
-
-
-def new_stage(out: Path) -> Path:
-    """A fresh folder on the same disk as the output, so the swap is a rename, never a copy."""
-    out.parent.mkdir(parents=True, exist_ok=True)
-    recover(out)
-    return Path(tempfile.mkdtemp(prefix=f".{out.name}.stage-", dir=out.parent))
-
-
-def swap_in(stage: Path, out: Path) -> None:
-    """Make `stage` the output; the old output is removed only once the new one is in place."""
-    if out.exists() and _exchange(stage, out):
-        shutil.rmtree(stage, ignore_errors=True)  # it now holds the old output
-        return
-    if not out.exists():
-        stage.rename(out)
-        return
-    old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
-    old.rmdir()
-    out.rename(old)
-    try:
-        stage.rename(out)
-    except BaseException:
-        old.rename(out)
-        raise
-    shutil.rmtree(old, ignore_errors=True)
-
-
-def discard(stage: Path) -> None:
-    shutil.rmtree(stage, ignore_errors=True)

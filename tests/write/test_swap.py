@@ -9,8 +9,11 @@ import sys
 import time
 from pathlib import Path
 
-from sitegen.write.swap import new_stage, recover, swap_in
+from sitegen.write.slots import Slots
+from sitegen.write.swap import recover
 from tests.conftest import ROOT, MakeSite, run, tree_bytes
+
+CACHE = ".output.sitegen-cache"
 
 GOOD = {"activities/a.md": "---\ntitle: 七夕手工面点\ndate: 2019-08-06\n---\n正文\n",
         "wishes/w.yaml": "wish: 助行器\nwisher: 周桂芳\nposted_on: 2026-10-18\nstatus: open\n"}
@@ -26,18 +29,33 @@ def test_invalid_build_leaves_previous_output_untouched(make_site: MakeSite, tmp
     assert result.exit_code == 1
     assert "activities/a.md:3: " in result.stderr
     assert tree_bytes(out) == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "output"]  # no stage left behind
+    assert sorted(p.name for p in tmp_path.iterdir()) == [CACHE, "content", "output"]  # nothing else left behind
 
 
-def test_swap_replaces_whole_folder(tmp_path: Path) -> None:
+def test_slots_swap_the_whole_folder_and_keep_the_old_one_as_shadow(tmp_path: Path) -> None:
     out = tmp_path / "output"
     out.mkdir()
     (out / "old.html").write_text("old")
-    stage = new_stage(out)
+    slots = Slots(out, tmp_path / "cache")
+    stage, holds = slots.prepare()
+    assert holds == {} and stage != out
     (stage / "new.html").write_text("new")
-    swap_in(stage, out)
+    assert (out / "old.html").read_text() == "old"  # untouched until the commit
+    slots.commit()
     assert [p.name for p in out.iterdir()] == ["new.html"]
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["output"]
+    assert [p.name for p in slots.shadow.iterdir()] == ["old.html"]
+    assert not slots.dirty.exists()
+
+
+def test_a_dirty_shadow_is_never_trusted(tmp_path: Path) -> None:
+    out = tmp_path / "output"
+    slots = Slots(out, tmp_path / "cache")
+    stage, _ = slots.prepare()
+    (stage / "manifest.sha256").write_text("0" * 64 + "  half.html\n")
+    (stage / "half.html").write_text("half")
+    # killed here: the next build must not believe the half-built shadow
+    stage, holds = Slots(out, tmp_path / "cache").prepare()
+    assert holds == {} and not (stage / "half.html").exists()
 
 
 def test_recover_restores_output_caught_between_renames(tmp_path: Path) -> None:
@@ -77,4 +95,4 @@ def test_killed_build_leaves_previous_output_whole(make_site: MakeSite, tmp_path
     assert "old" in outcomes  # at least one kill landed mid-build
     result = run("build", "--content", str(content), "--out", str(out))
     assert result.exit_code == 0
-    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".output")]
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".output") and p.name != CACHE]

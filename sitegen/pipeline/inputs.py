@@ -1,0 +1,47 @@
+"""What a build reads, as (size, mtime) per file, and when its pages change with the date alone."""
+
+from __future__ import annotations
+
+import os
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from sitegen.model.records import Model
+from sitegen.render.theme import default_theme_dir
+
+
+def input_stats(content: Path) -> dict[str, tuple[int, int]]:
+    """Every file under the content folder and the themes, with its size and modification time."""
+    stats: dict[str, tuple[int, int]] = {}
+    roots = [content, default_theme_dir(), content.parent / "themes"]
+    for root in roots:
+        if not root.is_dir():
+            continue
+        for folder, names, files in os.walk(root):
+            names[:] = [n for n in names if not n.startswith(".")]
+            for name in files:
+                path = os.path.join(folder, name)
+                try:
+                    st = os.stat(path)
+                except OSError:
+                    continue
+                stats[path] = (st.st_size, st.st_mtime_ns)
+    return stats
+
+
+def changes_at(model: Model) -> datetime:
+    """The next moment a page changes although no file did: an activity stops being upcoming, or a
+    new month starts (the home page counts this year and charts the last twelve months)."""
+    zone = ZoneInfo(model.site.timezone)
+    now = model.now.astimezone(zone)
+    first = date(now.year + (now.month == 12), now.month % 12 + 1, 1)
+    moments = [datetime.combine(first, time(), zone)]
+    for activity in model.activities:
+        if not activity.upcoming:
+            continue
+        if isinstance(activity.start, datetime):
+            moments.append(activity.start.replace(tzinfo=zone))
+        else:
+            moments.append(datetime.combine(activity.start + timedelta(days=1), time(), zone))
+    return min(moments)

@@ -1,0 +1,101 @@
+"""Spread rendering and photo work over every core; the result is byte for byte a one-process build.
+
+Workers are forked, so they inherit the renderer and the planned pages instead of receiving them
+pickled; that inheritance is the one piece of module state here (`_JOB`), set just before the
+pool starts and read-only after. Where fork does not exist (Windows), the work runs in-process.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import os
+import sys
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sitegen.render.images import Photo, make_variants
+from sitegen.render.site import Renderer
+from sitegen.render.views import PageSpec
+from sitegen.write.leaks import Leak, LeakScanner
+
+
+def write_file(stage: Path, rel: str, data: bytes) -> str:
+    """Write by replacing, never in place: a file may be a hard link shared with the live output."""
+    target = stage / rel
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    with open(temp, "wb") as handle:
+        handle.write(data)
+    os.replace(temp, target)
+    return hashlib.sha256(data).hexdigest()
+
+
+@dataclass
+class Job:
+    renderer: Renderer | None
+    specs: Sequence[PageSpec]
+    photos: Sequence[Photo]
+    content: Path
+    stage: Path
+    scanner: LeakScanner
+
+
+_JOB: Job | None = None
+
+
+def _render(indices: list[int]) -> list[tuple[int, dict[str, str], list[Leak]]]:
+    job = _JOB
+    assert job is not None and job.renderer is not None
+    results = []
+    for index in indices:
+        files, leaks = {}, []
+        for rel, data in job.renderer.render(job.specs[index]):
+            leak = job.scanner.scan(rel, data)
+            if leak is not None:
+                leaks.append(leak)
+            files[rel] = write_file(job.stage, rel, data)
+        results.append((index, files, leaks))
+    return results
+
+
+def _photo(indices: list[int]) -> list[tuple[int, dict[str, str], list[Leak]]]:
+    job = _JOB
+    assert job is not None
+    results = []
+    for index in indices:
+        made = make_variants(job.content, job.photos[index])
+        results.append((index, {rel: write_file(job.stage, rel, data) for rel, data in made.items()}, []))
+    return results
+
+
+def _chunks(indices: list[int], size: int) -> list[list[int]]:
+    return [indices[i : i + size] for i in range(0, len(indices), size)]
+
+
+def run(job: Job, task: str, indices: list[int], workers: int,
+        tick: Callable[[int, int], None]) -> list[tuple[int, dict[str, str], list[Leak]]]:
+    """Run `task` ("render" or "photo") over the given items; results come back in order."""
+    global _JOB
+    function: Callable[[list[int]], list[Any]] = _render if task == "render" else _photo
+    _JOB = job
+    results: list[tuple[int, dict[str, str], list[Leak]]] = []
+    try:
+        small = len(indices) < (64 if task == "render" else 4)
+        if workers <= 1 or small or "fork" not in multiprocessing.get_all_start_methods() or sys.platform == "darwin":
+            for chunk in _chunks(indices, 32):
+                results += function(chunk)
+                tick(len(results), len(indices))
+            return results
+        size = 1 if task == "photo" else max(8, min(64, len(indices) // (workers * 8) or 1))
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            for part in pool.map(function, _chunks(indices, size)):
+                results += part
+                tick(len(results), len(indices))
+        return results
+    finally:
+        _JOB = None

@@ -1,0 +1,111 @@
+"""Two copies of the site: the live `output/` and a shadow in the cache folder.
+
+A build updates the shadow (never the live copy) to the new site, writing only files that
+differ from what the shadow already holds, then exchanges the two folders in one step. A failed
+or killed build leaves `output/` exactly as it was; the worst it leaves is a shadow marked dirty,
+which the next build throws away and rebuilds. Every slot carries its own manifest.sha256, so
+what each copy holds is read from the copy itself.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Final
+
+from sitegen.write.swap import exchange, recover
+
+MANIFEST: Final = "manifest.sha256"
+
+
+def read_manifest(folder: Path) -> dict[str, str]:
+    """path → sha256 from a `sha256sum` style manifest; {} when there is none."""
+    try:
+        text = (folder / MANIFEST).read_text("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return {}
+    found = {}
+    for line in text.splitlines():
+        sha, _, path = line.partition("  ")
+        if len(sha) == 64 and path:
+            found[path] = sha
+    return found
+
+
+def discard_later(folder: Path, trash_in: Path) -> None:
+    """Move a folder out of the way now and delete it in the background: users wait for nothing.
+
+    On POSIX a grandchild process deletes it (double fork: the child exits at once and is reaped,
+    so no zombie is left and nobody waits); elsewhere it is deleted here and now.
+    """
+    if not folder.exists():
+        return
+    trash_in.mkdir(parents=True, exist_ok=True)
+    trash = Path(tempfile.mkdtemp(prefix="trash-", dir=trash_in))
+    os.replace(folder, trash / "x")
+    if not hasattr(os, "fork"):
+        shutil.rmtree(trash, ignore_errors=True)
+        return
+    child = os.fork()
+    if child == 0:  # pragma: no cover - runs in the forked processes
+        try:
+            os.setsid()
+            if os.fork() == 0:
+                shutil.rmtree(trash, ignore_errors=True)
+        finally:
+            os._exit(0)
+    os.waitpid(child, 0)
+
+
+class Slots:
+    def __init__(self, out: Path, cache: Path) -> None:
+        self.out = out
+        self.cache = cache
+        self.shadow = cache / "shadow"
+        self.dirty = cache / "shadow.dirty"
+
+    def live_manifest(self) -> dict[str, str]:
+        return read_manifest(self.out) if self.out.is_dir() else {}
+
+    def prepare(self) -> tuple[Path, dict[str, str]]:
+        """The folder to build into, and what it already holds (nothing, for a fresh one)."""
+        self.out.parent.mkdir(parents=True, exist_ok=True)
+        recover(self.out)
+        self.cache.mkdir(parents=True, exist_ok=True)
+        for trash in self.cache.glob("trash-*"):
+            discard_later(trash, self.cache)
+        holds: dict[str, str] = {}
+        if self.shadow.is_dir() and not self.dirty.exists():
+            holds = read_manifest(self.shadow)
+        if not holds:
+            discard_later(self.shadow, self.cache)
+            self.shadow.mkdir()
+        self.dirty.touch()  # from here until the exchange, the shadow is half-built
+        return self.shadow, holds
+
+    def commit(self) -> None:
+        """Swap the finished shadow in as the live output; the old output becomes the next shadow."""
+        if self.out.exists():
+            exchange(self.shadow, self.out)
+        else:
+            os.replace(self.shadow, self.out)
+        self.dirty.unlink(missing_ok=True)
+
+    def abandon(self) -> None:
+        """A failed build: the shadow stays dirty (rebuilt next time); output/ was never touched."""
+
+
+def remove_empty_parents(stage: Path, rel: str) -> None:
+    folder = (stage / rel).parent
+    while folder != stage:
+        try:
+            folder.rmdir()
+        except OSError:
+            return
+        folder = folder.parent
+
+
+def clear(folder: Path) -> None:
+    shutil.rmtree(folder, ignore_errors=True)

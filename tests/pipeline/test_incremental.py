@@ -1,0 +1,102 @@
+"""Warm cache == cold build == one process: a rebuild does less work, never different work."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from sitegen import pipeline
+from sitegen.options import Options
+from tests.conftest import DEMO, NOW, tree_bytes
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+from bench.generate import generate  # noqa: E402
+
+
+def build(content: Path, out: Path, cache: bool, jobs: int) -> pipeline.Report:
+    return pipeline.build(content, out, Options(now=NOW, use_cache=cache, jobs=jobs))
+
+
+def cold(content: Path, tmp: Path) -> dict[str, bytes]:
+    out = tmp / "cold"
+    shutil.rmtree(out, ignore_errors=True)
+    build(content, out, cache=False, jobs=1)
+    return tree_bytes(out)
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    return generate(tmp_path / "gen", 160).content
+
+
+def edit(content: Path) -> None:
+    first = sorted((content / "activities").iterdir())[0]
+    first.write_text(first.read_text("utf-8").replace("title:", "title: 改过", 1), encoding="utf-8")
+    sorted((content / "wishes").iterdir())[0].unlink()
+    (content / "deliberations" / "new-one.md").write_text(
+        "---\ntitle: 新议题\nraised_on: 2026-01-05\nstatus: proposed\n---\n新的背景。\n", encoding="utf-8")
+    photo = next((content / "media").iterdir())
+    buffer = io.BytesIO()
+    Image.new("RGB", (800, 600), (10, 120, 200)).save(buffer, "JPEG")
+    photo.write_bytes(buffer.getvalue())
+
+
+def test_warm_equals_cold_equals_one_process(site: Path, tmp_path: Path) -> None:
+    warm = tmp_path / "output"
+    report = build(site, warm, cache=True, jobs=2)
+    assert report.rendered == report.pages + report.posters
+    assert tree_bytes(warm) == cold(site, tmp_path)
+
+    again = build(site, warm, cache=True, jobs=2)
+    assert again.unchanged
+
+    edit(site)
+    report = build(site, warm, cache=True, jobs=2)
+    assert 0 < report.rendered < (report.pages + report.posters) / 2
+    assert tree_bytes(warm) == cold(site, tmp_path)
+    assert not [p for p in warm.rglob("*") if p.name.endswith((".tmp", ".link"))]
+
+    (site / "site.yaml").write_text((site / "site.yaml").read_text("utf-8") + "intro: 新的简介。\n", encoding="utf-8")
+    build(site, warm, cache=True, jobs=2)  # the community's details show on every page: all of them change
+    assert tree_bytes(warm) == cold(site, tmp_path)
+
+
+def test_template_change_rerenders_what_uses_it(site: Path, tmp_path: Path) -> None:
+    warm = tmp_path / "output"
+    build(site, warm, cache=True, jobs=2)
+    theme = site / "theme" / "templates"
+    theme.mkdir(parents=True)
+    from sitegen.render.theme import default_theme_dir
+
+    wish = (default_theme_dir() / "templates" / "wish.html").read_text("utf-8")
+    (theme / "wish.html").write_text(wish.replace("{{ t.how_to_claim }}", "怎样认领"), encoding="utf-8")
+    (site / "site.yaml").write_text((site / "site.yaml").read_text("utf-8") + "theme: theme\n", encoding="utf-8")
+    report = build(site, warm, cache=True, jobs=2)
+    assert tree_bytes(warm) == cold(site, tmp_path)
+    assert "怎样认领" in next((warm / "wishes").glob("*/index.html")).read_text("utf-8") or report.rendered
+
+
+def test_demo_warm_equals_cold(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(DEMO, content)
+    warm = tmp_path / "output"
+    build(content, warm, cache=True, jobs=2)
+    (content / "wishes" / "2026-laohuajing.yaml").write_text(
+        (content / "wishes" / "2026-laohuajing.yaml").read_text("utf-8").replace("status: open", "status: withdrawn"),
+        encoding="utf-8")
+    build(content, warm, cache=True, jobs=2)
+    assert tree_bytes(warm) == cold(content, tmp_path)
+
+
+def test_deleting_the_cache_is_safe(site: Path, tmp_path: Path) -> None:
+    warm = tmp_path / "output"
+    build(site, warm, cache=True, jobs=2)
+    shutil.rmtree(tmp_path / ".output.sitegen-cache")
+    report = build(site, warm, cache=True, jobs=2)
+    assert not report.unchanged
+    assert tree_bytes(warm) == cold(site, tmp_path)
