@@ -336,7 +336,12 @@ def main(argv: list[str] | None = None) -> None:
     click.Context.formatter_class = _TranslatedFormatter
     try:
         result = cli.main(args=arguments, prog_name="sitegen", standalone_mode=False)
-        sys.exit(result if isinstance(result, int) else 0)
+        code = result if isinstance(result, int) else 0
+        if argv is None:  # a real run: everything is written and saved; skip freeing a large heap one object at a time
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(code)
+        sys.exit(code)
     except click.exceptions.Exit as e:
         sys.exit(e.exit_code)
     except click.UsageError as e:  # Click's own usage errors: exit 2, message in the user's language

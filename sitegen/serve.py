@@ -170,7 +170,7 @@ def handler_for(state: State) -> type[BaseHTTPRequestHandler]:
 
 
 def watched_folders(content: Path) -> list[Path]:
-    from sitegen.render.theme import default_theme_dir
+    from sitegen.paths import default_theme_dir
 
     folders = [content, default_theme_dir()]
     theme = content.parent / "themes"

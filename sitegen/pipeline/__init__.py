@@ -1,22 +1,27 @@
 """The whole flow in one place: load → validate → model → render → write. Nothing is written
-until everything is known to be good, and then the new site replaces the old one whole."""
+until everything is known to be good, and then the new site replaces the old one whole.
+
+Heavy modules are imported inside the functions: a rebuild with nothing to do answers from the
+cache's small state file before pydantic, Jinja or Pillow are loaded.
+"""
 
 from __future__ import annotations
 
+import gc
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sitegen.errors import ContentInvalid, Problem
-from sitegen.load import load_content
-from sitegen.model.build import build_model
-from sitegen.model.records import Model
 from sitegen.options import Options
-from sitegen.pipeline.cache import BuildCache
+from sitegen.pipeline.cache import BuildCache, State, cache_dir
 from sitegen.pipeline.inputs import changes_at, input_stats
-from sitegen.validate.check import validate_content
+
+if TYPE_CHECKING:
+    from sitegen.model.records import Model
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 
@@ -43,14 +48,24 @@ class Report:
 
 def check(content: Path, options: Options, cache: BuildCache | None = None) -> Checked:
     """Load, validate and model the content; raise ContentInvalid with every problem found."""
+    from sitegen.load import load_content
+    from sitegen.model.build import build_model
+    from sitegen.validate.check import validate_content
+
+    from sitegen.slugs import known_levels, seed_levels
+
+    if cache is not None:
+        seed_levels(cache.levels)
     loaded = load_content(content, cache.files if cache else None)
-    validated = validate_content(loaded, content, cache.valid if cache else None)
+    validated = validate_content(loaded, content, cache.valid if cache else None, cache.clean if cache else None)
     problems = validated.problems
     if any(not p.warning for p in problems) or validated.site is None:
         raise ContentInvalid(problems)
     model, model_problems = build_model(validated, options, {f.rel: f.mtime_ns for f in loaded.files})
     if model is None or model_problems:
         raise ContentInvalid([*problems, *model_problems])
+    if cache is not None:
+        cache.levels = known_levels()
     return Checked(model=model, warnings=[p for p in problems if p.warning], records=len(validated.records))
 
 
@@ -60,31 +75,48 @@ def cache_key(options: Options) -> str:
 
 def build(content: Path, out: Path, options: Options, progress: Progress | None = None) -> Report:
     """Check everything, render what changed into the shadow copy, scan it, then swap it in."""
+    started = time.perf_counter()
+    key = cache_key(options)
+    stats = input_stats(content)
+    if options.use_cache:
+        state = State.load(out)
+        if _unchanged(state, key, stats, out, options.now):
+            return Report(unchanged=True, seconds=time.perf_counter() - started, **state.report)
+        (cache_dir(out) / "state.pickle").unlink(missing_ok=True)  # until this build ends, nothing is "unchanged"
     from sitegen.pipeline.execute import write_site
 
-    started = time.perf_counter()
-    cache = BuildCache.load(out, cache_key(options)) if options.use_cache else BuildCache(key=cache_key(options))
-    stats = input_stats(content)
-    if options.use_cache and _unchanged(cache, stats, out, options.now):
-        return Report(unchanged=True, seconds=time.perf_counter() - started, **cache.report)
-    checked = check(content, options, cache)
-    loaded_at = time.perf_counter()
-    outcome = write_site(checked.model, content, out, options, progress, cache)
-    cache.inputs = stats
-    cache.upcoming_until = changes_at(checked.model).isoformat()
-    cache.report = {"pages": outcome.pages, "posters": outcome.posters, "photos": outcome.photos, "files": outcome.files}
-    if options.use_cache:
-        cache.save(out)
+    # Loading the cache, modelling and planning make hundreds of thousands of objects and hardly
+    # any garbage cycles: the collector only slowed them down (a quarter of a rebuild). The
+    # render workers turn it back on for themselves (pipeline/workers.py).
+    gc.disable()
+    try:
+        cache = BuildCache.load(out, key) if options.use_cache else BuildCache(key=key)
+        checked = check(content, options, cache)
+        loaded_at = time.perf_counter()
+        outcome = write_site(checked.model, content, out, options, progress, cache)
+        if options.use_cache:
+            saving = time.perf_counter()
+            manifest = (out / "manifest.sha256").stat()
+            report = {"pages": outcome.pages, "posters": outcome.posters, "photos": outcome.photos,
+                      "files": outcome.files}
+            cache.save(out, State(key=key, inputs=stats, upcoming_until=changes_at(checked.model).isoformat(),
+                                  report=report, manifest=(manifest.st_size, manifest.st_mtime_ns)))
+            outcome.timings["cache"] = time.perf_counter() - saving
+    finally:
+        gc.enable()
     return Report(pages=outcome.pages, posters=outcome.posters, photos=outcome.photos, files=outcome.files,
                   rendered=outcome.rendered, seconds=time.perf_counter() - started, warnings=checked.warnings,
                   timings={"check": loaded_at - started, **outcome.timings})
 
 
-def _unchanged(cache: BuildCache, stats: dict[str, tuple[int, int]], out: Path, now: datetime) -> bool:
-    """Nothing to do: same files, same options, no page due to change with the date, output in place."""
-    if not cache.inputs or cache.inputs != stats or not cache.upcoming_until:
+def _unchanged(state: State, key: str, stats: dict[str, tuple[int, int]], out: Path, now: datetime) -> bool:
+    """Nothing to do: same files, same options, no page due to change with the date, output as left."""
+    if state.key != key or not state.inputs or state.inputs != stats or not state.upcoming_until:
         return False
-    if now >= datetime.fromisoformat(cache.upcoming_until):
+    if now >= datetime.fromisoformat(state.upcoming_until):
         return False
-    manifest = out / "manifest.sha256"
-    return manifest.is_file() and cache.report.get("files", -1) >= 0
+    try:
+        manifest = (out / "manifest.sha256").stat()
+    except OSError:
+        return False
+    return (manifest.st_size, manifest.st_mtime_ns) == state.manifest

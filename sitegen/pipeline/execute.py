@@ -18,7 +18,7 @@ from sitegen.model.records import Model
 from sitegen.options import Options
 from sitegen.pipeline import workers
 from sitegen.pipeline.cache import BuildCache, PageEntry, cache_dir
-from sitegen.pipeline.fingerprint import fingerprint
+from sitegen.pipeline.fingerprint import Fingerprinter, fingerprint
 from sitegen.pipeline.photos import plan_photos
 from sitegen.render import qr
 from sitegen.render.builtin import feeds
@@ -26,6 +26,7 @@ from sitegen.render.pages import Planner
 from sitegen.render.posters import PosterPlanner
 from sitegen.render.site import Renderer
 from sitegen.render.theme import Theme
+from sitegen.render.urls import absolute
 from sitegen.render.views import PageSpec
 from sitegen.write.leaks import Leak, LeakScanner
 from sitegen.write.slots import MANIFEST, Slots, remove_empty_parents
@@ -138,7 +139,8 @@ def write_site(model: Model, content: Path, out: Path, options: Options, progres
 
     qr.seed(cache.qr)  # workers inherit the known QR matrices: an unchanged code is never re-made
     base = (theme.base_digest, model.site.digest, fingerprint(model.pages, photos), str(model.site.traditional_mirror))
-    prints = [fingerprint(spec, photos, theme.template_digest(spec.template), *base) for spec in specs]
+    printer = Fingerprinter(photos)
+    prints = [printer.of(spec, theme.template_digest(spec.template), *base) for spec in specs]
     scanner = LeakScanner(model.secrets)
     secrets = fingerprint(sorted(model.secrets.names) + sorted(model.secrets.web_hidden_phones)
                           + ["|"] + sorted(model.secrets.poster_hidden_phones), {})
@@ -157,17 +159,19 @@ def write_site(model: Model, content: Path, out: Path, options: Options, progres
     lap("reuse")
     job = workers.Job(Renderer(model, theme, photos), specs, list(photos.values()), content, stage, scanner)
     leaks: list[Leak] = []
-    for index, files, found in workers.run(job, "render", todo, options.workers(), lambda d, t: tick("render", d, t)):
+    for index, files, found, codes in workers.run(job, "render", todo, options.workers(),
+                                                  lambda d, t: tick("render", d, t)):
         cache.pages[specs[index].url] = PageEntry(prints[index], files)
         assembly.files.update(files)
         leaks += found
+        qr.seed(codes)
     outcome.rendered = len(todo)
     lap("render")
 
     photo_list = list(photos.values())
     missing = [i for i, photo in enumerate(photo_list)
                if not all(_known(assembly, v.url) for v in photo.variants)]
-    for _, files, _ in workers.run(job, "photo", missing, options.workers(), lambda d, t: tick("photos", d, t)):
+    for _, files, _, _ in workers.run(job, "photo", missing, options.workers(), lambda d, t: tick("photos", d, t)):
         assembly.files.update(files)
     lap("photos")
 
@@ -190,7 +194,8 @@ def write_site(model: Model, content: Path, out: Path, options: Options, progres
     assembly.files[MANIFEST] = workers.write_file(stage, MANIFEST, assembly.manifest())
     slots.commit()
     cache.secrets = secrets
-    cache.qr = qr.known()
+    targets = {absolute(model.site.base_url, s.url) for s in specs if not s.poster}  # what a code can point at
+    cache.qr = {text: code for text, code in qr.known().items() if text in targets}
     known = {spec.url for spec in specs}
     cache.pages = {url: entry for url, entry in cache.pages.items() if url in known or url.startswith("@")}
     lap("swap")
@@ -214,7 +219,8 @@ def _builtins(model: Model, labels: dict[str, str], specs: list[PageSpec], print
     makers: dict[str, tuple[str, Callable[[], bytes]]] = {
         "feed.xml": (fingerprint([model.records(), kinds, model.site.digest], {}), lambda: feeds.atom_feed(model, kinds)),
         "sitemap.xml": (fingerprint([sitemap_urls, model.site.digest], {}), lambda: feeds.sitemap(model, sitemap_urls)),
-        "activities.ics": (fingerprint([model.activities, model.site.digest], {}), lambda: feeds.calendar(model)),
+        "activities.ics": (fingerprint([model.activities, model.site.digest], {}),
+                           lambda: feeds.calendar(model, cache.events)),
         "robots.txt": (fingerprint([model.site.digest], {}), lambda: feeds.robots(model)),
     }
     for rel, (digest, make) in makers.items():

@@ -1,7 +1,8 @@
 """A page's fingerprint: a digest of everything it shows, so an unchanged page is never rendered again.
 
 Records carry their own digest (source, photos, derived state such as "upcoming"), so a list of
-twenty records costs twenty string joins, not twenty re-serialisations.
+twenty records costs twenty string joins, not twenty re-serialisations. Objects that many pages
+share (a kind's year links, the tag map) are digested once per build (memo by identity).
 """
 
 from __future__ import annotations
@@ -15,32 +16,47 @@ from pathlib import PurePosixPath
 from sitegen.model.records import Record
 from sitegen.render.images import Photo
 
+_SIMPLE = (str, int, float, bool, date, datetime, PurePosixPath, type(None))
 
-def _parts(value: object, photos: Mapping[PurePosixPath, Photo], out: list[str]) -> None:
-    if isinstance(value, Record):
-        out.append(value.digest)
-        out.extend(photos[p].sha for p in value.photos if p in photos)
-    elif isinstance(value, Photo):
-        out.append(value.sha)
-    elif isinstance(value, (str, int, float, bool, date, datetime, PurePosixPath)) or value is None:
-        out.append(repr(value))
-    elif isinstance(value, Mapping):
-        for key in sorted(value, key=repr):
-            out.append(repr(key))
-            _parts(value[key], photos, out)
-    elif isinstance(value, (list, tuple, set, frozenset)):
-        out.append(f"[{len(value)}")
-        for item in value:
-            _parts(item, photos, out)
-    elif dataclasses.is_dataclass(value):
-        out.append(type(value).__name__)
-        for field in dataclasses.fields(value):
-            _parts(getattr(value, field.name), photos, out)
-    else:
-        out.append(repr(value))
+
+class Fingerprinter:
+    """Digests of page specs within one build; shared containers are walked once."""
+
+    def __init__(self, photos: Mapping[PurePosixPath, Photo]) -> None:
+        self.photos = photos
+        self.memo: dict[int, str] = {}
+        self.alive: list[object] = []  # keeps memoised objects alive, so their ids stay theirs
+
+    def of(self, value: object, *extra: str) -> str:
+        return hashlib.blake2b("\x1f".join([*extra, self._part(value)]).encode("utf-8"), digest_size=16).hexdigest()
+
+    def _part(self, value: object) -> str:
+        if isinstance(value, Record):
+            return value.digest + "".join(self.photos[p].sha for p in value.photos if p in self.photos)
+        if isinstance(value, _SIMPLE):
+            return repr(value)
+        key = id(value)
+        found = self.memo.get(key)
+        if found is not None:
+            return found
+        if isinstance(value, Photo):
+            text = value.sha
+        elif isinstance(value, Mapping):
+            text = "{" + "\x1e".join(repr(k) + ":" + self._part(value[k]) for k in sorted(value, key=repr)) + "}"
+        elif isinstance(value, (list, tuple, set, frozenset)):
+            items = sorted(value, key=repr) if isinstance(value, (set, frozenset)) else value
+            text = "[" + "\x1e".join(self._part(item) for item in items) + "]"
+        elif dataclasses.is_dataclass(value):
+            text = type(value).__name__ + "(" + "\x1e".join(self._part(getattr(value, f.name))
+                                                           for f in dataclasses.fields(value)) + ")"
+        else:
+            text = repr(value)
+        if len(text) > 64:
+            text = hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
+        self.memo[key] = text
+        self.alive.append(value)
+        return text
 
 
 def fingerprint(value: object, photos: Mapping[PurePosixPath, Photo], *extra: str) -> str:
-    out = list(extra)
-    _parts(value, photos, out)
-    return hashlib.blake2b("\x1f".join(out).encode("utf-8"), digest_size=16).hexdigest()
+    return Fingerprinter(photos).of(value, *extra)

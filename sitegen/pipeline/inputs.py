@@ -7,8 +7,12 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from sitegen.model.records import Model
-from sitegen.render.theme import default_theme_dir
+from typing import TYPE_CHECKING
+
+from sitegen.paths import default_theme_dir
+
+if TYPE_CHECKING:
+    from sitegen.model.records import Model
 
 
 def input_stats(content: Path) -> dict[str, tuple[int, int]]:

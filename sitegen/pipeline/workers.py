@@ -13,10 +13,12 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+import gc
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from sitegen.render import qr
 from sitegen.render.images import Photo, make_variants
 from sitegen.render.site import Renderer
 from sitegen.render.views import PageSpec
@@ -42,14 +44,28 @@ class Job:
     content: Path
     stage: Path
     scanner: LeakScanner
+    parent: int = field(default_factory=os.getpid)
 
 
 _JOB: Job | None = None
 
 
-def _render(indices: list[int]) -> list[tuple[int, dict[str, str], list[Leak]]]:
+def _collect_in_worker() -> None:
+    """A forked worker inherits the build's paused collector; rendering makes cycles, so it collects,
+    with everything inherited frozen out of its way."""
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
+
+
+Result = tuple[int, dict[str, str], list[Leak], dict[str, tuple[int, bytes]]]
+
+
+def _render(indices: list[int]) -> list[Result]:
     job = _JOB
     assert job is not None and job.renderer is not None
+    if os.getpid() != job.parent:
+        _collect_in_worker()
     results = []
     for index in indices:
         files, leaks = {}, []
@@ -58,17 +74,17 @@ def _render(indices: list[int]) -> list[tuple[int, dict[str, str], list[Leak]]]:
             if leak is not None:
                 leaks.append(leak)
             files[rel] = write_file(job.stage, rel, data)
-        results.append((index, files, leaks))
+        results.append((index, files, leaks, qr.drain()))
     return results
 
 
-def _photo(indices: list[int]) -> list[tuple[int, dict[str, str], list[Leak]]]:
+def _photo(indices: list[int]) -> list[Result]:
     job = _JOB
     assert job is not None
     results = []
     for index in indices:
         made = make_variants(job.content, job.photos[index])
-        results.append((index, {rel: write_file(job.stage, rel, data) for rel, data in made.items()}, []))
+        results.append((index, {rel: write_file(job.stage, rel, data) for rel, data in made.items()}, [], {}))
     return results
 
 
@@ -76,13 +92,12 @@ def _chunks(indices: list[int], size: int) -> list[list[int]]:
     return [indices[i : i + size] for i in range(0, len(indices), size)]
 
 
-def run(job: Job, task: str, indices: list[int], workers: int,
-        tick: Callable[[int, int], None]) -> list[tuple[int, dict[str, str], list[Leak]]]:
+def run(job: Job, task: str, indices: list[int], workers: int, tick: Callable[[int, int], None]) -> list[Result]:
     """Run `task` ("render" or "photo") over the given items; results come back in order."""
     global _JOB
     function: Callable[[list[int]], list[Any]] = _render if task == "render" else _photo
     _JOB = job
-    results: list[tuple[int, dict[str, str], list[Leak]]] = []
+    results: list[Result] = []
     try:
         small = len(indices) < (64 if task == "render" else 4)
         if workers <= 1 or small or "fork" not in multiprocessing.get_all_start_methods() or sys.platform == "darwin":

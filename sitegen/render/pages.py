@@ -12,7 +12,7 @@ from typing import Final
 from sitegen.model.records import DELIBERATION_STAGES, Activity, Model, Record
 from sitegen.render.images import Photo
 from sitegen.render.views import Crumb, Figure, Group, PageSpec, Pager, TagLink, chart
-from sitegen.slugs import slugify
+from sitegen.slugs import level_slug
 
 PER_PAGE: Final = 20
 KINDS: Final = ("activities", "disclosures", "deliberations", "wishes")
@@ -63,7 +63,7 @@ class Planner:
         urls: dict[str, str] = {}
         used: Counter[str] = Counter()
         for name in names:
-            base = slugify(name, 60) or "tag"
+            base = level_slug(name)[:60] or "tag"  # phrase pinyin, as places: jieba's 33 MB stay unloaded
             used[base] += 1
             urls[name] = f"tags/{base}/" if used[base] == 1 else f"tags/{base}-{used[base]}/"
         return urls
@@ -208,7 +208,7 @@ class Planner:
         for record in records:
             for tag in record.tags:
                 by_tag.setdefault(tag, []).append(record)
-        links = tuple(TagLink(name, self.tag_urls[name], len(by_tag[name])) for name in sorted(by_tag, key=slugify))
+        links = tuple(TagLink(name, self.tag_urls[name], len(by_tag[name])) for name in sorted(by_tag, key=level_slug))
         yield PageSpec(url="tags/", template="tags.html", title=self.t["tags"], data={"tags": links},
                        description=self.t["tags"], updated=latest(records))
         for name, tagged in by_tag.items():

@@ -8,7 +8,7 @@ from pathlib import PurePosixPath
 from sitegen.model.records import Model, Record
 from sitegen.render.fit import poster_fit, title_class
 from sitegen.render.images import Photo
-from sitegen.render.qr import printed_mm
+from sitegen.render.qr import planned_size, printed_mm
 from sitegen.render.urls import absolute
 from sitegen.render.views import Group, PageSpec
 
@@ -65,7 +65,8 @@ class PosterPlanner:
         paper = self.paper(record)
         claim = self.model.site.wish_claim or self.t["default_claim"]
         shows_photo = record.kind != "deliberations" and bool(record.photos) and record.photos[0] in self.photos
-        qr_block = printed_mm(absolute(self.model.site.base_url, record.url), QR_MM[paper]) + 6
+        url = absolute(self.model.site.base_url, record.url)
+        qr_block = printed_mm(url, QR_MM[paper], planned_size(url)) + 6
         density, limit = poster_fit(record, paper, shows_photo, claim, qr_block)
         return PageSpec(url=f"posters/{record.url}", template=f"poster_{record.singular}.html", title=record.title,
                         data={"record": record, "target": record.url, "paper": paper, "density": density,

@@ -12,7 +12,7 @@ from typing import Final
 from markupsafe import Markup, escape
 
 QUIET_ZONE: Final = 4
-_LEVELS: Final = ("H", "Q", "M")
+_BOOSTS: Final = ("Q", "H")  # tried in turn while the code keeps the size level M gives
 
 
 def _matrix(text: str, level: str) -> tuple[int, bytes]:
@@ -25,7 +25,9 @@ def _matrix(text: str, level: str) -> tuple[int, bytes]:
 
 
 # Matrices made so far, seeded from the build cache: an unchanged code is never encoded twice.
+# `_NEW` lists those made since the last drain(), so render workers can hand them back.
 _KNOWN: dict[str, tuple[int, bytes]] = {}
+_NEW: list[str] = []
 
 
 def seed(known: dict[str, tuple[int, bytes]]) -> None:
@@ -36,6 +38,13 @@ def known() -> dict[str, tuple[int, bytes]]:
     return dict(_KNOWN)
 
 
+def drain() -> dict[str, tuple[int, bytes]]:
+    """The matrices made since the last call (a worker returns them to the parent's cache)."""
+    made = {text: _KNOWN[text] for text in _NEW}
+    _NEW.clear()
+    return made
+
+
 def qr_modules(text: str) -> tuple[int, bytes]:
     """The module matrix (0 = dark) at the highest error level that keeps the size of level M."""
     found = _KNOWN.get(text)
@@ -43,12 +52,13 @@ def qr_modules(text: str) -> tuple[int, bytes]:
         return found
     size_m, modules_m = _matrix(text, "M")
     found = (size_m, modules_m)
-    for level in _LEVELS[:-1]:
+    for level in _BOOSTS:  # if Q does not fit in M's size, H will not either
         size, modules = _matrix(text, level)
-        if size == size_m:
-            found = (size, modules)
+        if size != size_m:
             break
+        found = (size, modules)
     _KNOWN[text] = found
+    _NEW.append(text)
     return found
 
 
@@ -69,9 +79,21 @@ def _path(size: int, modules: bytes) -> str:
     return "".join(parts)
 
 
-def printed_mm(url: str, symbol_mm: float) -> float:
+# Bytes a level-M code holds in byte mode, by version (ISO/IEC 18004 table 7): enough to size a
+# code for layout without encoding it; boosting the level never changes the version.
+_CAPACITY_M: Final = (14, 26, 42, 62, 84, 106, 122, 152, 180, 213, 251, 287, 331, 362, 412, 450, 504, 560, 624, 666)
+
+
+def planned_size(text: str) -> int:
+    """Modules per side the code for `text` will have (estimated for layout only)."""
+    length = len(text.encode("utf-8"))
+    version = next((v for v, capacity in enumerate(_CAPACITY_M, start=1) if length <= capacity), len(_CAPACITY_M))
+    return 17 + 4 * version
+
+
+def printed_mm(url: str, symbol_mm: float, size: int | None = None) -> float:
     """Width of the whole printed code, quiet zone included, when the symbol itself is `symbol_mm` wide."""
-    size, _ = qr_modules(url)
+    size = size or qr_modules(url)[0]
     return round(symbol_mm * (size + 2 * QUIET_ZONE) / size, 1)
 
 

@@ -92,16 +92,17 @@ class Renderer:
 
     def render(self, spec: PageSpec) -> list[tuple[str, bytes]]:
         html = self.env.get_template(spec.template).render(self.context(spec))
+        variants = self.variants(spec)
+        # One OpenCC pass serves both 繁體 copies: the markers are ASCII and survive conversion.
+        hant = self._to_traditional.convert(html) if "zh-hant/" in variants else ""  # type: ignore[attr-defined]
         out = []
-        for variant in self.variants(spec):
-            text = html.replace(self.up, "../" * variant.count("/"))
+        for variant in variants:
+            text = (hant if variant.startswith("zh-hant/") else html).replace(self.up, "../" * variant.count("/"))
             tree = self.tree(spec, variant)
             for name in Tree.__slots__:
                 marker = getattr(self.marks, name)
                 if isinstance(marker, str):
                     text = text.replace(marker, getattr(tree, name))
-            if variant.startswith("zh-hant/"):
-                text = self._to_traditional.convert(text)  # type: ignore[attr-defined]
             out.append((variant + file_of(spec.url), text.encode("utf-8")))
         return out
 
@@ -119,12 +120,16 @@ class Renderer:
             lang="zh-Hant" if hant else self.model.site.language,
             care_href=self._href(spec, here, script_root + ("" if care else "care/") + page),
             care_data="off" if care else "on",
-            care_label=t["care_off"] if care else t["care_on"],
+            care_label=self._label("care_off" if care else "care_on", hant),
             has_script_switch=self.model.site.traditional_mirror,
             script_href=self._href(spec, here, other_script + page),
             script_lang="zh-Hans" if hant else "zh-Hant",
             script_label=t["to_hans"] if hant else t["to_hant"],
         )
+
+    def _label(self, key: str, hant: bool) -> str:
+        text = self.theme.labels[key]
+        return self._to_traditional.convert(text) if hant else text  # type: ignore[attr-defined]
 
     def _href(self, spec: PageSpec, here: str, target: str) -> str:
         return absolute(self.model.site.base_url, target) if spec.absolute_links else relative(here, target)

@@ -8,21 +8,17 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+import re
+
 import jinja2
-import jinja2.meta
 import yaml
 
-import sitegen
+from sitegen.paths import default_theme_dir
 
 
-def default_theme_dir() -> Path:
-    """themes/default beside the package in a checkout, or the copy installed with it."""
-    checkout = Path(sitegen.__file__).resolve().parent.parent / "themes" / "default"
-    if (checkout / "templates").is_dir():
-        return checkout
-    from importlib import resources
-
-    return Path(str(resources.files("sitegen_themes").joinpath("default")))
+# {% extends "x" %}, {% include "x" %}, {% import "x" %}, {% from "x" import ... %}: the templates a
+# template uses, found without parsing it (parsing every template took a third of a warm rebuild).
+_REFERENCE = re.compile(r"""\{%-?\s*(?:extends|include|import|from)\s+["']([^"']+)["']""")
 
 
 def _hash(data: bytes) -> str:
@@ -118,7 +114,7 @@ class Theme:
         env = self.env()
         assert env.loader is not None
         source, _, _ = env.loader.get_source(env, name)
-        referenced = sorted(r for r in jinja2.meta.find_referenced_templates(env.parse(source)) if r and r not in seen)
+        referenced = sorted(r for r in _REFERENCE.findall(source) if r not in seen)
         parts = [source] + [self._digest_of(r, seen | {name}) for r in referenced]
         digest = _hash(("\0".join(parts) + self.base_digest).encode("utf-8"))
         self._digests()[name] = digest

@@ -128,7 +128,8 @@ def unique_slugs(records: Iterable[Valid]) -> Iterator[Problem]:
             yield record.raw.problem(at, "slug.duplicate", slug=record.slug, other=where)
 
 
-def validate_content(loaded: Loaded, content: Path, cache: ValidCache | None = None) -> Validated:
+def validate_content(loaded: Loaded, content: Path, cache: ValidCache | None = None,
+                     clean: dict[str, set[str]] | None = None) -> Validated:
     """Every record through its schema and rules; problems from all files, nothing raised."""
     from sitegen.validate.privacy import wisher_names_unpublished
 
@@ -150,5 +151,5 @@ def validate_content(loaded: Loaded, content: Path, cache: ValidCache | None = N
         for gone in cache.keys() - wanted:
             del cache[gone]
     problems += unique_slugs(records)
-    problems += wisher_names_unpublished(loaded.records)
+    problems += wisher_names_unpublished(loaded.records, clean)
     return Validated(site=site, records=records, problems=problems)

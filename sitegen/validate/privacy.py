@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import unicodedata
 from collections.abc import Iterable, Iterator
 from functools import cache
@@ -69,24 +70,44 @@ def _strings(data: object, at: tuple[str | int, ...] = ()) -> Iterator[tuple[tup
             yield from _strings(value, (*at, index))
 
 
-def wisher_names_unpublished(records: list[RawRecord]) -> Iterator[Problem]:
-    """Point at every field or body line that would publish a wisher's full name."""
+def wisher_names_unpublished(records: list[RawRecord], clean: dict[str, set[str]] | None = None) -> Iterator[Problem]:
+    """Point at every field or body line that would publish a wisher's full name.
+
+    `clean` remembers, per set of names, the records found clean: a rebuild checks only the new ones.
+    """
     names = private_names(records)
     matcher = build_matcher(names)
     if matcher is None:
         return
+    key = hashlib.blake2b("\x1f".join(sorted(names)).encode("utf-8"), digest_size=12).hexdigest()
+    known = clean.get(key, set()) if clean is not None else set()
+    seen = set()
     for raw in records:
-        for at, text in _strings(raw.fields):
-            if raw.kind == "wishes" and at == ("wisher",):
-                continue
-            for _, name in matcher.iter(unicodedata.normalize("NFKC", text)):
-                yield _leak(raw, raw.line_of(*at), names[name], name)
+        marker = f"{raw.path}\0{raw.line}\0{raw.digest}"
+        seen.add(marker)
+        if marker in known:
+            continue
+        found = list(_leaks_in(raw, matcher, names))
+        yield from found
+        if not found:
+            known.add(marker)
+    if clean is not None:
+        clean.clear()
+        clean[key] = known & seen
+
+
+def _leaks_in(raw: RawRecord, matcher: ahocorasick.Automaton, names: dict[str, RawRecord]) -> Iterator[Problem]:
+    for at, text in _strings(raw.fields):
+        if raw.kind == "wishes" and at == ("wisher",):
+            continue
+        for _, name in matcher.iter(unicodedata.normalize("NFKC", text)):
+            yield _leak(raw, raw.line_of(*at), names[name], name)
+            break
+    if raw.body:
+        for offset, line in enumerate(raw.body.split("\n")):
+            for _, name in matcher.iter(line):
+                yield _leak(raw, (raw.body_line or 1) + offset, names[name], name)
                 break
-        if raw.body:
-            for offset, line in enumerate(raw.body.split("\n")):
-                for _, name in matcher.iter(line):
-                    yield _leak(raw, (raw.body_line or 1) + offset, names[name], name)
-                    break
 
 
 def _leak(raw: RawRecord, line: int, wish: RawRecord, name: str) -> Problem:
