@@ -27,6 +27,7 @@ class Options:
     pdf: bool = False
     use_cache: bool = True
     serve: bool = False  # pages get the live-reload hook only when served
+    pages_only: bool = False  # the benchmark's like-for-like run: main-tree HTML pages only (what Hugo builds)
 
     def workers(self) -> int:
         return self.jobs if self.jobs > 0 else (os.cpu_count() or 1)

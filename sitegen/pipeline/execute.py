@@ -6,6 +6,7 @@ hard-linked from the live output. The result is the same bytes a cold build woul
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 import time
@@ -135,6 +136,9 @@ def write_site(model: Model, content: Path, out: Path, options: Options, progres
         raise ContentInvalid(problems)
     labels = theme.labels
     specs = [*Planner(model, labels, photos).plan(), *PosterPlanner(model, labels, photos).plan()]
+    if options.pages_only:
+        specs = [dataclasses.replace(s, variants=False) for s in specs if not s.poster]
+        photos = {}
     lap("plan")
 
     qr.seed(cache.qr)  # workers inherit the known QR matrices: an unchanged code is never re-made
@@ -177,7 +181,8 @@ def write_site(model: Model, content: Path, out: Path, options: Options, progres
 
     for asset in theme.assets.values():
         assembly.write(asset.url, asset.data)
-    _builtins(model, labels, specs, prints, cache, assembly)
+    if not options.pages_only:
+        _builtins(model, labels, specs, prints, cache, assembly)
     if cache.secrets != secrets:  # new private data: files kept from earlier builds are scanned again
         for rel in assembly.kept:
             leak = scanner.scan(rel, (stage / rel).read_bytes())
