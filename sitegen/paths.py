@@ -15,3 +15,19 @@ def default_theme_dir() -> Path:
     from importlib import resources
 
     return Path(str(resources.files("sitegen_themes").joinpath("default")))
+
+
+def code_digest() -> str:
+    """Changes when sitegen's own code or built-in templates change: a cache built by other code is not reused."""
+    import hashlib
+    import os
+
+    package = Path(sitegen.__file__).resolve().parent
+    parts = [sitegen.__version__]
+    for folder, names, files in os.walk(package):
+        names[:] = sorted(n for n in names if n != "__pycache__")
+        for name in sorted(files):
+            if name.endswith((".py", ".xml", ".txt", ".yaml")):
+                st = os.stat(os.path.join(folder, name))
+                parts.append(f"{name}:{st.st_size}:{st.st_mtime_ns}")
+    return hashlib.blake2b("|".join(parts).encode(), digest_size=8).hexdigest()

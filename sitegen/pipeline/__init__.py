@@ -70,7 +70,9 @@ def check(content: Path, options: Options, cache: BuildCache | None = None) -> C
 
 
 def cache_key(options: Options) -> str:
-    return repr((options.base_url, options.drafts, options.pdf, options.pages_only))
+    from sitegen.paths import code_digest
+
+    return repr((code_digest(), options.base_url, options.drafts, options.pdf, options.pages_only))
 
 
 def build(content: Path, out: Path, options: Options, progress: Progress | None = None) -> Report:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import Final
 
@@ -23,8 +24,7 @@ URL_SCHEMES: Final = frozenset({"http", "https", "mailto", "tel"})
 def _converter() -> markdown.Markdown:
     # nl2br: workers type one line per sentence and expect it kept; toc shifts # to <h2> under the page's <h1>.
     converter = markdown.Markdown(
-        extensions=["tables", "sane_lists", "nl2br", "toc"],
-        extension_configs={"toc": {"baselevel": 2, "anchorlink": False, "permalink": False}},
+        extensions=["tables", "sane_lists", "nl2br"],
         output_format="html",
     )
     # Raw HTML in a body is shown as the text it is, never passed on: a stray <style> pasted from
@@ -46,10 +46,22 @@ def sanitise(html: str) -> str:
     )
 
 
+_HEADING = re.compile(r"<(/?)h([1-6])([ >])")
+
+
+def _headings_from_h2(html: str) -> str:
+    """The page's title is the <h1>: the body's top heading becomes <h2>, whether typed # or ##."""
+    levels = [int(level) for _, level, _ in _HEADING.findall(html)]
+    if not levels:
+        return html
+    shift = 2 - min(levels)
+    return _HEADING.sub(lambda m: f"<{m.group(1)}h{min(6, int(m.group(2)) + shift)}{m.group(3)}", html)
+
+
 def render_markdown(text: str) -> Markup:
     """The body as safe HTML; content is data, never a template ({{ 7*7 }} stays as typed)."""
     if not text.strip():
         return Markup("")
     converter = _converter()
     converter.reset()
-    return Markup(sanitise(converter.convert(text)))  # noqa: S704 - sanitised by nh3 just above
+    return Markup(sanitise(_headings_from_h2(converter.convert(text))))  # noqa: S704 - sanitised by nh3 just above

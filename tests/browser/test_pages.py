@@ -100,3 +100,29 @@ def test_hostile_content_fires_nothing(browser: Any, hostile_out: Path) -> None:
         assert page.evaluate("window.__xss === undefined"), rel
         assert not [e for e in errors if e.startswith("dialog")], rel
         page.close()
+
+
+AXE_PAGES = [rel for _, rel in PAGES] + ["places/index.html", "tags/index.html", "posters/index.html",
+                                         "posters/activities/2026-dongzhi-baojiaozi/index.html",
+                                         "posters/places/fuguiyuan/index.html", "posters/wishes/index.html"]
+
+
+@pytest.mark.parametrize("mode", ["", "care/"])
+def test_accessibility_axe_finds_nothing(browser: Any, demo_site: Path, mode: str) -> None:
+    """axe-core (WCAG 2.1 A/AA and best practices) on every kind of page, in both modes."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+    found = {}
+    for rel in AXE_PAGES:
+        if mode and rel.startswith("posters/"):
+            continue
+        page = browser.new_page(viewport=PHONE)
+        page.goto((demo_site / mode / rel).as_uri())
+        result = axe.run(page, options={"runOnly": {"type": "tag", "values": [
+            "wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]}})
+        violations = [(v["id"], v["impact"], len(v["nodes"])) for v in result.response["violations"]]
+        if violations:
+            found[mode + rel] = violations
+        page.close()
+    assert found == {}
