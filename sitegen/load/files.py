@@ -15,7 +15,7 @@ PAGES: Final = "pages"
 MEDIA: Final = "media"
 SITE_FILE: Final = "site.yaml"
 RECORD_SUFFIXES: Final = (".md", ".yaml", ".yml")
-_KNOWN_TOP: Final = (*KINDS, PAGES, MEDIA, SITE_FILE, "site.yml")
+_KNOWN_TOP: Final = (*KINDS, PAGES, MEDIA, SITE_FILE, "site.yml", "theme", "themes")  # a site's own theme may live here
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +60,7 @@ def discover(content: Path) -> tuple[list[SourceFile], list[Problem]]:
             continue
         if entry.is_dir():
             near = difflib.get_close_matches(entry.name.lower(), (*KINDS, PAGES, MEDIA), n=1, cutoff=0.6)
-            problems.append(Problem(PurePosixPath(entry.name), None, "folder.unknown",
+            problems.append(Problem(PurePosixPath(entry.name), None, "folder.unknown_hint" if near else "folder.unknown",
                                     {"name": entry.name, "suggestion": near[0] if near else ""}, warning=True))
     for folder in (*KINDS, PAGES):
         base = content / folder

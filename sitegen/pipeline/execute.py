@@ -193,7 +193,7 @@ def write_site(model: Model, content: Path, out: Path, options: Options, progres
     lap("write")
 
     if options.pdf:
-        _pdfs(specs, stage, cache, assembly, tick)
+        _pdfs(specs, job, options.workers(), cache, assembly, tick)
         lap("pdf")
     assembly.prune()
     assembly.files[MANIFEST] = workers.write_file(stage, MANIFEST, assembly.manifest())
@@ -236,29 +236,34 @@ def _builtins(model: Model, labels: dict[str, str], specs: list[PageSpec], print
         cache.pages["@" + rel] = PageEntry(digest, {rel: sha})
 
 
-def _pdfs(specs: list[PageSpec], stage: Path, cache: BuildCache, assembly: Assembly, tick: Tick) -> None:
-    """Each poster's PDF again only when its HTML changed; combined files per paper from those."""
-    from sitegen.render.pdf import combine, pdf_name, render_pdf
+def _pdfs(specs: list[PageSpec], job: workers.Job, workers_count: int, cache: BuildCache, assembly: Assembly,
+          tick: Tick) -> None:
+    """Each poster's PDF again only when its HTML changed (laid out in the workers); combined files
+    per paper are put together from those."""
+    from sitegen.render.pdf import combine, pdf_name
 
     posters = [s for s in specs if s.poster]
+    todo: list[tuple[str, str]] = []
     by_paper: dict[str, list[str]] = {}
-    changed = False
-    for number, spec in enumerate(posters, start=1):
+    for spec in posters:
         html = assembly.files.get(spec.url + "index.html", "")
         name = pdf_name(spec.url)
         entry = cache.pages.get("@pdf:" + spec.url)
         if not (entry is not None and entry.fingerprint == html and all(assembly.reuse(p, s) for p, s in entry.files.items())):
-            sha = assembly.write(name, render_pdf(stage, spec.url))
-            cache.pages["@pdf:" + spec.url] = PageEntry(html, {name: sha})
-            changed = True
+            todo.append((spec.url, name))
         by_paper.setdefault(str(spec.data["paper"]), []).append(name)
-        tick("pdf", number, len(posters))
+    job.pdfs = todo
+    for index, files, _, _ in workers.run(job, "pdf", list(range(len(todo))), workers_count,
+                                          lambda d, t: tick("pdf", d, t)):
+        url = todo[index][0]
+        cache.pages["@pdf:" + url] = PageEntry(assembly.files.get(url + "index.html", ""), files)
+        assembly.files.update(files)
     for paper, names in sorted(by_paper.items()):
         rel = f"posters/pdf/all-{paper}.pdf"
         digest = fingerprint([assembly.files[n] for n in names], {})
         entry = cache.pages.get("@" + rel)
-        if not changed and entry is not None and entry.fingerprint == digest and all(
+        if not todo and entry is not None and entry.fingerprint == digest and all(
                 assembly.reuse(p, s) for p, s in entry.files.items()):
             continue
-        sha = assembly.write(rel, combine([stage / n for n in names]))
+        sha = assembly.write(rel, combine([job.stage / n for n in names]))
         cache.pages["@" + rel] = PageEntry(digest, {rel: sha})

@@ -44,6 +44,7 @@ class Job:
     content: Path
     stage: Path
     scanner: LeakScanner
+    pdfs: Sequence[tuple[str, str]] = ()  # (poster URL, PDF path) to lay out
     parent: int = field(default_factory=os.getpid)
 
 
@@ -88,24 +89,36 @@ def _photo(indices: list[int]) -> list[Result]:
     return results
 
 
+def _pdf(indices: list[int]) -> list[Result]:
+    from sitegen.render.pdf import render_pdf
+
+    job = _JOB
+    assert job is not None
+    results = []
+    for index in indices:
+        url, name = job.pdfs[index]
+        results.append((index, {name: write_file(job.stage, name, render_pdf(job.stage, url))}, [], {}))
+    return results
+
+
 def _chunks(indices: list[int], size: int) -> list[list[int]]:
     return [indices[i : i + size] for i in range(0, len(indices), size)]
 
 
 def run(job: Job, task: str, indices: list[int], workers: int, tick: Callable[[int, int], None]) -> list[Result]:
-    """Run `task` ("render" or "photo") over the given items; results come back in order."""
+    """Run `task` ("render", "photo" or "pdf") over the given items; results come back in order."""
     global _JOB
-    function: Callable[[list[int]], list[Any]] = _render if task == "render" else _photo
+    function: Callable[[list[int]], list[Any]] = {"render": _render, "photo": _photo, "pdf": _pdf}[task]
     _JOB = job
     results: list[Result] = []
     try:
-        small = len(indices) < (64 if task == "render" else 4)
+        small = len(indices) < (64 if task == "render" else 2)
         if workers <= 1 or small or "fork" not in multiprocessing.get_all_start_methods() or sys.platform == "darwin":
             for chunk in _chunks(indices, 32):
                 results += function(chunk)
                 tick(len(results), len(indices))
             return results
-        size = 1 if task == "photo" else max(8, min(64, len(indices) // (workers * 8) or 1))
+        size = max(8, min(64, len(indices) // (workers * 8) or 1)) if task == "render" else 1
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
             for part in pool.map(function, _chunks(indices, size)):

@@ -117,12 +117,15 @@ def test_chromium_print_decodes_to_the_page_url(browser: Any, poster_site: Path,
 
 
 @pytest.mark.parametrize("rel", POSTERS)
-def test_weasyprint_pdf_decodes_and_has_the_paper_size(poster_site: Path, tmp_path: Path, rel: str) -> None:
+def test_weasyprint_pdf_decodes_and_has_the_paper_size(poster_site: Path, tmp_path: Path, artifacts: Path,
+                                                       rel: str) -> None:
     name = rel.replace("/", "-")
     pdf = (poster_site / "posters" / "pdf" / f"{name}.pdf").read_bytes()
     paper = A3 if rel == "activities/a3" else A4
     assert set(sizes(pdf)) == {paper}
     images = rasterise(pdf, tmp_path)
+    for number, image in enumerate(images, start=1):  # what the copy shop prints, to look at
+        image.save(artifacts / f"poster-{name}-{number}.png")
     assert [r.text for r in zxingcpp.read_barcodes(images[0])] == [BASE + rel + "/"]
 
 
