@@ -7,6 +7,7 @@ with the errors laid over it, and a fix recovers by itself.
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import mimetypes
 import threading
@@ -62,7 +63,7 @@ def rebuild(content: Path, state: State, options: Options) -> None:
 
     started = time.perf_counter()
     try:
-        pipeline.build(content, state.out, Options(**{**options_dict(options), "now": Options().now}))
+        pipeline.build(content, state.out, dataclasses.replace(options, now=Options().now))
     except ContentInvalid as e:
         lines = [p.render(state.messages) for p in e.problems if not p.warning]
         report(state, lines)
@@ -72,10 +73,6 @@ def rebuild(content: Path, state: State, options: Options) -> None:
         return
     state.finished([])
     click.echo(state.messages.text("serve.rebuilt", seconds=f"{time.perf_counter() - started:.2f}"))
-
-
-def options_dict(options: Options) -> dict[str, object]:
-    return {name: getattr(options, name) for name in Options.__dataclass_fields__}
 
 
 def report(state: State, lines: list[str]) -> None:

@@ -37,7 +37,7 @@ class RawRecord:
                 return found
         return self.line
 
-    def problem(self, at: tuple[str | int, ...] | str, key: str, warning: bool = False, **args: object) -> Problem:
+    def problem(self, at: tuple[str | int, ...] | str, key: str, *, warning: bool = False, **args: object) -> Problem:
         where = (at,) if isinstance(at, str) else at
         return Problem(self.path, self.line_of(*where), key, args, warning)
 

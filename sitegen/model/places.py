@@ -99,7 +99,7 @@ def build_tree(slugs: dict[Levels, str], disclosures: Iterable[Disclosure]) -> P
     for person in disclosures:
         if person.place is not None:
             here.setdefault(person.place.slug, []).append(person)
-    children: dict[str, list[tuple[str, str]]] = {}
+    children: dict[str, list[tuple[tuple[int, str, str], str]]] = {}
     for levels, slug in slugs.items():
         if len(levels) > 1:
             children.setdefault(slugs[levels[:-1]], []).append((_name_key(levels[-1]), slug))

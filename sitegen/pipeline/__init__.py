@@ -83,7 +83,9 @@ def build(content: Path, out: Path, options: Options, progress: Progress | None 
     if options.use_cache:
         state = State.load(out)
         if _unchanged(state, key, stats, out, options.now):
-            return Report(unchanged=True, seconds=time.perf_counter() - started, **state.report)
+            counts = state.report
+            return Report(unchanged=True, seconds=time.perf_counter() - started, pages=counts.get("pages", 0),
+                          posters=counts.get("posters", 0), photos=counts.get("photos", 0), files=counts.get("files", 0))
         (cache_dir(out) / "state.pickle").unlink(missing_ok=True)  # until this build ends, nothing is "unchanged"
     from sitegen.pipeline.execute import write_site
 

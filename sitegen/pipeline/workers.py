@@ -67,7 +67,7 @@ def _render(indices: list[int]) -> list[Result]:
     assert job is not None and job.renderer is not None
     if os.getpid() != job.parent:
         _collect_in_worker()
-    results = []
+    results: list[Result] = []
     for index in indices:
         files, leaks = {}, []
         for rel, data in job.renderer.render(job.specs[index]):
@@ -82,7 +82,7 @@ def _render(indices: list[int]) -> list[Result]:
 def _photo(indices: list[int]) -> list[Result]:
     job = _JOB
     assert job is not None
-    results = []
+    results: list[Result] = []
     for index in indices:
         made = make_variants(job.content, job.photos[index])
         results.append((index, {rel: write_file(job.stage, rel, data) for rel, data in made.items()}, [], {}))
@@ -94,7 +94,7 @@ def _pdf(indices: list[int]) -> list[Result]:
 
     job = _JOB
     assert job is not None
-    results = []
+    results: list[Result] = []
     for index in indices:
         url, name = job.pdfs[index]
         results.append((index, {name: write_file(job.stage, name, render_pdf(job.stage, url))}, [], {}))

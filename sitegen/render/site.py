@@ -77,9 +77,15 @@ class Renderer:
         self.env.filters.update(template_filters(theme.labels))
         self.trees = WITH_MIRROR if model.site.traditional_mirror else CARE
         nonce = secrets.token_hex(8)
-        self.marks = Tree(*(f"sg{nonce}{name}" for name in Tree.__slots__[:5]), model.site.traditional_mirror,  # type: ignore[arg-type]
-                          *(f"sg{nonce}{name}" for name in Tree.__slots__[6:]))
-        self.up = f"sg{nonce}up"
+
+        def mark(name: str) -> str:
+            return f"sg{nonce}{name}"
+
+        self.marks = Tree(html_class=mark("html_class"), lang=mark("lang"), care_href=mark("care_href"),
+                          care_data=mark("care_data"), care_label=mark("care_label"),
+                          has_script_switch=model.site.traditional_mirror, script_href=mark("script_href"),
+                          script_lang=mark("script_lang"), script_label=mark("script_label"))
+        self.up = mark("up")
 
     @cached_property
     def _to_traditional(self) -> object:

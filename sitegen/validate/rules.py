@@ -80,7 +80,7 @@ def wish_claim_fields(raw: RawRecord, w: s.Wish) -> Iterator[Problem]:
     if w.status == "open":
         for name in ("claimed_on", "fulfilled_on"):
             if getattr(w, name) is not None:
-                yield raw.problem(name, "wish.open_but_dated", True, field=name)
+                yield raw.problem(name, "wish.open_but_dated", warning=True, field=name)
 
 
 def wish_dates_in_order(raw: RawRecord, w: s.Wish) -> Iterator[Problem]:

@@ -41,7 +41,7 @@ def _walk(raw: RawRecord, data: object, schema: type[Fields], at: tuple[str | in
         where = (*at, key)
         if key not in known:
             hint = _suggest(key, known)
-            yield raw.problem(where, "field.unknown_hint" if hint else "field.unknown", True,
+            yield raw.problem(where, "field.unknown_hint" if hint else "field.unknown", warning=True,
                               field=".".join(map(str, where)), suggestion=hint)
         elif key in schema.nested:
             nested = schema.nested[key]
