@@ -22,7 +22,7 @@ from urllib.parse import unquote, urlsplit
 
 import click
 
-from sitegen.errors import ContentInvalid, Problem
+from sitegen.errors import ContentInvalid
 from sitegen.i18n.messages import Messages
 from sitegen.options import Options
 
@@ -155,7 +155,7 @@ def handler_for(state: State) -> type[BaseHTTPRequestHandler]:
             try:
                 while True:
                     with state.changed:
-                        state.changed.wait_for(lambda: state.generation != seen, timeout=15)
+                        state.changed.wait_for(lambda seen=seen: state.generation != seen, timeout=15)
                     message = b"data: reload\n\n" if state.generation != seen else b": ping\n\n"
                     seen = state.generation
                     self.wfile.write(message)
@@ -205,7 +205,3 @@ def run_server(content: Path, out: Path, port: int, open_browser: bool, options:
         server.shutdown()
         server.server_close()
         click.echo(messages.text("serve.stopped"))
-
-
-def problems_text(problems: list[Problem], messages: Messages) -> list[str]:
-    return [p.render(messages) for p in problems]

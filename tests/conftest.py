@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from datetime import datetime, timezone
+from datetime import datetime, UTC
 from pathlib import Path
 
 import pytest
@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "content"
 SITE_YAML = "name: 测试社区\nbase_url: https://test.example.org/\nstreet: 测试街道\n"
 # A fixed clock: "upcoming" and "this year" must not depend on the day the tests run.
-NOW = datetime(2026, 11, 24, 4, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 24, 4, 0, tzinfo=UTC)
 
 MakeSite = Callable[..., Path]
 

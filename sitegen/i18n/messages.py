@@ -53,9 +53,6 @@ class Messages:
         self._texts = _catalogue(self.language)
         self._fallback = _catalogue("en")
 
-    def has(self, key: str) -> bool:
-        return key in self._texts or key in self._fallback
-
     def text(self, key: str, **args: object) -> str:
         template = self._texts.get(key) or self._fallback.get(key)
         if template is None:

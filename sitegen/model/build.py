@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Mapping
-from datetime import date, datetime, timezone
+from datetime import date, datetime, UTC
 from pathlib import PurePosixPath
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -31,7 +31,7 @@ class _Clock:
 
     def updated(self, path: PurePosixPath) -> datetime:
         ns = self.times.get(path)
-        when = datetime.fromtimestamp(ns / 1e9, tz=timezone.utc) if ns is not None else self.now
+        when = datetime.fromtimestamp(ns / 1e9, tz=UTC) if ns is not None else self.now
         return min(when, self.now).astimezone(self.zone).replace(second=0, microsecond=0)
 
 

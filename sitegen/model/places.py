@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
 from sitegen.errors import Problem
@@ -121,9 +120,3 @@ def _name_key(name: str) -> tuple[int, str, str]:
 
 def _tree_key(node: PlaceNode, nodes: dict[str, PlaceNode]) -> list[tuple[int, str, str]]:
     return [_name_key(level) for level in node.levels]
-
-
-def place_source(path: PurePosixPath, line: int) -> SourceRef:
-    from sitegen.model.records import SourceRef
-
-    return SourceRef(path, line)

@@ -43,9 +43,6 @@ class Photo:
     def largest(self) -> Variant:
         return self.variants[-1]
 
-    def srcset(self, link: object = None) -> list[tuple[str, int]]:
-        return [(v.url, v.width) for v in self.variants]
-
 
 def _oriented_size(path: Path) -> tuple[int, int]:
     from PIL import Image

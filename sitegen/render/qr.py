@@ -117,8 +117,3 @@ def qr_svg(url: str, label: str = "", symbol_mm: float | None = None) -> Markup:
         f'<rect width="{total}" height="{total}" fill="#fff"/>'
         f'<path fill="#000" d="{_path(size, modules)}"/></svg>'
     )
-
-
-def qr_version(url: str) -> int:
-    size, _ = qr_modules(url)
-    return (size - 17) // 4

@@ -98,7 +98,7 @@ class Theme:
     @cached_property
     def base_digest(self) -> str:
         """What every page depends on: labels and asset names (pages link assets by hash)."""
-        parts = repr((sorted(self.labels.items()), sorted((a.url for a in self.assets.values()))))
+        parts = repr((sorted(self.labels.items()), sorted(a.url for a in self.assets.values())))
         return _hash(parts.encode("utf-8"))
 
     def template_digest(self, name: str) -> str:

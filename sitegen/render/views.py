@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from sitegen.model.places import PlaceNode
-from sitegen.model.records import Disclosure, Record
+from sitegen.model.records import Disclosure
 from sitegen.render.images import Photo
 
 
@@ -92,7 +92,3 @@ class TagLink:
 def chart(title: str, items: list[tuple[str, int]], unit: str = "") -> Chart:
     top = max((v for _, v in items), default=0) or 1
     return Chart(title, tuple(Bar(label, value, value / top) for label, value in items), unit)
-
-
-def records_digest(records: tuple[Record, ...] | list[Record]) -> tuple[str, ...]:
-    return tuple(r.digest for r in records)

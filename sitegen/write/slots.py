@@ -93,8 +93,6 @@ class Slots:
             os.replace(self.shadow, self.out)
         self.dirty.unlink(missing_ok=True)
 
-    def abandon(self) -> None:
-        """A failed build: the shadow stays dirty (rebuilt next time); output/ was never touched."""
 
 
 def remove_empty_parents(stage: Path, rel: str) -> None:
@@ -105,7 +103,3 @@ def remove_empty_parents(stage: Path, rel: str) -> None:
         except OSError:
             return
         folder = folder.parent
-
-
-def clear(folder: Path) -> None:
-    shutil.rmtree(folder, ignore_errors=True)

@@ -100,7 +100,7 @@ def test_real_process_init_new_check_build_in_a_chinese_folder(tmp_path: Path) -
     built = sitegen("build")
     assert built.returncode == 0 and "已生成" in built.stdout
     broken = site / "content" / "activities" / "broken.md"
-    broken.write_bytes("---\r\ntitle: 坏的\r\ndate: 2024/1/1\r\n---\r\n".encode("utf-8"))
+    broken.write_bytes("---\r\ntitle: 坏的\r\ndate: 2024/1/1\r\n---\r\n".encode())
     failed = sitegen("build")
     assert failed.returncode == 1
     assert "activities/broken.md:3: " in failed.stderr and "2021-08-06" in failed.stderr

@@ -32,7 +32,7 @@ def hostile_site(root: Path) -> Path:
             "city": p(), "intro": p(), "wish_claim": p(), "office": {"address": p(), "hours": p(), "phone": "0551-63351234"}}
     files: dict[str, str] = {"site.yaml": yaml.safe_dump(site, allow_unicode=True)}
     for i in range(4):
-        front = {"title": p(), "date": "2026-12-0%d" % (i + 1), "place": p(), "organizer": p(), "partners": [p(), p()],
+        front = {"title": p(), "date": f"2026-12-0{i + 1}", "place": p(), "organizer": p(), "partners": [p(), p()],
                  "project": p(), "signup": p(), "summary": p(), "tags": [p(), "标签" + str(i)]}
         files[f"activities/a{i}.md"] = "---\n" + yaml.safe_dump(front, allow_unicode=True) + "---\n" + body
         person = {"name": "张" + str(i), "role": p(), "place": f"小区{i}/" + p().replace("/", ""), "duties": [p(), p()],

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, UTC
 from importlib import resources
 from zoneinfo import ZoneInfo
 
 import jinja2
 
-from sitegen.model.records import Activity, Model, Record
+from sitegen.model.records import Activity, Model
 from sitegen.render.pages import describe
 from sitegen.render.urls import absolute
 
@@ -91,7 +91,7 @@ def _event(a: Activity, model: Model, zone: ZoneInfo, host: str) -> object:
 
     event = icalendar.Event()
     event.add("uid", f"{a.slug}@{host}")
-    event.add("dtstamp", a.updated.astimezone(timezone.utc))
+    event.add("dtstamp", a.updated.astimezone(UTC))
     event.add("summary", a.title)
     if isinstance(a.start, datetime):
         start = a.start.replace(tzinfo=zone)
@@ -111,7 +111,3 @@ def _event(a: Activity, model: Model, zone: ZoneInfo, host: str) -> object:
     event.add("description", describe(a))
     event.add("url", absolute(model.site.base_url, a.url))
     return event
-
-
-def _record_day(record: Record) -> date:
-    return record.day
