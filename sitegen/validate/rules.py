@@ -98,6 +98,16 @@ def wish_alias_hides_name(raw: RawRecord, w: s.Wish) -> Iterator[Problem]:
         yield raw.problem("wisher_alias", "wish.alias_is_name")
 
 
+def wish_address_hides_name(raw: RawRecord, w: s.Wish) -> Iterator[Problem]:
+    """A file or id spelling the wisher's name in pinyin (zhou-guifang.yaml) would publish it in the URL."""
+    from sitegen.slugs import level_slug
+
+    spelled = level_slug(w.wisher) if len(w.wisher) > 1 else ""
+    if len(spelled) >= 4 and spelled in slug_of(raw, w).replace("-", ""):
+        at = ("id",) if getattr(w, "id", None) else ()
+        yield raw.problem(at, "wish.slug_is_name")
+
+
 def site_timezone_known(raw: RawRecord, site: s.Site) -> Iterator[Problem]:
     try:
         ZoneInfo(site.timezone)
@@ -120,6 +130,6 @@ RULES: Final[dict[str, tuple[Rule, ...]]] = {
     "disclosures": (slug_valid,),
     "deliberations": (slug_valid, deliberation_decision_present, deliberation_completed_is_100,
                       deliberation_dates_after_raised),
-    "wishes": (slug_valid, wish_claim_fields, wish_dates_in_order, wish_alias_hides_name),
+    "wishes": (slug_valid, wish_claim_fields, wish_dates_in_order, wish_alias_hides_name, wish_address_hides_name),
     "pages": (slug_valid,),
 }

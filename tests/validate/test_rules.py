@@ -73,6 +73,8 @@ CASES = [
     ("wish_fulfilled_before_claimed", {"wishes/w.yaml": W.replace("status: open", "status: fulfilled").format(extra="claimed_by: a\nclaimed_on: 2026-10-20\nfulfilled_on: 2026-10-19\n")}, None, "wishes/w.yaml:7", "fulfilled_on"),
     ("wish_value_negative", {"wishes/w.yaml": W.format(extra="value: -5\n")}, None, "wishes/w.yaml:5", "at least 0"),
     ("wish_value_text", {"wishes/w.yaml": W.format(extra="value: 两百\n")}, None, "wishes/w.yaml:5", "number"),
+    ("wish_address_spells_name", {"wishes/zhou-guifang.yaml": W.format(extra="")}, None, "wishes/zhou-guifang.yaml:1", "pinyin"),
+    ("wish_id_spells_name", {"wishes/w.yaml": W.format(extra="id: 2026-zhouguifang\n")}, None, "wishes/w.yaml:5", "pinyin"),
     ("wish_alias_holds_name", {"wishes/w.yaml": W.format(extra="wisher_alias: 周桂芳奶奶\n")}, None, "wishes/w.yaml:5", "full name"),
     # slugs
     ("slug_file_name_uppercase", {"activities/Qixi.md": A.format(extra="")}, None, "activities/Qixi.md:1", "lowercase"),
