@@ -34,6 +34,13 @@ def _converter() -> markdown.Markdown:
     return converter
 
 
+def _folder_links(tag: str, attribute: str, value: str) -> str:
+    """A relative link to a folder names its index.html, as every link of the site does (file://)."""
+    if tag == "a" and attribute == "href" and value.endswith("/") and "://" not in value and not value.startswith(("/", "#")):
+        return value + "index.html"
+    return value
+
+
 def sanitise(html: str) -> str:
     """Allow-list clean: no script, style, iframe, event attribute, javascript: or data: URL survives."""
     return nh3.clean(
@@ -43,6 +50,7 @@ def sanitise(html: str) -> str:
         url_schemes=set(URL_SCHEMES),
         link_rel="nofollow ugc noopener noreferrer",
         strip_comments=True,
+        attribute_filter=_folder_links,
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -108,6 +109,7 @@ def validate_record(raw: RawRecord, checker: PhotoChecker,
     if cache is not None and cached is None:
         cache[key] = (fields, problems)
     problems = list(problems)
+    problems += _body_images(raw)
     if fields is None:
         return None, problems
     photos, photo_problems = _photos(raw, fields, checker)  # the files may change: always checked
@@ -115,6 +117,17 @@ def validate_record(raw: RawRecord, checker: PhotoChecker,
     if any(not p.warning for p in problems):
         return None, problems
     return Valid(raw=raw, fields=fields, slug=slug_of(raw, fields), photos=photos), problems
+
+
+_IMAGE = re.compile(r"!\[[^\]]*\]\(")
+
+
+def _body_images(raw: RawRecord) -> list[Problem]:
+    """Pictures placed in the text are not shown (photos go in `photos:`); say so, with the line."""
+    if not raw.body or "![" not in raw.body:
+        return []
+    return [Problem(raw.path, (raw.body_line or 1) + number, "body.image", {}, True)
+            for number, line in enumerate(raw.body.split("\n")) if _IMAGE.search(line)]
 
 
 def unique_slugs(records: Iterable[Valid]) -> Iterator[Problem]:

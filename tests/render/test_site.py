@@ -213,3 +213,16 @@ def test_same_input_same_bytes(demo_out: Path, tmp_path: Path) -> None:
     again = tmp_path / "again"
     pipeline.build(DEMO, again, Options(now=NOW, use_cache=False))
     assert tree_bytes(again) == tree_bytes(demo_out)
+
+
+def test_body_links_to_folders_name_index_html_and_robots_follow_the_base_path(tmp_path: Path) -> None:
+    from tests.conftest import write_files
+
+    write_files(tmp_path / "content", {
+        "site.yaml": "name: 社区\nbase_url: https://example.org/streets/a\n",
+        "activities/a.md": "---\ntitle: 七夕\ndate: 2019-08-06\n---\n见[议事](../../deliberations/d/)。\n",
+        "deliberations/d.yaml": "title: 议题\nraised_on: 2019-01-01\nstatus: proposed\n"})
+    out = tmp_path / "out"
+    pipeline.build(tmp_path / "content", out, Options(now=NOW, use_cache=False))
+    assert 'href="../../deliberations/d/index.html"' in (out / "activities/a/index.html").read_text("utf-8")
+    assert "Disallow: /streets/a/posters/" in (out / "robots.txt").read_text("utf-8")

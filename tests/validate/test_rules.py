@@ -161,3 +161,10 @@ def test_demo_content_is_valid() -> None:
     result = run("check", "--content", str(Path(__file__).resolve().parents[2] / "content"))
     assert result.exit_code == 0, result.stderr
     assert error_lines(result) == []
+
+
+def test_pictures_in_the_text_get_a_warning_with_their_line(make_site: MakeSite) -> None:
+    content = make_site({"activities/a.md": "---\ntitle: 七夕\ndate: 2019-08-06\n---\n正文\n\n![面点](media/a.jpg)\n"})
+    result = run("check", "--content", str(content))
+    assert result.exit_code == 0
+    assert error_lines(result)[0].startswith("activities/a.md:7: warning") and "photos" in error_lines(result)[0]

@@ -51,7 +51,10 @@ def sitemap(model: Model, urls: Iterable[tuple[str, datetime | None]]) -> bytes:
 
 
 def robots(model: Model) -> bytes:
-    return _env().get_template("robots.txt").render(sitemap=absolute(model.site.base_url, "sitemap.xml")).encode()
+    """Only meaningful at a host's root, but right for a site under a path as well."""
+    base_path = "/" + model.site.base_url.split("//", 1)[1].partition("/")[2]
+    return _env().get_template("robots.txt").render(sitemap=absolute(model.site.base_url, "sitemap.xml"),
+                                                    posters=base_path + "posters/").encode()
 
 
 def calendar(model: Model, known: dict[str, bytes] | None = None) -> bytes:
