@@ -53,7 +53,8 @@ class Messages:
         self._texts = _catalogue(self.language)
         self._fallback = _catalogue("en")
 
-    def text(self, key: str, **args: object) -> str:
+    def text(self, key: str, /, **args: object) -> str:
+        """The message for `key` with its placeholders filled (positional-only: an argument may be called key)."""
         template = self._texts.get(key) or self._fallback.get(key)
         if template is None:
             return key + (f" {args}" if args else "")

@@ -122,3 +122,9 @@ def test_suffix_case_does_not_matter(make_site: MakeSite, name: str) -> None:
     body = ACTIVITY if name.lower().endswith(".md") else "title: 七夕\ndate: 2019-08-06\n"
     content = make_site({f"activities/{name}": body})
     assert check(content) == (0, [])
+
+
+def test_duplicate_key_message_names_the_key(make_site: MakeSite) -> None:
+    content = make_site({"activities/a.md": "---\ntitle: 七夕\ndate: 2019-08-06\ntitle: 又一个\n---\n"})
+    code, lines = check(content)
+    assert code == 1 and lines[0].startswith("activities/a.md:4: ") and "`title`" in lines[0] and "line 2" in lines[0]
