@@ -265,6 +265,37 @@ def serve(app: App, content: Path, out: Path, port: int, open_browser: bool, dra
                app.messages(content))
 
 
+@cli.command(help="help.verify")
+@click.argument("target", metavar="DIR|URL", required=False)
+@out_option
+@click.pass_obj
+@_guarded
+def verify(app: App, target: str | None, out: Path) -> None:
+    from sitegen.verify import verify_folder, verify_url
+    from sitegen.write.slots import read_manifest
+
+    messages = app.messages()
+    if target and target.startswith(("http://", "https://")):
+        manifest = read_manifest(out)
+        if not manifest:
+            raise UsageProblem("verify.no_manifest", path=str(out))
+        found = verify_url(target, manifest)
+    else:
+        folder = Path(target) if target else out
+        if not (folder / "manifest.sha256").is_file():
+            raise UsageProblem("verify.no_manifest", path=str(folder))
+        found = verify_folder(folder)
+    for key, paths in (("verify.changed", found.changed), ("verify.missing", found.missing),
+                       ("verify.extra", found.extra)):
+        for path in paths:
+            click.echo(messages.text(key, path=path), err=True)
+    if not found.clean:
+        click.echo(messages.text("verify.failed", changed=len(found.changed), missing=len(found.missing),
+                                 extra=len(found.extra)), err=True)
+        raise SystemExit(EXIT_INVALID)
+    app.echo(messages.text("verify.ok", files=found.checked))
+
+
 def localise(group: click.Group, messages: Messages) -> None:
     """Put the catalogue's texts into Click's help: `--help` reads in the user's language."""
 
