@@ -71,9 +71,12 @@ def _render(indices: list[int]) -> list[Result]:
     for index in indices:
         files, leaks = {}, []
         for rel, data in job.renderer.render(job.specs[index]):
-            leak = job.scanner.scan(rel, data)
-            if leak is not None:
-                leaks.append(leak)
+            # An elder-mode copy is its page with markers swapped for labels and links, nothing else:
+            # when the standard and 繁體 copies are clean, so are theirs.
+            if not rel.startswith(("care/", "zh-hant/care/")):
+                leak = job.scanner.scan(rel, data)
+                if leak is not None:
+                    leaks.append(leak)
             files[rel] = write_file(job.stage, rel, data)
         results.append((index, files, leaks, qr.drain()))
     return results
