@@ -22,12 +22,13 @@ class Loaded:
 FileCache = dict[str, tuple[int, int, list[RawRecord], list[Problem]]]
 
 
-def load_content(content: Path, cache: FileCache | None = None) -> Loaded:
+def load_content(content: Path, cache: FileCache | None = None,
+                 stats: dict[str, tuple[int, int]] | None = None) -> Loaded:
     """Read every content file; problems are collected, nothing raises for bad content.
 
     With a cache, a file whose size and modification time are unchanged is not read again.
     """
-    files, problems = discover(content)
+    files, problems = discover(content, stats)
     records: list[RawRecord] = []
     for source in files:
         key = str(source.rel)

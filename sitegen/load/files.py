@@ -42,7 +42,10 @@ def _inside(path: Path, root: Path) -> bool:
         return False
 
 
-def discover(content: Path) -> tuple[list[SourceFile], list[Problem]]:
+Stats = dict[str, tuple[int, int]]  # absolute path → (size, mtime_ns), when the caller has them already
+
+
+def discover(content: Path, stats: Stats | None = None) -> tuple[list[SourceFile], list[Problem]]:
     """Every record file in a stable order, plus problems with the folder's shape."""
     root = content.resolve()
     files: list[SourceFile] = []
@@ -65,12 +68,12 @@ def discover(content: Path) -> tuple[list[SourceFile], list[Problem]]:
     for folder in (*KINDS, PAGES):
         base = content / folder
         if base.is_dir():
-            _walk(base, PurePosixPath(folder), folder, root, files, problems)
+            _walk(base, PurePosixPath(folder), folder, root, files, problems, stats or {})
     return files, problems
 
 
 def _walk(directory: Path, rel: PurePosixPath, folder: str, root: Path,
-          files: list[SourceFile], problems: list[Problem]) -> None:
+          files: list[SourceFile], problems: list[Problem], stats: Stats) -> None:
     for entry in sorted(os.scandir(directory), key=lambda e: e.name):
         if ignored(entry.name):
             continue
@@ -80,9 +83,12 @@ def _walk(directory: Path, rel: PurePosixPath, folder: str, root: Path,
             problems.append(Problem(entry_rel, None, "path.symlink_outside"))
             continue
         if entry.is_dir():
-            _walk(path, entry_rel, folder, root, files, problems)
+            _walk(path, entry_rel, folder, root, files, problems, stats)
         elif entry.name.lower().endswith(RECORD_SUFFIXES):
-            st = entry.stat()
-            files.append(SourceFile(entry_rel, folder, st.st_size, st.st_mtime_ns))
+            known = stats.get(entry.path)
+            if known is None:
+                st = entry.stat()
+                known = (st.st_size, st.st_mtime_ns)
+            files.append(SourceFile(entry_rel, folder, *known))
         else:
             problems.append(Problem(entry_rel, None, "file.not_a_record", warning=True))

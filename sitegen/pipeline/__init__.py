@@ -46,18 +46,22 @@ class Report:
     timings: dict[str, float] = field(default_factory=dict)
 
 
-def check(content: Path, options: Options, cache: BuildCache | None = None) -> Checked:
+def check(content: Path, options: Options, cache: BuildCache | None = None,
+          stats: dict[str, tuple[int, int]] | None = None) -> Checked:
     """Load, validate and model the content; raise ContentInvalid with every problem found."""
     from sitegen.load import load_content
     from sitegen.model.build import build_model
     from sitegen.validate.check import validate_content
 
     from sitegen.slugs import known_levels, seed_levels
+    from sitegen.validate.privacy import known_variants, seed_variants
 
     if cache is not None:
         seed_levels(cache.levels)
-    loaded = load_content(content, cache.files if cache else None)
-    validated = validate_content(loaded, content, cache.valid if cache else None, cache.clean if cache else None)
+        seed_variants(cache.variants)
+    loaded = load_content(content, cache.files if cache else None, stats)
+    validated = validate_content(loaded, content, cache.valid if cache else None, cache.clean if cache else None,
+                                 cache.photo_checks if cache else None)
     problems = validated.problems
     if any(not p.warning for p in problems) or validated.site is None:
         raise ContentInvalid(problems)
@@ -66,6 +70,7 @@ def check(content: Path, options: Options, cache: BuildCache | None = None) -> C
         raise ContentInvalid([*problems, *model_problems])
     if cache is not None:
         cache.levels = known_levels()
+        cache.variants = known_variants()
     return Checked(model=model, warnings=[p for p in problems if p.warning], records=len(validated.records))
 
 
@@ -95,7 +100,7 @@ def build(content: Path, out: Path, options: Options, progress: Progress | None 
     gc.disable()
     try:
         cache = BuildCache.load(out, key) if options.use_cache else BuildCache(key=key)
-        checked = check(content, options, cache)
+        checked = check(content, options, cache, stats)
         loaded_at = time.perf_counter()
         outcome = write_site(checked.model, content, out, options, progress, cache)
         if options.use_cache:

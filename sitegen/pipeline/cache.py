@@ -16,7 +16,7 @@ from typing import Any, Final
 
 import sitegen
 
-FORMAT: Final = 6  # bump when what is stored changes shape
+FORMAT: Final = 8  # bump when what is stored changes shape
 
 
 def cache_dir(out: Path) -> Path:
@@ -74,6 +74,8 @@ class BuildCache:
     events: dict[str, bytes] = field(default_factory=dict)  # activity digest → its VEVENT, as icalendar wrote it
     levels: dict[str, str] = field(default_factory=dict)  # place level → slug (pinyin)
     clean: dict[str, set[str]] = field(default_factory=dict)  # records found free of wishers' names
+    photo_checks: dict[str, tuple[int, int, str | None]] = field(default_factory=dict)  # photo headers checked
+    variants: dict[str, str] = field(default_factory=dict)  # wishers' names in Traditional script
     pages: dict[str, PageEntry] = field(default_factory=dict)  # URL or built-in file → what it wrote
     secrets: str = ""  # digest of the private data the scanned files were checked against
 
@@ -84,7 +86,8 @@ class BuildCache:
             return cls(key=key)
         if cache.key != key:  # other options: keep parsed content, forget everything built from it
             return cls(key=key, files=cache.files, valid=cache.valid, photos=cache.photos, qr=cache.qr,
-                       levels=cache.levels, clean=cache.clean)
+                       levels=cache.levels, clean=cache.clean, photo_checks=cache.photo_checks,
+                       variants=cache.variants)
         return cache
 
     def save(self, out: Path, state: State) -> None:

@@ -14,6 +14,8 @@ import sys
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 import gc
+import threading
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -104,6 +106,32 @@ def _pdf(indices: list[int]) -> list[Result]:
     return results
 
 
+def _die_with_parent(parent: int) -> None:
+    """A worker must not outlive a killed build: it would wait forever on its task pipe.
+
+    Linux kills it with its parent (PR_SET_PDEATHSIG); elsewhere a thread watches the parent.
+    """
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+            import signal
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:  # the parent died before the request took effect
+        os._exit(1)
+
+    def watch() -> None:
+        while True:
+            time.sleep(1)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
 def _chunks(indices: list[int], size: int) -> list[list[int]]:
     return [indices[i : i + size] for i in range(0, len(indices), size)]
 
@@ -123,7 +151,8 @@ def run(job: Job, task: str, indices: list[int], workers: int, tick: Callable[[i
             return results
         size = max(8, min(64, len(indices) // (workers * 8) or 1)) if task == "render" else 1
         context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_die_with_parent,
+                                 initargs=(os.getpid(),)) as pool:
             for part in pool.map(function, _chunks(indices, size)):
                 results += part
                 tick(len(results), len(indices))

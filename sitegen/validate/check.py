@@ -142,11 +142,12 @@ def unique_slugs(records: Iterable[Valid]) -> Iterator[Problem]:
 
 
 def validate_content(loaded: Loaded, content: Path, cache: ValidCache | None = None,
-                     clean: dict[str, set[str]] | None = None) -> Validated:
+                     clean: dict[str, set[str]] | None = None,
+                     photos: dict[str, tuple[int, int, str | None]] | None = None) -> Validated:
     """Every record through its schema and rules; problems from all files, nothing raised."""
     from sitegen.validate.privacy import wisher_names_unpublished
 
-    checker = PhotoChecker(content)
+    checker = PhotoChecker(content, photos)
     problems = list(loaded.problems)
     site: Valid | None = None
     records: list[Valid] = []

@@ -24,11 +24,15 @@ def sniff(head: bytes) -> str | None:
 
 
 class PhotoChecker:
-    """Check each referenced photo once, however many records share it."""
+    """Check each referenced photo once, however many records share it.
 
-    def __init__(self, content: Path) -> None:
+    `known` remembers header checks by (size, mtime) across builds: a rebuild opens no unchanged photo.
+    """
+
+    def __init__(self, content: Path, known: dict[str, tuple[int, int, str | None]] | None = None) -> None:
         self.root = content.resolve()
         self.content = content
+        self.known = known if known is not None else {}
         self._listings: dict[Path, frozenset[str]] = {}
         self._checked: dict[str, tuple[PurePosixPath | None, str | None, dict[str, object]]] = {}
 
@@ -82,7 +86,13 @@ class PhotoChecker:
             return None, "photo.unreadable", args
         if sniff(head) is None:
             return None, "photo.not_a_photo", args
-        problem = _header_problem(folder)
+        stat = folder.stat()
+        entry = self.known.get(str(folder))
+        if entry is not None and entry[:2] == (stat.st_size, stat.st_mtime_ns):
+            problem = entry[2]
+        else:
+            problem = _header_problem(folder)
+            self.known[str(folder)] = (stat.st_size, stat.st_mtime_ns, problem)
         if problem:
             return None, problem, args
         return PurePosixPath(*parts), None, {}

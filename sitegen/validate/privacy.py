@@ -30,10 +30,23 @@ def _to_traditional() -> object:
     return opencc.OpenCC("s2tw")
 
 
+# Traditional forms made so far, seeded from the build cache: a rebuild need not load OpenCC (44 MB).
+_TRADITIONAL: dict[str, str] = {}
+
+
+def seed_variants(known: dict[str, str]) -> None:
+    _TRADITIONAL.update(known)
+
+
+def known_variants() -> dict[str, str]:
+    return dict(_TRADITIONAL)
+
+
 def name_variants(name: str) -> set[str]:
     """The name as written and in Traditional script, since a 繁體 mirror of the site is built."""
-    converter = _to_traditional()
-    return {name, converter.convert(name)}  # type: ignore[attr-defined]
+    if name not in _TRADITIONAL:
+        _TRADITIONAL[name] = _to_traditional().convert(name)  # type: ignore[attr-defined]
+    return {name, _TRADITIONAL[name]}
 
 
 def private_names(records: Iterable[RawRecord]) -> dict[str, RawRecord]:

@@ -69,6 +69,23 @@ def test_recover_restores_output_caught_between_renames(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["output"]
 
 
+def _orphans(content: Path, wait: float = 3.0) -> list[int]:
+    """Worker processes a killed build left behind (they would sleep forever on their task pipe)."""
+    deadline = time.monotonic() + wait
+    while True:
+        left = []
+        for entry in Path("/proc").iterdir():
+            try:
+                alive = entry.name.isdigit() and (entry / "stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+                if alive and str(content).encode() in (entry / "cmdline").read_bytes():
+                    left.append(int(entry.name))
+            except OSError:
+                continue
+        if not left or time.monotonic() > deadline:
+            return left
+        time.sleep(0.2)
+
+
 def test_killed_build_leaves_previous_output_whole(make_site: MakeSite, tmp_path: Path) -> None:
     """SIGKILL a real build at many moments; output/ is always the old site or the new one, whole."""
     files = dict(GOOD)
@@ -87,6 +104,7 @@ def test_killed_build_leaves_previous_output_whole(make_site: MakeSite, tmp_path
         time.sleep(delay)
         process.send_signal(signal.SIGKILL)
         process.wait()
+        assert not _orphans(content), "a worker outlived its killed build"
         now = tree_bytes(out)
         assert now == before or "改过的标题".encode() in now["activities/a/index.html"]
         outcomes.add("old" if now == before else "new")
