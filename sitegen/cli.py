@@ -121,6 +121,15 @@ def content_dir(path: Path) -> Path:
     return path
 
 
+def output_dir(content: Path, out: Path) -> Path:
+    """The output folder is replaced whole by every build: it may neither sit in nor hold the content."""
+    if out.resolve().is_relative_to(content.resolve()):
+        raise UsageProblem("cli.out_inside_content", out=str(out))
+    if content.resolve().is_relative_to(out.resolve()):
+        raise UsageProblem("cli.out_contains_content", out=str(out))
+    return out
+
+
 def _base_url(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
     if value is None:
         return None
@@ -187,8 +196,7 @@ def build(app: App, content: Path, out: Path, base_url: str | None, drafts: bool
     app.quiet, app.verbose = quiet, verbose
     content = content_dir(content)
     messages = app.messages(content)
-    if out.resolve().is_relative_to(content.resolve()):
-        raise UsageProblem("cli.out_inside_content", out=str(out))
+    output_dir(content, out)
     options = Options(base_url=base_url, drafts=drafts, pdf=pdf, jobs=jobs, use_cache=not no_cache, language=app.lang)
     with progress_bar(app, messages) as progress:
         report = pipeline.build(content, out, options, progress)
@@ -261,6 +269,7 @@ def serve(app: App, content: Path, out: Path, port: int, open_browser: bool, dra
     from sitegen.serve import run_server
 
     content = content_dir(content)
+    output_dir(content, out)
     run_server(content, out, port, open_browser, Options(drafts=drafts, language=app.lang, serve=True),
                app.messages(content))
 

@@ -33,6 +33,12 @@ def test_output_inside_content_is_refused(make_site: MakeSite) -> None:
     assert run("build", "--content", str(content), "--out", str(content / "output")).exit_code == 2
 
 
+def test_output_holding_the_content_is_refused(make_site: MakeSite, tmp_path: Path) -> None:
+    content = make_site()
+    result = run("build", "--content", str(content), "--out", str(tmp_path))
+    assert result.exit_code == 2 and content.is_dir()
+
+
 def test_build_success_and_base_url_override(make_site: MakeSite, tmp_path: Path) -> None:
     content = make_site({"activities/a.md": "---\ntitle: 七夕\ndate: 2019-08-06\n---\n"})
     out = tmp_path / "site"
