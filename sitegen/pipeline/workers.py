@@ -27,14 +27,25 @@ from sitegen.render.views import PageSpec
 from sitegen.write.leaks import Leak, LeakScanner
 
 
+_EXCLUSIVE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+
+
 def write_file(stage: Path, rel: str, data: bytes) -> str:
-    """Write by replacing, never in place: a file may be a hard link shared with the live output."""
+    """Write a new file directly; replace an existing one, never write into it: it may be a hard
+    link shared with the live output."""
     target = stage / rel
-    target.parent.mkdir(parents=True, exist_ok=True)
-    temp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    with open(temp, "wb") as handle:
-        handle.write(data)
-    os.replace(temp, target)
+    try:
+        handle = os.open(target, _EXCLUSIVE, 0o644)
+    except FileNotFoundError:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle = os.open(target, _EXCLUSIVE, 0o644)
+    except FileExistsError:
+        temp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+        temp.write_bytes(data)
+        os.replace(temp, target)
+        return hashlib.sha256(data).hexdigest()
+    with os.fdopen(handle, "wb") as stream:
+        stream.write(data)
     return hashlib.sha256(data).hexdigest()
 
 
