@@ -155,7 +155,7 @@ class Planner:
         years = sorted({r.day.year for r in records}, reverse=True)
         year_links = tuple((y, f"browse/{kind}/{y}/", sum(1 for r in records if r.day.year == y)) for y in years)
         overview = self.overview(kind)
-        title = self.t[f"kind_{kind}"]
+        title = self.t["wish_wall"] if kind == "wishes" else self.t[f"kind_{kind}"]  # open wishes first: a wall
         for url, pager, chunk in paginate(records, f"{kind}/", f"browse/{kind}/"):
             yield PageSpec(url=url, template="list.html", title=title if pager.number == 1 else
                            f"{title} · {self.t['page_n'].format(n=pager.number)}",
