@@ -16,7 +16,7 @@ from typing import Any, Final
 
 import sitegen
 
-FORMAT: Final = 8  # bump when what is stored changes shape
+FORMAT: Final = 9  # bump when what is stored changes shape
 
 
 def cache_dir(out: Path) -> Path:
@@ -76,6 +76,10 @@ class BuildCache:
     clean: dict[str, set[str]] = field(default_factory=dict)  # records found free of wishers' names
     photo_checks: dict[str, tuple[int, int, str | None]] = field(default_factory=dict)  # photo headers checked
     variants: dict[str, str] = field(default_factory=dict)  # wishers' names in Traditional script
+    # (size, mtime) of every file as the last builds left them in output/ and in the shadow: a file is
+    # reused only while it still matches, so one deleted or edited by hand is made again.
+    live_stats: dict[str, tuple[int, int]] = field(default_factory=dict)
+    shadow_stats: dict[str, tuple[int, int]] = field(default_factory=dict)
     pages: dict[str, PageEntry] = field(default_factory=dict)  # URL or built-in file → what it wrote
     secrets: str = ""  # digest of the private data the scanned files were checked against
 

@@ -66,23 +66,43 @@ class Outcome:
     timings: dict[str, float] = field(default_factory=dict)
 
 
-class Assembly:
-    """The new site as a map of output path → sha256, filled into the stage with the least work."""
+def _stat(path: Path) -> tuple[int, int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_size, st.st_mtime_ns
 
-    def __init__(self, stage: Path, holds: dict[str, str], out: Path, live: dict[str, str]) -> None:
+
+class Assembly:
+    """The new site as a map of output path → sha256, filled into the stage with the least work.
+
+    A file is kept from the shadow, or linked from the live output, only when its manifest entry
+    matches and the file is still as the build that made it left it (size and mtime).
+    """
+
+    def __init__(self, stage: Path, holds: dict[str, str], out: Path, live: dict[str, str],
+                 cache: BuildCache) -> None:
         self.stage, self.holds, self.out, self.live = stage, holds, out, live
+        self.shadow_stats, self.live_stats = cache.shadow_stats, cache.live_stats
         self.files: dict[str, str] = {}
+        self.stats: dict[str, tuple[int, int]] = {}
         self.kept: list[str] = []  # paths not produced this time (scanned when the private data changed)
 
     def reuse(self, rel: str, sha: str) -> bool:
         """True when the stage already holds this file or it could be linked from the live output."""
         _checked(rel)
         if self.holds.get(rel) == sha:
-            self.files[rel] = sha
-            self.kept.append(rel)
-            return True
+            found = _stat(self.stage / rel)
+            if found is not None and found == self.shadow_stats.get(rel):
+                self.files[rel], self.stats[rel] = sha, found
+                self.kept.append(rel)
+                return True
         if self.live.get(rel) == sha:
             source, target = self.out / rel, self.stage / rel
+            found = _stat(source)
+            if found is None or found != self.live_stats.get(rel):
+                return False
             try:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 temp = target.with_name(f".{target.name}.link")
@@ -90,10 +110,18 @@ class Assembly:
                 os.replace(temp, target)
             except OSError:
                 return False
-            self.files[rel] = sha
+            self.files[rel], self.stats[rel] = sha, found
             self.kept.append(rel)
             return True
         return False
+
+    def final_stats(self) -> dict[str, tuple[int, int]]:
+        """(size, mtime) of every file of the new site: remembered for the next build's reuse."""
+        for rel in self.files.keys() - self.stats.keys():
+            found = _stat(self.stage / rel)
+            if found is not None:
+                self.stats[rel] = found
+        return self.stats
 
     def write(self, rel: str, data: bytes) -> str:
         _checked(rel)
@@ -151,7 +179,7 @@ def write_site(model: Model, content: Path, out: Path, options: Options, progres
     slots = Slots(out, cache_dir(out))
     live = slots.live_manifest()
     stage, holds = slots.prepare()
-    assembly = Assembly(stage, holds, out, live)
+    assembly = Assembly(stage, holds, out, live, cache)
     lap("prepare")
 
     todo = []
@@ -197,7 +225,9 @@ def write_site(model: Model, content: Path, out: Path, options: Options, progres
         lap("pdf")
     assembly.prune()
     assembly.files[MANIFEST] = workers.write_file(stage, MANIFEST, assembly.manifest())
+    stats = dict(assembly.final_stats())
     slots.commit()
+    cache.shadow_stats, cache.live_stats = cache.live_stats, stats  # the old output is the shadow now
     cache.secrets = secrets
     targets = {absolute(model.site.base_url, s.url) for s in specs if not s.poster}  # what a code can point at
     cache.qr = {text: code for text, code in qr.known().items() if text in targets}

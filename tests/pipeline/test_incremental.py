@@ -100,3 +100,18 @@ def test_deleting_the_cache_is_safe(site: Path, tmp_path: Path) -> None:
     report = build(site, warm, cache=True, jobs=2)
     assert not report.unchanged
     assert tree_bytes(warm) == cold(site, tmp_path)
+
+
+def test_files_changed_by_hand_in_output_are_made_again(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(DEMO, content)
+    out = tmp_path / "output"
+    build(content, out, cache=True, jobs=2)
+    (out / "feed.xml").unlink()
+    with open(out / "index.html", "a", encoding="utf-8") as handle:
+        handle.write("<!-- spam -->")
+    for _ in range(2):  # the tampered copy is the shadow on the second rebuild
+        record = content / "activities" / "2026-linlijie-19.md"
+        record.write_text(record.read_text("utf-8") + "\n又一段。\n", encoding="utf-8")
+        build(content, out, cache=True, jobs=2)
+        assert tree_bytes(out) == cold(content, tmp_path)
