@@ -6,12 +6,12 @@ import os
 import re
 import sys
 import traceback
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import click
 
@@ -63,7 +63,16 @@ class App:
             click.echo(text, err=err)
 
 
-def report_problems(messages: Messages, problems: list[Problem]) -> None:
+class Reportable(Protocol):
+    """A problem to print: a content Problem, or a sheet row's RowProblem."""
+
+    @property
+    def warning(self) -> bool: ...
+
+    def render(self, messages: Messages) -> str: ...
+
+
+def report_problems(messages: Messages, problems: Sequence[Reportable]) -> None:
     errors = [p for p in problems if not p.warning]
     warnings = [p for p in problems if p.warning]
     colour = sys.stderr.isatty() and not os.environ.get("NO_COLOR")
@@ -228,8 +237,11 @@ def check(app: App, content: Path) -> None:
 @_guarded
 def init(app: App, directory: Path) -> None:
     from sitegen.scaffold import init_site
+    from sitegen.sheets.workbook import KIND_TITLES, write_template
 
     init_site(directory)
+    for kind, title in KIND_TITLES.items():  # the sheets workers already keep, ready for `sitegen import`
+        write_template(kind, directory / "表格模板" / f"{title}.xlsx", app.messages())
     app.echo(app.messages().text("init.done", path=str(directory)))
 
 
@@ -255,6 +267,93 @@ def new(app: App, kind: str, title: str, content: Path) -> None:
         zone = ZoneInfo("Asia/Shanghai")
     path = new_record(content, folder, title, datetime.now(zone).date())
     app.echo(messages.text("new.done", path=str(path)))
+
+
+def _sheet_kind(kind: str) -> str:
+    from sitegen.scaffold import kind_of
+
+    folder = kind_of(kind)
+    if folder is None or folder == "pages":
+        raise UsageProblem("import.unknown_kind", kind=kind)
+    return folder
+
+
+@cli.command("import", help="help.import")
+@click.argument("kind", metavar="KIND")
+@click.argument("file", metavar="FILE", required=False, type=click.Path(path_type=Path))
+@click.option("--sheet", help="help.opt.sheet")
+@click.option("--dry-run", is_flag=True, help="help.opt.dry_run")
+@click.option("--overwrite", is_flag=True, help="help.opt.overwrite")
+@click.option("--template", is_flag=True, help="help.opt.template")
+@content_option
+@click.option("--quiet", "-q", is_flag=True, help="help.opt.quiet")
+@click.option("--verbose", "-v", is_flag=True, help="help.opt.verbose")
+@click.pass_obj
+@_guarded
+def import_(app: App, kind: str, file: Path | None, sheet: str | None, dry_run: bool, overwrite: bool,
+            template: bool, content: Path, quiet: bool, verbose: bool) -> None:
+    from sitegen.sheets.importer import SheetError, import_sheet
+    from sitegen.sheets.workbook import KIND_TITLES, write_template
+
+    app.quiet, app.verbose = quiet, verbose
+    folder = _sheet_kind(kind)
+    messages = app.messages(content if content.is_dir() else None)
+    if template:
+        target = file or Path(f"{KIND_TITLES[folder]}导入模板.xlsx")
+        if target.exists() and not overwrite:
+            raise UsageProblem("import.exists", path=str(target))
+        write_template(folder, target, messages)
+        app.echo(messages.text("import.template_done", path=str(target), kind=KIND_TITLES[folder]))
+        return
+    if file is None:
+        raise UsageProblem("import.file_missing")
+    if not file.is_file():
+        raise UsageProblem("import.not_found", path=str(file))
+    content = content_dir(content)
+    try:
+        report = import_sheet(content, folder, file, sheet, dry_run=dry_run, overwrite=overwrite)
+    except SheetError as e:
+        click.echo(f"{file.name}: {messages.text(e.key, **e.args_)}", err=True)
+        raise SystemExit(EXIT_INVALID) from None
+    if report.encoding:
+        app.echo(messages.text("import.read_as", encoding=report.encoding))
+    report_problems(messages, report.problems)
+    if report.failed:
+        errors = sum(1 for p in report.problems if not p.warning)
+        click.echo(messages.text("import.failed", errors=errors), err=True)
+        raise SystemExit(EXIT_INVALID)
+    for planned in report.planned:  # unchanged files are only counted
+        line = messages.text(f"import.{planned.action}", path=str(planned.path), row=planned.row)
+        if planned.action == "conflict":
+            click.echo(line, err=True)
+        elif planned.action != "same":
+            app.echo(line)
+    counts = {"added": report.count("add"), "changed": report.count("change"), "same": report.count("same"),
+              "conflicts": report.count("conflict")}
+    app.echo(messages.text("import.dry_run" if dry_run else "import.done", **counts))
+
+
+@cli.command(help="help.export")
+@click.argument("kind", metavar="KIND")
+@click.argument("file", metavar="FILE", type=click.Path(path_type=Path))
+@click.option("--overwrite", is_flag=True, help="help.opt.overwrite")
+@content_option
+@click.option("--quiet", "-q", is_flag=True, help="help.opt.quiet")
+@click.pass_obj
+@_guarded
+def export(app: App, kind: str, file: Path, overwrite: bool, content: Path, quiet: bool) -> None:
+    from sitegen.sheets.workbook import export_records
+
+    app.quiet = quiet
+    folder = _sheet_kind(kind)
+    content = content_dir(content)
+    messages = app.messages(content)
+    if file.exists() and not overwrite:
+        raise UsageProblem("import.exists", path=str(file))
+    rows = export_records(content, folder, file)
+    app.echo(messages.text("import.export_done", rows=rows, path=str(file)))
+    if folder == "wishes" and rows:
+        click.echo(messages.text("import.export_private"), err=True)
 
 
 @cli.command(help="help.serve")

@@ -59,6 +59,11 @@ def load_file(source: SourceFile, content: Path) -> tuple[list[RawRecord], list[
     text, problem = read_text(source.absolute(content), source.rel, source.size)
     if problem is not None or text is None:
         return [], [problem] if problem else []
+    return parse_file(source, text)
+
+
+def parse_file(source: SourceFile, text: str) -> tuple[list[RawRecord], list[Problem]]:
+    """Parse one file's decoded text (from disk, or not yet written: `sitegen import` checks rows so)."""
     if source.rel.suffix.lower() == ".md":
         split, problem = split_front_matter(text, source.rel)
         if split is None:

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import gc
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
 from sitegen.errors import ContentInvalid, Problem
@@ -47,8 +47,12 @@ class Report:
 
 
 def check(content: Path, options: Options, cache: BuildCache | None = None,
-          stats: dict[str, tuple[int, int]] | None = None) -> Checked:
-    """Load, validate and model the content; raise ContentInvalid with every problem found."""
+          stats: dict[str, tuple[int, int]] | None = None,
+          overlay: Mapping[PurePosixPath, str] | None = None) -> Checked:
+    """Load, validate and model the content; raise ContentInvalid with every problem found.
+
+    `overlay` (content-relative path → text) is checked as if written there; see load_content.
+    """
     from sitegen.load import load_content
     from sitegen.model.build import build_model
     from sitegen.validate.check import validate_content
@@ -59,7 +63,7 @@ def check(content: Path, options: Options, cache: BuildCache | None = None,
     if cache is not None:
         seed_levels(cache.levels)
         seed_variants(cache.variants)
-    loaded = load_content(content, cache.files if cache else None, stats)
+    loaded = load_content(content, cache.files if cache else None, stats, overlay)
     validated = validate_content(loaded, content, cache.valid if cache else None, cache.clean if cache else None,
                                  cache.photo_checks if cache else None)
     problems = validated.problems

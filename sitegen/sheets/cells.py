@@ -1,0 +1,240 @@
+"""Read one sheet cell as the value a record field wants, undoing what Excel does to data.
+
+Excel stores a phone number typed as a number (13812345678.0), shows a long one as 1.38E+10,
+keeps dates as serial numbers (45231 = 2023-11-01 in the 1900 date system), and a CSV saved on
+a Chinese Windows carries full-width digits and spaces. Each reader here takes the cell as
+openpyxl or the csv module gives it (str, int, float, bool, datetime, date, time or None) and
+returns the field's value, or raises CellError with a message key.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal, InvalidOperation
+from typing import Final
+
+from sitegen.sheets.columns import BOOL_WORDS, SHOW_PHONE_WORDS, STATUS_WORDS, word_key
+
+Cell = str | int | float | bool | datetime | date | time | None
+
+# Excel's 1900 date system counts days from 1899-12-30 (its 1900-02-29 that never was included).
+_EXCEL_EPOCH: Final = date(1899, 12, 30)
+_SERIAL_RANGE: Final = (1, 2958465)  # 1900-01-01 … 9999-12-31
+_TEXT_DATE: Final = re.compile(
+    r"^(\d{4})\s*(?:[-/.年])\s*(\d{1,2})\s*(?:[-/.月])\s*(\d{1,2})\s*日?"
+    r"(?:\s*[T ]\s*(\d{1,2})\s*[:：时]\s*(\d{2})(?:\s*[:：分]\s*\d{2})?\s*(?:秒|分)?)?$")
+_COMPACT_DATE: Final = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
+_TIME: Final = re.compile(r"^(\d{1,2})\s*[:：点时]\s*(\d{2})?\s*分?$")
+_SCIENTIFIC: Final = re.compile(r"^\d(?:\.\d+)?e\+?\d+$", re.IGNORECASE)
+_LIST_SPLIT: Final = re.compile(r"\s*[、，,;；\n]\s*")
+_MONEY: Final = re.compile(r"^[¥￥]?\s*(-?\d+(?:\.\d+)?)\s*(?:元|块)?$")
+_PERCENT: Final = re.compile(r"^(-?\d+(?:\.\d+)?)\s*%?$")
+_TIMELINE_ENTRY: Final = re.compile(r"^\s*(\S+?)\s*[：:\s]\s*(.+)$")
+
+
+class CellError(Exception):
+    """A cell that cannot become its field's value; `key` is a message key, `args` its placeholders."""
+
+    def __init__(self, key: str, **args: object) -> None:
+        self.key = key
+        self.args_ = args
+        super().__init__(key)
+
+
+def plain(cell: Cell) -> str:
+    """The cell as text: full-width digits and spaces folded (NFKC), ends trimmed; '' when empty."""
+    if cell is None:
+        return ""
+    if isinstance(cell, float) and cell.is_integer():
+        cell = int(cell)
+    if isinstance(cell, datetime):
+        return cell.strftime("%Y-%m-%d %H:%M") if (cell.hour, cell.minute) != (0, 0) else cell.date().isoformat()
+    if isinstance(cell, (date, time)):
+        return cell.isoformat(timespec="minutes") if isinstance(cell, time) else cell.isoformat()
+    text = str(cell).replace("\r\n", "\n").replace("\r", "\n")
+    return unicodedata.normalize("NFKC", text).strip()
+
+
+def blank(cell: Cell) -> bool:
+    return plain(cell) == ""
+
+
+def read_text(cell: Cell) -> str:
+    """Several lines allowed (a pledge, a write-up); NFKC keeps Chinese punctuation as typed."""
+    if isinstance(cell, str):
+        return cell.replace("\r\n", "\n").replace("\r", "\n").strip().replace("\u3000", " ")
+    return plain(cell)
+
+
+def read_line(cell: Cell) -> str:
+    """One line: inner line breaks (Alt+Enter in Excel) become spaces."""
+    return re.sub(r"\s*\n\s*", " ", read_text(cell))
+
+
+def read_phone(cell: Cell) -> str:
+    """Digits as typed: 13812345678.0 → 13812345678; a number Excel cut to 1.38E+10 is an error."""
+    if isinstance(cell, bool):
+        raise CellError("import.cell.phone")
+    if isinstance(cell, float):
+        if not cell.is_integer():
+            raise CellError("import.cell.phone")
+        return str(int(cell))
+    if isinstance(cell, int):
+        return str(cell)
+    text = plain(cell)
+    if _SCIENTIFIC.match(text.replace(" ", "")):
+        raise CellError("import.cell.phone_scientific", value=text)
+    if text.endswith(".0") and text[:-2].isdigit():
+        text = text[:-2]
+    return text
+
+
+def _serial(number: float) -> date:
+    if not _SERIAL_RANGE[0] <= number <= _SERIAL_RANGE[1]:
+        raise CellError("import.cell.date", value=plain(number))
+    return _EXCEL_EPOCH + timedelta(days=int(number))
+
+
+def read_when(cell: Cell) -> date | str:
+    """A date (2021/8/6, 2021年8月6日, 2021.8.6, 20210806, a date cell or serial) or 'YYYY-MM-DD HH:MM'."""
+    if isinstance(cell, datetime):
+        return cell.date() if (cell.hour, cell.minute) == (0, 0) else cell.strftime("%Y-%m-%d %H:%M")
+    if isinstance(cell, date):
+        return cell
+    if isinstance(cell, (int, float)) and not isinstance(cell, bool):
+        if isinstance(cell, float) and not cell.is_integer():
+            moment = datetime.combine(_serial(cell), time()) + timedelta(days=cell % 1)
+            return (moment + timedelta(seconds=30)).strftime("%Y-%m-%d %H:%M")
+        found = _COMPACT_DATE.match(str(int(cell)))
+        if found:
+            return _date(found.group(1), found.group(2), found.group(3), cell)
+        return _serial(cell)
+    text = plain(cell)
+    found = _TEXT_DATE.match(text) or _COMPACT_DATE.match(text)
+    if not found:
+        raise CellError("import.cell.date", value=text)
+    day = _date(found.group(1), found.group(2), found.group(3), text)
+    groups = found.groups()
+    if len(groups) > 3 and groups[3] is not None:
+        return f"{day.isoformat()} {int(groups[3]):02d}:{groups[4]}"
+    return day
+
+
+def _date(year: str, month: str, day: str, shown: object) -> date:
+    try:
+        return date(int(year), int(month), int(day))
+    except ValueError:
+        raise CellError("import.cell.no_such_date", value=plain(shown)) from None
+
+
+def read_date(cell: Cell) -> date:
+    """A day, whatever Excel made of it; a time of day is not allowed here."""
+    found = read_when(cell)
+    if isinstance(found, str):
+        raise CellError("import.cell.date_only", value=found)
+    return found
+
+
+def read_time(cell: Cell) -> tuple[str, str | None]:
+    """'09:00', '9点', '9:00-11:30' or a time cell → (start, end or None) as HH:MM."""
+    if isinstance(cell, (datetime, time)):
+        return f"{cell.hour:02d}:{cell.minute:02d}", None
+    if isinstance(cell, float) and 0 <= cell < 1:  # a time stored as a fraction of a day
+        minutes = round(cell * 24 * 60)
+        return f"{minutes // 60:02d}:{minutes % 60:02d}", None
+    text = plain(cell)
+    parts = re.split(r"\s*(?:-|–|—|~|～|至|到)\s*", text)
+    if not 1 <= len(parts) <= 2:
+        raise CellError("import.cell.time", value=text)
+    found = []
+    for part in parts:
+        match = _TIME.match(part)
+        if not match or int(match.group(1)) > 23:
+            raise CellError("import.cell.time", value=text)
+        found.append(f"{int(match.group(1)):02d}:{match.group(2) or '00'}")
+    return found[0], found[1] if len(found) == 2 else None
+
+
+def read_bool(cell: Cell) -> bool:
+    if isinstance(cell, bool):
+        return cell
+    key = word_key(plain(cell))
+    for value, words in BOOL_WORDS.items():
+        if key in words:
+            return value
+    raise CellError("import.cell.bool", value=plain(cell))
+
+
+def read_count(cell: Cell) -> int:
+    """A whole number ≥ 0 (12, 12.0, ' 12 人')."""
+    if isinstance(cell, (int, float)) and not isinstance(cell, bool) and float(cell).is_integer():
+        return int(cell)
+    text = re.sub(r"\s*(人|人次|票|个)$", "", plain(cell))
+    if re.fullmatch(r"-?\d+", text):
+        return int(text)
+    raise CellError("import.cell.count", value=plain(cell))
+
+
+def read_money(cell: Cell) -> int | float:
+    """Yuan: 200, 200.5, '￥200', '200元'; whole amounts stay whole numbers."""
+    if isinstance(cell, (int, float)) and not isinstance(cell, bool):
+        return int(cell) if float(cell).is_integer() else float(cell)
+    found = _MONEY.match(plain(cell).replace(",", ""))
+    if not found:
+        raise CellError("import.cell.money", value=plain(cell))
+    try:
+        amount = Decimal(found.group(1))
+    except InvalidOperation:
+        raise CellError("import.cell.money", value=plain(cell)) from None
+    return int(amount) if amount == amount.to_integral_value() else float(amount)
+
+
+def read_percent(cell: Cell) -> int:
+    """80, '80%', or 0.8 from a cell formatted as a percentage."""
+    if isinstance(cell, float) and 0 < cell < 1:
+        return round(cell * 100)
+    if isinstance(cell, (int, float)) and not isinstance(cell, bool):
+        if float(cell).is_integer():
+            return int(cell)
+        raise CellError("import.cell.percent", value=plain(cell))
+    found = _PERCENT.match(plain(cell))
+    if not found or not float(found.group(1)).is_integer():
+        raise CellError("import.cell.percent", value=plain(cell))
+    return int(float(found.group(1)))
+
+
+def read_list(cell: Cell) -> list[str]:
+    """收集意见、走访老人 / a;b / one per line → a list; empty parts dropped."""
+    return [part for part in _LIST_SPLIT.split(plain(cell)) if part]
+
+
+def read_status(cell: Cell, kind: str) -> str:
+    return _enumeration(cell, STATUS_WORDS[kind], "import.cell.status")
+
+
+def read_show_phone(cell: Cell) -> str:
+    return _enumeration(cell, SHOW_PHONE_WORDS, "import.cell.show_phone")
+
+
+def _enumeration(cell: Cell, words: dict[str, tuple[str, ...]], key: str) -> str:
+    typed = word_key(plain(cell))
+    for value, names in words.items():
+        if typed in (word_key(n) for n in names):
+            return value
+    choices = "、".join(names[0] for names in words.values())
+    raise CellError(key, value=plain(cell), choices=choices, values=", ".join(words))
+
+
+def read_timeline(cell: Cell) -> list[dict[str, object]]:
+    """One entry a line: '2026-08-20 两个小区完工' → [{'date': 2026-08-20, 'note': '两个小区完工'}]."""
+    entries: list[dict[str, object]] = []
+    for line in read_text(cell).split("\n"):
+        if not line.strip():
+            continue
+        found = _TIMELINE_ENTRY.match(line)
+        if not found:
+            raise CellError("import.cell.timeline", value=line.strip())
+        entries.append({"date": read_date(found.group(1)), "note": found.group(2).strip()})
+    return entries

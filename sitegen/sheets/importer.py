@@ -1,0 +1,212 @@
+"""`sitegen import KIND FILE`: every row checked as `check` checks a record, then written, or nothing.
+
+The rows become record texts that are validated in place — overlaid on the content folder, so
+duplicate addresses, a wisher's name found elsewhere and place clashes are caught exactly as a
+build would — and only when no row has an error are the files written (each atomically).
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
+
+from sitegen.errors import ContentInvalid, Problem
+from sitegen.options import Options
+from sitegen.sheets.read import SheetError, Table, find_table, read_rows
+from sitegen.sheets.records import SUFFIX, RowRecord, read_record, record_text, untouched_since_import
+
+if TYPE_CHECKING:
+    from sitegen.i18n.messages import Messages
+
+
+@dataclass(frozen=True, slots=True)
+class RowProblem:
+    """A problem of one row (and column) of the sheet, printed as `FILE:ROW: 列“…”：message`."""
+
+    sheet: str
+    row: int | None
+    key: str
+    args: dict[str, object] = field(default_factory=dict)
+    column: str | None = None
+    warning: bool = False
+
+    def render(self, messages: Messages) -> str:
+        where = f"{self.sheet}:{self.row}" if self.row else self.sheet
+        text = messages.text(self.key, **self.args)
+        if self.column:
+            prefix = messages.text("import.column", column=self.column)
+            text = prefix + (" " if prefix[-1:].isascii() else "") + text
+        if self.warning:
+            text = messages.text("cli.warning_prefix") + text
+        return f"{where}: {text}"
+
+
+@dataclass(frozen=True, slots=True)
+class Planned:
+    """One file the import adds, changes, leaves as it is, or may not touch (edited by hand)."""
+
+    action: str  # "add", "change", "same", "conflict"
+    path: PurePosixPath  # relative to the content folder
+    row: int
+    text: str
+
+
+@dataclass(slots=True)
+class ImportReport:
+    planned: list[Planned] = field(default_factory=list)
+    problems: list[RowProblem] = field(default_factory=list)
+    written: bool = False
+    encoding: str | None = None
+
+    @property
+    def failed(self) -> bool:
+        return any(not p.warning for p in self.problems)
+
+    def count(self, action: str) -> int:
+        return sum(1 for p in self.planned if p.action == action)
+
+
+def import_sheet(content: Path, kind: str, sheet_path: Path, sheet: str | None = None, *,
+                 dry_run: bool = False, overwrite: bool = False) -> ImportReport:
+    """Read the sheet, validate every row, and write the records unless any row is wrong.
+
+    Raises SheetError when the file is not a sheet we can read. Nothing is written when a row has
+    an error, on a dry run, or for a file edited by hand since the last import (unless overwrite).
+    """
+    name = sheet_path.name
+    rows, encoding = read_rows(sheet_path, sheet)
+    table = find_table(rows, kind)
+    report = ImportReport(encoding=encoding)
+    report.problems += _table_problems(table, kind, name)
+    records = [read_record(table, row, kind) for row in table.rows]
+    for record in records:
+        report.problems += [RowProblem(name, record.row, e.key, dict(e.args_), header) for header, e in record.problems]
+    _unique_slugs(records)
+    texts: dict[PurePosixPath, tuple[RowRecord, str, dict[str, int]]] = {}
+    for record in records:
+        text, lines = record_text(record, kind)
+        texts[_target(content, kind, record.slug)] = (record, text, lines)
+    report.planned = [_plan(content, path, record.row, text, overwrite) for path, (record, text, _) in texts.items()]
+    overlay = {p.path: p.text for p in report.planned if p.action in ("add", "change")}
+    report.problems += _validate(content, overlay, texts, name)
+    report.problems.sort(key=lambda p: (p.sheet != name, p.row or 0))  # the sheet's rows in order, then the site
+    if report.failed or dry_run:
+        return report
+    for planned in report.planned:
+        if planned.action in ("add", "change"):
+            _write_atomically(content.joinpath(*planned.path.parts), planned.text)
+    report.written = True
+    return report
+
+
+def _table_problems(table: Table, kind: str, name: str) -> Iterator[RowProblem]:
+    from sitegen.sheets.columns import COLUMNS
+
+    for header in table.unknown:
+        yield RowProblem(name, table.header_row, "import.unknown_column", {"column": header}, warning=True)
+    present = {column.target for column, _ in table.columns.values()}
+    for column in COLUMNS[kind]:
+        if column.required and column.target not in present:
+            yield RowProblem(name, table.header_row, "import.missing_column", {"column": column.headers[0]})
+    if not table.rows:
+        yield RowProblem(name, table.header_row, "import.no_rows", warning=True)
+
+
+def _unique_slugs(records: list[RowRecord]) -> None:
+    """Two rows that would share an address get -2, -3 … in row order (stable between imports)."""
+    seen: dict[str, int] = {}
+    for record in records:
+        base = record.slug
+        seen[base] = seen.get(base, 0) + 1
+        if seen[base] > 1:
+            record.slug = f"{base}-{seen[base]}"[:80]
+
+
+def _target(content: Path, kind: str, slug: str) -> PurePosixPath:
+    """The record's file: an existing one of that address (any suffix), else a new one of the kind's."""
+    for suffix in (SUFFIX[kind], ".yaml", ".yml", ".md"):
+        path = PurePosixPath(kind) / f"{slug}{suffix}"
+        if content.joinpath(*path.parts).is_file():
+            return path
+    return PurePosixPath(kind) / f"{slug}{SUFFIX[kind]}"
+
+
+def _plan(content: Path, path: PurePosixPath, row: int, text: str, overwrite: bool) -> Planned:
+    target = content.joinpath(*path.parts)
+    try:
+        current = target.read_text("utf-8-sig")
+    except FileNotFoundError:
+        return Planned("add", path, row, text)
+    except (OSError, UnicodeDecodeError):
+        current = None
+    if current == text:
+        return Planned("same", path, row, text)
+    if overwrite or (current is not None and untouched_since_import(current)):
+        return Planned("change", path, row, text)
+    return Planned("conflict", path, row, text)
+
+
+def _validate(content: Path, overlay: dict[PurePosixPath, str],
+              texts: dict[PurePosixPath, tuple[RowRecord, str, dict[str, int]]], name: str) -> list[RowProblem]:
+    """Check the content as if the rows were written; problems in row files map back to rows."""
+    from sitegen import pipeline
+
+    try:
+        checked = pipeline.check(content, Options(), overlay=overlay)
+        problems: list[Problem] = checked.warnings
+    except ContentInvalid as e:
+        problems = e.problems
+    found = []
+    for problem in problems:
+        entry = texts.get(problem.path)
+        if entry is None or problem.path not in overlay:
+            if not problem.warning:  # the site has a problem of its own: say so, it would stop a build
+                found.append(RowProblem(str(problem.path), problem.line, problem.key, dict(problem.args), warning=True))
+            continue
+        record, _, lines = entry
+        if problem.key == "field.missing":  # an empty required cell: name its column, not a field
+            if str(problem.args.get("field", "")) in record.unreadable:
+                continue  # its cell was reported already, as what it says
+            header = _header_of(record.kind, str(problem.args.get("field", "")))
+            found.append(RowProblem(name, record.row, "import.cell.empty", {}, header, problem.warning))
+            continue
+        column = _header_of(record.kind, "id") if problem.key.startswith("slug.") else _column_at(record, lines,
+                                                                                                    problem.line)
+        found.append(RowProblem(name, record.row, problem.key, dict(problem.args), column, problem.warning))
+    return found
+
+
+def _header_of(kind: str, field_name: str) -> str:
+    from sitegen.sheets.columns import COLUMNS
+
+    return next((c.headers[0] for c in COLUMNS[kind] if c.target.split(".")[0] == field_name), field_name)
+
+
+def _column_at(record: RowRecord, lines: dict[str, int], line: int | None) -> str | None:
+    """The header of the column whose field sits on (or encloses) this line of the generated file."""
+    if line is None:
+        return None
+    best = None
+    for name, at in lines.items():
+        if at <= line and (best is None or at > lines[best]):
+            best = name
+    return record.source.get(best) if best else None
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=".import-", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
+            out.write(text)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+__all__ = ["ImportReport", "Planned", "RowProblem", "SheetError", "import_sheet"]

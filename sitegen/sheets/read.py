@@ -1,0 +1,160 @@
+"""Open an .xlsx or .csv sheet and find its header row, as workers lay sheets out.
+
+Sheets start with a title row ("望湖社区党员亮身份名单") more often than not, group headers in
+merged cells over two rows (位置 over 小区 / 楼栋 / 单元), and leave blank rows between blocks.
+CSV files from Excel on a Chinese Windows are GBK/GB18030; UTF-8 with or without BOM is read too.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Final
+
+from sitegen.sheets.cells import Cell, blank, plain
+from sitegen.sheets.columns import Column, column_for
+
+HEADER_SEARCH: Final = 12  # the header row is among the first rows
+MAX_ROWS: Final = 100_000
+
+
+class SheetError(Exception):
+    """The file cannot be read as a sheet at all; `key`/`args` make the message."""
+
+    def __init__(self, key: str, **args: object) -> None:
+        self.key = key
+        self.args_ = args
+        super().__init__(key)
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    number: int  # 1-based, as Excel shows it
+    cells: tuple[Cell, ...]
+
+
+@dataclass(slots=True)
+class Table:
+    """The sheet's header row, its columns by position, and its data rows (blank rows skipped)."""
+
+    header_row: int
+    columns: dict[int, tuple[Column, str]]  # position → (column, header as written)
+    unknown: list[str]  # headers that name no field: reported, never dropped silently
+    rows: list[Row] = field(default_factory=list)
+    encoding: str | None = None  # set when a CSV was not UTF-8
+
+
+def read_rows(path: Path, sheet: str | None) -> tuple[list[Row], str | None]:
+    """Every row of the sheet with its number; the CSV encoding when it was not UTF-8."""
+    suffix = path.suffix.lower()
+    if suffix in (".xlsx", ".xlsm"):
+        return _xlsx_rows(path, sheet), None
+    if suffix in (".csv", ".txt"):
+        return _csv_rows(path)
+    if suffix == ".xls":
+        raise SheetError("import.xls")
+    raise SheetError("import.unknown_format", suffix=suffix or path.name)
+
+
+def _xlsx_rows(path: Path, sheet: str | None) -> list[Row]:
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as e:
+        raise SheetError("import.unreadable", detail=type(e).__name__) from None
+    try:
+        if sheet is None:
+            worksheet = book.worksheets[0]
+        elif sheet in book.sheetnames:
+            worksheet = book[sheet]
+        else:
+            raise SheetError("import.no_sheet", sheet=sheet, sheets="、".join(book.sheetnames))
+        rows = []
+        for number, values in enumerate(worksheet.iter_rows(min_row=1, values_only=True), start=1):
+            if number > MAX_ROWS:
+                raise SheetError("import.too_many_rows", limit=MAX_ROWS)
+            rows.append(Row(number, tuple(values)))
+        return rows
+    finally:
+        book.close()
+
+
+def _csv_rows(path: Path) -> tuple[list[Row], str | None]:
+    from sitegen.load.decode import guess_encoding
+
+    data = path.read_bytes()
+    encoding = None
+    try:
+        text = data.decode("utf-8-sig")
+        if "\x00" in text:  # UTF-16 without a BOM decodes as UTF-8 full of NULs
+            raise UnicodeDecodeError("utf-8", data, 0, 1, "NUL")
+    except UnicodeDecodeError:
+        guessed = "UTF-16" if data[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in data else guess_encoding(data)
+        if guessed != "GBK/GB18030":  # GB18030 decodes almost any bytes: only take it when it reads as Chinese
+            raise SheetError("import.encoding", encoding=guessed or "?") from None
+        text = data.decode("gb18030")
+        encoding = "GB18030"
+    try:
+        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(text[:4096], delimiters=",\t;")
+    except csv.Error:
+        dialect = csv.excel
+    rows = []
+    for number, values in enumerate(csv.reader(io.StringIO(text, newline=""), dialect), start=1):
+        if number > MAX_ROWS:
+            raise SheetError("import.too_many_rows", limit=MAX_ROWS)
+        rows.append(Row(number, tuple(v if v != "" else None for v in values)))
+    return rows, encoding
+
+
+def _filled(cells: tuple[Cell, ...]) -> list[str]:
+    """A header row with each merged cell's text carried right over the empty cells it covers."""
+    out, last = [], ""
+    for cell in cells:
+        text = plain(cell)
+        last = text or last
+        out.append(last)
+    return out
+
+
+def find_table(rows: list[Row], kind: str) -> Table:
+    """Pick the header row (the one naming most fields), resolve each column, keep the data rows."""
+    best: tuple[int, dict[int, tuple[Column, str]], list[str]] | None = None
+    for index, row in enumerate(rows[:HEADER_SEARCH]):
+        if not any(column_for(kind, plain(cell)) for cell in row.cells):
+            continue
+        columns, unknown = _resolve(row.cells, rows[index - 1].cells if index > 0 else (), kind)
+        if len(columns) >= 2 and (best is None or len(columns) > len(best[1])):  # a two-row header resolves more
+            best = (index, columns, unknown)
+    if best is None:
+        raise SheetError("import.no_header")
+    index, columns, unknown = best
+    data = [row for row in rows[index + 1:] if not all(blank(c) for c in row.cells)]
+    return Table(header_row=rows[index].number, columns=columns, unknown=unknown, rows=data)
+
+
+def _resolve(header: tuple[Cell, ...], above: tuple[Cell, ...],
+             kind: str) -> tuple[dict[int, tuple[Column, str]], list[str]]:
+    """Each column's field, from its own header or a group heading merged over it from the row above."""
+    above_filled = _filled(above)
+    columns: dict[int, tuple[Column, str]] = {}
+    unknown: list[str] = []
+    taken: set[str] = set()
+    for position in range(max(len(header), len(above))):
+        written = plain(header[position]) if position < len(header) else ""
+        candidates = [written]
+        if position < len(above):  # a heading merged over two rows, or over several columns
+            candidates += [plain(above[position]), above_filled[position]]
+        column, name = next(((column_for(kind, c), c) for c in candidates if c and column_for(kind, c)), (None, ""))
+        if column is None or column.target in taken:  # no such field, or a second column for one
+            shown = written or (plain(above[position]) if position < len(above) else "")
+            if shown:
+                unknown.append(shown)
+            continue
+        taken.add(column.target)
+        columns[position] = (column, name)
+    return columns, unknown

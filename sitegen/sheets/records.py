@@ -1,0 +1,191 @@
+"""One sheet row → one record file's text, with the line each column landed on.
+
+The file is what a worker would have typed: fields in the schema's order, one per line, a
+Markdown body for activities and deliberations. Its first line is a marker holding a digest of
+the rest, so a later import can tell a file nobody touched (update it) from one a person edited
+(leave it: a conflict). The slug is made from the record's content, never from a wisher's name,
+so importing the same sheet again lands on the same files.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Final
+
+import yaml
+
+from sitegen.sheets import cells
+from sitegen.sheets.cells import CellError
+from sitegen.sheets.columns import COLUMNS
+from sitegen.sheets.read import Row, Table
+from sitegen.slugs import level_slug, slugify
+
+SUFFIX: Final = {"activities": ".md", "deliberations": ".md", "disclosures": ".yaml", "wishes": ".yaml"}
+MARKER: Final = "# sitegen import {digest}：由表格导入。手工改过的记录，再次导入时不会被覆盖（除非加 --overwrite）。"
+_MARKER_RE: Final = re.compile(r"^# sitegen import ([0-9a-f]{16})")
+_NESTED: Final = ("meeting", "votes")
+
+
+@dataclass(slots=True)
+class RowRecord:
+    """What one row says: fields in order, the body, which column filled which field."""
+
+    row: int
+    kind: str
+    fields: dict[str, object] = field(default_factory=dict)
+    body: str = ""
+    source: dict[str, str] = field(default_factory=dict)  # field (top level) → header as written
+    problems: list[tuple[str | None, CellError]] = field(default_factory=list)  # (header, error)
+    unreadable: set[str] = field(default_factory=set)  # fields whose cell could not be read (already reported)
+    slug: str = ""
+
+
+def _order(kind: str) -> list[str]:
+    from sitegen.validate.schema import SCHEMAS, known_fields
+
+    return known_fields(SCHEMAS[kind])
+
+
+def read_record(table: Table, row: Row, kind: str) -> RowRecord:
+    """Turn one row's cells into fields; a cell that cannot be read becomes a problem of its column."""
+    record = RowRecord(row=row.number, kind=kind)
+    found: dict[str, object] = {}
+    place: dict[str, str] = {}
+    for position, (column, header) in table.columns.items():
+        cell = row.cells[position] if position < len(row.cells) else None
+        if cells.blank(cell):
+            continue
+        try:
+            value = _read(column.cell, cell, kind)
+        except CellError as e:
+            record.problems.append((header, e))
+            record.unreadable.add(column.target.split(".")[0])
+            continue
+        top = column.target.split(".")[0]
+        record.source.setdefault(top, header)
+        if column.target.startswith("place."):
+            place[column.target] = str(value)
+        else:
+            found[column.target] = value
+    _combine(found, place, record, kind)
+    return record
+
+
+def _read(cell_type: str, cell: cells.Cell, kind: str) -> object:
+    readers = {
+        "text": cells.read_text, "line": cells.read_line, "place": _place, "slug": cells.read_line,
+        "date": cells.read_date, "when": cells.read_when, "time": cells.read_time, "phone": cells.read_phone,
+        "bool": cells.read_bool, "count": cells.read_count, "money": cells.read_money,
+        "percent": cells.read_percent, "list": cells.read_list, "show_phone": cells.read_show_phone,
+        "timeline": cells.read_timeline,
+    }
+    if cell_type == "status":
+        return cells.read_status(cell, kind)
+    return readers[cell_type](cell)
+
+
+def _place(cell: cells.Cell) -> str:
+    """福桂苑 9栋 2单元, 福桂苑-9栋, 福桂苑／9栋 → 福桂苑/9栋/2单元 (the SPEC's place path)."""
+    text = cells.read_line(cell)
+    return "/".join(part for part in re.split(r"\s*[/\\／|]\s*|\s+", text) if part)
+
+
+def _level(text: str, unit: str) -> str:
+    """A bare number in the 楼栋 or 单元 column gets its word: 9 → 9栋."""
+    return f"{text}{unit}" if text.isdigit() else text
+
+
+def _combine(found: dict[str, object], place: dict[str, str], record: RowRecord, kind: str) -> None:
+    if place and "place" not in found:
+        parts = [place.get("place.compound", ""), _level(place.get("place.building", ""), "栋"),
+                 _level(place.get("place.unit", ""), "单元")]
+        found["place"] = "/".join(p for p in parts if p)
+    if "time" in found:  # 日期 + 时间 (9:00-11:30) → date: … 09:00, end: … 11:30
+        start, end = found.pop("time")  # type: ignore[misc]
+        day = found.get("date")
+        if isinstance(day, date):
+            found["date"] = f"{day.isoformat()} {start}"
+            if end and "end" not in found:
+                found["end"] = f"{day.isoformat()} {end}"
+    record.body = str(found.pop("body", "") or "")
+    slug = found.pop("id", None)
+    nested: dict[str, dict[str, object]] = {}
+    for target in [t for t in found if "." in t]:
+        outer, inner = target.split(".", 1)
+        nested.setdefault(outer, {})[inner] = found.pop(target)
+    for outer in _NESTED:
+        if outer in nested:
+            found[outer] = nested[outer]
+    record.fields = {name: found[name] for name in _order(kind) if name in found}
+    record.slug = str(slug) if slug else natural_slug(record.fields, kind)
+
+
+def natural_slug(fields: dict[str, object], kind: str) -> str:
+    """A stable address from what the record says: a wish by its date and wish, never its wisher."""
+    if kind == "disclosures":  # a person where they serve: zhang-jianguo-fuguiyuan-9dong
+        levels = [level_slug(level) for level in str(fields.get("place", "")).split("/") if level]
+        return "-".join(p for p in [slugify(str(fields.get("name", "")), 40), *levels] if p)[:80].strip("-") or "record"
+    dated = {"activities": "date", "deliberations": "raised_on", "wishes": "posted_on"}[kind]
+    title = {"activities": "title", "deliberations": "title", "wishes": "wish"}[kind]
+    day = str(fields.get(dated, ""))[:10]
+    words = slugify(str(fields.get(title, "")), 50) or "record"
+    return f"{day}-{words}" if re.fullmatch(r"\d{4}-\d{2}-\d{2}", day) else words
+
+
+def _scalar(value: object) -> str:
+    """A value as one YAML line that sitegen's loader reads back exactly."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float, date)):
+        return str(value) if not isinstance(value, date) else value.isoformat()
+    text = str(value)
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}( \d{2}:\d{2})?", text):
+        return text
+    style = '"' if "\n" in text or text != text.strip() else None  # keep it on one line, spaces kept
+    dumped: str = yaml.safe_dump(text, allow_unicode=True, default_style=style, width=1 << 30)
+    return dumped.removesuffix("\n").removesuffix("\n...").strip()
+
+
+def record_text(record: RowRecord, kind: str) -> tuple[str, dict[str, int]]:
+    """The file's text and the line of each top-level field (for mapping problems back to columns)."""
+    lines: list[str] = []
+    at: dict[str, int] = {}
+    front = SUFFIX[kind] == ".md"
+    offset = 3 if front else 2  # the marker (and the opening ---) come first
+    for name, value in record.fields.items():
+        at[name] = len(lines) + offset
+        if isinstance(value, dict):
+            lines.append(f"{name}:")
+            lines += [f"  {k}: {_scalar(v)}" for k, v in value.items()]
+        elif isinstance(value, list) and value and isinstance(value[0], dict):
+            lines.append(f"{name}:")
+            for entry in value:
+                items = list(entry.items())
+                lines.append(f"  - {items[0][0]}: {_scalar(items[0][1])}")
+                lines += [f"    {k}: {_scalar(v)}" for k, v in items[1:]]
+        elif isinstance(value, list):
+            lines.append(f"{name}: [{', '.join(_scalar(v) for v in value)}]")
+        else:
+            lines.append(f"{name}: {_scalar(value)}")
+    body = "\n".join(lines) + "\n"
+    if front:
+        body = body + "---\n" + (f"\n{record.body.strip()}\n" if record.body.strip() else "")
+    digest = content_digest(body)
+    head = ("---\n" if front else "") + MARKER.format(digest=digest) + "\n"
+    return head + body, at
+
+
+def content_digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def untouched_since_import(text: str) -> bool:
+    """True when the file still holds exactly what an import wrote (its marker's digest matches)."""
+    head, _, rest = text.partition("\n")
+    if head == "---":
+        head, _, rest = rest.partition("\n")
+    found = _MARKER_RE.match(head)
+    return found is not None and found.group(1) == content_digest(rest)
