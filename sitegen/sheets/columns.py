@@ -27,7 +27,7 @@ class Column:
 
 
 _COMMON: Final = (
-    Column("id", "slug", ("编号", "id", "网址名")),
+    Column("id", "slug", ("网址名", "id", "slug")),
     Column("tags", "list", ("标签", "tags")),
     Column("summary", "line", ("摘要", "summary")),
     Column("draft", "bool", ("草稿", "draft")),
@@ -151,6 +151,10 @@ def header_key(text: str) -> str:
 def word_key(text: str) -> str:
     """Fold a cell's enumeration word (` 已认领 `, `OPEN`) for matching."""
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text)).lower()
+
+
+# Columns sheets carry that are no field: a row number. They are skipped without a warning.
+ROW_NUMBER_HEADERS: Final = frozenset({"序号", "编号", "no", "no.", "#", "行号"})
 
 
 def column_for(kind: str, header: str) -> Column | None:

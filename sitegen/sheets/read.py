@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Final
 
 from sitegen.sheets.cells import Cell, blank, plain
-from sitegen.sheets.columns import Column, column_for
+from sitegen.sheets.columns import ROW_NUMBER_HEADERS, Column, column_for, header_key
 
 HEADER_SEARCH: Final = 12  # the header row is among the first rows
 MAX_ROWS: Final = 100_000
@@ -152,7 +152,7 @@ def _resolve(header: tuple[Cell, ...], above: tuple[Cell, ...],
         column, name = next(((column_for(kind, c), c) for c in candidates if c and column_for(kind, c)), (None, ""))
         if column is None or column.target in taken:  # no such field, or a second column for one
             shown = written or (plain(above[position]) if position < len(above) else "")
-            if shown:
+            if shown and header_key(shown) not in ROW_NUMBER_HEADERS:
                 unknown.append(shown)
             continue
         taken.add(column.target)

@@ -70,11 +70,11 @@ def test_roster_with_title_row_merged_headers_and_numeric_phones(make_site: Make
     assert run("check", "--content", str(content)).exit_code == 0
 
 
-WISHES = [
-    ["心愿内容", "心愿人", "类别", "价值（元）", "发布日期", "认领状态", "认领人", "认领日期", "实现日期"],
-    ["想要一个助行器", "周桂芳", "助老", 200, 46313, "待认领", None, None, None],  # 46313 = 2026-10-18
-    ["修冰箱", "俞晓风", "维修", "￥150", "2026/10/2", "已认领", "党员志愿队", "2026年10月5日", None],
-    ["学习用品", "陈小明", "助学", 80.0, datetime(2026, 9, 1), "已实现", "望湖小学", "2026.9.3", date(2026, 9, 10)],
+WISHES = [  # 序号 is a row number: skipped without a warning
+    ["序号", "心愿内容", "心愿人", "类别", "价值（元）", "发布日期", "认领状态", "认领人", "认领日期", "实现日期"],
+    [1, "想要一个助行器", "周桂芳", "助老", 200, 46313, "待认领", None, None, None],  # 46313 = 2026-10-18
+    [2, "修冰箱", "俞晓风", "维修", "￥150", "2026/10/2", "已认领", "党员志愿队", "2026年10月5日", None],
+    [3, "学习用品", "陈小明", "助学", 80.0, datetime(2026, 9, 1), "已实现", "望湖小学", "2026.9.3", date(2026, 9, 10)],
 ]
 
 
@@ -82,6 +82,7 @@ def test_wishes_dates_money_and_status_words(make_site: MakeSite, tmp_path: Path
     content = make_site(site=SITE)
     result = run("import", "微心愿", str(xlsx(tmp_path / "w.xlsx", WISHES)), "--content", str(content))
     assert result.exit_code == 0, result.output
+    assert result.stderr == ""  # no warning: 序号 is a known row-number column
     by_wish = {fields_of(p)["wish"]: (p, fields_of(p)) for p in (content / "wishes").glob("*.yaml")}
     path, walker = by_wish["想要一个助行器"]
     assert path.name == "2026-10-18-xiangyao-yige-zhuxingqi.yaml"
@@ -177,8 +178,8 @@ def test_reimport_updates_the_same_files_and_leaves_hand_edits(make_site: MakeSi
     edited = content / "wishes" / "2026-10-18-xiangyao-yige-zhuxingqi.yaml"
     edited.write_text(edited.read_text("utf-8") + "thanks: 手工加的感谢\n", "utf-8")
     changed = [row[:] for row in WISHES]
-    changed[1][3] = 260  # the sheet changes that wish's value, and another wish's status
-    changed[2][5], changed[2][6] = "已认领", "社区党委"
+    changed[1][4] = 260  # the sheet changes that wish's value, and another wish's claimer
+    changed[2][7] = "社区党委"
     sheet = xlsx(tmp_path / "w2.xlsx", changed)
     dry = run("import", "wish", str(sheet), "--content", str(content), "--dry-run")
     assert dry.exit_code == 0 and "edited by hand" in dry.stderr
