@@ -356,6 +356,21 @@ def export(app: App, kind: str, file: Path, overwrite: bool, content: Path, quie
         click.echo(messages.text("import.export_private"), err=True)
 
 
+@cli.command(help="help.edit")
+@content_option
+@out_option
+@click.option("--port", "-p", type=click.IntRange(0, 65535), default=8765, show_default=True, help="help.opt.port")
+@click.option("--open", "open_browser", is_flag=True, help="help.opt.open")
+@click.pass_obj
+@_guarded
+def edit(app: App, content: Path, out: Path, port: int, open_browser: bool) -> None:
+    from sitegen.edit.server import run_editor
+
+    content = content_dir(content)
+    output_dir(content, out)
+    run_editor(content, out, port, open_browser, app.messages(content))
+
+
 @cli.command(help="help.serve")
 @content_option
 @out_option

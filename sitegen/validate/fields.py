@@ -214,6 +214,7 @@ def _choice(*allowed: str) -> PlainValidator:
             raise _fail("value.choice", value=raw, allowed=", ".join(allowed))
         return raw
 
+    check.allowed = allowed  # type: ignore[attr-defined]  # forms (sitegen edit) offer these
     return PlainValidator(check)
 
 
