@@ -236,7 +236,7 @@ def handler_for(editor: Editor) -> type[BaseHTTPRequestHandler]:
             saved = store.save_record(editor.content, _kind(str(data.get("kind", ""))), data.get("path") or None,
                                       data.get("version"), dict(data.get("fields") or {}), str(data.get("body") or ""),
                                       editor.messages, keep_as_draft=bool(data.get("keep_as_draft")))
-            self._json(200 if saved.written else 422, asdict(saved))
+            self._json(200, asdict(saved))  # problems are an answer, not a failure: `written` says which
 
         def _delete(self) -> None:
             data = self._data()

@@ -177,17 +177,23 @@ def _typed(spec_input: str, value: Any) -> Any:
         if re.fullmatch(r"-?\d+\.\d+", text):
             return float(text)
         return text
-    if spec_input == "date" and isinstance(value, str) and _DAY.fullmatch(value.strip()):
-        return date.fromisoformat(value.strip())
-    if spec_input == "datetime" and isinstance(value, str):
+    if spec_input in ("date", "datetime") and isinstance(value, str):
         text = value.strip().replace("T", " ")
-        return date.fromisoformat(text) if _DAY.fullmatch(text) else text
+        return _as_date(text) if _DAY.fullmatch(text) else text
     if spec_input == "list":
         items = value if isinstance(value, list) else str(value).split("\n")
         return [str(v).strip() for v in items if str(v).strip()] or None
     if isinstance(value, str):
         return value.strip() if spec_input != "textarea" else value.strip("\n")
     return value
+
+
+def _as_date(text: str) -> date | str:
+    """A real day is written as a date; an impossible one (2026-13-01) as typed, for `check` to name."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return text
 
 
 def _apply(data: Any, kind: str, values: dict[str, Any], messages: Messages) -> None:
@@ -205,7 +211,7 @@ def _apply(data: Any, kind: str, values: dict[str, Any], messages: Messages) -> 
         elif name in ("photos",):
             wanted = [str(v) for v in values[name] or [] if str(v).strip()] or None
         elif name in ("photo",):
-            wanted = str(values[name]).strip() or None
+            wanted = str(values[name] or "").strip() or None
         elif name == "draft":
             wanted = True if values[name] else None
         else:
@@ -331,13 +337,27 @@ def _check(content: Path, path: PurePosixPath, text: str, kind: str, messages: M
     lines = records[0].lines if records else {}
     errors: dict[str, list[str]] = {}
     warnings: dict[str, list[str]] = {}
+    words = _form_words(kind, messages)
     for problem in problems:
         if problem.path != path:
             continue
         name = _field_at(lines, problem)
         bucket = warnings if problem.warning else errors
-        bucket.setdefault(name, []).append(messages.text(problem.key, **problem.args))
+        args = {key: words.get(str(value), value) for key, value in problem.args.items()}
+        text = re.sub(r"`([^`]+)`", r"“\1”", messages.text(problem.key, **args))
+        bucket.setdefault(name, []).append(text)
     return errors, warnings
+
+
+def _form_words(kind: str, messages: Messages) -> dict[str, str]:
+    """Field names and enumeration values as the form shows them: a message names 认领人, not claimed_by."""
+    words: dict[str, str] = {}
+    for spec in form_for(kind, messages):
+        words[spec.name] = spec.label
+        words.update(dict(spec.choices))
+        for part in spec.fields:
+            words[f"{spec.name}.{part.name}"] = f"{spec.label} · {part.label}"
+    return words
 
 
 def _field_at(lines: dict[tuple[str | int, ...], int], problem: Problem) -> str:

@@ -302,7 +302,7 @@
     return api("POST", "/api/save", payload).then(function (answer) {
       var result = answer.data;
       if (answer.status === 409) { $("conflict").hidden = false; text($("conflict").querySelector("span"), result.error); say(result.error, "bad"); return; }
-      if (answer.status !== 200 && answer.status !== 422) { say(result.error || String(answer.status), "bad"); return; }
+      if (answer.status !== 200) { say(result.error || String(answer.status), "bad"); return; }
       showProblems(result.errors, result.warnings);
       if (!result.written) { say(state.words.has_errors, "bad"); return; }
       state.current.path = result.path;
