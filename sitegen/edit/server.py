@@ -19,7 +19,7 @@ from dataclasses import asdict, dataclass, field
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from importlib import resources
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any, Final
 from urllib.parse import parse_qs, unquote, urlsplit
 
@@ -84,176 +84,182 @@ def _build(editor: Editor, out: Path, drafts: bool) -> dict[str, Any]:
                                               for leak in e.leaks]}
     done = editor.messages.text("cli.build_done", pages=report.pages, posters=report.posters, photos=report.photos,
                                 out=str(out.resolve()), seconds=f"{report.seconds:.2f}")
-    return {"ok": True, "out": str(out.resolve()), "messages": [p.render(editor.messages) for p in report.warnings] + [done]}
+    warnings = [p.render(editor.messages) for p in report.warnings]
+    return {"ok": True, "out": str(out.resolve()), "messages": [*warnings, done]}
+
+
+class EditorHandler(BaseHTTPRequestHandler):
+    """One request to the editor; `editor` is set on a subclass made per run by handler_for."""
+
+    editor: Editor
+    server_version = "sitegen-edit"
+    timeout = TIMEOUT
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - keep the terminal quiet
+        return
+
+    def _send(self, status: int, body: bytes, kind: str, extra: dict[str, str] | None = None) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")
+        self.send_header("X-Content-Type-Options", "nosniff")
+        self.send_header("Referrer-Policy", "no-referrer")
+        self.send_header("X-Frame-Options", "DENY")
+        for key, value in (extra or {}).items():
+            self.send_header(key, value)
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def _json(self, status: int, data: Any) -> None:
+        self._send(status, json.dumps(data, ensure_ascii=False).encode("utf-8"), "application/json; charset=utf-8")
+
+    def _refuse(self, status: int, key: str, **args: object) -> None:
+        self._json(status, {"error": self.editor.messages.text(key, **args)})
+
+    def _host_ok(self) -> bool:
+        return self.headers.get("Host", "") in self.editor.allowed_hosts()
+
+    def _token_ok(self) -> bool:
+        return secrets.compare_digest(self.headers.get("X-Sitegen-Token", ""), self.editor.token)
+
+    def _same_origin(self) -> bool:
+        origin = self.headers.get("Origin")
+        fetch_site = self.headers.get("Sec-Fetch-Site")
+        if fetch_site not in (None, "same-origin", "none"):
+            return False
+        return origin is None or origin in (self.editor.origin(), f"http://localhost:{self.editor.port}")
+
+    def do_GET(self) -> None:  # noqa: N802
+        self._dispatch("GET")
+
+    def do_POST(self) -> None:  # noqa: N802
+        self._dispatch("POST")
+
+    def do_HEAD(self) -> None:  # noqa: N802
+        self._dispatch("GET")
+
+    def _dispatch(self, method: str) -> None:
+        try:
+            if not self._host_ok():
+                return self._refuse(HTTPStatus.MISDIRECTED_REQUEST, "edit.bad_host")
+            parts = urlsplit(self.path)
+            path = unquote(parts.path)
+            if "\0" in path or len(self.path) > 4096:
+                return self._refuse(HTTPStatus.BAD_REQUEST, "edit.bad_path")
+            if path.startswith("/api/"):
+                if not self._token_ok():
+                    return self._refuse(HTTPStatus.FORBIDDEN, "edit.bad_token")
+                if method == "POST" and not self._same_origin():
+                    return self._refuse(HTTPStatus.FORBIDDEN, "edit.cross_site")
+                return self._api(method, path, parse_qs(parts.query))
+            if method != "GET":
+                return self._refuse(HTTPStatus.METHOD_NOT_ALLOWED, "edit.bad_path")
+            return self._static(path)
+        except EditError as e:
+            self._refuse(e.status, e.key, **e.args_)
+        except (BrokenPipeError, ConnectionResetError):
+            return
+        except Exception as e:  # noqa: BLE001 - the editor keeps running; the page shows the message
+            self._refuse(HTTPStatus.INTERNAL_SERVER_ERROR, "edit.internal", detail=type(e).__name__)
+
+    def _static(self, path: str) -> None:
+        if path in ("/", "/index.html"):
+            csp = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
+                   "connect-src 'self'; frame-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
+            return self._send(200, _page(self.editor), "text/html; charset=utf-8", {"Content-Security-Policy": csp})
+        if path == "/favicon.ico":
+            return self._send(HTTPStatus.NO_CONTENT, b"", "image/x-icon")
+        name = path.rsplit("/", 1)[-1]
+        if path.startswith("/static/") and name in STATIC:
+            body = resources.files("sitegen.edit").joinpath("static", name).read_bytes()
+            kind = "text/javascript" if name.endswith(".js") else "text/css"
+            return self._send(200, body, kind + "; charset=utf-8")
+        if path.startswith("/site/"):  # the preview build: the page and poster of a record
+            return self._file(self.editor.preview, path.removeprefix("/site/"))
+        self._refuse(HTTPStatus.NOT_FOUND, "edit.not_found", path=path)
+
+    def _file(self, root: Path, rel: str) -> None:
+        base = root.resolve()
+        target = (base / rel).resolve()
+        if not target.is_relative_to(base):
+            return self._refuse(HTTPStatus.BAD_REQUEST, "edit.bad_path")
+        if target.is_dir():
+            target = target / "index.html"
+        if not target.is_file():
+            return self._refuse(HTTPStatus.NOT_FOUND, "edit.not_built")
+        kind = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
+        if kind.startswith("text/") or kind.endswith(("xml", "javascript")):
+            kind += "; charset=utf-8"
+        self._send(200, target.read_bytes(), kind)
+
+    def _body(self) -> bytes:
+        length = int(self.headers.get("Content-Length") or 0)
+        if length > MAX_BODY:
+            raise EditError(413, "edit.photo_too_large")
+        return self.rfile.read(length) if length else b""
+
+    def _data(self) -> dict[str, Any]:
+        try:
+            data = json.loads(self._body() or b"{}")
+        except (ValueError, UnicodeDecodeError):
+            raise EditError(400, "edit.bad_request") from None
+        if not isinstance(data, dict):
+            raise EditError(400, "edit.bad_request")
+        return data
+
+    def _api(self, method: str, path: str, query: dict[str, list[str]]) -> None:
+        def arg(name: str) -> str:
+            return (query.get(name) or [""])[0]
+
+        content = self.editor.content
+        routes: dict[tuple[str, str], Callable[[], None]] = {
+            ("GET", "/api/schema"): lambda: self._json(200, {
+                "kinds": schema_document(self.editor.messages), "places": store.places(content),
+                "words": _words(self.editor.messages), "site": _site_name(content)}),
+            ("GET", "/api/records"): lambda: self._json(200, store.list_records(content, _kind(arg("kind")))),
+            ("GET", "/api/record"): lambda: self._json(200, store.read_record(content, arg("path"))),
+            ("GET", "/api/thumb"): lambda: self._send(200, store.thumbnail(content, arg("path")), "image/jpeg"),
+            ("POST", "/api/save"): self._save,
+            ("POST", "/api/delete"): self._delete,
+            ("POST", "/api/preview"): self._preview,
+            ("POST", "/api/photo"): self._photo,
+            ("POST", "/api/publish"): lambda: self._json(200, _build(self.editor, self.editor.out, drafts=False)),
+            ("POST", "/api/build-preview"): lambda: self._json(200, _build(self.editor, self.editor.preview, True)),
+        }
+        route = routes.get((method, path))
+        if route is None:
+            raise EditError(404, "edit.not_found", path=path)
+        route()
+
+    def _save(self) -> None:
+        data = self._data()
+        saved = store.save_record(self.editor.content, _kind(str(data.get("kind", ""))), data.get("path") or None,
+                                  data.get("version"), dict(data.get("fields") or {}), str(data.get("body") or ""),
+                                  self.editor.messages, keep_as_draft=bool(data.get("keep_as_draft")))
+        self._json(200, asdict(saved))  # problems are an answer, not a failure: `written` says which
+
+    def _delete(self) -> None:
+        data = self._data()
+        where = store.delete_record(self.editor.content, str(data.get("path", "")), data.get("version"))
+        self._json(200, {"trash": where, "message": self.editor.messages.text("edit.deleted", path=where)})
+
+    def _preview(self) -> None:
+        from sitegen.render.markdown import render_markdown
+
+        self._json(200, {"html": str(render_markdown(str(self._data().get("body", ""))))})
+
+    def _photo(self) -> None:
+        name = unquote(self.headers.get("X-Filename", "photo.jpg"))
+        rel = store.save_photo(self.editor.content, name, self._body())
+        self._json(200, {"path": rel})
+
 
 
 def handler_for(editor: Editor) -> type[BaseHTTPRequestHandler]:
-    """The request handler bound to one editor."""
-
-    class Handler(BaseHTTPRequestHandler):
-        server_version = "sitegen-edit"
-        timeout = TIMEOUT
-
-        def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - keep the terminal quiet
-            return
-
-        def _send(self, status: int, body: bytes, kind: str, extra: dict[str, str] | None = None) -> None:
-            self.send_response(status)
-            self.send_header("Content-Type", kind)
-            self.send_header("Content-Length", str(len(body)))
-            self.send_header("Cache-Control", "no-store")
-            self.send_header("X-Content-Type-Options", "nosniff")
-            self.send_header("Referrer-Policy", "no-referrer")
-            self.send_header("X-Frame-Options", "DENY")
-            for key, value in (extra or {}).items():
-                self.send_header(key, value)
-            self.end_headers()
-            if self.command != "HEAD":
-                self.wfile.write(body)
-
-        def _json(self, status: int, data: Any) -> None:
-            self._send(status, json.dumps(data, ensure_ascii=False).encode("utf-8"), "application/json; charset=utf-8")
-
-        def _refuse(self, status: int, key: str, **args: object) -> None:
-            self._json(status, {"error": editor.messages.text(key, **args)})
-
-        def _host_ok(self) -> bool:
-            return self.headers.get("Host", "") in editor.allowed_hosts()
-
-        def _token_ok(self) -> bool:
-            return secrets.compare_digest(self.headers.get("X-Sitegen-Token", ""), editor.token)
-
-        def _same_origin(self) -> bool:
-            origin = self.headers.get("Origin")
-            fetch_site = self.headers.get("Sec-Fetch-Site")
-            if fetch_site not in (None, "same-origin", "none"):
-                return False
-            return origin is None or origin in (editor.origin(), f"http://localhost:{editor.port}")
-
-        def do_GET(self) -> None:  # noqa: N802
-            self._dispatch("GET")
-
-        def do_POST(self) -> None:  # noqa: N802
-            self._dispatch("POST")
-
-        def do_HEAD(self) -> None:  # noqa: N802
-            self._dispatch("GET")
-
-        def _dispatch(self, method: str) -> None:
-            try:
-                if not self._host_ok():
-                    return self._refuse(HTTPStatus.MISDIRECTED_REQUEST, "edit.bad_host")
-                parts = urlsplit(self.path)
-                path = unquote(parts.path)
-                if "\0" in path or len(self.path) > 4096:
-                    return self._refuse(HTTPStatus.BAD_REQUEST, "edit.bad_path")
-                if path.startswith("/api/"):
-                    if not self._token_ok():
-                        return self._refuse(HTTPStatus.FORBIDDEN, "edit.bad_token")
-                    if method == "POST" and not self._same_origin():
-                        return self._refuse(HTTPStatus.FORBIDDEN, "edit.cross_site")
-                    return self._api(method, path, parse_qs(parts.query))
-                if method != "GET":
-                    return self._refuse(HTTPStatus.METHOD_NOT_ALLOWED, "edit.bad_path")
-                return self._static(path)
-            except EditError as e:
-                self._refuse(e.status, e.key, **e.args_)
-            except (BrokenPipeError, ConnectionResetError):
-                return
-            except Exception as e:  # noqa: BLE001 - the editor keeps running; the page shows the message
-                self._refuse(HTTPStatus.INTERNAL_SERVER_ERROR, "edit.internal", detail=type(e).__name__)
-
-        def _static(self, path: str) -> None:
-            if path in ("/", "/index.html"):
-                csp = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
-                       "connect-src 'self'; frame-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
-                return self._send(200, _page(editor), "text/html; charset=utf-8", {"Content-Security-Policy": csp})
-            if path == "/favicon.ico":
-                return self._send(HTTPStatus.NO_CONTENT, b"", "image/x-icon")
-            name = path.rsplit("/", 1)[-1]
-            if path.startswith("/static/") and name in STATIC:
-                body = resources.files("sitegen.edit").joinpath("static", name).read_bytes()
-                kind = "text/javascript" if name.endswith(".js") else "text/css"
-                return self._send(200, body, kind + "; charset=utf-8")
-            if path.startswith("/site/"):  # the preview build: the page and poster of a record
-                return self._file(editor.preview, path.removeprefix("/site/"))
-            self._refuse(HTTPStatus.NOT_FOUND, "edit.not_found", path=path)
-
-        def _file(self, root: Path, rel: str) -> None:
-            base = root.resolve()
-            target = (base / rel).resolve()
-            if not target.is_relative_to(base):
-                return self._refuse(HTTPStatus.BAD_REQUEST, "edit.bad_path")
-            if target.is_dir():
-                target = target / "index.html"
-            if not target.is_file():
-                return self._refuse(HTTPStatus.NOT_FOUND, "edit.not_built")
-            kind = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
-            if kind.startswith("text/") or kind.endswith(("xml", "javascript")):
-                kind += "; charset=utf-8"
-            self._send(200, target.read_bytes(), kind)
-
-        def _body(self) -> bytes:
-            length = int(self.headers.get("Content-Length") or 0)
-            if length > MAX_BODY:
-                raise EditError(413, "edit.photo_too_large")
-            return self.rfile.read(length) if length else b""
-
-        def _data(self) -> dict[str, Any]:
-            try:
-                data = json.loads(self._body() or b"{}")
-            except (ValueError, UnicodeDecodeError):
-                raise EditError(400, "edit.bad_request") from None
-            if not isinstance(data, dict):
-                raise EditError(400, "edit.bad_request")
-            return data
-
-        def _api(self, method: str, path: str, query: dict[str, list[str]]) -> None:
-            def arg(name: str) -> str:
-                return (query.get(name) or [""])[0]
-
-            routes: dict[tuple[str, str], Callable[[], None]] = {
-                ("GET", "/api/schema"): lambda: self._json(200, {
-                    "kinds": schema_document(editor.messages), "places": store.places(editor.content),
-                    "words": _words(editor.messages), "site": _site_name(editor.content)}),
-                ("GET", "/api/records"): lambda: self._json(200, store.list_records(editor.content, _kind(arg("kind")))),
-                ("GET", "/api/record"): lambda: self._json(200, store.read_record(editor.content, arg("path"))),
-                ("GET", "/api/thumb"): lambda: self._send(200, store.thumbnail(editor.content, arg("path")), "image/jpeg"),
-                ("POST", "/api/save"): self._save,
-                ("POST", "/api/delete"): self._delete,
-                ("POST", "/api/preview"): self._preview,
-                ("POST", "/api/photo"): self._photo,
-                ("POST", "/api/publish"): lambda: self._json(200, _build(editor, editor.out, drafts=False)),
-                ("POST", "/api/build-preview"): lambda: self._json(200, _build(editor, editor.preview, drafts=True)),
-            }
-            route = routes.get((method, path))
-            if route is None:
-                raise EditError(404, "edit.not_found", path=path)
-            route()
-
-        def _save(self) -> None:
-            data = self._data()
-            saved = store.save_record(editor.content, _kind(str(data.get("kind", ""))), data.get("path") or None,
-                                      data.get("version"), dict(data.get("fields") or {}), str(data.get("body") or ""),
-                                      editor.messages, keep_as_draft=bool(data.get("keep_as_draft")))
-            self._json(200, asdict(saved))  # problems are an answer, not a failure: `written` says which
-
-        def _delete(self) -> None:
-            data = self._data()
-            where = store.delete_record(editor.content, str(data.get("path", "")), data.get("version"))
-            self._json(200, {"trash": where, "message": editor.messages.text("edit.deleted", path=where)})
-
-        def _preview(self) -> None:
-            from sitegen.render.markdown import render_markdown
-
-            self._json(200, {"html": str(render_markdown(str(self._data().get("body", ""))))})
-
-        def _photo(self) -> None:
-            name = unquote(self.headers.get("X-Filename", "photo.jpg"))
-            rel = store.save_photo(editor.content, name, self._body())
-            self._json(200, {"path": rel})
-
-    return Handler
+    """A handler class bound to one editor run."""
+    return type("Handler", (EditorHandler,), {"editor": editor})
 
 
 def _kind(kind: str) -> str:
@@ -266,7 +272,7 @@ def _site_name(content: Path) -> str:
     from sitegen.load.yamlfile import parse_yaml
 
     try:
-        located, _ = parse_yaml((content / "site.yaml").read_text("utf-8-sig"), __import__("pathlib").PurePosixPath("site.yaml"))
+        located, _ = parse_yaml((content / "site.yaml").read_text("utf-8-sig"), PurePosixPath("site.yaml"))
     except OSError:
         return ""
     data = located.data if located else None

@@ -110,7 +110,9 @@ def list_records(content: Path, kind: str) -> list[dict[str, Any]]:
     if not folder.is_dir():
         return rows
     for entry in sorted(folder.iterdir(), key=lambda p: p.name):
-        if entry.name.startswith(".") or entry.suffix.lower() not in SUFFIXES or not entry.is_file() or entry.is_symlink():
+        if entry.name.startswith(".") or entry.suffix.lower() not in SUFFIXES:
+            continue
+        if entry.is_symlink() or not entry.is_file():
             continue
         rel = PurePosixPath(kind, entry.name)
         stat = entry.stat()

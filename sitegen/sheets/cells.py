@@ -122,7 +122,7 @@ def read_when(cell: Cell) -> date | str:
     return day
 
 
-def _date(year: str, month: str, day: str, shown: object) -> date:
+def _date(year: str, month: str, day: str, shown: Cell) -> date:
     try:
         return date(int(year), int(month), int(day))
     except ValueError:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import typing
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Final
@@ -19,7 +20,6 @@ import yaml
 
 from sitegen.sheets import cells
 from sitegen.sheets.cells import CellError
-from sitegen.sheets.columns import COLUMNS
 from sitegen.sheets.read import Row, Table
 from sitegen.slugs import level_slug, slugify
 
@@ -104,7 +104,7 @@ def _combine(found: dict[str, object], place: dict[str, str], record: RowRecord,
                  _level(place.get("place.unit", ""), "单元")]
         found["place"] = "/".join(p for p in parts if p)
     if "time" in found:  # 日期 + 时间 (9:00-11:30) → date: … 09:00, end: … 11:30
-        start, end = found.pop("time")  # type: ignore[misc]
+        start, end = typing.cast(tuple[str, str | None], found.pop("time"))
         day = found.get("date")
         if isinstance(day, date):
             found["date"] = f"{day.isoformat()} {start}"

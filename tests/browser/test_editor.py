@@ -177,7 +177,8 @@ def test_screenshots_of_the_list_and_each_form(browser: Any, editor: Editor, art
     tab.goto(f"http://127.0.0.1:{editor.port}/")
     tab.wait_for_selector(".record")
     tab.screenshot(path=str(artifacts / f"editor-list-{width}.png"))
-    for words, kind in (("活动", "activities"), ("亮身份", "disclosures"), ("议事", "deliberations"), ("微心愿", "wishes")):
+    tabs = (("活动", "activities"), ("亮身份", "disclosures"), ("议事", "deliberations"), ("微心愿", "wishes"))
+    for words, kind in tabs:
         if width < 700 and tab.locator("#back").is_visible():
             tab.click("#back")
         kind_tab(tab, words)
