@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import datetime
@@ -11,6 +10,7 @@ from typing import Final
 
 from sitegen.model.records import DELIBERATION_STAGES, Activity, Model, Record
 from sitegen.render.images import Photo
+from sitegen.render.summary import summarize
 from sitegen.render.views import Crumb, Figure, Group, PageSpec, Pager, TagLink, chart
 from sitegen.slugs import level_slug
 
@@ -36,14 +36,9 @@ def latest(records: Sequence[Record]) -> datetime | None:
     return max((r.updated for r in records), default=None)
 
 
-def _plain(markdown: str, limit: int = 90) -> str:
-    text = re.sub(r"!\[[^\]]*\]\([^)]*\)|\[([^\]]*)\]\([^)]*\)|[#>*_`|~-]+", r"\1", markdown)
-    text = " ".join(text.split())
-    return text[:limit] + ("…" if len(text) > limit else "")
-
-
 def describe(record: Record) -> str:
-    return record.summary or _plain(record.body) or record.title
+    """The one-line summary of feeds, calendar and share cards: `summary`, else the body's text, else the title."""
+    return str(record.summary or summarize(record.body) or record.title)
 
 
 class Planner:
