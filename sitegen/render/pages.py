@@ -37,8 +37,11 @@ def latest(records: Sequence[Record]) -> datetime | None:
 
 
 def describe(record: Record) -> str:
-    """The one-line summary of feeds, calendar and share cards: `summary`, else the body's text, else the title."""
-    return str(record.summary or summarize(record.body) or record.title)
+    """The one-line summary of feeds, calendar and share cards: `summary`, else the body's text, else the title.
+
+    The title keeps its names marked for the 繁體 copy; feeds take `str()` of it.
+    """
+    return record.summary or summarize(record.body) or record.title
 
 
 class Planner:

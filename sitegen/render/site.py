@@ -3,7 +3,8 @@
 A page is rendered once. Its elder-mode (长辈版) and 繁體 copies differ only in a few places
 (the <html> class and lang, the two switches, links that climb to the site root), which the
 template receives as markers holding a per-build secret; each copy replaces them with its
-own values, and the 繁體 copies are then converted with OpenCC. Content cannot forge a marker.
+own values, and the 繁體 copies are then converted with OpenCC, people's names and URLs left as typed.
+Content cannot forge a marker.
 """
 
 from __future__ import annotations
@@ -15,9 +16,11 @@ from functools import cached_property
 from pathlib import PurePosixPath
 from typing import Final
 
+from sitegen.model.names import unmark
 from sitegen.model.records import Model
 from sitegen.render.context import template_filters, template_globals
 from sitegen.render.images import Photo
+from sitegen.render.script import keep_names_and_urls
 from sitegen.render.theme import Theme
 from sitegen.render.urls import absolute, file_of, relative
 from sitegen.render.views import PageSpec
@@ -99,8 +102,10 @@ class Renderer:
     def render(self, spec: PageSpec) -> list[tuple[str, bytes]]:
         html = self.env.get_template(spec.template).render(self.context(spec))
         variants = self.variants(spec)
-        # One OpenCC pass serves both 繁體 copies: the markers are ASCII and survive conversion.
-        hant = self._to_traditional.convert(html) if "zh-hant/" in variants else ""  # type: ignore[attr-defined]
+        # One OpenCC pass serves both 繁體 copies: the markers are ASCII and survive conversion;
+        # people's names and URLs are left as typed (script.py).
+        hant = keep_names_and_urls(html, self._to_traditional.convert) if "zh-hant/" in variants else ""  # type: ignore[attr-defined]
+        html = unmark(html)
         out = []
         for variant in variants:
             text = (hant if variant.startswith("zh-hant/") else html).replace(self.up, "../" * variant.count("/"))
