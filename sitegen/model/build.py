@@ -9,6 +9,7 @@ from pathlib import PurePosixPath
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from sitegen.addresses import ascii_url
 from sitegen.errors import Problem
 from sitegen.model import records as m
 from sitegen.model.names import Name, NamedText, person_or_group
@@ -103,7 +104,7 @@ def _site(v: Valid, options: Options, clock: _Clock) -> m.Site:
         phone = f.office.phone
         office = m.Office(address=f.office.address, phone=phone.shown if phone else None,
                           phone_tel=phone.digits if phone else None, hours=f.office.hours)
-    base = options.base_url or f.base_url
+    base = ascii_url(options.base_url or f.base_url)  # both checked: site.yaml in validate/, --base-url by the CLI
     base = base if base.endswith("/") else base + "/"
     return m.Site(name=f.name, base_url=base, street=f.street, district=f.district, city=f.city,
                   language=f.language, timezone=f.timezone, office=office, wish_claim=f.wish_claim,

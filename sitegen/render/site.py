@@ -16,10 +16,12 @@ from functools import cached_property
 from pathlib import PurePosixPath
 from typing import Final
 
+from sitegen.addresses import base_path
 from sitegen.model.names import unmark
 from sitegen.model.records import Model
 from sitegen.render.context import template_filters, template_globals
 from sitegen.render.images import Photo
+from sitegen.render.links import rebase_root_links
 from sitegen.render.script import keep_names_and_urls
 from sitegen.render.theme import Theme
 from sitegen.render.urls import absolute, file_of, relative
@@ -89,6 +91,7 @@ class Renderer:
                           has_script_switch=model.site.traditional_mirror, script_href=mark("script_href"),
                           script_lang=mark("script_lang"), script_label=mark("script_label"))
         self.up = mark("up")
+        self.base_path = base_path(model.site.base_url)
 
     @cached_property
     def _to_traditional(self) -> object:
@@ -101,6 +104,7 @@ class Renderer:
 
     def render(self, spec: PageSpec) -> list[tuple[str, bytes]]:
         html = self.env.get_template(spec.template).render(self.context(spec))
+        html = rebase_root_links(html, self.linker(spec), self.base_path)  # links typed in bodies as /kind/slug/
         variants = self.variants(spec)
         # One OpenCC pass serves both 繁體 copies: the markers are ASCII and survive conversion;
         # people's names and URLs are left as typed (script.py).
@@ -145,9 +149,12 @@ class Renderer:
     def _href(self, spec: PageSpec, here: str, target: str) -> str:
         return absolute(self.model.site.base_url, target) if spec.absolute_links else relative(here, target)
 
-    def context(self, spec: PageSpec) -> dict[str, object]:
-        link = Linker(here=spec.url, up=self.up if spec.variants else "",
+    def linker(self, spec: PageSpec) -> Linker:
+        return Linker(here=spec.url, up=self.up if spec.variants else "",
                       base=self.model.site.base_url if spec.absolute_links else None)
+
+    def context(self, spec: PageSpec) -> dict[str, object]:
+        link = self.linker(spec)
         return {
             **spec.data,
             "page": spec,
