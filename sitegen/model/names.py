@@ -19,9 +19,11 @@ _SECRET: Final = secrets.token_hex(8)
 NAME_OPEN: Final = f"\x02sgname{_SECRET}\x03"  # ASCII: OpenCC passes it through untouched
 NAME_CLOSE: Final = f"\x02/sgname{_SECRET}\x03"
 
-# Words that end the name of a group rather than a person: 福桂苑党支部, 社区居委会, 红十字会, 某某公司.
+# Words that end the name of a group or a post rather than a person: 福桂苑党支部, 社区居委会,
+# 红十字会, 某某公司, 楼栋长, 社区书记, 居民代表, 负责人.
 _GROUP_ENDINGS: Final = ("会", "部", "委", "站", "队", "社", "司", "院", "校", "处", "局", "所", "组", "厂",
-                         "店", "馆", "团", "室", "办", "户", "们", "员", "者", "区", "班", "群")
+                         "店", "馆", "团", "室", "办", "户", "们", "员", "者", "区", "班", "群", "长", "记",
+                         "任", "表", "人")
 _PERSON: Final = re.compile(r"[\u3400-\u9fff][\u3400-\u9fff·*＊]{1,4}")
 
 

@@ -114,7 +114,8 @@ def test_no_url_changes_in_the_traditional_tree(built: Path) -> None:
 PERSON_CASES = [
     ("于海", True), ("欧阳修", True), ("范阿姨", True), ("余**", True), ("福桂苑网格党支部", False),
     ("社区居委会", False), ("望湖社区", False), ("志愿者", False), ("3栋居民", False), ("Zhang Wei", False),
-    ("红十字会", False), ("某某公司", False), ("于", False),
+    ("红十字会", False), ("某某公司", False), ("于", False), ("楼栋长", False), ("社区书记", False),
+    ("网格员", False), ("居民代表", False), ("钟南山", True), ("王为民", True),
 ]
 
 
