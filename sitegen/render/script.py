@@ -17,9 +17,11 @@ from typing import Final
 from sitegen.model.names import NAME_CLOSE, NAME_OPEN, unmark
 
 _SEPARATOR: Final = f"\x1fsgcut{secrets.token_hex(8)}\x1f"  # ASCII and unforgeable; OpenCC passes it through
+# Every alternative starts with a literal (\x02, a space, h): the regex engine skips ahead by its
+# first character, which measured 2x faster than a leading \b.
 _KEEP: Final = re.compile(
     re.escape(NAME_OPEN) + ".*?" + re.escape(NAME_CLOSE)
-    + r"""|\b(?:href|src|srcset|data-[a-z-]*url)="[^"]*"|https?://[^\s"'<>]+""",
+    + r"""|\s(?:href|src|srcset|data-[a-z-]*url)="[^"]*"|https?://[^\s"'<>]+""",
     re.S,
 )
 
