@@ -12,7 +12,7 @@ import zxingcpp
 from sitegen import pipeline
 from sitegen.addresses import BadAddress, ascii_url, shown_url
 from sitegen.options import Options
-from tests.conftest import NOW, SITE_YAML, MakeSite, error_lines, run, write_files
+from tests.conftest import NOW, MakeSite, error_lines, run, write_files
 from tests.render.test_site import rasterise
 
 ASCII_CASES = [
