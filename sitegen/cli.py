@@ -144,9 +144,15 @@ def _base_url(ctx: click.Context, param: click.Parameter, value: str | None) -> 
         return None
     from urllib.parse import urlsplit
 
+    from sitegen.addresses import BadAddress, ascii_url
+
     parts = urlsplit(value)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise click.BadParameter("must be an absolute http:// or https:// URL (例如 https://example.org/)")
+    try:
+        ascii_url(value)
+    except BadAddress:
+        raise click.BadParameter(f"{parts.hostname}: not a valid host name (例如 example.org、望湖.中国)") from None
     return value if value.endswith("/") else value + "/"
 
 

@@ -16,6 +16,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sitegen.addresses import BadAddress, ascii_url
 from sitegen.write.slots import MANIFEST, read_manifest
 
 
@@ -61,6 +62,10 @@ def verify_folder(folder: Path, manifest: dict[str, str] | None = None) -> Findi
 
 
 def verify_url(base_url: str, manifest: dict[str, str], workers: int = 8) -> Findings:
+    try:
+        base_url = ascii_url(base_url)  # https://望湖.中国/… as typed: urllib needs punycode and %-escapes
+    except BadAddress:
+        pass  # every file then reads as missing, which the report says
     base = base_url if base_url.endswith("/") else base_url + "/"
 
     def check(item: tuple[str, str]) -> tuple[str, str]:

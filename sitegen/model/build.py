@@ -9,8 +9,10 @@ from pathlib import PurePosixPath
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from sitegen.addresses import ascii_url
 from sitegen.errors import Problem
 from sitegen.model import records as m
+from sitegen.model.names import Name, NamedText, person_or_group
 from sitegen.model.places import assign_slugs, build_tree
 from sitegen.model.privacy import POSTER_HIDES, WEB_HIDES, mask_name, phone_shown
 from sitegen.options import Options
@@ -57,14 +59,15 @@ def _activity(v: Valid, clock: _Clock) -> m.Activity:
     upcoming = _is_upcoming(f.date, clock.now, clock.zone)
     day = f.date.date() if isinstance(f.date, datetime) else f.date
     return m.Activity(**_common(v, clock, f.title, day, upcoming), start=f.date, end=f.end, place=f.place,
-                      organizer=f.organizer, partners=f.partners, project=f.project,
+                      organizer=person_or_group(f.organizer), partners=f.partners, project=f.project,
                       participants=f.participants, signup=f.signup, upcoming=upcoming)
 
 
 def _disclosure(v: Valid, clock: _Clock, place: m.PlaceRef | None, today: date) -> m.Disclosure:
     f = v.fields
     shown = phone_shown(f.phone, f.show_phone)
-    return m.Disclosure(**_common(v, clock, f"{f.name} · {f.role}", f.since or today, place), name=f.name,
+    name = Name(f.name)
+    return m.Disclosure(**_common(v, clock, NamedText(name, " · ", f.role), f.since or today, place), name=name,
                         role=f.role, place=place, party_member=f.party_member, phone_web=shown.web,
                         phone_poster=shown.poster, phone_web_tel=shown.web_tel, phone_poster_tel=shown.poster_tel,
                         duties=f.duties, pledge=f.pledge, since=f.since)
@@ -72,20 +75,21 @@ def _disclosure(v: Valid, clock: _Clock, place: m.PlaceRef | None, today: date) 
 
 def _deliberation(v: Valid, clock: _Clock) -> m.Deliberation:
     f = v.fields
-    meeting = m.Meeting(f.meeting.date, f.meeting.place, f.meeting.host, f.meeting.attendees) if f.meeting else None
+    meeting = m.Meeting(f.meeting.date, f.meeting.place, person_or_group(f.meeting.host),
+                         f.meeting.attendees) if f.meeting else None
     votes = m.Votes(f.votes.for_, f.votes.against, f.votes.abstain) if f.votes else None
     progress = 100 if f.status == "completed" else f.progress
     timeline = tuple(sorted((m.TimelineEntry(t.date, t.note) for t in f.timeline), key=lambda t: t.date))
-    return m.Deliberation(**_common(v, clock, f.title, f.raised_on), raised_on=f.raised_on, raised_by=f.raised_by,
+    return m.Deliberation(**_common(v, clock, f.title, f.raised_on), raised_on=f.raised_on, raised_by=person_or_group(f.raised_by),
                           channel=f.channel, meeting=meeting, status=f.status, decision=f.decision, votes=votes,
                           progress=progress, timeline=timeline)
 
 
 def _wish(v: Valid, clock: _Clock) -> m.Wish:
     f = v.fields
-    shown = f.wisher_alias or mask_name(f.wisher)
+    shown = Name(f.wisher_alias or mask_name(f.wisher))
     return m.Wish(**_common(v, clock, f.wish, f.posted_on), shown_name=shown, place=f.place, category=f.category,
-                  value=f.value, posted_on=f.posted_on, status=f.status, claimed_by=f.claimed_by,
+                  value=f.value, posted_on=f.posted_on, status=f.status, claimed_by=person_or_group(f.claimed_by),
                   claimed_on=f.claimed_on, fulfilled_on=f.fulfilled_on, thanks=f.thanks)
 
 
@@ -100,7 +104,7 @@ def _site(v: Valid, options: Options, clock: _Clock) -> m.Site:
         phone = f.office.phone
         office = m.Office(address=f.office.address, phone=phone.shown if phone else None,
                           phone_tel=phone.digits if phone else None, hours=f.office.hours)
-    base = options.base_url or f.base_url
+    base = ascii_url(options.base_url or f.base_url)  # both checked: site.yaml in validate/, --base-url by the CLI
     base = base if base.endswith("/") else base + "/"
     return m.Site(name=f.name, base_url=base, street=f.street, district=f.district, city=f.city,
                   language=f.language, timezone=f.timezone, office=office, wish_claim=f.wish_claim,

@@ -46,6 +46,11 @@ class Record:
     def singular(self) -> str:
         return KIND_SINGULAR[self.kind]
 
+    @property
+    def year(self) -> int | None:
+        """The year it is listed under (/browse/<kind>/<year>/); None: under no year."""
+        return self.day.year
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Activity(Record):
@@ -91,6 +96,11 @@ class Disclosure(Record):
     duties: tuple[str, ...] = ()
     pledge: str | None = None
     since: date | None = None
+
+    @property
+    def year(self) -> int | None:
+        """The year of `since`: someone who gave no date is listed under no year, not the current one."""
+        return self.since.year if self.since else None
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,6 +10,7 @@ from typing import Any, Final
 
 from markupsafe import Markup
 
+from sitegen.addresses import shown_url
 from sitegen.model.records import Site
 from sitegen.render.fit import clip
 from sitegen.render.images import Photo
@@ -73,6 +74,8 @@ def template_globals(site: Site, labels: Mapping[str, str], photos: Mapping[Pure
         "asset_urls": assets,
         "qr_for": lambda target, label="", symbol_mm=None: qr_svg(absolute(site.base_url, target), label, symbol_mm),
         "absolute": lambda target: absolute(site.base_url, target),
+        # The address printed under a QR code, readable (望湖.中国/望湖社区/…); the code holds the ASCII form.
+        "shown_url": lambda target: shown_url(absolute(site.base_url, target)),
     }
 
 

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import datetime
 from pathlib import PurePosixPath
 from typing import Final
 
-from sitegen.model.records import DELIBERATION_STAGES, Activity, Model, Record
+from sitegen.model.records import DELIBERATION_STAGES, Activity, Deliberation, Model, Record
 from sitegen.render.images import Photo
+from sitegen.render.summary import summarize
 from sitegen.render.views import Crumb, Figure, Group, PageSpec, Pager, TagLink, chart
 from sitegen.slugs import level_slug
 
@@ -36,14 +36,26 @@ def latest(records: Sequence[Record]) -> datetime | None:
     return max((r.updated for r in records), default=None)
 
 
-def _plain(markdown: str, limit: int = 90) -> str:
-    text = re.sub(r"!\[[^\]]*\]\([^)]*\)|\[([^\]]*)\]\([^)]*\)|[#>*_`|~-]+", r"\1", markdown)
-    text = " ".join(text.split())
-    return text[:limit] + ("…" if len(text) > limit else "")
+def _solved_year(d: Deliberation) -> int:
+    """The year a completed issue was resolved: its last timeline entry, else when it was raised."""
+    return d.timeline[-1].date.year if d.timeline else d.raised_on.year
+
+
+def _months_back(year: int, month: int, count: int = 12) -> list[tuple[int, int]]:
+    """`count` (year, month) pairs ending with the given month, oldest first."""
+    months = []
+    for _ in range(count):
+        months.append((year, month))
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    return months[::-1]
 
 
 def describe(record: Record) -> str:
-    return record.summary or _plain(record.body) or record.title
+    """The one-line summary of feeds, calendar and share cards: `summary`, else the body's text, else the title.
+
+    The title keeps its names marked for the 繁體 copy; feeds take `str()` of it.
+    """
+    return record.summary or summarize(record.body) or record.title
 
 
 class Planner:
@@ -85,7 +97,7 @@ class Planner:
     # -- home -----------------------------------------------------------------------------------
     def home(self) -> PageSpec:
         m = self.model
-        year = m.today.year
+        year = self.figures_year()
         upcoming = tuple(sorted((a for a in m.activities if a.upcoming), key=lambda a: (a.day, a.slug)))
         past = tuple(a for a in m.activities if not a.upcoming)
         decided = tuple(d for d in m.deliberations if d.status in DECIDED)
@@ -99,17 +111,30 @@ class Planner:
             "figures": self.figures(year),
             "charts": self.charts(year),
             "year": year,
+            # The figures are for the latest year that has any: say so when it is not this year.
+            "figures_note": self.t["figures_from_year"].format(year=year) if year != m.today.year else "",
             "pages": m.pages,
         }
         return PageSpec(url="", template="home.html", title=m.site.name, data=data,
                         description=m.site.intro or self.t["site_description"].format(name=m.site.name),
                         updated=latest([*m.records(), *m.pages]))
 
+    def figure_years(self) -> set[int]:
+        """Every year with something to count: a past activity, a wish taken on, an issue resolved."""
+        m = self.model
+        return ({a.day.year for a in m.activities if not a.upcoming}
+                | {w.claimed_on.year for w in m.wishes if w.claimed_on}
+                | {_solved_year(d) for d in m.deliberations if d.status == "completed"})
+
+    def figures_year(self) -> int:
+        """This year if it has figures; else the latest earlier year that has (four 0s tell nobody anything)."""
+        this = self.model.today.year
+        return max((y for y in self.figure_years() if y <= this), default=this)
+
     def figures(self, year: int) -> tuple[Figure, ...]:
         m, t = self.model, self.t
         wishes_year = [w for w in m.wishes if w.claimed_on and w.claimed_on.year == year]
-        solved = [d for d in m.deliberations if d.status == "completed" and
-                  (d.timeline[-1].date.year if d.timeline else d.raised_on.year) == year]
+        solved = [d for d in m.deliberations if d.status == "completed" and _solved_year(d) == year]
         activities_year = [a for a in m.activities if a.day.year == year and not a.upcoming]
         people = sum(a.participants or 0 for a in activities_year)
         return (
@@ -125,18 +150,16 @@ class Planner:
         statuses = [*DELIBERATION_STAGES, "rejected"]
         wishes = Counter(w.status for w in m.wishes if w.posted_on.year == year or
                          (w.claimed_on and w.claimed_on.year == year))
-        months = []
-        y, mo = m.today.year, m.today.month
-        for _ in range(12):
-            months.append((y, mo))
-            y, mo = (y, mo - 1) if mo > 1 else (y - 1, 12)
         per_month = Counter((a.day.year, a.day.month) for a in m.activities)
+        months = _months_back(m.today.year, m.today.month)
+        title = t["chart_activities"]
+        if not any(per_month[ym] for ym in months) and year != m.today.year:  # a quiet year: the figures' year
+            months, title = _months_back(year, 12), t["chart_activities_year"].format(year=year)
         return (
             chart(t["chart_deliberations"], [(t[f"status_{s}"], by_status[s]) for s in statuses]),
             chart(t["chart_wishes"].format(year=year),
                   [(t[f"wish_{s}"], wishes[s]) for s in ("open", "claimed", "fulfilled")]),
-            chart(t["chart_activities"],
-                  [(t["month_short"].format(month=mo, year=y), per_month[(y, mo)]) for y, mo in reversed(months)]),
+            chart(title, [(t["month_short"].format(month=mo, year=y), per_month[(y, mo)]) for y, mo in months]),
         )
 
     # -- lists ----------------------------------------------------------------------------------
@@ -152,8 +175,8 @@ class Planner:
 
     def kind_lists(self, kind: str) -> Iterator[PageSpec]:
         records = self.ordered(kind)
-        years = sorted({r.day.year for r in records}, reverse=True)
-        year_links = tuple((y, f"browse/{kind}/{y}/", sum(1 for r in records if r.day.year == y)) for y in years)
+        years = sorted({r.year for r in records if r.year is not None}, reverse=True)
+        year_links = tuple((y, f"browse/{kind}/{y}/", sum(1 for r in records if r.year == y)) for y in years)
         overview = self.overview(kind)
         title = self.t["wish_wall"] if kind == "wishes" else self.t[f"kind_{kind}"]  # open wishes first: a wall
         for url, pager, chunk in paginate(records, f"{kind}/", f"browse/{kind}/"):
@@ -164,7 +187,7 @@ class Planner:
                            description=self.t[f"about_{kind}"], updated=latest(chunk),
                            crumbs=(Crumb(title, f"{kind}/"),) if pager.number > 1 else ())
         for year in years:
-            in_year = tuple(r for r in records if r.day.year == year)
+            in_year = tuple(r for r in records if r.year == year)
             heading = self.t["year_of"].format(year=year, kind=title)
             for url, pager, chunk in paginate(in_year, f"browse/{kind}/{year}/", f"browse/{kind}/{year}/"):
                 yield PageSpec(url=url, template="list.html", title=heading,

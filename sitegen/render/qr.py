@@ -99,11 +99,13 @@ def printed_mm(url: str, symbol_mm: float, size: int | None = None) -> float:
 
 @lru_cache(maxsize=4096)
 def qr_svg(url: str, label: str = "", symbol_mm: float | None = None) -> Markup:
-    """An inline <svg> carrying data-qr-url; the code decodes to exactly `url`.
+    """An inline <svg> carrying data-qr-url; the code decodes to exactly `url`, which must be ASCII.
 
     With `symbol_mm` the code prints at that width (finder to finder, the quiet zone added around
     it), whatever its version: the scanning-distance rule is about the symbol, not the margin.
     """
+    if not url.isascii():  # zxing would write Shift_JIS without ECI: phones reading GBK or UTF-8 open another address
+        raise ValueError(f"QR payload must be ASCII (sitegen.addresses.ascii_url): {url!r}")
     size, modules = qr_modules(url)
     total = size + 2 * QUIET_ZONE
     title = escape(label or url)

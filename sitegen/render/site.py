@@ -3,7 +3,8 @@
 A page is rendered once. Its elder-mode (长辈版) and 繁體 copies differ only in a few places
 (the <html> class and lang, the two switches, links that climb to the site root), which the
 template receives as markers holding a per-build secret; each copy replaces them with its
-own values, and the 繁體 copies are then converted with OpenCC. Content cannot forge a marker.
+own values, and the 繁體 copies are then converted with OpenCC, people's names and URLs left as typed.
+Content cannot forge a marker.
 """
 
 from __future__ import annotations
@@ -15,9 +16,13 @@ from functools import cached_property
 from pathlib import PurePosixPath
 from typing import Final
 
+from sitegen.addresses import base_path
+from sitegen.model.names import unmark
 from sitegen.model.records import Model
 from sitegen.render.context import template_filters, template_globals
 from sitegen.render.images import Photo
+from sitegen.render.links import rebase_root_links
+from sitegen.render.script import keep_names_and_urls
 from sitegen.render.theme import Theme
 from sitegen.render.urls import absolute, file_of, relative
 from sitegen.render.views import PageSpec
@@ -86,6 +91,7 @@ class Renderer:
                           has_script_switch=model.site.traditional_mirror, script_href=mark("script_href"),
                           script_lang=mark("script_lang"), script_label=mark("script_label"))
         self.up = mark("up")
+        self.base_path = base_path(model.site.base_url)
 
     @cached_property
     def _to_traditional(self) -> object:
@@ -98,9 +104,12 @@ class Renderer:
 
     def render(self, spec: PageSpec) -> list[tuple[str, bytes]]:
         html = self.env.get_template(spec.template).render(self.context(spec))
+        html = rebase_root_links(html, self.linker(spec), self.base_path)  # links typed in bodies as /kind/slug/
         variants = self.variants(spec)
-        # One OpenCC pass serves both 繁體 copies: the markers are ASCII and survive conversion.
-        hant = self._to_traditional.convert(html) if "zh-hant/" in variants else ""  # type: ignore[attr-defined]
+        # One OpenCC pass serves both 繁體 copies: the markers are ASCII and survive conversion;
+        # people's names and URLs are left as typed (script.py).
+        hant = keep_names_and_urls(html, self._to_traditional.convert) if "zh-hant/" in variants else ""  # type: ignore[attr-defined]
+        html = unmark(html)
         out = []
         for variant in variants:
             text = (hant if variant.startswith("zh-hant/") else html).replace(self.up, "../" * variant.count("/"))
@@ -140,9 +149,12 @@ class Renderer:
     def _href(self, spec: PageSpec, here: str, target: str) -> str:
         return absolute(self.model.site.base_url, target) if spec.absolute_links else relative(here, target)
 
-    def context(self, spec: PageSpec) -> dict[str, object]:
-        link = Linker(here=spec.url, up=self.up if spec.variants else "",
+    def linker(self, spec: PageSpec) -> Linker:
+        return Linker(here=spec.url, up=self.up if spec.variants else "",
                       base=self.model.site.base_url if spec.absolute_links else None)
+
+    def context(self, spec: PageSpec) -> dict[str, object]:
+        link = self.linker(spec)
         return {
             **spec.data,
             "page": spec,

@@ -14,6 +14,7 @@ from pydantic_core import ErrorDetails
 from sitegen.errors import Problem
 from sitegen.load import Loaded
 from sitegen.load.records import RawRecord
+from sitegen.validate.links import dead_body_links
 from sitegen.validate.photos import PhotoChecker
 from sitegen.validate.rules import RULES, slug_of
 from sitegen.validate.schema import SCHEMAS, Fields
@@ -165,5 +166,7 @@ def validate_content(loaded: Loaded, content: Path, cache: ValidCache | None = N
         for gone in cache.keys() - wanted:
             del cache[gone]
     problems += unique_slugs(records)
+    if site is not None:
+        problems += dead_body_links(((v.raw, v.slug) for v in records), site.fields.base_url)
     problems += wisher_names_unpublished(loaded.records, clean)
     return Validated(site=site, records=records, problems=problems)

@@ -12,6 +12,8 @@ from urllib.parse import urlsplit
 from pydantic import PlainValidator
 from pydantic_core import PydanticCustomError
 
+from sitegen.addresses import BadAddress, ascii_url
+
 SLUG_RE: Final = re.compile(r"[a-z0-9-]{1,80}")
 WINDOWS_RESERVED: Final = frozenset(
     ["con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))]
@@ -197,6 +199,10 @@ def _base_url(value: Any) -> str:
     parts = urlsplit(raw)
     if parts.scheme not in ("http", "https") or not parts.hostname or parts.query or parts.fragment:
         raise _fail("value.base_url", value=raw)
+    try:
+        ascii_url(raw)
+    except BadAddress:
+        raise _fail("value.base_url_host", value=raw, host=parts.hostname) from None
     return raw if raw.endswith("/") else raw + "/"
 
 

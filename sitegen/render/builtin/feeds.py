@@ -35,7 +35,7 @@ def atom_feed(model: Model, kind_labels: dict[str, str]) -> bytes:
     records = sorted(model.records(), key=lambda r: (r.updated, r.day, r.url), reverse=True)[:FEED_SIZE]
     base = model.site.base_url
     entries = [{"title": f"{kind_labels[r.kind]}｜{r.title}", "url": absolute(base, r.url),
-                "updated": _rfc3339(r.updated), "summary": describe(r), "category": kind_labels[r.kind]}
+                "updated": _rfc3339(r.updated), "summary": str(describe(r)), "category": kind_labels[r.kind]}
                for r in records]
     updated = max((r.updated for r in records), default=model.now)
     text = _env().get_template("atom.xml").render(
@@ -111,6 +111,6 @@ def _event(a: Activity, model: Model, zone: ZoneInfo, host: str) -> object:
         event.add("dtend", last + timedelta(days=1))  # DTEND of an all-day event is exclusive
     if a.place:
         event.add("location", a.place)
-    event.add("description", describe(a))
+    event.add("description", str(describe(a)))
     event.add("url", absolute(model.site.base_url, a.url))
     return event
