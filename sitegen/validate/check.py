@@ -145,6 +145,7 @@ def validate_content(loaded: Loaded, content: Path, cache: ValidCache | None = N
                      clean: dict[str, set[str]] | None = None,
                      photos: dict[str, tuple[int, int, str | None]] | None = None) -> Validated:
     """Every record through its schema and rules; problems from all files, nothing raised."""
+    from sitegen.validate.phones import hidden_phones_unpublished
     from sitegen.validate.privacy import wisher_names_unpublished
 
     checker = PhotoChecker(content, photos)
@@ -166,4 +167,5 @@ def validate_content(loaded: Loaded, content: Path, cache: ValidCache | None = N
             del cache[gone]
     problems += unique_slugs(records)
     problems += wisher_names_unpublished(loaded.records, clean)
+    problems += hidden_phones_unpublished(loaded.records, records)
     return Validated(site=site, records=records, problems=problems)
