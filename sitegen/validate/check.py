@@ -147,6 +147,7 @@ def validate_content(loaded: Loaded, content: Path, cache: ValidCache | None = N
     """Every record through its schema and rules; problems from all files, nothing raised."""
     from sitegen.validate.phones import hidden_phones_unpublished
     from sitegen.validate.privacy import wisher_names_unpublished
+    from sitegen.validate.slips import place_typed_without_slash
 
     checker = PhotoChecker(content, photos)
     problems = list(loaded.problems)
@@ -168,4 +169,5 @@ def validate_content(loaded: Loaded, content: Path, cache: ValidCache | None = N
     problems += unique_slugs(records)
     problems += wisher_names_unpublished(loaded.records, clean)
     problems += hidden_phones_unpublished(loaded.records, records)
+    problems += place_typed_without_slash(records)
     return Validated(site=site, records=records, problems=problems)
