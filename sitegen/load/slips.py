@@ -101,13 +101,13 @@ def _structure_slip(rest: str, path: PurePosixPath, at: int, spaces: int, contex
         colon = after.lstrip(" ")[0]
         value = after.lstrip(" ")[1:].strip()
         return Problem(path, at, "slip.colon_fullwidth", {"key": key.group(1), "colon": colon,
-                                                           "value": value[:20]})
+                                                           "value": value[:40]})
     if key is not None and after.startswith(":") and len(after) > 1 and after[1] != " " and key.group(1).isascii():
         nxt = after[1]
         if nxt in ODD_SPACES and nxt != "\t":
             return Problem(path, at, "slip.space_after_colon", {"key": key.group(1), "code": code_of(nxt)})
         if nxt not in "/:\t" and not item:  # `- mailto:x` may be an item's text
-            return Problem(path, at, "slip.colon_no_space", {"key": key.group(1), "value": after[1:21].strip()})
+            return Problem(path, at, "slip.colon_no_space", {"key": key.group(1), "value": after[1:41].strip()})
     if key is not None and after.startswith(":"):
         value = after[1:].strip()
         context.indent = indent

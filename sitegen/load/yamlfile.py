@@ -94,10 +94,12 @@ def parse_yaml(text: str, path: PurePosixPath, first_line: int = 1) -> tuple[Loc
         syntax = syntax_problem(path, first_line, line, e)
         return None, slips + [syntax] if not slips or (syntax.line or 0) < (slips[0].line or 0) else slips
     except yaml.YAMLError as e:  # ReaderError: a character YAML does not allow in a text
-        position = getattr(e, "position", None)
-        line = first_line + (text[:position].count("\n") if isinstance(position, int) else 0)
         character = getattr(e, "character", None)
-        code = f"U+{character:04X}" if isinstance(character, int) else f"U+{ord(str(character)[:1] or '?'):04X}"
+        char = chr(character) if isinstance(character, int) else str(character or "")[:1]
+        # (the C reader's position counts bytes, the Python one characters: find the character instead)
+        at = text.find(char) if char else -1
+        line = first_line + (text[:at].count("\n") if at >= 0 else 0)
+        code = f"U+{ord(char):04X}" if char else "?"
         return None, [*slips, Problem(path, line, "yaml.bad_char", {"code": code})]
     if slips:  # read, but not as the worker meant it (`　date:` is a new key, not meeting's date)
         return None, slips
