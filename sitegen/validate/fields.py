@@ -41,6 +41,8 @@ def clean_text(value: str) -> str:
 
 
 def _text(value: Any) -> str:
+    if value is None:  # `title:` with nothing after it: not the text "None"
+        raise _fail("value.empty")
     if isinstance(value, (dict, list)):
         raise _fail("value.not_text")
     return str(value)

@@ -50,6 +50,8 @@ ERRORS = [
     ("bracket_unclosed", {"activities/a.md": "---\ntitle: 七夕\ntags: [邻里节, 文艺\ndate: 2019-08-06\n---\n"}, "activities/a.md:3", "括号", "bracket"),
     ("text_after_quote", {"wishes/w.yaml": 'wish: "冰箱" 修理\n' + W}, "wishes/w.yaml:1", "中文引号", "quotes"),
     ("control_character", {"wishes/w.yaml": "wish: 冰箱\x07\n" + W}, "wishes/w.yaml:1", "U+0007", "U+0007"),
+    ("title_left_empty", {"activities/a.md": "---\ntitle:\ndate: 2019-08-06\n---\n"}, "activities/a.md:2", "是空的", "empty"),
+    ("wisher_left_empty", {"wishes/w.yaml": "wish: 冰箱\n" + W.replace("周桂芳", "")}, "wishes/w.yaml:2", "是空的", "empty"),
     ("status_unknown_word", {"wishes/w.yaml": "wish: 冰箱\n" + W.replace("status: open", "status: 完成了")}, "wishes/w.yaml:4", "待认领（open）", "待认领（open）"),
     ("status_unknown_word_deliberation", {"deliberations/l.yaml": L.replace("proposed", "搞定了")}, "deliberations/l.yaml:3", "已决定（decided）", "proposed, reviewing"),
 ]
