@@ -145,7 +145,13 @@ LIST_SEPARATORS: Final = re.compile(r"[，、,；;]")
 
 
 def split_one_line_list(value: str) -> list[str]:
-    """`邻里节，文艺` → [邻里节, 文艺]: items typed on one line with a comma, 、 or semicolon."""
+    """`邻里节，文艺` → [邻里节, 文艺]: items typed on one line with a comma, 、 or semicolon.
+
+    Brackets around the whole line (`［邻里节，文艺］`, full-width or not) are the list's, not the items'.
+    """
+    value = value.strip()
+    if len(value) > 2 and value[0] in "［[【" and value[-1] in "］]】":
+        value = value[1:-1]
     return [item.strip() for item in LIST_SEPARATORS.split(value) if item.strip()]
 
 

@@ -52,6 +52,10 @@ ERRORS = [
     ("control_character", {"wishes/w.yaml": "wish: 冰箱\x07\n" + W}, "wishes/w.yaml:1", "U+0007", "U+0007"),
     ("title_left_empty", {"activities/a.md": "---\ntitle:\ndate: 2019-08-06\n---\n"}, "activities/a.md:2", "是空的", "empty"),
     ("wisher_left_empty", {"wishes/w.yaml": "wish: 冰箱\n" + W.replace("周桂芳", "")}, "wishes/w.yaml:2", "是空的", "empty"),
+    ("meeting_as_text", {"deliberations/l.yaml": L + "meeting: 5月10日议事会\n"}, "deliberations/l.yaml:4", "字段名: 内容", "name: value"),
+    ("timeline_as_text", {"deliberations/l.yaml": L + "timeline: 4月已开会\n"}, "deliberations/l.yaml:4", "每行写一项", "one"),
+    ("photos_as_mapping", {"activities/a.md": "---\ntitle: 七夕\ndate: 2019-08-06\nphotos:\n  cover: a.jpg\n---\n"}, "activities/a.md:4", "每行写一项", "one"),
+    ("office_as_text", {"site.yaml": "name: 社区\nbase_url: https://a.example.org/\noffice: 社区服务中心\n"}, "site.yaml:3", "字段名: 内容", "name: value"),
     ("status_unknown_word", {"wishes/w.yaml": "wish: 冰箱\n" + W.replace("status: open", "status: 完成了")}, "wishes/w.yaml:4", "待认领（open）", "待认领（open）"),
     ("status_unknown_word_deliberation", {"deliberations/l.yaml": L.replace("proposed", "搞定了")}, "deliberations/l.yaml:3", "已决定（decided）", "proposed, reviewing"),
 ]
@@ -115,6 +119,8 @@ ACCEPTED = [
     ("activities", "tags", "邻里节，文艺", ("邻里节", "文艺")),
     ("activities", "partners", "银行、物业；学校", ("银行", "物业", "学校")),
     ("disclosures", "duties", "巡逻，消防检查", ("巡逻", "消防检查")),
+    ("activities", "tags", "［邻里节，文艺］", ("邻里节", "文艺")),  # full-width brackets
+    ("activities", "tags", "邻里节", ("邻里节",)),
     ("disclosures", "duties", ["收集意见，反映诉求"], ("收集意见，反映诉求",)),  # an item typed as one stays one
 ]
 
