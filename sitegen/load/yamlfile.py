@@ -88,7 +88,7 @@ def parse_yaml(text: str, path: PurePosixPath, first_line: int = 1) -> tuple[Loc
         node = yaml.compose(text, Loader=ContentLoader)
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
-        line = min(_mark_line(first_line, mark), first_line + max(text.count("\n") - 1, 0))
+        line = min(_mark_line(first_line, mark), first_line + text.rstrip("\n").count("\n"))  # never past the end
         if _depth_limit(e):  # libyaml 0.2.6+ (PyYAML 6.0.4 wheels) stops at its own nesting limit
             return None, [Problem(path, line, "yaml.too_deep", {"limit": MAX_DEPTH})]
         syntax = syntax_problem(path, first_line, line, e)

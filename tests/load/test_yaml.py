@@ -106,3 +106,10 @@ def test_syntax_error_names_the_line() -> None:
 def test_tab_indentation_error_has_a_line() -> None:
     _, problems = parse("title: ok\nmeeting:\n\tdate: 2024-01-01\n")
     assert problems == [(3, "slip.indent_tab")]
+
+
+@pytest.mark.parametrize("text", ["title: ok\nplace: 福桂苑\nnext: [a\n\n\n", "title: ok\nplace: 福桂苑\nnext: {a: 1", "title: ok\nplace: 福桂苑\nnext\n\n",
+                                  "title: ok\nplace: 福桂苑\nnext: 'x\n", "title: ok\nplace: 福桂苑\n\u3000\n\n"])
+def test_a_problem_is_never_past_the_last_line(text: str) -> None:
+    _, problems = parse(text, first_line=2)
+    assert problems and all(2 <= (line or 0) <= 4 for line, _ in problems), problems
