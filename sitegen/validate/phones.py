@@ -7,6 +7,7 @@ in the field or body line that holds it, however the number is spaced or spelled
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -20,27 +21,33 @@ if TYPE_CHECKING:
     from sitegen.validate.check import Valid
 
 WEB_HIDES: Final = frozenset({"poster", "masked", "none"})  # SPEC §3: only `full` shows the number on the web
-# Separators a number is written with besides spaces and dashes (which are found by category):
-# dots and middle dots, brackets, slashes, tildes, underscores. Full-width forms become these by NFKC.
-_SEPARATORS: Final = frozenset(".·•・()[]【】/_~〜")
-_SEPARATOR_CATEGORIES: Final = ("Z", "Pd", "Cf", "Cc")
+# What a number may be written with between its digits: every space (\s is Unicode-aware), dashes
+# (hyphens, en/em dashes, minus sign), zero-width and direction marks, control characters, dots and
+# middle dots, brackets, slashes, tildes, underscores; and their full-width forms, which NFKC makes ASCII.
+_SEPARATOR_CHARS: Final = (r"\s\-\u2010-\u2015\u2212\u2e3a\u2e3b\u301c\u30fc\u00ad\u200b-\u200f\u202a-\u202e"
+                           r"\u2060-\u2064\ufeff\x00-\x1f\x7f-\x9f.·•・()\[\]【】〔〕/_~〜"
+                           r"\uff0d\uff0e\uff08\uff09\uff3b\uff3d\uff0f\uff3f\uff5e\ufe58\ufe63")
+_SEPARATORS: Final = re.compile(f"[{_SEPARATOR_CHARS}]+")
+# A stretch of digits (any script's: \d holds full-width ones) and the separators between them.
+_NUMBER_RUN: Final = re.compile(f"\\d[\\d{_SEPARATOR_CHARS}]*")
+
+
+def _squeeze_run(match: re.Match[str]) -> str:
+    return _SEPARATORS.sub("", unicodedata.normalize("NFKC", match.group()))
 
 
 def phone_digits(text: str) -> str:
-    """The text with every phone-number separator removed, digits in ASCII: `139 5678-1234`,
-    `１３９.5678.1234` and `(139)56781234` all become `13956781234`.
+    """The text with every number's separators removed and its digits in ASCII: `139 5678-1234`,
+    `１３９．５６７８．１２３４` and `139(5678)1234` all become `13956781234`.
 
-    NFKC first (full-width digits and dots become ASCII), then spaces of every kind, dashes of
-    every kind (hyphen, en/em dash, minus sign), zero-width and control characters, dots, brackets,
-    slashes and underscores are dropped. Letters, CJK and other digits stay, so a number is only
-    found where its digits are written one after another. Shared with the output scan.
+    Each stretch of digits and separators is normalised with NFKC (full-width digits, dots and
+    dashes become ASCII), then spaces of every kind, dashes of every kind (hyphen, en/em dash,
+    minus sign), zero-width and control characters, dots, brackets, slashes, tildes and
+    underscores are dropped from it; the rest of the text is left as it is (NFKC of a whole
+    Chinese page is slow), so a number is found only where its digits follow one another.
+    Shared with the output scan.
     """
-    out = []
-    for ch in unicodedata.normalize("NFKC", text):
-        if ch in _SEPARATORS or ch == "\u2212" or unicodedata.category(ch).startswith(_SEPARATOR_CATEGORIES):
-            continue
-        out.append(ch)
-    return "".join(out)
+    return _NUMBER_RUN.sub(_squeeze_run, text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,8 +105,14 @@ def hidden_phones_unpublished(raws: Iterable[RawRecord], valid: Iterable[Valid])
     if matcher is None:
         return
     for raw in raws:
-        places = [(raw.line_of(*at), text) for at, text in _texts(raw.fields)
-                  if not (at == ("phone",) and id(raw) in owners) and at != ("show_phone",)]
+        texts = [(at, text) for at, text in _texts(raw.fields)
+                 if not (at == ("phone",) and id(raw) in owners) and at != ("show_phone",)]
+        # One pass over the whole record first ("|" is no separator: no number spans two texts);
+        # only a record that holds a hidden number is searched text by text and line by line.
+        whole = "|".join([*(text for _, text in texts), raw.body or ""])
+        if next(matcher.iter(phone_digits(whole)), None) is None:
+            continue
+        places = [(raw.line_of(*at), text) for at, text in texts]
         if raw.body:
             places += [((raw.body_line or 1) + offset, line) for offset, line in enumerate(raw.body.split("\n"))]
         reported: set[tuple[int, str]] = set()

@@ -25,9 +25,10 @@ W = "wish: 助行器\nwisher: 周桂芳\nposted_on: 2026-10-18\nstatus: open\n{e
     ("１３９－５６７８－１２３４", "13956781234"),  # full-width dashes
     ("139\u20145678\u20131234", "13956781234"),  # em and en dash
     ("139\u00a05678\u30001234", "13956781234"),  # no-break and full-width spaces
-    ("(139)5678_1234", "13956781234"),
+    ("(139)5678_1234", "(13956781234"),  # a run starts at its first digit
     ("139\u200b5678\u200b1234", "13956781234"),  # zero-width spaces
-    ("电话：139·5678·1234", "电话:13956781234"),  # NFKC turns ：into :
+    ("电话：139·5678·1234", "电话：13956781234"),  # the text around a number stays as it is
+    ("第１２期，共３０人", "第12期，共30人"),
     ("2024-01-01 09:30", "2024010109:30"),
 ])
 def test_phone_digits_ignores_separators(text: str, digits: str) -> None:
