@@ -116,3 +116,16 @@ def test_output_scan_names_the_source_record(make_site: MakeSite, tmp_path: Path
 
     rendered = caught.value.leaks[0].render(Messages("zh-Hans"))
     assert "来自 disclosures/zhang.yaml:3" in rendered and "139****1234" in rendered
+
+
+def test_build_names_the_source_record_on_the_command_line(make_site: MakeSite, tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    import sitegen.validate.phones as phones
+
+    monkeypatch.setattr(phones, "hidden_phones_unpublished", lambda raws, valid: iter(()))
+    content = make_site({"disclosures/zhang.yaml": ZHANG.format(extra=""),
+                         "activities/a.md": A.format(extra="", body="请联系楼栋长 139 5678 1234\n")})
+    result = run("build", "--content", str(content), "--out", str(tmp_path / "output"), "--no-cache")
+    assert result.exit_code == 1
+    leaks = [line for line in result.stderr.splitlines() if "private data" in line]
+    assert leaks and all("139****1234, from disclosures/zhang.yaml:3" in line for line in leaks), result.stderr
