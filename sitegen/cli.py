@@ -109,7 +109,7 @@ def _guarded(run: Callable[..., None]) -> Callable[..., None]:
 
             if isinstance(e, LeaksFound):
                 for leak in e.leaks:
-                    click.echo(messages.text("cli.leak", path=leak.path, what=leak.what), err=True)
+                    click.echo(leak.render(messages), err=True)
                 click.echo(messages.text("cli.build_failed"), err=True)
                 raise SystemExit(EXIT_INVALID) from None
             click.echo(messages.text("cli.internal_error", detail=f"{type(e).__name__}: {e}"), err=True)

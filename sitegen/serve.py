@@ -69,7 +69,7 @@ def rebuild(content: Path, state: State, options: Options) -> None:
         report(state, lines)
         return
     except LeaksFound as e:
-        report(state, [state.messages.text("cli.leak", path=leak.path, what=leak.what) for leak in e.leaks])
+        report(state, [leak.render(state.messages) for leak in e.leaks])
         return
     state.finished([])
     click.echo(state.messages.text("serve.rebuilt", seconds=f"{time.perf_counter() - started:.2f}"))

@@ -10,6 +10,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from sitegen.errors import Problem
+from sitegen.load.slips import find_slips, syntax_problem
 
 _BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -67,8 +68,18 @@ def _scan_events(text: str, path: PurePosixPath, first_line: int) -> Problem | N
     return None
 
 
+def _depth_limit(error: yaml.MarkedYAMLError) -> bool:
+    """True when the YAML library refused the text for nesting deeper than it allows."""
+    return "nesting depth" in f"{error.problem or ''} {error.context or ''}"
+
+
 def parse_yaml(text: str, path: PurePosixPath, first_line: int = 1) -> tuple[Located | None, list[Problem]]:
-    """Parse one YAML document into plain data with lines, or say exactly where it is broken."""
+    """Parse one YAML document into plain data with lines, or say exactly where it is broken.
+
+    Typing slips (full-width colons and spaces, tabs, look-alike dashes) are named at their own
+    line, before PyYAML's error, which comes on a later line or not at all.
+    """
+    slips = find_slips(text, path, first_line)
     try:
         if len(text) > _SCAN_ABOVE or "&" in text or "*" in text:
             refused = _scan_events(text, path, first_line)
@@ -77,12 +88,21 @@ def parse_yaml(text: str, path: PurePosixPath, first_line: int = 1) -> tuple[Loc
         node = yaml.compose(text, Loader=ContentLoader)
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
-        detail = " ".join(x for x in (e.context, e.problem) if x)
-        return None, [Problem(path, _mark_line(first_line, mark), "yaml.syntax", {"detail": detail})]
-    except yaml.YAMLError as e:  # ReaderError: a control character in the text
-        position = getattr(e, "position", None)
-        line = first_line + (text[:position].count("\n") if isinstance(position, int) else 0)
-        return None, [Problem(path, line, "yaml.syntax", {"detail": str(e).splitlines()[0]})]
+        line = min(_mark_line(first_line, mark), first_line + text.rstrip("\n").count("\n"))  # never past the end
+        if _depth_limit(e):  # libyaml 0.2.6+ (PyYAML 6.0.4 wheels) stops at its own nesting limit
+            return None, [Problem(path, line, "yaml.too_deep", {"limit": MAX_DEPTH})]
+        syntax = syntax_problem(path, first_line, line, e)
+        return None, slips + [syntax] if not slips or (syntax.line or 0) < (slips[0].line or 0) else slips
+    except yaml.YAMLError as e:  # ReaderError: a character YAML does not allow in a text
+        character = getattr(e, "character", None)
+        char = chr(character) if isinstance(character, int) else str(character or "")[:1]
+        # (the C reader's position counts bytes, the Python one characters: find the character instead)
+        at = text.find(char) if char else -1
+        line = first_line + (text[:at].count("\n") if at >= 0 else 0)
+        code = f"U+{ord(char):04X}" if char else "?"
+        return None, [*slips, Problem(path, line, "yaml.bad_char", {"code": code})]
+    if slips:  # read, but not as the worker meant it (`　date:` is a new key, not meeting's date)
+        return None, slips
     if node is None:
         return Located(data=None, lines={}, line=first_line), []
     builder = _Builder(path, first_line)

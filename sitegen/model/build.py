@@ -117,15 +117,20 @@ def _secrets(records: list[Valid]) -> m.Secrets:
     names: set[str] = set()
     web: set[str] = set()
     poster: set[str] = set()
+    sources: dict[str, str] = {}
     for v in records:
         if v.kind == "wishes" and len(v.fields.wisher) > 1:
             names |= name_variants(v.fields.wisher)
+            for variant in name_variants(v.fields.wisher):
+                sources.setdefault(variant, f"{v.raw.path}:{v.raw.line_of('wisher')}")
         elif v.kind == "disclosures" and v.fields.phone is not None:
+            if v.fields.show_phone in WEB_HIDES:
+                sources.setdefault(v.fields.phone.digits, f"{v.raw.path}:{v.raw.line_of('phone')}")
             if v.fields.show_phone in WEB_HIDES:
                 web.add(v.fields.phone.digits)
             if v.fields.show_phone in POSTER_HIDES:
                 poster.add(v.fields.phone.digits)
-    return m.Secrets(frozenset(names), frozenset(web), frozenset(poster))
+    return m.Secrets(frozenset(names), frozenset(web), frozenset(poster), sources)
 
 
 def build_model(validated: Validated, options: Options,

@@ -6,20 +6,17 @@ from dataclasses import dataclass
 from typing import Final
 
 from sitegen.validate.fields import Phone
+from sitegen.validate.phones import WEB_HIDES, mask_digits
 from sitegen.validate.privacy import mask_name
 
-__all__ = ["PhoneShown", "mask_name", "mask_phone", "phone_shown"]
+__all__ = ["POSTER_HIDES", "WEB_HIDES", "PhoneShown", "mask_name", "mask_phone", "phone_shown"]
 
-WEB_HIDES: Final = frozenset({"poster", "masked", "none"})
 POSTER_HIDES: Final = frozenset({"masked", "none"})
 
 
 def mask_phone(phone: Phone) -> str:
     """Keep the first 3 and last 4 digits (138****5678); short numbers keep only the last 2."""
-    digits = phone.digits
-    if len(digits) >= 8:
-        return digits[:3] + "*" * (len(digits) - 7) + digits[-4:]
-    return "*" * (len(digits) - 2) + digits[-2:]
+    return mask_digits(phone.digits)
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import PurePosixPath
@@ -212,6 +213,7 @@ class Secrets:
     names: frozenset[str] = frozenset()  # wishers' full names, as written and in Traditional script
     web_hidden_phones: frozenset[str] = frozenset()  # digits not to appear on web pages
     poster_hidden_phones: frozenset[str] = frozenset()  # digits not to appear on posters either
+    sources: Mapping[str, str] = field(default_factory=dict)  # name or digits → PATH:LINE of the record it is from
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

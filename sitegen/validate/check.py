@@ -146,7 +146,9 @@ def validate_content(loaded: Loaded, content: Path, cache: ValidCache | None = N
                      clean: dict[str, set[str]] | None = None,
                      photos: dict[str, tuple[int, int, str | None]] | None = None) -> Validated:
     """Every record through its schema and rules; problems from all files, nothing raised."""
+    from sitegen.validate.phones import hidden_phones_unpublished
     from sitegen.validate.privacy import wisher_names_unpublished
+    from sitegen.validate.slips import place_typed_without_slash
 
     checker = PhotoChecker(content, photos)
     problems = list(loaded.problems)
@@ -169,4 +171,6 @@ def validate_content(loaded: Loaded, content: Path, cache: ValidCache | None = N
     if site is not None:
         problems += dead_body_links(((v.raw, v.slug) for v in records), site.fields.base_url)
     problems += wisher_names_unpublished(loaded.records, clean)
+    problems += hidden_phones_unpublished(loaded.records, records)
+    problems += place_typed_without_slash(records)
     return Validated(site=site, records=records, problems=problems)

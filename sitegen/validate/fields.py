@@ -13,6 +13,7 @@ from pydantic import PlainValidator
 from pydantic_core import PydanticCustomError
 
 from sitegen.addresses import BadAddress, ascii_url
+from sitegen.validate.words import FIRST_WORDS, WORD_TABLES
 
 SLUG_RE: Final = re.compile(r"[a-z0-9-]{1,80}")
 WINDOWS_RESERVED: Final = frozenset(
@@ -41,6 +42,8 @@ def clean_text(value: str) -> str:
 
 
 def _text(value: Any) -> str:
+    if value is None:  # `title:` with nothing after it: not the text "None"
+        raise _fail("value.empty")
     if isinstance(value, (dict, list)):
         raise _fail("value.not_text")
     return str(value)
@@ -73,7 +76,7 @@ def _checked_date(year: str, month: str, day: str, raw: str) -> date:
 
 
 def _day(value: Any) -> date:
-    raw = _text(value).strip()
+    raw = _unquote(_text(value).strip())
     match = _DAY_RE.fullmatch(raw)
     if not match:
         raise _fail("value.date_format", value=raw)
@@ -81,7 +84,7 @@ def _day(value: Any) -> date:
 
 
 def _day_or_time(value: Any) -> date | datetime:
-    raw = _text(value).strip()
+    raw = _unquote(_text(value).strip())
     if _DAY_RE.fullmatch(raw):
         return _day(raw)
     match = _TIME_RE.fullmatch(raw)
@@ -95,7 +98,7 @@ def _day_or_time(value: Any) -> date | datetime:
 
 
 def _integer(value: Any, low: int | None = 0, high: int | None = None) -> int:
-    raw = _text(value).strip().replace(",", "").replace("，", "")
+    raw = _unquote(_text(value).strip()).replace(",", "").replace("，", "")
     if not re.fullmatch(r"[+-]?\d+", raw):
         raise _fail("value.int", value=raw)
     number = int(raw)
@@ -115,7 +118,7 @@ def _percent(value: Any) -> int:
 
 
 def _money(value: Any) -> float:
-    raw = _text(value).strip().removesuffix("元").strip()
+    raw = _unquote(_text(value).strip()).removesuffix("元").strip()
     try:
         number = float(raw)
     except ValueError:
@@ -130,7 +133,7 @@ _FALSE: Final = frozenset({"false", "no", "n", "off", "0", "否", "不"})
 
 
 def _boolean(value: Any) -> bool:
-    raw = _text(value).strip().lower()
+    raw = _unquote(_text(value).strip()).lower()
     if raw in _TRUE:
         return True
     if raw in _FALSE:
@@ -138,11 +141,26 @@ def _boolean(value: Any) -> bool:
     raise _fail("value.bool", value=raw)
 
 
+# What separates items when a worker types a list on one line: 邻里节，文艺 or 巡逻、消防检查.
+LIST_SEPARATORS: Final = re.compile(r"[，、,；;]")
+
+
+def split_one_line_list(value: str) -> list[str]:
+    """`邻里节，文艺` → [邻里节, 文艺]: items typed on one line with a comma, 、 or semicolon.
+
+    Brackets around the whole line (`［邻里节，文艺］`, full-width or not) are the list's, not the items'.
+    """
+    value = value.strip()
+    if len(value) > 2 and value[0] in "［[【" and value[-1] in "］]】":
+        value = value[1:-1]
+    return [item.strip() for item in LIST_SEPARATORS.split(value) if item.strip()]
+
+
 def _string_list(value: Any) -> tuple[str, ...]:
-    """A list of short texts; a single text is taken as a list of one, as a worker would mean."""
+    """A list of short texts; a single text is split at its commas (a warning says so), as a worker would mean."""
     if value is None:
         return ()
-    items = value if isinstance(value, list) else [value]
+    items = value if isinstance(value, list) else split_one_line_list(value) if isinstance(value, str) else [value]
     out = []
     for item in items:
         if isinstance(item, (dict, list)):
@@ -213,12 +231,33 @@ def _path_text(value: Any) -> str:
     return raw
 
 
-def _choice(*allowed: str) -> PlainValidator:
+# Quotes a Chinese input method types around a value (“open”, 「2024-01-01」): not part of a typed value.
+_CURLY_QUOTES: Final = (("“", "”"), ("‘", "’"), ("「", "」"), ("『", "』"), ("＂", "＂"), ("《", "》"))
+
+
+def _unquote(raw: str) -> str:
+    for opening, closing in _CURLY_QUOTES:
+        if len(raw) > 2 and raw.startswith(opening) and raw.endswith(closing):
+            return raw[1:-1].strip()
+    return raw
+
+
+def _choice(*allowed: str, words: str | None = None) -> PlainValidator:
+    """One of `allowed`, or a Chinese word for it from validate/words.py's table `words`."""
+    table = WORD_TABLES[words] if words else {}
+    folded = {value.casefold(): value for value in allowed}
+
     def check(value: Any) -> str:
-        raw = _text(value).strip()
-        if raw not in allowed:
+        raw = _unquote(_text(value).strip())
+        if raw in allowed:
+            return raw
+        found = table.get(raw) or folded.get(raw.casefold())
+        if found is None:
+            if words:
+                raise _fail("value.choice_words", value=raw, allowed=", ".join(allowed),
+                            words="、".join(f"{FIRST_WORDS[words][v]}（{v}）" for v in allowed))
             raise _fail("value.choice", value=raw, allowed=", ".join(allowed))
-        return raw
+        return found
 
     check.allowed = allowed  # type: ignore[attr-defined]  # forms (sitegen edit) offer these
     return PlainValidator(check)

@@ -12,6 +12,7 @@ from sitegen.errors import Problem
 from sitegen.load.records import RawRecord
 from sitegen.validate import schema as s
 from sitegen.validate.fields import SLUG_RE, WINDOWS_RESERVED
+from sitegen.validate.slips import list_typed_on_one_line
 
 Rule: TypeAlias = Callable[[RawRecord, Any], Iterator[Problem]]
 DECIDED: Final = ("decided", "implementing", "completed", "rejected")
@@ -126,10 +127,10 @@ def site_place_slugs_valid(raw: RawRecord, site: s.Site) -> Iterator[Problem]:
 
 RULES: Final[dict[str, tuple[Rule, ...]]] = {
     "site": (site_timezone_known, site_place_slugs_valid),
-    "activities": (slug_valid, activity_ends_after_start),
-    "disclosures": (slug_valid,),
-    "deliberations": (slug_valid, deliberation_decision_present, deliberation_completed_is_100,
+    "activities": (slug_valid, list_typed_on_one_line, activity_ends_after_start),
+    "disclosures": (slug_valid, list_typed_on_one_line),
+    "deliberations": (slug_valid, list_typed_on_one_line, deliberation_decision_present, deliberation_completed_is_100,
                       deliberation_dates_after_raised),
-    "wishes": (slug_valid, wish_claim_fields, wish_dates_in_order, wish_alias_hides_name, wish_address_hides_name),
-    "pages": (slug_valid,),
+    "wishes": (slug_valid, list_typed_on_one_line, wish_claim_fields, wish_dates_in_order, wish_alias_hides_name, wish_address_hides_name),
+    "pages": (slug_valid, list_typed_on_one_line),
 }

@@ -62,7 +62,7 @@ class Disclosure(Common):
     duties: StrList = ()
     pledge: Text | None = None
     since: Day | None = None
-    show_phone: Annotated[str, choice(*SHOW_PHONE)] = "poster"
+    show_phone: Annotated[str, choice(*SHOW_PHONE, words="show_phone")] = "poster"
 
 
 class Meeting(Fields):
@@ -92,7 +92,7 @@ class Deliberation(Common):
     raised_by: OneLine | None = None
     channel: OneLine | None = None
     meeting: Meeting | None = None
-    status: Annotated[str, choice(*DELIBERATION_STATUS)]
+    status: Annotated[str, choice(*DELIBERATION_STATUS, words="deliberation_status")]
     decision: Text | None = None
     votes: Votes | None = None
     progress: Percent | None = None
@@ -109,7 +109,7 @@ class Wish(Common):
     category: OneLine | None = None
     value: Money | None = None
     posted_on: Day
-    status: Annotated[str, choice(*WISH_STATUS)]
+    status: Annotated[str, choice(*WISH_STATUS, words="wish_status")]
     claimed_by: OneLine | None = None
     claimed_on: Day | None = None
     fulfilled_on: Day | None = None

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from sitegen.model.privacy import mask_name
 from sitegen.model.records import Secrets
 from sitegen.validate.privacy import build_matcher
+
+if TYPE_CHECKING:
+    from sitegen.i18n.messages import Messages
 
 _TEXT_SUFFIXES: Final = (".html", ".xml", ".ics", ".txt", ".js", ".css", ".json", ".svg", ".webmanifest")
 # Phones are found however they are spaced: 138 0551 5678 and 138-0551-5678 are 13805515678.
@@ -25,6 +28,13 @@ def squeeze(text: str) -> str:
 class Leak:
     path: str
     what: str  # already masked: safe to print
+    source: str = ""  # PATH:LINE of the wish or disclosure the name or number belongs to, when known
+
+    def render(self, messages: Messages) -> str:
+        """The line the CLI and serve print: the output file, the masked secret, and whose it is."""
+        if self.source:
+            return messages.text("cli.leak_source", path=self.path, what=self.what, source=self.source)
+        return messages.text("cli.leak", path=self.path, what=self.what)
 
 
 def _masked(word: str) -> str:
@@ -41,6 +51,7 @@ class LeakScanner:
         names = {squeeze(name) for name in secrets.names}  # the text is searched squeezed, so are the names
         self.web = build_matcher(names | secrets.web_hidden_phones)
         self.poster = build_matcher(names | secrets.poster_hidden_phones)
+        self.sources = {squeeze(word): where for word, where in secrets.sources.items()}
 
     def scan(self, path: str, data: bytes) -> Leak | None:
         leak = self.find(path, path)
@@ -53,5 +64,5 @@ class LeakScanner:
         if matcher is None:
             return None
         for _, word in matcher.iter(squeeze(text)):
-            return Leak(path, _masked(word))
+            return Leak(path, _masked(word), self.sources.get(word, ""))
         return None

@@ -1,0 +1,143 @@
+"""Typing slips in YAML, named at their own line: look-alike and invisible characters a worker cannot see.
+
+Chinese input methods, WPS and text pasted from WeChat or web pages put full-width colons (：),
+full-width spaces (U+3000), tabs, non-breaking spaces, em dashes and stray BOMs where YAML wants
+`key: value`, spaces and `- `. PyYAML then reports the next line it cannot read, in English, or
+silently reads the wrong structure. This module reads the lines first and says which character
+is wrong and what to type instead; `syntax_problem` puts PyYAML's own errors into our words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+from typing import Final
+
+import yaml
+
+from sitegen.errors import Problem
+
+# Characters that look like (or hide as) blanks: a YAML indentation may hold ASCII spaces only.
+INVISIBLE: Final = frozenset("\ufeff\u200b\u200c\u200d\u2060\u180e")
+ODD_SPACES: Final = frozenset("\t\u00a0\u3000\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
+                              "\u2009\u200a\u202f\u205f") | INVISIBLE
+# Look-alikes of the list dash `-`: full-width hyphen, em/en dash, minus sign, hyphens, small hyphen.
+DASHES: Final = frozenset("－—–−‐‑﹣⁃")
+COLONS: Final = frozenset("：﹕∶")
+_KEY: Final = re.compile(r"([A-Za-z_][A-Za-z0-9_]*|[\u3400-\u9fff]{1,8})")
+_BLOCK_SCALAR: Final = re.compile(r"[|>][-+0-9]*\s*(#.*)?$")
+
+
+def code_of(char: str) -> str:
+    """U+3000 style, for messages: the worker can search for it in any editor."""
+    return f"U+{ord(char):04X}"
+
+
+@dataclass(slots=True)
+class _Context:
+    """Where the scan is: lines deeper than `indent` continue a value (text), not the structure."""
+
+    indent: int = -1
+    value_open: bool = False  # the last structural line had its value on it (text may continue)
+    block: bool = False  # the last structural line opened a | or > block
+
+
+def _indent_problem(path: PurePosixPath, line: int, char: str) -> Problem:
+    if char == "\t":
+        return Problem(path, line, "slip.indent_tab")
+    if char == "\u3000":
+        return Problem(path, line, "slip.indent_fullwidth")
+    if char in INVISIBLE:
+        return Problem(path, line, "slip.invisible", {"code": code_of(char)})
+    return Problem(path, line, "slip.indent_space", {"code": code_of(char)})
+
+
+def find_slips(text: str, path: PurePosixPath, first_line: int = 1) -> list[Problem]:
+    """Every look-alike or invisible character where YAML expects its own, one problem per line."""
+    return list(_scan(text, path, first_line))
+
+
+def _scan(text: str, path: PurePosixPath, first_line: int) -> Iterator[Problem]:
+    context = _Context()
+    for number, line in enumerate(text.split("\n")):
+        at = first_line + number
+        spaces = len(line) - len(line.lstrip(" "))
+        rest = line[spaces:]
+        if not rest.strip(" \t"):
+            continue
+        if spaces > context.indent and (context.value_open or context.block):
+            continue  # text of the value above: any character is the worker's to write
+        odd = next((ch for ch in rest if ch not in ODD_SPACES), "")
+        lead = rest[: rest.index(odd)] if odd else rest
+        if not odd:  # a blank line holding full-width or invisible blanks
+            if any(ch != "\t" for ch in lead):
+                yield _indent_problem(path, at, next(ch for ch in lead if ch != "\t"))
+            continue
+        if lead:
+            yield _indent_problem(path, at, lead[0])
+            continue
+        if rest.startswith("#") or rest.rstrip() in ("---", "..."):
+            continue
+        problem = _structure_slip(rest, path, at, spaces, context)
+        if problem is not None:
+            yield problem
+
+
+def _structure_slip(rest: str, path: PurePosixPath, at: int, spaces: int, context: _Context) -> Problem | None:
+    """Look at one structural line (`key: value` or `- item`) and remember what follows it."""
+    if rest[0] in DASHES:
+        if all(ch in DASHES or ch in "-" for ch in rest.rstrip()):
+            return Problem(path, at, "slip.separator", {"typed": rest.rstrip(), "code": code_of(rest[0])})
+        return Problem(path, at, "slip.dash", {"dash": rest[0], "code": code_of(rest[0])})
+    indent, item = spaces, False
+    while rest.startswith("- ") or rest == "-":
+        rest = rest[2:].lstrip(" ")
+        indent, item = indent + 2, True
+    key = _KEY.match(rest)
+    after = rest[key.end():] if key else ""
+    if key is not None and after.lstrip(" ")[:1] in COLONS and not (item and not key.group(1).isascii()):
+        colon = after.lstrip(" ")[0]
+        value = after.lstrip(" ")[1:].strip()
+        return Problem(path, at, "slip.colon_fullwidth", {"key": key.group(1), "colon": colon,
+                                                           "value": value[:40]})
+    if key is not None and after.startswith(":") and len(after) > 1 and after[1] != " " and key.group(1).isascii():
+        nxt = after[1]
+        if nxt in ODD_SPACES and nxt != "\t":
+            return Problem(path, at, "slip.space_after_colon", {"key": key.group(1), "code": code_of(nxt)})
+        if nxt not in "/:\t" and not item:  # `- mailto:x` may be an item's text
+            return Problem(path, at, "slip.colon_no_space", {"key": key.group(1), "value": after[1:41].strip()})
+    if key is not None and after.startswith(":"):
+        value = after[1:].strip()
+        context.indent = indent
+        context.block = bool(_BLOCK_SCALAR.match(value))
+        context.value_open = bool(value) and not value.startswith("#") and not context.block
+    else:
+        context.indent, context.block, context.value_open = indent, False, True
+    return None
+
+
+_KINDS: Final = (
+    ("mapping values are not allowed", "yaml.value_colon", False),
+    ("could not find expected ':'", "yaml.expected_colon", False),
+    ("quoted scalar", "yaml.unclosed_quote", True),
+    ("flow sequence", "yaml.unclosed_bracket", True),
+    ("flow mapping", "yaml.unclosed_bracket", True),
+    ("expected key", "yaml.indent", False),
+    ("expected '-' indicator", "yaml.indent", False),
+    ("violates indentation", "slip.indent_tab", False),
+)
+
+
+def syntax_problem(path: PurePosixPath, first_line: int, line: int,
+                   error: yaml.MarkedYAMLError) -> Problem:
+    """A PyYAML error in our words; its English goes along only as `detail`, which English texts may show."""
+    said = f"{error.context or ''} {error.problem or ''}"
+    detail = " ".join(x for x in (error.context, error.problem) if x)
+    for words, key, at_start in _KINDS:
+        if words in said:
+            if at_start and error.context_mark is not None:
+                line = first_line + error.context_mark.line
+            return Problem(path, line, key, {"detail": detail})
+    return Problem(path, line, "yaml.syntax", {"detail": detail})

@@ -1,0 +1,128 @@
+"""A phone number the web must not show, typed into another record's text, is named at its source.
+
+A disclosure's `show_phone` (SPEC §3) keeps its number off the web unless it is `full`; the
+output scan (write/leaks.py) would stop the build, naming output files. `check` finds it first,
+in the field or body line that holds it, however the number is spaced or spelled.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Final
+
+from sitegen.errors import Problem
+from sitegen.load.records import RawRecord
+from sitegen.validate.privacy import build_matcher
+
+if TYPE_CHECKING:
+    from sitegen.validate.check import Valid
+
+WEB_HIDES: Final = frozenset({"poster", "masked", "none"})  # SPEC §3: only `full` shows the number on the web
+# What a number may be written with between its digits: every space (\s is Unicode-aware), dashes
+# (hyphens, en/em dashes, minus sign), zero-width and direction marks, control characters, dots and
+# middle dots, brackets, slashes, tildes, underscores; and their full-width forms, which NFKC makes ASCII.
+_SEPARATOR_CHARS: Final = (r"\s\-\u2010-\u2015\u2212\u2e3a\u2e3b\u301c\u30fc\u00ad\u200b-\u200f\u202a-\u202e"
+                           r"\u2060-\u2064\ufeff\x00-\x1f\x7f-\x9f.·•・()\[\]【】〔〕/_~〜"
+                           r"\uff0d\uff0e\uff08\uff09\uff3b\uff3d\uff0f\uff3f\uff5e\ufe58\ufe63")
+_SEPARATORS: Final = re.compile(f"[{_SEPARATOR_CHARS}]+")
+# A stretch of digits (any script's: \d holds full-width ones) and the separators between them.
+_NUMBER_RUN: Final = re.compile(f"\\d[\\d{_SEPARATOR_CHARS}]*")
+
+
+def _squeeze_run(match: re.Match[str]) -> str:
+    return _SEPARATORS.sub("", unicodedata.normalize("NFKC", match.group()))
+
+
+def phone_digits(text: str) -> str:
+    """The text with every number's separators removed and its digits in ASCII: `139 5678-1234`,
+    `１３９．５６７８．１２３４` and `139(5678)1234` all become `13956781234`.
+
+    Each stretch of digits and separators is normalised with NFKC (full-width digits, dots and
+    dashes become ASCII), then spaces of every kind, dashes of every kind (hyphen, en/em dash,
+    minus sign), zero-width and control characters, dots, brackets, slashes, tildes and
+    underscores are dropped from it; the rest of the text is left as it is (NFKC of a whole
+    Chinese page is slow), so a number is found only where its digits follow one another.
+    Shared with the output scan.
+    """
+    return _NUMBER_RUN.sub(_squeeze_run, text)
+
+
+@dataclass(frozen=True, slots=True)
+class HiddenPhone:
+    """A number the web must not show, and the disclosure that says so."""
+
+    digits: str
+    name: str
+    show: str
+    where: str  # PATH:LINE of the disclosure's show_phone (or phone) line
+
+
+def hidden_phones(records: Iterable[Valid]) -> dict[str, HiddenPhone]:
+    """Every disclosure number whose show_phone keeps it off the web, by its digits."""
+    found: dict[str, HiddenPhone] = {}
+    for v in records:
+        phone = getattr(v.fields, "phone", None) if v.kind == "disclosures" else None
+        if phone is None or v.fields.show_phone not in WEB_HIDES:
+            continue
+        line = v.raw.line_of("show_phone") if "show_phone" in v.raw.fields else v.raw.line_of("phone")
+        found.setdefault(phone.digits, HiddenPhone(phone.digits, v.fields.name, v.fields.show_phone,
+                                                   f"{v.raw.path}:{line}"))
+    return found
+
+
+def mask_digits(digits: str) -> str:
+    """138****5678, as model/privacy.py masks a mobile number; short numbers keep the last 2."""
+    if len(digits) >= 8:
+        return digits[:3] + "*" * (len(digits) - 7) + digits[-4:]
+    return "*" * (len(digits) - 2) + digits[-2:]
+
+
+def _texts(data: object, at: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    if isinstance(data, str):
+        yield at, data
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from _texts(value, (*at, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _texts(value, (*at, index))
+
+
+def hidden_phones_unpublished(raws: Iterable[RawRecord], valid: Iterable[Valid]) -> Iterator[Problem]:
+    """Point at every field or body line of any record that would publish a hidden number.
+
+    The owner's own `phone` line is where the number belongs; everything else (an activity's
+    `signup`, a wish's `thanks`, a body, another disclosure's `phone`, the site office) is published.
+    """
+    valid = list(valid)
+    phones = hidden_phones(valid)
+    owners = {id(v.raw) for v in valid if v.kind == "disclosures" and v.fields.phone is not None
+              and v.fields.show_phone in WEB_HIDES}
+    matcher = build_matcher(phones)
+    if matcher is None:
+        return
+    for raw in raws:
+        texts = [(at, text) for at, text in _texts(raw.fields)
+                 if not (at == ("phone",) and id(raw) in owners) and at != ("show_phone",)]
+        # One pass over the whole record first ("|" is no separator: no number spans two texts);
+        # only a record that holds a hidden number is searched text by text and line by line.
+        whole = "|".join([*(text for _, text in texts), raw.body or ""])
+        if next(matcher.iter(phone_digits(whole)), None) is None:
+            continue
+        places = [(raw.line_of(*at), text) for at, text in texts]
+        if raw.body:
+            places += [((raw.body_line or 1) + offset, line) for offset, line in enumerate(raw.body.split("\n"))]
+        reported: set[tuple[int, str]] = set()
+        for line, text in places:
+            for _, digits in matcher.iter(phone_digits(text)):
+                if (line, digits) not in reported:
+                    reported.add((line, digits))
+                    yield _problem(raw, line, phones[digits])
+
+
+def _problem(raw: RawRecord, line: int, phone: HiddenPhone) -> Problem:
+    return Problem(raw.path, line, "privacy.hidden_phone", {"name": phone.name, "masked": mask_digits(phone.digits),
+                                                           "show": phone.show, "where": phone.where})

@@ -1,0 +1,131 @@
+"""A hidden phone typed into another record is refused by `check` at its source line, however it is spelled."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sitegen import pipeline
+from sitegen.options import Options
+from sitegen.pipeline.execute import LeaksFound
+from sitegen.validate.phones import phone_digits
+from tests.conftest import NOW, MakeSite, error_lines, run
+
+ZHANG = "name: 张建国\nrole: 楼栋长\nphone: 13956781234\n{extra}"
+A = "---\ntitle: 七夕\ndate: 2019-08-06\n{extra}---\n{body}"
+W = "wish: 助行器\nwisher: 周桂芳\nposted_on: 2026-10-18\nstatus: open\n{extra}"
+
+
+@pytest.mark.parametrize(("text", "digits"), [
+    ("139 5678 1234", "13956781234"),
+    ("139-5678-1234", "13956781234"),
+    ("139.5678.1234", "13956781234"),
+    ("１３９５６７８１２３４", "13956781234"),  # full-width digits
+    ("１３９－５６７８－１２３４", "13956781234"),  # full-width dashes
+    ("139\u20145678\u20131234", "13956781234"),  # em and en dash
+    ("139\u00a05678\u30001234", "13956781234"),  # no-break and full-width spaces
+    ("(139)5678_1234", "(13956781234"),  # a run starts at its first digit
+    ("139\u200b5678\u200b1234", "13956781234"),  # zero-width spaces
+    ("电话：139·5678·1234", "电话：13956781234"),  # the text around a number stays as it is
+    ("第１２期，共３０人", "第12期，共30人"),
+    ("2024-01-01 09:30", "2024010109:30"),
+])
+def test_phone_digits_ignores_separators(text: str, digits: str) -> None:
+    assert phone_digits(text) == digits
+
+
+SITE_OFFICE = "name: 测试社区\nbase_url: https://test.example.org/\noffice:\n  phone: 13956781234\n"
+
+# (case, files, site, where, words): `where` is the line the number is typed on.
+CASES = [
+    ("activity_signup", {"activities/a.md": A.format(extra="signup: 请联系楼栋长 139 5678 1234\n", body="")}, None,
+     "activities/a.md:4", "poster"),
+    ("activity_body", {"activities/a.md": A.format(extra="", body="正文\n\n报名电话 139-5678-1234\n")}, None,
+     "activities/a.md:7", "139****1234"),
+    ("activity_title_fullwidth", {"activities/a.md": "---\ntitle: 找张建国 １３９５６７８１２３４\ndate: 2019-08-06\n---\n"}, None,
+     "activities/a.md:2", "see disclosures/zhang.yaml:4"),
+    ("wish_thanks", {"wishes/w.yaml": W.format(extra="thanks: 感谢张建国（139.5678.1234）\n")}, None,
+     "wishes/w.yaml:5", "张建国"),
+    ("deliberation_timeline", {"deliberations/l.yaml": "title: x\nraised_on: 2020-04-07\nstatus: proposed\ntimeline:\n"
+                                                       "  - date: 2020-04-08\n    note: 联系 139—5678—1234\n"}, None,
+     "deliberations/l.yaml:6", "139****1234"),
+    ("own_pledge", {}, None, "disclosures/zhang.yaml:4", "139****1234"),
+    ("other_disclosure_phone_full", {"disclosures/li.yaml": "name: 李秀英\nrole: 单元长\nphone: 139 5678 1234\nshow_phone: full\n"},
+     None, "disclosures/li.yaml:3", "张建国"),
+    ("site_office", {}, SITE_OFFICE, "site.yaml:4", "139****1234"),
+    ("page_body", {"pages/about.md": "---\ntitle: 关于\n---\n值班 13956781234\n"}, None, "pages/about.md:4", "139****1234"),
+]
+EXTRA_ZHANG = {"own_pledge": "pledge: 有事请打 13956781234\n"}
+
+
+@pytest.mark.parametrize(("case", "files", "site", "where", "word"), CASES, ids=[c[0] for c in CASES])
+@pytest.mark.parametrize("show", ["poster", "masked", "none"])
+def test_hidden_phone_elsewhere_is_named_at_its_line(make_site: MakeSite, case: str, files: dict[str, str],
+                                                     site: str | None, where: str, word: str, show: str) -> None:
+    zhang = ZHANG.format(extra=EXTRA_ZHANG.get(case, "")) + f"show_phone: {show}\n"
+    content = make_site({"disclosures/zhang.yaml": zhang, **files}, site=site) if site else \
+        make_site({"disclosures/zhang.yaml": zhang, **files})
+    result = run("check", "--content", str(content))
+    assert result.exit_code == 1, result.stderr
+    lines = error_lines(result)
+    hits = [line for line in lines if "phone number" in line]
+    assert len(hits) == 1, lines  # once, at the source: not once per output file
+    assert hits[0].startswith(where + ": ") and word.replace("poster", show) in hits[0], hits[0]
+    assert "show_phone: full" in hits[0]
+
+
+@pytest.mark.parametrize("show", ["full"])
+def test_a_number_shown_in_full_may_be_written_anywhere(make_site: MakeSite, show: str) -> None:
+    content = make_site({"disclosures/zhang.yaml": ZHANG.format(extra=f"show_phone: {show}\n"),
+                         "activities/a.md": A.format(extra="signup: 请联系楼栋长 139 5678 1234\n", body="")})
+    assert run("check", "--content", str(content)).exit_code == 0
+
+
+def test_the_masked_form_passes(make_site: MakeSite) -> None:
+    content = make_site({"disclosures/zhang.yaml": ZHANG.format(extra=""),
+                         "activities/a.md": A.format(extra="signup: 请联系楼栋长 139****1234\n", body="")})
+    assert run("check", "--content", str(content)).exit_code == 0
+
+
+@pytest.mark.parametrize(("language", "words"), [
+    ("zh-Hans", ["这里写了张建国的电话号码", "show_phone 是 poster", "请改写为 139****1234", "show_phone 改为 full"]),
+    ("zh-Hant", ["這裡寫了张建国的電話號碼", "show_phone 是 poster"]),  # the name as written
+    ("en", ["张建国's phone number", "show_phone is poster", "Write 139****1234 instead", "show_phone: full"]),
+])
+def test_message_in_each_language(make_site: MakeSite, language: str, words: list[str]) -> None:
+    content = make_site({"disclosures/zhang.yaml": ZHANG.format(extra=""),
+                         "activities/a.md": A.format(extra="signup: 请联系楼栋长 139 5678 1234\n", body="")})
+    result = run("--lang", language, "check", "--content", str(content))
+    line = next(line for line in result.stderr.splitlines() if line.startswith("activities/a.md:4: "))
+    assert all(word in line for word in words), line
+
+
+def test_output_scan_names_the_source_record(make_site: MakeSite, tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """With the source check switched off, the last guard still stops the build and says whose number it is."""
+    import sitegen.validate.phones as phones
+
+    monkeypatch.setattr(phones, "hidden_phones_unpublished", lambda raws, valid: iter(()))
+    content = make_site({"disclosures/zhang.yaml": ZHANG.format(extra=""),
+                         "activities/a.md": A.format(extra="", body="请联系楼栋长 139 5678 1234\n")})
+    with pytest.raises(LeaksFound) as caught:
+        pipeline.build(content, tmp_path / "output", Options(now=NOW, use_cache=False))
+    assert {leak.source for leak in caught.value.leaks} == {"disclosures/zhang.yaml:3"}
+    from sitegen.i18n.messages import Messages
+
+    rendered = caught.value.leaks[0].render(Messages("zh-Hans"))
+    assert "来自 disclosures/zhang.yaml:3" in rendered and "139****1234" in rendered
+
+
+def test_build_names_the_source_record_on_the_command_line(make_site: MakeSite, tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    import sitegen.validate.phones as phones
+
+    monkeypatch.setattr(phones, "hidden_phones_unpublished", lambda raws, valid: iter(()))
+    content = make_site({"disclosures/zhang.yaml": ZHANG.format(extra=""),
+                         "activities/a.md": A.format(extra="", body="请联系楼栋长 139 5678 1234\n")})
+    result = run("build", "--content", str(content), "--out", str(tmp_path / "output"), "--no-cache")
+    assert result.exit_code == 1
+    leaks = [line for line in result.stderr.splitlines() if "private data" in line]
+    assert leaks and all("139****1234, from disclosures/zhang.yaml:3" in line for line in leaks), result.stderr
