@@ -1,0 +1,97 @@
+"""The matching rules of search, shared with themes/default/static/search.js: fold, then split into keys.
+
+Folding makes 繁體 and 简体, full-width and half-width, upper and lower case the same character:
+a query typed in either script finds the other. It is done one character at a time, so offsets
+stay put (the browser highlights the match in the text it shows). Keys are what the index lists:
+overlapping character pairs (bigrams) of a run of Chinese, the character itself for a run of one,
+and whole words of ASCII letters and digits. Any substring of two or more Chinese characters is
+then a set of keys every record holding it also holds (the CJK bigram scheme of Lucene's
+CJKAnalyzer), with no word segmenter and no dictionary in the browser.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from functools import cached_property
+from typing import Final
+
+# A run of ASCII letters and digits, or a run of other letters and numbers (Chinese, kana, ...).
+# search.js uses the same classes: [a-z0-9]+ and (?:(?![\x00-\x7f])[\p{L}\p{N}])+
+_RUN: Final = re.compile(r"[a-z0-9]+|[^\W_\x00-\x7f]+")
+# OpenCC configurations whose Traditional forms a resident may type: Taiwan, Hong Kong, plain.
+_VARIANTS: Final = ("s2t", "s2tw", "s2hk")
+
+
+def keys(folded: str) -> Iterator[str]:
+    """The index keys of folded text, in order, with repeats (a set of them is what is indexed)."""
+    for match in _RUN.finditer(folded):
+        run = match.group()
+        if run.isascii() or len(run) == 1:
+            yield run
+        else:
+            for i in range(len(run) - 1):
+                yield run[i : i + 2]
+
+
+def _bmp(char: str) -> bool:
+    return len(char) == 1 and ord(char) < 0x10000
+
+
+class Folder:
+    """Character folding for one build: a map from a character to its search form.
+
+    The map holds only characters that occur in the index's text or are a Traditional form of
+    one that does (a few thousand entries for a community), and only where the search form is
+    not the character itself lowercased in ASCII; it is shipped with the index as the browser's
+    whole dictionary. Characters outside the Basic Multilingual Plane are left as they are, so a
+    folded string has the same UTF-16 length as the original (JavaScript string offsets).
+    """
+
+    def __init__(self) -> None:
+        self.map: dict[str, str] = {}
+        self._seen: set[str] = set()
+
+    @cached_property
+    def _to_simplified(self) -> object:
+        import opencc
+
+        return opencc.OpenCC("t2s")
+
+    def learn(self, texts: Iterable[str]) -> None:
+        """Add every character of `texts`, and its Traditional forms, to the map."""
+        import opencc
+
+        fresh = sorted({c for text in texts for c in text if not c.isascii()} - self._seen)
+        fresh = [c for c in fresh if unicodedata.category(c)[0] not in "ZC"]  # OpenCC reads lines
+        if not fresh:
+            return
+        self._seen.update(fresh)
+        # One character per line: OpenCC's phrase rules never join neighbours, so each converts alone.
+        column = "\n".join(fresh)
+        forms = set(fresh)
+        for config in _VARIANTS:
+            forms.update(opencc.OpenCC(config).convert(column).split("\n"))
+        forms -= self._seen - set(fresh)
+        ordered = sorted(forms)
+        simplified = self._to_simplified.convert("\n".join(ordered)).split("\n")  # type: ignore[attr-defined]
+        for char, simple in zip(ordered, simplified, strict=True):
+            self._seen.add(char)
+            target = unicodedata.normalize("NFKC", simple).lower()
+            if _bmp(char) and _bmp(target) and target != _ascii_lower(char):
+                self.map[char] = target
+
+    def fold(self, text: str) -> str:
+        """The search form of text the map has learned; one character for each character."""
+        get = self.map.get
+        return "".join([get(c) or _ascii_lower(c) for c in text])
+
+
+def _ascii_lower(char: str) -> str:
+    return char.lower() if "A" <= char <= "Z" else char
+
+
+def fold_query(folder: Folder, query: str) -> str:
+    """A query as the browser folds it: NFKC first (a query may hold anything), then the map."""
+    return folder.fold(unicodedata.normalize("NFKC", query))
