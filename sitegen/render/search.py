@@ -35,7 +35,7 @@ _SPACE: Final = re.compile(r"[\s\x00-\x1f\x7f]+")  # search.js joins fields with
 
 def plain(markdown: str) -> str:
     """Markdown as the words a reader sees: links keep their text, marks and pictures go."""
-    return _SPACE.sub(" ", _MARKDOWN.sub(lambda m: m.group(1) or " ", markdown)).strip()
+    return _SPACE.sub(" ", _MARKDOWN.sub(lambda m: m.group(1) or "", markdown)).strip()
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,8 +54,9 @@ class Entry:
         excerpt = self.body[:EXCERPT] + ("…" if len(self.body) > EXCERPT else "")
         return [self.url, self.kind, *(_SPACE.sub(" ", f) for f in (self.title, self.date, self.place, self.meta)), excerpt]
 
-    def text(self) -> str:
-        return "\n".join((self.title, self.place, self.meta, self.body))
+    def text(self, kind_label: str) -> str:
+        """Everything indexed: what is shown, the whole body, and the kind's name (微心愿 finds the wishes)."""
+        return "\n".join((self.title, self.place, self.meta, self.body, kind_label))
 
 
 def _join(parts: Iterable[str | None]) -> str:
@@ -151,7 +152,7 @@ def make_files(model: Model, labels: Mapping[str, str]) -> dict[str, bytes]:
     kinds = {k: labels[f"kind_{k}"] if k != "pages" else labels["page_kind"] for k in KINDS}
     shown = [e.shown() for e in found]
     folder = Folder()
-    folder.learn(e.text() for e in found)
+    folder.learn(e.text(kinds[e.kind]) for e in found)
     folder.learn(kinds.values())
     hant_docs: list[list[str]] | None = None
     hant_kinds: dict[str, str] | None = None
@@ -162,7 +163,7 @@ def make_files(model: Model, labels: Mapping[str, str]) -> dict[str, bytes]:
         hant_docs = json.loads(convert(json.dumps(shown, ensure_ascii=False)))
         hant_kinds = json.loads(convert(json.dumps(kinds, ensure_ascii=False)))
         folder.learn(field for doc in hant_docs for field in doc)
-    postings = _postings([folder.fold(e.text()) for e in found])
+    postings = _postings([folder.fold(e.text(kinds[e.kind])) for e in found])
     fold = dict(sorted(folder.map.items()))
     names = file_names(model, labels)
     files = {names["hans"]: _script({"v": FORMAT, "kinds": kinds, "fold": fold, "docs": shown, "keys": postings})}

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
-from functools import cached_property
+from functools import lru_cache
 from typing import Final
 
 # A run of ASCII letters and digits, or a run of other letters and numbers (Chinese, kana, ...).
@@ -53,16 +53,8 @@ class Folder:
         self.map: dict[str, str] = {}
         self._seen: set[str] = set()
 
-    @cached_property
-    def _to_simplified(self) -> object:
-        import opencc
-
-        return opencc.OpenCC("t2s")
-
     def learn(self, texts: Iterable[str]) -> None:
         """Add every character of `texts`, and its Traditional forms, to the map."""
-        import opencc
-
         fresh = sorted({c for text in texts for c in text if not c.isascii()} - self._seen)
         fresh = [c for c in fresh if unicodedata.category(c)[0] not in "ZC"]  # OpenCC reads lines
         if not fresh:
@@ -72,10 +64,10 @@ class Folder:
         column = "\n".join(fresh)
         forms = set(fresh)
         for config in _VARIANTS:
-            forms.update(opencc.OpenCC(config).convert(column).split("\n"))
+            forms.update(_convert(config, column).split("\n"))
         forms -= self._seen - set(fresh)
         ordered = sorted(forms)
-        simplified = self._to_simplified.convert("\n".join(ordered)).split("\n")  # type: ignore[attr-defined]
+        simplified = _convert("t2s", "\n".join(ordered)).split("\n")
         for char, simple in zip(ordered, simplified, strict=True):
             self._seen.add(char)
             target = unicodedata.normalize("NFKC", simple).lower()
@@ -86,6 +78,18 @@ class Folder:
         """The search form of text the map has learned; one character for each character."""
         get = self.map.get
         return "".join([get(c) or _ascii_lower(c) for c in text])
+
+
+@lru_cache(maxsize=None)
+def _converter(config: str) -> object:
+    """OpenCC's converters load their dictionaries once per process (a memo, not state)."""
+    import opencc
+
+    return opencc.OpenCC(config)
+
+
+def _convert(config: str, text: str) -> str:
+    return str(_converter(config).convert(text))  # type: ignore[attr-defined]
 
 
 def _ascii_lower(char: str) -> str:
