@@ -21,7 +21,7 @@ from typing import Final
 
 from sitegen.model.records import Activity, Deliberation, Disclosure, Model, Record, Wish
 from sitegen.render.context import Formats
-from sitegen.render.search_text import Folder, keys
+from sitegen.render.search_text import Folder, key_set
 
 FORMAT: Final = "1"  # bump when the file's layout changes: the name then changes with it
 EXCERPT: Final = 120  # characters of the body shipped for the snippet
@@ -118,15 +118,17 @@ def _postings(folded: Sequence[str]) -> dict[str, str]:
     """key → the records holding it: gaps between record numbers, base 36, comma-separated."""
     holders: dict[str, list[int]] = {}
     for number, text in enumerate(folded):
-        for key in set(keys(text)):
-            holders.setdefault(key, []).append(number)
+        for key in key_set(text):
+            found = holders.get(key)
+            if found is None:
+                holders[key] = [number]
+            else:
+                found.append(number)
+    digits = [_base36(n) for n in range(len(folded))]
     encoded = {}
     for key in sorted(holders):
-        previous, gaps = -1, []
-        for number in holders[key]:
-            gaps.append(_base36(number - previous - 1))
-            previous = number
-        encoded[key] = ",".join(gaps)
+        numbers = holders[key]
+        encoded[key] = ",".join([digits[b - a - 1] for a, b in zip([-1, *numbers], numbers)])
     return encoded
 
 

@@ -35,6 +35,17 @@ def keys(folded: str) -> Iterator[str]:
                 yield run[i : i + 2]
 
 
+def key_set(folded: str) -> set[str]:
+    """set(keys(folded)), made with C loops: the index builder's hot path (a body is a thousand pairs)."""
+    found: set[str] = set()
+    for run in _RUN.findall(folded):
+        if run.isascii() or len(run) == 1:
+            found.add(run)
+        else:
+            found.update(map(str.__add__, run, run[1:]))
+    return found
+
+
 def _bmp(char: str) -> bool:
     return len(char) == 1 and ord(char) < 0x10000
 
@@ -52,10 +63,14 @@ class Folder:
     def __init__(self) -> None:
         self.map: dict[str, str] = {}
         self._seen: set[str] = set()
+        self._table: dict[int, str] | None = None
 
     def learn(self, texts: Iterable[str]) -> None:
         """Add every character of `texts`, and its Traditional forms, to the map."""
-        fresh = sorted({c for text in texts for c in text if not c.isascii()} - self._seen)
+        chars: set[str] = set()
+        for text in texts:
+            chars.update(text)
+        fresh = sorted(c for c in chars - self._seen if not c.isascii())
         fresh = [c for c in fresh if unicodedata.category(c)[0] not in "ZC"]  # OpenCC reads lines
         if not fresh:
             return
@@ -73,11 +88,14 @@ class Folder:
             target = unicodedata.normalize("NFKC", simple).lower()
             if _bmp(char) and _bmp(target) and target != _ascii_lower(char):
                 self.map[char] = target
+        self._table = None
 
     def fold(self, text: str) -> str:
         """The search form of text the map has learned; one character for each character."""
-        get = self.map.get
-        return "".join([get(c) or _ascii_lower(c) for c in text])
+        if self._table is None:
+            self._table = {ord(c): c.lower() for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"}
+            self._table.update((ord(k), v) for k, v in self.map.items())
+        return text.translate(self._table)
 
 
 @lru_cache(maxsize=None)
