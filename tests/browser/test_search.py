@@ -163,3 +163,31 @@ def test_the_page_at_phone_size(page: Any, site: Path, artifacts: Path) -> None:
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= PHONE["width"], f"horizontal scroll: {width}px"
         page.screenshot(path=str(artifacts / f"search{'-care' if tree else ''}.png"), full_page=True)
+
+
+def test_more_results_come_in_steps(page: Any, site: Path) -> None:
+    search(page, site, "", "社")
+    total = int(re.search(r"\d+", page.inner_text(".search-status")).group())  # type: ignore[union-attr]
+    assert total > 20, "the demo needs more than one step of results for this test"
+    assert len(page.query_selector_all(".result")) == 20
+    page.click(".search-more")
+    assert len(page.query_selector_all(".result")) == min(40, total)
+
+
+@pytest.mark.parametrize("tree", ["", "care/"])
+def test_axe_finds_nothing_on_the_search_page(browser: Any, site: Path, tree: str) -> None:
+    """axe-core (WCAG 2.1 A/AA and best practices) with results shown, and with none (axe's own
+    requests for the style sheet fail from file://: its console is not watched here)."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    page = browser.new_page(viewport=PHONE)
+    found = {}
+    for query in ("停车", "没有这个词"):
+        search(page, site, tree, query)
+        result = Axe().run(page, options={"runOnly": {"type": "tag", "values": [
+            "wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]}})
+        violations = [(v["id"], v["impact"], len(v["nodes"])) for v in result.response["violations"]]
+        if violations:
+            found[query] = violations
+    page.close()
+    assert found == {}

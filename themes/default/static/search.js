@@ -12,7 +12,10 @@
   var list = root.querySelector(".search-results");
   var help = root.querySelector("[data-help]");
   var noscript = root.querySelector("[data-noscript]");
-  var SHOWN = 50;
+  var SHOWN = 20;  // results per step; "more" adds as many again
+  var more = document.createElement("button");
+  more.type = "button";
+  more.className = "button search-more";
   var DELAY = 150;
   var RUN;
   try {
@@ -43,7 +46,12 @@
     var SEP = "\u0001";
     var joined = this.foldText(this.docs.map(function (d) { return d.slice(2).join(SEP); }).join(SEP)).split(SEP);
     this.folded = [];
-    for (var i = 0; i < this.docs.length; i++) { this.folded.push(joined.slice(i * 5, i * 5 + 5)); }
+    this.rest = [];
+    for (var i = 0; i < this.docs.length; i++) {
+      var f = joined.slice(i * 5, i * 5 + 5);
+      this.folded.push(f);
+      this.rest.push(f[2] + SEP + f[3] + SEP + f[4]);  // place, short fields, start of the body
+    }
   }
 
   Index.prototype.postings = function (key) {
@@ -100,12 +108,14 @@
     return { terms: terms, runs: runs, whole: runs.join("") };
   };
 
-  // Ranked record numbers: most query keys held first, then rarer keys, then the words in the title,
-  // place or short fields as typed; ties keep the index's order (newest first).
-  Index.prototype.search = function (query) {
+  // The best `limit` records, best first, and how many matched: most query keys held first, then
+  // rarer keys, then the words as typed in the title or the shown fields; ties keep the index's order
+  // (newest first). Only the shown few are sorted: a query over 10,000 records stays well under 50 ms.
+  Index.prototype.search = function (query, limit) {
     var parsed = this.parse(query);
     var terms = parsed.terms, n = this.docs.length;
-    if (!terms.length) { return { parsed: parsed, found: [] }; }
+    var none = { parsed: parsed, total: 0, top: [] };
+    if (!terms.length) { return none; }
     var hits = new Uint16Array(n), score = new Float64Array(n), best = 0;
     for (var t = 0; t < terms.length; t++) {
       var p = this.termPostings(terms[t]);
@@ -118,22 +128,26 @@
       }
     }
     var need = best === terms.length ? best : Math.ceil(terms.length * 0.6);
-    var found = [];
-    if (best < need || best === 0) { return { parsed: parsed, found: found }; }
+    if (best < need || best === 0) { return none; }
+    var runs = parsed.runs, whole = runs.length > 1 ? parsed.whole : "";
+    var top = [], ranks = [], total = 0;
     for (var d = 0; d < n; d++) {
       if (hits[d] < need) { continue; }
-      var f = this.folded[d], bonus = 0;
-      for (var r = 0; r < parsed.runs.length; r++) {
-        var run = parsed.runs[r];
-        if (f[0].indexOf(run) >= 0) { bonus += 6; }
-        if (f[2].indexOf(run) >= 0 || f[3].indexOf(run) >= 0) { bonus += 3; }
-        if (f[4].indexOf(run) >= 0) { bonus += 2; }
+      total += 1;
+      var title = this.folded[d][0], rest = this.rest[d], rank = hits[d] * 10000 + score[d];
+      for (var r = 0; r < runs.length; r++) {
+        if (title.indexOf(runs[r]) >= 0) { rank += 6; }
+        if (rest.indexOf(runs[r]) >= 0) { rank += 3; }
       }
-      if (parsed.runs.length > 1 && f[0].indexOf(parsed.whole) >= 0) { bonus += 6; }
-      found.push({ doc: d, hits: hits[d], score: score[d] + bonus });
+      if (whole && title.indexOf(whole) >= 0) { rank += 6; }
+      if (top.length === limit && rank <= ranks[limit - 1]) { continue; }  // an equal later record stays behind
+      var at = top.length;
+      while (at > 0 && ranks[at - 1] < rank) { at -= 1; }
+      top.splice(at, 0, d);
+      ranks.splice(at, 0, rank);
+      if (top.length > limit) { top.pop(); ranks.pop(); }
     }
-    found.sort(function (a, b) { return (b.hits - a.hits) || (b.score - a.score) || (a.doc - b.doc); });
-    return { parsed: parsed, found: found };
+    return { parsed: parsed, total: total, top: top };
   };
 
   // Where the query shows in a folded text: each run as typed, or else its pairs and characters.
@@ -191,17 +205,23 @@
     parent.textContent = first.length > 80 ? first.slice(0, 80) + "…" : first;
   }
 
-  function show(index, query) {
+  function show(index, query, limit) {
+    var started = window.performance ? window.performance.now() : 0;
+    fill(index, query, limit);
+    if (started) { root.setAttribute("data-took", (window.performance.now() - started).toFixed(1)); }  // ms, for bench/search.py
+  }
+
+  function fill(index, query, limit) {
     while (list.firstChild) { list.removeChild(list.firstChild); }
+    if (more.parentNode) { more.parentNode.removeChild(more); }
     var q = query.trim();
-    if (!q) { say(""); help.hidden = true; return; }
-    var result = index.search(q);
-    var found = result.found;
-    help.hidden = found.length > 0;
-    if (!found.length) { say(label("none", { q: q })); return; }
-    say(found.length > SHOWN ? label("count-more", { n: found.length, shown: SHOWN }) : label("count", { n: found.length }));
-    found.slice(0, SHOWN).forEach(function (hit) {
-      var doc = index.docs[hit.doc], folded = index.folded[hit.doc];
+    if (!q) { say(""); help.hidden = false; return; }  // nothing asked yet: the lists, to browse
+    var result = index.search(q, limit);
+    help.hidden = result.total > 0;
+    if (!result.total) { say(label("none", { q: q })); return; }
+    say(result.total > limit ? label("count-more", { n: result.total, shown: limit }) : label("count", { n: result.total }));
+    result.top.forEach(function (number) {
+      var doc = index.docs[number], folded = index.folded[number];
       var item = document.createElement("li");
       item.className = "result";
       var link = document.createElement("a");
@@ -219,6 +239,11 @@
       item.appendChild(text);
       list.appendChild(item);
     });
+    if (result.total > limit) {
+      more.textContent = label("more", { n: Math.min(SHOWN, result.total - limit) });
+      more.onclick = function () { show(index, q, limit + SHOWN); };
+      list.parentNode.insertBefore(more, list.nextSibling);
+    }
   }
 
   // The switches to 长辈版 and 繁體 keep the query.
@@ -255,7 +280,7 @@
     input.addEventListener("input", function () {
       window.clearTimeout(timer);
       timer = window.setTimeout(function () {
-        show(index, input.value);
+        show(index, input.value, SHOWN);
         carry(input.value.trim());
         remember(input.value.trim());
       }, DELAY);
@@ -265,12 +290,12 @@
       var query = input.value.trim();
       if (remember(query)) {  // otherwise the form goes to ?q= the plain way
         event.preventDefault();
-        show(index, query);
+        show(index, query, SHOWN);
         carry(query);
       }
     });
     say("");
-    show(index, initial);
+    show(index, initial, SHOWN);
   }
 
   function failed() {
