@@ -190,7 +190,7 @@
   }
 
   function snippet(parent, doc, folded, parsed) {
-    var texts = [doc[5], doc[6]], foldeds = [folded[3], folded[4]];
+    var texts = [doc[6], doc[5]], foldeds = [folded[4], folded[3]];  // the body's words read best, then the short fields
     for (var i = 0; i < 2; i++) {
       var found = ranges(foldeds[i], parsed);
       if (found.length) {
