@@ -191,3 +191,23 @@ def test_axe_finds_nothing_on_the_search_page(browser: Any, site: Path, tree: st
             found[query] = violations
     page.close()
     assert found == {}
+
+
+def test_nothing_is_searched_while_an_input_method_composes(page: Any, site: Path) -> None:
+    page.goto((site / "search" / "index.html").as_uri())
+    page.wait_for_function("document.querySelector('.search-status').textContent === ''")
+    page.evaluate("""() => {
+        const input = document.getElementById('q');
+        input.dispatchEvent(new CompositionEvent('compositionstart', {data: ''}));
+        input.value = 'tingche';
+        input.dispatchEvent(new InputEvent('input', {data: 'tingche', isComposing: true}));
+    }""")
+    page.wait_for_timeout(400)
+    assert page.inner_text(".search-status") == ""  # no "nothing found for tingche" flashing by
+    page.evaluate("""() => {
+        const input = document.getElementById('q');
+        input.value = '停车';
+        input.dispatchEvent(new CompositionEvent('compositionend', {data: '停车'}));
+    }""")
+    page.wait_for_selector(".result")
+    assert "停车" in page.inner_text(".search-results")

@@ -277,14 +277,17 @@
     if (!data || !data.docs) { failed(); return; }
     var index = new Index(data);
     var timer = null;
-    input.addEventListener("input", function () {
+    function later() {
       window.clearTimeout(timer);
       timer = window.setTimeout(function () {
         show(index, input.value, SHOWN);
         carry(input.value.trim());
         remember(input.value.trim());
       }, DELAY);
-    });
+    }
+    // While a pinyin input method is composing, the box holds letters (dianti), not yet 电梯: wait for it.
+    input.addEventListener("input", function (event) { if (!event.isComposing) { later(); } });
+    input.addEventListener("compositionend", later);
     form.addEventListener("submit", function (event) {
       window.clearTimeout(timer);
       var query = input.value.trim();
