@@ -274,7 +274,7 @@ def _search_index(model: Model, labels: dict[str, str], cache: BuildCache, assem
     entry = cache.pages.get("@search")
     if entry is not None and entry.fingerprint == repr(names) and all(assembly.reuse(p, s) for p, s in entry.files.items()):
         return []
-    files = search.make_files(model, labels)
+    files = search.make_files(model, labels, cache.search)
     leaks = [leak for rel, data in files.items() if (leak := scanner.scan(rel, data)) is not None]
     cache.pages["@search"] = PageEntry(repr(names), {rel: assembly.write(rel, data) for rel, data in files.items()})
     return leaks

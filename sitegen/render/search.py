@@ -92,11 +92,14 @@ def entry(record: Record, labels: Mapping[str, str], formats: Formats) -> Entry:
                  meta=_join(fields), body=plain(record.body))
 
 
-def entries(model: Model, labels: Mapping[str, str]) -> list[Entry]:
+def ordered(model: Model) -> list[Record]:
     """Every published record and free page, newest first (ties by address): the order of equal results."""
+    return [*sorted(model.records(), key=lambda r: (-r.day.toordinal(), r.url)), *model.pages]
+
+
+def entries(model: Model, labels: Mapping[str, str]) -> list[Entry]:
     formats = Formats(labels)
-    records: Sequence[Record] = sorted(model.records(), key=lambda r: (-r.day.toordinal(), r.url))
-    return [entry(r, labels, formats) for r in (*records, *model.pages)]
+    return [entry(r, labels, formats) for r in ordered(model)]
 
 
 def digest(model: Model, labels: Mapping[str, str]) -> str:
@@ -115,17 +118,22 @@ def file_names(model: Model, labels: Mapping[str, str]) -> dict[str, str]:
     return names
 
 
-def _postings(folded: Sequence[str]) -> dict[str, str]:
-    """key → the records holding it: gaps between record numbers, base 36, comma-separated."""
+def _postings(keyed: Sequence[str]) -> dict[str, str]:
+    """key → the records holding it: gaps between record numbers, base 36, comma-separated.
+
+    `keyed` holds each record's keys joined by newlines (a key never holds one).
+    """
     holders: dict[str, list[int]] = {}
-    for number, text in enumerate(folded):
-        for key in key_set(text):
+    for number, joined in enumerate(keyed):
+        if not joined:
+            continue
+        for key in joined.split("\n"):
             found = holders.get(key)
             if found is None:
                 holders[key] = [number]
             else:
                 found.append(number)
-    digits = [_base36(n) for n in range(len(folded))]
+    digits = [_base36(n) for n in range(len(keyed))]
     encoded = {}
     for key in sorted(holders):
         numbers = holders[key]
@@ -149,27 +157,58 @@ def _script(data: object) -> bytes:
     return f"/* sitegen search index: made by the build */\nwindow.{GLOBAL}={text};\n".encode()
 
 
-def make_files(model: Model, labels: Mapping[str, str]) -> dict[str, bytes]:
-    """The data file for each script (see `file_names`); pure: the same model gives the same bytes."""
-    found = entries(model, labels)
+Memo = dict[str, tuple[list[str], str, str]]  # record and labels → (its row, its keys joined by \n, its characters)
+
+
+def make_files(model: Model, labels: Mapping[str, str], memo: Memo | None = None) -> dict[str, bytes]:
+    """The data file for each script (see `file_names`); the same model gives the same bytes.
+
+    `memo` (kept by the build cache) holds what each record gave last time, by its digest: a
+    rebuild reads only the records that changed. It is filled and pruned here.
+    """
+    memo = {} if memo is None else memo
     kinds = {k: labels[f"kind_{k}"] if k != "pages" else labels["page_kind"] for k in KINDS}
-    shown = [e.shown() for e in found]
+    stamp = hashlib.blake2b(repr((FORMAT, sorted(labels.items()))).encode("utf-8"), digest_size=8).hexdigest()
+    formats = Formats(labels)
     folder = Folder()
-    folder.learn(e.text(kinds[e.kind]) for e in found)
+    rows: list[list[str]] = []
+    keyed: list[str] = []
+    fresh: list[tuple[int, str, str]] = []  # (position, memo key, text to index)
+    used = set()
+    for record in ordered(model):
+        name = f"{record.url}\x1f{record.digest}\x1f{stamp}"
+        used.add(name)
+        known = memo.get(name)
+        if known is None:
+            found = entry(record, labels, formats)
+            fresh.append((len(rows), name, found.text(kinds[found.kind])))
+            rows.append(found.shown())
+            keyed.append("")
+        else:
+            rows.append(known[0])
+            keyed.append(known[1])
+            folder.learn([known[2]])
+    folder.learn(text for _, _, text in fresh)
     folder.learn(kinds.values())
+    for position, name, text in fresh:
+        # a character's search form depends on that character alone: keys made once stay right
+        keyed[position] = "\n".join(key_set(folder.fold(text)))
+        memo[name] = (rows[position], keyed[position], "".join({c for c in text if not c.isascii()}))
+    for name in memo.keys() - used:
+        del memo[name]
     hant_docs: list[list[str]] | None = None
     hant_kinds: dict[str, str] | None = None
     if model.site.traditional_mirror:
         import opencc
 
         convert = opencc.OpenCC("s2tw").convert  # as the 繁體 pages are converted (render/site.py)
-        hant_docs = json.loads(convert(json.dumps(shown, ensure_ascii=False)))
+        hant_docs = json.loads(convert(json.dumps(rows, ensure_ascii=False)))
         hant_kinds = json.loads(convert(json.dumps(kinds, ensure_ascii=False)))
         folder.learn(field for doc in hant_docs for field in doc)
-    postings = _postings([folder.fold(e.text(kinds[e.kind])) for e in found])
+    postings = _postings(keyed)
     fold = dict(sorted(folder.map.items()))
     names = file_names(model, labels)
-    files = {names["hans"]: _script({"v": FORMAT, "kinds": kinds, "fold": fold, "docs": shown, "keys": postings})}
+    files = {names["hans"]: _script({"v": FORMAT, "kinds": kinds, "fold": fold, "docs": rows, "keys": postings})}
     if hant_docs is not None and hant_kinds is not None:
         files[names["hant"]] = _script({"v": FORMAT, "kinds": hant_kinds, "fold": fold, "docs": hant_docs,
                                         "keys": postings})

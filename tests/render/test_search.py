@@ -198,3 +198,20 @@ def test_a_changed_record_changes_the_index_and_its_name(make_site: MakeSite, tm
     [after] = (out / "static").glob("search-index.*.js")
     assert after.name != before.name and "施工时间" in after.read_text("utf-8")
     assert after.name in (out / "search" / "index.html").read_text("utf-8")
+
+
+def test_a_memo_of_unchanged_records_gives_the_same_bytes(make_site: MakeSite) -> None:
+    from sitegen.render.search import make_files
+    from sitegen.render.theme import Theme
+
+    content = make_site(FILES)
+    model = pipeline.check(content, Options(now=NOW, use_cache=False)).model
+    labels = Theme.load(model.site.language).labels
+    memo: dict = {}  # type: ignore[type-arg]
+    cold = make_files(model, labels, memo)
+    assert len(memo) == 5 and make_files(model, labels, memo) == cold
+    page = content / "activities" / "a.md"
+    page.write_text(page.read_text("utf-8").replace("分摊比例", "施工时间"), encoding="utf-8")
+    changed = pipeline.check(content, Options(now=NOW, use_cache=False)).model
+    assert make_files(changed, labels, memo) == make_files(changed, labels)
+    assert len(memo) == 5  # the old form of the changed record is gone
