@@ -82,6 +82,7 @@ class BuildCache:
     shadow_stats: dict[str, tuple[int, int]] = field(default_factory=dict)
     pages: dict[str, PageEntry] = field(default_factory=dict)  # URL or built-in file → what it wrote
     secrets: str = ""  # digest of the private data the scanned files were checked against
+    search: dict[str, tuple[list[str], str, str]] = field(default_factory=dict)  # record digest → its search row and keys
 
     @classmethod
     def load(cls, out: Path, key: str) -> BuildCache:

@@ -21,7 +21,7 @@ from sitegen.pipeline import workers
 from sitegen.pipeline.cache import BuildCache, PageEntry, cache_dir
 from sitegen.pipeline.fingerprint import Fingerprinter, fingerprint
 from sitegen.pipeline.photos import plan_photos
-from sitegen.render import qr
+from sitegen.render import qr, search
 from sitegen.render.builtin import feeds
 from sitegen.render.pages import Planner
 from sitegen.render.posters import PosterPlanner
@@ -211,6 +211,7 @@ def write_site(model: Model, content: Path, out: Path, options: Options, progres
         assembly.write(asset.url, asset.data)
     if not options.pages_only:
         _builtins(model, labels, specs, prints, cache, assembly)
+        leaks += _search_index(model, labels, cache, assembly, scanner)
     if cache.secrets != secrets:  # new private data: files kept from earlier builds are scanned again
         for rel in assembly.kept:
             leak = scanner.scan(rel, (stage / rel).read_bytes())
@@ -264,6 +265,19 @@ def _builtins(model: Model, labels: dict[str, str], specs: list[PageSpec], print
             continue
         sha = assembly.write(rel, make())
         cache.pages["@" + rel] = PageEntry(digest, {rel: sha})
+
+
+def _search_index(model: Model, labels: dict[str, str], cache: BuildCache, assembly: Assembly,
+                  scanner: LeakScanner) -> list[Leak]:
+    """The search data files: made again only when a record or a label changed (their names say which)."""
+    names = search.file_names(model, labels)
+    entry = cache.pages.get("@search")
+    if entry is not None and entry.fingerprint == repr(names) and all(assembly.reuse(p, s) for p, s in entry.files.items()):
+        return []
+    files = search.make_files(model, labels, cache.search)
+    leaks = [leak for rel, data in files.items() if (leak := scanner.scan(rel, data)) is not None]
+    cache.pages["@search"] = PageEntry(repr(names), {rel: assembly.write(rel, data) for rel, data in files.items()})
+    return leaks
 
 
 def _pdfs(specs: list[PageSpec], job: workers.Job, workers_count: int, cache: BuildCache, assembly: Assembly,

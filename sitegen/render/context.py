@@ -19,7 +19,7 @@ from sitegen.render.qr import qr_svg
 from sitegen.render.urls import absolute
 
 CSP: Final = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-              "font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; object-src 'none'")
+              "font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'self'; object-src 'none'")
 
 
 @lru_cache(maxsize=512)

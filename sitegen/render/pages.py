@@ -11,6 +11,7 @@ from typing import Final
 from sitegen.model.records import DELIBERATION_STAGES, Activity, Deliberation, Model, Record
 from sitegen.render.images import Photo
 from sitegen.render.summary import summarize
+from sitegen.render.search import file_names
 from sitegen.render.views import Crumb, Figure, Group, PageSpec, Pager, TagLink, chart
 from sitegen.slugs import level_slug
 
@@ -91,6 +92,9 @@ class Planner:
         for page in self.model.pages:
             yield PageSpec(url=page.url, template="page.html", title=page.title, data={"record": page},
                            description=describe(page), updated=page.updated, image=self.cover(page))
+        yield PageSpec(url="search/", template="search.html", title=self.t["search"], noindex=True,
+                       data={"index": file_names(self.model, self.t)}, description=self.t["search_about"],
+                       updated=latest([*self.model.records(), *self.model.pages]))
         yield PageSpec(url="404.html", template="404.html", title=self.t["not_found"], noindex=True,
                        variants=False, absolute_links=True)
 

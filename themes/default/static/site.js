@@ -18,7 +18,8 @@
     var choice = null;
     try { choice = store.getItem(KEY); } catch (e) {}
     var toCare = document.querySelector("a[data-care='on']");
-    if (choice === "on" && toCare) { window.location.replace(toCare.href); return; }
+    // (a search carried in the address, ?q=, goes along)
+    if (choice === "on" && toCare) { window.location.replace(toCare.href.split("?")[0] + window.location.search); return; }
   }
 
   // 朗读: shown only where speech synthesis exists.

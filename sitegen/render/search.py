@@ -1,0 +1,215 @@
+"""The search index: every published record and free page, as a JavaScript data file.
+
+The file is loaded by a `<script src>` on the search page only (no fetch: it works from file://,
+offline and in WeChat, and within the CSP: script-src 'self'). It holds, per record, what a
+result shows (title, kind, date, place, the short fields and the start of the body, in the
+script of its tree), and for the whole site the keys of search_text.py with the records holding
+each. The body is indexed whole but shipped only in part: for 1,000 generated records the keys
+take 290 KB gzipped where the whole text would take 745 KB (bench/generate.py content).
+
+Only the model's published forms go in (the masked or aliased wisher, `phone_web`), so the
+index can tell nothing a page does not; the leak scan reads it like any page.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Final
+
+from sitegen.model.records import Activity, Deliberation, Disclosure, Model, Record, Wish
+from sitegen.render.context import Formats
+from sitegen.render.search_text import Folder, key_set
+
+FORMAT: Final = "1"  # bump when the file's layout changes: the name then changes with it
+EXCERPT: Final = 120  # characters of the body shipped for the snippet
+KINDS: Final = ("activities", "disclosures", "deliberations", "wishes", "pages")
+GLOBAL: Final = "sitegenSearch"  # the variable the data file sets; search.js reads it
+
+_MARKDOWN: Final = re.compile(r"!\[[^\]]*\]\([^)]*\)|\[([^\]]*)\]\([^)]*\)|<[^>]*>|^\s{0,3}(?:#{1,6}|>|[-*+]|\d+[.)])\s+"
+                              r"|[*_`~|]+|^[-=]{3,}\s*$", re.MULTILINE)
+_SPACE: Final = re.compile(r"[\s\x00-\x1f\x7f]+")  # search.js joins fields with \x01: none may hold one
+
+
+def plain(markdown: str) -> str:
+    """Markdown as the words a reader sees: links keep their text, marks and pictures go."""
+    return _SPACE.sub(" ", _MARKDOWN.sub(lambda m: m.group(1) or "", markdown)).strip()
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One record as search knows it: shown fields (`meta`, the start of `body`) and indexed text."""
+
+    url: str  # in the tree: activities/x/
+    kind: str
+    title: str
+    date: str  # as the site writes dates, "" when none
+    place: str
+    meta: str  # the short fields, joined by " · "
+    body: str  # the whole body, plain
+
+    def shown(self) -> list[str]:
+        excerpt = self.body[:EXCERPT] + ("…" if len(self.body) > EXCERPT else "")
+        return [self.url, self.kind, *(_SPACE.sub(" ", f) for f in (self.title, self.date, self.place, self.meta)), excerpt]
+
+    def text(self, kind_label: str) -> str:
+        """Everything indexed: what is shown, the whole body, and the kind's name (微心愿 finds the wishes)."""
+        return "\n".join((self.title, self.place, self.meta, self.body, kind_label))
+
+
+def _join(parts: Iterable[str | None]) -> str:
+    return " · ".join(p for p in parts if p)
+
+
+def entry(record: Record, labels: Mapping[str, str], formats: Formats) -> Entry:
+    """The searchable words of one record: its page's words in the forms the web may show."""
+    t = labels
+    place: str | None = None
+    date = formats.day(record.day)
+    fields: list[str | None] = [record.summary, *record.tags]
+    if isinstance(record, Activity):
+        place, date = record.place, formats.day(record.start)
+        fields += [record.organizer, *record.partners, record.project, record.signup]
+    elif isinstance(record, Disclosure):
+        place = record.place.name if record.place else None
+        date = formats.day(record.since)
+        fields += [record.role, t["party_member"] if record.party_member else t["volunteer"], record.phone_web,
+                   *record.duties, record.pledge]
+    elif isinstance(record, Deliberation):
+        place = record.meeting.place if record.meeting else None
+        fields += [t[f"status_{record.status}"], record.raised_by, record.channel,
+                   record.meeting.host if record.meeting else None, record.decision,
+                   *(step.note for step in record.timeline)]
+    elif isinstance(record, Wish):
+        place = record.place
+        fields += [t[f"wish_{record.status}"], record.shown_name, record.category, record.claimed_by, record.thanks]
+    elif record.kind == "pages":
+        date = ""
+    return Entry(url=record.url, kind=record.kind, title=record.title, date=date, place=place or "",
+                 meta=_join(fields), body=plain(record.body))
+
+
+def ordered(model: Model) -> list[Record]:
+    """Every published record and free page, newest first (ties by address): the order of equal results."""
+    return [*sorted(model.records(), key=lambda r: (-r.day.toordinal(), r.url)), *model.pages]
+
+
+def entries(model: Model, labels: Mapping[str, str]) -> list[Entry]:
+    formats = Formats(labels)
+    return [entry(r, labels, formats) for r in ordered(model)]
+
+
+def digest(model: Model, labels: Mapping[str, str]) -> str:
+    """What the index depends on (every record's digest, the labels): names its file, keys its reuse."""
+    parts = [FORMAT, model.site.language, str(model.site.traditional_mirror), repr(sorted(labels.items()))]
+    parts += [r.url + r.digest for r in (*model.records(), *model.pages)]
+    return hashlib.blake2b("\x1f".join(parts).encode("utf-8"), digest_size=8).hexdigest()
+
+
+def file_names(model: Model, labels: Mapping[str, str]) -> dict[str, str]:
+    """Output path of the data file per script: "hans" for the main trees, "hant" for the 繁體 mirror."""
+    stamp = digest(model, labels)
+    names = {"hans": f"static/search-index.{stamp}.js"}
+    if model.site.traditional_mirror:
+        names["hant"] = f"static/search-index-hant.{stamp}.js"
+    return names
+
+
+def _postings(keyed: Sequence[str]) -> dict[str, str]:
+    """key → the records holding it: gaps between record numbers, base 36, comma-separated.
+
+    `keyed` holds each record's keys joined by newlines (a key never holds one).
+    """
+    holders: dict[str, list[int]] = {}
+    for number, joined in enumerate(keyed):
+        if not joined:
+            continue
+        for key in joined.split("\n"):
+            found = holders.get(key)
+            if found is None:
+                holders[key] = [number]
+            else:
+                found.append(number)
+    digits = [_base36(n) for n in range(len(keyed))]
+    encoded = {}
+    for key in sorted(holders):
+        numbers = holders[key]
+        encoded[key] = ",".join([digits[b - a - 1] for a, b in zip([-1, *numbers], numbers)])
+    return encoded
+
+
+def _base36(n: int) -> str:
+    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+    text = ""
+    while True:
+        n, rest = divmod(n, 36)
+        text = digits[rest] + text
+        if n == 0:
+            return text
+
+
+def _script(data: object) -> bytes:
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=False)
+    text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return f"/* sitegen search index: made by the build */\nwindow.{GLOBAL}={text};\n".encode()
+
+
+Memo = dict[str, tuple[list[str], str, str]]  # record and labels → (its row, its keys joined by \n, its characters)
+
+
+def make_files(model: Model, labels: Mapping[str, str], memo: Memo | None = None) -> dict[str, bytes]:
+    """The data file for each script (see `file_names`); the same model gives the same bytes.
+
+    `memo` (kept by the build cache) holds what each record gave last time, by its digest: a
+    rebuild reads only the records that changed. It is filled and pruned here.
+    """
+    memo = {} if memo is None else memo
+    kinds = {k: labels[f"kind_{k}"] if k != "pages" else labels["page_kind"] for k in KINDS}
+    stamp = hashlib.blake2b(repr((FORMAT, sorted(labels.items()))).encode("utf-8"), digest_size=8).hexdigest()
+    formats = Formats(labels)
+    folder = Folder()
+    rows: list[list[str]] = []
+    keyed: list[str] = []
+    fresh: list[tuple[int, str, str]] = []  # (position, memo key, text to index)
+    used = set()
+    for record in ordered(model):
+        name = f"{record.url}\x1f{record.digest}\x1f{stamp}"
+        used.add(name)
+        known = memo.get(name)
+        if known is None:
+            found = entry(record, labels, formats)
+            fresh.append((len(rows), name, found.text(kinds[found.kind])))
+            rows.append(found.shown())
+            keyed.append("")
+        else:
+            rows.append(known[0])
+            keyed.append(known[1])
+            folder.learn([known[2]])
+    folder.learn(text for _, _, text in fresh)
+    folder.learn(kinds.values())
+    for position, name, text in fresh:
+        # a character's search form depends on that character alone: keys made once stay right
+        keyed[position] = "\n".join(key_set(folder.fold(text)))
+        memo[name] = (rows[position], keyed[position], "".join({c for c in text if not c.isascii()}))
+    for name in memo.keys() - used:
+        del memo[name]
+    hant_docs: list[list[str]] | None = None
+    hant_kinds: dict[str, str] | None = None
+    if model.site.traditional_mirror:
+        import opencc
+
+        convert = opencc.OpenCC("s2tw").convert  # as the 繁體 pages are converted (render/site.py)
+        hant_docs = json.loads(convert(json.dumps(rows, ensure_ascii=False)))
+        hant_kinds = json.loads(convert(json.dumps(kinds, ensure_ascii=False)))
+        folder.learn(field for doc in hant_docs for field in doc)
+    postings = _postings(keyed)
+    fold = dict(sorted(folder.map.items()))
+    names = file_names(model, labels)
+    files = {names["hans"]: _script({"v": FORMAT, "kinds": kinds, "fold": fold, "docs": rows, "keys": postings})}
+    if hant_docs is not None and hant_kinds is not None:
+        files[names["hant"]] = _script({"v": FORMAT, "kinds": hant_kinds, "fold": fold, "docs": hant_docs,
+                                        "keys": postings})
+    return files
