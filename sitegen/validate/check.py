@@ -14,6 +14,7 @@ from pydantic_core import ErrorDetails
 from sitegen.errors import Problem
 from sitegen.load import Loaded
 from sitegen.load.records import RawRecord
+from sitegen.validate.body import body_limits
 from sitegen.validate.photos import PhotoChecker
 from sitegen.validate.rules import RULES, slug_of
 from sitegen.validate.schema import SCHEMAS, Fields
@@ -110,6 +111,7 @@ def validate_record(raw: RawRecord, checker: PhotoChecker,
         cache[key] = (fields, problems)
     problems = list(problems)
     problems += _body_images(raw)
+    problems += body_limits(raw)
     if fields is None:
         return None, problems
     photos, photo_problems = _photos(raw, fields, checker)  # the files may change: always checked

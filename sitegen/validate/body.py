@@ -1,0 +1,57 @@
+"""Bound the work a Markdown body can ask of the renderer, and name the line where a body goes too far.
+
+Python-Markdown's inline pass copies a whole paragraph for every piece of markup it finds in it, so
+its cost grows with (markup in a paragraph) × (paragraph length); its block pass grows with the
+number of lines. 100,000 short lines took 50 s (issue 12). The limits are far above any write-up a
+community posts (a long WeChat article is 5,000 characters) and keep the worst body under ~0.3 s.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Final
+
+from sitegen.errors import Problem
+from sitegen.load.records import RawRecord
+
+MAX_LINES: Final = 5_000
+MAX_CHARACTERS: Final = 100_000
+MAX_INLINE_WORK: Final = 50_000_000  # Σ over paragraphs of (markup characters × paragraph length)
+_MARKUP: Final = "\n*_`\\[]<&!~"
+
+
+def _paragraphs(body: str) -> Iterator[tuple[int, str]]:
+    """(offset of its first line, text) of every run of non-blank lines."""
+    start: int | None = None
+    lines = body.split("\n")
+    for number, line in enumerate(lines):
+        if line.strip() and start is None:
+            start = number
+        elif not line.strip() and start is not None:
+            yield start, "\n".join(lines[start:number])
+            start = None
+    if start is not None:
+        yield start, "\n".join(lines[start:])
+
+
+def body_limits(raw: RawRecord) -> list[Problem]:
+    """The first line past each limit of the body (lines, characters, markup density), as errors."""
+    body = raw.body
+    if not body:
+        return []
+    first = raw.body_line or 1
+    problems = []
+    lines = body.count("\n") + 1
+    if lines > MAX_LINES:
+        problems.append(Problem(raw.path, first + MAX_LINES, "body.too_many_lines",
+                                {"lines": lines, "limit": MAX_LINES}))
+    if len(body) > MAX_CHARACTERS:
+        problems.append(Problem(raw.path, first + body.count("\n", 0, MAX_CHARACTERS), "body.too_long",
+                                {"characters": len(body), "limit": MAX_CHARACTERS}))
+    work = 0
+    for offset, paragraph in _paragraphs(body):
+        work += sum(paragraph.count(ch) for ch in _MARKUP) * len(paragraph)
+        if work > MAX_INLINE_WORK:
+            problems.append(Problem(raw.path, first + offset, "body.too_dense", {}))
+            break
+    return problems
