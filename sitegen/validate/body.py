@@ -35,23 +35,20 @@ def _paragraphs(body: str) -> Iterator[tuple[int, str]]:
 
 
 def body_limits(raw: RawRecord) -> list[Problem]:
-    """The first line past each limit of the body (lines, characters, markup density), as errors."""
+    """The first limit a body goes past (lines, characters, then markup density), at its line."""
     body = raw.body
     if not body:
         return []
     first = raw.body_line or 1
-    problems = []
     lines = body.count("\n") + 1
     if lines > MAX_LINES:
-        problems.append(Problem(raw.path, first + MAX_LINES, "body.too_many_lines",
-                                {"lines": lines, "limit": MAX_LINES}))
+        return [Problem(raw.path, first + MAX_LINES, "body.too_many_lines", {"lines": lines, "limit": MAX_LINES})]
     if len(body) > MAX_CHARACTERS:
-        problems.append(Problem(raw.path, first + body.count("\n", 0, MAX_CHARACTERS), "body.too_long",
-                                {"characters": len(body), "limit": MAX_CHARACTERS}))
+        return [Problem(raw.path, first + body.count("\n", 0, MAX_CHARACTERS), "body.too_long",
+                        {"characters": len(body), "limit": MAX_CHARACTERS})]
     work = 0
     for offset, paragraph in _paragraphs(body):
         work += sum(paragraph.count(ch) for ch in _MARKUP) * len(paragraph)
         if work > MAX_INLINE_WORK:
-            problems.append(Problem(raw.path, first + offset, "body.too_dense", {}))
-            break
-    return problems
+            return [Problem(raw.path, first + offset, "body.too_dense", {})]
+    return []
