@@ -11,6 +11,7 @@ from sitegen.errors import Problem
 from sitegen.load.decode import read_text
 from sitegen.load.files import SourceFile
 from sitegen.load.frontmatter import split_front_matter
+from sitegen.load.garbage import find_garbage
 from sitegen.load.yamlfile import Located, Path_, parse_yaml
 
 
@@ -59,6 +60,9 @@ def load_file(source: SourceFile, content: Path) -> tuple[list[RawRecord], list[
     text, problem = read_text(source.absolute(content), source.rel, source.size)
     if problem is not None or text is None:
         return [], [problem] if problem else []
+    garbage = find_garbage(text, source.rel)  # in any field or body: refused before it is parsed
+    if garbage:
+        return [], garbage
     if source.rel.suffix.lower() == ".md":
         split, problem = split_front_matter(text, source.rel)
         if split is None:

@@ -12,6 +12,8 @@ from urllib.parse import urlsplit
 from pydantic import PlainValidator
 from pydantic_core import PydanticCustomError
 
+from sitegen.load.invisible import drop_invisible
+
 SLUG_RE: Final = re.compile(r"[a-z0-9-]{1,80}")
 WINDOWS_RESERVED: Final = frozenset(
     ["con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))]
@@ -19,7 +21,6 @@ WINDOWS_RESERVED: Final = frozenset(
 _DAY_RE: Final = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _TIME_RE: Final = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})[ T](\d{1,2}):(\d{2})")
 _PHONE_SEPARATORS: Final = re.compile(r"[\s\-()（）]")
-_INVISIBLE_CATEGORIES: Final = frozenset({"Cf", "Cc", "Co", "Cs"})
 
 
 def _fail(key: str, **context: Any) -> PydanticCustomError:
@@ -27,14 +28,14 @@ def _fail(key: str, **context: Any) -> PydanticCustomError:
 
 
 def clean_line(value: str) -> str:
-    """One line of text: no control, zero-width or bidi characters, whitespace collapsed."""
-    value = "".join(ch for ch in value if ch in "\t\n" or unicodedata.category(ch) not in _INVISIBLE_CATEGORIES)
+    """One line of text: no control, zero-width or bidi characters (emoji kept whole), whitespace collapsed."""
+    value = drop_invisible(value, keep="\t\n")
     return " ".join(value.split())
 
 
 def clean_text(value: str) -> str:
     """Multi-line text: keep line breaks, drop invisible characters that could hide or reorder text."""
-    kept = "".join(ch for ch in value if ch == "\n" or unicodedata.category(ch) not in _INVISIBLE_CATEGORIES)
+    kept = drop_invisible(value, keep="\n")
     return "\n".join(line.rstrip() for line in kept.strip().split("\n"))
 
 
