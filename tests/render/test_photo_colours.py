@@ -173,3 +173,24 @@ def test_photo_name_in_another_normalisation_form_is_found(make_site: MakeSite, 
     result = run("build", "--content", str(content), "--out", str(tmp_path / "out"))
     assert result.exit_code == 0, result.stderr
     assert list((tmp_path / "out" / "media").glob("*.jpg"))
+
+
+def test_photo_failing_only_at_build_is_a_content_error(make_site: MakeSite, tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A photo the check passed but whose full decode fails while its widths are made: exit 1 at the record,
+    the previous output untouched (it was exit 70, 内部出错)."""
+    content = make_site({"activities/a.md": _activity("media/a.jpg"), "media/a.jpg": _saved(_flat("RGB", (1, 2, 3)), "JPEG")})
+    out = tmp_path / "out"
+    assert run("build", "--content", str(content), "--out", str(out)).exit_code == 0
+    before = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
+    (content / "media" / "a.jpg").write_bytes(_saved(_flat("RGB", (9, 8, 7)), "JPEG"))
+
+    def broken(*args: object) -> dict[str, bytes]:
+        raise OSError("image file is truncated (12 bytes not processed)")
+
+    monkeypatch.setattr("sitegen.pipeline.workers.make_variants", broken)
+    result = run("build", "--content", str(content), "--out", str(out))
+    assert result.exit_code == 1, result.output
+    assert [x for x in error_lines(result) if x.startswith("activities/a.md:1: ")], result.stderr
+    assert "damaged" in result.stderr and "Traceback" not in result.output
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()) == before
