@@ -22,10 +22,13 @@ _RULE: Final = re.compile(r"([-*_])(?:[ \t]*\1){2,}[ \t]*")
 # A list item as typed: -, *, +, or the bullets Word and WeChat paste (•, ●, ·, ▪, ◦); numbers
 # as 1. 1) 1、 and 1.签到 (no space before Chinese text, as typed on a phone).
 _ITEM: Final = re.compile(
-    r"(?:(?P<bullet>[-*+•●·▪◦])[ \t\u3000]+"
-    r"|(?P<number>\d{1,9})(?:[.)][ \t\u3000]+|、[ \t\u3000]*|\.(?=[\u3400-\u9fff\U00020000-\U0002ffff])))"
+    r"(?:(?P<bullet>[-*+•●·▪◦－])[ \t\u3000]+"
+    r"|(?P<number>\d{1,9})(?:[.)．][ \t\u3000]+|[、．][ \t\u3000]*|\.(?=[\u3400-\u9fff\U00020000-\U0002ffff])))"
     r"(?P<text>\S.*)"
 )
+# A web address typed bare (as WeChat and GitHub show it, a link): not a [text](link) target, <…> or in a word.
+_BARE_URL: Final = re.compile(r"(?<![<\[\w/\"'=:@.])(?<!\]\()https?://[A-Za-z0-9\-._~:/?#@!$&'()*+,;=%]+")
+_URL_TAIL: Final = ".,;:!?'\""
 _TOPIC: Final = re.compile(r"#(?=[^#\s])")  # `#重阳节#`: a heading needs `#` then a space
 _FOOTNOTE_COLON: Final = re.compile(r"(\[\^[^\]\s]+\])[：:][ \t\u3000]*")  # [^1]：说明, colon typed full-width
 _TABLE_RULE: Final = re.compile(r"\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*")
@@ -62,6 +65,21 @@ def _no_topic_heading(text: str) -> str:
     return "\\" + text if _TOPIC.match(text) else text
 
 
+def _bare_link(match: re.Match[str]) -> str:
+    url = match.group()
+    while url and (url[-1] in _URL_TAIL or (url[-1] == ")" and url.count("(") < url.count(")"))):
+        url = url[:-1]  # 见 https://x.org/a。 or (https://x.org/a): the stop and the bracket are the sentence's
+    if match.string[:match.start()].count("`") % 2:
+        return match.group()  # inside `code`
+    return f"<{url}>{match.group()[len(url):]}"
+
+
+def _inline(text: str) -> str:
+    """The text of a line as typed: a leading topic tag stays text, a bare web address becomes a link."""
+    text = _no_topic_heading(text)
+    return _BARE_URL.sub(_bare_link, text) if "://" in text else text
+
+
 @dataclass(slots=True)
 class _State:
     out: list[str] = field(default_factory=list)
@@ -92,7 +110,7 @@ def _item(state: _State, indent: int, match: re.Match[str]) -> None:
             state.levels[-1] = (state.levels[-1][0], ordered)
     marker = f"{match.group('number')}." if ordered else "-"
     depth = len(state.levels) - 1
-    state.out.append("    " * depth + f"{marker} {_no_topic_heading(match.group('text'))}")
+    state.out.append("    " * depth + f"{marker} {_inline(match.group('text'))}")
     state.previous = "item"
 
 
@@ -100,18 +118,18 @@ def _text(state: _State, line: str, indent: int, following: str | None) -> None:
     content = line.lstrip(_INDENT_CHARS)
     if state.levels and indent > state.levels[0][0]:
         # Indented under an item: more text of that item (a continuation, or a paragraph after a blank).
-        state.out.append("    " * len(state.levels) + _no_topic_heading(content))
+        state.out.append("    " * len(state.levels) + _inline(content))
         state.previous = "item"
         return
-    if state.levels or (state.previous == "text" and content.startswith("|") and following is not None
-                        and _TABLE_RULE.fullmatch(following.strip(_INDENT_CHARS))):
+    if state.levels or (state.previous == "text" and "|" in content and following is not None
+                        and "|" in following and _TABLE_RULE.fullmatch(following.strip(_INDENT_CHARS))):
         state.blank()  # text after a list ends it; a table right under a line of text starts one
     state.levels = []
     # Indentation outside a list is a first-line indent from Word, never a code block (fences are).
     footnote = _FOOTNOTE_COLON.match(content)
     if footnote:
         content = footnote.group(1) + ": " + content[footnote.end():]
-    state.out.append(_shallow_quote(_no_topic_heading(content)))
+    state.out.append(_shallow_quote(_inline(content)))
     state.previous = "text"
 
 

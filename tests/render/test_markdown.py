@@ -66,6 +66,19 @@ CASES: list[tuple[str, str, list[str], list[str]]] = [
     ("brackets_as_text", "[不是链接 和 (括号", ["[不是链接 和 (括号"], ["\x0e", "\x0f"]),
     ("link_with_parens_in_url", "[百科](https://example.org/a_(b))", ['href="https://example.org/a_(b)"'], []),
     ("code_span_brackets", "输入 `[` 即可", ["<code>[</code>"], ["\\"]),
+    # full-width markers typed with a Chinese input method
+    ("numbered_fullwidth_stop", "流程：\n1．签到\n2．合影", ["<ol><li>签到</li><li>合影</li></ol>"], ["1．"]),
+    ("fullwidth_dash_bullets", "需要：\n－ 剪刀\n－ 彩纸", ["<ul><li>剪刀</li><li>彩纸</li></ul>"], ["－"]),
+    ("table_without_outer_pipes_under_text", "名单\n组 | 人\n--|--\n一 | 张", ["<p>名单</p><table>", "<td>张</td>"], []),
+    # web addresses typed bare are links, as WeChat and GitHub show them
+    ("bare_url", "报名网址：https://example.org/signup?id=1。", ['<a href="https://example.org/signup?id=1"', "</a>。"], []),
+    ("bare_url_in_parentheses", "（详见 https://example.org/a）", ['<a href="https://example.org/a"'], ['a）"']),
+    ("bare_url_ascii_parentheses", "(https://example.org/x)", ['(<a href="https://example.org/x"', "</a>)"], []),
+    ("bare_url_with_balanced_parens", "https://zh.wikipedia.org/wiki/A_(B) 看", ['href="https://zh.wikipedia.org/wiki/A_(B)"'], []),
+    ("bare_url_in_list_item", "链接：\n- https://example.org/a", ['<li><a href="https://example.org/a"'], []),
+    ("bare_url_in_code_stays_code", "`https://example.org`", ["<code>https://example.org</code>"], ["<a"]),
+    ("url_in_link_target_untouched", "[报名](https://example.org/a)", ['<a href="https://example.org/a"', ">报名</a>"], ["&lt;"]),
+    ("bare_javascript_is_text", "javascript://example.org/%0aalert(1)", ["javascript://"], ["<a"]),
     # raw HTML stays text
     ("raw_html_is_text", "<b>粗</b>", ["&lt;b&gt;粗&lt;/b&gt;"], ["<b>"]),
 ]

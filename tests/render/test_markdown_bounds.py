@@ -1,7 +1,9 @@
 """Pathological bodies are refused or rendered fast (issue 12 §5): no body may make the parser crawl.
 
 The issue's three examples took 33–98 s. Each case here must finish well under a second on a quiet
-machine; the bound asserted (2 s) leaves room for a loaded CI box.
+machine; the bound asserted (2 s) leaves room for a slow CI box. Time is the process's CPU time: on
+a box shared by many jobs wall time measures the neighbours (one run here saw 0.07 s of CPU take
+0.65 s on the clock).
 """
 
 from __future__ import annotations
@@ -50,9 +52,9 @@ def test_largest_allowed_body_renders_fast(name: str, unit: str) -> None:
     body = _largest_allowed(unit)
     if unit.startswith("[a]") or unit == "[":
         body += "\n\n[^1]: x"
-    started = time.perf_counter()
+    started = time.process_time()
     render_markdown(body)
-    assert time.perf_counter() - started < BOUND, f"{name}: {len(body)} characters"
+    assert time.process_time() - started < BOUND, f"{name}: {len(body)} characters"
 
 
 ISSUE_EXAMPLES = [
@@ -66,15 +68,15 @@ ISSUE_EXAMPLES = [
 def test_issue_examples_are_refused_fast_and_render_fast(make_site: MakeSite, name: str, body: str) -> None:
     """`check` names the line (too much markup); the renderer alone is fast on them too."""
     content = make_site({"activities/a.md": "---\ntitle: 括号\ndate: 2024-05-01\n---\n" + body + "\n"})
-    started = time.perf_counter()
+    started = time.process_time()
     result = run("check", "--content", str(content))
-    assert time.perf_counter() - started < BOUND
+    assert time.process_time() - started < BOUND
     assert result.exit_code == 1
     assert [x for x in error_lines(result) if x.startswith("activities/a.md")] == [
         next(x for x in error_lines(result) if x.startswith("activities/a.md:5: ") and "Markdown marks" in x)]
-    started = time.perf_counter()
+    started = time.process_time()
     html = str(render_markdown(body))
-    assert time.perf_counter() - started < BOUND
+    assert time.process_time() - started < BOUND
     if name.startswith("square"):
         assert html.count("[") == 20_000  # shown as typed
 
@@ -82,9 +84,9 @@ def test_issue_examples_are_refused_fast_and_render_fast(make_site: MakeSite, na
 def test_hundred_thousand_lines_are_refused_at_their_line(make_site: MakeSite) -> None:
     body = "\n".join(f"第{i}行" for i in range(100_000))
     content = make_site({"activities/a.md": "---\ntitle: 长文\ndate: 2024-05-01\n---\n" + body + "\n"})
-    started = time.perf_counter()
+    started = time.process_time()
     result = run("check", "--content", str(content))
-    assert time.perf_counter() - started < BOUND
+    assert time.process_time() - started < BOUND
     assert result.exit_code == 1
     lines = error_lines(result)
     assert any(line.startswith(f"activities/a.md:{5 + MAX_LINES}: ") and "100000 lines" in line for line in lines), lines
@@ -108,3 +110,12 @@ def test_body_limits_name_their_line(make_site: MakeSite, name: str, body: str, 
     assert any(x.startswith(f"activities/a.md:{line}: ") and word_en in x for x in error_lines(en)), en.stderr
     zh = run("check", "--content", str(content), env={"SITEGEN_LANG": "zh-Hans"})
     assert word_zh in zh.stderr
+
+
+def test_a_long_article_pasted_from_word_is_not_refused() -> None:
+    """21,000 characters as 400 lines of one paragraph, 800 bold phrases: heavy but real, and fast."""
+    article = "\n".join("这是从Word粘贴来的一段文字，**重点**在这里。" * 2 for _ in range(400))
+    assert body_limits(_record(article)) == []
+    started = time.process_time()
+    assert str(render_markdown(article)).count("<strong>") == 800
+    assert time.process_time() - started < BOUND
