@@ -40,17 +40,18 @@ def _in_flag_tags(text: str, index: int) -> bool:
     return start > 0 and text[start - 1] == _BLACK_FLAG
 
 
+def _kept(text: str, index: int, keep: str) -> bool:
+    ch = text[index]
+    if ch in keep or unicodedata.category(ch) not in INVISIBLE_CATEGORIES:
+        return True
+    if ch == ZWJ:
+        return _joins_emoji(text, index)
+    return ord(ch) in _TAGS and _in_flag_tags(text, index)
+
+
 def drop_invisible(text: str, keep: str = "") -> str:
     """`text` without control, format, private-use or surrogate characters, except those in `keep`
     and the joiners and tags inside emoji sequences."""
     if text.isascii() and text.isprintable():
         return text
-    out = []
-    for index, ch in enumerate(text):
-        if ch in keep or unicodedata.category(ch) not in INVISIBLE_CATEGORIES:
-            out.append(ch)
-        elif ch == ZWJ and _joins_emoji(text, index):
-            out.append(ch)
-        elif ord(ch) in _TAGS and _in_flag_tags(text, index):
-            out.append(ch)
-    return "".join(out)
+    return "".join(ch for index, ch in enumerate(text) if _kept(text, index, keep))

@@ -13,8 +13,16 @@ from PIL import Image
 
 from sitegen.render.images import make_variants, plan_photo
 from tests.conftest import MakeSite, error_lines, run
-from tests.support.photos import (ADOBE_GAMMA, ADOBE_RGB, COMMENT, DISPLAY_P3, XMP, expected_srgb,
-                                  matrix_profile, save_with_metadata)
+from tests.support.photos import (
+    ADOBE_GAMMA,
+    ADOBE_RGB,
+    COMMENT,
+    DISPLAY_P3,
+    XMP,
+    expected_srgb,
+    matrix_profile,
+    save_with_metadata,
+)
 
 P3_ICC = matrix_profile(DISPLAY_P3, None, "Display P3")
 ADOBE_ICC = matrix_profile(ADOBE_RGB, ADOBE_GAMMA, "Adobe RGB (1998)")
@@ -133,12 +141,20 @@ def _big_jpeg() -> bytes:
     return _saved(scene(800, 600, "合影", (120, 160, 220)), "JPEG", quality=90)
 
 
+def _cut(data: bytes, keep: int) -> bytes:
+    return data[:keep]
+
+
+def _noise(fmt: str) -> bytes:
+    return _saved(Image.effect_noise((300, 200), 60).convert("RGB"), fmt)
+
+
 DAMAGED = [
-    ("jpeg_cut_in_half", "a.jpg", lambda: _big_jpeg()[: len(_big_jpeg()) // 2]),
+    ("jpeg_cut_in_half", "a.jpg", lambda: _cut(_big_jpeg(), len(_big_jpeg()) // 2)),
     ("jpeg_cut_near_the_end", "a.jpg", lambda: _big_jpeg()[:-400]),
-    ("jpeg_data_zeroed", "a.jpg", lambda: (lambda d: d[:600] + b"\xff" * (len(d) - 600))(_big_jpeg())),
-    ("png_cut_in_half", "a.png", lambda: (lambda d: d[: len(d) // 2])(_saved(Image.effect_noise((300, 200), 60), "PNG"))),
-    ("webp_cut_in_half", "a.webp", lambda: (lambda d: d[: len(d) // 2])(_saved(Image.effect_noise((300, 200), 60).convert("RGB"), "WEBP"))),
+    ("jpeg_data_overwritten", "a.jpg", lambda: _big_jpeg()[:600] + b"\xff" * (len(_big_jpeg()) - 600)),
+    ("png_cut_in_half", "a.png", lambda: _cut(_noise("PNG"), len(_noise("PNG")) // 2)),
+    ("webp_cut_in_half", "a.webp", lambda: _cut(_noise("WEBP"), len(_noise("WEBP")) // 2)),
 ]
 
 
