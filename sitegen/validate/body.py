@@ -36,21 +36,25 @@ def _paragraphs(body: str) -> Iterator[tuple[int, str]]:
         yield start, "\n".join(lines[start:])
 
 
-def body_limits(raw: RawRecord) -> list[Problem]:
-    """The first limit a body goes past (lines, characters, then markup density), at its line."""
-    body = raw.body
-    if not body:
-        return []
-    first = raw.body_line or 1
+def over_limits(body: str) -> tuple[str, int, dict[str, object]] | None:
+    """(message key, 0-based line, arguments) of the first limit `body` goes past, or None."""
     lines = body.count("\n") + 1
     if lines > MAX_LINES:
-        return [Problem(raw.path, first + MAX_LINES, "body.too_many_lines", {"lines": lines, "limit": MAX_LINES})]
+        return "body.too_many_lines", MAX_LINES, {"lines": lines, "limit": MAX_LINES}
     if len(body) > MAX_CHARACTERS:
-        return [Problem(raw.path, first + body.count("\n", 0, MAX_CHARACTERS), "body.too_long",
-                        {"characters": len(body), "limit": MAX_CHARACTERS})]
+        return "body.too_long", body.count("\n", 0, MAX_CHARACTERS), {"characters": len(body), "limit": MAX_CHARACTERS}
     work = 0
     for offset, paragraph in _paragraphs(body):
         work += sum(paragraph.count(ch) for ch in _MARKUP) * len(paragraph)
         if work > MAX_INLINE_WORK:
-            return [Problem(raw.path, first + offset, "body.too_dense", {})]
-    return []
+            return "body.too_dense", offset, {}
+    return None
+
+
+def body_limits(raw: RawRecord) -> list[Problem]:
+    """The first limit a body goes past (lines, characters, then markup density), at its line."""
+    over = over_limits(raw.body) if raw.body else None
+    if over is None:
+        return []
+    key, offset, args = over
+    return [Problem(raw.path, (raw.body_line or 1) + offset, key, args)]

@@ -119,3 +119,11 @@ def test_a_long_article_pasted_from_word_is_not_refused() -> None:
     started = time.process_time()
     assert str(render_markdown(article)).count("<strong>") == 800
     assert time.process_time() - started < BOUND
+
+
+def test_a_body_past_the_limits_renders_as_plain_text_for_callers_that_skip_check() -> None:
+    body = "\n".join(f"第{i}行 <b>*x*</b>" for i in range(100_000))
+    started = time.process_time()
+    html = str(render_markdown(body))
+    assert time.process_time() - started < BOUND
+    assert html.startswith("<p>第0行 &lt;b&gt;*x*&lt;/b&gt;<br>") and "<b>" not in html
