@@ -7,10 +7,12 @@ and fragments it must not (newlines removed from the HTML before matching).
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
 from sitegen.render.markdown import render_markdown
+from tests.conftest import MakeSite, run
 
 CASES: list[tuple[str, str, list[str], list[str]]] = [
     # a list typed directly under a line of text
@@ -109,3 +111,21 @@ def test_every_footnote_link_has_its_target() -> None:
 def test_no_id_but_the_footnotes_survives() -> None:
     html = _html("# 标题 {#x}\n\n正文")
     assert ' id="' not in html
+
+
+def test_footnote_links_work_within_the_built_page(make_site: MakeSite, tmp_path: Path) -> None:
+    """On the published page (elder and 繁體 copies too, where OpenCC turns 办 into 辦 in both the link and
+    the id) every in-page link of a footnote lands on exactly one element."""
+    body = "补贴标准[^1]，申请方式[^办]。\n\n[^1]: 每户 200 元\n[^办]: 到社区服务站登记"
+    content = make_site({"activities/a.md": "---\ntitle: 补贴\ndate: 2024-05-01\n---\n" + body + "\n"})
+    out = tmp_path / "output"
+    result = run("build", "--content", str(content), "--out", str(out))
+    assert result.exit_code == 0, result.stderr
+    pages = [p for p in out.rglob("activities/a/index.html") if "posters" not in p.parts]
+    assert pages
+    for page in pages:
+        html = page.read_text("utf-8")
+        ids = re.findall(r'\sid="([^"]+)"', html)
+        targets = [t for t in re.findall(r'\shref="#([^"]+)"', html) if t.startswith("fn")]
+        assert len(targets) == 4 and {t.split("-")[0] for t in targets} == {"fn", "fnref"}, targets
+        assert all(ids.count(t) == 1 for t in targets), page
