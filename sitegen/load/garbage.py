@@ -23,6 +23,12 @@ def _code(ch: str) -> str:
     return f"U+{ord(ch):04X}"
 
 
+def garbled_run(text: str) -> str | None:
+    """The first U+FFFD or mojibake run in `text` (a value spelled with YAML escapes: `"\\uFFFD"`)."""
+    run = _RUNS.search(text)
+    return run.group() if run else None
+
+
 def find_garbage(text: str, path: PurePosixPath) -> list[Problem]:
     """One problem per line holding a control character, U+FFFD or a mojibake run (text after decoding)."""
     if not (_CONTROL.search(text) or _RUNS.search(text)):

@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 from pydantic import PlainValidator
 from pydantic_core import PydanticCustomError
 
+from sitegen.load.garbage import garbled_run
 from sitegen.load.invisible import drop_invisible
 
 SLUG_RE: Final = re.compile(r"[a-z0-9-]{1,80}")
@@ -42,7 +43,11 @@ def clean_text(value: str) -> str:
 def _text(value: Any) -> str:
     if isinstance(value, (dict, list)):
         raise _fail("value.not_text")
-    return str(value)
+    text = str(value)
+    run = garbled_run(text)  # typed as a YAML escape ("\uFFFD"): the file itself was checked at load
+    if run is not None:
+        raise _fail("value.garbled", run=run)
+    return text
 
 
 def _one_line(value: Any) -> str:

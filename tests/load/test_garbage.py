@@ -35,6 +35,11 @@ REFUSED = [
     ("c1_csi", {"activities/a.md": A.format(title="ok", body="甲\x9b乙")}, None, "activities/a.md:5", "U+009B", "控制字符"),
     ("vertical_tab_in_site", {}, SITE_YAML + "intro: 欢迎\x0b光临\n", "site.yaml:4", "U+000B", "控制字符"),
     ("control_in_page", {"pages/about.md": "---\ntitle: 关于\n---\n简介\x01\n"}, None, "pages/about.md:4", "U+0001", "控制字符"),
+    # typed as YAML escapes: the file is clean text, the value is not
+    ("replacement_char_as_yaml_escape", {"activities/a.md": '---\ntitle: "七夕\\uFFFD"\ndate: 2019-08-06\n---\n'}, None,
+     "activities/a.md:2", "garbled", "乱码"),
+    ("kun_jin_kao_as_yaml_escapes", {"wishes/w.yaml": W.format(wish='"\\u951F\\u65A4\\u62F7"')}, None,
+     "wishes/w.yaml:1", "锟斤拷", "乱码"),
 ]
 
 
