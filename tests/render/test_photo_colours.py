@@ -4,7 +4,9 @@ out looking as it did, as 8-bit sRGB JPEG without any metadata; damaged files ar
 from __future__ import annotations
 
 import io
+import struct
 import unicodedata
+import zlib
 from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 
@@ -49,6 +51,17 @@ def _gray16(value: int) -> bytes:
     return _saved(Image.new("I;16", SIZE, value), "PNG")
 
 
+def _rgb16_png(rgb16: tuple[int, int, int]) -> bytes:
+    """A 16-bit-per-channel RGB PNG (colour type 2, depth 16), written by hand: Pillow saves only 8 bits."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    row = b"\0" + struct.pack(">3H", *rgb16) * SIZE[0]
+    header = struct.pack(">IIBBBBB", SIZE[0], SIZE[1], 16, 2, 0, 0, 0)
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(row * SIZE[1]))
+            + chunk(b"IEND", b""))
+
+
 def _rgb_with_key_colour() -> bytes:
     return _saved(_flat("RGB", (0, 0, 0)), "PNG", transparency=(0, 0, 0))
 
@@ -71,6 +84,7 @@ CASES: list[tuple[str, str, Callable[[], bytes], tuple[int, int, int], int]] = [
     ("grey_jpeg", "a.jpg", lambda: _saved(_flat("L", 77), "JPEG", quality=95), (77, 77, 77), 2),
     ("grey_16_bit_png_mid", "a.png", lambda: _gray16(32896), (128, 128, 128), 1),
     ("grey_16_bit_png_dark", "a.png", lambda: _gray16(5140), (20, 20, 20), 1),
+    ("rgb_16_bit_png", "a.png", lambda: _rgb16_png((0xC8C8, 0x3232, 0x8080)), (200, 50, 128), 1),
     ("one_bit_png", "a.png", lambda: _saved(_flat("1", 1), "PNG"), (255, 255, 255), 0),
     ("palette_png", "a.png", lambda: _palette(False), (200, 50, 50), 2),
     ("palette_png_transparent_on_white", "a.png", lambda: _palette(True), (255, 255, 255), 1),
