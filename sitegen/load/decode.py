@@ -60,9 +60,18 @@ def _unscramble(line: str) -> str | None:
 
 
 def find_mojibake(text: str) -> tuple[int, str] | None:
-    """The first line that looks double-decoded (社区 saved as 绀惧尯 or ç¤¾åŒº), with its repair."""
+    """The first line that looks double-decoded (社区 saved as 绀惧尯 or ç¤¾åŒº), with its repair.
+
+    Lines are sifted first in C (one GB18030 encoding of the text, one lenient UTF-8 decode per
+    line, `max` for Latin): only lines that could be mojibake pay for `_unscramble`, so 100,000
+    lines of Chinese take milliseconds, not a second.
+    """
+    gbk_lines = text.encode("gb18030").split(b"\n")
     for number, line in enumerate(text.split("\n"), start=1):
         if line.isascii():
+            continue
+        could_be_gbk = "\ufffd" not in gbk_lines[number - 1].decode("utf-8", "replace")
+        if not could_be_gbk and max(line) > "\u2122":  # beyond cp1252's last character: not Latin mojibake
             continue
         fixed = _unscramble(line.strip())
         if fixed is not None:

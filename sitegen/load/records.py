@@ -11,6 +11,7 @@ from sitegen.errors import Problem
 from sitegen.load.decode import read_text
 from sitegen.load.files import SourceFile
 from sitegen.load.frontmatter import split_front_matter
+from sitegen.load.garbage import find_garbage
 from sitegen.load.yamlfile import Located, Path_, parse_yaml
 
 
@@ -64,6 +65,9 @@ def load_file(source: SourceFile, content: Path) -> tuple[list[RawRecord], list[
 
 def parse_file(source: SourceFile, text: str) -> tuple[list[RawRecord], list[Problem]]:
     """Parse one file's decoded text (from disk, or not yet written: `sitegen import` checks rows so)."""
+    garbage = find_garbage(text, source.rel)  # in any field or body: refused before it is parsed
+    if garbage:
+        return [], garbage
     if source.rel.suffix.lower() == ".md":
         split, problem = split_front_matter(text, source.rel)
         if split is None:

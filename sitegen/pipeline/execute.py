@@ -20,7 +20,7 @@ from sitegen.options import Options
 from sitegen.pipeline import workers
 from sitegen.pipeline.cache import BuildCache, PageEntry, cache_dir
 from sitegen.pipeline.fingerprint import Fingerprinter, fingerprint
-from sitegen.pipeline.photos import plan_photos
+from sitegen.pipeline.photos import damaged_photos, plan_photos
 from sitegen.render import qr, search
 from sitegen.render.builtin import feeds
 from sitegen.render.pages import Planner
@@ -203,8 +203,13 @@ def write_site(model: Model, content: Path, out: Path, options: Options, progres
     photo_list = list(photos.values())
     missing = [i for i, photo in enumerate(photo_list)
                if not all(_known(assembly, v.url) for v in photo.variants)]
-    for _, files, _, _ in workers.run(job, "photo", missing, options.workers(), lambda d, t: tick("photos", d, t)):
+    damaged = []
+    for index, files, _, _ in workers.run(job, "photo", missing, options.workers(), lambda d, t: tick("photos", d, t)):
+        if not files:
+            damaged.append(photo_list[index].source)
         assembly.files.update(files)
+    if damaged:
+        raise ContentInvalid(damaged_photos(model, damaged))
     lap("photos")
 
     for asset in theme.assets.values():

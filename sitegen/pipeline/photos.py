@@ -22,12 +22,25 @@ def _sha(content: Path, path: PurePosixPath, known: dict[str, tuple[int, int, st
     return sha
 
 
-def plan_photos(model: Model, content: Path,
-                known: dict[str, tuple[int, int, str]]) -> tuple[dict[PurePosixPath, Photo], list[Problem]]:
+def _users(model: Model) -> dict[PurePosixPath, Record]:
+    """Each photo and the first record (in model order) that shows it: the one a problem points at."""
     users: dict[PurePosixPath, Record] = {}
     for record in (*model.records(), *model.pages):
         for path in record.photos:
             users.setdefault(path, record)
+    return users
+
+
+def damaged_photos(model: Model, paths: list[PurePosixPath]) -> list[Problem]:
+    """Photos whose pixels failed to decode when their variants were made, at the record showing each."""
+    users = _users(model)
+    return [Problem(users[path].source.path, users[path].source.line, "photo.damaged", {"path": str(path)})
+            for path in paths if path in users]
+
+
+def plan_photos(model: Model, content: Path,
+                known: dict[str, tuple[int, int, str]]) -> tuple[dict[PurePosixPath, Photo], list[Problem]]:
+    users = _users(model)
     photos: dict[PurePosixPath, Photo] = {}
     problems: list[Problem] = []
     for path, record in sorted(users.items()):

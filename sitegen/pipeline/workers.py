@@ -100,7 +100,10 @@ def _photo(indices: list[int]) -> list[Result]:
     assert job is not None
     results: list[Result] = []
     for index in indices:
-        made = make_variants(job.content, job.photos[index])
+        try:
+            made = make_variants(job.content, job.photos[index])
+        except Exception:  # noqa: BLE001 - a photo that fails to decode in full: no files, named by the caller
+            made = {}
         results.append((index, {rel: write_file(job.stage, rel, data) for rel, data in made.items()}, [], {}))
     return results
 

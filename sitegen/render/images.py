@@ -1,4 +1,4 @@
-"""Published photos: re-encoded at a few widths, orientation applied, every EXIF/GPS/XMP/comment gone.
+"""Published photos: re-encoded at a few widths, orientation applied, colours in sRGB, every EXIF/GPS/XMP/ICC/comment gone.
 
 The original file is never copied to the output; its name is replaced by a hash of its bytes,
 so a file called after a resident reveals nothing either.
@@ -12,6 +12,8 @@ import warnings
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Final
+
+from sitegen.render.colour import flatten, to_srgb
 
 WIDTHS: Final = (480, 960, 1600)
 QUALITY: Final = 80
@@ -65,7 +67,7 @@ def plan_photo(content: Path, source: PurePosixPath, sha: str | None = None) -> 
 
 
 def make_variants(content: Path, photo: Photo) -> dict[str, bytes]:
-    """Decode once, rotate upright, and encode each width as a clean JPEG (no metadata at all)."""
+    """Decode once, rotate upright, convert to sRGB and encode each width as a clean JPEG (no metadata)."""
     from PIL import Image, ImageOps
 
     path = content.joinpath(*photo.source.parts)
@@ -73,16 +75,14 @@ def make_variants(content: Path, photo: Photo) -> dict[str, bytes]:
     with warnings.catch_warnings():
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         with Image.open(path) as image:
+            icc = image.info.get("icc_profile")
             if image.format == "JPEG":
-                image.draft("RGB", (largest.width, largest.width))  # DCT scaling: 2-4x faster decode
-            upright = ImageOps.exif_transpose(image)
-            if upright.mode in ("RGBA", "LA", "P"):
-                rgba = upright.convert("RGBA")
-                flat = Image.new("RGB", rgba.size, (255, 255, 255))
-                flat.paste(rgba, mask=rgba.getchannel("A"))
-                upright = flat
-            else:
-                upright = upright.convert("RGB")
+                image.draft(image.mode, (largest.width, largest.width))  # DCT scaling: 2-4x faster decode
+            upright = flatten(ImageOps.exif_transpose(image))
+    size = (largest.width, largest.height)
+    if upright.size != size:  # convert colours at the largest width published, not the camera's
+        upright = upright.resize(size, Image.Resampling.BICUBIC, reducing_gap=3.0)
+    upright = to_srgb(upright, icc)
     out: dict[str, bytes] = {}
     for variant in reversed(photo.variants):
         size = (variant.width, variant.height)

@@ -8,7 +8,11 @@ from typing import Final
 
 import markdown
 import nh3
-from markupsafe import Markup
+from markupsafe import Markup, escape
+
+from sitegen.render.brackets import defuse_brackets, restore_brackets
+from sitegen.render.typed import as_typed
+from sitegen.validate.body import over_limits
 
 ALLOWED_TAGS: Final = frozenset({
     "p", "br", "strong", "em", "b", "i", "u", "s", "del", "ins", "mark", "sub", "sup", "small",
@@ -16,15 +20,18 @@ ALLOWED_TAGS: Final = frozenset({
     "table", "thead", "tbody", "tr", "th", "td", "caption", "dl", "dt", "dd", "abbr",
 })
 ALLOWED_ATTRIBUTES: Final = {"a": {"href", "title"}, "abbr": {"title"}, "th": {"align"}, "td": {"align"},
-                             "ol": {"start"}}
+                             "ol": {"start"}, "sup": {"id"}, "li": {"id"}}
 URL_SCHEMES: Final = frozenset({"http", "https", "mailto", "tel"})
 
 
 @cache
 def _converter() -> markdown.Markdown:
     # nl2br: workers type one line per sentence and expect it kept; toc shifts # to <h2> under the page's <h1>.
+    # footnotes: 注[^1] … [^1]: 说明, with ids fn-1 / fnref-1 (one body per page, so unique there) and
+    # a back-link title without English words.
     converter = markdown.Markdown(
-        extensions=["tables", "sane_lists", "nl2br"],
+        extensions=["tables", "sane_lists", "nl2br", "fenced_code", "footnotes"],
+        extension_configs={"footnotes": {"SEPARATOR": "-", "BACKLINK_TITLE": "↩ {}", "UNIQUE_IDS": False}},
         output_format="html",
     )
     # Raw HTML in a body is shown as the text it is, never passed on: a stray <style> pasted from
@@ -34,8 +41,17 @@ def _converter() -> markdown.Markdown:
     return converter
 
 
-def _folder_links(tag: str, attribute: str, value: str) -> str:
-    """A relative link to a folder names its index.html, as every link of the site does (file://)."""
+_FOOTNOTE_ID: Final = re.compile(r"fn(?:ref\d*)?-[^\s\"'<>&]{1,80}")
+
+
+def _folder_links(tag: str, attribute: str, value: str) -> str | None:
+    """A relative link to a folder names its index.html, as every link of the site does (file://).
+
+    The only ids kept are the footnotes' own (fn-…, fnref-…): no id typed by a user can clobber the
+    theme's (DOM clobbering), and one body per page keeps them unique.
+    """
+    if attribute == "id":
+        return value if _FOOTNOTE_ID.fullmatch(value) else None
     if tag == "a" and attribute == "href" and value.endswith("/") and "://" not in value and not value.startswith(("/", "#")):
         return value + "index.html"
     return value
@@ -66,10 +82,20 @@ def _headings_from_h2(html: str) -> str:
     return _HEADING.sub(lambda m: f"<{m.group(1)}h{min(6, int(m.group(2)) + shift)}{m.group(3)}", html)
 
 
+def _as_plain_text(text: str) -> Markup:
+    """A body past the limits `check` refuses, for a caller that skipped it: escaped text, in linear time."""
+    paragraphs = [p for p in re.split(r"\n\s*\n", text.strip()) if p.strip()]
+    return Markup("\n".join("<p>" + "<br>\n".join(escape(line) for line in p.split("\n")) + "</p>"
+                             for p in paragraphs))
+
+
 def render_markdown(text: str) -> Markup:
     """The body as safe HTML; content is data, never a template ({{ 7*7 }} stays as typed)."""
     if not text.strip():
         return Markup("")
+    if over_limits(text) is not None:
+        return _as_plain_text(text)
     converter = _converter()
     converter.reset()
-    return Markup(sanitise(_headings_from_h2(converter.convert(text))))  # noqa: S704 - sanitised by nh3 just above
+    html = converter.convert(defuse_brackets(as_typed(text)))
+    return Markup(sanitise(_headings_from_h2(restore_brackets(html))))  # noqa: S704 - sanitised by nh3 just above

@@ -15,6 +15,7 @@ from sitegen.errors import Problem
 from sitegen.load import Loaded
 from sitegen.load.records import RawRecord
 from sitegen.validate.links import dead_body_links
+from sitegen.validate.body import body_limits
 from sitegen.validate.photos import PhotoChecker
 from sitegen.validate.rules import RULES, slug_of
 from sitegen.validate.schema import SCHEMAS, Fields
@@ -111,6 +112,7 @@ def validate_record(raw: RawRecord, checker: PhotoChecker,
         cache[key] = (fields, problems)
     problems = list(problems)
     problems += _body_images(raw)
+    problems += body_limits(raw)
     if fields is None:
         return None, problems
     photos, photo_problems = _photos(raw, fields, checker)  # the files may change: always checked

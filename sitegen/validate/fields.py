@@ -14,6 +14,8 @@ from pydantic_core import PydanticCustomError
 
 from sitegen.addresses import BadAddress, ascii_url
 from sitegen.validate.words import FIRST_WORDS, WORD_TABLES
+from sitegen.load.garbage import garbled_run
+from sitegen.load.invisible import drop_invisible
 
 SLUG_RE: Final = re.compile(r"[a-z0-9-]{1,80}")
 WINDOWS_RESERVED: Final = frozenset(
@@ -22,7 +24,6 @@ WINDOWS_RESERVED: Final = frozenset(
 _DAY_RE: Final = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _TIME_RE: Final = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})[ T](\d{1,2}):(\d{2})")
 _PHONE_SEPARATORS: Final = re.compile(r"[\s\-()（）]")
-_INVISIBLE_CATEGORIES: Final = frozenset({"Cf", "Cc", "Co", "Cs"})
 
 
 def _fail(key: str, **context: Any) -> PydanticCustomError:
@@ -30,14 +31,14 @@ def _fail(key: str, **context: Any) -> PydanticCustomError:
 
 
 def clean_line(value: str) -> str:
-    """One line of text: no control, zero-width or bidi characters, whitespace collapsed."""
-    value = "".join(ch for ch in value if ch in "\t\n" or unicodedata.category(ch) not in _INVISIBLE_CATEGORIES)
+    """One line of text: no control, zero-width or bidi characters (emoji kept whole), whitespace collapsed."""
+    value = drop_invisible(value, keep="\t\n")
     return " ".join(value.split())
 
 
 def clean_text(value: str) -> str:
     """Multi-line text: keep line breaks, drop invisible characters that could hide or reorder text."""
-    kept = "".join(ch for ch in value if ch == "\n" or unicodedata.category(ch) not in _INVISIBLE_CATEGORIES)
+    kept = drop_invisible(value, keep="\n")
     return "\n".join(line.rstrip() for line in kept.strip().split("\n"))
 
 
@@ -46,7 +47,11 @@ def _text(value: Any) -> str:
         raise _fail("value.empty")
     if isinstance(value, (dict, list)):
         raise _fail("value.not_text")
-    return str(value)
+    text = str(value)
+    run = garbled_run(text)  # typed as a YAML escape ("\uFFFD"): the file itself was checked at load
+    if run is not None:
+        raise _fail("value.garbled", run=run)
+    return text
 
 
 def _one_line(value: Any) -> str:

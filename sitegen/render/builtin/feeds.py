@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
-from datetime import date, datetime, timedelta, UTC
+from datetime import UTC, date, datetime, timedelta
 from importlib import resources
 from zoneinfo import ZoneInfo
 
@@ -14,6 +15,14 @@ from sitegen.render.pages import describe
 from sitegen.render.urls import absolute
 
 FEED_SIZE = 50
+# Characters XML 1.0 (§2.2 Char) does not allow: one of them makes a feed reader drop the whole feed.
+# The content check refuses them at their line; this is the last guard for anything that slipped by.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def xml_safe(text: str) -> str:
+    """`text` without the characters XML 1.0 forbids (C0 controls but tab, LF and CR; U+FFFE, U+FFFF)."""
+    return _NOT_XML.sub("", text)
 
 
 def _env() -> jinja2.Environment:
@@ -40,14 +49,14 @@ def atom_feed(model: Model, kind_labels: dict[str, str]) -> bytes:
     updated = max((r.updated for r in records), default=model.now)
     text = _env().get_template("atom.xml").render(
         site=model.site, feed_url=absolute(base, "feed.xml"), home=base, updated=_rfc3339(updated), entries=entries)
-    return text.encode("utf-8")
+    return xml_safe(text).encode("utf-8")
 
 
 def sitemap(model: Model, urls: Iterable[tuple[str, datetime | None]]) -> bytes:
     base = model.site.base_url
     items = [{"loc": absolute(base, url), "lastmod": when.date().isoformat() if when else None}
              for url, when in sorted(urls)]
-    return _env().get_template("sitemap.xml").render(items=items).encode("utf-8")
+    return xml_safe(_env().get_template("sitemap.xml").render(items=items)).encode("utf-8")
 
 
 def robots(model: Model) -> bytes:
