@@ -1,8 +1,9 @@
 """The 繁體 copy of a rendered page: OpenCC s2tw over the text, never over people's names or addresses.
 
 Names arrive between the markers of `sitegen.model.names` (a template printed a `Name`); links
-and addresses are found here: every href, src, srcset and data-…-url value, and every http(s)
-address in the text. Those spans are left exactly as rendered, the rest is converted in one
+and addresses are found here: every href, src, srcset and data-…-url value, every id and for
+(the targets an in-page link names: a footnote `#fn-办` must still find `id="fn-办"`), and every
+http(s) address in the text. Those spans are left exactly as rendered, the rest is converted in one
 OpenCC call (the pieces joined by a separator holding a per-process secret), and the name
 markers are then removed.
 """
@@ -21,7 +22,7 @@ _SEPARATOR: Final = f"\x1fsgcut{secrets.token_hex(8)}\x1f"  # ASCII and unforgea
 # first character, which measured 2x faster than a leading \b.
 _KEEP: Final = re.compile(
     re.escape(NAME_OPEN) + ".*?" + re.escape(NAME_CLOSE)
-    + r"""|\s(?:href|src|srcset|data-[a-z-]*url)="[^"]*"|https?://[^\s"'<>]+""",
+    + r"""|\s(?:href|src|srcset|id|for|data-[a-z-]*url)="[^"]*"|https?://[^\s"'<>]+""",
     re.S,
 )
 
