@@ -38,6 +38,7 @@ class State:
     upcoming_until: str = ""  # ISO time when an activity next stops being "upcoming" (pages change then)
     report: dict[str, int] = field(default_factory=dict)
     manifest: tuple[int, int] = (0, 0)  # output/manifest.sha256 as this build left it: (size, mtime)
+    revision: str = ""  # the git commit of the content (load/history.py): a commit re-dates pages, no file changes
 
     @classmethod
     def load(cls, out: Path) -> State:

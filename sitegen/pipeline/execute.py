@@ -172,7 +172,10 @@ def write_site(model: Model, content: Path, out: Path, options: Options, progres
     qr.seed(cache.qr)  # workers inherit the known QR matrices: an unchanged code is never re-made
     base = (theme.base_digest, model.site.digest, fingerprint(model.pages, photos), str(model.site.traditional_mirror))
     printer = Fingerprinter(photos)
-    prints = [printer.of(spec, theme.template_digest(spec.template), *base) for spec in specs]
+    # The date a page shows is in its fingerprint: the site's date (its fallback) is kept out of the
+    # site digest, so a newer record re-renders only the pages that show the site's date.
+    prints = [printer.of(spec, theme.template_digest(spec.template), *base, repr(spec.updated or model.site.updated))
+              for spec in specs]
     scanner = LeakScanner(model.secrets)
     secrets = fingerprint(sorted(model.secrets.names) + sorted(model.secrets.web_hidden_phones)
                           + ["|"] + sorted(model.secrets.poster_hidden_phones), {})
@@ -252,7 +255,8 @@ def _builtins(model: Model, labels: dict[str, str], specs: list[PageSpec], print
     kinds = {k: labels[f"kind_{k}"] for k in KINDS}
     sitemap_urls = [(s.url, s.updated) for s in specs if not s.poster and not s.noindex]
     makers: dict[str, tuple[str, Callable[[], bytes]]] = {
-        "feed.xml": (fingerprint([model.records(), kinds, model.site.digest], {}), lambda: feeds.atom_feed(model, kinds)),
+        "feed.xml": (fingerprint([model.records(), kinds, model.site.digest, model.site.updated], {}),
+                     lambda: feeds.atom_feed(model, kinds)),
         "sitemap.xml": (fingerprint([sitemap_urls, model.site.digest], {}), lambda: feeds.sitemap(model, sitemap_urls)),
         "activities.ics": (fingerprint([model.activities, model.site.digest], {}),
                            lambda: feeds.calendar(model, cache.events)),
