@@ -20,6 +20,7 @@ from sitegen.load import history
 from sitegen.options import Options
 from sitegen.pipeline.cache import BuildCache, State, cache_dir
 from sitegen.pipeline.inputs import changes_at, input_stats
+from sitegen.write.printfolder import print_folder
 
 if TYPE_CHECKING:
     from sitegen.model.records import Model
@@ -134,4 +135,6 @@ def _unchanged(state: State, key: str, stats: dict[str, tuple[int, int]], out: P
         manifest = (out / "manifest.sha256").stat()
     except OSError:
         return False
+    if "posters" in state.report and state.report["posters"] and not print_folder(out).is_dir():
+        return False  # the print folder was deleted: make it again
     return (manifest.st_size, manifest.st_mtime_ns) == state.manifest

@@ -82,6 +82,7 @@ class BuildCache:
     live_stats: dict[str, tuple[int, int]] = field(default_factory=dict)
     shadow_stats: dict[str, tuple[int, int]] = field(default_factory=dict)
     pages: dict[str, PageEntry] = field(default_factory=dict)  # URL or built-in file → what it wrote
+    print_stats: dict[str, tuple[int, int]] = field(default_factory=dict)  # the print folder's files, as left
     secrets: str = ""  # digest of the private data the scanned files were checked against
 
     @classmethod
