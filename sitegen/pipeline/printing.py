@@ -122,7 +122,7 @@ def build_print_folder(model: Model, labels: Mapping[str, str], photos: Mapping[
     if pdf:
         _pdfs(specs, print_job, filler, published, entries, cache, jobs, tick)
     cache.pages = {k: v for k, v in cache.pages.items() if not k.startswith(_KEY)} | entries
-    cache.print_stats = {rel: found for rel in filler.files if (found := _stat(stage / rel)) is not None}
+    cache.print_stats = {rel: st for rel in filler.files if (st := _stat(stage / rel)) is not None}
     result.files = filler.files
     return result
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import re
 import subprocess
 from pathlib import Path
@@ -31,6 +32,10 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     files = {"site.yaml": f"name: 长安社区\nbase_url: {BASE}\n"}
     for slug, (show, phone, _) in PEOPLE.items():
         files[f"disclosures/{slug}.yaml"] = f"name: 王{slug}\nrole: 单元长\nplace: 长安苑/8栋\nphone: '{phone}'\nshow_phone: {show}\n"
+    buffer = io.BytesIO()
+    Image.new("RGB", (300, 400), (200, 60, 60)).save(buffer, "JPEG")
+    files["media/a.jpg"] = buffer.getvalue()
+    files["disclosures/a.yaml"] += "photos: [media/a.jpg]\n"
     write_files(root / "content", files)
     pipeline.build(root / "content", root / "output", Options(now=NOW, use_cache=False, pdf=True))
     return root
@@ -63,3 +68,13 @@ def test_print_folder_pdfs_show_paper_numbers_and_decode(site: Path, tmp_path: P
                     str(tmp_path / "a")], check=True)
     decoded = [r.text for r in zxingcpp.read_barcodes(Image.open(tmp_path / "a.png"))]
     assert decoded == [BASE + "disclosures/a/"]
+
+
+def test_pdfs_are_the_same_bytes_from_any_build_folder(site: Path, tmp_path: Path) -> None:
+    """WeasyPrint names images after their URL: the stage is read under one fixed address (render/pdf.py)."""
+    from tests.conftest import tree_bytes
+
+    elsewhere = tmp_path / "another" / "folder" / "output"
+    pipeline.build(site / "content", elsewhere, Options(now=NOW, use_cache=False, pdf=True))
+    assert tree_bytes(elsewhere) == tree_bytes(site / "output")
+    assert tree_bytes(elsewhere.parent / "output-print") == tree_bytes(site / "output-print")
