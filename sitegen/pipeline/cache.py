@@ -83,6 +83,7 @@ class BuildCache:
     shadow_stats: dict[str, tuple[int, int]] = field(default_factory=dict)
     pages: dict[str, PageEntry] = field(default_factory=dict)  # URL or built-in file → what it wrote
     print_stats: dict[str, tuple[int, int]] = field(default_factory=dict)  # the print folder's files, as left
+    print_photos: dict[str, tuple[str, ...]] = field(default_factory=dict)  # poster HTML sha256 → photos it shows
     secrets: str = ""  # digest of the private data the scanned files were checked against
 
     @classmethod

@@ -128,16 +128,28 @@ def build_print_folder(model: Model, labels: Mapping[str, str], photos: Mapping[
 
 
 def _link_resources(specs: list[PageSpec], filler: _Filler, published: Published) -> None:
-    """The theme's static files and every photo a poster shows, from the published stage."""
+    """The theme's static files and every photo a poster shows, from the published stage.
+
+    A poster's photos are read from its HTML (a site's own theme may show others), once per
+    version of the file: remembered by its sha256 in the cache.
+    """
     for rel in published.assets:
         filler.from_published(rel)
+    known = filler.cache.print_photos
+    seen: dict[str, tuple[str, ...]] = {}
     for spec in specs:
         page = spec.url + "index.html"
-        html = (filler.stage / page).read_text("utf-8")
-        for href in set(_REFERENCE.findall(html)):
-            rel = posixpath.normpath(posixpath.join(posixpath.dirname(page), href))
-            if rel.startswith("media/") and rel not in filler.files:
+        sha = filler.files.get(page, "")
+        photos = known.get(sha)
+        if photos is None:
+            html = (filler.stage / page).read_text("utf-8")
+            targets = {posixpath.normpath(posixpath.join(posixpath.dirname(page), h)) for h in _REFERENCE.findall(html)}
+            photos = tuple(sorted(t for t in targets if t.startswith("media/")))
+        seen[sha] = photos
+        for rel in photos:
+            if rel not in filler.files:
                 filler.from_published(rel)
+    filler.cache.print_photos = seen
 
 
 def _pdfs(specs: list[PageSpec], job: workers.Job, filler: _Filler, published: Published,

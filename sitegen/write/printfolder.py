@@ -23,14 +23,23 @@ def print_folder(out: Path) -> Path:
 
 
 def link_or_copy(source: Path, target: Path) -> None:
-    """Put a finished file into a stage: a hard link (no space, no time), a copy where links fail."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    temp = target.with_name(f".{target.name}.link")
+    """Put a finished file into a fresh stage: a hard link (no space, no time), a copy where links fail.
+
+    Later builds never write into a file, they replace it (pipeline/workers.py write_file): a link
+    shared with the output stays as it was made.
+    """
     try:
-        os.link(source, temp)
-    except OSError:
-        shutil.copyfile(source, temp)
-    os.replace(temp, target)
+        os.link(source, target)
+    except FileNotFoundError:
+        if not source.is_file():
+            raise
+        target.parent.mkdir(parents=True, exist_ok=True)
+        link_or_copy(source, target)
+    except FileExistsError:
+        target.unlink()
+        link_or_copy(source, target)
+    except OSError:  # no hard links here (another file system, FAT): copy
+        shutil.copyfile(source, target)
 
 
 class PrintSlot:
