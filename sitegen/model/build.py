@@ -82,7 +82,12 @@ def _wish(v: Valid, clock: Dating) -> m.Wish:
 
 
 def _page(v: Valid, clock: Dating, today: date) -> m.Page:
-    return m.Page(**_common(v, clock, v.fields.title, today), order=v.fields.order)
+    common = _common(v, clock, v.fields.title, today)
+    # Every page's navigation lists the free pages, so their digests are in every fingerprint; their
+    # date is not in it (only their own page and the home page show it, and those fingerprints hold
+    # the date they show): an undated page re-dated by the build day re-renders two pages, not all.
+    common["digest"] = _digest(v.raw.digest, v.photos)
+    return m.Page(**common, order=v.fields.order)
 
 
 def _site(v: Valid, options: Options, updated: datetime) -> m.Site:

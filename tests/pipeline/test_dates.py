@@ -148,3 +148,21 @@ def test_a_commit_alone_re_dates_the_cached_build(repo: Path, tmp_path: Path) ->
     cold = tmp_path / "cold"
     pipeline.build(content, cold, Options(now=NOW, use_cache=False))
     assert tree_bytes(warm) == tree_bytes(cold)
+
+
+def test_a_new_build_day_re_dates_only_what_has_no_date(tmp_path: Path) -> None:
+    from datetime import timedelta
+
+    content = _content(tmp_path)
+    for n in range(30):  # enough dated records that "everything" and "a few pages" differ
+        write_files(content, {f"activities/x{n:02d}.md": f"---\ntitle: 活动{n}\ndate: 2025-01-{n % 28 + 1:02d}\n---\n"})
+    warm = tmp_path / "warm"
+    first = pipeline.build(content, warm, Options(now=NOW))
+    tomorrow = NOW + timedelta(days=1)
+    report = pipeline.build(content, warm, Options(now=tomorrow))
+    assert not report.unchanged and 0 < report.rendered < first.rendered / 3
+    assert "2026-11-25" in (warm / "pages/about/index.html").read_text("utf-8")
+    assert "2026-11-25" not in (warm / "activities/x01/index.html").read_text("utf-8")
+    cold = tmp_path / "cold"
+    pipeline.build(content, cold, Options(now=tomorrow, use_cache=False))
+    assert tree_bytes(warm) == tree_bytes(cold)
