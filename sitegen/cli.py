@@ -136,6 +136,11 @@ def output_dir(content: Path, out: Path) -> Path:
         raise UsageProblem("cli.out_inside_content", out=str(out))
     if content.resolve().is_relative_to(out.resolve()):
         raise UsageProblem("cli.out_contains_content", out=str(out))
+    from sitegen.write.printfolder import print_folder
+
+    printed = print_folder(out.resolve())  # replaced whole as well (out inside content was refused above)
+    if content.resolve().is_relative_to(printed):
+        raise UsageProblem("cli.print_folder_inside", out=str(out), path=str(printed))
     return out
 
 
@@ -219,6 +224,10 @@ def build(app: App, content: Path, out: Path, base_url: str | None, drafts: bool
     key = "cli.build_unchanged" if report.unchanged else "cli.build_done"
     app.echo(messages.text(key, pages=report.pages, posters=report.posters, photos=report.photos, out=str(out),
                            seconds=f"{report.seconds:.2f}"))
+    if report.posters:
+        from sitegen.write.printfolder import print_folder
+
+        app.echo(messages.text("cli.print_folder", path=str(print_folder(out))))
     if verbose:
         app.echo(" · ".join(f"{stage} {seconds:.2f}s" for stage, seconds in report.timings.items()))
 

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from typing import Final
 
+from sitegen.model.records import Disclosure
 from sitegen.validate.fields import Phone
 from sitegen.validate.phones import WEB_HIDES, mask_digits
 from sitegen.validate.privacy import mask_name
 
-__all__ = ["POSTER_HIDES", "WEB_HIDES", "PhoneShown", "mask_name", "mask_phone", "phone_shown"]
+__all__ = ["POSTER_HIDES", "WEB_HIDES", "PhoneShown", "for_publishing", "mask_name", "mask_phone", "phone_shown"]
 
 POSTER_HIDES: Final = frozenset({"masked", "none"})
 
@@ -42,3 +44,17 @@ def phone_shown(phone: Phone | None, show: str) -> PhoneShown:
         web_tel=phone.digits if web_full else None,
         poster_tel=phone.digits if poster_full else None,
     )
+
+
+def for_publishing(person: Disclosure) -> Disclosure:
+    """The person as a poster under the published output folder shows them: the web's phone.
+
+    SPEC §3: show_phone `poster` is "masked on everything published under the output folder —
+    poster pages included"; the full number is printed only from the print folder (README
+    "Posters"). The same object comes back when both forms agree, so an unchanged poster keeps
+    its fingerprint and the print folder shares its file.
+    """
+    if (person.phone_poster, person.phone_poster_tel) == (person.phone_web, person.phone_web_tel):
+        return person
+    return dataclasses.replace(person, phone_poster=person.phone_web, phone_poster_tel=person.phone_web_tel,
+                               digest=person.digest + ":published")

@@ -36,7 +36,7 @@ class Record:
     source: SourceRef
     digest: str  # changes whenever anything this record shows changes
     day: date  # the date it is filed under (lists, years, feeds)
-    updated: datetime  # when its file last changed: every page shows it (WeChat caches hard)
+    updated: datetime  # when it last changed (model/dates.py): every page shows it (WeChat caches hard)
     poster_paper: str | None = None  # A4 or A3 for this record's poster; None: the site's default
 
     @property
@@ -198,7 +198,7 @@ class Site:
     traditional_mirror: bool = True
     theme: PurePosixPath | None = None
     intro: str | None = None
-    updated: datetime | None = None  # when site.yaml last changed
+    updated: datetime | None = None  # site.yaml's last commit, else the newest record's date
     digest: str = ""
 
     @property
@@ -228,6 +228,7 @@ class Model:
     secrets: Secrets = field(repr=False)
     today: date
     now: datetime
+    dates_change_at: datetime | None = None  # the next moment a shown date changes by the clock alone (model/dates.py)
 
     def records(self) -> tuple[Record, ...]:
         return (*self.activities, *self.disclosures, *self.deliberations, *self.wishes)

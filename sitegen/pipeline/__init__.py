@@ -16,9 +16,11 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
 from sitegen.errors import ContentInvalid, Problem
+from sitegen.load import history
 from sitegen.options import Options
 from sitegen.pipeline.cache import BuildCache, State, cache_dir
 from sitegen.pipeline.inputs import changes_at, input_stats
+from sitegen.write.printfolder import print_folder
 
 if TYPE_CHECKING:
     from sitegen.model.records import Model
@@ -69,7 +71,10 @@ def check(content: Path, options: Options, cache: BuildCache | None = None,
     problems = validated.problems
     if any(not p.warning for p in problems) or validated.site is None:
         raise ContentInvalid(problems)
-    model, model_problems = build_model(validated, options, {f.rel: f.mtime_ns for f in loaded.files})
+    from sitegen.load.history import commit_times
+
+    # Dates come from the records and from git, never from file times (model/dates.py).
+    model, model_problems = build_model(validated, options, commit_times(content))
     if model is None or model_problems:
         raise ContentInvalid([*problems, *model_problems])
     if cache is not None:
@@ -89,9 +94,10 @@ def build(content: Path, out: Path, options: Options, progress: Progress | None 
     started = time.perf_counter()
     key = cache_key(options)
     stats = input_stats(content)
+    revision = history.revision(content) if options.use_cache else ""
     if options.use_cache:
         state = State.load(out)
-        if _unchanged(state, key, stats, out, options.now):
+        if state.revision == revision and _unchanged(state, key, stats, out, options.now):
             counts = state.report
             return Report(unchanged=True, seconds=time.perf_counter() - started, pages=counts.get("pages", 0),
                           posters=counts.get("posters", 0), photos=counts.get("photos", 0), files=counts.get("files", 0))
@@ -113,7 +119,8 @@ def build(content: Path, out: Path, options: Options, progress: Progress | None 
             report = {"pages": outcome.pages, "posters": outcome.posters, "photos": outcome.photos,
                       "files": outcome.files}
             cache.save(out, State(key=key, inputs=stats, upcoming_until=changes_at(checked.model).isoformat(),
-                                  report=report, manifest=(manifest.st_size, manifest.st_mtime_ns)))
+                                  report=report, manifest=(manifest.st_size, manifest.st_mtime_ns),
+                                  revision=revision))
             outcome.timings["cache"] = time.perf_counter() - saving
     finally:
         gc.enable()
@@ -132,4 +139,6 @@ def _unchanged(state: State, key: str, stats: dict[str, tuple[int, int]], out: P
         manifest = (out / "manifest.sha256").stat()
     except OSError:
         return False
+    if "posters" in state.report and state.report["posters"] and not print_folder(out).is_dir():
+        return False  # the print folder was deleted: make it again
     return (manifest.st_size, manifest.st_mtime_ns) == state.manifest

@@ -38,6 +38,7 @@ class State:
     upcoming_until: str = ""  # ISO time when an activity next stops being "upcoming" (pages change then)
     report: dict[str, int] = field(default_factory=dict)
     manifest: tuple[int, int] = (0, 0)  # output/manifest.sha256 as this build left it: (size, mtime)
+    revision: str = ""  # the git commit of the content (load/history.py): a commit re-dates pages, no file changes
 
     @classmethod
     def load(cls, out: Path) -> State:
@@ -81,6 +82,8 @@ class BuildCache:
     live_stats: dict[str, tuple[int, int]] = field(default_factory=dict)
     shadow_stats: dict[str, tuple[int, int]] = field(default_factory=dict)
     pages: dict[str, PageEntry] = field(default_factory=dict)  # URL or built-in file → what it wrote
+    print_stats: dict[str, tuple[int, int]] = field(default_factory=dict)  # the print folder's files, as left
+    print_photos: dict[str, tuple[str, ...]] = field(default_factory=dict)  # poster HTML sha256 → photos it shows
     secrets: str = ""  # digest of the private data the scanned files were checked against
     search: dict[str, tuple[list[str], str, str]] = field(default_factory=dict)  # record digest → its search row and keys
 

@@ -21,6 +21,7 @@ from sitegen.pipeline import workers
 from sitegen.pipeline.cache import BuildCache, PageEntry, cache_dir
 from sitegen.pipeline.fingerprint import Fingerprinter, fingerprint
 from sitegen.pipeline.photos import damaged_photos, plan_photos
+from sitegen.pipeline.printing import Published, build_print_folder
 from sitegen.render import qr, search
 from sitegen.render.builtin import feeds
 from sitegen.render.pages import Planner
@@ -30,6 +31,7 @@ from sitegen.render.theme import Theme
 from sitegen.render.urls import absolute
 from sitegen.render.views import PageSpec
 from sitegen.write.leaks import Leak, LeakScanner
+from sitegen.write.printfolder import PrintSlot, print_folder
 from sitegen.write.slots import MANIFEST, Slots, remove_empty_parents
 from sitegen.write.stage import UnsafePath
 
@@ -172,7 +174,12 @@ def write_site(model: Model, content: Path, out: Path, options: Options, progres
     qr.seed(cache.qr)  # workers inherit the known QR matrices: an unchanged code is never re-made
     base = (theme.base_digest, model.site.digest, fingerprint(model.pages, photos), str(model.site.traditional_mirror))
     printer = Fingerprinter(photos)
-    prints = [printer.of(spec, theme.template_digest(spec.template), *base) for spec in specs]
+    # The date a page shows is in its fingerprint: the site's date (its fallback) is kept out of the
+    # site digest, so a newer record re-renders only the pages that show the site's date.
+    def print_of(spec: PageSpec) -> str:
+        return printer.of(spec, theme.template_digest(spec.template), *base, repr(spec.updated or model.site.updated))
+
+    prints = [print_of(spec) for spec in specs]
     scanner = LeakScanner(model.secrets)
     secrets = fingerprint(sorted(model.secrets.names) + sorted(model.secrets.web_hidden_phones)
                           + ["|"] + sorted(model.secrets.poster_hidden_phones), {})
@@ -229,10 +236,26 @@ def write_site(model: Model, content: Path, out: Path, options: Options, progres
     if options.pdf:
         _pdfs(specs, job, options.workers(), cache, assembly, tick)
         lap("pdf")
+    printing = None if options.pages_only else PrintSlot(print_folder(out), cache_dir(out))
+    if printing is not None:  # staged now, swapped in with the output below
+        try:
+            published = Published(stage, assembly.files, {s.url: p for s, p in zip(specs, prints)},
+                                  tuple(a.url for a in theme.assets.values()))
+            made = build_print_folder(model, labels, photos, job, printing, published, print_of, cache,
+                                      options.pdf, options.workers(), tick)
+        except BaseException:
+            printing.abandon()
+            raise
+        if made.leaks:
+            printing.abandon()
+            raise LeaksFound(made.leaks)
+        lap("print")
     assembly.prune()
     assembly.files[MANIFEST] = workers.write_file(stage, MANIFEST, assembly.manifest())
     stats = dict(assembly.final_stats())
     slots.commit()
+    if printing is not None:
+        printing.commit()
     cache.shadow_stats, cache.live_stats = cache.live_stats, stats  # the old output is the shadow now
     cache.secrets = secrets
     targets = {absolute(model.site.base_url, s.url) for s in specs if not s.poster}  # what a code can point at
@@ -258,7 +281,8 @@ def _builtins(model: Model, labels: dict[str, str], specs: list[PageSpec], print
     kinds = {k: labels[f"kind_{k}"] for k in KINDS}
     sitemap_urls = [(s.url, s.updated) for s in specs if not s.poster and not s.noindex]
     makers: dict[str, tuple[str, Callable[[], bytes]]] = {
-        "feed.xml": (fingerprint([model.records(), kinds, model.site.digest], {}), lambda: feeds.atom_feed(model, kinds)),
+        "feed.xml": (fingerprint([model.records(), kinds, model.site.digest, model.site.updated], {}),
+                     lambda: feeds.atom_feed(model, kinds)),
         "sitemap.xml": (fingerprint([sitemap_urls, model.site.digest], {}), lambda: feeds.sitemap(model, sitemap_urls)),
         "activities.ics": (fingerprint([model.activities, model.site.digest], {}),
                            lambda: feeds.calendar(model, cache.events)),

@@ -41,6 +41,8 @@ def changes_at(model: Model) -> datetime:
     now = model.now.astimezone(zone)
     first = date(now.year + (now.month == 12), now.month % 12 + 1, 1)
     moments = [datetime.combine(first, time(), zone)]
+    if model.dates_change_at is not None:  # a record's date comes, or a page dated by the build day turns a day older
+        moments.append(model.dates_change_at)
     for activity in model.activities:
         if not activity.upcoming:
             continue

@@ -53,7 +53,10 @@ class Formats:
         return self.t["time_range"].format(start=self.day(start, weekday=True), end=self.day(end, weekday=True))
 
     def stamp(self, value: datetime | None) -> str:
-        return f"{value:%Y-%m-%d %H:%M}" if value else ""
+        """2026-08-20 14:05; a date known only to the day (model/dates.py: 00:00) prints as the day alone."""
+        if not value:
+            return ""
+        return f"{value:%Y-%m-%d}" if (value.hour, value.minute) == (0, 0) else f"{value:%Y-%m-%d %H:%M}"
 
     def money(self, value: float | None) -> str:
         if value is None:

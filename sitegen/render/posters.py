@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from pathlib import PurePosixPath
 
-from sitegen.model.records import Model, Record
+from sitegen.model.privacy import for_publishing
+from sitegen.model.records import Disclosure, Model, Record
 from sitegen.render.fit import poster_fit, title_class
 from sitegen.render.images import Photo
 from sitegen.render.qr import planned_size, printed_mm
@@ -19,12 +20,22 @@ QR_SMALL_MM = {"A4": 32.0, "A3": 44.0}
 
 
 class PosterPlanner:
-    """Every poster holds a QR code for exactly the page it stands for (its `target`)."""
+    """Every poster holds a QR code for exactly the page it stands for (its `target`).
 
-    def __init__(self, model: Model, labels: Mapping[str, str], photos: Mapping[PurePosixPath, Photo]) -> None:
+    `printed=False` plans the posters published under the output folder: people's phones as the
+    web shows them. `printed=True` plans the print folder's set (README "Posters"): phones as
+    show_phone allows on paper. Both sets have the same URLs and QR codes.
+    """
+
+    def __init__(self, model: Model, labels: Mapping[str, str], photos: Mapping[PurePosixPath, Photo],
+                 printed: bool = False) -> None:
         self.model = model
         self.t = labels
         self.photos = photos
+        self.printed = printed
+
+    def person(self, person: Disclosure) -> Disclosure:
+        return person if self.printed else for_publishing(person)
 
     def paper(self, record: Record | None = None) -> str:
         return (record.poster_paper if record is not None else None) or self.model.site.poster_paper
@@ -38,7 +49,7 @@ class PosterPlanner:
                 specs.append(spec)
                 entries.append((self.t[f"kind_{kind}"], record.title, spec.url, spec.data["paper"]))
         for node in self.model.places.nodes.values():
-            groups = tuple(Group(n, p) for n, p in self.model.places.under(node.slug))
+            groups = tuple(Group(n, tuple(self.person(d) for d in p)) for n, p in self.model.places.under(node.slug))
             spec = PageSpec(url=f"posters/{node.url}", template="poster_board.html",
                             title=self.t["board_of"].format(place=node.full_name),
                             data={"node": node, "groups": groups, "target": node.url, "paper": self.paper(),
@@ -57,11 +68,13 @@ class PosterPlanner:
         specs.append(wall)
         entries.append((self.t["kind_wishes"], wall.title, wall.url, self.paper()))
         yield PageSpec(url="posters/", template="posters.html", title=self.t["posters"],
-                       data={"entries": tuple(entries)}, variants=False, noindex=True,
+                       data={"entries": tuple(entries), "printed": self.printed}, variants=False, noindex=True,
                        updated=max((s.updated for s in specs if s.updated), default=None))
         yield from specs
 
     def record_poster(self, record: Record) -> PageSpec:
+        if isinstance(record, Disclosure):
+            record = self.person(record)
         paper = self.paper(record)
         claim = self.model.site.wish_claim or self.t["default_claim"]
         shows_photo = record.kind != "deliberations" and bool(record.photos) and record.photos[0] in self.photos

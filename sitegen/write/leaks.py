@@ -44,10 +44,12 @@ def _masked(word: str) -> str:
 class LeakScanner:
     """Scan every file about to be published in one pass each (Aho-Corasick over names and phones).
 
-    Posters may print what show_phone allows on paper; every other file follows the web rule.
+    Every file of the published output folder, posters included, follows the web rule (SPEC §3);
+    `printed=True` scans the print folder, which may hold what show_phone allows on paper.
     """
 
-    def __init__(self, secrets: Secrets) -> None:
+    def __init__(self, secrets: Secrets, printed: bool = False) -> None:
+        self.printed = printed
         names = {squeeze(name) for name in secrets.names}  # the text is searched squeezed, so are the names
         self.web = build_matcher(names | secrets.web_hidden_phones)
         self.poster = build_matcher(names | secrets.poster_hidden_phones)
@@ -60,7 +62,7 @@ class LeakScanner:
         return self.find(path, data.decode("utf-8", errors="replace"))
 
     def find(self, path: str, text: str) -> Leak | None:
-        matcher = self.poster if path.startswith("posters/") else self.web
+        matcher = self.poster if self.printed else self.web
         if matcher is None:
             return None
         for _, word in matcher.iter(squeeze(text)):

@@ -133,8 +133,14 @@ def test_no_wisher_full_name_and_no_hidden_phone_anywhere(demo_out: Path) -> Non
         for name in names:
             assert name not in text, f"{name} in {rel}"
         digits_only = re.sub(r"[\s-]", "", text)
-        for phone in poster_hidden if rel.startswith("posters/") else web_hidden:
+        for phone in web_hidden:  # SPEC §3: the web rule holds for every published file, posters included
             assert phone not in digits_only, f"{phone} in {rel}"
+    printed = demo_out.parent / "output-print"
+    for rel, data in tree_bytes(printed).items():
+        if rel.endswith(".html"):
+            digits_only = re.sub(r"[\s-]", "", data.decode("utf-8"))
+            for phone in poster_hidden:
+                assert phone not in digits_only, f"{phone} in the print folder's {rel}"
 
 
 def test_masked_forms_are_shown(demo_out: Path) -> None:
@@ -145,7 +151,9 @@ def test_masked_forms_are_shown(demo_out: Path) -> None:
     person = (demo_out / "disclosures/zhang-jianguo/index.html").read_text("utf-8")
     assert "139****1234" in person
     poster = (demo_out / "posters/disclosures/zhang-jianguo/index.html").read_text("utf-8")
-    assert "13956781234" in poster
+    assert "139****1234" in poster and "13956781234" not in poster
+    printed = (demo_out.parent / "output-print/posters/disclosures/zhang-jianguo/index.html").read_text("utf-8")
+    assert "13956781234" in printed
     full = (demo_out / "disclosures/li-xiuying/index.html").read_text("utf-8")
     assert 'href="tel:13705519876"' in full
 

@@ -13,9 +13,9 @@ from sitegen.pipeline.execute import LeaksFound
 from sitegen.write.leaks import LeakScanner
 from tests.conftest import NOW, MakeSite, tree_bytes
 
-SCANNER = LeakScanner(Secrets(names=frozenset({"周桂芳"}),
-                              web_hidden_phones=frozenset({"13956781234"}),
-                              poster_hidden_phones=frozenset({"13805515678"})))
+SCANNER_SECRETS = Secrets(names=frozenset({"周桂芳"}), web_hidden_phones=frozenset({"13956781234", "13805515678"}),
+                          poster_hidden_phones=frozenset({"13805515678"}))
+SCANNER = LeakScanner(SCANNER_SECRETS)
 
 
 @pytest.mark.parametrize(("path", "text", "leaks"), [
@@ -25,13 +25,27 @@ SCANNER = LeakScanner(Secrets(names=frozenset({"周桂芳"}),
     ("activities/a/index.html", "电话 139 5678 1234", True),
     ("activities/a/index.html", "电话 139-5678-1234", True),
     ("activities/a/index.html", "电话 139****1234", False),
-    ("posters/disclosures/a/index.html", "☎ 13956781234", False),  # show_phone: poster
+    ("posters/disclosures/a/index.html", "☎ 13956781234", True),  # show_phone: poster, published: masked there too
+    ("posters/disclosures/a/index.html", "☎ 139****1234", False),
     ("posters/disclosures/b/index.html", "☎ 138 0551 5678", True),  # show_phone: masked
     ("feed.xml", "<summary>周桂芳</summary>", True),
     ("media/zhouguifang-周桂芳.jpg", "", True),  # a file name
 ])
 def test_scanner(path: str, text: str, leaks: bool) -> None:
     assert (SCANNER.scan(path, text.encode("utf-8")) is not None) == leaks
+
+
+PRINT_SCANNER = LeakScanner(SCANNER_SECRETS, printed=True)
+
+
+@pytest.mark.parametrize(("path", "text", "leaks"), [
+    ("posters/disclosures/a/index.html", "☎ 13956781234", False),  # show_phone: poster: full on paper
+    ("posters/places/x/index.html", "☎ 139 5678 1234", False),
+    ("posters/disclosures/b/index.html", "☎ 138 0551 5678", True),  # show_phone: masked: masked on paper too
+    ("posters/wishes/a/index.html", "周桂芳", True),
+])
+def test_print_folder_scanner(path: str, text: str, leaks: bool) -> None:
+    assert (PRINT_SCANNER.scan(path, text.encode("utf-8")) is not None) == leaks
 
 
 def test_a_leaking_site_is_not_swapped_in(make_site: MakeSite, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

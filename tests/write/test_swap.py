@@ -23,13 +23,14 @@ def test_invalid_build_leaves_previous_output_untouched(make_site: MakeSite, tmp
     content = make_site(GOOD)
     out = tmp_path / "output"
     assert run("build", "--content", str(content), "--out", str(out)).exit_code == 0
-    before = tree_bytes(out)
+    before, printed = tree_bytes(out), tree_bytes(tmp_path / "output-print")
     (content / "activities" / "a.md").write_text("---\ntitle: x\ndate: 2019-13-06\n---\n", encoding="utf-8")
     result = run("build", "--content", str(content), "--out", str(out))
     assert result.exit_code == 1
     assert "activities/a.md:3: " in result.stderr
-    assert tree_bytes(out) == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == [CACHE, "content", "output"]  # nothing else left behind
+    assert tree_bytes(out) == before and tree_bytes(tmp_path / "output-print") == printed
+    # nothing else left behind: the output, its print folder (posters for paper) and the cache
+    assert sorted(p.name for p in tmp_path.iterdir()) == [CACHE, "content", "output", "output-print"]
 
 
 def test_slots_swap_the_whole_folder_and_keep_the_old_one_as_shadow(tmp_path: Path) -> None:

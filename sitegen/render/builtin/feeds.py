@@ -46,7 +46,7 @@ def atom_feed(model: Model, kind_labels: dict[str, str]) -> bytes:
     entries = [{"title": f"{kind_labels[r.kind]}｜{r.title}", "url": absolute(base, r.url),
                 "updated": _rfc3339(r.updated), "summary": str(describe(r)), "category": kind_labels[r.kind]}
                for r in records]
-    updated = max((r.updated for r in records), default=model.now)
+    updated = max((r.updated for r in records), default=model.site.updated or model.now)
     text = _env().get_template("atom.xml").render(
         site=model.site, feed_url=absolute(base, "feed.xml"), home=base, updated=_rfc3339(updated), entries=entries)
     return xml_safe(text).encode("utf-8")
