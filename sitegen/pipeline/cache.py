@@ -38,6 +38,8 @@ class State:
     upcoming_until: str = ""  # ISO time when an activity next stops being "upcoming" (pages change then)
     report: dict[str, int] = field(default_factory=dict)
     manifest: tuple[int, int] = (0, 0)  # output/manifest.sha256 as this build left it: (size, mtime)
+    warnings: list[Any] = field(default_factory=list)  # the build's warnings, repeated by an unchanged rebuild
+    drafts: tuple[str, ...] = ()  # drafts left unpublished, named again by an unchanged rebuild
 
     @classmethod
     def load(cls, out: Path) -> State:
