@@ -15,7 +15,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sitegen.errors import ContentInvalid, Problem
+from sitegen.errors import ContentInvalid, Problem, sorted_problems
 from sitegen.options import Options
 from sitegen.pipeline.cache import BuildCache, State, cache_dir
 from sitegen.pipeline.inputs import changes_at, input_stats
@@ -73,7 +73,7 @@ def check(content: Path, options: Options, cache: BuildCache | None = None,
     if cache is not None:
         cache.levels = known_levels()
         cache.variants = known_variants()
-    warnings = _base_url_warnings([p for p in problems if p.warning], options)
+    warnings = sorted_problems(_base_url_warnings([p for p in problems if p.warning], options))
     drafts = () if options.drafts else tuple(sorted(
         f"{v.raw.path}:{v.raw.line}" if v.raw.in_list else str(v.raw.path) for v in validated.records if v.fields.draft))
     return Checked(model=model, warnings=warnings, records=len(validated.records), drafts=drafts)
