@@ -16,6 +16,7 @@ from sitegen.render.images import Photo
 from sitegen.render.markdown import render_markdown
 from sitegen.render.qr import qr_svg
 from sitegen.render.urls import absolute
+from sitegen.validate.placeholder import is_placeholder_url
 
 CSP: Final = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
               "font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; object-src 'none'")
@@ -101,6 +102,8 @@ def template_globals(site: Site, labels: Mapping[str, str], photos: Mapping[Pure
         "asset_urls": assets,
         "qr_for": lambda target, label="", symbol_mm=None: qr_svg(absolute(site.base_url, target), label, symbol_mm),
         "absolute": lambda target: absolute(site.base_url, target),
+        # example.org or this computer: every QR code says on the sheet that it opens nothing
+        "address_placeholder": is_placeholder_url(site.base_url),
     }
 
 

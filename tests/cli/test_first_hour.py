@@ -218,3 +218,21 @@ def test_quiet_and_verbose_on_every_command(make_site: MakeSite, tmp_path: Path,
         assert "activities" in runs["check"].stdout and "1 activities" not in runs["check"].stdout
         assert "site.yaml" in runs["init"].stdout
         assert "title:" in runs["new"].stdout
+
+
+@pytest.mark.parametrize(("base_url", "marked"), [("https://example.org/", True), ("http://localhost:8000/", True),
+                                                  ("https://xinjing.gov.cn/", False)])
+def test_posters_with_a_placeholder_address_say_so_beside_every_code(make_site: MakeSite, tmp_path: Path,
+                                                                     base_url: str, marked: bool) -> None:
+    content = make_site({"wishes/w.yaml": "wish: 助行器\nwisher: 周桂芳\nposted_on: 2026-10-18\nstatus: open\n",
+                         "activities/a.md": "---\ntitle: 七夕\ndate: 2019-08-06\n---\n"},
+                        site=f"name: 新景社区\nbase_url: {base_url}\n")
+    out = tmp_path / "output"
+    assert run("build", "--content", str(content), "--out", str(out)).exit_code == 0
+    posters = sorted((out / "posters").glob("**/index.html"))
+    with_codes = [p for p in posters if "data-qr-url" in p.read_text("utf-8")]
+    assert len(with_codes) >= 3  # the activity, the wish and the wish wall
+    for poster in with_codes:
+        html = poster.read_text("utf-8")
+        assert (html.count('class="p-placeholder"') == html.count("data-qr-url=")) is marked, poster
+        assert ('class="p-placeholder"' in html) is marked
