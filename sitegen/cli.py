@@ -19,6 +19,7 @@ from sitegen import __version__
 from sitegen.errors import ContentInvalid, Problem, UsageProblem
 from sitegen.i18n.messages import LANGUAGES, Messages, language_from_env, normalise_language
 from sitegen.options import Options
+from sitegen.usage import Choice, IntRange, KeyedBadParameter, usage_message
 
 EXIT_INVALID = 1
 EXIT_USAGE = 2
@@ -153,11 +154,11 @@ def _base_url(ctx: click.Context, param: click.Parameter, value: str | None) -> 
 
     parts = urlsplit(value)
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise click.BadParameter("must be an absolute http:// or https:// URL (例如 https://example.org/)")
+        raise KeyedBadParameter("cli.bad_base_url", ctx, param, value=value)
     try:
         ascii_url(value)
     except BadAddress:
-        raise click.BadParameter(f"{parts.hostname}: not a valid host name (例如 example.org、望湖.中国)") from None
+        raise KeyedBadParameter("cli.bad_base_url", ctx, param, value=value) from None
     return value if value.endswith("/") else value + "/"
 
 
@@ -189,9 +190,25 @@ out_option = click.option("--out", type=click.Path(path_type=Path), default=Path
                           show_default=True, help="help.opt.out")
 
 
+def _output_flag(ctx: click.Context, param: click.Parameter, value: bool) -> bool:
+    """-q / -v set the invocation's output level, whichever command they follow."""
+    app = ctx.find_object(App)
+    if value and app is not None and param.name:
+        setattr(app, param.name, True)
+    return value
+
+
+def output_options(command: Callable[..., None]) -> Callable[..., None]:
+    """--quiet/-q (errors only) and --verbose/-v (more detail) on every command that prints something."""
+    command = click.option("--verbose", "-v", is_flag=True, expose_value=False, callback=_output_flag,
+                           help="help.opt.verbose")(command)
+    return click.option("--quiet", "-q", is_flag=True, expose_value=False, callback=_output_flag,
+                        help="help.opt.quiet")(command)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]}, help="help.cli")
 @click.version_option(__version__, "--version", prog_name="sitegen", help="help.opt.version")
-@click.option("--lang", type=click.Choice(LANGUAGES, case_sensitive=False), default=None, help="help.opt.lang")
+@click.option("--lang", type=Choice(LANGUAGES, case_sensitive=False), default=None, help="help.opt.lang")
 @click.pass_context
 def cli(ctx: click.Context, lang: str | None) -> None:
     ctx.obj = App(lang=normalise_language(lang) if lang else None)
@@ -203,17 +220,15 @@ def cli(ctx: click.Context, lang: str | None) -> None:
 @click.option("--base-url", callback=_base_url, help="help.opt.base_url")
 @click.option("--drafts", is_flag=True, help="help.opt.drafts")
 @click.option("--pdf", is_flag=True, help="help.opt.pdf")
-@click.option("--jobs", "-j", type=click.IntRange(0, 64), default=0, help="help.opt.jobs")
+@click.option("--jobs", "-j", type=IntRange(0, 64), default=0, help="help.opt.jobs")
 @click.option("--no-cache", is_flag=True, help="help.opt.no_cache")
-@click.option("--quiet", "-q", is_flag=True, help="help.opt.quiet")
-@click.option("--verbose", "-v", is_flag=True, help="help.opt.verbose")
+@output_options
 @click.pass_obj
 @_guarded
 def build(app: App, content: Path, out: Path, base_url: str | None, drafts: bool, pdf: bool, jobs: int,
-          no_cache: bool, quiet: bool, verbose: bool) -> None:
+          no_cache: bool) -> None:
     from sitegen import pipeline
 
-    app.quiet, app.verbose = quiet, verbose
     content = content_dir(content)
     messages = app.messages(content)
     output_dir(content, out)
@@ -224,19 +239,31 @@ def build(app: App, content: Path, out: Path, base_url: str | None, drafts: bool
     key = "cli.build_unchanged" if report.unchanged else "cli.build_done"
     app.echo(messages.text(key, pages=report.pages, posters=report.posters, photos=report.photos, out=str(out),
                            seconds=f"{report.seconds:.2f}"))
+    echo_drafts(app, messages, report.drafts)
     if report.posters:
         from sitegen.write.printfolder import print_folder
 
         app.echo(messages.text("cli.print_folder", path=str(print_folder(out))))
-    if verbose:
+    if app.verbose:
         app.echo(" · ".join(f"{stage} {seconds:.2f}s" for stage, seconds in report.timings.items()))
+
+
+def echo_drafts(app: App, messages: Messages, drafts: tuple[str, ...]) -> None:
+    """Name every draft left out of the site: a record kept as a draft by mistake is never published."""
+    if drafts:
+        app.echo(messages.text("cli.drafts", count=len(drafts)))
+        for where in drafts:
+            app.echo(f"  {where}")
 
 
 @cli.command(help="help.check")
 @content_option
+@output_options
 @click.pass_obj
 @_guarded
 def check(app: App, content: Path) -> None:
+    from collections import Counter
+
     from sitegen import pipeline
 
     content = content_dir(content)
@@ -244,26 +271,40 @@ def check(app: App, content: Path) -> None:
     checked = pipeline.check(content, Options(language=app.lang))
     report_problems(messages, checked.warnings)
     app.echo(messages.text("cli.check_ok", records=checked.records, warnings=len(checked.warnings)))
+    echo_drafts(app, messages, checked.drafts)
+    if app.verbose:
+        model = checked.model
+        counts = Counter({"activities": len(model.activities), "disclosures": len(model.disclosures),
+                          "deliberations": len(model.deliberations), "wishes": len(model.wishes),
+                          "pages": len(model.pages)})
+        app.echo(messages.text("cli.check_kinds", **counts))
 
 
 @cli.command(help="help.init")
 @click.argument("directory", metavar="DIR", type=click.Path(path_type=Path))
+@output_options
 @click.pass_obj
 @_guarded
 def init(app: App, directory: Path) -> None:
     from sitegen.scaffold import init_site
     from sitegen.sheets.workbook import KIND_TITLES, write_template
 
-    init_site(directory)
+    written = init_site(directory)
+    messages = app.messages()
     for kind, title in KIND_TITLES.items():  # the sheets workers already keep, ready for `sitegen import`
-        write_template(kind, directory / "表格模板" / f"{title}.xlsx", app.messages())
-    app.echo(app.messages().text("init.done", path=str(directory)))
+        written.append(write_template(kind, directory / "表格模板" / f"{title}.xlsx", messages))
+    if app.verbose:
+        for path in written:
+            app.echo(f"  {path}")
+    app.echo(messages.text("init.done", path=str(directory)))
+    app.echo(messages.text("init.base_url", path=str(directory / "content" / "site.yaml")))
 
 
 @cli.command(help="help.new")
 @click.argument("kind", metavar="KIND")
 @click.argument("title", metavar="TITLE")
 @content_option
+@output_options
 @click.pass_obj
 @_guarded
 def new(app: App, kind: str, title: str, content: Path) -> None:
@@ -282,6 +323,8 @@ def new(app: App, kind: str, title: str, content: Path) -> None:
         zone = ZoneInfo("Asia/Shanghai")
     path = new_record(content, folder, title, datetime.now(zone).date())
     app.echo(messages.text("new.done", path=str(path)))
+    if app.verbose:
+        app.echo(path.read_text("utf-8").rstrip("\n"))
 
 
 def _sheet_kind(kind: str) -> str:
@@ -389,7 +432,7 @@ def edit(app: App, content: Path, out: Path, port: int, open_browser: bool) -> N
 @cli.command(help="help.serve")
 @content_option
 @out_option
-@click.option("--port", "-p", type=click.IntRange(0, 65535), default=8000, show_default=True, help="help.opt.port")
+@click.option("--port", "-p", type=IntRange(0, 65535), default=8000, show_default=True, help="help.opt.port")
 @click.option("--open", "open_browser", is_flag=True, help="help.opt.open")
 @click.option("--drafts", is_flag=True, help="help.opt.drafts")
 @click.pass_obj
@@ -406,6 +449,7 @@ def serve(app: App, content: Path, out: Path, port: int, open_browser: bool, dra
 @cli.command(help="help.verify")
 @click.argument("target", metavar="DIR|URL", required=False)
 @out_option
+@output_options
 @click.pass_obj
 @_guarded
 def verify(app: App, target: str | None, out: Path) -> None:
@@ -513,10 +557,15 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(code)
     except click.exceptions.Exit as e:
         sys.exit(e.exit_code)
+    except click.exceptions.NoArgsIsHelpError as e:  # `sitegen` alone: the help, in the user's language
+        click.echo(e.ctx.get_help(), err=True)
+        sys.exit(EXIT_USAGE)
     except click.UsageError as e:  # Click's own usage errors: exit 2, message in the user's language
         if e.ctx is not None:
             click.echo(e.ctx.get_usage(), err=True)
-        click.echo(f"{messages.text('click.error')} {e.format_message()}", err=True)
+        click.echo(f"{messages.text('click.error')} {usage_message(e, messages)}", err=True)
+        if e.ctx is not None:
+            click.echo(messages.text("click.see_help", command=e.ctx.command_path), err=True)
         sys.exit(EXIT_USAGE)
     except click.Abort:
         click.echo(messages.text("cli.interrupted"), err=True)

@@ -15,7 +15,7 @@ from datetime import datetime
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
-from sitegen.errors import ContentInvalid, Problem
+from sitegen.errors import ContentInvalid, Problem, sorted_problems
 from sitegen.load import history
 from sitegen.options import Options
 from sitegen.pipeline.cache import BuildCache, State, cache_dir
@@ -33,6 +33,7 @@ class Checked:
     model: Model
     warnings: list[Problem]
     records: int
+    drafts: tuple[str, ...] = ()  # where each unpublished draft is: "wishes/a.yaml" or "wishes/list.yaml:12"
 
 
 @dataclass(slots=True)
@@ -45,6 +46,7 @@ class Report:
     seconds: float = 0.0
     unchanged: bool = False
     warnings: list[Problem] = field(default_factory=list)
+    drafts: tuple[str, ...] = ()
     timings: dict[str, float] = field(default_factory=dict)
 
 
@@ -80,7 +82,26 @@ def check(content: Path, options: Options, cache: BuildCache | None = None,
     if cache is not None:
         cache.levels = known_levels()
         cache.variants = known_variants()
-    return Checked(model=model, warnings=[p for p in problems if p.warning], records=len(validated.records))
+    warnings = sorted_problems(_base_url_warnings([p for p in problems if p.warning], options))
+    drafts = () if options.drafts else tuple(sorted(
+        f"{v.raw.path}:{v.raw.line}" if v.raw.in_list else str(v.raw.path) for v in validated.records if v.fields.draft))
+    return Checked(model=model, warnings=warnings, records=len(validated.records), drafts=drafts)
+
+
+def _base_url_warnings(warnings: list[Problem], options: Options) -> list[Problem]:
+    """The placeholder warning is about the address the build uses: --base-url, when given, replaces site.yaml's."""
+    from pathlib import PurePosixPath
+
+    from sitegen.validate.placeholder import is_placeholder_url
+    from sitegen.validate.rules import BASE_URL_PLACEHOLDER
+
+    if options.base_url is None:
+        return warnings
+    kept = [p for p in warnings if p.key != BASE_URL_PLACEHOLDER]
+    if is_placeholder_url(options.base_url):
+        kept.append(Problem(PurePosixPath("--base-url"), None, "cli.base_url_placeholder", {"url": options.base_url},
+                            True))
+    return kept
 
 
 def cache_key(options: Options) -> str:
@@ -100,7 +121,8 @@ def build(content: Path, out: Path, options: Options, progress: Progress | None 
         if state.revision == revision and _unchanged(state, key, stats, out, options.now):
             counts = state.report
             return Report(unchanged=True, seconds=time.perf_counter() - started, pages=counts.get("pages", 0),
-                          posters=counts.get("posters", 0), photos=counts.get("photos", 0), files=counts.get("files", 0))
+                          posters=counts.get("posters", 0), photos=counts.get("photos", 0), files=counts.get("files", 0),
+                          warnings=list(state.warnings), drafts=state.drafts)
         (cache_dir(out) / "state.pickle").unlink(missing_ok=True)  # until this build ends, nothing is "unchanged"
     from sitegen.pipeline.execute import write_site
 
@@ -120,12 +142,13 @@ def build(content: Path, out: Path, options: Options, progress: Progress | None 
                       "files": outcome.files}
             cache.save(out, State(key=key, inputs=stats, upcoming_until=changes_at(checked.model).isoformat(),
                                   report=report, manifest=(manifest.st_size, manifest.st_mtime_ns),
-                                  revision=revision))
+                                  revision=revision, warnings=checked.warnings, drafts=checked.drafts))
             outcome.timings["cache"] = time.perf_counter() - saving
     finally:
         gc.enable()
     return Report(pages=outcome.pages, posters=outcome.posters, photos=outcome.photos, files=outcome.files,
                   rendered=outcome.rendered, seconds=time.perf_counter() - started, warnings=checked.warnings,
+                  drafts=checked.drafts,
                   timings={"check": loaded_at - started, **outcome.timings})
 
 

@@ -39,6 +39,8 @@ class State:
     report: dict[str, int] = field(default_factory=dict)
     manifest: tuple[int, int] = (0, 0)  # output/manifest.sha256 as this build left it: (size, mtime)
     revision: str = ""  # the git commit of the content (load/history.py): a commit re-dates pages, no file changes
+    warnings: list[Any] = field(default_factory=list)  # the build's warnings, repeated by an unchanged rebuild
+    drafts: tuple[str, ...] = ()  # drafts left unpublished, named again by an unchanged rebuild
 
     @classmethod
     def load(cls, out: Path) -> State:

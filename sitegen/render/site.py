@@ -67,6 +67,14 @@ class Tree:
     script_href: str
     script_lang: str
     script_label: str
+    photo_sizes: str  # `sizes` of a full-width photo: the main column is wider in 长辈版 (style.css)
+    thumb_sizes: str  # `sizes` of a list thumbnail: 72 px, but the whole column in 长辈版
+
+
+# Displayed widths from style.css: `main` is 720 px (长辈版 760 px) at most, with 16 px padding each side.
+PHOTO_SIZES: Final = "(min-width: 720px) 688px, calc(100vw - 32px)"
+CARE_PHOTO_SIZES: Final = "(min-width: 760px) 728px, calc(100vw - 32px)"
+THUMB_SIZES: Final = "72px"
 
 
 class Renderer:
@@ -89,7 +97,8 @@ class Renderer:
         self.marks = Tree(html_class=mark("html_class"), lang=mark("lang"), care_href=mark("care_href"),
                           care_data=mark("care_data"), care_label=mark("care_label"),
                           has_script_switch=model.site.traditional_mirror, script_href=mark("script_href"),
-                          script_lang=mark("script_lang"), script_label=mark("script_label"))
+                          script_lang=mark("script_lang"), script_label=mark("script_label"),
+                          photo_sizes=mark("photo_sizes"), thumb_sizes=mark("thumb_sizes"))
         self.up = mark("up")
         self.base_path = base_path(model.site.base_url)
 
@@ -140,6 +149,8 @@ class Renderer:
             script_href=self._href(spec, here, other_script + page),
             script_lang="zh-Hans" if hant else "zh-Hant",
             script_label=t["to_hans"] if hant else t["to_hant"],
+            photo_sizes=CARE_PHOTO_SIZES if care else PHOTO_SIZES,
+            thumb_sizes=CARE_PHOTO_SIZES if care else THUMB_SIZES,
         )
 
     def _label(self, key: str, hant: bool) -> str:

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
+import unicodedata
 from datetime import date
 from importlib import resources
 from pathlib import Path
 from typing import Final
+
+import yaml
 
 from sitegen.errors import UsageProblem
 from sitegen.slugs import slugify
@@ -20,6 +24,10 @@ KIND_NAMES: Final = {
     "pages": ("page", "pages", "页面", "頁面"),
 }
 SUFFIX: Final = {"activities": ".md", "disclosures": ".yaml", "deliberations": ".md", "wishes": ".yaml", "pages": ".md"}
+# Records of a moment (activities, deliberations, wishes) get the year in their address; a person
+# and a free page (联系我们) stay at one address for good.
+DATED: Final = ("activities", "deliberations", "wishes")
+SAMPLE_NAME: Final = "示例社区"
 
 
 def kind_of(name: str) -> str | None:
@@ -45,7 +53,40 @@ def init_site(target: Path) -> list[Path]:
             else:
                 shutil.copyfile(path, destination)
                 written.append(destination)
+    _name_site(target / "content" / "site.yaml", site_name(target))
     return written
+
+
+def site_name(folder: Path) -> str:
+    """The community's name from its folder: 新景社区 as it is; pinyin or English words capitalised
+    (xinjing-shequ → Xinjing Shequ); the sample's own name when the folder says nothing."""
+    name = " ".join(folder.resolve().name.split())
+    if any("\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" for ch in name):
+        return name
+    words = [w for w in re.split(r"[\s_.-]+", name) if w]
+    if not words or not any(ch.isalpha() for ch in name):
+        return SAMPLE_NAME
+    return " ".join(w[:1].upper() + w[1:] for w in words)
+
+
+def _width(text: str) -> int:
+    """Columns on screen: a Chinese character takes two, as in Notepad's fixed-width font."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _name_site(site_yaml: Path, name: str) -> None:
+    """Put the community's name into the sample's `name:` line, keeping its comment in its column."""
+    text = site_yaml.read_text("utf-8")
+    found = re.compile(rf"^name: {SAMPLE_NAME}( *)(?=#)", re.MULTILINE).search(text)
+    if found is None or name == SAMPLE_NAME:
+        return
+    try:
+        plain = "#" not in name and yaml.safe_load(f"name: {name}") == {"name": name}
+    except yaml.YAMLError:
+        plain = False
+    line = f"name: {name if plain else _yaml_text(name)}"
+    line += " " * max(1, _width(found.group(0)) - _width(line))
+    site_yaml.write_text(text[:found.start()] + line + text[found.end():], "utf-8", newline="\n")
 
 
 def _yaml_text(value: str) -> str:
@@ -57,7 +98,7 @@ def new_record(content: Path, kind: str, title: str, today: date) -> Path:
     """Write a record from the kind's commented template; the file name is the title in pinyin."""
     template = resources.files("sitegen.scaffold").joinpath("templates", kind + SUFFIX[kind]).read_text("utf-8")
     stem = slugify(title, 60) or "record"
-    if kind != "disclosures":
+    if kind in DATED:
         stem = f"{today.year}-{stem}"
     folder = content / kind
     folder.mkdir(parents=True, exist_ok=True)

@@ -125,8 +125,17 @@ def site_place_slugs_valid(raw: RawRecord, site: s.Site) -> Iterator[Problem]:
             yield raw.problem(("place_slugs", place), "site.place_slug", place=place, slug=slug)
 
 
+def site_base_url_real(raw: RawRecord, site: s.Site) -> Iterator[Problem]:
+    """A placeholder address (example.org, localhost) would put QR codes on posters that open nothing."""
+    from sitegen.validate.placeholder import is_placeholder_url
+
+    if is_placeholder_url(site.base_url):
+        yield raw.problem("base_url", BASE_URL_PLACEHOLDER, warning=True, url=site.base_url)
+
+
+BASE_URL_PLACEHOLDER: Final = "site.base_url_placeholder"
 RULES: Final[dict[str, tuple[Rule, ...]]] = {
-    "site": (site_timezone_known, site_place_slugs_valid),
+    "site": (site_timezone_known, site_place_slugs_valid, site_base_url_real),
     "activities": (slug_valid, list_typed_on_one_line, activity_ends_after_start),
     "disclosures": (slug_valid, list_typed_on_one_line),
     "deliberations": (slug_valid, list_typed_on_one_line, deliberation_decision_present, deliberation_completed_is_100,

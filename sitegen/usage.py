@@ -1,0 +1,100 @@
+"""Click's usage errors in the user's language: unknown option or command, missing argument, bad value.
+
+Click words these errors in English through gettext, with no catalogue for Chinese. We read the
+error's own fields (the option's name, the parameter, Click's suggestions) and say it with our
+catalogue instead; a value our parameter types reject carries its message key and the value.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Final
+
+import click
+
+from sitegen.i18n.messages import Messages
+
+# Click raises these as plain UsageErrors or BadOptionUsage, English text only (click/core.py,
+# Command.parse_args and Group.invoke; click/parser.py): which one it is is read from that text.
+_TAKES_NO_VALUE: Final = "does not take a value"
+_EXTRA: Final = re.compile(r"Got unexpected extra arguments? \((?P<args>.*)\)$", re.DOTALL)
+_MISSING_COMMAND: Final = "Missing command."
+
+
+class KeyedBadParameter(click.BadParameter):
+    """A rejected value, with the catalogue key that explains it and the value the user typed."""
+
+    def __init__(self, key: str, ctx: click.Context | None, param: click.Parameter | None, **args: object) -> None:
+        super().__init__(key, ctx=ctx, param=param)
+        self.key = key
+        self.args_ = args
+
+
+class Choice(click.Choice):  # type: ignore[type-arg]
+    """click.Choice whose refusal names the value and the choices in the user's language."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        try:
+            return super().convert(value, param, ctx)
+        except click.BadParameter:
+            raise KeyedBadParameter("click.bad_choice", ctx, param, value=value,
+                                    choices=", ".join(map(str, self.choices))) from None
+
+
+class IntRange(click.IntRange):
+    """click.IntRange whose refusal names the value and the bounds in the user's language."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        try:
+            return super().convert(value, param, ctx)
+        except click.BadParameter:
+            raise KeyedBadParameter("click.bad_int_range", ctx, param, value=value, min=self.min,
+                                    max=self.max) from None
+
+
+def _param_name(param: click.Parameter | None) -> str:
+    if param is None:
+        return ""
+    if isinstance(param, click.Option):
+        return " / ".join(param.opts + param.secondary_opts)
+    return param.human_readable_name
+
+
+def _commands(ctx: click.Context | None) -> str:
+    group = ctx.command if ctx is not None else None
+    while ctx is not None and not isinstance(group, click.Group):
+        ctx = ctx.parent
+        group = ctx.command if ctx is not None else None
+    return ", ".join(sorted(group.commands)) if isinstance(group, click.Group) else ""
+
+
+def usage_message(error: click.UsageError, messages: Messages) -> str:
+    """One line (or two) saying what was wrong with the command line, without Click's English."""
+    text = messages.text
+    space = "" if messages.language.startswith("zh") else " "  # Chinese sentences follow on without one
+    if isinstance(error, click.NoSuchOption):
+        line = text("click.no_such_option", name=error.option_name)
+        if error.possibilities:
+            line += space + text("click.did_you_mean", names=", ".join(error.possibilities))
+        return line
+    if isinstance(error, click.exceptions.NoSuchCommand):
+        line = text("click.no_such_command", name=error.command_name, commands=_commands(error.ctx))
+        if error.possibilities:
+            line += space + text("click.did_you_mean", names=", ".join(error.possibilities))
+        return line
+    if isinstance(error, KeyedBadParameter):
+        return text(error.key, param=_param_name(error.param), **error.args_)
+    if isinstance(error, click.MissingParameter):
+        key = "click.missing_option" if isinstance(error.param, click.Option) else "click.missing_argument"
+        return text(key, name=_param_name(error.param))
+    if isinstance(error, click.BadParameter):
+        return text("click.bad_value", param=_param_name(error.param))
+    if isinstance(error, click.BadOptionUsage):
+        flag = _TAKES_NO_VALUE in error.message
+        return text("click.option_takes_no_value" if flag else "click.option_needs_value", name=error.option_name)
+    if error.message == _MISSING_COMMAND:
+        return text("click.missing_command", commands=_commands(error.ctx))
+    extra = _EXTRA.match(error.message)
+    if extra:
+        return text("click.extra_arguments", args=extra.group("args"))
+    return text("click.bad_usage")
