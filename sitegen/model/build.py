@@ -15,7 +15,7 @@ from sitegen.model.places import assign_slugs, build_tree
 from sitegen.model.privacy import POSTER_HIDES, WEB_HIDES, mask_name, phone_shown
 from sitegen.options import Options
 from sitegen.validate.check import Valid, Validated
-from sitegen.validate.privacy import name_variants
+from sitegen.validate.privacy import name_variants, script_chars
 from sitegen.validate.schema import Site as SiteFields
 
 
@@ -113,15 +113,18 @@ def _secrets(records: list[Valid]) -> m.Secrets:
     names: set[str] = set()
     web: set[str] = set()
     poster: set[str] = set()
+    chars: dict[str, str] = {}
     for v in records:
         if v.kind == "wishes" and len(v.fields.wisher) > 1:
-            names |= name_variants(v.fields.wisher)
+            forms = name_variants(v.fields.wisher)
+            names |= forms
+            chars.update(script_chars(forms))
         elif v.kind == "disclosures" and v.fields.phone is not None:
             if v.fields.show_phone in WEB_HIDES:
                 web.add(v.fields.phone.digits)
             if v.fields.show_phone in POSTER_HIDES:
                 poster.add(v.fields.phone.digits)
-    return m.Secrets(frozenset(names), frozenset(web), frozenset(poster))
+    return m.Secrets(frozenset(names), frozenset(web), frozenset(poster), tuple(sorted(chars.items())))
 
 
 def build_model(validated: Validated, options: Options,
