@@ -16,7 +16,7 @@ from typing import Any
 import click
 
 from sitegen import __version__
-from sitegen.errors import ContentInvalid, Problem, UsageProblem
+from sitegen.errors import ContentInvalid, Problem, UsageProblem, printable
 from sitegen.i18n.messages import LANGUAGES, Messages, language_from_env, normalise_language
 from sitegen.options import Options
 
@@ -88,7 +88,7 @@ def _guarded(run: Callable[..., None]) -> Callable[..., None]:
                 click.echo(messages.text("cli.build_failed"), err=True)
             raise SystemExit(EXIT_INVALID) from None
         except UsageProblem as e:
-            click.echo(messages.text(e.key, **e.args_), err=True)
+            click.echo(messages.text(e.key, **{k: printable(str(v)) for k, v in e.args_.items()}), err=True)
             raise SystemExit(EXIT_USAGE) from None
         except KeyboardInterrupt:
             click.echo(messages.text("cli.interrupted"), err=True)
@@ -100,7 +100,7 @@ def _guarded(run: Callable[..., None]) -> Callable[..., None]:
 
             if isinstance(e, LeaksFound):
                 for leak in e.leaks:
-                    click.echo(messages.text("cli.leak", path=leak.path, what=leak.what), err=True)
+                    click.echo(messages.text("cli.leak", path=printable(leak.path), what=leak.what), err=True)
                 click.echo(messages.text("cli.build_failed"), err=True)
                 raise SystemExit(EXIT_INVALID) from None
             click.echo(messages.text("cli.internal_error", detail=f"{type(e).__name__}: {e}"), err=True)
