@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import sys
@@ -23,6 +24,7 @@ from sitegen.options import Options
 EXIT_INVALID = 1
 EXIT_USAGE = 2
 EXIT_INTERNAL = 70
+EXIT_IO = 74  # EX_IOERR (sysexits.h): the disk, not the content or sitegen, stopped the build
 EXIT_INTERRUPTED = 130
 
 
@@ -40,6 +42,11 @@ def _site_setting(content: Path, key: str) -> str | None:
 
 def site_language(content: Path) -> str | None:
     return normalise_language(_site_setting(content, "language"))
+
+
+_DISK_ERRORS: dict[int, str] = {errno.ENOSPC: "cli.disk_full", errno.EDQUOT: "cli.disk_full",
+                                 errno.EROFS: "cli.disk_read_only", errno.EACCES: "cli.disk_denied",
+                                 errno.EPERM: "cli.disk_denied"}
 
 
 def messages_for(lang: str | None, content: Path | None) -> Messages:
@@ -95,6 +102,11 @@ def _guarded(run: Callable[..., None]) -> Callable[..., None]:
             raise SystemExit(EXIT_INTERRUPTED) from None
         except (SystemExit, click.exceptions.Exit, click.ClickException):
             raise
+        except OSError as e:  # a full or read-only disk: said plainly; the swap never happened
+            click.echo(messages.text(_DISK_ERRORS.get(e.errno or 0, "cli.disk_error"),
+                                     path=printable(str(e.filename or "")), detail=errno.errorcode.get(e.errno or 0, "")), err=True)
+            click.echo(messages.text("cli.build_failed"), err=True)
+            raise SystemExit(EXIT_IO) from None
         except Exception as e:  # noqa: BLE001 - the last line of defence against a traceback
             from sitegen.pipeline.execute import LeaksFound
 
@@ -131,14 +143,19 @@ def output_dir(content: Path, out: Path) -> Path:
 
 
 def _base_url(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """The same rule as site.yaml's base_url (length, characters, scheme), with its message."""
     if value is None:
         return None
-    from urllib.parse import urlsplit
+    from pydantic_core import PydanticCustomError
 
-    parts = urlsplit(value)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise click.BadParameter("must be an absolute http:// or https:// URL (例如 https://example.org/)")
-    return value if value.endswith("/") else value + "/"
+    from sitegen.validate.fields import check_base_url
+
+    try:
+        return check_base_url(value)
+    except PydanticCustomError as e:
+        app = ctx.find_object(App)
+        messages = app.messages() if app is not None else Messages("en")
+        raise click.BadParameter(messages.text(e.type, field="--base-url", **(e.context or {}))) from None
 
 
 @contextmanager

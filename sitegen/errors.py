@@ -24,6 +24,14 @@ def printable(text: str) -> str:
                    else ch for ch in text)
 
 
+_SHOWN: Final = 80
+
+
+def shortened(text: str) -> str:
+    """A value quoted in a message, cut to 80 characters: a 10,000-character title is not echoed whole."""
+    return text if len(text) <= _SHOWN else text[:_SHOWN - 1] + "…"
+
+
 @dataclass(frozen=True, slots=True, eq=False)
 class Problem:
     """One thing to fix, pointing at the file and line as the user sees them."""
@@ -42,7 +50,8 @@ class Problem:
     def render(self, messages: Messages) -> str:
         """One line, always: a newline or other control character in a file name or a value is
         shown escaped (\\n), so it cannot forge a line of its own in the report."""
-        args = {k: printable(str(v)) if isinstance(v, (str, PurePosixPath)) else v for k, v in self.args.items()}
+        args = {k: shortened(printable(str(v))) if isinstance(v, (str, PurePosixPath)) else v
+                for k, v in self.args.items()}
         text = messages.text(self.key, **args)
         if self.warning:
             text = messages.text("cli.warning_prefix") + text
