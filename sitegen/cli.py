@@ -142,6 +142,11 @@ def output_dir(content: Path, out: Path) -> Path:
     return out
 
 
+# A theme folder anywhere, because the user named it: site.yaml's `theme` must stay in the site's tree.
+theme_option = click.option("--theme", type=click.Path(exists=True, file_okay=False, path_type=Path),
+                            default=None, help="help.opt.theme")
+
+
 def _base_url(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
     """The same rule as site.yaml's base_url (length, characters, scheme), with its message."""
     if value is None:
@@ -202,19 +207,21 @@ def cli(ctx: click.Context, lang: str | None) -> None:
 @click.option("--pdf", is_flag=True, help="help.opt.pdf")
 @click.option("--jobs", "-j", type=click.IntRange(0, 64), default=0, help="help.opt.jobs")
 @click.option("--no-cache", is_flag=True, help="help.opt.no_cache")
+@theme_option
 @click.option("--quiet", "-q", is_flag=True, help="help.opt.quiet")
 @click.option("--verbose", "-v", is_flag=True, help="help.opt.verbose")
 @click.pass_obj
 @_guarded
 def build(app: App, content: Path, out: Path, base_url: str | None, drafts: bool, pdf: bool, jobs: int,
-          no_cache: bool, quiet: bool, verbose: bool) -> None:
+          no_cache: bool, theme: Path | None, quiet: bool, verbose: bool) -> None:
     from sitegen import pipeline
 
     app.quiet, app.verbose = quiet, verbose
     content = content_dir(content)
     messages = app.messages(content)
     output_dir(content, out)
-    options = Options(base_url=base_url, drafts=drafts, pdf=pdf, jobs=jobs, use_cache=not no_cache, language=app.lang)
+    options = Options(base_url=base_url, drafts=drafts, pdf=pdf, jobs=jobs, use_cache=not no_cache, language=app.lang,
+                      theme=theme)
     with progress_bar(app, messages) as progress:
         report = pipeline.build(content, out, options, progress)
     report_problems(messages, report.warnings)
@@ -280,14 +287,15 @@ def new(app: App, kind: str, title: str, content: Path) -> None:
 @click.option("--port", "-p", type=click.IntRange(0, 65535), default=8000, show_default=True, help="help.opt.port")
 @click.option("--open", "open_browser", is_flag=True, help="help.opt.open")
 @click.option("--drafts", is_flag=True, help="help.opt.drafts")
+@theme_option
 @click.pass_obj
 @_guarded
-def serve(app: App, content: Path, out: Path, port: int, open_browser: bool, drafts: bool) -> None:
+def serve(app: App, content: Path, out: Path, port: int, open_browser: bool, drafts: bool, theme: Path | None) -> None:
     from sitegen.serve import run_server
 
     content = content_dir(content)
     output_dir(content, out)
-    run_server(content, out, port, open_browser, Options(drafts=drafts, language=app.lang, serve=True),
+    run_server(content, out, port, open_browser, Options(drafts=drafts, language=app.lang, serve=True, theme=theme),
                app.messages(content))
 
 

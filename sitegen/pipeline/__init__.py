@@ -77,14 +77,14 @@ def check(content: Path, options: Options, cache: BuildCache | None = None,
 def cache_key(options: Options) -> str:
     from sitegen.paths import code_digest
 
-    return repr((code_digest(), options.base_url, options.drafts, options.pdf, options.pages_only))
+    return repr((code_digest(), options.base_url, options.drafts, options.pdf, options.pages_only, str(options.theme)))
 
 
 def build(content: Path, out: Path, options: Options, progress: Progress | None = None) -> Report:
     """Check everything, render what changed into the shadow copy, scan it, then swap it in."""
     started = time.perf_counter()
     key = cache_key(options)
-    stats = input_stats(content)
+    stats = input_stats(content, options.theme)
     if options.use_cache:
         state = State.load(out)
         if _unchanged(state, key, stats, out, options.now):

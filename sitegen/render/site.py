@@ -15,6 +15,8 @@ from functools import cached_property
 from pathlib import PurePosixPath
 from typing import Final
 
+import jinja2
+
 from sitegen.model.records import Model
 from sitegen.render.context import template_filters, template_globals
 from sitegen.render.images import Photo
@@ -97,7 +99,10 @@ class Renderer:
         return self.trees if spec.variants else MAIN
 
     def render(self, spec: PageSpec) -> list[tuple[str, bytes]]:
-        html = self.env.get_template(spec.template).render(self.context(spec))
+        try:
+            html = self.env.get_template(spec.template).render(self.context(spec))
+        except jinja2.TemplateError as e:  # the sandbox's SecurityError included: a theme fault, not ours
+            raise self.theme.fault(e) from None
         variants = self.variants(spec)
         # One OpenCC pass serves both 繁體 copies: the markers are ASCII and survive conversion.
         hant = self._to_traditional.convert(html) if "zh-hant/" in variants else ""  # type: ignore[attr-defined]

@@ -28,7 +28,7 @@ DATE_MAX: Final = date(2199, 12, 31)
 MAX_LINE: Final = 500  # characters in a one-line field (a title is 10-40)
 MAX_NAME: Final = 50  # characters in a person's name
 MAX_TEXT: Final = 5000  # characters in a multi-line field (pledge, decision, thanks)
-MAX_LEVEL: Final = 40  # characters in one level of a place path
+MAX_LEVEL: Final = 100  # characters in one level of a place path (its pinyin is a URL segment)
 MAX_ITEMS: Final = 200  # items in a list field (partners, duties)
 MAX_TAGS: Final = 20  # tags on one record: each tag writes a page
 MAX_COUNT: Final = 10_000_000  # people, votes: a city district, not a typo of nine nines
@@ -186,7 +186,7 @@ def _tags(value: Any) -> tuple[str, ...]:
     """Tags: each writes a page of its own, so a record may have at most MAX_TAGS."""
     if isinstance(value, list) and len(value) > MAX_TAGS:
         raise _fail("value.too_many", limit=MAX_TAGS, count=len(value))
-    return tuple(_limited(tag, 40) for tag in _string_list(value))
+    return tuple(_limited(tag, MAX_LEVEL) for tag in _string_list(value))
 
 
 def _slug(value: Any) -> str:

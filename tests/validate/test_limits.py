@@ -57,7 +57,7 @@ CASES = [
      "wishes/w.yaml:2", "50", "50"),
     ("pledge_long", {"disclosures/d.yaml": D.format(extra="pledge: " + "诺" * 6000 + "\n")}, None, "disclosures/d.yaml:3", "5000", "5000"),
     ("place_level_long", {"disclosures/d.yaml": D.format(extra="place: " + "楼" * 3000 + "\n")}, None,
-     "disclosures/d.yaml:3", "40", "40"),
+     "disclosures/d.yaml:3", "100", "100"),
     ("place_too_deep", {"disclosures/d.yaml": D.format(extra="place: " + "/".join(["楼"] * 50) + "\n")}, None,
      "disclosures/d.yaml:3", "4 levels", "4 级"),
     ("tags_5000", {"activities/a.md": A.format(date="2024-01-01", extra="tags: [" + ",".join(f"t{i}" for i in range(5000)) + "]\n")},
