@@ -8,14 +8,13 @@ like photos, and a broken or hostile file is a content problem at its PATH:LINE 
 from __future__ import annotations
 
 import hashlib
+import io
+import re
+import traceback
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path, PurePosixPath
 from typing import Any
-
-import io
-import re
-import traceback
 
 import jinja2
 import jinja2.sandbox

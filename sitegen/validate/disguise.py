@@ -19,14 +19,13 @@ from urllib.parse import unquote
 
 import regex
 
-
 # The `regex` module knows Unicode categories (\p{Cf}); `re` would need a table built at import.
 _FORMAT: Final = regex.compile(r"\p{Cf}")
 _OTHER_DIGIT: Final = regex.compile(r"[^\P{Nd}0-9]")
 # At most three separators (dots, dashes, slashes, commas, brackets, underscores, middle dots…)
 # between two digits: "2024-06-01" folds to 20240601, "138****5678" stays apart.
 MAX_SEPARATORS: Final = 3
-_BETWEEN_DIGITS: Final = re.compile(r"(?<=[0-9])[\W_]{1,%d}(?=[0-9])" % MAX_SEPARATORS)
+_BETWEEN_DIGITS: Final = re.compile(rf"(?<=[0-9])[\W_]{{1,{MAX_SEPARATORS}}}(?=[0-9])")
 _TAG: Final = re.compile(r"<[^<>]*>")
 _ICS_FOLD: Final = re.compile(r"\r?\n[ \t]")
 _JSON_ESCAPE: Final = re.compile(r"\\u([0-9a-fA-F]{4})")
