@@ -25,7 +25,7 @@ _INVISIBLE_CATEGORIES: Final = frozenset({"Cf", "Cc", "Co", "Cs"})
 # beyond what a notice board holds; going past one is a content error naming the limit.
 DATE_MIN: Final = date(1900, 1, 1)  # dates a notice board can mean; 9999-12-31 + 1 day overflows
 DATE_MAX: Final = date(2199, 12, 31)
-MAX_LINE: Final = 500  # characters in a one-line field (a title is 10-40)
+MAX_LINE: Final = 1000  # characters in a one-line field (a title is 10-40; a pasted summary may run long)
 MAX_NAME: Final = 50  # characters in a person's name
 MAX_TEXT: Final = 5000  # characters in a multi-line field (pledge, decision, thanks)
 MAX_LEVEL: Final = 100  # characters in one level of a place path (its pinyin is a URL segment)
