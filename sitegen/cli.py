@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import sys
@@ -16,7 +17,7 @@ from typing import Any, Protocol
 import click
 
 from sitegen import __version__
-from sitegen.errors import ContentInvalid, Problem, UsageProblem
+from sitegen.errors import ContentInvalid, Problem, UsageProblem, printable
 from sitegen.i18n.messages import LANGUAGES, Messages, language_from_env, normalise_language
 from sitegen.options import Options
 from sitegen.usage import Choice, IntRange, KeyedBadParameter, usage_message
@@ -24,6 +25,7 @@ from sitegen.usage import Choice, IntRange, KeyedBadParameter, usage_message
 EXIT_INVALID = 1
 EXIT_USAGE = 2
 EXIT_INTERNAL = 70
+EXIT_IO = 74  # EX_IOERR (sysexits.h): the disk, not the content or sitegen, stopped the build
 EXIT_INTERRUPTED = 130
 
 
@@ -41,6 +43,11 @@ def _site_setting(content: Path, key: str) -> str | None:
 
 def site_language(content: Path) -> str | None:
     return normalise_language(_site_setting(content, "language"))
+
+
+_DISK_ERRORS: dict[int, str] = {errno.ENOSPC: "cli.disk_full", errno.EDQUOT: "cli.disk_full",
+                                 errno.EROFS: "cli.disk_read_only", errno.EACCES: "cli.disk_denied",
+                                 errno.EPERM: "cli.disk_denied"}
 
 
 def messages_for(lang: str | None, content: Path | None) -> Messages:
@@ -98,13 +105,18 @@ def _guarded(run: Callable[..., None]) -> Callable[..., None]:
                 click.echo(messages.text("cli.build_failed"), err=True)
             raise SystemExit(EXIT_INVALID) from None
         except UsageProblem as e:
-            click.echo(messages.text(e.key, **e.args_), err=True)
+            click.echo(messages.text(e.key, **{k: printable(str(v)) for k, v in e.args_.items()}), err=True)
             raise SystemExit(EXIT_USAGE) from None
         except KeyboardInterrupt:
             click.echo(messages.text("cli.interrupted"), err=True)
             raise SystemExit(EXIT_INTERRUPTED) from None
         except (SystemExit, click.exceptions.Exit, click.ClickException):
             raise
+        except OSError as e:  # a full or read-only disk: said plainly; the swap never happened
+            click.echo(messages.text(_DISK_ERRORS.get(e.errno or 0, "cli.disk_error"),
+                                     path=printable(str(e.filename or "")), detail=errno.errorcode.get(e.errno or 0, "")), err=True)
+            click.echo(messages.text("cli.build_failed"), err=True)
+            raise SystemExit(EXIT_IO) from None
         except Exception as e:  # noqa: BLE001 - the last line of defence against a traceback
             from sitegen.pipeline.execute import LeaksFound
 
@@ -145,21 +157,26 @@ def output_dir(content: Path, out: Path) -> Path:
     return out
 
 
+# A theme folder anywhere, because the user named it: site.yaml's `theme` must stay in the site's tree.
+theme_option = click.option("--theme", type=click.Path(exists=True, file_okay=False, path_type=Path),
+                            default=None, help="help.opt.theme")
+
+
 def _base_url(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """The same rule as site.yaml's base_url (length, characters, scheme), with its message."""
     if value is None:
         return None
-    from urllib.parse import urlsplit
+    from pydantic_core import PydanticCustomError
 
-    from sitegen.addresses import BadAddress, ascii_url
+    from sitegen.validate.fields import check_base_url
 
     parts = urlsplit(value)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise KeyedBadParameter("cli.bad_base_url", ctx, param, value=value)
     try:
-        ascii_url(value)
-    except BadAddress:
-        raise KeyedBadParameter("cli.bad_base_url", ctx, param, value=value) from None
-    return value if value.endswith("/") else value + "/"
+        return check_base_url(value)
+    except PydanticCustomError as e:  # the same rule as site.yaml's base_url (length, characters, host)
+        raise KeyedBadParameter(e.type, ctx, param, **{"value": value, "field": "--base-url", **(e.context or {})}) from None
 
 
 @contextmanager
@@ -222,17 +239,19 @@ def cli(ctx: click.Context, lang: str | None) -> None:
 @click.option("--pdf", is_flag=True, help="help.opt.pdf")
 @click.option("--jobs", "-j", type=IntRange(0, 64), default=0, help="help.opt.jobs")
 @click.option("--no-cache", is_flag=True, help="help.opt.no_cache")
+@theme_option
 @output_options
 @click.pass_obj
 @_guarded
 def build(app: App, content: Path, out: Path, base_url: str | None, drafts: bool, pdf: bool, jobs: int,
-          no_cache: bool) -> None:
+          no_cache: bool, theme: Path | None) -> None:
     from sitegen import pipeline
 
     content = content_dir(content)
     messages = app.messages(content)
     output_dir(content, out)
-    options = Options(base_url=base_url, drafts=drafts, pdf=pdf, jobs=jobs, use_cache=not no_cache, language=app.lang)
+    options = Options(base_url=base_url, drafts=drafts, pdf=pdf, jobs=jobs, use_cache=not no_cache, language=app.lang,
+                      theme=theme)
     with progress_bar(app, messages) as progress:
         report = pipeline.build(content, out, options, progress)
     report_problems(messages, report.warnings)
@@ -435,14 +454,15 @@ def edit(app: App, content: Path, out: Path, port: int, open_browser: bool) -> N
 @click.option("--port", "-p", type=IntRange(0, 65535), default=8000, show_default=True, help="help.opt.port")
 @click.option("--open", "open_browser", is_flag=True, help="help.opt.open")
 @click.option("--drafts", is_flag=True, help="help.opt.drafts")
+@theme_option
 @click.pass_obj
 @_guarded
-def serve(app: App, content: Path, out: Path, port: int, open_browser: bool, drafts: bool) -> None:
+def serve(app: App, content: Path, out: Path, port: int, open_browser: bool, drafts: bool, theme: Path | None) -> None:
     from sitegen.serve import run_server
 
     content = content_dir(content)
     output_dir(content, out)
-    run_server(content, out, port, open_browser, Options(drafts=drafts, language=app.lang, serve=True),
+    run_server(content, out, port, open_browser, Options(drafts=drafts, language=app.lang, serve=True, theme=theme),
                app.messages(content))
 
 

@@ -5,10 +5,31 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
-from typing import TYPE_CHECKING
+import unicodedata
+from typing import TYPE_CHECKING, Final
 
 if TYPE_CHECKING:
     from sitegen.i18n.messages import Messages
+
+
+_UNPRINTABLE: Final = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs"})
+
+
+def printable(text: str) -> str:
+    """Text with control, format and line-separator characters escaped (a\nb → a\\nb): what a
+    terminal shows is what the file is called, on one line."""
+    if text.isprintable():
+        return text
+    return "".join(ch.encode("unicode_escape").decode("ascii") if unicodedata.category(ch) in _UNPRINTABLE
+                   else ch for ch in text)
+
+
+_SHOWN: Final = 80
+
+
+def shortened(text: str) -> str:
+    """A value quoted in a message, cut to 80 characters: a 10,000-character title is not echoed whole."""
+    return text if len(text) <= _SHOWN else text[:_SHOWN - 1] + "…"
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -23,10 +44,15 @@ class Problem:
 
     @property
     def where(self) -> str:
-        return f"{self.path}:{self.line}" if self.line else str(self.path)
+        path = printable(str(self.path))
+        return f"{path}:{self.line}" if self.line else path
 
     def render(self, messages: Messages) -> str:
-        text = messages.text(self.key, **self.args)
+        """One line, always: a newline or other control character in a file name or a value is
+        shown escaped (\\n), so it cannot forge a line of its own in the report."""
+        args = {k: shortened(printable(str(v))) if isinstance(v, (str, PurePosixPath)) else v
+                for k, v in self.args.items()}
+        text = messages.text(self.key, **args)
         if self.warning:
             text = messages.text("cli.warning_prefix") + text
         return f"{self.where}: {text}"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from datetime import datetime, UTC
+from pathlib import Path
 
 
 def _now() -> datetime:
@@ -27,6 +28,7 @@ class Options:
     pdf: bool = False
     use_cache: bool = True
     serve: bool = False  # pages get the live-reload hook only when served
+    theme: Path | None = None  # --theme DIR: a theme folder the user chose, wherever it is
     pages_only: bool = False  # the benchmark's like-for-like run: main-tree HTML pages only (what Hugo builds)
 
     def workers(self) -> int:

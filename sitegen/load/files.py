@@ -53,7 +53,9 @@ def discover(content: Path, stats: Stats | None = None) -> tuple[list[SourceFile
     site = content / SITE_FILE
     if not site.is_file() and (content / "site.yml").is_file():
         site = content / "site.yml"
-    if site.is_file():
+    if site.is_symlink() and not _inside(site, root):
+        problems.append(Problem(PurePosixPath(site.name), None, "path.symlink_outside"))
+    elif site.is_file():
         st = site.stat()
         files.append(SourceFile(PurePosixPath(site.name), "site", st.st_size, st.st_mtime_ns))
     else:
@@ -65,9 +67,12 @@ def discover(content: Path, stats: Stats | None = None) -> tuple[list[SourceFile
             near = difflib.get_close_matches(entry.name.lower(), (*KINDS, PAGES, MEDIA), n=1, cutoff=0.6)
             problems.append(Problem(PurePosixPath(entry.name), None, "folder.unknown_hint" if near else "folder.unknown",
                                     {"name": entry.name, "suggestion": near[0] if near else ""}, warning=True))
-    for folder in (*KINDS, PAGES):
+    for folder in (*KINDS, PAGES, MEDIA):
         base = content / folder
-        if base.is_dir():
+        if base.is_symlink() and not _inside(base, root):  # wishes -> /elsewhere: records from outside
+            problems.append(Problem(PurePosixPath(folder), None, "path.symlink_outside"))
+            continue
+        if base.is_dir() and folder != MEDIA:
             _walk(base, PurePosixPath(folder), folder, root, files, problems, stats or {})
     return files, problems
 

@@ -88,12 +88,16 @@ def parse_file(source: SourceFile, text: str) -> tuple[list[RawRecord], list[Pro
         return [_record(source, located, located.data, located.lines, located.line, False)], problems
     if not isinstance(located.data, list) or source.folder in ("site", "pages"):
         return [], [*problems, Problem(source.rel, located.line, "file.not_a_mapping")]
+    # The lines of every item, split in one pass (a pass per item was quadratic: 10,000 items, 100 s).
+    by_item: dict[object, dict[Path_, int]] = {}
+    for at, n in located.lines.items():
+        if len(at) > 1:
+            by_item.setdefault(at[0], {})[at[1:]] = n
     records = []
     for index, item in enumerate(located.data):
         item_line = located.lines.get((index,), located.line)
         if not isinstance(item, dict):
             problems.append(Problem(source.rel, item_line, "file.item_not_a_mapping"))
             continue
-        lines = {at[1:]: n for at, n in located.lines.items() if at and at[0] == index and len(at) > 1}
-        records.append(_record(source, located, item, lines, item_line, True))
+        records.append(_record(source, located, item, by_item.get(index, {}), item_line, True))
     return records, problems

@@ -18,7 +18,7 @@ from sitegen.model.places import assign_slugs, build_tree
 from sitegen.model.privacy import POSTER_HIDES, WEB_HIDES, mask_name, phone_shown
 from sitegen.options import Options
 from sitegen.validate.check import Valid, Validated
-from sitegen.validate.privacy import name_variants
+from sitegen.validate.privacy import name_variants, script_chars
 from sitegen.validate.schema import Site as SiteFields
 
 
@@ -117,10 +117,13 @@ def _secrets(records: list[Valid]) -> m.Secrets:
     web: set[str] = set()
     poster: set[str] = set()
     sources: dict[str, str] = {}
+    chars: dict[str, str] = {}
     for v in records:
         if v.kind == "wishes" and len(v.fields.wisher) > 1:
-            names |= name_variants(v.fields.wisher)
-            for variant in name_variants(v.fields.wisher):
+            forms = name_variants(v.fields.wisher)
+            names |= forms
+            chars.update(script_chars(forms))
+            for variant in forms:
                 sources.setdefault(variant, f"{v.raw.path}:{v.raw.line_of('wisher')}")
         elif v.kind == "disclosures" and v.fields.phone is not None:
             if v.fields.show_phone in WEB_HIDES:
@@ -129,7 +132,8 @@ def _secrets(records: list[Valid]) -> m.Secrets:
                 web.add(v.fields.phone.digits)
             if v.fields.show_phone in POSTER_HIDES:
                 poster.add(v.fields.phone.digits)
-    return m.Secrets(frozenset(names), frozenset(web), frozenset(poster), sources)
+    return m.Secrets(names=frozenset(names), web_hidden_phones=frozenset(web), poster_hidden_phones=frozenset(poster),
+                     sources=sources, script_chars=tuple(sorted(chars.items())))
 
 
 def build_model(validated: Validated, options: Options,

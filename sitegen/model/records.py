@@ -214,6 +214,9 @@ class Secrets:
     web_hidden_phones: frozenset[str] = frozenset()  # digits not to appear on web pages
     poster_hidden_phones: frozenset[str] = frozenset()  # digits not to appear on posters either
     sources: Mapping[str, str] = field(default_factory=dict)  # name or digits → PATH:LINE of the record it is from
+    # (character, canonical form) for every character of a name that differs between scripts: text
+    # searched through this table finds 劉曉东, mixed Simplified and Traditional, as well.
+    script_chars: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

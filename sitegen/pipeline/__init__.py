@@ -107,14 +107,14 @@ def _base_url_warnings(warnings: list[Problem], options: Options) -> list[Proble
 def cache_key(options: Options) -> str:
     from sitegen.paths import code_digest
 
-    return repr((code_digest(), options.base_url, options.drafts, options.pdf, options.pages_only))
+    return repr((code_digest(), options.base_url, options.drafts, options.pdf, options.pages_only, str(options.theme)))
 
 
 def build(content: Path, out: Path, options: Options, progress: Progress | None = None) -> Report:
     """Check everything, render what changed into the shadow copy, scan it, then swap it in."""
     started = time.perf_counter()
     key = cache_key(options)
-    stats = input_stats(content)
+    stats = input_stats(content, options.theme)
     revision = history.revision(content) if options.use_cache else ""
     if options.use_cache:
         state = State.load(out)

@@ -27,7 +27,7 @@ from sitegen.render.builtin import feeds
 from sitegen.render.pages import Planner
 from sitegen.render.posters import PosterPlanner
 from sitegen.render.site import Renderer
-from sitegen.render.theme import Theme
+from sitegen.render.theme import Theme, ThemeFault
 from sitegen.render.urls import absolute
 from sitegen.render.views import PageSpec
 from sitegen.write.leaks import Leak, LeakScanner
@@ -47,15 +47,30 @@ class LeaksFound(Exception):
         super().__init__(f"{len(leaks)} leaks")
 
 
-def theme_folder(content: Path, model: Model) -> Path | None:
+def theme_folder(content: Path, model: Model, given: Path | None = None) -> tuple[Path | None, str]:
+    """The site's own theme and how problems name it: `--theme DIR` as given (the user chose it),
+    else site.yaml's `theme`, which must stay inside the site's folder tree (the content folder and
+    the folder holding it), as content files must; a link out of it is refused too."""
+    if given is not None:
+        return given, str(given)
     if model.site.theme is None:
-        return None
+        return None, ""
+    theme = model.site.theme
+    site_yaml = PurePosixPath("site.yaml")
+    tree = content.resolve().parent
+    if theme.is_absolute() or ".." in theme.parts:
+        raise ContentInvalid([Problem(site_yaml, None, "site.theme_outside", {"path": str(theme)})])
     for base in (content, content.parent):
-        candidate = base.joinpath(*model.site.theme.parts)
+        candidate = base.joinpath(*theme.parts)
         if candidate.is_dir():
-            return candidate
-    raise ContentInvalid([Problem(PurePosixPath("site.yaml"), None, "site.theme_missing",
-                                  {"path": str(model.site.theme)})])
+            try:
+                inside = candidate.resolve().is_relative_to(tree)
+            except (OSError, RuntimeError):
+                inside = False
+            if not inside:
+                raise ContentInvalid([Problem(site_yaml, None, "site.theme_outside", {"path": str(theme)})])
+            return candidate, os.path.relpath(candidate, content).replace(os.sep, "/")
+    raise ContentInvalid([Problem(site_yaml, None, "site.theme_missing", {"path": str(theme)})])
 
 
 @dataclass
@@ -160,7 +175,9 @@ def write_site(model: Model, content: Path, out: Path, options: Options, progres
         outcome.timings[name] = outcome.timings.get(name, 0.0) + now - clock
         clock = now
 
-    theme = Theme.load(model.site.language, theme_folder(content, model))
+    theme = Theme.load(model.site.language, *theme_folder(content, model, options.theme))
+    if theme_problems := theme.problems():
+        raise ContentInvalid(theme_problems)
     photos, problems = plan_photos(model, content, cache.photos)
     if problems:
         raise ContentInvalid(problems)
@@ -198,12 +215,15 @@ def write_site(model: Model, content: Path, out: Path, options: Options, progres
     lap("reuse")
     job = workers.Job(Renderer(model, theme, photos), specs, list(photos.values()), content, stage, scanner)
     leaks: list[Leak] = []
-    for index, files, found, codes in workers.run(job, "render", todo, options.workers(),
-                                                  lambda d, t: tick("render", d, t)):
-        cache.pages[specs[index].url] = PageEntry(prints[index], files)
-        assembly.files.update(files)
-        leaks += found
-        qr.seed(codes)
+    try:
+        for index, files, found, codes in workers.run(job, "render", todo, options.workers(),
+                                                      lambda d, t: tick("render", d, t)):
+            cache.pages[specs[index].url] = PageEntry(prints[index], files)
+            assembly.files.update(files)
+            leaks += found
+            qr.seed(codes)
+    except ThemeFault as fault:
+        raise ContentInvalid([fault.problem()]) from None
     outcome.rendered = len(todo)
     lap("render")
 
@@ -219,10 +239,12 @@ def write_site(model: Model, content: Path, out: Path, options: Options, progres
         raise ContentInvalid(damaged_photos(model, damaged))
     lap("photos")
 
-    for asset in theme.assets.values():
+    for asset in theme.assets.values():  # a theme's files are published too: scanned like pages
+        if (leak := scanner.scan(asset.url, asset.data)) is not None:
+            leaks.append(leak)
         assembly.write(asset.url, asset.data)
     if not options.pages_only:
-        _builtins(model, labels, specs, prints, cache, assembly)
+        leaks += _builtins(model, labels, specs, prints, cache, assembly, scanner)
         leaks += _search_index(model, labels, cache, assembly, scanner)
     if cache.secrets != secrets:  # new private data: files kept from earlier builds are scanned again
         for rel in assembly.kept:
@@ -276,8 +298,10 @@ def _known(assembly: Assembly, rel: str) -> bool:
 
 
 def _builtins(model: Model, labels: dict[str, str], specs: list[PageSpec], prints: list[str],
-              cache: BuildCache, assembly: Assembly) -> None:
-    """Feed, sitemap, calendar and robots.txt: made again only when what they list changed."""
+              cache: BuildCache, assembly: Assembly, scanner: LeakScanner) -> list[Leak]:
+    """Feed, sitemap, calendar and robots.txt: made again only when what they list changed, and
+    scanned like every page when they are."""
+    leaks: list[Leak] = []
     kinds = {k: labels[f"kind_{k}"] for k in KINDS}
     sitemap_urls = [(s.url, s.updated) for s in specs if not s.poster and not s.noindex]
     makers: dict[str, tuple[str, Callable[[], bytes]]] = {
@@ -292,8 +316,12 @@ def _builtins(model: Model, labels: dict[str, str], specs: list[PageSpec], print
         entry = cache.pages.get("@" + rel)
         if entry is not None and entry.fingerprint == digest and all(assembly.reuse(p, s) for p, s in entry.files.items()):
             continue
-        sha = assembly.write(rel, make())
+        data = make()
+        if (leak := scanner.scan(rel, data)) is not None:
+            leaks.append(leak)
+        sha = assembly.write(rel, data)
         cache.pages["@" + rel] = PageEntry(digest, {rel: sha})
+    return leaks
 
 
 def _search_index(model: Model, labels: dict[str, str], cache: BuildCache, assembly: Assembly,

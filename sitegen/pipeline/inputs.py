@@ -15,10 +15,10 @@ if TYPE_CHECKING:
     from sitegen.model.records import Model
 
 
-def input_stats(content: Path) -> dict[str, tuple[int, int]]:
-    """Every file under the content folder and the themes, with its size and modification time."""
+def input_stats(content: Path, theme: Path | None = None) -> dict[str, tuple[int, int]]:
+    """Every file under the content folder and the themes (`--theme` too), with its size and modification time."""
     stats: dict[str, tuple[int, int]] = {}
-    roots = [content, default_theme_dir(), content.parent / "themes"]
+    roots = [content, default_theme_dir(), content.parent / "themes", *([theme] if theme else [])]
     for root in roots:
         if not root.is_dir():
             continue

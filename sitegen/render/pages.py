@@ -75,10 +75,15 @@ class Planner:
         names = sorted({tag for r in (*self.model.records(), *self.model.pages) for tag in r.tags})
         urls: dict[str, str] = {}
         used: Counter[str] = Counter()
+        taken: set[str] = set()
         for name in names:
             base = level_slug(name)[:60] or "tag"  # phrase pinyin, as places: jieba's 33 MB stay unloaded
-            used[base] += 1
-            urls[name] = f"tags/{base}/" if used[base] == 1 else f"tags/{base}-{used[base]}/"
+            url = ""
+            while not url or url in taken:  # "tag-2" typed as a tag may already be a numbered slug
+                used[base] += 1
+                url = f"tags/{base}/" if used[base] == 1 else f"tags/{base}-{used[base]}/"
+            taken.add(url)
+            urls[name] = url
         return urls
 
     def plan(self) -> Iterator[PageSpec]:

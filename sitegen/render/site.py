@@ -16,6 +16,8 @@ from functools import cached_property
 from pathlib import PurePosixPath
 from typing import Final
 
+import jinja2
+
 from sitegen.addresses import base_path
 from sitegen.model.names import unmark
 from sitegen.model.records import Model
@@ -112,7 +114,10 @@ class Renderer:
         return self.trees if spec.variants else MAIN
 
     def render(self, spec: PageSpec) -> list[tuple[str, bytes]]:
-        html = self.env.get_template(spec.template).render(self.context(spec))
+        try:
+            html = self.env.get_template(spec.template).render(self.context(spec))
+        except jinja2.TemplateError as e:  # the sandbox's SecurityError included: a theme fault, not ours
+            raise self.theme.fault(e) from None
         html = rebase_root_links(html, self.linker(spec), self.base_path)  # links typed in bodies as /kind/slug/
         variants = self.variants(spec)
         # One OpenCC pass serves both 繁體 copies: the markers are ASCII and survive conversion;

@@ -1,19 +1,31 @@
-"""The theme: templates and CSS, no build step; a site theme may override single files."""
+"""The theme: templates and CSS, no build step; a site theme may override single files.
+
+A theme is code written by someone else: its templates run in Jinja's sandbox (no `__globals__`,
+no `os.popen`), its YAML is read with the content's locked-down loader, its images are re-encoded
+like photos, and a broken or hostile file is a content problem at its PATH:LINE (`Theme.problems`).
+"""
 
 from __future__ import annotations
 
 import hashlib
+import io
+import re
+import traceback
 from dataclasses import dataclass, field
 from functools import cached_property
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
-import re
-
 import jinja2
-import yaml
+import jinja2.sandbox
 
+from sitegen.errors import Problem
+from sitegen.load.yamlfile import parse_yaml
 from sitegen.paths import default_theme_dir
+
+# Static files a site theme may re-encode: the pixels are kept, every metadata block (EXIF with GPS,
+# XMP, comments) is dropped, as for photos (render/images.py).
+_IMAGES = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".webp": "WEBP", ".gif": "GIF"}
 
 
 # {% extends "x" %}, {% include "x" %}, {% import "x" %}, {% from "x" import ... %}: the templates a
@@ -30,6 +42,17 @@ def _fingerprint(name: str, data: bytes) -> Asset:
     return Asset(name, f"static/{stem}.{_hash(data)}.{suffix}" if dot else f"static/{name}", data)
 
 
+class ThemeFault(Exception):
+    """A template failed while rendering (undefined name, sandbox refusal): where, and Jinja's words."""
+
+    def __init__(self, path: str, line: int | None, detail: str) -> None:
+        self.path, self.line, self.detail = path, line, detail
+        super().__init__(path, line, detail)
+
+    def problem(self) -> Problem:
+        return Problem(PurePosixPath(self.path), self.line, "theme.template_error", {"detail": self.detail})
+
+
 @dataclass(frozen=True, slots=True)
 class Asset:
     name: str  # style.css
@@ -44,24 +67,113 @@ class Theme:
     dirs: list[Path]
     language: str
     _env: jinja2.Environment | None = field(default=None, repr=False)
+    shown: str = ""  # how the site's own theme folder is named in problems (relative to the content)
 
     @classmethod
-    def load(cls, language: str, override: Path | None = None) -> Theme:
+    def load(cls, language: str, override: Path | None = None, shown: str = "") -> Theme:
         dirs = [override] if override is not None and override.is_dir() else []
-        return cls(dirs=[*dirs, default_theme_dir()], language=language)
+        return cls(dirs=[*dirs, default_theme_dir()], language=language, shown=shown or (str(override) if override else ""))
+
+    @property
+    def override(self) -> Path | None:
+        return self.dirs[0] if len(self.dirs) > 1 else None
+
+    def _where(self, path: Path) -> PurePosixPath:
+        override = self.override
+        if override is not None and path.is_relative_to(override):
+            return PurePosixPath(self.shown, path.relative_to(override).as_posix())
+        return PurePosixPath(path.name)
+
+    def _read_yaml(self, path: Path) -> tuple[object, list[Problem]]:
+        """The content's loader: no aliases (a billion laughs), no tags, no deep nesting, lines kept."""
+        where = self._where(path)
+        try:
+            text = path.read_text("utf-8-sig")
+        except UnicodeDecodeError:
+            return None, [Problem(where, None, "theme.encoding")]
+        located, problems = parse_yaml(text, where)
+        return (located.data if located is not None else None), problems
 
     @cached_property
-    def labels(self) -> dict[str, str]:
+    def _labels(self) -> tuple[dict[str, str], list[Problem]]:
         merged: dict[str, str] = {}
+        problems: list[Problem] = []
         for base in reversed(self.dirs):
             path = base / "i18n" / f"{self.language}.yaml"
-            if path.is_file():
-                merged.update(yaml.safe_load(path.read_text("utf-8")) or {})
-        return {str(k): str(v) for k, v in merged.items()}
+            if not path.is_file():
+                continue
+            data, found = self._read_yaml(path)
+            problems += found
+            if data is None and not found:
+                continue
+            if not isinstance(data, dict) or any(not isinstance(v, str) for v in data.values()):
+                problems.append(Problem(self._where(path), 1, "theme.labels"))
+                continue
+            merged.update(data)
+        return {str(k): str(v) for k, v in merged.items()}, problems
 
-    @cached_property
-    def assets(self) -> dict[str, Asset]:
-        """Every static file under a content-hashed name; CSS url()s are pointed at those names."""
+    @property
+    def labels(self) -> dict[str, str]:
+        return self._labels[0]
+
+    def problems(self) -> list[Problem]:
+        """Everything wrong with the site's own theme, each at its file and line; [] when it may be used."""
+        override = self.override
+        if override is None:
+            return []
+        problems = list(self._labels[1])
+        root = override.resolve()
+        for path in sorted(override.rglob("*")):
+            if path.is_symlink() and not _inside(path, root):
+                problems.append(Problem(self._where(path), None, "path.symlink_outside"))
+        if problems:
+            return problems  # nothing is read through a link that leads out
+        if (override / "theme.yaml").is_file():
+            data, found = self._read_yaml(override / "theme.yaml")
+            problems += found
+            if not found and data is not None and not isinstance(data, dict):
+                problems.append(Problem(self._where(override / "theme.yaml"), 1, "file.not_a_mapping"))
+        templates = override / "templates"
+        env = self.env()
+        for path in sorted(templates.rglob("*")) if templates.is_dir() else ():
+            if not path.is_file() or path.name.startswith("."):
+                continue
+            try:
+                env.parse(path.read_text("utf-8"), path.name, str(path))
+            except UnicodeDecodeError:
+                problems.append(Problem(self._where(path), None, "theme.encoding"))
+            except jinja2.TemplateSyntaxError as e:
+                problems.append(Problem(self._where(path), e.lineno, "theme.template_syntax", {"detail": e.message or ""}))
+        problems += self._image_problems()
+        return problems
+
+    def fault(self, error: jinja2.TemplateError) -> ThemeFault:
+        """The template file and line an error came from (Jinja puts template lines in the traceback)."""
+        path, line = None, getattr(error, "lineno", None)
+        filename = getattr(error, "filename", None)
+        for frame in traceback.extract_tb(error.__traceback__):
+            if frame.filename.endswith((".html", ".xml", ".txt", ".j2")) and Path(frame.filename).is_file():
+                filename, line = frame.filename, frame.lineno
+        if filename:
+            path = self._where(Path(filename))
+        return ThemeFault(str(path or "templates"), line, str(error.message or type(error).__name__)[:200])
+
+    def _image_problems(self) -> list[Problem]:
+        problems = []
+        for name, data in self._sources().items():
+            suffix = Path(name).suffix.lower()
+            if suffix in _IMAGES and self._from_override(name):
+                try:
+                    _reencoded(data, _IMAGES[suffix])
+                except Exception:  # noqa: BLE001 - Pillow raises many types for a broken image
+                    problems.append(Problem(PurePosixPath(self.shown, "static", name), None, "theme.image"))
+        return problems
+
+    def _from_override(self, name: str) -> bool:
+        override = self.override
+        return override is not None and (override / "static" / name).is_file()
+
+    def _sources(self) -> dict[str, bytes]:
         sources: dict[str, bytes] = {}
         for base in reversed(self.dirs):
             static = base / "static"
@@ -69,6 +181,18 @@ class Theme:
                 for path in sorted(static.rglob("*")):
                     if path.is_file() and not path.name.startswith("."):
                         sources[path.relative_to(static).as_posix()] = path.read_bytes()
+        return sources
+
+    @cached_property
+    def assets(self) -> dict[str, Asset]:
+        """Every static file under a content-hashed name; CSS url()s are pointed at those names.
+
+        Images of the site's own theme are re-encoded without metadata (EXIF, GPS, XMP, comments)."""
+        sources = self._sources()
+        for name, data in sources.items():
+            suffix = Path(name).suffix.lower()
+            if suffix in _IMAGES and self._from_override(name):
+                sources[name] = _reencoded(data, _IMAGES[suffix])
         found = {name: _fingerprint(name, data) for name, data in sources.items() if not name.endswith(".css")}
         for name, data in sources.items():
             if name.endswith(".css"):
@@ -79,9 +203,10 @@ class Theme:
         return dict(sorted(found.items()))
 
     def env(self) -> jinja2.Environment:
-        """Autoescape on for every template (Jinja's default is off); undefined names fail loudly."""
+        """Sandboxed (a template reaches no Python internals and changes no value it is given),
+        autoescape on (Jinja's default is off), undefined names fail loudly."""
         if self._env is None:
-            self._env = jinja2.Environment(
+            self._env = jinja2.sandbox.ImmutableSandboxedEnvironment(
                 loader=jinja2.FileSystemLoader([str(d / "templates") for d in self.dirs]),
                 autoescape=True,
                 undefined=jinja2.StrictUndefined,
@@ -122,3 +247,27 @@ class Theme:
 
     def globals(self) -> dict[str, Any]:
         return {"t": self.labels}
+
+
+def _inside(path: Path, root: Path) -> bool:
+    try:
+        return path.resolve().is_relative_to(root)
+    except (OSError, RuntimeError):  # a symlink loop
+        return False
+
+
+def _reencoded(data: bytes, kind: str) -> bytes:
+    """The image's pixels in a new file of the same format, with no metadata block carried over."""
+    from PIL import Image
+
+    with Image.open(io.BytesIO(data)) as image:
+        if image.width * image.height > 25_000_000:
+            raise ValueError("too large for a theme image")
+        image.load()
+        frame = image.copy()
+    frame.info = {}
+    buffer = io.BytesIO()
+    if kind == "JPEG" and frame.mode not in ("RGB", "L"):
+        frame = frame.convert("RGB")
+    frame.save(buffer, kind)
+    return buffer.getvalue()

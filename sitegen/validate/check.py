@@ -144,6 +144,21 @@ def unique_slugs(records: Iterable[Valid]) -> Iterator[Problem]:
             yield record.raw.problem(at, "slug.duplicate", slug=record.slug, other=where)
 
 
+MAX_SITE_TAGS: Final = 500  # each tag writes a page (and its 繁體 and elder copies)
+
+
+def tags_within_limit(records: Iterable[Valid]) -> Iterator[Problem]:
+    """At most MAX_SITE_TAGS different tags on a site: the record that goes past the limit is named."""
+    seen: set[str] = set()
+    for record in records:
+        tags = getattr(record.fields, "tags", ())
+        new = [t for t in tags if t not in seen]
+        if len(seen) + len(new) > MAX_SITE_TAGS:
+            yield record.raw.problem("tags", "site.too_many_tags", limit=MAX_SITE_TAGS)
+            return
+        seen.update(new)
+
+
 def validate_content(loaded: Loaded, content: Path, cache: ValidCache | None = None,
                      clean: dict[str, set[str]] | None = None,
                      photos: dict[str, tuple[int, int, str | None]] | None = None) -> Validated:
@@ -172,6 +187,7 @@ def validate_content(loaded: Loaded, content: Path, cache: ValidCache | None = N
     problems += unique_slugs(records)
     if site is not None:
         problems += dead_body_links(((v.raw, v.slug) for v in records), site.fields.base_url)
+    problems += tags_within_limit(records)
     problems += wisher_names_unpublished(loaded.records, clean)
     problems += hidden_phones_unpublished(loaded.records, records)
     problems += place_typed_without_slash(records)

@@ -25,6 +25,29 @@ _DAY_RE: Final = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _TIME_RE: Final = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})[ T](\d{1,2}):(\d{2})")
 _PHONE_SEPARATORS: Final = re.compile(r"[\s\-()（）]")
 
+# Limits that keep one mistyped value from crashing or swelling the build (issue 12 §5). Each is far
+# beyond what a notice board holds; going past one is a content error naming the limit.
+DATE_MIN: Final = date(1900, 1, 1)  # dates a notice board can mean; 9999-12-31 + 1 day overflows
+DATE_MAX: Final = date(2199, 12, 31)
+MAX_LINE: Final = 1000  # characters in a one-line field (a title is 10-40; a pasted summary may run long)
+MAX_NAME: Final = 50  # characters in a person's name
+MAX_TEXT: Final = 5000  # characters in a multi-line field (pledge, decision, thanks)
+MAX_LEVEL: Final = 100  # characters in one level of a place path (its pinyin is a URL segment)
+MAX_ITEMS: Final = 200  # items in a list field (partners, duties)
+MAX_TAGS: Final = 20  # tags on one record: each tag writes a page
+MAX_COUNT: Final = 10_000_000  # people, votes: a city district, not a typo of nine nines
+MAX_MONEY: Final = 100_000_000  # yuan
+MAX_BASE_URL: Final = 200  # characters: every QR code holds base_url + a path, and must stay scannable
+# No whitespace, control, format or quoting character in a base_url: it is written into robots.txt,
+# the sitemap, feeds and QR codes, and a newline there forges lines of its own.
+_URL_FORBIDDEN: Final = re.compile(r"[\s\x00-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\"<>\\^`{|}]")
+
+
+def _limited(text: str, limit: int) -> str:
+    if len(text) > limit:
+        raise _fail("value.too_long", limit=limit, length=len(text))
+    return text
+
 
 def _fail(key: str, **context: Any) -> PydanticCustomError:
     return PydanticCustomError(key, key, context)
@@ -54,30 +77,33 @@ def _text(value: Any) -> str:
     return text
 
 
-def _one_line(value: Any) -> str:
+def _one_line(value: Any, limit: int = MAX_LINE) -> str:
     text = clean_line(_text(value))
     if not text:
         raise _fail("value.empty")
-    return text
+    return _limited(text, limit)
 
 
 def _multi_line(value: Any) -> str:
     text = clean_text(_text(value))
     if not text:
         raise _fail("value.empty")
-    return text
+    return _limited(text, MAX_TEXT)
 
 
 def _name(value: Any) -> str:
     """Names are compared for privacy: NFKC first, so ＷＡＮＧ and WANG are one name."""
-    return _one_line(unicodedata.normalize("NFKC", _text(value)))
+    return _one_line(unicodedata.normalize("NFKC", _text(value)), MAX_NAME)
 
 
 def _checked_date(year: str, month: str, day: str, raw: str) -> date:
     try:
-        return date(int(year), int(month), int(day))
+        found = date(int(year), int(month), int(day))
     except ValueError:
         raise _fail("value.date_invalid", value=raw) from None
+    if not DATE_MIN <= found <= DATE_MAX:
+        raise _fail("value.date_range", value=raw, min=DATE_MIN.isoformat(), max=DATE_MAX.isoformat())
+    return found
 
 
 def _day(value: Any) -> date:
@@ -104,8 +130,10 @@ def _day_or_time(value: Any) -> date | datetime:
 
 def _integer(value: Any, low: int | None = 0, high: int | None = None) -> int:
     raw = _unquote(_text(value).strip()).replace(",", "").replace("，", "")
-    if not re.fullmatch(r"[+-]?\d+", raw):
+    if not re.fullmatch(r"[+-]?[0-9]+", raw):  # ASCII digits: int() would also take ١٢
         raise _fail("value.int", value=raw)
+    if len(raw.lstrip("+-").lstrip("0")) > 12:  # before int(): Python refuses 4,300 digits in English
+        raise _fail("value.max", value=raw, max=high if high is not None else MAX_COUNT)
     number = int(raw)
     if low is not None and number < low:
         raise _fail("value.min", value=number, min=low)
@@ -115,7 +143,7 @@ def _integer(value: Any, low: int | None = 0, high: int | None = None) -> int:
 
 
 def _count(value: Any) -> int:
-    return _integer(value, 0)
+    return _integer(value, 0, MAX_COUNT)
 
 
 def _percent(value: Any) -> int:
@@ -128,8 +156,10 @@ def _money(value: Any) -> float:
         number = float(raw)
     except ValueError:
         raise _fail("value.number", value=raw) from None
-    if number != number or number < 0 or number == float("inf"):
+    if number != number or number < 0:
         raise _fail("value.min", value=raw, min=0)
+    if number > MAX_MONEY:
+        raise _fail("value.max", value=raw, max=MAX_MONEY)
     return number
 
 
@@ -166,13 +196,22 @@ def _string_list(value: Any) -> tuple[str, ...]:
     if value is None:
         return ()
     items = value if isinstance(value, list) else split_one_line_list(value) if isinstance(value, str) else [value]
+    if len(items) > MAX_ITEMS:
+        raise _fail("value.too_many", limit=MAX_ITEMS, count=len(items))
     out = []
     for item in items:
         if isinstance(item, (dict, list)):
             raise _fail("value.list_of_text")
         if item is not None and clean_line(str(item)):
-            out.append(clean_line(str(item)))
+            out.append(_limited(clean_line(str(item)), MAX_LINE))
     return tuple(out)
+
+
+def _tags(value: Any) -> tuple[str, ...]:
+    """Tags: each writes a page of its own, so a record may have at most MAX_TAGS."""
+    if isinstance(value, list) and len(value) > MAX_TAGS:
+        raise _fail("value.too_many", limit=MAX_TAGS, count=len(value))
+    return tuple(_limited(tag, MAX_LEVEL) for tag in _string_list(value))
 
 
 def _slug(value: Any) -> str:
@@ -214,12 +253,22 @@ def _place(value: Any) -> tuple[str, ...]:
         raise _fail("value.place", value=raw.strip())
     if len(levels) > 4:
         raise _fail("value.place_depth", value=raw.strip())
+    for level in levels:
+        _limited(level, MAX_LEVEL)
     return levels
 
 
-def _base_url(value: Any) -> str:
-    raw = _text(value).strip()
-    parts = urlsplit(raw)
+def check_base_url(raw: str) -> str:
+    """An absolute http(s) address that fits a QR code and cannot break a line of any file."""
+    if _URL_FORBIDDEN.search(raw):
+        raise _fail("value.base_url_character", value=raw.encode("unicode_escape").decode("ascii"))
+    if len(raw) > MAX_BASE_URL:
+        raise _fail("value.base_url_long", limit=MAX_BASE_URL, length=len(raw))
+    try:
+        parts = urlsplit(raw)
+        port = parts.port  # noqa: F841 - urlsplit checks the port only when asked
+    except ValueError:
+        raise _fail("value.base_url", value=raw) from None
     if parts.scheme not in ("http", "https") or not parts.hostname or parts.query or parts.fragment:
         raise _fail("value.base_url", value=raw)
     try:
@@ -227,6 +276,10 @@ def _base_url(value: Any) -> str:
     except BadAddress:
         raise _fail("value.base_url_host", value=raw, host=parts.hostname) from None
     return raw if raw.endswith("/") else raw + "/"
+
+
+def _base_url(value: Any) -> str:
+    return check_base_url(_text(value).strip())
 
 
 def _path_text(value: Any) -> str:
@@ -278,6 +331,7 @@ Percent = Annotated[int, PlainValidator(_percent)]
 Money = Annotated[float, PlainValidator(_money)]
 Bool = Annotated[bool, PlainValidator(_boolean)]
 StrList = Annotated[tuple[str, ...], PlainValidator(_string_list)]
+Tags = Annotated[tuple[str, ...], PlainValidator(_tags)]
 Slug = Annotated[str, PlainValidator(_slug)]
 PhoneNumber = Annotated[Phone, PlainValidator(parse_phone)]
 PlacePath = Annotated[tuple[str, ...], PlainValidator(_place)]

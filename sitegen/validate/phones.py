@@ -36,7 +36,7 @@ def _squeeze_run(match: re.Match[str]) -> str:
     return _SEPARATORS.sub("", unicodedata.normalize("NFKC", match.group()))
 
 
-def phone_digits(text: str) -> str:
+def squeeze_numbers(text: str) -> str:
     """The text with every number's separators removed and its digits in ASCII: `139 5678-1234`,
     `１３９．５６７８．１２３４` and `139(5678)1234` all become `13956781234`.
 
@@ -110,14 +110,14 @@ def hidden_phones_unpublished(raws: Iterable[RawRecord], valid: Iterable[Valid])
         # One pass over the whole record first ("|" is no separator: no number spans two texts);
         # only a record that holds a hidden number is searched text by text and line by line.
         whole = "|".join([*(text for _, text in texts), raw.body or ""])
-        if next(matcher.iter(phone_digits(whole)), None) is None:
+        if next(matcher.iter(squeeze_numbers(whole)), None) is None:
             continue
         places = [(raw.line_of(*at), text) for at, text in texts]
         if raw.body:
             places += [((raw.body_line or 1) + offset, line) for offset, line in enumerate(raw.body.split("\n"))]
         reported: set[tuple[int, str]] = set()
         for line, text in places:
-            for _, digits in matcher.iter(phone_digits(text)):
+            for _, digits in matcher.iter(squeeze_numbers(text)):
                 if (line, digits) not in reported:
                     reported.add((line, digits))
                     yield _problem(raw, line, phones[digits])

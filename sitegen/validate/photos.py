@@ -9,6 +9,7 @@ import warnings
 from pathlib import Path, PurePosixPath
 from typing import Final
 
+MAX_ASPECT: Final = 20  # a panorama is 4:1; a long screenshot 10:1
 MAX_PIXELS: Final = 60_000_000  # a 12 MP phone photo is 12 M; 60 M leaves room, bombs do not fit
 _MAGIC: Final = ((b"\xff\xd8\xff", "jpeg"), (b"\x89PNG\r\n\x1a\n", "png"))
 _DRIVE: Final = re.compile(r"^[A-Za-z]:")
@@ -138,4 +139,8 @@ def _header_problem(path: Path) -> str | None:
         return "photo.too_large"
     except Exception:  # noqa: BLE001 - Pillow raises many types for a broken header
         return "photo.unreadable"
+    if width * height > MAX_PIXELS:
+        return "photo.too_large"
+    if max(width, height) > MAX_ASPECT * min(width, height):  # a 100×70000 strip: no JPEG can hold its variants
+        return "photo.aspect"
     return None

@@ -6,11 +6,13 @@ import hashlib
 import unicodedata
 from collections.abc import Iterable, Iterator
 from functools import cache
+from typing import Final
 
 import ahocorasick
 
 from sitegen.errors import Problem
 from sitegen.load.records import RawRecord
+from sitegen.validate.disguise import fold_name, markdown_plain
 from sitegen.validate.fields import clean_line
 
 
@@ -23,14 +25,19 @@ def mask_name(name: str) -> str:
     return name[:1] + "*" * (len(name) - 1)
 
 
+# Both directions: a name typed in Simplified may be published in Traditional (the 繁體 mirror), and
+# one typed in Traditional (劉曉東) may appear in Simplified elsewhere (劉曉東 → 刘晓东).
+_CONVERSIONS: Final = ("s2t", "s2tw", "t2s", "tw2s")
+
+
 @cache
-def _to_traditional() -> object:
+def _converter(config: str) -> object:
     import opencc
 
-    return opencc.OpenCC("s2tw")
+    return opencc.OpenCC(config)
 
 
-# Traditional forms made so far, seeded from the build cache: a rebuild need not load OpenCC (44 MB).
+# Script variants made so far ("\x1f"-joined), seeded from the build cache: a rebuild need not load OpenCC (44 MB).
 _TRADITIONAL: dict[str, str] = {}
 
 
@@ -43,10 +50,27 @@ def known_variants() -> dict[str, str]:
 
 
 def name_variants(name: str) -> set[str]:
-    """The name as written and in Traditional script, since a 繁體 mirror of the site is built."""
+    """The name as written and converted both ways between Simplified and Traditional script (OpenCC)."""
     if name not in _TRADITIONAL:
-        _TRADITIONAL[name] = _to_traditional().convert(name)  # type: ignore[attr-defined]
-    return {name, _TRADITIONAL[name]}
+        forms = sorted({_converter(c).convert(name) for c in _CONVERSIONS})  # type: ignore[attr-defined]
+        _TRADITIONAL[name] = "\x1f".join(forms)
+    return {name, *_TRADITIONAL[name].split("\x1f")}
+
+
+def script_chars(forms: Iterable[str]) -> dict[str, str]:
+    """Map each character that differs between the forms of one name onto one of them (position by
+    position, for forms of equal length): 劉→刘, 曉→晓, so a mix of scripts folds onto one form."""
+    chars: dict[str, str] = {}
+    by_length: dict[int, list[str]] = {}
+    for form in forms:
+        by_length.setdefault(len(form), []).append(form)
+    for same in by_length.values():
+        for column in zip(*same):
+            canonical = min(column)
+            for char in column:
+                if char != canonical:
+                    chars[char] = canonical
+    return chars
 
 
 def private_names(records: Iterable[RawRecord]) -> dict[str, RawRecord]:
@@ -58,7 +82,7 @@ def private_names(records: Iterable[RawRecord]) -> dict[str, RawRecord]:
             name = normalise_name(value)
             if len(name) > 1:
                 for variant in name_variants(name):
-                    names.setdefault(variant, raw)
+                    names.setdefault(fold_name(variant), raw)
     return names
 
 
@@ -113,12 +137,13 @@ def _leaks_in(raw: RawRecord, matcher: ahocorasick.Automaton, names: dict[str, R
     for at, text in _strings(raw.fields):
         if raw.kind == "wishes" and at == ("wisher",):
             continue
-        for _, name in matcher.iter(unicodedata.normalize("NFKC", text)):
+        for _, name in matcher.iter(fold_name(text)):
             yield _leak(raw, raw.line_of(*at), names[name], name)
             break
     if raw.body:
+        # A name is found however the line disguises it: 俞\u200b晓风, 俞**晓风**, [俞](…)晓风.
         for offset, line in enumerate(raw.body.split("\n")):
-            for _, name in matcher.iter(line):
+            for _, name in matcher.iter(fold_name(markdown_plain(line))):
                 yield _leak(raw, (raw.body_line or 1) + offset, names[name], name)
                 break
 

@@ -8,7 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from sitegen.validate.fields import (
     BaseUrl, Bool, Count, Day, DayOrTime, Money, Name, OneLine, Percent, PhoneNumber, PlacePath,
-    RelPath, Slug, StrList, Text, choice,
+    RelPath, Slug, StrList, Tags, Text, choice,
 )
 
 SHOW_PHONE: Final = ("poster", "full", "masked", "none")
@@ -29,7 +29,7 @@ class Common(Fields):
     """Fields any record may have (SPEC §1)."""
 
     id: Slug | None = None
-    tags: StrList = ()
+    tags: Tags = ()
     photos: Annotated[tuple[RelPath, ...], Field(default=())] = ()
     draft: Bool = False
     summary: OneLine | None = None

@@ -9,7 +9,7 @@ import pytest
 from sitegen import pipeline
 from sitegen.options import Options
 from sitegen.pipeline.execute import LeaksFound
-from sitegen.validate.phones import phone_digits
+from sitegen.validate.phones import squeeze_numbers
 from tests.conftest import NOW, MakeSite, error_lines, run
 
 ZHANG = "name: 张建国\nrole: 楼栋长\nphone: 13956781234\n{extra}"
@@ -32,7 +32,7 @@ W = "wish: 助行器\nwisher: 周桂芳\nposted_on: 2026-10-18\nstatus: open\n{e
     ("2024-01-01 09:30", "2024010109:30"),
 ])
 def test_phone_digits_ignores_separators(text: str, digits: str) -> None:
-    assert phone_digits(text) == digits
+    assert squeeze_numbers(text) == digits
 
 
 SITE_OFFICE = "name: 测试社区\nbase_url: https://test.example.org/\noffice:\n  phone: 13956781234\n"
