@@ -170,13 +170,13 @@ def _base_url(ctx: click.Context, param: click.Parameter, value: str | None) -> 
 
     from sitegen.validate.fields import check_base_url
 
-    parts = urlsplit(value)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise KeyedBadParameter("cli.bad_base_url", ctx, param, value=value)
     try:
         return check_base_url(value)
     except PydanticCustomError as e:  # the same rule as site.yaml's base_url (length, characters, host)
-        raise KeyedBadParameter(e.type, ctx, param, **{"value": value, "field": "--base-url", **(e.context or {})}) from None
+        if e.type == "value.base_url":  # not an absolute http(s) address: say what one looks like
+            raise KeyedBadParameter("cli.bad_base_url", ctx, param, value=value) from None
+        args = {"value": value, "field": "--base-url", **(e.context or {})}
+        raise KeyedBadParameter(e.type, ctx, param, **args) from None
 
 
 @contextmanager

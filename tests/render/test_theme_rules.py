@@ -71,7 +71,7 @@ def test_a_template_cannot_reach_python(make_site: MakeSite, tmp_path: Path, esc
     ({"i18n/zh-Hans.yaml": "skip: !!python/object/apply:os.system ['id']\n"}, "theme/i18n/zh-Hans.yaml:1"),
     ({"i18n/zh-Hans.yaml": "- a\n- b\n"}, "theme/i18n/zh-Hans.yaml:1"),
     ({"i18n/zh-Hans.yaml": "skip:\n  nested: x\n"}, "theme/i18n/zh-Hans.yaml:1"),
-    ({"theme.yaml": "name: [unclosed\n"}, "theme/theme.yaml:2"),
+    ({"theme.yaml": "name: [unclosed\n"}, "theme/theme.yaml:1"),  # the line the bracket opens on
     ({"static/logo.png": b"not a png"}, "theme/static/logo.png"),
 ])
 def test_a_broken_theme_file_is_a_content_error(make_site: MakeSite, tmp_path: Path, files: dict[str, str | bytes],
