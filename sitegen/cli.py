@@ -23,6 +23,7 @@ from sitegen.options import Options
 EXIT_INVALID = 1
 EXIT_USAGE = 2
 EXIT_INTERNAL = 70
+EXIT_BUSY = 75  # sysexits EX_TEMPFAIL: another build holds the output folder; try again later
 EXIT_INTERRUPTED = 130
 
 
@@ -97,6 +98,14 @@ def _guarded(run: Callable[..., None]) -> Callable[..., None]:
             raise
         except Exception as e:  # noqa: BLE001 - the last line of defence against a traceback
             from sitegen.pipeline.execute import LeaksFound
+            from sitegen.write.lock import OutputBusy
+
+            if isinstance(e, OutputBusy):
+                holder = e.holder
+                click.echo(messages.text("cli.output_busy", out=str(kwargs.get("out", "")),
+                                         pid=holder.pid if holder else "?",
+                                         started=holder.started if holder else "?"), err=True)
+                raise SystemExit(EXIT_BUSY) from None
 
             if isinstance(e, LeaksFound):
                 for leak in e.leaks:
@@ -198,8 +207,15 @@ def build(app: App, content: Path, out: Path, base_url: str | None, drafts: bool
     messages = app.messages(content)
     output_dir(content, out)
     options = Options(base_url=base_url, drafts=drafts, pdf=pdf, jobs=jobs, use_cache=not no_cache, language=app.lang)
+
+    def waiting(holder: Any) -> None:
+        click.echo(messages.text("cli.output_busy_wait", out=str(out), pid=holder.pid if holder else "?",
+                                 started=holder.started if holder else "?"), err=True)
+
     with progress_bar(app, messages) as progress:
-        report = pipeline.build(content, out, options, progress)
+        report = pipeline.build(content, out, options, progress, waiting)
+    if report.cache_damaged:
+        click.echo(messages.text("cli.cache_damaged"), err=True)
     report_problems(messages, report.warnings)
     key = "cli.build_unchanged" if report.unchanged else "cli.build_done"
     app.echo(messages.text(key, pages=report.pages, posters=report.posters, photos=report.photos, out=str(out),

@@ -9,12 +9,15 @@ what each copy holds is read from the copy itself.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
+import stat
 import tempfile
 from pathlib import Path
 from typing import Final
 
+from sitegen.errors import UsageProblem
 from sitegen.write.swap import exchange, recover
 
 MANIFEST: Final = "manifest.sha256"
@@ -32,6 +35,77 @@ def read_manifest(folder: Path) -> dict[str, str]:
         if len(sha) == 64 and path:
             found[path] = sha
     return found
+
+
+def _entries(folder: Path, rel: str = "") -> list[tuple[str, os.stat_result]]:
+    """Every entry under `folder` with its lstat, depth first in name order; links are not followed."""
+    found = []
+    try:
+        with os.scandir(folder) as listing:
+            entries = sorted(listing, key=lambda e: e.name)
+    except OSError:
+        return found
+    for entry in entries:
+        path = f"{rel}{entry.name}"
+        try:
+            info = entry.stat(follow_symlinks=False)
+        except OSError:
+            continue
+        found.append((path, info))
+        if stat.S_ISDIR(info.st_mode):
+            found += _entries(Path(entry.path), path + "/")
+    return found
+
+
+def tree_stamp(folder: Path) -> str:
+    """A digest of every name, type, size and mtime under `folder`: any file added, deleted,
+    replaced or written to by hand changes it (contents are not read: a walk costs only stats)."""
+    digest = hashlib.blake2b(digest_size=16)
+    for rel, info in _entries(folder):
+        if stat.S_ISDIR(info.st_mode):
+            digest.update(f"d {rel}\n".encode("utf-8", "surrogateescape"))
+        else:
+            line = f"{stat.S_IFMT(info.st_mode)} {rel} {info.st_size} {info.st_mtime_ns}\n"
+            digest.update(line.encode("utf-8", "surrogateescape"))
+    return digest.hexdigest()
+
+
+def sweep(folder: Path, holds: dict[str, str]) -> None:
+    """Delete what a hand put into a slot: files the manifest does not list, links, pipes, devices.
+
+    A kept file is still compared by size and mtime before reuse; this removes what reuse never
+    looks at, so nothing added by hand is carried into the next site.
+    """
+    for rel, info in reversed(_entries(folder)):  # children before their folders
+        path = folder / rel
+        if stat.S_ISDIR(info.st_mode):
+            try:
+                path.rmdir()  # only if emptied
+            except OSError:
+                pass
+        elif not (stat.S_ISREG(info.st_mode) and (rel in holds or rel == MANIFEST)):
+            path.unlink(missing_ok=True)
+
+
+def output_folder(out: Path) -> Path:
+    """The folder a build may replace: `out` itself, or the folder a symbolic link `out` points to.
+
+    A build swaps the output folder whole, so it refuses (UsageProblem) a non-folder, a dangling
+    link, and an existing non-empty folder without our manifest.sha256 (someone else's files,
+    which the swap would move away and the next build delete).
+    """
+    if out.is_symlink():
+        target = out.resolve()
+        if not target.exists():
+            raise UsageProblem("cli.out_dangling_link", out=str(out), target=str(target))
+        out = target  # build beside the target; the link keeps pointing at the new site
+    if not out.exists():
+        return out
+    if not out.is_dir():
+        raise UsageProblem("cli.out_not_folder", out=str(out))
+    if not (out / MANIFEST).is_file() and any(out.iterdir()):
+        raise UsageProblem("cli.out_foreign", out=str(out))
+    return out
 
 
 def discard_later(folder: Path, trash_in: Path) -> None:
@@ -82,6 +156,8 @@ class Slots:
         if not holds:
             discard_later(self.shadow, self.cache)
             self.shadow.mkdir()
+        else:
+            sweep(self.shadow, holds)
         self.dirty.touch()  # from here until the exchange, the shadow is half-built
         return self.shadow, holds
 
