@@ -55,7 +55,11 @@ _CHECKED: set[str] = set()  # texts whose matrix in _KNOWN was decoded back in t
 
 
 def seed(known: dict[str, tuple[int, bytes]]) -> None:
-    _KNOWN.update(known)
+    """Take matrices from the build cache; each is decoded back before its first use."""
+    for text, code in known.items():
+        if _KNOWN.get(text) != code:
+            _CHECKED.discard(text)
+            _KNOWN[text] = code
 
 
 def known() -> dict[str, tuple[int, bytes]]:

@@ -90,13 +90,13 @@ def sweep(folder: Path, holds: dict[str, str]) -> None:
 def output_folder(out: Path) -> Path:
     """The folder a build may replace: `out` itself, or the folder a symbolic link `out` points to.
 
-    A build swaps the output folder whole, so it refuses (UsageProblem) a non-folder, a dangling
-    link, and an existing non-empty folder without our manifest.sha256 (someone else's files,
+    A build swaps the output folder whole, so it refuses (UsageProblem) a non-folder, a link into
+    a folder that does not exist, and an existing non-empty folder without our manifest.sha256 (someone else's files,
     which the swap would move away and the next build delete).
     """
     if out.is_symlink():
         target = out.resolve()
-        if not target.exists():
+        if not target.parent.is_dir():
             raise UsageProblem("cli.out_dangling_link", out=str(out), target=str(target))
         out = target  # build beside the target; the link keeps pointing at the new site
     if not out.exists():
