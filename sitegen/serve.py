@@ -48,6 +48,7 @@ class State:
     problems: list[str] = field(default_factory=list)
     generation: int = 0
     roots: list[str] = field(default_factory=list)  # input folders besides the usual ones (the last build's)
+    seen: dict[str, tuple[int, int]] = field(default_factory=dict)  # the inputs as the last build read them
     changed: threading.Condition = field(default_factory=threading.Condition)
 
     def finished(self, problems: list[str]) -> None:
@@ -68,6 +69,9 @@ def rebuild(content: Path, state: State, options: Options, first: bool = False) 
     messages = state.messages
     if not content.is_dir():
         return report(state, [messages.text("serve.content_gone", content=str(content))])
+    from sitegen.pipeline.inputs import input_stats
+
+    state.seen = input_stats(content, state.roots)  # before reading: a save during the build is seen later
     try:
         outcome = pipeline.build(content, state.out, dataclasses.replace(options, now=Options().now))
     except ContentInvalid as e:
@@ -82,7 +86,7 @@ def rebuild(content: Path, state: State, options: Options, first: bool = False) 
                                             started=holder.started if holder else "?")])
     except Exception as e:  # noqa: BLE001 - a long-lived server must outlive any one rebuild
         return report(state, [messages.text("serve.internal_error", detail=_one_line(e))])
-    state.roots = outcome.roots
+    state.roots, state.seen = outcome.roots, outcome.inputs or state.seen
     state.finished([])
     key = "serve.built" if first else "serve.rebuilt"
     click.echo(messages.text(key, seconds=f"{time.perf_counter() - started:.2f}"))
@@ -302,10 +306,14 @@ def run_server(content: Path, out: Path, port: int, open_browser: bool, options:
 
 def watch(content: Path, state: State, options: Options, stop: threading.Event) -> None:
     """Rebuild on every change under every input folder; re-arm when the folders change (a theme
-    outside the content folder appears, or the content folder is deleted and comes back)."""
+    outside the content folder appears, or the content folder is deleted and comes back).
+
+    A watcher sees only what changes after it is armed: at its first quiet moment the inputs are
+    compared with those of the build before, so a file saved in between is not missed.
+    """
     import watchfiles
 
-    from sitegen.pipeline.inputs import input_roots
+    from sitegen.pipeline.inputs import input_roots, input_stats
 
     gone = False
     while not stop.is_set():
@@ -320,9 +328,16 @@ def watch(content: Path, state: State, options: Options, stop: threading.Event) 
             gone = False
             rebuild(content, state, options)
             continue
+        armed = False
         try:
-            for _changes in watchfiles.watch(*input_roots(content, roots), stop_event=stop, debounce=300, step=50,
-                                             raise_interrupt=True):
+            for changes in watchfiles.watch(*input_roots(content, roots), stop_event=stop, debounce=300, step=50,
+                                            raise_interrupt=True, yield_on_timeout=True, rust_timeout=500):
+                if not changes:
+                    if armed:
+                        continue
+                    armed = True
+                    if input_stats(content, roots) == state.seen:
+                        continue
                 rebuild(content, state, options)
                 if state.roots != roots or not content.is_dir():
                     break

@@ -47,6 +47,7 @@ class Report:
     timings: dict[str, float] = field(default_factory=dict)
     cache_damaged: bool = False  # the cache could not be trusted: this was a cold build
     roots: list[str] = field(default_factory=list)  # input folders besides the usual ones (pipeline.inputs)
+    inputs: dict[str, tuple[int, int]] = field(default_factory=dict)  # what this build read: path → (size, mtime)
 
 
 def check(content: Path, options: Options, cache: BuildCache | None = None,
@@ -116,7 +117,7 @@ def _build(content: Path, out: Path, options: Options, progress: Progress | None
             counts = state.report
             return Report(unchanged=True, seconds=time.perf_counter() - started, pages=counts.get("pages", 0),
                           posters=counts.get("posters", 0), photos=counts.get("photos", 0), files=counts.get("files", 0),
-                          roots=state.roots)
+                          roots=state.roots, inputs=stats)
         (cache_dir(out) / "state.pickle").unlink(missing_ok=True)  # until this build ends, nothing is "unchanged"
     from sitegen.pipeline.execute import theme_folder, write_site
     from sitegen.write.slots import tree_stamp
@@ -154,7 +155,7 @@ def _build(content: Path, out: Path, options: Options, progress: Progress | None
         gc.enable()
     return Report(pages=outcome.pages, posters=outcome.posters, photos=outcome.photos, files=outcome.files,
                   rendered=outcome.rendered, seconds=time.perf_counter() - started, warnings=checked.warnings,
-                  timings={"check": loaded_at - started, **outcome.timings}, cache_damaged=damaged, roots=roots)
+                  timings={"check": loaded_at - started, **outcome.timings}, cache_damaged=damaged, roots=roots, inputs=stats)
 
 
 def _unchanged(state: State, key: str, stats: dict[str, tuple[int, int]], out: Path, now: datetime) -> bool:
