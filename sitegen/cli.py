@@ -311,12 +311,12 @@ def verify(app: App, target: str | None, out: Path) -> None:
             raise UsageProblem("verify.no_manifest", path=str(folder))
         found = verify_folder(folder)
     for key, paths in (("verify.changed", found.changed), ("verify.missing", found.missing),
-                       ("verify.extra", found.extra)):
+                       ("verify.extra", found.extra), ("verify.special", found.special)):
         for path in paths:
             click.echo(messages.text(key, path=path), err=True)
     if not found.clean:
         click.echo(messages.text("verify.failed", changed=len(found.changed), missing=len(found.missing),
-                                 extra=len(found.extra)), err=True)
+                                 extra=len(found.extra) + len(found.special)), err=True)
         raise SystemExit(EXIT_INVALID)
     app.echo(messages.text("verify.ok", files=found.checked))
 

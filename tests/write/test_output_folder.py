@@ -107,6 +107,10 @@ def _add_link(out: Path) -> None:
     (out / "etc").symlink_to("/etc", target_is_directory=True)
 
 
+def _add_fifo(out: Path) -> None:
+    os.mkfifo(out / "activities" / "pipe")
+
+
 def _replace_same_size(out: Path) -> None:
     page = out / "robots.txt"
     data = page.read_bytes()
@@ -114,7 +118,7 @@ def _replace_same_size(out: Path) -> None:
 
 
 TAMPERED: list[tuple[str, Callable[[Path], None]]] = [
-    ("appended", _append), ("deleted", _delete), ("added", _add), ("symlink added", _add_link),
+    ("appended", _append), ("deleted", _delete), ("added", _add), ("symlink added", _add_link), ("fifo added", _add_fifo),
     ("same size rewritten", _replace_same_size),
 ]
 
@@ -130,7 +134,7 @@ def test_a_hand_edited_output_is_repaired_not_called_unchanged(make_site: MakeSi
     tamper(out)
     again = run("build", "--content", str(content), "--out", str(out))
     assert again.exit_code == 0 and "Nothing changed" not in again.output
-    assert tree_bytes(out) == clean and not (out / "etc").exists()
+    assert tree_bytes(out) == clean and not (out / "etc").exists() and not (out / "activities" / "pipe").exists()
     # the tampered copy is now the shadow: the build after it must not carry anything forward either
     (content / "activities" / "a.md").write_text(GOOD["activities/a.md"] + "又一段。\n", encoding="utf-8")
     assert run("build", "--content", str(content), "--out", str(out)).exit_code == 0
