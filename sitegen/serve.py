@@ -289,11 +289,11 @@ def run_server(content: Path, out: Path, port: int, open_browser: bool, options:
     url = f"http://127.0.0.1:{bound}/"
     threading.Thread(target=server.serve_forever, daemon=True).start()
     click.echo(messages.text("serve.listening", out=str(out), url=url, content=str(content)), err=False)
-    rebuild(content, state, options, first=True)
-    if open_browser:
-        webbrowser.open(url)
     stop = threading.Event()
     try:
+        rebuild(content, state, options, first=True)
+        if open_browser:
+            webbrowser.open(url)
         watch(content, state, options, stop)
     except KeyboardInterrupt:
         pass

@@ -8,6 +8,7 @@ cache's small state file before pydantic, Jinja or Pillow are loaded.
 from __future__ import annotations
 
 import gc
+import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -18,7 +19,7 @@ from typing import TYPE_CHECKING
 from sitegen.errors import ContentInvalid, Problem
 from sitegen.options import Options
 from sitegen.pipeline.cache import BuildCache, CacheDamaged, State, cache_dir
-from sitegen.pipeline.inputs import changes_at, input_stats, outside_roots
+from sitegen.pipeline.inputs import changes_at, folder_stats, input_stats, outside_roots
 
 if TYPE_CHECKING:
     from sitegen.model.records import Model
@@ -139,7 +140,9 @@ def _build(content: Path, out: Path, options: Options, progress: Progress | None
         checked = check(content, options, cache, stats)
         roots = outside_roots(content, theme_folder(content, checked.model))
         if roots != state.roots:  # a theme outside the usual folders: part of the change check from now on
-            stats = {**stats, **input_stats(content, roots)}
+            gone = tuple(os.path.join(root, "") for root in set(state.roots) - set(roots))
+            stats = {path: stat for path, stat in stats.items() if not path.startswith(gone)} if gone else stats
+            stats.update(folder_stats(Path(root) for root in roots if root not in state.roots))
         loaded_at = time.perf_counter()
         outcome = write_site(checked.model, content, out, options, progress, cache)
         if options.use_cache:

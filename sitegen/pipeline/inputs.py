@@ -35,8 +35,13 @@ def outside_roots(content: Path, folder: Path | None) -> list[str]:
 
 def input_stats(content: Path, extra: Iterable[str] = ()) -> dict[str, tuple[int, int]]:
     """Every file under the input roots, with its size and modification time."""
+    return folder_stats(input_roots(content, extra))
+
+
+def folder_stats(roots: Iterable[Path]) -> dict[str, tuple[int, int]]:
+    """Every file under `roots` (hidden folders skipped), with its size and modification time."""
     stats: dict[str, tuple[int, int]] = {}
-    for root in input_roots(content, extra):
+    for root in roots:
         if not root.is_dir():
             continue
         for folder, names, files in os.walk(root):

@@ -210,6 +210,10 @@ def test_a_theme_outside_the_content_folder_is_an_input(make_site: MakeSite, tmp
         time.sleep(1)
         (brand / "static" / "style.css").write_text("body { color: #0a7d32; }\n", encoding="utf-8")
         wait_for(lambda: any(b"#0a7d32" in p.read_bytes() for p in (out / "static").glob("style.*.css")))
+    (content / "site.yaml").write_text("name: 测试社区\nbase_url: https://test.example.org/\n", encoding="utf-8")
+    assert run("build", "--content", str(content), "--out", str(out)).exit_code == 0  # the theme is no input now
+    (brand / "static" / "style.css").write_text("body { color: #222; }\n", encoding="utf-8")
+    assert run("build", "--content", str(content), "--out", str(out)).output.startswith("Nothing changed")
 
 
 def test_serve_and_build_at_once_end_as_a_clean_build(make_site: MakeSite, tmp_path: Path) -> None:
