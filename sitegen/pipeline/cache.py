@@ -95,7 +95,7 @@ def _header() -> bytes:
     return MAGIC + f"{FORMAT} {sitegen.__version__}\n".encode()
 
 
-def _digest(payload: bytes) -> bytes:
+def _digest(payload: bytes | memoryview) -> bytes:
     """BLAKE2b of the payload, keyed by what wrote it (format and sitegen version)."""
     return hashlib.blake2b(payload, key=_header(), digest_size=_DIGEST).digest()
 

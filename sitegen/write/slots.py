@@ -39,7 +39,7 @@ def read_manifest(folder: Path) -> dict[str, str]:
 
 def _entries(folder: Path, rel: str = "") -> list[tuple[str, os.stat_result]]:
     """Every entry under `folder` with its lstat, depth first in name order; links are not followed."""
-    found = []
+    found: list[tuple[str, os.stat_result]] = []
     try:
         with os.scandir(folder) as listing:
             entries = sorted(listing, key=lambda e: e.name)

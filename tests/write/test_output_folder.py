@@ -208,3 +208,12 @@ def test_two_builds_started_together_end_as_a_clean_build(make_site: MakeSite, t
         assert [b.returncode for b in builds] == [0, 0], outputs
         assert any("waiting" in o for o in outputs) or round_ > 0, outputs  # the second one waited its turn
         assert tree_bytes(out) == clean
+
+
+def test_serve_refuses_someone_elses_folder_too(make_site: MakeSite, tmp_path: Path) -> None:
+    content = make_site(GOOD)
+    out = tmp_path / "output"
+    _foreign(out)
+    result = run("serve", "--content", str(content), "--out", str(out), "--port", "0")
+    assert result.exit_code == 2 and "did not build" in result.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["thesis.docx"]
