@@ -37,37 +37,40 @@ def read_manifest(folder: Path) -> dict[str, str]:
     return found
 
 
-def _entries(folder: Path, rel: str = "") -> list[tuple[str, os.stat_result]]:
-    """Every entry under `folder` with its lstat, depth first in name order; links are not followed."""
+def _entries(folder: Path) -> list[tuple[str, os.stat_result]]:
+    """Every entry under `folder` with its lstat, children after their folder; links are not followed."""
     found: list[tuple[str, os.stat_result]] = []
-    try:
-        with os.scandir(folder) as listing:
-            entries = sorted(listing, key=lambda e: e.name)
-    except OSError:
-        return found
-    for entry in entries:
-        path = f"{rel}{entry.name}"
+    pending = [(os.fspath(folder), "")]
+    while pending:
+        path, rel = pending.pop()
         try:
-            info = entry.stat(follow_symlinks=False)
+            with os.scandir(path) as listing:
+                entries = list(listing)
         except OSError:
             continue
-        found.append((path, info))
-        if stat.S_ISDIR(info.st_mode):
-            found += _entries(Path(entry.path), path + "/")
+        for entry in entries:
+            try:
+                info = entry.stat(follow_symlinks=False)
+            except OSError:
+                continue
+            name = rel + entry.name
+            found.append((name, info))
+            if stat.S_ISDIR(info.st_mode):
+                pending.append((entry.path, name + "/"))
     return found
 
 
 def tree_stamp(folder: Path) -> str:
     """A digest of every name, type, size and mtime under `folder`: any file added, deleted,
     replaced or written to by hand changes it (contents are not read: a walk costs only stats)."""
-    digest = hashlib.blake2b(digest_size=16)
+    lines = []
     for rel, info in _entries(folder):
         if stat.S_ISDIR(info.st_mode):
-            digest.update(f"d {rel}\n".encode("utf-8", "surrogateescape"))
+            lines.append(f"d {rel}")
         else:
-            line = f"{stat.S_IFMT(info.st_mode)} {rel} {info.st_size} {info.st_mtime_ns}\n"
-            digest.update(line.encode("utf-8", "surrogateescape"))
-    return digest.hexdigest()
+            lines.append(f"{stat.S_IFMT(info.st_mode)} {rel} {info.st_size} {info.st_mtime_ns}")
+    lines.sort()
+    return hashlib.blake2b("\n".join(lines).encode("utf-8", "surrogateescape"), digest_size=16).hexdigest()
 
 
 def sweep(folder: Path, holds: dict[str, str]) -> None:
@@ -76,7 +79,7 @@ def sweep(folder: Path, holds: dict[str, str]) -> None:
     A kept file is still compared by size and mtime before reuse; this removes what reuse never
     looks at, so nothing added by hand is carried into the next site.
     """
-    for rel, info in reversed(_entries(folder)):  # children before their folders
+    for rel, info in sorted(_entries(folder), key=lambda item: item[0], reverse=True):  # children first
         path = folder / rel
         if stat.S_ISDIR(info.st_mode):
             try:
