@@ -61,7 +61,7 @@ def plain(value: Any, text_bytes: bool) -> Any:
     if dataclasses.is_dataclass(value):
         return {"#c": _name(type(value)),
                 "f": {f.name: plain(getattr(value, f.name), text_bytes) for f in dataclasses.fields(value)}}
-    if hasattr(value, "model_fields"):  # pydantic
+    if hasattr(type(value), "model_fields"):  # pydantic
         return {"#pd": _name(type(value)), "f": {k: plain(v, text_bytes) for k, v in value.__dict__.items()}}
     raise TypeError(type(value))
 
