@@ -87,6 +87,8 @@ def rebuild(content: Path, state: State, options: Options, first: bool = False) 
     except Exception as e:  # noqa: BLE001 - a long-lived server must outlive any one rebuild
         return report(state, [messages.text("serve.internal_error", detail=_one_line(e))])
     state.roots, state.seen = outcome.roots, outcome.inputs or state.seen
+    if outcome.cache_damaged:
+        click.echo(messages.text("cli.cache_damaged"), err=True)
     state.finished([])
     key = "serve.built" if first else "serve.rebuilt"
     click.echo(messages.text(key, seconds=f"{time.perf_counter() - started:.2f}"))

@@ -112,7 +112,8 @@ def output_lock(lock_dir: Path, wait: float, waiting: Callable[[Holder | None], 
             _STARTED[key] = datetime.now(UTC).isoformat(timespec="seconds")
             stamp = json.dumps({"pid": os.getpid(), "started": _STARTED[key]})
             os.ftruncate(fd, 0)
-            os.pwrite(fd, stamp.encode() + b"\n", 0)
+            os.lseek(fd, 0, os.SEEK_SET)
+            os.write(fd, stamp.encode() + b"\n")
             yield
         finally:
             os.close(fd)  # closing releases the record lock
