@@ -142,3 +142,18 @@ def test_swapped_qr_entries_in_the_cache_never_reach_a_poster(demo: tuple[Path, 
     report = build(content, out)
     assert not report.cache_damaged
     assert tree_bytes(out) == cold
+
+
+def test_swapped_calendar_events_in_the_cache_are_written_again(demo: tuple[Path, dict[str, bytes]],
+                                                                tmp_path: Path) -> None:
+    content, cold = demo
+    out = warm_output(content, tmp_path)
+    cache = BuildCache.load(out, pipeline.cache_key(Options(now=NOW, use_cache=True, jobs=1)))
+    keys = sorted(cache.events)
+    assert len(keys) > 2
+    events = [cache.events[k] for k in keys]
+    cache.events = dict(zip(keys, events[1:] + events[:1]))  # each activity gets its neighbour's VEVENT
+    cache.pages = {}
+    cache.save(out, State.load(out))
+    build(content, out)
+    assert tree_bytes(out)["activities.ics"] == cold["activities.ics"]
