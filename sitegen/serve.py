@@ -63,7 +63,7 @@ def rebuild(content: Path, state: State, options: Options, first: bool = False) 
     terminal and to the overlay, never up: the last good build stays served."""
     from sitegen import pipeline
     from sitegen.pipeline.execute import LeaksFound
-    from sitegen.write.lock import OutputBusy
+    from sitegen.write.lock import Holder, OutputBusy
 
     started = time.perf_counter()
     messages = state.messages
@@ -73,7 +73,11 @@ def rebuild(content: Path, state: State, options: Options, first: bool = False) 
 
     state.seen = input_stats(content, state.roots)  # before reading: a save during the build is seen later
     try:
-        outcome = pipeline.build(content, state.out, dataclasses.replace(options, now=Options().now))
+        def waiting(holder: Holder | None) -> None:
+            click.echo(messages.text("cli.output_busy_wait", out=str(state.out), pid=holder.pid if holder else "?",
+                                     started=holder.started if holder else "?"), err=True)
+
+        outcome = pipeline.build(content, state.out, dataclasses.replace(options, now=Options().now), waiting=waiting)
     except ContentInvalid as e:
         return report(state, [p.render(messages) for p in e.problems if not p.warning])
     except LeaksFound as e:
