@@ -12,6 +12,7 @@ building twice at once) are kept apart by a per-path threading lock.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import threading
@@ -70,8 +71,10 @@ def _try_lock(fd: int) -> bool:
         return True
     try:
         fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError:
-        return False
+    except OSError as e:
+        # Held elsewhere: EACCES or EAGAIN. Anything else (ENOLCK on a share without locking) means
+        # this folder cannot be locked at all: build unlocked rather than wait for nobody.
+        return e.errno not in (errno.EACCES, errno.EAGAIN)
     return True
 
 

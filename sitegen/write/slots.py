@@ -37,9 +37,13 @@ def read_manifest(folder: Path) -> dict[str, str]:
     return found
 
 
-def _entries(folder: Path) -> list[tuple[str, os.stat_result]]:
-    """Every entry under `folder` with its lstat, children after their folder; links are not followed."""
-    found: list[tuple[str, os.stat_result]] = []
+def _entries(folder: Path) -> list[tuple[str, os.stat_result | None]]:
+    """Every entry under `folder`, children after their folder; links are not followed.
+
+    Folders come with None (their type is known from the listing, no stat call: half the calls on
+    a site of mostly one-page folders); everything else with its lstat.
+    """
+    found: list[tuple[str, os.stat_result | None]] = []
     pending = [(os.fspath(folder), "")]
     while pending:
         path, rel = pending.pop()
@@ -49,14 +53,15 @@ def _entries(folder: Path) -> list[tuple[str, os.stat_result]]:
         except OSError:
             continue
         for entry in entries:
+            name = rel + entry.name
             try:
-                info = entry.stat(follow_symlinks=False)
+                if entry.is_dir(follow_symlinks=False):
+                    found.append((name, None))
+                    pending.append((entry.path, name + "/"))
+                else:
+                    found.append((name, entry.stat(follow_symlinks=False)))
             except OSError:
                 continue
-            name = rel + entry.name
-            found.append((name, info))
-            if stat.S_ISDIR(info.st_mode):
-                pending.append((entry.path, name + "/"))
     return found
 
 
@@ -65,7 +70,7 @@ def tree_stamp(folder: Path) -> str:
     replaced or written to by hand changes it (contents are not read: a walk costs only stats)."""
     lines = []
     for rel, info in _entries(folder):
-        if stat.S_ISDIR(info.st_mode):
+        if info is None:
             lines.append(f"d {rel}")
         else:
             lines.append(f"{stat.S_IFMT(info.st_mode)} {rel} {info.st_size} {info.st_mtime_ns}")
@@ -81,7 +86,7 @@ def sweep(folder: Path, holds: dict[str, str]) -> None:
     """
     for rel, info in sorted(_entries(folder), key=lambda item: item[0], reverse=True):  # children first
         path = folder / rel
-        if stat.S_ISDIR(info.st_mode):
+        if info is None:
             try:
                 path.rmdir()  # only if emptied
             except OSError:
