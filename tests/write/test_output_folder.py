@@ -165,7 +165,7 @@ def test_the_lock_names_its_holder_and_times_out(tmp_path: Path) -> None:
         pass
 
 
-def test_a_busy_output_folder_gives_exit_75_and_touches_nothing(make_site: MakeSite, tmp_path: Path) -> None:
+def test_a_busy_output_folder_is_refused_after_waiting_and_touches_nothing(make_site: MakeSite, tmp_path: Path) -> None:
     content = make_site(GOOD)
     out = tmp_path / "output"
     assert run("build", "--content", str(content), "--out", str(out)).exit_code == 0
@@ -219,3 +219,18 @@ def test_serve_refuses_someone_elses_folder_too(make_site: MakeSite, tmp_path: P
     result = run("serve", "--content", str(content), "--out", str(out), "--port", "0")
     assert result.exit_code == 2 and "did not build" in result.stderr
     assert sorted(p.name for p in out.iterdir()) == ["thesis.docx"]
+
+
+def test_the_cli_says_who_holds_the_folder_and_exits_75(make_site: MakeSite, tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    from sitegen import pipeline
+
+    content = make_site(GOOD)
+
+    def busy(*args: object, **kwargs: object) -> None:
+        raise OutputBusy(Holder(pid=4242, started="2026-11-29T22:00:00+00:00"))
+
+    monkeypatch.setattr(pipeline, "build", busy)
+    for lang, words in (("en", "process 4242"), ("zh-Hans", "进程 4242")):
+        result = run("build", "--content", str(content), "--out", str(tmp_path / "output"), env={"SITEGEN_LANG": lang})
+        assert result.exit_code == 75 and words in result.stderr and "Traceback" not in result.output
