@@ -26,6 +26,7 @@ EXIT_INVALID = 1
 EXIT_USAGE = 2
 EXIT_INTERNAL = 70
 EXIT_IO = 74  # EX_IOERR (sysexits.h): the disk, not the content or sitegen, stopped the build
+EXIT_BUSY = 75  # sysexits EX_TEMPFAIL: another build holds the output folder; try again later
 EXIT_INTERRUPTED = 130
 
 
@@ -119,6 +120,14 @@ def _guarded(run: Callable[..., None]) -> Callable[..., None]:
             raise SystemExit(EXIT_IO) from None
         except Exception as e:  # noqa: BLE001 - the last line of defence against a traceback
             from sitegen.pipeline.execute import LeaksFound
+            from sitegen.write.lock import OutputBusy
+
+            if isinstance(e, OutputBusy):
+                holder = e.holder
+                click.echo(messages.text("cli.output_busy", out=str(kwargs.get("out", "")),
+                                         pid=holder.pid if holder else "?",
+                                         started=holder.started if holder else "?"), err=True)
+                raise SystemExit(EXIT_BUSY) from None
 
             if isinstance(e, LeaksFound):
                 for leak in e.leaks:
@@ -252,8 +261,15 @@ def build(app: App, content: Path, out: Path, base_url: str | None, drafts: bool
     output_dir(content, out)
     options = Options(base_url=base_url, drafts=drafts, pdf=pdf, jobs=jobs, use_cache=not no_cache, language=app.lang,
                       theme=theme)
+
+    def waiting(holder: Any) -> None:
+        click.echo(messages.text("cli.output_busy_wait", out=str(out), pid=holder.pid if holder else "?",
+                                 started=holder.started if holder else "?"), err=True)
+
     with progress_bar(app, messages) as progress:
-        report = pipeline.build(content, out, options, progress)
+        report = pipeline.build(content, out, options, progress, waiting)
+    if report.cache_damaged:
+        click.echo(messages.text("cli.cache_damaged"), err=True)
     report_problems(messages, report.warnings)
     key = "cli.build_unchanged" if report.unchanged else "cli.build_done"
     app.echo(messages.text(key, pages=report.pages, posters=report.posters, photos=report.photos, out=str(out),
@@ -488,12 +504,12 @@ def verify(app: App, target: str | None, out: Path) -> None:
             raise UsageProblem("verify.no_manifest", path=str(folder))
         found = verify_folder(folder)
     for key, paths in (("verify.changed", found.changed), ("verify.missing", found.missing),
-                       ("verify.extra", found.extra)):
+                       ("verify.extra", found.extra), ("verify.special", found.special)):
         for path in paths:
             click.echo(messages.text(key, path=path), err=True)
     if not found.clean:
         click.echo(messages.text("verify.failed", changed=len(found.changed), missing=len(found.missing),
-                                 extra=len(found.extra)), err=True)
+                                 extra=len(found.extra) + len(found.special)), err=True)
         raise SystemExit(EXIT_INVALID)
     app.echo(messages.text("verify.ok", files=found.checked))
 

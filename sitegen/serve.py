@@ -22,7 +22,7 @@ from urllib.parse import unquote, urlsplit
 
 import click
 
-from sitegen.errors import ContentInvalid
+from sitegen.errors import ContentInvalid, UsageProblem
 from sitegen.i18n.messages import Messages
 from sitegen.options import Options
 
@@ -47,6 +47,8 @@ class State:
     messages: Messages
     problems: list[str] = field(default_factory=list)
     generation: int = 0
+    roots: list[str] = field(default_factory=list)  # input folders besides the usual ones (the last build's)
+    seen: dict[str, tuple[int, int]] = field(default_factory=dict)  # the inputs as the last build read them
     changed: threading.Condition = field(default_factory=threading.Condition)
 
     def finished(self, problems: list[str]) -> None:
@@ -56,49 +58,106 @@ class State:
             self.changed.notify_all()
 
 
-def rebuild(content: Path, state: State, options: Options) -> None:
-    """One incremental build; errors go to the terminal and to the overlay, never up."""
+def rebuild(content: Path, state: State, options: Options, first: bool = False) -> None:
+    """One incremental build; every error (content, leak, busy output, our own bug) goes to the
+    terminal and to the overlay, never up: the last good build stays served."""
     from sitegen import pipeline
     from sitegen.pipeline.execute import LeaksFound
+    from sitegen.write.lock import Holder, OutputBusy
 
     started = time.perf_counter()
+    messages = state.messages
+    if not content.is_dir():
+        return report(state, [messages.text("serve.content_gone", content=str(content))])
+    from sitegen.pipeline.inputs import input_stats
+
+    state.seen = input_stats(content, state.roots)  # before reading: a save during the build is seen later
     try:
-        pipeline.build(content, state.out, dataclasses.replace(options, now=Options().now))
+        def waiting(holder: Holder | None) -> None:
+            click.echo(messages.text("cli.output_busy_wait", out=str(state.out), pid=holder.pid if holder else "?",
+                                     started=holder.started if holder else "?"), err=True)
+
+        outcome = pipeline.build(content, state.out, dataclasses.replace(options, now=Options().now), waiting=waiting)
     except ContentInvalid as e:
-        lines = [p.render(state.messages) for p in e.problems if not p.warning]
-        report(state, lines)
-        return
+        return report(state, [p.render(messages) for p in e.problems if not p.warning])
     except LeaksFound as e:
-        report(state, [leak.render(state.messages) for leak in e.leaks])
-        return
+        return report(state, [leak.render(messages) for leak in e.leaks])
+    except UsageProblem as e:
+        return report(state, [messages.text(e.key, **e.args_)])
+    except OutputBusy as e:
+        holder = e.holder
+        return report(state, [messages.text("cli.output_busy", out=str(state.out), pid=holder.pid if holder else "?",
+                                            started=holder.started if holder else "?")])
+    except Exception as e:  # noqa: BLE001 - a long-lived server must outlive any one rebuild
+        return report(state, [messages.text("serve.internal_error", detail=_one_line(e))])
+    state.roots, state.seen = outcome.roots, outcome.inputs or state.seen
+    if outcome.cache_damaged:
+        click.echo(messages.text("cli.cache_damaged"), err=True)
     state.finished([])
-    click.echo(state.messages.text("serve.rebuilt", seconds=f"{time.perf_counter() - started:.2f}"))
+    key = "serve.built" if first else "serve.rebuilt"
+    click.echo(messages.text(key, seconds=f"{time.perf_counter() - started:.2f}"))
+
+
+def _one_line(error: BaseException) -> str:
+    """The error on one line, with the file and line where it has them (a theme's template syntax)."""
+    text = f"{type(error).__name__}: {error}"
+    filename, line = getattr(error, "filename", None), getattr(error, "lineno", None)
+    if isinstance(filename, str) and isinstance(line, int):
+        text = f"{filename}:{line}: {text}"
+    return " ".join(text.split())[:500]
 
 
 def report(state: State, lines: list[str]) -> None:
-    click.echo(state.messages.text("serve.failed"), err=True)
-    for line in lines:
-        click.echo("  " + line, err=True)
+    """Errors to the terminal, each line once: the same errors again after a save are one line."""
+    if lines == state.problems:
+        click.echo(state.messages.text("serve.still_failing", count=len(lines)), err=True)
+    else:
+        click.echo(state.messages.text("serve.failed"), err=True)
+        for line in lines:
+            click.echo("  " + line, err=True)
     state.finished(lines)
 
 
-def _inject(page: bytes, state: State) -> bytes:
+def _inject(page: bytes, state: State, built: bool = True) -> bytes:
     """Add the reload script (and the overlay when the content is broken) to one served page."""
     head = f'<link rel="stylesheet" href="{PREFIX}overlay.css"><script src="{PREFIX}live.js" defer></script>'
     text = page.decode("utf-8", errors="replace").replace("</head>", head + "</head>", 1)
     if state.problems:
         items = html.escape("\n".join(state.problems))
+        hint = f'<p>{html.escape(state.messages.text("serve.overlay_hint"))}</p>' if built else ""
         overlay = (f'<section id="sitegen-overlay" role="alert"><h2>{html.escape(state.messages.text("serve.overlay_title"))}'
-                   f'</h2><p>{html.escape(state.messages.text("serve.overlay_hint"))}</p><pre>{items}</pre></section>')
+                   f'</h2>{hint}<pre>{items}</pre></section>')
         start = text.find("<body")
         end = text.find(">", start) + 1 if start >= 0 else 0
         text = text[:end] + overlay + text[end:]
     return text.encode("utf-8")
 
 
-def handler_for(state: State) -> type[BaseHTTPRequestHandler]:
+NOTHING_BUILT: Final = """<!doctype html>
+<html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>sitegen</title></head><body><p>{hint}</p></body></html>
+"""
+MAX_PATH: Final = 2048  # bytes of a request path; longer ones are refused (414) before touching the disk
+IDLE_SECONDS: Final = 30  # a connection that sends nothing for this long is closed (the event stream pings every 15 s)
+
+
+def allowed_hosts(port: int) -> frozenset[str]:
+    """The Host headers the preview answers: its own address and localhost, with or without port.
+
+    Anything else is refused (421): a page on another site whose name was re-pointed at 127.0.0.1
+    (DNS rebinding) must not read the preview.
+    """
+    names = ("127.0.0.1", "localhost")
+    return frozenset([*names, *(f"{name}:{port}" for name in names)])
+
+
+def handler_for(state: State, port: int = 0, idle: float = IDLE_SECONDS) -> type[BaseHTTPRequestHandler]:
+    """Request handlers over `state`, answering only to the hosts of `port` (see allowed_hosts)."""
+    hosts = allowed_hosts(port)
+
     class Handler(BaseHTTPRequestHandler):
         server_version = "sitegen"
+        timeout = idle
 
         def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - quiet terminal
             return
@@ -112,11 +171,34 @@ def handler_for(state: State) -> type[BaseHTTPRequestHandler]:
             if self.command != "HEAD":
                 self.wfile.write(body)
 
+        def _text(self, status: int, text: str) -> None:
+            self._send(status, text.encode("utf-8"), "text/plain; charset=utf-8")
+
         def do_HEAD(self) -> None:  # noqa: N802
             self.do_GET()
 
         def do_GET(self) -> None:  # noqa: N802
-            path = unquote(urlsplit(self.path).path)
+            try:
+                self._get()
+            except (BrokenPipeError, ConnectionResetError, TimeoutError):
+                self.close_connection = True
+            except Exception:  # noqa: BLE001 - a bad request must never print a traceback or stop the server
+                self.close_connection = True
+                try:
+                    self._text(HTTPStatus.INTERNAL_SERVER_ERROR, "500")
+                except OSError:
+                    pass
+
+        def _get(self) -> None:
+            host = (self.headers.get("Host") or "").strip().lower()
+            if host and host not in hosts:
+                return self._text(HTTPStatus.MISDIRECTED_REQUEST, state.messages.text("serve.bad_host"))
+            raw = urlsplit(self.path).path
+            if len(raw) > MAX_PATH:
+                return self._text(HTTPStatus.REQUEST_URI_TOO_LONG, "414")
+            path = unquote(raw, errors="replace")
+            if any(ord(ch) < 32 for ch in path) or "\\" in path:
+                return self._text(HTTPStatus.BAD_REQUEST, "400")
             if path == PREFIX + "live.js":
                 return self._send(200, LIVE_JS, "text/javascript; charset=utf-8")
             if path == PREFIX + "overlay.css":
@@ -124,27 +206,38 @@ def handler_for(state: State) -> type[BaseHTTPRequestHandler]:
             if path == PREFIX + "events":
                 return self._events()
             target = self._resolve(path)
-            if target is None:
-                missing = state.out / "404.html"
-                body = _inject(missing.read_bytes(), state) if missing.is_file() else b"404"
-                return self._send(HTTPStatus.NOT_FOUND, body, "text/html; charset=utf-8")
-            body = target.read_bytes()
-            kind = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
+            body = _read(target) if target is not None else None
+            if body is None:
+                return self._missing()
+            kind = mimetypes.guess_type(target.name)[0] or "application/octet-stream"  # type: ignore[union-attr]
             if kind == "text/html":
                 body = _inject(body, state)
             if kind.startswith("text/") or kind in ("application/xml", "application/javascript"):
                 kind += "; charset=utf-8"
             self._send(200, body, kind)
 
+        def _missing(self) -> None:
+            """404 with the site's own page; before any good build, the errors instead (never a bare 404)."""
+            page = _read(state.out / "404.html")
+            if page is not None:
+                return self._send(HTTPStatus.NOT_FOUND, _inject(page, state), "text/html; charset=utf-8")
+            hint = html.escape(state.messages.text("serve.nothing_built"))
+            status = HTTPStatus.SERVICE_UNAVAILABLE if state.problems else HTTPStatus.NOT_FOUND
+            self._send(status, _inject(NOTHING_BUILT.format(hint=hint).encode("utf-8"), state, built=False),
+                       "text/html; charset=utf-8")
+
         def _resolve(self, path: str) -> Path | None:
             """The file for a URL path, re-resolved on every request: the output folder is swapped whole."""
-            root = state.out.resolve()
-            candidate = (root / path.lstrip("/")).resolve()
-            if not candidate.is_relative_to(root):
+            try:
+                root = state.out.resolve()
+                candidate = (root / path.lstrip("/")).resolve()
+                if not candidate.is_relative_to(root):
+                    return None
+                if candidate.is_dir():
+                    candidate = candidate / "index.html"
+                return candidate if candidate.is_file() else None
+            except (OSError, ValueError):  # a name too long for the system, or one it cannot hold
                 return None
-            if candidate.is_dir():
-                candidate = candidate / "index.html"
-            return candidate if candidate.is_file() else None
 
         def _events(self) -> None:
             self.send_response(200)
@@ -166,38 +259,48 @@ def handler_for(state: State) -> type[BaseHTTPRequestHandler]:
     return Handler
 
 
-def watched_folders(content: Path) -> list[Path]:
-    from sitegen.paths import default_theme_dir
+def _read(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:  # swapped away between resolving and reading, or gone
+        return None
 
-    folders = [content, default_theme_dir()]
-    theme = content.parent / "themes"
-    if theme.is_dir():
-        folders.append(theme)
-    return [f for f in folders if f.is_dir()]
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        """A connection that failed is the client's business: no traceback in the user's terminal."""
+        return
 
 
 def run_server(content: Path, out: Path, port: int, open_browser: bool, options: Options, messages: Messages) -> None:
-    import watchfiles
+    """Serve `out` on 127.0.0.1, build it, then rebuild on every change of any input until Ctrl-C.
 
+    UsageProblem when the output folder is not ours or the port is taken; nothing else stops it.
+    """
+    from sitegen.write.slots import output_folder
+
+    output_folder(out)  # someone else's folder is refused before anything is written
     state = State(out=out, messages=messages)
-    rebuild(content, state, options)
     try:
-        server = ThreadingHTTPServer(("127.0.0.1", port), handler_for(state))
+        server = _Server(("127.0.0.1", port), handler_for(state, port))
     except OSError:
         from sitegen.errors import UsageProblem
 
         raise UsageProblem("serve.port_busy", port=port) from None
-    server.daemon_threads = True
-    url = f"http://127.0.0.1:{server.server_address[1]}/"
+    bound = server.server_address[1]
+    if bound != port:  # --port 0: the system chose one
+        server.RequestHandlerClass = handler_for(state, int(bound))
+    url = f"http://127.0.0.1:{bound}/"
     threading.Thread(target=server.serve_forever, daemon=True).start()
     click.echo(messages.text("serve.listening", out=str(out), url=url, content=str(content)), err=False)
-    if open_browser:
-        webbrowser.open(url)
     stop = threading.Event()
     try:
-        for _changes in watchfiles.watch(*watched_folders(content), stop_event=stop, debounce=300, step=50,
-                                         raise_interrupt=True):
-            rebuild(content, state, options)
+        rebuild(content, state, options, first=True)
+        if open_browser:
+            webbrowser.open(url)
+        watch(content, state, options, stop)
     except KeyboardInterrupt:
         pass
     finally:
@@ -205,3 +308,46 @@ def run_server(content: Path, out: Path, port: int, open_browser: bool, options:
         server.shutdown()
         server.server_close()
         click.echo(messages.text("serve.stopped"))
+
+
+def watch(content: Path, state: State, options: Options, stop: threading.Event) -> None:
+    """Rebuild on every change under every input folder; re-arm when the folders change (a theme
+    outside the content folder appears, or the content folder is deleted and comes back).
+
+    A watcher sees only what changes after it is armed: at its first quiet moment the inputs are
+    compared with those of the build before, so a file saved in between is not missed.
+    """
+    import watchfiles
+
+    from sitegen.pipeline.inputs import input_roots, input_stats
+
+    gone = False
+    while not stop.is_set():
+        roots = state.roots
+        if not content.is_dir():  # deleted or moved away while serving: say so once, wait for it to come back
+            if not gone:
+                rebuild(content, state, options)
+                gone = True
+            time.sleep(0.5)
+            continue
+        if gone:
+            gone = False
+            rebuild(content, state, options)
+            continue
+        armed = False
+        try:
+            for changes in watchfiles.watch(*input_roots(content, roots), stop_event=stop, debounce=300, step=50,
+                                            raise_interrupt=True, yield_on_timeout=True, rust_timeout=500):
+                if not changes:
+                    if armed:
+                        continue
+                    armed = True
+                    if input_stats(content, roots) == state.seen:
+                        continue
+                rebuild(content, state, options)
+                if state.roots != roots or not content.is_dir():
+                    break
+        except KeyboardInterrupt:
+            raise
+        except Exception:  # noqa: BLE001 - the watcher lost a folder (deleted): look again
+            time.sleep(0.5)

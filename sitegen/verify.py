@@ -2,7 +2,8 @@
 hosts (link farms in footers); a static site can at least tell.
 
 A folder is compared file by file with its manifest.sha256: changed, missing and extra files
-(`sha256sum -c` misses added ones). A web address is compared page by page with the local
+(`sha256sum -c` misses added ones), and anything that is not a regular file (a symbolic link, a
+pipe, a device: a build never writes one) is reported without being followed, opened or read. A web address is compared page by page with the local
 output's manifest (extra files cannot be listed over HTTP).
 """
 
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 import urllib.error
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
@@ -25,38 +27,61 @@ class Findings:
     changed: list[str] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
     extra: list[str] = field(default_factory=list)
+    special: list[str] = field(default_factory=list)  # links, pipes, devices: reported, never followed or read
     checked: int = 0
 
     @property
     def clean(self) -> bool:
-        return not (self.changed or self.missing or self.extra)
+        return not (self.changed or self.missing or self.extra or self.special)
 
 
-def _sha(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
+def _sha(path: Path) -> str | None:
+    """sha256 of a regular file; None when it is anything else by the time it is opened."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError:
+        return None
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return None
+        digest = hashlib.sha256()
         for block in iter(lambda: handle.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
 
 
 def verify_folder(folder: Path, manifest: dict[str, str] | None = None) -> Findings:
+    """Compare `folder` with its manifest (or `manifest`); links and special files are listed, not read."""
     expected = manifest if manifest is not None else read_manifest(folder)
     found = Findings()
     present = set()
-    for root, _, names in os.walk(folder):
-        for name in names:
-            rel = Path(root, name).relative_to(folder).as_posix()
-            if rel == MANIFEST:
+    for root, dirs, names in os.walk(folder):  # never descends into a linked folder
+        for name in [*dirs, *names]:
+            path = Path(root, name)
+            rel = path.relative_to(folder).as_posix()
+            try:
+                mode = path.lstat().st_mode
+            except OSError:
+                continue
+            if stat.S_ISDIR(mode):
                 continue
             present.add(rel)
-            if rel not in expected:
+            if not stat.S_ISREG(mode):
+                found.special.append(rel)
+            elif rel == MANIFEST:
+                continue
+            elif rel not in expected:
                 found.extra.append(rel)
-            elif _sha(folder / rel) != expected[rel]:
-                found.changed.append(rel)
+            else:
+                sha = _sha(path)
+                if sha is None:
+                    found.special.append(rel)
+                elif sha != expected[rel]:
+                    found.changed.append(rel)
     found.missing = sorted(set(expected) - present)
-    found.changed.sort()
-    found.extra.sort()
+    for names in (found.changed, found.extra, found.special):
+        names.sort()
     found.checked = len(expected)
     return found
 

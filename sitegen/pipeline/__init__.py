@@ -8,6 +8,7 @@ cache's small state file before pydantic, Jinja or Pillow are loaded.
 from __future__ import annotations
 
 import gc
+import os
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -18,12 +19,13 @@ from typing import TYPE_CHECKING
 from sitegen.errors import ContentInvalid, Problem, sorted_problems
 from sitegen.load import history
 from sitegen.options import Options
-from sitegen.pipeline.cache import BuildCache, State, cache_dir
-from sitegen.pipeline.inputs import changes_at, input_stats
+from sitegen.pipeline.cache import BuildCache, CacheDamaged, State, cache_dir
+from sitegen.pipeline.inputs import changes_at, folder_stats, input_stats, outside_roots
 from sitegen.write.printfolder import print_folder
 
 if TYPE_CHECKING:
     from sitegen.model.records import Model
+    from sitegen.write.lock import Holder
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 
@@ -48,6 +50,9 @@ class Report:
     warnings: list[Problem] = field(default_factory=list)
     drafts: tuple[str, ...] = ()
     timings: dict[str, float] = field(default_factory=dict)
+    cache_damaged: bool = False  # the cache could not be trusted: this was a cold build
+    roots: list[str] = field(default_factory=list)  # input folders besides the usual ones (pipeline.inputs)
+    inputs: dict[str, tuple[int, int]] = field(default_factory=dict)  # what this build read: path → (size, mtime)
 
 
 def check(content: Path, options: Options, cache: BuildCache | None = None,
@@ -110,29 +115,65 @@ def cache_key(options: Options) -> str:
     return repr((code_digest(), options.base_url, options.drafts, options.pdf, options.pages_only, str(options.theme)))
 
 
-def build(content: Path, out: Path, options: Options, progress: Progress | None = None) -> Report:
-    """Check everything, render what changed into the shadow copy, scan it, then swap it in."""
+def build(content: Path, out: Path, options: Options, progress: Progress | None = None,
+          waiting: Callable[[Holder | None], None] | None = None) -> Report:
+    """Check everything, render what changed into the shadow copy, scan it, then swap it in.
+
+    One build at a time per output folder: the folder's lock is taken first (write/lock.py), and
+    `waiting` is told who holds it while this build waits; OutputBusy after `options.lock_wait`
+    seconds. A symbolic link `out` is built through to its target; someone else's folder is
+    refused (UsageProblem, write/slots.py output_folder).
+    """
+    from sitegen.write.lock import output_lock
+    from sitegen.write.slots import output_folder
+
+    out = output_folder(out)
+    with output_lock(cache_dir(out), options.lock_wait, waiting):
+        return _build(content, out, options, progress)
+
+
+def _build(content: Path, out: Path, options: Options, progress: Progress | None) -> Report:
     started = time.perf_counter()
     key = cache_key(options)
-    stats = input_stats(content, options.theme)
-    revision = history.revision(content) if options.use_cache else ""
+    damaged = False
+    state = State()
     if options.use_cache:
-        state = State.load(out)
+        try:
+            state = State.load(out)
+        except CacheDamaged:
+            damaged = True
+    stats = input_stats(content, [*state.roots, *([str(options.theme.resolve())] if options.theme else [])])
+    revision = history.revision(content) if options.use_cache else ""
+    if options.use_cache and not damaged:
         if state.revision == revision and _unchanged(state, key, stats, out, options.now):
             counts = state.report
             return Report(unchanged=True, seconds=time.perf_counter() - started, pages=counts.get("pages", 0),
                           posters=counts.get("posters", 0), photos=counts.get("photos", 0), files=counts.get("files", 0),
-                          warnings=list(state.warnings), drafts=state.drafts)
+                          warnings=list(state.warnings), drafts=state.drafts, roots=state.roots, inputs=stats)
         (cache_dir(out) / "state.pickle").unlink(missing_ok=True)  # until this build ends, nothing is "unchanged"
-    from sitegen.pipeline.execute import write_site
+    from sitegen.pipeline.execute import theme_folder, write_site
+    from sitegen.write.slots import tree_stamp
 
     # Loading the cache, modelling and planning make hundreds of thousands of objects and hardly
     # any garbage cycles: the collector only slowed them down (a quarter of a rebuild). The
     # render workers turn it back on for themselves (pipeline/workers.py).
     gc.disable()
     try:
-        cache = BuildCache.load(out, key) if options.use_cache else BuildCache(key=key)
+        cache = BuildCache(key=key)
+        if options.use_cache and not damaged:
+            try:
+                cache = BuildCache.load(out, key)
+            except CacheDamaged:
+                damaged = True
+        if damaged:  # nothing from it is trusted: the shadow is rebuilt from nothing too
+            (cache_dir(out) / "state.pickle").unlink(missing_ok=True)
+            (cache_dir(out) / "data.pickle").unlink(missing_ok=True)
         checked = check(content, options, cache, stats)
+        roots = outside_roots(content, theme_folder(content, checked.model, options.theme)[0])
+        if roots != state.roots:  # a theme outside the usual folders: part of the change check from now on
+            gone = tuple(os.path.join(root, "") for root in set(state.roots) - set(roots))
+            stats = {path: stat for path, stat in stats.items() if not path.startswith(gone)} if gone else stats
+            stats.update(folder_stats(Path(root) for root in roots if root not in state.roots))
         loaded_at = time.perf_counter()
         outcome = write_site(checked.model, content, out, options, progress, cache)
         if options.use_cache:
@@ -142,14 +183,15 @@ def build(content: Path, out: Path, options: Options, progress: Progress | None 
                       "files": outcome.files}
             cache.save(out, State(key=key, inputs=stats, upcoming_until=changes_at(checked.model).isoformat(),
                                   report=report, manifest=(manifest.st_size, manifest.st_mtime_ns),
-                                  revision=revision, warnings=checked.warnings, drafts=checked.drafts))
+                                  revision=revision, warnings=checked.warnings, drafts=checked.drafts,
+                                  roots=roots, tree=tree_stamp(out)))
             outcome.timings["cache"] = time.perf_counter() - saving
     finally:
         gc.enable()
     return Report(pages=outcome.pages, posters=outcome.posters, photos=outcome.photos, files=outcome.files,
                   rendered=outcome.rendered, seconds=time.perf_counter() - started, warnings=checked.warnings,
-                  drafts=checked.drafts,
-                  timings={"check": loaded_at - started, **outcome.timings})
+                  drafts=checked.drafts, timings={"check": loaded_at - started, **outcome.timings},
+                  cache_damaged=damaged, roots=roots, inputs=stats)
 
 
 def _unchanged(state: State, key: str, stats: dict[str, tuple[int, int]], out: Path, now: datetime) -> bool:
@@ -164,4 +206,8 @@ def _unchanged(state: State, key: str, stats: dict[str, tuple[int, int]], out: P
         return False
     if "posters" in state.report and state.report["posters"] and not print_folder(out).is_dir():
         return False  # the print folder was deleted: make it again
-    return (manifest.st_size, manifest.st_mtime_ns) == state.manifest
+    if (manifest.st_size, manifest.st_mtime_ns) != state.manifest:
+        return False
+    from sitegen.write.slots import tree_stamp
+
+    return tree_stamp(out) == state.tree  # nothing in output/ added, deleted or written to by hand

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -15,10 +16,31 @@ if TYPE_CHECKING:
     from sitegen.model.records import Model
 
 
-def input_stats(content: Path, theme: Path | None = None) -> dict[str, tuple[int, int]]:
-    """Every file under the content folder and the themes (`--theme` too), with its size and modification time."""
+def input_roots(content: Path, extra: Iterable[str] = ()) -> list[Path]:
+    """Every folder a build reads: the content, the default theme, `themes/` beside the content,
+    and `extra` (a site's own theme found elsewhere, remembered from the last build)."""
+    roots = [content, default_theme_dir(), content.parent / "themes", *map(Path, extra)]
+    return [root for root in roots if root.is_dir()]
+
+
+def outside_roots(content: Path, folder: Path | None) -> list[str]:
+    """`folder` (a theme the build read) when no usual input root holds it: it must be watched too."""
+    if folder is None:
+        return []
+    real = folder.resolve()
+    if any(real.is_relative_to(root.resolve()) for root in input_roots(content)):
+        return []
+    return [str(real)]
+
+
+def input_stats(content: Path, extra: Iterable[str] = ()) -> dict[str, tuple[int, int]]:
+    """Every file under the input roots, with its size and modification time."""
+    return folder_stats(input_roots(content, extra))
+
+
+def folder_stats(roots: Iterable[Path]) -> dict[str, tuple[int, int]]:
+    """Every file under `roots` (hidden folders skipped), with its size and modification time."""
     stats: dict[str, tuple[int, int]] = {}
-    roots = [content, default_theme_dir(), content.parent / "themes", *([theme] if theme else [])]
     for root in roots:
         if not root.is_dir():
             continue

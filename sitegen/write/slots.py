@@ -9,12 +9,15 @@ what each copy holds is read from the copy itself.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
+import stat
 import tempfile
 from pathlib import Path
 from typing import Final
 
+from sitegen.errors import UsageProblem
 from sitegen.write.swap import exchange, recover
 
 MANIFEST: Final = "manifest.sha256"
@@ -32,6 +35,85 @@ def read_manifest(folder: Path) -> dict[str, str]:
         if len(sha) == 64 and path:
             found[path] = sha
     return found
+
+
+def _entries(folder: Path) -> list[tuple[str, os.stat_result | None]]:
+    """Every entry under `folder`, children after their folder; links are not followed.
+
+    Folders come with None (their type is known from the listing, no stat call: half the calls on
+    a site of mostly one-page folders); everything else with its lstat.
+    """
+    found: list[tuple[str, os.stat_result | None]] = []
+    pending = [(os.fspath(folder), "")]
+    while pending:
+        path, rel = pending.pop()
+        try:
+            with os.scandir(path) as listing:
+                entries = list(listing)
+        except OSError:
+            continue
+        for entry in entries:
+            name = rel + entry.name
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    found.append((name, None))
+                    pending.append((entry.path, name + "/"))
+                else:
+                    found.append((name, entry.stat(follow_symlinks=False)))
+            except OSError:
+                continue
+    return found
+
+
+def tree_stamp(folder: Path) -> str:
+    """A digest of every name, type, size and mtime under `folder`: any file added, deleted,
+    replaced or written to by hand changes it (contents are not read: a walk costs only stats)."""
+    lines = []
+    for rel, info in _entries(folder):
+        if info is None:
+            lines.append(f"d {rel}")
+        else:
+            lines.append(f"{stat.S_IFMT(info.st_mode)} {rel} {info.st_size} {info.st_mtime_ns}")
+    lines.sort()
+    return hashlib.blake2b("\n".join(lines).encode("utf-8", "surrogateescape"), digest_size=16).hexdigest()
+
+
+def sweep(folder: Path, holds: dict[str, str]) -> None:
+    """Delete what a hand put into a slot: files the manifest does not list, links, pipes, devices.
+
+    A kept file is still compared by size and mtime before reuse; this removes what reuse never
+    looks at, so nothing added by hand is carried into the next site.
+    """
+    for rel, info in sorted(_entries(folder), key=lambda item: item[0], reverse=True):  # children first
+        path = folder / rel
+        if info is None:
+            try:
+                path.rmdir()  # only if emptied
+            except OSError:
+                pass
+        elif not (stat.S_ISREG(info.st_mode) and (rel in holds or rel == MANIFEST)):
+            path.unlink(missing_ok=True)
+
+
+def output_folder(out: Path) -> Path:
+    """The folder a build may replace: `out` itself, or the folder a symbolic link `out` points to.
+
+    A build swaps the output folder whole, so it refuses (UsageProblem) a non-folder, a link into
+    a folder that does not exist, and an existing non-empty folder without our manifest.sha256 (someone else's files,
+    which the swap would move away and the next build delete).
+    """
+    if out.is_symlink():
+        target = out.resolve()
+        if not target.parent.is_dir():
+            raise UsageProblem("cli.out_dangling_link", out=str(out), target=str(target))
+        out = target  # build beside the target; the link keeps pointing at the new site
+    if not out.exists():
+        return out
+    if not out.is_dir():
+        raise UsageProblem("cli.out_not_folder", out=str(out))
+    if not (out / MANIFEST).is_file() and any(out.iterdir()):
+        raise UsageProblem("cli.out_foreign", out=str(out))
+    return out
 
 
 def discard_later(folder: Path, trash_in: Path) -> None:
@@ -82,6 +164,8 @@ class Slots:
         if not holds:
             discard_later(self.shadow, self.cache)
             self.shadow.mkdir()
+        else:
+            sweep(self.shadow, holds)
         self.dirty.touch()  # from here until the exchange, the shadow is half-built
         return self.shadow, holds
 

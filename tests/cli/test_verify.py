@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import functools
+import os
+import subprocess
+import sys
 import threading
+from collections.abc import Callable
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from tests.conftest import MakeSite, run
+import pytest
+
+from tests.conftest import ROOT, MakeSite, run
 
 
 def built(make_site: MakeSite, tmp_path: Path) -> Path:
@@ -59,3 +65,44 @@ def test_a_web_address_is_checked_page_by_page(make_site: MakeSite, tmp_path: Pa
 
 def test_without_a_manifest_it_is_a_usage_error(tmp_path: Path) -> None:
     assert run("verify", str(tmp_path)).exit_code == 2
+
+
+def _linked_folder(out: Path) -> str:
+    (out / "activities" / "etc").symlink_to("/etc", target_is_directory=True)
+    return "activities/etc"
+
+
+def _fifo(out: Path) -> str:
+    os.mkfifo(out / "activities" / "pipe")
+    return "activities/pipe"
+
+
+def _linked_built_file(out: Path) -> str:
+    (out / "feed.xml").unlink()
+    (out / "feed.xml").symlink_to(out / "index.html")
+    return "feed.xml"
+
+
+def _fifo_for_a_built_file(out: Path) -> str:
+    (out / "robots.txt").unlink()
+    os.mkfifo(out / "robots.txt")
+    return "robots.txt"
+
+
+# what is placed in the output → the path reported as "not a regular file"; never followed, opened or waited on
+SPECIAL = [("linked folder", _linked_folder), ("fifo", _fifo), ("linked built file", _linked_built_file),
+           ("fifo for a built file", _fifo_for_a_built_file)]
+
+
+@pytest.mark.parametrize(("name", "place"), SPECIAL, ids=[c[0] for c in SPECIAL])
+def test_links_and_pipes_in_the_output_are_reported_not_followed(make_site: MakeSite, tmp_path: Path, name: str,
+                                                                 place: Callable[[Path], str]) -> None:
+    out = built(make_site, tmp_path)
+    rel = place(out)
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "SITEGEN_LANG": "en"}
+    result = subprocess.run([sys.executable, "-m", "sitegen", "verify", str(out)], env=env, capture_output=True,
+                            text=True, timeout=30)  # a FIFO opened for reading would block here forever
+    assert result.returncode == 1
+    assert f"not a regular file (a link, a pipe or a device), not read: {rel}" in result.stderr
+    assert "passwd" not in result.stderr and "Traceback" not in result.stderr  # /etc was not walked
+    assert f"missing: {rel}" not in result.stderr

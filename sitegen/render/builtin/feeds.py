@@ -67,11 +67,17 @@ def robots(model: Model) -> bytes:
                                                     posters=base_path + "posters/").encode()
 
 
+def _is_event_of(event: bytes, uid: str) -> bool:
+    """True when the VEVENT's (unfolded, RFC 5545 §3.1) UID line is exactly `uid`."""
+    return f"\r\nUID:{uid}\r\n".encode() in b"\r\n" + event.replace(b"\r\n ", b"")
+
+
 def calendar(model: Model, known: dict[str, bytes] | None = None) -> bytes:
     """RFC 5545: one event per activity, times in the site's zone with its VTIMEZONE, all-day dates as DATE.
 
     Each event is written by icalendar once and kept by the activity's digest (`known`): a calendar
-    of 3,000 activities with one changed costs one event, not 3,000.
+    of 3,000 activities with one changed costs one event, not 3,000. A kept event is used only while
+    its UID is this activity's: an entry mixed up in the cache is written again.
     """
     import icalendar
 
@@ -89,7 +95,7 @@ def calendar(model: Model, known: dict[str, bytes] | None = None) -> bytes:
     used, events = set(), []
     for activity in sorted(model.activities, key=lambda a: (a.day, a.slug)):
         key = activity.digest + model.site.digest
-        if key not in known:
+        if key not in known or not _is_event_of(known[key], f"{activity.slug}@{host}"):
             known[key] = _event(activity, model, zone, host).to_ical()  # type: ignore[attr-defined]
         used.add(key)
         events.append(known[key])

@@ -1,0 +1,159 @@
+"""A cache can be wrong; the site cannot: damaged or mixed-up cache entries never reach the output."""
+
+from __future__ import annotations
+
+import pickle
+import random
+import shutil
+from pathlib import Path
+
+import pytest
+
+from sitegen import pipeline
+from sitegen.options import Options
+from sitegen.pipeline.cache import BuildCache, CacheDamaged, State, cache_dir
+from sitegen.render import qr
+from tests.conftest import DEMO, NOW, run, tree_bytes
+
+CACHE_FILES = ("state.pickle", "data.pickle")
+
+
+def build(content: Path, out: Path, cache: bool = True) -> pipeline.Report:
+    return pipeline.build(content, out, Options(now=NOW, use_cache=cache, jobs=1))
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, bytes]]:
+    """The demo content, edited once after a first build, and the cold build of the edited content."""
+    root = tmp_path_factory.mktemp("demo")
+    content = root / "content"
+    shutil.copytree(DEMO, content)
+    edit(content)
+    build(content, root / "cold", cache=False)
+    return content, tree_bytes(root / "cold")
+
+
+def edit(content: Path) -> None:
+    record = sorted((content / "activities").iterdir())[0]
+    text = record.read_text("utf-8")
+    record.write_text(text + ("\n又一段。\n" if not text.endswith("又一段。\n") else ""), encoding="utf-8")
+
+
+def warm_output(content: Path, tmp_path: Path) -> Path:
+    """An output folder and cache built from the content as it was before edit()."""
+    before = tmp_path / "before"
+    shutil.copytree(content, before)
+    record = sorted((before / "activities").iterdir())[0]
+    record.write_text(record.read_text("utf-8").replace("\n又一段。\n", ""), encoding="utf-8")
+    out = tmp_path / "output"
+    build(before, out)
+    shutil.rmtree(before)
+    return out
+
+
+# (cache file, seed): every flip lands at a seeded random offset of that file
+FLIPS = [(name, seed) for name in CACHE_FILES for seed in range(4)]
+
+
+@pytest.mark.parametrize(("name", "seed"), FLIPS, ids=[f"{n}-{s}" for n, s in FLIPS])
+def test_a_flipped_bit_in_the_cache_gives_a_cold_build(demo: tuple[Path, dict[str, bytes]], tmp_path: Path,
+                                                       name: str, seed: int) -> None:
+    content, cold = demo
+    out = warm_output(content, tmp_path)
+    path = cache_dir(out) / name
+    data = bytearray(path.read_bytes())
+    chance = random.Random(seed)
+    offset = chance.randrange(len(data))
+    data[offset] ^= 1 << chance.randrange(8)
+    path.write_bytes(bytes(data))
+    report = build(content, out)
+    assert tree_bytes(out) == cold
+    assert report.cache_damaged or name == "state.pickle" and offset < 40  # a flip in the header's version text:
+    # the file reads as another version's, which is also a cold build, silently
+
+
+def test_the_notice_is_one_line_in_the_users_language(demo: tuple[Path, dict[str, bytes]], tmp_path: Path) -> None:
+    content, cold = demo
+    out = warm_output(content, tmp_path)
+    path = cache_dir(out) / "data.pickle"
+    path.write_bytes(path.read_bytes()[:-100])  # a torn write
+    result = run("build", "--content", str(content), "--out", str(out))
+    assert result.exit_code == 0
+    assert [line for line in result.stderr.splitlines() if "cache" in line] == [
+        "The build cache was damaged or unreadable; it was ignored and everything was built afresh."]
+    (cache_dir(out) / "state.pickle").write_bytes(b"garbage")
+    zh = run("build", "--content", str(content), "--out", str(out), env={"SITEGEN_LANG": "zh-Hans"})
+    assert "缓存已损坏" in zh.stderr and tree_bytes(out) == cold
+
+
+def test_a_cache_cannot_call_anything_on_load(tmp_path: Path) -> None:
+    out = tmp_path / "output"
+    folder = cache_dir(out)
+    folder.mkdir()
+    marker = tmp_path / "pwned"
+
+    class Evil:
+        def __reduce__(self) -> tuple[object, tuple[str]]:
+            import os
+
+            return os.system, (f"touch {marker}",)
+
+    from sitegen.pipeline import cache as module
+
+    module._write(folder / "data.pickle", Evil())  # a payload with a valid digest: only the loader stands
+    with pytest.raises(CacheDamaged):
+        BuildCache.load(out, "key")
+    assert not marker.exists()
+    (folder / "state.pickle").write_bytes(pickle.dumps(Evil()))  # an old-style raw pickle
+    with pytest.raises(CacheDamaged):
+        State.load(out)
+    assert not marker.exists()
+
+
+def test_a_qr_matrix_of_another_record_is_detected(monkeypatch: pytest.MonkeyPatch) -> None:
+    a, b = "https://test.example.org/wishes/a/", "https://test.example.org/wishes/b/"
+    monkeypatch.setattr(qr, "_KNOWN", {})
+    monkeypatch.setattr(qr, "_CHECKED", set())
+    monkeypatch.setattr(qr, "_NEW", [])
+    right = qr.qr_modules(a)
+    monkeypatch.setattr(qr, "_KNOWN", {a: qr.qr_modules(b)})  # b's matrix under a's address
+    monkeypatch.setattr(qr, "_CHECKED", set())
+    assert qr.qr_modules(a) == right
+    monkeypatch.setattr(qr, "_KNOWN", {a: (right[0], bytes(len(right[1])))})  # an all-dark matrix
+    monkeypatch.setattr(qr, "_CHECKED", set())
+    assert qr.qr_modules(a) == right
+
+
+def test_swapped_qr_entries_in_the_cache_never_reach_a_poster(demo: tuple[Path, dict[str, bytes]],
+                                                              tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    content, cold = demo
+    out = warm_output(content, tmp_path)
+    cache = BuildCache.load(out, pipeline.cache_key(Options(now=NOW, use_cache=True, jobs=1)))
+    texts = sorted(cache.qr)
+    assert len(texts) > 2
+    codes = [cache.qr[t] for t in texts]
+    cache.qr = dict(zip(texts, codes[1:] + codes[:1]))  # every record gets its neighbour's code
+    cache.pages = {}  # so that every page and poster is made again from the cached codes
+    state = State.load(out)
+    cache.save(out, state)  # valid digests: a mix-up in sitegen itself, not a damaged file
+    monkeypatch.setattr(qr, "_KNOWN", {})  # as in a new process: nothing known but what the cache says
+    monkeypatch.setattr(qr, "_CHECKED", set())
+    qr.qr_svg.cache_clear()
+    report = build(content, out)
+    assert not report.cache_damaged
+    assert tree_bytes(out) == cold
+
+
+def test_swapped_calendar_events_in_the_cache_are_written_again(demo: tuple[Path, dict[str, bytes]],
+                                                                tmp_path: Path) -> None:
+    content, cold = demo
+    out = warm_output(content, tmp_path)
+    cache = BuildCache.load(out, pipeline.cache_key(Options(now=NOW, use_cache=True, jobs=1)))
+    keys = sorted(cache.events)
+    assert len(keys) > 2
+    events = [cache.events[k] for k in keys]
+    cache.events = dict(zip(keys, events[1:] + events[:1]))  # each activity gets its neighbour's VEVENT
+    cache.pages = {}
+    cache.save(out, State.load(out))
+    build(content, out)
+    assert tree_bytes(out)["activities.ics"] == cold["activities.ics"]
