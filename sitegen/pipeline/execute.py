@@ -59,9 +59,11 @@ def theme_folder(content: Path, model: Model, given: Path | None = None) -> tupl
     theme = model.site.theme
     site_yaml = PurePosixPath("site.yaml")
     tree = content.resolve().parent
-    if theme.is_absolute() or ".." in theme.parts:
+    if theme.is_absolute():
         raise ContentInvalid([Problem(site_yaml, None, "site.theme_outside", {"path": str(theme)})])
-    for base in (content, content.parent):
+    if ".." in theme.parts and not content.joinpath(*theme.parts).resolve().is_relative_to(tree):
+        raise ContentInvalid([Problem(site_yaml, None, "site.theme_outside", {"path": str(theme)})])
+    for base in (content, content.parent):  # `../brand` beside the content folder is in the tree; `../../x` is not
         candidate = base.joinpath(*theme.parts)
         if candidate.is_dir():
             try:
