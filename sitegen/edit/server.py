@@ -26,7 +26,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 from sitegen.edit import store
 from sitegen.edit.forms import KINDS, schema_document
 from sitegen.edit.store import EditError
-from sitegen.errors import ContentInvalid
+from sitegen.errors import ContentInvalid, Problem
 from sitegen.i18n.messages import Messages
 from sitegen.options import Options
 
@@ -116,7 +116,9 @@ class EditorHandler(BaseHTTPRequestHandler):
         self._send(status, json.dumps(data, ensure_ascii=False).encode("utf-8"), "application/json; charset=utf-8")
 
     def _refuse(self, status: int, key: str, **args: object) -> None:
-        self._json(status, {"error": self.editor.messages.text(key, **args)})
+        messages = self.editor.messages
+        shown = {name: value.render(messages) if isinstance(value, Problem) else value for name, value in args.items()}
+        self._json(status, {"error": messages.text(key, **shown)})
 
     def _host_ok(self) -> bool:
         return self.headers.get("Host", "") in self.editor.allowed_hosts()
@@ -235,20 +237,23 @@ class EditorHandler(BaseHTTPRequestHandler):
 
     def _save(self) -> None:
         data = self._data()
-        saved = store.save_record(self.editor.content, _kind(str(data.get("kind", ""))), data.get("path") or None,
-                                  data.get("version"), dict(data.get("fields") or {}), str(data.get("body") or ""),
+        fields = data.get("fields") or {}
+        if not isinstance(fields, dict):
+            raise EditError(400, "edit.bad_request")
+        saved = store.save_record(self.editor.content, _kind(str(data.get("kind", ""))), _text(data, "path") or None,
+                                  _text(data, "version") or None, fields, _text(data, "body"),
                                   self.editor.messages, keep_as_draft=bool(data.get("keep_as_draft")))
         self._json(200, asdict(saved))  # problems are an answer, not a failure: `written` says which
 
     def _delete(self) -> None:
         data = self._data()
-        where = store.delete_record(self.editor.content, str(data.get("path", "")), data.get("version"))
+        where = store.delete_record(self.editor.content, _text(data, "path"), _text(data, "version") or None)
         self._json(200, {"trash": where, "message": self.editor.messages.text("edit.deleted", path=where)})
 
     def _preview(self) -> None:
         from sitegen.render.markdown import render_markdown
 
-        self._json(200, {"html": str(render_markdown(str(self._data().get("body", ""))))})
+        self._json(200, {"html": str(render_markdown(_text(self._data(), "body")))})
 
     def _photo(self) -> None:
         name = unquote(self.headers.get("X-Filename", "photo.jpg"))
@@ -260,6 +265,16 @@ class EditorHandler(BaseHTTPRequestHandler):
 def handler_for(editor: Editor) -> type[BaseHTTPRequestHandler]:
     """A handler class bound to one editor run."""
     return type("Handler", (EditorHandler,), {"editor": editor})
+
+
+def _text(data: dict[str, Any], name: str) -> str:
+    """A text member of a request's JSON ('' when absent); any other shape is a malformed request (400)."""
+    value = data.get(name)
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise EditError(400, "edit.bad_request")
+    return value
 
 
 def _kind(kind: str) -> str:
