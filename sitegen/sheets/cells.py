@@ -24,7 +24,9 @@ _EXCEL_EPOCH: Final = date(1899, 12, 30)
 _SERIAL_RANGE: Final = (1, 2958465)  # 1900-01-01 … 9999-12-31
 _TEXT_DATE: Final = re.compile(
     r"^(\d{4})\s*(?:[-/.年])\s*(\d{1,2})\s*(?:[-/.月])\s*(\d{1,2})\s*日?"
-    r"(?:\s*[T ]\s*(\d{1,2})\s*[:：时]\s*(\d{2})(?:\s*[:：分]\s*\d{2})?\s*(?:秒|分)?)?$")
+    r"(?:(?:\s*[T ]|(?<=日))\s*(\d{1,2})\s*[:：时]\s*(\d{2})(?:\s*[:：分]\s*\d{2})?\s*(?:秒|分)?)?$")
+# A weekday after the date, as Chinese office sheets write it: （周五） (五) 星期五 礼拜五.
+_WEEKDAY: Final = re.compile(r"\s*(?:[(（]\s*(?:周|星期|礼拜)?[一二三四五六日天]\s*[)）]|(?<=\S)\s+(?:周|星期|礼拜)[一二三四五六日天])")
 _COMPACT_DATE: Final = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 _TIME: Final = re.compile(r"^(\d{1,2})\s*[:：点时]\s*(\d{2})?\s*分?$")
 _SCIENTIFIC: Final = re.compile(r"^\d(?:\.\d+)?e\+?\d+$", re.IGNORECASE)
@@ -112,14 +114,15 @@ def read_when(cell: Cell) -> date | str:
             return _date(found.group(1), found.group(2), found.group(3), cell)
         return _serial(cell)
     text = plain(cell)
-    found = _TEXT_DATE.match(text) or _COMPACT_DATE.match(text)
+    bare = _WEEKDAY.sub("", text, count=1)
+    found = _TEXT_DATE.match(bare) or _COMPACT_DATE.match(bare)
     if not found:
         raise CellError("import.cell.date", value=text)
     day = _date(found.group(1), found.group(2), found.group(3), text)
     groups = found.groups()
-    if len(groups) > 3 and groups[3] is not None:
+    if len(groups) > 3 and groups[3] is not None and (int(groups[3]), int(groups[4])) != (0, 0):
         return f"{day.isoformat()} {int(groups[3]):02d}:{groups[4]}"
-    return day
+    return day  # midnight (2021/8/6 0:00:00, a date cell saved as text) is the day, as for a date cell
 
 
 def _date(year: str, month: str, day: str, shown: Cell) -> date:

@@ -1,0 +1,116 @@
+"""Sheets as they come from real offices: weekday dates, tick marks, 【】 units, an instructions sheet
+in front, a totals row at the bottom, the 小区 cell merged down over its rows."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+
+from sitegen.sheets import cells
+from sitegen.sheets.columns import column_for
+from tests.conftest import MakeSite, run, tree_bytes
+from tests.sheets.test_import import SITE, fields_of, xlsx
+
+
+@pytest.mark.parametrize(("typed", "expected"), [
+    ("2021年8月6日（周五）", date(2021, 8, 6)),
+    ("2021年08月06日 星期五", date(2021, 8, 6)),
+    ("2021/8/6(五)", date(2021, 8, 6)),
+    ("2021-08-06 周五", date(2021, 8, 6)),
+    ("2021/8/6 0:00:00", date(2021, 8, 6)),  # what Excel shows for a date cell saved as text
+    ("2021年8月6日9:30", "2021-08-06 09:30"),
+    ("2021年8月6日 下午", "import.cell.date"),
+    ("8/6/2021", "import.cell.date"),  # month and day cannot be told apart: asked, not guessed
+])
+def test_dates_as_offices_write_them(typed: str, expected: object) -> None:
+    try:
+        found: object = cells.read_when(typed)
+    except cells.CellError as e:
+        found = e.key
+    assert found == expected
+
+
+@pytest.mark.parametrize(("typed", "expected"), [
+    ("✓", True), ("✔", True), ("✔️", True), ("☑", True), ("✅", True), ("√", True), ("Y", True),
+    ("✗", False), ("✘", False), ("✕", False), ("✖", False), ("×", False), ("❌", False), ("☐", False),
+    ("□", False), ("N", False),
+])
+def test_tick_marks_are_booleans(typed: str, expected: bool) -> None:
+    assert cells.read_bool(typed) is expected
+
+
+@pytest.mark.parametrize(("header", "kind", "target"), [
+    ("价值【元】", "wishes", "value"),
+    ("价值[元]", "wishes", "value"),
+    ("价值〔元〕", "wishes", "value"),
+    ("价值（元）", "wishes", "value"),
+    ("联系\n电话", "disclosures", "phone"),
+    ("参与人数【人】*", "activities", "participants"),
+])
+def test_headers_with_units_in_any_bracket(header: str, kind: str, target: str) -> None:
+    column = column_for(kind, header)
+    assert column is not None and column.target == target
+
+
+def _book(path: Path, sheets: dict[str, list[list[object]]], merges: dict[str, tuple[str, ...]] | None = None) -> Path:
+    book = Workbook()
+    book.remove(book.active)  # type: ignore[arg-type]
+    for name, rows in sheets.items():
+        sheet = book.create_sheet(name)
+        for row in rows:
+            sheet.append(row)
+        for cells_ in (merges or {}).get(name, ()):
+            sheet.merge_cells(cells_)
+    book.save(path)
+    return path
+
+
+ACTIVITIES = [
+    ["2026年活动台账"], ["单位：望湖社区"], [], ["制表人：张三"],
+    ["序号", "活动名称", "日期", "地点", "参与\n人数"],
+    [1, "清洁家园", "2026/3/5", "广场", 30],
+    [2, "读书会", "2026年3月8日（周日）", "图书室", 12],
+    ["合计", None, None, None, 42],
+]
+
+
+def test_instructions_sheet_first_header_on_row_5_and_a_totals_row(make_site: MakeSite, tmp_path: Path) -> None:
+    content = make_site(site=SITE)
+    sheet = _book(tmp_path / "台账.xlsx", {"填表说明": [["请在第二张表填写，日期写成 2026/3/5"]], "活动登记": ACTIVITIES})
+    for language, words in (("zh-Hans", ["活动登记", "合计"]), ("en", ["活动登记", "total"])):
+        result = run("import", "活动", str(sheet), "--content", str(content), "--dry-run", env={"SITEGEN_LANG": language})
+        assert result.exit_code == 0, result.output
+        assert "台账.xlsx:8: " in result.output + result.stderr  # the totals row, named and left out
+        for word in words:
+            assert word in result.output + result.stderr
+    assert run("import", "活动", str(sheet), "--content", str(content)).exit_code == 0
+    assert sorted(p.name for p in (content / "activities").iterdir()) == ["2026-03-05-qingjie-jiayuan.md",
+                                                                        "2026-03-08-dushuhui.md"]
+    assert fields_of(content / "activities" / "2026-03-08-dushuhui.md")["participants"] == "12"
+
+
+def test_a_workbook_with_no_header_on_any_sheet_names_its_sheets(make_site: MakeSite, tmp_path: Path) -> None:
+    content = make_site(site=SITE)
+    sheet = _book(tmp_path / "x.xlsx", {"说明": [["你好"]], "数据": [["甲", "乙"], [1, 2]]})
+    before = tree_bytes(content)
+    result = run("import", "活动", str(sheet), "--content", str(content), env={"SITEGEN_LANG": "zh-Hans"})
+    assert result.exit_code == 1 and "说明" in result.stderr and "数据" in result.stderr
+    assert tree_bytes(content) == before
+
+
+def test_a_compound_merged_down_over_its_rows_belongs_to_each_row(make_site: MakeSite, tmp_path: Path) -> None:
+    content = make_site(site=SITE)
+    rows = [["姓名", "职务", "小区", "楼栋", "单元"],
+            ["张建国", "楼栋长", "福桂苑", 9, 1],
+            ["李华", "单元长", None, None, 2],
+            ["王芳", "单元长", None, 10, 1],
+            ["赵强", "网格员", "滨湖春天", 3, None]]
+    sheet = _book(tmp_path / "d.xlsx", {"名单": rows}, {"名单": ("C2:C4", "D2:D3")})
+    result = run("import", "亮身份", str(sheet), "--content", str(content))
+    assert result.exit_code == 0, result.output
+    places = {fields_of(p)["name"]: fields_of(p)["place"] for p in (content / "disclosures").iterdir()}
+    assert places == {"张建国": "福桂苑/9栋/1单元", "李华": "福桂苑/9栋/2单元", "王芳": "福桂苑/10栋/1单元",
+                      "赵强": "滨湖春天/3栋"}
