@@ -55,8 +55,7 @@ def plain(cell: Cell) -> str:
         return cell.strftime("%Y-%m-%d %H:%M") if (cell.hour, cell.minute) != (0, 0) else cell.date().isoformat()
     if isinstance(cell, (date, time)):
         return cell.isoformat(timespec="minutes") if isinstance(cell, time) else cell.isoformat()
-    text = str(cell).replace("\r\n", "\n").replace("\r", "\n")
-    return unicodedata.normalize("NFKC", text).strip()
+    return unicodedata.normalize("NFKC", _visible(str(cell))).strip()
 
 
 def blank(cell: Cell) -> bool:
@@ -66,8 +65,22 @@ def blank(cell: Cell) -> bool:
 def read_text(cell: Cell) -> str:
     """Several lines allowed (a pledge, a write-up); NFKC keeps Chinese punctuation as typed."""
     if isinstance(cell, str):
-        return cell.replace("\r\n", "\n").replace("\r", "\n").strip().replace("\u3000", " ")
+        return _visible(cell).strip().replace("\u3000", " ")
     return plain(cell)
+
+
+def _visible(text: str) -> str:
+    """Line breaks as \\n, a tab as a space, and no control, zero-width or bidi characters.
+
+    Cells copied from web pages and WeChat carry zero-width spaces and stray control characters
+    (a bell, a vertical tab); a record never keeps them (an .xlsx cannot even hold them).
+    """
+    from sitegen.validate.fields import clean_text
+
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\v", "\n").replace("\t", " ")
+    if text.isprintable():
+        return text
+    return "\n".join(clean_text(line) for line in text.split("\n"))
 
 
 def read_line(cell: Cell) -> str:

@@ -141,6 +141,19 @@ def _value(fields: dict[str, object], body: str | None, target: str) -> object:
     return value
 
 
+def _put(sheet: Worksheet, row: int, column: int, value: object) -> None:
+    """One value into a cell as text that stays text: `=…` written by a resident is not a formula
+    Excel would run (formula injection), and characters an .xlsx cannot hold (a bell, a vertical
+    tab that a hand-written `"\\a"` in YAML can carry) are left out instead of failing the export."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    if isinstance(value, str):
+        value = ILLEGAL_CHARACTERS_RE.sub("", value)
+    cell = sheet.cell(row=row, column=column, value=value)
+    if isinstance(value, str) and value.startswith("="):
+        cell.data_type = "s"
+
+
 def export_records(content: Path, kind: str, target: Path) -> int:
     """Write every record of a kind (drafts too) to an .xlsx; the number of rows written."""
     from openpyxl import Workbook
@@ -172,7 +185,7 @@ def export_records(content: Path, kind: str, target: Path) -> int:
         for index, column in enumerate(used, start=1):
             value = row.get(column.target)
             if value is not None:
-                sheet.cell(row=number, column=index, value=value)
+                _put(sheet, number, index, value)
     target.parent.mkdir(parents=True, exist_ok=True)
     book.save(target)
     return len(rows)

@@ -114,3 +114,34 @@ def test_a_compound_merged_down_over_its_rows_belongs_to_each_row(make_site: Mak
     places = {fields_of(p)["name"]: fields_of(p)["place"] for p in (content / "disclosures").iterdir()}
     assert places == {"张建国": "福桂苑/9栋/1单元", "李华": "福桂苑/9栋/2单元", "王芳": "福桂苑/10栋/1单元",
                       "赵强": "滨湖春天/3栋"}
+
+
+@pytest.mark.parametrize(("typed", "expected"), [
+    ("读书\x0b会\x07", "读书 会"),  # a vertical tab (a line break in old Excel exports) and a bell
+    ("图书\u200b室", "图书室"),  # a zero-width space copied from a web page
+    ("社区\u202e室动活", "社区室动活"),  # a bidi override that would show the text reversed
+    ("清洁\t家园", "清洁 家园"),
+    ("\ufeff读书会", "读书会"),
+])
+def test_invisible_characters_never_reach_a_record(typed: str, expected: str) -> None:
+    assert cells.read_line(typed) == expected
+
+
+def test_export_writes_text_as_text_and_never_fails_on_a_control_character(make_site: MakeSite,
+                                                                           tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    content = make_site(site=SITE, files={
+        "activities/a.md": '---\ntitle: "=HYPERLINK(\\"http://evil.example\\",\\"点我\\")"\ndate: 2026-03-05\n---\n',
+        "activities/b.md": '---\ntitle: "读书\\a会"\ndate: 2026-03-06\nplace: "=1+1"\n---\n',
+    })
+    target = tmp_path / "out.xlsx"
+    result = run("export", "activities", str(target), "--content", str(content))
+    assert result.exit_code == 0, result.output
+    sheet = load_workbook(target).worksheets[0]
+    formulas = [c.coordinate for row in sheet.iter_rows() for c in row if c.data_type == "f"]
+    assert formulas == []
+    values = {c.value for row in sheet.iter_rows() for c in row}
+    assert '=HYPERLINK("http://evil.example","点我")' in values and "读书会" in values and "=1+1" in values
+    again = run("import", "activities", str(target), "--content", str(content), "--dry-run")
+    assert again.exit_code == 0, again.output
