@@ -18,6 +18,7 @@ from sitegen.sheets import cells
 from sitegen.sheets.columns import BOOL_WORDS, COLUMNS, SHOW_PHONE_WORDS, STATUS_WORDS, Column
 
 if TYPE_CHECKING:
+    from openpyxl import Workbook
     from openpyxl.worksheet.worksheet import Worksheet
 
     from sitegen.i18n.messages import Messages
@@ -103,7 +104,7 @@ def write_template(kind: str, target: Path, messages: Messages) -> Path:
     for letter, width in zip("ABCD", (14, 6, 50, 40), strict=True):
         notes.column_dimensions[letter].width = width
     target.parent.mkdir(parents=True, exist_ok=True)
-    book.save(target)
+    save_book(book, target)
     return target
 
 
@@ -154,6 +155,23 @@ def _put(sheet: Worksheet, row: int, column: int, value: object) -> None:
         cell.data_type = "s"
 
 
+def save_book(book: Workbook, target: Path) -> None:
+    """Save beside `target`, then put it in place: a failed save never leaves half a sheet where the
+    worker's last one was. Raises OSError when the folder is missing, is not writable, or `target`
+    is a folder; the caller says so in the worker's words."""
+    import os
+    import tempfile
+
+    handle, temporary = tempfile.mkstemp(prefix=".sitegen-", suffix=".xlsx", dir=target.parent)
+    os.close(handle)
+    try:
+        book.save(temporary)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
 def export_records(content: Path, kind: str, target: Path) -> int:
     """Write every record of a kind (drafts too) to an .xlsx; the number of rows written."""
     from openpyxl import Workbook
@@ -186,6 +204,5 @@ def export_records(content: Path, kind: str, target: Path) -> int:
             value = row.get(column.target)
             if value is not None:
                 _put(sheet, number, index, value)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    book.save(target)
+    save_book(book, target)
     return len(rows)

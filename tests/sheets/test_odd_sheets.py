@@ -145,3 +145,22 @@ def test_export_writes_text_as_text_and_never_fails_on_a_control_character(make_
     assert '=HYPERLINK("http://evil.example","点我")' in values and "读书会" in values and "=1+1" in values
     again = run("import", "activities", str(target), "--content", str(content), "--dry-run")
     assert again.exit_code == 0, again.output
+
+
+@pytest.mark.parametrize(("args", "word_en", "word_zh"), [
+    (["export", "activities", "{tmp}/名单.csv"], ".xlsx", ".xlsx"),  # an .xlsx under a .csv name Excel refuses
+    (["export", "activities", "{tmp}/folder.xlsx", "--overwrite"], "cannot write", "无法写入"),
+    (["export", "activities", "{tmp}/no/such/folder/a.xlsx"], "cannot write", "无法写入"),
+    (["import", "--template", "wishes", "{tmp}/folder.xlsx", "--overwrite"], "cannot write", "无法写入"),
+    (["import", "--template", "wishes", "{tmp}/模板.csv"], ".xlsx", ".xlsx"),
+])
+def test_a_sheet_that_cannot_be_written_is_said_in_words(make_site: MakeSite, tmp_path: Path, args: list[str],
+                                                          word_en: str, word_zh: str) -> None:
+    content = make_site(site=SITE, files={"activities/a.md": "---\ntitle: 读书会\ndate: 2026-03-06\n---\n"})
+    (tmp_path / "folder.xlsx").mkdir()
+    filled = [a.replace("{tmp}", str(tmp_path)) for a in args]
+    for language, word in (("en", word_en), ("zh-Hans", word_zh)):
+        result = run(*filled, "--content", str(content), env={"SITEGEN_LANG": language})
+        assert result.exit_code == 2 and word in result.stderr, result.output
+        assert "Error" not in result.stderr and "internal" not in result.stderr and "内部" not in result.stderr
+    assert not (tmp_path / "名单.csv").exists() and not (tmp_path / "no").exists()
