@@ -10,6 +10,7 @@ from requests are checked to stay inside the content folder; content is never ex
 from __future__ import annotations
 
 import json
+import re
 import mimetypes
 import secrets
 import threading
@@ -209,7 +210,7 @@ class EditorHandler(BaseHTTPRequestHandler):
             raise EditError(400, "edit.bad_request") from None
         if not isinstance(data, dict):
             raise EditError(400, "edit.bad_request")
-        return data
+        return _whole(data)
 
     def _api(self, method: str, path: str, query: dict[str, list[str]]) -> None:
         def arg(name: str) -> str:
@@ -265,6 +266,21 @@ class EditorHandler(BaseHTTPRequestHandler):
 def handler_for(editor: Editor) -> type[BaseHTTPRequestHandler]:
     """A handler class bound to one editor run."""
     return type("Handler", (EditorHandler,), {"editor": editor})
+
+
+_HALF: Final = re.compile("[\ud800-\udfff]")
+
+
+def _whole(value: Any) -> Any:
+    """JSON text with half an emoji (a lone surrogate, as a cut paste leaves) mended to U+FFFD:
+    such text cannot be written as UTF-8, and the rest of what the worker typed must still save."""
+    if isinstance(value, str):
+        return _HALF.sub("\ufffd", value)
+    if isinstance(value, dict):
+        return {_whole(k): _whole(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_whole(v) for v in value]
+    return value
 
 
 def _text(data: dict[str, Any], name: str) -> str:

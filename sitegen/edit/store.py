@@ -212,11 +212,13 @@ def _typed(spec_input: str, value: Any) -> Any:
     if spec_input in ("date", "datetime") and isinstance(value, str):
         text = value.strip().replace("T", " ")
         return _as_date(text) if _DAY.fullmatch(text) else text
+    from sitegen.validate.fields import clean_line, clean_text
+
     if spec_input == "list":
         items = value if isinstance(value, list) else str(value).split("\n")
-        return [str(v).strip() for v in items if str(v).strip()] or None
-    if isinstance(value, str):
-        return value.strip() if spec_input != "textarea" else value.strip("\n")
+        return [clean_line(str(v)) for v in items if clean_line(str(v))] or None
+    if isinstance(value, str):  # as `check` reads it: no control, zero-width or bidi characters
+        return (clean_line(value) if spec_input != "textarea" else clean_text(value)) or None
     return value
 
 

@@ -9,7 +9,7 @@ import shutil
 import threading
 import time
 from collections.abc import Iterator
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 import pytest
@@ -19,6 +19,7 @@ from sitegen.edit import store
 from sitegen.edit.server import Editor, start
 from sitegen.edit.store import EditError
 from sitegen.i18n.messages import Messages
+from sitegen.load.yamlfile import parse_yaml
 from tests.edit.test_server import request
 
 SCAFFOLD = Path(__file__).resolve().parents[2] / "sitegen" / "scaffold" / "site" / "content"
@@ -132,7 +133,7 @@ def test_two_tabs_saving_one_record_at_once_cannot_both_win(editor: Editor, monk
         return checked(*args, **kwargs)
 
     monkeypatch.setattr(store, "_check", slow_check)
-    status, _, data = request(editor, "GET", f"/api/record?path={WISH}")
+    _, _, data = request(editor, "GET", f"/api/record?path={WISH}")
     record = json.loads(data)
     answers: list[tuple[int, bytes]] = []
 
@@ -163,3 +164,24 @@ def test_store_refuses_an_escape_with_its_own_error(tmp_path: Path) -> None:
     with pytest.raises(EditError) as caught:
         store.save_photo(content, "a.png", _png())
     assert caught.value.key == "edit.bad_path" and not list((tmp_path / "elsewhere").iterdir())
+
+
+# What a form field may carry from a paste: written as `check` reads it, or mended, never a 500.
+@pytest.mark.parametrize(("typed", "kept"), [
+    ("读书\x07会", "读书会"),
+    ("a\x00b", "ab"),
+    ("\u202e反转", "反转"),  # a bidi override would show the title reversed
+    ("图书\u200b室", "图书室"),
+    ("行\u2028分隔", "行 分隔"),
+    ("半个表情\ud83d", "半个表情\ufffd"),  # a lone surrogate: JSON carries it, UTF-8 cannot
+])
+def test_pasted_invisible_characters_in_a_field(editor: Editor, typed: str, kept: str) -> None:
+    body = {"kind": "activities", "fields": {"title": typed, "date": "2026-01-02"}, "body": "正文\ud83d"}
+    status, _, data = request(editor, "POST", "/api/save", body)
+    assert status == 200, data.decode()
+    saved = json.loads(data)
+    assert saved["written"], saved
+    text = (editor.content / saved["path"]).read_text("utf-8")
+    located, problems = parse_yaml(text.split("---\n")[1], PurePosixPath(saved["path"]))
+    assert not problems and located is not None and located.data["title"] == kept  # type: ignore[index]
+    assert "正文\ufffd" in text

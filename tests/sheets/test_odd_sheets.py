@@ -12,7 +12,7 @@ from openpyxl import Workbook
 from sitegen.sheets import cells
 from sitegen.sheets.columns import column_for
 from tests.conftest import MakeSite, run, tree_bytes
-from tests.sheets.test_import import SITE, fields_of, xlsx
+from tests.sheets.test_import import SITE, fields_of
 
 
 @pytest.mark.parametrize(("typed", "expected"), [
