@@ -135,7 +135,8 @@ SHOW_PHONE_WORDS: Final[dict[str, tuple[str, ...]]] = {
 }
 BOOL_WORDS: Final[dict[bool, tuple[str, ...]]] = {
     True: ("是", "党员", "中共党员", "预备党员", "y", "yes", "true", "1", "√", "✓", "✔", "☑", "✅", "对"),
-    False: ("否", "群众", "非党员", "n", "no", "false", "0", "×", "✗", "✘", "✕", "✖", "❌", "☐", "□", "不是"),
+    False: ("否", "群众", "非党员", "n", "no", "false", "0", "×", "✗", "✘", "✕", "✖", "❌", "☐", "□", "不是",
+            "共青团员", "团员", "无党派", "无党派人士", "民主党派"),  # 政治面貌 values that are not 党员
 }
 
 _BRACKETS: Final = re.compile(r"[(\[【〔〖][^)\]】〕〗]*[)\]】〕〗]")  # a unit: (元) [元] 【元】 〔元〕 after NFKC

@@ -37,6 +37,7 @@ def test_dates_as_offices_write_them(typed: str, expected: object) -> None:
     ("✓", True), ("✔", True), ("✔️", True), ("☑", True), ("✅", True), ("√", True), ("Y", True),
     ("✗", False), ("✘", False), ("✕", False), ("✖", False), ("×", False), ("❌", False), ("☐", False),
     ("□", False), ("N", False),
+    ("中共党员", True), ("预备党员", True), ("共青团员", False), ("群众", False), ("无党派人士", False),  # 政治面貌
 ])
 def test_tick_marks_are_booleans(typed: str, expected: bool) -> None:
     assert cells.read_bool(typed) is expected
