@@ -107,6 +107,8 @@ def _table_problems(table: Table, kind: str, name: str) -> Iterator[RowProblem]:
 
     if table.sheet is not None:
         yield RowProblem(name, None, "import.sheet_chosen", {"sheet": table.sheet}, warning=True)
+    for header in table.hidden:
+        yield RowProblem(name, table.header_row, "import.hidden_column", {"column": header}, warning=True)
     for row in table.totals:
         yield RowProblem(name, row, "import.totals_row", warning=True)
     for header in table.unknown:

@@ -46,6 +46,7 @@ class Table:
     encoding: str | None = None  # set when a CSV was not UTF-8
     sheet: str | None = None  # the worksheet read, when it is not the workbook's first
     totals: list[int] = field(default_factory=list)  # rows of 合计/总计 left out
+    hidden: list[str] = field(default_factory=list)  # headers of columns hidden in Excel that are imported
 
 
 # A row that adds up the rows above it (合计 42): left out of the import and named in the report.
@@ -64,15 +65,16 @@ def read_table(path: Path, sheet: str | None, kind: str) -> Table:
         table.encoding = encoding
         return table
     sheets = _xlsx_sheets(path, sheet)
-    for index, (name, rows) in enumerate(sheets):
+    for index, (name, rows, hidden) in enumerate(sheets):
         try:
             table = find_table(rows, kind)
         except SheetError:
             continue
         table.sheet = name if index > 0 else None
+        table.hidden = [written for position, (_, written) in sorted(table.columns.items()) if position in hidden]
         return table
     if len(sheets) > 1:
-        raise SheetError("import.no_header_in_sheets", sheets="、".join(name for name, _ in sheets))
+        raise SheetError("import.no_header_in_sheets", sheets="、".join(name for name, _, _ in sheets))
     raise SheetError("import.no_header")
 
 
@@ -93,8 +95,9 @@ def _xlsx_rows(path: Path, sheet: str | None) -> list[Row]:
     return _xlsx_sheets(path, sheet)[0][1]
 
 
-def _xlsx_sheets(path: Path, sheet: str | None) -> list[tuple[str, list[Row]]]:
-    """(name, rows) of the named worksheet, or of every worksheet in order; merged cells filled down.
+def _xlsx_sheets(path: Path, sheet: str | None) -> list[tuple[str, list[Row], set[int]]]:
+    """(name, rows, hidden column positions) of the named worksheet, or of every worksheet in order;
+    merged cells filled down.
 
     The workbook is read whole (not openpyxl's read-only mode, which does not see merged cells):
     a 小区 cell merged down over the rows of its people belongs to each of those rows.
@@ -111,9 +114,18 @@ def _xlsx_sheets(path: Path, sheet: str | None) -> list[tuple[str, list[Row]]]:
         if sheet is not None and sheet not in book.sheetnames:
             raise SheetError("import.no_sheet", sheet=sheet, sheets="、".join(book.sheetnames))
         worksheets = [book[sheet]] if sheet is not None else book.worksheets
-        return [(worksheet.title, _worksheet_rows(worksheet)) for worksheet in worksheets]
+        return [(worksheet.title, _worksheet_rows(worksheet), _hidden_columns(worksheet)) for worksheet in worksheets]
     finally:
         book.close()
+
+
+def _hidden_columns(worksheet: Any) -> set[int]:
+    """0-based positions of the columns hidden in Excel (a worker may hide 电话 meaning "not this")."""
+    hidden: set[int] = set()
+    for dimension in worksheet.column_dimensions.values():
+        if dimension.hidden and dimension.min and dimension.max:
+            hidden.update(range(dimension.min - 1, dimension.max))
+    return hidden
 
 
 def _worksheet_rows(worksheet: Any) -> list[Row]:

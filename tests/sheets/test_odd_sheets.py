@@ -165,3 +165,22 @@ def test_a_sheet_that_cannot_be_written_is_said_in_words(make_site: MakeSite, tm
         assert result.exit_code == 2 and word in result.stderr, result.output
         assert "Error" not in result.stderr and "internal" not in result.stderr and "内部" not in result.stderr
     assert not (tmp_path / "名单.csv").exists() and not (tmp_path / "no").exists()
+
+
+def test_a_hidden_column_is_imported_and_said_so(make_site: MakeSite, tmp_path: Path) -> None:
+    """A worker may hide 电话 in Excel meaning "not this one": hidden is not deleted, so it is named."""
+    content = make_site(site=SITE)
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in (["姓名", "职务", "电话", "身份证号"], ["张建国", "楼栋长", "13812345678", "330102..."]):
+        sheet.append(row)
+    sheet.column_dimensions["C"].hidden = True
+    sheet.column_dimensions["D"].hidden = True
+    book.save(tmp_path / "d.xlsx")
+    for language, word in (("zh-Hans", "隐藏"), ("en", "hidden")):
+        result = run("import", "亮身份", str(tmp_path / "d.xlsx"), "--content", str(content), "--dry-run",
+                     env={"SITEGEN_LANG": language})
+        assert result.exit_code == 0, result.output
+        lines = [line for line in result.stderr.splitlines() if word in line]
+        assert len(lines) == 1 and lines[0].startswith("d.xlsx:1: ") and "电话" in lines[0], result.stderr
