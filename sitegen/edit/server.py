@@ -32,6 +32,7 @@ from sitegen.i18n.messages import Messages
 from sitegen.options import Options
 
 MAX_BODY: Final = 32 * 1024 * 1024
+DRAIN_LIMIT: Final = 512 * 1024 * 1024  # a too-large body up to this size is read and answered 413
 STATIC: Final = ("editor.js", "editor.css")
 TIMEOUT: Final = 30  # seconds an idle connection is kept
 
@@ -199,7 +200,11 @@ class EditorHandler(BaseHTTPRequestHandler):
 
     def _body(self) -> bytes:
         length = int(self.headers.get("Content-Length") or 0)
-        if length > MAX_BODY:
+        if length > MAX_BODY:  # read it away first: a browser shown a reset connection says "offline"
+            self.close_connection = True
+            left = min(length, DRAIN_LIMIT)
+            while left > 0 and (chunk := self.rfile.read(min(left, 1 << 20))):
+                left -= len(chunk)
             raise EditError(413, "edit.photo_too_large")
         return self.rfile.read(length) if length else b""
 

@@ -185,3 +185,16 @@ def test_pasted_invisible_characters_in_a_field(editor: Editor, typed: str, kept
     located, problems = parse_yaml(text.split("---\n")[1], PurePosixPath(saved["path"]))
     assert not problems and located is not None and located.data["title"] == kept  # type: ignore[index]
     assert "正文\ufffd" in text
+
+
+def test_a_photo_too_large_is_answered_not_cut_off(editor: Editor) -> None:
+    """A 40 MB picture gets the editor's 413 in words; a reset connection would read as "offline"."""
+    import http.client
+
+    connection = http.client.HTTPConnection("127.0.0.1", editor.port, timeout=60)
+    connection.request("POST", "/api/photo", body=b"\xff\xd8" + bytes(40 * 1024 * 1024), headers={
+        "Host": f"127.0.0.1:{editor.port}", "X-Sitegen-Token": editor.token, "X-Filename": "big.jpg"})
+    response = connection.getresponse()
+    assert response.status == 413 and "照片太大" in json.loads(response.read())["error"]
+    connection.close()
+    assert not list((editor.content / "media").glob("big*"))
