@@ -393,9 +393,11 @@ def import_(app: App, kind: str, file: Path | None, sheet: str | None, dry_run: 
     messages = app.messages(content if content.is_dir() else None)
     if template:
         target = file or Path(f"{KIND_TITLES[folder]}导入模板.xlsx")
-        if target.exists() and not overwrite:
-            raise UsageProblem("import.exists", path=str(target))
-        write_template(folder, target, messages)
+        _writable_sheet(target, overwrite)
+        try:
+            write_template(folder, target, messages)
+        except OSError:
+            raise UsageProblem("export.cannot_write", path=str(target)) from None
         app.echo(messages.text("import.template_done", path=str(target), kind=KIND_TITLES[folder]))
         return
     if file is None:
@@ -426,6 +428,16 @@ def import_(app: App, kind: str, file: Path | None, sheet: str | None, dry_run: 
     app.echo(messages.text("import.dry_run" if dry_run else "import.done", **counts))
 
 
+def _writable_sheet(target: Path, overwrite: bool) -> None:
+    """A sheet sitegen may write: an .xlsx name, in a folder that exists, not over the worker's own file."""
+    if target.suffix.lower() != ".xlsx":
+        raise UsageProblem("export.not_xlsx", path=str(target))
+    if target.is_dir() or not target.parent.is_dir():
+        raise UsageProblem("export.cannot_write", path=str(target))
+    if target.exists() and not overwrite:
+        raise UsageProblem("import.exists", path=str(target))
+
+
 @cli.command(help="help.export")
 @click.argument("kind", metavar="KIND")
 @click.argument("file", metavar="FILE", type=click.Path(path_type=Path))
@@ -441,9 +453,11 @@ def export(app: App, kind: str, file: Path, overwrite: bool, content: Path, quie
     folder = _sheet_kind(kind)
     content = content_dir(content)
     messages = app.messages(content)
-    if file.exists() and not overwrite:
-        raise UsageProblem("import.exists", path=str(file))
-    rows = export_records(content, folder, file)
+    _writable_sheet(file, overwrite)
+    try:
+        rows = export_records(content, folder, file)
+    except OSError:
+        raise UsageProblem("export.cannot_write", path=str(file)) from None
     app.echo(messages.text("import.export_done", rows=rows, path=str(file)))
     if folder == "wishes" and rows:
         click.echo(messages.text("import.export_private"), err=True)

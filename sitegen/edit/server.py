@@ -10,6 +10,7 @@ from requests are checked to stay inside the content folder; content is never ex
 from __future__ import annotations
 
 import json
+import re
 import mimetypes
 import secrets
 import threading
@@ -26,11 +27,12 @@ from urllib.parse import parse_qs, unquote, urlsplit
 from sitegen.edit import store
 from sitegen.edit.forms import KINDS, schema_document
 from sitegen.edit.store import EditError
-from sitegen.errors import ContentInvalid
+from sitegen.errors import ContentInvalid, Problem
 from sitegen.i18n.messages import Messages
 from sitegen.options import Options
 
 MAX_BODY: Final = 32 * 1024 * 1024
+DRAIN_LIMIT: Final = 512 * 1024 * 1024  # a too-large body up to this size is read and answered 413
 STATIC: Final = ("editor.js", "editor.css")
 TIMEOUT: Final = 30  # seconds an idle connection is kept
 
@@ -116,7 +118,9 @@ class EditorHandler(BaseHTTPRequestHandler):
         self._send(status, json.dumps(data, ensure_ascii=False).encode("utf-8"), "application/json; charset=utf-8")
 
     def _refuse(self, status: int, key: str, **args: object) -> None:
-        self._json(status, {"error": self.editor.messages.text(key, **args)})
+        messages = self.editor.messages
+        shown = {name: value.render(messages) if isinstance(value, Problem) else value for name, value in args.items()}
+        self._json(status, {"error": messages.text(key, **shown)})
 
     def _host_ok(self) -> bool:
         return self.headers.get("Host", "") in self.editor.allowed_hosts()
@@ -196,7 +200,11 @@ class EditorHandler(BaseHTTPRequestHandler):
 
     def _body(self) -> bytes:
         length = int(self.headers.get("Content-Length") or 0)
-        if length > MAX_BODY:
+        if length > MAX_BODY:  # read it away first: a browser shown a reset connection says "offline"
+            self.close_connection = True
+            left = min(length, DRAIN_LIMIT)
+            while left > 0 and (chunk := self.rfile.read(min(left, 1 << 20))):
+                left -= len(chunk)
             raise EditError(413, "edit.photo_too_large")
         return self.rfile.read(length) if length else b""
 
@@ -207,7 +215,7 @@ class EditorHandler(BaseHTTPRequestHandler):
             raise EditError(400, "edit.bad_request") from None
         if not isinstance(data, dict):
             raise EditError(400, "edit.bad_request")
-        return data
+        return _whole(data)
 
     def _api(self, method: str, path: str, query: dict[str, list[str]]) -> None:
         def arg(name: str) -> str:
@@ -235,20 +243,23 @@ class EditorHandler(BaseHTTPRequestHandler):
 
     def _save(self) -> None:
         data = self._data()
-        saved = store.save_record(self.editor.content, _kind(str(data.get("kind", ""))), data.get("path") or None,
-                                  data.get("version"), dict(data.get("fields") or {}), str(data.get("body") or ""),
+        fields = data.get("fields") or {}
+        if not isinstance(fields, dict):
+            raise EditError(400, "edit.bad_request")
+        saved = store.save_record(self.editor.content, _kind(str(data.get("kind", ""))), _text(data, "path") or None,
+                                  _text(data, "version") or None, fields, _text(data, "body"),
                                   self.editor.messages, keep_as_draft=bool(data.get("keep_as_draft")))
         self._json(200, asdict(saved))  # problems are an answer, not a failure: `written` says which
 
     def _delete(self) -> None:
         data = self._data()
-        where = store.delete_record(self.editor.content, str(data.get("path", "")), data.get("version"))
+        where = store.delete_record(self.editor.content, _text(data, "path"), _text(data, "version") or None)
         self._json(200, {"trash": where, "message": self.editor.messages.text("edit.deleted", path=where)})
 
     def _preview(self) -> None:
         from sitegen.render.markdown import render_markdown
 
-        self._json(200, {"html": str(render_markdown(str(self._data().get("body", ""))))})
+        self._json(200, {"html": str(render_markdown(_text(self._data(), "body")))})
 
     def _photo(self) -> None:
         name = unquote(self.headers.get("X-Filename", "photo.jpg"))
@@ -260,6 +271,31 @@ class EditorHandler(BaseHTTPRequestHandler):
 def handler_for(editor: Editor) -> type[BaseHTTPRequestHandler]:
     """A handler class bound to one editor run."""
     return type("Handler", (EditorHandler,), {"editor": editor})
+
+
+_HALF: Final = re.compile("[\ud800-\udfff]")
+
+
+def _whole(value: Any) -> Any:
+    """JSON text with half an emoji (a lone surrogate, as a cut paste leaves) mended to U+FFFD:
+    such text cannot be written as UTF-8, and the rest of what the worker typed must still save."""
+    if isinstance(value, str):
+        return _HALF.sub("\ufffd", value)
+    if isinstance(value, dict):
+        return {_whole(k): _whole(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_whole(v) for v in value]
+    return value
+
+
+def _text(data: dict[str, Any], name: str) -> str:
+    """A text member of a request's JSON ('' when absent); any other shape is a malformed request (400)."""
+    value = data.get(name)
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise EditError(400, "edit.bad_request")
+    return value
 
 
 def _kind(kind: str) -> str:
@@ -284,7 +320,7 @@ _WORD_KEYS: Final = (
     "all_statuses", "all_years", "all_places", "draft", "unfinished", "saved", "saved_draft", "has_errors",
     "changed_on_disk", "confirm_delete", "required", "add_row", "remove", "photos", "drop_photo", "body",
     "body_preview", "publishing", "back", "empty_list", "many_records", "unsaved", "building_preview",
-    "wisher_private", "place_new",
+    "wisher_private", "place_new", "offline",
 )
 
 

@@ -16,6 +16,7 @@ import os
 import re
 import shutil
 import tempfile
+import threading
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path, PurePosixPath
@@ -32,6 +33,9 @@ TRASH: Final = ".trash"
 _TITLE: Final = {"activities": "title", "deliberations": "title", "disclosures": "name", "wishes": "wish"}
 _DATE: Final = {"activities": "date", "deliberations": "raised_on", "disclosures": "since", "wishes": "posted_on"}
 _DAY: Final = re.compile(r"\d{4}-\d{2}-\d{2}")
+# One change at a time: the version check and the write of a save (or a delete) are one step, so two
+# tabs saving the same record at once cannot both pass the check (the server answers in threads).
+_WRITING: Final = threading.Lock()
 
 
 class EditError(Exception):
@@ -94,6 +98,32 @@ def _split(text: str, markdown: bool) -> tuple[str, str]:
     return "", text
 
 
+def _round_trip(yaml_text: str, path: PurePosixPath) -> Any:
+    """The record's YAML as ruamel's round-trip data, or EditError 422 naming the file and line.
+
+    The text is first read as `check` reads it (sitegen.load.yamlfile), which refuses anchors and
+    aliases before anything expands (an alias bomb never reaches ruamel), tags, duplicate keys and
+    deep nesting; a file it refuses must be mended in a text editor, and the message says where.
+    """
+    from ruamel.yaml.error import YAMLError
+
+    from sitegen.load.yamlfile import parse_yaml
+
+    if not yaml_text.strip():
+        return None
+    first_line = 2 if path.suffix.lower() == ".md" else 1
+    _, problems = parse_yaml(yaml_text, path, first_line)
+    if problems:
+        raise EditError(422, "edit.file_broken", problem=problems[0])
+    try:
+        return _yaml().load(yaml_text)
+    except YAMLError as e:  # what PyYAML reads and ruamel does not: name the place, not ruamel's words
+        mark = getattr(e, "problem_mark", None) or getattr(e, "context_mark", None)
+        line = first_line + (mark.line if mark is not None else 0)
+        raise EditError(422, "edit.file_broken", problem=Problem(path, line, "yaml.syntax",
+                                                                  {"detail": type(e).__name__})) from None
+
+
 def _masked(name: str) -> str:
     from sitegen.model.privacy import mask_name
 
@@ -144,7 +174,7 @@ def read_record(content: Path, rel: str) -> dict[str, Any]:
         raise EditError(404, "edit.not_found", path=rel) from None
     text = data.decode("utf-8-sig", errors="replace")
     yaml_text, body = _split(text, path.suffix.lower() == ".md")
-    loaded = _yaml().load(yaml_text) if yaml_text.strip() else {}
+    loaded = _round_trip(yaml_text, path) or {}
     if not isinstance(loaded, dict):
         raise EditError(422, "edit.many_records")
     return {"path": str(path), "kind": path.parts[0], "version": version_of(data),
@@ -182,11 +212,13 @@ def _typed(spec_input: str, value: Any) -> Any:
     if spec_input in ("date", "datetime") and isinstance(value, str):
         text = value.strip().replace("T", " ")
         return _as_date(text) if _DAY.fullmatch(text) else text
+    from sitegen.validate.fields import clean_line, clean_text
+
     if spec_input == "list":
         items = value if isinstance(value, list) else str(value).split("\n")
-        return [str(v).strip() for v in items if str(v).strip()] or None
-    if isinstance(value, str):
-        return value.strip() if spec_input != "textarea" else value.strip("\n")
+        return [clean_line(str(v)) for v in items if clean_line(str(v))] or None
+    if isinstance(value, str):  # as `check` reads it: no control, zero-width or bidi characters
+        return (clean_line(value) if spec_input != "textarea" else clean_text(value)) or None
     return value
 
 
@@ -283,8 +315,16 @@ def save_record(content: Path, kind: str, rel: str | None, version: str | None, 
     """Check the form's record as `check` would and write it, or say what is wrong by field.
 
     With keep_as_draft, a record that does not pass yet is still kept, under a `_` name that
-    builds ignore. Raises EditError 409 when the file changed on disk since `version`.
+    builds ignore. Raises EditError 409 when the file changed on disk since `version` (also when
+    another save of it finished first), 422 when the file on disk cannot be read as YAML, 400
+    when the file would land outside the content folder.
     """
+    with _WRITING:
+        return _save_record(content, kind, rel, version, values, body, messages, keep_as_draft)
+
+
+def _save_record(content: Path, kind: str, rel: str | None, version: str | None, values: dict[str, Any],
+                 body: str, messages: Messages, keep_as_draft: bool) -> Saved:
     if kind not in KINDS:
         raise EditError(400, "edit.bad_kind")
     if rel:
@@ -297,7 +337,9 @@ def save_record(content: Path, kind: str, rel: str | None, version: str | None, 
         if version_of(current) != version:
             raise EditError(409, "edit.changed_on_disk")
         yaml_text, _ = _split(current.decode("utf-8-sig", errors="replace"), path.suffix.lower() == ".md")
-        data = _yaml().load(yaml_text) if yaml_text.strip() else None
+        data = _round_trip(yaml_text, path)
+        if data is not None and not isinstance(data, dict):
+            raise EditError(422, "edit.many_records")
     else:
         path = new_name(content, kind, values)
         data = None
@@ -315,7 +357,7 @@ def save_record(content: Path, kind: str, rel: str | None, version: str | None, 
     destination = path.with_name("_" + final.name) if errors else final
     if destination != path and content.joinpath(*destination.parts).exists():
         raise EditError(409, "edit.name_taken", path=str(destination))
-    _write_atomically(content.joinpath(*destination.parts), text)
+    _write_atomically(content, content.joinpath(*destination.parts), text)
     if destination != path and rel:
         content.joinpath(*path.parts).unlink(missing_ok=True)
     written = content.joinpath(*destination.parts).read_bytes()
@@ -377,15 +419,17 @@ def delete_record(content: Path, rel: str, version: str | None) -> str:
     """Move a record file to .trash (builds ignore it; put it back by moving it). Returns where it went."""
     path = safe_record_path(content, rel)
     target = content.joinpath(*path.parts)
-    if not target.is_file():
-        raise EditError(404, "edit.not_found", path=rel)
-    if version is not None and version_of(target.read_bytes()) != version:
-        raise EditError(409, "edit.changed_on_disk")
-    trash = content / TRASH / path.parts[0]
-    trash.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    destination = trash / f"{stamp}-{path.name}"
-    shutil.move(str(target), str(destination))
+    with _WRITING:
+        if not target.is_file():
+            raise EditError(404, "edit.not_found", path=rel)
+        if version is not None and version_of(target.read_bytes()) != version:
+            raise EditError(409, "edit.changed_on_disk")
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        destination = content / TRASH / path.parts[0] / f"{stamp}-{path.name}"
+        _ensure_inside(content, destination)
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        _ensure_inside(content, destination)
+        shutil.move(str(target), str(destination))
     return str(destination.relative_to(content).as_posix())
 
 
@@ -409,8 +453,9 @@ def save_photo(content: Path, filename: str, data: bytes) -> str:
     stem = slugify(PurePosixPath(filename.replace("\\", "/")).stem, 40) or "photo"
     name = f"{stem}-{hashlib.sha256(data).hexdigest()[:8]}{suffix}"
     target = content / "media" / name
-    if not target.exists():
-        _write_atomically(target, data)
+    with _WRITING:
+        if not target.exists():
+            _write_atomically(content, target, data)
     return f"media/{name}"
 
 
@@ -448,8 +493,27 @@ def places(content: Path) -> list[str]:
     return sorted(found)
 
 
-def _write_atomically(path: Path, text: str | bytes) -> None:
+def _ensure_inside(content: Path, path: Path) -> None:
+    """Refuse (EditError 400) a file whose folder, once links are followed, is not inside `content`.
+
+    A folder of the content (media/, .trash/, a kind folder) may be a link to somewhere else;
+    the editor never writes there. A folder not made yet is judged by the nearest one that is.
+    """
+    root = content.resolve()
+    folder = path.parent
+    while not folder.exists() and folder != folder.parent:
+        if folder.is_symlink():  # a dangling link: where it points is not ours to create
+            raise EditError(400, "edit.bad_path")
+        folder = folder.parent
+    if path.is_symlink() or not folder.resolve().is_relative_to(root):
+        raise EditError(400, "edit.bad_path")
+
+
+def _write_atomically(content: Path, path: Path, text: str | bytes) -> None:
+    """Write beside the file, then replace it; only inside the content folder (EditError 400 otherwise)."""
+    _ensure_inside(content, path)
     path.parent.mkdir(parents=True, exist_ok=True)
+    _ensure_inside(content, path)
     handle, temporary = tempfile.mkstemp(prefix=".edit-", dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as out:

@@ -24,7 +24,9 @@ _EXCEL_EPOCH: Final = date(1899, 12, 30)
 _SERIAL_RANGE: Final = (1, 2958465)  # 1900-01-01 … 9999-12-31
 _TEXT_DATE: Final = re.compile(
     r"^(\d{4})\s*(?:[-/.年])\s*(\d{1,2})\s*(?:[-/.月])\s*(\d{1,2})\s*日?"
-    r"(?:\s*[T ]\s*(\d{1,2})\s*[:：时]\s*(\d{2})(?:\s*[:：分]\s*\d{2})?\s*(?:秒|分)?)?$")
+    r"(?:(?:\s*[T ]|(?<=日))\s*(\d{1,2})\s*[:：时]\s*(\d{2})(?:\s*[:：分]\s*\d{2})?\s*(?:秒|分)?)?$")
+# A weekday after the date, as Chinese office sheets write it: （周五） (五) 星期五 礼拜五.
+_WEEKDAY: Final = re.compile(r"\s*(?:[(（]\s*(?:周|星期|礼拜)?[一二三四五六日天]\s*[)）]|(?<=\S)\s+(?:周|星期|礼拜)[一二三四五六日天])")
 _COMPACT_DATE: Final = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 _TIME: Final = re.compile(r"^(\d{1,2})\s*[:：点时]\s*(\d{2})?\s*分?$")
 _SCIENTIFIC: Final = re.compile(r"^\d(?:\.\d+)?e\+?\d+$", re.IGNORECASE)
@@ -53,8 +55,7 @@ def plain(cell: Cell) -> str:
         return cell.strftime("%Y-%m-%d %H:%M") if (cell.hour, cell.minute) != (0, 0) else cell.date().isoformat()
     if isinstance(cell, (date, time)):
         return cell.isoformat(timespec="minutes") if isinstance(cell, time) else cell.isoformat()
-    text = str(cell).replace("\r\n", "\n").replace("\r", "\n")
-    return unicodedata.normalize("NFKC", text).strip()
+    return unicodedata.normalize("NFKC", _visible(str(cell))).strip()
 
 
 def blank(cell: Cell) -> bool:
@@ -64,8 +65,22 @@ def blank(cell: Cell) -> bool:
 def read_text(cell: Cell) -> str:
     """Several lines allowed (a pledge, a write-up); NFKC keeps Chinese punctuation as typed."""
     if isinstance(cell, str):
-        return cell.replace("\r\n", "\n").replace("\r", "\n").strip().replace("\u3000", " ")
+        return _visible(cell).strip().replace("\u3000", " ")
     return plain(cell)
+
+
+def _visible(text: str) -> str:
+    """Line breaks as \\n, a tab as a space, and no control, zero-width or bidi characters.
+
+    Cells copied from web pages and WeChat carry zero-width spaces and stray control characters
+    (a bell, a vertical tab); a record never keeps them (an .xlsx cannot even hold them).
+    """
+    from sitegen.validate.fields import clean_text
+
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\v", "\n").replace("\t", " ")
+    if text.isprintable():
+        return text
+    return "\n".join(clean_text(line) for line in text.split("\n"))
 
 
 def read_line(cell: Cell) -> str:
@@ -112,14 +127,15 @@ def read_when(cell: Cell) -> date | str:
             return _date(found.group(1), found.group(2), found.group(3), cell)
         return _serial(cell)
     text = plain(cell)
-    found = _TEXT_DATE.match(text) or _COMPACT_DATE.match(text)
+    bare = _WEEKDAY.sub("", text, count=1)
+    found = _TEXT_DATE.match(bare) or _COMPACT_DATE.match(bare)
     if not found:
         raise CellError("import.cell.date", value=text)
     day = _date(found.group(1), found.group(2), found.group(3), text)
     groups = found.groups()
-    if len(groups) > 3 and groups[3] is not None:
+    if len(groups) > 3 and groups[3] is not None and (int(groups[3]), int(groups[4])) != (0, 0):
         return f"{day.isoformat()} {int(groups[3]):02d}:{groups[4]}"
-    return day
+    return day  # midnight (2021/8/6 0:00:00, a date cell saved as text) is the day, as for a date cell
 
 
 def _date(year: str, month: str, day: str, shown: Cell) -> date:

@@ -134,11 +134,12 @@ SHOW_PHONE_WORDS: Final[dict[str, tuple[str, ...]]] = {
     "none": ("不显示", "不公开", "none"),
 }
 BOOL_WORDS: Final[dict[bool, tuple[str, ...]]] = {
-    True: ("是", "党员", "中共党员", "预备党员", "y", "yes", "true", "1", "√", "✓", "对"),
-    False: ("否", "群众", "非党员", "n", "no", "false", "0", "×", "✗", "不是"),
+    True: ("是", "党员", "中共党员", "预备党员", "y", "yes", "true", "1", "√", "✓", "✔", "☑", "✅", "对"),
+    False: ("否", "群众", "非党员", "n", "no", "false", "0", "×", "✗", "✘", "✕", "✖", "❌", "☐", "□", "不是",
+            "共青团员", "团员", "无党派", "无党派人士", "民主党派"),  # 政治面貌 values that are not 党员
 }
 
-_BRACKETS: Final = re.compile(r"\([^)]*\)")
+_BRACKETS: Final = re.compile(r"[(\[【〔〖][^)\]】〕〗]*[)\]】〕〗]")  # a unit: (元) [元] 【元】 〔元〕 after NFKC
 _MARKS: Final = re.compile(r"[\s*：:＊]|必填|选填")
 
 
@@ -150,7 +151,7 @@ def header_key(text: str) -> str:
 
 def word_key(text: str) -> str:
     """Fold a cell's enumeration word (` 已认领 `, `OPEN`) for matching."""
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text)).lower()
+    return re.sub(r"[\s\ufe0f]+", "", unicodedata.normalize("NFKC", text)).lower()  # ✔️ is ✔ + a variation mark
 
 
 # Columns sheets carry that are no field: a row number. They are skipped without a warning.

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from sitegen.errors import ContentInvalid, Problem
 from sitegen.options import Options
-from sitegen.sheets.read import SheetError, Table, find_table, read_rows
+from sitegen.sheets.read import SheetError, Table, read_table
 from sitegen.sheets.records import SUFFIX, RowRecord, read_record, record_text, untouched_since_import
 
 if TYPE_CHECKING:
@@ -78,9 +78,8 @@ def import_sheet(content: Path, kind: str, sheet_path: Path, sheet: str | None =
     an error, on a dry run, or for a file edited by hand since the last import (unless overwrite).
     """
     name = sheet_path.name
-    rows, encoding = read_rows(sheet_path, sheet)
-    table = find_table(rows, kind)
-    report = ImportReport(encoding=encoding)
+    table = read_table(sheet_path, sheet, kind)
+    report = ImportReport(encoding=table.encoding)
     report.problems += _table_problems(table, kind, name)
     records = [read_record(table, row, kind) for row in table.rows]
     for record in records:
@@ -106,6 +105,12 @@ def import_sheet(content: Path, kind: str, sheet_path: Path, sheet: str | None =
 def _table_problems(table: Table, kind: str, name: str) -> Iterator[RowProblem]:
     from sitegen.sheets.columns import COLUMNS
 
+    if table.sheet is not None:
+        yield RowProblem(name, None, "import.sheet_chosen", {"sheet": table.sheet}, warning=True)
+    for header in table.hidden:
+        yield RowProblem(name, table.header_row, "import.hidden_column", {"column": header}, warning=True)
+    for row in table.totals:
+        yield RowProblem(name, row, "import.totals_row", warning=True)
     for header in table.unknown:
         yield RowProblem(name, table.header_row, "import.unknown_column", {"column": header}, warning=True)
     present = {column.target for column, _ in table.columns.values()}

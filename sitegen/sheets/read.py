@@ -11,7 +11,7 @@ import csv
 import io
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Final
+from typing import Any, Final
 
 from sitegen.sheets.cells import Cell, blank, plain
 from sitegen.sheets.columns import ROW_NUMBER_HEADERS, Column, column_for, header_key
@@ -44,6 +44,38 @@ class Table:
     unknown: list[str]  # headers that name no field: reported, never dropped silently
     rows: list[Row] = field(default_factory=list)
     encoding: str | None = None  # set when a CSV was not UTF-8
+    sheet: str | None = None  # the worksheet read, when it is not the workbook's first
+    totals: list[int] = field(default_factory=list)  # rows of 合计/总计 left out
+    hidden: list[str] = field(default_factory=list)  # headers of columns hidden in Excel that are imported
+
+
+# A row that adds up the rows above it (合计 42): left out of the import and named in the report.
+TOTAL_WORDS: Final = frozenset({"合计", "总计", "小计", "共计", "总数", "合计数", "total", "totals", "sum", "subtotal"})
+
+
+def read_table(path: Path, sheet: str | None, kind: str) -> Table:
+    """The table of this kind in the file: the named worksheet, else the first one that has its header.
+
+    A workbook often starts with an instructions sheet (填表说明); without --sheet the first
+    worksheet whose first rows name this kind's columns is read. Raises SheetError when none does.
+    """
+    if path.suffix.lower() not in (".xlsx", ".xlsm"):
+        rows, encoding = read_rows(path, sheet)
+        table = find_table(rows, kind)
+        table.encoding = encoding
+        return table
+    sheets = _xlsx_sheets(path, sheet)
+    for index, (name, rows, hidden) in enumerate(sheets):
+        try:
+            table = find_table(rows, kind)
+        except SheetError:
+            continue
+        table.sheet = name if index > 0 else None
+        table.hidden = [written for position, (_, written) in sorted(table.columns.items()) if position in hidden]
+        return table
+    if len(sheets) > 1:
+        raise SheetError("import.no_header_in_sheets", sheets="、".join(name for name, _, _ in sheets))
+    raise SheetError("import.no_header")
 
 
 def read_rows(path: Path, sheet: str | None) -> tuple[list[Row], str | None]:
@@ -59,29 +91,55 @@ def read_rows(path: Path, sheet: str | None) -> tuple[list[Row], str | None]:
 
 
 def _xlsx_rows(path: Path, sheet: str | None) -> list[Row]:
+    """The rows of the named worksheet, or of the first."""
+    return _xlsx_sheets(path, sheet)[0][1]
+
+
+def _xlsx_sheets(path: Path, sheet: str | None) -> list[tuple[str, list[Row], set[int]]]:
+    """(name, rows, hidden column positions) of the named worksheet, or of every worksheet in order;
+    merged cells filled down.
+
+    The workbook is read whole (not openpyxl's read-only mode, which does not see merged cells):
+    a 小区 cell merged down over the rows of its people belongs to each of those rows.
+    """
     import zipfile
 
     from openpyxl import load_workbook
 
     try:
-        book = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as e:
+        book = load_workbook(path, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as e:
         raise SheetError("import.unreadable", detail=type(e).__name__) from None
     try:
-        if sheet is None:
-            worksheet = book.worksheets[0]
-        elif sheet in book.sheetnames:
-            worksheet = book[sheet]
-        else:
+        if sheet is not None and sheet not in book.sheetnames:
             raise SheetError("import.no_sheet", sheet=sheet, sheets="、".join(book.sheetnames))
-        rows = []
-        for number, values in enumerate(worksheet.iter_rows(min_row=1, values_only=True), start=1):
-            if number > MAX_ROWS:
-                raise SheetError("import.too_many_rows", limit=MAX_ROWS)
-            rows.append(Row(number, tuple(values)))
-        return rows
+        worksheets = [book[sheet]] if sheet is not None else book.worksheets
+        return [(worksheet.title, _worksheet_rows(worksheet), _hidden_columns(worksheet)) for worksheet in worksheets]
     finally:
         book.close()
+
+
+def _hidden_columns(worksheet: Any) -> set[int]:
+    """0-based positions of the columns hidden in Excel (a worker may hide 电话 meaning "not this")."""
+    hidden: set[int] = set()
+    for dimension in worksheet.column_dimensions.values():
+        if dimension.hidden and dimension.min and dimension.max:
+            hidden.update(range(dimension.min - 1, dimension.max))
+    return hidden
+
+
+def _worksheet_rows(worksheet: Any) -> list[Row]:
+    if worksheet.max_row > MAX_ROWS:
+        raise SheetError("import.too_many_rows", limit=MAX_ROWS)
+    grid = [list(values) for values in worksheet.iter_rows(min_row=1, values_only=True)]
+    for merged in worksheet.merged_cells.ranges:
+        if merged.min_col != merged.max_col:  # across columns: a group heading, read by _resolve
+            continue
+        column = merged.min_col - 1
+        top = grid[merged.min_row - 1][column] if merged.min_row <= len(grid) else None
+        for row in range(merged.min_row, min(merged.max_row, len(grid))):
+            grid[row][column] = top
+    return [Row(number, tuple(values)) for number, values in enumerate(grid, start=1)]
 
 
 def _csv_rows(path: Path) -> tuple[list[Row], str | None]:
@@ -134,7 +192,15 @@ def find_table(rows: list[Row], kind: str) -> Table:
         raise SheetError("import.no_header")
     index, columns, unknown = best
     data = [row for row in rows[index + 1:] if not all(blank(c) for c in row.cells)]
-    return Table(header_row=rows[index].number, columns=columns, unknown=unknown, rows=data)
+    totals = [row.number for row in data if _adds_up(row)]
+    data = [row for row in data if row.number not in totals]
+    return Table(header_row=rows[index].number, columns=columns, unknown=unknown, rows=data, totals=totals)
+
+
+def _adds_up(row: Row) -> bool:
+    """A totals row: its first filled cell says 合计 / 总计 / Total (a colon after it allowed)."""
+    first = next((plain(cell) for cell in row.cells if not blank(cell)), "")
+    return first.replace(" ", "").rstrip(":：").lower() in TOTAL_WORDS
 
 
 def _resolve(header: tuple[Cell, ...], above: tuple[Cell, ...],

@@ -18,6 +18,7 @@ from sitegen.sheets import cells
 from sitegen.sheets.columns import BOOL_WORDS, COLUMNS, SHOW_PHONE_WORDS, STATUS_WORDS, Column
 
 if TYPE_CHECKING:
+    from openpyxl import Workbook
     from openpyxl.worksheet.worksheet import Worksheet
 
     from sitegen.i18n.messages import Messages
@@ -103,7 +104,7 @@ def write_template(kind: str, target: Path, messages: Messages) -> Path:
     for letter, width in zip("ABCD", (14, 6, 50, 40), strict=True):
         notes.column_dimensions[letter].width = width
     target.parent.mkdir(parents=True, exist_ok=True)
-    book.save(target)
+    save_book(book, target)
     return target
 
 
@@ -141,6 +142,36 @@ def _value(fields: dict[str, object], body: str | None, target: str) -> object:
     return value
 
 
+def _put(sheet: Worksheet, row: int, column: int, value: object) -> None:
+    """One value into a cell as text that stays text: `=…` written by a resident is not a formula
+    Excel would run (formula injection), and characters an .xlsx cannot hold (a bell, a vertical
+    tab that a hand-written `"\\a"` in YAML can carry) are left out instead of failing the export."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    if isinstance(value, str):
+        value = ILLEGAL_CHARACTERS_RE.sub("", value)
+    cell = sheet.cell(row=row, column=column, value=value)
+    if isinstance(value, str) and value.startswith("="):
+        cell.data_type = "s"
+
+
+def save_book(book: Workbook, target: Path) -> None:
+    """Save beside `target`, then put it in place: a failed save never leaves half a sheet where the
+    worker's last one was. Raises OSError when the folder is missing, is not writable, or `target`
+    is a folder; the caller says so in the worker's words."""
+    import os
+    import tempfile
+
+    handle, temporary = tempfile.mkstemp(prefix=".sitegen-", suffix=".xlsx", dir=target.parent)
+    os.close(handle)
+    try:
+        book.save(temporary)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
 def export_records(content: Path, kind: str, target: Path) -> int:
     """Write every record of a kind (drafts too) to an .xlsx; the number of rows written."""
     from openpyxl import Workbook
@@ -172,7 +203,6 @@ def export_records(content: Path, kind: str, target: Path) -> int:
         for index, column in enumerate(used, start=1):
             value = row.get(column.target)
             if value is not None:
-                sheet.cell(row=number, column=index, value=value)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    book.save(target)
+                _put(sheet, number, index, value)
+    save_book(book, target)
     return len(rows)

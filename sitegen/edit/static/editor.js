@@ -17,8 +17,12 @@
         return response.json().then(function (json) { return { status: response.status, data: json }; });
       }
       return response.blob().then(function (blob) { return { status: response.status, data: blob }; });
+    }).catch(function () {  /* the editor was stopped or the computer slept: say so, keep the form */
+      return { status: 0, data: { error: state.words.offline || "sitegen edit?" } };
     });
   }
+
+  function unfinished(path) { return /(^|\/)_[^\/]*$/.test(path || ""); }  /* a `_` draft: builds skip it */
 
   function text(node, value) { node.textContent = value; return node; }
   function el(tag, attrs, children) {
@@ -257,8 +261,8 @@
     clearErrors();
     $("conflict").hidden = true;
     $("delete").hidden = !record.path;
-    $("preview-page").hidden = !record.path;
-    $("print-poster").hidden = !record.path;
+    $("preview-page").hidden = !record.path || unfinished(record.path);
+    $("print-poster").hidden = !record.path || unfinished(record.path);
     state.dirty = false;
     showForm();
     var first = root.querySelector("input, textarea, select");
@@ -308,7 +312,8 @@
       state.current.path = result.path;
       state.current.version = result.version;
       state.dirty = false;
-      $("delete").hidden = false; $("preview-page").hidden = false; $("print-poster").hidden = false;
+      $("delete").hidden = false;
+      $("preview-page").hidden = unfinished(result.path); $("print-poster").hidden = unfinished(result.path);
       say((result.draft_kept ? state.words.saved_draft : state.words.saved) + " " + result.path, result.draft_kept ? "warn" : "good");
       loadList();
     });
@@ -361,11 +366,20 @@
   function slugOf(path) { return path.split("/").pop().replace(/\.(md|ya?ml)$/, "").replace(/^_/, ""); }
 
   function buildThen(open) {
+    /* The tab is opened now, while the click still counts as the worker's: a browser blocks a
+       window opened after a build of some seconds as a pop-up. It is pointed at the page once built. */
+    var tab = window.open("about:blank", "_blank");
+    if (tab) { tab.opener = null; }
     say(state.words.building_preview);
     return api("POST", "/api/build-preview", {}).then(function (answer) {
-      if (!answer.data.ok) { showLog(answer.data.messages); say(state.words.has_errors, "bad"); return; }
+      if (answer.status !== 200 || !answer.data.ok) {
+        if (tab) { tab.close(); }
+        if (answer.data.messages) { showLog(answer.data.messages); }
+        say(answer.data.error || state.words.has_errors, "bad");
+        return;
+      }
       say("");
-      window.open(open, "_blank", "noopener");
+      if (tab) { tab.location.href = open; } else { window.location.href = open; }
     });
   }
 
@@ -414,7 +428,10 @@
     $("print-poster").addEventListener("click", function () { buildThen("/site/posters/" + state.kind + "/" + slugOf(state.current.path) + "/index.html"); });
     $("publish").addEventListener("click", function () {
       say(state.words.publishing);
-      api("POST", "/api/publish", {}).then(function (answer) { showLog(answer.data.messages); say(answer.data.ok ? state.words.saved : state.words.has_errors, answer.data.ok ? "good" : "bad"); });
+      api("POST", "/api/publish", {}).then(function (answer) {
+        if (answer.status !== 200) { say(answer.data.error, "bad"); return; }
+        showLog(answer.data.messages); say(answer.data.ok ? state.words.saved : state.words.has_errors, answer.data.ok ? "good" : "bad");
+      });
     });
     $("photo-input").addEventListener("change", function (event) { upload(event.target.files); event.target.value = ""; });
     var drop = $("drop");
