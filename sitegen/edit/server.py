@@ -277,10 +277,11 @@ _HALF: Final = re.compile("[\ud800-\udfff]")
 
 
 def _whole(value: Any) -> Any:
-    """JSON text with half an emoji (a lone surrogate, as a cut paste leaves) mended to U+FFFD:
-    such text cannot be written as UTF-8, and the rest of what the worker typed must still save."""
+    """JSON text with half an emoji (a lone surrogate, as a cut paste leaves) dropped: it cannot be
+    written as UTF-8, a U+FFFD in its place would be refused as garbage by `check`, and the rest of
+    what the worker typed must still save."""
     if isinstance(value, str):
-        return _HALF.sub("\ufffd", value)
+        return _HALF.sub("", value)
     if isinstance(value, dict):
         return {_whole(k): _whole(v) for k, v in value.items()}
     if isinstance(value, list):

@@ -2,7 +2,7 @@
 
 Invariants, for every input hypothesis makes:
 - the exit status is 0 or 1, never 70, and no traceback is printed;
-- no page holds a <script> the theme did not ship (the one `static/site.<hash>.js`);
+- no page holds a <script> the theme did not ship (`static/site.<hash>.js`, and `search.<hash>.js` on /search/);
 - no output file holds the wisher's full name or the hidden phone, however spelled (the scanner's
   folding, and a plain byte search that does not depend on it);
 - a failed build leaves the previous output byte for byte.
@@ -37,7 +37,8 @@ BASE = {
 }
 SCANNER = LeakScanner(Secrets(names=frozenset(name_variants(NAME)), web_hidden_phones=frozenset({PHONE}),
                               poster_hidden_phones=frozenset({PHONE})))
-THEME_SCRIPT = re.compile(rb'<script src="(?:https://test\.example\.org/|(?:\.\./)*)static/site\.[0-9a-f]+\.js" defer></script>')
+THEME_SCRIPT = re.compile(  # site.js on every page; search.js on the search pages
+    rb'<script src="(?:https://test\.example\.org/|(?:\.\./)*)static/(?:site|search)\.[0-9a-f]+\.js" defer></script>')
 PLAIN_SECRETS = [s.encode() for s in (*name_variants(NAME), PHONE)]
 
 # Pieces an attacker or a careless worker would type: disguised secrets, markup, YAML and path tricks.
