@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -11,22 +10,17 @@ import pytest
 import yaml
 from PIL import Image
 
-from sitegen.edit.server import Editor, start
-from sitegen.i18n.messages import Messages
+from sitegen.edit.server import Editor
 from tests.support.photos import save_with_metadata, scene
+from tests.support.editor import running_editor
 
 pytestmark = pytest.mark.slow
-SCAFFOLD = Path(__file__).resolve().parents[2] / "sitegen" / "scaffold" / "site" / "content"
 
 
 @pytest.fixture
 def editor(tmp_path: Path) -> Iterator[Editor]:
-    content = tmp_path / "content"
-    shutil.copytree(SCAFFOLD, content)
-    server, running = start(content, tmp_path / "output", 0, Messages("zh-Hans"))
-    yield running
-    server.shutdown()
-    server.server_close()
+    with running_editor(tmp_path, "zh-Hans") as running:
+        yield running
 
 
 @pytest.fixture

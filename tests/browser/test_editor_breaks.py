@@ -12,7 +12,8 @@ import pytest
 
 from sitegen.edit.server import start
 from sitegen.i18n.messages import Messages
-from tests.browser.test_editor import SCAFFOLD, kind_tab
+from tests.browser.test_editor import kind_tab
+from tests.support.editor import SCAFFOLD
 
 pytestmark = pytest.mark.slow
 

@@ -16,24 +16,19 @@ import pytest
 from PIL import Image
 
 from sitegen.edit import store
-from sitegen.edit.server import Editor, start
+from sitegen.edit.server import Editor
 from sitegen.edit.store import EditError
-from sitegen.i18n.messages import Messages
 from sitegen.load.yamlfile import parse_yaml
 from tests.edit.test_server import request
+from tests.support.editor import SCAFFOLD, running_editor
 
-SCAFFOLD = Path(__file__).resolve().parents[2] / "sitegen" / "scaffold" / "site" / "content"
 WISH = "wishes/2026-zhuxingqi.yaml"
 
 
 @pytest.fixture
 def editor(tmp_path: Path) -> Iterator[Editor]:
-    content = tmp_path / "content"
-    shutil.copytree(SCAFFOLD, content)
-    server, running = start(content, tmp_path / "output", 0, Messages("zh-Hans"))
-    yield running
-    server.shutdown()
-    server.server_close()
+    with running_editor(tmp_path, "zh-Hans") as running:
+        yield running
 
 
 def _png() -> bytes:

@@ -4,26 +4,20 @@ from __future__ import annotations
 
 import http.client
 import json
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from sitegen.edit.server import Editor, start
-from sitegen.i18n.messages import Messages
+from sitegen.edit.server import Editor
+from tests.support.editor import running_editor
 
-SCAFFOLD = Path(__file__).resolve().parents[2] / "sitegen" / "scaffold" / "site" / "content"
 
 
 @pytest.fixture
 def editor(tmp_path: Path) -> Iterator[Editor]:
-    content = tmp_path / "content"
-    shutil.copytree(SCAFFOLD, content)
-    server, running = start(content, tmp_path / "output", 0, Messages("en"))
-    yield running
-    server.shutdown()
-    server.server_close()
+    with running_editor(tmp_path, "en") as running:
+        yield running
 
 
 def request(editor: Editor, method: str, path: str, body: object = None, headers: dict[str, str] | None = None,
