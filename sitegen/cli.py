@@ -17,7 +17,7 @@ from typing import Any, Protocol
 import click
 
 from sitegen import __version__
-from sitegen.errors import ContentInvalid, Problem, UsageProblem, printable
+from sitegen.errors import ContentInvalid, UsageProblem, printable
 from sitegen.i18n.messages import LANGUAGES, Messages, language_from_env, normalise_language
 from sitegen.options import Options
 from sitegen.usage import Choice, IntRange, KeyedBadParameter, usage_message

@@ -7,6 +7,8 @@ with the errors laid over it, and a fix recovers by itself.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import dataclasses
 import html
 import mimetypes
@@ -248,7 +250,7 @@ def handler_for(state: State, port: int = 0, idle: float = IDLE_SECONDS) -> type
             try:
                 while True:
                     with state.changed:
-                        state.changed.wait_for(lambda seen=seen: state.generation != seen, timeout=15)
+                        state.changed.wait_for(_moved_on(state, seen), timeout=15)
                     message = b"data: reload\n\n" if state.generation != seen else b": ping\n\n"
                     seen = state.generation
                     self.wfile.write(message)
@@ -351,3 +353,8 @@ def watch(content: Path, state: State, options: Options, stop: threading.Event) 
             raise
         except Exception:  # noqa: BLE001 - the watcher lost a folder (deleted): look again
             time.sleep(0.5)
+
+
+def _moved_on(state: State, seen: int) -> Callable[[], bool]:
+    """A predicate for Condition.wait_for: a build has finished since generation `seen`."""
+    return lambda: state.generation != seen

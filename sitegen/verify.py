@@ -3,8 +3,9 @@ hosts (link farms in footers); a static site can at least tell.
 
 A folder is compared file by file with its manifest.sha256: changed, missing and extra files
 (`sha256sum -c` misses added ones), and anything that is not a regular file (a symbolic link, a
-pipe, a device: a build never writes one) is reported without being followed, opened or read. A web address is compared page by page with the local
-output's manifest (extra files cannot be listed over HTTP).
+pipe, a device: a build never writes one) is reported without being followed, opened or read.
+A web address is compared page by page with the local output's manifest (extra files cannot be
+listed over HTTP).
 """
 
 from __future__ import annotations
@@ -95,7 +96,7 @@ def verify_url(base_url: str, manifest: dict[str, str], workers: int = 8) -> Fin
 
     def check(item: tuple[str, str]) -> tuple[str, str]:
         rel, sha = item
-        url = base + urllib.request.quote(rel)
+        url = base + urllib.parse.quote(rel)
         try:
             with urllib.request.urlopen(urllib.request.Request(url, headers={"Cache-Control": "no-cache"}),
                                         timeout=20) as response:

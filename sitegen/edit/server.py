@@ -215,7 +215,8 @@ class EditorHandler(BaseHTTPRequestHandler):
             raise EditError(400, "edit.bad_request") from None
         if not isinstance(data, dict):
             raise EditError(400, "edit.bad_request")
-        return _whole(data)
+        whole: dict[str, Any] = _whole(data)
+        return whole
 
     def _api(self, method: str, path: str, query: dict[str, list[str]]) -> None:
         def arg(name: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import PurePosixPath
-from typing import Final, TypeAlias
+from typing import Any, Final, TypeAlias
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -26,7 +26,7 @@ Key: TypeAlias = str | int
 Path_: TypeAlias = tuple[Key, ...]
 
 
-class ContentLoader(_BaseLoader):  # type: ignore[misc,valid-type]
+class ContentLoader(_BaseLoader):  # type: ignore[misc]
     """Safe loader that types nothing but null: `no`, `12:30`, `0571` and phones stay text.
 
     Each field's declared type converts the text later, so YAML 1.1's guesses never bite.
@@ -48,7 +48,7 @@ class Located:
     line: int  # where the document starts
 
 
-def _mark_line(first_line: int, mark: yaml.Mark | None) -> int:
+def _mark_line(first_line: int, mark: Any) -> int:  # yaml.Mark, or the C reader's own Mark
     return first_line + (mark.line if mark is not None else 0)
 
 

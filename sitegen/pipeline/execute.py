@@ -265,7 +265,7 @@ def write_site(model: Model, content: Path, out: Path, options: Options, progres
     printing = None if options.pages_only else PrintSlot(print_folder(out), cache_dir(out))
     if printing is not None:  # staged now, swapped in with the output below
         try:
-            published = Published(stage, assembly.files, {s.url: p for s, p in zip(specs, prints)},
+            published = Published(stage, assembly.files, {s.url: p for s, p in zip(specs, prints, strict=True)},
                                   tuple(a.url for a in theme.assets.values()))
             made = build_print_folder(model, labels, photos, job, printing, published, print_of, cache,
                                       options.pdf, options.workers(), tick)

@@ -45,7 +45,7 @@ def _matrix(text: str, level: str) -> tuple[int, bytes]:
     code = zxingcpp.create_barcode(text, zxingcpp.BarcodeFormat.QRCode, ec_level=level)
     image = code.to_image(scale=1, add_quiet_zones=False)
     size = image.shape[0]
-    return size, bytes(memoryview(image))
+    return size, bytes(memoryview(image))  # type: ignore[arg-type]  # zxingcpp.Image has the buffer protocol
 
 
 # Matrices made so far, seeded from the build cache: an unchanged code is never encoded twice.

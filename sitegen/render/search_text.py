@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
-from functools import lru_cache
+from functools import cache
 from typing import Final
 
 # A run of ASCII letters and digits, or a run of other letters and numbers (Chinese, kana, ...).
@@ -98,7 +98,7 @@ class Folder:
         return text.translate(self._table)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _converter(config: str) -> object:
     """OpenCC's converters load their dictionaries once per process (a memo, not state)."""
     import opencc

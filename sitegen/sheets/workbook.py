@@ -10,6 +10,7 @@ changes exactly what was edited.
 from __future__ import annotations
 
 import re
+import typing
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
@@ -94,7 +95,7 @@ def write_template(kind: str, target: Path, messages: Messages) -> Path:
             value: object = column.example
             if column.cell in ("date", "when") and re.fullmatch(r"\d{4}-\d{2}-\d{2}", column.example):
                 value = date.fromisoformat(column.example)
-            sheet.cell(row=2, column=index, value=value)
+            sheet.cell(row=2, column=index, value=typing.cast(typing.Any, value))
     notes = book.create_sheet(messages.text("import.notes_title"))
     notes.append([messages.text("import.notes_column"), messages.text("import.notes_required"),
                   messages.text("import.notes_how"), messages.text("import.notes_aliases")])
@@ -150,7 +151,7 @@ def _put(sheet: Worksheet, row: int, column: int, value: object) -> None:
 
     if isinstance(value, str):
         value = ILLEGAL_CHARACTERS_RE.sub("", value)
-    cell = sheet.cell(row=row, column=column, value=value)
+    cell = sheet.cell(row=row, column=column, value=typing.cast(typing.Any, value))  # a value export made
     if isinstance(value, str) and value.startswith("="):
         cell.data_type = "s"
 

@@ -67,7 +67,7 @@ def error_problem(raw: RawRecord, error: ErrorDetails) -> Problem:
     key = kind if kind.startswith("value.") else _PYDANTIC_KEYS.get(kind, "value.invalid")
     args: dict[str, object] = {"field": _field_name(loc), "detail": error["msg"]}
     args.update(error.get("ctx") or {})
-    return raw.problem(loc, key, **args)
+    return Problem(raw.path, raw.line_of(*loc), key, args)
 
 
 def _photos(raw: RawRecord, fields: Any, checker: PhotoChecker) -> tuple[tuple[PurePosixPath, ...], list[Problem]]:
@@ -79,7 +79,7 @@ def _photos(raw: RawRecord, fields: Any, checker: PhotoChecker) -> tuple[tuple[P
     for at, value in wanted:
         path, key, args = checker.check(value)
         if key is not None:
-            problems.append(raw.problem(at, key, **args))
+            problems.append(Problem(raw.path, raw.line_of(*at), key, args))
         elif path is not None and path not in found:
             found.append(path)
     return tuple(found), problems

@@ -111,7 +111,8 @@ def _day(value: Any) -> date:
     match = _DAY_RE.fullmatch(raw)
     if not match:
         raise _fail("value.date_format", value=raw)
-    return _checked_date(*match.groups(), raw)
+    year, month, day = match.groups()
+    return _checked_date(year, month, day, raw)
 
 
 def _day_or_time(value: Any) -> date | datetime:

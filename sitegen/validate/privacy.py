@@ -65,7 +65,7 @@ def script_chars(forms: Iterable[str]) -> dict[str, str]:
     for form in forms:
         by_length.setdefault(len(form), []).append(form)
     for same in by_length.values():
-        for column in zip(*same):
+        for column in zip(*same, strict=False):
             canonical = min(column)
             for char in column:
                 if char != canonical:

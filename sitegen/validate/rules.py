@@ -43,7 +43,7 @@ def activity_ends_after_start(raw: RawRecord, a: s.Activity) -> Iterator[Problem
         return
     both_times = isinstance(a.date, datetime) and isinstance(a.end, datetime)
     start, end = (a.date, a.end) if both_times else (_as_day(a.date), _as_day(a.end))
-    if end < start:  # type: ignore[operator]
+    if end < start:
         yield raw.problem("end", "activity.end_before_start", end=str(a.end), start=str(a.date))
 
 

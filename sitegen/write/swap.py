@@ -40,7 +40,7 @@ def _exchange(a: Path, b: Path) -> bool:
     if function is None:
         return False
     result = function(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE)  # type: ignore[operator]
-    return result == 0
+    return bool(result == 0)
 
 
 def exchange(a: Path, b: Path) -> None:

@@ -101,7 +101,7 @@ def calendar(model: Model, known: dict[str, bytes] | None = None) -> bytes:
         events.append(known[key])
     for stale in known.keys() - used:
         del known[stale]
-    head, _, tail = cal.to_ical().rpartition(b"END:VCALENDAR")
+    head, _, tail = bytes(cal.to_ical()).rpartition(b"END:VCALENDAR")
     return head + b"".join(events) + b"END:VCALENDAR" + tail
 
 
