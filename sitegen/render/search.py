@@ -137,7 +137,7 @@ def _postings(keyed: Sequence[str]) -> dict[str, str]:
     encoded = {}
     for key in sorted(holders):
         numbers = holders[key]
-        encoded[key] = ",".join([digits[b - a - 1] for a, b in zip([-1, *numbers], numbers, strict=True)])
+        encoded[key] = ",".join([digits[b - a - 1] for a, b in zip([-1, *numbers], numbers, strict=False)])
     return encoded
 
 
