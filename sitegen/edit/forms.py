@@ -19,7 +19,7 @@ from pydantic.fields import FieldInfo
 from sitegen.i18n.messages import Messages
 from sitegen.validate.schema import SCHEMAS, Fields
 
-KINDS: Final = ("activities", "disclosures", "deliberations", "wishes")
+from sitegen.load.files import KINDS
 
 # validator function name → the HTML input that suits it
 _INPUTS: Final = {

@@ -35,9 +35,9 @@ from sitegen.write.leaks import Leak, LeakScanner
 from sitegen.write.printfolder import PrintSlot, print_folder
 from sitegen.write.slots import MANIFEST, Slots, remove_empty_parents
 from sitegen.write.stage import UnsafePath
+from sitegen.load.files import KINDS
 
 Tick = Callable[[str, int, int], None]
-KINDS = ("activities", "disclosures", "deliberations", "wishes")
 
 
 class LeaksFound(Exception):

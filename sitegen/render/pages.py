@@ -14,10 +14,10 @@ from sitegen.render.summary import summarize
 from sitegen.render.search import file_names
 from sitegen.render.views import Crumb, Figure, Group, PageSpec, Pager, TagLink, chart
 from sitegen.slugs import level_slug
+from sitegen.load.files import KINDS
+from sitegen.validate.rules import DECIDED
 
 PER_PAGE: Final = 20
-KINDS: Final = ("activities", "disclosures", "deliberations", "wishes")
-DECIDED: Final = ("decided", "implementing", "completed", "rejected")
 
 
 def list_urls(first: str, more: str, count: int) -> tuple[str, ...]:

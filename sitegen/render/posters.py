@@ -12,8 +12,8 @@ from sitegen.render.images import Photo
 from sitegen.render.qr import planned_size, printed_mm
 from sitegen.render.urls import absolute
 from sitegen.render.views import Group, PageSpec
+from sitegen.load.files import KINDS
 
-KINDS = ("activities", "disclosures", "deliberations", "wishes")
 # Printed width of each QR symbol in mm (quiet zone extra): at least a tenth of the scanning distance.
 QR_MM = {"A4": 52.0, "A3": 82.0}
 QR_SMALL_MM = {"A4": 32.0, "A3": 44.0}
