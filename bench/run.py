@@ -230,10 +230,10 @@ def bench_size(work: Path, n: int, peers: bool) -> dict[str, object]:
     if peers:
         pelican = pelican_site(work / str(n), made)
         shutil.rmtree(pelican / "output", ignore_errors=True)
-        results["pelican"] = measure(["pelican", "content", "-s", "pelicanconf.py", "-o", "output", "-q"], cwd=pelican).__dict__
+        results["pelican"] = measure([PYTHON, "-m", "pelican", "content", "-s", "pelicanconf.py", "-o", "output", "-q"], cwd=pelican).__dict__
         mk = mkdocs_site(work / str(n), made)
         shutil.rmtree(mk / "site", ignore_errors=True)
-        results["mkdocs"] = measure(["mkdocs", "build", "-q"], cwd=mk).__dict__
+        results["mkdocs"] = measure([PYTHON, "-m", "mkdocs", "build", "-q"], cwd=mk).__dict__
     print_table(results)
     return results
 
