@@ -12,10 +12,8 @@ from __future__ import annotations
 
 import hashlib
 import io
-import os
 import re
 import shutil
-import tempfile
 import threading
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -26,6 +24,7 @@ from sitegen.edit.forms import KINDS, form_for, photo_field
 from sitegen.errors import ContentInvalid, Problem
 from sitegen.i18n.messages import Messages
 from sitegen.options import Options
+from sitegen.write.files import replace_file
 
 SUFFIXES: Final = (".md", ".yaml", ".yml")
 NEW_SUFFIX: Final = {"activities": ".md", "deliberations": ".md", "disclosures": ".yaml", "wishes": ".yaml"}
@@ -513,15 +512,8 @@ def _write_atomically(content: Path, path: Path, text: str | bytes) -> None:
     """Write beside the file, then replace it; only inside the content folder (EditError 400 otherwise)."""
     _ensure_inside(content, path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    _ensure_inside(content, path)
-    handle, temporary = tempfile.mkstemp(prefix=".edit-", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(text.encode("utf-8") if isinstance(text, str) else text)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    _ensure_inside(content, path)  # again: the folder just made must not lead out either
+    replace_file(path, text)
 
 
 __all__ = ["EditError", "Saved", "delete_record", "list_records", "photo_field", "places", "read_record",

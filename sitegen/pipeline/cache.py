@@ -20,14 +20,13 @@ from __future__ import annotations
 
 import hashlib
 import io
-import os
 import pickle
-import tempfile
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any, Final
 
 import sitegen
+from sitegen.write.files import replace_file
 
 FORMAT: Final = 10  # bump when what is stored changes shape
 MAGIC: Final = b"sitegen-cache "
@@ -136,10 +135,7 @@ def _read(path: Path) -> object:
 def _write(path: Path, value: object) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     payload = pickle.dumps({"format": FORMAT, "value": value}, protocol=5)
-    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=".state-")
-    with os.fdopen(handle, "wb") as stream:
-        stream.write(_header() + _digest(payload) + payload)
-    os.replace(temp, path)
+    replace_file(path, _header() + _digest(payload) + payload)
 
 
 @dataclass

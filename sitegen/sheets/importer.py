@@ -7,8 +7,6 @@ build would — and only when no row has an error are the files written (each at
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -17,6 +15,7 @@ from typing import TYPE_CHECKING
 from sitegen.errors import ContentInvalid, Problem
 from sitegen.options import Options
 from sitegen.sheets.read import SheetError, Table, read_table
+from sitegen.write.files import replace_file
 from sitegen.sheets.records import SUFFIX, RowRecord, read_record, record_text, untouched_since_import
 
 if TYPE_CHECKING:
@@ -97,7 +96,7 @@ def import_sheet(content: Path, kind: str, sheet_path: Path, sheet: str | None =
         return report
     for planned in report.planned:
         if planned.action in ("add", "change"):
-            _write_atomically(content.joinpath(*planned.path.parts), planned.text)
+            replace_file(content.joinpath(*planned.path.parts), planned.text)
     report.written = True
     return report
 
@@ -200,18 +199,6 @@ def _column_at(record: RowRecord, lines: dict[str, int], line: int | None) -> st
         if at <= line and (best is None or at > lines[best]):
             best = name
     return record.source.get(best) if best else None
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=".import-", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 __all__ = ["ImportReport", "Planned", "RowProblem", "SheetError", "import_sheet"]

@@ -160,17 +160,10 @@ def save_book(book: Workbook, target: Path) -> None:
     """Save beside `target`, then put it in place: a failed save never leaves half a sheet where the
     worker's last one was. Raises OSError when the folder is missing, is not writable, or `target`
     is a folder; the caller says so in the worker's words."""
-    import os
-    import tempfile
+    from sitegen.write.files import staged_beside
 
-    handle, temporary = tempfile.mkstemp(prefix=".sitegen-", suffix=".xlsx", dir=target.parent)
-    os.close(handle)
-    try:
+    with staged_beside(target, suffix=".xlsx") as temporary:
         book.save(temporary)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def export_records(content: Path, kind: str, target: Path) -> int:
