@@ -85,16 +85,17 @@ def _yaml() -> Any:
     return handler
 
 
-def _split(text: str, markdown: bool) -> tuple[str, str]:
-    """(YAML text, body) of a record file."""
-    if not markdown:
+def _split(text: str, path: PurePosixPath) -> tuple[str, str]:
+    """(YAML text, body) of a record file, split as `check` splits it (load/frontmatter.py);
+    EditError 422 naming the line when a Markdown record's front matter is missing or unclosed."""
+    from sitegen.load.frontmatter import split_front_matter
+
+    if path.suffix.lower() != ".md":
         return text, ""
-    lines = text.split("\n")
-    if lines and lines[0].rstrip() == "---":
-        for index in range(1, len(lines)):
-            if lines[index].rstrip() in ("---", "..."):
-                return "\n".join(lines[1:index]) + "\n", "\n".join(lines[index + 1:]).strip("\n")
-    return "", text
+    split, problem = split_front_matter(text, path)
+    if split is None:
+        raise EditError(422, "edit.file_broken", problem=problem)
+    return split.yaml_text, split.body.strip("\n")
 
 
 def _round_trip(yaml_text: str, path: PurePosixPath) -> Any:
@@ -172,7 +173,7 @@ def read_record(content: Path, rel: str) -> dict[str, Any]:
     except FileNotFoundError:
         raise EditError(404, "edit.not_found", path=rel) from None
     text = data.decode("utf-8-sig", errors="replace")
-    yaml_text, body = _split(text, path.suffix.lower() == ".md")
+    yaml_text, body = _split(text, path)
     loaded = _round_trip(yaml_text, path) or {}
     if not isinstance(loaded, dict):
         raise EditError(422, "edit.many_records")
@@ -335,7 +336,7 @@ def _save_record(content: Path, kind: str, rel: str | None, version: str | None,
             raise EditError(409, "edit.gone") from None
         if version_of(current) != version:
             raise EditError(409, "edit.changed_on_disk")
-        yaml_text, _ = _split(current.decode("utf-8-sig", errors="replace"), path.suffix.lower() == ".md")
+        yaml_text, _ = _split(current.decode("utf-8-sig", errors="replace"), path)
         data = _round_trip(yaml_text, path)
         if data is not None and not isinstance(data, dict):
             raise EditError(422, "edit.many_records")
