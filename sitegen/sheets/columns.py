@@ -14,6 +14,9 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Final
 
+from sitegen.validate.words import DELIBERATION_STATUS_WORDS, WISH_STATUS_WORDS
+from sitegen.validate.words import SHOW_PHONE_WORDS as PHONE_WORDS
+
 
 @dataclass(frozen=True, slots=True)
 class Column:
@@ -108,31 +111,27 @@ COLUMNS: Final[dict[str, tuple[Column, ...]]] = {
     ),
 }
 
-# The words workers write for an enumeration, by kind; the first word of each value is what
-# export and the template's drop-down list offer (the website's own label for it).
+# The words a cell may hold for an enumeration are `check`'s own (validate/words.py), so a sheet and
+# a record file accept the same; the first word of each value, which export and the template's
+# drop-down lists write, is the website's label for it (居民提事, 已办结 …) where that differs.
+_LABELS: Final = {
+    "deliberations": {"proposed": "居民提事", "reviewing": "两委审事", "deliberating": "协商议事", "decided": "已议定",
+                      "implementing": "实施中", "completed": "已办结", "rejected": "未通过"},
+    "show_phone": {"poster": "仅海报完整", "full": "完整公开", "masked": "打码", "none": "不显示"},
+}
+
+
+def _labelled(words: dict[str, tuple[str, ...]], labels: dict[str, str]) -> dict[str, tuple[str, ...]]:
+    """value → (label, every spelling, the value itself): the words a cell may hold, label first."""
+    return {value: tuple(dict.fromkeys((labels.get(value, spellings[0]), *spellings, value)))
+            for value, spellings in words.items()}
+
+
 STATUS_WORDS: Final[dict[str, dict[str, tuple[str, ...]]]] = {
-    "wishes": {
-        "open": ("待认领", "未认领", "开放", "open"),
-        "claimed": ("已认领", "认领中", "claimed"),
-        "fulfilled": ("已实现", "已完成", "已圆梦", "fulfilled"),
-        "withdrawn": ("已撤回", "撤回", "已取消", "withdrawn"),
-    },
-    "deliberations": {
-        "proposed": ("居民提事", "已提出", "提出", "待审", "proposed"),
-        "reviewing": ("两委审事", "审议中", "审核中", "reviewing"),
-        "deliberating": ("协商议事", "协商中", "议事中", "deliberating"),
-        "decided": ("已议定", "已决定", "decided"),
-        "implementing": ("实施中", "落实中", "办理中", "进行中", "implementing"),
-        "completed": ("已办结", "办结", "completed"),
-        "rejected": ("未通过", "已否决", "不予采纳", "rejected"),
-    },
+    "wishes": _labelled(WISH_STATUS_WORDS, {}),
+    "deliberations": _labelled(DELIBERATION_STATUS_WORDS, _LABELS["deliberations"]),
 }
-SHOW_PHONE_WORDS: Final[dict[str, tuple[str, ...]]] = {
-    "poster": ("仅海报完整", "海报", "仅海报", "poster"),
-    "full": ("完整公开", "公开", "完整", "full"),
-    "masked": ("打码", "隐藏中间", "masked"),
-    "none": ("不显示", "不公开", "none"),
-}
+SHOW_PHONE_WORDS: Final = _labelled(PHONE_WORDS, _LABELS["show_phone"])
 BOOL_WORDS: Final[dict[bool, tuple[str, ...]]] = {
     True: ("是", "党员", "中共党员", "预备党员", "y", "yes", "true", "1", "√", "✓", "✔", "☑", "✅", "对"),
     False: ("否", "群众", "非党员", "n", "no", "false", "0", "×", "✗", "✘", "✕", "✖", "❌", "☐", "□", "不是",
