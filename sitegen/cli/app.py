@@ -1,0 +1,90 @@
+"""Per-invocation state, exit codes and how problems are printed, shared by every command."""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+import click
+
+from sitegen.i18n.messages import Messages, language_from_env, normalise_language
+
+EXIT_INVALID = 1
+EXIT_USAGE = 2
+EXIT_INTERNAL = 70
+EXIT_IO = 74  # EX_IOERR (sysexits.h): the disk, not the content or sitegen, stopped the build
+EXIT_BUSY = 75  # sysexits EX_TEMPFAIL: another build holds the output folder; try again later
+EXIT_INTERRUPTED = 130
+
+
+def site_setting(content: Path, key: str) -> str | None:
+    """One top-level value of site.yaml, read leniently: a broken file must not hide its own errors."""
+    for name in ("site.yaml", "site.yml"):
+        try:
+            text = (content / name).read_text("utf-8-sig")
+        except (OSError, UnicodeDecodeError):
+            continue
+        match = re.search(rf"^{key}:\s*['\"]?([A-Za-z/_+-]+)", text, re.MULTILINE)
+        return match.group(1) if match else None
+    return None
+
+
+def site_language(content: Path) -> str | None:
+    """The language site.yaml names (normalised, e.g. "zh-Hant"), or None when it names none."""
+    return normalise_language(site_setting(content, "language"))
+
+
+def messages_for(lang: str | None, content: Path | None) -> Messages:
+    """The catalogue to speak in: --lang, then the environment, then site.yaml, then zh-Hans."""
+    language = lang or language_from_env() or (site_language(content) if content else None)
+    return Messages(language or "zh-Hans")
+
+
+@dataclass
+class App:
+    """Per-invocation state: the language for messages and output flags."""
+
+    lang: str | None = None
+    quiet: bool = False
+    verbose: bool = False
+
+    def messages(self, content: Path | None = None) -> Messages:
+        return messages_for(self.lang, content)
+
+    def echo(self, text: str, err: bool = False) -> None:
+        if not (self.quiet and not err):
+            click.echo(text, err=err)
+
+
+class Reportable(Protocol):
+    """A problem to print: a content Problem, or a sheet row's RowProblem."""
+
+    @property
+    def warning(self) -> bool: ...
+
+    def render(self, messages: Messages) -> str: ...
+
+
+def report_problems(messages: Messages, problems: Sequence[Reportable]) -> None:
+    """Print every problem to stderr (red errors, yellow warnings on a terminal), then the count of each."""
+    errors = [p for p in problems if not p.warning]
+    warnings = [p for p in problems if p.warning]
+    colour = sys.stderr.isatty() and not os.environ.get("NO_COLOR")
+    for problem in problems:
+        line = problem.render(messages)
+        click.echo(click.style(line, fg="yellow" if problem.warning else "red") if colour else line, err=True)
+    if errors or warnings:
+        click.echo(messages.text("cli.problems_count", errors=len(errors), warnings=len(warnings)), err=True)
+
+
+def echo_drafts(app: App, messages: Messages, drafts: tuple[str, ...]) -> None:
+    """Name every draft left out of the site: a record kept as a draft by mistake is never published."""
+    if drafts:
+        app.echo(messages.text("cli.drafts", count=len(drafts)))
+        for where in drafts:
+            app.echo(f"  {where}")

@@ -1,0 +1,109 @@
+"""`sitegen build` and `sitegen check`: the site from the content folder, or only its problems."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import click
+
+from sitegen.cli.app import App, echo_drafts, report_problems
+from sitegen.cli.errors import guarded
+from sitegen.cli.group import cli
+from sitegen.cli.options import base_url as base_url_option
+from sitegen.cli.options import content_dir, content_option, out_option, output_dir, output_options, theme_option
+from sitegen.i18n.messages import Messages
+from sitegen.options import Options
+from sitegen.usage import IntRange
+
+
+@contextmanager
+def progress_bar(app: App, messages: Messages) -> Iterator[Callable[[str, int, int], None] | None]:
+    """A progress bar on a terminal for builds that take a while; nothing when piped or quiet."""
+    if app.quiet or not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+        tasks: dict[str, Any] = {}
+
+        def update(stage: str, done: int, total: int) -> None:
+            if stage not in tasks:
+                label = messages.text(f"progress.{stage}")
+                tasks[stage] = bar.add_task(f"{messages.text('cli.progress')} {label}", total=total)
+            bar.update(tasks[stage], completed=done, total=total)
+
+        yield update
+
+
+@cli.command(help="help.build")
+@content_option
+@out_option
+@click.option("--base-url", callback=base_url_option, help="help.opt.base_url")
+@click.option("--drafts", is_flag=True, help="help.opt.drafts")
+@click.option("--pdf", is_flag=True, help="help.opt.pdf")
+@click.option("--jobs", "-j", type=IntRange(0, 64), default=0, help="help.opt.jobs")
+@click.option("--no-cache", is_flag=True, help="help.opt.no_cache")
+@theme_option
+@output_options
+@click.pass_obj
+@guarded
+def build(app: App, content: Path, out: Path, base_url: str | None, drafts: bool, pdf: bool, jobs: int,
+          no_cache: bool, theme: Path | None) -> None:
+    from sitegen import pipeline
+
+    content = content_dir(content)
+    messages = app.messages(content)
+    output_dir(content, out)
+    options = Options(base_url=base_url, drafts=drafts, pdf=pdf, jobs=jobs, use_cache=not no_cache, language=app.lang,
+                      theme=theme)
+
+    def waiting(holder: Any) -> None:
+        click.echo(messages.text("cli.output_busy_wait", out=str(out), pid=holder.pid if holder else "?",
+                                 started=holder.started if holder else "?"), err=True)
+
+    with progress_bar(app, messages) as progress:
+        report = pipeline.build(content, out, options, progress, waiting)
+    if report.cache_damaged:
+        click.echo(messages.text("cli.cache_damaged"), err=True)
+    report_problems(messages, report.warnings)
+    key = "cli.build_unchanged" if report.unchanged else "cli.build_done"
+    app.echo(messages.text(key, pages=report.pages, posters=report.posters, photos=report.photos, out=str(out),
+                           seconds=f"{report.seconds:.2f}"))
+    echo_drafts(app, messages, report.drafts)
+    if report.posters:
+        from sitegen.write.printfolder import print_folder
+
+        app.echo(messages.text("cli.print_folder", path=str(print_folder(out))))
+    if app.verbose:
+        app.echo(" · ".join(f"{stage} {seconds:.2f}s" for stage, seconds in report.timings.items()))
+
+
+@cli.command(help="help.check")
+@content_option
+@output_options
+@click.pass_obj
+@guarded
+def check(app: App, content: Path) -> None:
+    from collections import Counter
+
+    from sitegen import pipeline
+
+    content = content_dir(content)
+    messages = app.messages(content)
+    checked = pipeline.check(content, Options(language=app.lang))
+    report_problems(messages, checked.warnings)
+    app.echo(messages.text("cli.check_ok", records=checked.records, warnings=len(checked.warnings)))
+    echo_drafts(app, messages, checked.drafts)
+    if app.verbose:
+        model = checked.model
+        counts = Counter({"activities": len(model.activities), "disclosures": len(model.disclosures),
+                          "deliberations": len(model.deliberations), "wishes": len(model.wishes),
+                          "pages": len(model.pages)})
+        app.echo(messages.text("cli.check_kinds", **counts))

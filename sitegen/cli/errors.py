@@ -1,0 +1,100 @@
+"""The guard around every command: each failure becomes a message in the user's language and an exit code."""
+
+from __future__ import annotations
+
+import errno
+import os
+import traceback
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+import click
+
+from sitegen.cli.app import (EXIT_BUSY, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_INVALID, EXIT_IO, EXIT_USAGE, App,
+                             report_problems)
+from sitegen.errors import ContentInvalid, UsageProblem, printable
+from sitegen.i18n.messages import Messages
+
+_DISK_ERRORS: dict[int, str] = {errno.ENOSPC: "cli.disk_full", errno.EDQUOT: "cli.disk_full",
+                                 errno.EROFS: "cli.disk_read_only", errno.EACCES: "cli.disk_denied",
+                                 errno.EPERM: "cli.disk_denied"}
+
+
+def _content_invalid(e: ContentInvalid, command: str, messages: Messages) -> int:
+    report_problems(messages, e.problems)
+    if command != "check":
+        click.echo(messages.text("cli.build_failed"), err=True)
+    return EXIT_INVALID
+
+
+def _usage(e: UsageProblem, messages: Messages) -> int:
+    click.echo(messages.text(e.key, **{k: printable(str(v)) for k, v in e.args_.items()}), err=True)
+    return EXIT_USAGE
+
+
+def _disk(e: OSError, messages: Messages) -> int:
+    """A full or read-only disk: said plainly; the swap never happened."""
+    click.echo(messages.text(_DISK_ERRORS.get(e.errno or 0, "cli.disk_error"),
+                             path=printable(str(e.filename or "")), detail=errno.errorcode.get(e.errno or 0, "")),
+               err=True)
+    click.echo(messages.text("cli.build_failed"), err=True)
+    return EXIT_IO
+
+
+def _other(e: BaseException, app: App, messages: Messages, kwargs: Mapping[str, Any]) -> int:
+    """Another build holds the output, private data found in the new site, or our own bug (exit 70)."""
+    from sitegen.pipeline.execute import LeaksFound
+    from sitegen.write.lock import OutputBusy
+
+    if isinstance(e, OutputBusy):
+        holder = e.holder
+        click.echo(messages.text("cli.output_busy", out=str(kwargs.get("out", "")),
+                                 pid=holder.pid if holder else "?",
+                                 started=holder.started if holder else "?"), err=True)
+        return EXIT_BUSY
+    if isinstance(e, LeaksFound):
+        for leak in e.leaks:
+            click.echo(leak.render(messages), err=True)
+        click.echo(messages.text("cli.build_failed"), err=True)
+        return EXIT_INVALID
+    click.echo(messages.text("cli.internal_error", detail=f"{type(e).__name__}: {e}"), err=True)
+    if app.verbose or os.environ.get("SITEGEN_DEBUG"):
+        traceback.print_exception(e)
+    return EXIT_INTERNAL
+
+
+def _exit_code(e: BaseException, command: str, app: App, messages: Messages, kwargs: Mapping[str, Any]) -> int:
+    """Print what went wrong in the user's language and return the exit code (see `guarded`)."""
+    if isinstance(e, ContentInvalid):
+        return _content_invalid(e, command, messages)
+    if isinstance(e, UsageProblem):
+        return _usage(e, messages)
+    if isinstance(e, KeyboardInterrupt):
+        click.echo(messages.text("cli.interrupted"), err=True)
+        return EXIT_INTERRUPTED
+    if isinstance(e, OSError):
+        return _disk(e, messages)
+    return _other(e, app, messages, kwargs)
+
+
+def guarded(run: Callable[..., None]) -> Callable[..., None]:
+    """Content problems → exit 1, usage → 2, Ctrl-C → 130; anything else is our bug: apologise, exit 70.
+
+    A full or read-only disk exits 74, an output folder another build holds 75 (sysexits.h). Click's own
+    exits and usage errors pass through to `main`, which prints them in the user's language.
+    """
+
+    def wrapper(app: App, *args: Any, **kwargs: Any) -> None:
+        content = kwargs.get("content")
+        messages = app.messages(content if isinstance(content, Path) else None)
+        try:
+            run(app, *args, **kwargs)
+        except (SystemExit, click.exceptions.Exit, click.ClickException):
+            raise
+        except (Exception, KeyboardInterrupt) as e:  # noqa: BLE001 - the last line of defence against a traceback
+            raise SystemExit(_exit_code(e, run.__name__, app, messages, kwargs)) from None
+
+    wrapper.__name__ = run.__name__
+    wrapper.__doc__ = run.__doc__
+    return wrapper

@@ -1,0 +1,79 @@
+"""Options and folder checks several commands share: --content, --out, --theme, --base-url, -q/-v."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import click
+
+from sitegen.cli.app import App
+from sitegen.errors import UsageProblem
+from sitegen.usage import KeyedBadParameter
+
+
+def content_dir(path: Path) -> Path:
+    """The content folder the user named; UsageProblem when it is missing or not a folder."""
+    if not path.exists():
+        raise UsageProblem("cli.content_missing", path=str(path))
+    if not path.is_dir():
+        raise UsageProblem("cli.not_a_folder", path=str(path))
+    return path
+
+
+def output_dir(content: Path, out: Path) -> Path:
+    """The output folder is replaced whole by every build: it may neither sit in nor hold the content."""
+    if out.resolve().is_relative_to(content.resolve()):
+        raise UsageProblem("cli.out_inside_content", out=str(out))
+    if content.resolve().is_relative_to(out.resolve()):
+        raise UsageProblem("cli.out_contains_content", out=str(out))
+    from sitegen.write.printfolder import print_folder
+
+    printed = print_folder(out.resolve())  # replaced whole as well (out inside content was refused above)
+    if content.resolve().is_relative_to(printed):
+        raise UsageProblem("cli.print_folder_inside", out=str(out), path=str(printed))
+    return out
+
+
+# A theme folder anywhere, because the user named it: site.yaml's `theme` must stay in the site's tree.
+theme_option = click.option("--theme", type=click.Path(exists=True, file_okay=False, path_type=Path),
+                            default=None, help="help.opt.theme")
+
+
+def base_url(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """The same rule as site.yaml's base_url (length, characters, scheme), with its message."""
+    if value is None:
+        return None
+    from pydantic_core import PydanticCustomError
+
+    from sitegen.validate.fields import check_base_url
+
+    try:
+        return check_base_url(value)
+    except PydanticCustomError as e:  # the same rule as site.yaml's base_url (length, characters, host)
+        if e.type == "value.base_url":  # not an absolute http(s) address: say what one looks like
+            raise KeyedBadParameter("cli.bad_base_url", ctx, param, value=value) from None
+        args = {"value": value, "field": "--base-url", **(e.context or {})}
+        raise KeyedBadParameter(e.type, ctx, param, **args) from None
+
+
+content_option = click.option("--content", type=click.Path(path_type=Path), default=Path("content"),
+                              show_default=True, help="help.opt.content")
+out_option = click.option("--out", type=click.Path(path_type=Path), default=Path("output"),
+                          show_default=True, help="help.opt.out")
+
+
+def _output_flag(ctx: click.Context, param: click.Parameter, value: bool) -> bool:
+    """-q / -v set the invocation's output level, whichever command they follow."""
+    app = ctx.find_object(App)
+    if value and app is not None and param.name:
+        setattr(app, param.name, True)
+    return value
+
+
+def output_options(command: Callable[..., None]) -> Callable[..., None]:
+    """--quiet/-q (errors only) and --verbose/-v (more detail) on every command that prints something."""
+    command = click.option("--verbose", "-v", is_flag=True, expose_value=False, callback=_output_flag,
+                           help="help.opt.verbose")(command)
+    return click.option("--quiet", "-q", is_flag=True, expose_value=False, callback=_output_flag,
+                        help="help.opt.quiet")(command)

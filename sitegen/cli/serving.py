@@ -1,0 +1,47 @@
+"""`sitegen serve` (the site on this computer, rebuilt on every change) and `sitegen edit` (the editor)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from sitegen.cli.app import App
+from sitegen.cli.errors import guarded
+from sitegen.cli.group import cli
+from sitegen.cli.options import content_dir, content_option, out_option, output_dir, theme_option
+from sitegen.options import Options
+from sitegen.usage import IntRange
+
+
+@cli.command(help="help.edit")
+@content_option
+@out_option
+@click.option("--port", "-p", type=click.IntRange(0, 65535), default=8765, show_default=True, help="help.opt.port")
+@click.option("--open", "open_browser", is_flag=True, help="help.opt.open")
+@click.pass_obj
+@guarded
+def edit(app: App, content: Path, out: Path, port: int, open_browser: bool) -> None:
+    from sitegen.edit.server import run_editor
+
+    content = content_dir(content)
+    output_dir(content, out)
+    run_editor(content, out, port, open_browser, app.messages(content))
+
+
+@cli.command(help="help.serve")
+@content_option
+@out_option
+@click.option("--port", "-p", type=IntRange(0, 65535), default=8000, show_default=True, help="help.opt.port")
+@click.option("--open", "open_browser", is_flag=True, help="help.opt.open")
+@click.option("--drafts", is_flag=True, help="help.opt.drafts")
+@theme_option
+@click.pass_obj
+@guarded
+def serve(app: App, content: Path, out: Path, port: int, open_browser: bool, drafts: bool, theme: Path | None) -> None:
+    from sitegen.serve import run_server
+
+    content = content_dir(content)
+    output_dir(content, out)
+    run_server(content, out, port, open_browser, Options(drafts=drafts, language=app.lang, serve=True, theme=theme),
+               app.messages(content))

@@ -1,0 +1,45 @@
+"""`sitegen verify`: a published folder or address still matches the manifest the build wrote."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from sitegen.cli.app import EXIT_INVALID, App
+from sitegen.cli.errors import guarded
+from sitegen.cli.group import cli
+from sitegen.cli.options import out_option, output_options
+from sitegen.errors import UsageProblem
+
+
+@cli.command(help="help.verify")
+@click.argument("target", metavar="DIR|URL", required=False)
+@out_option
+@output_options
+@click.pass_obj
+@guarded
+def verify(app: App, target: str | None, out: Path) -> None:
+    from sitegen.verify import verify_folder, verify_url
+    from sitegen.write.slots import read_manifest
+
+    messages = app.messages()
+    if target and target.startswith(("http://", "https://")):
+        manifest = read_manifest(out)
+        if not manifest:
+            raise UsageProblem("verify.no_manifest", path=str(out))
+        found = verify_url(target, manifest)
+    else:
+        folder = Path(target) if target else out
+        if not (folder / "manifest.sha256").is_file():
+            raise UsageProblem("verify.no_manifest", path=str(folder))
+        found = verify_folder(folder)
+    for key, paths in (("verify.changed", found.changed), ("verify.missing", found.missing),
+                       ("verify.extra", found.extra), ("verify.special", found.special)):
+        for path in paths:
+            click.echo(messages.text(key, path=path), err=True)
+    if not found.clean:
+        click.echo(messages.text("verify.failed", changed=len(found.changed), missing=len(found.missing),
+                                 extra=len(found.extra) + len(found.special)), err=True)
+        raise SystemExit(EXIT_INVALID)
+    app.echo(messages.text("verify.ok", files=found.checked))
