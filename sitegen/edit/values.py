@@ -1,0 +1,103 @@
+"""Form values into the round-trip map: typed as `check` reads them, new keys in the schema's order."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any, Final
+
+from sitegen.edit.forms import form_for
+from sitegen.edit.roundtrip import plain
+from sitegen.i18n.messages import Messages
+
+_DAY: Final = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _typed(spec_input: str, value: Any) -> Any:
+    """A form value as it should be written: numbers as numbers, dates as dates, lists as lists."""
+    if value is None or value == "" or value == []:
+        return None
+    if spec_input == "checkbox":
+        return bool(value)
+    if spec_input in ("number", "money") and isinstance(value, str):
+        text = value.strip()
+        if re.fullmatch(r"-?\d+", text):
+            return int(text)
+        if re.fullmatch(r"-?\d+\.\d+", text):
+            return float(text)
+        return text
+    if spec_input in ("date", "datetime") and isinstance(value, str):
+        text = value.strip().replace("T", " ")
+        return _as_date(text) if _DAY.fullmatch(text) else text
+    from sitegen.validate.fields import clean_line, clean_text
+
+    if spec_input == "list":
+        items = value if isinstance(value, list) else str(value).split("\n")
+        return [clean_line(str(v)) for v in items if clean_line(str(v))] or None
+    if isinstance(value, str):  # as `check` reads it: no control, zero-width or bidi characters
+        return (clean_line(value) if spec_input != "textarea" else clean_text(value)) or None
+    return value
+
+
+def _as_date(text: str) -> date | str:
+    """A real day is written as a date; an impossible one (2026-13-01) as typed, for `check` to name."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return text
+
+
+def _wanted(name: str, spec: Any, value: Any) -> Any:
+    """The value a form field asks for in the file; None to remove the field."""
+    if spec is not None and spec.input in ("group", "rows"):
+        return _nested(spec, value)
+    if name == "photos":
+        return [str(v) for v in value or [] if str(v).strip()] or None
+    if name == "photo":
+        return str(value or "").strip() or None
+    if name == "draft":
+        return True if value else None
+    return _typed(spec.input if spec else "text", value)
+
+
+def apply_form(data: Any, kind: str, values: dict[str, Any], messages: Messages) -> None:
+    """Set, change or remove each form field in the round-trip map, new keys in the schema's order."""
+    from ruamel.yaml.comments import CommentedMap
+
+    specs = {spec.name: spec for spec in form_for(kind, messages)}
+    order = [*specs, "photo", "photos", "draft"]
+    for name in order:
+        if name not in values:
+            continue
+        wanted = _wanted(name, specs.get(name), values[name])
+        if wanted is None:
+            data.pop(name, None)
+        elif plain(data.get(name)) != plain(wanted):
+            if name in data:
+                data[name] = wanted
+            else:
+                before = [key for key in order[: order.index(name)] if key in data]
+                position = list(data.keys()).index(before[-1]) + 1 if before else 0
+                data.insert(position, name, wanted) if isinstance(data, CommentedMap) else data.update({name: wanted})
+
+
+def _nested(spec: Any, value: Any) -> Any:
+    """meeting / votes as a map, timeline as a list of maps; empty parts left out."""
+    if spec.input == "group":
+        if not isinstance(value, dict):
+            return None
+        out = {}
+        for part in spec.fields:
+            typed = _typed(part.input, value.get(part.name))
+            if typed is not None:
+                out[part.name] = typed
+        return out or None
+    rows = []
+    for row in value if isinstance(value, list) else []:
+        if not isinstance(row, dict):
+            continue
+        entry = {part.name: _typed(part.input, row.get(part.name)) for part in spec.fields}
+        entry = {k: v for k, v in entry.items() if v is not None}
+        if entry:
+            rows.append(entry)
+    return rows or None
