@@ -69,16 +69,7 @@ def parse_file(source: SourceFile, text: str) -> tuple[list[RawRecord], list[Pro
     if garbage:
         return [], garbage
     if source.rel.suffix.lower() == ".md":
-        split, problem = split_front_matter(text, source.rel)
-        if split is None:
-            return [], [problem] if problem else []
-        located, problems = parse_yaml(split.yaml_text, source.rel, split.yaml_line)
-        if located is None:
-            return [], problems
-        data = located.data if located.data is not None else {}
-        if not isinstance(data, dict):
-            return [], [*problems, Problem(source.rel, split.yaml_line, "file.not_a_mapping")]
-        return [_record(source, located, data, located.lines, 1, False, split.body, split.body_line)], problems
+        return _parse_markdown(source, text)
     located, problems = parse_yaml(text, source.rel)
     if located is None:
         return [], problems
@@ -88,13 +79,33 @@ def parse_file(source: SourceFile, text: str) -> tuple[list[RawRecord], list[Pro
         return [_record(source, located, located.data, located.lines, located.line, False)], problems
     if not isinstance(located.data, list) or source.folder in ("site", "pages"):
         return [], [*problems, Problem(source.rel, located.line, "file.not_a_mapping")]
+    return _list_items(source, located, located.data, problems)
+
+
+def _parse_markdown(source: SourceFile, text: str) -> tuple[list[RawRecord], list[Problem]]:
+    """A Markdown record: one mapping of front matter between `---` lines, then the body."""
+    split, problem = split_front_matter(text, source.rel)
+    if split is None:
+        return [], [problem] if problem else []
+    located, problems = parse_yaml(split.yaml_text, source.rel, split.yaml_line)
+    if located is None:
+        return [], problems
+    data = located.data if located.data is not None else {}
+    if not isinstance(data, dict):
+        return [], [*problems, Problem(source.rel, split.yaml_line, "file.not_a_mapping")]
+    return [_record(source, located, data, located.lines, 1, False, split.body, split.body_line)], problems
+
+
+def _list_items(source: SourceFile, located: Located, items: list[object],
+                problems: list[Problem]) -> tuple[list[RawRecord], list[Problem]]:
+    """A YAML file holding a list of records: one record per mapping item, a problem per other item."""
     # The lines of every item, split in one pass (a pass per item was quadratic: 10,000 items, 100 s).
     by_item: dict[object, dict[Path_, int]] = {}
     for at, n in located.lines.items():
         if len(at) > 1:
             by_item.setdefault(at[0], {})[at[1:]] = n
     records = []
-    for index, item in enumerate(located.data):
+    for index, item in enumerate(items):
         item_line = located.lines.get((index,), located.line)
         if not isinstance(item, dict):
             problems.append(Problem(source.rel, item_line, "file.item_not_a_mapping"))

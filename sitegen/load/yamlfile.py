@@ -123,24 +123,34 @@ class _Builder:
         return _mark_line(self.first_line, node.start_mark)
 
     def value(self, node: Node, at: Path_, depth: int) -> object:
+        """The plain value of `node` at path `at` (str, None, list or dict), its problems noted on the way."""
         if depth > MAX_DEPTH:
             self.problems.append(Problem(self.path, self._line(node), "yaml.too_deep", {"limit": MAX_DEPTH}))
             return None
         if isinstance(node, ScalarNode):
-            if node.tag == NULL_TAG:
-                return None
-            if node.tag != STR_TAG:
-                self.problems.append(Problem(self.path, self._line(node), "yaml.tag", {"tag": node.tag}))
-            return str(node.value)
+            return self._scalar(node)
         if node.tag not in (SEQ_TAG, MAP_TAG):
             self.problems.append(Problem(self.path, self._line(node), "yaml.tag", {"tag": node.tag}))
         if isinstance(node, SequenceNode):
-            items: list[object] = []
-            for index, item in enumerate(node.value):
-                self.lines[(*at, index)] = self._line(item)
-                items.append(self.value(item, (*at, index), depth + 1))
-            return items
+            return self._sequence(node, at, depth)
         assert isinstance(node, MappingNode)
+        return self._mapping(node, at, depth)
+
+    def _scalar(self, node: ScalarNode) -> str | None:
+        if node.tag == NULL_TAG:
+            return None
+        if node.tag != STR_TAG:
+            self.problems.append(Problem(self.path, self._line(node), "yaml.tag", {"tag": node.tag}))
+        return str(node.value)
+
+    def _sequence(self, node: SequenceNode, at: Path_, depth: int) -> list[object]:
+        items: list[object] = []
+        for index, item in enumerate(node.value):
+            self.lines[(*at, index)] = self._line(item)
+            items.append(self.value(item, (*at, index), depth + 1))
+        return items
+
+    def _mapping(self, node: MappingNode, at: Path_, depth: int) -> dict[str, object]:
         mapping: dict[str, object] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode) or key_node.tag not in (STR_TAG, NULL_TAG):

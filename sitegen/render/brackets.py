@@ -45,14 +45,54 @@ def _code_spans(text: str) -> dict[int, int]:
     return spans
 
 
+class _Open:
+    """The brackets of one paragraph still open while it is scanned, and the positions to hide."""
+
+    __slots__ = ("escape", "footnotes", "rounds", "squares", "text")
+
+    def __init__(self, text: str, footnotes: list[int]) -> None:
+        self.text = text
+        self.footnotes = footnotes  # [count of `[^` so far in the body], shared by its paragraphs
+        self.escape: list[int] = []
+        self.squares: list[int] = []
+        self.rounds: list[tuple[int, bool]] = []  # (position, opens a link target)
+
+    def square(self, index: int, ch: str) -> None:
+        if ch == "]":
+            if self.squares:
+                self.squares.pop()
+            return
+        footnote = self.text.startswith("[^", index)
+        self.footnotes[0] += footnote
+        if len(self.squares) >= MAX_DEPTH or (footnote and self.footnotes[0] > MAX_FOOTNOTE_MARKS):
+            self.escape.append(index)
+        else:
+            self.squares.append(index)
+
+    def round(self, index: int, ch: str) -> None:
+        if ch == ")":
+            if self.rounds:
+                start, link = self.rounds.pop()
+                if link and _unclosed_title(self.text, start, index):
+                    self.escape.append(start)
+            return
+        link = index > 0 and self.text[index - 1] == "]"
+        if link and len(self.rounds) >= MAX_DEPTH:
+            self.escape.append(index)
+        else:
+            self.rounds.append((index, link))
+
+    def hidden(self) -> list[int]:
+        """Every position to hide: refused openers, then `[` and link `(` never closed."""
+        return self.escape + self.squares + [position for position, link in self.rounds if link]
+
+
 def _defuse_paragraph(text: str, footnotes: list[int]) -> str:
     """Hide each `[` without a `]` and each link `(` without a `)` in one paragraph, in one pass."""
     if "[" not in text:
         return text
     spans = _code_spans(text) if "`" in text else {}
-    escape: list[int] = []
-    squares: list[int] = []
-    rounds: list[tuple[int, bool]] = []  # (position, opens a link target)
+    found = _Open(text, footnotes)
     index = 0
     while index < len(text):
         ch = text[index]
@@ -62,27 +102,12 @@ def _defuse_paragraph(text: str, footnotes: list[int]) -> str:
         if index in spans:
             index = spans[index]
             continue
-        if ch == "[":
-            footnote = text.startswith("[^", index)
-            footnotes[0] += footnote
-            if len(squares) >= MAX_DEPTH or (footnote and footnotes[0] > MAX_FOOTNOTE_MARKS):
-                escape.append(index)
-            else:
-                squares.append(index)
-        elif ch == "]" and squares:
-            squares.pop()
-        elif ch == "(":
-            link = index > 0 and text[index - 1] == "]"
-            if link and len(rounds) >= MAX_DEPTH:
-                escape.append(index)
-            else:
-                rounds.append((index, link))
-        elif ch == ")" and rounds:
-            start, link = rounds.pop()
-            if link and _unclosed_title(text, start, index):
-                escape.append(start)
+        if ch in "[]":
+            found.square(index, ch)
+        elif ch in "()":
+            found.round(index, ch)
         index += 1
-    escape += squares + [position for position, link in rounds if link]
+    escape = found.hidden()
     if not escape:
         return text
     chars = list(text)
