@@ -68,27 +68,35 @@ def _commands(ctx: click.Context | None) -> str:
     return ", ".join(sorted(group.commands)) if isinstance(group, click.Group) else ""
 
 
-def usage_message(error: click.UsageError, messages: Messages) -> str:
-    """One line (or two) saying what was wrong with the command line, without Click's English."""
-    text = messages.text
+def _did_you_mean(line: str, possibilities: list[str] | None, messages: Messages) -> str:
+    """`line`, then Click's suggestions when it has some."""
+    if not possibilities:
+        return line
     space = "" if messages.language.startswith("zh") else " "  # Chinese sentences follow on without one
-    if isinstance(error, click.NoSuchOption):
-        line = text("click.no_such_option", name=error.option_name)
-        if error.possibilities:
-            line += space + text("click.did_you_mean", names=", ".join(error.possibilities))
-        return line
-    if isinstance(error, click.exceptions.NoSuchCommand):
-        line = text("click.no_such_command", name=error.command_name, commands=_commands(error.ctx))
-        if error.possibilities:
-            line += space + text("click.did_you_mean", names=", ".join(error.possibilities))
-        return line
+    return line + space + messages.text("click.did_you_mean", names=", ".join(possibilities))
+
+
+def _parameter_message(error: click.BadParameter | click.MissingParameter, messages: Messages) -> str:
+    """A value refused (by our own types with their key, else plainly) or a parameter missing."""
+    text = messages.text
     if isinstance(error, KeyedBadParameter):
         return text(error.key, param=_param_name(error.param), **error.args_)
     if isinstance(error, click.MissingParameter):
         key = "click.missing_option" if isinstance(error.param, click.Option) else "click.missing_argument"
         return text(key, name=_param_name(error.param))
-    if isinstance(error, click.BadParameter):
-        return text("click.bad_value", param=_param_name(error.param))
+    return text("click.bad_value", param=_param_name(error.param))
+
+
+def usage_message(error: click.UsageError, messages: Messages) -> str:
+    """One line (or two) saying what was wrong with the command line, without Click's English."""
+    text = messages.text
+    if isinstance(error, click.NoSuchOption):
+        return _did_you_mean(text("click.no_such_option", name=error.option_name), error.possibilities, messages)
+    if isinstance(error, click.exceptions.NoSuchCommand):
+        line = text("click.no_such_command", name=error.command_name, commands=_commands(error.ctx))
+        return _did_you_mean(line, error.possibilities, messages)
+    if isinstance(error, click.BadParameter):  # MissingParameter and our KeyedBadParameter are ones too
+        return _parameter_message(error, messages)
     if isinstance(error, click.BadOptionUsage):
         flag = _TAKES_NO_VALUE in error.message
         return text("click.option_takes_no_value" if flag else "click.option_needs_value", name=error.option_name)

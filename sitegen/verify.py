@@ -68,23 +68,28 @@ def verify_folder(folder: Path, manifest: dict[str, str] | None = None) -> Findi
             if stat.S_ISDIR(mode):
                 continue
             present.add(rel)
-            if not stat.S_ISREG(mode):
-                found.special.append(rel)
-            elif rel == MANIFEST:
-                continue
-            elif rel not in expected:
-                found.extra.append(rel)
-            else:
-                sha = _sha(path)
-                if sha is None:
-                    found.special.append(rel)
-                elif sha != expected[rel]:
-                    found.changed.append(rel)
+            _sort_file(found, path, rel, mode, expected)
     found.missing = sorted(set(expected) - present)
     for names in (found.changed, found.extra, found.special):
         names.sort()
     found.checked = len(expected)
     return found
+
+
+def _sort_file(found: Findings, path: Path, rel: str, mode: int, expected: dict[str, str]) -> None:
+    """Add one file that is not a folder to the findings it belongs to (none when it matches)."""
+    if not stat.S_ISREG(mode):
+        found.special.append(rel)
+    elif rel == MANIFEST:
+        return
+    elif rel not in expected:
+        found.extra.append(rel)
+    else:
+        sha = _sha(path)
+        if sha is None:
+            found.special.append(rel)
+        elif sha != expected[rel]:
+            found.changed.append(rel)
 
 
 def verify_url(base_url: str, manifest: dict[str, str], workers: int = 8) -> Findings:

@@ -54,16 +54,20 @@ class PhotoChecker:
 
     def _check(self, value: str) -> tuple[PurePosixPath | None, str | None, dict[str, object]]:
         args: dict[str, object] = {"path": value}
-        if "\x00" in value or not value.strip():
-            return None, "photo.bad_path", args
-        if "://" in value or value.lower().startswith(("file:", "data:", "javascript:")):
-            return None, "photo.url", args
-        text = value.strip().replace("\\", "/")
-        if text.startswith("/") or _DRIVE.match(text):
-            return None, "photo.absolute", args
-        parts = [p for p in text.split("/") if p not in ("", ".")]
-        if ".." in parts or not parts:
-            return None, "photo.outside", args
+        parts, key = _relative_parts(value)
+        if parts is None:
+            return None, key, args
+        folder, key, actual = self._on_disk(parts)
+        if key is not None:
+            return None, key, {**args, "actual": actual} if actual is not None else args
+        key = self._file_problem(folder)
+        if key is not None:
+            return None, key, args
+        return PurePosixPath(*parts), None, {}
+
+    def _on_disk(self, parts: list[str]) -> tuple[Path, str | None, str | None]:
+        """(the file, None, None), each of `parts` changed to the name on disk in place when only its
+        Unicode form differs; else (folder reached, "photo.case" with the name on disk, or "photo.missing")."""
         folder = self.content
         for index, part in enumerate(parts):
             names = self._listing(folder)
@@ -72,35 +76,51 @@ class PhotoChecker:
                 if same is None:
                     match = next((n for n in names if _folded(n) == _folded(part)), None)
                     if match is not None:
-                        return None, "photo.case", {**args, "actual": match}
-                    return None, "photo.missing", args
+                        return folder, "photo.case", match
+                    return folder, "photo.missing", None
                 parts[index] = part = same  # typed NFC, stored NFD (a Mac), or the reverse: the name on disk
             folder = folder / part
+        return folder, None, None
+
+    def _file_problem(self, path: Path) -> str | None:
+        """The message key of what is wrong with the file itself (outside, not a file, not a photo), or None."""
         try:
-            inside = folder.resolve().is_relative_to(self.root)
+            inside = path.resolve().is_relative_to(self.root)
         except (OSError, RuntimeError):
             inside = False
         if not inside:
-            return None, "photo.outside", args
-        if not folder.is_file():
-            return None, "photo.missing", args
+            return "photo.outside"
+        if not path.is_file():
+            return "photo.missing"
         try:
-            with open(folder, "rb") as handle:
+            with open(path, "rb") as handle:
                 head = handle.read(16)
         except OSError:
-            return None, "photo.unreadable", args
+            return "photo.unreadable"
         if sniff(head) is None:
-            return None, "photo.not_a_photo", args
-        stat = folder.stat()
-        entry = self.known.get(str(folder))
+            return "photo.not_a_photo"
+        stat = path.stat()
+        entry = self.known.get(str(path))
         if entry is not None and entry[:2] == (stat.st_size, stat.st_mtime_ns):
-            problem = entry[2]
-        else:
-            problem = _header_problem(folder)
-            self.known[str(folder)] = (stat.st_size, stat.st_mtime_ns, problem)
-        if problem:
-            return None, problem, args
-        return PurePosixPath(*parts), None, {}
+            return entry[2]
+        problem = _header_problem(path)
+        self.known[str(path)] = (stat.st_size, stat.st_mtime_ns, problem)
+        return problem
+
+
+def _relative_parts(value: str) -> tuple[list[str] | None, str | None]:
+    """(the path's parts, None) for a relative path inside the content, else (None, message key)."""
+    if "\x00" in value or not value.strip():
+        return None, "photo.bad_path"
+    if "://" in value or value.lower().startswith(("file:", "data:", "javascript:")):
+        return None, "photo.url"
+    text = value.strip().replace("\\", "/")
+    if text.startswith("/") or _DRIVE.match(text):
+        return None, "photo.absolute"
+    parts = [p for p in text.split("/") if p not in ("", ".")]
+    if ".." in parts or not parts:
+        return None, "photo.outside"
+    return parts, None
 
 
 def _folded(name: str) -> str:
