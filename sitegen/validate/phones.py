@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Final
 
 from sitegen.errors import Problem
 from sitegen.load.records import RawRecord
-from sitegen.validate.privacy import build_matcher
+from sitegen.validate.privacy import build_matcher, strings_in
 
 if TYPE_CHECKING:
     from sitegen.validate.check import Valid
@@ -80,17 +80,6 @@ def mask_digits(digits: str) -> str:
     return "*" * (len(digits) - 2) + digits[-2:]
 
 
-def _texts(data: object, at: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], str]]:
-    if isinstance(data, str):
-        yield at, data
-    elif isinstance(data, dict):
-        for key, value in data.items():
-            yield from _texts(value, (*at, key))
-    elif isinstance(data, list):
-        for index, value in enumerate(data):
-            yield from _texts(value, (*at, index))
-
-
 def hidden_phones_unpublished(raws: Iterable[RawRecord], valid: Iterable[Valid]) -> Iterator[Problem]:
     """Point at every field or body line of any record that would publish a hidden number.
 
@@ -105,7 +94,7 @@ def hidden_phones_unpublished(raws: Iterable[RawRecord], valid: Iterable[Valid])
     if matcher is None:
         return
     for raw in raws:
-        texts = [(at, text) for at, text in _texts(raw.fields)
+        texts = [(at, text) for at, text in strings_in(raw.fields)
                  if not (at == ("phone",) and id(raw) in owners) and at != ("show_phone",)]
         # One pass over the whole record first ("|" is no separator: no number spans two texts);
         # only a record that holds a hidden number is searched text by text and line by line.

@@ -96,15 +96,16 @@ def build_matcher(words: Iterable[str]) -> ahocorasick.Automaton | None:
     return automaton
 
 
-def _strings(data: object, at: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], str]]:
+def strings_in(data: object, at: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """Every text in a record's loaded fields with its key path, e.g. (("timeline", 0, "note"), "…")."""
     if isinstance(data, str):
         yield at, data
     elif isinstance(data, dict):
         for key, value in data.items():
-            yield from _strings(value, (*at, key))
+            yield from strings_in(value, (*at, key))
     elif isinstance(data, list):
         for index, value in enumerate(data):
-            yield from _strings(value, (*at, index))
+            yield from strings_in(value, (*at, index))
 
 
 def wisher_names_unpublished(records: list[RawRecord], clean: dict[str, set[str]] | None = None) -> Iterator[Problem]:
@@ -134,7 +135,7 @@ def wisher_names_unpublished(records: list[RawRecord], clean: dict[str, set[str]
 
 
 def _leaks_in(raw: RawRecord, matcher: ahocorasick.Automaton, names: dict[str, RawRecord]) -> Iterator[Problem]:
-    for at, text in _strings(raw.fields):
+    for at, text in strings_in(raw.fields):
         if raw.kind == "wishes" and at == ("wisher",):
             continue
         for _, name in matcher.iter(fold_name(text)):

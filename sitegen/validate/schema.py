@@ -6,6 +6,7 @@ from typing import Annotated, ClassVar, Final
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from sitegen.i18n.messages import LANGUAGES  # the languages sitegen has catalogues for
 from sitegen.validate.fields import (
     BaseUrl, Bool, Count, Day, DayOrTime, Money, Name, OneLine, Percent, PhoneNumber, PlacePath,
     RelPath, Slug, StrList, Tags, Text, choice,
@@ -14,7 +15,6 @@ from sitegen.validate.fields import (
 SHOW_PHONE: Final = ("poster", "full", "masked", "none")
 DELIBERATION_STATUS: Final = ("proposed", "reviewing", "deliberating", "decided", "implementing", "completed", "rejected")
 WISH_STATUS: Final = ("open", "claimed", "fulfilled", "withdrawn")
-LANGUAGES: Final = ("zh-Hans", "zh-Hant", "en")
 PAPERS: Final = ("A4", "A3")
 
 
