@@ -1,0 +1,84 @@
+"""PhotoChecker.check on its own: each photo value → (path on disk, message key, message arguments).
+
+One case per way out of the check (sitegen/validate/photos.py), split into helpers by issue 13.
+"""
+
+from __future__ import annotations
+
+import io
+import unicodedata
+from pathlib import Path, PurePosixPath
+
+import pytest
+from PIL import Image
+
+from sitegen.validate.photos import PhotoChecker
+
+NFD_NAME = unicodedata.normalize("NFD", "café.jpg")
+
+
+def _jpeg(noise: bool = False) -> bytes:
+    buffer = io.BytesIO()
+    image = Image.effect_noise((200, 150), 60).convert("RGB") if noise else Image.new("RGB", (40, 30), (200, 50, 50))
+    image.save(buffer, "JPEG")
+    return buffer.getvalue()
+
+
+@pytest.fixture
+def content(tmp_path: Path) -> Path:
+    media = tmp_path / "media"
+    (media / "活动").mkdir(parents=True)
+    (media / "ok.jpg").write_bytes(_jpeg())
+    (media / "活动" / "合影.jpg").write_bytes(_jpeg())
+    (media / NFD_NAME).write_bytes(_jpeg())
+    (media / "Upper.JPG").write_bytes(_jpeg())
+    (media / "fake.jpg").write_bytes(b"<svg xmlns='http://www.w3.org/2000/svg'/>")
+    (media / "cut.jpg").write_bytes(_jpeg(noise=True)[:6000])  # a good header, data stopping half way
+    (media / "head.jpg").write_bytes(_jpeg()[:20])  # not even a whole header
+    return tmp_path
+
+
+CASES: list[tuple[str, str, PurePosixPath | None, str | None, dict[str, object]]] = [
+    ("plain", "media/ok.jpg", PurePosixPath("media/ok.jpg"), None, {}),
+    ("dots_and_backslashes", "./media\\活动/合影.jpg", PurePosixPath("media/活动/合影.jpg"), None, {}),
+    ("typed_nfc_stored_nfd", "media/café.jpg", PurePosixPath("media", NFD_NAME), None, {}),
+    ("empty", "  ", None, "photo.bad_path", {"path": "  "}),
+    ("nul", "media/ok.jpg\x00", None, "photo.bad_path", {"path": "media/ok.jpg\x00"}),
+    ("web_address", "https://example.org/a.jpg", None, "photo.url", {"path": "https://example.org/a.jpg"}),
+    ("data_url", "data:image/png;base64,AAAA", None, "photo.url", {"path": "data:image/png;base64,AAAA"}),
+    ("absolute", "/etc/passwd", None, "photo.absolute", {"path": "/etc/passwd"}),
+    ("drive", "C:\\a.jpg", None, "photo.absolute", {"path": "C:\\a.jpg"}),
+    ("up", "media/../../x.jpg", None, "photo.outside", {"path": "media/../../x.jpg"}),
+    ("only_dots", "./.", None, "photo.outside", {"path": "./."}),
+    ("missing", "media/none.jpg", None, "photo.missing", {"path": "media/none.jpg"}),
+    ("case", "media/upper.jpg", None, "photo.case", {"path": "media/upper.jpg", "actual": "Upper.JPG"}),
+    ("folder_case", "MEDIA/ok.jpg", None, "photo.case", {"path": "MEDIA/ok.jpg", "actual": "media"}),
+    ("a_folder", "media/活动", None, "photo.missing", {"path": "media/活动"}),
+    ("not_a_photo", "media/fake.jpg", None, "photo.not_a_photo", {"path": "media/fake.jpg"}),
+    ("cut_short", "media/cut.jpg", None, "photo.damaged", {"path": "media/cut.jpg"}),
+    ("header_cut", "media/head.jpg", None, "photo.unreadable", {"path": "media/head.jpg"}),
+]
+
+
+@pytest.mark.parametrize(("value", "path", "key", "args"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_check(content: Path, value: str, path: PurePosixPath | None, key: str | None,
+               args: dict[str, object]) -> None:
+    checker = PhotoChecker(content)
+    assert checker.check(value) == (path, key, args)
+    assert checker.check(value) == (path, key, args)  # the second time from the memo
+
+
+def test_a_known_header_is_not_opened_again(content: Path) -> None:
+    known: dict[str, tuple[int, int, str | None]] = {}
+    PhotoChecker(content, known).check("media/ok.jpg")
+    stat = (content / "media" / "ok.jpg").stat()
+    assert known == {str(content / "media" / "ok.jpg"): (stat.st_size, stat.st_mtime_ns, None)}
+    known[str(content / "media" / "ok.jpg")] = (stat.st_size, stat.st_mtime_ns, "photo.aspect")  # as if remembered
+    assert PhotoChecker(content, known).check("media/ok.jpg") == (None, "photo.aspect", {"path": "media/ok.jpg"})
+
+
+def test_a_link_out_of_the_content_is_outside(content: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+    elsewhere = tmp_path_factory.mktemp("elsewhere") / "x.jpg"
+    elsewhere.write_bytes(_jpeg())
+    (content / "media" / "link.jpg").symlink_to(elsewhere)
+    assert PhotoChecker(content).check("media/link.jpg") == (None, "photo.outside", {"path": "media/link.jpg"})
