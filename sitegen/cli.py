@@ -232,7 +232,52 @@ def output_options(command: Callable[..., None]) -> Callable[..., None]:
                         help="help.opt.quiet")(command)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]}, help="help.cli")
+class _TranslatedFormatter(click.HelpFormatter):
+    """Click's own words (Usage, Options, Commands, default) in the catalogue's language."""
+
+    def __init__(self, messages: Messages, width: int | None = None, max_width: int | None = None) -> None:
+        super().__init__(width=width, max_width=max_width)
+        self.messages = messages
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        super().write_usage(prog, args, prefix=self.messages.text("click.usage") + " ")
+
+    def write_heading(self, heading: str) -> None:
+        names = {"Options": "click.options", "Commands": "click.commands", "Arguments": "click.arguments"}
+        text = self.messages.text(names[heading]).rstrip(":：") if heading in names else heading
+        super().write_heading(text)
+
+    def write_dl(self, rows: Any, col_max: int = 30, col_spacing: int = 2) -> None:
+        default = self.messages.text("click.default")
+        rows = [(a, b.replace("default:", default).replace("Show this message and exit.",
+                                                            self.messages.text("help.opt.help")))
+                for a, b in rows]
+        super().write_dl(rows, col_max, col_spacing)
+
+
+class _Context(click.Context):
+    """A context whose help speaks the user's language: `messages` is given to the root context
+    (cli.main(messages=…)) and inherited by each command's; Click's own classes stay untouched."""
+
+    def __init__(self, *args: Any, messages: Messages | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        inherited = self.parent.messages if isinstance(self.parent, _Context) else Messages("en")
+        self.messages = messages or inherited
+
+    def make_formatter(self) -> click.HelpFormatter:
+        return _TranslatedFormatter(self.messages, width=self.terminal_width, max_width=self.max_content_width)
+
+
+class _Command(click.Command):
+    context_class = _Context
+
+
+class _Group(click.Group):
+    context_class = _Context
+    command_class = _Command
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]}, help="help.cli")
 @click.version_option(__version__, "--version", prog_name="sitegen", help="help.opt.version")
 @click.option("--lang", type=Choice(LANGUAGES, case_sensitive=False), default=None, help="help.opt.lang")
 @click.pass_context
@@ -552,27 +597,6 @@ def localise(group: click.Group, messages: Messages) -> None:
         apply(command)
 
 
-class _TranslatedFormatter(click.HelpFormatter):
-    """Click's own words (Usage, Options, Commands, default) in the catalogue's language."""
-
-    messages: Messages = Messages("en")
-
-    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
-        super().write_usage(prog, args, prefix=self.messages.text("click.usage") + " ")
-
-    def write_heading(self, heading: str) -> None:
-        names = {"Options": "click.options", "Commands": "click.commands", "Arguments": "click.arguments"}
-        text = self.messages.text(names[heading]).rstrip(":：") if heading in names else heading
-        super().write_heading(text)
-
-    def write_dl(self, rows: Any, col_max: int = 30, col_spacing: int = 2) -> None:
-        default = self.messages.text("click.default")
-        rows = [(a, b.replace("default:", default).replace("Show this message and exit.",
-                                                            self.messages.text("help.opt.help")))
-                for a, b in rows]
-        super().write_dl(rows, col_max, col_spacing)
-
-
 def _argv_language(argv: list[str]) -> str | None:
     for index, arg in enumerate(argv):
         if arg == "--lang" and index + 1 < len(argv):
@@ -595,10 +619,8 @@ def main(argv: list[str] | None = None) -> None:
     arguments = list(sys.argv[1:] if argv is None else argv)
     messages = messages_for(_argv_language(arguments), _argv_content(arguments))
     localise(cli, messages)
-    _TranslatedFormatter.messages = messages
-    click.Context.formatter_class = _TranslatedFormatter
     try:
-        result = cli.main(args=arguments, prog_name="sitegen", standalone_mode=False)
+        result = cli.main(args=arguments, prog_name="sitegen", standalone_mode=False, messages=messages)
         code = result if isinstance(result, int) else 0
         if argv is None:  # a real run: everything is written and saved; skip freeing a large heap one object at a time
             sys.stdout.flush()
