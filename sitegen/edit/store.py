@@ -351,7 +351,7 @@ def _save_record(content: Path, kind: str, rel: str | None, version: str | None,
     markdown = path.suffix.lower() == ".md"
     text = _text_of(data, body, markdown)
     final = path.with_name(path.name.removeprefix("_"))  # a kept draft that now passes gets its real name
-    errors, warnings = _check(content, final, text, kind, messages, replaces=path)
+    errors, warnings = _check(content, final, text, kind, messages)
     if errors and not keep_as_draft:
         return Saved(path=str(path) if rel else None, version=version, written=False, errors=errors, warnings=warnings)
     destination = path.with_name("_" + final.name) if errors else final
@@ -365,14 +365,14 @@ def _save_record(content: Path, kind: str, rel: str | None, version: str | None,
                  errors=errors, warnings=warnings)
 
 
-def _check(content: Path, path: PurePosixPath, text: str, kind: str, messages: Messages,
-           replaces: PurePosixPath | None = None) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+def _check(content: Path, path: PurePosixPath, text: str, kind: str,
+           messages: Messages) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
     """Problems of this record when written at `path`, by field; problems elsewhere are not its own."""
     from sitegen import pipeline
     from sitegen.load.files import SourceFile
     from sitegen.load.records import parse_file
 
-    overlay = {path: text}  # an unfinished draft's `_` file (`replaces`) is ignored by builds anyway
+    overlay = {path: text}  # the unfinished draft's own `_` file, if any, is ignored by builds anyway
     try:
         problems: list[Problem] = pipeline.check(content, Options(drafts=True), overlay=overlay).warnings
     except ContentInvalid as e:

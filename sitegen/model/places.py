@@ -59,9 +59,6 @@ class PlaceTree:
             found.extend(self.under(child))
         return found
 
-    def people_under(self, slug: str) -> list[Disclosure]:
-        return [d for _, people in self.under(slug) for d in people]
-
 
 def assign_slugs(
     places: Iterable[tuple[Levels, SourceRef]], overrides: dict[str, str], memo: Slugs
