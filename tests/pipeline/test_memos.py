@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import ast
+import os
+import subprocess
+import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -11,7 +15,7 @@ from sitegen.pipeline.cache import BuildCache, State
 from sitegen.render.qr import Codes, qr_modules
 from sitegen.slugs import Levels, level_slug
 from sitegen.validate.privacy import Variants, name_variants
-from tests.conftest import ROOT
+from tests.conftest import NOW, ROOT
 
 # Module-level containers that are process-wide on purpose, with the reason.
 PROCESS_WIDE = {
@@ -104,3 +108,36 @@ def test_the_cache_keeps_the_memos_and_not_their_process_state(tmp_path: Path) -
     assert (loaded.qr.checked, loaded.qr.made, loaded.qr.svgs) == (set(), [], {})  # decoded again before use
     other = BuildCache.load(out, "other options")  # parsed content and memos survive an options change
     assert other.levels.known == loaded.levels.known and other.qr.known == loaded.qr.known
+
+
+REBUILD = """
+import sys
+from pathlib import Path
+from sitegen import pipeline
+from sitegen.options import Options
+report = pipeline.build(Path(sys.argv[1]), Path(sys.argv[2]), Options(jobs=1))
+print(report.rendered, "pypinyin" in sys.modules)
+"""
+
+
+def test_a_rebuild_with_known_places_and_tags_does_not_load_pypinyin(make_site: Callable[..., Path],
+                                                                     tmp_path: Path) -> None:
+    """The memos the cache keeps hold every slug the last build made, tags' included (render/pages.py)."""
+    content = make_site({
+        "disclosures/a.yaml": "name: 王德明\nrole: 楼栋长\nplace: 福桂苑/9栋\ntags: [党员先锋]\n",
+        "activities/a.md": "---\ntitle: 七夕\ndate: 2026-08-19\ntags: [邻里节]\n---\n正文\n",
+    })
+    out = tmp_path / "output"
+
+    def rebuild() -> list[str]:
+        env = {**os.environ, "PYTHONPATH": str(ROOT), "SOURCE_DATE_EPOCH": str(int(NOW.timestamp()))}
+        done = subprocess.run([sys.executable, "-c", REBUILD, str(content), str(out)], env=env,
+                              capture_output=True, text=True, timeout=300)
+        assert done.returncode == 0, done.stderr
+        return done.stdout.split()
+
+    assert rebuild()[1] == "True"  # the cold build slugs with pypinyin
+    (content / "activities" / "a.md").write_text("---\ntitle: 七夕\ndate: 2026-08-19\ntags: [邻里节]\n---\n又一段\n",
+                                                  encoding="utf-8")
+    rendered, loaded = rebuild()
+    assert int(rendered) > 0 and loaded == "False"
