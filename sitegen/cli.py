@@ -259,6 +259,8 @@ class _Context(click.Context):
     """A context whose help speaks the user's language: `messages` is given to the root context
     (cli.main(messages=…)) and inherited by each command's; Click's own classes stay untouched."""
 
+    messages: Messages
+
     def __init__(self, *args: Any, messages: Messages | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         inherited = self.parent.messages if isinstance(self.parent, _Context) else Messages("en")
