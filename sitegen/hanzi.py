@@ -16,13 +16,17 @@ from typing import Final
 TO_TRADITIONAL: Final = "s2tw"  # the website's 繁體 copies and the zh-Hant catalogues
 
 
-@cache
 def converter(config: str = TO_TRADITIONAL) -> Callable[[str], str]:
     """OpenCC's `convert` for one configuration ("s2tw", "t2s", "s2hk" …), built on first use.
 
     A memo of a pure function (the same text always converts the same way), not build state.
     Raises OpenCC's own error for a configuration it does not ship.
     """
+    return _built(config)
+
+
+@cache
+def _built(config: str) -> Callable[[str], str]:
     import opencc
 
     convert: Callable[[str], str] = opencc.OpenCC(config).convert
