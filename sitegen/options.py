@@ -27,7 +27,6 @@ class Options:
     jobs: int = 0  # worker processes; 0 = one per core
     pdf: bool = False
     use_cache: bool = True
-    serve: bool = False  # pages get the live-reload hook only when served
     theme: Path | None = None  # --theme DIR: a theme folder the user chose, wherever it is
     pages_only: bool = False  # the benchmark's like-for-like run: main-tree HTML pages only (what Hugo builds)
     lock_wait: float = 120.0  # seconds to wait while another build holds the output folder (write/lock.py)

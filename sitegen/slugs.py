@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from functools import lru_cache
 from typing import Final
 
@@ -42,14 +43,6 @@ def _ascii(text: str) -> str:
 
 def slugify(text: str, max_length: int = MAX_SLUG) -> str:
     """Words joined by dashes: 七夕手工面点 → qixi-shougong-miandian; '' when nothing is left."""
-    key = f"\0{max_length}\0{text}"
-    found = _LEVELS.get(key)
-    if found is None:
-        found = _LEVELS[key] = _slugify(text, max_length)
-    return found
-
-
-def _slugify(text: str, max_length: int) -> str:
     parts = []
     for word in _words(unicodedata.normalize("NFKC", text)):
         parts.append(_word_pinyin(word) if _is_han(word[0]) else _ascii(word))
@@ -57,29 +50,25 @@ def _slugify(text: str, max_length: int) -> str:
     return slug[:max_length].rstrip("-")
 
 
-# Slugs computed so far (place levels, tags), seeded from the build cache: pypinyin's dictionaries
-# take 0.3 s and 50 MB to load, which a rebuild whose places and tags are all known need not pay.
-_LEVELS: dict[str, str] = {}
-
-
-def seed_levels(known: dict[str, str]) -> None:
-    _LEVELS.update(known)
-
-
-def known_levels() -> dict[str, str]:
-    return dict(_LEVELS)
-
-
 def level_slug(level: str) -> str:
     """One place level, pinyin of the whole phrase, no dashes: 福桂苑 → fuguiyuan, 9栋 → 9dong."""
-    found = _LEVELS.get(level)
-    if found is None:
-        found = _LEVELS[level] = _level_slug(level)
-    return found
-
-
-def _level_slug(level: str) -> str:
     text = unicodedata.normalize("NFKC", level)
     parts = [_word_pinyin(run) if _is_han(run[0]) else _ascii(run)
              for run in re.split(r"([\u3400-\u9fff\uf900-\ufaff]+)", text) if run]
     return _NOT_SLUG.sub("", "".join(parts).lower())[:MAX_SLUG]
+
+
+class Levels:
+    """The place levels and tags slugged in one build (level → level_slug), kept by the build cache
+    (pipeline/cache.py): pypinyin's dictionaries take 0.3 s and 50 MB to load, which a rebuild whose
+    places and tags are all known need not pay."""
+
+    def __init__(self, known: Mapping[str, str] | None = None) -> None:
+        self.known: dict[str, str] = dict(known or {})
+
+    def slug(self, level: str) -> str:
+        """level_slug(level), remembered."""
+        found = self.known.get(level)
+        if found is None:
+            found = self.known[level] = level_slug(level)
+        return found

@@ -15,7 +15,7 @@ import click
 from sitegen.cli import building, scaffolding, serving, sheets, verifying  # noqa: F401 - they add the commands
 from sitegen.cli.app import EXIT_INTERRUPTED, EXIT_USAGE, messages_for
 from sitegen.cli.group import cli
-from sitegen.cli.help import TranslatedFormatter, argv_content, argv_language, localise
+from sitegen.cli.help import argv_content, argv_language, localise
 from sitegen.usage import usage_message
 
 __all__ = ["cli", "main"]
@@ -26,10 +26,8 @@ def main(argv: list[str] | None = None) -> None:
     arguments = list(sys.argv[1:] if argv is None else argv)
     messages = messages_for(argv_language(arguments), argv_content(arguments))
     localise(cli, messages)
-    TranslatedFormatter.messages = messages
-    click.Context.formatter_class = TranslatedFormatter
     try:
-        result = cli.main(args=arguments, prog_name="sitegen", standalone_mode=False)
+        result = cli.main(args=arguments, prog_name="sitegen", standalone_mode=False, messages=messages)
         code = result if isinstance(result, int) else 0
         if argv is None:  # a real run: everything is written and saved; skip freeing a large heap one object at a time
             sys.stdout.flush()

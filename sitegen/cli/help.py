@@ -37,7 +37,9 @@ def localise(group: click.Group, messages: Messages) -> None:
 class TranslatedFormatter(click.HelpFormatter):
     """Click's own words (Usage, Options, Commands, default) in the catalogue's language."""
 
-    messages: Messages = Messages("en")
+    def __init__(self, messages: Messages, width: int | None = None, max_width: int | None = None) -> None:
+        super().__init__(width=width, max_width=max_width)
+        self.messages = messages
 
     def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
         super().write_usage(prog, args, prefix=self.messages.text("click.usage") + " ")
@@ -53,6 +55,34 @@ class TranslatedFormatter(click.HelpFormatter):
                                                             self.messages.text("help.opt.help")))
                 for a, b in rows]
         super().write_dl(rows, col_max, col_spacing)
+
+
+class TranslatedContext(click.Context):
+    """A context whose help speaks the user's language: `messages` is given to the root context
+    (cli.main(messages=…)) and inherited by each command's; Click's own classes stay untouched."""
+
+    messages: Messages
+
+    def __init__(self, *args: Any, messages: Messages | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        inherited = self.parent.messages if isinstance(self.parent, TranslatedContext) else Messages("en")
+        self.messages = messages or inherited
+
+    def make_formatter(self) -> click.HelpFormatter:
+        return TranslatedFormatter(self.messages, width=self.terminal_width, max_width=self.max_content_width)
+
+
+class TranslatedCommand(click.Command):
+    """A command whose context is a TranslatedContext."""
+
+    context_class = TranslatedContext
+
+
+class TranslatedGroup(click.Group):
+    """The group whose commands (and itself) get TranslatedContexts."""
+
+    context_class = TranslatedContext
+    command_class = TranslatedCommand
 
 
 def argv_language(argv: list[str]) -> str | None:

@@ -43,5 +43,5 @@ def serve(app: App, content: Path, out: Path, port: int, open_browser: bool, dra
 
     content = content_dir(content)
     output_dir(content, out)
-    run_server(content, out, port, open_browser, Options(drafts=drafts, language=app.lang, serve=True, theme=theme),
+    run_server(content, out, port, open_browser, Options(drafts=drafts, language=app.lang, theme=theme),
                app.messages(content))

@@ -11,8 +11,8 @@ from sitegen.i18n.messages import Messages
 from sitegen.options import Options
 
 
-def check_form(content: Path, path: PurePosixPath, text: str, kind: str, messages: Messages,
-               replaces: PurePosixPath | None = None) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+def check_form(content: Path, path: PurePosixPath, text: str, kind: str, messages: Messages
+               ) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
     """Problems of this record when written at `path`, by field; problems elsewhere are not its own.
 
     Returns (errors, warnings), each field name ("" for the whole record) → messages in `messages`'
@@ -22,7 +22,7 @@ def check_form(content: Path, path: PurePosixPath, text: str, kind: str, message
     from sitegen.load.files import SourceFile
     from sitegen.load.records import parse_file
 
-    overlay = {path: text}  # an unfinished draft's `_` file (`replaces`) is ignored by builds anyway
+    overlay = {path: text}  # the unfinished draft's own `_` file, if any, is ignored by builds anyway
     try:
         problems: list[Problem] = pipeline.check(content, Options(drafts=True), overlay=overlay).warnings
     except ContentInvalid as e:

@@ -158,7 +158,7 @@ def _save_record(content: Path, kind: str, rel: str | None, version: str | None,
     markdown = path.suffix.lower() == ".md"
     text = text_of(data, body, markdown)
     final = path.with_name(path.name.removeprefix("_"))  # a kept draft that now passes gets its real name
-    errors, warnings = _check(content, final, text, kind, messages, replaces=path)
+    errors, warnings = _check(content, final, text, kind, messages)
     if errors and not keep_as_draft:
         return Saved(path=str(path) if rel else None, version=version, written=False, errors=errors, warnings=warnings)
     destination = path.with_name("_" + final.name) if errors else final

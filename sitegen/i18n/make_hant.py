@@ -8,18 +8,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import opencc
+from sitegen.hanzi import converter
 
 HERE = Path(__file__).parent
 CATALOGUES = (HERE, HERE.parent.parent / "themes" / "default" / "i18n")
 
 
 def main() -> None:
-    converter = opencc.OpenCC("s2tw")
+    convert = converter()
     for folder in CATALOGUES:
         source = folder / "zh-Hans.yaml"
         if source.is_file():
-            (folder / "zh-Hant.yaml").write_text(converter.convert(source.read_text("utf-8")), "utf-8")
+            (folder / "zh-Hant.yaml").write_text(convert(source.read_text("utf-8")), "utf-8")
 
 
 if __name__ == "__main__":

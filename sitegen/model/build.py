@@ -17,8 +17,9 @@ from sitegen.model.names import Name, NamedText, person_or_group
 from sitegen.model.places import assign_slugs, build_tree
 from sitegen.model.privacy import POSTER_HIDES, WEB_HIDES, mask_name, phone_shown
 from sitegen.options import Options
+from sitegen.slugs import Levels
 from sitegen.validate.check import Valid, Validated
-from sitegen.validate.privacy import name_variants, script_chars
+from sitegen.validate.privacy import Variants, script_chars
 from sitegen.validate.schema import Site as SiteFields
 
 
@@ -112,7 +113,7 @@ def _site(v: Valid, options: Options, updated: datetime) -> m.Site:
                   updated=updated, digest=_digest(v.raw.digest, base))  # `updated` is not in it: see pipeline/execute.py
 
 
-def _secrets(records: list[Valid]) -> m.Secrets:
+def _secrets(records: list[Valid], variants: Variants) -> m.Secrets:
     names: set[str] = set()
     web: set[str] = set()
     poster: set[str] = set()
@@ -120,7 +121,7 @@ def _secrets(records: list[Valid]) -> m.Secrets:
     chars: dict[str, str] = {}
     for v in records:
         if v.kind == "wishes" and len(v.fields.wisher) > 1:
-            forms = name_variants(v.fields.wisher)
+            forms = variants.of(v.fields.wisher)
             names |= forms
             chars.update(script_chars(forms))
             for variant in forms:
@@ -136,12 +137,13 @@ def _secrets(records: list[Valid]) -> m.Secrets:
                      sources=sources, script_chars=tuple(sorted(chars.items())))
 
 
-def build_model(validated: Validated, options: Options,
-                commit_times: Mapping[PurePosixPath, int]) -> tuple[m.Model | None, list[Problem]]:
+def build_model(validated: Validated, options: Options, commit_times: Mapping[PurePosixPath, int], *,
+                levels: Levels, variants: Variants) -> tuple[m.Model | None, list[Problem]]:
     """The frozen model, or the site-wide problems that stop it (place slugs that collide).
 
     `commit_times`: content-relative path → Unix time of its last commit (load/history.py), {}
-    without git; dates are chosen as model/dates.py says.
+    without git; dates are chosen as model/dates.py says. `levels` and `variants` are the build's
+    memos of place slugs and of wishers' names in both scripts (kept by the build cache).
     """
     if validated.site is None:
         return None, []
@@ -153,7 +155,7 @@ def build_model(validated: Validated, options: Options,
     disclosures = [v for v in shown if v.kind == "disclosures"]
     places = [(v.fields.place, m.SourceRef(v.raw.path, v.raw.line_of("place")))
               for v in disclosures if v.fields.place]
-    slugs, problems = assign_slugs(places, validated.site.fields.place_slugs)
+    slugs, problems = assign_slugs(places, validated.site.fields.place_slugs, levels)
     if problems:
         return None, problems
     people = tuple(_disclosure(v, clock, m.PlaceRef(v.fields.place, slugs[v.fields.place]) if v.fields.place else None, today)
@@ -176,8 +178,8 @@ def build_model(validated: Validated, options: Options,
         deliberations=deliberations,
         wishes=wishes,
         pages=pages,
-        places=build_tree(slugs, people),
-        secrets=_secrets(validated.records),
+        places=build_tree(slugs, people, levels),
+        secrets=_secrets(validated.records, variants),
         today=today,
         now=now,
         dates_change_at=clock.next_change,

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from sitegen.errors import Problem
-from sitegen.slugs import level_slug
+from sitegen.slugs import Levels as Slugs
 
 if TYPE_CHECKING:
     from sitegen.model.records import Disclosure, SourceRef
@@ -59,14 +59,14 @@ class PlaceTree:
             found.extend(self.under(child))
         return found
 
-    def people_under(self, slug: str) -> list[Disclosure]:
-        return [d for _, people in self.under(slug) for d in people]
-
 
 def assign_slugs(
-    places: Iterable[tuple[Levels, SourceRef]], overrides: dict[str, str]
+    places: Iterable[tuple[Levels, SourceRef]], overrides: dict[str, str], memo: Slugs
 ) -> tuple[dict[Levels, str], list[Problem]]:
-    """Slug every place and its parents; two places on one slug are an error naming both."""
+    """Slug every place and its parents; two places on one slug are an error naming both.
+
+    `overrides` is site.yaml's place_slugs ("福桂苑/9栋" → "b9"); `memo` the build's slugs.Levels.
+    """
     slugs: dict[Levels, str] = {}
     owner: dict[str, tuple[Levels, SourceRef]] = {}
     problems: list[Problem] = []
@@ -77,7 +77,7 @@ def assign_slugs(
             prefix = levels[:depth]
             if prefix in slugs:
                 continue
-            own = wanted.get("/".join(prefix)) or level_slug(prefix[-1])
+            own = wanted.get("/".join(prefix)) or memo.slug(prefix[-1])
             if not own:
                 problems.append(Problem(source.path, source.line, "place.no_slug", {"level": prefix[-1]}))
                 own = "x"
@@ -92,8 +92,9 @@ def assign_slugs(
     return slugs, problems
 
 
-def build_tree(slugs: dict[Levels, str], disclosures: Iterable[Disclosure]) -> PlaceTree:
-    """Nodes for every level that has a slug, each with the disclosures placed exactly there."""
+def build_tree(slugs: dict[Levels, str], disclosures: Iterable[Disclosure], memo: Slugs) -> PlaceTree:
+    """Nodes for every level that has a slug, each with the disclosures placed exactly there, in
+    natural order (2栋 before 10栋; `memo`, the build's slugs.Levels, orders names without digits)."""
     here: dict[str, list[Disclosure]] = {}
     for person in disclosures:
         if person.place is not None:
@@ -101,22 +102,18 @@ def build_tree(slugs: dict[Levels, str], disclosures: Iterable[Disclosure]) -> P
     children: dict[str, list[tuple[tuple[int, str, str], str]]] = {}
     for levels, slug in slugs.items():
         if len(levels) > 1:
-            children.setdefault(slugs[levels[:-1]], []).append((_name_key(levels[-1]), slug))
-    ordered = sorted(slugs.items(), key=lambda item: (len(item[0]), [_name_key(x) for x in item[0]]))
+            children.setdefault(slugs[levels[:-1]], []).append((_name_key(levels[-1], memo), slug))
+    ordered = sorted(slugs.items(), key=lambda item: (len(item[0]), [_name_key(x, memo) for x in item[0]]))
     nodes = {
         slug: PlaceNode(levels=levels, slug=slug,
                         children=tuple(s for _, s in sorted(children.get(slug, []))),
                         here=tuple(here.get(slug, ())))
         for levels, slug in ordered
     }
-    return PlaceTree(nodes=dict(sorted(nodes.items(), key=lambda kv: _tree_key(kv[1], nodes))))
+    return PlaceTree(nodes=dict(sorted(nodes.items(), key=lambda kv: [_name_key(level, memo) for level in kv[1].levels])))
 
 
-def _name_key(name: str) -> tuple[int, str, str]:
+def _name_key(name: str, memo: Slugs) -> tuple[int, str, str]:
     """Natural order: 2栋 before 10栋."""
     digits = "".join(ch for ch in name if ch.isdigit())
-    return (int(digits) if digits else 0, level_slug(name), name)
-
-
-def _tree_key(node: PlaceNode, nodes: dict[str, PlaceNode]) -> list[tuple[int, str, str]]:
-    return [_name_key(level) for level in node.levels]
+    return (int(digits) if digits else 0, memo.slug(name), name)

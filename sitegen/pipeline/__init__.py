@@ -66,27 +66,22 @@ def check(content: Path, options: Options, cache: BuildCache | None = None,
     from sitegen.model.build import build_model
     from sitegen.validate.check import validate_content
 
-    from sitegen.slugs import known_levels, seed_levels
-    from sitegen.validate.privacy import known_variants, seed_variants
+    from sitegen.slugs import Levels
+    from sitegen.validate.privacy import Variants
 
-    if cache is not None:
-        seed_levels(cache.levels)
-        seed_variants(cache.variants)
+    levels, variants = (cache.levels, cache.variants) if cache is not None else (Levels(), Variants())
     loaded = load_content(content, cache.files if cache else None, stats, overlay)
     validated = validate_content(loaded, content, cache.valid if cache else None, cache.clean if cache else None,
-                                 cache.photo_checks if cache else None)
+                                 cache.photo_checks if cache else None, variants=variants)
     problems = validated.problems
     if any(not p.warning for p in problems) or validated.site is None:
         raise ContentInvalid(problems)
     from sitegen.load.history import commit_times
 
     # Dates come from the records and from git, never from file times (model/dates.py).
-    model, model_problems = build_model(validated, options, commit_times(content))
+    model, model_problems = build_model(validated, options, commit_times(content), levels=levels, variants=variants)
     if model is None or model_problems:
         raise ContentInvalid([*problems, *model_problems])
-    if cache is not None:
-        cache.levels = known_levels()
-        cache.variants = known_variants()
     warnings = sorted_problems(_base_url_warnings([p for p in problems if p.warning], options))
     drafts = () if options.drafts else tuple(sorted(
         f"{v.raw.path}:{v.raw.line}" if v.raw.in_list else str(v.raw.path) for v in validated.records if v.fields.draft))

@@ -23,12 +23,17 @@ import io
 import pickle
 from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import sitegen
 from sitegen.write.files import replace_file
 
-FORMAT: Final = 10  # bump when what is stored changes shape
+if TYPE_CHECKING:
+    from sitegen.render.qr import Codes
+    from sitegen.slugs import Levels
+    from sitegen.validate.privacy import Variants
+
+FORMAT: Final = 11  # bump when what is stored changes shape
 MAGIC: Final = b"sitegen-cache "
 _DIGEST: Final = 32
 # What a cache may hold besides sitegen's own classes: module → names (no dotted names, no functions).
@@ -138,18 +143,38 @@ def _write(path: Path, value: object) -> None:
     replace_file(path, _header() + _digest(payload) + payload)
 
 
+# The build-scoped memos start empty; their modules are imported only when a build needs them: the
+# check that nothing changed reads State alone, before pydantic (which validate/privacy.py brings) loads.
+def _codes() -> Codes:
+    from sitegen.render.qr import Codes
+
+    return Codes()
+
+
+def _levels() -> Levels:
+    from sitegen.slugs import Levels
+
+    return Levels()
+
+
+def _variants() -> Variants:
+    from sitegen.validate.privacy import Variants
+
+    return Variants()
+
+
 @dataclass
 class BuildCache:
     key: str = ""  # tool version and the options that change output
     files: dict[str, tuple[int, int, list[Any], list[Any]]] = field(default_factory=dict)  # rel → (size, mtime, records, problems)
     valid: dict[str, tuple[Any, list[Any]]] = field(default_factory=dict)  # record key → (Valid or None, problems)
     photos: dict[str, tuple[int, int, str]] = field(default_factory=dict)  # rel → (size, mtime, sha256)
-    qr: dict[str, tuple[int, bytes]] = field(default_factory=dict)
+    qr: Codes = field(default_factory=_codes)  # QR matrices by the text they hold
     events: dict[str, bytes] = field(default_factory=dict)  # activity digest → its VEVENT, as icalendar wrote it
-    levels: dict[str, str] = field(default_factory=dict)  # place level → slug (pinyin)
+    levels: Levels = field(default_factory=_levels)  # place levels and tags → slug (pinyin)
     clean: dict[str, set[str]] = field(default_factory=dict)  # records found free of wishers' names
     photo_checks: dict[str, tuple[int, int, str | None]] = field(default_factory=dict)  # photo headers checked
-    variants: dict[str, str] = field(default_factory=dict)  # wishers' names in Traditional script
+    variants: Variants = field(default_factory=_variants)  # wishers' names in both scripts
     # (size, mtime) of every file as the last builds left them in output/ and in the shadow: a file is
     # reused only while it still matches, so one deleted or edited by hand is made again.
     live_stats: dict[str, tuple[int, int]] = field(default_factory=dict)

@@ -23,7 +23,7 @@ from sitegen.pipeline.cache import BuildCache, PageEntry, cache_dir
 from sitegen.pipeline.fingerprint import Fingerprinter, fingerprint
 from sitegen.pipeline.photos import damaged_photos, plan_photos
 from sitegen.pipeline.printing import Published, build_print_folder
-from sitegen.render import qr, search
+from sitegen.render import search
 from sitegen.render.builtin import feeds
 from sitegen.render.pages import Planner
 from sitegen.render.posters import PosterPlanner
@@ -186,13 +186,12 @@ def write_site(model: Model, content: Path, out: Path, options: Options, progres
     if problems:
         raise ContentInvalid(problems)
     labels = theme.labels
-    specs = [*Planner(model, labels, photos).plan(), *PosterPlanner(model, labels, photos).plan()]
+    specs = [*Planner(model, labels, photos, cache.levels).plan(), *PosterPlanner(model, labels, photos).plan()]
     if options.pages_only:
         specs = [dataclasses.replace(s, variants=False) for s in specs if not s.poster]
         photos = {}
     lap("plan")
 
-    qr.seed(cache.qr)  # workers inherit the known QR matrices: an unchanged code is never re-made
     base = (theme.base_digest, model.site.digest, fingerprint(model.pages, photos), str(model.site.traditional_mirror))
     printer = Fingerprinter(photos)
     # The date a page shows is in its fingerprint: the site's date (its fallback) is kept out of the
@@ -217,7 +216,8 @@ def write_site(model: Model, content: Path, out: Path, options: Options, progres
                 assembly.reuse(rel, sha) for rel, sha in entry.files.items()):
             todo.append(index)
     lap("reuse")
-    job = workers.Job(Renderer(model, theme, photos), specs, list(photos.values()), content, stage, scanner)
+    # The renderer holds the known QR matrices (cache.qr): workers inherit them, an unchanged code is never re-made.
+    job = workers.Job(Renderer(model, theme, photos, cache.qr), specs, list(photos.values()), content, stage, scanner)
     leaks: list[Leak] = []
     try:
         for index, files, found, codes in workers.run(job, "render", todo, options.workers(),
@@ -225,7 +225,7 @@ def write_site(model: Model, content: Path, out: Path, options: Options, progres
             cache.pages[specs[index].url] = PageEntry(prints[index], files)
             assembly.files.update(files)
             leaks += found
-            qr.seed(codes)
+            cache.qr.add(codes)
     except ThemeFault as fault:
         raise ContentInvalid([fault.problem()]) from None
     outcome.rendered = len(todo)
@@ -285,7 +285,7 @@ def write_site(model: Model, content: Path, out: Path, options: Options, progres
     cache.shadow_stats, cache.live_stats = cache.live_stats, stats  # the old output is the shadow now
     cache.secrets = secrets
     targets = {absolute(model.site.base_url, s.url) for s in specs if not s.poster}  # what a code can point at
-    cache.qr = {text: code for text, code in qr.known().items() if text in targets}
+    cache.qr.keep(targets)
     known = {spec.url for spec in specs}
     cache.pages = {url: entry for url, entry in cache.pages.items() if url in known or url.startswith("@")}
     lap("swap")

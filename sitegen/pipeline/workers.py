@@ -20,7 +20,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sitegen.render import qr
 from sitegen.render.images import Photo, make_variants
 from sitegen.render.site import Renderer
 from sitegen.render.views import PageSpec
@@ -91,7 +90,7 @@ def _render(indices: list[int]) -> list[Result]:
                 if leak is not None:
                     leaks.append(leak)
             files[rel] = write_file(job.stage, rel, data)
-        results.append((index, files, leaks, qr.drain()))
+        results.append((index, files, leaks, job.renderer.codes.take_made()))
     return results
 
 

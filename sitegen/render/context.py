@@ -15,7 +15,7 @@ from sitegen.model.records import Site
 from sitegen.render.fit import clip
 from sitegen.render.images import Photo
 from sitegen.render.markdown import render_markdown
-from sitegen.render.qr import qr_svg
+from sitegen.render.qr import Codes
 from sitegen.render.urls import absolute
 from sitegen.validate.placeholder import is_placeholder_url
 
@@ -95,7 +95,7 @@ class Formats:
 
 
 def template_globals(site: Site, labels: Mapping[str, str], photos: Mapping[PurePosixPath, Photo],
-                     assets: Mapping[str, str]) -> dict[str, Any]:
+                     assets: Mapping[str, str], codes: Codes) -> dict[str, Any]:
     formats = Formats(labels)
     return {
         "site": site,
@@ -104,7 +104,7 @@ def template_globals(site: Site, labels: Mapping[str, str], photos: Mapping[Pure
         "fmt": formats,
         "photos": photos,
         "asset_urls": assets,
-        "qr_for": lambda target, label="", symbol_mm=None: qr_svg(absolute(site.base_url, target), label, symbol_mm),
+        "qr_for": lambda target, label="", symbol_mm=None: codes.svg(absolute(site.base_url, target), label, symbol_mm),
         "absolute": lambda target: absolute(site.base_url, target),
         # The address printed under a QR code, readable (望湖.中国/望湖社区/…); the code holds the ASCII form.
         "shown_url": lambda target: shown_url(absolute(site.base_url, target)),

@@ -13,7 +13,7 @@ from sitegen.render.images import Photo
 from sitegen.render.summary import summarize
 from sitegen.render.search import file_names
 from sitegen.render.views import Crumb, Figure, Group, PageSpec, Pager, TagLink, chart
-from sitegen.slugs import level_slug
+from sitegen.slugs import Levels
 from sitegen.load.files import KINDS
 from sitegen.validate.rules import DECIDED
 
@@ -62,10 +62,12 @@ def describe(record: Record) -> str:
 class Planner:
     """Turns the model into page specs; labels give titles, photos give share-card images."""
 
-    def __init__(self, model: Model, labels: Mapping[str, str], photos: Mapping[PurePosixPath, Photo]) -> None:
+    def __init__(self, model: Model, labels: Mapping[str, str], photos: Mapping[PurePosixPath, Photo],
+                 levels: Levels | None = None) -> None:
         self.model = model
         self.t = labels
         self.photos = photos
+        self.levels = levels or Levels()  # the build's memo of slugs (pipeline/cache.py), or a fresh one
         self.tag_urls = self._tag_urls()
 
     def cover(self, record: Record) -> Photo | None:
@@ -77,7 +79,7 @@ class Planner:
         used: Counter[str] = Counter()
         taken: set[str] = set()
         for name in names:
-            base = level_slug(name)[:60] or "tag"  # phrase pinyin, as places: jieba's 33 MB stay unloaded
+            base = self.levels.slug(name)[:60] or "tag"  # phrase pinyin, as places: jieba's 33 MB stay unloaded
             url = ""
             while not url or url in taken:  # "tag-2" typed as a tag may already be a numbered slug
                 used[base] += 1
@@ -240,7 +242,7 @@ class Planner:
         for record in records:
             for tag in record.tags:
                 by_tag.setdefault(tag, []).append(record)
-        links = tuple(TagLink(name, self.tag_urls[name], len(by_tag[name])) for name in sorted(by_tag, key=level_slug))
+        links = tuple(TagLink(name, self.tag_urls[name], len(by_tag[name])) for name in sorted(by_tag, key=self.levels.slug))
         yield PageSpec(url="tags/", template="tags.html", title=self.t["tags"], data={"tags": links},
                        description=self.t["tags"], updated=latest(records))
         for name, tagged in by_tag.items():

@@ -12,7 +12,7 @@ wrong page.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from collections.abc import Callable, Collection, Mapping
 from typing import Final
 
 from markupsafe import Markup, escape
@@ -48,40 +48,11 @@ def _matrix(text: str, level: str) -> tuple[int, bytes]:
     return size, bytes(memoryview(image))  # type: ignore[arg-type]  # zxingcpp.Image has the buffer protocol
 
 
-# Matrices made so far, seeded from the build cache: an unchanged code is never encoded twice.
-# `_NEW` lists those made since the last drain(), so render workers can hand them back.
-_KNOWN: dict[str, tuple[int, bytes]] = {}
-_NEW: list[str] = []
-_CHECKED: set[str] = set()  # texts whose matrix in _KNOWN was decoded back in this process
-
-
-def seed(known: dict[str, tuple[int, bytes]]) -> None:
-    """Take matrices from the build cache; each is decoded back before its first use."""
-    for text, code in known.items():
-        if _KNOWN.get(text) != code:
-            _CHECKED.discard(text)
-            _KNOWN[text] = code
-
-
-def known() -> dict[str, tuple[int, bytes]]:
-    return dict(_KNOWN)
-
-
-def drain() -> dict[str, tuple[int, bytes]]:
-    """The matrices made since the last call (a worker returns them to the parent's cache)."""
-    made = {text: _KNOWN[text] for text in _NEW}
-    _NEW.clear()
-    return made
-
-
 def qr_modules(text: str) -> tuple[int, bytes]:
-    """The module matrix (0 = dark) at the highest error level that keeps the size of level M."""
-    found = _KNOWN.get(text)
-    if found is not None:
-        if text in _CHECKED or _decodes(text, *found):
-            _CHECKED.add(text)
-            return found
-        del _KNOWN[text]  # a cached matrix that reads as something else: make it again
+    """The module matrix (0 = dark) at the highest error level that keeps the size of level M.
+
+    Raises QRMismatch when the matrix made does not read back as `text`.
+    """
     size_m, modules_m = _matrix(text, "M")
     found = (size_m, modules_m)
     for level in _BOOSTS:  # if Q does not fit in M's size, H will not either
@@ -91,10 +62,65 @@ def qr_modules(text: str) -> tuple[int, bytes]:
         found = (size, modules)
     if not _decodes(text, *found):
         raise QRMismatch(text)
-    _KNOWN[text] = found
-    _CHECKED.add(text)
-    _NEW.append(text)
     return found
+
+
+class Codes:
+    """The QR matrices of one build (text → (size, modules)), kept by the build cache (pipeline/cache.py):
+    an unchanged code is never encoded twice.
+
+    A matrix taken from the cache is decoded back before its first use in this process (`checked`);
+    one that reads as something else is made again. `made` lists the texts encoded since the last
+    take_made(), so a render worker hands its new matrices back with its results. Only `known` is
+    pickled.
+    """
+
+    def __init__(self, known: Mapping[str, tuple[int, bytes]] | None = None) -> None:
+        self.known: dict[str, tuple[int, bytes]] = dict(known or {})
+        self.checked: set[str] = set()
+        self.made: list[str] = []
+        self.svgs: dict[tuple[str, str, float | None], Markup] = {}
+
+    def __reduce__(self) -> tuple[type[Codes], tuple[dict[str, tuple[int, bytes]]]]:
+        return (Codes, (self.known,))
+
+    def add(self, codes: Mapping[str, tuple[int, bytes]]) -> None:
+        """Take matrices made elsewhere (a worker, the cache); each is decoded back before its first use."""
+        for text, code in codes.items():
+            if self.known.get(text) != code:
+                self.checked.discard(text)
+                self.known[text] = code
+
+    def take_made(self) -> dict[str, tuple[int, bytes]]:
+        """The matrices made since the last call, for the parent's cache; the list starts again."""
+        made = {text: self.known[text] for text in self.made}
+        self.made.clear()
+        return made
+
+    def keep(self, texts: Collection[str]) -> None:
+        """Forget the codes for any other text (pages that are gone)."""
+        self.known = {text: code for text, code in self.known.items() if text in texts}
+
+    def modules(self, text: str) -> tuple[int, bytes]:
+        """qr_modules(text), remembered and checked as the class says."""
+        found = self.known.get(text)
+        if found is not None:
+            if text in self.checked or _decodes(text, *found):
+                self.checked.add(text)
+                return found
+            del self.known[text]  # a cached matrix that reads as something else: make it again
+        found = self.known[text] = qr_modules(text)
+        self.checked.add(text)
+        self.made.append(text)
+        return found
+
+    def svg(self, url: str, label: str = "", symbol_mm: float | None = None) -> Markup:
+        """qr_svg with this build's matrices, remembered (a page and its poster show the same code)."""
+        key = (url, label, symbol_mm)
+        found = self.svgs.get(key)
+        if found is None:
+            found = self.svgs[key] = qr_svg(url, label, symbol_mm, self.modules)
+        return found
 
 
 def _path(size: int, modules: bytes) -> str:
@@ -127,30 +153,33 @@ def planned_size(text: str) -> int:
 
 
 def printed_mm(url: str, symbol_mm: float, size: int | None = None) -> float:
-    """Width of the whole printed code, quiet zone included, when the symbol itself is `symbol_mm` wide."""
-    size = size or qr_modules(url)[0]
+    """Width of the whole printed code, quiet zone included, when the symbol itself is `symbol_mm` wide
+    and `size` modules a side (planned_size(url) when not given)."""
+    size = size or planned_size(url)
     return round(symbol_mm * (size + 2 * QUIET_ZONE) / size, 1)
 
 
-@lru_cache(maxsize=4096)
-def qr_svg(url: str, label: str = "", symbol_mm: float | None = None) -> Markup:
+def qr_svg(url: str, label: str = "", symbol_mm: float | None = None,
+           modules: Callable[[str], tuple[int, bytes]] = qr_modules) -> Markup:
     """An inline <svg> carrying data-qr-url; the code decodes to exactly `url`, which must be ASCII.
 
     With `symbol_mm` the code prints at that width (finder to finder, the quiet zone added around
     it), whatever its version: the scanning-distance rule is about the symbol, not the margin.
+    `modules` makes the matrix (a build passes its Codes.modules). Raises ValueError for a
+    non-ASCII url, QRMismatch as qr_modules does.
     """
     if not url.isascii():  # zxing would write Shift_JIS without ECI: phones reading GBK or UTF-8 open another address
         raise ValueError(f"QR payload must be ASCII (sitegen.addresses.ascii_url): {url!r}")
-    size, modules = qr_modules(url)
+    size, matrix = modules(url)
     total = size + 2 * QUIET_ZONE
     title = escape(label or url)
     dimensions = ""
     if symbol_mm:
-        printed = printed_mm(url, symbol_mm)
+        printed = printed_mm(url, symbol_mm, size)
         dimensions = f'width="{printed}mm" height="{printed}mm" '
     return Markup(
         f'<svg class="qr" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {total} {total}" {dimensions}'
         f'shape-rendering="crispEdges" role="img" aria-label="{title}" data-qr-url="{escape(url)}">'
         f'<rect width="{total}" height="{total}" fill="#fff"/>'
-        f'<path fill="#000" d="{_path(size, modules)}"/></svg>'
+        f'<path fill="#000" d="{_path(size, matrix)}"/></svg>'
     )

@@ -20,6 +20,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Final
 
+from sitegen.hanzi import converter
 from sitegen.model.records import Activity, Deliberation, Disclosure, Model, Record, Wish
 from sitegen.render.context import Formats
 from sitegen.render.search_text import Folder, key_set
@@ -199,9 +200,7 @@ def make_files(model: Model, labels: Mapping[str, str], memo: Memo | None = None
     hant_docs: list[list[str]] | None = None
     hant_kinds: dict[str, str] | None = None
     if model.site.traditional_mirror:
-        import opencc
-
-        convert = opencc.OpenCC("s2tw").convert  # as the 繁體 pages are converted (render/site.py)
+        convert = converter()  # as the 繁體 pages are converted (render/site.py)
         hant_docs = json.loads(convert(json.dumps(rows, ensure_ascii=False)))
         hant_kinds = json.loads(convert(json.dumps(kinds, ensure_ascii=False)))
         folder.learn(field for doc in hant_docs for field in doc)

@@ -14,8 +14,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
-from functools import cache
 from typing import Final
+
+from sitegen.hanzi import converter
 
 # A run of ASCII letters and digits, or a run of other letters and numbers (Chinese, kana, ...).
 # search.js uses the same classes: [a-z0-9]+ and (?:(?![\x00-\x7f])[\p{L}\p{N}])+
@@ -98,16 +99,8 @@ class Folder:
         return text.translate(self._table)
 
 
-@cache
-def _converter(config: str) -> object:
-    """OpenCC's converters load their dictionaries once per process (a memo, not state)."""
-    import opencc
-
-    return opencc.OpenCC(config)
-
-
 def _convert(config: str, text: str) -> str:
-    return str(_converter(config).convert(text))  # type: ignore[attr-defined]
+    return converter(config)(text)
 
 
 def _ascii_lower(char: str) -> str:

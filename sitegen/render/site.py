@@ -12,18 +12,19 @@ from __future__ import annotations
 import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cached_property
 from pathlib import PurePosixPath
 from typing import Final
 
 import jinja2
 
 from sitegen.addresses import base_path
+from sitegen.hanzi import converter
 from sitegen.model.names import unmark
 from sitegen.model.records import Model
 from sitegen.render.context import template_filters, template_globals
 from sitegen.render.images import Photo
 from sitegen.render.links import rebase_root_links
+from sitegen.render.qr import Codes
 from sitegen.render.script import keep_names_and_urls
 from sitegen.render.theme import Theme
 from sitegen.render.urls import absolute, file_of, relative
@@ -82,12 +83,14 @@ THUMB_SIZES: Final = "72px"
 class Renderer:
     """Holds the Jinja environment and converters; `render(spec)` gives (path, bytes) for each tree."""
 
-    def __init__(self, model: Model, theme: Theme, photos: Mapping[PurePosixPath, Photo]) -> None:
+    def __init__(self, model: Model, theme: Theme, photos: Mapping[PurePosixPath, Photo],
+                 codes: Codes | None = None) -> None:
         self.model = model
         self.theme = theme
         self.env = theme.env()
         self.assets = {name: asset.url for name, asset in theme.assets.items()}
-        self.env.globals.update(template_globals(model.site, theme.labels, photos, self.assets))
+        self.codes = codes or Codes()  # the build's QR matrices (pipeline/cache.py), or a fresh set
+        self.env.globals.update(template_globals(model.site, theme.labels, photos, self.assets, self.codes))
         self.env.globals["pages_nav"] = model.pages
         self.env.filters.update(template_filters(theme.labels))
         self.trees = WITH_MIRROR if model.site.traditional_mirror else CARE
@@ -104,12 +107,6 @@ class Renderer:
         self.up = mark("up")
         self.base_path = base_path(model.site.base_url)
 
-    @cached_property
-    def _to_traditional(self) -> object:
-        import opencc
-
-        return opencc.OpenCC("s2tw")
-
     def variants(self, spec: PageSpec) -> tuple[str, ...]:
         return self.trees if spec.variants else MAIN
 
@@ -122,7 +119,7 @@ class Renderer:
         variants = self.variants(spec)
         # One OpenCC pass serves both 繁體 copies: the markers are ASCII and survive conversion;
         # people's names and URLs are left as typed (script.py).
-        hant = keep_names_and_urls(html, self._to_traditional.convert) if "zh-hant/" in variants else ""  # type: ignore[attr-defined]
+        hant = keep_names_and_urls(html, converter()) if "zh-hant/" in variants else ""
         html = unmark(html)
         out = []
         for variant in variants:
@@ -160,7 +157,7 @@ class Renderer:
 
     def _label(self, key: str, hant: bool) -> str:
         text = self.theme.labels[key]
-        return self._to_traditional.convert(text) if hant else text  # type: ignore[attr-defined]
+        return converter()(text) if hant else text
 
     def _href(self, spec: PageSpec, here: str, target: str) -> str:
         return absolute(self.model.site.base_url, target) if spec.absolute_links else relative(here, target)

@@ -3,11 +3,7 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Final
 from urllib.parse import quote
-
-VARIANTS: Final = ("", "care/", "zh-hant/", "zh-hant/care/")  # main tree, elder mode, 繁體, 繁體 elder mode
-
 
 def file_of(url: str) -> str:
     """The file that serves a URL: `activities/x/` → `activities/x/index.html`, `` → `index.html`."""
@@ -33,7 +29,3 @@ def relative(from_url: str, to_url: str) -> str:
 def absolute(base_url: str, url: str) -> str:
     """base_url + path, as every QR code and feed entry carries (folder URLs end with /)."""
     return base_url + quote(url, safe="/#.-_~")
-
-
-def in_variant(variant: str, url: str) -> str:
-    return variant + url

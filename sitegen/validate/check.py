@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
@@ -20,6 +20,9 @@ from sitegen.validate.photos import PhotoChecker
 from sitegen.validate.rules import RULES, slug_of
 from sitegen.validate.schema import SCHEMAS, Fields
 from sitegen.validate.unknown import unknown_fields
+
+if TYPE_CHECKING:
+    from sitegen.validate.privacy import Variants
 
 _PYDANTIC_KEYS: Final = {
     "missing": "field.missing",
@@ -161,8 +164,12 @@ def tags_within_limit(records: Iterable[Valid]) -> Iterator[Problem]:
 
 def validate_content(loaded: Loaded, content: Path, cache: ValidCache | None = None,
                      clean: dict[str, set[str]] | None = None,
-                     photos: dict[str, tuple[int, int, str | None]] | None = None) -> Validated:
-    """Every record through its schema and rules; problems from all files, nothing raised."""
+                     photos: dict[str, tuple[int, int, str | None]] | None = None, *,
+                     variants: Variants) -> Validated:
+    """Every record through its schema and rules; problems from all files, nothing raised.
+
+    `variants` is the build's memo of wishers' names in both scripts (validate/privacy.py).
+    """
     from sitegen.validate.phones import hidden_phones_unpublished
     from sitegen.validate.privacy import wisher_names_unpublished
     from sitegen.validate.slips import place_typed_without_slash
@@ -188,7 +195,7 @@ def validate_content(loaded: Loaded, content: Path, cache: ValidCache | None = N
     if site is not None:
         problems += dead_body_links(((v.raw, v.slug) for v in records), site.fields.base_url)
     problems += tags_within_limit(records)
-    problems += wisher_names_unpublished(loaded.records, clean)
+    problems += wisher_names_unpublished(loaded.records, variants, clean)
     problems += hidden_phones_unpublished(loaded.records, records)
     problems += place_typed_without_slash(records)
     return Validated(site=site, records=records, problems=problems)

@@ -231,10 +231,6 @@ class Phone:
     digits: str
     shown: str
 
-    @property
-    def is_mobile(self) -> bool:
-        return len(self.digits) == 11 and self.digits.startswith("1")
-
 
 def parse_phone(value: Any) -> Phone:
     raw = clean_line(_text(value))

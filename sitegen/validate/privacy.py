@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
-from collections.abc import Iterable, Iterator
-from functools import cache
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Final
 
 import ahocorasick
 
 from sitegen.errors import Problem
+from sitegen.hanzi import converter
 from sitegen.load.records import RawRecord
 from sitegen.validate.disguise import fold_name, markdown_plain
 from sitegen.validate.fields import clean_line
@@ -30,31 +30,31 @@ def mask_name(name: str) -> str:
 _CONVERSIONS: Final = ("s2t", "s2tw", "t2s", "tw2s")
 
 
-@cache
-def _converter(config: str) -> object:
-    import opencc
-
-    return opencc.OpenCC(config)
-
-
-# Script variants made so far ("\x1f"-joined), seeded from the build cache: a rebuild need not load OpenCC (44 MB).
-_TRADITIONAL: dict[str, str] = {}
-
-
-def seed_variants(known: dict[str, str]) -> None:
-    _TRADITIONAL.update(known)
-
-
-def known_variants() -> dict[str, str]:
-    return dict(_TRADITIONAL)
-
-
 def name_variants(name: str) -> set[str]:
     """The name as written and converted both ways between Simplified and Traditional script (OpenCC)."""
-    if name not in _TRADITIONAL:
-        forms = sorted({_converter(c).convert(name) for c in _CONVERSIONS})  # type: ignore[attr-defined]
-        _TRADITIONAL[name] = "\x1f".join(forms)
-    return {name, *_TRADITIONAL[name].split("\x1f")}
+    return {name, *_converted(name)}
+
+
+def _converted(name: str) -> list[str]:
+    return sorted({converter(config)(name) for config in _CONVERSIONS})
+
+
+class Variants:
+    """The script variants of wishers' names met in one build, kept by the build cache (pipeline/cache.py):
+    a rebuild whose wishers are all known need not load OpenCC (44 MB).
+
+    `known` maps a name onto its converted forms, sorted and joined by "\x1f".
+    """
+
+    def __init__(self, known: Mapping[str, str] | None = None) -> None:
+        self.known: dict[str, str] = dict(known or {})
+
+    def of(self, name: str) -> set[str]:
+        """name_variants(name), remembered."""
+        joined = self.known.get(name)
+        if joined is None:
+            joined = self.known[name] = "\x1f".join(_converted(name))
+        return {name, *joined.split("\x1f")}
 
 
 def script_chars(forms: Iterable[str]) -> dict[str, str]:
@@ -73,15 +73,16 @@ def script_chars(forms: Iterable[str]) -> dict[str, str]:
     return chars
 
 
-def private_names(records: Iterable[RawRecord]) -> dict[str, RawRecord]:
-    """Every wisher's full name (two characters or more; one character is only the surname)."""
+def private_names(records: Iterable[RawRecord], variants: Variants) -> dict[str, RawRecord]:
+    """Every wisher's full name (two characters or more; one character is only the surname), in every
+    script, folded (disguise.fold_name) → the wish that holds it."""
     names: dict[str, RawRecord] = {}
     for raw in records:
         value = raw.fields.get("wisher") if raw.kind == "wishes" else None
         if isinstance(value, str):
             name = normalise_name(value)
             if len(name) > 1:
-                for variant in name_variants(name):
+                for variant in variants.of(name):
                     names.setdefault(fold_name(variant), raw)
     return names
 
@@ -108,12 +109,14 @@ def strings_in(data: object, at: tuple[str | int, ...] = ()) -> Iterator[tuple[t
             yield from strings_in(value, (*at, index))
 
 
-def wisher_names_unpublished(records: list[RawRecord], clean: dict[str, set[str]] | None = None) -> Iterator[Problem]:
+def wisher_names_unpublished(records: list[RawRecord], variants: Variants,
+                             clean: dict[str, set[str]] | None = None) -> Iterator[Problem]:
     """Point at every field or body line that would publish a wisher's full name.
 
-    `clean` remembers, per set of names, the records found clean: a rebuild checks only the new ones.
+    `variants` is the build's memo of names in both scripts; `clean` remembers, per set of names,
+    the records found clean: a rebuild checks only the new ones.
     """
-    names = private_names(records)
+    names = private_names(records, variants)
     matcher = build_matcher(names)
     if matcher is None:
         return

@@ -105,3 +105,23 @@ def test_real_process_init_new_check_build_in_a_chinese_folder(tmp_path: Path) -
     assert failed.returncode == 1
     assert "activities/broken.md:3: " in failed.stderr and "2021-08-06" in failed.stderr
     assert "Traceback" not in failed.stderr
+
+
+HELP_CASES = [  # one process, languages in turn: each run's help in its own language, Click left as it was
+    (["--lang", "en", "build", "--help"], ["Usage:", "Options:"], ["用法"]),
+    (["--lang", "zh-Hans", "build", "--help"], ["用法：", "选项"], ["Usage:", "Options:"]),
+    (["--lang", "zh-Hant", "--help"], ["用法：", "選項", "命令"], ["Usage:", "Commands:"]),
+    (["--lang", "en", "--help"], ["Usage:", "Commands:"], ["用法", "命令"]),
+]
+
+
+def test_help_language_is_local_to_each_run(capsys: pytest.CaptureFixture[str]) -> None:
+    import click
+
+    for argv, present, absent in HELP_CASES:
+        with pytest.raises(SystemExit):
+            main(argv)
+        text = capsys.readouterr().out
+        assert all(word in text for word in present), (argv, text)
+        assert not any(word in text for word in absent), (argv, text)
+    assert click.Context.formatter_class is click.HelpFormatter  # nothing of Click's patched

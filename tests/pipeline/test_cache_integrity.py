@@ -110,35 +110,28 @@ def test_a_cache_cannot_call_anything_on_load(tmp_path: Path) -> None:
     assert not marker.exists()
 
 
-def test_a_qr_matrix_of_another_record_is_detected(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_qr_matrix_of_another_record_is_detected() -> None:
     a, b = "https://test.example.org/wishes/a/", "https://test.example.org/wishes/b/"
-    monkeypatch.setattr(qr, "_KNOWN", {})
-    monkeypatch.setattr(qr, "_CHECKED", set())
-    monkeypatch.setattr(qr, "_NEW", [])
     right = qr.qr_modules(a)
-    monkeypatch.setattr(qr, "_KNOWN", {a: qr.qr_modules(b)})  # b's matrix under a's address
-    monkeypatch.setattr(qr, "_CHECKED", set())
-    assert qr.qr_modules(a) == right
-    monkeypatch.setattr(qr, "_KNOWN", {a: (right[0], bytes(len(right[1])))})  # an all-dark matrix
-    monkeypatch.setattr(qr, "_CHECKED", set())
-    assert qr.qr_modules(a) == right
+    codes = qr.Codes({a: qr.qr_modules(b)})  # b's matrix under a's address, as a cache may hold it
+    assert codes.modules(a) == right
+    assert codes.take_made() == {a: right}  # made again, and handed back to the cache
+    codes = qr.Codes({a: (right[0], bytes(len(right[1])))})  # an all-dark matrix
+    assert codes.modules(a) == right
 
 
 def test_swapped_qr_entries_in_the_cache_never_reach_a_poster(demo: tuple[Path, dict[str, bytes]],
-                                                              tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+                                                              tmp_path: Path) -> None:
     content, cold = demo
     out = warm_output(content, tmp_path)
     cache = BuildCache.load(out, pipeline.cache_key(Options(now=NOW, use_cache=True, jobs=1)))
-    texts = sorted(cache.qr)
+    texts = sorted(cache.qr.known)
     assert len(texts) > 2
-    codes = [cache.qr[t] for t in texts]
-    cache.qr = dict(zip(texts, codes[1:] + codes[:1]))  # every record gets its neighbour's code
+    codes = [cache.qr.known[t] for t in texts]
+    cache.qr = qr.Codes(dict(zip(texts, codes[1:] + codes[:1])))  # every record gets its neighbour's code
     cache.pages = {}  # so that every page and poster is made again from the cached codes
     state = State.load(out)
     cache.save(out, state)  # valid digests: a mix-up in sitegen itself, not a damaged file
-    monkeypatch.setattr(qr, "_KNOWN", {})  # as in a new process: nothing known but what the cache says
-    monkeypatch.setattr(qr, "_CHECKED", set())
-    qr.qr_svg.cache_clear()
     report = build(content, out)
     assert not report.cache_damaged
     assert tree_bytes(out) == cold
