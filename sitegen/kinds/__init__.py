@@ -35,4 +35,7 @@ def named(word: str) -> Kind | None:
     return next((k for k in ALL_KINDS if wanted in k.names), None)
 
 
-__all__ = ["ACTIVITIES", "ALL_KINDS", "DELIBERATIONS", "DISCLOSURES", "FOLDERS", "PAGES", "RECORD_KINDS", "WISHES", "Column", "Field", "Kind", "kind", "named"]
+__all__ = [
+    "ACTIVITIES", "ALL_KINDS", "DELIBERATIONS", "DISCLOSURES", "FOLDERS", "PAGES", "RECORD_KINDS", "WISHES",
+    "Column", "Field", "Kind", "kind", "named",
+]

@@ -8,7 +8,8 @@ from sitegen.kinds.common import COMMON_COLUMNS
 from sitegen.kinds.shape import Column, Field, Kind
 
 ACTIVITIES: Final = Kind(
-    folder="activities", singular="activity", doc="社区活动: something that happened or will happen.",
+    folder="activities", singular="activity", label_key="kind_activities",
+    doc="社区活动: something that happened or will happen.",
     fields=(
         Field("title", "OneLine", required=True),
         Field("date", "DayOrTime", required=True),

@@ -20,7 +20,7 @@ STATUS_WORDS: Final = {
 }
 
 DELIBERATIONS: Final = Kind(
-    folder="deliberations", singular="deliberation",
+    folder="deliberations", singular="deliberation", label_key="kind_deliberations",
     doc="协商议事: a problem raised, reviewed, decided, carried out; publishing it is the point.",
     fields=(
         Field("title", "OneLine", required=True),

@@ -16,7 +16,8 @@ SHOW_PHONE_WORDS: Final = {
 }
 
 DISCLOSURES: Final = Kind(
-    folder="disclosures", singular="disclosure", doc="亮身份: a party member or volunteer shows neighbours whom to call.",
+    folder="disclosures", singular="disclosure", label_key="kind_disclosures",
+    doc="亮身份: a party member or volunteer shows neighbours whom to call.",
     fields=(
         Field("name", "Name", required=True),
         Field("role", "OneLine", required=True),

@@ -7,7 +7,7 @@ from typing import Final
 from sitegen.kinds.shape import Field, Kind
 
 PAGES: Final = Kind(
-    folder="pages", singular="page", doc="A free page (about, contact) from pages/.",
+    folder="pages", singular="page", label_key="page_kind", doc="A free page (about, contact) from pages/.",
     fields=(
         Field("title", "OneLine", required=True),
         Field("order", "Count", default=100),

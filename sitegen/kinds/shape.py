@@ -50,13 +50,14 @@ class Column:
 class Kind:
     """One kind of record: where its files live, what they hold, and how every stage treats it.
 
-    Label keys follow from `folder` and `singular`: the theme's `kind_<folder>` and `about_<folder>`
-    (themes/default/i18n/), the editor's `edit.kind.<folder>` (sitegen/i18n/); so do the templates
-    (`<singular>.html`, `poster_<singular>.html`, the shared `list.html`).
+    The other label keys follow from `folder`: the theme's `about_<folder>` (themes/default/i18n/)
+    and the editor's `edit.kind.<folder>` (sitegen/i18n/); the templates follow from `singular`
+    (`<singular>.html`, `poster_<singular>.html`, and the shared `list.html`).
     """
 
     folder: str  # "wishes": the content folder, the URL segment, the kind's key in every table
     singular: str  # "wish": names its templates
+    label_key: str  # the theme's label for the kind (themes/default/i18n/): lists, search, posters
     doc: str  # what it is, in one line (the schema's docstring)
     fields: tuple[Field, ...]  # its own fields, in the order files write them; Common's come after
     title_field: str  # what lists and file names call a record by ("wish"; never the wisher)
@@ -70,10 +71,6 @@ class Kind:
     columns: tuple[Column, ...] = ()  # the sheet's columns, first header written by export
     photo_field: str = "photos"  # where its pictures are: a list `photos`, or one `photo`
     posters: bool = True  # it has a printed poster per record
-
-    @property
-    def label_key(self) -> str:
-        return f"kind_{self.folder}"
 
     @property
     def record_template(self) -> str:

@@ -15,7 +15,7 @@ STATUS_WORDS: Final = {
 }
 
 WISHES: Final = Kind(
-    folder="wishes", singular="wish",
+    folder="wishes", singular="wish", label_key="kind_wishes",
     doc="微心愿: a small wish a neighbour can claim; the wisher's full name is never published.",
     fields=(
         Field("wish", "OneLine", required=True),
