@@ -84,7 +84,3 @@ class Kind:
 
     def field(self, name: str) -> Field | None:
         return next((f for f in self.fields if f.name == name), None)
-
-    def words_name(self, field_name: str) -> str:
-        """The name of a choice field's word table (validate/words.py): `wish_status`."""
-        return f"{self.singular}_{field_name}"

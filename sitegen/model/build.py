@@ -48,11 +48,12 @@ def _is_upcoming(start: date, now: datetime, zone: ZoneInfo) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class Making:
-    """What every record maker may read: the clock, the build's day, and the place slugs."""
+    """What every record maker may read: the clock, the build's day, the place slugs, the registry."""
 
     clock: Dating
     today: date
     slugs: Mapping[Levels, str]
+    kind_of: Callable[[str], Kind] = kind  # folder → its registry entry (a test may hand in its own)
 
 
 def _activity(v: Valid, c: Making) -> m.Activity:
@@ -111,7 +112,7 @@ def _page(v: Valid, c: Making) -> m.Page:
 
 def _plain(v: Valid, c: Making) -> m.Plain:
     """A record of a registry kind naming no model class: titled and dated by the fields its entry names."""
-    entry = kind(v.kind)
+    entry = c.kind_of(v.kind)
     f = v.fields
     values = {spec.name: getattr(f, spec.name) for spec in entry.fields}
     day = values.get(entry.date_field or "") or c.today

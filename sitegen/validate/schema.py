@@ -90,10 +90,10 @@ TYPES: Final[dict[str, Any]] = {
 _NESTED: Final[dict[str, type[Fields]]] = {"Meeting": Meeting, "Votes": Votes, "Timeline": TimelineEntry}
 
 
-def _annotation(kind: Kind, spec: FieldSpec) -> Any:
+def _annotation(spec: FieldSpec) -> Any:
     """The pydantic type of one registry field: a choice checks its values and the kind's words for them."""
     if spec.type == "choice":
-        return Annotated[str, choice(*spec.choices, words=kind.words_name(spec.name))]
+        return Annotated[str, choice(*spec.choices, words=spec.words)]
     return TYPES[spec.type]
 
 
@@ -106,7 +106,7 @@ def schema_for(kind: Kind) -> type[Fields]:
     """
     fields: dict[str, Any] = {}
     for spec in kind.fields:
-        annotation = _annotation(kind, spec)
+        annotation = _annotation(spec)
         if spec.required:
             fields[spec.name] = (annotation, ...)
         elif spec.default is None:
