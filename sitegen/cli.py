@@ -361,9 +361,10 @@ def new(app: App, kind: str, title: str, content: Path) -> None:
 
 def _sheet_kind(kind: str) -> str:
     from sitegen.scaffold import kind_of
+    from sitegen.sheets.columns import COLUMNS
 
     folder = kind_of(kind)
-    if folder is None or folder == "pages":
+    if folder is None or folder not in COLUMNS:  # a kind whose registry entry gives no sheet columns (free pages) has no sheet
         raise UsageProblem("import.unknown_kind", kind=kind)
     return folder
 
