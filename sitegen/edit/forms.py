@@ -110,7 +110,8 @@ def photo_field(kind: str) -> str:
 def schema_document(messages: Messages) -> dict[str, Any]:
     """Every kind's form as plain data for the page's script."""
     return {kind: {"fields": [asdict(spec) for spec in form_for(kind, messages)], "photo": photo_field(kind),
-                   "title": messages.text(f"edit.kind.{kind}")} for kind in KINDS}
+                   "title": messages.text(f"edit.kind.{kind}"), "title_field": kind_entry(kind).title_field}
+            for kind in KINDS}
 
 
 __all__ = ["KINDS", "FieldSpec", "form_for", "photo_field", "schema_document"]
