@@ -59,7 +59,7 @@ class Kind:
     singular: str  # "wish": names its templates
     label_key: str  # the theme's label for the kind (themes/default/i18n/): lists, search, posters
     doc: str  # what it is, in one line (the schema's docstring)
-    fields: tuple[Field, ...]  # its own fields, in the order files write them; Common's come after
+    fields: tuple[Field, ...]  # its own fields, in the order files and forms write them (before tags, summary …)
     title_field: str  # what lists and file names call a record by ("wish"; never the wisher)
     date_field: str | None  # the date the editor's list shows and a sheet's file name starts with
     suffix: str  # ".md" when the record has a body to write, else ".yaml"

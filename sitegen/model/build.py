@@ -201,8 +201,8 @@ def build_model(validated: Validated, options: Options,
     if problems:
         return None, problems
     making = Making(clock, today, slugs)
-    read: dict[str, list[m.Record]] = {}
-    kept: dict[str, tuple[m.Record, ...]] = {}
+    read: dict[str, list[Any]] = {}  # each kind's own class (m.Wish …), as its registry entry names
+    kept: dict[str, tuple[Any, ...]] = {}
     for entry in ALL_KINDS:
         read[entry.folder], kept[entry.folder] = make_records(entry, shown, making)
     # The site as a whole last changed with site.yaml's commit or its newest record, whichever is later.
