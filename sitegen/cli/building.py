@@ -91,9 +91,8 @@ def build(app: App, content: Path, out: Path, base_url: str | None, drafts: bool
 @click.pass_obj
 @guarded
 def check(app: App, content: Path) -> None:
-    from collections import Counter
-
     from sitegen import pipeline
+    from sitegen.kinds import ALL_KINDS
 
     content = content_dir(content)
     messages = app.messages(content)
@@ -103,7 +102,5 @@ def check(app: App, content: Path) -> None:
     echo_drafts(app, messages, checked.drafts)
     if app.verbose:
         model = checked.model
-        counts = Counter({"activities": len(model.activities), "disclosures": len(model.disclosures),
-                          "deliberations": len(model.deliberations), "wishes": len(model.wishes),
-                          "pages": len(model.pages)})
+        counts = {k.folder: len(model.of_kind(k.folder)) for k in ALL_KINDS}
         app.echo(messages.text("cli.check_kinds", **counts))

@@ -21,9 +21,10 @@ if TYPE_CHECKING:
 def _sheet_kind(kind: str) -> str:
     """The content folder of a kind a sheet can hold (any spelling `new` accepts; not pages)."""
     from sitegen.scaffold import kind_of
+    from sitegen.sheets.columns import COLUMNS
 
     folder = kind_of(kind)
-    if folder is None or folder == "pages":
+    if folder is None or folder not in COLUMNS:  # a kind whose registry entry gives no sheet columns (free pages) has no sheet
         raise UsageProblem("import.unknown_kind", kind=kind)
     return folder
 

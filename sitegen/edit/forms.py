@@ -1,4 +1,4 @@
-"""The editor's forms, generated from the schema that validates content (sitegen/validate/schema.py).
+"""The editor's forms, generated from the schema that validates content (each kind's registry entry, sitegen/kinds/).
 
 Each field of a kind becomes a `FieldSpec`: the input it needs (a date picker for a `Day`, a
 number box for a `Count`, a select for an enumeration, one line per item for a list, a
@@ -17,9 +17,9 @@ from pydantic import PlainValidator
 from pydantic.fields import FieldInfo
 
 from sitegen.i18n.messages import Messages
-from sitegen.validate.schema import SCHEMAS, Fields
-
+from sitegen.kinds import kind as kind_entry
 from sitegen.load.files import KINDS
+from sitegen.validate.schema import SCHEMAS, Fields
 
 # validator function name → the HTML input that suits it
 _INPUTS: Final = {
@@ -104,13 +104,14 @@ def form_for(kind: str, messages: Messages) -> list[FieldSpec]:
 
 def photo_field(kind: str) -> str:
     """Where a kind keeps its pictures: a disclosure has one `photo`, the others a `photos` list."""
-    return "photo" if kind == "disclosures" else "photos"
+    return kind_entry(kind).photo_field
 
 
 def schema_document(messages: Messages) -> dict[str, Any]:
     """Every kind's form as plain data for the page's script."""
     return {kind: {"fields": [asdict(spec) for spec in form_for(kind, messages)], "photo": photo_field(kind),
-                   "title": messages.text(f"edit.kind.{kind}")} for kind in KINDS}
+                   "title": messages.text(f"edit.kind.{kind}"), "title_field": kind_entry(kind).title_field}
+            for kind in KINDS}
 
 
 __all__ = ["KINDS", "FieldSpec", "form_for", "photo_field", "schema_document"]

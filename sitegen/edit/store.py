@@ -25,11 +25,9 @@ from sitegen.edit.media import save_photo, thumbnail
 from sitegen.edit.roundtrip import plain, round_trip, split, text_of
 from sitegen.edit.values import apply_form
 from sitegen.i18n.messages import Messages
+from sitegen.kinds import kind as kind_entry
 
-NEW_SUFFIX: Final = {"activities": ".md", "deliberations": ".md", "disclosures": ".yaml", "wishes": ".yaml"}
 TRASH: Final = ".trash"
-_TITLE: Final = {"activities": "title", "deliberations": "title", "disclosures": "name", "wishes": "wish"}
-_DATE: Final = {"activities": "date", "deliberations": "raised_on", "disclosures": "since", "wishes": "posted_on"}
 
 
 @dataclass(slots=True)
@@ -71,8 +69,9 @@ def list_records(content: Path, kind: str) -> list[dict[str, Any]]:
             fields = raw.fields
             place = fields.get("place")
             rows.append({
-                "path": str(rel), "title": str(fields.get(_TITLE[kind], entry.stem)),
-                "status": str(fields.get("status", "")), "date": str(fields.get(_DATE[kind], "") or "")[:10],
+                "path": str(rel), "title": str(fields.get(kind_entry(kind).title_field, entry.stem)),
+                "status": str(fields.get("status", "")),
+                "date": str(fields.get(kind_entry(kind).date_field or "", "") or "")[:10],
                 "place": str(place) if isinstance(place, str) else "",
                 "draft": entry.name.startswith("_") or str(fields.get("draft", "")).lower() in ("true", "yes"),
                 "unfinished": entry.name.startswith("_"),
@@ -105,16 +104,17 @@ def new_name(content: Path, kind: str, values: dict[str, Any]) -> PurePosixPath:
     """A file name for a new record, as `sitegen new` makes them (never the wisher's name)."""
     from sitegen.slugs import slugify
 
-    title = str(values.get(_TITLE[kind]) or "")
+    entry = kind_entry(kind)
+    title = str(values.get(entry.title_field) or "")
     stem = slugify(title, 60) or "record"
-    day = str(values.get(_DATE[kind]) or "")[:4]
-    if kind != "disclosures":
+    day = str(values.get(entry.date_field or "") or "")[:4]
+    if entry.dated:
         stem = f"{day if re.fullmatch(r'[0-9]{4}', day) else date.today().year}-{stem}"
     candidate, number = stem, 2
     while any((content / kind / f"{candidate}{s}").exists() or (content / kind / f"_{candidate}{s}").exists()
               for s in SUFFIXES):
         candidate, number = f"{stem}-{number}", number + 1
-    return PurePosixPath(kind, f"{candidate}{NEW_SUFFIX[kind]}")
+    return PurePosixPath(kind, f"{candidate}{entry.suffix}")
 
 
 def save_record(content: Path, kind: str, rel: str | None, version: str | None, values: dict[str, Any],

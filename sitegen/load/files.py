@@ -9,9 +9,11 @@ from pathlib import Path, PurePosixPath
 from typing import Final
 
 from sitegen.errors import Problem
+from sitegen.kinds import FOLDERS
+from sitegen.kinds import PAGES as PAGE_KIND
 
-KINDS: Final = ("activities", "disclosures", "deliberations", "wishes")
-PAGES: Final = "pages"
+KINDS: Final = FOLDERS  # the record kinds' folders, in the registry's order (sitegen/kinds/)
+PAGES: Final = PAGE_KIND.folder
 MEDIA: Final = "media"
 SITE_FILE: Final = "site.yaml"
 RECORD_SUFFIXES: Final = (".md", ".yaml", ".yml")

@@ -3,21 +3,23 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import PurePosixPath
-from typing import Any
+from typing import Any, Final
 from zoneinfo import ZoneInfo
 
 from sitegen.addresses import ascii_url
 from sitegen.errors import Problem
+from sitegen.kinds import ALL_KINDS, Kind, kind
 from sitegen.model import records as m
 from sitegen.model.dates import Dating
 from sitegen.model.names import Name, NamedText, person_or_group
-from sitegen.model.places import assign_slugs, build_tree
+from sitegen.model.places import Levels, assign_slugs, build_tree
 from sitegen.model.privacy import POSTER_HIDES, WEB_HIDES, mask_name, phone_shown
 from sitegen.options import Options
-from sitegen.slugs import Levels
+from sitegen.slugs import Levels as SlugLevels
 from sitegen.validate.check import Valid, Validated
 from sitegen.validate.privacy import Variants, script_chars
 from sitegen.validate.schema import Site as SiteFields
@@ -45,8 +47,18 @@ def _is_upcoming(start: date, now: datetime, zone: ZoneInfo) -> bool:
     return start >= local.date()
 
 
-def _activity(v: Valid, clock: Dating) -> m.Activity:
-    f = v.fields
+@dataclass(frozen=True, slots=True)
+class Making:
+    """What every record maker may read: the clock, the build's day, the place slugs, the registry."""
+
+    clock: Dating
+    today: date
+    slugs: Mapping[Levels, str]
+    kind_of: Callable[[str], Kind] = kind  # folder → its registry entry (a test may hand in its own)
+
+
+def _activity(v: Valid, c: Making) -> m.Activity:
+    f, clock = v.fields, c.clock
     upcoming = _is_upcoming(f.date, clock.now, clock.zone)
     day = f.date.date() if isinstance(f.date, datetime) else f.date
     return m.Activity(**_common(v, clock, f.title, day, upcoming, dates=(f.date, f.end)), start=f.date, end=f.end,
@@ -54,18 +66,20 @@ def _activity(v: Valid, clock: Dating) -> m.Activity:
                       participants=f.participants, signup=f.signup, upcoming=upcoming)
 
 
-def _disclosure(v: Valid, clock: Dating, place: m.PlaceRef | None, today: date) -> m.Disclosure:
+def _disclosure(v: Valid, c: Making) -> m.Disclosure:
     f = v.fields
+    place = m.PlaceRef(f.place, c.slugs[f.place]) if f.place else None
     shown = phone_shown(f.phone, f.show_phone)
     name = Name(f.name)
-    return m.Disclosure(**_common(v, clock, NamedText(name, " · ", f.role), f.since or today, place, dates=(f.since,)),
+    return m.Disclosure(**_common(v, c.clock, NamedText(name, " · ", f.role), f.since or c.today, place,
+                                  dates=(f.since,)),
                         name=name,
                         role=f.role, place=place, party_member=f.party_member, phone_web=shown.web,
                         phone_poster=shown.poster, phone_web_tel=shown.web_tel, phone_poster_tel=shown.poster_tel,
                         duties=f.duties, pledge=f.pledge, since=f.since)
 
 
-def _deliberation(v: Valid, clock: Dating) -> m.Deliberation:
+def _deliberation(v: Valid, c: Making) -> m.Deliberation:
     f = v.fields
     meeting = m.Meeting(f.meeting.date, f.meeting.place, person_or_group(f.meeting.host),
                          f.meeting.attendees) if f.meeting else None
@@ -73,28 +87,59 @@ def _deliberation(v: Valid, clock: Dating) -> m.Deliberation:
     progress = 100 if f.status == "completed" else f.progress
     timeline = tuple(sorted((m.TimelineEntry(t.date, t.note) for t in f.timeline), key=lambda t: t.date))
     dates = (f.raised_on, meeting.date if meeting else None, *(t.date for t in timeline))
-    return m.Deliberation(**_common(v, clock, f.title, f.raised_on, dates=dates), raised_on=f.raised_on,
+    return m.Deliberation(**_common(v, c.clock, f.title, f.raised_on, dates=dates), raised_on=f.raised_on,
                           raised_by=person_or_group(f.raised_by),
                           channel=f.channel, meeting=meeting, status=f.status, decision=f.decision, votes=votes,
                           progress=progress, timeline=timeline)
 
 
-def _wish(v: Valid, clock: Dating) -> m.Wish:
+def _wish(v: Valid, c: Making) -> m.Wish:
     f = v.fields
     shown = Name(f.wisher_alias or mask_name(f.wisher))
-    return m.Wish(**_common(v, clock, f.wish, f.posted_on, dates=(f.posted_on, f.claimed_on, f.fulfilled_on)),
+    return m.Wish(**_common(v, c.clock, f.wish, f.posted_on, dates=(f.posted_on, f.claimed_on, f.fulfilled_on)),
                   shown_name=shown, place=f.place, category=f.category,
                   value=f.value, posted_on=f.posted_on, status=f.status, claimed_by=person_or_group(f.claimed_by),
                   claimed_on=f.claimed_on, fulfilled_on=f.fulfilled_on, thanks=f.thanks)
 
 
-def _page(v: Valid, clock: Dating, today: date) -> m.Page:
-    common = _common(v, clock, v.fields.title, today)
+def _page(v: Valid, c: Making) -> m.Page:
+    common = _common(v, c.clock, v.fields.title, c.today)
     # Every page's navigation lists the free pages, so their digests are in every fingerprint; their
     # date is not in it (only their own page and the home page show it, and those fingerprints hold
     # the date they show): an undated page re-dated by the build day re-renders two pages, not all.
     common["digest"] = _digest(v.raw.digest, v.photos)
     return m.Page(**common, order=v.fields.order)
+
+
+def _plain(v: Valid, c: Making) -> m.Plain:
+    """A record of a registry kind naming no model class: titled and dated by the fields its entry names."""
+    entry = c.kind_of(v.kind)
+    f = v.fields
+    values = {spec.name: getattr(f, spec.name) for spec in entry.fields}
+    day = values.get(entry.date_field or "") or c.today
+    day = day.date() if isinstance(day, datetime) else day
+    return m.Plain(**_common(v, c.clock, str(values[entry.title_field]), day, dates=(day,)), values=values)
+
+
+# Kinds whose `place` is a place path (亮身份): each level of it gets a board (SPEC §3 Places).
+_BOARDED: Final = tuple(k.folder for k in ALL_KINDS if (f := k.field("place")) is not None and f.type == "PlacePath")
+Maker = Callable[[Valid, Making], m.Record]
+# Per model class the registry may name (Kind.model): how to make it, and the order its tuple keeps.
+MAKERS: Final[dict[str, tuple[Maker, Callable[[Any], Any], bool]]] = {
+    "Activity": (_activity, lambda r: (r.day, r.slug), True),  # newest first
+    "Disclosure": (_disclosure, lambda d: (d.place.slug if d.place else "~", d.slug), False),  # by place
+    "Deliberation": (_deliberation, lambda r: (r.day, r.slug), True),
+    "Wish": (_wish, lambda r: (r.day, r.slug), True),
+    "Page": (_page, lambda p: (p.order, p.slug), False),  # as the site orders its navigation
+    "Plain": (_plain, lambda r: (r.day, r.slug), True),
+}
+
+
+def make_records(entry: Kind, valid: Iterable[Valid], making: Making) -> tuple[list[m.Record], tuple[m.Record, ...]]:
+    """One kind's records: as read (file order) and as the model keeps them (the kind's order)."""
+    maker, order, newest_first = MAKERS[entry.model]
+    made = [maker(v, making) for v in valid if v.kind == entry.folder]
+    return made, tuple(sorted(made, key=order, reverse=newest_first))
 
 
 def _site(v: Valid, options: Options, updated: datetime) -> m.Site:
@@ -138,7 +183,7 @@ def _secrets(records: list[Valid], variants: Variants) -> m.Secrets:
 
 
 def build_model(validated: Validated, options: Options, commit_times: Mapping[PurePosixPath, int], *,
-                levels: Levels, variants: Variants) -> tuple[m.Model | None, list[Problem]]:
+                levels: SlugLevels, variants: Variants) -> tuple[m.Model | None, list[Problem]]:
     """The frozen model, or the site-wide problems that stop it (place slugs that collide).
 
     `commit_times`: content-relative path → Unix time of its last commit (load/history.py), {}
@@ -152,33 +197,26 @@ def build_model(validated: Validated, options: Options, commit_times: Mapping[Pu
     today = now.astimezone(zone).date()
     clock = Dating(commit_times, now, zone)
     shown = [v for v in validated.records if options.drafts or not v.fields.draft]
-    disclosures = [v for v in shown if v.kind == "disclosures"]
     places = [(v.fields.place, m.SourceRef(v.raw.path, v.raw.line_of("place")))
-              for v in disclosures if v.fields.place]
+              for v in shown if v.kind in _BOARDED and v.fields.place]
     slugs, problems = assign_slugs(places, validated.site.fields.place_slugs, levels)
     if problems:
         return None, problems
-    people = tuple(_disclosure(v, clock, m.PlaceRef(v.fields.place, slugs[v.fields.place]) if v.fields.place else None, today)
-                   for v in disclosures)
-    activities = tuple(sorted((_activity(v, clock) for v in shown if v.kind == "activities"),
-                              key=lambda a: (a.day, a.slug), reverse=True))
-    deliberations = tuple(sorted((_deliberation(v, clock) for v in shown if v.kind == "deliberations"),
-                                 key=lambda d: (d.raised_on, d.slug), reverse=True))
-    wishes = tuple(sorted((_wish(v, clock) for v in shown if v.kind == "wishes"),
-                          key=lambda w: (w.posted_on, w.slug), reverse=True))
-    pages = tuple(sorted((_page(v, clock, today) for v in shown if v.kind == "pages"), key=lambda p: (p.order, p.slug)))
+    making = Making(clock, today, slugs)
+    read: dict[str, list[Any]] = {}  # each kind's own class (m.Wish …), as its registry entry names
+    kept: dict[str, tuple[Any, ...]] = {}
+    for entry in ALL_KINDS:
+        read[entry.folder], kept[entry.folder] = make_records(entry, shown, making)
     # The site as a whole last changed with site.yaml's commit or its newest record, whichever is later.
-    moments = [r.updated for r in (*activities, *people, *deliberations, *wishes, *pages)]
+    moments = [r.updated for records in read.values() for r in records]
     site_commit = clock.committed(validated.site.raw.path)
     site_updated = max([*moments, *([site_commit] if site_commit else [])], default=None) or clock.updated(None)
+    own = {name for name in m.Model.__dataclass_fields__}
     model = m.Model(
         site=_site(validated.site, options, site_updated),
-        activities=activities,
-        disclosures=tuple(sorted(people, key=lambda d: (d.place.slug if d.place else "~", d.slug))),
-        deliberations=deliberations,
-        wishes=wishes,
-        pages=pages,
-        places=build_tree(slugs, people, levels),
+        **{folder: records for folder, records in kept.items() if folder in own},
+        others={folder: records for folder, records in kept.items() if folder not in own},
+        places=build_tree(slugs, [r for folder in _BOARDED for r in read[folder]], levels),  # file order, as boards list people
         secrets=_secrets(validated.records, variants),
         today=today,
         now=now,

@@ -6,10 +6,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import PurePosixPath
-from typing import Final
+from typing import Any, Final
 
-KIND_SINGULAR: Final = {"activities": "activity", "disclosures": "disclosure",
-                        "deliberations": "deliberation", "wishes": "wish", "pages": "page"}
+from sitegen.kinds import RECORD_KINDS, kind
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,7 +24,7 @@ class SourceRef:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Record:
-    kind: str  # the folder: activities, disclosures, deliberations, wishes, pages
+    kind: str  # the folder, as the kind registry names it (sitegen/kinds/): wishes, pages
     slug: str
     title: str
     summary: str | None = None
@@ -45,7 +44,7 @@ class Record:
 
     @property
     def singular(self) -> str:
-        return KIND_SINGULAR[self.kind]
+        return kind(self.kind).singular
 
     @property
     def year(self) -> int | None:
@@ -169,6 +168,15 @@ class Wish(Record):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Plain(Record):
+    """A record of a kind with no model class of its own (a registry entry naming `Plain`):
+    its fields as validated, for its templates (`record.values.points`). Nothing here is masked,
+    so such a kind must hold nothing private."""
+
+    values: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Page(Record):
     """A free page from pages/ (about, contact)."""
 
@@ -232,12 +240,15 @@ class Model:
     today: date
     now: datetime
     dates_change_at: datetime | None = None  # the next moment a shown date changes by the clock alone (model/dates.py)
+    others: dict[str, tuple[Record, ...]] = field(default_factory=dict)  # kinds without an attribute of their own
 
     def records(self) -> tuple[Record, ...]:
-        return (*self.activities, *self.disclosures, *self.deliberations, *self.wishes)
+        """Every published record, kind by kind in the registry's order (free pages apart)."""
+        return tuple(r for k in RECORD_KINDS for r in self.of_kind(k.folder))
 
     def of_kind(self, kind: str) -> tuple[Record, ...]:
-        return tuple(getattr(self, kind))
+        found = self.others.get(kind)
+        return found if found is not None else tuple(getattr(self, kind))
 
 
 from sitegen.model.places import PlaceTree  # noqa: E402  (PlaceTree refers back to Disclosure)

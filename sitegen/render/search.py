@@ -21,13 +21,13 @@ from dataclasses import dataclass
 from typing import Final
 
 from sitegen.hanzi import converter
-from sitegen.model.records import Activity, Deliberation, Disclosure, Model, Record, Wish
+from sitegen.kinds import ALL_KINDS
+from sitegen.model.records import Activity, Deliberation, Disclosure, Model, Page, Record, Wish
 from sitegen.render.context import Formats
 from sitegen.render.search_text import Folder, key_set
 
 FORMAT: Final = "1"  # bump when the file's layout changes: the name then changes with it
 EXCERPT: Final = 120  # characters of the body shipped for the snippet
-KINDS: Final = ("activities", "disclosures", "deliberations", "wishes", "pages")
 GLOBAL: Final = "sitegenSearch"  # the variable the data file sets; search.js reads it
 
 _MARKDOWN: Final = re.compile(r"!\[[^\]]*\]\([^)]*\)|\[([^\]]*)\]\([^)]*\)|<[^>]*>|^\s{0,3}(?:#{1,6}|>|[-*+]|\d+[.)])\s+"
@@ -87,7 +87,7 @@ def entry(record: Record, labels: Mapping[str, str], formats: Formats) -> Entry:
     elif isinstance(record, Wish):
         place = record.place
         fields += [t[f"wish_{record.status}"], record.shown_name, record.category, record.claimed_by, record.thanks]
-    elif record.kind == "pages":
+    elif isinstance(record, Page):  # a free page is not of a day
         date = ""
     return Entry(url=record.url, kind=record.kind, title=record.title, date=date, place=place or "",
                  meta=_join(fields), body=plain(record.body))
@@ -161,17 +161,15 @@ def _script(data: object) -> bytes:
 Memo = dict[str, tuple[list[str], str, str]]  # record and labels → (its row, its keys joined by \n, its characters)
 
 
-def make_files(model: Model, labels: Mapping[str, str], memo: Memo | None = None) -> dict[str, bytes]:
-    """The data file for each script (see `file_names`); the same model gives the same bytes.
+def _rows(model: Model, labels: Mapping[str, str], kinds: Mapping[str, str], memo: Memo,
+          folder: Folder) -> tuple[list[list[str]], list[str]]:
+    """Each record's shown row and its keys joined by newlines, in `ordered` order.
 
-    `memo` (kept by the build cache) holds what each record gave last time, by its digest: a
-    rebuild reads only the records that changed. It is filled and pruned here.
+    A record whose digest (and the labels) are unchanged is taken from `memo`; the others are
+    read and memoised; records gone are pruned. `folder` learns every character indexed.
     """
-    memo = {} if memo is None else memo
-    kinds = {k: labels[f"kind_{k}"] if k != "pages" else labels["page_kind"] for k in KINDS}
     stamp = hashlib.blake2b(repr((FORMAT, sorted(labels.items()))).encode("utf-8"), digest_size=8).hexdigest()
     formats = Formats(labels)
-    folder = Folder()
     rows: list[list[str]] = []
     keyed: list[str] = []
     fresh: list[tuple[int, str, str]] = []  # (position, memo key, text to index)
@@ -197,18 +195,34 @@ def make_files(model: Model, labels: Mapping[str, str], memo: Memo | None = None
         memo[name] = (rows[position], keyed[position], "".join({c for c in text if not c.isascii()}))
     for name in memo.keys() - used:
         del memo[name]
-    hant_docs: list[list[str]] | None = None
-    hant_kinds: dict[str, str] | None = None
-    if model.site.traditional_mirror:
-        convert = converter()  # as the 繁體 pages are converted (render/site.py)
-        hant_docs = json.loads(convert(json.dumps(rows, ensure_ascii=False)))
-        hant_kinds = json.loads(convert(json.dumps(kinds, ensure_ascii=False)))
-        folder.learn(field for doc in hant_docs for field in doc)
+    return rows, keyed
+
+
+def _traditional(rows: list[list[str]], kinds: Mapping[str, str]) -> tuple[list[list[str]], dict[str, str]]:
+    """The rows and kind names in the 繁體 mirror's script."""
+    convert = converter()  # as the 繁體 pages are converted (render/site.py)
+    hant_docs = json.loads(convert(json.dumps(rows, ensure_ascii=False)))
+    hant_kinds = json.loads(convert(json.dumps(kinds, ensure_ascii=False)))
+    return hant_docs, hant_kinds
+
+
+def make_files(model: Model, labels: Mapping[str, str], memo: Memo | None = None) -> dict[str, bytes]:
+    """The data file for each script (see `file_names`); the same model gives the same bytes.
+
+    `memo` (kept by the build cache) holds what each record gave last time, by its digest: a
+    rebuild reads only the records that changed. It is filled and pruned here.
+    """
+    kinds = {k.folder: labels[k.label_key] for k in ALL_KINDS}  # the registry's order: the index's layout
+    folder = Folder()
+    rows, keyed = _rows(model, labels, kinds, {} if memo is None else memo, folder)
+    hant = _traditional(rows, kinds) if model.site.traditional_mirror else None
+    if hant is not None:
+        folder.learn(field for doc in hant[0] for field in doc)
     postings = _postings(keyed)
     fold = dict(sorted(folder.map.items()))
     names = file_names(model, labels)
     files = {names["hans"]: _script({"v": FORMAT, "kinds": kinds, "fold": fold, "docs": rows, "keys": postings})}
-    if hant_docs is not None and hant_kinds is not None:
-        files[names["hant"]] = _script({"v": FORMAT, "kinds": hant_kinds, "fold": fold, "docs": hant_docs,
+    if hant is not None:
+        files[names["hant"]] = _script({"v": FORMAT, "kinds": hant[1], "fold": fold, "docs": hant[0],
                                         "keys": postings})
     return files

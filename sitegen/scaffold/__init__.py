@@ -14,25 +14,17 @@ from typing import Final
 import yaml
 
 from sitegen.errors import UsageProblem
+from sitegen.kinds import kind as kind_entry
+from sitegen.kinds import named
 from sitegen.slugs import slugify
 
-KIND_NAMES: Final = {
-    "activities": ("activity", "activities", "活动", "社区活动"),
-    "disclosures": ("disclosure", "disclosures", "亮身份", "身份"),
-    "deliberations": ("deliberation", "deliberations", "议事", "议事结果", "协商议事", "議事", "議事結果"),
-    "wishes": ("wish", "wishes", "微心愿", "心愿", "心願", "微心願"),
-    "pages": ("page", "pages", "页面", "頁面"),
-}
-SUFFIX: Final = {"activities": ".md", "disclosures": ".yaml", "deliberations": ".md", "wishes": ".yaml", "pages": ".md"}
-# Records of a moment (activities, deliberations, wishes) get the year in their address; a person
-# and a free page (联系我们) stay at one address for good.
-DATED: Final = ("activities", "deliberations", "wishes")
 SAMPLE_NAME: Final = "示例社区"
 
 
 def kind_of(name: str) -> str | None:
-    wanted = name.strip().lower()
-    return next((kind for kind, names in KIND_NAMES.items() if wanted in names), None)
+    """The folder of the kind a worker names (wish, 微心愿, 心願: the registry's `names`), or None."""
+    found = named(name)
+    return found.folder if found else None
 
 
 def init_site(target: Path) -> list[Path]:
@@ -96,16 +88,17 @@ def _yaml_text(value: str) -> str:
 
 def new_record(content: Path, kind: str, title: str, today: date) -> Path:
     """Write a record from the kind's commented template; the file name is the title in pinyin."""
-    template = resources.files("sitegen.scaffold").joinpath("templates", kind + SUFFIX[kind]).read_text("utf-8")
+    entry = kind_entry(kind)
+    template = resources.files("sitegen.scaffold").joinpath("templates", kind + entry.suffix).read_text("utf-8")
     stem = slugify(title, 60) or "record"
-    if kind in DATED:
+    if entry.dated:  # a record of a moment gets the year in its address; a person or a free page keeps one for good
         stem = f"{today.year}-{stem}"
     folder = content / kind
     folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"{stem}{SUFFIX[kind]}"
+    path = folder / f"{stem}{entry.suffix}"
     number = 2
     while path.exists():
-        path = folder / f"{stem}-{number}{SUFFIX[kind]}"
+        path = folder / f"{stem}-{number}{entry.suffix}"
         number += 1
     text = template.replace("{{", "{").replace("}}", "}")  # literal braces first, then the two fields
     text = text.replace("{title}", _yaml_text(title)).replace("{today}", today.isoformat())

@@ -18,12 +18,14 @@ from typing import Final
 
 import yaml
 
+from sitegen.kinds import RECORD_KINDS
+from sitegen.kinds import kind as kind_entry
 from sitegen.sheets import cells
 from sitegen.sheets.cells import CellError
 from sitegen.sheets.read import Row, Table
 from sitegen.slugs import level_slug, slugify
 
-SUFFIX: Final = {"activities": ".md", "deliberations": ".md", "disclosures": ".yaml", "wishes": ".yaml"}
+SUFFIX: Final = {k.folder: k.suffix for k in RECORD_KINDS}  # the registry's (sitegen/kinds/)
 MARKER: Final = "# sitegen import {digest}：由表格导入。手工改过的记录，再次导入时不会被覆盖（除非加 --overwrite）。"
 _MARKER_RE: Final = re.compile(r"^# sitegen import ([0-9a-f]{16})")
 _NESTED: Final = ("meeting", "votes")
@@ -125,13 +127,13 @@ def _combine(found: dict[str, object], place: dict[str, str], record: RowRecord,
 
 def natural_slug(fields: dict[str, object], kind: str) -> str:
     """A stable address from what the record says: a wish by its date and wish, never its wisher."""
-    if kind == "disclosures":  # a person where they serve: zhang-jianguo-fuguiyuan-9dong
+    entry = kind_entry(kind)
+    if not entry.dated:  # a person where they serve: zhang-jianguo-fuguiyuan-9dong
         levels = [level_slug(level) for level in str(fields.get("place", "")).split("/") if level]
-        return "-".join(p for p in [slugify(str(fields.get("name", "")), 40), *levels] if p)[:80].strip("-") or "record"
-    dated = {"activities": "date", "deliberations": "raised_on", "wishes": "posted_on"}[kind]
-    title = {"activities": "title", "deliberations": "title", "wishes": "wish"}[kind]
-    day = str(fields.get(dated, ""))[:10]
-    words = slugify(str(fields.get(title, "")), 50) or "record"
+        named = slugify(str(fields.get(entry.title_field, "")), 40)
+        return "-".join(p for p in [named, *levels] if p)[:80].strip("-") or "record"
+    day = str(fields.get(entry.date_field or "", ""))[:10]
+    words = slugify(str(fields.get(entry.title_field, "")), 50) or "record"
     return f"{day}-{words}" if re.fullmatch(r"\d{4}-\d{2}-\d{2}", day) else words
 
 

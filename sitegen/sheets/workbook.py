@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
+from sitegen.kinds import RECORD_KINDS
 from sitegen.sheets import cells
 from sitegen.sheets.columns import BOOL_WORDS, COLUMNS, SHOW_PHONE_WORDS, STATUS_WORDS, Column
 
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
 
     from sitegen.i18n.messages import Messages
 
-KIND_TITLES: Final = {"disclosures": "亮身份", "wishes": "微心愿", "activities": "活动", "deliberations": "议事"}
+KIND_TITLES: Final = {k.folder: k.sheet_title for k in RECORD_KINDS if k.sheet_title}  # the registry's (sitegen/kinds/)
 _TEMPLATE_SKIPS: Final = {"place", "id", "draft", "summary", "photos", "photo"}
 _ROWS_PREPARED: Final = 1000  # rows that get the drop-downs and formats
 
@@ -173,11 +174,12 @@ def export_records(content: Path, kind: str, target: Path) -> int:
     from sitegen.load import load_content
 
     raws = [r for r in load_content(content).records if r.kind == kind]
+    has_time = any(c.target == "time" for c in COLUMNS[kind])
     rows: list[dict[str, object]] = []
     for raw in raws:
         fields = dict(raw.fields)
         when = str(fields.get("date", ""))
-        if kind == "activities" and re.fullmatch(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}", when):
+        if has_time and re.fullmatch(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}", when):  # 2026-05-20 09:00: 日期 and 时间
             fields["date"], fields["time"] = when[:10], when[11:]
         row = {"id": raw.stem if not raw.in_list else fields.get("id")}
         for column in COLUMNS[kind]:

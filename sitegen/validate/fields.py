@@ -13,7 +13,7 @@ from pydantic import PlainValidator
 from pydantic_core import PydanticCustomError
 
 from sitegen.addresses import BadAddress, ascii_url
-from sitegen.validate.words import FIRST_WORDS, WORD_TABLES
+from sitegen.validate.words import Words, word_table
 from sitegen.load.garbage import garbled_run
 from sitegen.load.invisible import drop_invisible
 
@@ -297,9 +297,9 @@ def _unquote(raw: str) -> str:
     return raw
 
 
-def _choice(*allowed: str, words: str | None = None) -> PlainValidator:
-    """One of `allowed`, or a Chinese word for it from validate/words.py's table `words`."""
-    table = WORD_TABLES[words] if words else {}
+def _choice(*allowed: str, words: Words | None = None) -> PlainValidator:
+    """One of `allowed`, or a Chinese word for it: `words` maps each value to its spellings (the kind registry's)."""
+    table = word_table(words) if words else {}
     folded = {value.casefold(): value for value in allowed}
 
     def check(value: Any) -> str:
@@ -310,7 +310,7 @@ def _choice(*allowed: str, words: str | None = None) -> PlainValidator:
         if found is None:
             if words:
                 raise _fail("value.choice_words", value=raw, allowed=", ".join(allowed),
-                            words="、".join(f"{FIRST_WORDS[words][v]}（{v}）" for v in allowed))
+                            words="、".join(f"{words[v][0]}（{v}）" for v in allowed))
             raise _fail("value.choice", value=raw, allowed=", ".join(allowed))
         return found
 

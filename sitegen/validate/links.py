@@ -14,9 +14,10 @@ from urllib.parse import unquote
 
 from sitegen.addresses import base_path, site_path
 from sitegen.errors import Problem
+from sitegen.kinds import ALL_KINDS
 from sitegen.load.records import RawRecord
 
-RECORD_FOLDERS: Final = frozenset({"activities", "disclosures", "deliberations", "wishes", "pages"})
+RECORD_FOLDERS: Final = frozenset(k.folder for k in ALL_KINDS)
 # Top folders and files of SPEC §4 and the site's own trees, besides the record folders.
 SITE_FOLDERS: Final = frozenset({"", "places", "tags", "browse", "posters", "search", "static", "media", "care",
                                  "zh-hant", "feed.xml", "sitemap.xml", "activities.ics", "robots.txt", "404.html",

@@ -9,6 +9,8 @@ from typing import Any, Final, TypeAlias
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sitegen.errors import Problem
+from sitegen.kinds import ALL_KINDS
+from sitegen.kinds.shape import Kind
 from sitegen.load.records import RawRecord
 from sitegen.validate import schema as s
 from sitegen.validate.fields import SLUG_RE, WINDOWS_RESERVED
@@ -37,7 +39,7 @@ def slug_valid(raw: RawRecord, fields: Any) -> Iterator[Problem]:
         yield raw.problem((), "slug.file_name", stem=raw.stem)
 
 
-def activity_ends_after_start(raw: RawRecord, a: s.Activity) -> Iterator[Problem]:
+def activity_ends_after_start(raw: RawRecord, a: Any) -> Iterator[Problem]:
     """`end` is not before `date`; a day and a date-time compare by day."""
     if a.end is None:
         return
@@ -47,19 +49,19 @@ def activity_ends_after_start(raw: RawRecord, a: s.Activity) -> Iterator[Problem
         yield raw.problem("end", "activity.end_before_start", end=str(a.end), start=str(a.date))
 
 
-def deliberation_decision_present(raw: RawRecord, d: s.Deliberation) -> Iterator[Problem]:
+def deliberation_decision_present(raw: RawRecord, d: Any) -> Iterator[Problem]:
     """From `decided` on, and for `rejected`, the decision is what is published."""
     if d.status in DECIDED and not d.decision:
         yield raw.problem("status", "deliberation.decision_missing", status=d.status)
 
 
-def deliberation_completed_is_100(raw: RawRecord, d: s.Deliberation) -> Iterator[Problem]:
+def deliberation_completed_is_100(raw: RawRecord, d: Any) -> Iterator[Problem]:
     """`completed` means progress 100."""
     if d.status == "completed" and d.progress is not None and d.progress != 100:
         yield raw.problem("progress", "deliberation.completed_progress", progress=d.progress)
 
 
-def deliberation_dates_after_raised(raw: RawRecord, d: s.Deliberation) -> Iterator[Problem]:
+def deliberation_dates_after_raised(raw: RawRecord, d: Any) -> Iterator[Problem]:
     """Nothing happens to an issue before it is raised."""
     if d.meeting is not None and d.meeting.date is not None and d.meeting.date < d.raised_on:
         yield raw.problem(("meeting", "date"), "deliberation.before_raised", field="meeting.date",
@@ -70,7 +72,7 @@ def deliberation_dates_after_raised(raw: RawRecord, d: s.Deliberation) -> Iterat
                               field=f"timeline[{index + 1}].date", value=str(entry.date), raised_on=str(d.raised_on))
 
 
-def wish_claim_fields(raw: RawRecord, w: s.Wish) -> Iterator[Problem]:
+def wish_claim_fields(raw: RawRecord, w: Any) -> Iterator[Problem]:
     """A claimed wish says who claimed it and when; a fulfilled one says when it was done."""
     if w.status in CLAIMED:
         for name in ("claimed_by", "claimed_on"):
@@ -84,7 +86,7 @@ def wish_claim_fields(raw: RawRecord, w: s.Wish) -> Iterator[Problem]:
                 yield raw.problem(name, "wish.open_but_dated", warning=True, field=name)
 
 
-def wish_dates_in_order(raw: RawRecord, w: s.Wish) -> Iterator[Problem]:
+def wish_dates_in_order(raw: RawRecord, w: Any) -> Iterator[Problem]:
     """posted_on <= claimed_on <= fulfilled_on: a wish is claimed before it is fulfilled."""
     dated = [(k, getattr(w, k)) for k in ("posted_on", "claimed_on", "fulfilled_on") if getattr(w, k) is not None]
     for (earlier, a), (later, b) in itertools.pairwise(dated):
@@ -93,13 +95,13 @@ def wish_dates_in_order(raw: RawRecord, w: s.Wish) -> Iterator[Problem]:
                               earlier_value=str(a), later_value=str(b))
 
 
-def wish_alias_hides_name(raw: RawRecord, w: s.Wish) -> Iterator[Problem]:
+def wish_alias_hides_name(raw: RawRecord, w: Any) -> Iterator[Problem]:
     """An alias that is (or holds) the full name would publish it."""
     if w.wisher_alias and len(w.wisher) > 1 and w.wisher in w.wisher_alias:
         yield raw.problem("wisher_alias", "wish.alias_is_name")
 
 
-def wish_address_hides_name(raw: RawRecord, w: s.Wish) -> Iterator[Problem]:
+def wish_address_hides_name(raw: RawRecord, w: Any) -> Iterator[Problem]:
     """A file or id spelling the wisher's name in pinyin (zhou-guifang.yaml) would publish it in the URL."""
     from sitegen.slugs import level_slug
 
@@ -134,12 +136,23 @@ def site_base_url_real(raw: RawRecord, site: s.Site) -> Iterator[Problem]:
 
 
 BASE_URL_PLACEHOLDER: Final = "site.base_url_placeholder"
+COMMON_RULES: Final[tuple[Rule, ...]] = (slug_valid, list_typed_on_one_line)
+
+
+def rules_for(kind: Kind) -> tuple[Rule, ...]:
+    """The rules a kind's records pass: the common ones, then those its registry entry names.
+
+    Raises KeyError when the entry names a rule this module does not define.
+    """
+    return (*COMMON_RULES, *(_NAMED[name] for name in kind.rules))
+
+
+_NAMED: Final[dict[str, Rule]] = {
+    rule.__name__: rule for rule in (activity_ends_after_start, deliberation_decision_present,
+                                     deliberation_completed_is_100, deliberation_dates_after_raised, wish_claim_fields,
+                                     wish_dates_in_order, wish_alias_hides_name, wish_address_hides_name)
+}
 RULES: Final[dict[str, tuple[Rule, ...]]] = {
     "site": (site_timezone_known, site_place_slugs_valid, site_base_url_real),
-    "activities": (slug_valid, list_typed_on_one_line, activity_ends_after_start),
-    "disclosures": (slug_valid, list_typed_on_one_line),
-    "deliberations": (slug_valid, list_typed_on_one_line, deliberation_decision_present, deliberation_completed_is_100,
-                      deliberation_dates_after_raised),
-    "wishes": (slug_valid, list_typed_on_one_line, wish_claim_fields, wish_dates_in_order, wish_alias_hides_name, wish_address_hides_name),
-    "pages": (slug_valid, list_typed_on_one_line),
+    **{k.folder: rules_for(k) for k in ALL_KINDS},
 }

@@ -1,20 +1,20 @@
-"""The content contract as data: one model per kind, one annotated field per SPEC line."""
+"""The content contract as data: site.yaml's model here, each kind's made from its registry entry (sitegen/kinds/)."""
 
 from __future__ import annotations
 
-from typing import Annotated, ClassVar, Final
+from typing import Annotated, Any, ClassVar, Final
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, create_model
 
 from sitegen.i18n.messages import LANGUAGES  # the languages sitegen has catalogues for
+from sitegen.kinds import ALL_KINDS
+from sitegen.kinds.shape import Field as FieldSpec
+from sitegen.kinds.shape import Kind
 from sitegen.validate.fields import (
     BaseUrl, Bool, Count, Day, DayOrTime, Money, Name, OneLine, Percent, PhoneNumber, PlacePath,
     RelPath, Slug, StrList, Tags, Text, choice,
 )
 
-SHOW_PHONE: Final = ("poster", "full", "masked", "none")
-DELIBERATION_STATUS: Final = ("proposed", "reviewing", "deliberating", "decided", "implementing", "completed", "rejected")
-WISH_STATUS: Final = ("open", "claimed", "fulfilled", "withdrawn")
 PAPERS: Final = ("A4", "A3")
 
 
@@ -36,35 +36,6 @@ class Common(Fields):
     poster_paper: Annotated[str, choice(*PAPERS)] | None = None
 
 
-class Activity(Common):
-    """社区活动: something that happened or will happen."""
-
-    title: OneLine
-    date: DayOrTime
-    end: DayOrTime | None = None
-    place: OneLine | None = None
-    organizer: OneLine | None = None
-    partners: StrList = ()
-    project: OneLine | None = None
-    participants: Count | None = None
-    signup: Text | None = None
-
-
-class Disclosure(Common):
-    """亮身份: a party member or volunteer shows neighbours whom to call."""
-
-    name: Name
-    role: OneLine
-    place: PlacePath | None = None
-    party_member: Bool = True
-    phone: PhoneNumber | None = None
-    photo: RelPath | None = None
-    duties: StrList = ()
-    pledge: Text | None = None
-    since: Day | None = None
-    show_phone: Annotated[str, choice(*SHOW_PHONE, words="show_phone")] = "poster"
-
-
 class Meeting(Fields):
     date: Day | None = None
     place: OneLine | None = None
@@ -81,46 +52,6 @@ class Votes(Fields):
 class TimelineEntry(Fields):
     date: Day
     note: Text
-
-
-class Deliberation(Common):
-    """协商议事: a problem raised, reviewed, decided, carried out; publishing it is the point."""
-
-    nested: ClassVar[dict[str, type[Fields]]] = {"meeting": Meeting, "votes": Votes, "timeline": TimelineEntry}
-    title: OneLine
-    raised_on: Day
-    raised_by: OneLine | None = None
-    channel: OneLine | None = None
-    meeting: Meeting | None = None
-    status: Annotated[str, choice(*DELIBERATION_STATUS, words="deliberation_status")]
-    decision: Text | None = None
-    votes: Votes | None = None
-    progress: Percent | None = None
-    timeline: tuple[TimelineEntry, ...] = ()
-
-
-class Wish(Common):
-    """微心愿: a small wish a neighbour can claim; the wisher's full name is never published."""
-
-    wish: OneLine
-    wisher: Name
-    wisher_alias: OneLine | None = None
-    place: OneLine | None = None
-    category: OneLine | None = None
-    value: Money | None = None
-    posted_on: Day
-    status: Annotated[str, choice(*WISH_STATUS, words="wish_status")]
-    claimed_by: OneLine | None = None
-    claimed_on: Day | None = None
-    fulfilled_on: Day | None = None
-    thanks: Text | None = None
-
-
-class Page(Common):
-    """A free page (about, contact) from pages/."""
-
-    title: OneLine
-    order: Count = 100
 
 
 class Office(Fields):
@@ -149,17 +80,52 @@ class Site(Fields):
     intro: Text | None = None
 
 
-SCHEMAS: Final[dict[str, type[Fields]]] = {
-    "site": Site,
-    "activities": Activity,
-    "disclosures": Disclosure,
-    "deliberations": Deliberation,
-    "wishes": Wish,
-    "pages": Page,
+# The field types a registry entry may name (sitegen/kinds/shape.py `Field.type`), besides `choice`.
+TYPES: Final[dict[str, Any]] = {
+    "OneLine": OneLine, "Text": Text, "Name": Name, "Day": Day, "DayOrTime": DayOrTime, "Count": Count,
+    "Percent": Percent, "Money": Money, "Bool": Bool, "StrList": StrList, "PlacePath": PlacePath,
+    "PhoneNumber": PhoneNumber, "RelPath": RelPath,
+    "Meeting": Meeting, "Votes": Votes, "Timeline": tuple[TimelineEntry, ...],
 }
+_NESTED: Final[dict[str, type[Fields]]] = {"Meeting": Meeting, "Votes": Votes, "Timeline": TimelineEntry}
+
+
+def _annotation(spec: FieldSpec) -> Any:
+    """The pydantic type of one registry field: a choice checks its values and the kind's words for them."""
+    if spec.type == "choice":
+        return Annotated[str, choice(*spec.choices, words=spec.words)]
+    return TYPES[spec.type]
+
+
+def schema_for(kind: Kind) -> type[Fields]:
+    """The pydantic model of a kind's record (SPEC §3), made from its registry entry.
+
+    Common's fields come first, then the kind's own in the entry's order (the order files and
+    forms write them); nested tables (meeting, votes, timeline) are listed in `nested` for the
+    unknown-field pass and the editor. Raises KeyError for a field type not in TYPES.
+    """
+    fields: dict[str, Any] = {}
+    for spec in kind.fields:
+        annotation = _annotation(spec)
+        if spec.required:
+            fields[spec.name] = (annotation, ...)
+        elif spec.default is None:
+            fields[spec.name] = (annotation | None, None)
+        else:
+            fields[spec.name] = (annotation, spec.default)
+    nested = {f.name: _NESTED[f.type] for f in kind.fields if f.type in _NESTED}
+    base = type(f"{kind.singular.title()}Base", (Common,), {"__module__": __name__, "nested": nested})
+    model: type[Fields] = create_model(kind.singular.title(), __base__=base, __module__=__name__,
+                                       __doc__=kind.doc, **fields)
+    return model
+
+
+SCHEMAS: Final[dict[str, type[Fields]]] = {"site": Site, **{k.folder: schema_for(k) for k in ALL_KINDS}}
+# Each kind's model is also a name of this module (schema.Wish), as a class statement would make it:
+# the build cache pickles validated fields, and pickle finds a class by its module and name.
+globals().update({model.__name__: model for model in SCHEMAS.values()})
 
 
 def known_fields(schema: type[Fields]) -> list[str]:
     """The names a worker may write, aliases included (votes: `for`)."""
     return [info.alias or name for name, info in schema.model_fields.items()]
-

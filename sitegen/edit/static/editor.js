@@ -246,7 +246,7 @@
     var kind = state.schema.kinds[state.kind];
     var photoField = kind.photo, photos = record.fields[photoField];
     state.current = { path: record.path || null, version: record.version || null, photos: photos ? [].concat(photos) : [], draft: !!record.fields.draft };
-    text($("form-title"), record.path ? (record.fields.title || record.fields.name || record.fields.wish || record.path) : state.words.new + " · " + kind.title);
+    text($("form-title"), record.path ? (record.fields[kind.title_field] || record.path) : state.words.new + " · " + kind.title);
     var root = $("fields");
     root.textContent = "";
     kind.fields.forEach(function (spec) {
