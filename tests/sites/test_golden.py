@@ -1,6 +1,7 @@
 """Golden sites: each case's content built with a fixed clock gives exactly the files in its expected/.
 
-`tests/sites/<case>/expected/` holds the output folder (`output/`) and the print folder (`print/`)
+`tests/sites/<case>/expected/` holds the output folder (as `site/`: `output/` is ignored by git) and
+the print folder (`print/`)
 as the build wrote them: text files whole, so a change in the output is reviewed as a git diff,
 and binary files (photos) as one `sha256  path` line each in `expected/binary.sha256`, which keeps
 the folder small. The content is copied outside the repository first, so dates come from the
@@ -34,13 +35,13 @@ CASES = [  # case → the content folder it builds (the demo is read from conten
 
 
 def built_files(content: Path, work: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, bytes]:
-    """Every file of a cold one-process build: `output/…` and `print/…` → bytes."""
+    """Every file of a cold one-process build: `site/…` (the output folder) and `print/…` → bytes."""
     shutil.copytree(content, work / "content")
     monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(NOW.timestamp())))
     out = work / "output"
     pipeline.build(work / "content", out, Options(use_cache=False, jobs=1))
     files = {}
-    for prefix, folder in (("output", out), ("print", print_folder(out))):
+    for prefix, folder in (("site", out), ("print", print_folder(out))):
         for path in sorted(folder.rglob("*")):
             if path.is_file():
                 files[f"{prefix}/{path.relative_to(folder).as_posix()}"] = path.read_bytes()
@@ -98,6 +99,7 @@ def mismatch_report(want: dict[str, bytes], got: dict[str, bytes], shown: int = 
 @pytest.mark.parametrize(("case", "content"), CASES, ids=[case for case, _ in CASES])
 def test_golden_site(case: str, content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                      request: pytest.FixtureRequest) -> None:
+    """Every file as expected/ holds it; the mismatch message names the files and their first differing lines."""
     got = stored_form(built_files(content, tmp_path, monkeypatch))
     expected = SITES / case / "expected"
     if request.config.getoption("--regen-golden"):
@@ -125,6 +127,6 @@ def test_a_mismatch_names_the_files_and_first_lines(want: dict[str, bytes], got:
 
 def test_binaries_are_kept_as_digests() -> None:
     photo = b"\xff\xd8"
-    stored = stored_form({"output/a.html": b"<p>", "output/media/x.jpg": photo})
-    assert stored == {"output/a.html": b"<p>",
-                      BINARY_LIST: f"{hashlib.sha256(photo).hexdigest()}  output/media/x.jpg\n".encode()}
+    stored = stored_form({"site/a.html": b"<p>", "site/media/x.jpg": photo})
+    assert stored == {"site/a.html": b"<p>",
+                      BINARY_LIST: f"{hashlib.sha256(photo).hexdigest()}  site/media/x.jpg\n".encode()}
