@@ -27,7 +27,7 @@ from sitegen.render.links import rebase_root_links
 from sitegen.render.script import keep_names_and_urls
 from sitegen.render.theme import Theme
 from sitegen.render.urls import absolute, file_of, relative
-from sitegen.render.views import PageSpec
+from sitegen.render.views import PageSpec, variables
 
 MAIN: Final = ("",)
 CARE: Final = ("", "care/")
@@ -172,7 +172,7 @@ class Renderer:
     def context(self, spec: PageSpec) -> dict[str, object]:
         link = self.linker(spec)
         return {
-            **spec.data,
+            **variables(spec.data),
             "page": spec,
             "link": link,
             "asset": lambda name: link(self.assets[name], same_tree=False),
