@@ -52,7 +52,7 @@ class TagsPage(View):
     """Every tag, by its pinyin."""
 
     TEMPLATE: ClassVar[str] = "tags.html"
-    tags: tuple[TagLink, ...]
+    tags: tuple[TagLink, ...]  # every tag of the records and pages, in pinyin order
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -88,7 +88,7 @@ class ActivityPage(RecordPage):
     """One activity: when, where, who organised it, photos, its report."""
 
     TEMPLATE: ClassVar[str] = "activity.html"
-    record: Activity
+    record: Activity  # the activity, as the model made it
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -96,7 +96,7 @@ class DisclosurePage(RecordPage):
     """One person's 亮身份 card: role, the place covered, duties, pledge, the phone as the web shows it."""
 
     TEMPLATE: ClassVar[str] = "disclosure.html"
-    record: Disclosure
+    record: Disclosure  # the person, the phone as `show_phone` allows on the web
     board: PlaceNode | None = None  # the place the person covers; None when they cover none
 
 
@@ -105,7 +105,7 @@ class DeliberationPage(RecordPage):
     """One 议事 item: raised, discussed, decided, done, with its timeline and votes."""
 
     TEMPLATE: ClassVar[str] = "deliberation.html"
-    record: Deliberation
+    record: Deliberation  # the issue, as the model made it
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -113,7 +113,7 @@ class WishPage(RecordPage):
     """One 微心愿: the wish, the wisher's shown name, its status and how to claim it."""
 
     TEMPLATE: ClassVar[str] = "wish.html"
-    record: Wish
+    record: Wish  # the wish; the wisher as `shown_name` (alias or masked), never the full name
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -121,7 +121,7 @@ class TextPage(View):
     """One of the site's own pages (关于我们, 办事指南 …)."""
 
     TEMPLATE: ClassVar[str] = "page.html"
-    record: Page
+    record: Page  # the page: title, summary, Markdown body
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

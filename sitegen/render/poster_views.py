@@ -24,7 +24,7 @@ class RecordPoster(View):
     density: int  # 0 (normal) … 3 (smallest): the first text size at which the record fits one sheet
     limit: int | None  # characters each long text is cut to (`clip` filter) when even 3 is too big; None: no cut
     title_class: int  # 0 (largest) … 3 by the title's length, for the headline size
-    qr_mm: float  # printed width of the QR symbol: 52 on A4, 82 on A3
+    qr_mm: float  # printed width of the QR symbol, by paper (posters.py QR_MM)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -32,7 +32,7 @@ class ActivityPoster(RecordPoster):
     """An activity's notice: what, when, where, with the code to its page."""
 
     TEMPLATE: ClassVar[str] = "poster_activity.html"
-    record: Activity
+    record: Activity  # the activity, as the model made it
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -40,7 +40,7 @@ class DisclosurePoster(RecordPoster):
     """One person's 亮身份 card on paper: the phone as show_phone allows on posters."""
 
     TEMPLATE: ClassVar[str] = "poster_disclosure.html"
-    record: Disclosure
+    record: Disclosure  # the person, the phone as `show_phone` allows on paper
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -48,7 +48,7 @@ class DeliberationPoster(RecordPoster):
     """A 议事 item's notice: the issue, the decision and the votes."""
 
     TEMPLATE: ClassVar[str] = "poster_deliberation.html"
-    record: Deliberation
+    record: Deliberation  # the issue, as the model made it
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -56,7 +56,7 @@ class WishPoster(RecordPoster):
     """A 微心愿 on paper, with how to claim it."""
 
     TEMPLATE: ClassVar[str] = "poster_wish.html"
-    record: Wish
+    record: Wish  # the wish; the wisher as `shown_name`, never the full name
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -10,8 +10,9 @@ people's names and URLs left as typed. Content cannot forge a marker.
 from __future__ import annotations
 
 import secrets
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, fields
+from datetime import datetime
 from functools import cached_property
 from pathlib import PurePosixPath
 from typing import Final
@@ -79,6 +80,19 @@ class Tree:
     thumb_sizes: PerTree  # `sizes` of a list thumbnail: 72 px, but the whole column in 长辈版
 
 
+@dataclass(frozen=True, slots=True)
+class PageContext:
+    """What every template receives about the page being rendered, besides its view's fields."""
+
+    page: PageSpec  # page.title, page.description, page.url (main tree), page.crumbs, page.image, page.noindex
+    link: Linker  # link(target, same_tree=True): a relative link to a page or file (same_tree=False: assets, posters)
+    asset: Callable[[str], str]  # asset('style.css'): the theme file under its fingerprinted name, linked from here
+    tree: Tree  # the values that differ per copy (standard, 长辈版, 繁體): print them, never compare them
+    lang: PerTree  # the page's language: a marker on pages with copies, the site's language on posters
+    canonical: str  # this page's absolute address
+    updated: datetime | None  # when what the page shows last changed; else the site's date
+
+
 # Displayed widths from style.css: `main` is 720 px (长辈版 760 px) at most, with 16 px padding each side.
 PHOTO_SIZES: Final = "(min-width: 720px) 688px, calc(100vw - 32px)"
 CARE_PHOTO_SIZES: Final = "(min-width: 760px) 728px, calc(100vw - 32px)"
@@ -93,8 +107,7 @@ class Renderer:
         self.theme = theme
         self.env = theme.env()
         self.assets = {name: asset.url for name, asset in theme.assets.items()}
-        self.env.globals.update(template_globals(model.site, theme.labels, photos, self.assets))
-        self.env.globals["pages_nav"] = model.pages
+        self.env.globals.update(template_globals(model.site, theme.labels, photos, self.assets, model.pages))
         self.env.filters.update(template_filters(theme.labels))
         self.trees = WITH_MIRROR if model.site.traditional_mirror else CARE
         nonce = secrets.token_hex(8)
@@ -176,14 +189,15 @@ class Renderer:
                       base=self.model.site.base_url if spec.absolute_links else None)
 
     def context(self, spec: PageSpec) -> dict[str, object]:
+        """The variables of one render: the view's fields, then `PageContext`'s."""
         link = self.linker(spec)
-        return {
-            **variables(spec.data),
-            "page": spec,
-            "link": link,
-            "asset": lambda name: link(self.assets[name], same_tree=False),
-            "tree": self.marks,
-            "lang": self.marks.lang if spec.variants else self.model.site.language,
-            "canonical": absolute(self.model.site.base_url, spec.url),
-            "updated": spec.updated or self.model.site.updated,
-        }
+        shared = PageContext(
+            page=spec,
+            link=link,
+            asset=lambda name: link(self.assets[name], same_tree=False),
+            tree=self.marks,
+            lang=self.marks.lang if spec.variants else self.model.site.language,
+            canonical=absolute(self.model.site.base_url, spec.url),
+            updated=spec.updated or self.model.site.updated,
+        )
+        return {**variables(spec.data), **{f.name: getattr(shared, f.name) for f in fields(shared)}}
