@@ -55,6 +55,6 @@ class Marker:
             self._refuse()
         return True
 
-    __eq__ = __ne__ = __lt__ = __le__ = __gt__ = __ge__ = _refuse  # type: ignore[assignment]
+    __eq__ = __ne__ = __lt__ = __le__ = __gt__ = __ge__ = _refuse
     __len__ = __contains__ = __getitem__ = __iter__ = _refuse
     __hash__ = object.__hash__

@@ -38,9 +38,9 @@ from sitegen.render.views import (Bar, Chart, Crumb, Figure, Group, Overview, Pa
                                   YearLink)
 
 # The small classes a view's fields hold, in the order the page documents them.
-PARTS: Final = (PageSpec, Crumb, Pager, YearLink, Overview, Chart, Bar, Figure, TagLink, Group, PosterEntry, Tree)
+PARTS: Final[tuple[type, ...]] = (PageSpec, Crumb, Pager, YearLink, Overview, Chart, Bar, Figure, TagLink, Group, PosterEntry, Tree)
 # The model's classes as templates meet them (records are frozen; names already masked).
-MODEL: Final = (Record, Activity, Disclosure, Deliberation, Meeting, Votes, TimelineEntry, Wish, Page, PlaceRef,
+MODEL: Final[tuple[type, ...]] = (Record, Activity, Disclosure, Deliberation, Meeting, Votes, TimelineEntry, Wish, Page, PlaceRef,
                 PlaceNode, Site, Office, Photo, Variant)
 
 # What each block of the default base.html holds; a block missing here stops the generator.

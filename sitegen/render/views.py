@@ -129,7 +129,7 @@ class YearLink(NamedTuple):
 
     year: int
     url: str  # browse/<kind>/<year>/
-    count: int  # records filed under that year
+    records: int  # how many records are filed under that year
 
 
 @dataclass(frozen=True, slots=True)
