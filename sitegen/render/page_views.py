@@ -7,7 +7,7 @@ made them (names masked, dates checked): a template lays them out and never deci
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import ClassVar, Final
 
@@ -139,7 +139,8 @@ class NotFoundPage(View):
     TEMPLATE: ClassVar[str] = "404.html"
 
 
-RECORD_PAGES: Final[Mapping[str, type[RecordPage]]] = {
+# The view of each kind's record page; called with record=, poster_url=, tag_urls= (and board= for people).
+RECORD_PAGES: Final[Mapping[str, Callable[..., RecordPage]]] = {
     "activities": ActivityPage,
     "disclosures": DisclosurePage,
     "deliberations": DeliberationPage,

@@ -231,7 +231,7 @@ class Planner:
             extra["board"] = self.model.places.nodes[place.slug]
             crumbs += [Crumb(n.name, n.url) for n in self.model.places.parents(place.slug)]
             crumbs.append(Crumb(place.levels[-1], f"places/{place.slug}/"))
-        data = RECORD_PAGES[record.kind](record=record, poster_url=f"posters/{record.url}",  # type: ignore[call-arg]
+        data = RECORD_PAGES[record.kind](record=record, poster_url=f"posters/{record.url}",
                                          tag_urls={t: self.tag_urls[t] for t in record.tags}, **extra)
         return PageSpec(url=record.url, template=f"{record.singular}.html", title=record.title, data=data,
                         description=describe(record), image=self.cover(record), updated=record.updated,

@@ -6,7 +6,7 @@ Sizes are in millimetres of paper, as print.css lays the sheet out.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import ClassVar, Final
 
@@ -93,7 +93,8 @@ class PosterIndex(View):
     printed: bool  # True in the print folder (links to the site are absolute), False on the web
 
 
-RECORD_POSTERS: Final[Mapping[str, type[RecordPoster]]] = {
+# The view of each kind's record poster; called with record= and RecordPoster's fields.
+RECORD_POSTERS: Final[Mapping[str, Callable[..., RecordPoster]]] = {
     "activities": ActivityPoster,
     "disclosures": DisclosurePoster,
     "deliberations": DeliberationPoster,

@@ -83,7 +83,7 @@ class PosterPlanner:
         qr_block = printed_mm(url, QR_MM[paper], planned_size(url)) + 6
         density, limit = poster_fit(record, paper, shows_photo, claim, qr_block)
         return PageSpec(url=f"posters/{record.url}", template=f"poster_{record.singular}.html", title=record.title,
-                        data=RECORD_POSTERS[record.kind](record=record, target=record.url,  # type: ignore[call-arg]
+                        data=RECORD_POSTERS[record.kind](record=record, target=record.url,
                                                          paper=paper, density=density, limit=limit,
                                                          title_class=title_class(record.title), qr_mm=QR_MM[paper]),
                         variants=False, poster=True, noindex=True, updated=record.updated,
