@@ -3,6 +3,7 @@ and per-tree values that are printed, never compared."""
 
 from __future__ import annotations
 
+import pickle
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,7 @@ from sitegen.render.page_views import PAGE_VIEWS
 from sitegen.render.pages import Planner
 from sitegen.render.poster_views import POSTER_VIEWS
 from sitegen.render.posters import PosterPlanner
-from sitegen.render.theme import Theme, default_theme_dir
+from sitegen.render.theme import Theme, ThemeFault, default_theme_dir
 from tests.conftest import DEMO, NOW, SITE_YAML, MakeSite, error_lines, run
 
 THEMED = SITE_YAML + "theme: theme\n"
@@ -106,3 +107,11 @@ def test_every_planned_page_gets_the_view_of_its_template() -> None:
     views = {v.TEMPLATE for v in PAGE_VIEWS + POSTER_VIEWS}
     assert {s.template for s in specs} == views  # the demo has every kind: every view is used
     assert views <= {p.name for p in (default_theme_dir() / "templates").iterdir()}
+
+
+def test_a_theme_fault_keeps_its_message_key_across_processes() -> None:
+    """A worker's fault reaches the parent pickled: the per-tree key and name must survive."""
+    fault = ThemeFault("theme/templates/page.html", 2, "lang", "theme.per_tree_compared", (("name", "lang"),))
+    problem = pickle.loads(pickle.dumps(fault)).problem()
+    assert (str(problem.path), problem.line, problem.key, problem.args["name"]) == (
+        "theme/templates/page.html", 2, "theme.per_tree_compared", "lang")
