@@ -356,7 +356,7 @@ def _pdfs(specs: list[PageSpec], job: workers.Job, workers_count: int, cache: Bu
         entry = cache.pages.get("@pdf:" + spec.url)
         if not (entry is not None and entry.fingerprint == html and all(assembly.reuse(p, s) for p, s in entry.files.items())):
             todo.append((spec.url, name))
-        by_paper.setdefault(str(spec.data["paper"]), []).append(name)
+        by_paper.setdefault(str(spec.paper), []).append(name)
     job.pdfs = todo
     for index, files, _, _ in workers.run(job, "pdf", list(range(len(todo))), workers_count,
                                           lambda d, t: tick("pdf", d, t)):

@@ -162,7 +162,7 @@ def _pdfs(specs: list[PageSpec], job: workers.Job, filler: _Filler, published: P
     for spec in (s for s in specs if s.poster):
         page, name = spec.url + "index.html", pdf_name(spec.url)
         html = filler.files.get(page, "")
-        by_paper.setdefault(str(spec.data["paper"]), []).append(name)
+        by_paper.setdefault(str(spec.paper), []).append(name)
         key = _KEY + "pdf:" + spec.url
         entries[key] = PageEntry(html, {})
         if html == published.files.get(page) and filler.from_published(name):

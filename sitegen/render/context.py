@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, fields
 from datetime import date, datetime
 from functools import lru_cache
 from pathlib import PurePosixPath
@@ -11,7 +12,7 @@ from typing import Any, Final
 from markupsafe import Markup
 
 from sitegen.addresses import shown_url
-from sitegen.model.records import Site
+from sitegen.model.records import Page, Site
 from sitegen.render.fit import clip
 from sitegen.render.images import Photo
 from sitegen.render.markdown import render_markdown
@@ -25,7 +26,13 @@ CSP: Final = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 
 
 @lru_cache(maxsize=512)
 def markdown_filter(text: str) -> Markup:
+    """A record's Markdown body as HTML, as workers type it, passed through the allow-list sanitiser (nh3)."""
     return render_markdown(text)
+
+
+def format_with(text: object, **values: object) -> str:
+    """A label with its {placeholders} filled: `t.board_of | format_with(place=node.full_name)`."""
+    return str(text).format(**values)
 
 
 def _whole(text: str) -> Markup:
@@ -55,6 +62,7 @@ class Formats:
         return parts
 
     def day(self, value: date | None, weekday: bool = False) -> str:
+        """A date (and time) by the theme's `date_format` label, the weekday too when asked: text, not HTML."""
         return "".join(self.day_parts(value, weekday))
 
     def day_html(self, value: date | None, weekday: bool = False) -> Markup:
@@ -85,35 +93,57 @@ class Formats:
         return f"{value:%Y-%m-%d}" if (value.hour, value.minute) == (0, 0) else f"{value:%Y-%m-%d %H:%M}"
 
     def stamp_html(self, value: datetime | None) -> Markup:
+        """stamp() kept on one line; "" when there is no date."""
         return _whole(self.stamp(value)) if value else Markup("")
 
     def money(self, value: float | None) -> str:
+        """An amount in yuan by the `money_format` label (约 120 元); whole amounts without decimals."""
         if value is None:
             return ""
         number = f"{value:.0f}" if value == int(value) else f"{value:.2f}"
         return self.t["money_format"].format(n=number)
 
 
+@dataclass(frozen=True, slots=True)
+class TemplateGlobals:
+    """What every template receives, the same on every page of a build (Jinja globals)."""
+
+    site: Site  # site.yaml as the model holds it: name, intro, office, language …
+    t: Mapping[str, str]  # the theme's labels in the site's language: `{{ t.home }}`, `{{ t['kind_' ~ kind] }}`
+    csp: str  # the Content-Security-Policy every page declares in a <meta> tag
+    fmt: Formats  # dates and money as text: `fmt.day(d)`, `fmt.span(start, end)`, `fmt.money(v)`
+    photos: Mapping[PurePosixPath, Photo]  # a record's photo path → its resized variants
+    asset_urls: Mapping[str, str]  # a static file's name → its fingerprinted path (static/style.3f2a.css)
+    qr_for: Callable[..., Markup]  # qr_for(target, label="", symbol_mm=None): the QR code of a page, as inline SVG
+    absolute: Callable[[str], str]  # absolute(target): the full address of a page, from the site's base_url
+    shown_url: Callable[[str], str]  # shown_url(target): that address as people read it, printed under a QR code
+    address_placeholder: bool  # the base_url is example.org or this computer: a QR code opens nothing yet
+    pages_nav: tuple[Page, ...]  # the site's own pages, for the footer's links
+
+
 def template_globals(site: Site, labels: Mapping[str, str], photos: Mapping[PurePosixPath, Photo],
-                     assets: Mapping[str, str], codes: Codes) -> dict[str, Any]:
-    formats = Formats(labels)
-    return {
-        "site": site,
-        "t": labels,
-        "csp": CSP,
-        "fmt": formats,
-        "photos": photos,
-        "asset_urls": assets,
-        "qr_for": lambda target, label="", symbol_mm=None: codes.svg(absolute(site.base_url, target), label, symbol_mm),
-        "absolute": lambda target: absolute(site.base_url, target),
+                     assets: Mapping[str, str], codes: Codes, pages: tuple[Page, ...] = ()) -> dict[str, Any]:
+    """The globals as Jinja takes them: a name per field of `TemplateGlobals`."""
+    values = TemplateGlobals(
+        site=site,
+        t=labels,
+        csp=CSP,
+        fmt=Formats(labels),
+        photos=photos,
+        asset_urls=assets,
+        qr_for=lambda target, label="", symbol_mm=None: codes.svg(absolute(site.base_url, target), label, symbol_mm),
+        absolute=lambda target: absolute(site.base_url, target),
         # The address printed under a QR code, readable (望湖.中国/望湖社区/…); the code holds the ASCII form.
-        "shown_url": lambda target: shown_url(absolute(site.base_url, target)),
+        shown_url=lambda target: shown_url(absolute(site.base_url, target)),
         # example.org or this computer: every QR code says on the sheet that it opens nothing
-        "address_placeholder": is_placeholder_url(site.base_url),
-    }
+        address_placeholder=is_placeholder_url(site.base_url),
+        pages_nav=pages,
+    )
+    return {f.name: getattr(values, f.name) for f in fields(values)}
 
 
-def template_filters(labels: Mapping[str, str]) -> dict[str, Any]:
+def template_filters(labels: Mapping[str, str]) -> dict[str, Callable[..., object]]:
+    """sitegen's filters, beside Jinja's built-in ones; each function's docstring says what it does."""
     formats = Formats(labels)
     return {
         "markdown": markdown_filter,
@@ -121,6 +151,6 @@ def template_filters(labels: Mapping[str, str]) -> dict[str, Any]:
         "span": formats.span_html,
         "stamp": formats.stamp_html,
         "money": formats.money,
-        "format_with": lambda text, **kw: str(text).format(**kw),
+        "format_with": format_with,
         "clip": clip,
     }

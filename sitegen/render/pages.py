@@ -12,7 +12,9 @@ from sitegen.model.records import DELIBERATION_STAGES, Activity, Deliberation, M
 from sitegen.render.images import Photo
 from sitegen.render.summary import summarize
 from sitegen.render.search import file_names
-from sitegen.render.views import Crumb, Figure, Group, PageSpec, Pager, TagLink, chart
+from sitegen.render.page_views import (RECORD_PAGES, HomePage, ListPage, NotFoundPage, PlacePage, PlacesPage,
+                                       SearchPage, TagsPage, TextPage)
+from sitegen.render.views import Chart, Crumb, Figure, Group, Overview, PageSpec, Pager, TagLink, YearLink, chart
 from sitegen.slugs import Levels
 from sitegen.load.files import KINDS
 from sitegen.validate.rules import DECIDED
@@ -97,13 +99,13 @@ class Planner:
         yield from self.tag_pages()
         yield from self.place_pages()
         for page in self.model.pages:
-            yield PageSpec(url=page.url, template="page.html", title=page.title, data={"record": page},
+            yield PageSpec(url=page.url, template="page.html", title=page.title, data=TextPage(record=page),
                            description=describe(page), updated=page.updated, image=self.cover(page))
         yield PageSpec(url="search/", template="search.html", title=self.t["search"], noindex=True,
-                       data={"index": file_names(self.model, self.t)}, description=self.t["search_about"],
+                       data=SearchPage(index=file_names(self.model, self.t)), description=self.t["search_about"],
                        updated=latest([*self.model.records(), *self.model.pages]))
         yield PageSpec(url="404.html", template="404.html", title=self.t["not_found"], noindex=True,
-                       variants=False, absolute_links=True)
+                       data=NotFoundPage(), variants=False, absolute_links=True)
 
     # -- home -----------------------------------------------------------------------------------
     def home(self) -> PageSpec:
@@ -113,19 +115,19 @@ class Planner:
         past = tuple(a for a in m.activities if not a.upcoming)
         decided = tuple(d for d in m.deliberations if d.status in DECIDED)
         news = tuple(sorted(m.records(), key=lambda r: (r.updated, r.day, r.slug), reverse=True)[:8])
-        data = {
-            "upcoming": upcoming[:6],
-            "recent": past[:4],
-            "open_wishes": tuple(w for w in m.wishes if w.status == "open")[:6],
-            "decisions": decided[:4],
-            "news": news,
-            "figures": self.figures(year),
-            "charts": self.charts(year),
-            "year": year,
+        data = HomePage(
+            upcoming=upcoming[:6],
+            recent=past[:4],
+            open_wishes=tuple(w for w in m.wishes if w.status == "open")[:6],
+            decisions=decided[:4],
+            news=news,
+            figures=self.figures(year),
+            charts=self.charts(year),
+            year=year,
             # The figures are for the latest year that has any: say so when it is not this year.
-            "figures_note": self.t["figures_from_year"].format(year=year) if year != m.today.year else "",
-            "pages": m.pages,
-        }
+            figures_note=self.t["figures_from_year"].format(year=year) if year != m.today.year else "",
+            pages=m.pages,
+        )
         return PageSpec(url="", template="home.html", title=m.site.name, data=data,
                         description=m.site.intro or self.t["site_description"].format(name=m.site.name),
                         updated=latest([*m.records(), *m.pages]))
@@ -155,7 +157,7 @@ class Planner:
             Figure(t["fig_solved"].format(year=year), str(len(solved))),
         )
 
-    def charts(self, year: int) -> tuple[object, ...]:
+    def charts(self, year: int) -> tuple[Chart, ...]:
         m, t = self.model, self.t
         by_status = Counter(d.status for d in m.deliberations)
         statuses = [*DELIBERATION_STAGES, "rejected"]
@@ -187,14 +189,14 @@ class Planner:
     def kind_lists(self, kind: str) -> Iterator[PageSpec]:
         records = self.ordered(kind)
         years = sorted({r.year for r in records if r.year is not None}, reverse=True)
-        year_links = tuple((y, f"browse/{kind}/{y}/", sum(1 for r in records if r.year == y)) for y in years)
+        year_links = tuple(YearLink(y, f"browse/{kind}/{y}/", sum(1 for r in records if r.year == y)) for y in years)
         overview = self.overview(kind)
         title = self.t["wish_wall"] if kind == "wishes" else self.t[f"kind_{kind}"]  # open wishes first: a wall
         for url, pager, chunk in paginate(records, f"{kind}/", f"browse/{kind}/"):
             yield PageSpec(url=url, template="list.html", title=title if pager.number == 1 else
                            f"{title} · {self.t['page_n'].format(n=pager.number)}",
-                           data={"kind": kind, "items": chunk, "pager": pager, "years": year_links,
-                                 "year": None, "overview": overview if pager.number == 1 else None, "tag": None},
+                           data=ListPage(kind=kind, items=chunk, pager=pager, years=year_links, year=None,
+                                         overview=overview if pager.number == 1 else None, tag=None),
                            description=self.t[f"about_{kind}"], updated=latest(chunk),
                            crumbs=(Crumb(title, f"{kind}/"),) if pager.number > 1 else ())
         for year in years:
@@ -202,36 +204,37 @@ class Planner:
             heading = self.t["year_of"].format(year=year, kind=title)
             for url, pager, chunk in paginate(in_year, f"browse/{kind}/{year}/", f"browse/{kind}/{year}/"):
                 yield PageSpec(url=url, template="list.html", title=heading,
-                               data={"kind": kind, "items": chunk, "pager": pager, "years": year_links,
-                                     "year": year, "overview": None, "tag": None},
+                               data=ListPage(kind=kind, items=chunk, pager=pager, years=year_links, year=year,
+                                             overview=None, tag=None),
                                description=heading, updated=latest(chunk), crumbs=(Crumb(title, f"{kind}/"),))
 
-    def overview(self, kind: str) -> dict[str, object] | None:
+    def overview(self, kind: str) -> Overview | None:
         """Where things stand: deliberations by lifecycle stage, wishes by status, people by place."""
         m = self.model
         if kind == "deliberations":
             counts = Counter(d.status for d in m.deliberations)
-            return {"places": None, "chart": chart(self.t["chart_deliberations"],
-                    [(self.t[f"status_{s}"], counts[s]) for s in (*DELIBERATION_STAGES, "rejected")])}
+            return Overview(places=None, chart=chart(self.t["chart_deliberations"],
+                            [(self.t[f"status_{s}"], counts[s]) for s in (*DELIBERATION_STAGES, "rejected")]))
         if kind == "wishes":
             counts = Counter(w.status for w in m.wishes)
-            return {"places": None, "chart": chart(self.t["chart_wishes_all"],
-                    [(self.t[f"wish_{s}"], counts[s]) for s in ("open", "claimed", "fulfilled")])}
+            return Overview(places=None, chart=chart(self.t["chart_wishes_all"],
+                            [(self.t[f"wish_{s}"], counts[s]) for s in ("open", "claimed", "fulfilled")]))
         if kind == "disclosures":
-            return {"chart": None, "places": tuple(m.places.roots())}
+            return Overview(chart=None, places=tuple(m.places.roots()))
         return None
 
     # -- records --------------------------------------------------------------------------------
     def record_page(self, record: Record) -> PageSpec:
         kind_title = self.t[f"kind_{record.kind}"]
-        data: dict[str, object] = {"record": record, "poster_url": f"posters/{record.url}",
-                                   "tag_urls": {t: self.tag_urls[t] for t in record.tags}}
+        extra: dict[str, object] = {}
         crumbs = [Crumb(kind_title, f"{record.kind}/")]
         place = getattr(record, "place", None)
         if record.kind == "disclosures" and place is not None:
-            data["board"] = self.model.places.nodes[place.slug]
+            extra["board"] = self.model.places.nodes[place.slug]
             crumbs += [Crumb(n.name, n.url) for n in self.model.places.parents(place.slug)]
             crumbs.append(Crumb(place.levels[-1], f"places/{place.slug}/"))
+        data = RECORD_PAGES[record.kind](record=record, poster_url=f"posters/{record.url}",
+                                         tag_urls={t: self.tag_urls[t] for t in record.tags}, **extra)
         return PageSpec(url=record.url, template=f"{record.singular}.html", title=record.title, data=data,
                         description=describe(record), image=self.cover(record), updated=record.updated,
                         crumbs=tuple(crumbs))
@@ -243,15 +246,15 @@ class Planner:
             for tag in record.tags:
                 by_tag.setdefault(tag, []).append(record)
         links = tuple(TagLink(name, self.tag_urls[name], len(by_tag[name])) for name in sorted(by_tag, key=self.levels.slug))
-        yield PageSpec(url="tags/", template="tags.html", title=self.t["tags"], data={"tags": links},
+        yield PageSpec(url="tags/", template="tags.html", title=self.t["tags"], data=TagsPage(tags=links),
                        description=self.t["tags"], updated=latest(records))
         for name, tagged in by_tag.items():
             tagged.sort(key=lambda r: (r.day, r.slug), reverse=True)
             first = self.tag_urls[name]
             for url, pager, chunk in paginate(tagged, first, first):
                 yield PageSpec(url=url, template="list.html", title=f"{self.t['tag']}：{name}",
-                               data={"kind": None, "items": chunk, "pager": pager, "years": (), "year": None,
-                                     "overview": None, "tag": name},
+                               data=ListPage(kind=None, items=chunk, pager=pager, years=(), year=None,
+                                             overview=None, tag=name),
                                description=f"{self.t['tag']}：{name}", updated=latest(chunk),
                                crumbs=(Crumb(self.t["tags"], "tags/"),))
 
@@ -259,15 +262,16 @@ class Planner:
         tree = self.model.places
         people = self.model.disclosures
         yield PageSpec(url="places/", template="places.html", title=self.t["places"],
-                       data={"nodes": tuple(tree.nodes.values()), "unplaced": tuple(d for d in people if d.place is None)},
+                       data=PlacesPage(nodes=tuple(tree.nodes.values()),
+                                       unplaced=tuple(d for d in people if d.place is None)),
                        description=self.t["about_places"], updated=latest(people))
         for node in tree.nodes.values():
             groups = tuple(Group(n, p) for n, p in tree.under(node.slug))
             everyone = [d for g in groups for d in g.people]
             crumbs = (Crumb(self.t["places"], "places/"), *(Crumb(n.name, n.url) for n in tree.parents(node.slug)))
             yield PageSpec(url=node.url, template="place.html", title=self.t["board_of"].format(place=node.full_name),
-                           data={"node": node, "groups": groups, "children": tuple(tree.nodes[c] for c in node.children),
-                                 "poster_url": f"posters/{node.url}"},
+                           data=PlacePage(node=node, groups=groups, children=tuple(tree.nodes[c] for c in node.children),
+                                          poster_url=f"posters/{node.url}"),
                            description=self.t["board_description"].format(place=node.full_name, count=len(everyone)),
                            updated=latest(everyone), crumbs=crumbs,
                            image=next((self.cover(d) for d in everyone if d.photos), None))

@@ -11,7 +11,8 @@ from sitegen.render.fit import poster_fit, title_class
 from sitegen.render.images import Photo
 from sitegen.render.qr import planned_size, printed_mm
 from sitegen.render.urls import absolute
-from sitegen.render.views import Group, PageSpec
+from sitegen.render.poster_views import RECORD_POSTERS, BoardPoster, PosterIndex, WallPoster
+from sitegen.render.views import Group, PageSpec, PosterEntry
 from sitegen.load.files import KINDS
 
 # Printed width of each QR symbol in mm (quiet zone extra): at least a tenth of the scanning distance.
@@ -41,34 +42,34 @@ class PosterPlanner:
         return (record.poster_paper if record is not None else None) or self.model.site.poster_paper
 
     def plan(self) -> Iterator[PageSpec]:
-        entries: list[tuple[str, str, str, str]] = []  # (kind label, title, poster url, paper)
+        entries: list[PosterEntry] = []
         specs: list[PageSpec] = []
         for kind in KINDS:
             for record in self.model.of_kind(kind):
                 spec = self.record_poster(record)
                 specs.append(spec)
-                entries.append((self.t[f"kind_{kind}"], record.title, spec.url, spec.data["paper"]))
+                entries.append(PosterEntry(self.t[f"kind_{kind}"], record.title, spec.url, self.paper(record)))
         for node in self.model.places.nodes.values():
             groups = tuple(Group(n, tuple(self.person(d) for d in p)) for n, p in self.model.places.under(node.slug))
             spec = PageSpec(url=f"posters/{node.url}", template="poster_board.html",
                             title=self.t["board_of"].format(place=node.full_name),
-                            data={"node": node, "groups": groups, "target": node.url, "paper": self.paper(),
-                                  "everyone_count": sum(len(g.people) for g in groups),
-                                  "qr_mm": QR_MM[self.paper()]},
+                            data=BoardPoster(node=node, groups=groups, target=node.url, paper=self.paper(),
+                                             everyone_count=sum(len(g.people) for g in groups),
+                                             qr_mm=QR_MM[self.paper()]),
                             variants=False, poster=True, noindex=True,
                             updated=max((d.updated for g in groups for d in g.people), default=None))
             specs.append(spec)
-            entries.append((self.t["places"], spec.title, spec.url, self.paper()))
+            entries.append(PosterEntry(self.t["places"], spec.title, spec.url, self.paper()))
         open_wishes = tuple(w for w in self.model.wishes if w.status == "open")
         wall = PageSpec(url="posters/wishes/", template="poster_wall.html", title=self.t["wish_wall"],
-                        data={"wishes": open_wishes, "target": "wishes/", "paper": self.paper(),
-                              "qr_mm": QR_MM[self.paper()], "qr_small_mm": QR_SMALL_MM[self.paper()]},
+                        data=WallPoster(wishes=open_wishes, target="wishes/", paper=self.paper(),
+                                        qr_mm=QR_MM[self.paper()], qr_small_mm=QR_SMALL_MM[self.paper()]),
                         variants=False, poster=True, noindex=True,
                         updated=max((w.updated for w in open_wishes), default=None))
         specs.append(wall)
-        entries.append((self.t["kind_wishes"], wall.title, wall.url, self.paper()))
+        entries.append(PosterEntry(self.t["kind_wishes"], wall.title, wall.url, self.paper()))
         yield PageSpec(url="posters/", template="posters.html", title=self.t["posters"],
-                       data={"entries": tuple(entries), "printed": self.printed}, variants=False, noindex=True,
+                       data=PosterIndex(entries=tuple(entries), printed=self.printed), variants=False, noindex=True,
                        updated=max((s.updated for s in specs if s.updated), default=None))
         yield from specs
 
@@ -82,8 +83,8 @@ class PosterPlanner:
         qr_block = printed_mm(url, QR_MM[paper], planned_size(url)) + 6
         density, limit = poster_fit(record, paper, shows_photo, claim, qr_block)
         return PageSpec(url=f"posters/{record.url}", template=f"poster_{record.singular}.html", title=record.title,
-                        data={"record": record, "target": record.url, "paper": paper, "density": density,
-                              "limit": limit, "title_class": title_class(record.title),
-                              "qr_mm": QR_MM[paper]},
+                        data=RECORD_POSTERS[record.kind](record=record, target=record.url,
+                                                         paper=paper, density=density, limit=limit,
+                                                         title_class=title_class(record.title), qr_mm=QR_MM[paper]),
                         variants=False, poster=True, noindex=True, updated=record.updated,
                         image=self.photos.get(record.photos[0]) if record.photos else None)

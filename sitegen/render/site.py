@@ -2,16 +2,17 @@
 
 A page is rendered once. Its elder-mode (长辈版) and 繁體 copies differ only in a few places
 (the <html> class and lang, the two switches, links that climb to the site root), which the
-template receives as markers holding a per-build secret; each copy replaces them with its
-own values, and the 繁體 copies are then converted with OpenCC, people's names and URLs left as typed.
-Content cannot forge a marker.
+template receives as markers holding a per-build secret (markers.py: printed, never compared);
+each copy replaces them with its own values, and the 繁體 copies are then converted with OpenCC,
+people's names and URLs left as typed. Content cannot forge a marker.
 """
 
 from __future__ import annotations
 
 import secrets
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, fields
+from datetime import datetime
 from pathlib import PurePosixPath
 from typing import Final
 
@@ -24,11 +25,12 @@ from sitegen.model.records import Model
 from sitegen.render.context import template_filters, template_globals
 from sitegen.render.images import Photo
 from sitegen.render.links import rebase_root_links
+from sitegen.render.markers import Marker
 from sitegen.render.qr import Codes
 from sitegen.render.script import keep_names_and_urls
 from sitegen.render.theme import Theme
 from sitegen.render.urls import absolute, file_of, relative
-from sitegen.render.views import PageSpec
+from sitegen.render.views import PageSpec, variables
 
 MAIN: Final = ("",)
 CARE: Final = ("", "care/")
@@ -57,21 +59,39 @@ class Linker:
         return self.up + relative(self.here, target)
 
 
+# A value that differs per tree: a `Marker` while the template runs (print it, never compare it),
+# the copy's own text once each copy is made.
+PerTree = str | Marker
+
+
 @dataclass(frozen=True, slots=True)
 class Tree:
-    """What a template may print that differs per tree: markers in the render, values per copy."""
+    """What a template may print that differs per tree (`tree.*`): markers in the render, values per copy."""
 
-    html_class: str
-    lang: str
-    care_href: str
-    care_data: str
-    care_label: str
-    has_script_switch: bool
-    script_href: str
-    script_lang: str
-    script_label: str
-    photo_sizes: str  # `sizes` of a full-width photo: the main column is wider in 长辈版 (style.css)
-    thumb_sizes: str  # `sizes` of a list thumbnail: 72 px, but the whole column in 长辈版
+    html_class: PerTree  # ' class="care"' in 长辈版, "" elsewhere: printed inside <html>
+    lang: PerTree  # zh-Hans, or zh-Hant in the 繁體 mirror (the site's language where it has no copies)
+    care_href: PerTree  # the same page in the other mode (长辈版 ⇄ standard)
+    care_data: PerTree  # "on" in the standard copy, "off" in 长辈版: site.js remembers the choice
+    care_label: PerTree  # 长辈版 / 标准版: the care switch's text
+    has_script_switch: bool  # the site has a 繁體 mirror: the same in every copy, so a template may test it
+    script_href: PerTree  # the same page in the other script (简 ⇄ 繁)
+    script_lang: PerTree  # the language of that other page, for the link's lang
+    script_label: PerTree  # 繁體 / 简体: the script switch's text
+    photo_sizes: PerTree  # `sizes` of a full-width photo: the main column is wider in 长辈版 (style.css)
+    thumb_sizes: PerTree  # `sizes` of a list thumbnail: 72 px, but the whole column in 长辈版
+
+
+@dataclass(frozen=True, slots=True)
+class PageContext:
+    """What every template receives about the page being rendered, besides its view's fields."""
+
+    page: PageSpec  # page.title, page.description, page.url (main tree), page.crumbs, page.image, page.noindex
+    link: Linker  # link(target, same_tree=True): a relative link to a page or file (same_tree=False: assets, posters)
+    asset: Callable[[str], str]  # asset('style.css'): the theme file under its fingerprinted name, linked from here
+    tree: Tree  # the values that differ per copy (standard, 长辈版, 繁體): print them, never compare them
+    lang: PerTree  # the page's language: a marker on pages with copies, the site's language on posters
+    canonical: str  # this page's absolute address
+    updated: datetime | None  # when what the page shows last changed; else the site's date
 
 
 # Displayed widths from style.css: `main` is 720 px (长辈版 760 px) at most, with 16 px padding each side.
@@ -90,21 +110,20 @@ class Renderer:
         self.env = theme.env()
         self.assets = {name: asset.url for name, asset in theme.assets.items()}
         self.codes = codes or Codes()  # the build's QR matrices (pipeline/cache.py), or a fresh set
-        self.env.globals.update(template_globals(model.site, theme.labels, photos, self.assets, self.codes))
-        self.env.globals["pages_nav"] = model.pages
+        self.env.globals.update(template_globals(model.site, theme.labels, photos, self.assets, self.codes, model.pages))
         self.env.filters.update(template_filters(theme.labels))
         self.trees = WITH_MIRROR if model.site.traditional_mirror else CARE
         nonce = secrets.token_hex(8)
 
-        def mark(name: str) -> str:
-            return f"sg{nonce}{name}"
+        def mark(name: str) -> Marker:
+            return Marker("lang" if name == "lang" else f"tree.{name}", f"sg{nonce}{name}", name == "html_class")
 
         self.marks = Tree(html_class=mark("html_class"), lang=mark("lang"), care_href=mark("care_href"),
                           care_data=mark("care_data"), care_label=mark("care_label"),
                           has_script_switch=model.site.traditional_mirror, script_href=mark("script_href"),
                           script_lang=mark("script_lang"), script_label=mark("script_label"),
                           photo_sizes=mark("photo_sizes"), thumb_sizes=mark("thumb_sizes"))
-        self.up = mark("up")
+        self.up = f"sg{nonce}up"
         self.base_path = base_path(model.site.base_url)
 
     def variants(self, spec: PageSpec) -> tuple[str, ...]:
@@ -127,8 +146,8 @@ class Renderer:
             tree = self.tree(spec, variant)
             for name in Tree.__slots__:
                 marker = getattr(self.marks, name)
-                if isinstance(marker, str):
-                    text = text.replace(marker, getattr(tree, name))
+                if isinstance(marker, Marker):
+                    text = text.replace(marker.text, getattr(tree, name))
             out.append((variant + file_of(spec.url), text.encode("utf-8")))
         return out
 
@@ -167,14 +186,15 @@ class Renderer:
                       base=self.model.site.base_url if spec.absolute_links else None)
 
     def context(self, spec: PageSpec) -> dict[str, object]:
+        """The variables of one render: the view's fields, then `PageContext`'s."""
         link = self.linker(spec)
-        return {
-            **spec.data,
-            "page": spec,
-            "link": link,
-            "asset": lambda name: link(self.assets[name], same_tree=False),
-            "tree": self.marks,
-            "lang": self.marks.lang if spec.variants else self.model.site.language,
-            "canonical": absolute(self.model.site.base_url, spec.url),
-            "updated": spec.updated or self.model.site.updated,
-        }
+        shared = PageContext(
+            page=spec,
+            link=link,
+            asset=lambda name: link(self.assets[name], same_tree=False),
+            tree=self.marks,
+            lang=self.marks.lang if spec.variants else self.model.site.language,
+            canonical=absolute(self.model.site.base_url, spec.url),
+            updated=spec.updated or self.model.site.updated,
+        )
+        return {**variables(spec.data), **{f.name: getattr(shared, f.name) for f in fields(shared)}}

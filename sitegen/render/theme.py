@@ -14,13 +14,14 @@ import traceback
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import Any, Final
 
 import jinja2
 import jinja2.sandbox
 
 from sitegen.errors import Problem
 from sitegen.load.yamlfile import parse_yaml
+from sitegen.render.markers import MarkerCompared
 from sitegen.paths import default_theme_dir
 
 # Static files a site theme may re-encode: the pixels are kept, every metadata block (EXIF with GPS,
@@ -33,6 +34,11 @@ _IMAGES = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".webp": "WEBP", ".gi
 _REFERENCE = re.compile(r"""\{%-?\s*(?:extends|include|import|from)\s+["']([^"']+)["']""")
 
 
+# `{% extends "default/base.html" %}`: the default theme's template of that name, even when the site
+# overrides it (Jinja's PrefixLoader, as MkDocs' themes extend "base.html" of a parent theme).
+DEFAULT_PREFIX: Final = "default"
+
+
 def _hash(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=8).hexdigest()
 
@@ -43,14 +49,16 @@ def _fingerprint(name: str, data: bytes) -> Asset:
 
 
 class ThemeFault(Exception):
-    """A template failed while rendering (undefined name, sandbox refusal): where, and Jinja's words."""
+    """A template failed while rendering (undefined name, sandbox refusal, a per-tree value compared):
+    where, the message key, and its arguments (Jinja's words as `detail`)."""
 
-    def __init__(self, path: str, line: int | None, detail: str) -> None:
-        self.path, self.line, self.detail = path, line, detail
-        super().__init__(path, line, detail)
+    def __init__(self, path: str, line: int | None, detail: str, key: str = "theme.template_error",
+                 args: tuple[tuple[str, str], ...] = ()) -> None:
+        self.path, self.line, self.detail, self.key, self.args_ = path, line, detail, key, args
+        super().__init__(path, line, detail, key, args)  # all of them: a worker's fault is pickled to the parent
 
     def problem(self) -> Problem:
-        return Problem(PurePosixPath(self.path), self.line, "theme.template_error", {"detail": self.detail})
+        return Problem(PurePosixPath(self.path), self.line, self.key, {"detail": self.detail, **dict(self.args_)})
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,13 +136,24 @@ class Theme:
                 problems.append(Problem(self._where(path), None, "path.symlink_outside"))
         if problems:
             return problems  # nothing is read through a link that leads out
-        if (override / "theme.yaml").is_file():
-            data, found = self._read_yaml(override / "theme.yaml")
-            problems += found
-            if not found and data is not None and not isinstance(data, dict):
-                problems.append(Problem(self._where(override / "theme.yaml"), 1, "file.not_a_mapping"))
+        return [*problems, *self._settings_problems(override), *self._template_problems(override),
+                *self._image_problems()]
+
+    def _settings_problems(self, override: Path) -> list[Problem]:
+        """theme.yaml, when the site's theme has one, must be a mapping read by the content's loader."""
+        path = override / "theme.yaml"
+        if not path.is_file():
+            return []
+        data, problems = self._read_yaml(path)
+        if not problems and data is not None and not isinstance(data, dict):
+            problems.append(Problem(self._where(path), 1, "file.not_a_mapping"))
+        return problems
+
+    def _template_problems(self, override: Path) -> list[Problem]:
+        """Every template of the site's theme parses as UTF-8 Jinja, else a problem at its line."""
         templates = override / "templates"
         env = self.env()
+        problems = []
         for path in sorted(templates.rglob("*")) if templates.is_dir() else ():
             if not path.is_file() or path.name.startswith("."):
                 continue
@@ -144,7 +163,6 @@ class Theme:
                 problems.append(Problem(self._where(path), None, "theme.encoding"))
             except jinja2.TemplateSyntaxError as e:
                 problems.append(Problem(self._where(path), e.lineno, "theme.template_syntax", {"detail": e.message or ""}))
-        problems += self._image_problems()
         return problems
 
     def fault(self, error: jinja2.TemplateError) -> ThemeFault:
@@ -156,7 +174,10 @@ class Theme:
                 filename, line = frame.filename, frame.lineno
         if filename:
             path = self._where(Path(filename))
-        return ThemeFault(str(path or "templates"), line, str(error.message or type(error).__name__)[:200])
+        detail = str(error.message or type(error).__name__)[:200]
+        if isinstance(error, MarkerCompared):
+            return ThemeFault(str(path or "templates"), line, detail, "theme.per_tree_compared", (("name", error.name),))
+        return ThemeFault(str(path or "templates"), line, detail)
 
     def _image_problems(self) -> list[Problem]:
         problems = []
@@ -204,10 +225,16 @@ class Theme:
 
     def env(self) -> jinja2.Environment:
         """Sandboxed (a template reaches no Python internals and changes no value it is given),
-        autoescape on (Jinja's default is off), undefined names fail loudly."""
+        autoescape on (Jinja's default is off), undefined names fail loudly.
+
+        A name finds the site's template first, then the default theme's; `default/NAME` is always
+        the default theme's, so a site's `base.html` may `{% extends "default/base.html" %}`."""
         if self._env is None:
             self._env = jinja2.sandbox.ImmutableSandboxedEnvironment(
-                loader=jinja2.FileSystemLoader([str(d / "templates") for d in self.dirs]),
+                loader=jinja2.ChoiceLoader([
+                    jinja2.PrefixLoader({DEFAULT_PREFIX: jinja2.FileSystemLoader(str(self.dirs[-1] / "templates"))}),
+                    jinja2.FileSystemLoader([str(d / "templates") for d in self.dirs]),
+                ]),
                 autoescape=True,
                 undefined=jinja2.StrictUndefined,
                 trim_blocks=True,
