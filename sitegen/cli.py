@@ -20,6 +20,7 @@ from sitegen import __version__
 from sitegen.errors import ContentInvalid, UsageProblem, printable
 from sitegen.i18n.messages import LANGUAGES, Messages, language_from_env, normalise_language
 from sitegen.options import Options
+from sitegen.runtime import exit_now
 from sitegen.usage import Choice, IntRange, KeyedBadParameter, usage_message
 
 EXIT_INVALID = 1
@@ -601,9 +602,7 @@ def main(argv: list[str] | None = None) -> None:
         result = cli.main(args=arguments, prog_name="sitegen", standalone_mode=False)
         code = result if isinstance(result, int) else 0
         if argv is None:  # a real run: everything is written and saved; skip freeing a large heap one object at a time
-            sys.stdout.flush()
-            sys.stderr.flush()
-            os._exit(code)
+            exit_now(code)
         sys.exit(code)
     except click.exceptions.Exit as e:
         sys.exit(e.exit_code)

@@ -23,12 +23,15 @@ import io
 import pickle
 from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import sitegen
 from sitegen.write.files import replace_file
 
-FORMAT: Final = 10  # bump when what is stored changes shape
+if TYPE_CHECKING:
+    from sitegen.pipeline.products import Key
+
+FORMAT: Final = 11  # bump when what is stored changes shape
 MAGIC: Final = b"sitegen-cache "
 _DIGEST: Final = 32
 # What a cache may hold besides sitegen's own classes: module → names (no dotted names, no functions).
@@ -47,6 +50,8 @@ def cache_dir(out: Path) -> Path:
 
 @dataclass
 class PageEntry:
+    """What one product was made from and what it wrote, as the last build recorded it."""
+
     fingerprint: str
     files: dict[str, str]  # output path → sha256
 
@@ -154,7 +159,7 @@ class BuildCache:
     # reused only while it still matches, so one deleted or edited by hand is made again.
     live_stats: dict[str, tuple[int, int]] = field(default_factory=dict)
     shadow_stats: dict[str, tuple[int, int]] = field(default_factory=dict)
-    pages: dict[str, PageEntry] = field(default_factory=dict)  # URL or built-in file → what it wrote
+    pages: dict[Key, PageEntry] = field(default_factory=dict)  # product (pipeline/products.py) → what it wrote
     print_stats: dict[str, tuple[int, int]] = field(default_factory=dict)  # the print folder's files, as left
     print_photos: dict[str, tuple[str, ...]] = field(default_factory=dict)  # poster HTML sha256 → photos it shows
     secrets: str = ""  # digest of the private data the scanned files were checked against
