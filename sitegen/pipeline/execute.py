@@ -22,7 +22,7 @@ from sitegen.pipeline.cache import BuildCache, cache_dir
 from sitegen.pipeline.fingerprint import fingerprint
 from sitegen.pipeline.photos import damaged_photos, plan_photos
 from sitegen.pipeline.printing import PrintResult, Published, build_print_folder
-from sitegen.pipeline.products import Engine, Key, Kind, PublishedShelf, kept_entries
+from sitegen.pipeline.products import Engine, Kind, PublishedShelf, kept_entries
 from sitegen.pipeline.published import (Plan, asset_products, by_paper, combined_products, feed_products,
                                         fingerprints, page_products, pdf_jobs, pdf_products, photo_products,
                                         search_product)
@@ -170,8 +170,8 @@ def _publish(model: Model, plan: Plan, engine: Engine, assembly: Assembly, cache
     lap("render")
     photos = list(plan.photos.values())
     made = engine.settle(photo_products(photos), "photos").made
-    damaged = [p.source for p in photos if Key(Kind.PHOTO, str(p.source)) in made
-               and not made[Key(Kind.PHOTO, str(p.source))]]
+    damaged = [p.source for p in photos if (Kind.PHOTO, str(p.source)) in made
+               and not made[(Kind.PHOTO, str(p.source))]]
     if damaged:
         raise ContentInvalid(damaged_photos(model, damaged))
     lap("photos")

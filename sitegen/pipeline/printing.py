@@ -78,8 +78,8 @@ def _posters(specs: list[PageSpec], plan: Plan, published: Published) -> list[Pr
     """Every poster as paper shows it; the published poster itself where it shows the same."""
     products = []
     for index, spec in enumerate(specs):
-        twin = published.entries.get(Key(Kind.POSTER, spec.url))
-        products.append(Product(Key(Kind.PRINTED_POSTER, spec.url), plan.print_of(spec), OnWorkers("render", index),
+        twin = published.entries.get((Kind.POSTER, spec.url))
+        products.append(Product((Kind.PRINTED_POSTER, spec.url), plan.print_of(spec), OnWorkers("render", index),
                                 (twin.fingerprint if twin else None, spec.url + "index.html")))
     return products
 
@@ -108,7 +108,7 @@ def _copies(specs: list[PageSpec], assembly: PrintAssembly, published: Published
         seen[sha] = photos
         wanted.update(dict.fromkeys(photos))
     cache.print_photos = seen
-    return [Product(Key(Kind.PRINTED_COPY, rel), published.files[rel], _copy(published.stage, rel),
+    return [Product((Kind.PRINTED_COPY, rel), published.files[rel], _copy(published.stage, rel),
                     (published.files[rel], rel)) for rel in wanted if rel in published.files]
 
 

@@ -13,7 +13,7 @@ from sitegen.load.files import KINDS
 from sitegen.model.records import Model
 from sitegen.pipeline.cache import BuildCache
 from sitegen.pipeline.fingerprint import Fingerprinter, fingerprint
-from sitegen.pipeline.products import Key, Kind, OnWorkers, Product
+from sitegen.pipeline.products import Kind, OnWorkers, Product
 from sitegen.render import search
 from sitegen.render.builtin import feeds
 from sitegen.render.images import Photo
@@ -49,13 +49,13 @@ def fingerprints(model: Model, theme: Theme, photos: dict[PurePosixPath, Photo])
 
 def page_products(plan: Plan) -> list[Product]:
     """Every page and poster, rendered on the workers (item i of the job's specs)."""
-    return [Product(Key(Kind.POSTER if spec.poster else Kind.PAGE, spec.url), plan.prints[index],
+    return [Product((Kind.POSTER if spec.poster else Kind.PAGE, spec.url), plan.prints[index],
                     OnWorkers("render", index)) for index, spec in enumerate(plan.specs)]
 
 
 def photo_products(photos: Sequence[Photo]) -> list[Product]:
     """Every size of every photo: the variants' names carry the photo's hash."""
-    return [Product(Key(Kind.PHOTO, str(photo.source)), fingerprint([photo.sha, [v.url for v in photo.variants]], {}),
+    return [Product((Kind.PHOTO, str(photo.source)), fingerprint([photo.sha, [v.url for v in photo.variants]], {}),
                     OnWorkers("photo", index)) for index, photo in enumerate(photos)]
 
 
@@ -65,7 +65,7 @@ def _constant(rel: str, data: bytes) -> Callable[[], dict[str, bytes]]:
 
 def asset_products(theme: Theme) -> list[Product]:
     """A theme's static files are published too, and scanned like pages when written."""
-    return [Product(Key(Kind.ASSET, asset.url), hashlib.sha256(asset.data).hexdigest(), _constant(asset.url, asset.data))
+    return [Product((Kind.ASSET, asset.url), hashlib.sha256(asset.data).hexdigest(), _constant(asset.url, asset.data))
             for asset in theme.assets.values()]
 
 
@@ -85,13 +85,13 @@ def feed_products(model: Model, labels: dict[str, str], specs: list[PageSpec], c
                            lambda: feeds.calendar(model, cache.events)),
         "robots.txt": (fingerprint([model.site.digest], {}), lambda: feeds.robots(model)),
     }
-    return [Product(Key(Kind.FEED, rel), digest, _one(rel, make)) for rel, (digest, make) in makers.items()]
+    return [Product((Kind.FEED, rel), digest, _one(rel, make)) for rel, (digest, make) in makers.items()]
 
 
 def search_product(model: Model, labels: dict[str, str], cache: BuildCache) -> Product:
     """The search data files: made again only when a record or a label changed (their names say which)."""
     names = search.file_names(model, labels)
-    return Product(Key(Kind.SEARCH, ""), repr(names), lambda: search.make_files(model, labels, cache.search))
+    return Product((Kind.SEARCH, ""), repr(names), lambda: search.make_files(model, labels, cache.search))
 
 
 def pdf_jobs(specs: Sequence[PageSpec]) -> list[tuple[str, str]]:
@@ -108,7 +108,7 @@ def pdf_products(jobs: Sequence[tuple[str, str]], kind: Kind, html: Callable[[st
     products = []
     for index, (url, name) in enumerate(jobs):
         page = url + "index.html"
-        products.append(Product(Key(kind, url), html(page) or "", OnWorkers("pdf", index),
+        products.append(Product((kind, url), html(page) or "", OnWorkers("pdf", index),
                                 (twin(page), name) if twin is not None else None))
     return products
 
@@ -132,5 +132,5 @@ def combined_products(papers: dict[str, list[str]], kind: Kind, stage: Path, fil
         rel = f"posters/pdf/all-{paper}.pdf"
         digest = fingerprint([files[n] for n in names], {})
         make = _one(rel, lambda names=names: combine([stage / n for n in names]))  # type: ignore[misc]
-        products.append(Product(Key(kind, rel), digest, make, (twin(names), rel) if twin else None, fresh))
+        products.append(Product((kind, rel), digest, make, (twin(names), rel) if twin else None, fresh))
     return products

@@ -16,7 +16,7 @@ from sitegen.write.leaks import LeakScanner
 from sitegen.write.printfolder import PrintAssembly
 from tests.conftest import DEMO, NOW
 
-KEY = Key(Kind.FEED, "feed.xml")
+KEY = (Kind.FEED, "feed.xml")
 
 
 class FakeShelf:
@@ -97,7 +97,7 @@ def test_print_shelf_takes_the_published_file_then_the_last_one(tmp_path: Path, 
     st = (old / "a.html").stat()
     stats = {"a.html": (st.st_size, st.st_mtime_ns if intact else 1)}
     shelf = PrintShelf(PrintAssembly(stage, old, published, {"a.html": "pub-sha"}, stats))
-    product = Product(Key(Kind.PRINTED_POSTER, "a/"), "p", lambda: {"a.html": b"made"}, (twin, "a.html"))
+    product = Product((Kind.PRINTED_POSTER, "a/"), "p", lambda: {"a.html": b"made"}, (twin, "a.html"))
     kept = shelf.keep(product, entry)
     assert kept == {"published": {"a.html": "pub-sha"}, "last": {"a.html": "old-sha"}, "made": None}[source]
     if kept is not None:
@@ -108,8 +108,8 @@ def test_the_cache_holds_typed_product_keys_only(tmp_path: Path) -> None:
     out = tmp_path / "output"
     pipeline.build(DEMO, out, Options(now=NOW, jobs=1))
     cache = BuildCache.load(out, pipeline.cache_key(Options(now=NOW, jobs=1)))
-    assert cache.pages and all(isinstance(key, Key) for key in cache.pages)
-    kinds = {key.kind for key in cache.pages}
+    assert cache.pages and all(isinstance(kind, Kind) and isinstance(name, str) for kind, name in cache.pages)
+    kinds = {kind for kind, _ in cache.pages}
     assert kinds == {Kind.PAGE, Kind.POSTER, Kind.PHOTO, Kind.ASSET, Kind.FEED, Kind.SEARCH, Kind.PRINTED_POSTER,
                      Kind.PRINTED_COPY}  # PDFs only with --pdf (tests/browser)
     again = pipeline.build(DEMO, out, Options(now=NOW, jobs=1, use_cache=True))
