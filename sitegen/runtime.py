@@ -31,7 +31,6 @@ from __future__ import annotations
 import gc
 import os
 import sys
-import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -80,6 +79,7 @@ def die_with_parent(parent: int) -> None:
             pass
     if os.getppid() != parent:  # the parent died before the request took effect
         os._exit(1)
+    import threading  # here, not above: the command line imports this module and starts no thread
 
     def watch() -> None:
         while True:
