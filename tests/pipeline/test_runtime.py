@@ -37,7 +37,7 @@ def test_no_fork_where_it_is_unsafe(monkeypatch: pytest.MonkeyPatch) -> None:
     assert runtime.fork_context() is None
 
 
-def test_background_work_runs_and_leaves_no_child(tmp_path: Path) -> None:
+def test_background_work_runs_and_the_caller_goes_on(tmp_path: Path) -> None:
     done = tmp_path / "done"
     runtime.in_background(lambda: done.write_text("yes"))
     for _ in range(200):
