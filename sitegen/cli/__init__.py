@@ -7,7 +7,6 @@ every failure into a message in the user's language; `main` is the `sitegen` scr
 
 from __future__ import annotations
 
-import os
 import sys
 
 import click
@@ -16,6 +15,7 @@ from sitegen.cli import building, scaffolding, serving, sheets, verifying  # noq
 from sitegen.cli.app import EXIT_INTERRUPTED, EXIT_USAGE, messages_for
 from sitegen.cli.group import cli
 from sitegen.cli.help import argv_content, argv_language, localise
+from sitegen.runtime import exit_now
 from sitegen.usage import usage_message
 
 __all__ = ["cli", "main"]
@@ -30,9 +30,7 @@ def main(argv: list[str] | None = None) -> None:
         result = cli.main(args=arguments, prog_name="sitegen", standalone_mode=False, messages=messages)
         code = result if isinstance(result, int) else 0
         if argv is None:  # a real run: everything is written and saved; skip freeing a large heap one object at a time
-            sys.stdout.flush()
-            sys.stderr.flush()
-            os._exit(code)
+            exit_now(code)
         sys.exit(code)
     except click.exceptions.Exit as e:
         sys.exit(e.exit_code)

@@ -155,7 +155,7 @@ def _site(v: Valid, options: Options, updated: datetime) -> m.Site:
                   language=f.language, timezone=f.timezone, office=office, wish_claim=f.wish_claim,
                   poster_paper=f.poster_paper, traditional_mirror=f.traditional_mirror and f.language == "zh-Hans",
                   theme=PurePosixPath(f.theme) if f.theme else None, intro=f.intro,
-                  updated=updated, digest=_digest(v.raw.digest, base))  # `updated` is not in it: see pipeline/execute.py
+                  updated=updated, digest=_digest(v.raw.digest, base))  # `updated` is not in it: see pipeline/published.py fingerprints
 
 
 def _secrets(records: list[Valid], variants: Variants) -> m.Secrets:

@@ -7,7 +7,6 @@ cache's small state file before pydantic, Jinja or Pillow are loaded.
 
 from __future__ import annotations
 
-import gc
 import os
 import time
 from collections.abc import Callable, Mapping
@@ -21,10 +20,12 @@ from sitegen.load import history
 from sitegen.options import Options
 from sitegen.pipeline.cache import BuildCache, CacheDamaged, State, cache_dir
 from sitegen.pipeline.inputs import changes_at, folder_stats, input_stats, outside_roots
+from sitegen.runtime import paused_collector
 from sitegen.write.printfolder import print_folder
 
 if TYPE_CHECKING:
     from sitegen.model.records import Model
+    from sitegen.pipeline.execute import Outcome
     from sitegen.write.lock import Holder
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
@@ -129,9 +130,49 @@ def build(content: Path, out: Path, options: Options, progress: Progress | None 
 
 def _build(content: Path, out: Path, options: Options, progress: Progress | None) -> Report:
     started = time.perf_counter()
-    key = cache_key(options)
-    damaged = False
-    state = State()
+    # The last build's small state first: a site with nothing to do is answered from it and from
+    # file stats alone, before the cache, pydantic, Jinja or Pillow are loaded.
+    last = _last_build(content, out, options)
+    if last.unchanged:
+        return _unchanged_report(last, started)
+    if options.use_cache and not last.damaged:  # until this build ends, nothing is "unchanged"
+        (cache_dir(out) / "state.pickle").unlink(missing_ok=True)
+    from sitegen.pipeline.execute import write_site
+
+    with paused_collector():  # objects by the hundred thousand, hardly a cycle (sitegen/runtime.py)
+        # The cache before the check: parsed files, validated records and slugs are reused from it.
+        cache, damaged = _open_cache(out, options, last)
+        # Load → validate → model: every problem in the content is found before anything is written.
+        checked = check(content, options, cache, last.stats)
+        # A theme outside the usual folders is watched from now on; only the model says where it is.
+        roots, stats = _watch_theme(content, checked, options, last)
+        loaded_at = time.perf_counter()
+        # Render and write: every output a product, kept or made, scanned, then swapped in whole.
+        outcome = write_site(checked.model, content, out, options, progress, cache)
+        # The cache last, the state after the data: "unchanged" never outlives the site it describes.
+        if options.use_cache:
+            _save_cache(out, cache, checked, outcome, last, stats, roots)
+    return Report(pages=outcome.pages, posters=outcome.posters, photos=outcome.photos, files=outcome.files,
+                  rendered=outcome.rendered, seconds=time.perf_counter() - started, warnings=checked.warnings,
+                  drafts=checked.drafts, timings={"check": loaded_at - started, **outcome.timings},
+                  cache_damaged=damaged, roots=roots, inputs=stats)
+
+
+@dataclass(frozen=True, slots=True)
+class _LastBuild:
+    """What the last build left (its small state) and what this one reads, before anything is loaded."""
+
+    key: str  # cache_key of this build's options
+    state: State
+    damaged: bool  # the state file could not be trusted: a cold build
+    stats: dict[str, tuple[int, int]]  # input file → (size, mtime)
+    revision: str  # the content's git commit
+    unchanged: bool = False  # nothing to do: the output is as this build would leave it
+
+
+def _last_build(content: Path, out: Path, options: Options) -> _LastBuild:
+    """Read the last build's state and this build's inputs; decide whether there is anything to do."""
+    key, state, damaged = cache_key(options), State(), False
     if options.use_cache:
         try:
             state = State.load(out)
@@ -139,54 +180,61 @@ def _build(content: Path, out: Path, options: Options, progress: Progress | None
             damaged = True
     stats = input_stats(content, [*state.roots, *([str(options.theme.resolve())] if options.theme else [])])
     revision = history.revision(content) if options.use_cache else ""
+    unchanged = (options.use_cache and not damaged and state.revision == revision
+                 and _unchanged(state, key, stats, out, options.now))
+    return _LastBuild(key, state, damaged, stats, revision, unchanged)
+
+
+def _unchanged_report(last: _LastBuild, started: float) -> Report:
+    counts = last.state.report
+    return Report(unchanged=True, seconds=time.perf_counter() - started, pages=counts.get("pages", 0),
+                  posters=counts.get("posters", 0), photos=counts.get("photos", 0), files=counts.get("files", 0),
+                  warnings=list(last.state.warnings), drafts=last.state.drafts, roots=last.state.roots,
+                  inputs=last.stats)
+
+
+def _open_cache(out: Path, options: Options, last: _LastBuild) -> tuple[BuildCache, bool]:
+    """The build cache (empty when not used or not trusted) and whether it was damaged."""
+    damaged = last.damaged
+    cache = BuildCache(key=last.key)
     if options.use_cache and not damaged:
-        if state.revision == revision and _unchanged(state, key, stats, out, options.now):
-            counts = state.report
-            return Report(unchanged=True, seconds=time.perf_counter() - started, pages=counts.get("pages", 0),
-                          posters=counts.get("posters", 0), photos=counts.get("photos", 0), files=counts.get("files", 0),
-                          warnings=list(state.warnings), drafts=state.drafts, roots=state.roots, inputs=stats)
-        (cache_dir(out) / "state.pickle").unlink(missing_ok=True)  # until this build ends, nothing is "unchanged"
-    from sitegen.pipeline.execute import theme_folder, write_site
+        try:
+            cache = BuildCache.load(out, last.key)
+        except CacheDamaged:
+            damaged = True
+    if damaged:  # nothing from it is trusted: the shadow is rebuilt from nothing too
+        (cache_dir(out) / "state.pickle").unlink(missing_ok=True)
+        (cache_dir(out) / "data.pickle").unlink(missing_ok=True)
+    return cache, damaged
+
+
+def _watch_theme(content: Path, checked: Checked, options: Options,
+                 last: _LastBuild) -> tuple[list[str], dict[str, tuple[int, int]]]:
+    """The input folders outside the usual ones (a site's own theme) and the input stats with them."""
+    from sitegen.pipeline.execute import theme_folder
+
+    roots = outside_roots(content, theme_folder(content, checked.model, options.theme)[0])
+    stats = last.stats
+    if roots != last.state.roots:  # a theme outside the usual folders: part of the change check from now on
+        gone = tuple(os.path.join(root, "") for root in set(last.state.roots) - set(roots))
+        stats = {path: stat for path, stat in stats.items() if not path.startswith(gone)} if gone else stats
+        stats.update(folder_stats(Path(root) for root in roots if root not in last.state.roots))
+    return roots, stats
+
+
+def _save_cache(out: Path, cache: BuildCache, checked: Checked, outcome: Outcome, last: _LastBuild,
+                stats: dict[str, tuple[int, int]], roots: list[str]) -> None:
+    """Save the cache and the small state the next build reads first (its time in outcome.timings)."""
     from sitegen.write.slots import tree_stamp
 
-    # Loading the cache, modelling and planning make hundreds of thousands of objects and hardly
-    # any garbage cycles: the collector only slowed them down (a quarter of a rebuild). The
-    # render workers turn it back on for themselves (pipeline/workers.py).
-    gc.disable()
-    try:
-        cache = BuildCache(key=key)
-        if options.use_cache and not damaged:
-            try:
-                cache = BuildCache.load(out, key)
-            except CacheDamaged:
-                damaged = True
-        if damaged:  # nothing from it is trusted: the shadow is rebuilt from nothing too
-            (cache_dir(out) / "state.pickle").unlink(missing_ok=True)
-            (cache_dir(out) / "data.pickle").unlink(missing_ok=True)
-        checked = check(content, options, cache, stats)
-        roots = outside_roots(content, theme_folder(content, checked.model, options.theme)[0])
-        if roots != state.roots:  # a theme outside the usual folders: part of the change check from now on
-            gone = tuple(os.path.join(root, "") for root in set(state.roots) - set(roots))
-            stats = {path: stat for path, stat in stats.items() if not path.startswith(gone)} if gone else stats
-            stats.update(folder_stats(Path(root) for root in roots if root not in state.roots))
-        loaded_at = time.perf_counter()
-        outcome = write_site(checked.model, content, out, options, progress, cache)
-        if options.use_cache:
-            saving = time.perf_counter()
-            manifest = (out / "manifest.sha256").stat()
-            report = {"pages": outcome.pages, "posters": outcome.posters, "photos": outcome.photos,
-                      "files": outcome.files}
-            cache.save(out, State(key=key, inputs=stats, upcoming_until=changes_at(checked.model).isoformat(),
-                                  report=report, manifest=(manifest.st_size, manifest.st_mtime_ns),
-                                  revision=revision, warnings=checked.warnings, drafts=checked.drafts,
-                                  roots=roots, tree=tree_stamp(out)))
-            outcome.timings["cache"] = time.perf_counter() - saving
-    finally:
-        gc.enable()
-    return Report(pages=outcome.pages, posters=outcome.posters, photos=outcome.photos, files=outcome.files,
-                  rendered=outcome.rendered, seconds=time.perf_counter() - started, warnings=checked.warnings,
-                  drafts=checked.drafts, timings={"check": loaded_at - started, **outcome.timings},
-                  cache_damaged=damaged, roots=roots, inputs=stats)
+    saving = time.perf_counter()
+    manifest = (out / "manifest.sha256").stat()
+    report = {"pages": outcome.pages, "posters": outcome.posters, "photos": outcome.photos, "files": outcome.files}
+    cache.save(out, State(key=last.key, inputs=stats, upcoming_until=changes_at(checked.model).isoformat(),
+                          report=report, manifest=(manifest.st_size, manifest.st_mtime_ns),
+                          revision=last.revision, warnings=checked.warnings, drafts=checked.drafts,
+                          roots=roots, tree=tree_stamp(out)))
+    outcome.timings["cache"] = time.perf_counter() - saving
 
 
 def _unchanged(state: State, key: str, stats: dict[str, tuple[int, int]], out: Path, now: datetime) -> bool:

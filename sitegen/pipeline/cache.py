@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from sitegen.render.qr import Codes
     from sitegen.slugs import Levels
     from sitegen.validate.privacy import Variants
+    from sitegen.pipeline.products import Key
 
 FORMAT: Final = 11  # bump when what is stored changes shape
 MAGIC: Final = b"sitegen-cache "
@@ -52,6 +53,8 @@ def cache_dir(out: Path) -> Path:
 
 @dataclass
 class PageEntry:
+    """What one product was made from and what it wrote, as the last build recorded it."""
+
     fingerprint: str
     files: dict[str, str]  # output path → sha256
 
@@ -179,7 +182,7 @@ class BuildCache:
     # reused only while it still matches, so one deleted or edited by hand is made again.
     live_stats: dict[str, tuple[int, int]] = field(default_factory=dict)
     shadow_stats: dict[str, tuple[int, int]] = field(default_factory=dict)
-    pages: dict[str, PageEntry] = field(default_factory=dict)  # URL or built-in file → what it wrote
+    pages: dict[Key, PageEntry] = field(default_factory=dict)  # product (pipeline/products.py) → what it wrote
     print_stats: dict[str, tuple[int, int]] = field(default_factory=dict)  # the print folder's files, as left
     print_photos: dict[str, tuple[str, ...]] = field(default_factory=dict)  # poster HTML sha256 → photos it shows
     secrets: str = ""  # digest of the private data the scanned files were checked against

@@ -11,27 +11,29 @@ each poster's PDF and one combined PDF per paper size.
 
 from __future__ import annotations
 
-import os
 import posixpath
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
-from typing import Final
+from pathlib import Path
+from typing import TYPE_CHECKING, Final
 
 from sitegen.model.records import Model
 from sitegen.pipeline import workers
 from sitegen.pipeline.cache import BuildCache, PageEntry
 from sitegen.pipeline.fingerprint import fingerprint
-from sitegen.render.images import Photo
+from sitegen.pipeline.products import Engine, Key, Kind, OnWorkers, PrintShelf, Product
+from sitegen.pipeline.published import by_paper, combined_products, pdf_jobs, pdf_products
 from sitegen.render.posters import PosterPlanner
 from sitegen.render.views import PageSpec
 from sitegen.write.leaks import Leak, LeakScanner
-from sitegen.write.printfolder import PrintSlot, link_or_copy
+from sitegen.write.printfolder import PrintAssembly, PrintSlot
+
+if TYPE_CHECKING:
+    from sitegen.pipeline.published import Plan
 
 Tick = Callable[[str, int, int], None]
 _REFERENCE: Final = re.compile(r'(?:src|href)="([^"#?:]+)"')
-_KEY: Final = "@print:"
 
 
 @dataclass
@@ -40,150 +42,83 @@ class Published:
 
     stage: Path
     files: dict[str, str]  # output path → sha256
-    prints: dict[str, str]  # poster URL → fingerprint of the published poster
+    entries: dict[Key, PageEntry]  # the published products of this build (a poster's fingerprint)
     assets: tuple[str, ...]  # the theme's static files
 
 
 @dataclass
 class PrintResult:
     slot: PrintSlot
+    engine: Engine  # its entries are the print folder's products, for the cache
     leaks: list[Leak] = field(default_factory=list)
     files: dict[str, str] = field(default_factory=dict)  # print folder path → sha256
 
 
-def _stat(path: Path) -> tuple[int, int] | None:
-    try:
-        st = os.stat(path)
-    except OSError:
-        return None
-    return st.st_size, st.st_mtime_ns
-
-
-class _Filler:
-    """Fill the print stage: from the published stage, from the last print folder, or made anew."""
-
-    def __init__(self, stage: Path, old: Path, published: Published, cache: BuildCache) -> None:
-        self.stage, self.old, self.published, self.cache = stage, old, published, cache
-        self.files: dict[str, str] = {}
-        self.from_old: list[str] = []  # files kept from the last print folder (scanned again)
-
-    def from_published(self, rel: str) -> bool:
-        sha = self.published.files.get(rel)
-        if sha is None:
-            return False
-        link_or_copy(self.published.stage / rel, self.stage / rel)
-        self.files[rel] = sha
-        return True
-
-    def from_last(self, key: str, digest: str) -> bool:
-        entry = self.cache.pages.get(key)
-        if entry is None or entry.fingerprint != digest:
-            return False
-        for rel in entry.files:
-            if _stat(self.old / rel) is None or _stat(self.old / rel) != self.cache.print_stats.get(rel):
-                return False
-        for rel, sha in entry.files.items():
-            link_or_copy(self.old / rel, self.stage / rel)
-            self.files[rel] = sha
-            self.from_old.append(rel)
-        return True
-
-
-def build_print_folder(model: Model, labels: Mapping[str, str], photos: Mapping[PurePosixPath, Photo], job: workers.Job, slot: PrintSlot,
-                       published: Published, print_of: Callable[[PageSpec], str], cache: BuildCache,
-                       pdf: bool, jobs: int, tick: Tick) -> PrintResult:
+def build_print_folder(model: Model, plan: Plan, job: workers.Job, slot: PrintSlot, published: Published,
+                       cache: BuildCache, pdf: bool, jobs: int, tick: Tick) -> PrintResult:
     """Stage the print folder (swapped in later by the caller, with the output); leaks are returned."""
     stage = slot.prepare()
-    filler = _Filler(stage, slot.folder, published, cache)
-    specs = list(PosterPlanner(model, labels, photos, printed=True).plan())
-    todo: list[int] = []
-    entries: dict[str, PageEntry] = {}
-    for index, spec in enumerate(specs):
-        digest, rel = print_of(spec), spec.url + "index.html"
-        entries[_KEY + spec.url] = PageEntry(digest, {})
-        if published.prints.get(spec.url) == digest and filler.from_published(rel):
-            entries[_KEY + spec.url].files = {rel: published.files[rel]}
-        elif filler.from_last(_KEY + spec.url, digest):
-            entries[_KEY + spec.url].files = dict(cache.pages[_KEY + spec.url].files)
-        else:
-            todo.append(index)
+    assembly = PrintAssembly(stage, slot.folder, published.stage, published.files, cache.print_stats)
+    specs = list(PosterPlanner(model, plan.theme.labels, plan.photos, printed=True).plan())
     scanner = LeakScanner(model.secrets, printed=True)
-    result = PrintResult(slot)
-    print_job = workers.Job(job.renderer, specs, [], job.content, stage, scanner)
-    for index, files, found, _ in workers.run(print_job, "render", todo, jobs, lambda d, t: tick("print", d, t)):
-        entries[_KEY + specs[index].url].files = files
-        filler.files.update(files)
-        result.leaks += found
-    for rel in filler.from_old:  # what the secrets were then is not known here: scan again, they are few
-        leak = scanner.scan(rel, (stage / rel).read_bytes())
-        if leak is not None:
-            result.leaks.append(leak)
-    _link_resources(specs, filler, published)
+    engine = Engine(cache.pages, PrintShelf(assembly), scanner,
+                    workers.Job(job.renderer, specs, [], job.content, stage, scanner), jobs, tick)
+    engine.settle(_posters(specs, plan, published), "print")
+    for rel in assembly.from_old:  # what the secrets were then is not known here: scan again, they are few
+        if (leak := scanner.scan(rel, (stage / rel).read_bytes())) is not None:
+            engine.leaks.append(leak)
+    engine.settle(_copies(specs, assembly, published, cache), "print")
     if pdf:
-        _pdfs(specs, print_job, filler, published, entries, cache, jobs, tick)
-    cache.pages = {k: v for k, v in cache.pages.items() if not k.startswith(_KEY)} | entries
-    cache.print_stats = {rel: st for rel in filler.files if (st := _stat(stage / rel)) is not None}
-    result.files = filler.files
-    return result
+        _pdfs(specs, engine, assembly, published)
+    cache.print_stats = assembly.final_stats()
+    return PrintResult(slot, engine, engine.leaks, assembly.files)
 
 
-def _link_resources(specs: list[PageSpec], filler: _Filler, published: Published) -> None:
-    """The theme's static files and every photo a poster shows, from the published stage.
+def _posters(specs: list[PageSpec], plan: Plan, published: Published) -> list[Product]:
+    """Every poster as paper shows it; the published poster itself where it shows the same."""
+    products = []
+    for index, spec in enumerate(specs):
+        twin = published.entries.get((Kind.POSTER, spec.url))
+        products.append(Product((Kind.PRINTED_POSTER, spec.url), plan.print_of(spec), OnWorkers("render", index),
+                                (twin.fingerprint if twin else None, spec.url + "index.html")))
+    return products
+
+
+def _copy(source: Path, rel: str) -> Callable[[], dict[str, bytes]]:
+    return lambda: {rel: (source / rel).read_bytes()}
+
+
+def _copies(specs: list[PageSpec], assembly: PrintAssembly, published: Published,
+            cache: BuildCache) -> list[Product]:
+    """The theme's static files and every photo a poster shows, linked from the published stage.
 
     A poster's photos are read from its HTML (a site's own theme may show others), once per
     version of the file: remembered by its sha256 in the cache.
     """
-    for rel in published.assets:
-        filler.from_published(rel)
-    known = filler.cache.print_photos
+    wanted = dict.fromkeys(published.assets)
     seen: dict[str, tuple[str, ...]] = {}
     for spec in specs:
         page = spec.url + "index.html"
-        sha = filler.files.get(page, "")
-        photos = known.get(sha)
+        sha = assembly.files.get(page, "")
+        photos = cache.print_photos.get(sha)
         if photos is None:
-            html = (filler.stage / page).read_text("utf-8")
+            html = (assembly.stage / page).read_text("utf-8")
             targets = {posixpath.normpath(posixpath.join(posixpath.dirname(page), h)) for h in _REFERENCE.findall(html)}
             photos = tuple(sorted(t for t in targets if t.startswith("media/")))
         seen[sha] = photos
-        for rel in photos:
-            if rel not in filler.files:
-                filler.from_published(rel)
-    filler.cache.print_photos = seen
+        wanted.update(dict.fromkeys(photos))
+    cache.print_photos = seen
+    return [Product((Kind.PRINTED_COPY, rel), published.files[rel], _copy(published.stage, rel),
+                    (published.files[rel], rel)) for rel in wanted if rel in published.files]
 
 
-def _pdfs(specs: list[PageSpec], job: workers.Job, filler: _Filler, published: Published,
-          entries: dict[str, PageEntry], cache: BuildCache, jobs: int, tick: Tick) -> None:
+def _pdfs(specs: Sequence[PageSpec], engine: Engine, assembly: PrintAssembly, published: Published) -> None:
     """Each poster's PDF (the published one where the poster is the same file), then one per paper."""
-    from sitegen.render.pdf import combine, pdf_name
+    jobs = engine.job.pdfs = pdf_jobs(specs)
+    engine.settle(pdf_products(jobs, Kind.PRINTED_PDF, assembly.files.get, published.files.get), "pdf")
 
-    todo: list[tuple[str, str]] = []
-    by_paper: dict[str, list[str]] = {}
-    for spec in (s for s in specs if s.poster):
-        page, name = spec.url + "index.html", pdf_name(spec.url)
-        html = filler.files.get(page, "")
-        by_paper.setdefault(str(spec.paper), []).append(name)
-        key = _KEY + "pdf:" + spec.url
-        entries[key] = PageEntry(html, {})
-        if html == published.files.get(page) and filler.from_published(name):
-            entries[key].files = {name: published.files[name]}
-        elif filler.from_last(key, html):
-            entries[key].files = dict(cache.pages[key].files)
-        else:
-            todo.append((spec.url, name))
-    job.pdfs = todo
-    for index, files, _, _ in workers.run(job, "pdf", list(range(len(todo))), jobs, lambda d, t: tick("pdf", d, t)):
-        entries[_KEY + "pdf:" + todo[index][0]].files = files
-        filler.files.update(files)
-    for paper, names in sorted(by_paper.items()):
-        rel = f"posters/pdf/all-{paper}.pdf"
-        digest = fingerprint([filler.files[n] for n in names], {})
-        key = _KEY + rel
-        entries[key] = PageEntry(digest, {})
-        if all(filler.files[n] == published.files.get(n) for n in names) and filler.from_published(rel):
-            entries[key].files = {rel: published.files[rel]}
-        elif filler.from_last(key, digest):
-            entries[key].files = dict(cache.pages[key].files)
-        else:
-            entries[key].files = {rel: workers.write_file(filler.stage, rel, combine([filler.stage / n for n in names]))}
-            filler.files.update(entries[key].files)
+    def twin(names: list[str]) -> str:
+        return fingerprint([published.files.get(n) for n in names], {})
+
+    engine.settle(combined_products(by_paper(specs, jobs), Kind.PRINTED_COMBINED_PDF, assembly.stage,
+                                    assembly.files, False, twin), "pdf")

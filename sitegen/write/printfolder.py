@@ -13,6 +13,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from sitegen.write.assembly import write_file
 from sitegen.write.slots import discard_later
 from sitegen.write.swap import exchange, recover
 
@@ -25,7 +26,7 @@ def print_folder(out: Path) -> Path:
 def link_or_copy(source: Path, target: Path) -> None:
     """Put a finished file into a fresh stage: a hard link (no space, no time), a copy where links fail.
 
-    Later builds never write into a file, they replace it (pipeline/workers.py write_file): a link
+    Later builds never write into a file, they replace it (write/assembly.py write_file): a link
     shared with the output stays as it was made.
     """
     try:
@@ -69,3 +70,56 @@ class PrintSlot:
         if self.stage is not None:
             shutil.rmtree(self.stage, ignore_errors=True)
             self.stage = None
+
+
+def _stat(path: Path) -> tuple[int, int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_size, st.st_mtime_ns
+
+
+class PrintAssembly:
+    """Fill the print stage: files linked from the published stage or from the last print folder,
+    or written anew. `old_stats` is (size, mtime) of the last print folder's files as it was left."""
+
+    def __init__(self, stage: Path, old: Path, published: Path, published_files: dict[str, str],
+                 old_stats: dict[str, tuple[int, int]]) -> None:
+        self.stage, self.old, self.published, self.published_files = stage, old, published, published_files
+        self.old_stats = old_stats
+        self.files: dict[str, str] = {}  # print folder path → sha256
+        self.from_old: list[str] = []  # files kept from the last print folder (scanned again)
+
+    def from_published(self, rel: str) -> bool:
+        """Link the published stage's file `rel` in; False when the published site has none."""
+        sha = self.published_files.get(rel)
+        if sha is None:
+            return False
+        link_or_copy(self.published / rel, self.stage / rel)
+        self.files[rel] = sha
+        return True
+
+    def from_last(self, files: dict[str, str]) -> bool:
+        """Link these files (path → sha256) in from the last print folder, if all are as it left them."""
+        for rel in files:
+            if _stat(self.old / rel) is None or _stat(self.old / rel) != self.old_stats.get(rel):
+                return False
+        for rel, sha in files.items():
+            link_or_copy(self.old / rel, self.stage / rel)
+            self.files[rel] = sha
+            self.from_old.append(rel)
+        return True
+
+    def write(self, rel: str, data: bytes) -> str:
+        """Write a made file into the print stage; its sha256."""
+        self.files[rel] = write_file(self.stage, rel, data)
+        return self.files[rel]
+
+    def add(self, files: dict[str, str]) -> None:
+        """Files the workers wrote into the print stage."""
+        self.files.update(files)
+
+    def final_stats(self) -> dict[str, tuple[int, int]]:
+        """(size, mtime) of every file of the new print folder: remembered for the next build."""
+        return {rel: st for rel in self.files if (st := _stat(self.stage / rel)) is not None}

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Final
 
 from sitegen.errors import UsageProblem
+from sitegen.runtime import in_background
 from sitegen.write.swap import exchange, recover
 
 MANIFEST: Final = "manifest.sha256"
@@ -119,26 +120,15 @@ def output_folder(out: Path) -> Path:
 def discard_later(folder: Path, trash_in: Path) -> None:
     """Move a folder out of the way now and delete it in the background: users wait for nothing.
 
-    On POSIX a grandchild process deletes it (double fork: the child exits at once and is reaped,
-    so no zombie is left and nobody waits); elsewhere it is deleted here and now.
+    On POSIX a detached grandchild process deletes it (runtime.in_background); elsewhere it is
+    deleted here and now.
     """
     if not folder.exists():
         return
     trash_in.mkdir(parents=True, exist_ok=True)
     trash = Path(tempfile.mkdtemp(prefix="trash-", dir=trash_in))
     os.replace(folder, trash / "x")
-    if not hasattr(os, "fork"):
-        shutil.rmtree(trash, ignore_errors=True)
-        return
-    child = os.fork()
-    if child == 0:  # pragma: no cover - runs in the forked processes
-        try:
-            os.setsid()
-            if os.fork() == 0:
-                shutil.rmtree(trash, ignore_errors=True)
-        finally:
-            os._exit(0)
-    os.waitpid(child, 0)
+    in_background(lambda: shutil.rmtree(trash, ignore_errors=True))
 
 
 class Slots:

@@ -1,0 +1,113 @@
+"""The CPython- and POSIX-specific tricks sitegen plays, in one place, each with why it is safe.
+
+Everything else in sitegen is portable Python; these are the exceptions a reader should know about:
+
+- **The collector paused for a build** (`paused_collector`). Loading the cache, modelling and
+  planning make hundreds of thousands of objects and hardly any garbage cycles: CPython's cyclic
+  collector only slowed them down (a quarter of a rebuild). Reference counting still frees
+  everything acyclic at once; the few cycles wait until the block ends. Safe because the block is
+  one build and the collector is turned back on however it ends.
+- **Forked workers collect for themselves** (`collect_in_worker`). A forked render worker inherits
+  the paused collector; rendering (Jinja) makes cycles, so the worker freezes what it inherited
+  (`gc.freeze`: moved to a generation the collector never scans, so the parent's objects are neither
+  walked nor copied on write) and collects its own garbage. The parent is not affected.
+- **Fork as the start method** (`fork_context`). Workers inherit the renderer and the planned
+  pages instead of receiving them pickled. Only where fork exists and is safe: not on Windows (no
+  fork) nor macOS (system libraries may crash in a forked child); there the work runs in-process.
+- **Workers die with their build** (`die_with_parent`). A worker must not outlive a killed build:
+  it would wait forever on its task pipe. Linux kills it with its parent (prctl PR_SET_PDEATHSIG);
+  elsewhere a daemon thread polls the parent id. `os._exit` leaves at once: a worker's exit must
+  not run the parent's atexit handlers or flush buffers it inherited.
+- **Work left to a detached grandchild** (`in_background`). Deleting the replaced output folder is
+  left to a double-forked grandchild: the child exits at once and is reaped, so no zombie stays and
+  the user waits for nothing. The child and grandchild leave with `os._exit` for the reason above.
+- **Leaving without tearing down** (`exit_now`). A real CLI run has written and saved everything;
+  freeing a large heap one object at a time only costs the user time, so it exits with `os._exit`
+  after flushing stdout and stderr. Only the command-line entry point calls it, never a library user.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from multiprocessing.context import BaseContext
+
+
+@contextmanager
+def paused_collector() -> Iterator[None]:
+    """Pause CPython's cyclic garbage collector for the block (one build); on again however it ends."""
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
+def collect_in_worker() -> None:
+    """In a forked worker that inherited a paused collector: freeze the inherited heap, collect again."""
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
+
+
+def fork_context() -> BaseContext | None:
+    """The fork start method where it exists and is safe (not Windows, not macOS); None elsewhere."""
+    import multiprocessing  # here, not above: the command line imports this module and may never fork
+
+    if "fork" not in multiprocessing.get_all_start_methods() or sys.platform == "darwin":
+        return None
+    return multiprocessing.get_context("fork")
+
+
+def die_with_parent(parent: int) -> None:
+    """Make this (worker) process end when the process `parent` ends; call it first in the worker."""
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+            import signal
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:  # the parent died before the request took effect
+        os._exit(1)
+    import threading  # here, not above: the command line imports this module and starts no thread
+
+    def watch() -> None:
+        while True:
+            time.sleep(1)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
+def in_background(work: Callable[[], None]) -> None:
+    """Run `work` in a detached grandchild and return at once; where fork is missing, run it here."""
+    if not hasattr(os, "fork"):
+        work()
+        return
+    child = os.fork()
+    if child == 0:  # pragma: no cover - runs in the forked processes
+        try:
+            os.setsid()
+            if os.fork() == 0:
+                work()
+        finally:
+            os._exit(0)
+    os.waitpid(child, 0)
+
+
+def exit_now(code: int) -> None:
+    """End the process with `code` without freeing the heap: stdout and stderr are flushed first."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)

@@ -1,0 +1,150 @@
+"""Fill the stage (the shadow copy) with the new site, doing the least work.
+
+The new site is a map of output path → sha256. A file already in the shadow, or in the live output
+(hard-linked across), is kept when its manifest entry matches and the file is still as the build
+that made it left it (size and mtime); anything else is written. Files are never written into,
+only created or replaced: a file in the stage may be a hard link shared with the live output.
+Every path is checked before anything is written: none may leave the stage.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import stat
+from pathlib import Path, PurePosixPath
+from typing import Final
+
+from sitegen.write.slots import MANIFEST, remove_empty_parents
+
+_EXCLUSIVE: Final = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+
+Stats = dict[str, tuple[int, int]]  # output path → (size, mtime in ns)
+
+
+class UnsafePath(Exception):
+    """A planned output path that would leave the output folder (a bug, never content's doing)."""
+
+
+def checked_path(rel: str) -> str:
+    """`rel` itself when it is a plain relative POSIX path inside the stage; else UnsafePath."""
+    parts = PurePosixPath(rel).parts
+    if not parts or rel.startswith("/") or ".." in parts or "\\" in rel or ":" in rel:
+        raise UnsafePath(rel)
+    return rel
+
+
+def write_file(stage: Path, rel: str, data: bytes) -> str:
+    """Write `data` at `stage/rel` and return its sha256 (hex): a new file directly, an existing one
+    replaced (never written into: it may be a hard link shared with the live output). OSError as raised."""
+    target = stage / rel
+    try:
+        handle = os.open(target, _EXCLUSIVE, 0o644)
+    except FileNotFoundError:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle = os.open(target, _EXCLUSIVE, 0o644)
+    except FileExistsError:
+        temp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+        temp.write_bytes(data)
+        os.replace(temp, target)
+        return hashlib.sha256(data).hexdigest()
+    with os.fdopen(handle, "wb") as stream:
+        stream.write(data)
+    return hashlib.sha256(data).hexdigest()
+
+
+def file_stat(path: Path) -> tuple[int, int] | None:
+    """(size, mtime in ns) of a regular file; None for anything else (gone, a link, a pipe)."""
+    try:
+        st = os.lstat(path)
+    except OSError:
+        return None
+    return (st.st_size, st.st_mtime_ns) if stat.S_ISREG(st.st_mode) else None
+
+
+class Assembly:
+    """The new site as a map of output path → sha256, filled into the stage with the least work.
+
+    `holds` is what the stage (shadow) holds by its manifest, `live` what the live output holds;
+    `shadow_stats` and `live_stats` are (size, mtime) of their files as the last builds left them.
+    """
+
+    def __init__(self, stage: Path, holds: dict[str, str], out: Path, live: dict[str, str],
+                 shadow_stats: Stats, live_stats: Stats) -> None:
+        self.stage, self.holds, self.out, self.live = stage, holds, out, live
+        self.shadow_stats, self.live_stats = shadow_stats, live_stats
+        self.files: dict[str, str] = {}
+        self.stats: Stats = {}
+        self.kept: list[str] = []  # paths not produced this time (scanned when the private data changed)
+
+    def reuse(self, rel: str, sha: str) -> bool:
+        """True when the stage already holds this file or it could be linked from the live output."""
+        checked_path(rel)
+        if self.holds.get(rel) == sha:
+            found = file_stat(self.stage / rel)
+            if found is not None and found == self.shadow_stats.get(rel):
+                self._keep(rel, sha, found)
+                return True
+        if self.live.get(rel) == sha:
+            return self._link(rel, sha)
+        return False
+
+    def _link(self, rel: str, sha: str) -> bool:
+        """Hard-link the live output's file into the stage, when it is as the last build left it."""
+        source, target = self.out / rel, self.stage / rel
+        found = file_stat(source)
+        if found is None or found != self.live_stats.get(rel):
+            return False
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            temp = target.with_name(f".{target.name}.link")
+            os.link(source, temp)
+            os.replace(temp, target)
+        except OSError:
+            return False
+        self._keep(rel, sha, found)
+        return True
+
+    def _keep(self, rel: str, sha: str, found: tuple[int, int]) -> None:
+        self.files[rel], self.stats[rel] = sha, found
+        self.kept.append(rel)
+
+    def reuse_all(self, files: dict[str, str]) -> bool:
+        """True when every file of `files` (path → sha256) was kept or linked (see reuse)."""
+        return all(self.reuse(rel, sha) for rel, sha in files.items())
+
+    def write(self, rel: str, data: bytes) -> str:
+        """Put `data` at `rel` (kept when the stage or the live output has it already); its sha256."""
+        checked_path(rel)
+        sha = hashlib.sha256(data).hexdigest()
+        if not self.reuse(rel, sha):
+            self.files[rel] = write_file(self.stage, rel, data)
+        return sha
+
+    def add(self, files: dict[str, str]) -> None:
+        """Files written into the stage elsewhere (by the workers): path → sha256."""
+        self.files.update(files)
+
+    def final_stats(self) -> Stats:
+        """(size, mtime) of every file of the new site: remembered for the next build's reuse."""
+        for rel in self.files.keys() - self.stats.keys():
+            found = file_stat(self.stage / rel)
+            if found is not None:
+                self.stats[rel] = found
+        return self.stats
+
+    def prune(self) -> None:
+        """Delete what the shadow held and the new site does not (a removed record's pages)."""
+        for rel in self.holds.keys() - self.files.keys():
+            (self.stage / rel).unlink(missing_ok=True)
+            remove_empty_parents(self.stage, rel)
+
+    def manifest(self) -> bytes:
+        """The manifest.sha256 of the new site: `sha256  path` lines, sorted by path."""
+        return "".join(f"{sha}  {rel}\n" for rel, sha in sorted(self.files.items()) if rel != MANIFEST).encode()
+
+    def seal(self) -> Stats:
+        """Prune, write the manifest, and return the stats of every file: the stage is complete."""
+        self.prune()
+        self.files[MANIFEST] = write_file(self.stage, MANIFEST, self.manifest())
+        return dict(self.final_stats())

@@ -1,0 +1,47 @@
+"""The CPython tricks live in sitegen/runtime.py alone, and each one undoes itself."""
+
+from __future__ import annotations
+
+import gc
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+from sitegen import runtime
+from tests.conftest import ROOT
+
+# The tricks issue 13 names, as they appear in code: none may appear outside sitegen/runtime.py.
+TRICKS = [r"\bgc\.(disable|enable|freeze)\(", r"\bos\._exit\(", r"\bprctl\(", r"PDEATHSIG", r"set_start_method",
+          r"get_context\(\"fork\"\)", r"\bos\.fork\("]
+
+
+@pytest.mark.parametrize("trick", TRICKS)
+def test_every_trick_is_behind_one_module(trick: str) -> None:
+    found = [str(path.relative_to(ROOT)) for path in sorted((ROOT / "sitegen").rglob("*.py"))
+             if path.name != "runtime.py" and re.search(trick, path.read_text("utf-8"))]
+    assert found == []
+
+
+def test_the_collector_is_on_again_however_the_build_ends() -> None:
+    assert gc.isenabled()
+    with pytest.raises(RuntimeError), runtime.paused_collector():
+        assert not gc.isenabled()
+        raise RuntimeError("a build that fails")
+    assert gc.isenabled()
+
+
+def test_no_fork_where_it_is_unsafe(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "platform", "darwin")
+    assert runtime.fork_context() is None
+
+
+def test_background_work_runs_and_the_caller_goes_on(tmp_path: Path) -> None:
+    done = tmp_path / "done"
+    runtime.in_background(lambda: done.write_text("yes"))
+    for _ in range(200):
+        if done.exists():
+            break
+        __import__("time").sleep(0.05)
+    assert done.read_text() == "yes"
