@@ -21,7 +21,7 @@ from tests.conftest import NOW, ROOT
 PROCESS_WIDE = {
     ("sitegen/write/lock.py", "_THREADS"),  # one lock per output folder in this process: threads must share it
     ("sitegen/write/lock.py", "_STARTED"),  # who holds each of those locks, for the waiting message
-    ("sitegen/pipeline/workers.py", "_JOB"),  # the forked workers' job (issue 13's engine branch hands it to the initialiser)
+    ("sitegen/pipeline/workers.py", "_WORKER_JOB"),  # set by the pool initialiser in each forked worker alone, never in the build
 }
 EMPTY = ("dict", "list", "set", "defaultdict", "OrderedDict", "Counter")
 
