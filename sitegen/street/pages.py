@@ -24,6 +24,7 @@ from sitegen.render.posters import QR_MM, QR_SMALL_MM
 from sitegen.render.qr import qr_svg
 from sitegen.render.site import Renderer
 from sitegen.render.theme import Theme
+from sitegen.street.theme import StreetTheme
 from sitegen.render.urls import absolute, file_of
 from sitegen.render.views import Figure, PageSpec
 from sitegen.street.config import Street
@@ -260,7 +261,7 @@ def render_street(street: Street, summaries: list[CommunitySummary], now: dateti
     """
     summaries = sorted(summaries, key=lambda c: c.slug)
     override = street.folder / street.theme if street.theme else None
-    theme = Theme.load(street.language, override, street.theme or "")
+    theme = StreetTheme.load(street.language, override, street.theme or "")
     model = street_model(street, summaries, now)
     labels = theme.labels
     specs = list(StreetPlanner(street, summaries, labels, model).plan())
