@@ -28,7 +28,7 @@ from sitegen.street.theme import StreetTheme
 from sitegen.render.urls import absolute, file_of
 from sitegen.render.views import Figure, PageSpec
 from sitegen.street.config import Street
-from sitegen.street.summary import CommunitySummary, Entry, OpenWish, claim_rate, parse_when
+from sitegen.street.summary import CommunitySummary, Entry, OpenWish, claim_rate
 
 LATEST_ON_INDEX: Final = 12
 STREET_SITEMAP: Final = "sitemap-street.xml"  # the street's own pages; sitemap.xml is the index of all sitemaps
@@ -224,14 +224,10 @@ def _feed(model: m.Model, summaries: Sequence[CommunitySummary], kinds: dict[str
 
 
 def _calendar(model: m.Model, summaries: Sequence[CommunitySummary]) -> bytes:
-    """Every community's activities, oldest first; UIDs name the community (two may share a record slug)."""
-    host = model.site.base_url.split("//", 1)[1].split("/", 1)[0]
-    timed = sorted({c.timezone for c in summaries for e in c.events if "T" in e.start})
+    """Every community's activities, oldest first, as each summary wrote them (UIDs name the community)."""
+    timed = sorted({c.timezone for c in summaries for e in c.events if e.timed})
     dated = sorted(((c, e) for c in summaries for e in c.events), key=lambda p: (p[1].start[:10], p[0].slug, p[1].slug))
-    events = [bytes(feeds.vevent(  # type: ignore[attr-defined]
-        uid=f"{e.slug}.{c.slug}@{host}", stamp=datetime.fromisoformat(e.stamp), title=e.title,
-        start=parse_when(e.start), end=parse_when(e.end) if e.end else None, place=e.place or None,
-        description=e.description, url=e.url, zone=ZoneInfo(c.timezone)).to_ical()) for c, e in dated]
+    events = [e.vevent.encode("utf-8") for _, e in dated]
     return feeds.calendar_document(model.site.name, model.site.timezone, timed, events)
 
 

@@ -16,6 +16,7 @@ from typing import Final
 from zoneinfo import ZoneInfo
 
 from sitegen.model.records import Activity, Deliberation, Disclosure, Model, Record, Wish
+from sitegen.render.builtin import feeds
 from sitegen.render.builtin.feeds import FEED_SIZE
 from sitegen.render.pages import describe
 from sitegen.render.urls import absolute
@@ -100,17 +101,19 @@ class OpenWish:
 
 @dataclass(frozen=True, slots=True)
 class Event:
-    """An activity for the street calendar. `start`/`end` are ISO dates or local date-times
-    ("2026-11-01T09:00:00") in the community's zone; `end` "" when not given."""
+    """An activity for the street calendar, written once when its community is summarised.
+
+    `vevent` is the RFC 5545 VEVENT (CRLF lines, folded) that render/builtin/feeds.py writes for
+    the community calendar, but with a UID naming the community (`<slug>.<community>@<host>`:
+    two communities may both have an activity `2026-linli`); `start` its ISO date or local
+    date-time, for ordering; `timed` whether it has a time (then the calendar needs the VTIMEZONE).
+    """
 
     slug: str
-    title: str
     start: str
-    end: str
-    place: str
-    description: str
+    timed: bool
     url: str
-    stamp: str  # ISO date-time with offset: the activity's last change
+    vevent: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,11 +207,14 @@ def _wish(wish: Wish, base_url: str) -> OpenWish:
                     posted_on=_iso(wish.posted_on), path=wish.url, url=absolute(base_url, wish.url))
 
 
-def _event(activity: Activity, base_url: str) -> Event:
-    return Event(slug=activity.slug, title=str(activity.title), start=_iso(activity.start),
-                 end=_iso(activity.end) if activity.end is not None else "", place=activity.place or "",
-                 description=str(describe(activity)), url=absolute(base_url, activity.url),
-                 stamp=activity.updated.isoformat())
+def _event(activity: Activity, base_url: str, community: str, zone: ZoneInfo) -> Event:
+    host = base_url.split("//", 1)[1].split("/", 1)[0]
+    url = absolute(base_url, activity.url)
+    vevent = feeds.vevent(uid=f"{activity.slug}.{community}@{host}", stamp=activity.updated, title=str(activity.title),
+                          start=activity.start, end=activity.end, place=activity.place,
+                          description=str(describe(activity)), url=url, zone=zone)
+    return Event(slug=activity.slug, start=_iso(activity.start), timed=activity.has_time, url=url,
+                 vevent=bytes(vevent.to_ical()).decode("utf-8"))  # type: ignore[attr-defined]
 
 
 def summarise(model: Model, base_url: str, slug: str, now: datetime) -> CommunitySummary:
@@ -229,12 +235,7 @@ def summarise(model: Model, base_url: str, slug: str, now: datetime) -> Communit
         mirror=site.traditional_mirror, office=office, figures=figures(model, year),
         entries=tuple(_entry(r, base_url) for r in newest),
         wishes=tuple(_wish(w, base_url) for w in model.wishes if w.status == "open"),
-        events=tuple(_event(a, base_url) for a in sorted(model.activities, key=lambda a: (a.day, a.slug))),
+        events=tuple(_event(a, base_url, slug, ZoneInfo(site.timezone))
+                     for a in sorted(model.activities, key=lambda a: (a.day, a.slug))),
         updated=updated.isoformat(),
     )
-
-
-def parse_when(text: str) -> date:
-    """An Event's start or end back as a date or a naive local datetime."""
-    return datetime.fromisoformat(text) if "T" in text else date.fromisoformat(text)
-
