@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -142,3 +143,28 @@ def test_feed_sitemap_and_calendar(built: BuiltStreet) -> None:
 def test_same_summaries_same_bytes(built: BuiltStreet) -> None:
     again = render_street(built.street, list(reversed(built.summaries)), NOW)
     assert again == built.files
+
+
+@pytest.mark.parametrize(("language", "lang", "trees", "word"), [
+    ("en", "en", ("", "care/"), "Communities"),
+    ("zh-Hant", "zh-Hant", ("", "care/"), "各社區"),
+    ("zh-Hans", "zh-Hans", TREES, "各社区"),
+])
+def test_street_language(built: BuiltStreet, language: str, lang: str, trees: tuple[str, ...], word: str) -> None:
+    street = dataclasses.replace(built.street, language=language)
+    files = render_street(street, built.summaries, NOW)
+    made = {rel.removesuffix("index.html") for rel in files if rel.endswith("/index.html") or rel == "index.html"}
+    assert made == {tree + page for tree in trees for page in ("", "wishes/")} | {"posters/", "posters/wishes/"}
+    for tree in ("", "care/"):  # (the 繁體 trees are checked in test_trees_are_marked_and_switch)
+        html = files[tree + "index.html"].decode("utf-8")
+        assert f'<html lang="{lang}"' in html and word in html
+
+
+def test_a_street_without_communities_still_has_its_pages() -> None:
+    from sitegen.street.config import Street
+
+    files = render_street(Street(folder=Path("."), name="空街道", base_url=BASE), [], NOW)
+    assert {"index.html", "wishes/index.html", "posters/wishes/index.html", "feed.xml", "sitemap.xml",
+            "activities.ics"} <= set(files)
+    assert icalendar.Calendar.from_ical(files["activities.ics"]).walk("VEVENT") == []
+    assert ET.fromstring(files["feed.xml"]).find("{http://www.w3.org/2005/Atom}entry") is None
