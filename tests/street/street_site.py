@@ -44,8 +44,9 @@ COMMUNITIES = {
         "wishes/shubao.yaml": "wish: 新书包\nwisher: 钱文华\nwisher_alias: 小钱同学\nposted_on: 2026-10-20\nstatus: open\n",
     }),
     # no 繁體 tree: the street's zh-hant/ pages link into its simplified pages
-    "binhu": {**community("滨湖社区", {}), "site.yaml": "name: 滨湖社区\nbase_url: {base}\ntraditional_mirror: false\noffice:\n  address: 滨湖社区党群服务中心\n"
-                                                       "  phone: 0551-62001234\n"},
+    "binhu": {**community("滨湖社区", {}),
+              "site.yaml": "name: 滨湖社区\nbase_url: {base}\ntraditional_mirror: false\n"
+                           "office:\n  address: 滨湖社区党群服务中心\n  phone: 0551-62001234\n"},
 }
 
 

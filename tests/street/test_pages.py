@@ -128,7 +128,7 @@ def test_feed_sitemap_and_calendar(built: BuiltStreet) -> None:
     assert links and all(link.startswith(tuple(f"{BASE}{s}/" for s in SLUGS)) for link in links)
     assert all((built.out / link.removeprefix(BASE) / "index.html").is_file() for link in links)
     index = ET.fromstring(built.files["sitemap.xml"])
-    assert index.tag == "{%s}sitemapindex" % ns["s"]
+    assert index.tag == f"{{{ns['s']}}}sitemapindex"
     maps = [e.text or "" for e in index.findall("s:sitemap/s:loc", ns)]
     assert set(maps) == {BASE + "sitemap-street.xml", *(f"{BASE}{s}/sitemap.xml" for s in SLUGS)}
     assert all((built.out / m.removeprefix(BASE)).is_file() for m in maps)
