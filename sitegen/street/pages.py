@@ -97,7 +97,7 @@ def street_figures(summaries: Sequence[CommunitySummary], year: int, t: dict[str
 
     rate = claim_rate(total("wishes_open"), total("wishes_claimed") + total("wishes_fulfilled"))
     return (
-        Figure(t["street_communities"], str(len(summaries))),
+        Figure(t["street_community_count"], str(len(summaries))),
         Figure(t["fig_activities"].format(year=year), str(total("activities"))),
         Figure(t["street_wishes_open"], str(total("wishes_open"))),
         Figure(t["street_claim_rate"], "–" if rate is None else f"{rate}%"),
