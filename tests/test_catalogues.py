@@ -10,7 +10,7 @@ import yaml
 
 from tests.conftest import ROOT
 
-FOLDERS = [ROOT / "sitegen" / "i18n", ROOT / "themes" / "default" / "i18n"]
+FOLDERS = [ROOT / "sitegen" / "i18n", ROOT / "themes" / "default" / "i18n", ROOT / "themes" / "default" / "i18n" / "street"]
 
 
 def load(path: Path) -> dict[str, str]:
@@ -21,7 +21,7 @@ def fields(text: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(text) if name}
 
 
-@pytest.mark.parametrize("folder", FOLDERS, ids=["messages", "labels"])
+@pytest.mark.parametrize("folder", FOLDERS, ids=["messages", "labels", "street labels"])
 def test_catalogues_agree(folder: Path) -> None:
     catalogues = {p.stem: load(p) for p in folder.glob("*.yaml")}
     assert set(catalogues) == {"en", "zh-Hans", "zh-Hant"}

@@ -11,7 +11,7 @@ from pathlib import Path
 from sitegen.hanzi import converter
 
 HERE = Path(__file__).parent
-CATALOGUES = (HERE, HERE.parent.parent / "themes" / "default" / "i18n")
+CATALOGUES = (HERE, HERE.parent.parent / "themes" / "default" / "i18n", HERE.parent.parent / "themes" / "default" / "i18n" / "street")
 
 
 def main() -> None:

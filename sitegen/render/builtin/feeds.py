@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 import jinja2
 import jinja2.sandbox
 
-from sitegen.model.records import Activity, Model
+from sitegen.model.records import Activity, Model, Site
 from sitegen.render.pages import describe
 from sitegen.render.urls import absolute
 
@@ -48,8 +48,14 @@ def atom_feed(model: Model, kind_labels: dict[str, str]) -> bytes:
                 "updated": _rfc3339(r.updated), "summary": str(describe(r)), "category": kind_labels[r.kind]}
                for r in records]
     updated = max((r.updated for r in records), default=model.site.updated or model.now)
+    return atom_document(model.site, base, updated, entries)
+
+
+def atom_document(site: Site, home: str, updated: datetime, entries: list[dict[str, str]]) -> bytes:
+    """An Atom feed (RFC 4287) at `home` + feed.xml; `entries` newest first, each with title, url,
+    updated (RFC 3339), summary and category. `site` gives the feed's name and language."""
     text = _env().get_template("atom.xml").render(
-        site=model.site, feed_url=absolute(base, "feed.xml"), home=base, updated=_rfc3339(updated), entries=entries)
+        site=site, feed_url=absolute(home, "feed.xml"), home=home, updated=_rfc3339(updated), entries=entries)
     return xml_safe(text).encode("utf-8")
 
 
@@ -58,6 +64,12 @@ def sitemap(model: Model, urls: Iterable[tuple[str, datetime | None]]) -> bytes:
     items = [{"loc": absolute(base, url), "lastmod": when.date().isoformat() if when else None}
              for url, when in sorted(urls)]
     return xml_safe(_env().get_template("sitemap.xml").render(items=items)).encode("utf-8")
+
+
+def sitemap_index(sitemaps: Iterable[tuple[str, date | None]]) -> bytes:
+    """A sitemap index (sitemaps.org protocol): absolute URLs of sitemaps, each with its last change."""
+    items = [{"loc": url, "lastmod": when.isoformat() if when else None} for url, when in sitemaps]
+    return xml_safe(_env().get_template("sitemap_index.xml").render(items=items)).encode("utf-8")
 
 
 def robots(model: Model) -> bytes:
@@ -79,18 +91,9 @@ def calendar(model: Model, known: dict[str, bytes] | None = None) -> bytes:
     of 3,000 activities with one changed costs one event, not 3,000. A kept event is used only while
     its UID is this activity's: an entry mixed up in the cache is written again.
     """
-    import icalendar
-
     zone = ZoneInfo(model.site.timezone)
     host = model.site.base_url.split("//", 1)[1].split("/", 1)[0]
-    cal = icalendar.Calendar()
-    cal.add("prodid", "-//sitegen//community notice board//ZH")
-    cal.add("version", "2.0")
-    cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", model.site.name)
-    cal.add("x-wr-timezone", model.site.timezone)
-    if any(a.has_time for a in model.activities):
-        cal.add_component(icalendar.Timezone.from_tzid(model.site.timezone))
+    zones = (model.site.timezone,) if any(a.has_time for a in model.activities) else ()
     known = {} if known is None else known
     used, events = set(), []
     for activity in sorted(model.activities, key=lambda a: (a.day, a.slug)):
@@ -101,32 +104,55 @@ def calendar(model: Model, known: dict[str, bytes] | None = None) -> bytes:
         events.append(known[key])
     for stale in known.keys() - used:
         del known[stale]
+    return calendar_document(model.site.name, model.site.timezone, zones, events)
+
+
+def calendar_document(name: str, timezone: str, zones: Iterable[str], events: Iterable[bytes]) -> bytes:
+    """A VCALENDAR named `name` holding `events` (VEVENT bytes) and a VTIMEZONE for each of `zones`."""
+    import icalendar
+
+    cal = icalendar.Calendar()
+    cal.add("prodid", "-//sitegen//community notice board//ZH")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("x-wr-calname", name)
+    cal.add("x-wr-timezone", timezone)
+    for tzid in zones:
+        cal.add_component(icalendar.Timezone.from_tzid(tzid))
     head, _, tail = bytes(cal.to_ical()).rpartition(b"END:VCALENDAR")
     return head + b"".join(events) + b"END:VCALENDAR" + tail
 
 
 def _event(a: Activity, model: Model, zone: ZoneInfo, host: str) -> object:
+    return vevent(uid=f"{a.slug}@{host}", stamp=a.updated, title=a.title, start=a.start, end=a.end, place=a.place,
+                  description=str(describe(a)), url=absolute(model.site.base_url, a.url), zone=zone)
+
+
+def vevent(*, uid: str, stamp: datetime, title: str, start: date, end: date | None, place: str | None,
+           description: str, url: str, zone: ZoneInfo) -> object:
+    """One RFC 5545 VEVENT: `start`/`end` are local to `zone` (naive datetimes) or whole days (dates);
+    without an end, a timed event lasts two hours and a day event its day. `stamp` is aware."""
     import icalendar
 
     event = icalendar.Event()
-    event.add("uid", f"{a.slug}@{host}")
-    event.add("dtstamp", a.updated.astimezone(UTC))
-    event.add("summary", a.title)
-    if isinstance(a.start, datetime):
-        start = a.start.replace(tzinfo=zone)
-        event.add("dtstart", start)
-        if isinstance(a.end, datetime):
-            event.add("dtend", a.end.replace(tzinfo=zone))
-        elif isinstance(a.end, date) and a.end > start.date():
-            event.add("dtend", datetime.combine(a.end + timedelta(days=1), datetime.min.time(), zone))
+    event.add("uid", uid)
+    event.add("dtstamp", stamp.astimezone(UTC))
+    event.add("summary", title)
+    if isinstance(start, datetime):
+        begin = start.replace(tzinfo=zone)
+        event.add("dtstart", begin)
+        if isinstance(end, datetime):
+            event.add("dtend", end.replace(tzinfo=zone))
+        elif isinstance(end, date) and end > begin.date():
+            event.add("dtend", datetime.combine(end + timedelta(days=1), datetime.min.time(), zone))
         else:
-            event.add("dtend", start + timedelta(hours=2))
+            event.add("dtend", begin + timedelta(hours=2))
     else:
-        event.add("dtstart", a.start)
-        last = a.end.date() if isinstance(a.end, datetime) else (a.end or a.start)
+        event.add("dtstart", start)
+        last = end.date() if isinstance(end, datetime) else (end or start)
         event.add("dtend", last + timedelta(days=1))  # DTEND of an all-day event is exclusive
-    if a.place:
-        event.add("location", a.place)
-    event.add("description", str(describe(a)))
-    event.add("url", absolute(model.site.base_url, a.url))
+    if place:
+        event.add("location", place)
+    event.add("description", description)
+    event.add("url", url)
     return event
