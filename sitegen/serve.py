@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Final
+from typing import TYPE_CHECKING, Final
 from urllib.parse import unquote, urlsplit
 
 import click
@@ -27,6 +27,9 @@ import click
 from sitegen.errors import ContentInvalid, UsageProblem
 from sitegen.i18n.messages import Messages
 from sitegen.options import Options
+
+if TYPE_CHECKING:
+    from sitegen.pipeline.memory import Memory
 
 PREFIX: Final = "/__sitegen__/"
 LIVE_JS: Final = b"""(function () {
@@ -52,6 +55,7 @@ class State:
     roots: list[str] = field(default_factory=list)  # input folders besides the usual ones (the last build's)
     seen: dict[str, tuple[int, int]] = field(default_factory=dict)  # the inputs as the last build read them
     changed: threading.Condition = field(default_factory=threading.Condition)
+    memory: Memory | None = None  # the build cache, kept in the process between rebuilds (pipeline/memory.py)
 
     def finished(self, problems: list[str]) -> None:
         with self.changed:
@@ -79,7 +83,8 @@ def rebuild(content: Path, state: State, options: Options, first: bool = False) 
             click.echo(messages.text("cli.output_busy_wait", out=str(state.out), pid=holder.pid if holder else "?",
                                      started=holder.started if holder else "?"), err=True)
 
-        outcome = pipeline.build(content, state.out, dataclasses.replace(options, now=Options().now), waiting=waiting)
+        outcome = pipeline.build(content, state.out, dataclasses.replace(options, now=Options().now), waiting=waiting,
+                                 memory=state.memory)
     except ContentInvalid as e:
         return report(state, [p.render(messages) for p in e.problems if not p.warning])
     except LeaksFound as e:
@@ -301,10 +306,11 @@ def run_server(content: Path, out: Path, port: int, open_browser: bool, options:
 
     UsageProblem when the output folder is not ours or the port is taken; nothing else stops it.
     """
+    from sitegen.pipeline.memory import Memory
     from sitegen.write.slots import output_folder
 
     output_folder(out)  # someone else's folder is refused before anything is written
-    state = State(out=out, messages=messages)
+    state = State(out=out, messages=messages, memory=Memory())
     try:
         server = _Server(("127.0.0.1", port), handler_for(state, port))
     except OSError:
@@ -329,6 +335,8 @@ def run_server(content: Path, out: Path, port: int, open_browser: bool, options:
         stop.set()
         server.shutdown()
         server.server_close()
+        if state.memory is not None:
+            state.memory.persist(out)  # the next build starts from this session's cache
         click.echo(messages.text("serve.stopped"))
 
 

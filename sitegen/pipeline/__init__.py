@@ -21,6 +21,7 @@ from sitegen.load import history
 from sitegen.options import Options
 from sitegen.pipeline.cache import BuildCache, CacheDamaged, State, cache_dir
 from sitegen.pipeline.inputs import changes_at, folder_stats, input_stats, outside_roots
+from sitegen.pipeline.memory import Memory
 from sitegen.write.printfolder import print_folder
 
 if TYPE_CHECKING:
@@ -116,28 +117,32 @@ def cache_key(options: Options) -> str:
 
 
 def build(content: Path, out: Path, options: Options, progress: Progress | None = None,
-          waiting: Callable[[Holder | None], None] | None = None) -> Report:
+          waiting: Callable[[Holder | None], None] | None = None, memory: Memory | None = None) -> Report:
     """Check everything, render what changed into the shadow copy, scan it, then swap it in.
 
     One build at a time per output folder: the folder's lock is taken first (write/lock.py), and
     `waiting` is told who holds it while this build waits; OutputBusy after `options.lock_wait`
     seconds. A symbolic link `out` is built through to its target; someone else's folder is
-    refused (UsageProblem, write/slots.py output_folder).
+    refused (UsageProblem, write/slots.py output_folder). With `memory` (serve), the cache stays
+    in the process between builds instead of in its files (pipeline/memory.py).
     """
     from sitegen.write.lock import output_lock
     from sitegen.write.slots import output_folder
 
     out = output_folder(out)
     with output_lock(cache_dir(out), options.lock_wait, waiting):
-        return _build(content, out, options, progress)
+        return _build(content, out, options, progress, memory if options.use_cache else None)
 
 
-def _build(content: Path, out: Path, options: Options, progress: Progress | None) -> Report:
+def _build(content: Path, out: Path, options: Options, progress: Progress | None, memory: Memory | None) -> Report:
     started = time.perf_counter()
     key = cache_key(options)
     damaged = False
     state = State()
-    if options.use_cache:
+    kept = memory.recall(out, key) if memory is not None else None
+    if kept is not None:  # no "unchanged" answer from memory: serve builds when a file changed
+        state = State(key=key, roots=memory.roots)  # type: ignore[union-attr]
+    elif options.use_cache:
         try:
             state = State.load(out)
         except CacheDamaged:
@@ -159,8 +164,8 @@ def _build(content: Path, out: Path, options: Options, progress: Progress | None
     # render workers turn it back on for themselves (pipeline/workers.py).
     gc.disable()
     try:
-        cache = BuildCache(key=key)
-        if options.use_cache and not damaged:
+        cache = kept if kept is not None else BuildCache(key=key)
+        if options.use_cache and not damaged and kept is None:
             try:
                 cache = BuildCache.load(out, key)
             except CacheDamaged:
@@ -175,8 +180,15 @@ def _build(content: Path, out: Path, options: Options, progress: Progress | None
             stats = {path: stat for path, stat in stats.items() if not path.startswith(gone)} if gone else stats
             stats.update(folder_stats(Path(root) for root in roots if root not in state.roots))
         loaded_at = time.perf_counter()
-        outcome = write_site(checked.model, content, out, options, progress, cache)
-        if options.use_cache:
+        try:
+            outcome = write_site(checked.model, content, out, options, progress, cache)
+        except BaseException:
+            if memory is not None:  # the cache may describe a half-made shadow: the files are read next time
+                memory.forget()
+            raise
+        if memory is not None:
+            memory.keep(out, cache, roots)
+        elif options.use_cache:
             saving = time.perf_counter()
             manifest = (out / "manifest.sha256").stat()
             report = {"pages": outcome.pages, "posters": outcome.posters, "photos": outcome.photos,
