@@ -26,6 +26,7 @@ from sitegen.write.printfolder import print_folder
 
 if TYPE_CHECKING:
     from sitegen.model.records import Model
+    from sitegen.pipeline.execute import Outcome
     from sitegen.write.lock import Holder
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
@@ -137,16 +138,7 @@ def build(content: Path, out: Path, options: Options, progress: Progress | None 
 def _build(content: Path, out: Path, options: Options, progress: Progress | None, memory: Memory | None) -> Report:
     started = time.perf_counter()
     key = cache_key(options)
-    damaged = False
-    state = State()
-    kept = memory.recall(out, key) if memory is not None else None
-    if kept is not None:  # no "unchanged" answer from memory: serve builds when a file changed
-        state = State(key=key, roots=memory.roots)  # type: ignore[union-attr]
-    elif options.use_cache:
-        try:
-            state = State.load(out)
-        except CacheDamaged:
-            damaged = True
+    state, kept, damaged = _last_build(out, key, options, memory)
     stats = input_stats(content, [*state.roots, *([str(options.theme.resolve())] if options.theme else [])])
     revision = history.revision(content) if options.use_cache else ""
     if options.use_cache and not damaged:
@@ -156,7 +148,7 @@ def _build(content: Path, out: Path, options: Options, progress: Progress | None
                           posters=counts.get("posters", 0), photos=counts.get("photos", 0), files=counts.get("files", 0),
                           warnings=list(state.warnings), drafts=state.drafts, roots=state.roots, inputs=stats)
         (cache_dir(out) / "state.pickle").unlink(missing_ok=True)  # until this build ends, nothing is "unchanged"
-    from sitegen.pipeline.execute import theme_folder, write_site
+    from sitegen.pipeline.execute import theme_folder
     from sitegen.write.slots import tree_stamp
 
     # Loading the cache, modelling and planning make hundreds of thousands of objects and hardly
@@ -164,15 +156,7 @@ def _build(content: Path, out: Path, options: Options, progress: Progress | None
     # render workers turn it back on for themselves (pipeline/workers.py).
     gc.disable()
     try:
-        cache = kept if kept is not None else BuildCache(key=key)
-        if options.use_cache and not damaged and kept is None:
-            try:
-                cache = BuildCache.load(out, key)
-            except CacheDamaged:
-                damaged = True
-        if damaged:  # nothing from it is trusted: the shadow is rebuilt from nothing too
-            (cache_dir(out) / "state.pickle").unlink(missing_ok=True)
-            (cache_dir(out) / "data.pickle").unlink(missing_ok=True)
+        cache, damaged = _cache_for(out, key, options, kept, damaged)
         checked = check(content, options, cache, stats)
         roots = outside_roots(content, theme_folder(content, checked.model, options.theme)[0])
         if roots != state.roots:  # a theme outside the usual folders: part of the change check from now on
@@ -180,15 +164,8 @@ def _build(content: Path, out: Path, options: Options, progress: Progress | None
             stats = {path: stat for path, stat in stats.items() if not path.startswith(gone)} if gone else stats
             stats.update(folder_stats(Path(root) for root in roots if root not in state.roots))
         loaded_at = time.perf_counter()
-        try:
-            outcome = write_site(checked.model, content, out, options, progress, cache)
-        except BaseException:
-            if memory is not None:  # the cache may describe a half-made shadow: the files are read next time
-                memory.forget()
-            raise
-        if memory is not None:
-            memory.keep(out, cache, roots)
-        elif options.use_cache:
+        outcome = _written(checked.model, content, out, options, progress, cache, memory, roots)
+        if options.use_cache and memory is None:
             saving = time.perf_counter()
             manifest = (out / "manifest.sha256").stat()
             report = {"pages": outcome.pages, "posters": outcome.posters, "photos": outcome.photos,
@@ -204,6 +181,53 @@ def _build(content: Path, out: Path, options: Options, progress: Progress | None
                   rendered=outcome.rendered, seconds=time.perf_counter() - started, warnings=checked.warnings,
                   drafts=checked.drafts, timings={"check": loaded_at - started, **outcome.timings},
                   cache_damaged=damaged, roots=roots, inputs=stats)
+
+
+def _last_build(out: Path, key: str, options: Options, memory: Memory | None) -> tuple[State, BuildCache | None, bool]:
+    """The last build's state, the cache `memory` kept (serve), and whether the state file was damaged.
+
+    A kept cache comes with no "unchanged" answer: serve builds only when a file changed."""
+    kept = memory.recall(out, key) if memory is not None else None
+    if kept is not None:
+        return State(key=key, roots=memory.roots), kept, False  # type: ignore[union-attr]
+    if options.use_cache:
+        try:
+            return State.load(out), None, False
+        except CacheDamaged:
+            return State(), None, True
+    return State(), None, False
+
+
+def _cache_for(out: Path, key: str, options: Options, kept: BuildCache | None, damaged: bool) -> tuple[BuildCache, bool]:
+    """The kept cache, else the cache files' (empty when off or damaged); whether they were damaged."""
+    if kept is not None:
+        return kept, damaged
+    if options.use_cache and not damaged:
+        try:
+            return BuildCache.load(out, key), False
+        except CacheDamaged:
+            damaged = True
+    if damaged:  # nothing from it is trusted: the shadow is rebuilt from nothing too
+        (cache_dir(out) / "state.pickle").unlink(missing_ok=True)
+        (cache_dir(out) / "data.pickle").unlink(missing_ok=True)
+    return BuildCache(key=key), damaged
+
+
+def _written(model: Model, content: Path, out: Path, options: Options, progress: Progress | None,
+             cache: BuildCache, memory: Memory | None, roots: list[str]) -> Outcome:
+    """write_site; with `memory`, the cache is kept after it swapped the site in, forgotten when it
+    failed (it may describe a half-made shadow: the files are read next time)."""
+    from sitegen.pipeline.execute import write_site
+
+    try:
+        outcome = write_site(model, content, out, options, progress, cache)
+    except BaseException:
+        if memory is not None:
+            memory.forget()
+        raise
+    if memory is not None:
+        memory.keep(out, cache, roots)
+    return outcome
 
 
 def _unchanged(state: State, key: str, stats: dict[str, tuple[int, int]], out: Path, now: datetime) -> bool:
