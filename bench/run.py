@@ -2,6 +2,7 @@
 
     python bench/run.py                     # 1,000 and 10,000 records
     python bench/run.py --sizes 1000,10000,50000
+    python bench/run.py --serve-edits 0     # without the serve edit-to-reload latency
 
 Prints a table and writes bench/results.json. Every build runs as its own process; peak memory is
 the largest total PSS of the build's whole process tree (workers included, pages they share with the
@@ -27,6 +28,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.generate import Generated, generate, photo  # noqa: E402
+from bench.serve_latency import measure_serve  # noqa: E402
 
 PYTHON = sys.executable
 
@@ -191,10 +193,18 @@ def content_for(work: Path, n: int) -> Generated:
     return made
 
 
-def bench_size(work: Path, n: int, peers: bool) -> dict[str, object]:
+def load_average() -> str:
+    """The machine's 1-, 5- and 15-minute load, to read beside the numbers (2 cores are shared)."""
+    try:
+        return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+    except OSError:
+        return "?"
+
+
+def bench_size(work: Path, n: int, peers: bool, edits: int = 5) -> dict[str, object]:
     made = content_for(work, n)
     content, out = made.content, work / str(n) / "output"
-    results: dict[str, object] = {"records": n, "counts": made.counts}
+    results: dict[str, object] = {"records": n, "counts": made.counts, "load_before": load_average()}
     print(f"\n== {n:,} records ({', '.join(f'{k} {v}' for k, v in made.counts.items())}) ==", flush=True)
 
     clean(out)
@@ -234,6 +244,11 @@ def bench_size(work: Path, n: int, peers: bool) -> dict[str, object]:
         mk = mkdocs_site(work / str(n), made)
         shutil.rmtree(mk / "site", ignore_errors=True)
         results["mkdocs"] = measure([PYTHON, "-m", "mkdocs", "build", "-q"], cwd=mk).__dict__
+    if edits:
+        latency = measure_serve(content, edits)
+        results["serve_edit"] = {"median": latency.median, "seconds": latency.seconds,
+                                 "first_build": latency.first_build, "ok": latency.ok}
+    results["load_after"] = load_average()
     print_table(results)
     return results
 
@@ -255,6 +270,12 @@ def print_table(r: dict[str, object]) -> None:
     row("Pelican", "pelican")
     row("MkDocs", "mkdocs")
     print(f"  {'new 12 MP photo':<44} {r['photo_12mp_seconds'] * 1000:>8.0f} ms")
+    serve = r.get("serve_edit")
+    if isinstance(serve, dict):
+        each = ", ".join(f"{s * 1000:.0f}" for s in serve["seconds"])
+        print(f"  {'serve: one record saved → reload (median)':<44} {serve['median'] * 1000:>8.0f} ms"
+              f"  ({each}){'' if serve['ok'] else '  FAILED'}")
+    print(f"  load average before / after: {r['load_before']} / {r['load_after']}")
     hugo = r["hugo"]["seconds"]  # type: ignore[index]
     print(f"  ratio sitegen/Hugo, HTML pages only: {r['pages_cold']['seconds'] / hugo:.2f}"  # type: ignore[index]
           f"   full build: {r['full_cold']['seconds'] / hugo:.2f}")  # type: ignore[index]
@@ -269,12 +290,13 @@ def main() -> None:
     parser.add_argument("--sizes", default="1000,10000")
     parser.add_argument("--work", type=Path, default=HERE / "work")
     parser.add_argument("--json", type=Path, default=HERE / "results.json")
+    parser.add_argument("--serve-edits", type=int, default=5, help="one-record saves timed under serve (0: skip)")
     args = parser.parse_args()
     machine = {"cores": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()}
     print(f"machine: {machine}")
     results = {"machine": machine, "runs": []}
     for n in (int(x) for x in args.sizes.split(",")):
-        results["runs"].append(bench_size(args.work, n, peers=n <= 1000))  # type: ignore[attr-defined]
+        results["runs"].append(bench_size(args.work, n, peers=n <= 1000, edits=args.serve_edits))  # type: ignore[attr-defined]
         args.json.write_text(json.dumps(results, indent=2, ensure_ascii=False), encoding="utf-8")
     print(f"\nwrote {args.json}")
 

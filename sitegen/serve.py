@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Final
+from typing import TYPE_CHECKING, Final
 from urllib.parse import unquote, urlsplit
 
 import click
@@ -27,6 +27,9 @@ import click
 from sitegen.errors import ContentInvalid, UsageProblem
 from sitegen.i18n.messages import Messages
 from sitegen.options import Options
+
+if TYPE_CHECKING:
+    from sitegen.pipeline.memory import Memory
 
 PREFIX: Final = "/__sitegen__/"
 LIVE_JS: Final = b"""(function () {
@@ -52,6 +55,7 @@ class State:
     roots: list[str] = field(default_factory=list)  # input folders besides the usual ones (the last build's)
     seen: dict[str, tuple[int, int]] = field(default_factory=dict)  # the inputs as the last build read them
     changed: threading.Condition = field(default_factory=threading.Condition)
+    memory: Memory | None = None  # the build cache, kept in the process between rebuilds (pipeline/memory.py)
 
     def finished(self, problems: list[str]) -> None:
         with self.changed:
@@ -79,7 +83,8 @@ def rebuild(content: Path, state: State, options: Options, first: bool = False) 
             click.echo(messages.text("cli.output_busy_wait", out=str(state.out), pid=holder.pid if holder else "?",
                                      started=holder.started if holder else "?"), err=True)
 
-        outcome = pipeline.build(content, state.out, dataclasses.replace(options, now=Options().now), waiting=waiting)
+        outcome = pipeline.build(content, state.out, dataclasses.replace(options, now=Options().now), waiting=waiting,
+                                 memory=state.memory)
     except ContentInvalid as e:
         return report(state, [p.render(messages) for p in e.problems if not p.warning])
     except LeaksFound as e:
@@ -155,110 +160,130 @@ def allowed_hosts(port: int) -> frozenset[str]:
 
 def handler_for(state: State, port: int = 0, idle: float = IDLE_SECONDS) -> type[BaseHTTPRequestHandler]:
     """Request handlers over `state`, answering only to the hosts of `port` (see allowed_hosts)."""
-    hosts = allowed_hosts(port)
+    return type("Handler", (_Handler,), {"state": state, "hosts": allowed_hosts(port), "timeout": idle})
 
-    class Handler(BaseHTTPRequestHandler):
-        server_version = "sitegen"
-        timeout = idle
 
-        def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - quiet terminal
+_BUILTIN: Final = {PREFIX + "live.js": (LIVE_JS, "text/javascript; charset=utf-8"),
+                   PREFIX + "overlay.css": (OVERLAY_CSS, "text/css; charset=utf-8")}
+
+
+class _Handler(BaseHTTPRequestHandler):
+    """The preview's answers: built files (pages with the reload hook), the hook's own files, the
+    reload channel. Bound to a State and its hosts by handler_for."""
+
+    server_version = "sitegen"
+    state: State
+    hosts: frozenset[str]
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - quiet terminal
+        return
+
+    def _send(self, status: int, body: bytes, kind: str) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def _text(self, status: int, text: str) -> None:
+        self._send(status, text.encode("utf-8"), "text/plain; charset=utf-8")
+
+    def do_HEAD(self) -> None:  # noqa: N802
+        self.do_GET()
+
+    def do_GET(self) -> None:  # noqa: N802
+        try:
+            self._get()
+        except (BrokenPipeError, ConnectionResetError, TimeoutError):
+            self.close_connection = True
+        except Exception:  # noqa: BLE001 - a bad request must never print a traceback or stop the server
+            self.close_connection = True
+            try:
+                self._text(HTTPStatus.INTERNAL_SERVER_ERROR, "500")
+            except OSError:
+                pass
+
+    def _refused(self) -> str | None:
+        """The URL path when the request may be answered; None once a refusal was sent
+        (another site's Host: 421, an overlong path: 414, control characters or backslashes: 400)."""
+        host = (self.headers.get("Host") or "").strip().lower()
+        if host and host not in self.hosts:
+            self._text(HTTPStatus.MISDIRECTED_REQUEST, self.state.messages.text("serve.bad_host"))
+            return None
+        raw = urlsplit(self.path).path
+        if len(raw) > MAX_PATH:
+            self._text(HTTPStatus.REQUEST_URI_TOO_LONG, "414")
+            return None
+        path = unquote(raw, errors="replace")
+        if any(ord(ch) < 32 for ch in path) or "\\" in path:
+            self._text(HTTPStatus.BAD_REQUEST, "400")
+            return None
+        return path
+
+    def _get(self) -> None:
+        path = self._refused()
+        if path is None:
+            return None
+        if path in _BUILTIN:
+            return self._send(200, *_BUILTIN[path])
+        if path == PREFIX + "events":
+            return self._events()
+        target = _resolve(self.state.out, path)
+        body = _read(target) if target is not None else None
+        if target is None or body is None:
+            return self._missing()
+        kind = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
+        if kind == "text/html":
+            body = _inject(body, self.state)
+        if kind.startswith("text/") or kind in ("application/xml", "application/javascript"):
+            kind += "; charset=utf-8"
+        return self._send(200, body, kind)
+
+    def _missing(self) -> None:
+        """404 with the site's own page; before any good build, the errors instead (never a bare 404)."""
+        state = self.state
+        page = _read(state.out / "404.html")
+        if page is not None:
+            return self._send(HTTPStatus.NOT_FOUND, _inject(page, state), "text/html; charset=utf-8")
+        hint = html.escape(state.messages.text("serve.nothing_built"))
+        status = HTTPStatus.SERVICE_UNAVAILABLE if state.problems else HTTPStatus.NOT_FOUND
+        return self._send(status, _inject(NOTHING_BUILT.format(hint=hint).encode("utf-8"), state, built=False),
+                          "text/html; charset=utf-8")
+
+    def _events(self) -> None:
+        """The reload channel (server-sent events): `data: reload` after every build, a ping every 15 s."""
+        state = self.state
+        self.send_response(200)
+        self.send_header("Content-Type", "text/event-stream")
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        seen = state.generation
+        try:
+            while True:
+                with state.changed:
+                    state.changed.wait_for(_moved_on(state, seen), timeout=15)
+                message = b"data: reload\n\n" if state.generation != seen else b": ping\n\n"
+                seen = state.generation
+                self.wfile.write(message)
+                self.wfile.flush()
+        except (BrokenPipeError, ConnectionResetError, OSError):
             return
 
-        def _send(self, status: int, body: bytes, kind: str) -> None:
-            self.send_response(status)
-            self.send_header("Content-Type", kind)
-            self.send_header("Content-Length", str(len(body)))
-            self.send_header("Cache-Control", "no-store")
-            self.end_headers()
-            if self.command != "HEAD":
-                self.wfile.write(body)
 
-        def _text(self, status: int, text: str) -> None:
-            self._send(status, text.encode("utf-8"), "text/plain; charset=utf-8")
-
-        def do_HEAD(self) -> None:  # noqa: N802
-            self.do_GET()
-
-        def do_GET(self) -> None:  # noqa: N802
-            try:
-                self._get()
-            except (BrokenPipeError, ConnectionResetError, TimeoutError):
-                self.close_connection = True
-            except Exception:  # noqa: BLE001 - a bad request must never print a traceback or stop the server
-                self.close_connection = True
-                try:
-                    self._text(HTTPStatus.INTERNAL_SERVER_ERROR, "500")
-                except OSError:
-                    pass
-
-        def _get(self) -> None:
-            host = (self.headers.get("Host") or "").strip().lower()
-            if host and host not in hosts:
-                return self._text(HTTPStatus.MISDIRECTED_REQUEST, state.messages.text("serve.bad_host"))
-            raw = urlsplit(self.path).path
-            if len(raw) > MAX_PATH:
-                return self._text(HTTPStatus.REQUEST_URI_TOO_LONG, "414")
-            path = unquote(raw, errors="replace")
-            if any(ord(ch) < 32 for ch in path) or "\\" in path:
-                return self._text(HTTPStatus.BAD_REQUEST, "400")
-            if path == PREFIX + "live.js":
-                return self._send(200, LIVE_JS, "text/javascript; charset=utf-8")
-            if path == PREFIX + "overlay.css":
-                return self._send(200, OVERLAY_CSS, "text/css; charset=utf-8")
-            if path == PREFIX + "events":
-                return self._events()
-            target = self._resolve(path)
-            body = _read(target) if target is not None else None
-            if body is None:
-                return self._missing()
-            kind = mimetypes.guess_type(target.name)[0] or "application/octet-stream"  # type: ignore[union-attr]
-            if kind == "text/html":
-                body = _inject(body, state)
-            if kind.startswith("text/") or kind in ("application/xml", "application/javascript"):
-                kind += "; charset=utf-8"
-            self._send(200, body, kind)
-
-        def _missing(self) -> None:
-            """404 with the site's own page; before any good build, the errors instead (never a bare 404)."""
-            page = _read(state.out / "404.html")
-            if page is not None:
-                return self._send(HTTPStatus.NOT_FOUND, _inject(page, state), "text/html; charset=utf-8")
-            hint = html.escape(state.messages.text("serve.nothing_built"))
-            status = HTTPStatus.SERVICE_UNAVAILABLE if state.problems else HTTPStatus.NOT_FOUND
-            self._send(status, _inject(NOTHING_BUILT.format(hint=hint).encode("utf-8"), state, built=False),
-                       "text/html; charset=utf-8")
-
-        def _resolve(self, path: str) -> Path | None:
-            """The file for a URL path, re-resolved on every request: the output folder is swapped whole."""
-            try:
-                root = state.out.resolve()
-                candidate = (root / path.lstrip("/")).resolve()
-                if not candidate.is_relative_to(root):
-                    return None
-                if candidate.is_dir():
-                    candidate = candidate / "index.html"
-                return candidate if candidate.is_file() else None
-            except (OSError, ValueError):  # a name too long for the system, or one it cannot hold
-                return None
-
-        def _events(self) -> None:
-            self.send_response(200)
-            self.send_header("Content-Type", "text/event-stream")
-            self.send_header("Cache-Control", "no-store")
-            self.end_headers()
-            seen = state.generation
-            try:
-                while True:
-                    with state.changed:
-                        state.changed.wait_for(_moved_on(state, seen), timeout=15)
-                    message = b"data: reload\n\n" if state.generation != seen else b": ping\n\n"
-                    seen = state.generation
-                    self.wfile.write(message)
-                    self.wfile.flush()
-            except (BrokenPipeError, ConnectionResetError, OSError):
-                return
-
-    return Handler
+def _resolve(out: Path, path: str) -> Path | None:
+    """The file for a URL path, re-resolved on every request: the output folder is swapped whole."""
+    try:
+        root = out.resolve()
+        candidate = (root / path.lstrip("/")).resolve()
+        if not candidate.is_relative_to(root):
+            return None
+        if candidate.is_dir():
+            candidate = candidate / "index.html"
+        return candidate if candidate.is_file() else None
+    except (OSError, ValueError):  # a name too long for the system, or one it cannot hold
+        return None
 
 
 def _read(path: Path) -> bytes | None:
@@ -281,10 +306,11 @@ def run_server(content: Path, out: Path, port: int, open_browser: bool, options:
 
     UsageProblem when the output folder is not ours or the port is taken; nothing else stops it.
     """
+    from sitegen.pipeline.memory import Memory
     from sitegen.write.slots import output_folder
 
     output_folder(out)  # someone else's folder is refused before anything is written
-    state = State(out=out, messages=messages)
+    state = State(out=out, messages=messages, memory=Memory())
     try:
         server = _Server(("127.0.0.1", port), handler_for(state, port))
     except OSError:
@@ -309,23 +335,16 @@ def run_server(content: Path, out: Path, port: int, open_browser: bool, options:
         stop.set()
         server.shutdown()
         server.server_close()
+        if state.memory is not None:
+            state.memory.persist(out)  # the next build starts from this session's cache
         click.echo(messages.text("serve.stopped"))
 
 
 def watch(content: Path, state: State, options: Options, stop: threading.Event) -> None:
     """Rebuild on every change under every input folder; re-arm when the folders change (a theme
-    outside the content folder appears, or the content folder is deleted and comes back).
-
-    A watcher sees only what changes after it is armed: at its first quiet moment the inputs are
-    compared with those of the build before, so a file saved in between is not missed.
-    """
-    import watchfiles
-
-    from sitegen.pipeline.inputs import input_roots, input_stats
-
+    outside the content folder appears, or the content folder is deleted and comes back)."""
     gone = False
     while not stop.is_set():
-        roots = state.roots
         if not content.is_dir():  # deleted or moved away while serving: say so once, wait for it to come back
             if not gone:
                 rebuild(content, state, options)
@@ -336,23 +355,37 @@ def watch(content: Path, state: State, options: Options, stop: threading.Event) 
             gone = False
             rebuild(content, state, options)
             continue
-        armed = False
         try:
-            for changes in watchfiles.watch(*input_roots(content, roots), stop_event=stop, debounce=300, step=50,
-                                            raise_interrupt=True, yield_on_timeout=True, rust_timeout=500):
-                if not changes:
-                    if armed:
-                        continue
-                    armed = True
-                    if input_stats(content, roots) == state.seen:
-                        continue
-                rebuild(content, state, options)
-                if state.roots != roots or not content.is_dir():
-                    break
+            _watch_roots(content, state, options, stop)
         except KeyboardInterrupt:
             raise
         except Exception:  # noqa: BLE001 - the watcher lost a folder (deleted): look again
             time.sleep(0.5)
+
+
+def _watch_roots(content: Path, state: State, options: Options, stop: threading.Event) -> None:
+    """Rebuild after each burst of changes under today's input folders; return when they change.
+
+    A watcher sees only what changes after it is armed: at its first quiet moment the inputs are
+    compared with those of the build before, so a file saved in between is not missed.
+    """
+    import watchfiles
+
+    from sitegen.pipeline.inputs import input_roots, input_stats
+
+    roots = state.roots
+    armed = False
+    for changes in watchfiles.watch(*input_roots(content, roots), stop_event=stop, debounce=300, step=50,
+                                    raise_interrupt=True, yield_on_timeout=True, rust_timeout=500):
+        if not changes:
+            if armed:
+                continue
+            armed = True
+            if input_stats(content, roots) == state.seen:
+                continue
+        rebuild(content, state, options)
+        if state.roots != roots or not content.is_dir():
+            return
 
 
 def _moved_on(state: State, seen: int) -> Callable[[], bool]:

@@ -20,6 +20,7 @@ from sitegen.load import history
 from sitegen.options import Options
 from sitegen.pipeline.cache import BuildCache, CacheDamaged, State, cache_dir
 from sitegen.pipeline.inputs import changes_at, folder_stats, input_stats, outside_roots
+from sitegen.pipeline.memory import Memory
 from sitegen.runtime import paused_collector
 from sitegen.write.printfolder import print_folder
 
@@ -112,33 +113,32 @@ def cache_key(options: Options) -> str:
 
 
 def build(content: Path, out: Path, options: Options, progress: Progress | None = None,
-          waiting: Callable[[Holder | None], None] | None = None) -> Report:
+          waiting: Callable[[Holder | None], None] | None = None, memory: Memory | None = None) -> Report:
     """Check everything, render what changed into the shadow copy, scan it, then swap it in.
 
     One build at a time per output folder: the folder's lock is taken first (write/lock.py), and
     `waiting` is told who holds it while this build waits; OutputBusy after `options.lock_wait`
     seconds. A symbolic link `out` is built through to its target; someone else's folder is
-    refused (UsageProblem, write/slots.py output_folder).
+    refused (UsageProblem, write/slots.py output_folder). With `memory` (serve), the cache stays
+    in the process between builds instead of in its files (pipeline/memory.py).
     """
     from sitegen.write.lock import output_lock
     from sitegen.write.slots import output_folder
 
     out = output_folder(out)
     with output_lock(cache_dir(out), options.lock_wait, waiting):
-        return _build(content, out, options, progress)
+        return _build(content, out, options, progress, memory if options.use_cache else None)
 
 
-def _build(content: Path, out: Path, options: Options, progress: Progress | None) -> Report:
+def _build(content: Path, out: Path, options: Options, progress: Progress | None, memory: Memory | None) -> Report:
     started = time.perf_counter()
     # The last build's small state first: a site with nothing to do is answered from it and from
     # file stats alone, before the cache, pydantic, Jinja or Pillow are loaded.
-    last = _last_build(content, out, options)
+    last = _last_build(content, out, options, memory)
     if last.unchanged:
         return _unchanged_report(last, started)
     if options.use_cache and not last.damaged:  # until this build ends, nothing is "unchanged"
         (cache_dir(out) / "state.pickle").unlink(missing_ok=True)
-    from sitegen.pipeline.execute import write_site
-
     with paused_collector():  # objects by the hundred thousand, hardly a cycle (sitegen/runtime.py)
         # The cache before the check: parsed files, validated records and slugs are reused from it.
         cache, damaged = _open_cache(out, options, last)
@@ -148,9 +148,10 @@ def _build(content: Path, out: Path, options: Options, progress: Progress | None
         roots, stats = _watch_theme(content, checked, options, last)
         loaded_at = time.perf_counter()
         # Render and write: every output a product, kept or made, scanned, then swapped in whole.
-        outcome = write_site(checked.model, content, out, options, progress, cache)
+        outcome = _written(checked.model, content, out, options, progress, cache, memory, roots)
         # The cache last, the state after the data: "unchanged" never outlives the site it describes.
-        if options.use_cache:
+        # Under serve the cache stays in memory instead (pipeline/memory.py).
+        if options.use_cache and memory is None:
             _save_cache(out, cache, checked, outcome, last, stats, roots)
     return Report(pages=outcome.pages, posters=outcome.posters, photos=outcome.photos, files=outcome.files,
                   rendered=outcome.rendered, seconds=time.perf_counter() - started, warnings=checked.warnings,
@@ -168,11 +169,19 @@ class _LastBuild:
     stats: dict[str, tuple[int, int]]  # input file → (size, mtime)
     revision: str  # the content's git commit
     unchanged: bool = False  # nothing to do: the output is as this build would leave it
+    kept: BuildCache | None = None  # the cache serve kept in memory since its last build
 
 
-def _last_build(content: Path, out: Path, options: Options) -> _LastBuild:
-    """Read the last build's state and this build's inputs; decide whether there is anything to do."""
+def _last_build(content: Path, out: Path, options: Options, memory: Memory | None) -> _LastBuild:
+    """Read the last build's state and this build's inputs; decide whether there is anything to do.
+
+    With a cache `memory` kept (serve), there is no "unchanged" answer: serve builds only when a file changed.
+    """
     key, state, damaged = cache_key(options), State(), False
+    kept = memory.recall(out, key) if memory is not None else None
+    if kept is not None and memory is not None:
+        stats = input_stats(content, [*memory.roots, *([str(options.theme.resolve())] if options.theme else [])])
+        return _LastBuild(key, State(key=key, roots=memory.roots), False, stats, history.revision(content), kept=kept)
     if options.use_cache:
         try:
             state = State.load(out)
@@ -185,6 +194,23 @@ def _last_build(content: Path, out: Path, options: Options) -> _LastBuild:
     return _LastBuild(key, state, damaged, stats, revision, unchanged)
 
 
+def _written(model: Model, content: Path, out: Path, options: Options, progress: Progress | None,
+             cache: BuildCache, memory: Memory | None, roots: list[str]) -> Outcome:
+    """write_site; with `memory`, the cache is kept after it swapped the site in, forgotten when it
+    failed (it may describe a half-made shadow: the files are read next time)."""
+    from sitegen.pipeline.execute import write_site
+
+    try:
+        outcome = write_site(model, content, out, options, progress, cache)
+    except BaseException:
+        if memory is not None:
+            memory.forget()
+        raise
+    if memory is not None:
+        memory.keep(out, cache, roots)
+    return outcome
+
+
 def _unchanged_report(last: _LastBuild, started: float) -> Report:
     counts = last.state.report
     return Report(unchanged=True, seconds=time.perf_counter() - started, pages=counts.get("pages", 0),
@@ -195,6 +221,8 @@ def _unchanged_report(last: _LastBuild, started: float) -> Report:
 
 def _open_cache(out: Path, options: Options, last: _LastBuild) -> tuple[BuildCache, bool]:
     """The build cache (empty when not used or not trusted) and whether it was damaged."""
+    if last.kept is not None:
+        return last.kept, False
     damaged = last.damaged
     cache = BuildCache(key=last.key)
     if options.use_cache and not damaged:

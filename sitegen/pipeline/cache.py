@@ -204,5 +204,9 @@ class BuildCache:
 
     def save(self, out: Path, state: State) -> None:
         """Data first, state last: a state that says "unchanged" never outlives the data behind it."""
-        _write(cache_dir(out) / "data.pickle", self)
+        self.save_data(out)
         _write(cache_dir(out) / "state.pickle", state)
+
+    def save_data(self, out: Path) -> None:
+        """The data file alone (pipeline/memory.py: `serve` stopping leaves no "unchanged" state)."""
+        _write(cache_dir(out) / "data.pickle", self)

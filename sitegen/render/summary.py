@@ -7,12 +7,16 @@ renderer consumed it, not because punctuation was deleted.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from html.parser import HTMLParser
 from typing import Final
 
 from sitegen.render.markdown import render_markdown
 
 SUMMARY_CHARS: Final = 90
+# Bodies whose summaries are remembered: each record's is asked for by its page, the lists, the feed
+# and the calendar, and `serve` asks again on every rebuild; a summary is at most 91 characters.
+REMEMBERED: Final = 65_536
 # A word break between blocks and cells: "<p>一</p><p>二</p>" reads "一 二", not "一二".
 _BREAKS: Final = frozenset({"p", "br", "li", "ul", "ol", "blockquote", "h2", "h3", "h4", "h5", "h6", "hr",
                             "pre", "table", "tr", "th", "td", "caption", "dl", "dt", "dd"})
@@ -45,7 +49,12 @@ def plain_text(markdown: str) -> str:
     return " ".join("".join(parser.parts).split())
 
 
+@lru_cache(maxsize=REMEMBERED)
 def summarize(markdown: str, limit: int = SUMMARY_CHARS) -> str:
-    """At most `limit` characters of the body's text, with … when it was cut."""
+    """At most `limit` characters of the body's text, with … when it was cut.
+
+    Remembered by body (a pure function of it): the Markdown is rendered once per body per process
+    instead of once per page that shows the summary, and once per `serve` session.
+    """
     text = plain_text(markdown)
     return text[:limit] + ("…" if len(text) > limit else "")

@@ -23,6 +23,7 @@ from sitegen.errors import Problem
 from sitegen.load.yamlfile import parse_yaml
 from sitegen.render.markers import MarkerCompared
 from sitegen.paths import default_theme_dir
+from sitegen.render.compiled import COMPILED
 
 # Static files a site theme may re-encode: the pixels are kept, every metadata block (EXIF with GPS,
 # XMP, comments) is dropped, as for photos (render/images.py).
@@ -241,6 +242,7 @@ class Theme:
                 lstrip_blocks=True,
                 keep_trailing_newline=True,
                 auto_reload=False,
+                bytecode_cache=COMPILED,
             )
         return self._env
 

@@ -63,3 +63,22 @@ def test_a_leaking_site_is_not_swapped_in(make_site: MakeSite, tmp_path: Path, m
         pipeline.build(content, out, Options(now=NOW, use_cache=False))
     assert any(leak.what == "周**" for leak in caught.value.leaks)
     assert tree_bytes(out) == before
+
+
+# The scanner's script folding touches only the characters a name's other scripts use; it must give
+# what str.translate with the same table gives, whatever the text (write/leaks.py _ScriptFold).
+SCRIPT_FOLD_CASES = [
+    ({"劉": "刘", "曉": "晓"}, "劉曉東在社区", "刘晓東在社区"),
+    ({"劉": "刘", "曉": "晓"}, "没有要换的字", "没有要换的字"),
+    ({"劉": "刘"}, "", ""),
+    ({}, "劉曉東", "劉曉東"),
+    ({"]": "x", "^": "y", "\\": "z", "-": "w"}, "a]b^c\\d-e", "axbyczdwe"),
+    ({"東": "东"}, "東" * 1000, "东" * 1000),
+]
+
+
+@pytest.mark.parametrize(("chars", "text", "expected"), SCRIPT_FOLD_CASES)
+def test_script_fold_is_translate(chars: dict[str, str], text: str, expected: str) -> None:
+    from sitegen.write.leaks import _ScriptFold
+
+    assert _ScriptFold(chars)(text) == expected == text.translate(str.maketrans(chars))

@@ -1,0 +1,150 @@
+"""Edit-to-reload latency of `sitegen serve`: from a record file's write to the reload event.
+
+    python -m bench.serve_latency CONTENT [--edits 5]
+
+Starts `sitegen serve` on 127.0.0.1 (a port the system picks) with its own output folder, listens
+to the reload channel as a served page does (the EventSource at /__sitegen__/events; see
+sitegen/serve.py), waits for the first build, then appends a line to one record `edits` times and
+times each write until `data: reload` arrives. The record is restored at the end. Every request
+goes to loopback only, and every wait is bounded.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import os
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+PYTHON = sys.executable
+READY_TIMEOUT = 900.0  # seconds for the first build (10,000 records, cold, on a loaded machine)
+EDIT_TIMEOUT = 120.0  # seconds one edit may take to reload before the run is called failed
+
+
+@dataclass
+class Latency:
+    """Seconds from each write to its reload event; `ok` is False when one never came."""
+
+    seconds: list[float]
+    first_build: float
+    ok: bool
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.seconds) if self.seconds else float("nan")
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+class _Events:
+    """The reload channel, read on a thread: each `data: reload` sets a new arrival time."""
+
+    def __init__(self, port: int) -> None:
+        self.reloads: list[float] = []
+        self.arrived = threading.Condition()
+        self.connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        self.connection.request("GET", "/__sitegen__/events", headers={"Host": f"127.0.0.1:{port}"})
+        self.response = self.connection.getresponse()
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        try:
+            for line in self.response:
+                if line.strip() == b"data: reload":
+                    with self.arrived:
+                        self.reloads.append(time.perf_counter())
+                        self.arrived.notify_all()
+        except OSError:
+            return
+
+    def wait(self, count: int, timeout: float) -> float | None:
+        """The time of reload number `count` (1-based), or None after `timeout` seconds."""
+        with self.arrived:
+            if not self.arrived.wait_for(lambda: len(self.reloads) >= count, timeout=timeout):
+                return None
+            return self.reloads[count - 1]
+
+    def close(self) -> None:
+        self.connection.close()
+
+
+def _connect(port: int, process: subprocess.Popen[bytes], deadline: float) -> _Events:
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"sitegen serve stopped (exit {process.returncode})")
+        try:
+            return _Events(port)
+        except OSError:
+            time.sleep(0.05)
+    raise TimeoutError("sitegen serve did not listen")
+
+
+def measure_serve(content: Path, edits: int = 5, settle: float = 1.0) -> Latency:
+    """Serve `content`, make `edits` one-record edits and time each from write to reload event."""
+    record = sorted((content / "activities").iterdir())[5]
+    original = record.read_bytes()
+    out_parent = Path(tempfile.mkdtemp(prefix="sitegen-serve-bench-"))
+    out, port = out_parent / "output", _free_port()
+    command = [PYTHON, "-m", "sitegen", "--lang", "en", "serve", "--content", str(content), "--out", str(out),
+               "--port", str(port)]
+    started = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    events: _Events | None = None
+    seconds: list[float] = []
+    first = float("nan")
+    try:
+        events = _connect(port, process, time.monotonic() + 60)
+        built = events.wait(1, READY_TIMEOUT)  # the first build's end is a reload too
+        if built is None:
+            return Latency([], first, False)
+        first = built - started
+        for n in range(edits):
+            time.sleep(settle)  # the watcher arms; a person types between saves
+            with open(record, "ab") as handle:
+                handle.write(f"\n第{n + 1}次修改。\n".encode())
+            written = time.perf_counter()
+            arrived = events.wait(n + 2, EDIT_TIMEOUT)
+            if arrived is None:
+                return Latency(seconds, first, False)
+            seconds.append(arrived - written)
+        return Latency(seconds, first, True)
+    finally:
+        record.write_bytes(original)
+        if events is not None:
+            events.close()
+        os.killpg(process.pid, signal.SIGINT)  # serve stops cleanly on Ctrl-C
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+        shutil.rmtree(out_parent, ignore_errors=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("content", type=Path)
+    parser.add_argument("--edits", type=int, default=5)
+    args = parser.parse_args()
+    result = measure_serve(args.content, args.edits)
+    print(f"first build {result.first_build:.2f} s; edits (ms): "
+          f"{', '.join(f'{s * 1000:.0f}' for s in result.seconds)}; median {result.median * 1000:.0f} ms"
+          f"{'' if result.ok else '  FAILED'}")
+
+
+if __name__ == "__main__":
+    main()

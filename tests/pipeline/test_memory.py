@@ -1,0 +1,116 @@
+"""`serve` keeps the build cache in the process (pipeline/memory.py): the same bytes as a cold build,
+no cache file read or written between rebuilds, and never trusted after someone else built."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+from sitegen import pipeline
+from sitegen.errors import ContentInvalid
+from sitegen.options import Options
+from sitegen.pipeline.cache import BuildCache, cache_dir
+from sitegen.pipeline.memory import Memory
+from tests.conftest import NOW, tree_bytes
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+from bench.generate import generate  # noqa: E402
+
+
+def options(cache: bool = True) -> Options:
+    return Options(now=NOW, use_cache=cache, jobs=1)
+
+
+def cold(content: Path, tmp: Path) -> dict[str, bytes]:
+    out = tmp / "cold"
+    shutil.rmtree(out, ignore_errors=True)
+    pipeline.build(content, out, options(cache=False))
+    return tree_bytes(out)
+
+
+def touch_record(content: Path, n: int) -> None:
+    record = sorted((content / "activities").iterdir())[0]
+    record.write_text(record.read_text("utf-8") + f"\n第{n}次修改。\n", encoding="utf-8")
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    return generate(tmp_path / "gen", 60).content
+
+
+def test_kept_cache_is_used_and_gives_the_cold_bytes(site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    out, memory = tmp_path / "output", Memory()
+    pipeline.build(site, out, options(), memory=memory)
+    assert memory.cache is not None
+    assert not (cache_dir(out) / "state.pickle").exists()  # nothing says "unchanged" while serve builds
+
+    def no_disk(*args: object) -> None:
+        raise AssertionError("the cache files were touched")
+
+    monkeypatch.setattr(BuildCache, "load", classmethod(lambda cls, *a: no_disk()))
+    monkeypatch.setattr(BuildCache, "save", no_disk)
+    for n in (1, 2):
+        touch_record(site, n)
+        report = pipeline.build(site, out, options(), memory=memory)
+        assert 0 < report.rendered < report.pages / 4
+        assert tree_bytes(out) == cold(site, tmp_path)
+    monkeypatch.undo()
+
+    assert memory.persist(out)  # serve stopping: the next build starts from this cache, and checks
+    report = pipeline.build(site, out, options())
+    assert not report.unchanged and report.rendered == 0
+    assert tree_bytes(out) == cold(site, tmp_path)
+
+
+def test_a_build_by_someone_else_is_noticed(site: Path, tmp_path: Path) -> None:
+    out, memory = tmp_path / "output", Memory()
+    pipeline.build(site, out, options(), memory=memory)
+    touch_record(site, 1)
+    pipeline.build(site, out, options())  # `sitegen build` beside serve writes its own cache files
+    assert memory.recall(out, pipeline.cache_key(options())) is None
+    assert not memory.persist(out)
+    touch_record(site, 2)
+    pipeline.build(site, out, options(), memory=memory)
+    assert tree_bytes(out) == cold(site, tmp_path)
+
+
+def test_invalid_content_keeps_the_memory(site: Path, tmp_path: Path) -> None:
+    out, memory = tmp_path / "output", Memory()
+    pipeline.build(site, out, options(), memory=memory)
+    kept = memory.cache
+    record = sorted((site / "wishes").iterdir())[0]
+    good = record.read_text("utf-8")
+    record.write_text("---\ntitle: [\n---\n", encoding="utf-8")
+    with pytest.raises(ContentInvalid):
+        pipeline.build(site, out, options(), memory=memory)
+    assert memory.cache is kept
+    record.write_text(good, encoding="utf-8")
+    pipeline.build(site, out, options(), memory=memory)
+    assert tree_bytes(out) == cold(site, tmp_path)
+
+
+def test_a_failed_render_forgets_the_memory(site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    out, memory = tmp_path / "output", Memory()
+    pipeline.build(site, out, options(), memory=memory)
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr("sitegen.pipeline.execute.write_site", broken)
+    touch_record(site, 1)
+    with pytest.raises(OSError):
+        pipeline.build(site, out, options(), memory=memory)
+    assert memory.cache is None
+    monkeypatch.undo()
+    pipeline.build(site, out, options(), memory=memory)
+    assert tree_bytes(out) == cold(site, tmp_path)
+
+
+def test_other_options_are_not_served_from_memory(site: Path, tmp_path: Path) -> None:
+    out, memory = tmp_path / "output", Memory()
+    pipeline.build(site, out, options(), memory=memory)
+    assert memory.recall(out, pipeline.cache_key(Options(now=NOW, drafts=True))) is None
+    assert memory.cache is None
