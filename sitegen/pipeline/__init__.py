@@ -73,6 +73,10 @@ def check(content: Path, options: Options, cache: BuildCache | None = None,
         seed_levels(cache.levels)
         seed_variants(cache.variants)
     loaded = load_content(content, cache.files if cache else None, stats, overlay)
+    if options.site_defaults:  # a street's community: what its site.yaml leaves out comes from street.yaml
+        from sitegen.load.defaults import with_site_defaults
+
+        loaded = with_site_defaults(loaded, options.site_defaults)
     validated = validate_content(loaded, content, cache.valid if cache else None, cache.clean if cache else None,
                                  cache.photo_checks if cache else None)
     problems = validated.problems
@@ -112,7 +116,29 @@ def _base_url_warnings(warnings: list[Problem], options: Options) -> list[Proble
 def cache_key(options: Options) -> str:
     from sitegen.paths import code_digest
 
-    return repr((code_digest(), options.base_url, options.drafts, options.pdf, options.pages_only, str(options.theme)))
+    key = (code_digest(), options.base_url, options.drafts, options.pdf, options.pages_only, str(options.theme))
+    return repr(key + (sorted(options.site_defaults.items()),) if options.site_defaults else key)
+
+
+def unchanged(content: Path, out: Path, options: Options) -> Report | None:
+    """The report `build` would give when it finds nothing to do, else None: the same cheap test it
+    starts with, nothing loaded. A street (sitegen/street/) asks this of every community first.
+    """
+    started = time.perf_counter()
+    if not options.use_cache:
+        return None
+    try:
+        state = State.load(out, options.cache_folder)
+    except CacheDamaged:
+        return None
+    stats = input_stats(content, [*state.roots, *([str(options.theme.resolve())] if options.theme else [])])
+    if state.revision != history.revision(content) or not _unchanged(state, cache_key(options), stats, out,
+                                                                       options.now, options.print_to):
+        return None
+    counts = state.report
+    return Report(unchanged=True, seconds=time.perf_counter() - started, pages=counts.get("pages", 0),
+                  posters=counts.get("posters", 0), photos=counts.get("photos", 0), files=counts.get("files", 0),
+                  warnings=list(state.warnings), drafts=state.drafts, roots=state.roots, inputs=stats)
 
 
 def build(content: Path, out: Path, options: Options, progress: Progress | None = None,
@@ -128,7 +154,7 @@ def build(content: Path, out: Path, options: Options, progress: Progress | None 
     from sitegen.write.slots import output_folder
 
     out = output_folder(out)
-    with output_lock(cache_dir(out), options.lock_wait, waiting):
+    with output_lock(cache_dir(out, options.cache_folder), options.lock_wait, waiting):
         return _build(content, out, options, progress)
 
 
@@ -139,18 +165,18 @@ def _build(content: Path, out: Path, options: Options, progress: Progress | None
     state = State()
     if options.use_cache:
         try:
-            state = State.load(out)
+            state = State.load(out, options.cache_folder)
         except CacheDamaged:
             damaged = True
     stats = input_stats(content, [*state.roots, *([str(options.theme.resolve())] if options.theme else [])])
     revision = history.revision(content) if options.use_cache else ""
     if options.use_cache and not damaged:
-        if state.revision == revision and _unchanged(state, key, stats, out, options.now):
+        if state.revision == revision and _unchanged(state, key, stats, out, options.now, options.print_to):
             counts = state.report
             return Report(unchanged=True, seconds=time.perf_counter() - started, pages=counts.get("pages", 0),
                           posters=counts.get("posters", 0), photos=counts.get("photos", 0), files=counts.get("files", 0),
                           warnings=list(state.warnings), drafts=state.drafts, roots=state.roots, inputs=stats)
-        (cache_dir(out) / "state.pickle").unlink(missing_ok=True)  # until this build ends, nothing is "unchanged"
+        (cache_dir(out, options.cache_folder) / "state.pickle").unlink(missing_ok=True)  # until this build ends, nothing is "unchanged"
     from sitegen.pipeline.execute import theme_folder, write_site
     from sitegen.write.slots import tree_stamp
 
@@ -162,12 +188,12 @@ def _build(content: Path, out: Path, options: Options, progress: Progress | None
         cache = BuildCache(key=key)
         if options.use_cache and not damaged:
             try:
-                cache = BuildCache.load(out, key)
+                cache = BuildCache.load(out, key, options.cache_folder)
             except CacheDamaged:
                 damaged = True
         if damaged:  # nothing from it is trusted: the shadow is rebuilt from nothing too
-            (cache_dir(out) / "state.pickle").unlink(missing_ok=True)
-            (cache_dir(out) / "data.pickle").unlink(missing_ok=True)
+            (cache_dir(out, options.cache_folder) / "state.pickle").unlink(missing_ok=True)
+            (cache_dir(out, options.cache_folder) / "data.pickle").unlink(missing_ok=True)
         checked = check(content, options, cache, stats)
         roots = outside_roots(content, theme_folder(content, checked.model, options.theme)[0])
         if roots != state.roots:  # a theme outside the usual folders: part of the change check from now on
@@ -184,7 +210,7 @@ def _build(content: Path, out: Path, options: Options, progress: Progress | None
             cache.save(out, State(key=key, inputs=stats, upcoming_until=changes_at(checked.model).isoformat(),
                                   report=report, manifest=(manifest.st_size, manifest.st_mtime_ns),
                                   revision=revision, warnings=checked.warnings, drafts=checked.drafts,
-                                  roots=roots, tree=tree_stamp(out)))
+                                  roots=roots, tree=tree_stamp(out)), options.cache_folder)
             outcome.timings["cache"] = time.perf_counter() - saving
     finally:
         gc.enable()
@@ -194,7 +220,8 @@ def _build(content: Path, out: Path, options: Options, progress: Progress | None
                   cache_damaged=damaged, roots=roots, inputs=stats)
 
 
-def _unchanged(state: State, key: str, stats: dict[str, tuple[int, int]], out: Path, now: datetime) -> bool:
+def _unchanged(state: State, key: str, stats: dict[str, tuple[int, int]], out: Path, now: datetime,
+               print_to: Path | None = None) -> bool:
     """Nothing to do: same files, same options, no page due to change with the date, output as left."""
     if state.key != key or not state.inputs or state.inputs != stats or not state.upcoming_until:
         return False
@@ -204,7 +231,7 @@ def _unchanged(state: State, key: str, stats: dict[str, tuple[int, int]], out: P
         manifest = (out / "manifest.sha256").stat()
     except OSError:
         return False
-    if "posters" in state.report and state.report["posters"] and not print_folder(out).is_dir():
+    if "posters" in state.report and state.report["posters"] and not print_folder(out, print_to).is_dir():
         return False  # the print folder was deleted: make it again
     if (manifest.st_size, manifest.st_mtime_ns) != state.manifest:
         return False

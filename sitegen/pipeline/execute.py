@@ -204,7 +204,7 @@ def write_site(model: Model, content: Path, out: Path, options: Options, progres
     scanner = LeakScanner(model.secrets)
     secrets = fingerprint(sorted(model.secrets.names) + sorted(model.secrets.web_hidden_phones)
                           + ["|"] + sorted(model.secrets.poster_hidden_phones), {})
-    slots = Slots(out, cache_dir(out))
+    slots = Slots(out, cache_dir(out, options.cache_folder))
     live = slots.live_manifest()
     stage, holds = slots.prepare()
     assembly = Assembly(stage, holds, out, live, cache)
@@ -262,7 +262,7 @@ def write_site(model: Model, content: Path, out: Path, options: Options, progres
     if options.pdf:
         _pdfs(specs, job, options.workers(), cache, assembly, tick)
         lap("pdf")
-    printing = None if options.pages_only else PrintSlot(print_folder(out), cache_dir(out))
+    printing = None if options.pages_only else PrintSlot(print_folder(out, options.print_to), cache_dir(out, options.cache_folder))
     if printing is not None:  # staged now, swapped in with the output below
         try:
             published = Published(stage, assembly.files, {s.url: p for s, p in zip(specs, prints, strict=True)},
