@@ -32,7 +32,7 @@ EXIT_INTERRUPTED = 130
 
 def _site_setting(content: Path, key: str) -> str | None:
     """One top-level value of site.yaml, read leniently: a broken file must not hide its own errors."""
-    for name in ("site.yaml", "site.yml"):
+    for name in ("site.yaml", "site.yml", "street.yaml"):  # a street's communities speak its language
         try:
             text = (content / name).read_text("utf-8-sig")
         except (OSError, UnicodeDecodeError):
@@ -249,18 +249,26 @@ def cli(ctx: click.Context, lang: str | None) -> None:
 @click.option("--jobs", "-j", type=IntRange(0, 64), default=0, help="help.opt.jobs")
 @click.option("--no-cache", is_flag=True, help="help.opt.no_cache")
 @theme_option
+@click.option("--shard", default=None, metavar="K/N", help="help.opt.shard")
+@click.option("--assemble", is_flag=True, help="help.opt.assemble")
+@click.argument("parts", nargs=-1, type=click.Path(exists=True, file_okay=False, path_type=Path))
 @output_options
 @click.pass_obj
 @_guarded
 def build(app: App, content: Path, out: Path, base_url: str | None, drafts: bool, pdf: bool, jobs: int,
-          no_cache: bool, theme: Path | None) -> None:
+          no_cache: bool, theme: Path | None, shard: str | None, assemble: bool, parts: tuple[Path, ...]) -> None:
     from sitegen import pipeline
+    from sitegen.street.read import is_street
 
     content = content_dir(content)
     messages = app.messages(content)
     output_dir(content, out)
     options = Options(base_url=base_url, drafts=drafts, pdf=pdf, jobs=jobs, use_cache=not no_cache, language=app.lang,
                       theme=theme)
+    if is_street(content):
+        return build_street(app, messages, content, out, options, shard, parts if assemble else None)
+    if shard or assemble or parts:
+        raise UsageProblem("cli.street_only", option="--shard" if shard else "--assemble", path=str(content))
 
     def waiting(holder: Any) -> None:
         click.echo(messages.text("cli.output_busy_wait", out=str(out), pid=holder.pid if holder else "?",
@@ -283,6 +291,35 @@ def build(app: App, content: Path, out: Path, base_url: str | None, drafts: bool
         app.echo(" · ".join(f"{stage} {seconds:.2f}s" for stage, seconds in report.timings.items()))
 
 
+def build_street(app: App, messages: Messages, content: Path, out: Path, options: Options, shard: str | None,
+                 parts: Sequence[Path] | None) -> None:
+    """`build` of a street folder (docs/spec.md §6): one line per community as it is built, then the street."""
+    from sitegen.street.build import assemble_street, build_street as build_all
+    from sitegen.street.shard import Shard
+    from sitegen.street.state import StreetFolders
+
+    def told(slug: str, report: Any) -> None:
+        key = "cli.street_community_unchanged" if report.unchanged else "cli.street_community"
+        click.echo(messages.text(key, slug=slug, pages=report.pages, posters=report.posters,
+                                 seconds=f"{report.seconds:.2f}"), err=True)
+
+    picked = Shard.parse(shard) if shard else None
+    if parts is not None:
+        for part in parts:
+            output_dir(content, part)
+        report = assemble_street(content, out, parts, options)
+    else:
+        with progress_bar(app, messages) as progress:
+            report = build_all(content, out, options, progress, None if app.quiet else told, picked)
+    report_problems(messages, report.warnings)
+    if picked is not None:
+        app.echo(messages.text("cli.street_shard_done", communities=len(report.communities), out=str(out),
+                               summaries=str(StreetFolders.shard_summaries(out)), seconds=f"{report.seconds:.2f}"))
+        return
+    app.echo(messages.text("cli.street_done", communities=len(report.communities) or "-", files=report.street_files,
+                           written=report.written, out=str(out), seconds=f"{report.seconds:.2f}"))
+
+
 def echo_drafts(app: App, messages: Messages, drafts: tuple[str, ...]) -> None:
     """Name every draft left out of the site: a record kept as a draft by mistake is never published."""
     if drafts:
@@ -303,6 +340,16 @@ def check(app: App, content: Path) -> None:
 
     content = content_dir(content)
     messages = app.messages(content)
+    from sitegen.street.read import is_street
+
+    if is_street(content):
+        from sitegen.street.build import check_street
+
+        communities, records, warnings = check_street(content, Options(language=app.lang))
+        report_problems(messages, warnings)
+        app.echo(messages.text("cli.street_check_ok", communities=communities, records=records,
+                               warnings=len(warnings)))
+        return
     checked = pipeline.check(content, Options(language=app.lang))
     report_problems(messages, checked.warnings)
     app.echo(messages.text("cli.check_ok", records=checked.records, warnings=len(checked.warnings)))

@@ -71,6 +71,8 @@ def inherited(street: Street, community: Community) -> dict[str, object]:
 
 def _sets_theme(community: Community) -> bool:
     """Whether the community's site.yaml names a theme of its own (read leniently: its check reports the rest)."""
+    if not (community.content / SITE_FILE).is_file():
+        return False
     text, _ = read_text(community.content / SITE_FILE, PurePosixPath(SITE_FILE))
     located = parse_yaml(text, PurePosixPath(SITE_FILE))[0] if text is not None else None
     return located is not None and isinstance(located.data, dict) and located.data.get("theme") is not None
@@ -93,8 +95,10 @@ def moved(problems: Iterable[Problem], slug: str) -> list[Problem]:
 
 
 def _read(folder: Path, options: Options) -> tuple[Street, list[Community], list[Problem]]:
+    """street.yaml and the communities; ContentInvalid only when street.yaml itself is unusable (the
+    communities' problems are then unknowable), else the street's problems go on with theirs."""
     read = read_street(folder, options.base_url)
-    if read.street is None or any(not p.warning for p in read.problems):
+    if read.street is None:
         raise ContentInvalid(read.problems)
     return read.street, read.communities, list(read.problems)
 
@@ -105,14 +109,14 @@ def _summary(checked: pipeline.Checked, street: Street, community: Community, op
     return summarise(checked.model, community_url(street, community), community.slug, options.now).to_json()
 
 
-def check_street(folder: Path, options: Options) -> tuple[int, list[Problem], dict[str, str]]:
-    """Check every community (nothing is written): (records, warnings, summaries by slug as JSON).
+def check_street(folder: Path, options: Options) -> tuple[int, int, list[Problem]]:
+    """Check every community (nothing is written): (communities, records, warnings street-relative).
 
     Raises ContentInvalid with every problem of street.yaml and of every community, street-relative.
     """
     street, communities, problems = _read(folder, options)
     folders = StreetFolders(Path(), Path())
-    records, summaries = 0, {}
+    records = 0
     for community in communities:
         opts = community_options(street, community, options, folders)
         try:
@@ -122,10 +126,9 @@ def check_street(folder: Path, options: Options) -> tuple[int, list[Problem], di
             continue
         problems += moved(checked.warnings, community.slug)
         records += checked.records
-        summaries[community.slug] = _summary(checked, street, community, options)
     if any(not p.warning for p in problems):
         raise ContentInvalid(problems)
-    return records, problems, summaries
+    return len(communities), records, problems
 
 
 def build_street(folder: Path, out: Path, options: Options, progress: pipeline.Progress | None = None,
@@ -140,14 +143,14 @@ def build_street(folder: Path, out: Path, options: Options, progress: pipeline.P
     from sitegen.write.slots import output_folder
 
     started = time.perf_counter()
-    street, communities, warnings = _read(folder, options)
+    street, communities, problems = _read(folder, options)
     out = output_folder(out)
     folders = StreetFolders(cache_dir(out), print_folder(out))
     picked = shard.picks(communities) if shard else communities
     with output_lock(folders.cache, options.lock_wait):
         plans = {c.slug: community_options(street, c, options, folders) for c in picked}
-        fresh, summaries = _check_changed(street, picked, out, options, plans, folders)
-        report = StreetReport(warnings=warnings)
+        fresh, summaries = _check_changed(street, picked, out, options, plans, folders, problems)
+        report = StreetReport(warnings=problems)
         for community in picked:  # all checked and good: only now is anything written
             slug = community.slug
             built = fresh.get(slug) or pipeline.build(community.content, out / slug, plans[slug], progress)
@@ -169,7 +172,7 @@ def build_street(folder: Path, out: Path, options: Options, progress: pipeline.P
 
 
 def _check_changed(street: Street, picked: Sequence[Community], out: Path, options: Options,
-                   plans: Mapping[str, Options], folders: StreetFolders
+                   plans: Mapping[str, Options], folders: StreetFolders, street_problems: list[Problem]
                    ) -> tuple[dict[str, pipeline.Report], dict[str, str]]:
     """Check every community that changed; raise ContentInvalid with every problem of all of them.
 
@@ -178,7 +181,7 @@ def _check_changed(street: Street, picked: Sequence[Community], out: Path, optio
     """
     fresh: dict[str, pipeline.Report] = {}
     summaries: dict[str, str] = {}
-    problems: list[Problem] = []
+    problems = list(street_problems)
     year = summary_year(options.now, street.timezone)
     for community in picked:
         slug = community.slug
@@ -236,6 +239,8 @@ def assemble_street(folder: Path, out: Path, parts: Sequence[Path], options: Opt
 
     started = time.perf_counter()
     street, communities, warnings = _read(folder, options)
+    if any(not p.warning for p in warnings):
+        raise ContentInvalid(warnings)
     out = output_folder(out)
     folders = StreetFolders(cache_dir(out), print_folder(out))
     found = {}

@@ -70,9 +70,10 @@ def is_street(folder: Path) -> bool:
 def read_street(folder: Path, base_url: str | None = None) -> StreetRead:
     """Read street.yaml and find the communities; `base_url` (--base-url) replaces street.yaml's."""
     street, problems = _street(folder, base_url)
+    theme = PurePosixPath(street.theme).parts[0] if street is not None and street.theme else None
     communities: list[Community] = []
     for entry in sorted(os.scandir(folder), key=lambda e: e.name):
-        if ignored(entry.name) or not entry.is_dir():
+        if ignored(entry.name) or not entry.is_dir() or entry.name == theme:  # the street's theme is no community
             continue
         problem = _name_problem(entry.name)
         if problem is not None:
@@ -109,10 +110,10 @@ def _street(folder: Path, base_url: str | None) -> tuple[Street | None, list[Pro
         problems.append(raw.problem("theme", "street.theme_missing", path=fields.theme))
     if any(not p.warning for p in problems):
         return None, problems
-    office = fields.office or s.Office()
+    written = located.data.get("office") or {}  # checked above; kept as written (a phone as typed)
+    office = Office(**{k: str(written.get(k) or "").strip() for k in ("address", "phone", "hours")})
     street = Street(folder=folder, name=fields.name, base_url=base_url or fields.base_url,
-                    district=fields.district or "", city=fields.city or "",
-                    office=Office(address=office.address or "", phone=office.phone or "", hours=office.hours or ""),
+                    district=fields.district or "", city=fields.city or "", office=office,
                     language=fields.language, timezone=fields.timezone, poster_paper=fields.poster_paper,
                     theme=fields.theme)
     return street, problems
@@ -140,6 +141,8 @@ def _base_url_problems(street: Street, community: Community) -> list[Problem]:
     site.yaml is read leniently here; a broken file is reported by the community's own check.
     """
     rel = PurePosixPath(community.slug) / SITE_FILE
+    if not (community.content / SITE_FILE).is_file():
+        return []  # the community's check says site.yaml is missing
     text, _ = read_text(community.content / SITE_FILE, rel)
     located = parse_yaml(text, rel)[0] if text is not None else None
     if located is None or not isinstance(located.data, dict) or not isinstance(located.data.get("base_url"), str):

@@ -34,7 +34,7 @@ def make_street(tmp_path: Path) -> MakeStreet:
         folder = tmp_path / name
         folder.mkdir()
         (folder / "street.yaml").write_text(street, encoding="utf-8")
-        for slug, site in (communities or {"wanghu": community_site("望湖社区"),
+        for slug, site in (communities if communities is not None else {"wanghu": community_site("望湖社区"),
                                            "meihu": community_site("梅湖社区")}).items():
             shutil.copytree(SAMPLE, folder / slug)
             (folder / slug / "site.yaml").write_text(site, encoding="utf-8")
