@@ -364,12 +364,23 @@ def check(app: App, content: Path) -> None:
 
 @cli.command(help="help.init")
 @click.argument("directory", metavar="DIR", type=click.Path(path_type=Path))
+@click.option("--street", is_flag=True, help="help.opt.street")
 @output_options
 @click.pass_obj
 @_guarded
-def init(app: App, directory: Path) -> None:
+def init(app: App, directory: Path, street: bool) -> None:
     from sitegen.scaffold import init_site
     from sitegen.sheets.workbook import KIND_TITLES, write_template
+
+    if street:
+        from sitegen.scaffold.street import init_street
+
+        written = init_street(directory)
+        if app.verbose:
+            for path in written:
+                app.echo(f"  {path}")
+        app.echo(app.messages().text("init.street_done", path=str(directory)))
+        return
 
     written = init_site(directory)
     messages = app.messages()
@@ -536,11 +547,15 @@ def edit(app: App, content: Path, out: Path, port: int, open_browser: bool) -> N
 @_guarded
 def serve(app: App, content: Path, out: Path, port: int, open_browser: bool, drafts: bool, theme: Path | None) -> None:
     from sitegen.serve import run_server
+    from sitegen.street.read import is_street
 
     content = content_dir(content)
     output_dir(content, out)
+    street = None
+    if is_street(content):
+        from sitegen.street.build import serve_build as street
     run_server(content, out, port, open_browser, Options(drafts=drafts, language=app.lang, serve=True, theme=theme),
-               app.messages(content))
+               app.messages(content), street)
 
 
 @cli.command(help="help.verify")

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Final
+from typing import Any, Final
 from urllib.parse import unquote, urlsplit
 
 import click
@@ -52,6 +52,7 @@ class State:
     roots: list[str] = field(default_factory=list)  # input folders besides the usual ones (the last build's)
     seen: dict[str, tuple[int, int]] = field(default_factory=dict)  # the inputs as the last build read them
     changed: threading.Condition = field(default_factory=threading.Condition)
+    build: Callable[..., Any] | None = None  # in place of pipeline.build (a street: sitegen/street/build.py)
 
     def finished(self, problems: list[str]) -> None:
         with self.changed:
@@ -79,7 +80,8 @@ def rebuild(content: Path, state: State, options: Options, first: bool = False) 
             click.echo(messages.text("cli.output_busy_wait", out=str(state.out), pid=holder.pid if holder else "?",
                                      started=holder.started if holder else "?"), err=True)
 
-        outcome = pipeline.build(content, state.out, dataclasses.replace(options, now=Options().now), waiting=waiting)
+        outcome = (state.build or pipeline.build)(content, state.out, dataclasses.replace(options, now=Options().now),
+                                                  waiting=waiting)
     except ContentInvalid as e:
         return report(state, [p.render(messages) for p in e.problems if not p.warning])
     except LeaksFound as e:
@@ -276,7 +278,8 @@ class _Server(ThreadingHTTPServer):
         return
 
 
-def run_server(content: Path, out: Path, port: int, open_browser: bool, options: Options, messages: Messages) -> None:
+def run_server(content: Path, out: Path, port: int, open_browser: bool, options: Options, messages: Messages,
+               build: Callable[..., Any] | None = None) -> None:
     """Serve `out` on 127.0.0.1, build it, then rebuild on every change of any input until Ctrl-C.
 
     UsageProblem when the output folder is not ours or the port is taken; nothing else stops it.
@@ -284,7 +287,7 @@ def run_server(content: Path, out: Path, port: int, open_browser: bool, options:
     from sitegen.write.slots import output_folder
 
     output_folder(out)  # someone else's folder is refused before anything is written
-    state = State(out=out, messages=messages)
+    state = State(out=out, messages=messages, build=build)
     try:
         server = _Server(("127.0.0.1", port), handler_for(state, port))
     except OSError:

@@ -32,6 +32,7 @@ from sitegen.pipeline.cache import cache_dir
 from sitegen.street.config import Community, Street
 from sitegen.street.read import community_url, read_street
 from sitegen.street.shard import Shard
+from sitegen.validate.rules import BASE_URL_PLACEHOLDER
 from sitegen.street.state import StreetFolders, summary_year
 from sitegen.street.write import Pages, write_street
 from sitegen.write.printfolder import print_folder
@@ -90,8 +91,13 @@ def community_options(street: Street, community: Community, options: Options, fo
 
 
 def moved(problems: Iterable[Problem], slug: str) -> list[Problem]:
-    """Problems of one community with their paths made relative to the street folder."""
-    return [dataclasses.replace(p, path=PurePosixPath(slug) / p.path) for p in problems]
+    """Problems of one community with their paths made relative to the street folder.
+
+    The warning that base_url is still the sample's is dropped: a community's address is the
+    street's + its folder, and street.yaml's own line says it once (street/read.py).
+    """
+    return [dataclasses.replace(p, path=PurePosixPath(slug) / p.path) for p in problems
+            if not (p.warning and p.key == BASE_URL_PLACEHOLDER)]
 
 
 def _read(folder: Path, options: Options) -> tuple[Street, list[Community], list[Problem]]:
@@ -260,3 +266,10 @@ def assemble_street(folder: Path, out: Path, parts: Sequence[Path], options: Opt
                                                            street_fingerprint(street, texts, options))
     report.seconds = time.perf_counter() - started
     return report
+
+
+def serve_build(folder: Path, out: Path, options: Options, waiting: object = None) -> pipeline.Report:
+    """`sitegen serve` of a street: build it as `build_street` does, in the shape serve.py reads
+    (`serve.run_server(build=…)`); the street folder is watched whole, its theme included."""
+    report = build_street(folder, out, options)
+    return pipeline.Report(unchanged=report.unchanged, seconds=report.seconds, warnings=report.warnings)

@@ -25,7 +25,8 @@ from sitegen.street.config import STREET_FILE, Community, Office, Street
 from sitegen.validate import schema as s
 from sitegen.validate.check import error_problem
 from sitegen.validate.fields import BaseUrl, OneLine, RelPath, check_base_url, choice
-from sitegen.validate.rules import site_timezone_known
+from sitegen.validate.placeholder import is_placeholder_url
+from sitegen.validate.rules import BASE_URL_PLACEHOLDER, site_timezone_known
 from sitegen.validate.unknown import unknown_fields
 
 COMMUNITY_NAME: Final = re.compile(r"[a-z0-9-]+")
@@ -106,6 +107,8 @@ def _street(folder: Path, base_url: str | None) -> tuple[Street | None, list[Pro
     except ValidationError as e:
         return None, [*problems, *(error_problem(raw, err) for err in e.errors())]
     problems += site_timezone_known(raw, fields)  # type: ignore[arg-type]  # the same rule as site.yaml's
+    if is_placeholder_url(base_url or fields.base_url):
+        problems.append(raw.problem("base_url", BASE_URL_PLACEHOLDER, warning=True, url=base_url or fields.base_url))
     if fields.theme is not None and not (folder / fields.theme).is_dir():
         problems.append(raw.problem("theme", "street.theme_missing", path=fields.theme))
     if any(not p.warning for p in problems):
