@@ -551,9 +551,11 @@ def serve(app: App, content: Path, out: Path, port: int, open_browser: bool, dra
 
     content = content_dir(content)
     output_dir(content, out)
-    street = None
+    street: Callable[..., Any] | None = None
     if is_street(content):
-        from sitegen.street.build import serve_build as street
+        from sitegen.street.build import serve_build
+
+        street = serve_build
     run_server(content, out, port, open_browser, Options(drafts=drafts, language=app.lang, serve=True, theme=theme),
                app.messages(content), street)
 

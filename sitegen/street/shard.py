@@ -49,7 +49,7 @@ def _put(source: Path, target: Path, trash: Path) -> None:
     stage = target.parent / f".{target.name}.assemble"
     shutil.rmtree(stage, ignore_errors=True)
     target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copytree(source, stage, copy_function=link_or_copy)
+    shutil.copytree(source, stage, copy_function=lambda s, d: link_or_copy(Path(s), Path(d)))
     discard_later(target, trash)
     os.replace(stage, target)
 
