@@ -28,7 +28,7 @@ from sitegen.load.decode import read_text
 from sitegen.load.files import SITE_FILE
 from sitegen.load.yamlfile import parse_yaml
 from sitegen.options import Options
-from sitegen.pipeline.cache import cache_dir
+from sitegen.pipeline.cache import BuildCache, CacheDamaged, cache_dir
 from sitegen.street.config import Community, Street
 from sitegen.street.read import community_url, read_street
 from sitegen.street.shard import Shard
@@ -196,7 +196,7 @@ def _check_changed(street: Street, picked: Sequence[Community], out: Path, optio
             fresh[slug] = ready
             continue
         try:
-            checked = pipeline.check(community.content, plans[slug])
+            checked = pipeline.check(community.content, plans[slug], _last_cache(out / slug, plans[slug]))
         except ContentInvalid as e:
             problems += moved(e.problems, slug)
             continue
@@ -207,6 +207,17 @@ def _check_changed(street: Street, picked: Sequence[Community], out: Path, optio
     if any(not p.warning for p in problems):
         raise ContentInvalid(problems)
     return fresh, summaries
+
+
+def _last_cache(out: Path, options: Options) -> BuildCache | None:
+    """The community's build cache as its last build left it, to check only the files that changed
+    (read, never saved here: its build loads and updates it); None when there is none to trust."""
+    if not options.use_cache:
+        return None
+    try:
+        return BuildCache.load(out, pipeline.cache_key(options), options.cache_folder)
+    except CacheDamaged:
+        return None
 
 
 def _street_pages(street: Street, summaries: Sequence[str], options: Options) -> Pages:
