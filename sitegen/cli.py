@@ -316,7 +316,7 @@ def build_street(app: App, messages: Messages, content: Path, out: Path, options
         app.echo(messages.text("cli.street_shard_done", communities=len(report.communities), out=str(out),
                                summaries=str(StreetFolders.shard_summaries(out)), seconds=f"{report.seconds:.2f}"))
         return
-    app.echo(messages.text("cli.street_done", communities=len(report.communities) or "-", files=report.street_files,
+    app.echo(messages.text("cli.street_done", communities=len(report.communities) or report.assembled, files=report.street_files,
                            written=report.written, out=str(out), seconds=f"{report.seconds:.2f}"))
 
 

@@ -49,6 +49,7 @@ class StreetReport:
     written: int = 0  # of those, written this time (the rest were unchanged)
     seconds: float = 0.0
     warnings: list[Problem] = field(default_factory=list)
+    assembled: int = 0  # communities put together from shard outputs (`assemble_street`)
 
     @property
     def unchanged(self) -> bool:
@@ -272,7 +273,7 @@ def assemble_street(folder: Path, out: Path, parts: Sequence[Path], options: Opt
         summaries = gather_parts(found, out, folders)
         slugs = [c.slug for c in communities]
         texts = [summaries[slug] for slug in slugs]
-        report = StreetReport(warnings=warnings)
+        report = StreetReport(warnings=warnings, assembled=len(slugs))
         report.street_files, report.written = write_street(out, folders, slugs, _street_pages(street, texts, options),
                                                            street_fingerprint(street, texts, options))
     report.seconds = time.perf_counter() - started
