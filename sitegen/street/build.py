@@ -28,7 +28,7 @@ from sitegen.load.decode import read_text
 from sitegen.load.files import SITE_FILE
 from sitegen.load.yamlfile import parse_yaml
 from sitegen.options import Options
-from sitegen.pipeline.cache import BuildCache, CacheDamaged, cache_dir
+from sitegen.pipeline.cache import BuildCache, CacheDamaged, State, cache_dir
 from sitegen.street.config import Community, Street
 from sitegen.street.read import community_url, read_street
 from sitegen.street.shard import Shard
@@ -196,11 +196,14 @@ def _check_changed(street: Street, picked: Sequence[Community], out: Path, optio
         if ready is not None and folders.has_summary(slug, year):
             fresh[slug] = ready
             continue
+        cache = _last_cache(out / slug, plans[slug])
         try:
-            checked = pipeline.check(community.content, plans[slug], _last_cache(out / slug, plans[slug]))
+            checked = pipeline.check(community.content, plans[slug], cache)
         except ContentInvalid as e:
             problems += moved(e.problems, slug)
             continue
+        finally:
+            _keep(cache, out / slug, plans[slug])
         summaries[slug] = _summary(checked, street, community, options)
         if ready is not None:  # built and unchanged, but its summary was missing or of another year
             fresh[slug] = ready
@@ -219,6 +222,19 @@ def _last_cache(out: Path, options: Options) -> BuildCache | None:
         return BuildCache.load(out, pipeline.cache_key(options), options.cache_folder)
     except CacheDamaged:
         return None
+
+
+def _keep(cache: BuildCache | None, out: Path, options: Options) -> None:
+    """Save what checking parsed and validated, for the community's build to reuse: without it
+    every changed community would be read and validated twice. Only the content caches changed (they
+    are keyed by file size, mtime and digest); the last build's state is kept as it was."""
+    if cache is None:
+        return
+    try:
+        state = State.load(out, options.cache_folder)
+    except CacheDamaged:
+        return
+    cache.save(out, state, options.cache_folder)
 
 
 def _street_pages(street: Street, summaries: Sequence[str], options: Options) -> Pages:
