@@ -30,6 +30,11 @@ class Options:
     theme: Path | None = None  # --theme DIR: a theme folder the user chose, wherever it is
     pages_only: bool = False  # the benchmark's like-for-like run: main-tree HTML pages only (what Hugo builds)
     lock_wait: float = 120.0  # seconds to wait while another build holds the output folder (write/lock.py)
+    # A street's community (sitegen/street/): the fields it inherits unless its site.yaml sets them,
+    # and where its build cache and print folder go instead of beside its output (inside the street's).
+    site_defaults: dict[str, object] | None = None
+    cache_folder: Path | None = None
+    print_to: Path | None = None
 
     def workers(self) -> int:
         return self.jobs if self.jobs > 0 else (os.cpu_count() or 1)

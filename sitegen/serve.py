@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Any, Final
 from urllib.parse import unquote, urlsplit
 
 import click
@@ -56,6 +56,7 @@ class State:
     seen: dict[str, tuple[int, int]] = field(default_factory=dict)  # the inputs as the last build read them
     changed: threading.Condition = field(default_factory=threading.Condition)
     memory: Memory | None = None  # the build cache, kept in the process between rebuilds (pipeline/memory.py)
+    build: Callable[..., Any] | None = None  # in place of pipeline.build (a street: sitegen/street/build.py)
 
     def finished(self, problems: list[str]) -> None:
         with self.changed:
@@ -83,8 +84,11 @@ def rebuild(content: Path, state: State, options: Options, first: bool = False) 
             click.echo(messages.text("cli.output_busy_wait", out=str(state.out), pid=holder.pid if holder else "?",
                                      started=holder.started if holder else "?"), err=True)
 
-        outcome = pipeline.build(content, state.out, dataclasses.replace(options, now=Options().now), waiting=waiting,
-                                 memory=state.memory)
+        if state.build is not None:  # a street (sitegen/street/build.py serve_build)
+            outcome = state.build(content, state.out, dataclasses.replace(options, now=Options().now), waiting=waiting)
+        else:
+            outcome = pipeline.build(content, state.out, dataclasses.replace(options, now=Options().now),
+                                     waiting=waiting, memory=state.memory)
     except ContentInvalid as e:
         return report(state, [p.render(messages) for p in e.problems if not p.warning])
     except LeaksFound as e:
@@ -301,7 +305,8 @@ class _Server(ThreadingHTTPServer):
         return
 
 
-def run_server(content: Path, out: Path, port: int, open_browser: bool, options: Options, messages: Messages) -> None:
+def run_server(content: Path, out: Path, port: int, open_browser: bool, options: Options, messages: Messages,
+               build: Callable[..., Any] | None = None) -> None:
     """Serve `out` on 127.0.0.1, build it, then rebuild on every change of any input until Ctrl-C.
 
     UsageProblem when the output folder is not ours or the port is taken; nothing else stops it.
@@ -310,7 +315,7 @@ def run_server(content: Path, out: Path, port: int, open_browser: bool, options:
     from sitegen.write.slots import output_folder
 
     output_folder(out)  # someone else's folder is refused before anything is written
-    state = State(out=out, messages=messages, memory=Memory())
+    state = State(out=out, messages=messages, memory=None if build is not None else Memory(), build=build)
     try:
         server = _Server(("127.0.0.1", port), handler_for(state, port))
     except OSError:

@@ -24,7 +24,7 @@ EXIT_INTERRUPTED = 130
 
 def site_setting(content: Path, key: str) -> str | None:
     """One top-level value of site.yaml, read leniently: a broken file must not hide its own errors."""
-    for name in ("site.yaml", "site.yml"):
+    for name in ("site.yaml", "site.yml", "street.yaml"):  # a street's communities speak its language
         try:
             text = (content / name).read_text("utf-8-sig")
         except (OSError, UnicodeDecodeError):

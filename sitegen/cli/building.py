@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -15,6 +15,7 @@ from sitegen.cli.errors import guarded
 from sitegen.cli.group import cli
 from sitegen.cli.options import base_url as base_url_option
 from sitegen.cli.options import content_dir, content_option, out_option, output_dir, output_options, theme_option
+from sitegen.errors import UsageProblem
 from sitegen.i18n.messages import Messages
 from sitegen.options import Options
 from sitegen.usage import IntRange
@@ -51,18 +52,26 @@ def progress_bar(app: App, messages: Messages) -> Iterator[Callable[[str, int, i
 @click.option("--jobs", "-j", type=IntRange(0, 64), default=0, help="help.opt.jobs")
 @click.option("--no-cache", is_flag=True, help="help.opt.no_cache")
 @theme_option
+@click.option("--shard", default=None, metavar="K/N", help="help.opt.shard")
+@click.option("--assemble", is_flag=True, help="help.opt.assemble")
+@click.argument("parts", nargs=-1, type=click.Path(exists=True, file_okay=False, path_type=Path))
 @output_options
 @click.pass_obj
 @guarded
 def build(app: App, content: Path, out: Path, base_url: str | None, drafts: bool, pdf: bool, jobs: int,
-          no_cache: bool, theme: Path | None) -> None:
+          no_cache: bool, theme: Path | None, shard: str | None, assemble: bool, parts: tuple[Path, ...]) -> None:
     from sitegen import pipeline
+    from sitegen.street.read import is_street
 
     content = content_dir(content)
     messages = app.messages(content)
     output_dir(content, out)
     options = Options(base_url=base_url, drafts=drafts, pdf=pdf, jobs=jobs, use_cache=not no_cache, language=app.lang,
                       theme=theme)
+    if is_street(content):  # a street folder (docs/spec.md §6): every community, then the street's pages
+        return build_street(app, messages, content, out, options, shard, parts if assemble else None)
+    if shard or assemble or parts:
+        raise UsageProblem("cli.street_only", option="--shard" if shard else "--assemble", path=str(content))
 
     def waiting(holder: Any) -> None:
         click.echo(messages.text("cli.output_busy_wait", out=str(out), pid=holder.pid if holder else "?",
@@ -94,8 +103,12 @@ def check(app: App, content: Path) -> None:
     from sitegen import pipeline
     from sitegen.kinds import ALL_KINDS
 
+    from sitegen.street.read import is_street
+
     content = content_dir(content)
     messages = app.messages(content)
+    if is_street(content):
+        return check_street(app, messages, content)
     checked = pipeline.check(content, Options(language=app.lang))
     report_problems(messages, checked.warnings)
     app.echo(messages.text("cli.check_ok", records=checked.records, warnings=len(checked.warnings)))
@@ -104,3 +117,44 @@ def check(app: App, content: Path) -> None:
         model = checked.model
         counts = {k.folder: len(model.of_kind(k.folder)) for k in ALL_KINDS}
         app.echo(messages.text("cli.check_kinds", **counts))
+
+
+def build_street(app: App, messages: Messages, content: Path, out: Path, options: Options, shard: str | None,
+                 parts: Sequence[Path] | None) -> None:
+    """`build` of a street folder (docs/spec.md §6): one line per community as it is built, then the street;
+    `--shard K/N` builds every N-th community, `--assemble DIR…` puts shards' outputs together."""
+    from sitegen.street.build import assemble_street
+    from sitegen.street.build import build_street as build_all
+    from sitegen.street.shard import Shard
+    from sitegen.street.state import StreetFolders
+
+    def told(slug: str, report: Any) -> None:
+        key = "cli.street_community_unchanged" if report.unchanged else "cli.street_community"
+        click.echo(messages.text(key, slug=slug, pages=report.pages, posters=report.posters,
+                                 seconds=f"{report.seconds:.2f}"), err=True)
+
+    picked = Shard.parse(shard) if shard else None
+    if parts is not None:
+        for part in parts:
+            output_dir(content, part)
+        report = assemble_street(content, out, parts, options)
+    else:
+        with progress_bar(app, messages) as progress:
+            report = build_all(content, out, options, progress, None if app.quiet else told, picked)
+    report_problems(messages, report.warnings)
+    if picked is not None:
+        app.echo(messages.text("cli.street_shard_done", communities=len(report.communities), out=str(out),
+                               summaries=str(StreetFolders.shard_summaries(out)), seconds=f"{report.seconds:.2f}"))
+        return
+    app.echo(messages.text("cli.street_done", communities=len(report.communities) or report.assembled,
+                           files=report.street_files, written=report.written, out=str(out),
+                           seconds=f"{report.seconds:.2f}"))
+
+
+def check_street(app: App, messages: Messages, content: Path) -> None:
+    """`check` of a street folder: every community's problems in one run, paths relative to the street."""
+    from sitegen.street.build import check_street as check_all
+
+    communities, records, warnings = check_all(content, Options(language=app.lang))
+    report_problems(messages, warnings)
+    app.echo(messages.text("cli.street_check_ok", communities=communities, records=records, warnings=len(warnings)))

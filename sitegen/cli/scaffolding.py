@@ -16,11 +16,21 @@ from sitegen.errors import UsageProblem
 
 @cli.command(help="help.init")
 @click.argument("directory", metavar="DIR", type=click.Path(path_type=Path))
+@click.option("--street", is_flag=True, help="help.opt.street")
 @output_options
 @click.pass_obj
 @guarded
-def init(app: App, directory: Path) -> None:
+def init(app: App, directory: Path, street: bool) -> None:
     from sitegen.scaffold import init_site
+
+    if street:  # a sample street of two communities (docs/spec.md §6)
+        from sitegen.scaffold.street import init_street
+
+        for path in init_street(directory):
+            if app.verbose:
+                app.echo(f"  {path}")
+        app.echo(app.messages().text("init.street_done", path=str(directory)))
+        return
     from sitegen.sheets.workbook import KIND_TITLES, write_template
 
     written = init_site(directory)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -40,8 +42,14 @@ def edit(app: App, content: Path, out: Path, port: int, open_browser: bool) -> N
 @guarded
 def serve(app: App, content: Path, out: Path, port: int, open_browser: bool, drafts: bool, theme: Path | None) -> None:
     from sitegen.serve import run_server
+    from sitegen.street.read import is_street
 
     content = content_dir(content)
     output_dir(content, out)
+    street: Callable[..., Any] | None = None
+    if is_street(content):  # a street folder: its build in place of the single site's
+        from sitegen.street.build import serve_build
+
+        street = serve_build
     run_server(content, out, port, open_browser, Options(drafts=drafts, language=app.lang, theme=theme),
-               app.messages(content))
+               app.messages(content), street)

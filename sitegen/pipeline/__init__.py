@@ -73,6 +73,10 @@ def check(content: Path, options: Options, cache: BuildCache | None = None,
 
     levels, variants = (cache.levels, cache.variants) if cache is not None else (Levels(), Variants())
     loaded = load_content(content, cache.files if cache else None, stats, overlay)
+    if options.site_defaults:  # a street's community: what its site.yaml leaves out comes from street.yaml
+        from sitegen.load.defaults import with_site_defaults
+
+        loaded = with_site_defaults(loaded, options.site_defaults)
     validated = validate_content(loaded, content, cache.valid if cache else None, cache.clean if cache else None,
                                  cache.photo_checks if cache else None, variants=variants)
     problems = validated.problems
@@ -109,7 +113,19 @@ def _base_url_warnings(warnings: list[Problem], options: Options) -> list[Proble
 def cache_key(options: Options) -> str:
     from sitegen.paths import code_digest
 
-    return repr((code_digest(), options.base_url, options.drafts, options.pdf, options.pages_only, str(options.theme)))
+    key = (code_digest(), options.base_url, options.drafts, options.pdf, options.pages_only, str(options.theme))
+    return repr(key + (sorted(options.site_defaults.items()),) if options.site_defaults else key)
+
+
+def unchanged(content: Path, out: Path, options: Options) -> Report | None:
+    """The report `build` would give when it finds nothing to do, else None: the same cheap test it
+    starts with, nothing loaded. A street (sitegen/street/) asks this of every community first.
+    """
+    started = time.perf_counter()
+    if not options.use_cache:
+        return None
+    last = _last_build(content, out, options, None)
+    return _unchanged_report(last, started) if last.unchanged else None
 
 
 def build(content: Path, out: Path, options: Options, progress: Progress | None = None,
@@ -126,7 +142,7 @@ def build(content: Path, out: Path, options: Options, progress: Progress | None 
     from sitegen.write.slots import output_folder
 
     out = output_folder(out)
-    with output_lock(cache_dir(out), options.lock_wait, waiting):
+    with output_lock(cache_dir(out, options.cache_folder), options.lock_wait, waiting):
         return _build(content, out, options, progress, memory if options.use_cache else None)
 
 
@@ -138,7 +154,7 @@ def _build(content: Path, out: Path, options: Options, progress: Progress | None
     if last.unchanged:
         return _unchanged_report(last, started)
     if options.use_cache and not last.damaged:  # until this build ends, nothing is "unchanged"
-        (cache_dir(out) / "state.pickle").unlink(missing_ok=True)
+        (cache_dir(out, options.cache_folder) / "state.pickle").unlink(missing_ok=True)
     with paused_collector():  # objects by the hundred thousand, hardly a cycle (sitegen/runtime.py)
         # The cache before the check: parsed files, validated records and slugs are reused from it.
         cache, damaged = _open_cache(out, options, last)
@@ -152,7 +168,7 @@ def _build(content: Path, out: Path, options: Options, progress: Progress | None
         # The cache last, the state after the data: "unchanged" never outlives the site it describes.
         # Under serve the cache stays in memory instead (pipeline/memory.py).
         if options.use_cache and memory is None:
-            _save_cache(out, cache, checked, outcome, last, stats, roots)
+            _save_cache(out, cache, checked, outcome, last, stats, roots, options.cache_folder)
     return Report(pages=outcome.pages, posters=outcome.posters, photos=outcome.photos, files=outcome.files,
                   rendered=outcome.rendered, seconds=time.perf_counter() - started, warnings=checked.warnings,
                   drafts=checked.drafts, timings={"check": loaded_at - started, **outcome.timings},
@@ -184,13 +200,13 @@ def _last_build(content: Path, out: Path, options: Options, memory: Memory | Non
         return _LastBuild(key, State(key=key, roots=memory.roots), False, stats, history.revision(content), kept=kept)
     if options.use_cache:
         try:
-            state = State.load(out)
+            state = State.load(out, options.cache_folder)
         except CacheDamaged:
             damaged = True
     stats = input_stats(content, [*state.roots, *([str(options.theme.resolve())] if options.theme else [])])
     revision = history.revision(content) if options.use_cache else ""
     unchanged = (options.use_cache and not damaged and state.revision == revision
-                 and _unchanged(state, key, stats, out, options.now))
+                 and _unchanged(state, key, stats, out, options.now, options.print_to))
     return _LastBuild(key, state, damaged, stats, revision, unchanged)
 
 
@@ -227,12 +243,12 @@ def _open_cache(out: Path, options: Options, last: _LastBuild) -> tuple[BuildCac
     cache = BuildCache(key=last.key)
     if options.use_cache and not damaged:
         try:
-            cache = BuildCache.load(out, last.key)
+            cache = BuildCache.load(out, last.key, options.cache_folder)
         except CacheDamaged:
             damaged = True
     if damaged:  # nothing from it is trusted: the shadow is rebuilt from nothing too
-        (cache_dir(out) / "state.pickle").unlink(missing_ok=True)
-        (cache_dir(out) / "data.pickle").unlink(missing_ok=True)
+        (cache_dir(out, options.cache_folder) / "state.pickle").unlink(missing_ok=True)
+        (cache_dir(out, options.cache_folder) / "data.pickle").unlink(missing_ok=True)
     return cache, damaged
 
 
@@ -251,8 +267,9 @@ def _watch_theme(content: Path, checked: Checked, options: Options,
 
 
 def _save_cache(out: Path, cache: BuildCache, checked: Checked, outcome: Outcome, last: _LastBuild,
-                stats: dict[str, tuple[int, int]], roots: list[str]) -> None:
-    """Save the cache and the small state the next build reads first (its time in outcome.timings)."""
+                stats: dict[str, tuple[int, int]], roots: list[str], folder: Path | None) -> None:
+    """Save the cache and the small state the next build reads first (its time in outcome.timings);
+    `folder` is Options.cache_folder (a street's community), None for the folder beside `out`."""
     from sitegen.write.slots import tree_stamp
 
     saving = time.perf_counter()
@@ -261,11 +278,12 @@ def _save_cache(out: Path, cache: BuildCache, checked: Checked, outcome: Outcome
     cache.save(out, State(key=last.key, inputs=stats, upcoming_until=changes_at(checked.model).isoformat(),
                           report=report, manifest=(manifest.st_size, manifest.st_mtime_ns),
                           revision=last.revision, warnings=checked.warnings, drafts=checked.drafts,
-                          roots=roots, tree=tree_stamp(out)))
+                          roots=roots, tree=tree_stamp(out)), folder)
     outcome.timings["cache"] = time.perf_counter() - saving
 
 
-def _unchanged(state: State, key: str, stats: dict[str, tuple[int, int]], out: Path, now: datetime) -> bool:
+def _unchanged(state: State, key: str, stats: dict[str, tuple[int, int]], out: Path, now: datetime,
+               print_to: Path | None = None) -> bool:
     """Nothing to do: same files, same options, no page due to change with the date, output as left."""
     if state.key != key or not state.inputs or state.inputs != stats or not state.upcoming_until:
         return False
@@ -275,7 +293,7 @@ def _unchanged(state: State, key: str, stats: dict[str, tuple[int, int]], out: P
         manifest = (out / "manifest.sha256").stat()
     except OSError:
         return False
-    if "posters" in state.report and state.report["posters"] and not print_folder(out).is_dir():
+    if "posters" in state.report and state.report["posters"] and not print_folder(out, print_to).is_dir():
         return False  # the print folder was deleted: make it again
     if (manifest.st_size, manifest.st_mtime_ns) != state.manifest:
         return False

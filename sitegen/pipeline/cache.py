@@ -47,8 +47,9 @@ _PLAIN: Final = {
 }
 
 
-def cache_dir(out: Path) -> Path:
-    return out.parent / f".{out.name}.sitegen-cache"
+def cache_dir(out: Path, given: Path | None = None) -> Path:
+    """The cache folder of an output folder: `given` (Options.cache_folder) or `.<name>.sitegen-cache` beside it."""
+    return given if given is not None else out.parent / f".{out.name}.sitegen-cache"
 
 
 @dataclass
@@ -76,9 +77,9 @@ class State:
     tree: str = ""  # write.slots.tree_stamp of output/ as this build left it
 
     @classmethod
-    def load(cls, out: Path) -> State:
+    def load(cls, out: Path, folder: Path | None = None) -> State:
         """The state of the last build; State() when there is none. Raises CacheDamaged."""
-        stored = _read(cache_dir(out) / "state.pickle")
+        stored = _read(cache_dir(out, folder) / "state.pickle")
         if stored is None:
             return cls()
         if not isinstance(stored, cls) or not all(hasattr(stored, f.name) for f in fields(cls)):
@@ -189,9 +190,9 @@ class BuildCache:
     search: dict[str, tuple[list[str], str, str]] = field(default_factory=dict)  # record digest → its search row and keys
 
     @classmethod
-    def load(cls, out: Path, key: str) -> BuildCache:
+    def load(cls, out: Path, key: str, folder: Path | None = None) -> BuildCache:
         """What the last builds kept; empty when there is none. Raises CacheDamaged."""
-        cache = _read(cache_dir(out) / "data.pickle")
+        cache = _read(cache_dir(out, folder) / "data.pickle")
         if cache is None:
             return cls(key=key)
         if not isinstance(cache, cls) or not all(hasattr(cache, f.name) for f in fields(cls)):
@@ -202,11 +203,11 @@ class BuildCache:
                        variants=cache.variants)
         return cache
 
-    def save(self, out: Path, state: State) -> None:
+    def save(self, out: Path, state: State, folder: Path | None = None) -> None:
         """Data first, state last: a state that says "unchanged" never outlives the data behind it."""
-        self.save_data(out)
-        _write(cache_dir(out) / "state.pickle", state)
+        self.save_data(out, folder)
+        _write(cache_dir(out, folder) / "state.pickle", state)
 
-    def save_data(self, out: Path) -> None:
+    def save_data(self, out: Path, folder: Path | None = None) -> None:
         """The data file alone (pipeline/memory.py: `serve` stopping leaves no "unchanged" state)."""
-        _write(cache_dir(out) / "data.pickle", self)
+        _write(cache_dir(out, folder) / "data.pickle", self)

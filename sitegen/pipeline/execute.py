@@ -133,7 +133,7 @@ def write_site(model: Model, content: Path, out: Path, options: Options, progres
     plan = plan_site(model, content, options, cache)
     lap("plan")
     scanner = LeakScanner(model.secrets)
-    slots = Slots(out, cache_dir(out))
+    slots = Slots(out, cache_dir(out, options.cache_folder))
     live = slots.live_manifest()
     stage, holds = slots.prepare()
     assembly = Assembly(stage, holds, out, live, cache.shadow_stats, cache.live_stats)
@@ -198,7 +198,7 @@ def _publish(model: Model, plan: Plan, engine: Engine, assembly: Assembly, cache
 def _print(model: Model, plan: Plan, engine: Engine, assembly: Assembly, cache: BuildCache, options: Options,
            out: Path) -> PrintResult:
     """Stage the print folder (swapped in with the output); LeaksFound when it holds what paper may not."""
-    printing = PrintSlot(print_folder(out), cache_dir(out))
+    printing = PrintSlot(print_folder(out, options.print_to), cache_dir(out, options.cache_folder))
     try:
         published = Published(assembly.stage, assembly.files, engine.entries,
                               tuple(a.url for a in plan.theme.assets.values()))

@@ -18,9 +18,9 @@ from sitegen.write.slots import discard_later
 from sitegen.write.swap import exchange, recover
 
 
-def print_folder(out: Path) -> Path:
-    """Where the print folder of an output folder goes: `<parent>/<name>-print`."""
-    return out.parent / f"{out.name}-print"
+def print_folder(out: Path, given: Path | None = None) -> Path:
+    """Where the print folder of an output folder goes: `given` (Options.print_to) or `<parent>/<name>-print`."""
+    return given if given is not None else out.parent / f"{out.name}-print"
 
 
 def link_or_copy(source: Path, target: Path) -> None:

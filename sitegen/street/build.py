@@ -1,0 +1,303 @@
+"""Check a whole street, then build every community into OUT/<slug>/ and the street pages at OUT/.
+
+Order (docs/spec.md §6): every community that changed is checked first, and one problem anywhere
+stops the street before anything is written; then each changed community is built by
+`pipeline.build`, one after another (each uses every core through the render workers), with its
+cache in `.OUT.sitegen-cache/communities/<slug>/` and its posters for printing in `OUT-print/<slug>/`;
+then the street pages are made from the communities' summaries and written where they changed,
+and `OUT/manifest.sha256` lists every file of the street, so `sitegen verify OUT` checks it whole.
+
+A community whose files, street.yaml and sitegen are unchanged is neither checked nor built: its
+summary is kept in the street's cache (`summaries/<slug>.json`) and reused.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import time
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from zoneinfo import ZoneInfo
+
+from sitegen import pipeline
+from sitegen.errors import ContentInvalid, Problem, UsageProblem
+from sitegen.load.decode import read_text
+from sitegen.load.files import SITE_FILE
+from sitegen.load.yamlfile import parse_yaml
+from sitegen.options import Options
+from sitegen.pipeline.cache import BuildCache, CacheDamaged, State, cache_dir
+from sitegen.street.config import Community, Street
+from sitegen.street.read import community_url, read_street
+from sitegen.street.shard import Shard
+from sitegen.validate.rules import BASE_URL_PLACEHOLDER
+from sitegen.street.state import StreetFolders, summary_year
+from sitegen.street.write import Pages, write_street
+from sitegen.write.printfolder import print_folder
+
+Told = Callable[[str, pipeline.Report], None]  # (community slug, its build report), as each one ends
+
+
+@dataclass(slots=True)
+class StreetReport:
+    """What a street build did: each community's report (by slug) and the street pages written."""
+
+    communities: dict[str, pipeline.Report] = field(default_factory=dict)
+    street_files: int = 0  # files of the street's own pages
+    written: int = 0  # of those, written this time (the rest were unchanged)
+    seconds: float = 0.0
+    warnings: list[Problem] = field(default_factory=list)
+    assembled: int = 0  # communities put together from shard outputs (`assemble_street`)
+
+    @property
+    def unchanged(self) -> bool:
+        return self.written == 0 and all(r.unchanged for r in self.communities.values())
+
+
+def inherited(street: Street, community: Community) -> dict[str, object]:
+    """What a community's site.yaml inherits unless it sets it (docs/spec.md §6); `theme` goes
+    through Options.theme instead, as a street theme's path is relative to the street folder."""
+    defaults: dict[str, object] = {"street": street.name, "language": street.language, "timezone": street.timezone,
+                                   "poster_paper": street.poster_paper, "base_url": community_url(street, community)}
+    if street.district:
+        defaults["district"] = street.district
+    if street.city:
+        defaults["city"] = street.city
+    office = {k: v for k, v in dataclasses.asdict(street.office).items() if v}
+    if office:
+        defaults["office"] = office
+    return defaults
+
+
+def _sets_theme(community: Community) -> bool:
+    """Whether the community's site.yaml names a theme of its own (read leniently: its check reports the rest)."""
+    if not (community.content / SITE_FILE).is_file():
+        return False
+    text, _ = read_text(community.content / SITE_FILE, PurePosixPath(SITE_FILE))
+    located = parse_yaml(text, PurePosixPath(SITE_FILE))[0] if text is not None else None
+    return located is not None and isinstance(located.data, dict) and located.data.get("theme") is not None
+
+
+def community_options(street: Street, community: Community, options: Options, folders: StreetFolders) -> Options:
+    """The options one community is checked and built with: the street's defaults, its own cache
+    and print folders outside OUT, the street theme unless its site.yaml names one."""
+    theme = options.theme
+    if theme is None and street.theme is not None and not _sets_theme(community):
+        theme = (street.folder / street.theme).resolve()
+    return dataclasses.replace(options, base_url=None, theme=theme, site_defaults=inherited(street, community),
+                               cache_folder=folders.community_cache(community.slug),
+                               print_to=folders.community_print(community.slug))
+
+
+def moved(problems: Iterable[Problem], slug: str) -> list[Problem]:
+    """Problems of one community with their paths made relative to the street folder.
+
+    The warning that base_url is still the sample's is dropped: a community's address is the
+    street's + its folder, and street.yaml's own line says it once (street/read.py).
+    """
+    return [dataclasses.replace(p, path=PurePosixPath(slug) / p.path) for p in problems
+            if not (p.warning and p.key == BASE_URL_PLACEHOLDER)]
+
+
+def _read(folder: Path, options: Options) -> tuple[Street, list[Community], list[Problem]]:
+    """street.yaml and the communities; ContentInvalid only when street.yaml itself is unusable (the
+    communities' problems are then unknowable), else the street's problems go on with theirs."""
+    read = read_street(folder, options.base_url)
+    if read.street is None:
+        raise ContentInvalid(read.problems)
+    return read.street, read.communities, list(read.problems)
+
+
+def _summary(checked: pipeline.Checked, street: Street, community: Community, options: Options) -> str:
+    from sitegen.street.summary import summarise
+
+    return summarise(checked.model, community_url(street, community), community.slug, options.now).to_json()
+
+
+def check_street(folder: Path, options: Options) -> tuple[int, int, list[Problem]]:
+    """Check every community (nothing is written): (communities, records, warnings street-relative).
+
+    Raises ContentInvalid with every problem of street.yaml and of every community, street-relative.
+    """
+    street, communities, problems = _read(folder, options)
+    folders = StreetFolders(Path(), Path())
+    records = 0
+    for community in communities:
+        opts = community_options(street, community, options, folders)
+        try:
+            checked = pipeline.check(community.content, opts)
+        except ContentInvalid as e:
+            problems += moved(e.problems, community.slug)
+            continue
+        problems += moved(checked.warnings, community.slug)
+        records += checked.records
+    if any(not p.warning for p in problems):
+        raise ContentInvalid(problems)
+    return len(communities), records, problems
+
+
+def build_street(folder: Path, out: Path, options: Options, progress: pipeline.Progress | None = None,
+                 told: Told | None = None, shard: Shard | None = None) -> StreetReport:
+    """Build the street in `folder` into `out` (docs/spec.md §6); see the module docstring.
+
+    With `shard`, only its communities are built, their summaries are written to
+    `<out>.summaries/<slug>.json`, and no street page is made (`assemble_street` does that).
+    Raises ContentInvalid (nothing written), UsageProblem (a foreign output folder), OutputBusy.
+    """
+    from sitegen.write.lock import output_lock
+    from sitegen.write.slots import output_folder
+
+    started = time.perf_counter()
+    street, communities, problems = _read(folder, options)
+    out = output_folder(out)
+    folders = StreetFolders(cache_dir(out), print_folder(out))
+    picked = shard.picks(communities) if shard else communities
+    with output_lock(folders.cache, options.lock_wait):
+        plans = {c.slug: community_options(street, c, options, folders) for c in picked}
+        fresh, summaries = _check_changed(street, picked, out, options, plans, folders, problems)
+        report = StreetReport(warnings=problems)
+        for community in picked:  # all checked and good: only now is anything written
+            slug = community.slug
+            built = fresh.get(slug) or pipeline.build(community.content, out / slug, plans[slug], progress)
+            report.communities[slug] = built
+            report.warnings += moved(built.warnings, slug)
+            if slug not in fresh:
+                folders.save_summary(slug, summaries[slug], summary_year(options.now, street.timezone))
+            if told is not None:
+                told(slug, built)
+        kept = [c.slug for c in picked]
+        if shard is not None:
+            folders.write_summaries(out, {slug: summaries.get(slug) or folders.summary(slug) for slug in kept})
+        texts = [summaries.get(slug) or folders.summary(slug) for slug in kept]
+        pages = None if shard is not None else _street_pages(street, texts, options)
+        report.street_files, report.written = write_street(out, folders, kept, pages,
+                                                           street_fingerprint(street, texts, options))
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _check_changed(street: Street, picked: Sequence[Community], out: Path, options: Options,
+                   plans: Mapping[str, Options], folders: StreetFolders, street_problems: list[Problem]
+                   ) -> tuple[dict[str, pipeline.Report], dict[str, str]]:
+    """Check every community that changed; raise ContentInvalid with every problem of all of them.
+
+    Returns the reports of the unchanged ones (not built again) and the summaries (JSON) of the
+    checked ones; their warnings come with their build reports.
+    """
+    fresh: dict[str, pipeline.Report] = {}
+    summaries: dict[str, str] = {}
+    problems = list(street_problems)
+    year = summary_year(options.now, street.timezone)
+    for community in picked:
+        slug = community.slug
+        ready = pipeline.unchanged(community.content, out / slug, plans[slug])
+        if ready is not None and folders.has_summary(slug, year):
+            fresh[slug] = ready
+            continue
+        cache = _last_cache(out / slug, plans[slug])
+        try:
+            checked = pipeline.check(community.content, plans[slug], cache)
+        except ContentInvalid as e:
+            problems += moved(e.problems, slug)
+            continue
+        finally:
+            _keep(cache, out / slug, plans[slug])
+        summaries[slug] = _summary(checked, street, community, options)
+        if ready is not None:  # built and unchanged, but its summary was missing or of another year
+            fresh[slug] = ready
+            folders.save_summary(slug, summaries[slug], year)
+    if any(not p.warning for p in problems):
+        raise ContentInvalid(problems)
+    return fresh, summaries
+
+
+def _last_cache(out: Path, options: Options) -> BuildCache | None:
+    """The community's build cache as its last build left it, to check only the files that changed
+    (read, never saved here: its build loads and updates it); None when there is none to trust."""
+    if not options.use_cache:
+        return None
+    try:
+        return BuildCache.load(out, pipeline.cache_key(options), options.cache_folder)
+    except CacheDamaged:
+        return None
+
+
+def _keep(cache: BuildCache | None, out: Path, options: Options) -> None:
+    """Save what checking parsed and validated, for the community's build to reuse: without it
+    every changed community would be read and validated twice. Only the content caches changed (they
+    are keyed by file size, mtime and digest); the last build's state is kept as it was."""
+    if cache is None:
+        return
+    try:
+        state = State.load(out, options.cache_folder)
+    except CacheDamaged:
+        return
+    cache.save(out, state, options.cache_folder)
+
+
+def _street_pages(street: Street, summaries: Sequence[str], options: Options) -> Pages:
+    """Every file of the street's own pages, made (when called) from the communities' summaries (street/pages.py)."""
+
+    def make() -> dict[str, bytes]:
+        from sitegen.street.pages import render_street
+        from sitegen.street.summary import CommunitySummary
+
+        return render_street(street, [CommunitySummary.from_json(text) for text in summaries], options.now)
+
+    return make
+
+
+def street_fingerprint(street: Street, summaries: Sequence[str], options: Options) -> str:
+    """What the street pages are made from: sitegen's code, street.yaml's values, every summary and the
+    day (in the street's zone) the clock says; the pages are made again only when it changes."""
+    from sitegen.paths import code_digest
+
+    values = dataclasses.asdict(street)
+    values.pop("folder")
+    day = options.now.astimezone(ZoneInfo(street.timezone)).date().isoformat()
+    text = json.dumps([code_digest(), values, list(summaries), day], ensure_ascii=False, sort_keys=True, default=str)
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
+
+
+def assemble_street(folder: Path, out: Path, parts: Sequence[Path], options: Options) -> StreetReport:
+    """Put the outputs of `build --shard` runs (`parts`) together into `out` and make the street pages.
+
+    Every community of the street must be in exactly one part, with its summary beside it
+    (`<part>.summaries/<slug>.json`); UsageProblem names the first that is not.
+    """
+    from sitegen.street.shard import gather_parts
+    from sitegen.write.lock import output_lock
+    from sitegen.write.slots import output_folder
+
+    started = time.perf_counter()
+    street, communities, warnings = _read(folder, options)
+    if any(not p.warning for p in warnings):
+        raise ContentInvalid(warnings)
+    out = output_folder(out)
+    folders = StreetFolders(cache_dir(out), print_folder(out))
+    found = {}
+    for community in communities:
+        holders = [part for part in parts if (part / community.slug / "manifest.sha256").is_file()
+                   and StreetFolders.shard_summary(part, community.slug).is_file()]
+        if len(holders) != 1:
+            raise UsageProblem("street.assemble_missing" if not holders else "street.assemble_twice",
+                               slug=community.slug, parts=", ".join(str(p) for p in holders or parts))
+        found[community.slug] = holders[0]
+    with output_lock(folders.cache, options.lock_wait):
+        summaries = gather_parts(found, out, folders)
+        slugs = [c.slug for c in communities]
+        texts = [summaries[slug] for slug in slugs]
+        report = StreetReport(warnings=warnings, assembled=len(slugs))
+        report.street_files, report.written = write_street(out, folders, slugs, _street_pages(street, texts, options),
+                                                           street_fingerprint(street, texts, options))
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def serve_build(folder: Path, out: Path, options: Options, waiting: object = None) -> pipeline.Report:
+    """`sitegen serve` of a street: build it as `build_street` does, in the shape serve.py reads
+    (`serve.run_server(build=…)`); the street folder is watched whole, its theme included."""
+    report = build_street(folder, out, options)
+    return pipeline.Report(unchanged=report.unchanged, seconds=report.seconds, warnings=report.warnings)

@@ -1,0 +1,162 @@
+"""Read a street folder: street.yaml and its community folders, with every problem at PATH:LINE.
+
+Paths in problems are relative to the street folder (`street.yaml:3`, `meihu/site.yaml:2`), as
+the worker sees them. Nothing here reads a community's records: that is `pipeline.check`'s job.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import Annotated, ClassVar, Final
+
+from pydantic import ValidationError
+from pydantic_core import PydanticCustomError
+
+from sitegen.errors import Problem
+from sitegen.load.decode import read_text
+from sitegen.load.files import SITE_FILE, ignored
+from sitegen.load.records import RawRecord
+from sitegen.load.yamlfile import parse_yaml
+from sitegen.slugs import slugify
+from sitegen.street.config import STREET_FILE, Community, Office, Street
+from sitegen.validate import schema as s
+from sitegen.validate.check import error_problem
+from sitegen.validate.fields import BaseUrl, OneLine, RelPath, check_base_url, choice
+from sitegen.validate.placeholder import is_placeholder_url
+from sitegen.validate.rules import BASE_URL_PLACEHOLDER, site_timezone_known
+from sitegen.validate.unknown import unknown_fields
+
+COMMUNITY_NAME: Final = re.compile(r"[a-z0-9-]+")
+# Names the street's own pages use at OUT/ (street/pages.py and the theme's static files), and the
+# top-level names of a community site, which street pages may grow into: no community may take one.
+RESERVED: Final = frozenset({
+    "care", "zh-hant", "wishes", "posters", "static", "search", "media", "feed", "sitemap", "activities",
+    "disclosures", "deliberations", "places", "pages", "index", "manifest", "theme", "themes",
+})
+
+
+class StreetFields(s.Fields):
+    """street.yaml (docs/spec.md §6): what every community inherits, and where the street lives."""
+
+    nested: ClassVar[dict[str, type[s.Fields]]] = {"office": s.Office}
+    name: OneLine
+    base_url: BaseUrl
+    district: OneLine | None = None
+    city: OneLine | None = None
+    office: s.Office | None = None
+    language: Annotated[str, choice(*s.LANGUAGES)] = "zh-Hans"
+    timezone: OneLine = "Asia/Shanghai"
+    poster_paper: Annotated[str, choice(*s.PAPERS)] = "A4"
+    theme: RelPath | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StreetRead:
+    """What a street folder holds: the street (None when street.yaml is unusable), its
+    communities in slug order, and every problem met (warnings included)."""
+
+    street: Street | None
+    communities: list[Community]
+    problems: list[Problem]
+
+
+def is_street(folder: Path) -> bool:
+    """A folder with street.yaml is a street (docs/spec.md §6)."""
+    return (folder / STREET_FILE).is_file()
+
+
+def read_street(folder: Path, base_url: str | None = None) -> StreetRead:
+    """Read street.yaml and find the communities; `base_url` (--base-url) replaces street.yaml's."""
+    street, problems = _street(folder, base_url)
+    theme = PurePosixPath(street.theme).parts[0] if street is not None and street.theme else None
+    communities: list[Community] = []
+    for entry in sorted(os.scandir(folder), key=lambda e: e.name):
+        if ignored(entry.name) or not entry.is_dir() or entry.name == theme:  # the street's theme is no community
+            continue
+        problem = _name_problem(entry.name)
+        if problem is not None:
+            problems.append(problem)
+            continue
+        community = Community(slug=entry.name, content=Path(entry.path))
+        communities.append(community)
+        if street is not None:
+            problems += _base_url_problems(street, community)
+    if not communities and not problems:
+        problems.append(Problem(PurePosixPath(STREET_FILE), None, "street.no_communities"))
+    return StreetRead(street=street, communities=communities, problems=problems)
+
+
+def _street(folder: Path, base_url: str | None) -> tuple[Street | None, list[Problem]]:
+    rel = PurePosixPath(STREET_FILE)
+    text, problem = read_text(folder / STREET_FILE, rel)
+    if text is None:
+        return None, [problem] if problem else []
+    located, problems = parse_yaml(text, rel)
+    if located is None:
+        return None, problems
+    if not isinstance(located.data, dict):
+        return None, [*problems, Problem(rel, located.line, "file.not_a_mapping")]
+    raw = RawRecord(kind="street", path=rel, line=located.line, fields=located.data, lines=located.lines,
+                    stem="street")
+    problems += unknown_fields(raw, StreetFields)
+    try:
+        fields = StreetFields.model_validate(raw.fields)
+    except ValidationError as e:
+        return None, [*problems, *(error_problem(raw, err) for err in e.errors())]
+    problems += site_timezone_known(raw, fields)  # type: ignore[arg-type]  # the same rule as site.yaml's
+    if is_placeholder_url(base_url or fields.base_url):
+        problems.append(raw.problem("base_url", BASE_URL_PLACEHOLDER, warning=True, url=base_url or fields.base_url))
+    if fields.theme is not None and not (folder / fields.theme).is_dir():
+        problems.append(raw.problem("theme", "street.theme_missing", path=fields.theme))
+    if any(not p.warning for p in problems):
+        return None, problems
+    written = located.data.get("office") or {}  # checked above; kept as written (a phone as typed)
+    office = Office(**{k: str(written.get(k) or "").strip() for k in ("address", "phone", "hours")})
+    street = Street(folder=folder, name=fields.name, base_url=base_url or fields.base_url,
+                    district=fields.district or "", city=fields.city or "", office=office,
+                    language=fields.language, timezone=fields.timezone, poster_paper=fields.poster_paper,
+                    theme=fields.theme)
+    return street, problems
+
+
+def _name_problem(name: str) -> Problem | None:
+    """A community folder's name is its address: [a-z0-9-], and none of the street's own."""
+    where = PurePosixPath(name)
+    if not COMMUNITY_NAME.fullmatch(name):
+        suggestion = slugify(name) or "community-1"
+        return Problem(where, None, "street.folder_name", {"name": name, "suggestion": suggestion})
+    if name in RESERVED:
+        return Problem(where, None, "street.folder_reserved", {"name": name, "suggestion": f"{name}-1"})
+    return None
+
+
+def community_url(street: Street, community: Community) -> str:
+    """Where a community's pages live: the street's address + its folder name + "/"."""
+    return f"{street.base_url}{community.slug}/"
+
+
+def _base_url_problems(street: Street, community: Community) -> list[Problem]:
+    """A community's own base_url must be where its pages are built: `<street base_url><slug>/`.
+
+    site.yaml is read leniently here; a broken file is reported by the community's own check.
+    """
+    rel = PurePosixPath(community.slug) / SITE_FILE
+    if not (community.content / SITE_FILE).is_file():
+        return []  # the community's check says site.yaml is missing
+    text, _ = read_text(community.content / SITE_FILE, rel)
+    located = parse_yaml(text, rel)[0] if text is not None else None
+    if located is None or not isinstance(located.data, dict) or not isinstance(located.data.get("base_url"), str):
+        return []
+    try:
+        url = check_base_url(str(located.data["base_url"]).strip())
+    except PydanticCustomError:
+        return []  # the community's check names what is wrong with it
+    expected = community_url(street, community)
+    if url == expected:
+        return []
+    line = located.lines.get(("base_url",), located.line)
+    key = "street.base_url_elsewhere" if url.startswith(street.base_url) else "street.base_url_outside"
+    return [Problem(rel, line, key, {"url": url, "street": street.base_url, "expected": expected})]

@@ -1,0 +1,79 @@
+"""Where a street build keeps what is not published: community caches, print folders, summaries.
+
+Everything lives beside OUT, never inside it (OUT is what gets uploaded):
+`.OUT.sitegen-cache/communities/<slug>/` (each community's build cache and shadow copy),
+`.OUT.sitegen-cache/summaries/<slug>.summary` (the last summary, for communities not rebuilt),
+`.OUT.sitegen-cache/street.json` (what the street pages were made from), `OUT-print/<slug>/`
+(posters for the copy shop), and for a shard build `OUT.summaries/<slug>.json`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from sitegen.write.files import replace_file
+
+
+def summary_year(now: datetime, timezone: str) -> int:
+    """The year a summary's figures count in ("activities this year"): `now` in the street's zone."""
+    return now.astimezone(ZoneInfo(timezone)).year
+
+
+@dataclass(frozen=True, slots=True)
+class StreetFolders:
+    """The street's cache folder and print folder, and the paths of each community's in them."""
+
+    cache: Path
+    printing: Path
+
+    def community_cache(self, slug: str) -> Path:
+        return self.cache / "communities" / slug
+
+    def community_print(self, slug: str) -> Path:
+        return self.printing / slug
+
+    def _summary_file(self, slug: str) -> Path:
+        return self.cache / "summaries" / f"{slug}.summary"
+
+    def save_summary(self, slug: str, text: str, year: int) -> None:
+        """Keep a community's summary (CommunitySummary JSON) with the year its figures count in."""
+        replace_file(self._summary_file(slug), f"{year}\n{text}")
+
+    def has_summary(self, slug: str, year: int) -> bool:
+        try:
+            with self._summary_file(slug).open(encoding="utf-8") as handle:
+                return handle.readline().strip() == str(year)
+        except (OSError, UnicodeDecodeError):
+            return False
+
+    def summary(self, slug: str) -> str:
+        """The kept summary's JSON; raises OSError when there is none (has_summary says first)."""
+        return self._summary_file(slug).read_text("utf-8").partition("\n")[2]
+
+    def forget(self, slug: str) -> None:
+        """A community that left the street: its summary goes (its folders are removed by the writer)."""
+        self._summary_file(slug).unlink(missing_ok=True)
+
+    @staticmethod
+    def shard_summaries(out: Path) -> Path:
+        """Where a shard build leaves its communities' summaries: `<out>.summaries/`, beside its output."""
+        return out.parent / f"{out.name}.summaries"
+
+    @classmethod
+    def shard_summary(cls, out: Path, slug: str) -> Path:
+        return cls.shard_summaries(out) / f"{slug}.json"
+
+    def write_summaries(self, out: Path, summaries: dict[str, str]) -> None:
+        """Write a shard's summaries beside its output (exactly these: older ones are removed)."""
+        folder = self.shard_summaries(out)
+        folder.mkdir(parents=True, exist_ok=True)
+        for old in folder.glob("*.json"):
+            if old.stem not in summaries:
+                old.unlink()
+        for slug, text in summaries.items():
+            target = folder / f"{slug}.json"
+            if not target.is_file() or target.read_text("utf-8") != text:
+                replace_file(target, text)

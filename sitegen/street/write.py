@@ -1,0 +1,108 @@
+"""Write the street's own pages into OUT beside the community folders, and the street manifest.
+
+Community folders are written by their own builds (swapped in whole, pipeline.build); this writes
+only the street's files, each replaced whole and only when its bytes changed, removes what a
+community that left the street or a street page no longer made left behind, and lists every file
+of OUT in `OUT/manifest.sha256` (the street's files and every community's, `<slug>/…`), so that
+`sitegen verify OUT` checks the whole street as it checks one site.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from collections.abc import Callable, Sequence
+from pathlib import Path, PurePosixPath
+
+from sitegen.street.read import COMMUNITY_NAME
+from sitegen.street.state import StreetFolders
+from sitegen.write.files import replace_file
+from sitegen.write.slots import MANIFEST, discard_later, read_manifest, remove_empty_parents
+
+Pages = Callable[[], dict[str, bytes]]  # output-relative path → bytes of every street file
+
+
+def _stat(path: Path) -> list[int] | None:
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return [info.st_size, info.st_mtime_ns]
+
+
+def _load(file: Path) -> dict[str, object]:
+    try:
+        found = json.loads(file.read_text("utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return found if isinstance(found, dict) else {}
+
+
+def write_street(out: Path, folders: StreetFolders, slugs: Sequence[str], pages: Pages | None,
+                 fingerprint: str) -> tuple[int, int]:
+    """Bring OUT's street files and manifest up to date: (street files, of those written now).
+
+    `pages` is called only when `fingerprint` (what the pages are made from) differs from the last
+    build's, or a street file is not as that build left it; None (a shard) means no street pages.
+    """
+    record = folders.cache / "street.json"
+    last = _load(record)
+    old_files: dict[str, str] = dict(last.get("files") or {})  # type: ignore[call-overload]
+    old_stats: dict[str, list[int]] = dict(last.get("stats") or {})  # type: ignore[call-overload]
+    for slug in set(last.get("communities") or ()) - set(slugs):  # type: ignore[call-overload]
+        if COMMUNITY_NAME.fullmatch(str(slug)):  # never a path from a hand-edited cache file
+            _remove_community(out, folders, str(slug))
+    out.mkdir(parents=True, exist_ok=True)
+    as_left = last.get("fingerprint") == fingerprint and all(_stat(out / rel) == old_stats.get(rel) for rel in old_files)
+    files, written = old_files, 0
+    if pages is None:
+        files = {}
+    elif not as_left:
+        files, written = _write_pages(out, pages(), old_files)
+    for rel in old_files.keys() - files.keys():
+        (out / rel).unlink(missing_ok=True)
+        remove_empty_parents(out, rel)
+    manifest = _manifest(out, files, slugs)
+    if _stat(out / MANIFEST) is None or (out / MANIFEST).read_bytes() != manifest:
+        replace_file(out / MANIFEST, manifest)
+    replace_file(record, json.dumps({"fingerprint": fingerprint if pages is not None else "", "files": files,
+                                     "stats": {rel: _stat(out / rel) for rel in files},
+                                     "communities": list(slugs)}, sort_keys=True))
+    return len(files), written
+
+
+def _write_pages(out: Path, pages: dict[str, bytes], old: dict[str, str]) -> tuple[dict[str, str], int]:
+    files, written = {}, 0
+    for rel in sorted(pages):
+        parts = PurePosixPath(rel).parts
+        if not parts or ".." in parts or rel.startswith("/") or rel == MANIFEST:
+            raise ValueError(f"street page path {rel!r}")
+        data = pages[rel]
+        sha = hashlib.sha256(data).hexdigest()
+        files[rel] = sha
+        if old.get(rel) == sha and _stat(out / rel) is not None and (out / rel).stat().st_size == len(data):
+            continue
+        replace_file(out / rel, data)
+        written += 1
+    return files, written
+
+
+def _manifest(out: Path, files: dict[str, str], slugs: Sequence[str]) -> bytes:
+    """Every file of the street: its own pages, and each community's from that community's manifest."""
+    everything = dict(files)
+    for slug in slugs:
+        own = out / slug / MANIFEST
+        if not own.is_file():
+            continue
+        everything.update({f"{slug}/{rel}": sha for rel, sha in read_manifest(out / slug).items()})
+        everything[f"{slug}/{MANIFEST}"] = hashlib.sha256(own.read_bytes()).hexdigest()
+    return "".join(f"{sha}  {rel}\n" for rel, sha in sorted(everything.items())).encode()
+
+
+def _remove_community(out: Path, folders: StreetFolders, slug: str) -> None:
+    """A community folder that left the street (or this shard): its output, cache and posters go."""
+    discard_later(out / slug, folders.cache)
+    discard_later(folders.community_print(slug), folders.cache)
+    shutil.rmtree(folders.community_cache(slug), ignore_errors=True)
+    folders.forget(slug)

@@ -1,0 +1,199 @@
+"""A street of three communities built as one site (docs/spec.md §6): where everything lands, that
+every page, link and QR code is right, that a broken community blocks the street, incremental
+rebuilds and shards give the same bytes as one cold build.
+
+Street pages come from branch i14-pages's modules when present, else from tests/street/standin.py
+(see conftest.py `street_pages`): these tests hold the engine, not the street pages' contents.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import zxingcpp
+
+from sitegen import pipeline
+from sitegen.options import Options
+from sitegen.street.build import build_street
+from sitegen.street.shard import Shard
+from sitegen.street.state import StreetFolders
+from sitegen.verify import verify_folder
+from sitegen.write.printfolder import print_folder
+from tests.conftest import NOW, error_lines, run, tree_bytes
+from tests.render.test_site import rasterise
+from tests.street.conftest import MakeStreet, community_site
+from tests.support.html import html_files, parse, resolve
+
+THREE = {"wanghu": community_site("望湖社区"), "meihu": community_site("梅湖社区", "district: 别的区\n"),
+         "binhu": community_site("滨湖社区")}
+BASE = "https://street.example.org/"
+# Every URL of SPEC §4 the sample content gives, under each community's folder.
+COMMUNITY_PAGES = [
+    "index.html", "activities/index.html", "disclosures/index.html", "deliberations/index.html", "wishes/index.html",
+    "activities/2026-linli-jie/index.html", "deliberations/2026-tingche/index.html",
+    "disclosures/wang-jianguo/index.html", "wishes/2026-zhuxingqi/index.html", "posters/index.html",
+    "posters/wishes/index.html", "posters/activities/2026-linli-jie/index.html",
+    "posters/wishes/2026-zhuxingqi/index.html", "feed.xml", "sitemap.xml", "activities.ics", "search/index.html",
+]
+
+
+def options(**changes: object) -> Options:
+    return Options(now=NOW, jobs=2, **changes)  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def built(make_street: MakeStreet, street_pages: str, tmp_path: Path) -> Path:
+    folder = make_street(THREE)
+    build_street(folder, tmp_path / "out", options())
+    return tmp_path / "out"
+
+
+def test_every_community_url_and_the_street_index_exist(built: Path) -> None:
+    missing = [f"{slug}/{page}" for slug in THREE for page in COMMUNITY_PAGES if not (built / slug / page).is_file()]
+    assert missing == []
+    assert (built / "index.html").is_file()
+    assert sorted(p.name for p in built.iterdir() if p.is_dir() and p.name in THREE) == sorted(THREE)
+
+
+def test_nothing_but_the_site_lands_in_out(built: Path) -> None:
+    """Caches and posters for printing live beside OUT, never in it; verify checks the whole street."""
+    assert not list(built.rglob("*.pickle")) and not list(built.rglob("shadow"))
+    assert sorted(p.name for p in print_folder(built).iterdir()) == sorted(THREE)
+    assert (built.parent / ".out.sitegen-cache" / "communities" / "meihu" / "state.pickle").is_file()
+    found = verify_folder(built)
+    assert found.clean and found.checked > 3 * len(COMMUNITY_PAGES)
+
+
+def test_every_internal_link_resolves(built: Path) -> None:
+    broken = []
+    for page in html_files(built):
+        for href in parse(page).links():
+            target = resolve(built, page, href)
+            if target is not None and not target.is_file():
+                broken.append(f"{page.relative_to(built)} → {href}")
+    assert broken == []
+
+
+def test_every_qr_decodes_to_its_page_under_its_community(built: Path) -> None:
+    count = 0
+    for page in sorted(built.glob("*/posters/**/index.html")):
+        slug = page.relative_to(built).parts[0]
+        for svg in re.findall(r"<svg class=\"qr\".*?</svg>", page.read_text("utf-8"), re.S):
+            url = re.search(r'data-qr-url="([^"]+)"', svg).group(1)  # type: ignore[union-attr]
+            assert [d.text for d in zxingcpp.read_barcodes(rasterise(svg))] == [url]
+            assert url.startswith(f"{BASE}{slug}/"), url
+            assert (built / url.removeprefix(BASE) / "index.html").is_file(), url
+            count += 1
+    assert count >= 3 * 4
+
+
+def test_a_community_is_the_site_it_would_be_alone(make_street: MakeStreet, street_pages: str, tmp_path: Path) -> None:
+    """Inheritance is site.yaml with the street's values written in: the same bytes as a single build."""
+    folder = make_street({"wanghu": community_site("望湖社区")})
+    build_street(folder, tmp_path / "out", options())
+    spelled = (folder / "wanghu" / "site.yaml").read_text("utf-8") + (
+        "base_url: https://street.example.org/wanghu/\nstreet: 包河街道\ndistrict: 包河区\ncity: 合肥市\n"
+        "office:\n  address: 包河大道1号\n  phone: 0551-63351234\n  hours: 周一至周五\n")
+    alone = tmp_path / "alone"
+    (tmp_path / "single").mkdir()
+    import shutil
+
+    shutil.copytree(folder / "wanghu", alone)
+    (alone / "site.yaml").write_text(spelled, encoding="utf-8")
+    pipeline.build(alone, tmp_path / "single" / "out", options(use_cache=False))
+    assert tree_bytes(tmp_path / "out" / "wanghu") == tree_bytes(tmp_path / "single" / "out")
+
+
+def test_one_broken_community_blocks_the_street(make_street: MakeStreet, street_pages: str, tmp_path: Path) -> None:
+    folder = make_street(THREE)
+    out = tmp_path / "out"
+    assert run("build", "--content", str(folder), "--out", str(out)).exit_code == 0
+    before, printed = tree_bytes(out), tree_bytes(print_folder(out))
+    (folder / "wanghu" / "activities" / "2026-linli-jie.md").write_text("---\ntitle: 新标题\ndate: 2026-07-01\n---\n",
+                                                                        encoding="utf-8")
+    (folder / "meihu" / "wishes" / "a.yaml").write_text("wish: x\nwisher: 张三\nposted_on: 2026-13-01\nstatus: nope\n",
+                                                        encoding="utf-8")
+    (folder / "binhu" / "deliberations" / "b.yaml").write_text("title: x\nstatus: proposed\n", encoding="utf-8")
+    result = run("build", "--content", str(folder), "--out", str(out))
+    assert result.exit_code == 1
+    wheres = [line.split(": ")[0] for line in error_lines(result) if not line[0].isdigit()]
+    assert wheres == ["binhu/deliberations/b.yaml:1", "meihu/wishes/a.yaml:3", "meihu/wishes/a.yaml:4"], wheres
+    assert tree_bytes(out) == before
+    assert tree_bytes(print_folder(out)) == printed
+
+
+def test_one_change_rebuilds_one_community_and_equals_a_cold_build(make_street: MakeStreet, street_pages: str,
+                                                                   tmp_path: Path) -> None:
+    folder = make_street(THREE)
+    warm, cold = tmp_path / "warm" / "out", tmp_path / "cold" / "out"
+    build_street(folder, warm, options())
+    wish = folder / "meihu" / "wishes" / "2026-zhuxingqi.yaml"
+    wish.write_text(wish.read_text("utf-8").replace("助行器", "折叠助行器"), encoding="utf-8")
+    report = build_street(folder, warm, options())
+    assert {slug: r.unchanged for slug, r in report.communities.items()} == {"binhu": True, "meihu": False,
+                                                                          "wanghu": True}
+    build_street(folder, cold, options(use_cache=False))
+    assert tree_bytes(warm) == tree_bytes(cold)
+    assert tree_bytes(print_folder(warm)) == tree_bytes(print_folder(cold))
+    again = build_street(folder, warm, options())
+    assert again.unchanged and again.written == 0
+
+
+def test_a_community_that_leaves_is_removed(make_street: MakeStreet, street_pages: str, tmp_path: Path) -> None:
+    import shutil
+
+    folder = make_street(THREE)
+    out = tmp_path / "out"
+    build_street(folder, out, options())
+    shutil.rmtree(folder / "binhu")
+    build_street(folder, out, options())
+    assert not (out / "binhu").exists() and not (print_folder(out) / "binhu").exists()
+    assert verify_folder(out).clean
+
+
+def test_shards_assembled_equal_one_machine(make_street: MakeStreet, street_pages: str, tmp_path: Path) -> None:
+    folder = make_street(THREE)
+    single = tmp_path / "single" / "out"
+    build_street(folder, single, options())
+    parts = [tmp_path / f"part{k}" / "out" for k in (1, 2)]
+    for k, part in enumerate(parts, 1):
+        report = build_street(folder, part, options(), shard=Shard(k, 2))
+        assert sorted(report.communities) == [["binhu", "wanghu"], ["meihu"]][k - 1]
+        assert sorted(p.stem for p in StreetFolders.shard_summaries(part).glob("*.json")) == sorted(report.communities)
+    result = run("build", "--content", str(folder), "--out", str(tmp_path / "all"), "--assemble", *map(str, parts))
+    assert result.exit_code == 0, result.stderr
+    assert tree_bytes(tmp_path / "all") == tree_bytes(single)
+    assert tree_bytes(print_folder(tmp_path / "all")) == tree_bytes(print_folder(single))
+    assert verify_folder(tmp_path / "all").clean
+
+
+SHARD_CASES = [("1/1", (1, 1)), ("2/4", (2, 4)), (" 3 / 3 ", (3, 3))]
+BAD_SHARDS = ["0/2", "3/2", "2", "a/b", "1/0", "-1/2"]
+
+
+@pytest.mark.parametrize(("text", "expected"), SHARD_CASES)
+def test_shard_parse(text: str, expected: tuple[int, int]) -> None:
+    assert (Shard.parse(text).number, Shard.parse(text).count) == expected
+
+
+@pytest.mark.parametrize("text", BAD_SHARDS)
+def test_bad_shard_is_a_usage_error(make_street: MakeStreet, text: str, tmp_path: Path) -> None:
+    result = run("build", "--content", str(make_street()), "--out", str(tmp_path / "o"), "--shard", text)
+    assert result.exit_code == 2 and "K/N" in result.stderr
+
+
+def test_assemble_names_a_missing_community(make_street: MakeStreet, street_pages: str, tmp_path: Path) -> None:
+    folder = make_street(THREE)
+    part = tmp_path / "p1" / "out"
+    build_street(folder, part, options(), shard=Shard(1, 2))
+    result = run("build", "--content", str(folder), "--out", str(tmp_path / "all"), "--assemble", str(part))
+    assert result.exit_code == 2 and "meihu" in result.stderr
+    assert not (tmp_path / "all").exists()
+
+
+def test_shard_options_need_a_street(make_site: object, tmp_path: Path) -> None:
+    content = make_site()  # type: ignore[operator]
+    result = run("build", "--content", str(content), "--out", str(tmp_path / "o"), "--shard", "1/2")
+    assert result.exit_code == 2 and "street.yaml" in result.stderr
