@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import importlib.util
 import shutil
-import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
@@ -45,12 +44,7 @@ def make_street(tmp_path: Path) -> MakeStreet:
 
 
 @pytest.fixture
-def street_pages(monkeypatch: pytest.MonkeyPatch) -> str:
-    """The street pages' modules: branch i14-pages's when present, else the test double in standin.py."""
-    if importlib.util.find_spec("sitegen.street.pages") is not None:
-        return "real"
-    from tests.street import standin
-
-    monkeypatch.setitem(sys.modules, "sitegen.street.summary", standin)
-    monkeypatch.setitem(sys.modules, "sitegen.street.pages", standin)
-    return "standin"
+def street_pages() -> str:
+    """The street pages' modules (sitegen/street/summary.py and pages.py): tests that build a street ask for it."""
+    assert importlib.util.find_spec("sitegen.street.pages") is not None
+    return "real"

@@ -2,7 +2,7 @@
 every page, link and QR code is right, that a broken community blocks the street, incremental
 rebuilds and shards give the same bytes as one cold build.
 
-Street pages come from branch i14-pages's modules when present, else from tests/street/standin.py
+Street pages come from sitegen/street/pages.py
 (see conftest.py `street_pages`): these tests hold the engine, not the street pages' contents.
 """
 

@@ -31,13 +31,9 @@ def test_init_street_refuses_a_folder_in_use(tmp_path: Path) -> None:
     assert run("init", "--street", str(tmp_path / "baohe")).exit_code == 2
 
 
-# The server runs in its own process: it imports the street pages' test double when the real
-# modules (branch i14-pages) are not there yet, as the conftest's `street_pages` fixture does.
+# The server runs in its own process.
 _LAUNCH = (
-    "import sys, importlib.util\n"
-    "if importlib.util.find_spec('sitegen.street.pages') is None:\n"
-    "    from tests.street import standin\n"
-    "    sys.modules['sitegen.street.summary'] = sys.modules['sitegen.street.pages'] = standin\n"
+    "import sys\n"
     "from sitegen.cli import cli\n"
     "cli(sys.argv[1:])\n"
 )
