@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import hashlib
 import io
+import itertools
 import re
 import traceback
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path, PurePosixPath
-from typing import Any, Final
+from typing import Any, ClassVar, Final
 
 import jinja2
 import jinja2.sandbox
@@ -73,6 +74,8 @@ class Asset:
 class Theme:
     """Template folders (site override first), labels per language, and fingerprinted assets."""
 
+    # Folders of i18n/ whose `<language>.yaml` hold labels ("": i18n/ itself); a subclass adds its own.
+    LABEL_FOLDERS: ClassVar[tuple[str, ...]] = ("",)
     dirs: list[Path]
     language: str
     _env: jinja2.Environment | None = field(default=None, repr=False)
@@ -105,10 +108,11 @@ class Theme:
 
     @cached_property
     def _labels(self) -> tuple[dict[str, str], list[Problem]]:
+        """The label files of each of LABEL_FOLDERS in turn, the default theme's before the site's: a later one wins."""
         merged: dict[str, str] = {}
         problems: list[Problem] = []
-        for base in reversed(self.dirs):
-            path = base / "i18n" / f"{self.language}.yaml"
+        for folder, base in itertools.product(self.LABEL_FOLDERS, reversed(self.dirs)):
+            path = base / "i18n" / folder / f"{self.language}.yaml"
             if not path.is_file():
                 continue
             data, found = self._read_yaml(path)
