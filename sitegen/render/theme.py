@@ -21,6 +21,7 @@ import jinja2
 import jinja2.sandbox
 
 from sitegen.errors import Problem
+from sitegen.load.files import resolves_inside
 from sitegen.load.yamlfile import parse_yaml
 from sitegen.render.markers import MarkerCompared
 from sitegen.paths import default_theme_dir
@@ -137,7 +138,7 @@ class Theme:
         problems = list(self._labels[1])
         root = override.resolve()
         for path in sorted(override.rglob("*")):
-            if path.is_symlink() and not _inside(path, root):
+            if path.is_symlink() and not resolves_inside(path, root):
                 problems.append(Problem(self._where(path), None, "path.symlink_outside"))
         if problems:
             return problems  # nothing is read through a link that leads out
@@ -280,13 +281,6 @@ class Theme:
 
     def globals(self) -> dict[str, Any]:
         return {"t": self.labels}
-
-
-def _inside(path: Path, root: Path) -> bool:
-    try:
-        return path.resolve().is_relative_to(root)
-    except (OSError, RuntimeError):  # a symlink loop
-        return False
 
 
 def _reencoded(data: bytes, kind: str) -> bytes:
