@@ -77,10 +77,14 @@ class ContentInvalid(Exception):
         super().__init__(f"{len(self.problems)} problems")
 
 
-class UsageProblem(Exception):
-    """A bad command line or folder (exit status 2), with a message key."""
+class KeyedError(Exception):
+    """An error the user reads in their language: `key` is a message key, `args_` its placeholders."""
 
     def __init__(self, key: str, **args: object) -> None:
         self.key = key
         self.args_ = args
         super().__init__(key)
+
+
+class UsageProblem(KeyedError):
+    """A bad command line or folder (exit status 2), with a message key."""

@@ -12,6 +12,7 @@ from pathlib import Path, PurePosixPath
 from typing import Final
 
 from sitegen.edit.forms import KINDS
+from sitegen.errors import KeyedError
 from sitegen.write.files import replace_file
 
 SUFFIXES: Final = (".md", ".yaml", ".yml")
@@ -20,14 +21,12 @@ SUFFIXES: Final = (".md", ".yaml", ".yml")
 WRITING: Final = threading.Lock()
 
 
-class EditError(Exception):
+class EditError(KeyedError):
     """A request the editor refuses: `status` is the HTTP status, `key` the message key."""
 
     def __init__(self, status: int, key: str, **args: object) -> None:
         self.status = status
-        self.key = key
-        self.args_ = args
-        super().__init__(key)
+        super().__init__(key, **args)
 
 
 def version_of(data: bytes) -> str:

@@ -37,7 +37,8 @@ def ignored(name: str) -> bool:
     return name.startswith((".", "_"))
 
 
-def _inside(path: Path, root: Path) -> bool:
+def resolves_inside(path: Path, root: Path) -> bool:
+    """True when `path`, links followed, is `root` or under it; False for a symlink loop."""
     try:
         return path.resolve().is_relative_to(root)
     except (OSError, RuntimeError):  # a symlink loop
@@ -55,7 +56,7 @@ def discover(content: Path, stats: Stats | None = None) -> tuple[list[SourceFile
     site = content / SITE_FILE
     if not site.is_file() and (content / "site.yml").is_file():
         site = content / "site.yml"
-    if site.is_symlink() and not _inside(site, root):
+    if site.is_symlink() and not resolves_inside(site, root):
         problems.append(Problem(PurePosixPath(site.name), None, "path.symlink_outside"))
     elif site.is_file():
         st = site.stat()
@@ -71,7 +72,7 @@ def discover(content: Path, stats: Stats | None = None) -> tuple[list[SourceFile
                                     {"name": entry.name, "suggestion": near[0] if near else ""}, warning=True))
     for folder in (*KINDS, PAGES, MEDIA):
         base = content / folder
-        if base.is_symlink() and not _inside(base, root):  # wishes -> /elsewhere: records from outside
+        if base.is_symlink() and not resolves_inside(base, root):  # wishes -> /elsewhere: records from outside
             problems.append(Problem(PurePosixPath(folder), None, "path.symlink_outside"))
             continue
         if base.is_dir() and folder != MEDIA:
@@ -86,7 +87,7 @@ def _walk(directory: Path, rel: PurePosixPath, folder: str, root: Path,
             continue
         path = Path(entry.path)
         entry_rel = rel / entry.name
-        if entry.is_symlink() and not _inside(path, root):
+        if entry.is_symlink() and not resolves_inside(path, root):
             problems.append(Problem(entry_rel, None, "path.symlink_outside"))
             continue
         if entry.is_dir():

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Protocol
+from typing import Generic, Protocol, TypeVar
 
 from sitegen.pipeline import workers
 from sitegen.pipeline.cache import PageEntry
@@ -77,17 +77,24 @@ class Product:
     fresh: bool = False
 
 
-class Shelf(Protocol):
+class _Stage(Protocol):
+    """What a shelf writes made files through: write.assembly.Assembly or write.printfolder.PrintAssembly."""
+
+    def write(self, rel: str, data: bytes) -> str:
+        """Write one file into the stage; its sha256."""
+
+    def add(self, files: dict[str, str]) -> None:
+        """Record files the workers wrote into the stage."""
+
+
+_StageT = TypeVar("_StageT", bound=_Stage)
+
+
+class Shelf(_Stage, Protocol):
     """Where products go: the published stage (write.assembly.Assembly) or the print stage."""
 
     def keep(self, product: Product, entry: PageEntry | None) -> dict[str, str] | None:
         """The files (path → sha256) of `product` put in place unchanged, or None: make it."""
-
-    def write(self, rel: str, data: bytes) -> str:
-        """Write one made file; its sha256."""
-
-    def add(self, files: dict[str, str]) -> None:
-        """Files the workers wrote into the stage."""
 
 
 @dataclass
@@ -155,11 +162,10 @@ def kept_entries(*engines: Engine) -> dict[Key, PageEntry]:
     return entries
 
 
-class PublishedShelf:
-    """The published stage: a product is kept when its entry matches and every file is still in
-    the shadow or the live output as the last build left it (write.assembly.Assembly.reuse)."""
+class _StageShelf(Generic[_StageT]):
+    """A shelf's writing half, the same for both stages: made files go straight into the assembly."""
 
-    def __init__(self, assembly: Assembly) -> None:
+    def __init__(self, assembly: _StageT) -> None:
         self.assembly = assembly
 
     def write(self, rel: str, data: bytes) -> str:
@@ -169,6 +175,11 @@ class PublishedShelf:
     def add(self, files: dict[str, str]) -> None:
         """Files the workers wrote into the stage."""
         self.assembly.add(files)
+
+
+class PublishedShelf(_StageShelf[Assembly]):
+    """The published stage: a product is kept when its entry matches and every file is still in
+    the shadow or the live output as the last build left it (write.assembly.Assembly.reuse)."""
 
     def keep(self, product: Product, entry: PageEntry | None) -> dict[str, str] | None:
         """The entry's files when the fingerprint matches and all of them could be kept."""
@@ -177,20 +188,9 @@ class PublishedShelf:
         return entry.files
 
 
-class PrintShelf:
+class PrintShelf(_StageShelf[PrintAssembly]):
     """The print stage: a product is the published file when its twin matches (linked from the
     published stage), else kept from the last print folder when its entry matches, else made."""
-
-    def __init__(self, assembly: PrintAssembly) -> None:
-        self.assembly = assembly
-
-    def write(self, rel: str, data: bytes) -> str:
-        """Write one made file into the stage; its sha256."""
-        return self.assembly.write(rel, data)
-
-    def add(self, files: dict[str, str]) -> None:
-        """Files the workers wrote into the stage."""
-        self.assembly.add(files)
 
     def keep(self, product: Product, entry: PageEntry | None) -> dict[str, str] | None:
         """The files put in place from the published stage or the last print folder, or None."""

@@ -9,17 +9,19 @@ from __future__ import annotations
 
 import hashlib
 import io
+import itertools
 import re
 import traceback
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path, PurePosixPath
-from typing import Any, Final
+from typing import Any, ClassVar, Final
 
 import jinja2
 import jinja2.sandbox
 
 from sitegen.errors import Problem
+from sitegen.load.files import resolves_inside
 from sitegen.load.yamlfile import parse_yaml
 from sitegen.render.markers import MarkerCompared
 from sitegen.paths import default_theme_dir
@@ -73,6 +75,8 @@ class Asset:
 class Theme:
     """Template folders (site override first), labels per language, and fingerprinted assets."""
 
+    # Folders of i18n/ whose `<language>.yaml` hold labels ("": i18n/ itself); a subclass adds its own.
+    LABEL_FOLDERS: ClassVar[tuple[str, ...]] = ("",)
     dirs: list[Path]
     language: str
     _env: jinja2.Environment | None = field(default=None, repr=False)
@@ -105,10 +109,11 @@ class Theme:
 
     @cached_property
     def _labels(self) -> tuple[dict[str, str], list[Problem]]:
+        """The label files of each of LABEL_FOLDERS in turn, the default theme's before the site's: a later one wins."""
         merged: dict[str, str] = {}
         problems: list[Problem] = []
-        for base in reversed(self.dirs):
-            path = base / "i18n" / f"{self.language}.yaml"
+        for folder, base in itertools.product(self.LABEL_FOLDERS, reversed(self.dirs)):
+            path = base / "i18n" / folder / f"{self.language}.yaml"
             if not path.is_file():
                 continue
             data, found = self._read_yaml(path)
@@ -133,7 +138,7 @@ class Theme:
         problems = list(self._labels[1])
         root = override.resolve()
         for path in sorted(override.rglob("*")):
-            if path.is_symlink() and not _inside(path, root):
+            if path.is_symlink() and not resolves_inside(path, root):
                 problems.append(Problem(self._where(path), None, "path.symlink_outside"))
         if problems:
             return problems  # nothing is read through a link that leads out
@@ -276,13 +281,6 @@ class Theme:
 
     def globals(self) -> dict[str, Any]:
         return {"t": self.labels}
-
-
-def _inside(path: Path, root: Path) -> bool:
-    try:
-        return path.resolve().is_relative_to(root)
-    except (OSError, RuntimeError):  # a symlink loop
-        return False
 
 
 def _reencoded(data: bytes, kind: str) -> bytes:

@@ -2,7 +2,7 @@
 
 The small classes here are the parts of a page (a pager, a crumb, a chart); the view of each whole
 template is in `page_views.py` (web pages) and `poster_views.py` (posters), and `docs/theme.md` is
-written from all of them (`python -m sitegen.render.themedoc`).
+written from all of them (`python -m sitegen.themedoc`).
 """
 
 from __future__ import annotations

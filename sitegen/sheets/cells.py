@@ -15,6 +15,7 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Final
 
+from sitegen.errors import KeyedError
 from sitegen.sheets.columns import BOOL_WORDS, SHOW_PHONE_WORDS, STATUS_WORDS, word_key
 
 Cell = str | int | float | bool | datetime | date | time | None
@@ -36,13 +37,8 @@ _PERCENT: Final = re.compile(r"^(-?\d+(?:\.\d+)?)\s*%?$")
 _TIMELINE_ENTRY: Final = re.compile(r"^\s*(\S+?)\s*[：:\s]\s*(.+)$")
 
 
-class CellError(Exception):
-    """A cell that cannot become its field's value; `key` is a message key, `args` its placeholders."""
-
-    def __init__(self, key: str, **args: object) -> None:
-        self.key = key
-        self.args_ = args
-        super().__init__(key)
+class CellError(KeyedError):
+    """A cell that cannot become its field's value; `key` is a message key, `args_` its placeholders."""
 
 
 def plain(cell: Cell) -> str:

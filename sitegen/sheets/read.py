@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final
 
+from sitegen.errors import KeyedError
 from sitegen.sheets.cells import Cell, blank, plain
 from sitegen.sheets.columns import ROW_NUMBER_HEADERS, Column, column_for, header_key
 
@@ -20,13 +21,8 @@ HEADER_SEARCH: Final = 12  # the header row is among the first rows
 MAX_ROWS: Final = 100_000
 
 
-class SheetError(Exception):
-    """The file cannot be read as a sheet at all; `key`/`args` make the message."""
-
-    def __init__(self, key: str, **args: object) -> None:
-        self.key = key
-        self.args_ = args
-        super().__init__(key)
+class SheetError(KeyedError):
+    """The file cannot be read as a sheet at all; `key`/`args_` make the message."""
 
 
 @dataclass(frozen=True, slots=True)

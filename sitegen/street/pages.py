@@ -40,31 +40,31 @@ STREET_SITEMAP: Final = "sitemap-street.xml"  # the street's own pages; sitemap.
 class EntryView:
     """A record of some community on a street page; `title` keeps a disclosure's name as typed in 繁體."""
 
-    community: CommunitySummary
-    entry: Entry
-    title: str
-    updated: datetime
+    community: CommunitySummary  # the community the record is of
+    entry: Entry  # the record as its summary lists it
+    title: str  # its title, a disclosure's name kept as typed in the 繁體 copy
+    updated: datetime  # when it last changed, with its offset
 
 
 @dataclass(frozen=True, slots=True)
 class WishView:
     """An open wish on the street wall: `shown_name` is the alias or masked name; `url` absolute (its QR)."""
 
-    community: CommunitySummary
-    title: str
-    shown_name: Name
-    category: str
-    posted_on: date
-    path: str
-    url: str
+    community: CommunitySummary  # the community the wish is of
+    title: str  # what is wished for
+    shown_name: Name  # the wisher's alias or masked name (俞**), never the full name
+    category: str  # the wish's category, as typed
+    posted_on: date  # the day it was posted
+    path: str  # its page inside the community: wishes/<slug>/, for `into(community, path)`
+    url: str  # its page's absolute URL: what its QR code holds
 
 
 @dataclass(frozen=True, slots=True)
 class CommunityView:
     """One community on the street index: its summary and its figures as labelled numbers."""
 
-    community: CommunitySummary
-    figures: tuple[Figure, ...]
+    community: CommunitySummary  # the community
+    figures: tuple[Figure, ...]  # its figures, labelled in the street's language
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +105,10 @@ class StreetWallPoster(View):
     paper: str  # A4 or A3
     qr_mm: float  # the size of the wall's code, in millimetres
     qr_small_mm: float  # the size of each wish's code, in millimetres
+
+
+# Every street template's view, in the order docs/theme.md documents them.
+STREET_VIEWS: Final[tuple[type[View], ...]] = (StreetIndex, StreetWishes, StreetPosters, StreetWallPoster)
 
 
 def _entry_view(c: CommunitySummary, e: Entry) -> EntryView:

@@ -30,10 +30,10 @@ TAKEN: Final = ("claimed", "fulfilled")
 class OfficeInfo:
     """The community office as its web pages show it: the office number is public, shown in full."""
 
-    address: str = ""
+    address: str = ""  # the office's address; "" when not given
     phone: str = ""  # as the web shows it
     phone_tel: str = ""  # digits for a tel: link; "" when there is no phone
-    hours: str = ""
+    hours: str = ""  # opening hours, as typed; "" when not given
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,13 +47,13 @@ class Figures:
     neither completed nor rejected.
     """
 
-    year: int
-    activities: int = 0
-    wishes_open: int = 0
-    wishes_claimed: int = 0
-    wishes_fulfilled: int = 0
-    deliberations_completed: int = 0
-    deliberations_in_progress: int = 0
+    year: int  # this year in the community's time zone
+    activities: int = 0  # activities held in `year`
+    wishes_open: int = 0  # wishes open now
+    wishes_claimed: int = 0  # wishes claimed now
+    wishes_fulfilled: int = 0  # wishes fulfilled
+    deliberations_completed: int = 0  # issues completed in `year`
+    deliberations_in_progress: int = 0  # issues neither completed nor rejected
 
     @property
     def claim_rate(self) -> int | None:
@@ -77,23 +77,23 @@ class Entry:
     as typed in the 繁體 copy.
     """
 
-    kind: str
-    title: str
-    path: str
-    url: str
-    day: str
-    updated: str
-    summary: str
-    name: str = ""
+    kind: str  # activities, disclosures, deliberations or wishes
+    title: str  # the record's title
+    path: str  # its URL path inside the community: wishes/2026-a/
+    url: str  # its absolute URL
+    day: str  # ISO date it is filed under
+    updated: str  # ISO date-time with offset: when it last changed
+    summary: str  # a line about it, as the community's feed has it
+    name: str = ""  # the person's name a disclosure's title starts with; "" otherwise
 
 
 @dataclass(frozen=True, slots=True)
 class OpenWish:
     """An open wish for the street wish wall; `wisher` is the alias or the masked name (俞**), never the full name."""
 
-    title: str
-    wisher: str
-    category: str
+    title: str  # what is wished for
+    wisher: str  # the alias or the masked name (俞**)
+    category: str  # the wish's category, as typed; "" when none
     posted_on: str  # ISO date
     path: str  # "wishes/2026-a/" inside the community
     url: str  # absolute: what its QR code holds
@@ -109,11 +109,11 @@ class Event:
     date-time, for ordering; `timed` whether it has a time (then the calendar needs the VTIMEZONE).
     """
 
-    slug: str
-    start: str
-    timed: bool
-    url: str
-    vevent: str
+    slug: str  # the activity's slug
+    start: str  # ISO date or local date-time it starts
+    timed: bool  # whether it has a time of day
+    url: str  # its page's absolute URL
+    vevent: str  # its RFC 5545 VEVENT, UID naming the community
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,25 +127,27 @@ class CommunitySummary:
     turned the mirror off.
     """
 
-    slug: str
-    name: str
-    base_url: str
-    language: str
-    timezone: str
-    mirror: bool
-    office: OfficeInfo | None
-    figures: Figures
-    entries: tuple[Entry, ...]
-    wishes: tuple[OpenWish, ...]
-    events: tuple[Event, ...]
-    updated: str
+    slug: str  # its folder under the street: OUT/<slug>/
+    name: str  # the community's name
+    base_url: str  # its site's base URL
+    language: str  # its site.yaml `language`
+    timezone: str  # its site.yaml `timezone`: Asia/Shanghai
+    mirror: bool  # whether it has a 繁體 tree (zh-hant/)
+    office: OfficeInfo | None  # its office; None when site.yaml has none
+    figures: Figures  # its counts at a glance
+    entries: tuple[Entry, ...]  # its newest records, newest first (the first 8 are `latest`)
+    wishes: tuple[OpenWish, ...]  # every open wish, newest first
+    events: tuple[Event, ...]  # every activity, oldest first, for the street calendar
+    updated: str  # ISO date-time with offset: when it last changed
 
     @property
     def latest(self) -> tuple[Entry, ...]:
+        """Its newest records on the street index, at most LATEST (8)."""
         return self.entries[:LATEST]
 
     @property
     def sitemap_url(self) -> str:
+        """Its sitemap's absolute URL, listed in the street's sitemap index."""
         return absolute(self.base_url, "sitemap.xml")
 
     def to_json(self) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -10,8 +12,9 @@ from sitegen.model.records import Secrets
 from sitegen.options import Options
 from sitegen import pipeline
 from sitegen.pipeline.cache import BuildCache, PageEntry
-from sitegen.pipeline.products import Engine, Key, Kind, PrintShelf, Product
+from sitegen.pipeline.products import Engine, Key, Kind, PrintShelf, Product, PublishedShelf
 from sitegen.pipeline.workers import Job
+from sitegen.write.assembly import Assembly
 from sitegen.write.leaks import LeakScanner
 from sitegen.write.printfolder import PrintAssembly
 from tests.conftest import DEMO, NOW
@@ -114,3 +117,29 @@ def test_the_cache_holds_typed_product_keys_only(tmp_path: Path) -> None:
                      Kind.PRINTED_COPY}  # PDFs only with --pdf (tests/browser)
     again = pipeline.build(DEMO, out, Options(now=NOW, jobs=1, use_cache=True))
     assert again.unchanged
+
+
+def _published_shelf(tmp: Path) -> PublishedShelf:
+    return PublishedShelf(Assembly(tmp / "stage", {}, tmp / "out", {}, {}, {}))
+
+
+def _print_shelf(tmp: Path) -> PrintShelf:
+    return PrintShelf(PrintAssembly(tmp / "stage", tmp / "old", tmp / "published", {}, {}))
+
+
+# Both shelves write through their stage the same way (one _StageShelf): (shelf, path, bytes, the worker's files)
+SHELVES = [
+    ("published", _published_shelf, "a/index.html", "页面".encode(), {"b/index.html": "sha-b"}),
+    ("print", _print_shelf, "posters/a/index.html", b"<html>", {"posters/b/index.html": "sha-b"}),
+]
+
+
+@pytest.mark.parametrize(("make_shelf", "rel", "data", "added"), [c[1:] for c in SHELVES], ids=[c[0] for c in SHELVES])
+def test_a_shelf_writes_into_its_stage(tmp_path: Path, make_shelf: Callable[[Path], PublishedShelf | PrintShelf],
+                                       rel: str, data: bytes, added: dict[str, str]) -> None:
+    shelf = make_shelf(tmp_path)
+    sha = shelf.write(rel, data)
+    shelf.add(added)
+    assert sha == hashlib.sha256(data).hexdigest()
+    assert (tmp_path / "stage" / rel).read_bytes() == data
+    assert shelf.assembly.files == {rel: sha, **added}
