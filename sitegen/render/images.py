@@ -70,9 +70,11 @@ def make_variants(content: Path, photo: Photo) -> dict[str, bytes]:
     """Decode once, rotate upright, convert to sRGB and encode each width as a clean JPEG (no metadata)."""
     from PIL import Image, ImageOps
 
+    from sitegen.validate.photos import strict_decoding
+
     path = content.joinpath(*photo.source.parts)
     largest = photo.largest
-    with warnings.catch_warnings():
+    with warnings.catch_warnings(), strict_decoding():  # a photo cut short fails here too, whoever imported what
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         with Image.open(path) as image:
             icc = image.info.get("icc_profile")

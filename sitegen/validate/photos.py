@@ -6,6 +6,8 @@ import os
 import re
 import unicodedata
 import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 from typing import Final
 
@@ -133,6 +135,24 @@ def _same_name(names: frozenset[str], typed: str) -> str | None:
     return next((n for n in sorted(names) if unicodedata.normalize("NFC", n) == wanted), None)
 
 
+@contextmanager
+def strict_decoding() -> Iterator[None]:
+    """Inside, Pillow refuses image data cut short instead of filling the rest with grey.
+
+    `PIL.ImageFile.LOAD_TRUNCATED_IMAGES` is one switch for the whole process, and libraries turn
+    it on: WeasyPrint 70 sets it True when imported (a `build --pdf`, or any earlier import in the
+    same process), which let a photo cut in half pass as good. The switch is set back on leaving.
+    """
+    from PIL import ImageFile
+
+    before = ImageFile.LOAD_TRUNCATED_IMAGES
+    ImageFile.LOAD_TRUNCATED_IMAGES = False
+    try:
+        yield
+    finally:
+        ImageFile.LOAD_TRUNCATED_IMAGES = before
+
+
 def _header_problem(path: Path) -> str | None:
     """Read the header first (a bomb's size is known without decoding it), then decode every byte.
 
@@ -143,7 +163,7 @@ def _header_problem(path: Path) -> str | None:
     from PIL import Image
 
     try:
-        with warnings.catch_warnings():
+        with warnings.catch_warnings(), strict_decoding():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(path) as image:
                 width, height = image.size

@@ -224,3 +224,32 @@ def test_photo_failing_only_at_build_is_a_content_error(make_site: MakeSite, tmp
     assert [x for x in error_lines(result) if x.startswith("activities/a.md:1: ")], result.stderr
     assert "damaged" in result.stderr and "Traceback" not in result.output
     assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()) == before
+
+
+@pytest.mark.parametrize(("case", "name", "make"), DAMAGED, ids=[c[0] for c in DAMAGED])
+def test_a_damaged_photo_is_refused_after_a_library_loosened_pillow(make_site: MakeSite, monkeypatch: pytest.MonkeyPatch,
+                                                                    case: str, name: str, make: Callable[[], bytes]) -> None:
+    """WeasyPrint 70 sets PIL.ImageFile.LOAD_TRUNCATED_IMAGES = True when imported (a `--pdf` build, or any
+    earlier import in the process): a photo cut short must still be refused, and the switch left as found."""
+    from PIL import ImageFile
+
+    monkeypatch.setattr(ImageFile, "LOAD_TRUNCATED_IMAGES", True)
+    content = make_site({"activities/a.md": _activity(f"media/{name}"), f"media/{name}": make()})
+    result = run("check", "--content", str(content))
+    assert result.exit_code == 1, result.output
+    assert any(x.startswith("activities/a.md:5: ") for x in error_lines(result))
+    assert ImageFile.LOAD_TRUNCATED_IMAGES is True
+
+
+def test_variants_refuse_a_cut_photo_whatever_the_switch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PIL import ImageFile
+
+    from sitegen.render.images import make_variants, plan_photo
+
+    monkeypatch.setattr(ImageFile, "LOAD_TRUNCATED_IMAGES", True)
+    (tmp_path / "media").mkdir()
+    (tmp_path / "media" / "a.jpg").write_bytes(_cut(_big_jpeg(), len(_big_jpeg()) // 2))
+    photo = plan_photo(tmp_path, PurePosixPath("media/a.jpg"))
+    with pytest.raises(OSError):
+        make_variants(tmp_path, photo)
+    assert ImageFile.LOAD_TRUNCATED_IMAGES is True
