@@ -38,7 +38,10 @@ def page(browser: Any, editor: Editor) -> Iterator[Any]:
 
 
 def kind_tab(page: Any, words: str) -> None:
-    page.locator("#kinds button", has_text=words).click()
+    """Open a kind's tab and wait for its list: on a loaded machine 200 ms was not always enough, and
+    `.record` then still named the previous kind's records."""
+    with page.expect_response(lambda r: "/api/records?kind=" in r.url):
+        page.locator("#kinds button", has_text=words).click()
     page.wait_for_timeout(200)
 
 
@@ -125,7 +128,9 @@ def test_each_kind_through_the_form_then_publish_and_see_the_page(page: Any, edi
 def test_a_hand_written_comment_survives_and_a_change_on_disk_is_caught(page: Any, editor: Editor) -> None:
     rel = editor.content / "wishes" / "2026-zhuxingqi.yaml"
     kind_tab(page, "微心愿")
-    page.locator(".record").first.click()
+    with page.expect_response(lambda r: "/api/record?path=" in r.url):
+        page.locator(".record").first.click()
+    page.wait_for_function("() => (document.querySelector('#f-wish') || {}).value")  # the form holds the record
     page.fill("#f-category", "助老服务")
     page.click("#save")
     page.locator("#status.good").wait_for()
