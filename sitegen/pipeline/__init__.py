@@ -270,7 +270,7 @@ def _save_cache(out: Path, cache: BuildCache, checked: Checked, outcome: Outcome
                 stats: dict[str, tuple[int, int]], roots: list[str], folder: Path | None) -> None:
     """Save the cache and the small state the next build reads first (its time in outcome.timings);
     `folder` is Options.cache_folder (a street's community), None for the folder beside `out`."""
-    from sitegen.write.slots import tree_stamp
+    from sitegen.write.stamp import tree_stamp
 
     saving = time.perf_counter()
     manifest = (out / "manifest.sha256").stat()
@@ -297,6 +297,6 @@ def _unchanged(state: State, key: str, stats: dict[str, tuple[int, int]], out: P
         return False  # the print folder was deleted: make it again
     if (manifest.st_size, manifest.st_mtime_ns) != state.manifest:
         return False
-    from sitegen.write.slots import tree_stamp
+    from sitegen.write.stamp import tree_stamp
 
     return tree_stamp(out) == state.tree  # nothing in output/ added, deleted or written to by hand
