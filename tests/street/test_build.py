@@ -141,6 +141,28 @@ def test_one_change_rebuilds_one_community_and_equals_a_cold_build(make_street: 
     assert again.unchanged and again.written == 0
 
 
+def test_a_changed_community_reads_its_cache_once(make_street: MakeStreet, street_pages: str, tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    from sitegen.pipeline.cache import BuildCache
+
+    folder = make_street(THREE)
+    out = tmp_path / "out"
+    build_street(folder, out, options())
+    wish = folder / "meihu" / "wishes" / "2026-zhuxingqi.yaml"
+    wish.write_text(wish.read_text("utf-8").replace("助行器", "折叠助行器"), encoding="utf-8")
+    loads: list[Path] = []
+    load = BuildCache.load
+
+    def counted(where: Path, key: str, folder: Path | None = None) -> BuildCache:
+        loads.append(where)
+        return load(where, key, folder)
+
+    monkeypatch.setattr(BuildCache, "load", counted)
+    report = build_street(folder, out, options())
+    assert loads == [out / "meihu"]  # read to check it, then handed to its build
+    assert not report.communities["meihu"].unchanged and not report.communities["meihu"].cache_damaged
+
+
 def _append(page: Path) -> None:
     with page.open("a", encoding="utf-8") as handle:  # in place: the page's folder keeps its mtime
         handle.write("<!-- spam -->")
