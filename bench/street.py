@@ -9,15 +9,11 @@ only its name: the rest comes from street.yaml. Measured, each build its own pro
 the largest total PSS of the process tree (bench/run.py `measure`): the cold street build, a
 no-change rebuild, one record of one community changed, and (for comparison with the cold build)
 the sum of every community built alone as a single site (`--alone N` limits that to the first N).
-
-Until branch i14-pages (sitegen/street/summary.py, pages.py) is merged, the street pages come from
-the tests' stand-in (tests/street/standin.py): the figures then hold the engine, not those pages.
 """
 
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import os
 import platform
@@ -39,14 +35,6 @@ DISTINCT = 20
 RECORDS = 300
 STREET = {"name": "望湖街道", "base_url": "https://bench.example.org/", "district": "包河区", "city": "合肥市",
           "office": {"address": "望湖街道党群服务中心", "phone": "0551-63351234", "hours": "周一至周五"}}
-_LAUNCH = (
-    "import sys, importlib.util\n"
-    "if importlib.util.find_spec('sitegen.street.pages') is None:\n"
-    "    from tests.street import standin\n"
-    "    sys.modules['sitegen.street.summary'] = sys.modules['sitegen.street.pages'] = standin\n"
-    "from sitegen.cli import cli\n"
-    "cli(sys.argv[1:])\n"
-)
 
 
 def _template(work: Path, index: int) -> Path:
@@ -104,7 +92,7 @@ def _alone(street: Path, slug: str, work: Path) -> Path:
 
 
 def _build(content: Path, out: Path) -> list[str]:
-    return [PYTHON, "-c", _LAUNCH, "--lang", "en", "build", "--content", str(content), "--out", str(out), "-q"]
+    return [PYTHON, "-m", "sitegen", "--lang", "en", "build", "--content", str(content), "--out", str(out), "-q"]
 
 
 def _clean(out: Path) -> None:
@@ -118,13 +106,12 @@ def bench(work: Path, communities: int, alone: int, results: dict[str, object], 
     finished is kept)."""
     street = make_street(work, communities)
     out = work / f"out-{communities}"
-    results.update({"communities": communities, "records": communities * RECORDS,
-                    "street_pages": "i14-pages" if importlib.util.find_spec("sitegen.street.pages")
-                    else "tests/street/standin.py"})
+    results.update({"communities": communities, "records": communities * RECORDS})
 
     def record(label: str, run: Run) -> None:
-        results[label] = run.__dict__
-        print(f"  {label:<36} {run.seconds:>8.2f} s {run.peak_mb:>8.0f} MB{'' if run.ok else '  FAILED'}", flush=True)
+        results[label] = {**run.__dict__, "load": os.getloadavg()}  # the machine's load as it ended, as `uptime` says
+        print(f"  {label:<36} {run.seconds:>8.2f} s {run.peak_mb:>8.0f} MB{'' if run.ok else '  FAILED'}"
+              f"  load {os.getloadavg()[0]:.2f}", flush=True)
         save()
 
     _clean(out)
@@ -142,20 +129,21 @@ def bench(work: Path, communities: int, alone: int, results: dict[str, object], 
         single = work / "alone" / slug / "output"
         _clean(single)
         runs.append(measure(_build(_alone(street, slug, work), single)))
-        results["alone"] = {"communities": len(runs), "seconds": sum(r.seconds for r in runs),
+        results["alone"] = {"communities": len(runs), "seconds": sum(r.seconds for r in runs), "load": os.getloadavg(),
                             "peak_mb": max((r.peak_mb for r in runs), default=0.0), "ok": all(r.ok for r in runs)}
         save()
     return results
 
 
 def print_table(r: dict[str, object]) -> None:
-    print(f"\n== {r['communities']} communities x {RECORDS} records (street pages: {r['street_pages']}) ==")
+    print(f"\n== {r['communities']} communities x {RECORDS} records ==")
     for name, key in (("cold", "cold"), ("no-change", "no_change"), ("one record changed (first)", "one_record_first"),
                       ("one record changed", "one_record"), ("communities built alone, summed", "alone")):
         run = r.get(key)
         if not isinstance(run, dict):
             continue
-        print(f"  {name:<36} {run['seconds']:>8.2f} s {run['peak_mb']:>8.0f} MB{'' if run['ok'] else '  FAILED'}")
+        load = f"  load {run['load'][0]:.2f}" if "load" in run else ""
+        print(f"  {name:<36} {run['seconds']:>8.2f} s {run['peak_mb']:>8.0f} MB{'' if run['ok'] else '  FAILED'}{load}")
     alone = r.get("alone")
     if isinstance(alone, dict) and isinstance(r["cold"], dict) and alone["communities"] == r["communities"] \
             and alone["seconds"]:

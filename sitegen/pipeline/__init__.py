@@ -129,24 +129,28 @@ def unchanged(content: Path, out: Path, options: Options) -> Report | None:
 
 
 def build(content: Path, out: Path, options: Options, progress: Progress | None = None,
-          waiting: Callable[[Holder | None], None] | None = None, memory: Memory | None = None) -> Report:
+          waiting: Callable[[Holder | None], None] | None = None, memory: Memory | None = None,
+          loaded: BuildCache | None = None) -> Report:
     """Check everything, render what changed into the shadow copy, scan it, then swap it in.
 
     One build at a time per output folder: the folder's lock is taken first (write/lock.py), and
     `waiting` is told who holds it while this build waits; OutputBusy after `options.lock_wait`
     seconds. A symbolic link `out` is built through to its target; someone else's folder is
     refused (UsageProblem, write/slots.py output_folder). With `memory` (serve), the cache stays
-    in the process between builds instead of in its files (pipeline/memory.py).
+    in the process between builds instead of in its files (pipeline/memory.py). `loaded` is this
+    output's cache as the caller read it from its files for these options (a street checks its
+    communities first, sitegen/street/build.py): used instead of reading it again.
     """
     from sitegen.write.lock import output_lock
     from sitegen.write.slots import output_folder
 
     out = output_folder(out)
     with output_lock(cache_dir(out, options.cache_folder), options.lock_wait, waiting):
-        return _build(content, out, options, progress, memory if options.use_cache else None)
+        return _build(content, out, options, progress, memory if options.use_cache else None, loaded)
 
 
-def _build(content: Path, out: Path, options: Options, progress: Progress | None, memory: Memory | None) -> Report:
+def _build(content: Path, out: Path, options: Options, progress: Progress | None, memory: Memory | None,
+           loaded: BuildCache | None = None) -> Report:
     started = time.perf_counter()
     # The last build's small state first: a site with nothing to do is answered from it and from
     # file stats alone, before the cache, pydantic, Jinja or Pillow are loaded.
@@ -157,7 +161,7 @@ def _build(content: Path, out: Path, options: Options, progress: Progress | None
         (cache_dir(out, options.cache_folder) / "state.pickle").unlink(missing_ok=True)
     with paused_collector():  # objects by the hundred thousand, hardly a cycle (sitegen/runtime.py)
         # The cache before the check: parsed files, validated records and slugs are reused from it.
-        cache, damaged = _open_cache(out, options, last)
+        cache, damaged = _open_cache(out, options, last, loaded)
         # Load → validate → model: every problem in the content is found before anything is written.
         checked = check(content, options, cache, last.stats)
         # A theme outside the usual folders is watched from now on; only the model says where it is.
@@ -235,11 +239,15 @@ def _unchanged_report(last: _LastBuild, started: float) -> Report:
                   inputs=last.stats)
 
 
-def _open_cache(out: Path, options: Options, last: _LastBuild) -> tuple[BuildCache, bool]:
-    """The build cache (empty when not used or not trusted) and whether it was damaged."""
+def _open_cache(out: Path, options: Options, last: _LastBuild,
+                loaded: BuildCache | None = None) -> tuple[BuildCache, bool]:
+    """The build cache (empty when not used or not trusted) and whether it was damaged; `loaded`
+    (read from its files by the caller) when the state is trusted and its key is this build's."""
     if last.kept is not None:
         return last.kept, False
     damaged = last.damaged
+    if loaded is not None and options.use_cache and not damaged and loaded.key == last.key:
+        return loaded, False
     cache = BuildCache(key=last.key)
     if options.use_cache and not damaged:
         try:
@@ -270,7 +278,7 @@ def _save_cache(out: Path, cache: BuildCache, checked: Checked, outcome: Outcome
                 stats: dict[str, tuple[int, int]], roots: list[str], folder: Path | None) -> None:
     """Save the cache and the small state the next build reads first (its time in outcome.timings);
     `folder` is Options.cache_folder (a street's community), None for the folder beside `out`."""
-    from sitegen.write.slots import tree_stamp
+    from sitegen.write.stamp import tree_stamp
 
     saving = time.perf_counter()
     manifest = (out / "manifest.sha256").stat()
@@ -297,6 +305,6 @@ def _unchanged(state: State, key: str, stats: dict[str, tuple[int, int]], out: P
         return False  # the print folder was deleted: make it again
     if (manifest.st_size, manifest.st_mtime_ns) != state.manifest:
         return False
-    from sitegen.write.slots import tree_stamp
+    from sitegen.write.stamp import tree_stamp
 
     return tree_stamp(out) == state.tree  # nothing in output/ added, deleted or written to by hand

@@ -74,7 +74,7 @@ class State:
     drafts: tuple[str, ...] = ()  # drafts left unpublished, named again by an unchanged rebuild
 
     roots: list[str] = field(default_factory=list)  # input folders outside the usual ones (a site's own theme)
-    tree: str = ""  # write.slots.tree_stamp of output/ as this build left it
+    tree: str = ""  # write.stamp.tree_stamp of output/ as this build left it
 
     @classmethod
     def load(cls, out: Path, folder: Path | None = None) -> State:

@@ -37,6 +37,7 @@ from sitegen.street.state import StreetFolders, summary_year
 from sitegen.street.write import Pages, write_street
 from sitegen.write.printfolder import print_folder
 
+HELD = 2  # checked communities whose caches stay in memory for their builds (the rest are saved and read again)
 Told = Callable[[str, pipeline.Report], None]  # (community slug, its build report), as each one ends
 
 
@@ -156,11 +157,12 @@ def build_street(folder: Path, out: Path, options: Options, progress: pipeline.P
     picked = shard.picks(communities) if shard else communities
     with output_lock(folders.cache, options.lock_wait):
         plans = {c.slug: community_options(street, c, options, folders) for c in picked}
-        fresh, summaries = _check_changed(street, picked, out, options, plans, folders, problems)
+        fresh, summaries, caches = _check_changed(street, picked, out, options, plans, folders, problems)
         report = StreetReport(warnings=problems)
         for community in picked:  # all checked and good: only now is anything written
             slug = community.slug
-            built = fresh.get(slug) or pipeline.build(community.content, out / slug, plans[slug], progress)
+            built = fresh.get(slug) or pipeline.build(community.content, out / slug, plans[slug], progress,
+                                                      loaded=caches.pop(slug, None))
             report.communities[slug] = built
             report.warnings += moved(built.warnings, slug)
             if slug not in fresh:
@@ -180,14 +182,16 @@ def build_street(folder: Path, out: Path, options: Options, progress: pipeline.P
 
 def _check_changed(street: Street, picked: Sequence[Community], out: Path, options: Options,
                    plans: Mapping[str, Options], folders: StreetFolders, street_problems: list[Problem]
-                   ) -> tuple[dict[str, pipeline.Report], dict[str, str]]:
+                   ) -> tuple[dict[str, pipeline.Report], dict[str, str], dict[str, BuildCache]]:
     """Check every community that changed; raise ContentInvalid with every problem of all of them.
 
-    Returns the reports of the unchanged ones (not built again) and the summaries (JSON) of the
-    checked ones; their warnings come with their build reports.
+    Returns the reports of the unchanged ones (not built again), the summaries (JSON) of the checked
+    ones, and the caches they were checked with (slug → cache), each handed to its build so that it
+    is read once; their warnings come with their build reports.
     """
     fresh: dict[str, pipeline.Report] = {}
     summaries: dict[str, str] = {}
+    caches: dict[str, BuildCache] = {}
     problems = list(street_problems)
     year = summary_year(options.now, street.timezone)
     for community in picked:
@@ -203,14 +207,27 @@ def _check_changed(street: Street, picked: Sequence[Community], out: Path, optio
             problems += moved(e.problems, slug)
             continue
         finally:
-            _keep(cache, out / slug, plans[slug])
+            _hold(caches, slug, cache, out / slug, plans[slug])
         summaries[slug] = _summary(checked, street, community, options)
         if ready is not None:  # built and unchanged, but its summary was missing or of another year
             fresh[slug] = ready
             folders.save_summary(slug, summaries[slug], year)
     if any(not p.warning for p in problems):
+        for slug, cache in caches.items():  # what checking parsed and validated is kept for the next try
+            _keep(cache, out / slug, plans[slug])
         raise ContentInvalid(problems)
-    return fresh, summaries
+    return fresh, summaries, caches
+
+
+def _hold(caches: dict[str, BuildCache], slug: str, cache: BuildCache | None, out: Path, options: Options) -> None:
+    """Hold a checked community's cache for its build, or save it (`_keep`) when HELD are held already:
+    a cold street holds no more than HELD caches at once, so memory grows with the largest community."""
+    if cache is None:
+        return
+    if len(caches) < HELD:
+        caches[slug] = cache
+    else:
+        _keep(cache, out, options)
 
 
 def _last_cache(out: Path, options: Options) -> BuildCache | None:
@@ -224,12 +241,10 @@ def _last_cache(out: Path, options: Options) -> BuildCache | None:
         return None
 
 
-def _keep(cache: BuildCache | None, out: Path, options: Options) -> None:
-    """Save what checking parsed and validated, for the community's build to reuse: without it
-    every changed community would be read and validated twice. Only the content caches changed (they
-    are keyed by file size, mtime and digest); the last build's state is kept as it was."""
-    if cache is None:
-        return
+def _keep(cache: BuildCache, out: Path, options: Options) -> None:
+    """Save what checking parsed and validated when the street is not built (a problem somewhere),
+    for the next try to reuse. Only the content caches changed (they are keyed by file size, mtime
+    and digest); the last build's state is kept as it was."""
     try:
         state = State.load(out, options.cache_folder)
     except CacheDamaged:

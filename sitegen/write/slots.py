@@ -9,7 +9,6 @@ what each copy holds is read from the copy itself.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 import stat
@@ -64,19 +63,6 @@ def _entries(folder: Path) -> list[tuple[str, os.stat_result | None]]:
             except OSError:
                 continue
     return found
-
-
-def tree_stamp(folder: Path) -> str:
-    """A digest of every name, type, size and mtime under `folder`: any file added, deleted,
-    replaced or written to by hand changes it (contents are not read: a walk costs only stats)."""
-    lines = []
-    for rel, info in _entries(folder):
-        if info is None:
-            lines.append(f"d {rel}")
-        else:
-            lines.append(f"{stat.S_IFMT(info.st_mode)} {rel} {info.st_size} {info.st_mtime_ns}")
-    lines.sort()
-    return hashlib.blake2b("\n".join(lines).encode("utf-8", "surrogateescape"), digest_size=16).hexdigest()
 
 
 def sweep(folder: Path, holds: dict[str, str]) -> None:

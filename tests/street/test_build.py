@@ -141,6 +141,59 @@ def test_one_change_rebuilds_one_community_and_equals_a_cold_build(make_street: 
     assert again.unchanged and again.written == 0
 
 
+def test_a_changed_community_reads_its_cache_once(make_street: MakeStreet, street_pages: str, tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    from sitegen.pipeline.cache import BuildCache
+
+    folder = make_street(THREE)
+    out = tmp_path / "out"
+    build_street(folder, out, options())
+    wish = folder / "meihu" / "wishes" / "2026-zhuxingqi.yaml"
+    wish.write_text(wish.read_text("utf-8").replace("助行器", "折叠助行器"), encoding="utf-8")
+    loads: list[Path] = []
+    load = BuildCache.load
+
+    def counted(where: Path, key: str, folder: Path | None = None) -> BuildCache:
+        loads.append(where)
+        return load(where, key, folder)
+
+    monkeypatch.setattr(BuildCache, "load", counted)
+    report = build_street(folder, out, options())
+    assert loads == [out / "meihu"]  # read to check it, then handed to its build
+    assert not report.communities["meihu"].unchanged and not report.communities["meihu"].cache_damaged
+
+
+def _append(page: Path) -> None:
+    with page.open("a", encoding="utf-8") as handle:  # in place: the page's folder keeps its mtime
+        handle.write("<!-- spam -->")
+
+
+# (community, what a hand did to its output): with no content changed, each is still noticed and made again.
+HAND_CHANGES = [
+    ("wanghu", "a page written to in place", lambda out: _append(out / "index.html")),
+    ("meihu", "a page deleted", lambda out: (out / "wishes" / "2026-zhuxingqi" / "index.html").unlink()),
+    ("binhu", "a file added beside a page", lambda out: (out / "activities" / "spam.html").write_text("x")),
+]
+
+
+def test_a_hand_change_in_a_community_output_is_made_again(make_street: MakeStreet, street_pages: str,
+                                                            tmp_path: Path) -> None:
+    import time
+
+    folder = make_street(THREE)
+    warm, cold = tmp_path / "warm" / "out", tmp_path / "cold" / "out"
+    build_street(folder, warm, options())
+    build_street(folder, cold, options(use_cache=False))
+    time.sleep(0.02)  # past the file system's timestamp tick: a hand comes later than the build
+    for slug, _, act in HAND_CHANGES:
+        act(warm / slug)
+    report = build_street(folder, warm, options())
+    assert {slug: report.communities[slug].unchanged for slug, _, _ in HAND_CHANGES} == dict.fromkeys(
+        (slug for slug, _, _ in HAND_CHANGES), False), [change for _, change, _ in HAND_CHANGES]
+    assert tree_bytes(warm) == tree_bytes(cold)
+    assert build_street(folder, warm, options()).unchanged
+
+
 def test_a_community_that_leaves_is_removed(make_street: MakeStreet, street_pages: str, tmp_path: Path) -> None:
     import shutil
 

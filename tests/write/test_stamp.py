@@ -1,0 +1,82 @@
+"""write/stamp.py: every change a hand can make to an output folder changes its stamp; nothing else does.
+
+The stamp is what lets a rebuild (a single site, or each community of a street) answer "unchanged"
+without walking its output: a change it misses would leave a hand-edited site published.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from sitegen.write.stamp import tree_stamp
+
+FILES = {"index.html": "首页", "wishes/index.html": "心愿", "wishes/2026-a/index.html": "助行器",
+         "media/a.jpg": "jpeg", "feed.xml": "<feed/>"}
+
+
+def _site(out: Path) -> None:
+    """An output folder as a build leaves it: its files and the manifest.sha256 naming them."""
+    lines = []
+    for rel, text in sorted(FILES.items()):
+        (out / rel).parent.mkdir(parents=True, exist_ok=True)
+        (out / rel).write_text(text, encoding="utf-8")
+        lines.append(f"{hashlib.sha256(text.encode()).hexdigest()}  {rel}\n")
+    (out / "manifest.sha256").write_text("".join(lines), encoding="utf-8")
+
+
+def _append(path: Path) -> None:
+    with path.open("a", encoding="utf-8") as handle:  # written in place: its folder's mtime stays
+        handle.write("<!-- spam -->")
+
+
+def _same_size_later(path: Path) -> None:
+    path.write_text("首 页", encoding="utf-8")  # another text of the same size, written later
+    info = path.stat()
+    os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns + 1_000_000))
+
+
+def _link(path: Path) -> None:
+    path.unlink()
+    path.symlink_to("/etc/hostname")
+
+
+# (what a hand did, the change, whether the stamp must differ)
+CASES: list[tuple[str, Callable[[Path], object], bool]] = [
+    ("nothing", lambda out: None, False),
+    ("a file read", lambda out: (out / "index.html").read_bytes(), False),
+    ("a page appended to in place", lambda out: _append(out / "wishes/2026-a/index.html"), True),
+    ("a page rewritten, same size", lambda out: _same_size_later(out / "index.html"), True),
+    ("a page deleted", lambda out: (out / "wishes/2026-a/index.html").unlink(), True),
+    ("a page folder deleted", lambda out: shutil.rmtree(out / "wishes/2026-a"), True),
+    ("a file added beside a page", lambda out: (out / "wishes/2026-a/spam.html").write_text("x"), True),
+    ("a file added at the top", lambda out: (out / "spam.html").write_text("x"), True),
+    ("a folder added", lambda out: (out / "spam").mkdir(), True),
+    ("a file renamed in its folder", lambda out: (out / "feed.xml").rename(out / "feed2.xml"), True),
+    ("a file replaced by a link", lambda out: _link(out / "media/a.jpg"), True),
+    ("the manifest written to", lambda out: _append(out / "manifest.sha256"), True),
+    ("the whole folder deleted", lambda out: shutil.rmtree(out), True),
+]
+
+
+@pytest.mark.parametrize(("change", "act", "differs"), CASES, ids=[case[0] for case in CASES])
+def test_a_hand_change_changes_the_stamp(change: str, act: Callable[[Path], object], differs: bool,
+                                         tmp_path: Path) -> None:
+    out = tmp_path / "output"
+    _site(out)
+    before = tree_stamp(out)
+    time.sleep(0.02)  # past the file system's timestamp tick: a hand comes later than the build
+    act(out)
+    assert (tree_stamp(out) != before) is differs, change
+
+
+def test_the_stamp_is_the_same_for_the_same_folder(tmp_path: Path) -> None:
+    _site(tmp_path / "output")
+    assert tree_stamp(tmp_path / "output") == tree_stamp(tmp_path / "output")
+    assert len(tree_stamp(tmp_path / "output")) == 32
