@@ -33,8 +33,10 @@ from sitegen.street.config import Community, Street
 from sitegen.street.read import community_url, read_street
 from sitegen.street.shard import Shard
 from sitegen.validate.rules import BASE_URL_PLACEHOLDER
+from sitegen.street.stamp import STAMP_SUFFIX, community_stamp
 from sitegen.street.state import StreetFolders, summary_year
 from sitegen.street.write import Pages, write_street
+from sitegen.write.files import replace_file
 from sitegen.write.printfolder import print_folder
 
 Told = Callable[[str, pipeline.Report], None]  # (community slug, its build report), as each one ends
@@ -170,6 +172,9 @@ def build_street(folder: Path, out: Path, options: Options, progress: pipeline.P
         kept = [c.slug for c in picked]
         if shard is not None:
             folders.write_summaries(out, {slug: summaries.get(slug) or folders.summary(slug) for slug in kept})
+            for community in picked:  # what --assemble checks the part against
+                replace_file(StreetFolders.shard_summaries(out) / f"{community.slug}{STAMP_SUFFIX}",
+                             _stamp(street, community, plans[community.slug]))
         texts = [summaries.get(slug) or folders.summary(slug) for slug in kept]
         pages = None if shard is not None else _street_pages(street, texts, options)
         report.street_files, report.written = write_street(out, folders, kept, pages,
@@ -285,6 +290,7 @@ def assemble_street(folder: Path, out: Path, parts: Sequence[Path], options: Opt
             raise UsageProblem("street.assemble_missing" if not holders else "street.assemble_twice",
                                slug=community.slug, parts=", ".join(str(p) for p in holders or parts))
         found[community.slug] = holders[0]
+        _refuse_stale(street, community, holders[0], options)
     with output_lock(folders.cache, options.lock_wait):
         summaries = gather_parts(found, out, folders)
         slugs = [c.slug for c in communities]
@@ -294,6 +300,19 @@ def assemble_street(folder: Path, out: Path, parts: Sequence[Path], options: Opt
                                                            street_fingerprint(street, texts, options))
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _stamp(street: Street, community: Community, plan: Options) -> str:
+    return community_stamp(community.content, plan.site_defaults or {}, plan, street.timezone)
+
+
+def _refuse_stale(street: Street, community: Community, part: Path, options: Options) -> None:
+    """The part must hold what building the community now would make (street/stamp.py): else
+    UsageProblem street.assemble_stale, before anything is written."""
+    plan = community_options(street, community, options, StreetFolders(cache_dir(part), print_folder(part)))
+    stamp = StreetFolders.shard_summaries(part) / f"{community.slug}{STAMP_SUFFIX}"
+    if not stamp.is_file() or stamp.read_text("utf-8") != _stamp(street, community, plan):
+        raise UsageProblem("street.assemble_stale", slug=community.slug, part=str(part))
 
 
 def serve_build(folder: Path, out: Path, options: Options, waiting: object = None) -> pipeline.Report:
