@@ -26,6 +26,8 @@ CASES = [
     ("street_base_url_missing", "name: 包河街道\n", TWO, {}, "street.yaml:1", ("base_url", "base_url")),
     ("street_base_url_relative", "name: 包河街道\nbase_url: /baohe/\n", TWO, {}, "street.yaml:2", ("http", "http")),
     ("street_base_url_ftp", "name: 包河街道\nbase_url: ftp://a.example.org/\n", TWO, {}, "street.yaml:2", ("http", "http")),
+    ("street_base_url_login", "name: 包河街道\nbase_url: https://u:pw@street.example.org/\n", TWO, {}, "street.yaml:2",
+     ("password", "密码")),
     ("street_name_list", "name: [a, b]\nbase_url: https://a.example.org/\n", TWO, {}, "street.yaml:1", ("text", "文字")),
     ("street_language_unknown", S + "language: fr\n", TWO, {}, "street.yaml:3", ("zh-Hans", "zh-Hans")),
     ("street_timezone_unknown", S + "timezone: Mars/Olympus\n", TWO, {}, "street.yaml:3", ("time zone", "时区")),
