@@ -229,6 +229,27 @@ def test_assemble_refuses_a_stale_shard(make_street: MakeStreet, street_pages: s
         assert not (tmp_path / "all").exists()
 
 
+# (--assemble and what follows it, the word the en / zh-Hans usage error must hold): each a usage error, nothing written
+ASSEMBLE_USAGE = [
+    (["--assemble", "nowhere"], ("nowhere", "nowhere")),
+    (["--assemble", "part1/out", "--shard", "1/2"], ("separate runs", "分两次")),
+    (["part1/out"], ("--assemble", "--assemble")),
+    (["--assemble"], ("shard outputs", "分片输出")),
+]
+
+
+@pytest.mark.parametrize(("args", "words"), ASSEMBLE_USAGE, ids=[" ".join(a[0]) for a in ASSEMBLE_USAGE])
+def test_assemble_usage_errors_name_the_fault(make_street: MakeStreet, tmp_path: Path, args: list[str],
+                                              words: tuple[str, str]) -> None:
+    folder = make_street()
+    (tmp_path / "part1" / "out").mkdir(parents=True)
+    args = [str(tmp_path / a) if a in ("part1/out", "nowhere") else a for a in args]
+    for lang, word in zip(("en", "zh-Hans"), words, strict=True):
+        result = run("--lang", lang, "build", "--content", str(folder), "--out", str(tmp_path / "all"), *args)
+        assert result.exit_code == 2 and word in result.stderr, result.stderr
+        assert not (tmp_path / "all").exists() and "Traceback" not in result.output + result.stderr
+
+
 def test_shard_options_need_a_street(make_site: object, tmp_path: Path) -> None:
     content = make_site()  # type: ignore[operator]
     result = run("build", "--content", str(content), "--out", str(tmp_path / "o"), "--shard", "1/2")
