@@ -34,7 +34,7 @@ COMMUNITY_NAME: Final = re.compile(r"[a-z0-9-]+")
 # top-level names of a community site, which street pages may grow into: no community may take one.
 RESERVED: Final = frozenset({
     "care", "zh-hant", "wishes", "posters", "static", "search", "media", "feed", "sitemap", "activities",
-    "disclosures", "deliberations", "places", "pages", "index", "manifest", "theme", "themes",
+    "disclosures", "deliberations", "places", "pages", "index", "manifest", "theme", "themes", "tags", "browse",
 })
 
 

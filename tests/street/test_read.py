@@ -53,7 +53,7 @@ CASES = [
     ("folder_chinese", S, {"望湖": community_site("望湖社区")}, {}, "望湖:", ("wanghu", "wanghu")),
     ("folder_space", S, {"wang hu": community_site("望湖社区")}, {}, "wang hu:", ("wang-hu", "wang-hu")),
     *[(f"folder_reserved_{name}", S, {name: community_site("社区"), **TWO}, {}, f"{name}:", (name, name))
-      for name in ("care", "zh-hant", "wishes", "posters", "static", "search", "media")],
+      for name in ("care", "zh-hant", "wishes", "posters", "static", "search", "media", "tags", "browse", "places")],
     ("no_communities", S, {}, {}, "street.yaml:", ("folder", "文件夹")),
     # a community's site.yaml
     ("base_url_outside", S, {"wanghu": community_site("望湖社区", "base_url: https://other.example.org/\n")},
