@@ -25,11 +25,12 @@ from zoneinfo import ZoneInfo
 from sitegen import pipeline
 from sitegen.errors import ContentInvalid, Problem, UsageProblem
 from sitegen.load.decode import read_text
+from sitegen.load.defaults import inherited_paths
 from sitegen.load.files import SITE_FILE
 from sitegen.load.yamlfile import parse_yaml
 from sitegen.options import Options
 from sitegen.pipeline.cache import BuildCache, CacheDamaged, State, cache_dir
-from sitegen.street.config import Community, Street
+from sitegen.street.config import STREET_FILE, Community, Street
 from sitegen.street.read import community_url, read_street
 from sitegen.street.shard import Shard
 from sitegen.validate.rules import BASE_URL_PLACEHOLDER
@@ -99,8 +100,37 @@ def moved(problems: Iterable[Problem], slug: str) -> list[Problem]:
     The warning that base_url is still the sample's is dropped: a community's address is the
     street's + its folder, and street.yaml's own line says it once (street/read.py).
     """
-    return [dataclasses.replace(p, path=PurePosixPath(slug) / p.path) for p in problems
+    return [dataclasses.replace(p, path=PurePosixPath(slug) / p.path, args=_args_moved(p.args, slug)) for p in problems
             if not (p.warning and p.key == BASE_URL_PLACEHOLDER)]
+
+
+# Message arguments that name another place in the same community (`see disclosures/wang.yaml:7`).
+_LOCATION_ARGS = ("where", "wish")
+
+
+def _args_moved(args: Mapping[str, object], slug: str) -> Mapping[str, object]:
+    if not any(name in args for name in _LOCATION_ARGS):
+        return args
+    return {k: f"{slug}/{v}" if k in _LOCATION_ARGS else v for k, v in args.items()}
+
+
+def at_street_yaml(problems: list[Problem], street: Street, community: Community) -> list[Problem]:
+    """Problems in a value the community inherits (their line an inherited field's code, load/defaults.py)
+    put at that value's line in street.yaml, where it is written; the others as they are."""
+    if not any(p.line is not None and p.line < 0 for p in problems):
+        return problems
+    paths = inherited_paths(inherited(street, community))
+    text, _ = read_text(street.folder / STREET_FILE, PurePosixPath(STREET_FILE))
+    located = parse_yaml(text, PurePosixPath(STREET_FILE))[0] if text is not None else None
+    lines = located.lines if located is not None else {}
+    moved_here = []
+    for p in problems:
+        if p.line is not None and p.line < 0:
+            path = paths[-p.line - 1]
+            path = ("name", *path[1:]) if path[0] == "street" else path  # a community's `street` is street.yaml's name
+            p = dataclasses.replace(p, path=PurePosixPath(STREET_FILE), line=lines.get(path) or lines.get(path[:1]))
+        moved_here.append(p)
+    return moved_here
 
 
 def _read(folder: Path, options: Options) -> tuple[Street, list[Community], list[Problem]]:
@@ -131,9 +161,9 @@ def check_street(folder: Path, options: Options) -> tuple[int, int, list[Problem
         try:
             checked = pipeline.check(community.content, opts)
         except ContentInvalid as e:
-            problems += moved(e.problems, community.slug)
+            problems += at_street_yaml(moved(e.problems, community.slug), street, community)
             continue
-        problems += moved(checked.warnings, community.slug)
+        problems += at_street_yaml(moved(checked.warnings, community.slug), street, community)
         records += checked.records
     if any(not p.warning for p in problems):
         raise ContentInvalid(problems)
@@ -164,7 +194,7 @@ def build_street(folder: Path, out: Path, options: Options, progress: pipeline.P
             slug = community.slug
             built = fresh.get(slug) or pipeline.build(community.content, out / slug, plans[slug], progress)
             report.communities[slug] = built
-            report.warnings += moved(built.warnings, slug)
+            report.warnings += at_street_yaml(moved(built.warnings, slug), street, community)
             if slug not in fresh:
                 folders.save_summary(slug, summaries[slug], summary_year(options.now, street.timezone))
             if told is not None:
@@ -205,7 +235,7 @@ def _check_changed(street: Street, picked: Sequence[Community], out: Path, optio
         try:
             checked = pipeline.check(community.content, plans[slug], cache)
         except ContentInvalid as e:
-            problems += moved(e.problems, slug)
+            problems += at_street_yaml(moved(e.problems, slug), street, community)
             continue
         finally:
             _keep(cache, out / slug, plans[slug])

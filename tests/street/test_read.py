@@ -48,6 +48,14 @@ CASES = [
     ("street_not_mapping", "- a\n- b\n", TWO, {}, "street.yaml:1", ("name: value", "字段名: 内容")),
     ("street_yaml_broken", "name: [包河\nbase_url: x\n", TWO, {}, "street.yaml:", ("", "")),
     ("street_unknown_key", S + "nmae: x\n", TWO, {}, "street.yaml:3", ("name", "name")),
+    # a value the communities inherit is at fault: at its line in street.yaml (was `<slug>/site.yaml:2`), and
+    # the place it clashes with named with its community folder
+    ("inherited_office_phone_hidden", S + 'office:\n  phone: "13800001234"\n', TWO, {}, "street.yaml:4",
+     ("meihu/disclosures/", "meihu/disclosures/")),
+    ("inherited_office_wisher_name", S + "office:\n  address: 李秀兰家楼下\n", TWO, {}, "street.yaml:4",
+     ("meihu/wishes/", "meihu/wishes/")),
+    ("inherited_street_name_wisher", "name: 李秀兰街道\nbase_url: https://street.example.org/\n", TWO, {}, "street.yaml:1",
+     ("李**", "李**")),
     # community folders
     ("folder_capitals", S, {"WangHu": community_site("望湖社区")}, {}, "WangHu:", ("wanghu", "wanghu")),
     ("folder_chinese", S, {"望湖": community_site("望湖社区")}, {}, "望湖:", ("wanghu", "wanghu")),
