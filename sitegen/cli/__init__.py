@@ -7,25 +7,56 @@ every failure into a message in the user's language; `main` is the `sitegen` scr
 
 from __future__ import annotations
 
+import signal
 import sys
+import threading
 
-import click
 
-from sitegen.cli import building, scaffolding, serving, sheets, verifying  # noqa: F401 - they add the commands
-from sitegen.cli.app import EXIT_INTERRUPTED, EXIT_USAGE, messages_for
-from sitegen.cli.group import cli
-from sitegen.cli.help import argv_content, argv_language, localise
-from sitegen.runtime import exit_now
-from sitegen.usage import usage_message
+def _interrupted_while_loading(*_: object) -> None:
+    """Ctrl-C while sitegen's modules load (the first tenth of a second): nothing is written yet, so
+    stop with the interrupted exit code (EXIT_INTERRUPTED, cli/app.py) instead of Python's traceback."""
+    raise SystemExit(130)
+
+
+# Only in a plain process's main thread (the `sitegen` script), never over a host's own handler.
+_LOADING = threading.current_thread() is threading.main_thread() and signal.getsignal(signal.SIGINT) is signal.default_int_handler
+if _LOADING:
+    signal.signal(signal.SIGINT, _interrupted_while_loading)
+
+import click  # noqa: E402 - loaded after the handler above, as is the rest
+
+from sitegen.cli import building, scaffolding, serving, sheets, verifying  # noqa: E402, F401 - they add the commands
+from sitegen.cli.app import EXIT_INTERRUPTED, EXIT_USAGE, messages_for  # noqa: E402
+from sitegen.cli.group import cli  # noqa: E402
+from sitegen.cli.help import argv_content, argv_language, localise  # noqa: E402
+from sitegen.i18n.messages import Messages  # noqa: E402
+from sitegen.runtime import exit_now  # noqa: E402
+from sitegen.usage import usage_message  # noqa: E402
+
+if _LOADING:  # loaded: from here on Ctrl-C is KeyboardInterrupt, which `errors.guarded` reports
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 __all__ = ["cli", "main"]
+
+
+def _messages(arguments: list[str]) -> Messages:
+    """The catalogues for `arguments`, loaded before `errors.guarded` is there to report Ctrl-C: a
+    Ctrl-C meanwhile stops quietly, as while the modules load."""
+    if _LOADING:
+        signal.signal(signal.SIGINT, _interrupted_while_loading)
+    try:
+        messages = messages_for(argv_language(arguments), argv_content(arguments))
+        localise(cli, messages)
+        return messages
+    finally:
+        if _LOADING:
+            signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 def main(argv: list[str] | None = None) -> None:
     """Run `sitegen` with argv (default sys.argv[1:]); exits with the command's code, never returns."""
     arguments = list(sys.argv[1:] if argv is None else argv)
-    messages = messages_for(argv_language(arguments), argv_content(arguments))
-    localise(cli, messages)
+    messages = _messages(arguments)
     try:
         result = cli.main(args=arguments, prog_name="sitegen", standalone_mode=False, messages=messages)
         code = result if isinstance(result, int) else 0

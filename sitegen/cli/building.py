@@ -54,7 +54,7 @@ def progress_bar(app: App, messages: Messages) -> Iterator[Callable[[str, int, i
 @theme_option
 @click.option("--shard", default=None, metavar="K/N", help="help.opt.shard")
 @click.option("--assemble", is_flag=True, help="help.opt.assemble")
-@click.argument("parts", nargs=-1, type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument("parts", nargs=-1, type=click.Path(path_type=Path))  # checked in build_street, named in the message
 @output_options
 @click.pass_obj
 @guarded
@@ -69,6 +69,8 @@ def build(app: App, content: Path, out: Path, base_url: str | None, drafts: bool
     options = Options(base_url=base_url, drafts=drafts, pdf=pdf, jobs=jobs, use_cache=not no_cache, language=app.lang,
                       theme=theme)
     if is_street(content):  # a street folder (docs/spec.md §6): every community, then the street's pages
+        if parts and not assemble:
+            raise UsageProblem("cli.parts_without_assemble", path=str(parts[0]))
         return build_street(app, messages, content, out, options, shard, parts if assemble else None)
     if shard or assemble or parts:
         raise UsageProblem("cli.street_only", option="--shard" if shard else "--assemble", path=str(content))
@@ -119,6 +121,18 @@ def check(app: App, content: Path) -> None:
         app.echo(messages.text("cli.check_kinds", **counts))
 
 
+def _check_parts(content: Path, parts: Sequence[Path], shard: str | None) -> None:
+    """`--assemble DIR…`: every DIR a shard's output folder, and no --shard in the same run (UsageProblem)."""
+    if shard:
+        raise UsageProblem("cli.shard_with_assemble")
+    if not parts:
+        raise UsageProblem("cli.assemble_no_parts")
+    for part in parts:
+        if not part.is_dir():
+            raise UsageProblem("cli.assemble_part_missing", path=str(part))
+        output_dir(content, part)
+
+
 def build_street(app: App, messages: Messages, content: Path, out: Path, options: Options, shard: str | None,
                  parts: Sequence[Path] | None) -> None:
     """`build` of a street folder (docs/spec.md §6): one line per community as it is built, then the street;
@@ -135,8 +149,7 @@ def build_street(app: App, messages: Messages, content: Path, out: Path, options
 
     picked = Shard.parse(shard) if shard else None
     if parts is not None:
-        for part in parts:
-            output_dir(content, part)
+        _check_parts(content, parts, shard)
         report = assemble_street(content, out, parts, options)
     else:
         with progress_bar(app, messages) as progress:

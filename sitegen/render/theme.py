@@ -23,7 +23,7 @@ import jinja2.sandbox
 from sitegen.errors import Problem
 from sitegen.load.files import resolves_inside
 from sitegen.load.yamlfile import parse_yaml
-from sitegen.render.markers import MarkerCompared
+from sitegen.render.markers import MarkerCompared, per_tree_tests
 from sitegen.paths import default_theme_dir
 from sitegen.render.compiled import COMPILED
 
@@ -164,7 +164,9 @@ class Theme:
             if not path.is_file() or path.name.startswith("."):
                 continue
             try:
-                env.parse(path.read_text("utf-8"), path.name, str(path))
+                parsed = env.parse(path.read_text("utf-8"), path.name, str(path))
+                problems += [Problem(self._where(path), line, "theme.per_tree_compared", {"name": name})
+                             for name, line in per_tree_tests(parsed)]
             except UnicodeDecodeError:
                 problems.append(Problem(self._where(path), None, "theme.encoding"))
             except jinja2.TemplateSyntaxError as e:

@@ -25,16 +25,19 @@ from zoneinfo import ZoneInfo
 from sitegen import pipeline
 from sitegen.errors import ContentInvalid, Problem, UsageProblem
 from sitegen.load.decode import read_text
+from sitegen.load.defaults import inherited_paths
 from sitegen.load.files import SITE_FILE
 from sitegen.load.yamlfile import parse_yaml
 from sitegen.options import Options
 from sitegen.pipeline.cache import BuildCache, CacheDamaged, State, cache_dir
-from sitegen.street.config import Community, Street
+from sitegen.street.config import STREET_FILE, Community, Street
 from sitegen.street.read import community_url, read_street
 from sitegen.street.shard import Shard
 from sitegen.validate.rules import BASE_URL_PLACEHOLDER
+from sitegen.street.stamp import STAMP_SUFFIX, community_stamp
 from sitegen.street.state import StreetFolders, summary_year
 from sitegen.street.write import Pages, write_street
+from sitegen.write.files import replace_file
 from sitegen.write.printfolder import print_folder
 
 HELD = 2  # checked communities whose caches stay in memory for their builds (the rest are saved and read again)
@@ -98,8 +101,37 @@ def moved(problems: Iterable[Problem], slug: str) -> list[Problem]:
     The warning that base_url is still the sample's is dropped: a community's address is the
     street's + its folder, and street.yaml's own line says it once (street/read.py).
     """
-    return [dataclasses.replace(p, path=PurePosixPath(slug) / p.path) for p in problems
+    return [dataclasses.replace(p, path=PurePosixPath(slug) / p.path, args=_args_moved(p.args, slug)) for p in problems
             if not (p.warning and p.key == BASE_URL_PLACEHOLDER)]
+
+
+# Message arguments that name another place in the same community (`see disclosures/wang.yaml:7`).
+_LOCATION_ARGS = ("where", "wish")
+
+
+def _args_moved(args: Mapping[str, object], slug: str) -> Mapping[str, object]:
+    if not any(name in args for name in _LOCATION_ARGS):
+        return args
+    return {k: f"{slug}/{v}" if k in _LOCATION_ARGS else v for k, v in args.items()}
+
+
+def at_street_yaml(problems: list[Problem], street: Street, community: Community) -> list[Problem]:
+    """Problems in a value the community inherits (their line an inherited field's code, load/defaults.py)
+    put at that value's line in street.yaml, where it is written; the others as they are."""
+    if not any(p.line is not None and p.line < 0 for p in problems):
+        return problems
+    paths = inherited_paths(inherited(street, community))
+    text, _ = read_text(street.folder / STREET_FILE, PurePosixPath(STREET_FILE))
+    located = parse_yaml(text, PurePosixPath(STREET_FILE))[0] if text is not None else None
+    lines = located.lines if located is not None else {}
+    moved_here = []
+    for p in problems:
+        if p.line is not None and p.line < 0:
+            path = paths[-p.line - 1]
+            path = ("name", *path[1:]) if path[0] == "street" else path  # a community's `street` is street.yaml's name
+            p = dataclasses.replace(p, path=PurePosixPath(STREET_FILE), line=lines.get(path) or lines.get(path[:1]))
+        moved_here.append(p)
+    return moved_here
 
 
 def _read(folder: Path, options: Options) -> tuple[Street, list[Community], list[Problem]]:
@@ -130,9 +162,9 @@ def check_street(folder: Path, options: Options) -> tuple[int, int, list[Problem
         try:
             checked = pipeline.check(community.content, opts)
         except ContentInvalid as e:
-            problems += moved(e.problems, community.slug)
+            problems += at_street_yaml(moved(e.problems, community.slug), street, community)
             continue
-        problems += moved(checked.warnings, community.slug)
+        problems += at_street_yaml(moved(checked.warnings, community.slug), street, community)
         records += checked.records
     if any(not p.warning for p in problems):
         raise ContentInvalid(problems)
@@ -164,7 +196,7 @@ def build_street(folder: Path, out: Path, options: Options, progress: pipeline.P
             built = fresh.get(slug) or pipeline.build(community.content, out / slug, plans[slug], progress,
                                                       loaded=caches.pop(slug, None))
             report.communities[slug] = built
-            report.warnings += moved(built.warnings, slug)
+            report.warnings += at_street_yaml(moved(built.warnings, slug), street, community)
             if slug not in fresh:
                 folders.save_summary(slug, summaries[slug], summary_year(options.now, street.timezone))
             if told is not None:
@@ -172,6 +204,9 @@ def build_street(folder: Path, out: Path, options: Options, progress: pipeline.P
         kept = [c.slug for c in picked]
         if shard is not None:
             folders.write_summaries(out, {slug: summaries.get(slug) or folders.summary(slug) for slug in kept})
+            for community in picked:  # what --assemble checks the part against
+                replace_file(StreetFolders.shard_summaries(out) / f"{community.slug}{STAMP_SUFFIX}",
+                             _stamp(street, community, plans[community.slug]))
         texts = [summaries.get(slug) or folders.summary(slug) for slug in kept]
         pages = None if shard is not None else _street_pages(street, texts, options)
         report.street_files, report.written = write_street(out, folders, kept, pages,
@@ -204,7 +239,7 @@ def _check_changed(street: Street, picked: Sequence[Community], out: Path, optio
         try:
             checked = pipeline.check(community.content, plans[slug], cache)
         except ContentInvalid as e:
-            problems += moved(e.problems, slug)
+            problems += at_street_yaml(moved(e.problems, slug), street, community)
             continue
         finally:
             _hold(caches, slug, cache, out / slug, plans[slug])
@@ -300,6 +335,7 @@ def assemble_street(folder: Path, out: Path, parts: Sequence[Path], options: Opt
             raise UsageProblem("street.assemble_missing" if not holders else "street.assemble_twice",
                                slug=community.slug, parts=", ".join(str(p) for p in holders or parts))
         found[community.slug] = holders[0]
+        _refuse_stale(street, community, holders[0], options)
     with output_lock(folders.cache, options.lock_wait):
         summaries = gather_parts(found, out, folders)
         slugs = [c.slug for c in communities]
@@ -309,6 +345,19 @@ def assemble_street(folder: Path, out: Path, parts: Sequence[Path], options: Opt
                                                            street_fingerprint(street, texts, options))
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _stamp(street: Street, community: Community, plan: Options) -> str:
+    return community_stamp(community.content, plan.site_defaults or {}, plan, street.timezone)
+
+
+def _refuse_stale(street: Street, community: Community, part: Path, options: Options) -> None:
+    """The part must hold what building the community now would make (street/stamp.py): else
+    UsageProblem street.assemble_stale, before anything is written."""
+    plan = community_options(street, community, options, StreetFolders(cache_dir(part), print_folder(part)))
+    stamp = StreetFolders.shard_summaries(part) / f"{community.slug}{STAMP_SUFFIX}"
+    if not stamp.is_file() or stamp.read_text("utf-8") != _stamp(street, community, plan):
+        raise UsageProblem("street.assemble_stale", slug=community.slug, part=str(part))
 
 
 def serve_build(folder: Path, out: Path, options: Options, waiting: object = None) -> pipeline.Report:

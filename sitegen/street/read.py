@@ -34,7 +34,7 @@ COMMUNITY_NAME: Final = re.compile(r"[a-z0-9-]+")
 # top-level names of a community site, which street pages may grow into: no community may take one.
 RESERVED: Final = frozenset({
     "care", "zh-hant", "wishes", "posters", "static", "search", "media", "feed", "sitemap", "activities",
-    "disclosures", "deliberations", "places", "pages", "index", "manifest", "theme", "themes",
+    "disclosures", "deliberations", "places", "pages", "index", "manifest", "theme", "themes", "tags", "browse",
 })
 
 
@@ -71,12 +71,12 @@ def is_street(folder: Path) -> bool:
 def read_street(folder: Path, base_url: str | None = None) -> StreetRead:
     """Read street.yaml and find the communities; `base_url` (--base-url) replaces street.yaml's."""
     street, problems = _street(folder, base_url)
-    theme = PurePosixPath(street.theme).parts[0] if street is not None and street.theme else None
+    theme = _theme_top(folder, street.theme) if street is not None and street.theme else None
     communities: list[Community] = []
     for entry in sorted(os.scandir(folder), key=lambda e: e.name):
         if ignored(entry.name) or not entry.is_dir() or entry.name == theme:  # the street's theme is no community
             continue
-        problem = _name_problem(entry.name)
+        problem = _name_problem(entry.name) or _link_problem(entry, folder)
         if problem is not None:
             problems.append(problem)
             continue
@@ -109,8 +109,8 @@ def _street(folder: Path, base_url: str | None) -> tuple[Street | None, list[Pro
     problems += site_timezone_known(raw, fields)  # type: ignore[arg-type]  # the same rule as site.yaml's
     if is_placeholder_url(base_url or fields.base_url):
         problems.append(raw.problem("base_url", BASE_URL_PLACEHOLDER, warning=True, url=base_url or fields.base_url))
-    if fields.theme is not None and not (folder / fields.theme).is_dir():
-        problems.append(raw.problem("theme", "street.theme_missing", path=fields.theme))
+    if fields.theme is not None:
+        problems += _theme_problems(folder, raw, fields.theme)
     if any(not p.warning for p in problems):
         return None, problems
     written = located.data.get("office") or {}  # checked above; kept as written (a phone as typed)
@@ -131,6 +131,42 @@ def _name_problem(name: str) -> Problem | None:
     if name in RESERVED:
         return Problem(where, None, "street.folder_reserved", {"name": name, "suggestion": f"{name}-1"})
     return None
+
+
+def _link_problem(entry: os.DirEntry[str], folder: Path) -> Problem | None:
+    """A community folder that is a link to a folder outside the street would publish files from
+    elsewhere (a link to /etc reads /etc); as content files, it must stay inside the street."""
+    if entry.is_symlink() and not _inside(Path(entry.path), folder):
+        return Problem(PurePosixPath(entry.name), None, "street.folder_link_outside", {"name": entry.name})
+    return None
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    """Whether `path`, links followed, is strictly inside `folder` (False for a link loop)."""
+    try:
+        resolved, root = path.resolve(), folder.resolve()
+    except (OSError, RuntimeError):
+        return False
+    return resolved != root and resolved.is_relative_to(root)
+
+
+def _theme_top(folder: Path, theme: str) -> str:
+    """The street folder's entry holding the (checked) theme: `th` for `th/x` as for `../street/th/x`."""
+    return (folder / theme).resolve().relative_to(folder.resolve()).parts[0]
+
+
+def _theme_problems(folder: Path, raw: RawRecord, theme: str) -> list[Problem]:
+    """street.yaml's `theme`: a folder inside the street folder (not the street itself, not above it,
+    not a link out of it), and not inside a community folder, which would then be no community."""
+    path = PurePosixPath(theme)
+    if path.is_absolute() or not _inside(folder / theme, folder):
+        return [raw.problem("theme", "street.theme_outside", path=theme)]
+    if not (folder / theme).is_dir():
+        return [raw.problem("theme", "street.theme_missing", path=theme)]
+    top = _theme_top(folder, theme)
+    if (folder / top / SITE_FILE).is_file():
+        return [raw.problem("theme", "street.theme_in_community", path=theme, community=top)]
+    return []
 
 
 def community_url(street: Street, community: Community) -> str:

@@ -268,6 +268,8 @@ def check_base_url(raw: str) -> str:
         raise _fail("value.base_url", value=raw) from None
     if parts.scheme not in ("http", "https") or not parts.hostname or parts.query or parts.fragment:
         raise _fail("value.base_url", value=raw)
+    if "@" in parts.netloc:  # user:password@host would be printed on every page and in every QR code
+        raise _fail("value.base_url_login", host=parts.hostname)
     try:
         ascii_url(raw)
     except BadAddress:

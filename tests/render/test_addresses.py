@@ -161,7 +161,12 @@ def test_body_link_to_a_missing_record_is_a_warning_at_its_line(make_site: MakeS
 
 
 @pytest.mark.parametrize(("base", "lang", "word"), [("https://望_湖.中国/", "en", "host name"),
-                                                    ("https://望_湖.中国/", "zh-Hans", "域名")])
+                                                    ("https://望_湖.中国/", "zh-Hans", "域名"),
+                                                    # a login in the address would be on every page and QR code
+                                                    ("https://admin:secret@example.org/", "en", "password"),
+                                                    ("https://admin:secret@example.org/", "zh-Hans", "密码"),
+                                                    ("https://admin@example.org/wanghu/", "en", "user name"),
+                                                    ("https://admin@example.org/wanghu/", "zh-Hans", "用户名")])
 def test_bad_base_url_host_is_an_error_at_its_line(make_site: MakeSite, base: str, lang: str, word: str) -> None:
     content = make_site({}, site=f"name: 社区\nbase_url: {base}\n")
     result = run("check", "--content", str(content), env={"SITEGEN_LANG": lang})

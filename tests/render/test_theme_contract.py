@@ -58,6 +58,9 @@ WORKING = [
     ("{% if site.language == 'zh-Hans' %}<p class=x>简</p>{% endif %}", {"pages/about/index.html": "<p class=x>简</p>"}),
     ("<p class=x{{ tree.html_class }}></p>", {"pages/about/index.html": "<p class=x></p>",
                                              "care/pages/about/index.html": '<p class=x class="care"></p>'}),
+    # a test that gives every copy the same answer is no fault
+    ("{% if lang is defined and lang and tree.has_script_switch %}<p class=x>{{ lang }}</p>{% endif %}",
+     {"zh-hant/pages/about/index.html": "<p class=x>zh-Hant</p>"}),
 ]
 
 
@@ -83,6 +86,16 @@ COMPARED = [
     ("{{ 'x' if tree.care_data == 'on' else 'y' }}", "tree.care_data"),
     ('{% if tree.script_lang == "zh-Hant" %}{% endif %}', "tree.script_lang"),
     ("{% for c in tree.care_href %}{{ c }}{% endfor %}", "tree.care_href"),
+    # made text first, a marker compares silently (the same answer in every copy): found when the theme is checked
+    ('{% if lang|string == "zh-Hant" %}繁{% endif %}', "lang"),
+    ('{% if "Hant" in lang|string %}繁{% endif %}', "lang"),
+    ('{% if (lang ~ "") == "zh-Hant" %}繁{% endif %}', "lang"),
+    ('{% if lang|lower|replace("-", "") == "zhhant" %}繁{% endif %}', "lang"),
+    ('{% if lang is sameas "zh-Hant" %}繁{% endif %}', "lang"),
+    ('{% set hant = lang|string == "zh-Hant" %}{{ hant }}', "lang"),
+    ("{{ '长辈' if tree.html_class|trim else '' }}", "tree.html_class"),
+    ('{% if not tree.care_label|string == "标准版" and true %}{% endif %}', "tree.care_label"),
+    ('{% if tree.photo_sizes|string|length > 40 %}{% endif %}', "tree.photo_sizes"),
 ]
 
 
@@ -96,6 +109,16 @@ def test_comparing_a_per_tree_value_is_a_theme_error(make_site: MakeSite, tmp_pa
     [where] = [e for e in error_lines(result) if e.startswith("theme/templates/page.html:2: ")]
     assert f"“{name}”" in where and word in where, where
     assert "Traceback" not in result.output and not out.exists()
+
+
+def test_the_static_check_knows_every_per_tree_field() -> None:
+    """markers.PER_TREE_FIELDS is every field of render/site.py's Tree that holds a Marker."""
+    from dataclasses import fields
+
+    from sitegen.render.markers import PER_TREE_FIELDS
+    from sitegen.render.site import Tree
+
+    assert {f.name for f in fields(Tree)} - {"has_script_switch"} == PER_TREE_FIELDS
 
 
 def test_every_planned_page_gets_the_view_of_its_template() -> None:

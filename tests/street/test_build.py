@@ -246,6 +246,63 @@ def test_assemble_names_a_missing_community(make_street: MakeStreet, street_page
     assert not (tmp_path / "all").exists()
 
 
+STALE_CASES = [
+    # (case, what changes after both shards were built, args added to --assemble (SOURCE_DATE_EPOCH=… sets
+    #  the clock), the stale community named or None)
+    ("nothing", {}, (), None),
+    ("record_edited", {"meihu/pages/about.md": "# 关于\n改过了。\n"}, (), "meihu"),
+    ("record_added", {"wanghu/wishes/new.yaml": "wish: 新心愿\nwisher: 张三\nposted_on: 2026-10-01\nstatus: open\n"},
+     (), "wanghu"),
+    ("street_yaml_edited", {"street.yaml": "name: 新街道\nbase_url: https://street.example.org/\n"}, (), "binhu"),
+    ("other_options", {}, ("--pdf",), "binhu"),
+    ("another_day", {}, (f"SOURCE_DATE_EPOCH={int(NOW.timestamp()) + 86400}",), "binhu"),
+]
+
+
+@pytest.mark.parametrize(("case", "changes", "extra", "stale"), STALE_CASES, ids=[c[0] for c in STALE_CASES])
+def test_assemble_refuses_a_stale_shard(make_street: MakeStreet, street_pages: str, tmp_path: Path, case: str,
+                                        changes: dict[str, str], extra: tuple[str, ...], stale: str | None) -> None:
+    """A shard built before its records, street.yaml, the options or the day changed is not assembled."""
+    from tests.conftest import write_files
+
+    folder = make_street(THREE)
+    parts = [tmp_path / f"part{k}" / "out" for k in (1, 2)]
+    for k, part in enumerate(parts, 1):
+        build_street(folder, part, options(), shard=Shard(k, 2))
+    write_files(folder, changes)
+    env = dict(arg.split("=", 1) for arg in extra if "=" in arg)
+    args = [arg for arg in extra if "=" not in arg]
+    for lang, word in (("en", "again"), ("zh-Hans", "重新生成")):
+        result = run("--lang", lang, "build", "--content", str(folder), "--out", str(tmp_path / "all"),
+                     "--assemble", *map(str, parts), *args, env=env)
+        if stale is None:
+            assert result.exit_code == 0, result.stderr
+            return
+        assert result.exit_code == 2 and f"“{stale}”" in result.stderr and word in result.stderr, result.stderr
+        assert not (tmp_path / "all").exists()
+
+
+# (--assemble and what follows it, the word the en / zh-Hans usage error must hold): each a usage error, nothing written
+ASSEMBLE_USAGE = [
+    (["--assemble", "nowhere"], ("nowhere", "nowhere")),
+    (["--assemble", "part1/out", "--shard", "1/2"], ("separate runs", "分两次")),
+    (["part1/out"], ("--assemble", "--assemble")),
+    (["--assemble"], ("shard outputs", "分片输出")),
+]
+
+
+@pytest.mark.parametrize(("args", "words"), ASSEMBLE_USAGE, ids=[" ".join(a[0]) for a in ASSEMBLE_USAGE])
+def test_assemble_usage_errors_name_the_fault(make_street: MakeStreet, tmp_path: Path, args: list[str],
+                                              words: tuple[str, str]) -> None:
+    folder = make_street()
+    (tmp_path / "part1" / "out").mkdir(parents=True)
+    args = [str(tmp_path / a) if a in ("part1/out", "nowhere") else a for a in args]
+    for lang, word in zip(("en", "zh-Hans"), words, strict=True):
+        result = run("--lang", lang, "build", "--content", str(folder), "--out", str(tmp_path / "all"), *args)
+        assert result.exit_code == 2 and word in result.stderr, result.stderr
+        assert not (tmp_path / "all").exists() and "Traceback" not in result.output + result.stderr
+
+
 def test_shard_options_need_a_street(make_site: object, tmp_path: Path) -> None:
     content = make_site()  # type: ignore[operator]
     result = run("build", "--content", str(content), "--out", str(tmp_path / "o"), "--shard", "1/2")

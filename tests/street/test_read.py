@@ -26,6 +26,8 @@ CASES = [
     ("street_base_url_missing", "name: 包河街道\n", TWO, {}, "street.yaml:1", ("base_url", "base_url")),
     ("street_base_url_relative", "name: 包河街道\nbase_url: /baohe/\n", TWO, {}, "street.yaml:2", ("http", "http")),
     ("street_base_url_ftp", "name: 包河街道\nbase_url: ftp://a.example.org/\n", TWO, {}, "street.yaml:2", ("http", "http")),
+    ("street_base_url_login", "name: 包河街道\nbase_url: https://u:pw@street.example.org/\n", TWO, {}, "street.yaml:2",
+     ("password", "密码")),
     ("street_name_list", "name: [a, b]\nbase_url: https://a.example.org/\n", TWO, {}, "street.yaml:1", ("text", "文字")),
     ("street_language_unknown", S + "language: fr\n", TWO, {}, "street.yaml:3", ("zh-Hans", "zh-Hans")),
     ("street_timezone_unknown", S + "timezone: Mars/Olympus\n", TWO, {}, "street.yaml:3", ("time zone", "时区")),
@@ -33,15 +35,33 @@ CASES = [
     ("street_office_phone_bad", S + "office:\n  phone: call me\n", TWO, {}, "street.yaml:4", ("phone", "电话")),
     ("street_office_not_mapping", S + "office: 包河大道1号\n", TWO, {}, "street.yaml:3", ("office", "office")),
     ("street_theme_missing", S + "theme: nowhere\n", TWO, {}, "street.yaml:3", ("nowhere", "nowhere")),
+    # the street theme: inside the street folder, in a folder of its own (a crash, an escape, a lost community before)
+    ("street_theme_dot", S + "theme: .\n", TWO, {}, "street.yaml:3", ("not inside", "不在")),
+    ("street_theme_dot_slash", S + "theme: ./\n", TWO, {}, "street.yaml:3", ("not inside", "不在")),
+    ("street_theme_parent", S + "theme: ..\n", TWO, {}, "street.yaml:3", ("not inside", "不在")),
+    ("street_theme_absolute", S + "theme: /tmp\n", TWO, {}, "street.yaml:3", ("not inside", "不在")),
+    ("street_theme_up_and_back", S + "theme: ../street/wanghu/th\n", TWO, {"wanghu/th/i18n/en.yaml": "x: y\n"},
+     "street.yaml:3", ("wanghu", "wanghu")),
+    ("street_theme_in_community", S + "theme: wanghu/th\n", TWO, {"wanghu/th/i18n/en.yaml": "x: y\n"},
+     "street.yaml:3", ("wanghu", "wanghu")),
+    ("street_theme_is_community", S + "theme: meihu\n", TWO, {}, "street.yaml:3", ("meihu", "meihu")),
     ("street_not_mapping", "- a\n- b\n", TWO, {}, "street.yaml:1", ("name: value", "字段名: 内容")),
     ("street_yaml_broken", "name: [包河\nbase_url: x\n", TWO, {}, "street.yaml:", ("", "")),
     ("street_unknown_key", S + "nmae: x\n", TWO, {}, "street.yaml:3", ("name", "name")),
+    # a value the communities inherit is at fault: at its line in street.yaml (was `<slug>/site.yaml:2`), and
+    # the place it clashes with named with its community folder
+    ("inherited_office_phone_hidden", S + 'office:\n  phone: "13800001234"\n', TWO, {}, "street.yaml:4",
+     ("meihu/disclosures/", "meihu/disclosures/")),
+    ("inherited_office_wisher_name", S + "office:\n  address: 李秀兰家楼下\n", TWO, {}, "street.yaml:4",
+     ("meihu/wishes/", "meihu/wishes/")),
+    ("inherited_street_name_wisher", "name: 李秀兰街道\nbase_url: https://street.example.org/\n", TWO, {}, "street.yaml:1",
+     ("李**", "李**")),
     # community folders
     ("folder_capitals", S, {"WangHu": community_site("望湖社区")}, {}, "WangHu:", ("wanghu", "wanghu")),
     ("folder_chinese", S, {"望湖": community_site("望湖社区")}, {}, "望湖:", ("wanghu", "wanghu")),
     ("folder_space", S, {"wang hu": community_site("望湖社区")}, {}, "wang hu:", ("wang-hu", "wang-hu")),
     *[(f"folder_reserved_{name}", S, {name: community_site("社区"), **TWO}, {}, f"{name}:", (name, name))
-      for name in ("care", "zh-hant", "wishes", "posters", "static", "search", "media")],
+      for name in ("care", "zh-hant", "wishes", "posters", "static", "search", "media", "tags", "browse", "places")],
     ("no_communities", S, {}, {}, "street.yaml:", ("folder", "文件夹")),
     # a community's site.yaml
     ("base_url_outside", S, {"wanghu": community_site("望湖社区", "base_url: https://other.example.org/\n")},
@@ -78,6 +98,46 @@ def test_street_problem(make_street: MakeStreet, case: str, street: str, communi
         assert "Traceback" not in result.output + result.stderr
     if case != "street_unknown_key":  # a warning: the street still checks
         assert result.exit_code == 1
+
+
+LINK_CASES = [
+    # (case, link name in the street, its target: "outside" a copy of a community beside the street,
+    #  "root" the file system root; the line the error starts with, words en / zh-Hans)
+    ("community_link_outside", "linked", "outside", "linked:", ("outside the street", "以外")),
+    ("community_link_root", "rootfs", "root", "rootfs:", ("outside the street", "以外")),
+    ("theme_link_outside", "th", "outside", "street.yaml:3", ("not inside", "不在")),
+]
+
+
+@pytest.mark.parametrize(("case", "name", "target", "where", "words"), LINK_CASES, ids=[c[0] for c in LINK_CASES])
+def test_street_link_problem(make_street: MakeStreet, tmp_path: Path, case: str, name: str, target: str,
+                             where: str, words: tuple[str, str]) -> None:
+    """A link in the street folder to a folder outside it is refused: its files are no street's to publish."""
+    folder = make_street(street=S + "theme: th\n" if case.startswith("theme") else S)
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "site.yaml").write_text(community_site("外面社区"), encoding="utf-8")
+    (folder / name).symlink_to(Path("/") if target == "root" else outside, target_is_directory=True)
+    for lang, word in zip(("en", "zh-Hans"), words, strict=True):
+        result = run("--lang", lang, "check", "--content", str(folder))
+        hits = [line for line in error_lines(result) if line.startswith(where)]
+        assert hits and any(word in line for line in hits), (lang, error_lines(result))
+        assert result.exit_code == 1 and "Traceback" not in result.output + result.stderr
+
+
+def test_link_to_a_community_inside_the_street_is_a_community(make_street: MakeStreet) -> None:
+    folder = make_street()
+    (folder / "wanghu2").symlink_to("wanghu", target_is_directory=True)
+    result = run("check", "--content", str(folder))
+    assert result.exit_code == 0 and "3 communities" in result.output, result.stderr
+
+
+@pytest.mark.parametrize("written", ["th", "th/", "./th", "../street/th"])
+def test_street_theme_folder_is_no_community(make_street: MakeStreet, written: str) -> None:
+    """However the theme's path is written, its folder is the theme, not a community missing site.yaml."""
+    folder = make_street(street=S + f"theme: {written}\n", files={"th/i18n/street/en.yaml": "street_title: x\n"})
+    result = run("check", "--content", str(folder))
+    assert result.exit_code == 0 and "2 communities" in result.output, (result.output, result.stderr)
 
 
 def test_every_community_problem_in_one_run(make_street: MakeStreet) -> None:
