@@ -2,9 +2,9 @@
 
 `tests/sites/<case>/expected/` holds the output folder (as `site/`: `output/` is ignored by git) and
 the print folder (`print/`)
-as the build wrote them: text files whole, so a change in the output is reviewed as a git diff,
-and binary files (photos) as one `sha256  path` line each in `expected/binary.sha256`, which keeps
-the folder small. The content is copied outside the repository first, so dates come from the
+as the build wrote them: text files whole, so a change in the output is reviewed as a git diff;
+binary files (photos), the theme's static files and print-folder twins of published files as one
+`sha256  path` line each in `expected/binary.sha256`, which keeps the folder small. The content is copied outside the repository first, so dates come from the
 records and the clock (SOURCE_DATE_EPOCH), never from this checkout's git history.
 
     pytest tests/sites --regen-golden      # rewrite expected/ after a change meant to alter output
@@ -48,11 +48,20 @@ def built_files(content: Path, work: Path, monkeypatch: pytest.MonkeyPatch) -> d
     return files
 
 
+def kept_whole(rel: str, data: bytes, files: dict[str, bytes]) -> bool:
+    """Whether expected/ keeps a file's text (to review as a diff) rather than its digest: not for
+    binaries, not for the theme's own files copied into static/ (reviewed in themes/default), not
+    for a print-folder file that is the published file's twin (its text is kept once, under site/)."""
+    if not rel.endswith(TEXT) or rel.split("/", 1)[1].startswith("static/"):
+        return False
+    return not (rel.startswith("print/") and files.get("site/" + rel.removeprefix("print/")) == data)
+
+
 def stored_form(files: dict[str, bytes]) -> dict[str, bytes]:
-    """What expected/ holds for these files: text files as they are, binaries as one list of digests."""
-    stored = {rel: data for rel, data in files.items() if rel.endswith(TEXT)}
+    """What expected/ holds for these files: text files as they are, the rest as one list of digests."""
+    stored = {rel: data for rel, data in files.items() if kept_whole(rel, data, files)}
     digests = "".join(f"{hashlib.sha256(data).hexdigest()}  {rel}\n"
-                      for rel, data in sorted(files.items()) if not rel.endswith(TEXT))
+                      for rel, data in sorted(files.items()) if rel not in stored)
     stored[BINARY_LIST] = digests.encode()
     return stored
 
