@@ -33,6 +33,9 @@ class Options:
     # A street's community (sitegen/street/): the fields it inherits unless its site.yaml sets them,
     # and where its build cache and print folder go instead of beside its output (inside the street's).
     site_defaults: dict[str, object] | None = None
+    # What the street's other communities must not publish either (street/build.py street_secrets):
+    # (kind "name" or "phone", the name or digits, the street-relative PATH:LINE it comes from).
+    street_secrets: tuple[tuple[str, str, str], ...] = ()
     cache_folder: Path | None = None
     print_to: Path | None = None
 

@@ -21,6 +21,7 @@ from sitegen.options import Options
 from sitegen.pipeline.cache import BuildCache, CacheDamaged, State, cache_dir
 from sitegen.pipeline.inputs import changes_at, folder_stats, input_stats, outside_roots
 from sitegen.pipeline.memory import Memory
+from sitegen.pipeline.streetsecrets import secrets_digest, with_street_secrets
 from sitegen.runtime import paused_collector
 from sitegen.write.printfolder import print_folder
 
@@ -88,6 +89,7 @@ def check(content: Path, options: Options, cache: BuildCache | None = None,
     model, model_problems = build_model(validated, options, commit_times(content), levels=levels, variants=variants)
     if model is None or model_problems:
         raise ContentInvalid([*problems, *model_problems])
+    model = with_street_secrets(model, options)  # a street's community: the other communities' secrets too
     warnings = sorted_problems(_base_url_warnings([p for p in problems if p.warning], options))
     drafts = () if options.drafts else tuple(sorted(
         f"{v.raw.path}:{v.raw.line}" if v.raw.in_list else str(v.raw.path) for v in validated.records if v.fields.draft))
@@ -172,7 +174,7 @@ def _build(content: Path, out: Path, options: Options, progress: Progress | None
         # The cache last, the state after the data: "unchanged" never outlives the site it describes.
         # Under serve the cache stays in memory instead (pipeline/memory.py).
         if options.use_cache and memory is None:
-            _save_cache(out, cache, checked, outcome, last, stats, roots, options.cache_folder)
+            _save_cache(out, cache, checked, outcome, last, stats, roots, options)
     return Report(pages=outcome.pages, posters=outcome.posters, photos=outcome.photos, files=outcome.files,
                   rendered=outcome.rendered, seconds=time.perf_counter() - started, warnings=checked.warnings,
                   drafts=checked.drafts, timings={"check": loaded_at - started, **outcome.timings},
@@ -210,6 +212,7 @@ def _last_build(content: Path, out: Path, options: Options, memory: Memory | Non
     stats = input_stats(content, [*state.roots, *([str(options.theme.resolve())] if options.theme else [])])
     revision = history.revision(content) if options.use_cache else ""
     unchanged = (options.use_cache and not damaged and state.revision == revision
+                 and state.street_secrets == secrets_digest(options)
                  and _unchanged(state, key, stats, out, options.now, options.print_to))
     return _LastBuild(key, state, damaged, stats, revision, unchanged)
 
@@ -275,9 +278,9 @@ def _watch_theme(content: Path, checked: Checked, options: Options,
 
 
 def _save_cache(out: Path, cache: BuildCache, checked: Checked, outcome: Outcome, last: _LastBuild,
-                stats: dict[str, tuple[int, int]], roots: list[str], folder: Path | None) -> None:
+                stats: dict[str, tuple[int, int]], roots: list[str], options: Options) -> None:
     """Save the cache and the small state the next build reads first (its time in outcome.timings);
-    `folder` is Options.cache_folder (a street's community), None for the folder beside `out`."""
+    in Options.cache_folder for a street's community, else beside `out`."""
     from sitegen.write.stamp import tree_stamp
 
     saving = time.perf_counter()
@@ -286,7 +289,8 @@ def _save_cache(out: Path, cache: BuildCache, checked: Checked, outcome: Outcome
     cache.save(out, State(key=last.key, inputs=stats, upcoming_until=changes_at(checked.model).isoformat(),
                           report=report, manifest=(manifest.st_size, manifest.st_mtime_ns),
                           revision=last.revision, warnings=checked.warnings, drafts=checked.drafts,
-                          roots=roots, tree=tree_stamp(out)), folder)
+                          roots=roots, tree=tree_stamp(out), street_secrets=secrets_digest(options)),
+               options.cache_folder)
     outcome.timings["cache"] = time.perf_counter() - saving
 
 

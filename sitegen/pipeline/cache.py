@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from sitegen.validate.privacy import Variants
     from sitegen.pipeline.products import Key
 
-FORMAT: Final = 11  # bump when what is stored changes shape
+FORMAT: Final = 12  # bump when what is stored changes shape
 MAGIC: Final = b"sitegen-cache "
 _DIGEST: Final = 32
 # What a cache may hold besides sitegen's own classes: module → names (no dotted names, no functions).
@@ -75,6 +75,7 @@ class State:
 
     roots: list[str] = field(default_factory=list)  # input folders outside the usual ones (a site's own theme)
     tree: str = ""  # write.stamp.tree_stamp of output/ as this build left it
+    street_secrets: str = ""  # secrets_digest(Options.street_secrets): another community's new wisher rebuilds this one
 
     @classmethod
     def load(cls, out: Path, folder: Path | None = None) -> State:

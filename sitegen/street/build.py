@@ -30,6 +30,7 @@ from sitegen.load.files import SITE_FILE
 from sitegen.load.yamlfile import parse_yaml
 from sitegen.options import Options
 from sitegen.pipeline.cache import BuildCache, CacheDamaged, State, cache_dir
+from sitegen.pipeline.streetsecrets import community_secrets
 from sitegen.street.config import STREET_FILE, Community, Street
 from sitegen.street.read import community_url, read_street
 from sitegen.street.shard import Shard
@@ -188,8 +189,8 @@ def build_street(folder: Path, out: Path, options: Options, progress: pipeline.P
     folders = StreetFolders(cache_dir(out), print_folder(out))
     picked = shard.picks(communities) if shard else communities
     with output_lock(folders.cache, options.lock_wait):
-        plans = {c.slug: community_options(street, c, options, folders) for c in picked}
-        fresh, summaries, caches = _check_changed(street, picked, out, options, plans, folders, problems)
+        fresh, summaries, caches, plans = _check_with_secrets(street, communities, picked, out, options, folders,
+                                                             problems)
         report = StreetReport(warnings=problems)
         for community in picked:  # all checked and good: only now is anything written
             slug = community.slug
@@ -215,10 +216,38 @@ def build_street(folder: Path, out: Path, options: Options, progress: pipeline.P
     return report
 
 
+def _check_with_secrets(street: Street, communities: Sequence[Community], picked: Sequence[Community], out: Path,
+                        options: Options, folders: StreetFolders, problems: list[Problem]
+                        ) -> tuple[dict[str, pipeline.Report], dict[str, str], dict[str, BuildCache], dict[str, Options]]:
+    """_check_changed with every community's secrets in each one's options (pipeline/streetsecrets.py):
+    when the checked communities changed the street's set, every community is checked again with it."""
+    stored = {c.slug: folders.secrets(c.slug) for c in communities}
+
+    def plans_for(known: Mapping[str, list[tuple[str, str, str]]]) -> dict[str, Options]:
+        union = tuple(sorted({s for found in known.values() for s in found}))
+        return {c.slug: community_options(street, c, dataclasses.replace(options, street_secrets=union), folders)
+                for c in picked}
+
+    plans = plans_for(stored)
+    fresh, summaries, caches, found = _check_changed(street, picked, out, options, plans, folders, problems)
+    current = {**stored, **found}
+    if {s for f in current.values() for s in f} != {s for f in stored.values() for s in f}:
+        for slug, cache in caches.items():  # kept for the second pass, which reads them back
+            _keep(cache, out / slug, plans[slug])
+        plans = plans_for(current)
+        fresh, summaries, caches, found = _check_changed(street, picked, out, options, plans, folders, problems)
+    for slug, secrets in found.items():
+        folders.save_secrets(slug, secrets)
+    return fresh, summaries, caches, plans
+
+
 def _check_changed(street: Street, picked: Sequence[Community], out: Path, options: Options,
                    plans: Mapping[str, Options], folders: StreetFolders, street_problems: list[Problem]
-                   ) -> tuple[dict[str, pipeline.Report], dict[str, str], dict[str, BuildCache]]:
+                   ) -> tuple[dict[str, pipeline.Report], dict[str, str], dict[str, BuildCache],
+                              dict[str, list[tuple[str, str, str]]]]:
     """Check every community that changed; raise ContentInvalid with every problem of all of them.
+
+    Also returns the secrets each checked community holds itself (slug → community_secrets).
 
     Returns the reports of the unchanged ones (not built again), the summaries (JSON) of the checked
     ones, and the caches they were checked with (slug → cache), each handed to its build so that it
@@ -227,6 +256,7 @@ def _check_changed(street: Street, picked: Sequence[Community], out: Path, optio
     fresh: dict[str, pipeline.Report] = {}
     summaries: dict[str, str] = {}
     caches: dict[str, BuildCache] = {}
+    found: dict[str, list[tuple[str, str, str]]] = {}
     problems = list(street_problems)
     year = summary_year(options.now, street.timezone)
     for community in picked:
@@ -244,6 +274,8 @@ def _check_changed(street: Street, picked: Sequence[Community], out: Path, optio
         finally:
             _hold(caches, slug, cache, out / slug, plans[slug])
         summaries[slug] = _summary(checked, street, community, options)
+        given = {value: source for _, value, source in plans[slug].street_secrets}  # its own: not as given
+        found[slug] = [s for s in community_secrets(checked.model, slug) if s[2] != f"{slug}/{given.get(s[1])}"]
         if ready is not None:  # built and unchanged, but its summary was missing or of another year
             fresh[slug] = ready
             folders.save_summary(slug, summaries[slug], year)
@@ -251,7 +283,7 @@ def _check_changed(street: Street, picked: Sequence[Community], out: Path, optio
         for slug, cache in caches.items():  # what checking parsed and validated is kept for the next try
             _keep(cache, out / slug, plans[slug])
         raise ContentInvalid(problems)
-    return fresh, summaries, caches
+    return fresh, summaries, caches, found
 
 
 def _hold(caches: dict[str, BuildCache], slug: str, cache: BuildCache | None, out: Path, options: Options) -> None:

@@ -9,6 +9,7 @@ Everything lives beside OUT, never inside it (OUT is what gets uploaded):
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -52,6 +53,20 @@ class StreetFolders:
     def summary(self, slug: str) -> str:
         """The kept summary's JSON; raises OSError when there is none (has_summary says first)."""
         return self._summary_file(slug).read_text("utf-8").partition("\n")[2]
+
+    def _secrets_file(self, slug: str) -> Path:
+        return self.cache / "secrets" / f"{slug}.json"
+
+    def save_secrets(self, slug: str, secrets: list[tuple[str, str, str]]) -> None:
+        """Keep a community's own secrets (pipeline/streetsecrets.py community_secrets), outside OUT."""
+        replace_file(self._secrets_file(slug), json.dumps(sorted(secrets), ensure_ascii=False))
+
+    def secrets(self, slug: str) -> list[tuple[str, str, str]]:
+        """The community's secrets as its last check found them; [] when none were kept."""
+        try:
+            return [(str(k), str(v), str(s)) for k, v, s in json.loads(self._secrets_file(slug).read_text("utf-8"))]
+        except (OSError, ValueError, TypeError):
+            return []
 
     def forget(self, slug: str) -> None:
         """A community that left the street: its summary goes (its folders are removed by the writer)."""

@@ -307,3 +307,33 @@ def test_shard_options_need_a_street(make_site: object, tmp_path: Path) -> None:
     content = make_site()  # type: ignore[operator]
     result = run("build", "--content", str(content), "--out", str(tmp_path / "o"), "--shard", "1/2")
     assert result.exit_code == 2 and "street.yaml" in result.stderr
+
+
+OUYANG_WISH = "wish: 想要一副老花镜\nwisher: 欧阳建华\ncategory: 助老\nposted_on: 2026-05-01\nstatus: open\n"
+OUYANG_MENTION = "---\ntitle: 看望欧阳建华老人\ndate: 2026-06-01\n---\n感谢欧阳建华老人。\n"
+ACROSS = [  # case → the files written before each build; the last build must refuse to publish
+    ("together", [{"wanghu/wishes/oy.yaml": OUYANG_WISH, "meihu/activities/2026-kanwang.md": OUYANG_MENTION}]),
+    ("wish_then_mention", [{"wanghu/wishes/oy.yaml": OUYANG_WISH}, {"meihu/activities/2026-kanwang.md": OUYANG_MENTION}]),
+    ("mention_then_wish", [{"meihu/activities/2026-kanwang.md": OUYANG_MENTION}, {"wanghu/wishes/oy.yaml": OUYANG_WISH}]),
+]
+
+
+@pytest.mark.parametrize(("case", "steps"), ACROSS, ids=[c[0] for c in ACROSS])
+def test_a_wisher_of_one_community_is_never_published_by_another(make_street: MakeStreet, street_pages: str,
+                                                                 tmp_path: Path, case: str,
+                                                                 steps: list[dict[str, str]]) -> None:
+    """The privacy check sees one community at a time; the street hands each community every other
+    community's secrets, and a community whose own files did not change is scanned again when they do."""
+    from tests.conftest import write_files
+
+    folder, out = make_street(), tmp_path / "out"
+    for number, files in enumerate(steps):
+        write_files(folder, files)
+        before = tree_bytes(out) if out.exists() else {}
+        result = run("build", "--content", str(folder), "--out", str(out))
+        if number < len(steps) - 1:
+            assert result.exit_code == 0, result.output
+    assert result.exit_code != 0, result.output
+    assert tree_bytes(out) == before if before else not any(out.rglob("*.html"))
+    if case != "mention_then_wish":  # there the name was published before anyone wished under it
+        assert all("欧阳建华".encode() not in data for data in tree_bytes(out).values()) if out.exists() else True
