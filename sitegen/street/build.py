@@ -194,8 +194,8 @@ def build_street(folder: Path, out: Path, options: Options, progress: pipeline.P
         report = StreetReport(warnings=problems)
         for community in picked:  # all checked and good: only now is anything written
             slug = community.slug
-            built = fresh.get(slug) or pipeline.build(community.content, out / slug, plans[slug], progress,
-                                                      loaded=caches.pop(slug, None))
+            built = fresh.get(slug) or _build_one(community, out, plans[slug], progress, caches.pop(slug, None),
+                                                  {c.slug for c in communities})
             report.communities[slug] = built
             report.warnings += at_street_yaml(moved(built.warnings, slug), street, community)
             if slug not in fresh:
@@ -214,6 +214,23 @@ def build_street(folder: Path, out: Path, options: Options, progress: pipeline.P
                                                            street_fingerprint(street, texts, options))
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _build_one(community: Community, out: Path, plan: Options, progress: pipeline.Progress | None,
+               loaded: BuildCache | None, slugs: set[str]) -> pipeline.Report:
+    """pipeline.build of one community into `out/<slug>/`; a refusal to publish private data names
+    its files and the records the secrets come from relative to the street folder, as problems do."""
+    from sitegen.pipeline.execute import LeaksFound
+
+    slug = community.slug
+    try:
+        return pipeline.build(community.content, out / slug, plan, progress, loaded=loaded)
+    except LeaksFound as e:
+        def street_relative(source: str) -> str:
+            return source if not source or source.split("/", 1)[0] in slugs else f"{slug}/{source}"
+
+        raise LeaksFound([dataclasses.replace(leak, path=f"{slug}/{leak.path}", source=street_relative(leak.source))
+                          for leak in e.leaks]) from None
 
 
 def _check_with_secrets(street: Street, communities: Sequence[Community], picked: Sequence[Community], out: Path,

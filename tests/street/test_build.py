@@ -334,6 +334,8 @@ def test_a_wisher_of_one_community_is_never_published_by_another(make_street: Ma
         if number < len(steps) - 1:
             assert result.exit_code == 0, result.output
     assert result.exit_code != 0, result.output
+    assert "wanghu/wishes/oy.yaml:2" in result.stderr  # whose secret, street-relative
+    assert any(line.startswith("meihu/") for line in result.stderr.splitlines()), result.stderr  # which file
     assert tree_bytes(out) == before if before else not any(out.rglob("*.html"))
     if case != "mention_then_wish":  # there the name was published before anyone wished under it
         assert all("欧阳建华".encode() not in data for data in tree_bytes(out).values()) if out.exists() else True
