@@ -29,8 +29,11 @@ from sitegen.load.defaults import inherited_paths
 from sitegen.load.files import SITE_FILE
 from sitegen.load.yamlfile import parse_yaml
 from sitegen.options import Options
-from sitegen.pipeline.cache import BuildCache, CacheDamaged, State, cache_dir
+from sitegen.pipeline.cache import BuildCache, cache_dir
 from sitegen.pipeline.streetsecrets import community_secrets
+from sitegen.street.caches import hold as _hold
+from sitegen.street.caches import keep as _keep
+from sitegen.street.caches import last_cache as _last_cache
 from sitegen.street.config import STREET_FILE, Community, Street
 from sitegen.street.read import community_url, read_street
 from sitegen.street.shard import Shard
@@ -41,7 +44,6 @@ from sitegen.street.write import Pages, write_street
 from sitegen.write.files import replace_file
 from sitegen.write.printfolder import print_folder
 
-HELD = 2  # checked communities whose caches stay in memory for their builds (the rest are saved and read again)
 Told = Callable[[str, pipeline.Report], None]  # (community slug, its build report), as each one ends
 
 
@@ -301,39 +303,6 @@ def _check_changed(street: Street, picked: Sequence[Community], out: Path, optio
             _keep(cache, out / slug, plans[slug])
         raise ContentInvalid(problems)
     return fresh, summaries, caches, found
-
-
-def _hold(caches: dict[str, BuildCache], slug: str, cache: BuildCache | None, out: Path, options: Options) -> None:
-    """Hold a checked community's cache for its build, or save it (`_keep`) when HELD are held already:
-    a cold street holds no more than HELD caches at once, so memory grows with the largest community."""
-    if cache is None:
-        return
-    if len(caches) < HELD:
-        caches[slug] = cache
-    else:
-        _keep(cache, out, options)
-
-
-def _last_cache(out: Path, options: Options) -> BuildCache | None:
-    """The community's build cache as its last build left it, to check only the files that changed
-    (read, never saved here: its build loads and updates it); None when there is none to trust."""
-    if not options.use_cache:
-        return None
-    try:
-        return BuildCache.load(out, pipeline.cache_key(options), options.cache_folder)
-    except CacheDamaged:
-        return None
-
-
-def _keep(cache: BuildCache, out: Path, options: Options) -> None:
-    """Save what checking parsed and validated when the street is not built (a problem somewhere),
-    for the next try to reuse. Only the content caches changed (they are keyed by file size, mtime
-    and digest); the last build's state is kept as it was."""
-    try:
-        state = State.load(out, options.cache_folder)
-    except CacheDamaged:
-        return
-    cache.save(out, state, options.cache_folder)
 
 
 def _street_pages(street: Street, summaries: Sequence[str], options: Options) -> Pages:
