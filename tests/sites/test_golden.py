@@ -28,6 +28,7 @@ from tests.conftest import DEMO, NOW, ROOT
 SITES = ROOT / "tests" / "sites"
 TEXT = (".html", ".xml", ".ics", ".txt", ".css", ".js", ".json", ".sha256", ".svg")
 BINARY_LIST = "binary.sha256"
+DERIVED = ("static/", "care/", "zh-hant/")  # kept as digests: copies of what is kept whole
 CASES = [  # case → the content folder it builds (the demo is read from content/ itself, not copied in here)
     ("demo", DEMO),
     ("every-field", SITES / "every-field" / "content"),
@@ -52,7 +53,8 @@ def kept_whole(rel: str, data: bytes, files: dict[str, bytes]) -> bool:
     """Whether expected/ keeps a file's text (to review as a diff) rather than its digest: not for
     binaries, not for the theme's own files copied into static/ (reviewed in themes/default), not
     for a print-folder file that is the published file's twin (its text is kept once, under site/)."""
-    if not rel.endswith(TEXT) or rel.split("/", 1)[1].startswith("static/"):
+    inside = rel.split("/", 1)[1]
+    if not rel.endswith(TEXT) or inside.startswith(DERIVED):
         return False
     return not (rel.startswith("print/") and files.get("site/" + rel.removeprefix("print/")) == data)
 
