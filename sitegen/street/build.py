@@ -200,7 +200,7 @@ def build_street(folder: Path, out: Path, options: Options, progress: pipeline.P
                                                   {c.slug for c in communities})
             report.communities[slug] = built
             report.warnings += at_street_yaml(moved(built.warnings, slug), street, community)
-            if slug not in fresh:
+            if slug not in fresh and slug in summaries:  # an unchanged community built for new secrets keeps its own
                 folders.save_summary(slug, summaries[slug], summary_year(options.now, street.timezone))
             if told is not None:
                 told(slug, built)
@@ -238,8 +238,11 @@ def _build_one(community: Community, out: Path, plan: Options, progress: pipelin
 def _check_with_secrets(street: Street, communities: Sequence[Community], picked: Sequence[Community], out: Path,
                         options: Options, folders: StreetFolders, problems: list[Problem]
                         ) -> tuple[dict[str, pipeline.Report], dict[str, str], dict[str, BuildCache], dict[str, Options]]:
-    """_check_changed with every community's secrets in each one's options (pipeline/streetsecrets.py):
-    when the checked communities changed the street's set, every community is checked again with it."""
+    """_check_changed with every community's secrets in each one's options (pipeline/streetsecrets.py).
+
+    When the checked communities changed the street's set, the unchanged ones are built too (their
+    kept pages scanned again for the new secrets); checking them again would find nothing new: the
+    secrets matter to the leak scan of the build, not to the check."""
     stored = {c.slug: folders.secrets(c.slug) for c in communities}
 
     def plans_for(known: Mapping[str, list[tuple[str, str, str]]]) -> dict[str, Options]:
@@ -251,10 +254,7 @@ def _check_with_secrets(street: Street, communities: Sequence[Community], picked
     fresh, summaries, caches, found = _check_changed(street, picked, out, options, plans, folders, problems)
     current = {**stored, **found}
     if {s for f in current.values() for s in f} != {s for f in stored.values() for s in f}:
-        for slug, cache in caches.items():  # kept for the second pass, which reads them back
-            _keep(cache, out / slug, plans[slug])
-        plans = plans_for(current)
-        fresh, summaries, caches, found = _check_changed(street, picked, out, options, plans, folders, problems)
+        plans, fresh = plans_for(current), {}
     for slug, secrets in found.items():
         folders.save_secrets(slug, secrets)
     return fresh, summaries, caches, plans
