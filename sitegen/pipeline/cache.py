@@ -30,11 +30,12 @@ from sitegen.write.files import replace_file
 
 if TYPE_CHECKING:
     from sitegen.render.qr import Codes
+    from sitegen.render.summary import Summaries
     from sitegen.slugs import Levels
     from sitegen.validate.privacy import Variants
     from sitegen.pipeline.products import Key
 
-FORMAT: Final = 12  # bump when what is stored changes shape
+FORMAT: Final = 13  # bump when what is stored changes shape
 MAGIC: Final = b"sitegen-cache "
 _DIGEST: Final = 32
 # What a cache may hold besides sitegen's own classes: module → names (no dotted names, no functions).
@@ -156,6 +157,12 @@ def _codes() -> Codes:
     return Codes()
 
 
+def _summaries() -> Summaries:
+    from sitegen.render.summary import Summaries
+
+    return Summaries()
+
+
 def _levels() -> Levels:
     from sitegen.slugs import Levels
 
@@ -189,6 +196,7 @@ class BuildCache:
     print_photos: dict[str, tuple[str, ...]] = field(default_factory=dict)  # poster HTML sha256 → photos it shows
     secrets: str = ""  # digest of the private data the scanned files were checked against
     search: dict[str, tuple[list[str], str, str]] = field(default_factory=dict)  # record digest → its search row and keys
+    summaries: Summaries = field(default_factory=_summaries)  # body → its summary (render/summary.py)
 
     @classmethod
     def load(cls, out: Path, key: str, folder: Path | None = None) -> BuildCache:

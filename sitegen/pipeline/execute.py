@@ -107,7 +107,7 @@ def plan_site(model: Model, content: Path, options: Options, cache: BuildCache) 
     if problems:
         raise ContentInvalid(problems)
     labels = theme.labels
-    specs = [*Planner(model, labels, photos, cache.levels).plan(), *PosterPlanner(model, labels, photos).plan()]
+    specs = [*Planner(model, labels, photos, cache.levels, cache.summaries).plan(), *PosterPlanner(model, labels, photos).plan()]
     if options.pages_only:
         specs = [dataclasses.replace(s, variants=False) for s in specs if not s.poster]
         photos = {}
@@ -222,6 +222,7 @@ def _swap(model: Model, plan: Plan, slots: Slots, assembly: Assembly, printed: P
         printed.slot.commit()
     cache.shadow_stats, cache.live_stats = cache.live_stats, stats  # the old output is the shadow now
     cache.secrets = _secrets(model)
+    cache.summaries = cache.summaries.settled()
     targets = {absolute(model.site.base_url, s.url) for s in plan.specs if not s.poster}  # what a code can point at
     cache.qr.keep(targets)
     cache.pages = kept_entries(engine, *([printed.engine] if printed is not None else []))

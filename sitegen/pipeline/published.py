@@ -79,10 +79,10 @@ def feed_products(model: Model, labels: dict[str, str], specs: list[PageSpec], c
     sitemap_urls = [(s.url, s.updated) for s in specs if not s.poster and not s.noindex]
     makers: dict[str, tuple[str, Callable[[], bytes]]] = {
         "feed.xml": (fingerprint([model.records(), kinds, model.site.digest, model.site.updated], {}),
-                     lambda: feeds.atom_feed(model, kinds)),
+                     lambda: feeds.atom_feed(model, kinds, cache.summaries)),
         "sitemap.xml": (fingerprint([sitemap_urls, model.site.digest], {}), lambda: feeds.sitemap(model, sitemap_urls)),
         "activities.ics": (fingerprint([model.activities, model.site.digest], {}),
-                           lambda: feeds.calendar(model, cache.events)),
+                           lambda: feeds.calendar(model, cache.events, cache.summaries)),
         "robots.txt": (fingerprint([model.site.digest], {}), lambda: feeds.robots(model)),
     }
     return [Product((Kind.FEED, rel), digest, _one(rel, make)) for rel, (digest, make) in makers.items()]

@@ -10,7 +10,7 @@ from typing import Final
 
 from sitegen.model.records import DELIBERATION_STAGES, Activity, Deliberation, Model, Record
 from sitegen.render.images import Photo
-from sitegen.render.summary import summarize
+from sitegen.render.summary import Summaries, summarize
 from sitegen.render.search import file_names
 from sitegen.render.page_views import (RECORD_PAGES, HomePage, ListPage, NotFoundPage, PlacePage, PlacesPage,
                                        SearchPage, TagsPage, TextPage)
@@ -53,20 +53,24 @@ def _months_back(year: int, month: int, count: int = 12) -> list[tuple[int, int]
     return months[::-1]
 
 
-def describe(record: Record) -> str:
+def describe(record: Record, summaries: Summaries | None = None) -> str:
     """The one-line summary of feeds, calendar and share cards: `summary`, else the body's text, else the title.
 
-    The title keeps its names marked for the 繁體 copy; feeds take `str()` of it.
+    The title keeps its names marked for the 繁體 copy; feeds take `str()` of it. `summaries` is the
+    build cache's memo of body summaries (pipeline/cache.py), kept between builds.
     """
-    return record.summary or summarize(record.body) or record.title
+    if record.summary:
+        return record.summary
+    return (summaries.of(record.body) if summaries is not None else summarize(record.body)) or record.title
 
 
 class Planner:
     """Turns the model into page specs; labels give titles, photos give share-card images."""
 
     def __init__(self, model: Model, labels: Mapping[str, str], photos: Mapping[PurePosixPath, Photo],
-                 levels: Levels | None = None) -> None:
+                 levels: Levels | None = None, summaries: Summaries | None = None) -> None:
         self.model = model
+        self.summaries = summaries or Summaries()  # the build's memo of summaries (pipeline/cache.py)
         self.t = labels
         self.photos = photos
         self.levels = levels or Levels()  # the build's memo of slugs (pipeline/cache.py), or a fresh one
@@ -100,7 +104,7 @@ class Planner:
         yield from self.place_pages()
         for page in self.model.pages:
             yield PageSpec(url=page.url, template="page.html", title=page.title, data=TextPage(record=page),
-                           description=describe(page), updated=page.updated, image=self.cover(page))
+                           description=describe(page, self.summaries), updated=page.updated, image=self.cover(page))
         yield PageSpec(url="search/", template="search.html", title=self.t["search"], noindex=True,
                        data=SearchPage(index=file_names(self.model, self.t)), description=self.t["search_about"],
                        updated=latest([*self.model.records(), *self.model.pages]))
@@ -236,7 +240,7 @@ class Planner:
         data = RECORD_PAGES[record.kind](record=record, poster_url=f"posters/{record.url}",
                                          tag_urls={t: self.tag_urls[t] for t in record.tags}, **extra)
         return PageSpec(url=record.url, template=f"{record.singular}.html", title=record.title, data=data,
-                        description=describe(record), image=self.cover(record), updated=record.updated,
+                        description=describe(record, self.summaries), image=self.cover(record), updated=record.updated,
                         crumbs=tuple(crumbs))
 
     def tag_pages(self) -> Iterator[PageSpec]:

@@ -7,6 +7,7 @@ renderer consumed it, not because punctuation was deleted.
 
 from __future__ import annotations
 
+import hashlib
 from functools import lru_cache
 from html.parser import HTMLParser
 from typing import Final
@@ -58,3 +59,42 @@ def summarize(markdown: str, limit: int = SUMMARY_CHARS) -> str:
     """
     text = plain_text(markdown)
     return text[:limit] + ("…" if len(text) > limit else "")
+
+
+class Summaries:
+    """The build cache's memo of summaries (pipeline/cache.py): body → `summarize(body)`.
+
+    Every page's share card, the feed and the calendar show a record's summary, so a build asks for
+    all of them, and each is a Markdown render (≈ 1 ms): a CLI rebuild after one change would
+    render every body again. Kept by the blake2b-128 digest of the body (16 bytes a record, not the
+    body); `settled()` keeps only what this build asked for, so the memo never outgrows the site.
+    """
+
+    def __init__(self) -> None:
+        self.known: dict[bytes, str] = {}
+        self.asked: dict[bytes, str] = {}  # this build's; not kept by the cache (__getstate__)
+
+    def of(self, body: str) -> str:
+        """summarize(body), remembered."""
+        key = hashlib.blake2b(body.encode("utf-8"), digest_size=16).digest()
+        found = self.asked.get(key)
+        if found is None:
+            found = self.known.get(key)
+            if found is None:
+                found = summarize(body)
+            self.asked[key] = found
+        return found
+
+    def settled(self) -> Summaries:
+        """What the next build starts from: the summaries this build asked for (all of them, when it asked for none)."""
+        kept = Summaries()
+        kept.known = dict(self.asked) if self.asked else dict(self.known)
+        return kept
+
+    def __getstate__(self) -> dict[str, object]:
+        return {"known": self.asked or self.known}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        known = state.get("known")
+        self.known = known if isinstance(known, dict) else {}
+        self.asked = {}

@@ -13,6 +13,7 @@ import jinja2.sandbox
 
 from sitegen.model.records import Activity, Model, Site
 from sitegen.render.pages import describe
+from sitegen.render.summary import Summaries
 from sitegen.render.urls import absolute
 
 FEED_SIZE = 50
@@ -40,12 +41,14 @@ def _rfc3339(when: datetime) -> str:
     return when.isoformat(timespec="seconds")
 
 
-def atom_feed(model: Model, kind_labels: dict[str, str]) -> bytes:
-    """The newest records of every kind, newest first; ids are the pages' absolute URLs."""
+def atom_feed(model: Model, kind_labels: dict[str, str], summaries: Summaries | None = None) -> bytes:
+    """The newest records of every kind, newest first; ids are the pages' absolute URLs.
+
+    `summaries`: the build cache's memo of body summaries (render/summary.py)."""
     records = sorted(model.records(), key=lambda r: (r.updated, r.day, r.url), reverse=True)[:FEED_SIZE]
     base = model.site.base_url
     entries = [{"title": f"{kind_labels[r.kind]}｜{r.title}", "url": absolute(base, r.url),
-                "updated": _rfc3339(r.updated), "summary": str(describe(r)), "category": kind_labels[r.kind]}
+                "updated": _rfc3339(r.updated), "summary": str(describe(r, summaries)), "category": kind_labels[r.kind]}
                for r in records]
     updated = max((r.updated for r in records), default=model.site.updated or model.now)
     return atom_document(model.site, base, updated, entries)
@@ -84,12 +87,13 @@ def _is_event_of(event: bytes, uid: str) -> bool:
     return f"\r\nUID:{uid}\r\n".encode() in b"\r\n" + event.replace(b"\r\n ", b"")
 
 
-def calendar(model: Model, known: dict[str, bytes] | None = None) -> bytes:
+def calendar(model: Model, known: dict[str, bytes] | None = None, summaries: Summaries | None = None) -> bytes:
     """RFC 5545: one event per activity, times in the site's zone with its VTIMEZONE, all-day dates as DATE.
 
     Each event is written by icalendar once and kept by the activity's digest (`known`): a calendar
     of 3,000 activities with one changed costs one event, not 3,000. A kept event is used only while
-    its UID is this activity's: an entry mixed up in the cache is written again.
+    its UID is this activity's: an entry mixed up in the cache is written again. `summaries`: the
+    build cache's memo of body summaries (render/summary.py).
     """
     zone = ZoneInfo(model.site.timezone)
     host = model.site.base_url.split("//", 1)[1].split("/", 1)[0]
@@ -99,7 +103,7 @@ def calendar(model: Model, known: dict[str, bytes] | None = None) -> bytes:
     for activity in sorted(model.activities, key=lambda a: (a.day, a.slug)):
         key = activity.digest + model.site.digest
         if key not in known or not _is_event_of(known[key], f"{activity.slug}@{host}"):
-            known[key] = _event(activity, model, zone, host).to_ical()  # type: ignore[attr-defined]
+            known[key] = _event(activity, model, zone, host, summaries).to_ical()  # type: ignore[attr-defined]
         used.add(key)
         events.append(known[key])
     for stale in known.keys() - used:
@@ -123,9 +127,9 @@ def calendar_document(name: str, timezone: str, zones: Iterable[str], events: It
     return head + b"".join(events) + b"END:VCALENDAR" + tail
 
 
-def _event(a: Activity, model: Model, zone: ZoneInfo, host: str) -> object:
+def _event(a: Activity, model: Model, zone: ZoneInfo, host: str, summaries: Summaries | None) -> object:
     return vevent(uid=f"{a.slug}@{host}", stamp=a.updated, title=a.title, start=a.start, end=a.end, place=a.place,
-                  description=str(describe(a)), url=absolute(model.site.base_url, a.url), zone=zone)
+                  description=str(describe(a, summaries)), url=absolute(model.site.base_url, a.url), zone=zone)
 
 
 def vevent(*, uid: str, stamp: datetime, title: str, start: date, end: date | None, place: str | None,
