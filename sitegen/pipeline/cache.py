@@ -197,6 +197,7 @@ class BuildCache:
     secrets: str = ""  # digest of the private data the scanned files were checked against
     search: dict[str, tuple[list[str], str, str]] = field(default_factory=dict)  # record digest → its search row and keys
     summaries: Summaries = field(default_factory=_summaries)  # body → its summary (render/summary.py)
+    street_events: dict[str, str] = field(default_factory=dict)  # a street's VEVENT of each activity (street/summary.py)
 
     @classmethod
     def load(cls, out: Path, key: str, folder: Path | None = None) -> BuildCache:

@@ -146,10 +146,14 @@ def _read(folder: Path, options: Options) -> tuple[Street, list[Community], list
     return read.street, read.communities, list(read.problems)
 
 
-def _summary(checked: pipeline.Checked, street: Street, community: Community, options: Options) -> str:
-    from sitegen.street.summary import summarise
+def _summary(checked: pipeline.Checked, street: Street, community: Community, options: Options,
+             cache: BuildCache | None = None) -> str:
+    """The community's summary (street/summary.py) as JSON; with its build `cache`, what the last
+    summary made is reused and this one's kept there."""
+    from sitegen.street.summary import Known, summarise
 
-    return summarise(checked.model, community_url(street, community), community.slug, options.now).to_json()
+    known = Known(cache.summaries, cache.street_events) if cache is not None else None
+    return summarise(checked.model, community_url(street, community), community.slug, options.now, known).to_json()
 
 
 def check_street(folder: Path, options: Options) -> tuple[int, int, list[Problem]]:
@@ -292,7 +296,7 @@ def _check_changed(street: Street, picked: Sequence[Community], out: Path, optio
             continue
         finally:
             _hold(caches, slug, cache, out / slug, plans[slug])
-        summaries[slug] = _summary(checked, street, community, options)
+        summaries[slug] = _summary(checked, street, community, options, cache)
         given = {value: source for _, value, source in plans[slug].street_secrets}  # its own: not as given
         found[slug] = [s for s in community_secrets(checked.model, slug) if s[2] != f"{slug}/{given.get(s[1])}"]
         if ready is not None:  # built and unchanged, but its summary was missing or of another year

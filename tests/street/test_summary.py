@@ -91,3 +91,35 @@ def test_nothing_private_in_a_summary(make_site: MakeSite) -> None:
         assert secret not in text
     assert {w.wisher for w in summary.wishes} == {"俞**", "小欧同学"}
     assert [w.url for w in summary.wishes] == [BASE + "wishes/alias/", BASE + "wishes/o/"]
+
+
+def test_a_summary_made_again_writes_only_the_changed_events(make_site: MakeSite, monkeypatch: pytest.MonkeyPatch
+                                                             ) -> None:
+    """The events and summaries kept from the last summary (street/summary.py Known) give the same JSON,
+    and only a changed or new activity is written by icalendar again; a deleted one is forgotten."""
+    from pathlib import Path
+
+    from sitegen.render.summary import Summaries
+    from sitegen.street import summary as module
+    from sitegen.street.summary import Known
+
+    files = {f"activities/a{n}.md": f"---\ntitle: 活动{n}\ndate: 2026-08-{n + 10} 09:00\n---\n第{n}次活动。\n"
+             for n in range(5)}
+    content = make_site(files)
+    first = summarise(pipeline.check(content, Options(now=NOW)).model, BASE, "test", NOW)
+    known = Known(Summaries(), {})
+    assert summarise(pipeline.check(content, Options(now=NOW)).model, BASE, "test", NOW, known) == first
+    written: list[str] = []
+    vevent = module.feeds.vevent
+
+    def counted(**fields: object) -> object:
+        written.append(str(fields["title"]))
+        return vevent(**fields)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(module.feeds, "vevent", counted)
+    Path(content, "activities/a1.md").write_text("---\ntitle: 改过的活动\ndate: 2026-08-11 09:00\n---\n改了。\n", "utf-8")
+    Path(content, "activities/a4.md").unlink()
+    model = pipeline.check(content, Options(now=NOW)).model
+    again = summarise(model, BASE, "test", NOW, known)
+    assert written == ["改过的活动"]
+    assert again == summarise(model, BASE, "test", NOW) and len(known.events) == 4
