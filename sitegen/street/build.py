@@ -36,6 +36,7 @@ from sitegen.street.caches import keep as _keep
 from sitegen.street.caches import last_cache as _last_cache
 from sitegen.street.config import STREET_FILE, Community, Street
 from sitegen.street.read import community_url, read_street
+from sitegen.street.ready import unchanged_all
 from sitegen.street.shard import Shard
 from sitegen.validate.rules import BASE_URL_PLACEHOLDER
 from sitegen.street.stamp import STAMP_SUFFIX, community_stamp
@@ -282,9 +283,9 @@ def _check_changed(street: Street, picked: Sequence[Community], out: Path, optio
     found: dict[str, list[tuple[str, str, str]]] = {}
     problems = list(street_problems)
     year = summary_year(options.now, street.timezone)
-    for community in picked:
+    answers = unchanged_all([(c.content, out / c.slug, plans[c.slug]) for c in picked], options.workers())
+    for community, ready in zip(picked, answers, strict=True):
         slug = community.slug
-        ready = pipeline.unchanged(community.content, out / slug, plans[slug])
         if ready is not None and folders.has_summary(slug, year):
             fresh[slug] = ready
             continue

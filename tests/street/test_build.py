@@ -124,8 +124,16 @@ def test_one_broken_community_blocks_the_street(make_street: MakeStreet, street_
     assert tree_bytes(print_folder(out)) == printed
 
 
+# Which communities have nothing to do is asked of each in this process, or of all on forked workers
+# (street/ready.py; a street of 8 or more): the same answers either way.
+ASKED = [pytest.param(8, id="here"), pytest.param(1, id="on-workers")]
+
+
+@pytest.mark.parametrize("alone", ASKED)
 def test_one_change_rebuilds_one_community_and_equals_a_cold_build(make_street: MakeStreet, street_pages: str,
-                                                                   tmp_path: Path) -> None:
+                                                                   tmp_path: Path, alone: int,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("sitegen.street.ready.ALONE", alone)
     folder = make_street(THREE)
     warm, cold = tmp_path / "warm" / "out", tmp_path / "cold" / "out"
     build_street(folder, warm, options())
@@ -176,9 +184,13 @@ HAND_CHANGES = [
 ]
 
 
+@pytest.mark.parametrize("alone", ASKED)
 def test_a_hand_change_in_a_community_output_is_made_again(make_street: MakeStreet, street_pages: str,
-                                                            tmp_path: Path) -> None:
+                                                            tmp_path: Path, alone: int,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
     import time
+
+    monkeypatch.setattr("sitegen.street.ready.ALONE", alone)
 
     folder = make_street(THREE)
     warm, cold = tmp_path / "warm" / "out", tmp_path / "cold" / "out"
