@@ -63,12 +63,17 @@ def write_street(out: Path, folders: StreetFolders, slugs: Sequence[str], pages:
     for rel in old_files.keys() - files.keys():
         (out / rel).unlink(missing_ok=True)
         remove_empty_parents(out, rel)
-    manifest = _manifest(out, files, slugs)
-    if _stat(out / MANIFEST) is None or (out / MANIFEST).read_bytes() != manifest:
-        replace_file(out / MANIFEST, manifest)
+    # The street manifest lists every community's files: made again (every manifest read, hundreds of
+    # thousands of lines in a district) only when a community's manifest, the street's files or the
+    # street manifest itself is not as the last build left it.
+    manifests = {slug: _stat(out / slug / MANIFEST) for slug in slugs}
+    if files != old_files or last.get("manifests") != manifests or last.get("manifest") != _stat(out / MANIFEST):
+        manifest = _manifest(out, files, slugs)
+        if _stat(out / MANIFEST) is None or (out / MANIFEST).read_bytes() != manifest:
+            replace_file(out / MANIFEST, manifest)
     replace_file(record, json.dumps({"fingerprint": fingerprint if pages is not None else "", "files": files,
-                                     "stats": {rel: _stat(out / rel) for rel in files},
-                                     "communities": list(slugs)}, sort_keys=True))
+                                     "stats": {rel: _stat(out / rel) for rel in files}, "manifests": manifests,
+                                     "manifest": _stat(out / MANIFEST), "communities": list(slugs)}, sort_keys=True))
     return len(files), written
 
 

@@ -9,6 +9,7 @@ Street pages come from sitegen/street/pages.py
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -351,3 +352,24 @@ def test_a_wisher_of_one_community_is_never_published_by_another(make_street: Ma
     assert tree_bytes(out) == before if before else not any(out.rglob("*.html"))
     if case != "mention_then_wish":  # there the name was published before anyone wished under it
         assert all("欧阳建华".encode() not in data for data in tree_bytes(out).values()) if out.exists() else True
+
+
+@pytest.mark.parametrize("hand", [
+    pytest.param(lambda out: _append(out / "manifest.sha256"), id="street-manifest-written-to"),
+    pytest.param(lambda out: (out / "manifest.sha256").unlink(), id="street-manifest-deleted"),
+    pytest.param(lambda out: _append(out / "meihu" / "manifest.sha256"), id="community-manifest-written-to"),
+])
+def test_the_street_manifest_is_made_again_after_a_hand(make_street: MakeStreet, street_pages: str, tmp_path: Path,
+                                                        hand: Callable[[Path], None]) -> None:
+    """With nothing changed the street manifest is not made again (street/write.py), unless a hand touched it
+    or a community's manifest it lists."""
+    import time
+
+    folder = make_street(THREE)
+    warm, cold = tmp_path / "warm" / "out", tmp_path / "cold" / "out"
+    build_street(folder, warm, options())
+    build_street(folder, cold, options(use_cache=False))
+    time.sleep(0.02)
+    hand(warm)
+    build_street(folder, warm, options())
+    assert tree_bytes(warm) == tree_bytes(cold)
