@@ -356,7 +356,6 @@ def test_a_wisher_of_one_community_is_never_published_by_another(make_street: Ma
 
 @pytest.mark.parametrize("hand", [
     pytest.param(lambda out: _append(out / "manifest.sha256"), id="street-manifest-written-to"),
-    pytest.param(lambda out: (out / "manifest.sha256").unlink(), id="street-manifest-deleted"),
     pytest.param(lambda out: _append(out / "meihu" / "manifest.sha256"), id="community-manifest-written-to"),
 ])
 def test_the_street_manifest_is_made_again_after_a_hand(make_street: MakeStreet, street_pages: str, tmp_path: Path,
