@@ -52,3 +52,35 @@ def test_the_oldest_are_dropped_past_the_limit(tmp_path: Path) -> None:
         (tmp_path / f"t{n}.html").write_text(str(n), encoding="utf-8")
         env.get_template(f"t{n}.html")
     assert len(compiled.stored) == REMEMBERED
+
+
+def test_another_process_finds_the_compiled_template_on_disk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A new process (a new CompiledTemplates over the same folder) compiles nothing that is unchanged, an
+    edited template again; a damaged file on disk is compiled again; other sitegen code has other files."""
+    folder, disk = tmp_path / "templates", tmp_path / "bytecode"
+    folder.mkdir()
+    disk.mkdir(mode=0o700)
+    (folder / "page.html").write_text("{{ n }} 户", encoding="utf-8")
+    environment(folder, CompiledTemplates(str(disk))).get_template("page.html")
+    assert len(list(disk.iterdir())) == 1
+    compiles: list[str] = []
+    original = jinja2.Environment.compile
+    monkeypatch.setattr(jinja2.Environment, "compile", lambda self, *a, **k: compiles.append("x") or original(self, *a, **k))
+    assert environment(folder, CompiledTemplates(str(disk))).get_template("page.html").render(n=3) == "3 户"
+    assert compiles == []
+    (folder / "page.html").write_text("{{ n + 1 }} 户", encoding="utf-8")
+    assert environment(folder, CompiledTemplates(str(disk))).get_template("page.html").render(n=3) == "4 户"
+    assert compiles == ["x"]
+    for file in disk.iterdir():
+        file.write_bytes(file.read_bytes()[:20])  # cut short
+    assert environment(folder, CompiledTemplates(str(disk))).get_template("page.html").render(n=3) == "4 户"
+    monkeypatch.setattr("sitegen.paths.code_digest", lambda: "f" * 16)
+    assert environment(folder, CompiledTemplates(str(disk))).get_template("page.html").render(n=3) == "4 户"
+    assert len(list(disk.iterdir())) == 2
+
+
+def test_an_unusable_folder_leaves_the_templates_in_memory(tmp_path: Path) -> None:
+    (tmp_path / "page.html").write_text("{{ n }}", encoding="utf-8")
+    compiled = CompiledTemplates(str(tmp_path / "missing" / "deeper"))
+    assert environment(tmp_path, compiled).get_template("page.html").render(n=2) == "2"
+    assert len(compiled.stored) == 1
