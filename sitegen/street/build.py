@@ -37,6 +37,7 @@ from sitegen.street.caches import last_cache as _last_cache
 from sitegen.street.config import STREET_FILE, Community, Street
 from sitegen.street.read import community_url, read_street
 from sitegen.street.ready import unchanged_all
+from sitegen.street.secrets import learn_secrets
 from sitegen.street.shard import Shard
 from sitegen.validate.rules import BASE_URL_PLACEHOLDER
 from sitegen.street.stamp import STAMP_SUFFIX, community_stamp
@@ -196,6 +197,10 @@ def build_street(folder: Path, out: Path, options: Options, progress: pipeline.P
     folders = StreetFolders(cache_dir(out), print_folder(out))
     picked = shard.picks(communities) if shard else communities
     with output_lock(folders.cache, options.lock_wait):
+        if shard is not None:  # the other shards' communities: their secrets are this shard's too
+            problems += learn_secrets([c for c in communities if c not in picked],
+                                      lambda c: community_options(street, c, options, folders), folders,
+                                      lambda found, c: at_street_yaml(moved(found, c.slug), street, c))
         fresh, summaries, caches, plans = _check_with_secrets(street, communities, picked, out, options, folders,
                                                              problems)
         report = StreetReport(warnings=problems)

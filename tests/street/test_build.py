@@ -331,19 +331,21 @@ ACROSS = [  # case → the files written before each build; the last build must 
 ]
 
 
+@pytest.mark.parametrize("shard", [pytest.param([], id="street"), pytest.param(["--shard", "1/2"], id="shard")])
 @pytest.mark.parametrize(("case", "steps"), ACROSS, ids=[c[0] for c in ACROSS])
 def test_a_wisher_of_one_community_is_never_published_by_another(make_street: MakeStreet, street_pages: str,
                                                                  tmp_path: Path, case: str,
-                                                                 steps: list[dict[str, str]]) -> None:
+                                                                 steps: list[dict[str, str]], shard: list[str]) -> None:
     """The privacy check sees one community at a time; the street hands each community every other
-    community's secrets, and a community whose own files did not change is scanned again when they do."""
+    community's secrets, and a community whose own files did not change is scanned again when they do.
+    A shard (1/2: meihu alone) learns the secrets of the communities other shards build (street/secrets.py)."""
     from tests.conftest import write_files
 
     folder, out = make_street(), tmp_path / "out"
     for number, files in enumerate(steps):
         write_files(folder, files)
         before = tree_bytes(out) if out.exists() else {}
-        result = run("build", "--content", str(folder), "--out", str(out))
+        result = run("build", "--content", str(folder), "--out", str(out), *shard)
         if number < len(steps) - 1:
             assert result.exit_code == 0, result.output
     assert result.exit_code != 0, result.output
@@ -372,3 +374,16 @@ def test_the_street_manifest_is_made_again_after_a_hand(make_street: MakeStreet,
     hand(warm)
     build_street(folder, warm, options())
     assert tree_bytes(warm) == tree_bytes(cold)
+
+
+def test_a_shard_stops_at_a_problem_in_a_community_another_shard_builds(make_street: MakeStreet, street_pages: str,
+                                                                       tmp_path: Path) -> None:
+    """Shard 1/2 builds meihu alone, but checks wanghu for its secrets: wanghu's problem is reported and stops
+    the shard, as it stops the whole street."""
+    from tests.conftest import write_files
+
+    folder = make_street()
+    write_files(folder, {"wanghu/wishes/bad.yaml": "wish: 想要台灯\nwisher: 欧阳建华\nposted_on: 2026-13-01\nstatus: open\n"})
+    result = run("build", "--content", str(folder), "--out", str(tmp_path / "out"), "--shard", "1/2")
+    assert result.exit_code == 1 and "wanghu/wishes/bad.yaml:3" in result.stderr, result.stderr
+    assert not (tmp_path / "out").exists()
