@@ -10,9 +10,9 @@ same bytes as a one-machine build.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from datetime import date, datetime
-from collections.abc import Callable
 from typing import Final
 from zoneinfo import ZoneInfo
 
