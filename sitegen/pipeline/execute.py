@@ -203,7 +203,7 @@ def _print(model: Model, plan: Plan, engine: Engine, assembly: Assembly, cache: 
         published = Published(assembly.stage, assembly.files, engine.entries,
                               tuple(a.url for a in plan.theme.assets.values()))
         made = build_print_folder(model, plan, engine.job, printing, published, cache, options.pdf,
-                                  options.workers(), engine.tick)
+                                  options.workers(), engine.tick, cache.secrets != _secrets(model))
     except BaseException:
         printing.abandon()
         raise

@@ -55,8 +55,12 @@ class PrintResult:
 
 
 def build_print_folder(model: Model, plan: Plan, job: workers.Job, slot: PrintSlot, published: Published,
-                       cache: BuildCache, pdf: bool, jobs: int, tick: Tick) -> PrintResult:
-    """Stage the print folder (swapped in later by the caller, with the output); leaks are returned."""
+                       cache: BuildCache, pdf: bool, jobs: int, tick: Tick, rescan: bool = True) -> PrintResult:
+    """Stage the print folder (swapped in later by the caller, with the output); leaks are returned.
+
+    `rescan`: the private data changed since the last build, so files kept from the last print
+    folder are scanned again (they were scanned clean against the old data when they were made).
+    """
     stage = slot.prepare()
     assembly = PrintAssembly(stage, slot.folder, published.stage, published.files, cache.print_stats)
     specs = list(PosterPlanner(model, plan.theme.labels, plan.photos, printed=True).plan())
@@ -64,7 +68,7 @@ def build_print_folder(model: Model, plan: Plan, job: workers.Job, slot: PrintSl
     engine = Engine(cache.pages, PrintShelf(assembly), scanner,
                     workers.Job(job.renderer, specs, [], job.content, stage, scanner), jobs, tick)
     engine.settle(_posters(specs, plan, published), "print")
-    for rel in assembly.from_old:  # what the secrets were then is not known here: scan again, they are few
+    for rel in assembly.from_old if rescan else ():
         if (leak := scanner.scan(rel, (stage / rel).read_bytes())) is not None:
             engine.leaks.append(leak)
     engine.settle(_copies(specs, assembly, published, cache), "print")
@@ -75,11 +79,18 @@ def build_print_folder(model: Model, plan: Plan, job: workers.Job, slot: PrintSl
 
 
 def _posters(specs: list[PageSpec], plan: Plan, published: Published) -> list[Product]:
-    """Every poster as paper shows it; the published poster itself where it shows the same."""
+    """Every poster as paper shows it; the published poster itself where it shows the same.
+
+    A printed poster planned exactly as its published one (every poster but those showing a phone
+    paper may show) has the published fingerprint: it is taken from the plan, not digested again.
+    """
+    planned = {spec.url: (spec, digest) for spec, digest in zip(plan.specs, plan.prints, strict=True) if spec.poster}
     products = []
     for index, spec in enumerate(specs):
         twin = published.entries.get((Kind.POSTER, spec.url))
-        products.append(Product((Kind.PRINTED_POSTER, spec.url), plan.print_of(spec), OnWorkers("render", index),
+        same = planned.get(spec.url)
+        digest = same[1] if same is not None and same[0] == spec else plan.print_of(spec)
+        products.append(Product((Kind.PRINTED_POSTER, spec.url), digest, OnWorkers("render", index),
                                 (twin.fingerprint if twin else None, spec.url + "index.html")))
     return products
 
