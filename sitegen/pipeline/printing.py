@@ -61,8 +61,9 @@ def build_print_folder(model: Model, plan: Plan, job: workers.Job, slot: PrintSl
     `rescan`: the private data changed since the last build, so files kept from the last print
     folder are scanned again (they were scanned clean against the old data when they were made).
     """
-    stage = slot.prepare()
-    assembly = PrintAssembly(stage, slot.folder, published.stage, published.files, cache.print_stats)
+    stage, holds = slot.prepare(cache.print_shadow_files)
+    assembly = PrintAssembly(stage, slot.folder, published.stage, published.files, cache.print_stats, holds,
+                             cache.print_shadow_stats)
     specs = list(PosterPlanner(model, plan.theme.labels, plan.photos, printed=True).plan())
     scanner = LeakScanner(model.secrets, printed=True)
     engine = Engine(cache.pages, PrintShelf(assembly), scanner,
@@ -74,7 +75,11 @@ def build_print_folder(model: Model, plan: Plan, job: workers.Job, slot: PrintSl
     engine.settle(_copies(specs, assembly, published, cache), "print")
     if pdf:
         _pdfs(specs, engine, assembly, published)
-    cache.print_stats = assembly.final_stats()
+    assembly.prune()
+    # After the swap the print folder of this build is live and the last one is the shadow.
+    kept = stage == slot.shadow and slot.folder.exists()
+    cache.print_shadow_files, cache.print_shadow_stats = (cache.print_files, cache.print_stats) if kept else ({}, {})
+    cache.print_files, cache.print_stats = dict(assembly.files), assembly.final_stats()
     return PrintResult(slot, engine, engine.leaks, assembly.files)
 
 
