@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
-from sitegen.model.records import Model
+from sitegen.model.records import Disclosure, Model, Record
 from sitegen.pipeline import workers
 from sitegen.pipeline.cache import BuildCache, PageEntry
 from sitegen.pipeline.fingerprint import fingerprint
@@ -64,7 +64,7 @@ def build_print_folder(model: Model, plan: Plan, job: workers.Job, slot: PrintSl
     stage, holds = slot.prepare(cache.print_shadow_files)
     assembly = PrintAssembly(stage, slot.folder, published.stage, published.files, cache.print_stats, holds,
                              cache.print_shadow_stats)
-    specs = list(PosterPlanner(model, plan.theme.labels, plan.photos, printed=True).plan())
+    specs = list(_PrintedPlanner(model, plan).plan())
     scanner = LeakScanner(model.secrets, printed=True)
     engine = Engine(cache.pages, PrintShelf(assembly), scanner,
                     workers.Job(job.renderer, specs, [], job.content, stage, scanner), jobs, tick)
@@ -81,6 +81,22 @@ def build_print_folder(model: Model, plan: Plan, job: workers.Job, slot: PrintSl
     cache.print_shadow_files, cache.print_shadow_stats = (cache.print_files, cache.print_stats) if kept else ({}, {})
     cache.print_files, cache.print_stats = dict(assembly.files), assembly.final_stats()
     return PrintResult(slot, engine, engine.leaks, assembly.files)
+
+
+class _PrintedPlanner(PosterPlanner):
+    """The print folder's posters. A record's poster shows a phone only on a disclosure: any other
+    is planned exactly as published (`printed` changes how a person shows, nothing else), so the
+    published plan's spec is taken as it is, neither fitted to the sheet nor digested again."""
+
+    def __init__(self, model: Model, plan: Plan) -> None:
+        super().__init__(model, plan.theme.labels, plan.photos, printed=True)
+        self.published = {spec.url: spec for spec in plan.specs if spec.poster}
+
+    def record_poster(self, record: Record) -> PageSpec:
+        """The published spec of a record that is no disclosure; a disclosure planned for paper."""
+        if not isinstance(record, Disclosure) and (spec := self.published.get(f"posters/{record.url}")) is not None:
+            return spec
+        return super().record_poster(record)
 
 
 def _posters(specs: list[PageSpec], plan: Plan, published: Published) -> list[Product]:

@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 
 from sitegen.write.assembly import write_file
-from sitegen.write.slots import discard_later, remove_empty_parents, sweep
+from sitegen.write.slots import discard_later, remove_empty_parents
 from sitegen.write.swap import exchange, recover
 
 
@@ -71,7 +71,7 @@ class PrintSlot:
             return self.stage, {}
         holds = holds or {}
         if holds and self.shadow.is_dir() and not self.dirty.exists():
-            sweep(self.shadow, holds)
+            _sweep(self.shadow, holds)
         else:
             holds = {}
             discard_later(self.shadow, self.trash)
@@ -98,6 +98,43 @@ class PrintSlot:
         if self.stage is not None and self.stage != self.shadow:
             shutil.rmtree(self.stage, ignore_errors=True)
         self.stage = None
+
+
+def _sweep(folder: Path, holds: dict[str, str]) -> None:
+    """Delete from the shadow what its record (`holds`) does not name: files a hand put there, links,
+    pipes, and the folders left empty. A file it names is still compared by size and mtime before it
+    is kept (PrintAssembly). Entry types come from the listing: no stat call per file."""
+    needed = {""}
+    for rel in holds:
+        parent = rel.rpartition("/")[0]
+        while parent not in needed:
+            needed.add(parent)
+            parent = parent.rpartition("/")[0]
+    pending = [(os.fspath(folder), "")]
+    unneeded: list[str] = []
+    while pending:
+        path, rel = pending.pop()
+        try:
+            with os.scandir(path) as listing:
+                entries = list(listing)
+        except OSError:
+            continue
+        for entry in entries:
+            name = rel + entry.name
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    pending.append((entry.path, name + "/"))
+                    if name not in needed:
+                        unneeded.append(name)
+                elif not (name in holds and entry.is_file(follow_symlinks=False)):
+                    os.unlink(entry.path)
+            except OSError:
+                continue
+    for name in sorted(unneeded, reverse=True):  # children first
+        try:
+            (folder / name).rmdir()
+        except OSError:
+            pass
 
 
 def _same_device(a: Path, b: Path) -> bool:
