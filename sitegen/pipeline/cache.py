@@ -30,6 +30,7 @@ from sitegen.write.files import replace_file
 
 if TYPE_CHECKING:
     from sitegen.render.qr import Codes
+    from sitegen.render.search import Keys
     from sitegen.slugs import Levels
     from sitegen.validate.privacy import Variants
     from sitegen.pipeline.products import Key
@@ -156,6 +157,12 @@ def _codes() -> Codes:
     return Codes()
 
 
+def _search_keys() -> Keys:
+    from sitegen.render.search import Keys
+
+    return Keys()
+
+
 def _levels() -> Levels:
     from sitegen.slugs import Levels
 
@@ -194,6 +201,7 @@ class BuildCache:
     print_files: dict[str, str] = field(default_factory=dict)
     print_shadow_files: dict[str, str] = field(default_factory=dict)
     print_shadow_stats: dict[str, tuple[int, int]] = field(default_factory=dict)
+    search_keys: Keys = field(default_factory=_search_keys)  # the search index's postings, as last made
 
     @classmethod
     def load(cls, out: Path, key: str, folder: Path | None = None) -> BuildCache:
