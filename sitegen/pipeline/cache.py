@@ -202,6 +202,7 @@ class BuildCache:
     print_shadow_files: dict[str, str] = field(default_factory=dict)
     print_shadow_stats: dict[str, tuple[int, int]] = field(default_factory=dict)
     search_keys: Keys = field(default_factory=_search_keys)  # the search index's postings, as last made
+    scanned: set[str] = field(default_factory=set)  # search-file parts found clean (write/leaks.py), keyed by the secrets
 
     @classmethod
     def load(cls, out: Path, key: str, folder: Path | None = None) -> BuildCache:

@@ -132,7 +132,7 @@ def write_site(model: Model, content: Path, out: Path, options: Options, progres
     lap = _Laps(outcome.timings)
     plan = plan_site(model, content, options, cache)
     lap("plan")
-    scanner = LeakScanner(model.secrets)
+    scanner = LeakScanner(model.secrets, clean=cache.scanned)
     slots = Slots(out, cache_dir(out, options.cache_folder))
     live = slots.live_manifest()
     stage, holds = slots.prepare()
