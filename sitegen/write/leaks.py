@@ -97,7 +97,9 @@ class LeakScanner:
     def _new_parts(self, path: str, text: str) -> Leak | None:
         """Scan only the parts of `text` not found clean before; the whole text when one leaks."""
         assert self.clean is not None
-        cuts = [0, *(m.end() for m in _CUT.finditer(text)), len(text)]
+        # every row is a part; keys are cut before one ideograph in eight (by code point): parts of a few keys
+        cuts = [0, *(end for m in _CUT.finditer(text)
+                     if text[(end := m.end()) + 1] == "[" or ord(text[end + 2]) % 8 == 0), len(text)]
         new: list[str] = []
         digests: list[str] = []
         for start, end in zip(cuts, cuts[1:], strict=False):
