@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 from sitegen.write.assembly import write_file
@@ -100,18 +101,20 @@ class PrintSlot:
         self.stage = None
 
 
-def _sweep(folder: Path, holds: dict[str, str]) -> None:
-    """Delete from the shadow what its record (`holds`) does not name: files a hand put there, links,
-    pipes, and the folders left empty. A file it names is still compared by size and mtime before it
-    is kept (PrintAssembly). Entry types come from the listing: no stat call per file."""
-    needed = {""}
-    for rel in holds:
+def _holding(files: dict[str, str]) -> set[str]:
+    """Every folder holding one of `files` ("/"-separated), "" for the top."""
+    found = {""}
+    for rel in files:
         parent = rel.rpartition("/")[0]
-        while parent not in needed:
-            needed.add(parent)
+        while parent not in found:
+            found.add(parent)
             parent = parent.rpartition("/")[0]
+    return found
+
+
+def _listing(folder: Path) -> Iterator[tuple[str, os.DirEntry[str]]]:
+    """Every entry under `folder` with its path relative to it, folders before their entries."""
     pending = [(os.fspath(folder), "")]
-    unneeded: list[str] = []
     while pending:
         path, rel = pending.pop()
         try:
@@ -120,16 +123,29 @@ def _sweep(folder: Path, holds: dict[str, str]) -> None:
         except OSError:
             continue
         for entry in entries:
-            name = rel + entry.name
             try:
                 if entry.is_dir(follow_symlinks=False):
-                    pending.append((entry.path, name + "/"))
-                    if name not in needed:
-                        unneeded.append(name)
-                elif not (name in holds and entry.is_file(follow_symlinks=False)):
-                    os.unlink(entry.path)
+                    pending.append((entry.path, rel + entry.name + "/"))
             except OSError:
                 continue
+            yield rel + entry.name, entry
+
+
+def _sweep(folder: Path, holds: dict[str, str]) -> None:
+    """Delete from the shadow what its record (`holds`) does not name: files a hand put there, links,
+    pipes, and the folders left empty. A file it names is still compared by size and mtime before it
+    is kept (PrintAssembly). Entry types come from the listing: no stat call per file."""
+    needed = _holding(holds)
+    unneeded: list[str] = []
+    for name, entry in _listing(folder):
+        try:
+            if entry.is_dir(follow_symlinks=False):
+                if name not in needed:
+                    unneeded.append(name)
+            elif not (name in holds and entry.is_file(follow_symlinks=False)):
+                os.unlink(entry.path)
+        except OSError:
+            continue
     for name in sorted(unneeded, reverse=True):  # children first
         try:
             (folder / name).rmdir()
