@@ -31,11 +31,12 @@ from sitegen.write.files import replace_file
 if TYPE_CHECKING:
     from sitegen.render.qr import Codes
     from sitegen.render.summary import Summaries
+    from sitegen.render.search import Keys
     from sitegen.slugs import Levels
     from sitegen.validate.privacy import Variants
     from sitegen.pipeline.products import Key
 
-FORMAT: Final = 13  # bump when what is stored changes shape
+FORMAT: Final = 14  # bump when what is stored changes shape
 MAGIC: Final = b"sitegen-cache "
 _DIGEST: Final = 32
 # What a cache may hold besides sitegen's own classes: module → names (no dotted names, no functions).
@@ -163,6 +164,12 @@ def _summaries() -> Summaries:
     return Summaries()
 
 
+def _search_keys() -> Keys:
+    from sitegen.render.search import Keys
+
+    return Keys()
+
+
 def _levels() -> Levels:
     from sitegen.slugs import Levels
 
@@ -198,6 +205,13 @@ class BuildCache:
     search: dict[str, tuple[list[str], str, str]] = field(default_factory=dict)  # record digest → its search row and keys
     summaries: Summaries = field(default_factory=_summaries)  # body → its summary (render/summary.py)
     street_events: dict[str, str] = field(default_factory=dict)  # a street's VEVENT of each activity (street/summary.py)
+    # The print folder's files (path → sha256) as the last build left them (their stats: print_stats), and
+    # those of the print shadow, the print folder before (write/printfolder.py PrintSlot), with their stats.
+    print_files: dict[str, str] = field(default_factory=dict)
+    print_shadow_files: dict[str, str] = field(default_factory=dict)
+    print_shadow_stats: dict[str, tuple[int, int]] = field(default_factory=dict)
+    search_keys: Keys = field(default_factory=_search_keys)  # the search index's postings, as last made
+    scanned: set[str] = field(default_factory=set)  # search-file parts found clean (write/leaks.py), keyed by the secrets
 
     @classmethod
     def load(cls, out: Path, key: str, folder: Path | None = None) -> BuildCache:

@@ -132,7 +132,7 @@ def write_site(model: Model, content: Path, out: Path, options: Options, progres
     lap = _Laps(outcome.timings)
     plan = plan_site(model, content, options, cache)
     lap("plan")
-    scanner = LeakScanner(model.secrets)
+    scanner = LeakScanner(model.secrets, clean=cache.scanned)
     slots = Slots(out, cache_dir(out, options.cache_folder))
     live = slots.live_manifest()
     stage, holds = slots.prepare()
@@ -203,7 +203,7 @@ def _print(model: Model, plan: Plan, engine: Engine, assembly: Assembly, cache: 
         published = Published(assembly.stage, assembly.files, engine.entries,
                               tuple(a.url for a in plan.theme.assets.values()))
         made = build_print_folder(model, plan, engine.job, printing, published, cache, options.pdf,
-                                  options.workers(), engine.tick)
+                                  options.workers(), engine.tick, cache.secrets != _secrets(model))
     except BaseException:
         printing.abandon()
         raise

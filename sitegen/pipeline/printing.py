@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
-from sitegen.model.records import Model
+from sitegen.model.records import Disclosure, Model, Record
 from sitegen.pipeline import workers
 from sitegen.pipeline.cache import BuildCache, PageEntry
 from sitegen.pipeline.fingerprint import fingerprint
@@ -55,31 +55,63 @@ class PrintResult:
 
 
 def build_print_folder(model: Model, plan: Plan, job: workers.Job, slot: PrintSlot, published: Published,
-                       cache: BuildCache, pdf: bool, jobs: int, tick: Tick) -> PrintResult:
-    """Stage the print folder (swapped in later by the caller, with the output); leaks are returned."""
-    stage = slot.prepare()
-    assembly = PrintAssembly(stage, slot.folder, published.stage, published.files, cache.print_stats)
-    specs = list(PosterPlanner(model, plan.theme.labels, plan.photos, printed=True).plan())
+                       cache: BuildCache, pdf: bool, jobs: int, tick: Tick, rescan: bool = True) -> PrintResult:
+    """Stage the print folder (swapped in later by the caller, with the output); leaks are returned.
+
+    `rescan`: the private data changed since the last build, so files kept from the last print
+    folder are scanned again (they were scanned clean against the old data when they were made).
+    """
+    stage, holds = slot.prepare(cache.print_shadow_files)
+    assembly = PrintAssembly(stage, slot.folder, published.stage, published.files, cache.print_stats, holds,
+                             cache.print_shadow_stats)
+    specs = list(_PrintedPlanner(model, plan).plan())
     scanner = LeakScanner(model.secrets, printed=True)
     engine = Engine(cache.pages, PrintShelf(assembly), scanner,
                     workers.Job(job.renderer, specs, [], job.content, stage, scanner), jobs, tick)
     engine.settle(_posters(specs, plan, published), "print")
-    for rel in assembly.from_old:  # what the secrets were then is not known here: scan again, they are few
+    for rel in assembly.from_old if rescan else ():
         if (leak := scanner.scan(rel, (stage / rel).read_bytes())) is not None:
             engine.leaks.append(leak)
     engine.settle(_copies(specs, assembly, published, cache), "print")
     if pdf:
         _pdfs(specs, engine, assembly, published)
-    cache.print_stats = assembly.final_stats()
+    assembly.prune()
+    # After the swap the print folder of this build is live and the last one is the shadow.
+    kept = stage == slot.shadow and slot.folder.exists()
+    cache.print_shadow_files, cache.print_shadow_stats = (cache.print_files, cache.print_stats) if kept else ({}, {})
+    cache.print_files, cache.print_stats = dict(assembly.files), assembly.final_stats()
     return PrintResult(slot, engine, engine.leaks, assembly.files)
 
 
+class _PrintedPlanner(PosterPlanner):
+    """The print folder's posters. A record's poster shows a phone only on a disclosure: any other
+    is planned exactly as published (`printed` changes how a person shows, nothing else), so the
+    published plan's spec is taken as it is, neither fitted to the sheet nor digested again."""
+
+    def __init__(self, model: Model, plan: Plan) -> None:
+        super().__init__(model, plan.theme.labels, plan.photos, printed=True)
+        self.published = {spec.url: spec for spec in plan.specs if spec.poster}
+
+    def record_poster(self, record: Record) -> PageSpec:
+        """The published spec of a record that is no disclosure; a disclosure planned for paper."""
+        if not isinstance(record, Disclosure) and (spec := self.published.get(f"posters/{record.url}")) is not None:
+            return spec
+        return super().record_poster(record)
+
+
 def _posters(specs: list[PageSpec], plan: Plan, published: Published) -> list[Product]:
-    """Every poster as paper shows it; the published poster itself where it shows the same."""
+    """Every poster as paper shows it; the published poster itself where it shows the same.
+
+    A printed poster planned exactly as its published one (every poster but those showing a phone
+    paper may show) has the published fingerprint: it is taken from the plan, not digested again.
+    """
+    planned = {spec.url: (spec, digest) for spec, digest in zip(plan.specs, plan.prints, strict=True) if spec.poster}
     products = []
     for index, spec in enumerate(specs):
         twin = published.entries.get((Kind.POSTER, spec.url))
-        products.append(Product((Kind.PRINTED_POSTER, spec.url), plan.print_of(spec), OnWorkers("render", index),
+        same = planned.get(spec.url)
+        digest = same[1] if same is not None and same[0] == spec else plan.print_of(spec)
+        products.append(Product((Kind.PRINTED_POSTER, spec.url), digest, OnWorkers("render", index),
                                 (twin.fingerprint if twin else None, spec.url + "index.html")))
     return products
 

@@ -91,7 +91,8 @@ def feed_products(model: Model, labels: dict[str, str], specs: list[PageSpec], c
 def search_product(model: Model, labels: dict[str, str], cache: BuildCache) -> Product:
     """The search data files: made again only when a record or a label changed (their names say which)."""
     names = search.file_names(model, labels)
-    return Product((Kind.SEARCH, ""), repr(names), lambda: search.make_files(model, labels, cache.search))
+    return Product((Kind.SEARCH, ""), repr(names), lambda: search.make_files(model, labels, cache.search,
+                                                                                        cache.search_keys))
 
 
 def pdf_jobs(specs: Sequence[PageSpec]) -> list[tuple[str, str]]:

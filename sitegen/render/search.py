@@ -13,11 +13,12 @@ index can tell nothing a page does not; the leak scan reads it like any page.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Final
 
 from sitegen.hanzi import converter
@@ -124,6 +125,34 @@ def _postings(keyed: Sequence[str]) -> dict[str, str]:
 
     `keyed` holds each record's keys joined by newlines (a key never holds one).
     """
+    holders = _holders(keyed)
+    digits = [_base36(n) for n in range(len(keyed))]
+    return {key: _encode(holders[key], digits) for key in sorted(holders)}
+
+
+@dataclass
+class Keys:
+    """The keys part of the last index made, kept by the build cache between builds (BuildCache.search_keys).
+
+    `names[i]` is record i's memo name (its address, digest and the labels' stamp), `keyed[i]` its
+    keys joined by newlines, `holders` key → the record numbers holding it (ascending), `encoded`
+    key → its postings as written (`_postings`), in key order.
+    """
+
+    names: list[str] = field(default_factory=list)
+    keyed: list[str] = field(default_factory=list)
+    holders: dict[str, list[int]] = field(default_factory=dict)
+    encoded: dict[str, str] = field(default_factory=dict)
+
+
+REKEY_LIMIT: Final = 64  # more records changed than this: the postings are made whole again
+
+
+def _encode(numbers: Sequence[int], digits: Sequence[str]) -> str:
+    return ",".join([digits[b - a - 1] for a, b in zip([-1, *numbers], numbers, strict=False)])
+
+
+def _holders(keyed: Sequence[str]) -> dict[str, list[int]]:
     holders: dict[str, list[int]] = {}
     for number, joined in enumerate(keyed):
         if not joined:
@@ -134,12 +163,54 @@ def _postings(keyed: Sequence[str]) -> dict[str, str]:
                 holders[key] = [number]
             else:
                 found.append(number)
-    digits = [_base36(n) for n in range(len(keyed))]
-    encoded = {}
-    for key in sorted(holders):
-        numbers = holders[key]
-        encoded[key] = ",".join([digits[b - a - 1] for a, b in zip([-1, *numbers], numbers, strict=False)])
-    return encoded
+    return holders
+
+
+def _changed(last: Keys, names: Sequence[str]) -> list[int] | None:
+    """The record numbers whose record changed in place (same address, same place in the order);
+    None when records came, went or moved, or too many changed: then the postings are made whole."""
+    if len(last.names) != len(names):
+        return None
+    changed = []
+    for number, (old, new) in enumerate(zip(last.names, names, strict=True)):
+        if old != new:
+            if old.partition("\x1f")[0] != new.partition("\x1f")[0] or len(changed) == REKEY_LIMIT:
+                return None
+            changed.append(number)
+    return changed
+
+
+def _rekey(last: Keys, names: list[str], keyed: list[str]) -> None:
+    """Bring `last` to these records: in place, touching only the keys of the records that changed
+    (a record edited under `serve` changes a few hundred keys of tens of thousands); whole when
+    records came, went or moved. The encoded postings equal `_postings(keyed)` either way."""
+    changed = _changed(last, names) if last.names else None
+    if changed is None:
+        last.holders = _holders(keyed)
+        digits = [_base36(n) for n in range(len(keyed))]
+        last.encoded = {key: _encode(last.holders[key], digits) for key in sorted(last.holders)}
+    else:
+        touched: set[str] = set()
+        for number in changed:
+            old = set(last.keyed[number].split("\n")) if last.keyed[number] else set()
+            new = set(keyed[number].split("\n")) if keyed[number] else set()
+            for key in old - new:
+                last.holders[key].remove(number)
+            for key in new - old:
+                bisect.insort(last.holders.setdefault(key, []), number)
+            touched |= old ^ new
+        digits = [_base36(n) for n in range(len(keyed))]
+        added = False
+        for key in touched:
+            if last.holders[key]:
+                added = added or key not in last.encoded
+                last.encoded[key] = _encode(last.holders[key], digits)
+            else:
+                del last.holders[key]
+                del last.encoded[key]
+        if added:
+            last.encoded = dict(sorted(last.encoded.items()))
+    last.names, last.keyed = names, keyed
 
 
 def _base36(n: int) -> str:
@@ -162,8 +233,8 @@ Memo = dict[str, tuple[list[str], str, str]]  # record and labels → (its row, 
 
 
 def _rows(model: Model, labels: Mapping[str, str], kinds: Mapping[str, str], memo: Memo,
-          folder: Folder) -> tuple[list[list[str]], list[str]]:
-    """Each record's shown row and its keys joined by newlines, in `ordered` order.
+          folder: Folder) -> tuple[list[list[str]], list[str], list[str]]:
+    """Each record's shown row, its keys joined by newlines and its memo name, in `ordered` order.
 
     A record whose digest (and the labels) are unchanged is taken from `memo`; the others are
     read and memoised; records gone are pruned. `folder` learns every character indexed.
@@ -173,10 +244,10 @@ def _rows(model: Model, labels: Mapping[str, str], kinds: Mapping[str, str], mem
     rows: list[list[str]] = []
     keyed: list[str] = []
     fresh: list[tuple[int, str, str]] = []  # (position, memo key, text to index)
-    used = set()
+    names: list[str] = []
     for record in ordered(model):
         name = f"{record.url}\x1f{record.digest}\x1f{stamp}"
-        used.add(name)
+        names.append(name)
         known = memo.get(name)
         if known is None:
             found = entry(record, labels, formats)
@@ -193,9 +264,9 @@ def _rows(model: Model, labels: Mapping[str, str], kinds: Mapping[str, str], mem
         # a character's search form depends on that character alone: keys made once stay right
         keyed[position] = "\n".join(key_set(folder.fold(text)))
         memo[name] = (rows[position], keyed[position], "".join({c for c in text if not c.isascii()}))
-    for name in memo.keys() - used:
+    for name in memo.keys() - set(names):
         del memo[name]
-    return rows, keyed
+    return rows, keyed, names
 
 
 def _traditional(rows: list[list[str]], kinds: Mapping[str, str]) -> tuple[list[list[str]], dict[str, str]]:
@@ -206,19 +277,25 @@ def _traditional(rows: list[list[str]], kinds: Mapping[str, str]) -> tuple[list[
     return hant_docs, hant_kinds
 
 
-def make_files(model: Model, labels: Mapping[str, str], memo: Memo | None = None) -> dict[str, bytes]:
+def make_files(model: Model, labels: Mapping[str, str], memo: Memo | None = None,
+               keys: Keys | None = None) -> dict[str, bytes]:
     """The data file for each script (see `file_names`); the same model gives the same bytes.
 
     `memo` (kept by the build cache) holds what each record gave last time, by its digest: a
-    rebuild reads only the records that changed. It is filled and pruned here.
+    rebuild reads only the records that changed. It is filled and pruned here. `keys` (kept too)
+    holds the last index's postings: a rebuild encodes only the keys of the records that changed.
     """
     kinds = {k.folder: labels[k.label_key] for k in ALL_KINDS}  # the registry's order: the index's layout
     folder = Folder()
-    rows, keyed = _rows(model, labels, kinds, {} if memo is None else memo, folder)
+    rows, keyed, record_names = _rows(model, labels, kinds, {} if memo is None else memo, folder)
     hant = _traditional(rows, kinds) if model.site.traditional_mirror else None
     if hant is not None:
         folder.learn(field for doc in hant[0] for field in doc)
-    postings = _postings(keyed)
+    if keys is None:
+        postings = _postings(keyed)
+    else:
+        _rekey(keys, record_names, keyed)
+        postings = keys.encoded
     fold = dict(sorted(folder.map.items()))
     names = file_names(model, labels)
     files = {names["hans"]: _script({"v": FORMAT, "kinds": kinds, "fold": fold, "docs": rows, "keys": postings})}

@@ -3,10 +3,22 @@
 Every published file is searched in every view a reader or a program could see it in (as written,
 its markup's text, unfolded calendar lines, decoded escapes; `disguise.views`), each folded so that
 zero-width characters, full-width digits and separators between digits hide nothing (`disguise.fold`).
+
+A search data file (render/search.py) holds every record and changes with each of them; given a
+set of parts already found clean (`clean`, kept by the build cache), only its new parts are
+scanned. It is cut between two rows (`"],["`) and before a key starting with a CJK ideograph
+(`","字`). Folding does not reach across such a cut: every character next to it is kept as it is
+(none is a space, a format character, a digit, a combining mark, or part of an escape), and the
+separators around it are too many (rows) or not between two digits (keys) to be dropped. So a
+match across a cut would hold `",` or `],`; no name or number does (else the file is scanned
+whole), and a part is found in the file exactly when it is found in the part alone. New parts
+are scanned in one text joined as they were cut; a leak found is then reported by a scan of the
+whole file, as a first build would.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final
@@ -20,6 +32,9 @@ from sitegen.validate.privacy import build_matcher
 if TYPE_CHECKING:
     from sitegen.i18n.messages import Messages
 
+_CUT: Final = re.compile(r'"\](?=,\[")|"(?=,"[\u4e00-\u9fff])')  # where a search data file is cut (module docstring)
+_ACROSS: Final = '"],'  # what a match across a cut would hold
+CLEAN_LIMIT: Final = 50_000  # parts remembered clean at most; then the memo starts again
 _TEXT_SUFFIXES: Final = (".html", ".htm", ".xml", ".ics", ".txt", ".js", ".mjs", ".css", ".json", ".svg",
                          ".webmanifest", ".map", ".csv", ".md")
 
@@ -48,8 +63,9 @@ class LeakScanner:
     `printed=True` scans the print folder, which may hold what show_phone allows on paper.
     """
 
-    def __init__(self, secrets: Secrets, printed: bool = False) -> None:
+    def __init__(self, secrets: Secrets, printed: bool = False, clean: set[str] | None = None) -> None:
         self.printed = printed
+        self.clean = clean  # digests of search-file parts found clean before (module docstring)
         self.table = str.maketrans(dict(secrets.script_chars))
         self.script = _ScriptFold(dict(secrets.script_chars))
         names = {fold_name(name).translate(self.table) for name in secrets.names} - {""}
@@ -57,6 +73,12 @@ class LeakScanner:
         poster = {phone_digits(p) for p in secrets.poster_hidden_phones} - {""}
         self.web = build_matcher(names | web)
         self.poster = build_matcher(names | poster)
+        words = names | (poster if printed else web)
+        self.cuttable = not any(c in word for word in words for c in _ACROSS) and not any(
+            c in _ACROSS for pair in secrets.script_chars for c in pair)
+        # what a found leak depends on: a part's digest is keyed by it, so other secrets scan it again
+        self.salt = hashlib.blake2b(repr((printed, sorted(words), sorted(secrets.script_chars))).encode("utf-8"),
+                                    digest_size=32).digest()
         self.sources: dict[str, str] = {}  # folded name or digits → PATH:LINE of the record it belongs to
         for word, where in secrets.sources.items():
             key = phone_digits(word) if word.isdigit() else fold_name(word).translate(self.table)
@@ -67,7 +89,33 @@ class LeakScanner:
         leak = self.find(path, path)
         if leak is not None or not path.lower().endswith(_TEXT_SUFFIXES):
             return leak
-        return self.find(path, data.decode("utf-8", errors="replace"))
+        text = data.decode("utf-8", errors="replace")
+        if self.clean is not None and self.cuttable and path.lower().endswith(".js"):
+            return self._new_parts(path, text)
+        return self.find(path, text)
+
+    def _new_parts(self, path: str, text: str) -> Leak | None:
+        """Scan only the parts of `text` not found clean before; the whole text when one leaks."""
+        assert self.clean is not None
+        # every row is a part; keys are cut before one ideograph in eight (by code point): parts of a few keys
+        cuts = [0, *(end for m in _CUT.finditer(text)
+                     if text[(end := m.end()) + 1] == "[" or ord(text[end + 2]) % 8 == 0), len(text)]
+        new: list[str] = []
+        digests: list[str] = []
+        for start, end in zip(cuts, cuts[1:], strict=False):
+            part = text[start:end]
+            digest = hashlib.blake2b(part.encode("utf-8"), key=self.salt, digest_size=16).hexdigest()
+            if digest not in self.clean:
+                new.append(part)
+                digests.append(digest)
+        if not new:
+            return None
+        if self.find(path, "".join(new)) is not None:
+            return self.find(path, text)
+        if len(self.clean) + len(digests) > CLEAN_LIMIT:
+            self.clean.clear()
+        self.clean.update(digests)
+        return None
 
     def find(self, path: str, text: str) -> Leak | None:
         matcher = self.poster if self.printed else self.web

@@ -11,10 +11,11 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 from sitegen.write.assembly import write_file
-from sitegen.write.slots import discard_later
+from sitegen.write.slots import discard_later, remove_empty_parents
 from sitegen.write.swap import exchange, recover
 
 
@@ -44,32 +45,119 @@ def link_or_copy(source: Path, target: Path) -> None:
 
 
 class PrintSlot:
-    """A fresh stage beside the print folder, swapped in by `commit`; `abandon` throws it away."""
+    """The folder the print folder is staged in, swapped in by `commit`; `abandon` drops the build.
+
+    Like the published site (write/slots.py), the print folder has a shadow: `print-shadow` in the
+    cache folder holds the print folder of the build before last (the one the last swap moved out),
+    and a build updates it to the new print folder, touching only the files that differ, then
+    exchanges the two. Where the cache folder is on another file system than the print folder (no
+    exchange, no hard links across), a fresh stage beside the print folder is filled instead.
+    """
 
     def __init__(self, folder: Path, trash: Path) -> None:
         self.folder = folder
-        self.trash = trash  # where the replaced folder goes to be deleted in the background
+        self.trash = trash  # the cache folder: where the shadow lives and replaced folders are deleted
+        self.shadow = trash / "print-shadow"
+        self.dirty = trash / "print-shadow.dirty"  # from prepare until the exchange: the shadow is half-built
         self.stage: Path | None = None
 
-    def prepare(self) -> Path:
+    def prepare(self, holds: dict[str, str] | None = None) -> tuple[Path, dict[str, str]]:
+        """The folder to build into, and what it already holds by the last builds' record (path →
+        sha256; {} for a fresh one). A hand's additions to the shadow are swept out first."""
         self.folder.parent.mkdir(parents=True, exist_ok=True)
         recover(self.folder)  # a stage a killed build left: .NAME.stage-*
-        self.stage = Path(tempfile.mkdtemp(prefix=f".{self.folder.name}.stage-", dir=self.folder.parent))
-        return self.stage
+        self.trash.mkdir(parents=True, exist_ok=True)
+        if not _same_device(self.folder.parent, self.trash):
+            self.stage = Path(tempfile.mkdtemp(prefix=f".{self.folder.name}.stage-", dir=self.folder.parent))
+            return self.stage, {}
+        holds = holds or {}
+        if holds and self.shadow.is_dir() and not self.dirty.exists():
+            _sweep(self.shadow, holds)
+        else:
+            holds = {}
+            discard_later(self.shadow, self.trash)
+            self.shadow.mkdir()
+        self.dirty.touch()
+        self.stage = self.shadow
+        return self.stage, holds
 
     def commit(self) -> None:
+        """Swap the finished stage in; the old print folder becomes the next build's shadow."""
         assert self.stage is not None
         if self.folder.exists():
             exchange(self.stage, self.folder)
-            discard_later(self.stage, self.trash)  # the stage holds the old print folder now
+            if self.stage != self.shadow:
+                discard_later(self.stage, self.trash)  # the stage holds the old print folder now
         else:
             os.replace(self.stage, self.folder)
+        self.dirty.unlink(missing_ok=True)
         self.stage = None
 
     def abandon(self) -> None:
-        if self.stage is not None:
+        """Drop what this build staged: a fresh stage is deleted; the shadow stays marked dirty and
+        the next build starts it afresh."""
+        if self.stage is not None and self.stage != self.shadow:
             shutil.rmtree(self.stage, ignore_errors=True)
-            self.stage = None
+        self.stage = None
+
+
+def _holding(files: dict[str, str]) -> set[str]:
+    """Every folder holding one of `files` ("/"-separated), "" for the top."""
+    found = {""}
+    for rel in files:
+        parent = rel.rpartition("/")[0]
+        while parent not in found:
+            found.add(parent)
+            parent = parent.rpartition("/")[0]
+    return found
+
+
+def _listing(folder: Path) -> Iterator[tuple[str, os.DirEntry[str]]]:
+    """Every entry under `folder` with its path relative to it, folders before their entries."""
+    pending = [(os.fspath(folder), "")]
+    while pending:
+        path, rel = pending.pop()
+        try:
+            with os.scandir(path) as listing:
+                entries = list(listing)
+        except OSError:
+            continue
+        for entry in entries:
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    pending.append((entry.path, rel + entry.name + "/"))
+            except OSError:
+                continue
+            yield rel + entry.name, entry
+
+
+def _sweep(folder: Path, holds: dict[str, str]) -> None:
+    """Delete from the shadow what its record (`holds`) does not name: files a hand put there, links,
+    pipes, and the folders left empty. A file it names is still compared by size and mtime before it
+    is kept (PrintAssembly). Entry types come from the listing: no stat call per file."""
+    needed = _holding(holds)
+    unneeded: list[str] = []
+    for name, entry in _listing(folder):
+        try:
+            if entry.is_dir(follow_symlinks=False):
+                if name not in needed:
+                    unneeded.append(name)
+            elif not (name in holds and entry.is_file(follow_symlinks=False)):
+                os.unlink(entry.path)
+        except OSError:
+            continue
+    for name in sorted(unneeded, reverse=True):  # children first
+        try:
+            (folder / name).rmdir()
+        except OSError:
+            pass
+
+
+def _same_device(a: Path, b: Path) -> bool:
+    try:
+        return os.stat(a).st_dev == os.stat(b).st_dev
+    except OSError:
+        return False
 
 
 def _stat(path: Path) -> tuple[int, int] | None:
@@ -81,45 +169,80 @@ def _stat(path: Path) -> tuple[int, int] | None:
 
 
 class PrintAssembly:
-    """Fill the print stage: files linked from the published stage or from the last print folder,
-    or written anew. `old_stats` is (size, mtime) of the last print folder's files as it was left."""
+    """Fill the print stage: files kept in it, linked from the published stage or from the last
+    print folder, or written anew.
+
+    `old_stats` is (size, mtime) of the last print folder's files as it was left; `holds` and
+    `held_stats` are what the stage (the print shadow) holds, path → sha256 and (size, mtime), as
+    the build that left it recorded: such a file is kept untouched while both still match.
+    """
 
     def __init__(self, stage: Path, old: Path, published: Path, published_files: dict[str, str],
-                 old_stats: dict[str, tuple[int, int]]) -> None:
+                 old_stats: dict[str, tuple[int, int]], holds: dict[str, str] | None = None,
+                 held_stats: dict[str, tuple[int, int]] | None = None) -> None:
         self.stage, self.old, self.published, self.published_files = stage, old, published, published_files
         self.old_stats = old_stats
+        self.holds, self.held_stats = holds or {}, held_stats or {}
         self.files: dict[str, str] = {}  # print folder path → sha256
+        self.stats: dict[str, tuple[int, int]] = {}  # (size, mtime) of the files kept in the stage
         self.from_old: list[str] = []  # files kept from the last print folder (scanned again)
+        self.touched = 0  # files linked or written into the stage by this build
+
+    def _held(self, rel: str, sha: str) -> bool:
+        """Keep the stage's own `rel` when it holds `sha` and is as the build that left it made it."""
+        if self.holds.get(rel) != sha:
+            return False
+        found = _stat(self.stage / rel)
+        if found is None or found != self.held_stats.get(rel):
+            return False
+        self.files[rel], self.stats[rel] = sha, found
+        return True
 
     def from_published(self, rel: str) -> bool:
-        """Link the published stage's file `rel` in; False when the published site has none."""
+        """Put the published stage's file `rel` in (kept if the stage has it already, else linked);
+        False when the published site has none."""
         sha = self.published_files.get(rel)
         if sha is None:
             return False
-        link_or_copy(self.published / rel, self.stage / rel)
-        self.files[rel] = sha
+        if not self._held(rel, sha):
+            link_or_copy(self.published / rel, self.stage / rel)
+            self.files[rel] = sha
+            self.touched += 1
         return True
 
     def from_last(self, files: dict[str, str]) -> bool:
-        """Link these files (path → sha256) in from the last print folder, if all are as it left them."""
+        """Put these files (path → sha256) of the last print folder in, if all are still as it left
+        them: kept where the stage holds them already, else linked from the print folder."""
         for rel in files:
+            if self.holds.get(rel) == files[rel] and _stat(self.stage / rel) == self.held_stats.get(rel):
+                continue
             if _stat(self.old / rel) is None or _stat(self.old / rel) != self.old_stats.get(rel):
                 return False
         for rel, sha in files.items():
-            link_or_copy(self.old / rel, self.stage / rel)
-            self.files[rel] = sha
+            if not self._held(rel, sha):
+                link_or_copy(self.old / rel, self.stage / rel)
+                self.files[rel] = sha
+                self.touched += 1
             self.from_old.append(rel)
         return True
 
     def write(self, rel: str, data: bytes) -> str:
         """Write a made file into the print stage; its sha256."""
         self.files[rel] = write_file(self.stage, rel, data)
+        self.touched += 1
         return self.files[rel]
 
     def add(self, files: dict[str, str]) -> None:
         """Files the workers wrote into the print stage."""
         self.files.update(files)
+        self.touched += len(files)
+
+    def prune(self) -> None:
+        """Delete what the stage held and the new print folder does not (a removed record's poster)."""
+        for rel in self.holds.keys() - self.files.keys():
+            (self.stage / rel).unlink(missing_ok=True)
+            remove_empty_parents(self.stage, rel)
 
     def final_stats(self) -> dict[str, tuple[int, int]]:
         """(size, mtime) of every file of the new print folder: remembered for the next build."""
-        return {rel: st for rel in self.files if (st := _stat(self.stage / rel)) is not None}
+        return {rel: st for rel in self.files if (st := self.stats.get(rel) or _stat(self.stage / rel)) is not None}

@@ -215,3 +215,49 @@ def test_a_memo_of_unchanged_records_gives_the_same_bytes(make_site: MakeSite) -
     changed = pipeline.check(content, Options(now=NOW, use_cache=False)).model
     assert make_files(changed, labels, memo) == make_files(changed, labels)
     assert len(memo) == 5  # the old form of the changed record is gone
+
+
+# (keys of each record before, after): the postings kept between builds (search.Keys) equal ones made whole
+REKEY_CASES = {
+    "unchanged": (["a\nb", "b\nc"], ["a\nb", "b\nc"]),
+    "a key gone": (["a\nb", "b\nc"], ["a", "b\nc"]),
+    "a key new to the site": (["a\nb", "b\nc"], ["a\nb\nz", "b\nc"]),
+    "a key new before the others": (["b\nc", "c"], ["b\nc", "0\nc"]),
+    "a key's last holder loses it": (["a\nb", "b\nc"], ["a\nb", "b"]),
+    "a record loses every key": (["a\nb", "b\nc", "c"], ["a\nb", "", "c"]),
+    "a record without keys gets some": (["a", "", "c"], ["a", "a\nc", "c"]),
+    "a record added": (["a", "b"], ["a", "b", "a\nb"]),
+    "a record removed": (["a", "b", "c"], ["a", "c"]),
+}
+
+
+@pytest.mark.parametrize(("before", "after"), list(REKEY_CASES.values()), ids=list(REKEY_CASES))
+def test_postings_kept_between_builds_equal_postings_made_whole(before: list[str], after: list[str]) -> None:
+    from sitegen.render.search import Keys, _postings, _rekey
+
+    keys = Keys()
+    names = [f"r{i}\x1fv0" for i in range(len(before))]
+    _rekey(keys, names, before)
+    assert keys.encoded == _postings(before)
+    # a record whose keys changed has a new digest at the same address; added or removed ones move the rest
+    later = [f"r{i}\x1f" + ("v0" if i < len(before) and before[i] == keys_ else "v1") for i, keys_ in enumerate(after)]
+    _rekey(keys, later, after)
+    assert keys.encoded == _postings(after)
+    assert list(keys.encoded) == sorted(keys.encoded)  # written in key order, as a whole build writes them
+
+
+def test_a_site_edited_record_by_record_keeps_postings_equal_to_a_whole_build(make_site: MakeSite) -> None:
+    from sitegen.render.search import Keys, make_files
+    from sitegen.render.theme import Theme
+
+    content = make_site(FILES)
+    model = pipeline.check(content, Options(now=NOW, use_cache=False)).model
+    labels = Theme.load(model.site.language).labels
+    memo: dict = {}  # type: ignore[type-arg]
+    keys = Keys()
+    assert make_files(model, labels, memo, keys) == make_files(model, labels)
+    page = content / "activities" / "a.md"
+    for old, new in (("分摊比例", "施工时间"), ("施工时间", "业主大会 电梯")):
+        page.write_text(page.read_text("utf-8").replace(old, new), encoding="utf-8")
+        changed = pipeline.check(content, Options(now=NOW, use_cache=False)).model
+        assert make_files(changed, labels, memo, keys) == make_files(changed, labels)

@@ -1,0 +1,90 @@
+"""A search data file is scanned part by part, only its new parts (write/leaks.py): the result equals a scan
+of the whole file, whether the parts were seen before or not."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitegen.model.records import Secrets
+from sitegen.render.search import _script
+from sitegen.write.leaks import LeakScanner
+
+SECRETS = Secrets(names=frozenset({"周桂芳"}), web_hidden_phones=frozenset({"13956781234"}),
+                  poster_hidden_phones=frozenset())
+ODD = Secrets(names=frozenset({"周,桂芳"}), web_hidden_phones=frozenset(), poster_hidden_phones=frozenset())
+PATH = "static/search-index.0123456789abcdef.js"
+ROW = ["activities/a/", "activities", "电梯加装协调会", "2024年6月1日", "社区会议室", "", "讨论分摊比例。"]
+
+
+def _file(rows: list[list[str]], keys: dict[str, str]) -> bytes:
+    return _script({"v": "1", "kinds": {"activities": "社区活动"}, "fold": {"偉": "伟"}, "docs": rows, "keys": keys})
+
+
+def _row(n: int, body: str = "讨论分摊比例。", title: str = "电梯加装协调会") -> list[str]:
+    return [f"activities/{n}/", *ROW[1:2], title, *ROW[3:6], body]
+
+
+ROWS = [_row(n) for n in range(8)]
+KEYS = {"1": "0,1", "13": "2", "139": "5678,1", "电梯": "0,0,0", "协调": "0,1,1", "周": "3", "桂芳": "4"}
+
+
+def _with(rows: dict[int, list[str]] | None = None, keys: dict[str, str] | None = None) -> bytes:
+    changed = [rows.get(n, row) if rows else row for n, row in enumerate(ROWS)]
+    return _file(changed, dict(sorted({**KEYS, **(keys or {})}.items())))
+
+
+# what changed after a clean build → the file the scan sees; its parts seen before are not scanned again
+CASES = {
+    "nothing": _with(),
+    "a row's body, clean": _with({3: _row(3, "讨论施工时间。")}),
+    "a name in a row": _with({3: _row(3, "谢谢周桂芳的帮助。")}),
+    "a name spaced out in a row": _with({3: _row(3, "谢谢周 桂\u200b芳。")}),
+    "a phone spaced out in a row": _with({5: _row(5, "请打 139 5678 1234")}),
+    "a phone in full-width digits": _with({5: _row(5, "请打１３９５６７８１２３４")}),
+    "a name in a title": _with({0: _row(0, title="周桂芳的心愿")}),
+    "a name in the last row": _with({7: _row(7, "周桂芳")}),
+    "a name across two rows (not one text)": _with({2: _row(2, "周"), 3: ["桂芳", *ROW[1:]]}),
+    "a name as a key": _with(keys={"周桂芳": "5"}),
+    "a phone as a key": _with(keys={"13956781234": "5"}),
+    "a phone across two digit keys": _with(keys={"1395678": "1", "1396": "1234"}),
+    "a phone across keys and postings": _with(keys={"139": "5678,1234"}),  # 139":"5678,1 was clean
+    "a phone escaped": _with({5: _row(5, "请打 \\u0031\\u0033\\u0039 5678 1234")}),
+}
+
+
+@pytest.mark.parametrize("secrets", [SECRETS, ODD], ids=["names and phones", "a name holding a comma"])
+@pytest.mark.parametrize("after", list(CASES.values()), ids=list(CASES))
+def test_a_scan_of_the_new_parts_equals_a_scan_of_the_whole_file(after: bytes, secrets: Secrets) -> None:
+    whole = LeakScanner(secrets).scan(PATH, after)
+    assert LeakScanner(secrets, clean=set()).scan(PATH, after) == whole  # nothing seen before
+    clean: set[str] = set()
+    warm = LeakScanner(secrets, clean=clean)
+    assert warm.scan(PATH, _with()) is None
+    assert clean or not warm.cuttable
+    assert warm.scan(PATH, after) == whole
+
+
+def test_the_cases_hold_leaks_and_clean_files() -> None:
+    found = {name: LeakScanner(SECRETS).scan(PATH, data) for name, data in CASES.items()}
+    assert found["nothing"] is None and found["a row's body, clean"] is None
+    assert found["a name across two rows (not one text)"] is None
+    assert all(found[name] is not None for name in ("a name in a row", "a name spaced out in a row",
+                                                    "a phone spaced out in a row", "a name as a key",
+                                                    "a phone in full-width digits", "a phone escaped",
+                                                    "a phone across keys and postings"))
+
+
+def test_parts_found_clean_are_not_scanned_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    clean: set[str] = set()
+    scanner = LeakScanner(SECRETS, clean=clean)
+    scanner.scan(PATH, _with())
+    seen: list[str] = []
+    find = scanner.find
+    monkeypatch.setattr(scanner, "find", lambda path, text: seen.append(text) or find(path, text))
+    edited = _with({3: _row(3, "讨论施工时间。")})
+    assert scanner.scan(PATH, edited) is None
+    assert 0 < len(seen[-1]) < len(edited) / 4  # the file's name, then the edited row alone
+    assert scanner.scan(PATH, edited) is None and seen[-1] == PATH  # all of it seen: only the name is scanned
+    known = len(clean)
+    assert LeakScanner(SECRETS, clean=clean, printed=True).scan(PATH, edited) is None
+    assert len(clean) > known  # other secrets: every part scanned again, remembered under them
