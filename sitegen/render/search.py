@@ -171,7 +171,7 @@ def _changed(last: Keys, names: Sequence[str]) -> list[int] | None:
     None when records came, went or moved, or too many changed: then the postings are made whole."""
     if len(last.names) != len(names):
         return None
-    changed = []
+    changed: list[int] = []
     for number, (old, new) in enumerate(zip(last.names, names, strict=True)):
         if old != new:
             if old.partition("\x1f")[0] != new.partition("\x1f")[0] or len(changed) == REKEY_LIMIT:
