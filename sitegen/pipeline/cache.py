@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from sitegen.validate.privacy import Variants
     from sitegen.pipeline.products import Key
 
-FORMAT: Final = 12  # bump when what is stored changes shape
+FORMAT: Final = 13  # bump when what is stored changes shape
 MAGIC: Final = b"sitegen-cache "
 _DIGEST: Final = 32
 # What a cache may hold besides sitegen's own classes: module → names (no dotted names, no functions).
@@ -189,6 +189,9 @@ class BuildCache:
     print_photos: dict[str, tuple[str, ...]] = field(default_factory=dict)  # poster HTML sha256 → photos it shows
     secrets: str = ""  # digest of the private data the scanned files were checked against
     search: dict[str, tuple[list[str], str, str]] = field(default_factory=dict)  # record digest → its search row and keys
+    # The folders of output/ and of the shadow known clean (write/slots.py sweep): (inode, mtime, ctime) each.
+    live_dirs: dict[str, tuple[int, int, int]] = field(default_factory=dict)
+    shadow_dirs: dict[str, tuple[int, int, int]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, out: Path, key: str, folder: Path | None = None) -> BuildCache:
