@@ -57,11 +57,11 @@ def fs_clock(folder: Path) -> int:
 Dirs = dict[str, tuple[int, int, int]]  # folder path in a slot → (inode, mtime ns, ctime ns) when known clean
 
 
-def _tree(holds: dict[str, str]) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
-    """What each folder of a slot should hold by its manifest: (folder → file names, folder → subfolder names);
-    the slot's own folder is ""."""
+def _tree(holds: dict[str, str]) -> tuple[dict[str, set[str]], dict[str, list[str]]]:
+    """What each folder of a slot should hold by its manifest: (folder → its file names, folder → the
+    paths of its subfolders); the slot's own folder is ""."""
     files: dict[str, set[str]] = {"": {MANIFEST}}
-    subs: dict[str, set[str]] = {"": set()}
+    subs: dict[str, list[str]] = {"": []}
     for rel in holds:
         head, _, name = rel.rpartition("/")
         names = files.get(head)
@@ -71,18 +71,16 @@ def _tree(holds: dict[str, str]) -> tuple[dict[str, set[str]], dict[str, set[str
         files[head] = {name}
         child = None
         while True:  # register the folder and its parents up to one already known
-            registered = head in subs
-            folders = subs.setdefault(head, set())
+            folders = subs.get(head)
+            registered = folders is not None
+            if folders is None:
+                folders = subs[head] = []
             if child is not None:
-                folders.add(child)
+                folders.append(child)
             if registered:
                 break
-            head, _, child = head.rpartition("/")
+            child, head = head, head.rpartition("/")[0]
     return files, subs
-
-
-def _mark(info: os.stat_result) -> tuple[int, int, int]:
-    return info.st_ino, info.st_mtime_ns, info.st_ctime_ns
 
 
 def _remove(entry: os.DirEntry[str]) -> None:
@@ -119,34 +117,35 @@ def sweep(folder: Path, holds: dict[str, str], known: Dirs | None = None, settle
     known = known or {}
     files, subs = _tree(holds)
     clean: Dirs = {}
-    base = os.fspath(folder)
+    lstat, is_dir = os.lstat, stat.S_ISDIR  # the loop runs once per folder of the site: kept lean
+    base = os.path.join(os.fspath(folder), "")
     pending = [""]
     while pending:
         rel = pending.pop()
-        path = f"{base}/{rel}" if rel else base
         try:
-            info = os.lstat(path)
+            info = lstat(base + rel)
         except OSError:
             continue
-        mark, folders = _mark(info), subs.get(rel, set())
-        if rel and known.get(rel) == mark and stat.S_ISDIR(info.st_mode):
+        mark = (info.st_ino, info.st_mtime_ns, info.st_ctime_ns)
+        if known.get(rel) == mark and rel and is_dir(info.st_mode):
             clean[rel] = mark
-            pending.extend(f"{rel}/{name}" for name in folders)
+            pending += subs.get(rel, ())
             continue
         try:
-            with os.scandir(path) as listing:
+            with os.scandir(base + rel) as listing:
                 entries = list(listing)
         except OSError:
             continue
         wanted, removed = files.get(rel, set()), False
+        folders = {path.rpartition("/")[2]: path for path in subs.get(rel, ())}
         for entry in entries:
             name = entry.name
             if name in folders and entry.is_dir(follow_symlinks=False):
-                pending.append(f"{rel}/{name}" if rel else name)
+                pending.append(folders[name])
             elif not (name in wanted and entry.is_file(follow_symlinks=False)):
                 _remove(entry)
                 removed = True
-        if rel and not removed and stat.S_ISDIR(info.st_mode) and info.st_ctime_ns < settled:
+        if rel and not removed and is_dir(info.st_mode) and info.st_ctime_ns < settled:
             clean[rel] = mark
     return clean
 
