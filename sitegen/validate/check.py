@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -103,19 +104,29 @@ def check_fields(raw: RawRecord) -> tuple[Fields | None, list[Problem]]:
 
 
 def _record_key(raw: RawRecord) -> str:
-    return f"{raw.kind}\0{raw.path}\0{raw.line}\0{raw.stem}\0{raw.in_list}\0{raw.digest}"
+    """What a record's findings depend on: its text (digest) and where each part of it is (its
+    findings name lines), so a comment or blank line added above never leaves a finding on the old line."""
+    where = hashlib.blake2b(repr((raw.line, raw.body_line, raw.lines)).encode("utf-8"), digest_size=12).hexdigest()
+    return f"{raw.kind}\0{raw.path}\0{raw.stem}\0{raw.in_list}\0{where}\0{raw.digest}"
+
+
+def _checked(raw: RawRecord) -> tuple[Fields | None, list[Problem]]:
+    """check_fields and the body's own checks: what depends on the record's text and where its body
+    starts (both in the cache key), not on other files."""
+    fields, problems = check_fields(raw)
+    return fields, [*problems, *_body_images(raw), *body_limits(raw)]
 
 
 def validate_record(raw: RawRecord, checker: PhotoChecker,
                     cache: ValidCache | None = None) -> tuple[Valid | None, list[Problem]]:
+    """One record checked: (the valid record or None, its problems). What depends on its text alone
+    comes from `cache` when the text and its layout are unchanged; its photos are always looked at."""
     key = _record_key(raw)
     cached = cache.get(key) if cache is not None else None
-    fields, problems = cached if cached is not None else check_fields(raw)
+    fields, problems = cached if cached is not None else _checked(raw)
     if cache is not None and cached is None:
         cache[key] = (fields, problems)
     problems = list(problems)
-    problems += _body_images(raw)
-    problems += body_limits(raw)
     if fields is None:
         return None, problems
     photos, photo_problems = _photos(raw, fields, checker)  # the files may change: always checked
