@@ -192,6 +192,7 @@ class BuildCache:
     # The folders of output/ and of the shadow known clean (write/slots.py sweep): (inode, mtime, ctime) each.
     live_dirs: dict[str, tuple[int, int, int]] = field(default_factory=dict)
     shadow_dirs: dict[str, tuple[int, int, int]] = field(default_factory=dict)
+    phones_clean: dict[str, set[str]] = field(default_factory=dict)  # records found free of hidden numbers
 
     @classmethod
     def load(cls, out: Path, key: str, folder: Path | None = None) -> BuildCache:

@@ -118,10 +118,11 @@ def _checked(raw: RawRecord) -> tuple[Fields | None, list[Problem]]:
 
 
 def validate_record(raw: RawRecord, checker: PhotoChecker,
-                    cache: ValidCache | None = None) -> tuple[Valid | None, list[Problem]]:
+                    cache: ValidCache | None = None, key: str | None = None) -> tuple[Valid | None, list[Problem]]:
     """One record checked: (the valid record or None, its problems). What depends on its text alone
-    comes from `cache` when the text and its layout are unchanged; its photos are always looked at."""
-    key = _record_key(raw)
+    comes from `cache` (under `key`, _record_key) when the text and its layout are unchanged; its
+    photos are always looked at."""
+    key = key or _record_key(raw)
     cached = cache.get(key) if cache is not None else None
     fields, problems = cached if cached is not None else _checked(raw)
     if cache is not None and cached is None:
@@ -176,10 +177,11 @@ def tags_within_limit(records: Iterable[Valid]) -> Iterator[Problem]:
 def validate_content(loaded: Loaded, content: Path, cache: ValidCache | None = None,
                      clean: dict[str, set[str]] | None = None,
                      photos: dict[str, tuple[int, int, str | None]] | None = None, *,
-                     variants: Variants) -> Validated:
+                     variants: Variants, phones_clean: dict[str, set[str]] | None = None) -> Validated:
     """Every record through its schema and rules; problems from all files, nothing raised.
 
-    `variants` is the build's memo of wishers' names in both scripts (validate/privacy.py).
+    `variants` is the build's memo of wishers' names in both scripts (validate/privacy.py);
+    `clean` and `phones_clean` the records found free of wishers' names and of hidden numbers.
     """
     from sitegen.validate.phones import hidden_phones_unpublished
     from sitegen.validate.privacy import wisher_names_unpublished
@@ -189,8 +191,9 @@ def validate_content(loaded: Loaded, content: Path, cache: ValidCache | None = N
     problems = list(loaded.problems)
     site: Valid | None = None
     records: list[Valid] = []
-    for raw in loaded.records:
-        valid, found = validate_record(raw, checker, cache)
+    keys = [_record_key(raw) for raw in loaded.records] if cache is not None else [None] * len(loaded.records)
+    for raw, key in zip(loaded.records, keys, strict=True):
+        valid, found = validate_record(raw, checker, cache, key)
         problems += found
         if valid is None:
             continue
@@ -199,7 +202,7 @@ def validate_content(loaded: Loaded, content: Path, cache: ValidCache | None = N
         else:
             records.append(valid)
     if cache is not None:  # keep the cache to what the content holds now
-        wanted = {_record_key(raw) for raw in loaded.records}
+        wanted = set(keys)
         for gone in cache.keys() - wanted:
             del cache[gone]
     problems += unique_slugs(records)
@@ -207,6 +210,6 @@ def validate_content(loaded: Loaded, content: Path, cache: ValidCache | None = N
         problems += dead_body_links(((v.raw, v.slug) for v in records), site.fields.base_url)
     problems += tags_within_limit(records)
     problems += wisher_names_unpublished(loaded.records, variants, clean)
-    problems += hidden_phones_unpublished(loaded.records, records)
+    problems += hidden_phones_unpublished(loaded.records, records, phones_clean)
     problems += place_typed_without_slash(records)
     return Validated(site=site, records=records, problems=problems)

@@ -62,3 +62,35 @@ def test_an_unchanged_record_is_not_checked_again(make_site: MakeSite, monkeypat
     warm = _found(content, cache)
     assert checked == ["activities/b.md"]
     assert [p for p in warm if p[0].startswith("activities/a.md")] == [p for p in cold if p[0].startswith("activities/a.md")]
+
+
+ZHANG = "name: 张建国\nrole: 楼栋长\nphone: 13956781234\nshow_phone: {show}\n"
+LI = "name: 李秀英\nrole: 单元长\nphone: 13812345678\nshow_phone: masked\n"
+TYPED = "---\ntitle: 七夕\ndate: 2019-08-06\n---\n报名电话 139-5678-1234\n"
+
+
+def test_a_record_found_free_of_hidden_numbers_is_searched_again_when_they_change(make_site: MakeSite) -> None:
+    content = make_site({"disclosures/zhang.yaml": ZHANG.format(show="full"), "disclosures/li.yaml": LI,
+                         "activities/a.md": TYPED})
+    cache = BuildCache()
+    assert ("activities/a.md:5", "privacy.hidden_phone") not in _found(content, cache)  # 张建国's number is public
+    (content / "disclosures/zhang.yaml").write_text(ZHANG.format(show="masked"), encoding="utf-8")
+    for _ in range(2):  # found, and found again when nothing changed
+        assert ("activities/a.md:5", "privacy.hidden_phone") in _found(content, cache)
+    (content / "activities/a.md").write_text(TYPED.replace("139-5678-1234", "找张建国"), encoding="utf-8")
+    assert _found(content, cache) == _found(content, BuildCache()) == []
+
+
+def test_a_record_free_of_hidden_numbers_is_not_searched_again(make_site: MakeSite,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    from sitegen.validate import phones
+
+    content = make_site({"disclosures/li.yaml": LI, "activities/a.md": TYPED, "activities/b.md": TYPED})
+    cache = BuildCache()
+    _found(content, cache)
+    searched: list[str] = []
+    real = phones.squeeze_numbers
+    monkeypatch.setattr(phones, "squeeze_numbers", lambda text: searched.append(text) or real(text))
+    (content / "activities/b.md").write_text(TYPED + "\n又一段\n", encoding="utf-8")
+    _found(content, cache)
+    assert len(searched) == 1 and "又一段" in searched[0]
