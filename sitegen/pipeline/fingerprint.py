@@ -57,6 +57,7 @@ class Fingerprinter:
         return hashlib.blake2b("\x1f".join([*extra, self._part(value)]).encode("utf-8"), digest_size=16).hexdigest()
 
     def _part(self, value: object) -> str:
+        """The text `value` is digested as (long texts as their own digest), memoised by identity."""
         kind = self.kinds.get(type(value))
         if kind is None:
             kind = self.kinds[type(value)] = _kind_of(type(value))
@@ -69,28 +70,31 @@ class Fingerprinter:
         found = self.memo.get(key)
         if found is not None:
             return found
-        part, plain = self._part, _PLAIN
-        if how == _FIELDS:
-            fields = [getattr(value, name) for name in kind[1]]
-            text = type(value).__name__ + "(" + "\x1e".join([repr(v) if type(v) in plain else part(v)
-                                                           for v in fields]) + ")"
-        elif how == _ITEMS:
-            text = "[" + "\x1e".join([repr(v) if type(v) in plain else part(v)
-                                       for v in value]) + "]"  # type: ignore[attr-defined]
-        elif how == _MAPPING:
-            text = "{" + "\x1e".join([repr(k) + ":" + part(value[k])  # type: ignore[index]
-                                       for k in sorted(value, key=repr)]) + "}"  # type: ignore[call-overload]
-        elif how == _SET:
-            text = "[" + "\x1e".join([part(item) for item in sorted(value, key=repr)]) + "]"  # type: ignore[call-overload]
-        elif how == _PHOTO:
-            text = value.sha  # type: ignore[attr-defined]
-        else:
-            text = repr(value)
+        text = self._text(how, kind[1], value)
         if len(text) > 64:
             text = hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
         self.memo[key] = text
         self.alive.append(value)
         return text
+
+    def _text(self, how: int, names: tuple[str, ...], value: object) -> str:
+        """The text of a container, a dataclass (its fields `names`), a photo or another value."""
+        part, plain = self._part, _PLAIN
+        if how == _FIELDS:
+            fields = [getattr(value, name) for name in names]
+            return type(value).__name__ + "(" + "\x1e".join([repr(v) if type(v) in plain else part(v)
+                                                           for v in fields]) + ")"
+        if how == _ITEMS:
+            return "[" + "\x1e".join([repr(v) if type(v) in plain else part(v)
+                                       for v in value]) + "]"  # type: ignore[attr-defined]
+        if how == _MAPPING:
+            return "{" + "\x1e".join([repr(k) + ":" + part(value[k])  # type: ignore[index]
+                                       for k in sorted(value, key=repr)]) + "}"  # type: ignore[call-overload]
+        if how == _SET:
+            return "[" + "\x1e".join([part(item) for item in sorted(value, key=repr)]) + "]"  # type: ignore[call-overload]
+        if how == _PHOTO:
+            return value.sha  # type: ignore[attr-defined]
+        return repr(value)
 
 
 def fingerprint(value: object, photos: Mapping[PurePosixPath, Photo], *extra: str) -> str:

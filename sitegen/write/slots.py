@@ -94,6 +94,26 @@ def _remove(entry: os.DirEntry[str]) -> None:
         pass
 
 
+def _list(path: str, wanted: set[str], subfolders: list[str]) -> tuple[list[str], bool] | None:
+    """List one folder of a slot and delete what it should not hold: (the paths of the subfolders it
+    should hold and does, whether anything was deleted); None when it cannot be listed."""
+    try:
+        with os.scandir(path) as listing:
+            entries = list(listing)
+    except OSError:
+        return None
+    folders = {sub.rpartition("/")[2]: sub for sub in subfolders}
+    found, removed = [], False
+    for entry in entries:
+        name = entry.name
+        if name in folders and entry.is_dir(follow_symlinks=False):
+            found.append(folders[name])
+        elif not (name in wanted and entry.is_file(follow_symlinks=False)):
+            _remove(entry)
+            removed = True
+    return found, removed
+
+
 def sweep(folder: Path, holds: dict[str, str], known: Dirs | None = None, settled: int = 0) -> Dirs:
     """Delete what a hand put into a slot: entries the manifest does not list, links, pipes, devices.
 
@@ -131,21 +151,11 @@ def sweep(folder: Path, holds: dict[str, str], known: Dirs | None = None, settle
             clean[rel] = mark
             pending += subs.get(rel, ())
             continue
-        try:
-            with os.scandir(base + rel) as listing:
-                entries = list(listing)
-        except OSError:
+        listed = _list(base + rel, files.get(rel, set()), subs.get(rel, []))
+        if listed is None:
             continue
-        wanted, removed = files.get(rel, set()), False
-        folders = {path.rpartition("/")[2]: path for path in subs.get(rel, ())}
-        for entry in entries:
-            name = entry.name
-            if name in folders and entry.is_dir(follow_symlinks=False):
-                pending.append(folders[name])
-            elif not (name in wanted and entry.is_file(follow_symlinks=False)):
-                _remove(entry)
-                removed = True
-        if rel and not removed and is_dir(info.st_mode) and info.st_ctime_ns < settled:
+        pending += listed[0]
+        if rel and not listed[1] and is_dir(info.st_mode) and info.st_ctime_ns < settled:
             clean[rel] = mark
     return clean
 
