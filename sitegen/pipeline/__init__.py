@@ -79,7 +79,8 @@ def check(content: Path, options: Options, cache: BuildCache | None = None,
 
         loaded = with_site_defaults(loaded, options.site_defaults)
     validated = validate_content(loaded, content, cache.valid if cache else None, cache.clean if cache else None,
-                                 cache.photo_checks if cache else None, variants=variants)
+                                 cache.photo_checks if cache else None, variants=variants,
+                                 phones_clean=cache.phones_clean if cache else None)
     problems = validated.problems
     if any(not p.warning for p in problems) or validated.site is None:
         raise ContentInvalid(problems)

@@ -212,6 +212,10 @@ class BuildCache:
     print_shadow_stats: dict[str, tuple[int, int]] = field(default_factory=dict)
     search_keys: Keys = field(default_factory=_search_keys)  # the search index's postings, as last made
     scanned: set[str] = field(default_factory=set)  # search-file parts found clean (write/leaks.py), keyed by the secrets
+    # The folders of output/ and of the shadow known clean (write/slots.py sweep): (inode, mtime, ctime) each.
+    live_dirs: dict[str, tuple[int, int, int]] = field(default_factory=dict)
+    shadow_dirs: dict[str, tuple[int, int, int]] = field(default_factory=dict)
+    phones_clean: dict[str, set[str]] = field(default_factory=dict)  # records found free of hidden numbers
 
     @classmethod
     def load(cls, out: Path, key: str, folder: Path | None = None) -> BuildCache:

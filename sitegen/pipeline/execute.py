@@ -135,7 +135,7 @@ def write_site(model: Model, content: Path, out: Path, options: Options, progres
     scanner = LeakScanner(model.secrets, clean=cache.scanned)
     slots = Slots(out, cache_dir(out, options.cache_folder))
     live = slots.live_manifest()
-    stage, holds = slots.prepare()
+    stage, holds = slots.prepare(cache.shadow_dirs, cache.shadow_stats)
     assembly = Assembly(stage, holds, out, live, cache.shadow_stats, cache.live_stats)
     # The renderer holds the known QR matrices (cache.qr): workers inherit them, an unchanged code is never re-made.
     job = workers.Job(Renderer(model, plan.theme, plan.photos, cache.qr), plan.specs, list(plan.photos.values()), content,
@@ -221,6 +221,7 @@ def _swap(model: Model, plan: Plan, slots: Slots, assembly: Assembly, printed: P
     if printed is not None:
         printed.slot.commit()
     cache.shadow_stats, cache.live_stats = cache.live_stats, stats  # the old output is the shadow now
+    cache.shadow_dirs, cache.live_dirs = cache.live_dirs, slots.dirs
     cache.secrets = _secrets(model)
     cache.summaries = cache.summaries.settled()
     targets = {absolute(model.site.base_url, s.url) for s in plan.specs if not s.poster}  # what a code can point at

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -103,19 +104,30 @@ def check_fields(raw: RawRecord) -> tuple[Fields | None, list[Problem]]:
 
 
 def _record_key(raw: RawRecord) -> str:
-    return f"{raw.kind}\0{raw.path}\0{raw.line}\0{raw.stem}\0{raw.in_list}\0{raw.digest}"
+    """What a record's findings depend on: its text (digest) and where each part of it is (its
+    findings name lines), so a comment or blank line added above never leaves a finding on the old line."""
+    where = hashlib.blake2b(repr((raw.line, raw.body_line, raw.lines)).encode("utf-8"), digest_size=12).hexdigest()
+    return f"{raw.kind}\0{raw.path}\0{raw.stem}\0{raw.in_list}\0{where}\0{raw.digest}"
+
+
+def _checked(raw: RawRecord) -> tuple[Fields | None, list[Problem]]:
+    """check_fields and the body's own checks: what depends on the record's text and where its body
+    starts (both in the cache key), not on other files."""
+    fields, problems = check_fields(raw)
+    return fields, [*problems, *_body_images(raw), *body_limits(raw)]
 
 
 def validate_record(raw: RawRecord, checker: PhotoChecker,
-                    cache: ValidCache | None = None) -> tuple[Valid | None, list[Problem]]:
-    key = _record_key(raw)
+                    cache: ValidCache | None = None, key: str | None = None) -> tuple[Valid | None, list[Problem]]:
+    """One record checked: (the valid record or None, its problems). What depends on its text alone
+    comes from `cache` (under `key`, _record_key) when the text and its layout are unchanged; its
+    photos are always looked at."""
+    key = key or _record_key(raw)
     cached = cache.get(key) if cache is not None else None
-    fields, problems = cached if cached is not None else check_fields(raw)
+    fields, problems = cached if cached is not None else _checked(raw)
     if cache is not None and cached is None:
         cache[key] = (fields, problems)
     problems = list(problems)
-    problems += _body_images(raw)
-    problems += body_limits(raw)
     if fields is None:
         return None, problems
     photos, photo_problems = _photos(raw, fields, checker)  # the files may change: always checked
@@ -165,10 +177,11 @@ def tags_within_limit(records: Iterable[Valid]) -> Iterator[Problem]:
 def validate_content(loaded: Loaded, content: Path, cache: ValidCache | None = None,
                      clean: dict[str, set[str]] | None = None,
                      photos: dict[str, tuple[int, int, str | None]] | None = None, *,
-                     variants: Variants) -> Validated:
+                     variants: Variants, phones_clean: dict[str, set[str]] | None = None) -> Validated:
     """Every record through its schema and rules; problems from all files, nothing raised.
 
-    `variants` is the build's memo of wishers' names in both scripts (validate/privacy.py).
+    `variants` is the build's memo of wishers' names in both scripts (validate/privacy.py);
+    `clean` and `phones_clean` the records found free of wishers' names and of hidden numbers.
     """
     from sitegen.validate.phones import hidden_phones_unpublished
     from sitegen.validate.privacy import wisher_names_unpublished
@@ -178,8 +191,9 @@ def validate_content(loaded: Loaded, content: Path, cache: ValidCache | None = N
     problems = list(loaded.problems)
     site: Valid | None = None
     records: list[Valid] = []
-    for raw in loaded.records:
-        valid, found = validate_record(raw, checker, cache)
+    keys = [_record_key(raw) for raw in loaded.records] if cache is not None else [None] * len(loaded.records)
+    for raw, key in zip(loaded.records, keys, strict=True):
+        valid, found = validate_record(raw, checker, cache, key)
         problems += found
         if valid is None:
             continue
@@ -188,7 +202,7 @@ def validate_content(loaded: Loaded, content: Path, cache: ValidCache | None = N
         else:
             records.append(valid)
     if cache is not None:  # keep the cache to what the content holds now
-        wanted = {_record_key(raw) for raw in loaded.records}
+        wanted = set(keys)
         for gone in cache.keys() - wanted:
             del cache[gone]
     problems += unique_slugs(records)
@@ -196,6 +210,6 @@ def validate_content(loaded: Loaded, content: Path, cache: ValidCache | None = N
         problems += dead_body_links(((v.raw, v.slug) for v in records), site.fields.base_url)
     problems += tags_within_limit(records)
     problems += wisher_names_unpublished(loaded.records, variants, clean)
-    problems += hidden_phones_unpublished(loaded.records, records)
+    problems += hidden_phones_unpublished(loaded.records, records, phones_clean)
     problems += place_typed_without_slash(records)
     return Validated(site=site, records=records, problems=problems)

@@ -28,6 +28,8 @@ class UnsafePath(Exception):
 
 def checked_path(rel: str) -> str:
     """`rel` itself when it is a plain relative POSIX path inside the stage; else UnsafePath."""
+    if rel.strip("./") and ".." not in rel and rel[0] != "/" and "\\" not in rel and ":" not in rel:
+        return rel  # no ".." at all and a name besides dots and slashes: as safe as the full test says
     parts = PurePosixPath(rel).parts
     if not parts or rel.startswith("/") or ".." in parts or "\\" in rel or ":" in rel:
         raise UnsafePath(rel)
@@ -73,6 +75,7 @@ class Assembly:
                  shadow_stats: Stats, live_stats: Stats) -> None:
         self.stage, self.holds, self.out, self.live = stage, holds, out, live
         self.shadow_stats, self.live_stats = shadow_stats, live_stats
+        self._stage = os.path.join(os.fspath(stage), "")  # the stage's path ending in a separator
         self.files: dict[str, str] = {}
         self.stats: Stats = {}
         self.kept: list[str] = []  # paths not produced this time (scanned when the private data changed)
@@ -81,10 +84,15 @@ class Assembly:
         """True when the stage already holds this file or it could be linked from the live output."""
         checked_path(rel)
         if self.holds.get(rel) == sha:
-            found = file_stat(self.stage / rel)
-            if found is not None and found == self.shadow_stats.get(rel):
-                self._keep(rel, sha, found)
-                return True
+            try:  # a string path and one lstat: this runs for every kept file of every build
+                info = os.lstat(self._stage + rel)
+            except OSError:
+                info = None
+            if info is not None and stat.S_ISREG(info.st_mode):
+                found = (info.st_size, info.st_mtime_ns)
+                if found == self.shadow_stats.get(rel):
+                    self._keep(rel, sha, found)
+                    return True
         if self.live.get(rel) == sha:
             return self._link(rel, sha)
         return False
@@ -111,7 +119,11 @@ class Assembly:
 
     def reuse_all(self, files: dict[str, str]) -> bool:
         """True when every file of `files` (path → sha256) was kept or linked (see reuse)."""
-        return all(self.reuse(rel, sha) for rel, sha in files.items())
+        reuse = self.reuse
+        for rel, sha in files.items():  # noqa: SIM110 - a plain loop: no generator frame per kept page
+            if not reuse(rel, sha):
+                return False
+        return True
 
     def write(self, rel: str, data: bytes) -> str:
         """Put `data` at `rel` (kept when the stage or the live output has it already); its sha256."""

@@ -13,6 +13,7 @@ import os
 import shutil
 import stat
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Final
 
@@ -37,49 +38,126 @@ def read_manifest(folder: Path) -> dict[str, str]:
     return found
 
 
-def _entries(folder: Path) -> list[tuple[str, os.stat_result | None]]:
-    """Every entry under `folder`, children after their folder; links are not followed.
+CLOCK: Final = "clock"  # a file in the cache folder, touched to read the file system's clock
 
-    Folders come with None (their type is known from the listing, no stat call: half the calls on
-    a site of mostly one-page folders); everything else with its lstat.
+
+def fs_clock(folder: Path) -> int:
+    """The present on the clock that stamps files in `folder` (ctime ns of a file touched now there).
+
+    File systems stamp times from their own clock (a coarse kernel tick, 2 s on FAT, the server's
+    on NFS): reading it this way compares like with like. OSError as raised.
     """
-    found: list[tuple[str, os.stat_result | None]] = []
-    pending = [(os.fspath(folder), "")]
+    probe = folder / CLOCK
+    with open(probe, "a", encoding="utf-8"):
+        pass
+    os.utime(probe)
+    return os.stat(probe).st_ctime_ns
+
+
+Dirs = dict[str, tuple[int, int, int]]  # folder path in a slot → (inode, mtime ns, ctime ns) when known clean
+
+
+def _tree(holds: dict[str, str]) -> tuple[dict[str, set[str]], dict[str, list[str]]]:
+    """What each folder of a slot should hold by its manifest: (folder → its file names, folder → the
+    paths of its subfolders); the slot's own folder is ""."""
+    files: dict[str, set[str]] = {"": {MANIFEST}}
+    subs: dict[str, list[str]] = {"": []}
+    for rel in holds:
+        head, _, name = rel.rpartition("/")
+        names = files.get(head)
+        if names is not None:
+            names.add(name)
+            continue
+        files[head] = {name}
+        child = None
+        while True:  # register the folder and its parents up to one already known
+            folders = subs.get(head)
+            registered = folders is not None
+            if folders is None:
+                folders = subs[head] = []
+            if child is not None:
+                folders.append(child)
+            if registered:
+                break
+            child, head = head, head.rpartition("/")[0]
+    return files, subs
+
+
+def _remove(entry: os.DirEntry[str]) -> None:
+    """Delete one foreign entry: a real folder with all it holds, anything else (a link too) itself."""
+    try:
+        if entry.is_dir(follow_symlinks=False):
+            shutil.rmtree(entry.path, ignore_errors=True)  # never follows a link inside
+        else:
+            os.unlink(entry.path)
+    except OSError:
+        pass
+
+
+def _list(path: str, wanted: set[str], subfolders: list[str]) -> tuple[list[str], bool] | None:
+    """List one folder of a slot and delete what it should not hold: (the paths of the subfolders it
+    should hold and does, whether anything was deleted); None when it cannot be listed."""
+    try:
+        with os.scandir(path) as listing:
+            entries = list(listing)
+    except OSError:
+        return None
+    folders = {sub.rpartition("/")[2]: sub for sub in subfolders}
+    found, removed = [], False
+    for entry in entries:
+        name = entry.name
+        if name in folders and entry.is_dir(follow_symlinks=False):
+            found.append(folders[name])
+        elif not (name in wanted and entry.is_file(follow_symlinks=False)):
+            _remove(entry)
+            removed = True
+    return found, removed
+
+
+def sweep(folder: Path, holds: dict[str, str], known: Dirs | None = None, settled: int = 0) -> Dirs:
+    """Delete what a hand put into a slot: entries the manifest does not list, links, pipes, devices.
+
+    A kept file is still compared by size and mtime before reuse (write/assembly.py); this removes
+    what reuse never looks at, so nothing added by hand is carried into the next site. Returns the
+    folders known clean now (see `known`), for the next sweep of this slot.
+
+    `known` (from the sweep before; trusted only for a slot whose manifest lists what the cache
+    says it held, see Slots.prepare) lets a folder go unlisted, at one lstat instead of a listing:
+    adding, removing, renaming or replacing an entry of a folder sets the folder's ctime to the
+    file system's present (POSIX; ctime cannot be set back by hand, and a folder put in place of
+    another has another inode). So a folder whose (inode, mtime, ctime) is still what was recorded
+    when it was listed and held nothing foreign holds the same entries, and (its subfolders being
+    real folders then) only its subfolders need looking at. `settled` is the file system's clock
+    (fs_clock) read before the sweep began: only a folder whose ctime is earlier is recorded, so a
+    change after the listing, even in the same tick of a coarse clock, stamps another ctime (the
+    rule git uses for "racily clean" index entries). A folder this sweep cleaned is not recorded
+    (its ctime is now); it is listed again next time. Files edited in place do not change their
+    folder: reuse catches those by their own (size, mtime).
+    """
+    known = known or {}
+    files, subs = _tree(holds)
+    clean: Dirs = {}
+    lstat, is_dir = os.lstat, stat.S_ISDIR  # the loop runs once per folder of the site: kept lean
+    base = os.path.join(os.fspath(folder), "")
+    pending = [""]
     while pending:
-        path, rel = pending.pop()
+        rel = pending.pop()
         try:
-            with os.scandir(path) as listing:
-                entries = list(listing)
+            info = lstat(base + rel)
         except OSError:
             continue
-        for entry in entries:
-            name = rel + entry.name
-            try:
-                if entry.is_dir(follow_symlinks=False):
-                    found.append((name, None))
-                    pending.append((entry.path, name + "/"))
-                else:
-                    found.append((name, entry.stat(follow_symlinks=False)))
-            except OSError:
-                continue
-    return found
-
-
-def sweep(folder: Path, holds: dict[str, str]) -> None:
-    """Delete what a hand put into a slot: files the manifest does not list, links, pipes, devices.
-
-    A kept file is still compared by size and mtime before reuse; this removes what reuse never
-    looks at, so nothing added by hand is carried into the next site.
-    """
-    for rel, info in sorted(_entries(folder), key=lambda item: item[0], reverse=True):  # children first
-        path = folder / rel
-        if info is None:
-            try:
-                path.rmdir()  # only if emptied
-            except OSError:
-                pass
-        elif not (stat.S_ISREG(info.st_mode) and (rel in holds or rel == MANIFEST)):
-            path.unlink(missing_ok=True)
+        mark = (info.st_ino, info.st_mtime_ns, info.st_ctime_ns)
+        if known.get(rel) == mark and rel and is_dir(info.st_mode):
+            clean[rel] = mark
+            pending += subs.get(rel, ())
+            continue
+        listed = _list(base + rel, files.get(rel, set()), subs.get(rel, []))
+        if listed is None:
+            continue
+        pending += listed[0]
+        if rel and not listed[1] and is_dir(info.st_mode) and info.st_ctime_ns < settled:
+            clean[rel] = mark
+    return clean
 
 
 def output_folder(out: Path) -> Path:
@@ -118,17 +196,27 @@ def discard_later(folder: Path, trash_in: Path) -> None:
 
 
 class Slots:
+    """The live output `out` and its shadow in the cache folder `cache`: prepare, build, commit."""
+
     def __init__(self, out: Path, cache: Path) -> None:
         self.out = out
         self.cache = cache
         self.shadow = cache / "shadow"
         self.dirty = cache / "shadow.dirty"
+        self.dirs: Dirs = {}  # the stage's folders known clean (sweep), set by prepare
 
     def live_manifest(self) -> dict[str, str]:
         return read_manifest(self.out) if self.out.is_dir() else {}
 
-    def prepare(self) -> tuple[Path, dict[str, str]]:
-        """The folder to build into, and what it already holds (nothing, for a fresh one)."""
+    def prepare(self, known: Dirs | None = None, left: Mapping[str, object] | None = None) -> tuple[Path, dict[str, str]]:
+        """The folder to build into, and what it already holds (nothing, for a fresh one).
+
+        `known`: the shadow's folders known clean by the sweep before (see sweep); `left`: the
+        paths the build that made the shadow left in it (its file stats, manifest included). The
+        record is used only when the shadow's manifest lists exactly those paths: a manifest edited
+        by hand could otherwise hide a file in a folder that is not listed. The folders known clean
+        now are in `self.dirs` afterwards.
+        """
         self.out.parent.mkdir(parents=True, exist_ok=True)
         recover(self.out)
         self.cache.mkdir(parents=True, exist_ok=True)
@@ -137,11 +225,13 @@ class Slots:
         holds: dict[str, str] = {}
         if self.shadow.is_dir() and not self.dirty.exists():
             holds = read_manifest(self.shadow)
+        self.dirs = {}
         if not holds:
             discard_later(self.shadow, self.cache)
             self.shadow.mkdir()
         else:
-            sweep(self.shadow, holds)
+            trusted = known if known and left is not None and holds.keys() | {MANIFEST} == left.keys() else None
+            self.dirs = sweep(self.shadow, holds, trusted, fs_clock(self.cache))
         self.dirty.touch()  # from here until the exchange, the shadow is half-built
         return self.shadow, holds
 
