@@ -65,7 +65,7 @@ class Fingerprinter:
         if how == _REPR:
             return repr(value)
         if how == _RECORD:
-            return value.digest + "".join(self.photos[p].sha for p in value.photos if p in self.photos)  # type: ignore[attr-defined]
+            return value.digest + "".join(self.photos[p].sha for p in value.photos if p in self.photos)  # type: ignore[attr-defined,no-any-return]
         key = id(value)
         found = self.memo.get(key)
         if found is not None:
@@ -93,7 +93,7 @@ class Fingerprinter:
         if how == _SET:
             return "[" + "\x1e".join([part(item) for item in sorted(value, key=repr)]) + "]"  # type: ignore[call-overload]
         if how == _PHOTO:
-            return value.sha  # type: ignore[attr-defined]
+            return value.sha  # type: ignore[attr-defined,no-any-return]
         return repr(value)
 
 
