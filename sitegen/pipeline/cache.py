@@ -30,13 +30,14 @@ from sitegen.write.files import replace_file
 
 if TYPE_CHECKING:
     from sitegen.render.qr import Codes
+    from sitegen.render.fit import Fits
     from sitegen.render.summary import Summaries
     from sitegen.render.search import Keys
     from sitegen.slugs import Levels
     from sitegen.validate.privacy import Variants
     from sitegen.pipeline.products import Key
 
-FORMAT: Final = 14  # bump when what is stored changes shape
+FORMAT: Final = 15  # bump when what is stored changes shape
 MAGIC: Final = b"sitegen-cache "
 _DIGEST: Final = 32
 # What a cache may hold besides sitegen's own classes: module → names (no dotted names, no functions).
@@ -164,6 +165,12 @@ def _summaries() -> Summaries:
     return Summaries()
 
 
+def _fits() -> Fits:
+    from sitegen.render.fit import Fits
+
+    return Fits()
+
+
 def _search_keys() -> Keys:
     from sitegen.render.search import Keys
 
@@ -216,6 +223,7 @@ class BuildCache:
     live_dirs: dict[str, tuple[int, int, int]] = field(default_factory=dict)
     shadow_dirs: dict[str, tuple[int, int, int]] = field(default_factory=dict)
     phones_clean: dict[str, set[str]] = field(default_factory=dict)  # records found free of hidden numbers
+    fits: Fits = field(default_factory=_fits)  # how each poster fits its sheet (render/fit.py)
 
     @classmethod
     def load(cls, out: Path, key: str, folder: Path | None = None) -> BuildCache:

@@ -107,7 +107,8 @@ def plan_site(model: Model, content: Path, options: Options, cache: BuildCache) 
     if problems:
         raise ContentInvalid(problems)
     labels = theme.labels
-    specs = [*Planner(model, labels, photos, cache.levels, cache.summaries).plan(), *PosterPlanner(model, labels, photos).plan()]
+    specs = [*Planner(model, labels, photos, cache.levels, cache.summaries).plan(),
+             *PosterPlanner(model, labels, photos, fits=cache.fits).plan()]
     if options.pages_only:
         specs = [dataclasses.replace(s, variants=False) for s in specs if not s.poster]
         photos = {}
@@ -224,6 +225,7 @@ def _swap(model: Model, plan: Plan, slots: Slots, assembly: Assembly, printed: P
     cache.shadow_dirs, cache.live_dirs = cache.live_dirs, slots.dirs
     cache.secrets = _secrets(model)
     cache.summaries = cache.summaries.settled()
+    cache.fits = cache.fits.settled()
     targets = {absolute(model.site.base_url, s.url) for s in plan.specs if not s.poster}  # what a code can point at
     cache.qr.keep(targets)
     cache.pages = kept_entries(engine, *([printed.engine] if printed is not None else []))

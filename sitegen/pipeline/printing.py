@@ -64,7 +64,7 @@ def build_print_folder(model: Model, plan: Plan, job: workers.Job, slot: PrintSl
     stage, holds = slot.prepare(cache.print_shadow_files)
     assembly = PrintAssembly(stage, slot.folder, published.stage, published.files, cache.print_stats, holds,
                              cache.print_shadow_stats)
-    specs = list(_PrintedPlanner(model, plan).plan())
+    specs = list(_PrintedPlanner(model, plan, cache).plan())
     scanner = LeakScanner(model.secrets, printed=True)
     engine = Engine(cache.pages, PrintShelf(assembly), scanner,
                     workers.Job(job.renderer, specs, [], job.content, stage, scanner), jobs, tick)
@@ -88,8 +88,8 @@ class _PrintedPlanner(PosterPlanner):
     is planned exactly as published (`printed` changes how a person shows, nothing else), so the
     published plan's spec is taken as it is, neither fitted to the sheet nor digested again."""
 
-    def __init__(self, model: Model, plan: Plan) -> None:
-        super().__init__(model, plan.theme.labels, plan.photos, printed=True)
+    def __init__(self, model: Model, plan: Plan, cache: BuildCache) -> None:
+        super().__init__(model, plan.theme.labels, plan.photos, printed=True, fits=cache.fits)
         self.published = {spec.url: spec for spec in plan.specs if spec.poster}
 
     def record_poster(self, record: Record) -> PageSpec:

@@ -9,7 +9,7 @@ results in Chromium and WeasyPrint and check for one sheet.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Final
 
 from sitegen.model.records import Activity, Deliberation, Disclosure, Record, Wish
@@ -110,3 +110,38 @@ def poster_fit(record: Record, paper: str, has_photo: bool, claim: str, qr_block
         middle = (low + high + 1) // 2
         low, high = (middle, high) if _fits(record, claim, paper, has_photo, smallest, middle, qr_block) else (low, middle - 1)
     return smallest, low
+
+
+class Fits:
+    """The build cache's memo of `poster_fit` (pipeline/cache.py): key → (density, limit).
+
+    Every build plans every poster, and fitting one measures its texts at up to four sizes and then
+    by halves (≈ 50 µs a record, a second at 20,000 posters); the answer depends only on what its key
+    holds (render/posters.py PosterPlanner.fit). `settled()` keeps what this build asked for.
+    """
+
+    def __init__(self) -> None:
+        self.known: dict[str, tuple[int, int | None]] = {}
+        self.asked: dict[str, tuple[int, int | None]] = {}  # this build's; not kept by the cache
+
+    def of(self, key: str, make: Callable[[], tuple[int, int | None]]) -> tuple[int, int | None]:
+        """The fit kept for `key`, else `make()`."""
+        found = self.asked.get(key) or self.known.get(key)
+        if found is None:
+            found = make()
+        self.asked[key] = found
+        return found
+
+    def settled(self) -> Fits:
+        """What the next build starts from: the fits this build asked for (all, when it asked for none)."""
+        kept = Fits()
+        kept.known = dict(self.asked) if self.asked else dict(self.known)
+        return kept
+
+    def __getstate__(self) -> dict[str, object]:
+        return {"known": self.asked or self.known}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        known = state.get("known")
+        self.known = known if isinstance(known, dict) else {}
+        self.asked = {}

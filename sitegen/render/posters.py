@@ -7,7 +7,7 @@ from pathlib import PurePosixPath
 
 from sitegen.model.privacy import for_publishing
 from sitegen.model.records import Disclosure, Model, Record
-from sitegen.render.fit import poster_fit, title_class
+from sitegen.render.fit import Fits, poster_fit, title_class
 from sitegen.render.images import Photo
 from sitegen.render.qr import planned_size, printed_mm
 from sitegen.render.urls import absolute
@@ -29,11 +29,17 @@ class PosterPlanner:
     """
 
     def __init__(self, model: Model, labels: Mapping[str, str], photos: Mapping[PurePosixPath, Photo],
-                 printed: bool = False) -> None:
+                 printed: bool = False, fits: Fits | None = None) -> None:
         self.model = model
         self.t = labels
         self.photos = photos
         self.printed = printed
+        self.fits = Fits() if fits is None else fits  # the build cache's memo of poster_fit (pipeline/cache.py)
+
+    def fit(self, record: Record, paper: str, shows_photo: bool, claim: str, qr_block: float) -> tuple[int, int | None]:
+        """poster_fit(…), remembered by the record's digest (its fields and derived state) and the other arguments."""
+        key = "\x1f".join((record.digest, paper, str(shows_photo), claim, repr(qr_block), str(self.printed)))
+        return self.fits.of(key, lambda: poster_fit(record, paper, shows_photo, claim, qr_block))
 
     def person(self, person: Disclosure) -> Disclosure:
         return person if self.printed else for_publishing(person)
@@ -81,7 +87,7 @@ class PosterPlanner:
         shows_photo = record.kind != "deliberations" and bool(record.photos) and record.photos[0] in self.photos
         url = absolute(self.model.site.base_url, record.url)
         qr_block = printed_mm(url, QR_MM[paper], planned_size(url)) + 6
-        density, limit = poster_fit(record, paper, shows_photo, claim, qr_block)
+        density, limit = self.fit(record, paper, shows_photo, claim, qr_block)
         return PageSpec(url=f"posters/{record.url}", template=f"poster_{record.singular}.html", title=record.title,
                         data=RECORD_POSTERS[record.kind](record=record, target=record.url,
                                                          paper=paper, density=density, limit=limit,
