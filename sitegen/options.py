@@ -36,6 +36,9 @@ class Options:
     # What the street's other communities must not publish either (street/build.py street_secrets):
     # (kind "name" or "phone", the name or digits, the street-relative PATH:LINE it comes from).
     street_secrets: tuple[tuple[str, str, str], ...] = ()
+    # Their digest (pipeline/streetsecrets.py secrets_digest), made once per street build: a district
+    # holds tens of thousands of secrets, and each community's "nothing to do?" compares it.
+    street_secrets_digest: str = ""
     cache_folder: Path | None = None
     print_to: Path | None = None
 

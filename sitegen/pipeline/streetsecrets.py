@@ -21,10 +21,18 @@ if TYPE_CHECKING:
 
 
 def secrets_digest(options: Options) -> str:
-    """A digest of `options.street_secrets` ("" when there are none): part of the "unchanged" test."""
-    if not options.street_secrets:
+    """A digest of `options.street_secrets` ("" when there are none): part of the "unchanged" test.
+
+    `options.street_secrets_digest` when the street made it already (`digest_of`, once per build).
+    """
+    return options.street_secrets_digest or digest_of(options.street_secrets)
+
+
+def digest_of(secrets: tuple[tuple[str, str, str], ...]) -> str:
+    """The digest of a street's set of secrets; "" for none."""
+    if not secrets:
         return ""
-    return hashlib.blake2b(repr(sorted(options.street_secrets)).encode("utf-8"), digest_size=16).hexdigest()
+    return hashlib.blake2b(repr(sorted(secrets)).encode("utf-8"), digest_size=16).hexdigest()
 
 
 def with_street_secrets(model: Model, options: Options) -> Model:

@@ -30,7 +30,7 @@ from sitegen.load.files import SITE_FILE
 from sitegen.load.yamlfile import parse_yaml
 from sitegen.options import Options
 from sitegen.pipeline.cache import BuildCache, cache_dir
-from sitegen.pipeline.streetsecrets import community_secrets
+from sitegen.pipeline.streetsecrets import community_secrets, digest_of
 from sitegen.street.caches import hold as _hold
 from sitegen.street.caches import keep as _keep
 from sitegen.street.caches import last_cache as _last_cache
@@ -257,8 +257,8 @@ def _check_with_secrets(street: Street, communities: Sequence[Community], picked
 
     def plans_for(known: Mapping[str, list[tuple[str, str, str]]]) -> dict[str, Options]:
         union = tuple(sorted({s for found in known.values() for s in found}))
-        return {c.slug: community_options(street, c, dataclasses.replace(options, street_secrets=union), folders)
-                for c in picked}
+        given = dataclasses.replace(options, street_secrets=union, street_secrets_digest=digest_of(union))
+        return {c.slug: community_options(street, c, given, folders) for c in picked}
 
     plans = plans_for(stored)
     fresh, summaries, caches, found = _check_changed(street, picked, out, options, plans, folders, problems)
@@ -288,7 +288,9 @@ def _check_changed(street: Street, picked: Sequence[Community], out: Path, optio
     found: dict[str, list[tuple[str, str, str]]] = {}
     problems = list(street_problems)
     year = summary_year(options.now, street.timezone)
-    answers = unchanged_all([(c.content, out / c.slug, plans[c.slug]) for c in picked], options.workers())
+    # The question needs the secrets' digest, not the secrets: a district's are megabytes, sent once per community.
+    answers = unchanged_all([(c.content, out / c.slug, dataclasses.replace(plans[c.slug], street_secrets=()))
+                             for c in picked], options.workers())
     for community, ready in zip(picked, answers, strict=True):
         slug = community.slug
         if ready is not None and folders.has_summary(slug, year):

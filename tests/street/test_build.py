@@ -22,7 +22,7 @@ from sitegen.street.shard import Shard
 from sitegen.street.state import StreetFolders
 from sitegen.verify import verify_folder
 from sitegen.write.printfolder import print_folder
-from tests.conftest import NOW, error_lines, run, tree_bytes
+from tests.conftest import NOW, error_lines, run, tree_bytes, write_files
 from tests.render.test_site import rasterise
 from tests.street.conftest import MakeStreet, community_site
 from tests.support.html import html_files, parse, resolve
@@ -387,3 +387,27 @@ def test_a_shard_stops_at_a_problem_in_a_community_another_shard_builds(make_str
     result = run("build", "--content", str(folder), "--out", str(tmp_path / "out"), "--shard", "1/2")
     assert result.exit_code == 1 and "wanghu/wishes/bad.yaml:3" in result.stderr, result.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_nothing_to_do_is_asked_with_the_secrets_digest_alone(make_street: MakeStreet, street_pages: str,
+                                                              tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A district holds tens of thousands of secrets: each community's "nothing to do?" compares their digest,
+    made once per street build (Options.street_secrets_digest), and the question carries no secrets."""
+    from sitegen.pipeline.streetsecrets import digest_of, secrets_digest
+    from sitegen.street import build as street_build
+
+    folder, out = make_street(), tmp_path / "out"
+    write_files(folder, {"wanghu/wishes/oy.yaml": OUYANG_WISH})
+    build_street(folder, out, options())
+    asked: list[Options] = []
+    unchanged_all = street_build.unchanged_all
+
+    def seen(questions: list[tuple[Path, Path, Options]], workers: int) -> list[pipeline.Report | None]:
+        asked.extend(q[2] for q in questions)
+        return unchanged_all(questions, workers)
+
+    monkeypatch.setattr(street_build, "unchanged_all", seen)
+    assert build_street(folder, out, options()).unchanged
+    union = tuple(sorted({s for slug in ("meihu", "wanghu")
+                          for s in StreetFolders(out.parent / f".{out.name}.sitegen-cache", out).secrets(slug)}))
+    assert union and all(not o.street_secrets and secrets_digest(o) == digest_of(union) for o in asked)
