@@ -285,12 +285,14 @@ def _save_cache(out: Path, cache: BuildCache, checked: Checked, outcome: Outcome
     from sitegen.write.stamp import tree_stamp
 
     saving = time.perf_counter()
+    printed = tuple(sorted(cache.print_files))
     manifest = (out / "manifest.sha256").stat()
     report = {"pages": outcome.pages, "posters": outcome.posters, "photos": outcome.photos, "files": outcome.files}
     cache.save(out, State(key=last.key, inputs=stats, upcoming_until=changes_at(checked.model).isoformat(),
                           report=report, manifest=(manifest.st_size, manifest.st_mtime_ns),
                           revision=last.revision, warnings=checked.warnings, drafts=checked.drafts,
-                          roots=roots, tree=tree_stamp(out), street_secrets=secrets_digest(options)),
+                          roots=roots, tree=tree_stamp(out), street_secrets=secrets_digest(options), printed=printed,
+                          print_tree=tree_stamp(print_folder(out, options.print_to), printed) if printed else ""),
                options.cache_folder)
     outcome.timings["cache"] = time.perf_counter() - saving
 
@@ -312,4 +314,6 @@ def _unchanged(state: State, key: str, stats: dict[str, tuple[int, int]], out: P
         return False
     from sitegen.write.stamp import tree_stamp
 
+    if state.printed and tree_stamp(print_folder(out, print_to), state.printed) != state.print_tree:
+        return False  # a poster to print deleted, added or written to by hand
     return tree_stamp(out) == state.tree  # nothing in output/ added, deleted or written to by hand

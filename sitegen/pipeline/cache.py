@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from sitegen.validate.privacy import Variants
     from sitegen.pipeline.products import Key
 
-FORMAT: Final = 14  # bump when what is stored changes shape
+FORMAT: Final = 15  # bump when what is stored changes shape
 MAGIC: Final = b"sitegen-cache "
 _DIGEST: Final = 32
 # What a cache may hold besides sitegen's own classes: module → names (no dotted names, no functions).
@@ -78,6 +78,10 @@ class State:
     roots: list[str] = field(default_factory=list)  # input folders outside the usual ones (a site's own theme)
     tree: str = ""  # write.stamp.tree_stamp of output/ as this build left it
     street_secrets: str = ""  # secrets_digest(Options.street_secrets): another community's new wisher rebuilds this one
+    # The print folder as this build left it: its files (BuildCache.print_files) and their tree_stamp,
+    # so a poster deleted, added or written to there by hand is made again by a build with nothing else to do.
+    printed: tuple[str, ...] = ()
+    print_tree: str = ""
 
     @classmethod
     def load(cls, out: Path, folder: Path | None = None) -> State:

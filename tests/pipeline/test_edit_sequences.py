@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from sitegen.write.printfolder import print_folder
-from tests.conftest import tree_bytes
+from tests.pipeline.test_hands import _entries
 from tests.pipeline.test_incremental import build
 
 ACTIVITY = "---\ntitle: 邻里节\ndate: 2026-08-20 09:00\nplace: 活动室\ntags: [邻里]\n---\n邻里一起包饺子。\n"
@@ -55,5 +55,45 @@ def test_warm_build_after_edit_equals_cold(name: str, tmp_path: Path) -> None:
     CASES[name](content)
     build(content, warm, cache=True, jobs=1)
     build(content, cold, cache=False, jobs=1)
-    assert tree_bytes(warm) == tree_bytes(cold)
-    assert tree_bytes(print_folder(warm, None)) == tree_bytes(print_folder(cold, None))
+    assert _entries(warm) == _entries(cold)
+    assert _entries(print_folder(warm, None)) == _entries(print_folder(cold, None))
+
+
+def _poster(printed: Path) -> Path:
+    return printed / "posters" / "activities" / "linli" / "index.html"
+
+
+def _append(printed: Path) -> None:
+    with open(_poster(printed), "a", encoding="utf-8") as handle:
+        handle.write("<!-- hand -->")
+
+
+def _as_link(printed: Path) -> None:
+    folder = _poster(printed).parent
+    shutil.rmtree(folder)
+    folder.symlink_to(printed / "posters")
+
+
+# (a hand in the print folder after a build) → the next build, with nothing else changed, undoes it
+HANDS: dict[str, Callable[[Path], None]] = {
+    "poster written to": _append,
+    "poster deleted": lambda printed: _poster(printed).unlink(),
+    "file added": lambda printed: (printed / "posters" / "spam.html").write_text("spam", encoding="utf-8"),
+    "folder added": lambda printed: (printed / "posters" / "spam").mkdir(),
+    "poster folder replaced by a link": _as_link,
+}
+
+
+@pytest.mark.parametrize("name", HANDS)
+def test_a_hand_in_the_print_folder_is_undone_by_a_build_with_nothing_to_do(name: str, tmp_path: Path) -> None:
+    content, warm, cold = tmp_path / "content", tmp_path / "warm" / "output", tmp_path / "cold" / "output"
+    for rel, text in SITE.items():
+        (content / rel).parent.mkdir(parents=True, exist_ok=True)
+        (content / rel).write_text(text, encoding="utf-8")
+    build(content, warm, cache=True, jobs=1)
+    assert build(content, warm, cache=True, jobs=1).unchanged
+    HANDS[name](print_folder(warm, None))
+    build(content, warm, cache=True, jobs=1)
+    build(content, cold, cache=False, jobs=1)
+    assert _entries(warm) == _entries(cold)
+    assert _entries(print_folder(warm, None)) == _entries(print_folder(cold, None))
