@@ -35,7 +35,7 @@ def _common(v: Valid, clock: Dating, title: str, day: date, *state: object,
     updated = clock.updated(v.raw.path, dates)
     return dict(kind=v.kind, slug=v.slug, title=title, summary=f.summary, tags=f.tags, photos=v.photos,
                 draft=f.draft, body=v.raw.body or "", source=m.SourceRef(v.raw.path, v.raw.line),
-                digest=_digest(v.raw.digest, v.slug, v.photos, updated, *state), day=day, updated=updated,
+                digest=_digest(v.raw.digest, v.photos, updated, *state), day=day, updated=updated,
                 poster_paper=getattr(f, "poster_paper", None))
 
 
@@ -107,7 +107,7 @@ def _page(v: Valid, c: Making) -> m.Page:
     # Every page's navigation lists the free pages, so their digests are in every fingerprint; their
     # date is not in it (only their own page and the home page show it, and those fingerprints hold
     # the date they show): an undated page re-dated by the build day re-renders two pages, not all.
-    common["digest"] = _digest(v.raw.digest, v.slug, v.photos)
+    common["digest"] = _digest(v.raw.digest, v.photos)
     return m.Page(**common, order=v.fields.order)
 
 
