@@ -289,6 +289,7 @@ def _save_cache(out: Path, cache: BuildCache, checked: Checked, outcome: Outcome
     manifest = (out / "manifest.sha256").stat()
     report = {"pages": outcome.pages, "posters": outcome.posters, "photos": outcome.photos, "files": outcome.files}
     cache.save(out, State(key=last.key, inputs=stats, upcoming_until=changes_at(checked.model).isoformat(),
+                          built_at=options.now.isoformat(),
                           report=report, manifest=(manifest.st_size, manifest.st_mtime_ns),
                           revision=last.revision, warnings=checked.warnings, drafts=checked.drafts,
                           roots=roots, tree=tree_stamp(out), street_secrets=secrets_digest(options), printed=printed,
@@ -304,6 +305,8 @@ def _unchanged(state: State, key: str, stats: dict[str, tuple[int, int]], out: P
         return False
     if now >= datetime.fromisoformat(state.upcoming_until):
         return False
+    if not state.built_at or now < datetime.fromisoformat(state.built_at):
+        return False  # the clock went back (SOURCE_DATE_EPOCH of an older commit, a clock set right)
     try:
         manifest = (out / "manifest.sha256").stat()
     except OSError:

@@ -69,6 +69,7 @@ class State:
     key: str = ""
     inputs: dict[str, tuple[int, int]] = field(default_factory=dict)  # content and theme files → (size, mtime)
     upcoming_until: str = ""  # ISO time when an activity next stops being "upcoming" (pages change then)
+    built_at: str = ""  # ISO build clock (Options.now) of this build: an earlier clock may show other pages
     report: dict[str, int] = field(default_factory=dict)
     manifest: tuple[int, int] = (0, 0)  # output/manifest.sha256 as this build left it: (size, mtime)
     revision: str = ""  # the git commit of the content (load/history.py): a commit re-dates pages, no file changes

@@ -7,11 +7,15 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Callable
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
+from sitegen import pipeline
+from sitegen.options import Options
 from sitegen.write.printfolder import print_folder
+from tests.conftest import NOW
 from tests.pipeline.test_hands import _entries
 from tests.pipeline.test_incremental import build
 
@@ -23,6 +27,7 @@ SITE = {
     "disclosures/yu.yaml": "name: 于海\nrole: 楼栋长\nplace: 福桂苑/9栋\nphone: '13812345678'\n",
     "wishes/zhuxingqi.yaml": "wish: 想要一台助行器\nwisher: 俞晓风\nposted_on: 2026-10-01\nstatus: open\n",
     "pages/about.md": "---\ntitle: 关于\n---\n关于我们。\n",
+    "activities/later.yaml": "title: 重阳节\ndate: 2026-11-01\n",  # upcoming a month before tests.conftest.NOW
 }
 
 
@@ -95,5 +100,26 @@ def test_a_hand_in_the_print_folder_is_undone_by_a_build_with_nothing_to_do(name
     HANDS[name](print_folder(warm, None))
     build(content, warm, cache=True, jobs=1)
     build(content, cold, cache=False, jobs=1)
+    assert _entries(warm) == _entries(cold)
+    assert _entries(print_folder(warm, None)) == _entries(print_folder(cold, None))
+
+
+# (days from tests.conftest.NOW of a build, of the next build with no file changed) → the next equals a cold build
+CLOCKS = [
+    pytest.param(0, 1, id="a day later"),
+    pytest.param(0, -30, id="a month back"),  # SOURCE_DATE_EPOCH of an older commit: was answered "unchanged"
+    pytest.param(-30, 0, id="a month on"),
+]
+
+
+@pytest.mark.parametrize(("first", "then"), CLOCKS)
+def test_a_build_at_another_clock_equals_a_cold_one(first: int, then: int, tmp_path: Path) -> None:
+    content, warm, cold = tmp_path / "content", tmp_path / "warm" / "output", tmp_path / "cold" / "output"
+    for rel, text in SITE.items():
+        (content / rel).parent.mkdir(parents=True, exist_ok=True)
+        (content / rel).write_text(text, encoding="utf-8")
+    pipeline.build(content, warm, Options(now=NOW + timedelta(days=first), jobs=1))
+    pipeline.build(content, warm, Options(now=NOW + timedelta(days=then), jobs=1))
+    pipeline.build(content, cold, Options(now=NOW + timedelta(days=then), jobs=1, use_cache=False))
     assert _entries(warm) == _entries(cold)
     assert _entries(print_folder(warm, None)) == _entries(print_folder(cold, None))
