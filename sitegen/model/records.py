@@ -33,7 +33,7 @@ class Record:
     draft: bool = False
     body: str = ""  # Markdown as written; rendered and sanitised in render/
     source: SourceRef
-    digest: str  # changes whenever anything this record shows changes but its address (slug): key by url + digest
+    digest: str  # changes whenever anything this record shows changes
     day: date  # the date it is filed under (lists, years, feeds)
     updated: datetime  # when it last changed (model/dates.py): every page shows it (WeChat caches hard)
     poster_paper: str | None = None  # A4 or A3 for this record's poster; None: the site's default
