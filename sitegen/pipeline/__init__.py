@@ -285,12 +285,15 @@ def _save_cache(out: Path, cache: BuildCache, checked: Checked, outcome: Outcome
     from sitegen.write.stamp import tree_stamp
 
     saving = time.perf_counter()
+    printed = tuple(sorted(cache.print_files))
     manifest = (out / "manifest.sha256").stat()
     report = {"pages": outcome.pages, "posters": outcome.posters, "photos": outcome.photos, "files": outcome.files}
     cache.save(out, State(key=last.key, inputs=stats, upcoming_until=changes_at(checked.model).isoformat(),
+                          built_at=options.now.isoformat(),
                           report=report, manifest=(manifest.st_size, manifest.st_mtime_ns),
                           revision=last.revision, warnings=checked.warnings, drafts=checked.drafts,
-                          roots=roots, tree=tree_stamp(out), street_secrets=secrets_digest(options)),
+                          roots=roots, tree=tree_stamp(out), street_secrets=secrets_digest(options), printed=printed,
+                          print_tree=tree_stamp(print_folder(out, options.print_to), printed) if printed else ""),
                options.cache_folder)
     outcome.timings["cache"] = time.perf_counter() - saving
 
@@ -302,6 +305,8 @@ def _unchanged(state: State, key: str, stats: dict[str, tuple[int, int]], out: P
         return False
     if now >= datetime.fromisoformat(state.upcoming_until):
         return False
+    if not state.built_at or now < datetime.fromisoformat(state.built_at):
+        return False  # the clock went back (SOURCE_DATE_EPOCH of an older commit, a clock set right)
     try:
         manifest = (out / "manifest.sha256").stat()
     except OSError:
@@ -312,4 +317,6 @@ def _unchanged(state: State, key: str, stats: dict[str, tuple[int, int]], out: P
         return False
     from sitegen.write.stamp import tree_stamp
 
+    if state.printed and tree_stamp(print_folder(out, print_to), state.printed) != state.print_tree:
+        return False  # a poster to print deleted, added or written to by hand
     return tree_stamp(out) == state.tree  # nothing in output/ added, deleted or written to by hand

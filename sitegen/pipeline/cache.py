@@ -70,6 +70,7 @@ class State:
     key: str = ""
     inputs: dict[str, tuple[int, int]] = field(default_factory=dict)  # content and theme files → (size, mtime)
     upcoming_until: str = ""  # ISO time when an activity next stops being "upcoming" (pages change then)
+    built_at: str = ""  # ISO build clock (Options.now) of this build: an earlier clock may show other pages
     report: dict[str, int] = field(default_factory=dict)
     manifest: tuple[int, int] = (0, 0)  # output/manifest.sha256 as this build left it: (size, mtime)
     revision: str = ""  # the git commit of the content (load/history.py): a commit re-dates pages, no file changes
@@ -79,6 +80,10 @@ class State:
     roots: list[str] = field(default_factory=list)  # input folders outside the usual ones (a site's own theme)
     tree: str = ""  # write.stamp.tree_stamp of output/ as this build left it
     street_secrets: str = ""  # secrets_digest(Options.street_secrets): another community's new wisher rebuilds this one
+    # The print folder as this build left it: its files (BuildCache.print_files) and their tree_stamp,
+    # so a poster deleted, added or written to there by hand is made again by a build with nothing else to do.
+    printed: tuple[str, ...] = ()
+    print_tree: str = ""
 
     @classmethod
     def load(cls, out: Path, folder: Path | None = None) -> State:

@@ -1,7 +1,8 @@
 """A page's fingerprint: a digest of everything it shows, so an unchanged page is never rendered again.
 
-Records carry their own digest (source, photos, derived state such as "upcoming"), so a list of
-twenty records costs twenty string joins, not twenty re-serialisations. Objects that many pages
+Records carry their own digest (source, photos, derived state such as "upcoming"), taken with their
+URL (which the digest leaves out), so a list of twenty records costs twenty string joins, not twenty
+re-serialisations. Objects that many pages
 share (a kind's year links, the tag map) are digested once per build (memo by identity).
 """
 
@@ -65,7 +66,9 @@ class Fingerprinter:
         if how == _REPR:
             return repr(value)
         if how == _RECORD:
-            return value.digest + "".join(self.photos[p].sha for p in value.photos if p in self.photos)  # type: ignore[attr-defined,no-any-return]
+            # its address too: a record file renamed (same text, same digest) shows a new URL in every list
+            return value.url + value.digest + "".join(  # type: ignore[attr-defined,no-any-return]
+                self.photos[p].sha for p in value.photos if p in self.photos)  # type: ignore[attr-defined]
         key = id(value)
         found = self.memo.get(key)
         if found is not None:

@@ -7,6 +7,8 @@ communities (`<out>.summaries/<slug>.json`), which is all the street pages need 
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import re
 import shutil
@@ -18,8 +20,10 @@ from sitegen.errors import UsageProblem
 from sitegen.street.config import Community
 from sitegen.street.state import StreetFolders
 from sitegen.write.printfolder import link_or_copy, print_folder
-from sitegen.write.slots import MANIFEST, discard_later
+from sitegen.write.slots import MANIFEST, discard_later, read_manifest
+from sitegen.write.stamp import tree_stamp
 
+ASSEMBLED = "assembled.json"  # in a community's cache folder of an assembled street: its folders as put
 _SHARD = re.compile(r"\s*(\d{1,6})\s*/\s*(\d{1,6})\s*")
 
 
@@ -54,19 +58,60 @@ def _put(source: Path, target: Path, trash: Path) -> None:
     os.replace(stage, target)
 
 
+def _as_put(out: Path, printed: Path, names: Sequence[str]) -> list[str]:
+    """The stamps (write/stamp.py) of a community's assembled output and print folder: a file there
+    written to, added or deleted by hand changes them."""
+    return [tree_stamp(out), tree_stamp(printed, names)]
+
+
+def _put_community(source: Path, printed: Path, slug: str, out: Path, folders: StreetFolders) -> None:
+    """The community's output and print folder copied from a part into `out`, and recorded as put."""
+    shutil.rmtree(folders.community_cache(slug), ignore_errors=True)  # it described another copy
+    _put(source, out / slug, folders.cache)
+    target = folders.community_print(slug)
+    if printed.is_dir():
+        _put(printed, target, folders.cache)
+    else:
+        discard_later(target, folders.cache)
+    names = sorted(p.relative_to(target).as_posix() for p in target.rglob("*") if not p.is_dir()) if target.is_dir() else []
+    record = folders.community_cache(slug) / ASSEMBLED
+    record.parent.mkdir(parents=True, exist_ok=True)
+    record.write_text(json.dumps({"names": names, "stamps": _as_put(out / slug, target, names)}), "utf-8")
+
+
+def _still_put(slug: str, out: Path, folders: StreetFolders) -> bool:
+    """The community's folders in `out` are as the last assemble put them (no hand changed them)."""
+    try:
+        record = json.loads((folders.community_cache(slug) / ASSEMBLED).read_text("utf-8"))
+        names = [str(name) for name in record["names"]]
+        return bool(record["stamps"] == _as_put(out / slug, folders.community_print(slug), names))
+    except (OSError, ValueError, KeyError, TypeError):
+        return False
+
+
+def _refuse_damaged(source: Path, slug: str, part: Path) -> None:
+    """Every file the part's manifest names holds the bytes it names: else UsageProblem
+    street.assemble_damaged (a hand changed it, maybe through the assembled copy's hard link)."""
+    for rel, sha in sorted(read_manifest(source).items()):
+        try:
+            data = (source / rel).read_bytes()
+        except OSError:
+            data = None
+        if data is None or hashlib.sha256(data).hexdigest() != sha:
+            raise UsageProblem("street.assemble_damaged", slug=slug, part=str(part), path=rel)
+
+
 def gather_parts(found: Mapping[str, Path], out: Path, folders: StreetFolders) -> dict[str, str]:
     """Copy each community's output (and print folder) from the shard output holding it into `out`;
-    return every community's summary JSON by slug. A folder already equal (same manifest) is kept."""
+    return every community's summary JSON by slug. A folder already equal (same manifest) and as the
+    last assemble put it (its stamps, `_still_put`) is kept."""
     summaries = {}
     for slug, part in sorted(found.items()):
         source = part / slug
-        if not (out / slug / MANIFEST).is_file() or (out / slug / MANIFEST).read_bytes() != (source / MANIFEST).read_bytes():
-            shutil.rmtree(folders.community_cache(slug), ignore_errors=True)  # it described another copy
-            _put(source, out / slug, folders.cache)
-            printed = print_folder(part) / slug
-            if printed.is_dir():
-                _put(printed, folders.community_print(slug), folders.cache)
-            else:
-                discard_later(folders.community_print(slug), folders.cache)
+        same = (out / slug / MANIFEST).is_file() and (out / slug / MANIFEST).read_bytes() == (source / MANIFEST).read_bytes()
+        if not same or not _still_put(slug, out, folders):
+            if same:  # a hand in `out`: through a hard link it may have changed the part's file too
+                _refuse_damaged(source, slug, part)
+            _put_community(source, print_folder(part) / slug, slug, out, folders)
         summaries[slug] = StreetFolders.shard_summary(part, slug).read_text("utf-8")
     return summaries

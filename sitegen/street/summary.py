@@ -215,8 +215,9 @@ def _wish(wish: Wish, base_url: str) -> OpenWish:
 class Known:
     """What the last build of a community summarised, kept in its build cache (pipeline/cache.py):
     `summaries`, the memo of body summaries, and `events`, each activity's street VEVENT by its key
-    (the activity's digest, the site's, the community's base URL and slug). A summary of 3,000
-    activities with one changed writes one event with icalendar (≈ 3 ms each), not 3,000."""
+    (the activity's slug and digest, as two files of one text share a digest; the site's digest;
+    the community's base URL and slug). A summary of 3,000 activities with one changed writes one
+    event with icalendar (≈ 3 ms each), not 3,000."""
 
     def __init__(self, summaries: Summaries | None = None, events: dict[str, str] | None = None) -> None:
         self.summaries = summaries
@@ -249,7 +250,7 @@ def _event(activity: Activity, base_url: str, community: str, zone: ZoneInfo, si
                               description=str(describe(activity, known.summaries)), url=url, zone=zone)
         return bytes(vevent.to_ical()).decode("utf-8")  # type: ignore[attr-defined]
 
-    key = "\x1f".join((activity.digest, site_digest, base_url, community))
+    key = "\x1f".join((activity.slug, activity.digest, site_digest, base_url, community))
     return Event(slug=activity.slug, start=_iso(activity.start), timed=activity.has_time, url=url,
                  vevent=known.event(key, make))
 

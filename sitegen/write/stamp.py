@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
+from collections.abc import Iterable
 from pathlib import Path
 
 from sitegen.write.slots import MANIFEST, read_manifest
@@ -40,15 +41,17 @@ def _folders(files: list[str]) -> list[str]:
     return sorted(found)
 
 
-def tree_stamp(folder: Path) -> str:
+def tree_stamp(folder: Path, named: Iterable[str] | None = None) -> str:
     """A 32-hex-digit digest of the type, size and mtime (ns) of every file `folder`'s manifest.sha256
     names and of the manifest itself, and of the mtime of every folder holding them (module docstring).
 
+    `named`: the folder's files ("/"-separated relative paths) for a folder without a manifest (the
+    print folder, whose files the build cache lists), stamped instead of the manifest's.
     Never raises: a missing entry or folder is stamped as missing.
     """
     root = os.fspath(folder)
     inside = os.path.join(root, "")
-    files = sorted([*read_manifest(folder), MANIFEST])
+    files = sorted([*read_manifest(folder), MANIFEST] if named is None else named)
     folders = _folders(files)
     seen: list[tuple[int, int, int]] = []
     for rel in folders:

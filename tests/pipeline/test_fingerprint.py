@@ -4,12 +4,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from enum import Enum
 from pathlib import PurePosixPath
 
 import pytest
 
+from sitegen.model.records import Page, SourceRef
 from sitegen.pipeline.fingerprint import Fingerprinter
 
 
@@ -61,6 +62,11 @@ def test_each_kind_of_value_is_digested_by_its_rule(value: object, text: str) ->
     assert Fingerprinter({})._part(value) == text
 
 
+def _page(slug: str) -> Page:
+    return Page(kind="pages", slug=slug, title="关于", source=SourceRef(PurePosixPath(f"pages/{slug}.md"), 1),
+                digest="same-text", day=date(2026, 11, 30), updated=datetime(2026, 11, 30, tzinfo=UTC))
+
+
 # two values a page could show, differing in one place → their fingerprints differ
 DIFFERENT = [
     (Outer(Inner("x", 2), (), {}), Outer(Inner("x", 3), (), {})),
@@ -69,6 +75,7 @@ DIFFERENT = [
     (["a\x1e'b'"], ["a", "b"]),
     ({1: "x"}, {"1": "x"}),
     ([Inner("a" * 80, 1)], [Inner("a" * 80, 2)]),  # long parts are hashed: still told apart
+    ([_page("about")], [_page("guanyu")]),  # a record file renamed: same text (digest), a new address
 ]
 
 

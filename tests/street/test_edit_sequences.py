@@ -1,0 +1,126 @@
+"""Edits between two street builds (tests/pipeline/test_edit_sequences.py for one community): the
+warm street is byte for byte a cold street build of the same folders, print folders included."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from sitegen.street.build import build_street
+from sitegen.street.shard import Shard
+from sitegen.write.printfolder import print_folder
+from tests.conftest import run
+from tests.pipeline.test_hands import _entries
+from tests.street.conftest import MakeStreet
+from tests.street.test_build import THREE, options
+
+ACTIVITY = "wanghu/activities/2026-linli-jie.md"
+
+
+def _rename(street: Path) -> None:
+    os.rename(street / ACTIVITY, street / ACTIVITY.replace("linli-jie", "linli-jie-2"))
+
+
+def _copy(street: Path) -> None:
+    shutil.copyfile(street / ACTIVITY, street / ACTIVITY.replace("linli-jie", "linli-jie-copy"))
+
+
+def _poster_deleted(street: Path) -> None:
+    out = street.parent / "warm" / "out"
+    (print_folder(out) / "wanghu" / "posters" / "activities" / "2026-linli-jie" / "index.html").unlink()
+
+
+# (what a user does between two street builds) → the warm street equals the cold one
+CASES: dict[str, Callable[[Path], None]] = {
+    # same text, so same digest: the street calendar kept the event under the old UID and URL
+    "activity file renamed": _rename,
+    "activity file copied": _copy,
+    # the street's no-change answer for that community looked at its output folder alone
+    "poster deleted from the print folder": _poster_deleted,
+}
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_warm_street_after_edit_equals_cold(name: str, make_street: MakeStreet, street_pages: str,
+                                            tmp_path: Path) -> None:
+    folder = make_street(THREE)
+    warm, cold = tmp_path / "warm" / "out", tmp_path / "cold" / "out"
+    build_street(folder, warm, options())
+    CASES[name](folder)
+    build_street(folder, warm, options())
+    build_street(folder, cold, options(use_cache=False))
+    assert _entries(warm) == _entries(cold)
+    assert _entries(print_folder(warm)) == _entries(print_folder(cold))
+
+
+# activity files of one text in a community (a file copied) → the UIDs of the street calendar
+SAME_TEXT = [
+    pytest.param(["2026-linli-jie-copy.md"], ["2026-linli-jie-copy.wanghu", "2026-linli-jie.meihu",
+                                              "2026-linli-jie.wanghu"], id="copied once"),
+    pytest.param(["a.md", "b.md"], ["2026-linli-jie.meihu", "2026-linli-jie.wanghu", "a.wanghu", "b.wanghu"],
+                 id="copied twice"),
+]
+
+
+@pytest.mark.parametrize(("copies", "uids"), SAME_TEXT)
+def test_each_activity_of_one_text_is_its_own_street_event(make_street: MakeStreet, street_pages: str, tmp_path: Path,
+                                                           copies: list[str], uids: list[str]) -> None:
+    folder = make_street(THREE)
+    for name in copies:
+        shutil.copyfile(folder / ACTIVITY, folder / "wanghu" / "activities" / name)
+    build_street(folder, tmp_path / "out", options(use_cache=False))
+    calendar = (tmp_path / "out" / "activities.ics").read_text("utf-8").replace("\r\n ", "")
+    found = sorted(line[4:].removesuffix("@street.example.org") for line in calendar.splitlines() if line.startswith("UID:"))
+    assert [uid for uid in found if not uid.endswith(".binhu")] == uids
+
+
+def _assemble(folder: Path, parts: list[Path], out: Path, language: str = "en") -> tuple[int, str]:
+    result = run("build", "--content", str(folder), "--out", str(out), "--assemble", *map(str, parts),
+                 env={"SITEGEN_LANG": language})
+    return result.exit_code, result.stderr
+
+
+# (a hand in the assembled street, relative to it; "print/…" in its print folder) → the message word the
+# next --assemble refuses with (en, zh-Hans; a file changed in place changed the shard's own copy
+# through their shared hard link), or None: the next --assemble equals a one-machine build
+ASSEMBLED_HANDS: list[tuple[str, str, tuple[str, str] | None]] = [
+    ("delete", "meihu/activities/index.html", None),
+    ("add", "meihu/spam.html", None),
+    ("delete", "print/meihu/posters/activities/2026-linli-jie/index.html", None),
+    ("add", "print/meihu/posters/spam.html", None),
+    ("append", "meihu/index.html", ("meihu", "重新生成这个分片")),
+]
+
+
+@pytest.mark.parametrize(("hand", "rel", "refused"), ASSEMBLED_HANDS, ids=[f"{h} {r}" for h, r, _ in ASSEMBLED_HANDS])
+def test_a_hand_in_the_assembled_street_is_undone_or_refused(make_street: MakeStreet, street_pages: str, tmp_path: Path,
+                                                             hand: str, rel: str, refused: tuple[str, str] | None) -> None:
+    folder = make_street(THREE)
+    single, assembled = tmp_path / "single" / "out", tmp_path / "all" / "out"
+    build_street(folder, single, options(use_cache=False))
+    parts = [tmp_path / f"part{k}" / "out" for k in (1, 2)]
+    for k, part in enumerate(parts, 1):
+        build_street(folder, part, options(), shard=Shard(k, 2))
+    assert _assemble(folder, parts, assembled)[0] == 0
+    target = print_folder(assembled) / rel.removeprefix("print/") if rel.startswith("print/") else assembled / rel
+    if hand == "delete":
+        target.unlink()
+    elif hand == "add":
+        target.write_text("spam", encoding="utf-8")
+    else:
+        with open(target, "a", encoding="utf-8") as handle:
+            handle.write("<!-- hand -->")
+    code, stderr = _assemble(folder, parts, assembled)
+    if refused is not None:
+        assert code == 2 and refused[0] in stderr and rel.partition("/")[2] in stderr
+        assert refused[1] in _assemble(folder, parts, assembled, "zh-Hans")[1]
+        for k, part in enumerate(parts, 1):  # what the message says to do
+            build_street(folder, part, options(), shard=Shard(k, 2))
+        code, stderr = _assemble(folder, parts, assembled)
+    assert code == 0, stderr
+    assert _entries(assembled) == _entries(single)
+    assert _entries(print_folder(assembled)) == _entries(print_folder(single))
