@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from sitegen.validate.privacy import Variants
     from sitegen.pipeline.products import Key
 
-FORMAT: Final = 15  # bump when what is stored changes shape
+FORMAT: Final = 16  # bump when what is stored changes shape
 MAGIC: Final = b"sitegen-cache "
 _DIGEST: Final = 32
 # What a cache may hold besides sitegen's own classes: module → names (no dotted names, no functions).

@@ -8,6 +8,8 @@ import sys
 
 import pytest
 
+from tests.support.signals import sigint_default
+
 # SIGINT is sent from inside the process at a chosen moment: (case, the Python that runs `sitegen --help`)
 HOOK = """
 import importlib.abc, os, signal, sys
@@ -39,6 +41,7 @@ CASES = [
 
 @pytest.mark.parametrize(("case", "code"), CASES, ids=[c[0] for c in CASES])
 def test_ctrl_c_while_loading_stops_quietly(case: str, code: str) -> None:
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
+                            preexec_fn=sigint_default)
     assert result.returncode == 130, (result.returncode, result.stderr[-500:])
     assert "Traceback" not in result.stderr and "KeyboardInterrupt" not in result.stderr

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT, MakeSite
+from tests.support.signals import sigint_default
 
 ACTIVITY = "---\ntitle: {title}\ndate: 2019-08-06\n---\n正文。\n"
 
@@ -52,7 +53,8 @@ def test_serve_rebuilds_shows_errors_and_recovers(make_site: MakeSite, tmp_path:
     port = free_port()
     env = {**os.environ, "PYTHONPATH": str(ROOT), "SITEGEN_LANG": "en"}
     process = subprocess.Popen([sys.executable, "-m", "sitegen", "serve", "--content", str(content), "--out", str(out),
-                                "--port", str(port)], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+                                "--port", str(port)], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                               preexec_fn=sigint_default)
     page = f"http://127.0.0.1:{port}/activities/a/index.html"
     try:
         wait_for(lambda: fetch(page)[0] == 200)

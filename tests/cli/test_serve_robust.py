@@ -23,6 +23,7 @@ from sitegen.i18n.messages import Messages
 from sitegen.serve import State, _Server, handler_for
 from tests.cli.test_serve import ACTIVITY, fetch, free_port, wait_for
 from tests.conftest import NOW, ROOT, MakeSite, run, tree_bytes
+from tests.support.signals import sigint_default
 
 BROKEN = "---\ntitle: 坏日期\ndate: 2019-13-06\n---\n"
 
@@ -113,7 +114,8 @@ class Serving:
         env = {**os.environ, "PYTHONPATH": str(ROOT), "SITEGEN_LANG": lang, "SOURCE_DATE_EPOCH": str(int(NOW.timestamp()))}
         self.process = subprocess.Popen(
             [sys.executable, "-m", "sitegen", "serve", "--content", str(content), "--out", str(out),
-             "--port", str(self.port)], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+             "--port", str(self.port)], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+            preexec_fn=sigint_default)
         self.url = f"http://127.0.0.1:{self.port}/"
         self.output = ""
 
