@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from typing import Final
 
 from sitegen.model.records import Activity, Deliberation, Disclosure, Record, Wish
+from sitegen.render.kept import Kept
 
 PT_MM: Final = 0.3528
 LINE: Final = 1.45
@@ -112,7 +113,7 @@ def poster_fit(record: Record, paper: str, has_photo: bool, claim: str, qr_block
     return smallest, low
 
 
-class Fits:
+class Fits(Kept[str, tuple[int, int | None]]):
     """The build cache's memo of `poster_fit` (pipeline/cache.py): key → (density, limit).
 
     Every build plans every poster, and fitting one measures its texts at up to four sizes and then
@@ -120,28 +121,6 @@ class Fits:
     holds (render/posters.py PosterPlanner.fit). `settled()` keeps what this build asked for.
     """
 
-    def __init__(self) -> None:
-        self.known: dict[str, tuple[int, int | None]] = {}
-        self.asked: dict[str, tuple[int, int | None]] = {}  # this build's; not kept by the cache
-
     def of(self, key: str, make: Callable[[], tuple[int, int | None]]) -> tuple[int, int | None]:
         """The fit kept for `key`, else `make()`."""
-        found = self.asked.get(key) or self.known.get(key)
-        if found is None:
-            found = make()
-        self.asked[key] = found
-        return found
-
-    def settled(self) -> Fits:
-        """What the next build starts from: the fits this build asked for (all, when it asked for none)."""
-        kept = Fits()
-        kept.known = dict(self.asked) if self.asked else dict(self.known)
-        return kept
-
-    def __getstate__(self) -> dict[str, object]:
-        return {"known": self.asked or self.known}
-
-    def __setstate__(self, state: dict[str, object]) -> None:
-        known = state.get("known")
-        self.known = known if isinstance(known, dict) else {}
-        self.asked = {}
+        return self._remember(key, make)

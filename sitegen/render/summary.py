@@ -12,6 +12,7 @@ from functools import lru_cache
 from html.parser import HTMLParser
 from typing import Final
 
+from sitegen.render.kept import Kept
 from sitegen.render.markdown import render_markdown
 
 SUMMARY_CHARS: Final = 90
@@ -61,7 +62,7 @@ def summarize(markdown: str, limit: int = SUMMARY_CHARS) -> str:
     return text[:limit] + ("…" if len(text) > limit else "")
 
 
-class Summaries:
+class Summaries(Kept[bytes, str]):
     """The build cache's memo of summaries (pipeline/cache.py): body → `summarize(body)`.
 
     Every page's share card, the feed and the calendar show a record's summary, so a build asks for
@@ -70,31 +71,7 @@ class Summaries:
     body); `settled()` keeps only what this build asked for, so the memo never outgrows the site.
     """
 
-    def __init__(self) -> None:
-        self.known: dict[bytes, str] = {}
-        self.asked: dict[bytes, str] = {}  # this build's; not kept by the cache (__getstate__)
-
     def of(self, body: str) -> str:
         """summarize(body), remembered."""
         key = hashlib.blake2b(body.encode("utf-8"), digest_size=16).digest()
-        found = self.asked.get(key)
-        if found is None:
-            found = self.known.get(key)
-            if found is None:
-                found = summarize(body)
-            self.asked[key] = found
-        return found
-
-    def settled(self) -> Summaries:
-        """What the next build starts from: the summaries this build asked for (all of them, when it asked for none)."""
-        kept = Summaries()
-        kept.known = dict(self.asked) if self.asked else dict(self.known)
-        return kept
-
-    def __getstate__(self) -> dict[str, object]:
-        return {"known": self.asked or self.known}
-
-    def __setstate__(self, state: dict[str, object]) -> None:
-        known = state.get("known")
-        self.known = known if isinstance(known, dict) else {}
-        self.asked = {}
+        return self._remember(key, lambda: summarize(body))
