@@ -177,6 +177,19 @@ def _append(page: Path) -> None:
         handle.write("<!-- spam -->")
 
 
+def _warm_and_cold(make_street: MakeStreet, tmp_path: Path) -> tuple[Path, Path, Path]:
+    """The three-community street built twice, with its cache (warm) and without (cold), then a
+    moment past the file system's timestamp tick: a hand comes later than the build."""
+    import time
+
+    folder = make_street(THREE)
+    warm, cold = tmp_path / "warm" / "out", tmp_path / "cold" / "out"
+    build_street(folder, warm, options())
+    build_street(folder, cold, options(use_cache=False))
+    time.sleep(0.02)
+    return folder, warm, cold
+
+
 # (community, what a hand did to its output): with no content changed, each is still noticed and made again.
 HAND_CHANGES = [
     ("wanghu", "a page written to in place", lambda out: _append(out / "index.html")),
@@ -189,15 +202,8 @@ HAND_CHANGES = [
 def test_a_hand_change_in_a_community_output_is_made_again(make_street: MakeStreet, street_pages: str,
                                                             tmp_path: Path, alone: int,
                                                             monkeypatch: pytest.MonkeyPatch) -> None:
-    import time
-
     monkeypatch.setattr("sitegen.street.ready.ALONE", alone)
-
-    folder = make_street(THREE)
-    warm, cold = tmp_path / "warm" / "out", tmp_path / "cold" / "out"
-    build_street(folder, warm, options())
-    build_street(folder, cold, options(use_cache=False))
-    time.sleep(0.02)  # past the file system's timestamp tick: a hand comes later than the build
+    folder, warm, cold = _warm_and_cold(make_street, tmp_path)
     for slug, _, act in HAND_CHANGES:
         act(warm / slug)
     report = build_street(folder, warm, options())
@@ -364,13 +370,7 @@ def test_the_street_manifest_is_made_again_after_a_hand(make_street: MakeStreet,
                                                         hand: Callable[[Path], None]) -> None:
     """With nothing changed the street manifest is not made again (street/write.py), unless a hand touched it
     or a community's manifest it lists."""
-    import time
-
-    folder = make_street(THREE)
-    warm, cold = tmp_path / "warm" / "out", tmp_path / "cold" / "out"
-    build_street(folder, warm, options())
-    build_street(folder, cold, options(use_cache=False))
-    time.sleep(0.02)
+    folder, warm, cold = _warm_and_cold(make_street, tmp_path)
     hand(warm)
     build_street(folder, warm, options())
     assert tree_bytes(warm) == tree_bytes(cold)
