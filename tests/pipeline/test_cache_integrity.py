@@ -150,3 +150,16 @@ def test_swapped_calendar_events_in_the_cache_are_written_again(demo: tuple[Path
     cache.save(out, State.load(out))
     build(content, out)
     assert tree_bytes(out)["activities.ics"] == cold["activities.ics"]
+
+
+@pytest.mark.parametrize("value", [State(key="k", inputs={"a.md": (1, 2)}), {"big": "字" * 300_000, "n": list(range(5000))}])
+def test_a_streamed_cache_file_is_header_digest_then_the_pickle(tmp_path: Path, value: object) -> None:
+    """The pickle streams into the file (no copy in memory); the file is what the joined bytes were."""
+    from sitegen.pipeline import cache as cache_module
+
+    path = tmp_path / "x.pickle"
+    cache_module._write(path, value)
+    payload = pickle.dumps({"format": cache_module.FORMAT, "value": value}, protocol=5)
+    assert path.read_bytes() == cache_module._header() + cache_module._digest(payload) + payload
+    assert cache_module._read(path) == value
+    assert not [p for p in tmp_path.iterdir() if p != path]  # no temporary left beside it
