@@ -39,6 +39,7 @@ class Options:
     # Their digest (pipeline/streetsecrets.py secrets_digest), made once per street build: a district
     # holds tens of thousands of secrets, and each community's "nothing to do?" compares it.
     street_secrets_digest: str = ""
+    street_community: str = ""  # a street's community: its folder name (its own secrets are its own check's)
     cache_folder: Path | None = None
     print_to: Path | None = None
 

@@ -80,7 +80,8 @@ def check(content: Path, options: Options, cache: BuildCache | None = None,
         loaded = with_site_defaults(loaded, options.site_defaults)
     validated = validate_content(loaded, content, cache.valid if cache else None, cache.clean if cache else None,
                                  cache.photo_checks if cache else None, variants=variants,
-                                 phones_clean=cache.phones_clean if cache else None)
+                                 phones_clean=cache.phones_clean if cache else None,
+                                 street_names=_foreign(options, "name"), street_phones=_foreign(options, "phone"))
     problems = validated.problems
     if any(not p.warning for p in problems) or validated.site is None:
         raise ContentInvalid(problems)
@@ -95,6 +96,17 @@ def check(content: Path, options: Options, cache: BuildCache | None = None,
     drafts = () if options.drafts else tuple(sorted(
         f"{v.raw.path}:{v.raw.line}" if v.raw.in_list else str(v.raw.path) for v in validated.records if v.fields.draft))
     return Checked(model=model, warnings=warnings, records=len(validated.records), drafts=drafts)
+
+
+def _foreign(options: Options, kind: str) -> dict[str, str]:
+    """A street's other communities' secrets of `kind` ("name" or "phone") → where each comes from.
+
+    The community's own are left out: its check finds them in its own files as they are now (a
+    wish it just deleted is still in the set the street kept from its last build).
+    """
+    own = f"{options.street_community}/"
+    return {value: source for found, value, source in options.street_secrets
+            if found == kind and not source.startswith(own)}
 
 
 def _base_url_warnings(warnings: list[Problem], options: Options) -> list[Problem]:

@@ -14,6 +14,7 @@ summary is kept in the street's cache (`summaries/<slug>.json`) and reused.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import json
 import time
@@ -96,7 +97,7 @@ def community_options(street: Street, community: Community, options: Options, fo
     if theme is None and street.theme is not None and not _sets_theme(community):
         theme = (street.folder / street.theme).resolve()
     return dataclasses.replace(options, base_url=None, theme=theme, site_defaults=inherited(street, community),
-                               cache_folder=folders.community_cache(community.slug),
+                               street_community=community.slug, cache_folder=folders.community_cache(community.slug),
                                print_to=folders.community_print(community.slug))
 
 
@@ -207,7 +208,8 @@ def build_street(folder: Path, out: Path, options: Options, progress: pipeline.P
         for community in picked:  # all checked and good: only now is anything written
             slug = community.slug
             built = fresh.get(slug) or _build_one(community, out, plans[slug], progress, caches.pop(slug, None),
-                                                  {c.slug for c in communities})
+                                                  {c.slug for c in communities},
+                                                  functools.partial(_relocated, street, community))
             report.communities[slug] = built
             report.warnings += at_street_yaml(moved(built.warnings, slug), street, community)
             if slug not in fresh and slug in summaries:  # an unchanged community built for new secrets keeps its own
@@ -228,15 +230,25 @@ def build_street(folder: Path, out: Path, options: Options, progress: pipeline.P
     return report
 
 
+def _relocated(street: Street, community: Community, problems: list[Problem]) -> list[Problem]:
+    """A community's problems as the street reports them: street-relative, inherited values at street.yaml."""
+    return at_street_yaml(moved(problems, community.slug), street, community)
+
+
 def _build_one(community: Community, out: Path, plan: Options, progress: pipeline.Progress | None,
-               loaded: BuildCache | None, slugs: set[str]) -> pipeline.Report:
+               loaded: BuildCache | None, slugs: set[str],
+               relocate: Callable[[list[Problem]], list[Problem]]) -> pipeline.Report:
     """pipeline.build of one community into `out/<slug>/`; a refusal to publish private data names
-    its files and the records the secrets come from relative to the street folder, as problems do."""
+    its files and the records the secrets come from relative to the street folder, as problems do;
+    problems its build finds (a theme fault, another community's secret typed into a record of one
+    whose files did not change) are made street-relative by `relocate`."""
     from sitegen.pipeline.execute import LeaksFound
 
     slug = community.slug
     try:
         return pipeline.build(community.content, out / slug, plan, progress, loaded=loaded)
+    except ContentInvalid as e:
+        raise ContentInvalid(relocate(e.problems)) from None
     except LeaksFound as e:
         def street_relative(source: str) -> str:
             return source if not source or source.split("/", 1)[0] in slugs else f"{slug}/{source}"
@@ -250,9 +262,11 @@ def _check_with_secrets(street: Street, communities: Sequence[Community], picked
                         ) -> tuple[dict[str, pipeline.Report], dict[str, str], dict[str, BuildCache], dict[str, Options]]:
     """_check_changed with every community's secrets in each one's options (pipeline/streetsecrets.py).
 
-    When the checked communities changed the street's set, the unchanged ones are built too (their
-    kept pages scanned again for the new secrets); checking them again would find nothing new: the
-    secrets matter to the leak scan of the build, not to the check."""
+    Each community is checked against the set the street kept from its last build. When the checked
+    communities changed that set, they are checked again against the new one (their caches make it
+    cheap: only the search for other communities' secrets runs again), so a record typing another
+    community's new wisher is named at its line before anything is written; the unchanged ones are
+    built too, and their build's check and leak scan see the new set."""
     stored = {c.slug: folders.secrets(c.slug) for c in communities}
 
     def plans_for(known: Mapping[str, list[tuple[str, str, str]]]) -> dict[str, Options]:
@@ -265,9 +279,24 @@ def _check_with_secrets(street: Street, communities: Sequence[Community], picked
     current = {**stored, **found}
     if {s for f in current.values() for s in f} != {s for f in stored.values() for s in f}:
         plans, fresh = plans_for(current), {}
+        _check_again(street, [c for c in picked if c.slug in found], plans, caches, problems)
     for slug, secrets in found.items():
         folders.save_secrets(slug, secrets)
     return fresh, summaries, caches, plans
+
+
+def _check_again(street: Street, checked: Sequence[Community], plans: Mapping[str, Options],
+                 caches: Mapping[str, BuildCache], street_problems: list[Problem]) -> None:
+    """Check `checked` again with the street's new set of secrets; ContentInvalid with every error
+    found (street-relative) and the street's own warnings, else nothing."""
+    errors: list[Problem] = []
+    for community in checked:
+        try:
+            pipeline.check(community.content, plans[community.slug], caches.get(community.slug))
+        except ContentInvalid as e:
+            errors += [p for p in at_street_yaml(moved(e.problems, community.slug), street, community) if not p.warning]
+    if errors:
+        raise ContentInvalid([*street_problems, *errors])
 
 
 def _check_changed(street: Street, picked: Sequence[Community], out: Path, options: Options,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any, Final
@@ -177,11 +177,15 @@ def tags_within_limit(records: Iterable[Valid]) -> Iterator[Problem]:
 def validate_content(loaded: Loaded, content: Path, cache: ValidCache | None = None,
                      clean: dict[str, set[str]] | None = None,
                      photos: dict[str, tuple[int, int, str | None]] | None = None, *,
-                     variants: Variants, phones_clean: dict[str, set[str]] | None = None) -> Validated:
+                     variants: Variants, phones_clean: dict[str, set[str]] | None = None,
+                     street_names: Mapping[str, str] | None = None,
+                     street_phones: Mapping[str, str] | None = None) -> Validated:
     """Every record through its schema and rules; problems from all files, nothing raised.
 
     `variants` is the build's memo of wishers' names in both scripts (validate/privacy.py);
     `clean` and `phones_clean` the records found free of wishers' names and of hidden numbers.
+    `street_names` and `street_phones` (a street's community): the other communities' wishers' names
+    and web-hidden numbers → the street-relative PATH:LINE they come from (validate/privacy.py).
     """
     from sitegen.validate.phones import hidden_phones_unpublished
     from sitegen.validate.privacy import wisher_names_unpublished
@@ -209,7 +213,7 @@ def validate_content(loaded: Loaded, content: Path, cache: ValidCache | None = N
     if site is not None:
         problems += dead_body_links(((v.raw, v.slug) for v in records), site.fields.base_url)
     problems += tags_within_limit(records)
-    problems += wisher_names_unpublished(loaded.records, variants, clean)
-    problems += hidden_phones_unpublished(loaded.records, records, phones_clean)
+    problems += wisher_names_unpublished(loaded.records, variants, clean, street_names)
+    problems += hidden_phones_unpublished(loaded.records, records, phones_clean, street_phones)
     problems += place_typed_without_slash(records)
     return Validated(site=site, records=records, problems=problems)

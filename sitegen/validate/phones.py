@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final
 
@@ -82,16 +82,19 @@ def mask_digits(digits: str) -> str:
 
 
 def hidden_phones_unpublished(raws: Iterable[RawRecord], valid: Iterable[Valid],
-                              clean: dict[str, set[str]] | None = None) -> Iterator[Problem]:
+                              clean: dict[str, set[str]] | None = None,
+                              foreign: Mapping[str, str] | None = None) -> Iterator[Problem]:
     """Point at every field or body line of any record that would publish a hidden number.
 
     The owner's own `phone` line is where the number belongs; everything else (an activity's
     `signup`, a wish's `thanks`, a body, another disclosure's `phone`, the site office) is published.
     `clean` remembers, per set of hidden numbers, the records found free of them (by their text and
     whether they own a number): a rebuild searches only the new ones, as wisher_names_unpublished does.
+    `foreign` (a street's community, docs/spec.md §6): the digits other communities keep off the
+    web → the street-relative PATH:LINE that says so (`privacy.hidden_phone_street`).
     """
     valid = list(valid)
-    phones = hidden_phones(valid)
+    phones: dict[str, HiddenPhone | str] = {**(foreign or {}), **hidden_phones(valid)}
     owners = {id(v.raw) for v in valid if v.kind == "disclosures" and v.fields.phone is not None
               and v.fields.show_phone in WEB_HIDES}
     matcher = build_matcher(phones)
@@ -121,12 +124,14 @@ def hidden_phones_unpublished(raws: Iterable[RawRecord], valid: Iterable[Valid],
             for _, digits in matcher.iter(squeeze_numbers(text)):
                 if (line, digits) not in reported:
                     reported.add((line, digits))
-                    yield _problem(raw, line, phones[digits])
+                    yield _problem(raw, line, phones[digits], digits)
     if clean is not None:
         clean.clear()
         clean[key] = known & seen
 
 
-def _problem(raw: RawRecord, line: int, phone: HiddenPhone) -> Problem:
+def _problem(raw: RawRecord, line: int, phone: HiddenPhone | str, digits: str) -> Problem:
+    if isinstance(phone, str):  # another community's number: where it is kept off the web, street-relative
+        return Problem(raw.path, line, "privacy.hidden_phone_street", {"masked": mask_digits(digits), "source": phone})
     return Problem(raw.path, line, "privacy.hidden_phone", {"name": phone.name, "masked": mask_digits(phone.digits),
                                                            "show": phone.show, "where": phone.where})

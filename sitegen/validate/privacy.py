@@ -110,17 +110,24 @@ def strings_in(data: object, at: tuple[str | int, ...] = ()) -> Iterator[tuple[t
 
 
 def wisher_names_unpublished(records: list[RawRecord], variants: Variants,
-                             clean: dict[str, set[str]] | None = None) -> Iterator[Problem]:
+                             clean: dict[str, set[str]] | None = None,
+                             foreign: Mapping[str, str] | None = None) -> Iterator[Problem]:
     """Point at every field or body line that would publish a wisher's full name.
 
     `variants` is the build's memo of names in both scripts; `clean` remembers, per set of names,
-    the records found clean: a rebuild checks only the new ones.
+    the records found clean: a rebuild checks only the new ones. `foreign` (a street's community,
+    docs/spec.md §6): the other communities' wishers' full names, in both scripts → the street-relative
+    PATH:LINE of their wish; found here, they are named at this record's line (`privacy.wisher_name_street`),
+    not only by the output scan at every page that would show them.
     """
     names = private_names(records, variants)
-    matcher = build_matcher(names)
+    others = {folded: source for name, source in (foreign or {}).items()
+              if (folded := fold_name(name)) not in names and len(folded) > 1}
+    matcher = build_matcher([*names, *others])
     if matcher is None:
         return
-    key = hashlib.blake2b("\x1f".join(sorted(names)).encode("utf-8"), digest_size=12).hexdigest()
+    key = hashlib.blake2b("\x1f".join([*sorted(names), "\x1e", *sorted(others)]).encode("utf-8"),
+                          digest_size=12).hexdigest()
     known = clean.get(key, set()) if clean is not None else set()
     seen = set()
     for raw in records:
@@ -128,7 +135,7 @@ def wisher_names_unpublished(records: list[RawRecord], variants: Variants,
         seen.add(marker)
         if marker in known:
             continue
-        found = list(_leaks_in(raw, matcher, names))
+        found = list(_leaks_in(raw, matcher, names, others))
         yield from found
         if not found:
             known.add(marker)
@@ -137,21 +144,25 @@ def wisher_names_unpublished(records: list[RawRecord], variants: Variants,
         clean[key] = known & seen
 
 
-def _leaks_in(raw: RawRecord, matcher: ahocorasick.Automaton, names: dict[str, RawRecord]) -> Iterator[Problem]:
+def _leaks_in(raw: RawRecord, matcher: ahocorasick.Automaton, names: dict[str, RawRecord],
+              others: Mapping[str, str]) -> Iterator[Problem]:
     for at, text in strings_in(raw.fields):
         if raw.kind == "wishes" and at == ("wisher",):
             continue
         for _, name in matcher.iter(fold_name(text)):
-            yield _leak(raw, raw.line_of(*at), names[name], name)
+            yield _leak(raw, raw.line_of(*at), names, others, name)
             break
     if raw.body:
         # A name is found however the line disguises it: 俞\u200b晓风, 俞**晓风**, [俞](…)晓风.
         for offset, line in enumerate(raw.body.split("\n")):
             for _, name in matcher.iter(fold_name(markdown_plain(line))):
-                yield _leak(raw, (raw.body_line or 1) + offset, names[name], name)
+                yield _leak(raw, (raw.body_line or 1) + offset, names, others, name)
                 break
 
 
-def _leak(raw: RawRecord, line: int, wish: RawRecord, name: str) -> Problem:
+def _leak(raw: RawRecord, line: int, names: dict[str, RawRecord], others: Mapping[str, str], name: str) -> Problem:
+    if name not in names:  # another community's wisher: where their wish is, street-relative
+        return Problem(raw.path, line, "privacy.wisher_name_street", {"masked": mask_name(name), "source": others[name]})
+    wish = names[name]
     return Problem(raw.path, line, "privacy.wisher_name",
                    {"masked": mask_name(name), "wish": f"{wish.path}:{wish.line}"})

@@ -330,21 +330,36 @@ def test_shard_options_need_a_street(make_site: object, tmp_path: Path) -> None:
 
 OUYANG_WISH = "wish: 想要一副老花镜\nwisher: 欧阳建华\ncategory: 助老\nposted_on: 2026-05-01\nstatus: open\n"
 OUYANG_MENTION = "---\ntitle: 看望欧阳建华老人\ndate: 2026-06-01\n---\n感谢欧阳建华老人。\n"
-ACROSS = [  # case → the files written before each build; the last build must refuse to publish
-    ("together", [{"wanghu/wishes/oy.yaml": OUYANG_WISH, "meihu/activities/2026-kanwang.md": OUYANG_MENTION}]),
-    ("wish_then_mention", [{"wanghu/wishes/oy.yaml": OUYANG_WISH}, {"meihu/activities/2026-kanwang.md": OUYANG_MENTION}]),
-    ("mention_then_wish", [{"meihu/activities/2026-kanwang.md": OUYANG_MENTION}, {"wanghu/wishes/oy.yaml": OUYANG_WISH}]),
+HIDDEN_PHONE = ("name: 欧阳明\nrole: 楼栋长\nparty_member: true\nphone: \"13912345678\"\nshow_phone: poster\n"
+                "duties: [走访]\n")
+PHONE_MENTION = "---\ntitle: 楼栋走访\ndate: 2026-06-01\n---\n有事请打 139 1234 5678。\n"
+# case → the files written before each build; the last build must refuse to publish, naming the
+# secret's source (street-relative) and the line of the other community's record that would publish it
+ACROSS = [
+    ("together", [{"wanghu/wishes/oy.yaml": OUYANG_WISH, "meihu/activities/2026-kanwang.md": OUYANG_MENTION}],
+     "wanghu/wishes/oy.yaml:2", "meihu/activities/2026-kanwang.md:2:"),
+    ("wish_then_mention", [{"wanghu/wishes/oy.yaml": OUYANG_WISH}, {"meihu/activities/2026-kanwang.md": OUYANG_MENTION}],
+     "wanghu/wishes/oy.yaml:2", "meihu/activities/2026-kanwang.md:2:"),
+    ("mention_then_wish", [{"meihu/activities/2026-kanwang.md": OUYANG_MENTION}, {"wanghu/wishes/oy.yaml": OUYANG_WISH}],
+     "wanghu/wishes/oy.yaml:2", "meihu/activities/2026-kanwang.md:2:"),
+    ("hidden_phone", [{"wanghu/disclosures/oym.yaml": HIDDEN_PHONE, "meihu/activities/2026-zoufang.md": PHONE_MENTION}],
+     "wanghu/disclosures/oym.yaml:4", "meihu/activities/2026-zoufang.md:5:"),
+    ("phone_then_mention", [{"wanghu/disclosures/oym.yaml": HIDDEN_PHONE},
+                            {"meihu/activities/2026-zoufang.md": PHONE_MENTION}],
+     "wanghu/disclosures/oym.yaml:4", "meihu/activities/2026-zoufang.md:5:"),
 ]
 
 
 @pytest.mark.parametrize("shard", [pytest.param([], id="street"), pytest.param(["--shard", "1/2"], id="shard")])
-@pytest.mark.parametrize(("case", "steps"), ACROSS, ids=[c[0] for c in ACROSS])
+@pytest.mark.parametrize(("case", "steps", "source", "at"), ACROSS, ids=[c[0] for c in ACROSS])
 def test_a_wisher_of_one_community_is_never_published_by_another(make_street: MakeStreet, street_pages: str,
                                                                  tmp_path: Path, case: str,
-                                                                 steps: list[dict[str, str]], shard: list[str]) -> None:
+                                                                 steps: list[dict[str, str]], source: str, at: str,
+                                                                 shard: list[str]) -> None:
     """The privacy check sees one community at a time; the street hands each community every other
-    community's secrets, and a community whose own files did not change is scanned again when they do.
-    A shard (1/2: meihu alone) learns the secrets of the communities other shards build (street/secrets.py)."""
+    community's secrets, and a community whose own files did not change is checked again when they do.
+    A shard (1/2: meihu alone) learns the secrets of the communities other shards build (street/secrets.py).
+    The refusal names the record's line that would publish it, as for the community's own wishers."""
     from tests.conftest import write_files
 
     folder, out = make_street(), tmp_path / "out"
@@ -355,11 +370,12 @@ def test_a_wisher_of_one_community_is_never_published_by_another(make_street: Ma
         if number < len(steps) - 1:
             assert result.exit_code == 0, result.output
     assert result.exit_code != 0, result.output
-    assert "wanghu/wishes/oy.yaml:2" in result.stderr  # whose secret, street-relative
-    assert any(line.startswith("meihu/") for line in result.stderr.splitlines()), result.stderr  # which file
+    assert source in result.stderr, result.stderr  # whose secret, street-relative
+    assert any(line.startswith(at) for line in result.stderr.splitlines()), result.stderr  # which record's line
     assert tree_bytes(out) == before if before else not any(out.rglob("*.html"))
     if case != "mention_then_wish":  # there the name was published before anyone wished under it
-        assert all("欧阳建华".encode() not in data for data in tree_bytes(out).values()) if out.exists() else True
+        secret = "13912345678" if "phone" in case else "欧阳建华"
+        assert all(secret.encode() not in data for data in tree_bytes(out).values()) if out.exists() else True
 
 
 @pytest.mark.parametrize("hand", [
@@ -411,3 +427,19 @@ def test_nothing_to_do_is_asked_with_the_secrets_digest_alone(make_street: MakeS
     union = tuple(sorted({s for slug in ("meihu", "wanghu")
                           for s in StreetFolders(out.parent / f".{out.name}.sitegen-cache", out).secrets(slug)}))
     assert union and all(not o.street_secrets and secrets_digest(o) == digest_of(union) for o in asked)
+
+
+def test_a_wish_deleted_in_the_same_build_no_longer_hides_its_name(make_street: MakeStreet, street_pages: str,
+                                                                    tmp_path: Path) -> None:
+    """The street keeps each community's secrets from its last build; a community's own are taken
+    from its files as they are now, so a wish withdrawn by deleting it frees the name in the same build."""
+    from tests.conftest import write_files
+
+    folder, out = make_street(), tmp_path / "out"
+    write_files(folder, {"wanghu/wishes/oy.yaml": OUYANG_WISH})
+    assert run("build", "--content", str(folder), "--out", str(out)).exit_code == 0
+    (folder / "wanghu" / "wishes" / "oy.yaml").unlink()
+    write_files(folder, {"wanghu/activities/2026-kanwang.md": OUYANG_MENTION})
+    result = run("build", "--content", str(folder), "--out", str(out))
+    assert result.exit_code == 0, result.stderr
+    assert "欧阳建华".encode() in (out / "wanghu" / "activities" / "2026-kanwang" / "index.html").read_bytes()
