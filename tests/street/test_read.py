@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from sitegen.options import Options
-from sitegen.street.build import community_options, inherited
+from sitegen.street.community import community_options, inherited
 from sitegen.street.read import read_street
 from sitegen.street.state import StreetFolders
 from tests.conftest import NOW, error_lines, run
