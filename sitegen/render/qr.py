@@ -12,12 +12,14 @@ wrong page.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Callable, Collection, Mapping
 from typing import Final
 
 from markupsafe import Markup, escape
 
 QUIET_ZONE: Final = 4
+SVGS_KEPT: Final = 512  # drawn codes a process remembers (Codes.svg)
 _BOOSTS: Final = ("Q", "H")  # tried in turn while the code keeps the size level M gives
 
 
@@ -79,7 +81,9 @@ class Codes:
         self.known: dict[str, tuple[int, bytes]] = dict(known or {})
         self.checked: set[str] = set()
         self.made: list[str] = []
-        self.svgs: dict[tuple[str, str, float | None], Markup] = {}
+        # The last SVGS_KEPT drawings (a record's poster and the board listing it show the same code):
+        # bounded, as a worker renders thousands of posters (4 KB each, 120 MB at 10,000 records unbounded).
+        self.svgs: OrderedDict[tuple[str, str, float | None], Markup] = OrderedDict()
 
     def __reduce__(self) -> tuple[type[Codes], tuple[dict[str, tuple[int, bytes]]]]:
         return (Codes, (self.known,))
@@ -118,8 +122,12 @@ class Codes:
         """qr_svg with this build's matrices, remembered (a page and its poster show the same code)."""
         key = (url, label, symbol_mm)
         found = self.svgs.get(key)
-        if found is None:
-            found = self.svgs[key] = qr_svg(url, label, symbol_mm, self.modules)
+        if found is not None:
+            self.svgs.move_to_end(key)
+            return found
+        found = self.svgs[key] = qr_svg(url, label, symbol_mm, self.modules)
+        if len(self.svgs) > SVGS_KEPT:
+            self.svgs.popitem(last=False)
         return found
 
 

@@ -92,6 +92,21 @@ def test_codes_hand_back_what_they_made_once() -> None:
     assert codes.take_made() == {}
 
 
+def test_drawn_codes_are_remembered_within_a_bound_and_drawn_the_same() -> None:
+    """Codes.svg remembers the last SVGS_KEPT drawings, not every poster's (a worker renders thousands);
+    a drawing forgotten and drawn again is the same markup, and a remembered one is the same object."""
+    from sitegen.render import qr
+
+    codes, fresh = Codes(), Codes()
+    urls = [f"https://x.example.org/wishes/w-{n}/" for n in range(qr.SVGS_KEPT + 40)]
+    first = [codes.svg(url, "扫码") for url in urls]
+    assert len(codes.svgs) == qr.SVGS_KEPT
+    assert codes.svg(urls[-1], "扫码") is first[-1]  # remembered
+    again = codes.svg(urls[0], "扫码")  # forgotten, drawn again
+    assert again == first[0] == fresh.svg(urls[0], "扫码") and again is not first[0]
+    assert len(codes.svgs) == qr.SVGS_KEPT
+
+
 def test_the_cache_keeps_the_memos_and_not_their_process_state(tmp_path: Path) -> None:
     out = tmp_path / "output"
     url = "https://test.example.org/"
