@@ -289,6 +289,7 @@ def _check_changed(street: Street, picked: Sequence[Community], out: Path, optio
     problems = list(street_problems)
     year = summary_year(options.now, street.timezone)
     # The question needs the secrets' digest, not the secrets: a district's are megabytes, sent once per community.
+    # Answers come in order as the workers give them: a changed community is checked here meanwhile.
     answers = unchanged_all([(c.content, out / c.slug, dataclasses.replace(plans[c.slug], street_secrets=()))
                              for c in picked], options.workers())
     for community, ready in zip(picked, answers, strict=True):
@@ -337,8 +338,13 @@ def street_fingerprint(street: Street, summaries: Sequence[str], options: Option
     values = dataclasses.asdict(street)
     values.pop("folder")
     day = options.now.astimezone(ZoneInfo(street.timezone)).date().isoformat()
-    text = json.dumps([code_digest(), values, list(summaries), day], ensure_ascii=False, sort_keys=True, default=str)
-    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
+    head = json.dumps([code_digest(), values, day], ensure_ascii=False, sort_keys=True, default=str)
+    digest = hashlib.blake2b(head.encode("utf-8"), digest_size=16)
+    for text in summaries:  # a district's are tens of megabytes: hashed as they are, not escaped into JSON first
+        data = text.encode("utf-8")
+        digest.update(len(data).to_bytes(8, "big"))
+        digest.update(data)
+    return digest.hexdigest()
 
 
 def assemble_street(folder: Path, out: Path, parts: Sequence[Path], options: Options) -> StreetReport:
