@@ -41,7 +41,7 @@ from sitegen.street.secrets import learn_secrets
 from sitegen.street.shard import Shard
 from sitegen.validate.rules import BASE_URL_PLACEHOLDER
 from sitegen.street.stamp import STAMP_SUFFIX, community_stamp
-from sitegen.street.state import StreetFolders, summary_year
+from sitegen.street.state import StreetFolders, summary_digest, summary_year
 from sitegen.street.write import Pages, write_street
 from sitegen.write.files import replace_file
 from sitegen.write.printfolder import print_folder
@@ -220,10 +220,13 @@ def build_street(folder: Path, out: Path, options: Options, progress: pipeline.P
             for community in picked:  # what --assemble checks the part against
                 replace_file(StreetFolders.shard_summaries(out) / f"{community.slug}{STAMP_SUFFIX}",
                              _stamp(street, community, plans[community.slug]))
-        texts = [summaries.get(slug) or folders.summary(slug) for slug in kept]
-        pages = None if shard is not None else _street_pages(street, texts, options)
+        # The pages' fingerprint counts the summaries by their digests; the summaries are read only to make pages.
+        digests = [summary_digest(summaries[slug]) if slug in summaries else folders.summary_digest(slug)
+                   for slug in kept]
+        pages = None if shard is not None else _street_pages(
+            street, lambda: [summaries.get(slug) or folders.summary(slug) for slug in kept], options)
         report.street_files, report.written = write_street(out, folders, kept, pages,
-                                                           street_fingerprint(street, texts, options))
+                                                           street_fingerprint(street, digests, options))
     report.seconds = time.perf_counter() - started
     return report
 
@@ -318,33 +321,30 @@ def _check_changed(street: Street, picked: Sequence[Community], out: Path, optio
     return fresh, summaries, caches, found
 
 
-def _street_pages(street: Street, summaries: Sequence[str], options: Options) -> Pages:
-    """Every file of the street's own pages, made (when called) from the communities' summaries (street/pages.py)."""
+def _street_pages(street: Street, summaries: Callable[[], Sequence[str]], options: Options) -> Pages:
+    """Every file of the street's own pages, made (when called) from the communities' summaries
+    (street/pages.py), which `summaries` reads then."""
 
     def make() -> dict[str, bytes]:
         from sitegen.street.pages import render_street
         from sitegen.street.summary import CommunitySummary
 
-        return render_street(street, [CommunitySummary.from_json(text) for text in summaries], options.now)
+        return render_street(street, [CommunitySummary.from_json(text) for text in summaries()], options.now)
 
     return make
 
 
-def street_fingerprint(street: Street, summaries: Sequence[str], options: Options) -> str:
-    """What the street pages are made from: sitegen's code, street.yaml's values, every summary and the
-    day (in the street's zone) the clock says; the pages are made again only when it changes."""
+def street_fingerprint(street: Street, digests: Sequence[str], options: Options) -> str:
+    """What the street pages are made from: sitegen's code, street.yaml's values, every summary (by its
+    digest, street/state.py summary_digest) and the day (in the street's zone) the clock says; the
+    pages are made again only when it changes."""
     from sitegen.paths import code_digest
 
     values = dataclasses.asdict(street)
     values.pop("folder")
     day = options.now.astimezone(ZoneInfo(street.timezone)).date().isoformat()
     head = json.dumps([code_digest(), values, day], ensure_ascii=False, sort_keys=True, default=str)
-    digest = hashlib.blake2b(head.encode("utf-8"), digest_size=16)
-    for text in summaries:  # a district's are tens of megabytes: hashed as they are, not escaped into JSON first
-        data = text.encode("utf-8")
-        digest.update(len(data).to_bytes(8, "big"))
-        digest.update(data)
-    return digest.hexdigest()
+    return hashlib.blake2b("\n".join([head, *digests]).encode("utf-8"), digest_size=16).hexdigest()
 
 
 def assemble_street(folder: Path, out: Path, parts: Sequence[Path], options: Options) -> StreetReport:
@@ -377,8 +377,9 @@ def assemble_street(folder: Path, out: Path, parts: Sequence[Path], options: Opt
         slugs = [c.slug for c in communities]
         texts = [summaries[slug] for slug in slugs]
         report = StreetReport(warnings=warnings, assembled=len(slugs))
-        report.street_files, report.written = write_street(out, folders, slugs, _street_pages(street, texts, options),
-                                                           street_fingerprint(street, texts, options))
+        report.street_files, report.written = write_street(out, folders, slugs, _street_pages(street, lambda: texts, options),
+                                                           street_fingerprint(street, list(map(summary_digest, texts)),
+                                                                              options))
     report.seconds = time.perf_counter() - started
     return report
 
