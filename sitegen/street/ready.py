@@ -49,4 +49,8 @@ def unchanged_all(questions: Sequence[Question], workers: int) -> Iterator[pipel
         return
     with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start,
                              initargs=(os.getpid(),)) as pool:
-        yield from pool.map(_ask, questions, chunksize=max(1, len(questions) // (workers * 4)))
+        try:
+            yield from pool.map(_ask, questions, chunksize=max(1, len(questions) // (workers * 4)))
+        except GeneratorExit:  # the caller stopped (an interrupt): the questions not yet asked are not
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
