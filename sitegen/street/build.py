@@ -221,8 +221,7 @@ def build_street(folder: Path, out: Path, options: Options, progress: pipeline.P
                 replace_file(StreetFolders.shard_summaries(out) / f"{community.slug}{STAMP_SUFFIX}",
                              _stamp(street, community, plans[community.slug]))
         # The pages' fingerprint counts the summaries by their digests; the summaries are read only to make pages.
-        digests = [summary_digest(summaries[slug]) if slug in summaries else folders.summary_digest(slug)
-                   for slug in kept]
+        digests = [summary_digest(summaries[slug]) if slug in summaries else folders.summary_digest(slug) for slug in kept]
         pages = None if shard is not None else _street_pages(
             street, lambda: [summaries.get(slug) or folders.summary(slug) for slug in kept], options)
         report.street_files, report.written = write_street(out, folders, kept, pages,
@@ -292,7 +291,7 @@ def _check_changed(street: Street, picked: Sequence[Community], out: Path, optio
     problems = list(street_problems)
     year = summary_year(options.now, street.timezone)
     # The question needs the secrets' digest, not the secrets: a district's are megabytes, sent once per community.
-    # Answers come in order as the workers give them: a changed community is checked here meanwhile.
+    # Answers come as the workers give them (street/ready.py): a changed community is checked here meanwhile.
     answers = unchanged_all([(c.content, out / c.slug, dataclasses.replace(plans[c.slug], street_secrets=()))
                              for c in picked], options.workers())
     for community, ready in zip(picked, answers, strict=True):
@@ -322,8 +321,7 @@ def _check_changed(street: Street, picked: Sequence[Community], out: Path, optio
 
 
 def _street_pages(street: Street, summaries: Callable[[], Sequence[str]], options: Options) -> Pages:
-    """Every file of the street's own pages, made (when called) from the communities' summaries
-    (street/pages.py), which `summaries` reads then."""
+    """Every file of the street's own pages, made (when called) from the summaries `summaries()` reads (street/pages.py)."""
 
     def make() -> dict[str, bytes]:
         from sitegen.street.pages import render_street
@@ -335,9 +333,8 @@ def _street_pages(street: Street, summaries: Callable[[], Sequence[str]], option
 
 
 def street_fingerprint(street: Street, digests: Sequence[str], options: Options) -> str:
-    """What the street pages are made from: sitegen's code, street.yaml's values, every summary (by its
-    digest, street/state.py summary_digest) and the day (in the street's zone) the clock says; the
-    pages are made again only when it changes."""
+    """What the street pages are made from: sitegen's code, street.yaml's values, every summary (its `digests`,
+    street/state.py) and the day (in the street's zone) the clock says; the pages are made again when it changes."""
     from sitegen.paths import code_digest
 
     values = dataclasses.asdict(street)
@@ -377,9 +374,8 @@ def assemble_street(folder: Path, out: Path, parts: Sequence[Path], options: Opt
         slugs = [c.slug for c in communities]
         texts = [summaries[slug] for slug in slugs]
         report = StreetReport(warnings=warnings, assembled=len(slugs))
-        report.street_files, report.written = write_street(out, folders, slugs, _street_pages(street, lambda: texts, options),
-                                                           street_fingerprint(street, list(map(summary_digest, texts)),
-                                                                              options))
+        fingerprint = street_fingerprint(street, list(map(summary_digest, texts)), options)
+        report.street_files, report.written = write_street(out, folders, slugs, _street_pages(street, lambda: texts, options), fingerprint)
     report.seconds = time.perf_counter() - started
     return report
 
