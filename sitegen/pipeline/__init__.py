@@ -294,18 +294,21 @@ def _save_cache(out: Path, cache: BuildCache, checked: Checked, outcome: Outcome
                 stats: dict[str, tuple[int, int]], roots: list[str], options: Options) -> None:
     """Save the cache and the small state the next build reads first (its time in outcome.timings);
     in Options.cache_folder for a street's community, else beside `out`."""
-    from sitegen.write.stamp import tree_stamp
+    from sitegen.write.stamp import entries_stamp, stamp_entries
 
     saving = time.perf_counter()
-    printed = tuple(sorted(cache.print_files))
+    entries = stamp_entries(out)
+    printing = print_folder(out, options.print_to)
+    printed = stamp_entries(printing, cache.print_files) if cache.print_files else ()
     manifest = (out / "manifest.sha256").stat()
     report = {"pages": outcome.pages, "posters": outcome.posters, "photos": outcome.photos, "files": outcome.files}
     cache.save(out, State(key=last.key, inputs=stats, upcoming_until=changes_at(checked.model).isoformat(),
                           built_at=options.now.isoformat(),
                           report=report, manifest=(manifest.st_size, manifest.st_mtime_ns),
                           revision=last.revision, warnings=checked.warnings, drafts=checked.drafts,
-                          roots=roots, tree=tree_stamp(out), street_secrets=secrets_digest(options), printed=printed,
-                          print_tree=tree_stamp(print_folder(out, options.print_to), printed) if printed else ""),
+                          roots=roots, tree=entries_stamp(out, entries), street_secrets=secrets_digest(options),
+                          print_tree=entries_stamp(printing, printed) if printed else "",
+                          tree_entries="\0".join(entries), print_entries="\0".join(printed)),
                options.cache_folder)
     outcome.timings["cache"] = time.perf_counter() - saving
 
@@ -327,8 +330,10 @@ def _unchanged(state: State, key: str, stats: dict[str, tuple[int, int]], out: P
         return False  # the print folder was deleted: make it again
     if (manifest.st_size, manifest.st_mtime_ns) != state.manifest:
         return False
-    from sitegen.write.stamp import tree_stamp
+    from sitegen.write.stamp import entries_stamp
 
-    if state.printed and tree_stamp(print_folder(out, print_to), state.printed) != state.print_tree:
+    # What the stamps stat was named by the last build (its manifest is as it left it: checked above).
+    if state.print_entries and entries_stamp(print_folder(out, print_to), state.print_entries.split("\0")) != state.print_tree:
         return False  # a poster to print deleted, added or written to by hand
-    return tree_stamp(out) == state.tree  # nothing in output/ added, deleted or written to by hand
+    # Nothing in output/ added, deleted or written to by hand.
+    return bool(state.tree_entries) and entries_stamp(out, state.tree_entries.split("\0")) == state.tree

@@ -78,12 +78,15 @@ class State:
     drafts: tuple[str, ...] = ()  # drafts left unpublished, named again by an unchanged rebuild
 
     roots: list[str] = field(default_factory=list)  # input folders outside the usual ones (a site's own theme)
-    tree: str = ""  # write.stamp.tree_stamp of output/ as this build left it
+    tree: str = ""  # write.stamp.entries_stamp of output/ as this build left it
     street_secrets: str = ""  # secrets_digest(Options.street_secrets): another community's new wisher rebuilds this one
-    # The print folder as this build left it: its files (BuildCache.print_files) and their tree_stamp,
-    # so a poster deleted, added or written to there by hand is made again by a build with nothing else to do.
-    printed: tuple[str, ...] = ()
+    # The print folder's stamp as this build left it (its entries from BuildCache.print_files), so a
+    # poster deleted, added or written to there by hand is made again by a build with nothing else to do.
     print_tree: str = ""
+    # What those stamps stat (write.stamp.stamp_entries, "\0"-joined: one string unpickles faster than
+    # thousands): named once by the build, so a rebuild with nothing to do reads no manifest.
+    tree_entries: str = ""
+    print_entries: str = ""
 
     @classmethod
     def load(cls, out: Path, folder: Path | None = None) -> State:

@@ -38,7 +38,7 @@ from sitegen.street.ready import unchanged_all
 from sitegen.street.secrets import learn_secrets
 from sitegen.street.shard import Shard
 from sitegen.street.stamp import STAMP_SUFFIX, community_stamp
-from sitegen.street.state import StreetFolders, summary_year
+from sitegen.street.state import StreetFolders, summary_digest, summary_year
 from sitegen.street.write import Pages, write_street
 from sitegen.write.files import replace_file
 from sitegen.write.printfolder import print_folder
@@ -144,10 +144,12 @@ def build_street(folder: Path, out: Path, options: Options, progress: pipeline.P
             for community in picked:  # what --assemble checks the part against
                 replace_file(StreetFolders.shard_summaries(out) / f"{community.slug}{STAMP_SUFFIX}",
                              _stamp(street, community, plans[community.slug]))
-        texts = [summaries.get(slug) or folders.summary(slug) for slug in kept]
-        pages = None if shard is not None else _street_pages(street, texts, options)
+        # The pages' fingerprint counts the summaries by their digests; the summaries are read only to make pages.
+        digests = [summary_digest(summaries[slug]) if slug in summaries else folders.summary_digest(slug) for slug in kept]
+        pages = None if shard is not None else _street_pages(
+            street, lambda: [summaries.get(slug) or folders.summary(slug) for slug in kept], options)
         report.street_files, report.written = write_street(out, folders, kept, pages,
-                                                           street_fingerprint(street, texts, options))
+                                                           street_fingerprint(street, digests, options))
     report.seconds = time.perf_counter() - started
     return report
 
@@ -235,6 +237,7 @@ def _check_changed(street: Street, picked: Sequence[Community], out: Path, optio
     problems = list(street_problems)
     year = summary_year(options.now, street.timezone)
     # The question needs the secrets' digest, not the secrets: a district's are megabytes, sent once per community.
+    # Answers come as the workers give them (street/ready.py): a changed community is checked here meanwhile.
     answers = unchanged_all([(c.content, out / c.slug, dataclasses.replace(plans[c.slug], street_secrets=()))
                              for c in picked], options.workers())
     for community, ready in zip(picked, answers, strict=True):
@@ -263,28 +266,28 @@ def _check_changed(street: Street, picked: Sequence[Community], out: Path, optio
     return fresh, summaries, caches, found
 
 
-def _street_pages(street: Street, summaries: Sequence[str], options: Options) -> Pages:
-    """Every file of the street's own pages, made (when called) from the communities' summaries (street/pages.py)."""
+def _street_pages(street: Street, summaries: Callable[[], Sequence[str]], options: Options) -> Pages:
+    """Every file of the street's own pages, made (when called) from the summaries `summaries()` reads (street/pages.py)."""
 
     def make() -> dict[str, bytes]:
         from sitegen.street.pages import render_street
         from sitegen.street.summary import CommunitySummary
 
-        return render_street(street, [CommunitySummary.from_json(text) for text in summaries], options.now)
+        return render_street(street, [CommunitySummary.from_json(text) for text in summaries()], options.now)
 
     return make
 
 
-def street_fingerprint(street: Street, summaries: Sequence[str], options: Options) -> str:
-    """What the street pages are made from: sitegen's code, street.yaml's values, every summary and the
-    day (in the street's zone) the clock says; the pages are made again only when it changes."""
+def street_fingerprint(street: Street, digests: Sequence[str], options: Options) -> str:
+    """What the street pages are made from: sitegen's code, street.yaml's values, every summary (its `digests`,
+    street/state.py) and the day (in the street's zone) the clock says; the pages are made again when it changes."""
     from sitegen.paths import code_digest
 
     values = dataclasses.asdict(street)
     values.pop("folder")
     day = options.now.astimezone(ZoneInfo(street.timezone)).date().isoformat()
-    text = json.dumps([code_digest(), values, list(summaries), day], ensure_ascii=False, sort_keys=True, default=str)
-    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
+    head = json.dumps([code_digest(), values, day], ensure_ascii=False, sort_keys=True, default=str)
+    return hashlib.blake2b("\n".join([head, *digests]).encode("utf-8"), digest_size=16).hexdigest()
 
 
 def assemble_street(folder: Path, out: Path, parts: Sequence[Path], options: Options) -> StreetReport:
@@ -317,8 +320,8 @@ def assemble_street(folder: Path, out: Path, parts: Sequence[Path], options: Opt
         slugs = [c.slug for c in communities]
         texts = [summaries[slug] for slug in slugs]
         report = StreetReport(warnings=warnings, assembled=len(slugs))
-        report.street_files, report.written = write_street(out, folders, slugs, _street_pages(street, texts, options),
-                                                           street_fingerprint(street, texts, options))
+        fingerprint = street_fingerprint(street, list(map(summary_digest, texts)), options)
+        report.street_files, report.written = write_street(out, folders, slugs, _street_pages(street, lambda: texts, options), fingerprint)
     report.seconds = time.perf_counter() - started
     return report
 

@@ -9,6 +9,7 @@ Everything lives beside OUT, never inside it (OUT is what gets uploaded):
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass
 from datetime import datetime
@@ -16,6 +17,11 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from sitegen.write.files import replace_file
+
+
+def summary_digest(text: str) -> str:
+    """32 hex digits (BLAKE2b) of a community summary's JSON: what the street pages' fingerprint counts it by."""
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
 
 
 def summary_year(now: datetime, timezone: str) -> int:
@@ -40,15 +46,29 @@ class StreetFolders:
         return self.cache / "summaries" / f"{slug}.summary"
 
     def save_summary(self, slug: str, text: str, year: int) -> None:
-        """Keep a community's summary (CommunitySummary JSON) with the year its figures count in."""
-        replace_file(self._summary_file(slug), f"{year}\n{text}")
+        """Keep a community's summary (CommunitySummary JSON) with the year its figures count in and
+        its digest (`summary_digest`), on a first line of their own: "<year> <digest>"."""
+        replace_file(self._summary_file(slug), f"{year} {summary_digest(text)}\n{text}")
 
-    def has_summary(self, slug: str, year: int) -> bool:
+    def _head(self, slug: str) -> list[str]:
+        """The kept summary's first line, split: [year, digest]; [] when there is none to read."""
         try:
             with self._summary_file(slug).open(encoding="utf-8") as handle:
-                return handle.readline().strip() == str(year)
+                return handle.readline().split()
         except (OSError, UnicodeDecodeError):
-            return False
+            return []
+
+    def has_summary(self, slug: str, year: int) -> bool:
+        head = self._head(slug)
+        return len(head) == 2 and head[0] == str(year)
+
+    def summary_digest(self, slug: str) -> str:
+        """The kept summary's digest, without reading the summary (a district's are tens of megabytes);
+        raises OSError when there is none (has_summary says first)."""
+        head = self._head(slug)
+        if len(head) != 2:
+            raise FileNotFoundError(self._summary_file(slug))
+        return head[1]
 
     def summary(self, slug: str) -> str:
         """The kept summary's JSON; raises OSError when there is none (has_summary says first)."""

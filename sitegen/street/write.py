@@ -68,7 +68,7 @@ def write_street(out: Path, folders: StreetFolders, slugs: Sequence[str], pages:
     # street manifest itself is not as the last build left it.
     manifests = {slug: _stat(out / slug / MANIFEST) for slug in slugs}
     if files != old_files or last.get("manifests") != manifests or last.get("manifest") != _stat(out / MANIFEST):
-        manifest = _manifest(out, files, slugs)
+        manifest = _manifest(out, files, slugs, manifests, folders.cache / "manifests")
         if _stat(out / MANIFEST) is None or (out / MANIFEST).read_bytes() != manifest:
             replace_file(out / MANIFEST, manifest)
     replace_file(record, json.dumps({"fingerprint": fingerprint if pages is not None else "", "files": files,
@@ -93,16 +93,40 @@ def _write_pages(out: Path, pages: dict[str, bytes], old: dict[str, str]) -> tup
     return files, written
 
 
-def _manifest(out: Path, files: dict[str, str], slugs: Sequence[str]) -> bytes:
-    """Every file of the street: its own pages, and each community's from that community's manifest."""
-    everything = dict(files)
+def _manifest(out: Path, files: dict[str, str], slugs: Sequence[str], stats: dict[str, list[int] | None],
+              blocks: Path) -> bytes:
+    """Every file of the street, sorted by path: its own pages, and each community's from that
+    community's manifest.
+
+    A community's lines all start with `<slug>/`, and no street file does, so they sort as one block
+    (the street's paths compare with the block's at a character before the `/` or at it): the block
+    is placed by `<slug>/` and made only when its community's manifest changed (`stats`, its size and
+    mtime), else read as the last build left it in `blocks`. One community changed in a district
+    reads one community manifest, not hundreds.
+    """
+    parts = [(rel, f"{sha}  {rel}\n") for rel, sha in files.items()]
     for slug in slugs:
-        own = out / slug / MANIFEST
-        if not own.is_file():
-            continue
-        everything.update({f"{slug}/{rel}": sha for rel, sha in read_manifest(out / slug).items()})
-        everything[f"{slug}/{MANIFEST}"] = hashlib.sha256(own.read_bytes()).hexdigest()
-    return "".join(f"{sha}  {rel}\n" for rel, sha in sorted(everything.items())).encode()
+        if stats.get(slug) is not None and (out / slug / MANIFEST).is_file():
+            parts.append((f"{slug}/", _block(out, slug, stats[slug], blocks)))
+    return "".join(text for _, text in sorted(parts)).encode()
+
+
+def _block(out: Path, slug: str, stat: list[int] | None, blocks: Path) -> str:
+    """The street manifest's lines of one community (`<slug>/manifest.sha256` among them), sorted."""
+    key = f"{stat}\n"
+    kept = blocks / slug
+    try:
+        text = kept.read_text("utf-8")
+    except (OSError, UnicodeDecodeError):
+        text = ""
+    if text.startswith(key):
+        return text[len(key):]
+    own = out / slug / MANIFEST
+    everything = {rel: sha for rel, sha in read_manifest(out / slug).items()}
+    everything[MANIFEST] = hashlib.sha256(own.read_bytes()).hexdigest()
+    block = "".join(f"{sha}  {slug}/{rel}\n" for rel, sha in sorted(everything.items()))
+    replace_file(kept, key + block)
+    return block
 
 
 def _remove_community(out: Path, folders: StreetFolders, slug: str) -> None:
@@ -110,4 +134,5 @@ def _remove_community(out: Path, folders: StreetFolders, slug: str) -> None:
     discard_later(out / slug, folders.cache)
     discard_later(folders.community_print(slug), folders.cache)
     shutil.rmtree(folders.community_cache(slug), ignore_errors=True)
+    (folders.cache / "manifests" / slug).unlink(missing_ok=True)
     folders.forget(slug)

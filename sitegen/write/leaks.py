@@ -71,9 +71,8 @@ class LeakScanner:
         names = {fold_name(name).translate(self.table) for name in secrets.names} - {""}
         web = {phone_digits(p) for p in secrets.web_hidden_phones} - {""}
         poster = {phone_digits(p) for p in secrets.poster_hidden_phones} - {""}
-        self.web = build_matcher(names | web)
-        self.poster = build_matcher(names | poster)
         words = names | (poster if printed else web)
+        self.matcher = build_matcher(words)  # the one rule this scanner follows: a street's are thousands of words
         self.cuttable = not any(c in word for word in words for c in _ACROSS) and not any(
             c in _ACROSS for pair in secrets.script_chars for c in pair)
         # what a found leak depends on: a part's digest is keyed by it, so other secrets scan it again
@@ -118,7 +117,7 @@ class LeakScanner:
         return None
 
     def find(self, path: str, text: str) -> Leak | None:
-        matcher = self.poster if self.printed else self.web
+        matcher = self.matcher
         if matcher is None:
             return None
         for view in views(path, text):

@@ -34,8 +34,38 @@ def _poster_deleted(street: Path) -> None:
     (print_folder(out) / "wanghu" / "posters" / "activities" / "2026-linli-jie" / "index.html").unlink()
 
 
+def _warm_cache(street: Path) -> Path:
+    return street.parent / "warm" / ".out.sitegen-cache"
+
+
+def _summary_head_only_year(street: Path) -> None:
+    kept = _warm_cache(street) / "summaries" / "meihu.summary"
+    head, _, text = kept.read_text("utf-8").partition("\n")
+    kept.write_text(f"{head.split()[0]}\n{text}", encoding="utf-8")  # as sitegen kept it before digests
+
+
+def _in_warm(rel: str, act: Callable[[Path], object]) -> Callable[[Path], None]:
+    def change(street: Path) -> None:
+        act(street.parent / "warm" / "out" / rel)
+    return change
+
+
+def _append(path: Path) -> None:
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write("<!-- hand -->")
+
+
 # (what a user does between two street builds) → the warm street equals the cold one
 CASES: dict[str, Callable[[Path], None]] = {
+    # the street's cache: what it keeps about the communities not rebuilt
+    "kept summary without its digest": _summary_head_only_year,
+    "kept summary deleted": lambda street: (_warm_cache(street) / "summaries" / "meihu.summary").unlink(),
+    "street manifest blocks deleted": lambda street: shutil.rmtree(_warm_cache(street) / "manifests"),
+    "a street manifest block emptied": lambda street: (_warm_cache(street) / "manifests" / "wanghu").write_text(""),
+    # hands in a community's output, found by its stamp (write/stamp.py) with nothing else changed
+    "a community page written to in place": _in_warm("meihu/index.html", _append),
+    "a file added in a community page folder": _in_warm("meihu/activities/spam.html", lambda p: p.write_text("x")),
+    "a community folder deleted": _in_warm("binhu", shutil.rmtree),
     # same text, so same digest: the street calendar kept the event under the old UID and URL
     "activity file renamed": _rename,
     "activity file copied": _copy,

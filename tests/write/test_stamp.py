@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from sitegen.write.stamp import tree_stamp
+from sitegen.write.stamp import entries_stamp, stamp_entries, tree_stamp
 
 FILES = {"index.html": "首页", "wishes/index.html": "心愿", "wishes/2026-a/index.html": "助行器",
          "media/a.jpg": "jpeg", "feed.xml": "<feed/>"}
@@ -62,18 +62,69 @@ CASES: list[tuple[str, Callable[[Path], object], bool]] = [
     ("a file replaced by a link", lambda out: _link(out / "media/a.jpg"), True),
     ("the manifest written to", lambda out: _append(out / "manifest.sha256"), True),
     ("the whole folder deleted", lambda out: shutil.rmtree(out), True),
+    ("the whole folder replaced by a link", lambda out: _folder_to_link(out), True),
+    ("a page made executable", lambda out: (out / "index.html").chmod(0o755), True),
+    ("a page folder replaced by a link", lambda out: _folder_to_link(out / "wishes/2026-a"), True),
 ]
 
 
+def _folder_to_link(folder: Path) -> None:
+    """The folder moved aside and a symbolic link to it put in its place: every name still opens."""
+    aside = folder.with_name(folder.name + "-aside")
+    folder.rename(aside)
+    folder.symlink_to(aside, target_is_directory=True)
+
+
+# How a build asks: the stamp of what the manifest names now (tree_stamp), or of the entries the
+# last build named and kept in its state (pipeline._unchanged: no manifest read).
+ASKS: dict[str, Callable[[Path], Callable[[], str]]] = {
+    "named now": lambda out: lambda: tree_stamp(out),
+    "named by the build": lambda out: (lambda entries: lambda: entries_stamp(out, entries))(stamp_entries(out)),
+}
+
+
+@pytest.mark.parametrize("ask", ASKS)
 @pytest.mark.parametrize(("change", "act", "differs"), CASES, ids=[case[0] for case in CASES])
-def test_a_hand_change_changes_the_stamp(change: str, act: Callable[[Path], object], differs: bool,
+def test_a_hand_change_changes_the_stamp(change: str, act: Callable[[Path], object], differs: bool, ask: str,
                                          tmp_path: Path) -> None:
     out = tmp_path / "output"
     _site(out)
-    before = tree_stamp(out)
+    stamp = ASKS[ask](out)
+    before = stamp()
     time.sleep(0.02)  # past the file system's timestamp tick: a hand comes later than the build
     act(out)
-    assert (tree_stamp(out) != before) is differs, change
+    assert (stamp() != before) is differs, change
+
+
+def test_the_stamps_are_one_whichever_way_asked(tmp_path: Path) -> None:
+    out = tmp_path / "output"
+    _site(out)
+    assert entries_stamp(out, stamp_entries(out)) == tree_stamp(out)
+    assert stamp_entries(out)[:3] == ("", "media", "wishes")  # folders first, the output itself first
+    assert stamp_entries(out, ["b.pdf", "a/c.pdf"]) == ("", "a", "a/c.pdf", "b.pdf")  # a print folder's, as named
+
+
+# A print folder (no manifest: its files are named by the build cache): (change, differs).
+PRINT_CASES: list[tuple[str, Callable[[Path], object], bool]] = [
+    ("nothing", lambda folder: None, False),
+    ("a poster deleted", lambda folder: (folder / "posters/a.pdf").unlink(), True),
+    ("a poster written to", lambda folder: _append(folder / "posters/a.pdf"), True),
+    ("a poster added", lambda folder: (folder / "posters/b.pdf").write_text("x"), True),
+    ("a file added at the top", lambda folder: (folder / "spam.pdf").write_text("x"), True),
+]
+
+
+@pytest.mark.parametrize(("change", "act", "differs"), PRINT_CASES, ids=[case[0] for case in PRINT_CASES])
+def test_a_hand_change_in_a_print_folder_changes_its_stamp(change: str, act: Callable[[Path], object],
+                                                           differs: bool, tmp_path: Path) -> None:
+    folder = tmp_path / "output-print"
+    (folder / "posters").mkdir(parents=True)
+    (folder / "posters/a.pdf").write_text("%PDF", encoding="utf-8")
+    entries = stamp_entries(folder, ["posters/a.pdf"])
+    before = entries_stamp(folder, entries)
+    time.sleep(0.02)
+    act(folder)
+    assert (entries_stamp(folder, entries) != before) is differs, change
 
 
 def test_the_stamp_is_the_same_for_the_same_folder(tmp_path: Path) -> None:

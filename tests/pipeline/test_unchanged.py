@@ -1,0 +1,68 @@
+"""pipeline.unchanged, the question a street asks every community on every build: answered from the
+state and stats alone (no manifest read), and still "something to do" after any hand in the output
+or the print folder (write/stamp.py)."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from sitegen import pipeline
+from sitegen.options import Options
+from sitegen.write import stamp
+from sitegen.write.printfolder import print_folder
+from tests.conftest import DEMO
+from tests.pipeline.test_incremental import NOW, build
+
+
+def _append(path: Path) -> None:
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write("<!-- hand -->")
+
+
+def _first_poster(out: Path) -> Path:
+    return sorted(print_folder(out).rglob("index.html"))[0]
+
+
+# (a hand between two builds) → whether the next build has something to do
+HANDS: list[tuple[str, Callable[[Path], object], bool]] = [
+    ("nothing", lambda out: None, False),
+    ("a page read", lambda out: (out / "index.html").read_bytes(), False),
+    ("a page written to in place", lambda out: _append(out / "index.html"), True),
+    ("a file added in a page folder", lambda out: (out / "wishes" / "spam.html").write_text("x"), True),
+    ("a page deleted", lambda out: (out / "wishes" / "index.html").unlink(), True),
+    ("the manifest written to", lambda out: _append(out / "manifest.sha256"), True),
+    ("a poster to print written to", lambda out: _append(_first_poster(out)), True),
+    ("a file added to the print folder", lambda out: (print_folder(out) / "spam.pdf").write_text("x"), True),
+    ("a poster to print deleted", lambda out: _first_poster(out).unlink(), True),
+]
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("unchanged")
+    shutil.copytree(DEMO, root / "content")
+    build(root / "content", root / "output", cache=True, jobs=1)
+    return root
+
+
+@pytest.mark.parametrize(("hand", "act", "todo"), HANDS, ids=[hand for hand, _, _ in HANDS])
+def test_a_hand_gives_the_next_build_something_to_do(hand: str, act: Callable[[Path], object], todo: bool,
+                                                     built: Path, tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    shutil.copytree(built, tmp_path / "b", symlinks=True, copy_function=shutil.copy2)
+    content, out = tmp_path / "b" / "content", tmp_path / "b" / "output"
+    # the copy moved every file and folder: the state the build left is made again for this copy
+    build(content, out, cache=True, jobs=1)
+
+    def unread(folder: Path) -> dict[str, str]:
+        raise AssertionError(f"a manifest read to answer 'nothing to do?': {folder}")
+
+    monkeypatch.setattr(stamp, "read_manifest", unread)
+    options = Options(now=NOW)
+    assert pipeline.unchanged(content, out, options) is not None
+    act(out)
+    assert (pipeline.unchanged(content, out, options) is None) is todo, hand

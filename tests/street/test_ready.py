@@ -1,0 +1,55 @@
+"""street/ready.py: each community's "nothing to do?" answered in order, handed over as it comes,
+and the questions not yet asked dropped when the street build stops."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from sitegen.options import Options
+from sitegen.street import ready
+
+
+def _asked(folder: Path) -> int:
+    return len(list(folder.iterdir()))
+
+
+MARKS: list[Path] = []  # where _mark leaves its files (set before the workers fork)
+
+
+def _mark(question: ready.Question) -> int:
+    """A question asked: a file per community in MARKS[0], its index as the answer."""
+    (MARKS[0] / question[0].name).touch()
+    time.sleep(0.02)
+    return int(question[0].name)
+
+
+@pytest.fixture
+def marking(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """ready._ask leaves a file per question (workers inherit the patch by fork; _mark pickles by name)."""
+    marks = tmp_path / "marks"
+    marks.mkdir()
+    MARKS[:] = [marks]
+    monkeypatch.setattr(ready, "_ask", _mark)
+    return marks
+
+
+# (communities, workers): asked here one after another, or on forked workers
+SHAPES = [(3, 2), (40, 1), (40, 2)]
+
+
+@pytest.mark.parametrize(("count", "workers"), SHAPES, ids=[f"{c} on {w}" for c, w in SHAPES])
+def test_answers_come_in_order(count: int, workers: int, marking: Path) -> None:
+    questions = [(Path(str(k)), Path(), Options()) for k in range(count)]
+    assert list(ready.unchanged_all(questions, workers)) == list(range(count))  # type: ignore[comparison-overlap]
+    assert _asked(marking) == count
+
+
+def test_a_stopped_street_asks_no_further(marking: Path) -> None:
+    questions = [(Path(str(k)), Path(), Options()) for k in range(200)]
+    answers = ready.unchanged_all(questions, 2)
+    assert next(answers) == 0  # type: ignore[comparison-overlap]
+    answers.close()  # an interrupt, or a problem raised while the rest were asked
+    assert _asked(marking) < 200
