@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from sitegen.validate.privacy import Variants
     from sitegen.pipeline.products import Key
 
-FORMAT: Final = 16  # bump when what is stored changes shape
+FORMAT: Final = 17  # bump when what is stored changes shape
 MAGIC: Final = b"sitegen-cache "
 _DIGEST: Final = 32
 # What a cache may hold besides sitegen's own classes: module → names (no dotted names, no functions).
@@ -214,7 +214,7 @@ class BuildCache:
     print_stats: dict[str, tuple[int, int]] = field(default_factory=dict)  # the print folder's files, as left
     print_photos: dict[str, tuple[str, ...]] = field(default_factory=dict)  # poster HTML sha256 → photos it shows
     secrets: str = ""  # digest of the private data the scanned files were checked against
-    search: dict[str, tuple[list[str], str, str]] = field(default_factory=dict)  # record digest → its search row and keys
+    search: dict[str, tuple[list[str], str, str, list[str] | None]] = field(default_factory=dict)  # record digest → its search row, keys, 繁體 row
     summaries: Summaries = field(default_factory=_summaries)  # body → its summary (render/summary.py)
     street_events: dict[str, str] = field(default_factory=dict)  # a street's VEVENT of each activity (street/summary.py)
     # The print folder's files (path → sha256) as the last build left them (their stats: print_stats), and
