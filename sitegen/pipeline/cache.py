@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from sitegen.slugs import Levels
     from sitegen.validate.privacy import Variants
     from sitegen.pipeline.products import Key
+    from sitegen.write.slots import Manifests
 
 FORMAT: Final = 17  # bump when what is stored changes shape
 MAGIC: Final = b"sitegen-cache "
@@ -182,6 +183,12 @@ def _search_keys() -> Keys:
     return Keys()
 
 
+def _manifests() -> Manifests:
+    from sitegen.write.slots import Manifests
+
+    return Manifests()
+
+
 def _levels() -> Levels:
     from sitegen.slugs import Levels
 
@@ -229,6 +236,8 @@ class BuildCache:
     shadow_dirs: dict[str, tuple[int, int, int]] = field(default_factory=dict)
     phones_clean: dict[str, set[str]] = field(default_factory=dict)  # records found free of hidden numbers
     fits: Fits = field(default_factory=_fits)  # how each poster fits its sheet (render/fit.py)
+    # the slots' manifests as parsed lately (write/slots.py); pickled empty, so kept only under `serve`
+    manifests: Manifests = field(default_factory=_manifests)
 
     @classmethod
     def load(cls, out: Path, key: str, folder: Path | None = None) -> BuildCache:

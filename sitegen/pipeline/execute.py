@@ -134,7 +134,7 @@ def write_site(model: Model, content: Path, out: Path, options: Options, progres
     plan = plan_site(model, content, options, cache)
     lap("plan")
     scanner = LeakScanner(model.secrets, clean=cache.scanned)
-    slots = Slots(out, cache_dir(out, options.cache_folder))
+    slots = Slots(out, cache_dir(out, options.cache_folder), cache.manifests)
     live = slots.live_manifest()
     stage, holds = slots.prepare(cache.shadow_dirs, cache.shadow_stats)
     assembly = Assembly(stage, holds, out, live, cache.shadow_stats, cache.live_stats)
@@ -218,6 +218,7 @@ def _swap(model: Model, plan: Plan, slots: Slots, assembly: Assembly, printed: P
           cache: BuildCache) -> None:
     """Seal the stage, swap it (and the print folder) in, and remember what the next build reuses."""
     stats = assembly.seal()
+    slots.manifests.remember(assembly.sealed, assembly.files)  # the shadow's manifest two builds on
     slots.commit()
     if printed is not None:
         printed.slot.commit()

@@ -247,6 +247,7 @@ def _rows(model: Model, labels: Mapping[str, str], kinds: Mapping[str, str], mem
     keyed: list[str] = []
     fresh: list[tuple[int, str, str]] = []  # (position, memo key, text to index)
     names: list[str] = []
+    seen: list[str] = []  # the characters of each record taken from the memo
     for record in ordered(model):
         name = f"{record.url}\x1f{record.digest}\x1f{stamp}"
         names.append(name)
@@ -259,7 +260,8 @@ def _rows(model: Model, labels: Mapping[str, str], kinds: Mapping[str, str], mem
         else:
             rows.append(known[0])
             keyed.append(known[1])
-            folder.learn([known[2]])
+            seen.append(known[2])
+    folder.learn(seen)  # at once: a character's search form depends on that character alone
     folder.learn(text for _, _, text in fresh)
     folder.learn(kinds.values())
     for position, name, text in fresh:
