@@ -46,7 +46,7 @@ def _parse(data: bytes) -> dict[str, str]:
     return found
 
 
-Tree = tuple[dict[str, set[str]], dict[str, list[str]]]  # see _tree
+Tree = tuple[dict[str, set[str]], dict[str, list[str]]]  # see folder_tree
 
 
 class Manifests:
@@ -70,7 +70,7 @@ class Manifests:
             data = (folder / MANIFEST).read_bytes()
         except OSError:
             return {}
-        for index, (known, holds, tree) in enumerate(self.parsed):
+        for index, (known, holds, _) in enumerate(self.parsed):
             if known == data:
                 self.parsed.insert(0, self.parsed.pop(index))
                 return holds
@@ -87,13 +87,13 @@ class Manifests:
         self.parsed = [(data, holds, []), *self.parsed][:self.KEPT]
 
     def tree(self, holds: dict[str, str]) -> Tree:
-        """_tree(holds), derived once for a manifest this memo returned."""
+        """folder_tree(holds), derived once for a manifest this memo returned."""
         for _, known, tree in self.parsed:
             if known is holds:
                 if not tree:
-                    tree.append(_tree(holds))
+                    tree.append(folder_tree(holds))
                 return tree[0]
-        return _tree(holds)
+        return folder_tree(holds)
 
     def __getstate__(self) -> dict[str, object]:
         return {"parsed": []}  # not empty: pickle calls __setstate__ only for a true state
@@ -121,10 +121,10 @@ def fs_clock(folder: Path) -> int:
 Dirs = dict[str, tuple[int, int, int]]  # folder path in a slot → (inode, mtime ns, ctime ns) when known clean
 
 
-def _tree(holds: dict[str, str]) -> Tree:
+def folder_tree(holds: dict[str, str], top: tuple[str, ...] = (MANIFEST,)) -> Tree:
     """What each folder of a slot should hold by its manifest: (folder → its file names, folder → the
-    paths of its subfolders); the slot's own folder is ""."""
-    files: dict[str, set[str]] = {"": {MANIFEST}}
+    paths of its subfolders); the slot's own folder is "", holding `top` besides (its manifest)."""
+    files: dict[str, set[str]] = {"": set(top)}
     subs: dict[str, list[str]] = {"": []}
     for rel in holds:
         head, _, name = rel.rpartition("/")
@@ -200,7 +200,7 @@ def sweep(folder: Path, holds: dict[str, str], known: Dirs | None = None, settle
     folder: reuse catches those by their own (size, mtime).
     """
     known = known or {}
-    files, subs = tree if tree is not None else _tree(holds)
+    files, subs = tree if tree is not None else folder_tree(holds)
     clean: Dirs = {}
     lstat, is_dir = os.lstat, stat.S_ISDIR  # the loop runs once per folder of the site: kept lean
     base = os.path.join(os.fspath(folder), "")

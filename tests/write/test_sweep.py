@@ -185,10 +185,10 @@ def test_a_manifest_read_again_equals_a_fresh_parse(tmp_path: Path, hand: Callab
     _slot(slot)
     manifests = slots.Manifests()
     first = manifests.read(slot)
-    assert first == slots.read_manifest(slot) and manifests.tree(first) == slots._tree(first)
+    assert first == slots.read_manifest(slot) and manifests.tree(first) == slots.folder_tree(first)
     hand(slot)
     again = manifests.read(slot)
-    assert again == slots.read_manifest(slot) and manifests.tree(again) == slots._tree(again)
+    assert again == slots.read_manifest(slot) and manifests.tree(again) == slots.folder_tree(again)
     assert (again is first) == same
 
 
