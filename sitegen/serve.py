@@ -149,13 +149,7 @@ NOTHING_BUILT: Final = """<!doctype html>
 <title>sitegen</title></head><body><p>{hint}</p></body></html>
 """
 MAX_PATH: Final = 2048  # bytes of a request path; longer ones are refused (414) before touching the disk
-# The watcher (watchfiles) yields a burst of changes once `QUIET_MS` pass without a new one, at most
-# `BURST_MS` after its first: a save (write, or write and rename) is one burst of well under a
-# millisecond. It looks every QUIET_MS, so a save waits 1-2 of them before its rebuild starts: at 50 ms
-# that was 75 ms on average, half of the 150 ms a one-record edit may take to reload (issue 15). A
-# save slower than QUIET_MS is built twice, the second time whole; nothing is ever missed.
-QUIET_MS: Final = 15
-BURST_MS: Final = 300
+QUIET_MS, BURST_MS = 15, 300  # a burst of changes is built after 15 ms without one (a save: < 1 ms), 300 at most
 IDLE_SECONDS: Final = 30  # a connection that sends nothing for this long is closed (the event stream pings every 15 s)
 
 
