@@ -78,7 +78,8 @@ def rebuild(content: Path, state: State, options: Options, first: bool = False) 
         return report(state, [messages.text("serve.content_gone", content=str(content))])
     from sitegen.pipeline.inputs import input_stats
 
-    state.seen = input_stats(content, state.roots)  # before reading: a save during the build is seen later
+    # before reading: a save during the build is seen later; the build takes them from the memory
+    state.seen = state.memory.read_inputs(content, state.roots) if state.memory else input_stats(content, state.roots)
     try:
         def waiting(holder: Holder | None) -> None:
             click.echo(messages.text("cli.output_busy_wait", out=str(state.out), pid=holder.pid if holder else "?",
