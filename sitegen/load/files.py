@@ -82,16 +82,16 @@ def discover(content: Path, stats: Stats | None = None) -> tuple[list[SourceFile
 
 def _walk(directory: Path, rel: PurePosixPath, folder: str, root: Path,
           files: list[SourceFile], problems: list[Problem], stats: Stats) -> None:
+    # Once per content file of every build (serve rebuilds on each save): one path object per entry.
     for entry in sorted(os.scandir(directory), key=lambda e: e.name):
         if ignored(entry.name):
             continue
-        path = Path(entry.path)
         entry_rel = rel / entry.name
-        if entry.is_symlink() and not resolves_inside(path, root):
+        if entry.is_symlink() and not resolves_inside(Path(entry.path), root):
             problems.append(Problem(entry_rel, None, "path.symlink_outside"))
             continue
         if entry.is_dir():
-            _walk(path, entry_rel, folder, root, files, problems, stats)
+            _walk(Path(entry.path), entry_rel, folder, root, files, problems, stats)
         elif entry.name.lower().endswith(RECORD_SUFFIXES):
             known = stats.get(entry.path)
             if known is None:

@@ -215,7 +215,8 @@ def _last_build(content: Path, out: Path, options: Options, memory: Memory | Non
     key, state, damaged = cache_key(options), State(), False
     kept = memory.recall(out, key) if memory is not None else None
     if kept is not None and memory is not None:
-        stats = input_stats(content, [*memory.roots, *([str(options.theme.resolve())] if options.theme else [])])
+        extra = [*memory.roots, *([str(options.theme.resolve())] if options.theme else [])]
+        stats = memory.taken_inputs(extra) or input_stats(content, extra)  # serve read them just now
         return _LastBuild(key, State(key=key, roots=memory.roots), False, stats, history.revision(content), kept=kept)
     if options.use_cache:
         try:

@@ -36,8 +36,9 @@ if TYPE_CHECKING:
     from sitegen.slugs import Levels
     from sitegen.validate.privacy import Variants
     from sitegen.pipeline.products import Key
+    from sitegen.write.slots import Manifests
 
-FORMAT: Final = 16  # bump when what is stored changes shape
+FORMAT: Final = 17  # bump when what is stored changes shape
 MAGIC: Final = b"sitegen-cache "
 _DIGEST: Final = 32
 # What a cache may hold besides sitegen's own classes: module → names (no dotted names, no functions).
@@ -211,6 +212,12 @@ def _search_keys() -> Keys:
     return Keys()
 
 
+def _manifests() -> Manifests:
+    from sitegen.write.slots import Manifests
+
+    return Manifests()
+
+
 def _levels() -> Levels:
     from sitegen.slugs import Levels
 
@@ -243,7 +250,7 @@ class BuildCache:
     print_stats: dict[str, tuple[int, int]] = field(default_factory=dict)  # the print folder's files, as left
     print_photos: dict[str, tuple[str, ...]] = field(default_factory=dict)  # poster HTML sha256 → photos it shows
     secrets: str = ""  # digest of the private data the scanned files were checked against
-    search: dict[str, tuple[list[str], str, str]] = field(default_factory=dict)  # record digest → its search row and keys
+    search: dict[str, tuple[list[str], str, str, list[str] | None]] = field(default_factory=dict)  # record → search row, keys, 繁體 row
     summaries: Summaries = field(default_factory=_summaries)  # body → its summary (render/summary.py)
     street_events: dict[str, str] = field(default_factory=dict)  # a street's VEVENT of each activity (street/summary.py)
     # The print folder's files (path → sha256) as the last build left them (their stats: print_stats), and
@@ -256,8 +263,13 @@ class BuildCache:
     # The folders of output/ and of the shadow known clean (write/slots.py sweep): (inode, mtime, ctime) each.
     live_dirs: dict[str, tuple[int, int, int]] = field(default_factory=dict)
     shadow_dirs: dict[str, tuple[int, int, int]] = field(default_factory=dict)
+    # The same for the print folder and its shadow (write/printfolder.py PrintSlot).
+    print_dirs: dict[str, tuple[int, int, int]] = field(default_factory=dict)
+    print_shadow_dirs: dict[str, tuple[int, int, int]] = field(default_factory=dict)
     phones_clean: dict[str, set[str]] = field(default_factory=dict)  # records found free of hidden numbers
     fits: Fits = field(default_factory=_fits)  # how each poster fits its sheet (render/fit.py)
+    # the slots' manifests as parsed lately (write/slots.py); pickled empty, so kept only under `serve`
+    manifests: Manifests = field(default_factory=_manifests)
 
     @classmethod
     def load(cls, out: Path, key: str, folder: Path | None = None) -> BuildCache:

@@ -133,8 +133,10 @@ def write_site(model: Model, content: Path, out: Path, options: Options, progres
     lap = _Laps(outcome.timings)
     plan = plan_site(model, content, options, cache)
     lap("plan")
+    secrets = _secrets(model)  # once: files kept from builds scanned against other secrets are scanned again
+    rescan = cache.secrets != secrets
     scanner = LeakScanner(model.secrets, clean=cache.scanned)
-    slots = Slots(out, cache_dir(out, options.cache_folder))
+    slots = Slots(out, cache_dir(out, options.cache_folder), cache.manifests)
     live = slots.live_manifest()
     stage, holds = slots.prepare(cache.shadow_dirs, cache.shadow_stats)
     assembly = Assembly(stage, holds, out, live, cache.shadow_stats, cache.live_stats)
@@ -145,12 +147,12 @@ def write_site(model: Model, content: Path, out: Path, options: Options, progres
                     progress or (lambda stage, done, total: None))
     lap("prepare")
     try:
-        outcome.rendered = _publish(model, plan, engine, assembly, cache, options, lap)
-        printed = None if options.pages_only else _print(model, plan, engine, assembly, cache, options, out)
+        outcome.rendered = _publish(model, plan, engine, assembly, cache, options, lap, rescan)
+        printed = None if options.pages_only else _print(model, plan, engine, assembly, cache, options, out, rescan)
     except ThemeFault as fault:
         raise ContentInvalid([fault.problem()]) from None
     lap("print")
-    _swap(model, plan, slots, assembly, printed, engine, cache)
+    _swap(model, plan, slots, assembly, printed, engine, cache, secrets)
     lap("swap")
     outcome.pages = sum(1 for s in plan.specs if not s.poster)
     outcome.posters = sum(1 for s in plan.specs if s.poster)
@@ -160,7 +162,7 @@ def write_site(model: Model, content: Path, out: Path, options: Options, progres
 
 
 def _publish(model: Model, plan: Plan, engine: Engine, assembly: Assembly, cache: BuildCache, options: Options,
-             lap: _Laps) -> int:
+             lap: _Laps, rescan: bool) -> int:
     """The published site into the stage, wave by wave; how many pages and posters were rendered.
 
     Pages and posters first (what they show decides everything else), then photos, then the files
@@ -180,7 +182,7 @@ def _publish(model: Model, plan: Plan, engine: Engine, assembly: Assembly, cache
     if not options.pages_only:
         files += [*feed_products(model, labels, plan.specs, cache), search_product(model, labels, cache)]
     engine.settle(files, "write")
-    if cache.secrets != _secrets(model):  # new private data: files kept from earlier builds are scanned again
+    if rescan:  # new private data: files kept from earlier builds are scanned again
         for rel in assembly.kept:
             if (leak := engine.scanner.scan(rel, (assembly.stage / rel).read_bytes())) is not None:
                 engine.leaks.append(leak)
@@ -197,14 +199,14 @@ def _publish(model: Model, plan: Plan, engine: Engine, assembly: Assembly, cache
 
 
 def _print(model: Model, plan: Plan, engine: Engine, assembly: Assembly, cache: BuildCache, options: Options,
-           out: Path) -> PrintResult:
+           out: Path, rescan: bool) -> PrintResult:
     """Stage the print folder (swapped in with the output); LeaksFound when it holds what paper may not."""
     printing = PrintSlot(print_folder(out, options.print_to), cache_dir(out, options.cache_folder))
     try:
         published = Published(assembly.stage, assembly.files, engine.entries,
                               tuple(a.url for a in plan.theme.assets.values()))
         made = build_print_folder(model, plan, engine.job, printing, published, cache, options.pdf,
-                                  options.workers(), engine.tick, cache.secrets != _secrets(model))
+                                  options.workers(), engine.tick, rescan)
     except BaseException:
         printing.abandon()
         raise
@@ -215,15 +217,16 @@ def _print(model: Model, plan: Plan, engine: Engine, assembly: Assembly, cache: 
 
 
 def _swap(model: Model, plan: Plan, slots: Slots, assembly: Assembly, printed: PrintResult | None, engine: Engine,
-          cache: BuildCache) -> None:
+          cache: BuildCache, secrets: str) -> None:
     """Seal the stage, swap it (and the print folder) in, and remember what the next build reuses."""
     stats = assembly.seal()
+    slots.manifests.remember(assembly.sealed, assembly.files)  # the shadow's manifest two builds on
     slots.commit()
     if printed is not None:
         printed.slot.commit()
     cache.shadow_stats, cache.live_stats = cache.live_stats, stats  # the old output is the shadow now
     cache.shadow_dirs, cache.live_dirs = cache.live_dirs, slots.dirs
-    cache.secrets = _secrets(model)
+    cache.secrets = secrets
     cache.summaries = cache.summaries.settled()
     cache.fits = cache.fits.settled()
     targets = {absolute(model.site.base_url, s.url) for s in plan.specs if not s.poster}  # what a code can point at

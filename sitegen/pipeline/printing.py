@@ -61,7 +61,7 @@ def build_print_folder(model: Model, plan: Plan, job: workers.Job, slot: PrintSl
     `rescan`: the private data changed since the last build, so files kept from the last print
     folder are scanned again (they were scanned clean against the old data when they were made).
     """
-    stage, holds = slot.prepare(cache.print_shadow_files)
+    stage, holds = slot.prepare(cache.print_shadow_files, cache.print_shadow_dirs, cache.print_shadow_stats)
     assembly = PrintAssembly(stage, slot.folder, published.stage, published.files, cache.print_stats, holds,
                              cache.print_shadow_stats)
     specs = list(_PrintedPlanner(model, plan, cache).plan())
@@ -79,6 +79,7 @@ def build_print_folder(model: Model, plan: Plan, job: workers.Job, slot: PrintSl
     # After the swap the print folder of this build is live and the last one is the shadow.
     kept = stage == slot.shadow and slot.folder.exists()
     cache.print_shadow_files, cache.print_shadow_stats = (cache.print_files, cache.print_stats) if kept else ({}, {})
+    cache.print_shadow_dirs, cache.print_dirs = (cache.print_dirs if kept else {}), slot.dirs
     cache.print_files, cache.print_stats = dict(assembly.files), assembly.final_stats()
     return PrintResult(slot, engine, engine.leaks, assembly.files)
 

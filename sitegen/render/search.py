@@ -229,7 +229,9 @@ def _script(data: object) -> bytes:
     return f"/* sitegen search index: made by the build */\nwindow.{GLOBAL}={text};\n".encode()
 
 
-Memo = dict[str, tuple[list[str], str, str]]  # record and labels → (its row, its keys joined by \n, its characters)
+# record and labels → (its row, its keys joined by \n, its characters, its row in the 繁體 mirror's script
+# or None until a build asks for it)
+Memo = dict[str, tuple[list[str], str, str, list[str] | None]]
 
 
 def _rows(model: Model, labels: Mapping[str, str], kinds: Mapping[str, str], memo: Memo,
@@ -245,6 +247,7 @@ def _rows(model: Model, labels: Mapping[str, str], kinds: Mapping[str, str], mem
     keyed: list[str] = []
     fresh: list[tuple[int, str, str]] = []  # (position, memo key, text to index)
     names: list[str] = []
+    seen: list[str] = []  # the characters of each record taken from the memo
     for record in ordered(model):
         name = f"{record.url}\x1f{record.digest}\x1f{stamp}"
         names.append(name)
@@ -257,24 +260,38 @@ def _rows(model: Model, labels: Mapping[str, str], kinds: Mapping[str, str], mem
         else:
             rows.append(known[0])
             keyed.append(known[1])
-            folder.learn([known[2]])
+            seen.append(known[2])
+    folder.learn(seen)  # at once: a character's search form depends on that character alone
     folder.learn(text for _, _, text in fresh)
     folder.learn(kinds.values())
     for position, name, text in fresh:
         # a character's search form depends on that character alone: keys made once stay right
         keyed[position] = "\n".join(key_set(folder.fold(text)))
-        memo[name] = (rows[position], keyed[position], "".join({c for c in text if not c.isascii()}))
+        memo[name] = (rows[position], keyed[position], "".join({c for c in text if not c.isascii()}), None)
     for name in memo.keys() - set(names):
         del memo[name]
     return rows, keyed, names
 
 
-def _traditional(rows: list[list[str]], kinds: Mapping[str, str]) -> tuple[list[list[str]], dict[str, str]]:
-    """The rows and kind names in the 繁體 mirror's script."""
+def _traditional(rows: list[list[str]], names: list[str], memo: Memo,
+                 kinds: Mapping[str, str]) -> tuple[list[list[str]], dict[str, str]]:
+    """The rows and kind names in the 繁體 mirror's script; a row converted before is taken from `memo`.
+
+    The rows not in it are converted in one text, as the whole index once was: OpenCC segments by
+    the longest phrase of its dictionaries and none holds `"`, `,`, `[` or `]`, so each row's
+    JSON converts the same alone as within the list (tests/render/test_search.py holds it).
+    """
     convert = converter()  # as the 繁體 pages are converted (render/site.py)
-    hant_docs = json.loads(convert(json.dumps(rows, ensure_ascii=False)))
+    hant: list[list[str] | None] = [None if (known := memo.get(name)) is None else known[3] for name in names]
+    todo = [position for position, row in enumerate(hant) if row is None]
+    if todo:
+        converted = json.loads(convert(json.dumps([rows[p] for p in todo], ensure_ascii=False)))
+        for position, row in zip(todo, converted, strict=True):
+            hant[position] = row
+            if (known := memo.get(names[position])) is not None:
+                memo[names[position]] = (*known[:3], row)
     hant_kinds = json.loads(convert(json.dumps(kinds, ensure_ascii=False)))
-    return hant_docs, hant_kinds
+    return [row for row in hant if row is not None], hant_kinds
 
 
 def make_files(model: Model, labels: Mapping[str, str], memo: Memo | None = None,
@@ -282,13 +299,14 @@ def make_files(model: Model, labels: Mapping[str, str], memo: Memo | None = None
     """The data file for each script (see `file_names`); the same model gives the same bytes.
 
     `memo` (kept by the build cache) holds what each record gave last time, by its digest: a
-    rebuild reads only the records that changed. It is filled and pruned here. `keys` (kept too)
+    rebuild reads (and converts to 繁體) only the records that changed. It is filled and pruned here. `keys` (kept too)
     holds the last index's postings: a rebuild encodes only the keys of the records that changed.
     """
     kinds = {k.folder: labels[k.label_key] for k in ALL_KINDS}  # the registry's order: the index's layout
     folder = Folder()
-    rows, keyed, record_names = _rows(model, labels, kinds, {} if memo is None else memo, folder)
-    hant = _traditional(rows, kinds) if model.site.traditional_mirror else None
+    kept: Memo = {} if memo is None else memo
+    rows, keyed, record_names = _rows(model, labels, kinds, kept, folder)
+    hant = _traditional(rows, record_names, kept, kinds) if model.site.traditional_mirror else None
     if hant is not None:
         folder.learn(field for doc in hant[0] for field in doc)
     if keys is None:

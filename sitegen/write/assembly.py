@@ -79,6 +79,7 @@ class Assembly:
         self.files: dict[str, str] = {}
         self.stats: Stats = {}
         self.kept: list[str] = []  # paths not produced this time (scanned when the private data changed)
+        self.sealed = b""  # the manifest written by seal
 
     def reuse(self, rel: str, sha: str) -> bool:
         """True when the stage already holds this file or it could be linked from the live output."""
@@ -158,5 +159,6 @@ class Assembly:
     def seal(self) -> Stats:
         """Prune, write the manifest, and return the stats of every file: the stage is complete."""
         self.prune()
-        self.files[MANIFEST] = write_file(self.stage, MANIFEST, self.manifest())
+        self.sealed = self.manifest()
+        self.files[MANIFEST] = write_file(self.stage, MANIFEST, self.sealed)
         return dict(self.final_stats())

@@ -21,7 +21,8 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Final
+from functools import lru_cache
+from typing import TYPE_CHECKING, Final, NamedTuple
 
 from sitegen.errors import printable
 from sitegen.model.privacy import mask_name
@@ -30,9 +31,13 @@ from sitegen.validate.disguise import fold, fold_name, phone_digits, views
 from sitegen.validate.privacy import build_matcher
 
 if TYPE_CHECKING:
+    import ahocorasick
+
     from sitegen.i18n.messages import Messages
 
-_CUT: Final = re.compile(r'"\](?=,\[")|"(?=,"[\u4e00-\u9fff])')  # where a search data file is cut (module docstring)
+# Where a search data file is cut (module docstring): between two rows, and before a key starting with
+# one ideograph in eight (by code point: parts of a few keys), those being listed in the pattern itself.
+_CUT: Final = re.compile(r'"\](?=,\[")|"(?=,"[' + "".join(chr(c) for c in range(0x4E00, 0xA000, 8)) + "])")
 _ACROSS: Final = '"],'  # what a match across a cut would hold
 CLEAN_LIMIT: Final = 50_000  # parts remembered clean at most; then the memo starts again
 _TEXT_SUFFIXES: Final = (".html", ".htm", ".xml", ".ics", ".txt", ".js", ".mjs", ".css", ".json", ".svg",
@@ -66,22 +71,11 @@ class LeakScanner:
     def __init__(self, secrets: Secrets, printed: bool = False, clean: set[str] | None = None) -> None:
         self.printed = printed
         self.clean = clean  # digests of search-file parts found clean before (module docstring)
-        self.table = str.maketrans(dict(secrets.script_chars))
-        self.script = _ScriptFold(dict(secrets.script_chars))
-        names = {fold_name(name).translate(self.table) for name in secrets.names} - {""}
-        web = {phone_digits(p) for p in secrets.web_hidden_phones} - {""}
-        poster = {phone_digits(p) for p in secrets.poster_hidden_phones} - {""}
-        words = names | (poster if printed else web)
-        self.matcher = build_matcher(words)  # the one rule this scanner follows: a street's are thousands of words
-        self.cuttable = not any(c in word for word in words for c in _ACROSS) and not any(
-            c in _ACROSS for pair in secrets.script_chars for c in pair)
-        # what a found leak depends on: a part's digest is keyed by it, so other secrets scan it again
-        self.salt = hashlib.blake2b(repr((printed, sorted(words), sorted(secrets.script_chars))).encode("utf-8"),
-                                    digest_size=32).digest()
-        self.sources: dict[str, str] = {}  # folded name or digits → PATH:LINE of the record it belongs to
-        for word, where in secrets.sources.items():
-            key = phone_digits(word) if word.isdigit() else fold_name(word).translate(self.table)
-            self.sources.setdefault(key, where)
+        # the same secrets give the same tables: made once per process, not for each scanner of each build
+        tables = _prepared(printed, secrets.names, secrets.web_hidden_phones, secrets.poster_hidden_phones,
+                           secrets.script_chars, tuple(secrets.sources.items()))
+        self.table, self.script, self.matcher = tables.table, tables.script, tables.matcher
+        self.cuttable, self.salt, self.sources = tables.cuttable, tables.salt, tables.sources
 
     def scan(self, path: str, data: bytes) -> Leak | None:
         """The first leak in the file's name or its text (any text suffix), else None."""
@@ -96,9 +90,7 @@ class LeakScanner:
     def _new_parts(self, path: str, text: str) -> Leak | None:
         """Scan only the parts of `text` not found clean before; the whole text when one leaks."""
         assert self.clean is not None
-        # every row is a part; keys are cut before one ideograph in eight (by code point): parts of a few keys
-        cuts = [0, *(end for m in _CUT.finditer(text)
-                     if text[(end := m.end()) + 1] == "[" or ord(text[end + 2]) % 8 == 0), len(text)]
+        cuts = [0, *(m.end() for m in _CUT.finditer(text)), len(text)]
         new: list[str] = []
         digests: list[str] = []
         for start, end in zip(cuts, cuts[1:], strict=False):
@@ -125,6 +117,43 @@ class LeakScanner:
             for _, word in matcher.iter(folded):
                 return Leak(path, _masked(word), self.sources.get(word, ""))
         return None
+
+
+class _Tables(NamedTuple):
+    """What a scanner of one set of secrets searches with; never changed once made."""
+
+    table: dict[int, str]  # str.maketrans of the script characters
+    script: _ScriptFold
+    # folded names and the digits hidden on the web (or, `printed`, on paper too): the one rule this
+    # scanner follows, built alone (a street's are thousands of words)
+    matcher: ahocorasick.Automaton | None
+    cuttable: bool  # a search data file may be scanned part by part (module docstring)
+    salt: bytes  # what a found leak depends on: keys the digests of clean parts
+    sources: dict[str, str]  # folded name or digits → PATH:LINE of the record it belongs to
+
+
+@lru_cache(maxsize=4)
+def _prepared(printed: bool, names: frozenset[str], web_hidden: frozenset[str], poster_hidden: frozenset[str],
+              script_chars: tuple[tuple[str, str], ...], sources: tuple[tuple[str, str], ...]) -> _Tables:
+    """What a scanner of these secrets searches with (LeakScanner, `printed` or not).
+
+    A pure function of its arguments, remembered: `serve` scans against the same secrets build after
+    build, and folding two thousand names costs more than scanning what one edit changed.
+    """
+    table = str.maketrans(dict(script_chars))
+    folded = {fold_name(name).translate(table) for name in names} - {""}
+    web = {phone_digits(p) for p in web_hidden} - {""}
+    poster = {phone_digits(p) for p in poster_hidden} - {""}
+    words = folded | (poster if printed else web)
+    cuttable = not any(c in word for word in words for c in _ACROSS) and not any(
+        c in _ACROSS for pair in script_chars for c in pair)
+    # what a found leak depends on: a part's digest is keyed by it, so other secrets scan it again
+    salt = hashlib.blake2b(repr((printed, sorted(words), sorted(script_chars))).encode("utf-8"),
+                           digest_size=32).digest()
+    found: dict[str, str] = {}  # folded name or digits → PATH:LINE of the record it belongs to
+    for word, where in sources:
+        found.setdefault(phone_digits(word) if word.isdigit() else fold_name(word).translate(table), where)
+    return _Tables(table, _ScriptFold(dict(script_chars)), build_matcher(words), cuttable, salt, found)
 
 
 class _ScriptFold:

@@ -11,11 +11,10 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
 from pathlib import Path
 
 from sitegen.write.assembly import write_file
-from sitegen.write.slots import discard_later, remove_empty_parents
+from sitegen.write.slots import Dirs, discard_later, folder_tree, fs_clock, remove_empty_parents, sweep
 from sitegen.write.swap import exchange, recover
 
 
@@ -60,10 +59,18 @@ class PrintSlot:
         self.shadow = trash / "print-shadow"
         self.dirty = trash / "print-shadow.dirty"  # from prepare until the exchange: the shadow is half-built
         self.stage: Path | None = None
+        self.dirs: Dirs = {}  # the shadow's folders known clean (sweep), set by prepare
 
-    def prepare(self, holds: dict[str, str] | None = None) -> tuple[Path, dict[str, str]]:
+    def prepare(self, holds: dict[str, str] | None = None, known: Dirs | None = None,
+                left: dict[str, tuple[int, int]] | None = None) -> tuple[Path, dict[str, str]]:
         """The folder to build into, and what it already holds by the last builds' record (path →
-        sha256; {} for a fresh one). A hand's additions to the shadow are swept out first."""
+        sha256; {} for a fresh one). A hand's additions to the shadow are swept out first.
+
+        `known`: the shadow's folders known clean by its sweep before (write/slots.py sweep), used
+        when `left` (the stats the build that made the shadow recorded) names exactly the files of
+        `holds`; the folders known clean now are in `self.dirs` afterwards.
+        """
+        self.dirs = {}
         self.folder.parent.mkdir(parents=True, exist_ok=True)
         recover(self.folder)  # a stage a killed build left: .NAME.stage-*
         self.trash.mkdir(parents=True, exist_ok=True)
@@ -72,7 +79,8 @@ class PrintSlot:
             return self.stage, {}
         holds = holds or {}
         if holds and self.shadow.is_dir() and not self.dirty.exists():
-            _sweep(self.shadow, holds)
+            trusted = known if known and left is not None and holds.keys() == left.keys() else None
+            self.dirs = sweep(self.shadow, holds, trusted, fs_clock(self.trash), folder_tree(holds, ()))
         else:
             holds = {}
             discard_later(self.shadow, self.trash)
@@ -99,58 +107,6 @@ class PrintSlot:
         if self.stage is not None and self.stage != self.shadow:
             shutil.rmtree(self.stage, ignore_errors=True)
         self.stage = None
-
-
-def _holding(files: dict[str, str]) -> set[str]:
-    """Every folder holding one of `files` ("/"-separated), "" for the top."""
-    found = {""}
-    for rel in files:
-        parent = rel.rpartition("/")[0]
-        while parent not in found:
-            found.add(parent)
-            parent = parent.rpartition("/")[0]
-    return found
-
-
-def _listing(folder: Path) -> Iterator[tuple[str, os.DirEntry[str]]]:
-    """Every entry under `folder` with its path relative to it, folders before their entries."""
-    pending = [(os.fspath(folder), "")]
-    while pending:
-        path, rel = pending.pop()
-        try:
-            with os.scandir(path) as listing:
-                entries = list(listing)
-        except OSError:
-            continue
-        for entry in entries:
-            try:
-                if entry.is_dir(follow_symlinks=False):
-                    pending.append((entry.path, rel + entry.name + "/"))
-            except OSError:
-                continue
-            yield rel + entry.name, entry
-
-
-def _sweep(folder: Path, holds: dict[str, str]) -> None:
-    """Delete from the shadow what its record (`holds`) does not name: files a hand put there, links,
-    pipes, and the folders left empty. A file it names is still compared by size and mtime before it
-    is kept (PrintAssembly). Entry types come from the listing: no stat call per file."""
-    needed = _holding(holds)
-    unneeded: list[str] = []
-    for name, entry in _listing(folder):
-        try:
-            if entry.is_dir(follow_symlinks=False):
-                if name not in needed:
-                    unneeded.append(name)
-            elif not (name in holds and entry.is_file(follow_symlinks=False)):
-                os.unlink(entry.path)
-        except OSError:
-            continue
-    for name in sorted(unneeded, reverse=True):  # children first
-        try:
-            (folder / name).rmdir()
-        except OSError:
-            pass
 
 
 def _same_device(a: Path, b: Path) -> bool:

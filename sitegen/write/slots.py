@@ -27,8 +27,16 @@ MANIFEST: Final = "manifest.sha256"
 def read_manifest(folder: Path) -> dict[str, str]:
     """path → sha256 from a `sha256sum` style manifest; {} when there is none."""
     try:
-        text = (folder / MANIFEST).read_text("utf-8")
-    except (OSError, UnicodeDecodeError):
+        data = (folder / MANIFEST).read_bytes()
+    except OSError:
+        return {}
+    return _parse(data)
+
+
+def _parse(data: bytes) -> dict[str, str]:
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
         return {}
     found = {}
     for line in text.splitlines():
@@ -36,6 +44,62 @@ def read_manifest(folder: Path) -> dict[str, str]:
         if len(sha) == 64 and path:
             found[path] = sha
     return found
+
+
+Tree = tuple[dict[str, set[str]], dict[str, list[str]]]  # see folder_tree
+
+
+class Manifests:
+    """The manifests a long-lived process (`serve`) read lately, parsed, with the folder tree of each.
+
+    A slot's manifest is read as bytes every build and taken as parsed before only when the bytes
+    are equal, so a manifest written or edited by any hand is parsed again: equal bytes parse
+    equally. Parsing (and deriving the tree the sweep walks) is what costs, at 8,000 lines per 1,000
+    records, not reading. The build cache holds one; it is never pickled (a CLI build reads once).
+    Callers never change the dicts returned.
+    """
+
+    KEPT = 3  # the live output's manifest, the shadow's, and the one just written
+
+    def __init__(self) -> None:
+        self.parsed: list[tuple[bytes, dict[str, str], list[Tree]]] = []  # newest first; the tree once asked
+
+    def read(self, folder: Path) -> dict[str, str]:
+        """read_manifest(folder), the same dict as last time when the bytes are the same."""
+        try:
+            data = (folder / MANIFEST).read_bytes()
+        except OSError:
+            return {}
+        for index, (known, holds, _) in enumerate(self.parsed):
+            if known == data:
+                self.parsed.insert(0, self.parsed.pop(index))
+                return holds
+        holds = _parse(data)
+        self.parsed = [(data, holds, []), *self.parsed][:self.KEPT]
+        return holds
+
+    def remember(self, data: bytes, files: Mapping[str, str]) -> None:
+        """A manifest just written (`data`) and the files it lists (path → sha256, itself too): parsed
+        without parsing when each file is one line of it, as _parse would read it back."""
+        holds = {rel: sha for rel, sha in files.items() if rel != MANIFEST}
+        if data.count(b"\n") != len(holds) or len(data.decode("utf-8").splitlines()) != len(holds):
+            return  # a path holding a line break of some kind: the next read parses the file
+        self.parsed = [(data, holds, []), *self.parsed][:self.KEPT]
+
+    def tree(self, holds: dict[str, str]) -> Tree:
+        """folder_tree(holds), derived once for a manifest this memo returned."""
+        for _, known, tree in self.parsed:
+            if known is holds:
+                if not tree:
+                    tree.append(folder_tree(holds))
+                return tree[0]
+        return folder_tree(holds)
+
+    def __getstate__(self) -> dict[str, object]:
+        return {"parsed": []}  # not empty: pickle calls __setstate__ only for a true state
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.parsed = []
 
 
 CLOCK: Final = "clock"  # a file in the cache folder, touched to read the file system's clock
@@ -57,10 +121,10 @@ def fs_clock(folder: Path) -> int:
 Dirs = dict[str, tuple[int, int, int]]  # folder path in a slot → (inode, mtime ns, ctime ns) when known clean
 
 
-def _tree(holds: dict[str, str]) -> tuple[dict[str, set[str]], dict[str, list[str]]]:
+def folder_tree(holds: dict[str, str], top: tuple[str, ...] = (MANIFEST,)) -> Tree:
     """What each folder of a slot should hold by its manifest: (folder → its file names, folder → the
-    paths of its subfolders); the slot's own folder is ""."""
-    files: dict[str, set[str]] = {"": {MANIFEST}}
+    paths of its subfolders); the slot's own folder is "", holding `top` besides (its manifest)."""
+    files: dict[str, set[str]] = {"": set(top)}
     subs: dict[str, list[str]] = {"": []}
     for rel in holds:
         head, _, name = rel.rpartition("/")
@@ -114,7 +178,8 @@ def _list(path: str, wanted: set[str], subfolders: list[str]) -> tuple[list[str]
     return found, removed
 
 
-def sweep(folder: Path, holds: dict[str, str], known: Dirs | None = None, settled: int = 0) -> Dirs:
+def sweep(folder: Path, holds: dict[str, str], known: Dirs | None = None, settled: int = 0,
+          tree: Tree | None = None) -> Dirs:
     """Delete what a hand put into a slot: entries the manifest does not list, links, pipes, devices.
 
     A kept file is still compared by size and mtime before reuse (write/assembly.py); this removes
@@ -135,7 +200,7 @@ def sweep(folder: Path, holds: dict[str, str], known: Dirs | None = None, settle
     folder: reuse catches those by their own (size, mtime).
     """
     known = known or {}
-    files, subs = _tree(holds)
+    files, subs = tree if tree is not None else folder_tree(holds)
     clean: Dirs = {}
     lstat, is_dir = os.lstat, stat.S_ISDIR  # the loop runs once per folder of the site: kept lean
     base = os.path.join(os.fspath(folder), "")
@@ -198,15 +263,16 @@ def discard_later(folder: Path, trash_in: Path) -> None:
 class Slots:
     """The live output `out` and its shadow in the cache folder `cache`: prepare, build, commit."""
 
-    def __init__(self, out: Path, cache: Path) -> None:
+    def __init__(self, out: Path, cache: Path, manifests: Manifests | None = None) -> None:
         self.out = out
+        self.manifests = manifests if manifests is not None else Manifests()  # kept by the build cache
         self.cache = cache
         self.shadow = cache / "shadow"
         self.dirty = cache / "shadow.dirty"
         self.dirs: Dirs = {}  # the stage's folders known clean (sweep), set by prepare
 
     def live_manifest(self) -> dict[str, str]:
-        return read_manifest(self.out) if self.out.is_dir() else {}
+        return self.manifests.read(self.out) if self.out.is_dir() else {}
 
     def prepare(self, known: Dirs | None = None, left: Mapping[str, object] | None = None) -> tuple[Path, dict[str, str]]:
         """The folder to build into, and what it already holds (nothing, for a fresh one).
@@ -224,14 +290,14 @@ class Slots:
             discard_later(trash, self.cache)
         holds: dict[str, str] = {}
         if self.shadow.is_dir() and not self.dirty.exists():
-            holds = read_manifest(self.shadow)
+            holds = self.manifests.read(self.shadow)
         self.dirs = {}
         if not holds:
             discard_later(self.shadow, self.cache)
             self.shadow.mkdir()
         else:
             trusted = known if known and left is not None and holds.keys() | {MANIFEST} == left.keys() else None
-            self.dirs = sweep(self.shadow, holds, trusted, fs_clock(self.cache))
+            self.dirs = sweep(self.shadow, holds, trusted, fs_clock(self.cache), self.manifests.tree(holds))
         self.dirty.touch()  # from here until the exchange, the shadow is half-built
         return self.shadow, holds
 

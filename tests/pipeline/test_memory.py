@@ -114,3 +114,26 @@ def test_other_options_are_not_served_from_memory(site: Path, tmp_path: Path) ->
     pipeline.build(site, out, options(), memory=memory)
     assert memory.recall(out, pipeline.cache_key(Options(now=NOW, drafts=True))) is None
     assert memory.cache is None
+
+
+# the folders serve read the inputs of before the build (besides the content's) → whether the build takes them
+GIVEN_INPUTS = {"the build's own folders": ([], True), "other folders": (["/nonexistent-theme"], False),
+                "nothing read": (None, False)}
+
+
+@pytest.mark.parametrize(("extra", "taken"), list(GIVEN_INPUTS.values()), ids=list(GIVEN_INPUTS))
+def test_inputs_serve_read_are_the_build_s_own(site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                              extra: list[str] | None, taken: bool) -> None:
+    from sitegen.pipeline.inputs import input_stats
+
+    out, memory = tmp_path / "output", Memory()
+    pipeline.build(site, out, options(), memory=memory)
+    touch_record(site, 1)
+    if extra is not None:
+        memory.read_inputs(site, extra)
+    walks: list[int] = []
+    monkeypatch.setattr(pipeline, "input_stats", lambda *args: walks.append(1) or input_stats(*args))
+    report = pipeline.build(site, out, options(), memory=memory)
+    assert report.inputs == input_stats(site) and len(walks) == (0 if taken else 1)
+    assert memory.inputs is None  # taken once: a later build walks again
+    assert tree_bytes(out) == cold(site, tmp_path)

@@ -127,3 +127,43 @@ def test_what_a_hand_did_to_the_print_folder_is_undone(make_site: MakeSite, tmp_
         assert tree_bytes(print_folder(out)) == expected
         _forced(content)
     assert tree_bytes(out) == tree_bytes(cold)
+
+
+def _deep_stray(path: Path) -> None:
+    (path.parent / "x" / "y").mkdir(parents=True)
+    (path.parent / "x" / "y" / "notes.txt").write_text("张三 13805515678", encoding="utf-8")
+
+
+def _link(path: Path) -> None:
+    path.unlink()
+    path.symlink_to("/etc/hostname")
+
+
+# what a hand does to the print shadow once its folders are known clean → swept all the same
+SHADOW_HANDS: dict[str, tuple[Callable[[Path], None], str]] = {
+    "stray file beside a poster": (_stray, TWIN),
+    "stray folder two levels down": (_deep_stray, DISCLOSURE),
+    "stray file at the top": (lambda p: _stray(p.parent.parent.parent.parent / "index.html"), TWIN),
+    "a link in place of a poster": (_link, TWIN),
+}
+
+
+@pytest.mark.parametrize("hand", list(SHADOW_HANDS), ids=list(SHADOW_HANDS))
+def test_the_print_shadow_is_swept_by_its_record_of_clean_folders(make_site: MakeSite, tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch, hand: str) -> None:
+    trusted: list[bool] = []
+    sweep = printfolder.sweep
+    monkeypatch.setattr(printfolder, "sweep", lambda folder, holds, known=None, settled=0, tree=None:
+                        trusted.append(bool(known)) or sweep(folder, holds, known, settled, tree))
+    content = make_site(FILES)
+    out = tmp_path / "output"
+    for _ in range(5):  # the first sweep is the third build's; its record is used by the fifth
+        pipeline.build(content, out, Options(now=NOW))
+        _forced(content)
+    assert trusted[-2:] == [False, True]  # folders known clean from the sweep two builds before: not listed again
+    cold = tmp_path / "cold" / "output"
+    pipeline.build(content, cold, Options(now=NOW, use_cache=False))
+    act, rel = SHADOW_HANDS[hand]
+    act(cache_dir(out) / "print-shadow" / rel)
+    pipeline.build(content, out, Options(now=NOW))
+    assert trusted[-1] and tree_bytes(print_folder(out)) == tree_bytes(print_folder(cold))

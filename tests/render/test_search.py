@@ -261,3 +261,55 @@ def test_a_site_edited_record_by_record_keeps_postings_equal_to_a_whole_build(ma
         page.write_text(page.read_text("utf-8").replace(old, new), encoding="utf-8")
         changed = pipeline.check(content, Options(now=NOW, use_cache=False)).model
         assert make_files(changed, labels, memo, keys) == make_files(changed, labels)
+
+
+# (file, text replaced, its replacement; "" deletes the file, a new file name adds it): every kind of edit
+# a worker saves under `serve`, each followed by the index made from the memo (繁體 rows kept) and made whole
+MEMO_EDITS = {
+    "a body": ("activities/a.md", "分摊比例", "头发理发和发展"),  # 发 is 髮 or 發 by the phrase around it
+    "a title with quotes": ("activities/a.md", "title: 加装电梯说明会", 'title: \'"里面", [后来]\''),
+    "a record's date moves it": ("activities/a.md", "date: 2026-10-01", "date: 2026-09-01"),
+    "a wish's status": ("wishes/w.yaml", "status: open", "status: claimed\nclaimed_by: 志愿者\nclaimed_on: 2026-10-20"),
+    "a record added": ("activities/b.md", "", "---\ntitle: 理发服务\ndate: 2026-10-03\n---\n为老人理发。\n"),
+    "a record removed": ("disclosures/e.yaml", "", ""),
+}
+
+
+@pytest.mark.parametrize(("path", "old", "new"), list(MEMO_EDITS.values()), ids=list(MEMO_EDITS))
+def test_the_traditional_rows_kept_between_builds_equal_rows_made_whole(make_site: MakeSite, path: str, old: str,
+                                                                        new: str) -> None:
+    from sitegen.render.search import Keys, make_files
+    from sitegen.render.theme import Theme
+
+    content = make_site(FILES)
+    model = pipeline.check(content, Options(now=NOW, use_cache=False)).model
+    labels = Theme.load(model.site.language).labels
+    memo: dict = {}  # type: ignore[type-arg]
+    keys = Keys()
+    assert len(make_files(model, labels, memo, keys)) == 2  # the main index and the 繁體 mirror's
+    assert all(entry[3] is not None for entry in memo.values())  # the 繁體 rows are kept
+    target = content / path
+    if old:
+        target.write_text(target.read_text("utf-8").replace(old, new), encoding="utf-8")
+    elif new:
+        target.write_text(new, encoding="utf-8")
+    else:
+        target.unlink()
+    changed = pipeline.check(content, Options(now=NOW, use_cache=False)).model
+    assert make_files(changed, labels, memo, keys) == make_files(changed, labels)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.lists(st.text(alphabet='头发理发展里面后来干面条"[],\\ 电梯台风', max_size=12), min_size=1, max_size=4),
+                min_size=1, max_size=6), st.data())
+def test_rows_converted_apart_equal_rows_converted_together(rows: list[list[str]], data: st.DataObject) -> None:
+    """The segmentation argument of search._traditional: a row converts the same alone as in the list."""
+    from sitegen.hanzi import converter
+    from sitegen.render.search import _traditional
+
+    names = [f"r{i}" for i in range(len(rows))]
+    together = json.loads(converter()(json.dumps(rows, ensure_ascii=False)))
+    memo: dict = {name: (row, "", "", None) for name, row in zip(names, rows, strict=True)}  # type: ignore[type-arg]
+    for name in data.draw(st.lists(st.sampled_from(names), unique=True)):  # some rows converted earlier, alone
+        memo[name] = (*memo[name][:3], _traditional([memo[name][0]], [name], {}, {})[0][0])
+    assert _traditional(rows, names, memo, {})[0] == together

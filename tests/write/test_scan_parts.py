@@ -88,3 +88,46 @@ def test_parts_found_clean_are_not_scanned_again(monkeypatch: pytest.MonkeyPatch
     known = len(clean)
     assert LeakScanner(SECRETS, clean=clean, printed=True).scan(PATH, edited) is None
     assert len(clean) > known  # other secrets: every part scanned again, remembered under them
+
+
+# keys starting with every ideograph of a stretch, and rows: where the file is cut (rows, one key in eight)
+CUT_CASES = {
+    "rows only": _with(),
+    "keys of a stretch of ideographs": _with(keys={chr(c) + "梯": "1" for c in range(0x4E00, 0x4E40)}),
+    "keys at the ends of the block": _with(keys={"\u4e00a": "1", "\u9ff8b": "2", "\u9fffc": "3", "\u3400d": "4"}),
+    "keys of digits and letters": _with(keys={"0": "1", "wifi": "2", "13": "3"}),
+}
+
+
+@pytest.mark.parametrize("data", list(CUT_CASES.values()), ids=list(CUT_CASES))
+def test_a_file_is_cut_between_rows_and_before_one_key_in_eight(data: bytes) -> None:
+    import re
+
+    from sitegen.write.leaks import _CUT
+
+    text = data.decode("utf-8")
+    wanted = [end for m in re.finditer(r'"\](?=,\[")|"(?=,"[\u4e00-\u9fff])', text)
+              if text[(end := m.end()) + 1] == "[" or ord(text[end + 2]) % 8 == 0]
+    assert [m.end() for m in _CUT.finditer(text)] == wanted and wanted
+
+
+SOURCED = Secrets(names=frozenset({"周桂芳", "劉曉東"}), web_hidden_phones=frozenset({"13956781234"}),
+                  poster_hidden_phones=frozenset({"13805515678"}),
+                  sources={"周桂芳": "wishes/w.yaml:2", "13956781234": "disclosures/d.yaml:3"},
+                  script_chars=(("劉", "刘"), ("曉", "晓"), ("東", "东")))
+
+
+@pytest.mark.parametrize("printed", [False, True], ids=["web", "paper"])
+@pytest.mark.parametrize("secrets", [SECRETS, ODD, SOURCED], ids=["names and phones", "a comma", "sources and scripts"])
+def test_tables_remembered_for_a_process_equal_tables_made_fresh(secrets: Secrets, printed: bool) -> None:
+    from sitegen.write.leaks import _prepared
+
+    args = (printed, secrets.names, secrets.web_hidden_phones, secrets.poster_hidden_phones, secrets.script_chars,
+            tuple(secrets.sources.items()))
+    LeakScanner(secrets, printed)  # remembered
+    kept, fresh = LeakScanner(secrets, printed), _prepared.__wrapped__(*args)
+    assert (kept.table, kept.cuttable, kept.salt, kept.sources) == fresh[:1] + fresh[4:]
+    assert kept.script.chars == fresh.script.chars
+    for matcher, fresh_matcher in ((kept.web, fresh.web), (kept.poster, fresh.poster)):
+        assert sorted(matcher.keys()) == sorted(fresh_matcher.keys())
+    assert (kept.scan(PATH, _with({3: _row(3, "谢谢劉晓東。")})) is not None) == (secrets is SOURCED)

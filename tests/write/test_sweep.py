@@ -159,3 +159,59 @@ def test_a_record_is_trusted_for_the_slot_it_describes(tmp_path: Path) -> None:
     slots_ = Slots(out, cache)
     slots_.prepare(known, {rel: (0, 0) for rel in [*SITE, MANIFEST]})
     assert slots_.dirs == known
+
+
+def _manifest_line_break(f: Path) -> None:
+    text = (f / MANIFEST).read_text("utf-8")
+    (f / MANIFEST).write_text(text.replace("  wishes/a/index.html", "  wishes/a/index.html\u2028x"), "utf-8")
+
+
+# what happens to a slot's manifest between two reads → whether the second read may reuse the first parse
+MANIFEST_EDITS: list[tuple[str, Callable[[Path], object], bool]] = [
+    ("nothing", lambda f: None, True),
+    ("rewritten with the same bytes", lambda f: (f / MANIFEST).write_bytes((f / MANIFEST).read_bytes()), True),
+    ("a line removed by hand", lambda f: (f / MANIFEST).write_text(
+        "".join((f / MANIFEST).read_text("utf-8").splitlines(keepends=True)[1:]), "utf-8"), False),
+    ("a sha changed by hand", lambda f: (f / MANIFEST).write_bytes(b"0" + (f / MANIFEST).read_bytes()[1:]), False),
+    ("a line break that is no newline", _manifest_line_break, False),
+    ("deleted", lambda f: (f / MANIFEST).unlink(), False),
+    ("not UTF-8", lambda f: (f / MANIFEST).write_bytes(b"\xff" + (f / MANIFEST).read_bytes()), False),
+]
+
+
+@pytest.mark.parametrize(("hand", "same"), [(h, s) for _, h, s in MANIFEST_EDITS], ids=[n for n, _, _ in MANIFEST_EDITS])
+def test_a_manifest_read_again_equals_a_fresh_parse(tmp_path: Path, hand: Callable[[Path], object], same: bool) -> None:
+    slot = tmp_path / "slot"
+    _slot(slot)
+    manifests = slots.Manifests()
+    first = manifests.read(slot)
+    assert first == slots.read_manifest(slot) and manifests.tree(first) == slots.folder_tree(first)
+    hand(slot)
+    again = manifests.read(slot)
+    assert again == slots.read_manifest(slot) and manifests.tree(again) == slots.folder_tree(again)
+    assert (again is first) == same
+
+
+@pytest.mark.parametrize("extra", [{}, {"wishes/c\u2028d/index.html": "0" * 64}, {"wishes/c\rd/index.html": "1" * 64}],
+                         ids=["plain paths", "a path with a line separator", "a path with a carriage return"])
+def test_a_manifest_remembered_as_written_equals_its_parse(tmp_path: Path, extra: dict[str, str]) -> None:
+    holds = {**_slot(tmp_path / "slot"), **extra}
+    assembly = Assembly(tmp_path / "stage", {}, tmp_path / "out", {}, {}, {})
+    assembly.files = dict(holds)
+    data = assembly.manifest()
+    (tmp_path / "stage").mkdir()
+    (tmp_path / "stage" / MANIFEST).write_bytes(data)
+    manifests = slots.Manifests()
+    manifests.remember(data, {**holds, MANIFEST: "f" * 64})
+    remembered = manifests.parsed[0][1] if manifests.parsed else None
+    read = manifests.read(tmp_path / "stage")
+    assert read == slots.read_manifest(tmp_path / "stage")
+    assert (read is remembered) == (not extra)  # taken as written only when each file is one line
+
+
+def test_manifests_are_never_pickled() -> None:
+    import pickle
+
+    manifests = slots.Manifests()
+    manifests.remember(b"", {})
+    assert manifests.parsed and pickle.loads(pickle.dumps(manifests)).parsed == []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from datetime import UTC, date, datetime, timedelta
 from importlib import resources
 from zoneinfo import ZoneInfo
@@ -113,6 +114,18 @@ def calendar(model: Model, known: dict[str, bytes] | None = None, summaries: Sum
 
 def calendar_document(name: str, timezone: str, zones: Iterable[str], events: Iterable[bytes]) -> bytes:
     """A VCALENDAR named `name` holding `events` (VEVENT bytes) and a VTIMEZONE for each of `zones`."""
+    head, tail = _frame(name, timezone, tuple(zones))
+    return head + b"".join(events) + b"END:VCALENDAR" + tail
+
+
+@lru_cache(maxsize=16)
+def _frame(name: str, timezone: str, zones: tuple[str, ...]) -> tuple[bytes, bytes]:
+    """The calendar around its events: (everything before, after END:VCALENDAR).
+
+    Remembered for the process: a VTIMEZONE is worked out from the zone's transitions from 1970
+    to 2038 (icalendar's Timezone.from_tzid, whose docstring says to cache it), a few tens of
+    milliseconds every time `serve` rebuilds the calendar after an activity is saved.
+    """
     import icalendar
 
     cal = icalendar.Calendar()
@@ -124,7 +137,7 @@ def calendar_document(name: str, timezone: str, zones: Iterable[str], events: It
     for tzid in zones:
         cal.add_component(icalendar.Timezone.from_tzid(tzid))
     head, _, tail = bytes(cal.to_ical()).rpartition(b"END:VCALENDAR")
-    return head + b"".join(events) + b"END:VCALENDAR" + tail
+    return head, tail
 
 
 def _event(a: Activity, model: Model, zone: ZoneInfo, host: str, summaries: Summaries | None) -> object:
