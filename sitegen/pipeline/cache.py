@@ -36,8 +36,9 @@ if TYPE_CHECKING:
     from sitegen.slugs import Levels
     from sitegen.validate.privacy import Variants
     from sitegen.pipeline.products import Key
+    from sitegen.pipeline.replan import PlanMemo
 
-FORMAT: Final = 16  # bump when what is stored changes shape
+FORMAT: Final = 17  # bump when what is stored changes shape
 MAGIC: Final = b"sitegen-cache "
 _DIGEST: Final = 32
 # What a cache may hold besides sitegen's own classes: module → names (no dotted names, no functions).
@@ -182,6 +183,12 @@ def _search_keys() -> Keys:
     return Keys()
 
 
+def _plans() -> PlanMemo:
+    from sitegen.pipeline.replan import PlanMemo
+
+    return PlanMemo()
+
+
 def _levels() -> Levels:
     from sitegen.slugs import Levels
 
@@ -229,6 +236,7 @@ class BuildCache:
     shadow_dirs: dict[str, tuple[int, int, int]] = field(default_factory=dict)
     phones_clean: dict[str, set[str]] = field(default_factory=dict)  # records found free of hidden numbers
     fits: Fits = field(default_factory=_fits)  # how each poster fits its sheet (render/fit.py)
+    plans: PlanMemo = field(default_factory=_plans)  # the last plan's slots; in memory only (pipeline/replan.py)
 
     @classmethod
     def load(cls, out: Path, key: str, folder: Path | None = None) -> BuildCache:

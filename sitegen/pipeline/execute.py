@@ -22,6 +22,7 @@ from sitegen.pipeline.cache import BuildCache, cache_dir
 from sitegen.pipeline.fingerprint import fingerprint
 from sitegen.pipeline.photos import damaged_photos, plan_photos
 from sitegen.pipeline.printing import PrintResult, Published, build_print_folder
+from sitegen.pipeline.replan import Replanner
 from sitegen.pipeline.products import Engine, Kind, PublishedShelf, kept_entries
 from sitegen.pipeline.published import (Plan, asset_products, by_paper, combined_products, feed_products,
                                         fingerprints, page_products, pdf_jobs, pdf_products, photo_products,
@@ -107,13 +108,15 @@ def plan_site(model: Model, content: Path, options: Options, cache: BuildCache) 
     if problems:
         raise ContentInvalid(problems)
     labels = theme.labels
-    specs = [*Planner(model, labels, photos, cache.levels, cache.summaries).plan(),
-             *PosterPlanner(model, labels, photos, fits=cache.fits).plan()]
+    planner = Planner(model, labels, photos, cache.levels, cache.summaries)
+    posters = PosterPlanner(model, labels, photos, fits=cache.fits)
     if options.pages_only:
-        specs = [dataclasses.replace(s, variants=False) for s in specs if not s.poster]
-        photos = {}
-    print_of = fingerprints(model, theme, photos)
-    return Plan(theme, photos, specs, [print_of(spec) for spec in specs], print_of)
+        specs = [dataclasses.replace(s, variants=False) for s in planner.plan() if not s.poster]
+        print_of = fingerprints(model, theme, {})
+        return Plan(theme, {}, specs, [print_of(spec) for spec in specs], print_of)
+    # Only what changed since the last plan is planned and digested again (pipeline/replan.py).
+    planned = Replanner(model, theme, photos, cache.plans, planner, posters, (cache.summaries, cache.fits)).plan()
+    return Plan(theme, photos, planned.specs, planned.prints, planned.print_of, planned.reused)
 
 
 def _secrets(model: Model) -> str:

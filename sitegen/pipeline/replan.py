@@ -1,0 +1,205 @@
+"""Plan a rebuild at the cost of what changed: the last plan's specs and fingerprints are taken
+again wherever what made them is unchanged.
+
+The plan is cut into slots: each record's page, each record's poster, each kind's lists, the
+tag pages, the place pages, the boards, the home page, the poster index. A slot's key is a digest
+of everything its planner reads (render/pages.py Planner, render/posters.py PosterPlanner) and
+everything its fingerprint holds (pipeline/published.py fingerprints): the theme's labels and the
+slot's templates, the site, the free pages, and the records it shows by their identity (URL,
+digest, day, date shown, source, tags, place, photos' hashes). Same key, same specs and same
+fingerprints: the memo is a pure function's cache, right whatever build wrote it, so there is no
+rule for when to fall back; a slot whose inputs changed (a record edited, a list reordered by a
+new date, a tag added, site.yaml, the theme, a photo, the day that ends "upcoming") has a new key
+and is planned again. The home page, the free pages, the search page, 404 and the wish wall are
+planned every time (one or a few specs each).
+
+`tests/pipeline/test_replan.py` holds it: after every kind of edit the plan equals the full plan
+spec for spec and fingerprint for fingerprint, and the site equals a cold build byte for byte.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+from typing import Any
+
+from sitegen.load.files import KINDS
+from sitegen.model.records import Model, Record
+from sitegen.pipeline.fingerprint import Fingerprinter
+from sitegen.pipeline.published import fingerprints, site_base
+from sitegen.render.images import Photo
+from sitegen.render.kept import Kept
+from sitegen.render.pages import Planner, latest
+from sitegen.render.posters import PosterPlanner
+from sitegen.render.theme import Theme
+from sitegen.render.views import PageSpec
+
+Asked = tuple[tuple[tuple[Any, Any], ...], ...]  # per memo of `Replanner.kept`: the (key, value) a slot asked it
+Slot = tuple[str, tuple[PageSpec, ...], tuple[str, ...], Asked]  # (key, specs, their fingerprints, what they asked)
+
+
+@dataclass
+class PlanMemo:
+    """The last build's slots: slot name ("page:wishes/x/", "lists:wishes") → (key, specs, prints).
+
+    Kept in memory by `serve` with the build cache (pipeline/memory.py); never written to the cache
+    files (its specs hold whole records): a build from the files plans every slot.
+    """
+
+    slots: dict[str, Slot] = field(default_factory=dict)
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"slots": {}}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.slots = {}
+
+
+@dataclass(frozen=True, slots=True)
+class Planned:
+    """Every page and poster in the full plan's order, their fingerprints, and how many were taken again."""
+
+    specs: list[PageSpec]
+    prints: list[str]
+    print_of: Callable[[PageSpec], str]
+    reused: int  # specs taken from the memo, not planned nor digested again
+
+
+def _asked_since(memo: Kept[Any, Any], count: int) -> tuple[tuple[Any, Any], ...]:
+    """What `memo` was first asked after it held `count` answers this build (a dict keeps insertion order)."""
+    return tuple(reversed(list(itertools.islice(reversed(memo.asked.items()), len(memo.asked) - count))))
+
+
+def _key(*parts: str) -> str:
+    return hashlib.blake2b("\x1f".join(parts).encode("utf-8"), digest_size=16).hexdigest()
+
+
+class Replanner:
+    """One build's planning through the memo of the last one (`memo`, replaced by this build's slots)."""
+
+    def __init__(self, model: Model, theme: Theme, photos: dict[PurePosixPath, Photo], memo: PlanMemo,
+                 planner: Planner, posters: PosterPlanner, kept: Sequence[Kept[Any, Any]] = ()) -> None:
+        self.model, self.theme, self.photos, self.memo = model, theme, photos, memo
+        # The build cache's memos the planners ask (summaries, fits) keep what this build asked for
+        # (render/kept.py): a slot taken again asks them again what its making asked.
+        self.kept = tuple(kept)
+        self.planner, self.posters = planner, posters
+        base = site_base(model, theme, photos)
+        self.print_of = fingerprints(model, theme, photos, base)
+        self.base = (*base, repr(model.site.updated))
+        self.printer = Fingerprinter(photos)  # place nodes, once per build
+        self.idents: dict[int, str] = {}
+        self.slots: dict[str, Slot] = {}
+        self.reused = 0
+
+    def ident(self, record: Record) -> str:
+        """What a record is to every page showing it: the text its fingerprint part is taken from
+        (URL, digest, its photos' hashes), and what lists sort and group it by."""
+        found = self.idents.get(id(record))
+        if found is None:
+            place = getattr(record, "place", None)
+            found = self.idents[id(record)] = "\x1e".join([
+                record.url, record.digest, repr(record.day), repr(record.updated), str(record.source),
+                repr(record.year), repr(record.tags), getattr(place, "slug", "") if place is not None else "",
+                *(self.photos[p].sha if p in self.photos else "-" for p in record.photos)])
+        return found
+
+    def idents_of(self, records: Iterable[Record]) -> str:
+        return "\x1d".join([self.ident(r) for r in records])
+
+    def templates(self, *names: str) -> str:
+        return "\x1d".join(self.theme.template_digest(name) for name in names)
+
+    def slot(self, name: str, key: str, make: Callable[[], Sequence[PageSpec]]) -> tuple[PageSpec, ...]:
+        """The slot's specs: the memo's when its key is `key`, else made and digested now."""
+        old = self.memo.slots.get(name)
+        if old is not None and old[0] == key:
+            self.slots[name] = old
+            self.reused += len(old[1])
+            for memo, asked in zip(self.kept, old[3], strict=True):
+                for known, value in asked:
+                    memo.asked.setdefault(known, value)
+            return old[1]
+        before = [len(memo.asked) for memo in self.kept]
+        specs = tuple(make())
+        asked = tuple(_asked_since(memo, count) for memo, count in zip(self.kept, before, strict=True))
+        self.slots[name] = (key, specs, tuple(self.print_of(spec) for spec in specs), asked)
+        return specs
+
+    def plan(self) -> Planned:
+        """The full plan's specs in its order (Planner.plan, then PosterPlanner.plan)."""
+        m, planner, posters = self.model, self.planner, self.posters
+        places = self.printer.of(m.places.nodes)
+        people = self.idents_of(m.disclosures)
+        records = [r for kind in KINDS for r in m.of_kind(kind)]
+        everyone = self.idents_of(records)
+        names: list[str] = []  # slot of each group of specs, in plan order; "" for specs planned every time
+        fresh: list[tuple[PageSpec, ...]] = []
+
+        def add(name: str, specs: tuple[PageSpec, ...]) -> None:
+            names.append(name)
+            fresh.append(specs)
+
+        add("home", self.slot("home", _key(*self.base, self.templates("home.html"), repr(m.today), everyone,
+                                           self.idents_of(m.pages)),
+                              lambda: [planner.home()]))
+        for kind in KINDS:
+            of_kind = m.of_kind(kind)
+            add(f"lists:{kind}", self.slot(f"lists:{kind}", _key(*self.base, self.templates("list.html"), kind,
+                                                                 self.idents_of(of_kind),
+                                                                 places if kind == "disclosures" else ""),
+                                           lambda kind=kind: list(planner.kind_lists(kind))))  # type: ignore[misc]
+            for record in of_kind:
+                add(f"page:{record.url}", self.slot(f"page:{record.url}", self._page_key(record),
+                                                    lambda record=record: [planner.record_page(record)]))  # type: ignore[misc]
+        every = [*m.records(), *m.pages]
+        by_tag = planner.by_tag()
+        add("tags", self.slot("tags", _key(*self.base, self.templates("tags.html"), repr(latest(every)),
+                                           repr([(t, planner.tag_urls[t], len(rs)) for t, rs in by_tag.items()])),
+                              lambda: [planner.tag_index(by_tag, every)]))
+        for tag, tagged in by_tag.items():
+            add(f"tag:{tag}", self.slot(f"tag:{tag}", _key(*self.base, self.templates("list.html"), tag,
+                                                           planner.tag_urls[tag], self.idents_of(tagged)),
+                                        lambda tag=tag, tagged=tagged: list(planner.tag_list(tag, tagged))))  # type: ignore[misc]
+        add("places", self.slot("places", _key(*self.base, self.templates("places.html", "place.html"), places,
+                                               people), lambda: list(planner.place_pages())))
+        add("", (*planner.free_pages(), planner.search_page(), planner.not_found()))
+        # Posters: the index first, which lists every other poster.
+        record_posters = [self.slot(f"poster:{r.url}", self._poster_key(r),
+                                    lambda r=r: [posters.record_poster(r)])[0] for r in records]  # type: ignore[misc]
+        boards = self.slot("boards", _key(*self.base, self.templates("poster_board.html"), places, people),
+                           posters.boards)
+        wall = posters.wall()
+        index = self.slot("posters", _key(*self.base, self.templates("posters.html"), places, everyone),
+                          lambda: [posters.index(records, [*record_posters, *boards, wall])])
+        add("posters", index)
+        for record, spec in zip(records, record_posters, strict=True):
+            add(f"poster:{record.url}", (spec,))
+        add("boards", boards)
+        add("", (wall,))
+        return self._assembled(names, fresh)
+
+    def _assembled(self, names: list[str], groups: list[tuple[PageSpec, ...]]) -> Planned:
+        specs: list[PageSpec] = []
+        prints: list[str] = []
+        for name, group in zip(names, groups, strict=True):
+            specs.extend(group)
+            prints.extend(self.slots[name][2] if name else [self.print_of(spec) for spec in group])
+        self.memo.slots = self.slots
+        return Planned(specs, prints, self.print_of, self.reused)
+
+    def _page_key(self, record: Record) -> str:
+        """A record page shows the record, its tags' pages and, for a person, the board they are on."""
+        tags = repr([(t, self.planner.tag_urls[t]) for t in record.tags])
+        place = getattr(record, "place", None)
+        board = ""
+        if place is not None and record.kind == "disclosures":
+            tree = self.model.places
+            board = self.printer.of((tree.nodes[place.slug], *tree.parents(place.slug)))
+        return _key(*self.base, self.templates(f"{record.singular}.html"), self.ident(record), tags, board)
+
+    def _poster_key(self, record: Record) -> str:
+        return _key(*self.base, self.templates(f"poster_{record.singular}.html"), self.ident(record))
