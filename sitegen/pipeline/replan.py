@@ -89,6 +89,9 @@ class Replanner:
         self.planner, self.posters = planner, posters
         base = site_base(model, theme, photos)
         self.print_of = fingerprints(model, theme, photos, base)
+        # A spec dated by nothing shows the site's date (published.fingerprints): every group slot holds
+        # it; a record's page and poster show the record's date, which its identity holds.
+        self.records_base = base
         self.base = (*base, repr(model.site.updated))
         self.printer = Fingerprinter(photos)  # place nodes, once per build
         self.idents: dict[int, str] = {}
@@ -199,7 +202,7 @@ class Replanner:
         if place is not None and record.kind == "disclosures":
             tree = self.model.places
             board = self.printer.of((tree.nodes[place.slug], *tree.parents(place.slug)))
-        return _key(*self.base, self.templates(f"{record.singular}.html"), self.ident(record), tags, board)
+        return _key(*self.records_base, self.templates(f"{record.singular}.html"), self.ident(record), tags, board)
 
     def _poster_key(self, record: Record) -> str:
-        return _key(*self.base, self.templates(f"poster_{record.singular}.html"), self.ident(record))
+        return _key(*self.records_base, self.templates(f"poster_{record.singular}.html"), self.ident(record))
