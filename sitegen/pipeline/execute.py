@@ -22,7 +22,7 @@ from sitegen.pipeline.cache import BuildCache, cache_dir
 from sitegen.pipeline.fingerprint import fingerprint
 from sitegen.pipeline.photos import damaged_photos, plan_photos
 from sitegen.pipeline.printing import PrintResult, Published, build_print_folder
-from sitegen.pipeline.replan import Replanner
+from sitegen.pipeline.replan import Replanner, kept_theme
 from sitegen.pipeline.products import Engine, Kind, PublishedShelf, kept_entries
 from sitegen.pipeline.published import (Plan, asset_products, by_paper, combined_products, feed_products,
                                         fingerprints, page_products, pdf_jobs, pdf_products, photo_products,
@@ -101,10 +101,11 @@ class _Laps:
 def plan_site(model: Model, content: Path, options: Options, cache: BuildCache) -> Plan:
     """The theme, the photos, every page and poster and their fingerprints; ContentInvalid for a
     theme or a photo at fault."""
-    theme = Theme.load(model.site.language, *theme_folder(content, model, options.theme))
-    if theme_problems := theme.problems():
+    # The last build's theme when none of its files changed (pipeline/replan.py kept_theme).
+    theme, theme_problems = kept_theme(model.site.language, *theme_folder(content, model, options.theme), cache.plans)
+    if theme_problems:
         raise ContentInvalid(theme_problems)
-    photos, problems = plan_photos(model, content, cache.photos)
+    photos, problems = plan_photos(model, content, cache.photos, cache.plans.photos)
     if problems:
         raise ContentInvalid(problems)
     labels = theme.labels

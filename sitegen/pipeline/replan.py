@@ -21,14 +21,17 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 from typing import Any
 
+from sitegen.errors import Problem
 from sitegen.load.files import KINDS
+from sitegen.model.places import PlaceNode
 from sitegen.model.records import Model, Record
-from sitegen.pipeline.fingerprint import Fingerprinter
+from sitegen.paths import default_theme_dir
 from sitegen.pipeline.published import fingerprints, site_base
 from sitegen.render.images import Photo
 from sitegen.render.kept import Kept
@@ -50,12 +53,44 @@ class PlanMemo:
     """
 
     slots: dict[str, Slot] = field(default_factory=dict)
+    photos: dict[tuple[PurePosixPath, str], Photo] = field(default_factory=dict)  # (path, sha256) → planned photo
+
+    theme: tuple[tuple[object, ...], Theme] | None = None  # (what theme_stamp gave, the theme loaded then)
 
     def __getstate__(self) -> dict[str, Any]:
-        return {"slots": {}}
+        return {}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
-        self.slots = {}
+        self.slots, self.photos, self.theme = {}, {}, None
+
+
+def theme_stamp(language: str, folder: Path | None, shown: str) -> tuple[object, ...]:
+    """What a Theme.load(language, folder, shown) is made of: its arguments and the (size, mtime) of
+    every file and folder under the theme folders, the default theme's included."""
+    entries: list[object] = [language, str(folder), shown]
+    for root in ([folder] if folder is not None and folder.is_dir() else []) + [default_theme_dir()]:
+        for where, dirs, files in os.walk(root, followlinks=True):
+            dirs.sort()
+            for name in [".", *sorted(files)]:
+                try:
+                    st = os.stat(os.path.join(where, name))
+                except OSError:
+                    st = None
+                entries.append((where, name, os.path.islink(os.path.join(where, name)),
+                                (st.st_size, st.st_mtime_ns, st.st_ino) if st is not None else None))
+    return tuple(entries)
+
+
+def kept_theme(language: str, folder: Path | None, shown: str, memo: PlanMemo) -> tuple[Theme, list[Problem]]:
+    """Theme.load and its problems, or the theme the last build loaded when none of its files changed
+    (it had no problems then): its labels, assets, template digests and parsed templates are kept."""
+    stamp = theme_stamp(language, folder, shown)
+    if memo.theme is not None and memo.theme[0] == stamp:
+        return memo.theme[1], []
+    theme = Theme.load(language, folder, shown)
+    problems = theme.problems()
+    memo.theme = None if problems else (stamp, theme)
+    return theme, problems
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +128,8 @@ class Replanner:
         # it; a record's page and poster show the record's date, which its identity holds.
         self.records_base = base
         self.base = (*base, repr(model.site.updated))
-        self.printer = Fingerprinter(photos)  # place nodes, once per build
+        self.nodes: dict[str, str] = {}  # place slug → node(), once per build
+        self.digests: dict[tuple[str, ...], str] = {}  # template names → their digests, once per build
         self.idents: dict[int, str] = {}
         self.slots: dict[str, Slot] = {}
         self.reused = 0
@@ -105,16 +141,27 @@ class Replanner:
         if found is None:
             place = getattr(record, "place", None)
             found = self.idents[id(record)] = "\x1e".join([
-                record.url, record.digest, repr(record.day), repr(record.updated), str(record.source),
+                record.url, record.digest, repr(record.day), repr(record.updated), repr(str(record.source)),
                 repr(record.year), repr(record.tags), getattr(place, "slug", "") if place is not None else "",
                 *(self.photos[p].sha if p in self.photos else "-" for p in record.photos)])
+        return found
+
+    def node(self, node: PlaceNode) -> str:
+        """What a place shows of itself: its name, slug, the places under it and who is placed right there."""
+        found = self.nodes.get(node.slug)
+        if found is None:
+            found = self.nodes[node.slug] = "\x1e".join([node.slug, repr(node.levels), repr(node.children),
+                                                         self.idents_of(node.here)])
         return found
 
     def idents_of(self, records: Iterable[Record]) -> str:
         return "\x1d".join([self.ident(r) for r in records])
 
     def templates(self, *names: str) -> str:
-        return "\x1d".join(self.theme.template_digest(name) for name in names)
+        found = self.digests.get(names)
+        if found is None:
+            found = self.digests[names] = "\x1d".join(self.theme.template_digest(name) for name in names)
+        return found
 
     def slot(self, name: str, key: str, make: Callable[[], Sequence[PageSpec]]) -> tuple[PageSpec, ...]:
         """The slot's specs: the memo's when its key is `key`, else made and digested now."""
@@ -135,7 +182,7 @@ class Replanner:
     def plan(self) -> Planned:
         """The full plan's specs in its order (Planner.plan, then PosterPlanner.plan)."""
         m, planner, posters = self.model, self.planner, self.posters
-        places = self.printer.of(m.places.nodes)
+        places = _key(*[self.node(node) for node in m.places.nodes.values()])  # the tree, parents before children
         people = self.idents_of(m.disclosures)
         records = [r for kind in KINDS for r in m.of_kind(kind)]
         everyone = self.idents_of(records)
@@ -176,7 +223,10 @@ class Replanner:
         boards = self.slot("boards", _key(*self.base, self.templates("poster_board.html"), places, people),
                            posters.boards)
         wall = posters.wall()
-        index = self.slot("posters", _key(*self.base, self.templates("posters.html"), places, everyone),
+        # The index lists each record by its title and paper only: a body edit leaves it as it was.
+        listed = "\x1d".join([f"{r.url}\x1e{r.title!r}\x1e{getattr(r.title, 'parts', '')!r}\x1e{r.poster_paper}"
+                              f"\x1e{r.updated!r}" for r in records])
+        index = self.slot("posters", _key(*self.base, self.templates("posters.html"), places, listed),
                           lambda: [posters.index(records, [*record_posters, *boards, wall])])
         add("posters", index)
         for record, spec in zip(records, record_posters, strict=True):
@@ -201,8 +251,9 @@ class Replanner:
         board = ""
         if place is not None and record.kind == "disclosures":
             tree = self.model.places
-            board = self.printer.of((tree.nodes[place.slug], *tree.parents(place.slug)))
-        return _key(*self.records_base, self.templates(f"{record.singular}.html"), self.ident(record), tags, board)
+            board = "\x1c".join([self.node(node) for node in (tree.nodes[place.slug], *tree.parents(place.slug))])
+        return "\x1f".join([*self.records_base, self.templates(f"{record.singular}.html"), self.ident(record), tags,
+                             board])
 
     def _poster_key(self, record: Record) -> str:
-        return _key(*self.records_base, self.templates(f"poster_{record.singular}.html"), self.ident(record))
+        return "\x1f".join([*self.records_base, self.templates(f"poster_{record.singular}.html"), self.ident(record)])

@@ -19,6 +19,7 @@ from PIL import Image
 
 from sitegen import pipeline
 from sitegen.options import Options
+from sitegen.paths import default_theme_dir
 from sitegen.pipeline import execute
 from sitegen.pipeline.cache import BuildCache
 from sitegen.pipeline.memory import Memory
@@ -78,12 +79,31 @@ def _rename(content: Path) -> None:
     path.rename(path.with_name("renamed-" + path.name))
 
 
+def _site_theme(content: Path) -> None:
+    """The site's own theme: the default wish page with one change, and one label."""
+    templates = content / "theme" / "templates"
+    templates.mkdir(parents=True)
+    wish = (default_theme_dir() / "templates" / "wish.html").read_text("utf-8")
+    (templates / "wish.html").write_text(wish.replace("{{ t.how_to_claim }}", "怎样认领"), encoding="utf-8")
+    (content / "theme" / "i18n").mkdir()
+    (content / "theme" / "i18n" / "zh-Hans.yaml").write_text("search: 找一找\n", encoding="utf-8")
+    (content / "site.yaml").write_text((content / "site.yaml").read_text("utf-8") + "theme: theme\n", encoding="utf-8")
+
+
+def _theme_file(rel: str, old: str, new: str) -> Callable[[Path], None]:
+    def edit(content: Path) -> None:
+        path = content / "theme" / rel
+        path.write_text(path.read_text("utf-8").replace(old, new), encoding="utf-8")
+    return edit
+
+
 @dataclass(frozen=True)
 class Case:
     edit: Callable[[Path], None]
     least: float  # the share of specs the rebuild must take from the kept plan (what the edit cannot reach)
     most: float = 1.0  # and at most: 0 when everything depends on what changed
     now: datetime = NOW  # the rebuild's clock
+    setup: Callable[[Path], None] = lambda content: None  # before the first build
 
 
 CASES = {
@@ -98,6 +118,10 @@ CASES = {
     "person moved to another place": Case(_sub("disclosures", r"^place: .*$", "place: 新小区/1栋/1单元"), 0.5),
     "site.yaml changed": Case(_sub("site", r"^name: .*$", "name: 望湖新街道"), 0.0, 0.0),
     "photo changed": Case(_photo, 0.8),
+    "site theme's template changed": Case(_theme_file("templates/wish.html", "怎样认领", "如何认领"), 0.8,
+                                          setup=_site_theme),
+    "site theme's label changed": Case(_theme_file("i18n/zh-Hans.yaml", "找一找", "搜一搜"), 0.0, 0.0,
+                                       setup=_site_theme),
     # A new day re-dates what shows the build day (people with no `since`, and so the site's date
     # every list holds): their slots and the lists are planned again, the other records' are not.
     "upcoming ended by the clock": Case(lambda content: None, 0.3, now=LATER),
@@ -133,6 +157,7 @@ def test_replan_after_an_edit_is_the_full_plan_and_the_cold_site(name: str, gene
     case = CASES[name]
     content, out, memory = tmp_path / "content", tmp_path / "output", Memory()
     shutil.copytree(generated, content)
+    case.setup(content)
     pipeline.build(content, out, _options(), memory=memory)
     case.edit(content)
     plans: list[tuple[Plan, Plan]] = []
