@@ -115,6 +115,10 @@ def plan_site(model: Model, content: Path, options: Options, cache: BuildCache) 
         specs = [dataclasses.replace(s, variants=False) for s in planner.plan() if not s.poster]
         print_of = fingerprints(model, theme, {})
         return Plan(theme, {}, specs, [print_of(spec) for spec in specs], print_of)
+    if not cache.plans.wanted:  # nothing kept after this build: plan everything, key nothing
+        specs = [*planner.plan(), *posters.plan()]
+        print_of = fingerprints(model, theme, photos)
+        return Plan(theme, photos, specs, [print_of(spec) for spec in specs], print_of)
     # Only what changed since the last plan is planned and digested again (pipeline/replan.py).
     planned = Replanner(model, theme, photos, cache.plans, planner, posters, (cache.summaries, cache.fits)).plan()
     return Plan(theme, photos, planned.specs, planned.prints, planned.print_of, planned.reused)

@@ -56,12 +56,15 @@ class PlanMemo:
     photos: dict[tuple[PurePosixPath, str], Photo] = field(default_factory=dict)  # (path, sha256) → planned photo
 
     theme: tuple[tuple[object, ...], Theme] | None = None  # (what theme_stamp gave, the theme loaded then)
+    # Set by a build whose cache stays in memory after it (serve): only then are slots keyed and kept;
+    # a build whose cache goes to the files plans as Planner.plan does, with nothing to key.
+    wanted: bool = False
 
     def __getstate__(self) -> dict[str, Any]:
         return {}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
-        self.slots, self.photos, self.theme = {}, {}, None
+        self.slots, self.photos, self.theme, self.wanted = {}, {}, None, False
 
 
 def theme_stamp(language: str, folder: Path | None, shown: str) -> tuple[object, ...]:
