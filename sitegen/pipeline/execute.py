@@ -30,7 +30,7 @@ from sitegen.pipeline.published import (Plan, asset_products, by_paper, combined
 from sitegen.render.pages import Planner
 from sitegen.render.posters import PosterPlanner
 from sitegen.render.site import Renderer
-from sitegen.render.theme import Theme, ThemeFault
+from sitegen.render.theme import ThemeFault
 from sitegen.render.urls import absolute
 from sitegen.write.assembly import Assembly
 from sitegen.write.leaks import Leak, LeakScanner

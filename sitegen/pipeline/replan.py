@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import os
+from functools import partial
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -111,6 +112,10 @@ def _asked_since(memo: Kept[Any, Any], count: int) -> tuple[tuple[Any, Any], ...
     return tuple(reversed(list(itertools.islice(reversed(memo.asked.items()), len(memo.asked) - count))))
 
 
+def _one(plan: Callable[[Record], PageSpec], record: Record) -> list[PageSpec]:
+    return [plan(record)]
+
+
 def _key(*parts: str) -> str:
     return hashlib.blake2b("\x1f".join(parts).encode("utf-8"), digest_size=16).hexdigest()
 
@@ -166,14 +171,14 @@ class Replanner:
             found = self.digests[names] = "\x1d".join(self.theme.template_digest(name) for name in names)
         return found
 
-    def slot(self, name: str, key: str, make: Callable[[], Sequence[PageSpec]]) -> tuple[PageSpec, ...]:
+    def slot(self, name: str, key: str, make: Callable[[], Iterable[PageSpec]]) -> tuple[PageSpec, ...]:
         """The slot's specs: the memo's when its key is `key`, else made and digested now."""
         old = self.memo.slots.get(name)
         if old is not None and old[0] == key:
             self.slots[name] = old
             self.reused += len(old[1])
-            for memo, asked in zip(self.kept, old[3], strict=True):
-                for known, value in asked:
+            for memo, answers in zip(self.kept, old[3], strict=True):
+                for known, value in answers:
                     memo.asked.setdefault(known, value)
             return old[1]
         before = [len(memo.asked) for memo in self.kept]
@@ -184,64 +189,69 @@ class Replanner:
 
     def plan(self) -> Planned:
         """The full plan's specs in its order (Planner.plan, then PosterPlanner.plan)."""
-        m, planner, posters = self.model, self.planner, self.posters
+        m = self.model
         places = _key(*[self.node(node) for node in m.places.nodes.values()])  # the tree, parents before children
         people = self.idents_of(m.disclosures)
         records = [r for kind in KINDS for r in m.of_kind(kind)]
-        everyone = self.idents_of(records)
-        names: list[str] = []  # slot of each group of specs, in plan order; "" for specs planned every time
-        fresh: list[tuple[PageSpec, ...]] = []
+        groups: list[tuple[str, tuple[PageSpec, ...]]] = []  # (slot, its specs) in plan order; "": planned every time
+        self._pages(groups, records, places, people)
+        self._posters(groups, records, places, people)
+        return self._assembled(groups)
 
-        def add(name: str, specs: tuple[PageSpec, ...]) -> None:
-            names.append(name)
-            fresh.append(specs)
-
-        add("home", self.slot("home", _key(*self.base, self.templates("home.html"), repr(m.today), everyone,
-                                           self.idents_of(m.pages)),
-                              lambda: [planner.home()]))
+    def _pages(self, groups: list[tuple[str, tuple[PageSpec, ...]]], records: list[Record], places: str,
+               people: str) -> None:
+        """The web pages, as Planner.plan lists them."""
+        m, planner = self.model, self.planner
+        groups.append(("home", self.slot("home", _key(*self.base, self.templates("home.html"), repr(m.today),
+                                                      self.idents_of(records), self.idents_of(m.pages)),
+                                         lambda: [planner.home()])))
         for kind in KINDS:
             of_kind = m.of_kind(kind)
-            add(f"lists:{kind}", self.slot(f"lists:{kind}", _key(*self.base, self.templates("list.html"), kind,
-                                                                 self.idents_of(of_kind),
-                                                                 places if kind == "disclosures" else ""),
-                                           lambda kind=kind: list(planner.kind_lists(kind))))  # type: ignore[misc]
+            name = f"lists:{kind}"
+            groups.append((name, self.slot(name, _key(*self.base, self.templates("list.html"), kind,
+                                                      self.idents_of(of_kind), places if kind == "disclosures" else ""),
+                                           partial(planner.kind_lists, kind))))
             for record in of_kind:
-                add(f"page:{record.url}", self.slot(f"page:{record.url}", self._page_key(record),
-                                                    lambda record=record: [planner.record_page(record)]))  # type: ignore[misc]
+                name = f"page:{record.url}"
+                groups.append((name, self.slot(name, self._page_key(record),
+                                               partial(_one, planner.record_page, record))))
         every = [*m.records(), *m.pages]
         by_tag = planner.by_tag()
-        add("tags", self.slot("tags", _key(*self.base, self.templates("tags.html"), repr(latest(every)),
-                                           repr([(t, planner.tag_urls[t], len(rs)) for t, rs in by_tag.items()])),
-                              lambda: [planner.tag_index(by_tag, every)]))
+        groups.append(("tags", self.slot("tags", _key(*self.base, self.templates("tags.html"), repr(latest(every)),
+                                                      repr([(t, planner.tag_urls[t], len(rs))
+                                                            for t, rs in by_tag.items()])),
+                                         lambda: [planner.tag_index(by_tag, every)])))
         for tag, tagged in by_tag.items():
-            add(f"tag:{tag}", self.slot(f"tag:{tag}", _key(*self.base, self.templates("list.html"), tag,
-                                                           planner.tag_urls[tag], self.idents_of(tagged)),
-                                        lambda tag=tag, tagged=tagged: list(planner.tag_list(tag, tagged))))  # type: ignore[misc]
-        add("places", self.slot("places", _key(*self.base, self.templates("places.html", "place.html"), places,
-                                               people), lambda: list(planner.place_pages())))
-        add("", (*planner.free_pages(), planner.search_page(), planner.not_found()))
-        # Posters: the index first, which lists every other poster.
+            name = f"tag:{tag}"
+            groups.append((name, self.slot(name, _key(*self.base, self.templates("list.html"), tag,
+                                                      planner.tag_urls[tag], self.idents_of(tagged)),
+                                           partial(planner.tag_list, tag, tagged))))
+        groups.append(("places", self.slot("places", _key(*self.base, self.templates("places.html", "place.html"),
+                                                          places, people), lambda: list(planner.place_pages()))))
+        groups.append(("", (*planner.free_pages(), planner.search_page(), planner.not_found())))
+
+    def _posters(self, groups: list[tuple[str, tuple[PageSpec, ...]]], records: list[Record], places: str,
+                 people: str) -> None:
+        """The posters, as PosterPlanner.plan lists them: the index first, which lists every other one."""
+        posters = self.posters
         record_posters = [self.slot(f"poster:{r.url}", self._poster_key(r),
-                                    lambda r=r: [posters.record_poster(r)])[0] for r in records]  # type: ignore[misc]
+                                    partial(_one, posters.record_poster, r))[0] for r in records]
         boards = self.slot("boards", _key(*self.base, self.templates("poster_board.html"), places, people),
                            posters.boards)
         wall = posters.wall()
         # The index lists each record by its title and paper only: a body edit leaves it as it was.
         listed = "\x1d".join([f"{r.url}\x1e{r.title!r}\x1e{getattr(r.title, 'parts', '')!r}\x1e{r.poster_paper}"
                               f"\x1e{r.updated!r}" for r in records])
-        index = self.slot("posters", _key(*self.base, self.templates("posters.html"), places, listed),
-                          lambda: [posters.index(records, [*record_posters, *boards, wall])])
-        add("posters", index)
-        for record, spec in zip(records, record_posters, strict=True):
-            add(f"poster:{record.url}", (spec,))
-        add("boards", boards)
-        add("", (wall,))
-        return self._assembled(names, fresh)
+        groups.append(("posters", self.slot("posters", _key(*self.base, self.templates("posters.html"), places,
+                                                            listed),
+                                            lambda: [posters.index(records, [*record_posters, *boards, wall])])))
+        groups += [(f"poster:{r.url}", (spec,)) for r, spec in zip(records, record_posters, strict=True)]
+        groups += [("boards", boards), ("", (wall,))]
 
-    def _assembled(self, names: list[str], groups: list[tuple[PageSpec, ...]]) -> Planned:
+    def _assembled(self, groups: list[tuple[str, tuple[PageSpec, ...]]]) -> Planned:
         specs: list[PageSpec] = []
         prints: list[str] = []
-        for name, group in zip(names, groups, strict=True):
+        for name, group in groups:
             specs.extend(group)
             prints.extend(self.slots[name][2] if name else [self.print_of(spec) for spec in group])
         self.memo.slots = self.slots

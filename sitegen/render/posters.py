@@ -81,7 +81,7 @@ class PosterPlanner:
         """The index of every poster: `specs` are the record posters (one per `records`, in order),
         then the boards, then the wall, as `plan` lists them."""
         entries = [PosterEntry(self.t[f"kind_{record.kind}"], record.title, spec.url, self.paper(record))
-                   for record, spec in zip(records, specs)]
+                   for record, spec in zip(records, specs[:len(records)], strict=True)]
         entries += [PosterEntry(self.t["places"], spec.title, spec.url, self.paper())
                     for spec in specs[len(records):-1]]
         entries.append(PosterEntry(self.t["kind_wishes"], specs[-1].title, specs[-1].url, self.paper()))

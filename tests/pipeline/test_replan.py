@@ -51,8 +51,10 @@ def _sub(kind: str, pattern: str, replacement: str, n: int = 0) -> Callable[[Pat
 
 
 def _append(kind: str, text: str) -> Callable[[Path], None]:
-    return lambda content: _first(content, kind).write_text(_first(content, kind).read_text("utf-8") + text,
-                                                            encoding="utf-8")
+    def edit(content: Path) -> None:
+        path = _first(content, kind)
+        path.write_text(path.read_text("utf-8") + text, encoding="utf-8")
+    return edit
 
 
 def _oldest_activity_to_newest(content: Path) -> None:
