@@ -10,8 +10,11 @@ digest, day, date shown, source, tags, place, photos' hashes). Same key, same sp
 fingerprints: the memo is a pure function's cache, right whatever build wrote it, so there is no
 rule for when to fall back; a slot whose inputs changed (a record edited, a list reordered by a
 new date, a tag added, site.yaml, the theme, a photo, the day that ends "upcoming") has a new key
-and is planned again. The home page, the free pages, the search page, 404 and the wish wall are
-planned every time (one or a few specs each).
+and is planned again. The free pages, the search page, 404 and the wish wall are planned every
+time (one or a few specs each). What the argument rests on is what the fingerprints rest on: a
+record's digest changes whenever anything the record shows changes (model/records.py Record).
+Only a build whose cache stays in memory keys its slots (PlanMemo.wanted: `serve`); the others
+plan as Planner.plan and PosterPlanner.plan do.
 
 `tests/pipeline/test_replan.py` holds it: after every kind of edit the plan equals the full plan
 spec for spec and fingerprint for fingerprint, and the site equals a cold build byte for byte.
@@ -194,16 +197,15 @@ class Replanner:
         people = self.idents_of(m.disclosures)
         records = [r for kind in KINDS for r in m.of_kind(kind)]
         groups: list[tuple[str, tuple[PageSpec, ...]]] = []  # (slot, its specs) in plan order; "": planned every time
-        self._pages(groups, records, places, people)
+        self._pages(groups, places, people)
         self._posters(groups, records, places, people)
         return self._assembled(groups)
 
-    def _pages(self, groups: list[tuple[str, tuple[PageSpec, ...]]], records: list[Record], places: str,
-               people: str) -> None:
+    def _pages(self, groups: list[tuple[str, tuple[PageSpec, ...]]], places: str, people: str) -> None:
         """The web pages, as Planner.plan lists them."""
         m, planner = self.model, self.planner
         groups.append(("home", self.slot("home", _key(*self.base, self.templates("home.html"), repr(m.today),
-                                                      self.idents_of(records), self.idents_of(m.pages)),
+                                                      self.idents_of(m.records()), self.idents_of(m.pages)),
                                          lambda: [planner.home()])))
         for kind in KINDS:
             of_kind = m.of_kind(kind)
