@@ -137,7 +137,7 @@ class Replanner:
         self.print_of = fingerprints(model, theme, photos, base)
         # A spec dated by nothing shows the site's date (published.fingerprints): every group slot holds
         # it; a record's page and poster show the record's date, which its identity holds.
-        self.records_base = base
+        self.prefix = "\x1f".join(base)  # of every record's page and poster key
         self.base = (*base, repr(model.site.updated))
         self.nodes: dict[str, str] = {}  # place slug → node(), once per build
         self.digests: dict[tuple[str, ...], str] = {}  # template names → their digests, once per build
@@ -181,8 +181,8 @@ class Replanner:
             self.slots[name] = old
             self.reused += len(old[1])
             for memo, answers in zip(self.kept, old[3], strict=True):
-                for known, value in answers:
-                    memo.asked.setdefault(known, value)
+                if answers:  # each value is its key's pure function: an answer asked again is the same
+                    memo.asked.update(answers)
             return old[1]
         before = [len(memo.asked) for memo in self.kept]
         specs = tuple(make())
@@ -267,8 +267,7 @@ class Replanner:
         if place is not None and record.kind == "disclosures":
             tree = self.model.places
             board = "\x1c".join([self.node(node) for node in (tree.nodes[place.slug], *tree.parents(place.slug))])
-        return "\x1f".join([*self.records_base, self.templates(f"{record.singular}.html"), self.ident(record), tags,
-                             board])
+        return "\x1f".join([self.prefix, self.templates(f"{record.singular}.html"), self.ident(record), tags, board])
 
     def _poster_key(self, record: Record) -> str:
-        return "\x1f".join([*self.records_base, self.templates(f"poster_{record.singular}.html"), self.ident(record)])
+        return "\x1f".join([self.prefix, self.templates(f"poster_{record.singular}.html"), self.ident(record)])
