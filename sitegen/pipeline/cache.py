@@ -37,8 +37,9 @@ if TYPE_CHECKING:
     from sitegen.validate.privacy import Variants
     from sitegen.pipeline.products import Key
     from sitegen.write.slots import Manifests
+    from sitegen.pipeline.replan import PlanMemo
 
-FORMAT: Final = 17  # bump when what is stored changes shape
+FORMAT: Final = 18  # bump when what is stored changes shape
 MAGIC: Final = b"sitegen-cache "
 _DIGEST: Final = 32
 # What a cache may hold besides sitegen's own classes: module → names (no dotted names, no functions).
@@ -218,6 +219,12 @@ def _manifests() -> Manifests:
     return Manifests()
 
 
+def _plans() -> PlanMemo:
+    from sitegen.pipeline.replan import PlanMemo
+
+    return PlanMemo()
+
+
 def _levels() -> Levels:
     from sitegen.slugs import Levels
 
@@ -270,6 +277,7 @@ class BuildCache:
     fits: Fits = field(default_factory=_fits)  # how each poster fits its sheet (render/fit.py)
     # the slots' manifests as parsed lately (write/slots.py); pickled empty, so kept only under `serve`
     manifests: Manifests = field(default_factory=_manifests)
+    plans: PlanMemo = field(default_factory=_plans)  # the last plan's slots; in memory only (pipeline/replan.py)
 
     @classmethod
     def load(cls, out: Path, key: str, folder: Path | None = None) -> BuildCache:

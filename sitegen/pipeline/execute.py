@@ -22,6 +22,7 @@ from sitegen.pipeline.cache import BuildCache, cache_dir
 from sitegen.pipeline.fingerprint import fingerprint
 from sitegen.pipeline.photos import damaged_photos, plan_photos
 from sitegen.pipeline.printing import PrintResult, Published, build_print_folder
+from sitegen.pipeline.replan import Replanner, kept_theme
 from sitegen.pipeline.products import Engine, Kind, PublishedShelf, kept_entries
 from sitegen.pipeline.published import (Plan, asset_products, by_paper, combined_products, feed_products,
                                         fingerprints, page_products, pdf_jobs, pdf_products, photo_products,
@@ -29,7 +30,7 @@ from sitegen.pipeline.published import (Plan, asset_products, by_paper, combined
 from sitegen.render.pages import Planner
 from sitegen.render.posters import PosterPlanner
 from sitegen.render.site import Renderer
-from sitegen.render.theme import Theme, ThemeFault
+from sitegen.render.theme import ThemeFault
 from sitegen.render.urls import absolute
 from sitegen.write.assembly import Assembly
 from sitegen.write.leaks import Leak, LeakScanner
@@ -100,20 +101,27 @@ class _Laps:
 def plan_site(model: Model, content: Path, options: Options, cache: BuildCache) -> Plan:
     """The theme, the photos, every page and poster and their fingerprints; ContentInvalid for a
     theme or a photo at fault."""
-    theme = Theme.load(model.site.language, *theme_folder(content, model, options.theme))
-    if theme_problems := theme.problems():
+    # The last build's theme when none of its files changed (pipeline/replan.py kept_theme).
+    theme, theme_problems = kept_theme(model.site.language, *theme_folder(content, model, options.theme), cache.plans)
+    if theme_problems:
         raise ContentInvalid(theme_problems)
-    photos, problems = plan_photos(model, content, cache.photos)
+    photos, problems = plan_photos(model, content, cache.photos, cache.plans.photos)
     if problems:
         raise ContentInvalid(problems)
     labels = theme.labels
-    specs = [*Planner(model, labels, photos, cache.levels, cache.summaries).plan(),
-             *PosterPlanner(model, labels, photos, fits=cache.fits).plan()]
+    planner = Planner(model, labels, photos, cache.levels, cache.summaries)
+    posters = PosterPlanner(model, labels, photos, fits=cache.fits)
     if options.pages_only:
-        specs = [dataclasses.replace(s, variants=False) for s in specs if not s.poster]
-        photos = {}
-    print_of = fingerprints(model, theme, photos)
-    return Plan(theme, photos, specs, [print_of(spec) for spec in specs], print_of)
+        specs = [dataclasses.replace(s, variants=False) for s in planner.plan() if not s.poster]
+        print_of = fingerprints(model, theme, {})
+        return Plan(theme, {}, specs, [print_of(spec) for spec in specs], print_of)
+    if not cache.plans.wanted:  # nothing kept after this build: plan everything, key nothing
+        specs = [*planner.plan(), *posters.plan()]
+        print_of = fingerprints(model, theme, photos)
+        return Plan(theme, photos, specs, [print_of(spec) for spec in specs], print_of)
+    # Only what changed since the last plan is planned and digested again (pipeline/replan.py).
+    planned = Replanner(model, theme, photos, cache.plans, planner, posters, (cache.summaries, cache.fits)).plan()
+    return Plan(theme, photos, planned.specs, planned.prints, planned.print_of, planned.reused)
 
 
 def _secrets(model: Model) -> str:

@@ -38,14 +38,27 @@ def damaged_photos(model: Model, paths: list[PurePosixPath]) -> list[Problem]:
             for path in paths if path in users]
 
 
-def plan_photos(model: Model, content: Path,
-                known: dict[str, tuple[int, int, str]]) -> tuple[dict[PurePosixPath, Photo], list[Problem]]:
+def plan_photos(model: Model, content: Path, known: dict[str, tuple[int, int, str]],
+                planned: dict[tuple[PurePosixPath, str], Photo] | None = None,
+                ) -> tuple[dict[PurePosixPath, Photo], list[Problem]]:
+    """Every photo a record or page shows, by path, and the problems of those that cannot be read.
+
+    `planned`: the photos a build before planned, by (path, sha256): a photo with the same bytes
+    has the same header, so it is taken again without opening the file; replaced by this build's.
+    """
     users = _users(model)
     photos: dict[PurePosixPath, Photo] = {}
     problems: list[Problem] = []
+    kept = dict(planned) if planned is not None else {}
+    if planned is not None:
+        planned.clear()
     for path, record in sorted(users.items()):
         try:
-            photos[path] = plan_photo(content, path, _sha(content, path, known))
+            sha = _sha(content, path, known)
+            photo = kept.get((path, sha)) or plan_photo(content, path, sha)
+            photos[path] = photo
+            if planned is not None:
+                planned[(path, sha)] = photo
         except Exception as e:  # noqa: BLE001 - any Pillow failure is a problem with this photo
             problems.append(Problem(record.source.path, record.source.line, "image.failed",
                                     {"path": str(path), "detail": type(e).__name__}))

@@ -31,12 +31,21 @@ class Plan:
     specs: list[PageSpec]
     prints: list[str]
     print_of: Callable[[PageSpec], str]
+    reused: int = 0  # specs taken again from the last build's plan (pipeline/replan.py)
 
 
-def fingerprints(model: Model, theme: Theme, photos: dict[PurePosixPath, Photo]) -> Callable[[PageSpec], str]:
+def site_base(model: Model, theme: Theme, photos: dict[PurePosixPath, Photo]) -> tuple[str, ...]:
+    """What every page's fingerprint holds besides its spec: the theme's labels and assets, the site,
+    the free pages (every page's navigation lists them) and the 繁體 mirror setting."""
+    return (theme.base_digest, model.site.digest, fingerprint(model.pages, photos), str(model.site.traditional_mirror))
+
+
+def fingerprints(model: Model, theme: Theme, photos: dict[PurePosixPath, Photo],
+                 base: tuple[str, ...] | None = None) -> Callable[[PageSpec], str]:
     """The function giving a page's or poster's fingerprint: its spec, its template, the theme, the
-    site, the free pages, the photos, the 繁體 mirror setting and the date it shows."""
-    base = (theme.base_digest, model.site.digest, fingerprint(model.pages, photos), str(model.site.traditional_mirror))
+    site, the free pages, the photos, the 繁體 mirror setting and the date it shows (`base`: the
+    site_base already taken)."""
+    base = base if base is not None else site_base(model, theme, photos)
     printer = Fingerprinter(photos)
 
     # The date a page shows is in its fingerprint: the site's date (its fallback) is kept out of the

@@ -102,14 +102,24 @@ class Planner:
                 yield self.record_page(record)
         yield from self.tag_pages()
         yield from self.place_pages()
+        yield from self.free_pages()
+        yield self.search_page()
+        yield self.not_found()
+
+    def free_pages(self) -> Iterator[PageSpec]:
+        """The site's own pages (关于我们 …), in their `order`."""
         for page in self.model.pages:
             yield PageSpec(url=page.url, template="page.html", title=page.title, data=TextPage(record=page),
                            description=describe(page, self.summaries), updated=page.updated, image=self.cover(page))
-        yield PageSpec(url="search/", template="search.html", title=self.t["search"], noindex=True,
-                       data=SearchPage(index=file_names(self.model, self.t)), description=self.t["search_about"],
-                       updated=latest([*self.model.records(), *self.model.pages]))
-        yield PageSpec(url="404.html", template="404.html", title=self.t["not_found"], noindex=True,
-                       data=NotFoundPage(), variants=False, absolute_links=True)
+
+    def search_page(self) -> PageSpec:
+        return PageSpec(url="search/", template="search.html", title=self.t["search"], noindex=True,
+                        data=SearchPage(index=file_names(self.model, self.t)), description=self.t["search_about"],
+                        updated=latest([*self.model.records(), *self.model.pages]))
+
+    def not_found(self) -> PageSpec:
+        return PageSpec(url="404.html", template="404.html", title=self.t["not_found"], noindex=True,
+                        data=NotFoundPage(), variants=False, absolute_links=True)
 
     # -- home -----------------------------------------------------------------------------------
     def home(self) -> PageSpec:
@@ -245,22 +255,35 @@ class Planner:
 
     def tag_pages(self) -> Iterator[PageSpec]:
         records = [*self.model.records(), *self.model.pages]
+        by_tag = self.by_tag()
+        yield self.tag_index(by_tag, records)
+        for name, tagged in by_tag.items():
+            yield from self.tag_list(name, tagged)
+
+    def by_tag(self) -> dict[str, list[Record]]:
+        """Each tag → the records and pages holding it, in the model's order (tags first met first)."""
         by_tag: dict[str, list[Record]] = {}
-        for record in records:
+        for record in (*self.model.records(), *self.model.pages):
             for tag in record.tags:
                 by_tag.setdefault(tag, []).append(record)
+        return by_tag
+
+    def tag_index(self, by_tag: Mapping[str, Sequence[Record]], records: Sequence[Record]) -> PageSpec:
+        """Every tag with its count, in pinyin order; dated by the newest of all `records`."""
         links = tuple(TagLink(name, self.tag_urls[name], len(by_tag[name])) for name in sorted(by_tag, key=self.levels.slug))
-        yield PageSpec(url="tags/", template="tags.html", title=self.t["tags"], data=TagsPage(tags=links),
-                       description=self.t["tags"], updated=latest(records))
-        for name, tagged in by_tag.items():
-            tagged.sort(key=lambda r: (r.day, r.slug), reverse=True)
-            first = self.tag_urls[name]
-            for url, pager, chunk in paginate(tagged, first, first):
-                yield PageSpec(url=url, template="list.html", title=f"{self.t['tag']}：{name}",
-                               data=ListPage(kind=None, items=chunk, pager=pager, years=(), year=None,
-                                             overview=None, tag=name),
-                               description=f"{self.t['tag']}：{name}", updated=latest(chunk),
-                               crumbs=(Crumb(self.t["tags"], "tags/"),))
+        return PageSpec(url="tags/", template="tags.html", title=self.t["tags"], data=TagsPage(tags=links),
+                        description=self.t["tags"], updated=latest(records))
+
+    def tag_list(self, name: str, tagged: Sequence[Record]) -> Iterator[PageSpec]:
+        """One tag's list pages: its records newest first."""
+        ordered = sorted(tagged, key=lambda r: (r.day, r.slug), reverse=True)
+        first = self.tag_urls[name]
+        for url, pager, chunk in paginate(ordered, first, first):
+            yield PageSpec(url=url, template="list.html", title=f"{self.t['tag']}：{name}",
+                           data=ListPage(kind=None, items=chunk, pager=pager, years=(), year=None,
+                                         overview=None, tag=name),
+                           description=f"{self.t['tag']}：{name}", updated=latest(chunk),
+                           crumbs=(Crumb(self.t["tags"], "tags/"),))
 
     def place_pages(self) -> Iterator[PageSpec]:
         tree = self.model.places

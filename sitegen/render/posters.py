@@ -48,36 +48,46 @@ class PosterPlanner:
         return (record.poster_paper if record is not None else None) or self.model.site.poster_paper
 
     def plan(self) -> Iterator[PageSpec]:
-        entries: list[PosterEntry] = []
-        specs: list[PageSpec] = []
-        for kind in KINDS:
-            for record in self.model.of_kind(kind):
-                spec = self.record_poster(record)
-                specs.append(spec)
-                entries.append(PosterEntry(self.t[f"kind_{kind}"], record.title, spec.url, self.paper(record)))
+        records = [record for kind in KINDS for record in self.model.of_kind(kind)]
+        specs = [self.record_poster(record) for record in records]
+        specs += [*self.boards(), self.wall()]
+        yield self.index(records, specs)
+        yield from specs
+
+    def boards(self) -> list[PageSpec]:
+        """One poster per place board, in the tree's order (parents before children)."""
+        specs = []
         for node in self.model.places.nodes.values():
             groups = tuple(Group(n, tuple(self.person(d) for d in p)) for n, p in self.model.places.under(node.slug))
-            spec = PageSpec(url=f"posters/{node.url}", template="poster_board.html",
-                            title=self.t["board_of"].format(place=node.full_name),
-                            data=BoardPoster(node=node, groups=groups, target=node.url, paper=self.paper(),
-                                             everyone_count=sum(len(g.people) for g in groups),
-                                             qr_mm=QR_MM[self.paper()]),
-                            variants=False, poster=True, noindex=True,
-                            updated=max((d.updated for g in groups for d in g.people), default=None))
-            specs.append(spec)
-            entries.append(PosterEntry(self.t["places"], spec.title, spec.url, self.paper()))
+            specs.append(PageSpec(url=f"posters/{node.url}", template="poster_board.html",
+                                  title=self.t["board_of"].format(place=node.full_name),
+                                  data=BoardPoster(node=node, groups=groups, target=node.url, paper=self.paper(),
+                                                   everyone_count=sum(len(g.people) for g in groups),
+                                                   qr_mm=QR_MM[self.paper()]),
+                                  variants=False, poster=True, noindex=True,
+                                  updated=max((d.updated for g in groups for d in g.people), default=None)))
+        return specs
+
+    def wall(self) -> PageSpec:
+        """The wish wall: every open wish on one sheet."""
         open_wishes = tuple(w for w in self.model.wishes if w.status == "open")
-        wall = PageSpec(url="posters/wishes/", template="poster_wall.html", title=self.t["wish_wall"],
+        return PageSpec(url="posters/wishes/", template="poster_wall.html", title=self.t["wish_wall"],
                         data=WallPoster(wishes=open_wishes, target="wishes/", paper=self.paper(),
                                         qr_mm=QR_MM[self.paper()], qr_small_mm=QR_SMALL_MM[self.paper()]),
                         variants=False, poster=True, noindex=True,
                         updated=max((w.updated for w in open_wishes), default=None))
-        specs.append(wall)
-        entries.append(PosterEntry(self.t["kind_wishes"], wall.title, wall.url, self.paper()))
-        yield PageSpec(url="posters/", template="posters.html", title=self.t["posters"],
-                       data=PosterIndex(entries=tuple(entries), printed=self.printed), variants=False, noindex=True,
-                       updated=max((s.updated for s in specs if s.updated), default=None))
-        yield from specs
+
+    def index(self, records: list[Record], specs: list[PageSpec]) -> PageSpec:
+        """The index of every poster: `specs` are the record posters (one per `records`, in order),
+        then the boards, then the wall, as `plan` lists them."""
+        entries = [PosterEntry(self.t[f"kind_{record.kind}"], record.title, spec.url, self.paper(record))
+                   for record, spec in zip(records, specs[:len(records)], strict=True)]
+        entries += [PosterEntry(self.t["places"], spec.title, spec.url, self.paper())
+                    for spec in specs[len(records):-1]]
+        entries.append(PosterEntry(self.t["kind_wishes"], specs[-1].title, specs[-1].url, self.paper()))
+        return PageSpec(url="posters/", template="posters.html", title=self.t["posters"],
+                        data=PosterIndex(entries=tuple(entries), printed=self.printed), variants=False, noindex=True,
+                        updated=max((s.updated for s in specs if s.updated), default=None))
 
     def record_poster(self, record: Record) -> PageSpec:
         if isinstance(record, Disclosure):

@@ -1,0 +1,273 @@
+"""Plan a rebuild at the cost of what changed: the last plan's specs and fingerprints are taken
+again wherever what made them is unchanged.
+
+The plan is cut into slots: each record's page, each record's poster, each kind's lists, the
+tag pages, the place pages, the boards, the home page, the poster index. A slot's key is a digest
+of everything its planner reads (render/pages.py Planner, render/posters.py PosterPlanner) and
+everything its fingerprint holds (pipeline/published.py fingerprints): the theme's labels and the
+slot's templates, the site, the free pages, and the records it shows by their identity (URL,
+digest, day, date shown, source, tags, place, photos' hashes). Same key, same specs and same
+fingerprints: the memo is a pure function's cache, right whatever build wrote it, so there is no
+rule for when to fall back; a slot whose inputs changed (a record edited, a list reordered by a
+new date, a tag added, site.yaml, the theme, a photo, the day that ends "upcoming") has a new key
+and is planned again. The free pages, the search page, 404 and the wish wall are planned every
+time (one or a few specs each). What the argument rests on is what the fingerprints rest on: a
+record's digest changes whenever anything the record shows changes (model/records.py Record).
+Only a build whose cache stays in memory keys its slots (PlanMemo.wanted: `serve`); the others
+plan as Planner.plan and PosterPlanner.plan do.
+
+`tests/pipeline/test_replan.py` holds it: after every kind of edit the plan equals the full plan
+spec for spec and fingerprint for fingerprint, and the site equals a cold build byte for byte.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import os
+from functools import partial
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from sitegen.errors import Problem
+from sitegen.load.files import KINDS
+from sitegen.model.places import PlaceNode
+from sitegen.model.records import Model, Record
+from sitegen.paths import default_theme_dir
+from sitegen.pipeline.published import fingerprints, site_base
+from sitegen.render.images import Photo
+from sitegen.render.kept import Kept
+from sitegen.render.pages import Planner, latest
+from sitegen.render.posters import PosterPlanner
+from sitegen.render.theme import Theme
+from sitegen.render.views import PageSpec
+
+Asked = tuple[tuple[tuple[Any, Any], ...], ...]  # per memo of `Replanner.kept`: the (key, value) a slot asked it
+Slot = tuple[str, tuple[PageSpec, ...], tuple[str, ...], Asked]  # (key, specs, their fingerprints, what they asked)
+
+
+@dataclass
+class PlanMemo:
+    """The last build's slots: slot name ("page:wishes/x/", "lists:wishes") → (key, specs, prints).
+
+    Kept in memory by `serve` with the build cache (pipeline/memory.py); never written to the cache
+    files (its specs hold whole records): a build from the files plans every slot.
+    """
+
+    slots: dict[str, Slot] = field(default_factory=dict)
+    photos: dict[tuple[PurePosixPath, str], Photo] = field(default_factory=dict)  # (path, sha256) → planned photo
+
+    theme: tuple[tuple[object, ...], Theme] | None = None  # (what theme_stamp gave, the theme loaded then)
+    # Set by a build whose cache stays in memory after it (serve): only then are slots keyed and kept;
+    # a build whose cache goes to the files plans as Planner.plan does, with nothing to key.
+    wanted: bool = False
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.slots, self.photos, self.theme, self.wanted = {}, {}, None, False
+
+
+def theme_stamp(language: str, folder: Path | None, shown: str) -> tuple[object, ...]:
+    """What a Theme.load(language, folder, shown) is made of: its arguments and the (size, mtime) of
+    every file and folder under the theme folders, the default theme's included."""
+    entries: list[object] = [language, str(folder), shown]
+    for root in ([folder] if folder is not None and folder.is_dir() else []) + [default_theme_dir()]:
+        for where, dirs, files in os.walk(root, followlinks=True):
+            dirs.sort()
+            for name in [".", *sorted(files)]:
+                try:
+                    st = os.stat(os.path.join(where, name))
+                except OSError:
+                    st = None
+                entries.append((where, name, os.path.islink(os.path.join(where, name)),
+                                (st.st_size, st.st_mtime_ns, st.st_ino) if st is not None else None))
+    return tuple(entries)
+
+
+def kept_theme(language: str, folder: Path | None, shown: str, memo: PlanMemo) -> tuple[Theme, list[Problem]]:
+    """Theme.load and its problems, or the theme the last build loaded when none of its files changed
+    (it had no problems then): its labels, assets, template digests and parsed templates are kept."""
+    stamp = theme_stamp(language, folder, shown)
+    if memo.theme is not None and memo.theme[0] == stamp:
+        return memo.theme[1], []
+    theme = Theme.load(language, folder, shown)
+    problems = theme.problems()
+    memo.theme = None if problems else (stamp, theme)
+    return theme, problems
+
+
+@dataclass(frozen=True, slots=True)
+class Planned:
+    """Every page and poster in the full plan's order, their fingerprints, and how many were taken again."""
+
+    specs: list[PageSpec]
+    prints: list[str]
+    print_of: Callable[[PageSpec], str]
+    reused: int  # specs taken from the memo, not planned nor digested again
+
+
+def _asked_since(memo: Kept[Any, Any], count: int) -> tuple[tuple[Any, Any], ...]:
+    """What `memo` was first asked after it held `count` answers this build (a dict keeps insertion order)."""
+    return tuple(reversed(list(itertools.islice(reversed(memo.asked.items()), len(memo.asked) - count))))
+
+
+def _one(plan: Callable[[Record], PageSpec], record: Record) -> list[PageSpec]:
+    return [plan(record)]
+
+
+def _key(*parts: str) -> str:
+    return hashlib.blake2b("\x1f".join(parts).encode("utf-8"), digest_size=16).hexdigest()
+
+
+class Replanner:
+    """One build's planning through the memo of the last one (`memo`, replaced by this build's slots)."""
+
+    def __init__(self, model: Model, theme: Theme, photos: dict[PurePosixPath, Photo], memo: PlanMemo,
+                 planner: Planner, posters: PosterPlanner, kept: Sequence[Kept[Any, Any]] = ()) -> None:
+        self.model, self.theme, self.photos, self.memo = model, theme, photos, memo
+        # The build cache's memos the planners ask (summaries, fits) keep what this build asked for
+        # (render/kept.py): a slot taken again asks them again what its making asked.
+        self.kept = tuple(kept)
+        self.planner, self.posters = planner, posters
+        base = site_base(model, theme, photos)
+        self.print_of = fingerprints(model, theme, photos, base)
+        # A spec dated by nothing shows the site's date (published.fingerprints): every group slot holds
+        # it; a record's page and poster show the record's date, which its identity holds.
+        self.prefix = "\x1f".join(base)  # of every record's page and poster key
+        self.base = (*base, repr(model.site.updated))
+        self.nodes: dict[str, str] = {}  # place slug → node(), once per build
+        self.digests: dict[tuple[str, ...], str] = {}  # template names → their digests, once per build
+        self.idents: dict[int, str] = {}
+        self.slots: dict[str, Slot] = {}
+        self.reused = 0
+
+    def ident(self, record: Record) -> str:
+        """What a record is to every page showing it: the text its fingerprint part is taken from
+        (URL, digest, its photos' hashes), and what lists sort and group it by."""
+        found = self.idents.get(id(record))
+        if found is None:
+            place = getattr(record, "place", None)
+            found = self.idents[id(record)] = "\x1e".join([
+                record.url, record.digest, repr(record.day), repr(record.updated), repr(str(record.source)),
+                repr(record.year), repr(record.tags), getattr(place, "slug", "") if place is not None else "",
+                *(self.photos[p].sha if p in self.photos else "-" for p in record.photos)])
+        return found
+
+    def node(self, node: PlaceNode) -> str:
+        """What a place shows of itself: its name, slug, the places under it and who is placed right there."""
+        found = self.nodes.get(node.slug)
+        if found is None:
+            found = self.nodes[node.slug] = "\x1e".join([node.slug, repr(node.levels), repr(node.children),
+                                                         self.idents_of(node.here)])
+        return found
+
+    def idents_of(self, records: Iterable[Record]) -> str:
+        return "\x1d".join([self.ident(r) for r in records])
+
+    def templates(self, *names: str) -> str:
+        found = self.digests.get(names)
+        if found is None:
+            found = self.digests[names] = "\x1d".join(self.theme.template_digest(name) for name in names)
+        return found
+
+    def slot(self, name: str, key: str, make: Callable[[], Iterable[PageSpec]]) -> tuple[PageSpec, ...]:
+        """The slot's specs: the memo's when its key is `key`, else made and digested now."""
+        old = self.memo.slots.get(name)
+        if old is not None and old[0] == key:
+            self.slots[name] = old
+            self.reused += len(old[1])
+            for memo, answers in zip(self.kept, old[3], strict=True):
+                if answers:  # each value is its key's pure function: an answer asked again is the same
+                    memo.asked.update(answers)
+            return old[1]
+        before = [len(memo.asked) for memo in self.kept]
+        specs = tuple(make())
+        asked = tuple(_asked_since(memo, count) for memo, count in zip(self.kept, before, strict=True))
+        self.slots[name] = (key, specs, tuple(self.print_of(spec) for spec in specs), asked)
+        return specs
+
+    def plan(self) -> Planned:
+        """The full plan's specs in its order (Planner.plan, then PosterPlanner.plan)."""
+        m = self.model
+        places = _key(*[self.node(node) for node in m.places.nodes.values()])  # the tree, parents before children
+        people = self.idents_of(m.disclosures)
+        records = [r for kind in KINDS for r in m.of_kind(kind)]
+        groups: list[tuple[str, tuple[PageSpec, ...]]] = []  # (slot, its specs) in plan order; "": planned every time
+        self._pages(groups, places, people)
+        self._posters(groups, records, places, people)
+        return self._assembled(groups)
+
+    def _pages(self, groups: list[tuple[str, tuple[PageSpec, ...]]], places: str, people: str) -> None:
+        """The web pages, as Planner.plan lists them."""
+        m, planner = self.model, self.planner
+        groups.append(("home", self.slot("home", _key(*self.base, self.templates("home.html"), repr(m.today),
+                                                      self.idents_of(m.records()), self.idents_of(m.pages)),
+                                         lambda: [planner.home()])))
+        for kind in KINDS:
+            of_kind = m.of_kind(kind)
+            name = f"lists:{kind}"
+            groups.append((name, self.slot(name, _key(*self.base, self.templates("list.html"), kind,
+                                                      self.idents_of(of_kind), places if kind == "disclosures" else ""),
+                                           partial(planner.kind_lists, kind))))
+            for record in of_kind:
+                name = f"page:{record.url}"
+                groups.append((name, self.slot(name, self._page_key(record),
+                                               partial(_one, planner.record_page, record))))
+        every = [*m.records(), *m.pages]
+        by_tag = planner.by_tag()
+        groups.append(("tags", self.slot("tags", _key(*self.base, self.templates("tags.html"), repr(latest(every)),
+                                                      repr([(t, planner.tag_urls[t], len(rs))
+                                                            for t, rs in by_tag.items()])),
+                                         lambda: [planner.tag_index(by_tag, every)])))
+        for tag, tagged in by_tag.items():
+            name = f"tag:{tag}"
+            groups.append((name, self.slot(name, _key(*self.base, self.templates("list.html"), tag,
+                                                      planner.tag_urls[tag], self.idents_of(tagged)),
+                                           partial(planner.tag_list, tag, tagged))))
+        groups.append(("places", self.slot("places", _key(*self.base, self.templates("places.html", "place.html"),
+                                                          places, people), lambda: list(planner.place_pages()))))
+        groups.append(("", (*planner.free_pages(), planner.search_page(), planner.not_found())))
+
+    def _posters(self, groups: list[tuple[str, tuple[PageSpec, ...]]], records: list[Record], places: str,
+                 people: str) -> None:
+        """The posters, as PosterPlanner.plan lists them: the index first, which lists every other one."""
+        posters = self.posters
+        record_posters = [self.slot(f"poster:{r.url}", self._poster_key(r),
+                                    partial(_one, posters.record_poster, r))[0] for r in records]
+        boards = self.slot("boards", _key(*self.base, self.templates("poster_board.html"), places, people),
+                           posters.boards)
+        wall = posters.wall()
+        # The index lists each record by its title and paper only: a body edit leaves it as it was.
+        listed = "\x1d".join([f"{r.url}\x1e{r.title!r}\x1e{getattr(r.title, 'parts', '')!r}\x1e{r.poster_paper}"
+                              f"\x1e{r.updated!r}" for r in records])
+        groups.append(("posters", self.slot("posters", _key(*self.base, self.templates("posters.html"), places,
+                                                            listed),
+                                            lambda: [posters.index(records, [*record_posters, *boards, wall])])))
+        groups += [(f"poster:{r.url}", (spec,)) for r, spec in zip(records, record_posters, strict=True)]
+        groups += [("boards", boards), ("", (wall,))]
+
+    def _assembled(self, groups: list[tuple[str, tuple[PageSpec, ...]]]) -> Planned:
+        specs: list[PageSpec] = []
+        prints: list[str] = []
+        for name, group in groups:
+            specs.extend(group)
+            prints.extend(self.slots[name][2] if name else [self.print_of(spec) for spec in group])
+        self.memo.slots = self.slots
+        return Planned(specs, prints, self.print_of, self.reused)
+
+    def _page_key(self, record: Record) -> str:
+        """A record page shows the record, its tags' pages and, for a person, the board they are on."""
+        tags = repr([(t, self.planner.tag_urls[t]) for t in record.tags])
+        place = getattr(record, "place", None)
+        board = ""
+        if place is not None and record.kind == "disclosures":
+            tree = self.model.places
+            board = "\x1c".join([self.node(node) for node in (tree.nodes[place.slug], *tree.parents(place.slug))])
+        return "\x1f".join([self.prefix, self.templates(f"{record.singular}.html"), self.ident(record), tags, board])
+
+    def _poster_key(self, record: Record) -> str:
+        return "\x1f".join([self.prefix, self.templates(f"poster_{record.singular}.html"), self.ident(record)])

@@ -1,0 +1,199 @@
+"""A rebuild plans only the slots whose inputs changed (pipeline/replan.py): after every kind of
+edit the kept plan gives the full plan spec for spec and fingerprint for fingerprint, takes again
+as much as the edit allows, and the warm serve-like rebuild writes a cold build's bytes."""
+
+from __future__ import annotations
+
+import io
+import pickle
+import re
+import shutil
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from sitegen import pipeline
+from sitegen.options import Options
+from sitegen.paths import default_theme_dir
+from sitegen.pipeline import execute
+from sitegen.pipeline.cache import BuildCache
+from sitegen.pipeline.memory import Memory
+from sitegen.pipeline.published import Plan
+from sitegen.pipeline.replan import PlanMemo
+from sitegen.write.printfolder import print_folder
+from tests.conftest import NOW, tree_bytes
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+from bench.generate import generate  # noqa: E402
+
+# Upcoming at tests.conftest.NOW (12:00 on 24 November in Shanghai), past an hour after the next morning.
+SOON = "---\ntitle: 明早义诊\ndate: 2026-11-25 09:30\ntags: [健康]\n---\n社区医生来义诊。\n"
+LATER = datetime(2026, 11, 25, 3, 0, tzinfo=UTC)  # 11:00 in Shanghai
+
+
+def _first(content: Path, kind: str, n: int = 0) -> Path:
+    return content / "site.yaml" if kind == "site" else sorted((content / kind).iterdir())[n]
+
+
+def _sub(kind: str, pattern: str, replacement: str, n: int = 0) -> Callable[[Path], None]:
+    def edit(content: Path) -> None:
+        path = _first(content, kind, n)
+        text = path.read_text("utf-8")
+        changed = re.sub(pattern, replacement, text, count=1, flags=re.M)
+        assert changed != text, f"{path.name}: {pattern} not found"
+        path.write_text(changed, encoding="utf-8")
+    return edit
+
+
+def _append(kind: str, text: str) -> Callable[[Path], None]:
+    def edit(content: Path) -> None:
+        path = _first(content, kind)
+        path.write_text(path.read_text("utf-8") + text, encoding="utf-8")
+    return edit
+
+
+def _oldest_activity_to_newest(content: Path) -> None:
+    """The oldest activity (last on the list's last page) becomes the newest past one (first page)."""
+    dated = {p: re.search(r"^date: '?(\S+ \S+)", p.read_text("utf-8"), re.M) for p in (content / "activities").iterdir()}
+    oldest = min((m.group(1), p) for p, m in dated.items() if m)[1]
+    oldest.write_text(re.sub(r"^date: .*$", "date: 2026-11-20 09:30", oldest.read_text("utf-8"), count=1, flags=re.M),
+                      encoding="utf-8")
+
+
+def _photo(content: Path) -> None:
+    buffer = io.BytesIO()
+    Image.new("RGB", (640, 480), (10, 120, 200)).save(buffer, "JPEG")
+    sorted((content / "media").glob("*.jpg"))[0].write_bytes(buffer.getvalue())
+
+
+def _add(content: Path) -> None:
+    (content / "deliberations" / "new-one.md").write_text(
+        "---\ntitle: 新议题\nraised_on: 2026-01-05\nstatus: proposed\ntags: [环境]\n---\n新的背景。\n", encoding="utf-8")
+
+
+def _rename(content: Path) -> None:
+    path = _first(content, "wishes", 2)
+    path.rename(path.with_name("renamed-" + path.name))
+
+
+def _site_theme(content: Path) -> None:
+    """The site's own theme: the default wish page with one change, and one label."""
+    templates = content / "theme" / "templates"
+    templates.mkdir(parents=True)
+    wish = (default_theme_dir() / "templates" / "wish.html").read_text("utf-8")
+    (templates / "wish.html").write_text(wish.replace("{{ t.how_to_claim }}", "怎样认领"), encoding="utf-8")
+    (content / "theme" / "i18n").mkdir()
+    (content / "theme" / "i18n" / "zh-Hans.yaml").write_text("search: 找一找\n", encoding="utf-8")
+    (content / "site.yaml").write_text((content / "site.yaml").read_text("utf-8") + "theme: theme\n", encoding="utf-8")
+
+
+def _theme_file(rel: str, old: str, new: str) -> Callable[[Path], None]:
+    def edit(content: Path) -> None:
+        path = content / "theme" / rel
+        path.write_text(path.read_text("utf-8").replace(old, new), encoding="utf-8")
+    return edit
+
+
+@dataclass(frozen=True)
+class Case:
+    edit: Callable[[Path], None]
+    least: float  # the share of specs the rebuild must take from the kept plan (what the edit cannot reach)
+    most: float = 1.0  # and at most: 0 when everything depends on what changed
+    now: datetime = NOW  # the rebuild's clock
+    setup: Callable[[Path], None] = lambda content: None  # before the first build
+
+
+CASES = {
+    "body edit": Case(_append("wishes", "\n又补充了一段说明。\n"), 0.9),
+    "title edit": Case(_sub("activities", r"^title: ", "title: 改过"), 0.9),
+    "date edit across a page boundary": Case(_oldest_activity_to_newest, 0.8),
+    "tag added": Case(_sub("deliberations", r"^tags:$", "tags:\n- 新标签"), 0.8),
+    "tag removed": Case(_sub("wishes", r"^tags:\n- .*$", "tags:", 1), 0.8),
+    "record added": Case(_add, 0.8),
+    "record removed": Case(lambda content: _first(content, "wishes", 1).unlink(), 0.8),
+    "record renamed": Case(_rename, 0.8),
+    "person moved to another place": Case(_sub("disclosures", r"^place: .*$", "place: 新小区/1栋/1单元"), 0.5),
+    "site.yaml changed": Case(_sub("site", r"^name: .*$", "name: 望湖新街道"), 0.0, 0.0),
+    "photo changed": Case(_photo, 0.8),
+    "site theme's template changed": Case(_theme_file("templates/wish.html", "怎样认领", "如何认领"), 0.8,
+                                          setup=_site_theme),
+    "site theme's label changed": Case(_theme_file("i18n/zh-Hans.yaml", "找一找", "搜一搜"), 0.0, 0.0,
+                                       setup=_site_theme),
+    # A new day re-dates what shows the build day (people with no `since`, and so the site's date
+    # every list holds): their slots and the lists are planned again, the other records' are not.
+    "upcoming ended by the clock": Case(lambda content: None, 0.3, now=LATER),
+}
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    content = generate(tmp_path_factory.mktemp("gen"), 70).content  # 23 activities: two list pages
+    (content / "activities" / "soon.md").write_text(SOON, encoding="utf-8")
+    return content
+
+
+def _options(now: datetime = NOW, cache: bool = True) -> Options:
+    return Options(now=now, use_cache=cache, jobs=1)
+
+
+def _watch_plans(monkeypatch: pytest.MonkeyPatch, plans: list[tuple[Plan, Plan]]) -> None:
+    """Every build also plans from nothing, beside the plan it made from what it kept."""
+    plan_site = execute.plan_site
+
+    def watched(model, content, options, cache):  # type: ignore[no-untyped-def]
+        plan = plan_site(model, content, options, cache)
+        plans.append((plan, plan_site(model, content, options, BuildCache(key=cache.key))))
+        return plan
+
+    monkeypatch.setattr(execute, "plan_site", watched)
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_replan_after_an_edit_is_the_full_plan_and_the_cold_site(name: str, generated: Path, tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    case = CASES[name]
+    content, out, memory = tmp_path / "content", tmp_path / "output", Memory()
+    shutil.copytree(generated, content)
+    case.setup(content)
+    pipeline.build(content, out, _options(), memory=memory)
+    case.edit(content)
+    plans: list[tuple[Plan, Plan]] = []
+    _watch_plans(monkeypatch, plans)
+    pipeline.build(content, out, _options(case.now), memory=memory)
+    monkeypatch.undo()
+    (plan, full), = plans
+    assert [s.url for s in plan.specs] == [s.url for s in full.specs]
+    assert plan.prints == full.prints
+    assert plan.specs == full.specs  # what a kept spec holds is what planning it again gives
+    assert case.least * len(plan.specs) <= plan.reused <= case.most * len(plan.specs)
+
+    cold = tmp_path / "cold"
+    pipeline.build(content, cold, _options(case.now, cache=False))
+    assert tree_bytes(out) == tree_bytes(cold)
+    assert tree_bytes(print_folder(out)) == tree_bytes(print_folder(cold))
+
+
+def test_slots_taken_again_still_ask_the_kept_memos(generated: Path, tmp_path: Path) -> None:
+    """Summaries and fits keep what a build asked for: a reused slot asks again what its making asked."""
+    content, out, memory = tmp_path / "content", tmp_path / "output", Memory()
+    shutil.copytree(generated, content)
+    pipeline.build(content, out, _options(), memory=memory)
+    assert memory.cache is not None
+    fits, summaries = set(memory.cache.fits.known), set(memory.cache.summaries.known)
+    _append("wishes", "\n补充。\n")(content)
+    pipeline.build(content, out, _options(), memory=memory)
+    cache = memory.cache
+    assert cache is not None and len(cache.plans.slots) > 0
+    assert set(cache.fits.known) - fits == {k for k in cache.fits.known if k not in fits}  # the edited wish's
+    assert len(fits - set(cache.fits.known)) == len(set(cache.fits.known) - fits) == 1
+    assert len(summaries - set(cache.summaries.known)) <= 1
+
+
+def test_the_kept_plan_is_never_written_to_the_cache_files() -> None:
+    memo = PlanMemo(slots={"home": ("key", (), (), ())})
+    assert pickle.loads(pickle.dumps(memo)).slots == {}
