@@ -154,3 +154,64 @@ def test_a_hand_in_the_assembled_street_is_undone_or_refused(make_street: MakeSt
     assert code == 0, stderr
     assert _entries(assembled) == _entries(single)
     assert _entries(print_folder(assembled)) == _entries(print_folder(single))
+
+
+TYPED = "---\ntitle: 茶话会\ndate: 2026-10-01\n---\n感谢赵大山阿姨的帮助。\n"
+ZHAO = "wish: 想要一台收音机\nwisher: 赵大山\nposted_on: 2026-10-02\nstatus: open\n"
+
+
+def _write(rel: str, text: str) -> Callable[[Path], None]:
+    return lambda street: (street / rel).write_text(text, encoding="utf-8")
+
+
+def _delete(rel: str) -> Callable[[Path], None]:
+    return lambda street: (street / rel).unlink()
+
+
+# (files before the first build, the edits before each next build) → the problem each build refuses
+# with ("" when it builds), warm builds as cold ones: a community refused for another one's secret
+# builds once that secret is gone, though the refusal left it out of the street's kept secrets.
+SECRET_SEQUENCES: dict[str, tuple[dict[str, str], list[Callable[[Path], None]], list[str]]] = {
+    "another's wish added, then deleted": (
+        {"meihu/activities/tea.md": TYPED},
+        [_write("wanghu/wishes/zhao.yaml", ZHAO), _delete("wanghu/wishes/zhao.yaml")],
+        ["", "meihu/activities/tea.md:5", ""]),
+    "another's wish deleted": (
+        {"meihu/activities/tea.md": TYPED, "wanghu/wishes/zhao.yaml": ZHAO},
+        [_delete("wanghu/wishes/zhao.yaml")],
+        ["meihu/activities/tea.md:5", ""]),
+    "another's wisher renamed": (
+        {"meihu/activities/tea.md": TYPED, "wanghu/wishes/zhao.yaml": ZHAO},
+        [_write("wanghu/wishes/zhao.yaml", ZHAO.replace("赵大山", "赵小山"))],
+        ["meihu/activities/tea.md:5", ""]),
+    "the same wisher in two communities, each deleted in turn": (
+        {"meihu/activities/tea.md": TYPED, "wanghu/wishes/zhao.yaml": ZHAO, "binhu/wishes/zhao.yaml": ZHAO},
+        [_delete("wanghu/wishes/zhao.yaml"), _delete("binhu/wishes/zhao.yaml")],
+        ["meihu/activities/tea.md:5", "meihu/activities/tea.md:5", ""]),
+}
+
+
+def _refused(folder: Path, out: Path, **changes: object) -> str:
+    from sitegen.errors import ContentInvalid
+
+    try:
+        build_street(folder, out, options(**changes))
+    except ContentInvalid as e:
+        return " ".join(sorted(f"{p.path}:{p.line}" for p in e.problems if not p.warning))
+    return ""
+
+
+@pytest.mark.parametrize("name", SECRET_SEQUENCES)
+def test_a_secret_gone_lets_the_community_refused_for_it_build(name: str, make_street: MakeStreet, street_pages: str,
+                                                               tmp_path: Path) -> None:
+    files, edits, refusals = SECRET_SEQUENCES[name]
+    folder = make_street(THREE, files)
+    warm = tmp_path / "warm" / "out"
+    assert _refused(folder, warm) == refusals[0]
+    for step, (edit, refused) in enumerate(zip(edits, refusals[1:], strict=True)):
+        edit(folder)
+        cold = tmp_path / f"cold{step}" / "out"
+        assert (_refused(folder, warm), _refused(folder, cold, use_cache=False)) == (refused, refused)
+        if not refused:
+            assert _entries(warm) == _entries(cold)
+            assert _entries(print_folder(warm)) == _entries(print_folder(cold))
