@@ -139,19 +139,37 @@ def build_street(folder: Path, out: Path, options: Options, progress: pipeline.P
             if told is not None:
                 told(slug, built)
         kept = [c.slug for c in picked]
+        summary_of = functools.partial(_kept_summary, street, {c.slug: c for c in picked}, summaries, plans, folders, out,
+                                       options)
         if shard is not None:
-            folders.write_summaries(out, {slug: summaries.get(slug) or folders.summary(slug) for slug in kept})
+            folders.write_summaries(out, {slug: summary_of(slug) for slug in kept})
             for community in picked:  # what --assemble checks the part against
                 replace_file(StreetFolders.shard_summaries(out) / f"{community.slug}{STAMP_SUFFIX}",
                              _stamp(street, community, plans[community.slug]))
         # The pages' fingerprint counts the summaries by their digests; the summaries are read only to make pages.
         digests = [summary_digest(summaries[slug]) if slug in summaries else folders.summary_digest(slug) for slug in kept]
         pages = None if shard is not None else _street_pages(
-            street, lambda: [summaries.get(slug) or folders.summary(slug) for slug in kept], options)
+            street, lambda: [summary_of(slug) for slug in kept], options)
         report.street_files, report.written = write_street(out, folders, kept, pages,
                                                            street_fingerprint(street, digests, options))
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _kept_summary(street: Street, communities: Mapping[str, Community], summaries: Mapping[str, str],
+                  plans: Mapping[str, Options], folders: StreetFolders, out: Path, options: Options, slug: str) -> str:
+    """A community's summary: this build's, else the kept one, else (the kept one gone or changed by
+    hand: StreetFolders.summary) made again from the community's content and kept."""
+    if slug in summaries:
+        return summaries[slug]
+    try:
+        return folders.summary(slug)
+    except OSError:
+        community, plan = communities[slug], plans[slug]
+        text = _summary(pipeline.check(community.content, plan, _last_cache(out / slug, plan)), street, community,
+                        options)
+        folders.save_summary(slug, text, summary_year(options.now, street.timezone))
+        return text
 
 
 def _build_one(community: Community, out: Path, plan: Options, progress: pipeline.Progress | None,

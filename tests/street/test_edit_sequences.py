@@ -44,6 +44,13 @@ def _summary_head_only_year(street: Path) -> None:
     kept.write_text(f"{head.split()[0]}\n{text}", encoding="utf-8")  # as sitegen kept it before digests
 
 
+def _summary_body_changed(street: Path) -> None:
+    kept = _warm_cache(street) / "summaries" / "meihu.summary"
+    kept.write_text(kept.read_text("utf-8").replace("梅湖社区", "假社区"), encoding="utf-8")
+    path = street / ACTIVITY
+    path.write_text(path.read_text("utf-8").replace("title: ", "title: 改", 1), encoding="utf-8")
+
+
 def _in_warm(rel: str, act: Callable[[Path], object]) -> Callable[[Path], None]:
     def change(street: Path) -> None:
         act(street.parent / "warm" / "out" / rel)
@@ -60,6 +67,8 @@ CASES: dict[str, Callable[[Path], None]] = {
     # the street's cache: what it keeps about the communities not rebuilt
     "kept summary without its digest": _summary_head_only_year,
     "kept summary deleted": lambda street: (_warm_cache(street) / "summaries" / "meihu.summary").unlink(),
+    # its digest line kept: the street pages, made again for wanghu's edit, read meihu's kept summary
+    "kept summary changed by hand, another community edited": _summary_body_changed,
     "street manifest blocks deleted": lambda street: shutil.rmtree(_warm_cache(street) / "manifests"),
     "a street manifest block emptied": lambda street: (_warm_cache(street) / "manifests" / "wanghu").write_text(""),
     # hands in a community's output, found by its stamp (write/stamp.py) with nothing else changed
