@@ -139,8 +139,7 @@ def build_street(folder: Path, out: Path, options: Options, progress: pipeline.P
             if told is not None:
                 told(slug, built)
         kept = [c.slug for c in picked]
-        summary_of = functools.partial(_kept_summary, street, {c.slug: c for c in picked}, summaries, plans, folders, out,
-                                       options)
+        summary_of = functools.partial(_kept_summary, street, picked, summaries, plans, folders, out, options)
         if shard is not None:
             folders.write_summaries(out, {slug: summary_of(slug) for slug in kept})
             for community in picked:  # what --assemble checks the part against
@@ -156,7 +155,7 @@ def build_street(folder: Path, out: Path, options: Options, progress: pipeline.P
     return report
 
 
-def _kept_summary(street: Street, communities: Mapping[str, Community], summaries: Mapping[str, str],
+def _kept_summary(street: Street, communities: Sequence[Community], summaries: Mapping[str, str],
                   plans: Mapping[str, Options], folders: StreetFolders, out: Path, options: Options, slug: str) -> str:
     """A community's summary: this build's, else the kept one, else (the kept one gone or changed by
     hand: StreetFolders.summary) made again from the community's content and kept."""
@@ -165,7 +164,7 @@ def _kept_summary(street: Street, communities: Mapping[str, Community], summarie
     try:
         return folders.summary(slug)
     except OSError:
-        community, plan = communities[slug], plans[slug]
+        community, plan = next(c for c in communities if c.slug == slug), plans[slug]
         text = _summary(pipeline.check(community.content, plan, _last_cache(out / slug, plan)), street, community,
                         options)
         folders.save_summary(slug, text, summary_year(options.now, street.timezone))
