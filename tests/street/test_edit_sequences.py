@@ -193,6 +193,13 @@ SECRET_SEQUENCES: dict[str, tuple[dict[str, str], list[Callable[[Path], None]], 
         {"meihu/activities/tea.md": TYPED, "wanghu/wishes/zhao.yaml": ZHAO},
         [_write("wanghu/wishes/zhao.yaml", ZHAO.replace("赵大山", "赵小山"))],
         ["meihu/activities/tea.md:5", ""]),
+    # the street keeps a community's secrets after it leaves: they are stale when it comes back
+    "a community away, then back without its wish": (
+        {"binhu/wishes/zhao.yaml": ZHAO},
+        [lambda street: shutil.move(street / "binhu", street.parent / "binhu-away"), _write("meihu/activities/tea.md", TYPED),
+         lambda street: (os.unlink(street.parent / "binhu-away" / "wishes" / "zhao.yaml"),
+                         shutil.move(street.parent / "binhu-away", street / "binhu"))],
+        ["", "", "", ""]),
     "the same wisher in two communities, each deleted in turn": (
         {"meihu/activities/tea.md": TYPED, "wanghu/wishes/zhao.yaml": ZHAO, "binhu/wishes/zhao.yaml": ZHAO},
         [_delete("wanghu/wishes/zhao.yaml"), _delete("binhu/wishes/zhao.yaml")],
