@@ -200,6 +200,13 @@ SECRET_SEQUENCES: dict[str, tuple[dict[str, str], list[Callable[[Path], None]], 
          lambda street: (os.unlink(street.parent / "binhu-away" / "wishes" / "zhao.yaml"),
                          shutil.move(street.parent / "binhu-away", street / "binhu"))],
         ["", "", "", ""]),
+    # meihu's own new wisher is learnt only once its stale refusal is gone: a second round names binhu's line
+    "a refused community's new wisher named by a third": (
+        {"meihu/activities/tea.md": TYPED},
+        [_write("wanghu/wishes/zhao.yaml", ZHAO), lambda street: (_delete("wanghu/wishes/zhao.yaml")(street),
+                         _write("meihu/wishes/qian.yaml", ZHAO.replace("赵大山", "钱小二"))(street),
+                         _write("binhu/activities/tea.md", TYPED.replace("赵大山", "钱小二"))(street))],
+        ["", "meihu/activities/tea.md:5", "binhu/activities/tea.md:5"]),
     "the same wisher in two communities, each deleted in turn": (
         {"meihu/activities/tea.md": TYPED, "wanghu/wishes/zhao.yaml": ZHAO, "binhu/wishes/zhao.yaml": ZHAO},
         [_delete("wanghu/wishes/zhao.yaml"), _delete("binhu/wishes/zhao.yaml")],
