@@ -139,19 +139,36 @@ def build_street(folder: Path, out: Path, options: Options, progress: pipeline.P
             if told is not None:
                 told(slug, built)
         kept = [c.slug for c in picked]
+        summary_of = functools.partial(_kept_summary, street, picked, summaries, plans, folders, out, options)
         if shard is not None:
-            folders.write_summaries(out, {slug: summaries.get(slug) or folders.summary(slug) for slug in kept})
+            folders.write_summaries(out, {slug: summary_of(slug) for slug in kept})
             for community in picked:  # what --assemble checks the part against
                 replace_file(StreetFolders.shard_summaries(out) / f"{community.slug}{STAMP_SUFFIX}",
                              _stamp(street, community, plans[community.slug]))
         # The pages' fingerprint counts the summaries by their digests; the summaries are read only to make pages.
         digests = [summary_digest(summaries[slug]) if slug in summaries else folders.summary_digest(slug) for slug in kept]
         pages = None if shard is not None else _street_pages(
-            street, lambda: [summaries.get(slug) or folders.summary(slug) for slug in kept], options)
+            street, lambda: [summary_of(slug) for slug in kept], options)
         report.street_files, report.written = write_street(out, folders, kept, pages,
                                                            street_fingerprint(street, digests, options))
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _kept_summary(street: Street, communities: Sequence[Community], summaries: Mapping[str, str],
+                  plans: Mapping[str, Options], folders: StreetFolders, out: Path, options: Options, slug: str) -> str:
+    """A community's summary: this build's, else the kept one, else (the kept one gone or changed by
+    hand: StreetFolders.summary) made again from the community's content and kept."""
+    if slug in summaries:
+        return summaries[slug]
+    try:
+        return folders.summary(slug)
+    except OSError:
+        community, plan = next(c for c in communities if c.slug == slug), plans[slug]
+        text = _summary(pipeline.check(community.content, plan, _last_cache(out / slug, plan)), street, community,
+                        options)
+        folders.save_summary(slug, text, summary_year(options.now, street.timezone))
+        return text
 
 
 def _build_one(community: Community, out: Path, plan: Options, progress: pipeline.Progress | None,
@@ -193,38 +210,70 @@ def _check_with_secrets(street: Street, communities: Sequence[Community], picked
         given = dataclasses.replace(options, street_secrets=union, street_secrets_digest=digest_of(union))
         return {c.slug: community_options(street, c, given, folders) for c in picked}
 
-    plans = plans_for(stored)
-    fresh, summaries, caches, found = _check_changed(street, picked, out, options, plans, folders, problems)
-    current = {**stored, **found}
-    if {s for f in current.values() for s in f} != {s for f in stored.values() for s in f}:
-        plans, fresh = plans_for(current), {}
-        _check_again(street, [c for c in picked if c.slug in found], plans, caches, problems)
+    plans, used = plans_for(stored), stored
+    fresh, summaries, caches, found, failed = _check_changed(street, picked, out, options, plans, folders)
+    try:
+        # The first round learns the secrets of the communities that passed; a community refused for a
+        # secret the new set no longer holds passes the second, which then knows every checked one's.
+        for _ in range(2):
+            current = {**stored, **found}
+            if _union(current) == _union(used):
+                break
+            plans, fresh, used = plans_for(current), {}, current
+            passed = _check_again(street, [c for c in picked if c.slug in found or c.slug in failed], plans, caches,
+                                  problems)
+            for community in [c for c in picked if c.slug in failed]:
+                slug = community.slug
+                summaries[slug] = _summary(passed[slug], street, community, options, caches.get(slug))
+                found[slug] = _own_secrets(passed[slug], slug, plans[slug])
+                del failed[slug]
+        if any(not p.warning for p in problems) or failed:
+            raise ContentInvalid([*problems, *(p for f in failed.values() for p in f)])
+    except ContentInvalid:
+        for slug, cache in caches.items():  # what checking parsed and validated is kept for the next try
+            _keep(cache, out / slug, plans[slug])
+        raise
     for slug, secrets in found.items():
         folders.save_secrets(slug, secrets)
     return fresh, summaries, caches, plans
 
 
+def _union(known: Mapping[str, list[tuple[str, str, str]]]) -> set[tuple[str, str, str]]:
+    return {s for found in known.values() for s in found}
+
+
+def _own_secrets(checked: pipeline.Checked, slug: str, plan: Options) -> list[tuple[str, str, str]]:
+    """The secrets a checked community holds itself (community_secrets), not those the street gave it."""
+    given = {value: source for _, value, source in plan.street_secrets}
+    return [s for s in community_secrets(checked.model, slug) if s[2] != f"{slug}/{given.get(s[1])}"]
+
+
 def _check_again(street: Street, checked: Sequence[Community], plans: Mapping[str, Options],
-                 caches: Mapping[str, BuildCache], street_problems: list[Problem]) -> None:
-    """Check `checked` again with the street's new set of secrets; ContentInvalid with every error
-    found (street-relative) and the street's own warnings, else nothing."""
+                 caches: Mapping[str, BuildCache], street_problems: list[Problem]) -> dict[str, pipeline.Checked]:
+    """Check `checked` again with the street's new set of secrets: what each check gives (slug →
+    Checked), or ContentInvalid with every error found (street-relative) and the street's own warnings."""
     errors: list[Problem] = []
+    passed: dict[str, pipeline.Checked] = {}
     for community in checked:
         try:
-            pipeline.check(community.content, plans[community.slug], caches.get(community.slug))
+            passed[community.slug] = pipeline.check(community.content, plans[community.slug],
+                                                    caches.get(community.slug))
         except ContentInvalid as e:
             errors += [p for p in at_street_yaml(moved(e.problems, community.slug), street, community) if not p.warning]
     if errors:
         raise ContentInvalid([*street_problems, *errors])
+    return passed
 
 
 def _check_changed(street: Street, picked: Sequence[Community], out: Path, options: Options,
-                   plans: Mapping[str, Options], folders: StreetFolders, street_problems: list[Problem]
+                   plans: Mapping[str, Options], folders: StreetFolders
                    ) -> tuple[dict[str, pipeline.Report], dict[str, str], dict[str, BuildCache],
-                              dict[str, list[tuple[str, str, str]]]]:
-    """Check every community that changed; raise ContentInvalid with every problem of all of them.
+                              dict[str, list[tuple[str, str, str]]], dict[str, list[Problem]]]:
+    """Check every community that changed against the secrets in `plans`.
 
-    Also returns the secrets each checked community holds itself (slug → community_secrets).
+    Also returns the secrets each checked community holds itself (slug → community_secrets), and the
+    problems (street-relative) of each community that failed its check: the caller decides, once it
+    knows the street's new set of secrets, whether they stand (a secret can be gone with this edit).
 
     Returns the reports of the unchanged ones (not built again), the summaries (JSON) of the checked
     ones, and the caches they were checked with (slug → cache), each handed to its build so that it
@@ -234,7 +283,7 @@ def _check_changed(street: Street, picked: Sequence[Community], out: Path, optio
     summaries: dict[str, str] = {}
     caches: dict[str, BuildCache] = {}
     found: dict[str, list[tuple[str, str, str]]] = {}
-    problems = list(street_problems)
+    failed: dict[str, list[Problem]] = {}
     year = summary_year(options.now, street.timezone)
     # The question needs the secrets' digest, not the secrets: a district's are megabytes, sent once per community.
     # Answers come as the workers give them (street/ready.py): a changed community is checked here meanwhile.
@@ -249,21 +298,16 @@ def _check_changed(street: Street, picked: Sequence[Community], out: Path, optio
         try:
             checked = pipeline.check(community.content, plans[slug], cache)
         except ContentInvalid as e:
-            problems += at_street_yaml(moved(e.problems, slug), street, community)
+            failed[slug] = at_street_yaml(moved(e.problems, slug), street, community)
             continue
         finally:
             _hold(caches, slug, cache, out / slug, plans[slug])
         summaries[slug] = _summary(checked, street, community, options, cache)
-        given = {value: source for _, value, source in plans[slug].street_secrets}  # its own: not as given
-        found[slug] = [s for s in community_secrets(checked.model, slug) if s[2] != f"{slug}/{given.get(s[1])}"]
+        found[slug] = _own_secrets(checked, slug, plans[slug])
         if ready is not None:  # built and unchanged, but its summary was missing or of another year
             fresh[slug] = ready
             folders.save_summary(slug, summaries[slug], year)
-    if any(not p.warning for p in problems):
-        for slug, cache in caches.items():  # what checking parsed and validated is kept for the next try
-            _keep(cache, out / slug, plans[slug])
-        raise ContentInvalid(problems)
-    return fresh, summaries, caches, found
+    return fresh, summaries, caches, found, failed
 
 
 def _street_pages(street: Street, summaries: Callable[[], Sequence[str]], options: Options) -> Pages:

@@ -71,8 +71,12 @@ class StreetFolders:
         return head[1]
 
     def summary(self, slug: str) -> str:
-        """The kept summary's JSON; raises OSError when there is none (has_summary says first)."""
-        return self._summary_file(slug).read_text("utf-8").partition("\n")[2]
+        """The kept summary's JSON; raises OSError when there is none (has_summary says first) or when
+        it is not the text its first line's digest was taken of (changed by hand): never published."""
+        head, _, text = self._summary_file(slug).read_text("utf-8").partition("\n")
+        if head.split()[1:] != [summary_digest(text)]:
+            raise FileNotFoundError(self._summary_file(slug))
+        return text
 
     def _secrets_file(self, slug: str) -> Path:
         return self.cache / "secrets" / f"{slug}.json"

@@ -123,6 +123,12 @@ def wisher_names_unpublished(records: list[RawRecord], variants: Variants,
     names = private_names(records, variants)
     others = {folded: source for name, source in (foreign or {}).items()
               if (folded := fold_name(name)) not in names and len(folded) > 1}
+    table = _fold_table(names, others)
+    for name, raw in list(names.items()):  # each name as a text in a mix of scripts folds onto it
+        names.setdefault(name.translate(table), raw)
+    for name, source in list(others.items()):
+        if name.translate(table) not in names:
+            others.setdefault(name.translate(table), source)
     matcher = build_matcher([*names, *others])
     if matcher is None:
         return
@@ -135,7 +141,7 @@ def wisher_names_unpublished(records: list[RawRecord], variants: Variants,
         seen.add(marker)
         if marker in known:
             continue
-        found = list(_leaks_in(raw, matcher, names, others))
+        found = list(_leaks_in(raw, matcher, names, others, table))
         yield from found
         if not found:
             known.add(marker)
@@ -144,20 +150,41 @@ def wisher_names_unpublished(records: list[RawRecord], variants: Variants,
         clean[key] = known & seen
 
 
+def _fold_table(names: Mapping[str, RawRecord], others: Mapping[str, str]) -> dict[int, str]:
+    """Each wisher's forms in both scripts mapped character by character onto one (script_chars, as
+    the output scan folds them, model/build.py): a name typed in a mix of scripts (劉晓风) is found too."""
+    forms: dict[object, list[str]] = {}
+    for name, raw in names.items():
+        forms.setdefault(id(raw), []).append(name)
+    for name, source in others.items():  # one source, one wisher
+        forms.setdefault(source, []).append(name)
+    chars: dict[str, str] = {}
+    for same in forms.values():
+        chars.update(script_chars(same))
+    return str.maketrans(chars)
+
+
+def _first(matcher: ahocorasick.Automaton, text: str, table: dict[int, str]) -> str | None:
+    """The first name in `text` as written, else in `text` folded onto one script by `table`."""
+    folded = fold_name(text)
+    for attempt in (folded, folded.translate(table) if table else folded):
+        for _, name in matcher.iter(attempt):
+            return str(name)
+    return None
+
+
 def _leaks_in(raw: RawRecord, matcher: ahocorasick.Automaton, names: dict[str, RawRecord],
-              others: Mapping[str, str]) -> Iterator[Problem]:
+              others: Mapping[str, str], table: dict[int, str]) -> Iterator[Problem]:
     for at, text in strings_in(raw.fields):
         if raw.kind == "wishes" and at == ("wisher",):
             continue
-        for _, name in matcher.iter(fold_name(text)):
+        if (name := _first(matcher, text, table)) is not None:
             yield _leak(raw, raw.line_of(*at), names, others, name)
-            break
     if raw.body:
         # A name is found however the line disguises it: 俞\u200b晓风, 俞**晓风**, [俞](…)晓风.
         for offset, line in enumerate(raw.body.split("\n")):
-            for _, name in matcher.iter(fold_name(markdown_plain(line))):
+            if (name := _first(matcher, markdown_plain(line), table)) is not None:
                 yield _leak(raw, (raw.body_line or 1) + offset, names, others, name)
-                break
 
 
 def _leak(raw: RawRecord, line: int, names: dict[str, RawRecord], others: Mapping[str, str], name: str) -> Problem:

@@ -44,6 +44,13 @@ def _summary_head_only_year(street: Path) -> None:
     kept.write_text(f"{head.split()[0]}\n{text}", encoding="utf-8")  # as sitegen kept it before digests
 
 
+def _summary_body_changed(street: Path) -> None:
+    kept = _warm_cache(street) / "summaries" / "meihu.summary"
+    kept.write_text(kept.read_text("utf-8").replace("梅湖社区", "假社区"), encoding="utf-8")
+    path = street / ACTIVITY
+    path.write_text(path.read_text("utf-8").replace("title: ", "title: 改", 1), encoding="utf-8")
+
+
 def _in_warm(rel: str, act: Callable[[Path], object]) -> Callable[[Path], None]:
     def change(street: Path) -> None:
         act(street.parent / "warm" / "out" / rel)
@@ -60,6 +67,8 @@ CASES: dict[str, Callable[[Path], None]] = {
     # the street's cache: what it keeps about the communities not rebuilt
     "kept summary without its digest": _summary_head_only_year,
     "kept summary deleted": lambda street: (_warm_cache(street) / "summaries" / "meihu.summary").unlink(),
+    # its digest line kept: the street pages, made again for wanghu's edit, read meihu's kept summary
+    "kept summary changed by hand, another community edited": _summary_body_changed,
     "street manifest blocks deleted": lambda street: shutil.rmtree(_warm_cache(street) / "manifests"),
     "a street manifest block emptied": lambda street: (_warm_cache(street) / "manifests" / "wanghu").write_text(""),
     # hands in a community's output, found by its stamp (write/stamp.py) with nothing else changed
@@ -154,3 +163,78 @@ def test_a_hand_in_the_assembled_street_is_undone_or_refused(make_street: MakeSt
     assert code == 0, stderr
     assert _entries(assembled) == _entries(single)
     assert _entries(print_folder(assembled)) == _entries(print_folder(single))
+
+
+TYPED = "---\ntitle: 茶话会\ndate: 2026-10-01\n---\n感谢赵大山阿姨的帮助。\n"
+ZHAO = "wish: 想要一台收音机\nwisher: 赵大山\nposted_on: 2026-10-02\nstatus: open\n"
+
+
+def _write(rel: str, text: str) -> Callable[[Path], None]:
+    return lambda street: (street / rel).write_text(text, encoding="utf-8")
+
+
+def _delete(rel: str) -> Callable[[Path], None]:
+    return lambda street: (street / rel).unlink()
+
+
+# (files before the first build, the edits before each next build) → the problem each build refuses
+# with ("" when it builds), warm builds as cold ones: a community refused for another one's secret
+# builds once that secret is gone, though the refusal left it out of the street's kept secrets.
+SECRET_SEQUENCES: dict[str, tuple[dict[str, str], list[Callable[[Path], None]], list[str]]] = {
+    "another's wish added, then deleted": (
+        {"meihu/activities/tea.md": TYPED},
+        [_write("wanghu/wishes/zhao.yaml", ZHAO), _delete("wanghu/wishes/zhao.yaml")],
+        ["", "meihu/activities/tea.md:5", ""]),
+    "another's wish deleted": (
+        {"meihu/activities/tea.md": TYPED, "wanghu/wishes/zhao.yaml": ZHAO},
+        [_delete("wanghu/wishes/zhao.yaml")],
+        ["meihu/activities/tea.md:5", ""]),
+    "another's wisher renamed": (
+        {"meihu/activities/tea.md": TYPED, "wanghu/wishes/zhao.yaml": ZHAO},
+        [_write("wanghu/wishes/zhao.yaml", ZHAO.replace("赵大山", "赵小山"))],
+        ["meihu/activities/tea.md:5", ""]),
+    # the street keeps a community's secrets after it leaves: they are stale when it comes back
+    "a community away, then back without its wish": (
+        {"binhu/wishes/zhao.yaml": ZHAO},
+        [lambda street: shutil.move(street / "binhu", street.parent / "binhu-away"), _write("meihu/activities/tea.md", TYPED),
+         lambda street: (os.unlink(street.parent / "binhu-away" / "wishes" / "zhao.yaml"),
+                         shutil.move(street.parent / "binhu-away", street / "binhu"))],
+        ["", "", "", ""]),
+    # meihu's own new wisher is learnt only once its stale refusal is gone: a second round names binhu's line
+    "a refused community's new wisher named by a third": (
+        {"meihu/activities/tea.md": TYPED},
+        [_write("wanghu/wishes/zhao.yaml", ZHAO), lambda street: (_delete("wanghu/wishes/zhao.yaml")(street),
+                         _write("meihu/wishes/qian.yaml", ZHAO.replace("赵大山", "钱小二"))(street),
+                         _write("binhu/activities/tea.md", TYPED.replace("赵大山", "钱小二"))(street))],
+        ["", "meihu/activities/tea.md:5", "binhu/activities/tea.md:5"]),
+    "the same wisher in two communities, each deleted in turn": (
+        {"meihu/activities/tea.md": TYPED, "wanghu/wishes/zhao.yaml": ZHAO, "binhu/wishes/zhao.yaml": ZHAO},
+        [_delete("wanghu/wishes/zhao.yaml"), _delete("binhu/wishes/zhao.yaml")],
+        ["meihu/activities/tea.md:5", "meihu/activities/tea.md:5", ""]),
+}
+
+
+def _refused(folder: Path, out: Path, **changes: object) -> str:
+    from sitegen.errors import ContentInvalid
+
+    try:
+        build_street(folder, out, options(**changes))
+    except ContentInvalid as e:
+        return " ".join(sorted(f"{p.path}:{p.line}" for p in e.problems if not p.warning))
+    return ""
+
+
+@pytest.mark.parametrize("name", SECRET_SEQUENCES)
+def test_a_secret_gone_lets_the_community_refused_for_it_build(name: str, make_street: MakeStreet, street_pages: str,
+                                                               tmp_path: Path) -> None:
+    files, edits, refusals = SECRET_SEQUENCES[name]
+    folder = make_street(THREE, files)
+    warm = tmp_path / "warm" / "out"
+    assert _refused(folder, warm) == refusals[0]
+    for step, (edit, refused) in enumerate(zip(edits, refusals[1:], strict=True)):
+        edit(folder)
+        cold = tmp_path / f"cold{step}" / "out"
+        assert (_refused(folder, warm), _refused(folder, cold, use_cache=False)) == (refused, refused)
+        if not refused:
+            assert _entries(warm) == _entries(cold)
+            assert _entries(print_folder(warm)) == _entries(print_folder(cold))

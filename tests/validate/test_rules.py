@@ -90,6 +90,9 @@ CASES = [
     ("privacy_wisher_name_elsewhere", {"wishes/w.yaml": W.format(extra=""), "activities/a.md": A.format(extra="") + "感谢周桂芳老人。\n"}, None, "activities/a.md:5", "周**"),
     ("privacy_wisher_name_in_disclosure", {"wishes/w.yaml": W.format(extra=""), "disclosures/d.yaml": "name: 周桂芳\nrole: 单元长\n"}, None, "disclosures/d.yaml:1", "周**"),
     ("privacy_wisher_name_in_thanks", {"wishes/w.yaml": W.format(extra="thanks: 我是周桂芳，谢谢大家\n")}, None, "wishes/w.yaml:5", "周**"),
+    # a name typed in a mix of scripts (the output scan folds it: the check names its line)
+    ("privacy_wisher_name_mixed_scripts", {"wishes/w.yaml": W.format(extra="").replace("周桂芳", "刘晓风"), "activities/a.md": A.format(extra="") + "感谢劉晓风老人。\n"}, None, "activities/a.md:5", "刘**"),
+    ("privacy_wisher_name_mixed_scripts_field", {"wishes/w.yaml": W.format(extra="").replace("周桂芳", "刘晓风"), "activities/a.md": A.format(extra="summary: 刘曉風來了\n")}, None, "activities/a.md:4", "刘**"),
     # places
     ("place_slug_collision", {"disclosures/a.yaml": "name: 甲\nrole: 单元长\nplace: 长安苑\n", "disclosures/b.yaml": "name: 乙\nrole: 单元长\nplace: 常安苑\n"}, None, "disclosures/b.yaml:3", "长安苑"),
 ]
