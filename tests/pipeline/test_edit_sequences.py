@@ -15,7 +15,7 @@ import pytest
 from sitegen import pipeline
 from sitegen.options import Options
 from sitegen.write.printfolder import print_folder
-from tests.conftest import NOW
+from tests.conftest import NOW, write_files
 from tests.pipeline.test_hands import _entries
 from tests.pipeline.test_incremental import build
 
@@ -53,9 +53,7 @@ CASES: dict[str, Callable[[Path], None]] = {
 @pytest.mark.parametrize("name", CASES)
 def test_warm_build_after_edit_equals_cold(name: str, tmp_path: Path) -> None:
     content, warm, cold = tmp_path / "content", tmp_path / "warm" / "output", tmp_path / "cold" / "output"
-    for rel, text in SITE.items():
-        (content / rel).parent.mkdir(parents=True, exist_ok=True)
-        (content / rel).write_text(text, encoding="utf-8")
+    write_files(content, SITE)
     build(content, warm, cache=True, jobs=1)
     CASES[name](content)
     build(content, warm, cache=True, jobs=1)
@@ -92,9 +90,7 @@ HANDS: dict[str, Callable[[Path], None]] = {
 @pytest.mark.parametrize("name", HANDS)
 def test_a_hand_in_the_print_folder_is_undone_by_a_build_with_nothing_to_do(name: str, tmp_path: Path) -> None:
     content, warm, cold = tmp_path / "content", tmp_path / "warm" / "output", tmp_path / "cold" / "output"
-    for rel, text in SITE.items():
-        (content / rel).parent.mkdir(parents=True, exist_ok=True)
-        (content / rel).write_text(text, encoding="utf-8")
+    write_files(content, SITE)
     build(content, warm, cache=True, jobs=1)
     assert build(content, warm, cache=True, jobs=1).unchanged
     HANDS[name](print_folder(warm, None))
@@ -115,9 +111,7 @@ CLOCKS = [
 @pytest.mark.parametrize(("first", "then"), CLOCKS)
 def test_a_build_at_another_clock_equals_a_cold_one(first: int, then: int, tmp_path: Path) -> None:
     content, warm, cold = tmp_path / "content", tmp_path / "warm" / "output", tmp_path / "cold" / "output"
-    for rel, text in SITE.items():
-        (content / rel).parent.mkdir(parents=True, exist_ok=True)
-        (content / rel).write_text(text, encoding="utf-8")
+    write_files(content, SITE)
     pipeline.build(content, warm, Options(now=NOW + timedelta(days=first), jobs=1))
     pipeline.build(content, warm, Options(now=NOW + timedelta(days=then), jobs=1))
     pipeline.build(content, cold, Options(now=NOW + timedelta(days=then), jobs=1, use_cache=False))

@@ -4,20 +4,13 @@ change fits that record's poster again, not every poster; the bytes are a cold b
 from __future__ import annotations
 
 import pickle
-import shutil
-import sys
 from pathlib import Path
 
 import pytest
 
-from sitegen import pipeline
-from sitegen.options import Options
 from sitegen.render import posters
 from sitegen.render.fit import Fits
-from tests.conftest import NOW, tree_bytes
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-from bench.generate import generate  # noqa: E402
+from tests.support.rebuild import calls_after_one_edit
 
 
 def test_a_fit_is_made_once_and_kept_only_while_asked() -> None:
@@ -34,23 +27,7 @@ def test_a_fit_is_made_once_and_kept_only_while_asked() -> None:
 @pytest.mark.parametrize("memory", [False, True], ids=["cli", "serve"])
 def test_a_rebuild_fits_only_the_changed_records_poster(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                         memory: bool) -> None:
-    content = generate(tmp_path / "gen", 40).content
-    out, options = tmp_path / "output", Options(now=NOW, jobs=1)
-    kept = pipeline.Memory() if memory else None
-    pipeline.build(content, out, options, memory=kept)
-    fitted: list[str] = []
-    poster_fit = posters.poster_fit
-
-    def counted(record: object, *args: object) -> tuple[int, int | None]:
-        fitted.append(str(getattr(record, "title", "")))
-        return poster_fit(record, *args)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(posters, "poster_fit", counted)
-    record = sorted((content / "activities").iterdir())[0]
-    record.write_text(record.read_text("utf-8").replace("title: ", "title: 改过的", 1), encoding="utf-8")
-    pipeline.build(content, out, options, memory=kept)
+    calls = calls_after_one_edit(tmp_path, monkeypatch, memory, posters, "poster_fit",
+                                 lambda text: text.replace("title: ", "title: 改过的", 1))
+    fitted = [str(getattr(args[0], "title", "")) for args in calls]
     assert len(fitted) == 1 and fitted[0].startswith("改过的"), fitted
-    cold = tmp_path / "cold"
-    shutil.rmtree(cold, ignore_errors=True)
-    pipeline.build(content, cold, Options(now=NOW, jobs=1, use_cache=False))
-    assert tree_bytes(out) == tree_bytes(cold)
