@@ -31,7 +31,7 @@ from sitegen.pipeline.streetsecrets import community_secrets, digest_of
 from sitegen.street.caches import hold as _hold
 from sitegen.street.caches import keep as _keep
 from sitegen.street.caches import last_cache as _last_cache
-from sitegen.street.community import at_street_yaml, community_options, moved, relocated
+from sitegen.street.community import community_options, relocated
 from sitegen.street.config import Community, Street
 from sitegen.street.read import community_url, read_street
 from sitegen.street.ready import unchanged_all
@@ -94,9 +94,9 @@ def check_street(folder: Path, options: Options) -> tuple[int, int, list[Problem
         try:
             checked = pipeline.check(community.content, opts)
         except ContentInvalid as e:
-            problems += at_street_yaml(moved(e.problems, community.slug), street, community)
+            problems += relocated(street, community, e.problems)
             continue
-        problems += at_street_yaml(moved(checked.warnings, community.slug), street, community)
+        problems += relocated(street, community, checked.warnings)
         records += checked.records
     if any(not p.warning for p in problems):
         raise ContentInvalid(problems)
@@ -123,7 +123,7 @@ def build_street(folder: Path, out: Path, options: Options, progress: pipeline.P
         if shard is not None:  # the other shards' communities: their secrets are this shard's too
             problems += learn_secrets([c for c in communities if c not in picked],
                                       lambda c: community_options(street, c, options, folders), folders,
-                                      lambda found, c: at_street_yaml(moved(found, c.slug), street, c))
+                                      lambda found, c: relocated(street, c, found))
         fresh, summaries, caches, plans = _check_with_secrets(street, communities, picked, out, options, folders,
                                                              problems)
         report = StreetReport(warnings=problems)
@@ -133,7 +133,7 @@ def build_street(folder: Path, out: Path, options: Options, progress: pipeline.P
                                                   {c.slug for c in communities},
                                                   functools.partial(relocated, street, community))
             report.communities[slug] = built
-            report.warnings += at_street_yaml(moved(built.warnings, slug), street, community)
+            report.warnings += relocated(street, community, built.warnings)
             if slug not in fresh and slug in summaries:  # an unchanged community built for new secrets keeps its own
                 folders.save_summary(slug, summaries[slug], summary_year(options.now, street.timezone))
             if told is not None:
@@ -259,7 +259,7 @@ def _check_again(street: Street, checked: Sequence[Community], plans: Mapping[st
             passed[community.slug] = pipeline.check(community.content, plans[community.slug],
                                                     caches.get(community.slug))
         except ContentInvalid as e:
-            errors += [p for p in at_street_yaml(moved(e.problems, community.slug), street, community) if not p.warning]
+            errors += [p for p in relocated(street, community, e.problems) if not p.warning]
     if errors:
         raise ContentInvalid([*street_problems, *errors])
     return passed
@@ -298,7 +298,7 @@ def _check_changed(street: Street, picked: Sequence[Community], out: Path, optio
         try:
             checked = pipeline.check(community.content, plans[slug], cache)
         except ContentInvalid as e:
-            failed[slug] = at_street_yaml(moved(e.problems, slug), street, community)
+            failed[slug] = relocated(street, community, e.problems)
             continue
         finally:
             _hold(caches, slug, cache, out / slug, plans[slug])

@@ -167,7 +167,8 @@ def _fold_table(names: Mapping[str, RawRecord], others: Mapping[str, str]) -> di
 def _first(matcher: ahocorasick.Automaton, text: str, table: dict[int, str]) -> str | None:
     """The first name in `text` as written, else in `text` folded onto one script by `table`."""
     folded = fold_name(text)
-    for attempt in (folded, folded.translate(table) if table else folded):
+    one_script = folded.translate(table) if table else folded
+    for attempt in (folded, one_script) if one_script != folded else (folded,):
         for _, name in matcher.iter(attempt):
             return str(name)
     return None
