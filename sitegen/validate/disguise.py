@@ -7,6 +7,11 @@ format characters (category Cf) and whitespace removed, every decimal digit as A
 three separators between two digits dropped. The masked form 138****5678 keeps its four stars,
 so it never folds into the number it hides. The published text is untouched: only the copy that
 is searched is folded.
+
+A number can also be written in Chinese numerals, as it is read aloud (一三八〇五五一五六七八,
+幺三八 for 138, 两 for 2) or in the financial capitals of a receipt (壹叁捌…), whole or mixed with
+digits. `numerals_as_digits` reads a run of at least seven such characters as its digits; it is a
+view of its own, searched for numbers only, since a name may hold a numeral (王五, 张一鸣).
 """
 
 from __future__ import annotations
@@ -32,6 +37,28 @@ _JSON_ESCAPE: Final = re.compile(r"\\u([0-9a-fA-F]{4})")
 _PERCENT: Final = re.compile(r"%[0-9a-fA-F]{2}")
 _MD_LINK_TARGET: Final = re.compile(r"\]\([^()]*\)")
 _MD_MARKS: Final = re.compile(r"[*_~`\[\]<>]")
+# Chinese numerals as a phone number is read or written: 〇/○/零 and 洞 (radio zero) are not digits
+# in Unicode's sense (\d misses them), 幺 is 1 and 两 is 2 when a number is read aloud, and the
+# capitals of receipts in both scripts.
+_NUMERAL_DIGITS: Final = {
+    **dict.fromkeys("0〇○零洞", "0"), **dict.fromkeys("1一幺壹", "1"), **dict.fromkeys("2二两兩贰貳", "2"),
+    **dict.fromkeys("3三叁參参", "3"), **dict.fromkeys("4四肆", "4"), **dict.fromkeys("5五伍", "5"),
+    **dict.fromkeys("6六陆陸", "6"), **dict.fromkeys("7七柒", "7"), **dict.fromkeys("8八捌", "8"),
+    **dict.fromkeys("9九玖", "9"),
+}
+_DIGIT_LIKE: Final = "".join(sorted(_NUMERAL_DIGITS))
+# What may stand between two of them: spaces, dashes, dots, slashes, brackets, the enumeration comma.
+# Never a double quote, a square bracket or an ASCII comma: a search data file is cut at `"],["`
+# and `","` (write/leaks.py), and no run may reach across a cut.
+_NUMERAL_SEPARATOR: Final = r"\s\-\u2010-\u2015\u2212.·・/()（）_~〜、\uff0d\uff0e\uff0f\uff3f\uff5e"
+NUMERAL_RUN_MIN: Final = 7  # the shortest number kept off the web: a landline without its area code
+_CJK_NUMERALS: Final = "".join(c for c in _DIGIT_LIKE if not c.isascii())
+# A run is found from its first Chinese numeral on (a search that starts only at those is a tenth
+# of the cost of folding the text; one starting at every digit would be half), then extended back
+# over the digits before it.
+_FROM_NUMERAL: Final = re.compile(f"[{_CJK_NUMERALS}](?:[{_NUMERAL_SEPARATOR}]{{0,3}}[{_DIGIT_LIKE}])*")
+_BEFORE_NUMERAL: Final = re.compile(f"(?:[{_DIGIT_LIKE}][{_NUMERAL_SEPARATOR}]{{0,3}})+$")
+_LOOK_BACK: Final = 4 * 16  # characters searched before a run: more than any number's digits and separators
 
 
 def _ascii_digit(match: regex.Match[str]) -> str:
@@ -53,6 +80,28 @@ def fold(text: str) -> str:
     if _OTHER_DIGIT.search(text):
         text = _OTHER_DIGIT.sub(_ascii_digit, text)
     return _BETWEEN_DIGITS.sub("", text)
+
+
+def numerals_as_digits(text: str) -> str:
+    """`text` with every run of seven or more digits and Chinese numerals (一三八〇五五一五六七八,
+    幺三八-零五五一-五六七八, 壹叁捌…, 138零五五一5678) written as its ASCII digits, separators
+    dropped; the rest of the text as it is, and the very same object when no run holds a numeral.
+    Expects ASCII digits (after `fold` or `squeeze_numbers`). For numbers only: a name holding a
+    numeral next to such a run would not be found in the result.
+    """
+    pieces: list[str] = []
+    start = 0
+    for match in _FROM_NUMERAL.finditer(text):
+        before = _BEFORE_NUMERAL.search(text, max(start, match.start() - _LOOK_BACK), match.start())
+        begin = before.start() if before else match.start()
+        digits = [_NUMERAL_DIGITS[c] for c in text[begin:match.end()] if c in _NUMERAL_DIGITS]
+        if len(digits) >= NUMERAL_RUN_MIN:
+            pieces += [text[start:begin], *digits]
+            start = match.end()
+    if not pieces:
+        return text
+    pieces.append(text[start:])
+    return "".join(pieces)
 
 
 def phone_digits(text: str) -> str:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Final
 
 from sitegen.errors import Problem
 from sitegen.load.records import RawRecord
+from sitegen.validate.disguise import numerals_as_digits
 from sitegen.validate.privacy import build_matcher, strings_in
 
 if TYPE_CHECKING:
@@ -45,10 +46,11 @@ def squeeze_numbers(text: str) -> str:
     dashes become ASCII), then spaces of every kind, dashes of every kind (hyphen, en/em dash,
     minus sign), zero-width and control characters, dots, brackets, slashes, tildes and
     underscores are dropped from it; the rest of the text is left as it is (NFKC of a whole
-    Chinese page is slow), so a number is found only where its digits follow one another.
-    Shared with the output scan.
+    Chinese page is slow), so a number is found only where its digits follow one another. A number
+    in Chinese numerals (一三八〇五五一五六七八, whole or mixed with digits) is read as its digits
+    (`disguise.numerals_as_digits`), as the output scan reads it.
     """
-    return _NUMBER_RUN.sub(_squeeze_run, text)
+    return numerals_as_digits(_NUMBER_RUN.sub(_squeeze_run, text))
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,7 +2,8 @@
 
 Every published file is searched in every view a reader or a program could see it in (as written,
 its markup's text, unfolded calendar lines, decoded escapes; `disguise.views`), each folded so that
-zero-width characters, full-width digits and separators between digits hide nothing (`disguise.fold`).
+zero-width characters, full-width digits and separators between digits hide nothing (`disguise.fold`),
+and numbers written in Chinese numerals are read as digits (`disguise.numerals_as_digits`).
 
 A search data file (render/search.py) holds every record and changes with each of them; given a
 set of parts already found clean (`clean`, kept by the build cache), only its new parts are
@@ -27,7 +28,7 @@ from typing import TYPE_CHECKING, Final, NamedTuple
 from sitegen.errors import printable
 from sitegen.model.privacy import mask_name
 from sitegen.model.records import Secrets
-from sitegen.validate.disguise import fold, fold_name, phone_digits, views
+from sitegen.validate.disguise import fold, fold_name, numerals_as_digits, phone_digits, views
 from sitegen.validate.privacy import build_matcher
 
 if TYPE_CHECKING:
@@ -114,8 +115,11 @@ class LeakScanner:
             return None
         for view in views(path, text):
             folded = self.script(fold(view))
-            for _, word in matcher.iter(folded):
-                return Leak(path, _masked(word), self.sources.get(word, ""))
+            # a number in Chinese numerals is its own view (names may hold a numeral: disguise.py)
+            numbers = numerals_as_digits(folded)
+            for searched in (folded, numbers) if numbers is not folded else (folded,):
+                for _, word in matcher.iter(searched):
+                    return Leak(path, _masked(word), self.sources.get(word, ""))
         return None
 
 

@@ -30,6 +30,16 @@ W = "wish: 助行器\nwisher: 周桂芳\nposted_on: 2026-10-18\nstatus: open\n{e
     ("电话：139·5678·1234", "电话：13956781234"),  # the text around a number stays as it is
     ("第１２期，共３０人", "第12期，共30人"),
     ("2024-01-01 09:30", "2024010109:30"),
+    ("一三九五六七八一二三四", "13956781234"),  # Chinese numerals, as read aloud
+    ("幺三九-五六七八-幺二三四", "13956781234"),  # 幺 for 1
+    ("壹叁玖伍陆柒捌壹贰叁肆", "13956781234"),  # the capitals of a receipt
+    ("139五六七八1234", "13956781234"),  # mixed
+    ("１３９五六七八１２３４", "13956781234"),
+    ("一三九 五六七八 一二三四", "13956781234"),
+    ("电话：一三九五六七八一二三四。", "电话：13956781234。"),
+    ("二〇二四年一月一日", "二〇二四年一月一日"),  # a date: too short a run
+    ("王五一二三", "王五一二三"),
+    ("一二三四五六七", "1234567"),  # seven in a row read as a number (innocent unless it is one)
 ])
 def test_phone_digits_ignores_separators(text: str, digits: str) -> None:
     assert squeeze_numbers(text) == digits
@@ -55,6 +65,10 @@ CASES = [
      None, "disclosures/li.yaml:3", "张建国"),
     ("site_office", {}, SITE_OFFICE, "site.yaml:4", "139****1234"),
     ("page_body", {"pages/about.md": "---\ntitle: 关于\n---\n值班 13956781234\n"}, None, "pages/about.md:4", "139****1234"),
+    ("activity_body_numerals", {"activities/a.md": A.format(extra="", body="正文\n\n报名电话 幺三九-五六七八-幺二三四\n")},
+     None, "activities/a.md:7", "139****1234"),
+    ("wish_thanks_capitals", {"wishes/w.yaml": W.format(extra="thanks: 感谢张建国（壹叁玖伍陆柒捌壹贰叁肆）\n")}, None,
+     "wishes/w.yaml:5", "张建国"),
 ]
 EXTRA_ZHANG = {"own_pledge": "pledge: 有事请打 13956781234\n"}
 

@@ -63,6 +63,20 @@ DISGUISES = [
     ("sitemap.xml", "<loc>https://x.example/138-0551-5678/</loc>"),
     ("static/data.json", '{"phone": "138 0551 5678"}'),
     ("robots.txt", "# 138.0551.5678"),
+    # Chinese numerals, as a number is read aloud or written on a receipt (disguise.numerals_as_digits)
+    ("activities/a/index.html", "电话 一三八〇五五一五六七八"),
+    ("activities/a/index.html", "电话 一三八零五五一五六七八"),
+    ("activities/a/index.html", "电话 幺三八-〇五五幺-五六七八"),  # 幺 for 1, as read aloud
+    ("activities/a/index.html", "电话 壹叁捌零伍伍壹伍陆柒捌"),  # the capitals of a receipt
+    ("zh-hant/activities/a/index.html", "電話 壹參捌零伍伍壹伍陸柒捌"),
+    ("activities/a/index.html", "电话 138零五五一5678"),  # mixed with digits
+    ("activities/a/index.html", "电话 1380551567八"),  # one numeral at the end
+    ("activities/a/index.html", "电话 一三八 〇五五一 五六七八"),
+    ("activities/a/index.html", "电话 一三八、〇五五一、五六七八"),
+    ("activities/a/index.html", "电话 １３８〇五五一５６７８"),  # full-width digits and numerals
+    ("activities/a/index.html", "电话 一三八<b>〇五五一</b>五六七八"),
+    ("feed.xml", "<summary>电话 一三八〇五五一五六七八</summary>"),
+    ("activities.ics", "DESCRIPTION:电话 一三八〇五五\r\n 一五六七八\r\n"),  # a folded calendar line
 ]
 
 # (file, text): none of these may be flagged.
@@ -77,6 +91,11 @@ INNOCENT = [
     ("activities.ics", "DTSTART:20240601T090000\r\nDTEND:20240601T110000\r\n"),
     ("feed.xml", "<updated>2024-06-01T09:00:00+08:00</updated>"),
     ("wishes/a/index.html", "<p>👨\u200d👩\u200d👧 一家人</p>"),  # an emoji ZWJ sequence
+    ("activities/a/index.html", "二〇二四年六月一日 一起来"),  # a date in numerals
+    ("activities/a/index.html", "一三八〇五五一五六七九"),  # one numeral off
+    ("activities/a/index.html", "一三八 人, 〇五五一 是区号, 五六七八 元"),  # apart by words
+    ("activities/a/index.html", "一二三四五六七八九十"),  # counting
+    ("wishes/a/index.html", "<p>俞晓风一三八〇五五一五六七九</p>".replace("俞晓风", "俞**")),
 ]
 
 
@@ -126,6 +145,7 @@ PHONE_BODIES = [
     "电话 138.0551.5678", "电话 １３８０５５１５６７８", "电话 138–0551–5678", "电话 138—0551—5678",
     "电话 138/0551/5678", "电话 138_0551_5678", "电话 138,0551,5678", "电话 138·0551·5678",
     "电话 (138) 0551 5678", "[打电话](tel:138-0551-5678)", "电话 138\u200b05515678",
+    "电话 一三八〇五五一五六七八", "电话 幺三八-零五五幺-五六七八", "电话 138零五五一5678", "电话 壹叁捌零伍伍壹伍陆柒捌",
 ]
 
 

@@ -49,6 +49,10 @@ CASES = {
     "a phone across two digit keys": _with(keys={"1395678": "1", "1396": "1234"}),
     "a phone across keys and postings": _with(keys={"139": "5678,1234"}),  # 139":"5678,1 was clean
     "a phone escaped": _with({5: _row(5, "请打 \\u0031\\u0033\\u0039 5678 1234")}),
+    "a phone in Chinese numerals": _with({5: _row(5, "请打一三九五六七八一二三四")}),
+    "a phone in numerals and digits": _with({5: _row(5, "请打139五六七八1234")}),
+    "a phone in numerals across keys (not one text)": _with(keys={"一三九五": "1", "一六七八一二三四": "2"}),
+    "numerals across rows (not one text)": _with({2: _row(2, "一三九五六"), 3: ["七八一二三四", *ROW[1:]]}),
 }
 
 
@@ -68,10 +72,13 @@ def test_the_cases_hold_leaks_and_clean_files() -> None:
     found = {name: LeakScanner(SECRETS).scan(PATH, data) for name, data in CASES.items()}
     assert found["nothing"] is None and found["a row's body, clean"] is None
     assert found["a name across two rows (not one text)"] is None
+    assert found["numerals across rows (not one text)"] is None
+    assert found["a phone in numerals across keys (not one text)"] is None
     assert all(found[name] is not None for name in ("a name in a row", "a name spaced out in a row",
                                                     "a phone spaced out in a row", "a name as a key",
                                                     "a phone in full-width digits", "a phone escaped",
-                                                    "a phone across keys and postings"))
+                                                    "a phone across keys and postings", "a phone in Chinese numerals",
+                                                    "a phone in numerals and digits"))
 
 
 def test_parts_found_clean_are_not_scanned_again(monkeypatch: pytest.MonkeyPatch) -> None:
