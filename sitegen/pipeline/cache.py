@@ -39,7 +39,7 @@ if TYPE_CHECKING:
     from sitegen.write.slots import Manifests
     from sitegen.pipeline.replan import PlanMemo
 
-FORMAT: Final = 18  # bump when what is stored changes shape
+FORMAT: Final = 19  # bump when what is stored changes shape
 MAGIC: Final = b"sitegen-cache "
 _DIGEST: Final = 32
 # What a cache may hold besides sitegen's own classes: module → names (no dotted names, no functions).

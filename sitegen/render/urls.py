@@ -10,12 +10,14 @@ def file_of(url: str) -> str:
     return url + "index.html" if url == "" or url.endswith("/") else url
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=4096)
 def relative(from_url: str, to_url: str) -> str:
     """A link from one page to another that works on any host and from a plain file:// open.
 
     Both are site paths without `..`, so this is plain string work (posixpath.relpath measured
-    25 µs a call, and a 10,000-record build makes millions of links).
+    25 µs a call, and a 10,000-record build makes millions of links). Remembered for the links
+    a page repeats: a link is mostly asked again by the page it is on, so a longer memory only
+    held each render worker's links (65,536 of them: ~25 MB a worker at 10,000 records).
     """
     source = file_of(from_url).split("/")[:-1]
     target = file_of(to_url).split("/")

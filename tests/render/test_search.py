@@ -313,3 +313,35 @@ def test_rows_converted_apart_equal_rows_converted_together(rows: list[list[str]
     for name in data.draw(st.lists(st.sampled_from(names), unique=True)):  # some rows converted earlier, alone
         memo[name] = (*memo[name][:3], _traditional([memo[name][0]], [name], {}, {})[0][0])
     assert _traditional(rows, names, memo, {})[0] == together
+
+
+def _postings_from_holders(keyed: list[str]) -> dict[str, str]:
+    """The postings as they were first made: key → its record numbers as ints, then the gaps in base 36."""
+    from sitegen.render.search import _base36
+
+    holders: dict[str, list[int]] = {}
+    for number, joined in enumerate(keyed):
+        for key in joined.split("\n") if joined else []:
+            holders.setdefault(key, []).append(number)
+    return {key: ",".join(_base36(b - a - 1) for a, b in zip([-1, *numbers], numbers)) for key, numbers in
+            sorted(holders.items())}
+
+
+# each record's keys → the postings: made from shared gap strings, equal to the ones made from ints
+POSTINGS_CASES = {
+    "one record": ["a\nb"],
+    "a gap of 36 and more": ["a"] + [""] * 40 + ["a\nb"] + ["b"] * 3 + [""] * 1300 + ["a"],
+    "records without keys": ["", "", "z"],
+    "every record": [f"k{n % 7}\nall" for n in range(500)],
+    "none": [],
+}
+
+
+@pytest.mark.parametrize("keyed", list(POSTINGS_CASES.values()), ids=list(POSTINGS_CASES))
+def test_postings_equal_the_ones_made_from_record_numbers(keyed: list[str]) -> None:
+    from sitegen.render.search import _decode, _postings
+
+    made = _postings(keyed)
+    assert made == _postings_from_holders(keyed) and list(made) == sorted(made)
+    for key, postings in made.items():  # what a rebuild reads back of a touched key
+        assert _decode(postings) == [n for n, joined in enumerate(keyed) if key in joined.split("\n")]

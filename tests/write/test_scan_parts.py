@@ -56,9 +56,12 @@ CASES = {
 }
 
 
+@pytest.mark.parametrize("batch", [1 << 16, 40, 1], ids=["one text", "a few parts a text", "each part alone"])
 @pytest.mark.parametrize("secrets", [SECRETS, ODD], ids=["names and phones", "a name holding a comma"])
 @pytest.mark.parametrize("after", list(CASES.values()), ids=list(CASES))
-def test_a_scan_of_the_new_parts_equals_a_scan_of_the_whole_file(after: bytes, secrets: Secrets) -> None:
+def test_a_scan_of_the_new_parts_equals_a_scan_of_the_whole_file(after: bytes, secrets: Secrets, batch: int,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("sitegen.write.leaks.SCAN_BATCH", batch)  # new parts scanned that many characters at a time
     whole = LeakScanner(secrets).scan(PATH, after)
     assert LeakScanner(secrets, clean=set()).scan(PATH, after) == whole  # nothing seen before
     clean: set[str] = set()
