@@ -286,10 +286,13 @@ def _check_changed(street: Street, picked: Sequence[Community], out: Path, optio
     failed: dict[str, list[Problem]] = {}
     year = summary_year(options.now, street.timezone)
     # The question needs the secrets' digest, not the secrets: a district's are megabytes, sent once per community.
-    # Answers come as the workers give them (street/ready.py): a changed community is checked here meanwhile.
+    # Answers come as the workers give them, not in the street's order (street/ready.py): a changed community
+    # is answered first and checked here while the rest are asked. What is kept is by slug, so the order of
+    # checking changes nothing written.
     answers = unchanged_all([(c.content, out / c.slug, dataclasses.replace(plans[c.slug], street_secrets=()))
                              for c in picked], options.workers())
-    for community, ready in zip(picked, answers, strict=True):
+    for index, ready in answers:
+        community = picked[index]
         slug = community.slug
         if ready is not None and folders.has_summary(slug, year):
             fresh[slug] = ready

@@ -9,7 +9,7 @@ Street pages come from sitegen/street/pages.py
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -418,7 +418,7 @@ def test_nothing_to_do_is_asked_with_the_secrets_digest_alone(make_street: MakeS
     asked: list[Options] = []
     unchanged_all = street_build.unchanged_all
 
-    def seen(questions: list[tuple[Path, Path, Options]], workers: int) -> list[pipeline.Report | None]:
+    def seen(questions: list[tuple[Path, Path, Options]], workers: int) -> Iterator[tuple[int, pipeline.Report | None]]:
         asked.extend(q[2] for q in questions)
         return unchanged_all(questions, workers)
 
