@@ -32,8 +32,7 @@ from sitegen.street.caches import hold as _hold
 from sitegen.street.caches import keep as _keep
 from sitegen.street.caches import last_cache as _last_cache
 from sitegen.street.community import community_options, relocated
-from sitegen.street.config import Community, Street
-from sitegen.street.read import community_url, read_street
+from sitegen.street.config import Community, Street, StreetRead, community_url
 from sitegen.street.ready import unchanged_all
 from sitegen.street.secrets import learn_secrets
 from sitegen.street.shard import Shard
@@ -65,10 +64,27 @@ class StreetReport:
 def _read(folder: Path, options: Options) -> tuple[Street, list[Community], list[Problem]]:
     """street.yaml and the communities; ContentInvalid only when street.yaml itself is unusable (the
     communities' problems are then unknowable), else the street's problems go on with theirs."""
-    read = read_street(folder, options.base_url)
+    from sitegen.street.read import read_street
+
+    return _usable(read_street(folder, options.base_url))
+
+
+def _usable(read: StreetRead) -> tuple[Street, list[Community], list[Problem]]:
     if read.street is None:
         raise ContentInvalid(read.problems)
     return read.street, read.communities, list(read.problems)
+
+
+def _read_kept(folder: Path, options: Options, out: Path
+               ) -> tuple[Street, list[Community], list[Problem], Callable[[], None]]:
+    """_read, with the read the last build into `out` kept (street/kept.py) when the street folder is
+    as it was; and what keeps this one for the next build, to be called once the output lock is held."""
+    from sitegen.street.kept import keep, kept_file, read_kept
+
+    kept = kept_file(out)
+    read, key = read_kept(folder, options.base_url, kept)
+    street, communities, problems = _usable(read)
+    return street, communities, problems, (lambda: keep(kept, key, read)) if key else (lambda: None)
 
 
 def _summary(checked: pipeline.Checked, street: Street, community: Community, options: Options,
@@ -115,11 +131,12 @@ def build_street(folder: Path, out: Path, options: Options, progress: pipeline.P
     from sitegen.write.slots import output_folder
 
     started = time.perf_counter()
-    street, communities, problems = _read(folder, options)
+    street, communities, problems, keep_read = _read_kept(folder, options, out)
     out = output_folder(out)
     folders = StreetFolders(cache_dir(out), print_folder(out))
     picked = shard.picks(communities) if shard else communities
     with output_lock(folders.cache, options.lock_wait):
+        keep_read()
         if shard is not None:  # the other shards' communities: their secrets are this shard's too
             problems += learn_secrets([c for c in communities if c not in picked],
                                       lambda c: community_options(street, c, options, folders), folders,

@@ -15,7 +15,7 @@ import shutil
 from collections.abc import Callable, Sequence
 from pathlib import Path, PurePosixPath
 
-from sitegen.street.read import COMMUNITY_NAME
+from sitegen.street.config import COMMUNITY_NAME
 from sitegen.street.state import StreetFolders
 from sitegen.write.files import replace_file
 from sitegen.write.slots import MANIFEST, discard_later, read_manifest, remove_empty_parents
