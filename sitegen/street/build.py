@@ -165,7 +165,7 @@ def build_street(folder: Path, out: Path, options: Options, progress: pipeline.P
         # The pages' fingerprint counts the summaries by their digests; the summaries are read only to make pages.
         digests = [summary_digest(summaries[slug]) if slug in summaries else folders.summary_digest(slug) for slug in kept]
         pages = None if shard is not None else _street_pages(
-            street, lambda: [summary_of(slug) for slug in kept], options)
+            street, lambda: [summary_of(slug) for slug in kept], options, folders)
         report.street_files, report.written = write_street(out, folders, kept, pages,
                                                            street_fingerprint(street, digests, options))
     report.seconds = time.perf_counter() - started
@@ -330,14 +330,25 @@ def _check_changed(street: Street, picked: Sequence[Community], out: Path, optio
     return fresh, summaries, caches, found, failed
 
 
-def _street_pages(street: Street, summaries: Callable[[], Sequence[str]], options: Options) -> Pages:
-    """Every file of the street's own pages, made (when called) from the summaries `summaries()` reads (street/pages.py)."""
+def _street_pages(street: Street, summaries: Callable[[], Sequence[str]], options: Options,
+                  folders: StreetFolders) -> Pages:
+    """Every file of the street's own pages, made (when called) from the summaries `summaries()` reads (street/pages.py).
+
+    Their QR codes (one a wish on the wish wall poster: hundreds in a street) are drawn from the
+    matrices kept in `folders` from the last time; only new ones are encoded, and the kept ones are
+    then those these pages show."""
 
     def make() -> dict[str, bytes]:
+        from sitegen.render.qr import Codes
         from sitegen.street.pages import render_street
         from sitegen.street.summary import CommunitySummary
 
-        return render_street(street, [CommunitySummary.from_json(text) for text in summaries()], options.now)
+        codes = Codes(folders.codes())
+        files = render_street(street, [CommunitySummary.from_json(text) for text in summaries()], options.now, codes)
+        if codes.made or codes.known.keys() != codes.checked:
+            codes.keep(codes.checked)
+            folders.save_codes(codes.known)
+        return files
 
     return make
 
@@ -385,7 +396,8 @@ def assemble_street(folder: Path, out: Path, parts: Sequence[Path], options: Opt
         texts = [summaries[slug] for slug in slugs]
         report = StreetReport(warnings=warnings, assembled=len(slugs))
         fingerprint = street_fingerprint(street, list(map(summary_digest, texts)), options)
-        report.street_files, report.written = write_street(out, folders, slugs, _street_pages(street, lambda: texts, options), fingerprint)
+        pages = _street_pages(street, lambda: texts, options, folders)
+        report.street_files, report.written = write_street(out, folders, slugs, pages, fingerprint)
     report.seconds = time.perf_counter() - started
     return report
 
