@@ -19,6 +19,7 @@ import dataclasses
 import hashlib
 import json
 import os
+from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 from typing import Final
 
@@ -38,18 +39,21 @@ def kept_file(out: Path) -> Path:
     return cache_dir(out.resolve() if out.is_symlink() else out) / KEPT_FILE
 
 
-def read_kept(folder: Path, base_url: str | None, kept: Path) -> tuple[StreetRead, str]:
-    """The street in `folder` (street/read.py `read_street`, with `base_url` replacing street.yaml's):
-    the read kept in `kept` when it came from what `folder` holds now, else read again; and the key
-    to `keep` a fresh read under ("" when it was the kept one, or cannot be kept)."""
-    key = _key(folder, base_url)
-    if key:
+def read_kept(folder: Path, base_url: str | None, out: Path | None) -> tuple[StreetRead, Callable[[], None]]:
+    """The street in `folder` (street/read.py `read_street`, with `base_url` replacing street.yaml's),
+    as the build into `out` kept it when it came from what `folder` holds now, else read again; and
+    what keeps a fresh read for the next build (to be called once the output lock is held).
+    Without `out`, the street is read and nothing is kept."""
+    kept = kept_file(out) if out is not None else None
+    key = _key(folder, base_url) if kept is not None else ""
+    if kept is not None and key:
         found = _load(kept, key, folder)
         if found is not None:
-            return found, ""
+            return found, lambda: None
     from sitegen.street.read import read_street  # the schemas are loaded only here
 
-    return read_street(folder, base_url), key
+    read = read_street(folder, base_url)
+    return read, (lambda: keep(kept, key, read)) if kept is not None and key else (lambda: None)
 
 
 def keep(kept: Path, key: str, read: StreetRead) -> None:

@@ -14,7 +14,7 @@ import pytest
 
 from sitegen.street import kept as kept_module
 from sitegen.street.config import StreetRead
-from sitegen.street.kept import keep, read_kept
+from sitegen.street.kept import kept_file, read_kept
 from sitegen.street.read import read_street
 from tests.street.conftest import STREET_YAML, MakeStreet, community_site
 
@@ -30,7 +30,7 @@ def _write(rel: str, text: str) -> Callable[[Path], None]:
 
 def _hand_edit(find: str, put: str) -> Callable[[Path], None]:
     def change(folder: Path) -> None:
-        kept = folder.parent / "street-read.json"
+        kept = kept_file(folder.parent / "out")
         kept.write_text(kept.read_text("utf-8").replace(find, put), encoding="utf-8")
     return change
 
@@ -71,29 +71,41 @@ def _same(a: StreetRead, b: StreetRead) -> bool:
 
 
 @pytest.mark.parametrize("name", CASES)
-def test_kept_read_equals_a_fresh_read(name: str, make_street: MakeStreet, tmp_path: Path) -> None:
+def test_kept_read_equals_a_fresh_read(name: str, make_street: MakeStreet, tmp_path: Path,
+                                       monkeypatch: pytest.MonkeyPatch) -> None:
     street_yaml, change, usable = CASES[name]
     folder = make_street(street=street_yaml, files={"themes/looks/i18n/en.yaml": "x: y\n"} if street_yaml == THEMED else {})
-    kept = tmp_path / "street-read.json"
-    first, key = read_kept(folder, None, kept)
-    assert key and _same(first, read_street(folder, None))
-    keep(kept, key, first)
+    out = tmp_path / "out"
+    first, keep = read_kept(folder, None, out)
+    assert _same(first, read_street(folder, None)) and not kept_file(out).exists()
+    keep()
     change(folder)
-    again, key = read_kept(folder, None, kept)
+    assert _used(folder, out, monkeypatch) == usable
+    again, _ = read_kept(folder, None, out)
     assert _same(again, read_street(folder, None))
-    assert (key == "") == usable
+
+
+def _used(folder: Path, out: Path, monkeypatch: pytest.MonkeyPatch) -> bool:
+    """Whether read_kept takes the kept read (read_street is not called)."""
+    import sitegen.street.read as read_module
+
+    calls: list[Path] = []
+    real = read_module.read_street
+    with monkeypatch.context() as patch:
+        patch.setattr(read_module, "read_street", lambda *args: calls.append(args[0]) or real(*args))
+        read_kept(folder, None, out)
+    return not calls
 
 
 def test_another_base_url_or_code_is_read_again(make_street: MakeStreet, tmp_path: Path,
                                                monkeypatch: pytest.MonkeyPatch) -> None:
-    folder, kept = make_street(), tmp_path / "street-read.json"
-    read, key = read_kept(folder, None, kept)
-    keep(kept, key, read)
-    assert read_kept(folder, None, kept)[1] == ""
-    other, key = read_kept(folder, "https://other.example.org/", kept)
-    assert key and other.street is not None and other.street.base_url == "https://other.example.org/"
+    folder, out = make_street(), tmp_path / "out"
+    read_kept(folder, None, out)[1]()
+    assert _used(folder, out, monkeypatch)
+    other, _ = read_kept(folder, "https://other.example.org/", out)
+    assert other.street is not None and other.street.base_url == "https://other.example.org/"
     monkeypatch.setattr(kept_module, "code_digest", lambda: "new code")
-    assert read_kept(folder, None, kept)[1]
+    assert not _used(folder, out, monkeypatch)
 
 
 def test_a_street_with_nothing_to_do_loads_no_schema(make_street: MakeStreet, street_pages: str, tmp_path: Path) -> None:
