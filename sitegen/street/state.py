@@ -3,7 +3,8 @@
 Everything lives beside OUT, never inside it (OUT is what gets uploaded):
 `.OUT.sitegen-cache/communities/<slug>/` (each community's build cache and shadow copy),
 `.OUT.sitegen-cache/summaries/<slug>.summary` (the last summary, for communities not rebuilt),
-`.OUT.sitegen-cache/street.json` (what the street pages were made from), `OUT-print/<slug>/`
+`.OUT.sitegen-cache/street.json` (what the street pages were made from), `codes.json` (the QR
+matrices the street pages were drawn with), `street-read.json` (street/kept.py), `OUT-print/<slug>/`
 (posters for the copy shop), and for a shard build `OUT.summaries/<slug>.json`.
 """
 
