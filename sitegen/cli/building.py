@@ -61,7 +61,7 @@ def progress_bar(app: App, messages: Messages) -> Iterator[Callable[[str, int, i
 def build(app: App, content: Path, out: Path, base_url: str | None, drafts: bool, pdf: bool, jobs: int,
           no_cache: bool, theme: Path | None, shard: str | None, assemble: bool, parts: tuple[Path, ...]) -> None:
     from sitegen import pipeline
-    from sitegen.street.read import is_street
+    from sitegen.street.config import is_street
 
     content = content_dir(content)
     messages = app.messages(content)
@@ -105,7 +105,7 @@ def check(app: App, content: Path) -> None:
     from sitegen import pipeline
     from sitegen.kinds import ALL_KINDS
 
-    from sitegen.street.read import is_street
+    from sitegen.street.config import is_street
 
     content = content_dir(content)
     messages = app.messages(content)

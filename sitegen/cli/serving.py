@@ -42,7 +42,7 @@ def edit(app: App, content: Path, out: Path, port: int, open_browser: bool) -> N
 @guarded
 def serve(app: App, content: Path, out: Path, port: int, open_browser: bool, drafts: bool, theme: Path | None) -> None:
     from sitegen.serve import run_server
-    from sitegen.street.read import is_street
+    from sitegen.street.config import is_street
 
     content = content_dir(content)
     output_dir(content, out)

@@ -145,7 +145,7 @@ def unchanged(content: Path, out: Path, options: Options) -> Report | None:
 
 def build(content: Path, out: Path, options: Options, progress: Progress | None = None,
           waiting: Callable[[Holder | None], None] | None = None, memory: Memory | None = None,
-          loaded: BuildCache | None = None) -> Report:
+          loaded: BuildCache | None = None, checked: Checked | None = None) -> Report:
     """Check everything, render what changed into the shadow copy, scan it, then swap it in.
 
     One build at a time per output folder: the folder's lock is taken first (write/lock.py), and
@@ -154,18 +154,20 @@ def build(content: Path, out: Path, options: Options, progress: Progress | None 
     refused (UsageProblem, write/slots.py output_folder). With `memory` (serve), the cache stays
     in the process between builds instead of in its files (pipeline/memory.py). `loaded` is this
     output's cache as the caller read it from its files for these options (a street checks its
-    communities first, sitegen/street/build.py): used instead of reading it again.
+    communities first, sitegen/street/build.py): used instead of reading it again; `checked` is what
+    `check(content, options, loaded)` gave the caller just before: used instead of checking again
+    when `loaded` is the cache this build uses.
     """
     from sitegen.write.lock import output_lock
     from sitegen.write.slots import output_folder
 
     out = output_folder(out)
     with output_lock(cache_dir(out, options.cache_folder), options.lock_wait, waiting):
-        return _build(content, out, options, progress, memory if options.use_cache else None, loaded)
+        return _build(content, out, options, progress, memory if options.use_cache else None, loaded, checked)
 
 
 def _build(content: Path, out: Path, options: Options, progress: Progress | None, memory: Memory | None,
-           loaded: BuildCache | None = None) -> Report:
+           loaded: BuildCache | None = None, given: Checked | None = None) -> Report:
     started = time.perf_counter()
     # The last build's small state first: a site with nothing to do is answered from it and from
     # file stats alone, before the cache, pydantic, Jinja or Pillow are loaded.
@@ -179,7 +181,7 @@ def _build(content: Path, out: Path, options: Options, progress: Progress | None
         cache, damaged = _open_cache(out, options, last, loaded)
         cache.plans.wanted = memory is not None  # serve keeps the plan for the next build (pipeline/replan.py)
         # Load → validate → model: every problem in the content is found before anything is written.
-        checked = check(content, options, cache, last.stats)
+        checked = given if given is not None and cache is loaded else check(content, options, cache, last.stats)
         # A theme outside the usual folders is watched from now on; only the model says where it is.
         roots, stats = _watch_theme(content, checked, options, last)
         loaded_at = time.perf_counter()

@@ -32,14 +32,13 @@ from sitegen.street.caches import hold as _hold
 from sitegen.street.caches import keep as _keep
 from sitegen.street.caches import last_cache as _last_cache
 from sitegen.street.community import community_options, relocated
-from sitegen.street.config import Community, Street
-from sitegen.street.read import community_url, read_street
+from sitegen.street.config import Community, Street, community_url
 from sitegen.street.ready import unchanged_all
 from sitegen.street.secrets import learn_secrets
 from sitegen.street.shard import Shard
 from sitegen.street.stamp import STAMP_SUFFIX, community_stamp
 from sitegen.street.state import StreetFolders, summary_digest, summary_year
-from sitegen.street.write import Pages, write_street
+from sitegen.street.write import street_pages, write_street
 from sitegen.write.files import replace_file
 from sitegen.write.printfolder import print_folder
 
@@ -62,13 +61,17 @@ class StreetReport:
         return self.written == 0 and all(r.unchanged for r in self.communities.values())
 
 
-def _read(folder: Path, options: Options) -> tuple[Street, list[Community], list[Problem]]:
+def _read(folder: Path, options: Options, out: Path | None = None
+          ) -> tuple[Street, list[Community], list[Problem], Callable[[], None]]:
     """street.yaml and the communities; ContentInvalid only when street.yaml itself is unusable (the
-    communities' problems are then unknowable), else the street's problems go on with theirs."""
-    read = read_street(folder, options.base_url)
+    communities' problems are then unknowable), else the street's problems go on with theirs. With
+    `out`, the read kept by the last build into it (street/kept.py), and what keeps this one."""
+    from sitegen.street.kept import read_kept
+
+    read, keep = read_kept(folder, options.base_url, out)
     if read.street is None:
         raise ContentInvalid(read.problems)
-    return read.street, read.communities, list(read.problems)
+    return read.street, read.communities, list(read.problems), keep
 
 
 def _summary(checked: pipeline.Checked, street: Street, community: Community, options: Options,
@@ -86,7 +89,7 @@ def check_street(folder: Path, options: Options) -> tuple[int, int, list[Problem
 
     Raises ContentInvalid with every problem of street.yaml and of every community, street-relative.
     """
-    street, communities, problems = _read(folder, options)
+    street, communities, problems, _ = _read(folder, options)
     folders = StreetFolders(Path(), Path())
     records = 0
     for community in communities:
@@ -115,22 +118,23 @@ def build_street(folder: Path, out: Path, options: Options, progress: pipeline.P
     from sitegen.write.slots import output_folder
 
     started = time.perf_counter()
-    street, communities, problems = _read(folder, options)
+    street, communities, problems, keep_read = _read(folder, options, out)
     out = output_folder(out)
     folders = StreetFolders(cache_dir(out), print_folder(out))
     picked = shard.picks(communities) if shard else communities
     with output_lock(folders.cache, options.lock_wait):
+        keep_read()
         if shard is not None:  # the other shards' communities: their secrets are this shard's too
             problems += learn_secrets([c for c in communities if c not in picked],
                                       lambda c: community_options(street, c, options, folders), folders,
                                       lambda found, c: relocated(street, c, found))
-        fresh, summaries, caches, plans = _check_with_secrets(street, communities, picked, out, options, folders,
-                                                             problems)
+        fresh, summaries, caches, plans, checks = _check_with_secrets(street, communities, picked, out, options,
+                                                                     folders, problems)
         report = StreetReport(warnings=problems)
         for community in picked:  # all checked and good: only now is anything written
             slug = community.slug
             built = fresh.get(slug) or _build_one(community, out, plans[slug], progress, caches.pop(slug, None),
-                                                  {c.slug for c in communities},
+                                                  checks.pop(slug, None), {c.slug for c in communities},
                                                   functools.partial(relocated, street, community))
             report.communities[slug] = built
             report.warnings += relocated(street, community, built.warnings)
@@ -147,10 +151,9 @@ def build_street(folder: Path, out: Path, options: Options, progress: pipeline.P
                              _stamp(street, community, plans[community.slug]))
         # The pages' fingerprint counts the summaries by their digests; the summaries are read only to make pages.
         digests = [summary_digest(summaries[slug]) if slug in summaries else folders.summary_digest(slug) for slug in kept]
-        pages = None if shard is not None else _street_pages(
-            street, lambda: [summary_of(slug) for slug in kept], options)
-        report.street_files, report.written = write_street(out, folders, kept, pages,
-                                                           street_fingerprint(street, digests, options))
+        pages = None if shard is not None else street_pages(
+            street, lambda: [summary_of(slug) for slug in kept], options, folders)
+        report.street_files, report.written = write_street(out, folders, kept, pages, street_fingerprint(street, digests, options))
     report.seconds = time.perf_counter() - started
     return report
 
@@ -172,9 +175,10 @@ def _kept_summary(street: Street, communities: Sequence[Community], summaries: M
 
 
 def _build_one(community: Community, out: Path, plan: Options, progress: pipeline.Progress | None,
-               loaded: BuildCache | None, slugs: set[str],
+               loaded: BuildCache | None, checked: pipeline.Checked | None, slugs: set[str],
                relocate: Callable[[list[Problem]], list[Problem]]) -> pipeline.Report:
-    """pipeline.build of one community into `out/<slug>/`; a refusal to publish private data names
+    """pipeline.build of one community into `out/<slug>/` (with the cache `loaded` and the check
+    `checked` the street made of it, not made again); a refusal to publish private data names
     its files and the records the secrets come from relative to the street folder, as problems do;
     problems its build finds (a theme fault, another community's secret typed into a record of one
     whose files did not change) are made street-relative by `relocate`."""
@@ -182,7 +186,7 @@ def _build_one(community: Community, out: Path, plan: Options, progress: pipelin
 
     slug = community.slug
     try:
-        return pipeline.build(community.content, out / slug, plan, progress, loaded=loaded)
+        return pipeline.build(community.content, out / slug, plan, progress, loaded=loaded, checked=checked)
     except ContentInvalid as e:
         raise ContentInvalid(relocate(e.problems)) from None
     except LeaksFound as e:
@@ -195,8 +199,10 @@ def _build_one(community: Community, out: Path, plan: Options, progress: pipelin
 
 def _check_with_secrets(street: Street, communities: Sequence[Community], picked: Sequence[Community], out: Path,
                         options: Options, folders: StreetFolders, problems: list[Problem]
-                        ) -> tuple[dict[str, pipeline.Report], dict[str, str], dict[str, BuildCache], dict[str, Options]]:
-    """_check_changed with every community's secrets in each one's options (pipeline/streetsecrets.py).
+                        ) -> tuple[dict[str, pipeline.Report], dict[str, str], dict[str, BuildCache], dict[str, Options],
+                                   dict[str, pipeline.Checked]]:
+    """_check_changed with every community's secrets in each one's options (pipeline/streetsecrets.py);
+    also what the last check of each community whose cache is held gave, for its build.
 
     Each community is checked against the set the street kept from its last build. When the checked
     communities changed that set, they are checked again against the new one (their caches make it
@@ -211,7 +217,7 @@ def _check_with_secrets(street: Street, communities: Sequence[Community], picked
         return {c.slug: community_options(street, c, given, folders) for c in picked}
 
     plans, used = plans_for(stored), stored
-    fresh, summaries, caches, found, failed = _check_changed(street, picked, out, options, plans, folders)
+    fresh, summaries, caches, found, failed, checks = _check_changed(street, picked, out, options, plans, folders)
     try:
         # The first round learns the secrets of the communities that passed; a community refused for a
         # secret the new set no longer holds passes the second, which then knows every checked one's.
@@ -222,6 +228,7 @@ def _check_with_secrets(street: Street, communities: Sequence[Community], picked
             plans, fresh, used = plans_for(current), {}, current
             passed = _check_again(street, [c for c in picked if c.slug in found or c.slug in failed], plans, caches,
                                   problems)
+            checks = {slug: checked for slug, checked in passed.items() if slug in caches}  # with the new plans
             for community in [c for c in picked if c.slug in failed]:
                 slug = community.slug
                 summaries[slug] = _summary(passed[slug], street, community, options, caches.get(slug))
@@ -235,7 +242,7 @@ def _check_with_secrets(street: Street, communities: Sequence[Community], picked
         raise
     for slug, secrets in found.items():
         folders.save_secrets(slug, secrets)
-    return fresh, summaries, caches, plans
+    return fresh, summaries, caches, plans, checks
 
 
 def _union(known: Mapping[str, list[tuple[str, str, str]]]) -> set[tuple[str, str, str]]:
@@ -268,7 +275,7 @@ def _check_again(street: Street, checked: Sequence[Community], plans: Mapping[st
 def _check_changed(street: Street, picked: Sequence[Community], out: Path, options: Options,
                    plans: Mapping[str, Options], folders: StreetFolders
                    ) -> tuple[dict[str, pipeline.Report], dict[str, str], dict[str, BuildCache],
-                              dict[str, list[tuple[str, str, str]]], dict[str, list[Problem]]]:
+                              dict[str, list[tuple[str, str, str]]], dict[str, list[Problem]], dict[str, pipeline.Checked]]:
     """Check every community that changed against the secrets in `plans`.
 
     Also returns the secrets each checked community holds itself (slug → community_secrets), and the
@@ -277,19 +284,24 @@ def _check_changed(street: Street, picked: Sequence[Community], out: Path, optio
 
     Returns the reports of the unchanged ones (not built again), the summaries (JSON) of the checked
     ones, and the caches they were checked with (slug → cache), each handed to its build so that it
-    is read once; their warnings come with their build reports.
+    is read once, with what its check gave (for those whose cache is held), so that it is not checked
+    twice; their warnings come with their build reports.
     """
     fresh: dict[str, pipeline.Report] = {}
     summaries: dict[str, str] = {}
     caches: dict[str, BuildCache] = {}
     found: dict[str, list[tuple[str, str, str]]] = {}
     failed: dict[str, list[Problem]] = {}
+    checks: dict[str, pipeline.Checked] = {}
     year = summary_year(options.now, street.timezone)
     # The question needs the secrets' digest, not the secrets: a district's are megabytes, sent once per community.
-    # Answers come as the workers give them (street/ready.py): a changed community is checked here meanwhile.
+    # Answers come as the workers give them, not in the street's order (street/ready.py): a changed community
+    # is answered first and checked here while the rest are asked. What is kept is by slug, so the order of
+    # checking changes nothing written.
     answers = unchanged_all([(c.content, out / c.slug, dataclasses.replace(plans[c.slug], street_secrets=()))
                              for c in picked], options.workers())
-    for community, ready in zip(picked, answers, strict=True):
+    for index, ready in answers:
+        community = picked[index]
         slug = community.slug
         if ready is not None and folders.has_summary(slug, year):
             fresh[slug] = ready
@@ -302,24 +314,14 @@ def _check_changed(street: Street, picked: Sequence[Community], out: Path, optio
             continue
         finally:
             _hold(caches, slug, cache, out / slug, plans[slug])
+        if slug in caches:
+            checks[slug] = checked
         summaries[slug] = _summary(checked, street, community, options, cache)
         found[slug] = _own_secrets(checked, slug, plans[slug])
         if ready is not None:  # built and unchanged, but its summary was missing or of another year
             fresh[slug] = ready
             folders.save_summary(slug, summaries[slug], year)
-    return fresh, summaries, caches, found, failed
-
-
-def _street_pages(street: Street, summaries: Callable[[], Sequence[str]], options: Options) -> Pages:
-    """Every file of the street's own pages, made (when called) from the summaries `summaries()` reads (street/pages.py)."""
-
-    def make() -> dict[str, bytes]:
-        from sitegen.street.pages import render_street
-        from sitegen.street.summary import CommunitySummary
-
-        return render_street(street, [CommunitySummary.from_json(text) for text in summaries()], options.now)
-
-    return make
+    return fresh, summaries, caches, found, failed, checks
 
 
 def street_fingerprint(street: Street, digests: Sequence[str], options: Options) -> str:
@@ -345,7 +347,7 @@ def assemble_street(folder: Path, out: Path, parts: Sequence[Path], options: Opt
     from sitegen.write.slots import output_folder
 
     started = time.perf_counter()
-    street, communities, warnings = _read(folder, options)
+    street, communities, warnings, _ = _read(folder, options)
     if any(not p.warning for p in warnings):
         raise ContentInvalid(warnings)
     out = output_folder(out)
@@ -365,7 +367,8 @@ def assemble_street(folder: Path, out: Path, parts: Sequence[Path], options: Opt
         texts = [summaries[slug] for slug in slugs]
         report = StreetReport(warnings=warnings, assembled=len(slugs))
         fingerprint = street_fingerprint(street, list(map(summary_digest, texts)), options)
-        report.street_files, report.written = write_street(out, folders, slugs, _street_pages(street, lambda: texts, options), fingerprint)
+        pages = street_pages(street, lambda: texts, options, folders)
+        report.street_files, report.written = write_street(out, folders, slugs, pages, fingerprint)
     report.seconds = time.perf_counter() - started
     return report
 

@@ -14,10 +14,9 @@ from sitegen.load.defaults import inherited_paths
 from sitegen.load.files import SITE_FILE
 from sitegen.load.yamlfile import parse_yaml
 from sitegen.options import Options
-from sitegen.street.config import STREET_FILE, Community, Street
-from sitegen.street.read import community_url
+from sitegen.street.config import STREET_FILE, Community, Street, community_url
 from sitegen.street.state import StreetFolders
-from sitegen.validate.rules import BASE_URL_PLACEHOLDER
+from sitegen.validate.placeholder import BASE_URL_PLACEHOLDER
 
 
 def inherited(street: Street, community: Community) -> dict[str, object]:

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Final
+
+if TYPE_CHECKING:
+    from sitegen.errors import Problem
 
 STREET_FILE = "street.yaml"
+COMMUNITY_NAME: Final = re.compile(r"[a-z0-9-]+")  # a community folder's name: its slug
 INHERITED = ("street", "district", "city", "language", "timezone", "poster_paper", "theme", "office")
 
 
@@ -46,3 +52,23 @@ class Community:
 
     slug: str
     content: Path
+
+
+@dataclass(frozen=True, slots=True)
+class StreetRead:
+    """What a street folder holds: the street (None when street.yaml is unusable), its
+    communities in slug order, and every problem met (warnings included)."""
+
+    street: Street | None
+    communities: list[Community]
+    problems: list[Problem]
+
+
+def is_street(folder: Path) -> bool:
+    """A folder with street.yaml is a street (docs/spec.md §6)."""
+    return (folder / STREET_FILE).is_file()
+
+
+def community_url(street: Street, community: Community) -> str:
+    """Where a community's pages live: the street's address + its folder name + "/"."""
+    return f"{street.base_url}{community.slug}/"

@@ -23,7 +23,7 @@ from sitegen.model.places import build_tree
 from sitegen.slugs import Levels
 from sitegen.render.builtin import feeds
 from sitegen.render.posters import QR_MM, QR_SMALL_MM
-from sitegen.render.qr import qr_svg
+from sitegen.render.qr import Codes, qr_svg
 from sitegen.render.site import Renderer
 from sitegen.render.theme import Theme
 from sitegen.street.theme import StreetTheme
@@ -182,8 +182,9 @@ class StreetRenderer(Renderer):
     same mode). The tree part is a marker each copy replaces, as the renderer does its own.
     """
 
-    def __init__(self, model: m.Model, theme: Theme) -> None:
+    def __init__(self, model: m.Model, theme: Theme, codes: Codes | None = None) -> None:
         super().__init__(model, theme, {})
+        draw = codes.svg if codes is not None else qr_svg
         nonce = secrets.token_hex(8)
         self.mirrored = f"sg{nonce}mirrored"
         self.plain = f"sg{nonce}plain"
@@ -191,7 +192,7 @@ class StreetRenderer(Renderer):
 
         def qr_for(target: str, label: str = "", symbol_mm: float | None = None) -> object:
             url = target if "://" in target else absolute(base, target)
-            return qr_svg(url, label, symbol_mm)
+            return draw(url, label, symbol_mm)
 
         self.env.globals["qr_for"] = qr_for
         self.env.globals["shown_url"] = lambda target: shown_url(target if "://" in target else absolute(base, target))
@@ -291,7 +292,8 @@ def _sitemaps(model: m.Model, specs: Sequence[PageSpec], summaries: Sequence[Com
     return {STREET_SITEMAP: own, "sitemap.xml": feeds.sitemap_index(index)}
 
 
-def render_street(street: Street, summaries: list[CommunitySummary], now: datetime) -> dict[str, bytes]:
+def render_street(street: Street, summaries: list[CommunitySummary], now: datetime,
+                  codes: Codes | None = None) -> dict[str, bytes]:
     """Every file of the street's own at OUT/: output-relative path → bytes, sorted by path.
 
     index.html, wishes/index.html and their care/, zh-hant/ and zh-hant/care/ copies (繁體 only
@@ -299,7 +301,8 @@ def render_street(street: Street, summaries: list[CommunitySummary], now: dateti
     (an index) with sitemap-street.xml, activities.ics, robots.txt and the theme's static/ files.
     Links into a community point at OUT/<slug>/…, which the street build writes beside these.
     `now` is the build clock (aware). Raises render.theme.ThemeFault when a street theme's
-    template fails, as a community build does.
+    template fails, as a community build does. `codes`: the QR matrices the street's last pages
+    were drawn with (render/qr.py Codes; each decoded back before use): only new codes are encoded.
     """
     summaries = sorted(summaries, key=lambda c: c.slug)
     override = street.folder / street.theme if street.theme else None
@@ -307,7 +310,7 @@ def render_street(street: Street, summaries: list[CommunitySummary], now: dateti
     model = street_model(street, summaries, now)
     labels = theme.labels
     specs = list(StreetPlanner(street, summaries, labels, model).plan())
-    renderer = StreetRenderer(model, theme)
+    renderer = StreetRenderer(model, theme, codes)
     files: dict[str, bytes] = {}
     for spec in specs:
         files.update(renderer.render(spec))

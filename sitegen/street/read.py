@@ -7,8 +7,6 @@ the worker sees them. Nothing here reads a community's records: that is `pipelin
 from __future__ import annotations
 
 import os
-import re
-from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Annotated, ClassVar, Final
 
@@ -21,7 +19,7 @@ from sitegen.load.files import SITE_FILE, ignored
 from sitegen.load.records import RawRecord
 from sitegen.load.yamlfile import parse_yaml
 from sitegen.slugs import slugify
-from sitegen.street.config import STREET_FILE, Community, Office, Street
+from sitegen.street.config import COMMUNITY_NAME, STREET_FILE, Community, Office, Street, StreetRead, community_url
 from sitegen.validate import schema as s
 from sitegen.validate.check import error_problem
 from sitegen.validate.fields import BaseUrl, OneLine, RelPath, check_base_url, choice
@@ -29,7 +27,6 @@ from sitegen.validate.placeholder import is_placeholder_url
 from sitegen.validate.rules import BASE_URL_PLACEHOLDER, site_timezone_known
 from sitegen.validate.unknown import unknown_fields
 
-COMMUNITY_NAME: Final = re.compile(r"[a-z0-9-]+")
 # Names the street's own pages use at OUT/ (street/pages.py and the theme's static files), and the
 # top-level names of a community site, which street pages may grow into: no community may take one.
 RESERVED: Final = frozenset({
@@ -51,21 +48,6 @@ class StreetFields(s.Fields):
     timezone: OneLine = "Asia/Shanghai"
     poster_paper: Annotated[str, choice(*s.PAPERS)] = "A4"
     theme: RelPath | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class StreetRead:
-    """What a street folder holds: the street (None when street.yaml is unusable), its
-    communities in slug order, and every problem met (warnings included)."""
-
-    street: Street | None
-    communities: list[Community]
-    problems: list[Problem]
-
-
-def is_street(folder: Path) -> bool:
-    """A folder with street.yaml is a street (docs/spec.md §6)."""
-    return (folder / STREET_FILE).is_file()
 
 
 def read_street(folder: Path, base_url: str | None = None) -> StreetRead:
@@ -167,11 +149,6 @@ def _theme_problems(folder: Path, raw: RawRecord, theme: str) -> list[Problem]:
     if (folder / top / SITE_FILE).is_file():
         return [raw.problem("theme", "street.theme_in_community", path=theme, community=top)]
     return []
-
-
-def community_url(street: Street, community: Community) -> str:
-    """Where a community's pages live: the street's address + its folder name + "/"."""
-    return f"{street.base_url}{community.slug}/"
 
 
 def _base_url_problems(street: Street, community: Community) -> list[Problem]:

@@ -6,25 +6,31 @@ records on the 2-core bench machine, nearly all of it its 6,300 stat calls (2.5â
 seconds for a district of 300 communities with nothing changed; spread over forked processes (as
 rendering is, pipeline/workers.py) it is divided by the cores. Each answer is a function of files
 alone, so the order of asking changes nothing; below `ALONE` communities, or where fork does not
-exist, they are asked here, one after another. Answers are handed over in order as they come, so
-that a street with one community changed checks it (in this process) while the rest are asked.
+exist, they are asked here, one after another.
+
+Answers are handed over as they come, each with the index of its question, not in the order asked:
+a community whose input files changed is answered at once (no output stamp to take), so the street
+checks it (in this process) while the rest are asked, however late it comes in the street's order.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from pathlib import Path
 from typing import Final
 
 from sitegen import pipeline
 from sitegen.options import Options
+from sitegen.paths import code_digest
 from sitegen.runtime import die_with_parent, fork_context
 
 ALONE: Final = 8  # fewer communities than this are asked in this process: starting workers costs more
+TASKS_PER_WORKER: Final = 8  # questions are sent in chunks of n / (workers * this): few round trips, early answers
 
 Question = tuple[Path, Path, Options]  # (content folder, output folder, the community's build options)
+Answer = tuple[int, pipeline.Report | None]  # (index of the question, its answer)
 
 
 def _ask(question: Question) -> pipeline.Report | None:
@@ -32,25 +38,40 @@ def _ask(question: Question) -> pipeline.Report | None:
     return pipeline.unchanged(content, out, options)
 
 
+def _ask_all(questions: list[Question]) -> list[pipeline.Report | None]:
+    return [_ask(question) for question in questions]
+
+
 def _start(parent: int) -> None:
     die_with_parent(parent)
 
 
-def unchanged_all(questions: Sequence[Question], workers: int) -> Iterator[pipeline.Report | None]:
-    """`pipeline.unchanged(content, out, options)` of each question, in order, on up to `workers` processes.
+def unchanged_all(questions: Sequence[Question], workers: int) -> Iterator[Answer]:
+    """`pipeline.unchanged(content, out, options)` of each question on up to `workers` processes,
+    as (index of the question, answer) pairs in the order they are answered; each index once.
 
-    Each item is the report a build with nothing to do would give, or None when that community has
-    something to do (or its output must be checked by building it). Items come as they are answered
-    (a chunk at a time): the caller checks a changed community while the workers ask the rest.
+    Each answer is the report a build with nothing to do would give, or None when that community has
+    something to do (or its output must be checked by building it). Pairs come a chunk at a time,
+    as each chunk is answered: the caller checks a changed community while the workers ask the rest.
     """
     context = fork_context()
     if workers <= 1 or len(questions) < ALONE or context is None:
-        yield from map(_ask, questions)
+        yield from enumerate(map(_ask, questions))
         return
+    code_digest()  # every question's cache key holds it: made here once, inherited by each worker
+    size = max(1, len(questions) // (workers * TASKS_PER_WORKER))
     with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start,
                              initargs=(os.getpid(),)) as pool:
+        chunks: dict[Future[list[pipeline.Report | None]], range] = {}
+        for start in range(0, len(questions), size):
+            indices = range(start, min(start + size, len(questions)))
+            chunks[pool.submit(_ask_all, [questions[i] for i in indices])] = indices
         try:
-            yield from pool.map(_ask, questions, chunksize=max(1, len(questions) // (workers * 4)))
+            pending = set(chunks)
+            while pending:
+                done, pending = wait(pending, return_when=FIRST_COMPLETED)
+                for future in sorted(done, key=lambda f: chunks[f].start):  # same-time answers in the street's order
+                    yield from zip(chunks[future], future.result(), strict=True)
         except GeneratorExit:  # the caller stopped (an interrupt): the questions not yet asked are not
             pool.shutdown(wait=False, cancel_futures=True)
             raise

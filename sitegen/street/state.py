@@ -3,7 +3,8 @@
 Everything lives beside OUT, never inside it (OUT is what gets uploaded):
 `.OUT.sitegen-cache/communities/<slug>/` (each community's build cache and shadow copy),
 `.OUT.sitegen-cache/summaries/<slug>.summary` (the last summary, for communities not rebuilt),
-`.OUT.sitegen-cache/street.json` (what the street pages were made from), `OUT-print/<slug>/`
+`.OUT.sitegen-cache/street.json` (what the street pages were made from), `codes.json` (the QR
+matrices the street pages were drawn with), `street-read.json` (street/kept.py), `OUT-print/<slug>/`
 (posters for the copy shop), and for a shard build `OUT.summaries/<slug>.json`.
 """
 
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -77,6 +79,23 @@ class StreetFolders:
         if head.split()[1:] != [summary_digest(text)]:
             raise FileNotFoundError(self._summary_file(slug))
         return text
+
+    def _codes_file(self) -> Path:
+        return self.cache / "codes.json"
+
+    def codes(self) -> dict[str, tuple[int, bytes]]:
+        """The QR matrices the street's own pages were last drawn with (text → (size, modules), as
+        render/qr.py Codes holds them); {} when none were kept or the file is not as sitegen wrote it."""
+        try:
+            kept = json.loads(self._codes_file().read_text("utf-8"))
+            return {str(text): (int(size), bytes.fromhex(modules)) for text, (size, modules) in kept.items()}
+        except (OSError, ValueError, TypeError, AttributeError):
+            return {}
+
+    def save_codes(self, codes: Mapping[str, tuple[int, bytes]]) -> None:
+        """Keep the street pages' QR matrices for the next time they are drawn (outside OUT)."""
+        replace_file(self._codes_file(), json.dumps({text: [size, modules.hex()] for text, (size, modules)
+                                                     in sorted(codes.items())}))
 
     def _secrets_file(self, slug: str) -> Path:
         return self.cache / "secrets" / f"{slug}.json"

@@ -15,12 +15,36 @@ import shutil
 from collections.abc import Callable, Sequence
 from pathlib import Path, PurePosixPath
 
-from sitegen.street.read import COMMUNITY_NAME
+from sitegen.options import Options
+from sitegen.street.config import COMMUNITY_NAME, Street
 from sitegen.street.state import StreetFolders
 from sitegen.write.files import replace_file
 from sitegen.write.slots import MANIFEST, discard_later, read_manifest, remove_empty_parents
 
 Pages = Callable[[], dict[str, bytes]]  # output-relative path → bytes of every street file
+
+
+def street_pages(street: Street, summaries: Callable[[], Sequence[str]], options: Options,
+                 folders: StreetFolders) -> Pages:
+    """Every file of the street's own pages, made (when called) from the summaries `summaries()` reads (street/pages.py).
+
+    Their QR codes (one a wish on the wish wall poster: hundreds in a street) are drawn from the
+    matrices kept in `folders` from the last time; only new ones are encoded, and the kept ones are
+    then those these pages show."""
+
+    def make() -> dict[str, bytes]:
+        from sitegen.render.qr import Codes
+        from sitegen.street.pages import render_street
+        from sitegen.street.summary import CommunitySummary
+
+        codes = Codes(folders.codes())
+        files = render_street(street, [CommunitySummary.from_json(text) for text in summaries()], options.now, codes)
+        if codes.made or codes.known.keys() != codes.checked:
+            codes.keep(codes.checked)
+            folders.save_codes(codes.known)
+        return files
+
+    return make
 
 
 def _stat(path: Path) -> list[int] | None:

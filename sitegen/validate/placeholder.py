@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 # (wanghu.example.org) is a deliberate stand-in, as in our tests and demo, and is left alone.
 EXAMPLE_DOMAINS: Final = ("example.org", "example.com", "example.net", "example.edu")
 RESERVED_TLDS: Final = ("example", "invalid", "localhost")
+BASE_URL_PLACEHOLDER: Final = "site.base_url_placeholder"  # the warning's message key (validate/rules.py)
 
 
 def is_placeholder_url(url: str) -> bool:

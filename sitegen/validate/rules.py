@@ -14,6 +14,7 @@ from sitegen.kinds.shape import Kind
 from sitegen.load.records import RawRecord
 from sitegen.validate import schema as s
 from sitegen.validate.fields import SLUG_RE, WINDOWS_RESERVED
+from sitegen.validate.placeholder import BASE_URL_PLACEHOLDER as BASE_URL_PLACEHOLDER  # kept there: street/ reads it without the schemas
 from sitegen.validate.slips import list_typed_on_one_line
 
 Rule: TypeAlias = Callable[[RawRecord, Any], Iterator[Problem]]
@@ -135,7 +136,6 @@ def site_base_url_real(raw: RawRecord, site: s.Site) -> Iterator[Problem]:
         yield raw.problem("base_url", BASE_URL_PLACEHOLDER, warning=True, url=site.base_url)
 
 
-BASE_URL_PLACEHOLDER: Final = "site.base_url_placeholder"
 COMMON_RULES: Final[tuple[Rule, ...]] = (slug_valid, list_typed_on_one_line)
 
 

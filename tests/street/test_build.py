@@ -9,8 +9,9 @@ Street pages come from sitegen/street/pages.py
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 import zxingcpp
@@ -170,6 +171,39 @@ def test_a_changed_community_reads_its_cache_once(make_street: MakeStreet, stree
     report = build_street(folder, out, options())
     assert loads == [out / "meihu"]  # read to check it, then handed to its build
     assert not report.communities["meihu"].unchanged and not report.communities["meihu"].cache_damaged
+
+
+# (what changed in meihu between two street builds) → how often its content is checked: once, the
+# check handed to its build with the cache; twice where the street's secrets changed (checked again
+# against the new set, that check handed on)
+CHECKS = [
+    pytest.param("助行器", "折叠助行器", 1, id="a wish retitled"),
+    pytest.param("wisher: ", "wisher: 欧阳", 2, id="a wisher renamed: the street's secrets changed"),
+]
+
+
+@pytest.mark.parametrize(("find", "put", "checks"), CHECKS)
+def test_a_changed_community_is_checked_once_per_set_of_secrets(make_street: MakeStreet, street_pages: str,
+                                                                tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                find: str, put: str, checks: int) -> None:
+    folder = make_street(THREE)
+    warm, cold = tmp_path / "warm" / "out", tmp_path / "cold" / "out"
+    build_street(folder, warm, options())
+    wish = folder / "meihu" / "wishes" / "2026-zhuxingqi.yaml"
+    wish.write_text(wish.read_text("utf-8").replace(find, put, 1), encoding="utf-8")
+    seen: list[Path] = []
+    check = pipeline.check
+
+    def counted(content: Path, *args: Any, **kwargs: Any) -> pipeline.Checked:
+        seen.append(content)
+        return check(content, *args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "check", counted)
+    build_street(folder, warm, options())
+    assert seen.count(folder / "meihu") == checks  # (the others are built for the new set too, checked by their builds)
+    monkeypatch.undo()
+    build_street(folder, cold, options(use_cache=False))
+    assert tree_bytes(warm) == tree_bytes(cold)
 
 
 def _append(page: Path) -> None:
@@ -418,7 +452,7 @@ def test_nothing_to_do_is_asked_with_the_secrets_digest_alone(make_street: MakeS
     asked: list[Options] = []
     unchanged_all = street_build.unchanged_all
 
-    def seen(questions: list[tuple[Path, Path, Options]], workers: int) -> list[pipeline.Report | None]:
+    def seen(questions: list[tuple[Path, Path, Options]], workers: int) -> Iterator[tuple[int, pipeline.Report | None]]:
         asked.extend(q[2] for q in questions)
         return unchanged_all(questions, workers)
 

@@ -3,6 +3,7 @@ warm street is byte for byte a cold street build of the same folders, print fold
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from collections.abc import Callable
@@ -51,6 +52,21 @@ def _summary_body_changed(street: Path) -> None:
     path.write_text(path.read_text("utf-8").replace("title: ", "title: 改", 1), encoding="utf-8")
 
 
+def _retitle(street: Path) -> None:
+    path = street / ACTIVITY
+    path.write_text(path.read_text("utf-8").replace("title: ", "title: 改", 1), encoding="utf-8")
+
+
+def _codes_swapped(street: Path) -> None:
+    """Two kept QR matrices of the street pages exchanged (each then reads as the other's address)."""
+    kept = _warm_cache(street) / "codes.json"
+    codes = json.loads(kept.read_text("utf-8"))
+    first, second = sorted(codes)[:2]
+    codes[first], codes[second] = codes[second], codes[first]
+    kept.write_text(json.dumps(codes), encoding="utf-8")
+    _retitle(street)
+
+
 def _in_warm(rel: str, act: Callable[[Path], object]) -> Callable[[Path], None]:
     def change(street: Path) -> None:
         act(street.parent / "warm" / "out" / rel)
@@ -69,6 +85,12 @@ CASES: dict[str, Callable[[Path], None]] = {
     "kept summary deleted": lambda street: (_warm_cache(street) / "summaries" / "meihu.summary").unlink(),
     # its digest line kept: the street pages, made again for wanghu's edit, read meihu's kept summary
     "kept summary changed by hand, another community edited": _summary_body_changed,
+    # the QR matrices the street pages were drawn with (street/state.py codes), the pages made again for an edit
+    "street QR matrices swapped, an activity retitled": _codes_swapped,
+    "street QR matrices deleted, an activity retitled": lambda street: (
+        (_warm_cache(street) / "codes.json").unlink(), _retitle(street)),
+    "street QR matrices not JSON, an activity retitled": lambda street: (
+        (_warm_cache(street) / "codes.json").write_text("{"), _retitle(street)),
     "street manifest blocks deleted": lambda street: shutil.rmtree(_warm_cache(street) / "manifests"),
     "a street manifest block emptied": lambda street: (_warm_cache(street) / "manifests" / "wanghu").write_text(""),
     # hands in a community's output, found by its stamp (write/stamp.py) with nothing else changed

@@ -1,5 +1,6 @@
-"""street/ready.py: each community's "nothing to do?" answered in order, handed over as it comes,
-and the questions not yet asked dropped when the street build stops."""
+"""street/ready.py: each community's "nothing to do?" answered once, handed over as it comes (a
+quick answer is not held back behind a slow one), and the questions not yet asked dropped when the
+street build stops."""
 
 from __future__ import annotations
 
@@ -19,10 +20,13 @@ def _asked(folder: Path) -> int:
 MARKS: list[Path] = []  # where _mark leaves its files (set before the workers fork)
 
 
+SLOW: dict[str, float] = {}  # question name → seconds its answer takes (else 0.02)
+
+
 def _mark(question: ready.Question) -> int:
     """A question asked: a file per community in MARKS[0], its index as the answer."""
     (MARKS[0] / question[0].name).touch()
-    time.sleep(0.02)
+    time.sleep(SLOW.get(question[0].name, 0.02))
     return int(question[0].name)
 
 
@@ -41,15 +45,33 @@ SHAPES = [(3, 2), (40, 1), (40, 2)]
 
 
 @pytest.mark.parametrize(("count", "workers"), SHAPES, ids=[f"{c} on {w}" for c, w in SHAPES])
-def test_answers_come_in_order(count: int, workers: int, marking: Path) -> None:
+def test_every_question_is_answered_once_with_its_index(count: int, workers: int, marking: Path) -> None:
     questions = [(Path(str(k)), Path(), Options()) for k in range(count)]
-    assert list(ready.unchanged_all(questions, workers)) == list(range(count))  # type: ignore[comparison-overlap]
+    answers = list(ready.unchanged_all(questions, workers))
+    assert sorted(answers) == [(k, k) for k in range(count)]  # type: ignore[comparison-overlap]
     assert _asked(marking) == count
+
+
+# (questions, the slow one, how long it takes): on workers, a quick answer comes before a slow earlier one
+HELD_BACK = [pytest.param(20, "0", 1.5, id="street: the first community slow"),
+             pytest.param(300, "5", 1.5, id="district: a community of the first chunk slow")]
+
+
+@pytest.mark.parametrize(("count", "slow", "seconds"), HELD_BACK)
+def test_answers_come_as_they_are_given(count: int, slow: str, seconds: float, marking: Path,
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(SLOW, slow, seconds)
+    questions = [(Path(str(k)), Path(), Options()) for k in range(count)]
+    started = time.perf_counter()
+    answers = ready.unchanged_all(questions, 2)
+    first = next(answers)
+    assert first[0] != int(slow) and time.perf_counter() - started < seconds * 2 / 3
+    answers.close()
 
 
 def test_a_stopped_street_asks_no_further(marking: Path) -> None:
     questions = [(Path(str(k)), Path(), Options()) for k in range(200)]
     answers = ready.unchanged_all(questions, 2)
-    assert next(answers) == 0  # type: ignore[comparison-overlap]
+    assert next(answers) == (0, 0)  # type: ignore[comparison-overlap]
     answers.close()  # an interrupt, or a problem raised while the rest were asked
     assert _asked(marking) < 200
