@@ -39,7 +39,7 @@ if TYPE_CHECKING:
     from sitegen.write.slots import Manifests
     from sitegen.pipeline.replan import PlanMemo
 
-FORMAT: Final = 18  # bump when what is stored changes shape
+FORMAT: Final = 19  # bump when what is stored changes shape
 MAGIC: Final = b"sitegen-cache "
 _DIGEST: Final = 32
 # What a cache may hold besides sitegen's own classes: module → names (no dotted names, no functions).
@@ -277,7 +277,7 @@ class BuildCache:
     fits: Fits = field(default_factory=_fits)  # how each poster fits its sheet (render/fit.py)
     # the slots' manifests as parsed lately (write/slots.py); pickled empty, so kept only under `serve`
     manifests: Manifests = field(default_factory=_manifests)
-    plans: PlanMemo = field(default_factory=_plans)  # the last plan's slots; in memory only (pipeline/replan.py)
+    plans: PlanMemo = field(default_factory=_plans)  # the last plan's slots; pickled as keys and fingerprints (pipeline/replan.py)
 
     @classmethod
     def load(cls, out: Path, key: str, folder: Path | None = None) -> BuildCache:
