@@ -179,7 +179,7 @@ def _build(content: Path, out: Path, options: Options, progress: Progress | None
         cache, damaged = _open_cache(out, options, last, loaded)
         # The plan is keyed by slot, for the next build: whole under serve, as keys and fingerprints in
         # the cache files (pipeline/replan.py); a build without a cache plans everything, keys nothing.
-        cache.plans.wanted = options.use_cache
+        cache.plans.wanted, cache.plans.whole = options.use_cache, memory is not None
         # Load → validate → model: every problem in the content is found before anything is written.
         checked = check(content, options, cache, last.stats)
         # A theme outside the usual folders is watched from now on; only the model says where it is.

@@ -67,9 +67,11 @@ class PlanMemo:
     photos: dict[tuple[PurePosixPath, str], Photo] = field(default_factory=dict)  # (path, sha256) → planned photo
 
     theme: tuple[tuple[object, ...], Theme] | None = None  # (what theme_stamp gave, the theme loaded then)
-    # Set by a build whose cache stays in memory after it (serve): only then are slots keyed and kept;
-    # a build whose cache goes to the files plans as Planner.plan does, with nothing to key.
+    # Set by a build with a cache: only then are slots keyed and kept; one without plans as Planner.plan does.
     wanted: bool = False
+    # Set by a build whose cache stays in memory after it (serve): only then are specs and what their
+    # making asked kept, for the next build to take whole; the cache files keep neither.
+    whole: bool = False
 
     def __getstate__(self) -> dict[str, Any]:
         return {"prints": {name: (slot[0], slot[2]) for name, slot in self.slots.items()}}
@@ -78,7 +80,7 @@ class PlanMemo:
         prints = state.get("prints")
         self.slots = {name: (key, None, found, ()) for name, (key, found) in prints.items()} \
             if isinstance(prints, dict) else {}
-        self.photos, self.theme, self.wanted = {}, None, False
+        self.photos, self.theme, self.wanted, self.whole = {}, None, False, False
 
 
 def theme_stamp(language: str, folder: Path | None, shown: str) -> tuple[object, ...]:
@@ -195,6 +197,12 @@ class Replanner:
                 if answers:  # each value is its key's pure function: an answer asked again is the same
                     memo.asked.update(answers)
             return old[1]
+        if not self.memo.whole:  # the cache files keep keys and fingerprints alone
+            specs = tuple(make())
+            same = old is not None and old[0] == key and len(old[2]) == len(specs)  # same key: same fingerprints
+            self.reused += len(specs) if same else 0
+            self.slots[name] = (key, None, old[2] if same else tuple(self.print_of(spec) for spec in specs), ())
+            return specs
         before = [len(memo.asked) for memo in self.kept]
         specs = tuple(make())
         asked = tuple(_asked_since(memo, count) for memo, count in zip(self.kept, before, strict=True))
