@@ -179,7 +179,9 @@ def _build(content: Path, out: Path, options: Options, progress: Progress | None
     with paused_collector():  # objects by the hundred thousand, hardly a cycle (sitegen/runtime.py)
         # The cache before the check: parsed files, validated records and slugs are reused from it.
         cache, damaged = _open_cache(out, options, last, loaded)
-        cache.plans.wanted = memory is not None  # serve keeps the plan for the next build (pipeline/replan.py)
+        # The plan is keyed by slot, for the next build: whole under serve, as keys and fingerprints in
+        # the cache files (pipeline/replan.py); a build without a cache plans everything, keys nothing.
+        cache.plans.wanted, cache.plans.whole = options.use_cache, memory is not None
         # Load → validate → model: every problem in the content is found before anything is written.
         checked = given if given is not None and cache is loaded else check(content, options, cache, last.stats)
         # A theme outside the usual folders is watched from now on; only the model says where it is.

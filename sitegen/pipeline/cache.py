@@ -1,8 +1,9 @@
 """The build cache: a folder beside the output, safe to delete (the next build is then a cold one).
 
 It keeps what a rebuild would otherwise redo: parsed files (by size and mtime), validated
-records (by digest), photo hashes, QR matrices, each page's fingerprint and files, and the
-manifests of the live output and of the shadow copy that the next build updates and swaps in.
+records (by digest), photo hashes, QR matrices, each page's fingerprint and files, each plan slot's
+key and fingerprints (pipeline/replan.py), and the manifests of the live output and of the shadow
+copy that the next build updates and swaps in.
 
 A cache can be wrong; the site cannot. Each file is `MAGIC`, a BLAKE2b digest of the payload keyed
 by the format and sitegen version that wrote it, then the payload; a file whose digest does not
@@ -277,7 +278,7 @@ class BuildCache:
     fits: Fits = field(default_factory=_fits)  # how each poster fits its sheet (render/fit.py)
     # the slots' manifests as parsed lately (write/slots.py); pickled empty, so kept only under `serve`
     manifests: Manifests = field(default_factory=_manifests)
-    plans: PlanMemo = field(default_factory=_plans)  # the last plan's slots; in memory only (pipeline/replan.py)
+    plans: PlanMemo = field(default_factory=_plans)  # the last plan's slots; pickled as keys and fingerprints (pipeline/replan.py)
 
     @classmethod
     def load(cls, out: Path, key: str, folder: Path | None = None) -> BuildCache:

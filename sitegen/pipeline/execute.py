@@ -160,7 +160,7 @@ def write_site(model: Model, content: Path, out: Path, options: Options, progres
     except ThemeFault as fault:
         raise ContentInvalid([fault.problem()]) from None
     lap("print")
-    _swap(model, plan, slots, assembly, printed, engine, cache, secrets)
+    _swap(model, plan, slots, assembly, printed, engine, cache, secrets, options.use_cache)
     lap("swap")
     outcome.pages = sum(1 for s in plan.specs if not s.poster)
     outcome.posters = sum(1 for s in plan.specs if s.poster)
@@ -225,15 +225,21 @@ def _print(model: Model, plan: Plan, engine: Engine, assembly: Assembly, cache: 
 
 
 def _swap(model: Model, plan: Plan, slots: Slots, assembly: Assembly, printed: PrintResult | None, engine: Engine,
-          cache: BuildCache, secrets: str) -> None:
+          cache: BuildCache, secrets: str, mirror: bool = False) -> None:
     """Seal the stage, swap it (and the print folder) in, and remember what the next build reuses."""
     stats = assembly.seal()
     slots.manifests.remember(assembly.sealed, assembly.files)  # the shadow's manifest two builds on
-    slots.commit()
-    if printed is not None:
-        printed.slot.commit()
+    made = slots.commit()
+    printed_made = printed.slot.commit() if printed is not None else False
     cache.shadow_stats, cache.live_stats = cache.live_stats, stats  # the old output is the shadow now
     cache.shadow_dirs, cache.live_dirs = cache.live_dirs, slots.dirs
+    # The build that made the output leaves a shadow of it (hard links) for the next one (Slots.mirror),
+    # when a next build is to find it in the cache.
+    if mirror and made and (mirrored := slots.mirror(assembly.files)) is not None:
+        cache.shadow_stats, (cache.shadow_dirs, cache.live_dirs) = dict(stats), mirrored
+    if mirror and printed_made and printed is not None and (mirrored := printed.slot.mirror(cache.print_files)):
+        cache.print_shadow_files, cache.print_shadow_stats = dict(cache.print_files), dict(cache.print_stats)
+        cache.print_shadow_dirs, cache.print_dirs = mirrored
     cache.secrets = secrets
     cache.summaries = cache.summaries.settled()
     cache.fits = cache.fits.settled()

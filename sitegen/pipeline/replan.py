@@ -13,11 +13,15 @@ new date, a tag added, site.yaml, the theme, a photo, the day that ends "upcomin
 and is planned again. The free pages, the search page, 404 and the wish wall are planned every
 time (one or a few specs each). What the argument rests on is what the fingerprints rest on: a
 record's digest changes whenever anything the record shows changes (model/records.py Record).
-Only a build whose cache stays in memory keys its slots (PlanMemo.wanted: `serve`); the others
-plan as Planner.plan and PosterPlanner.plan do.
+A build whose cache stays in memory (`serve`) keeps every slot whole and takes its specs again. A
+build from the cache files (the CLI) finds each slot's key and fingerprints there (PlanMemo's
+pickled form: no specs, which hold whole records and would cost more to read than to plan): it
+plans every slot again but digests only those whose key changed, the fingerprints being most of
+what planning costs (2.4 of 3.4 s at 10,000 records).
 
 `tests/pipeline/test_replan.py` holds it: after every kind of edit the plan equals the full plan
-spec for spec and fingerprint for fingerprint, and the site equals a cold build byte for byte.
+spec for spec and fingerprint for fingerprint, and the site equals a cold build byte for byte, both
+with the memo kept in memory and with the memo read back from the cache files.
 """
 
 from __future__ import annotations
@@ -45,30 +49,38 @@ from sitegen.render.theme import Theme
 from sitegen.render.views import PageSpec
 
 Asked = tuple[tuple[tuple[Any, Any], ...], ...]  # per memo of `Replanner.kept`: the (key, value) a slot asked it
-Slot = tuple[str, tuple[PageSpec, ...], tuple[str, ...], Asked]  # (key, specs, their fingerprints, what they asked)
+# (key, specs, their fingerprints, what they asked); specs None: read from the cache files (PlanMemo)
+Slot = tuple[str, tuple[PageSpec, ...] | None, tuple[str, ...], Asked]
 
 
 @dataclass
 class PlanMemo:
-    """The last build's slots: slot name ("page:wishes/x/", "lists:wishes") → (key, specs, prints).
+    """The last build's slots: slot name ("page:wishes/x/", "lists:wishes") → (key, specs, prints, asked).
 
-    Kept in memory by `serve` with the build cache (pipeline/memory.py); never written to the cache
-    files (its specs hold whole records): a build from the files plans every slot.
+    Kept whole in memory by `serve` with the build cache (pipeline/memory.py). Pickled into the
+    cache files as slot name → (key, prints) alone, and read back with no specs (None) and nothing
+    asked: a slot read so is planned again and only its fingerprints are taken (Replanner.slot).
+    A key is a 32-hex-digit digest (`_key`), so the pickled form is small: 26,000 slots at 10,000 records.
     """
 
     slots: dict[str, Slot] = field(default_factory=dict)
     photos: dict[tuple[PurePosixPath, str], Photo] = field(default_factory=dict)  # (path, sha256) → planned photo
 
     theme: tuple[tuple[object, ...], Theme] | None = None  # (what theme_stamp gave, the theme loaded then)
-    # Set by a build whose cache stays in memory after it (serve): only then are slots keyed and kept;
-    # a build whose cache goes to the files plans as Planner.plan does, with nothing to key.
+    # Set by a build with a cache: only then are slots keyed and kept; one without plans as Planner.plan does.
     wanted: bool = False
+    # Set by a build whose cache stays in memory after it (serve): only then are specs and what their
+    # making asked kept, for the next build to take whole; the cache files keep neither.
+    whole: bool = False
 
     def __getstate__(self) -> dict[str, Any]:
-        return {}
+        return {"prints": {name: (slot[0], slot[2]) for name, slot in self.slots.items()}}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
-        self.slots, self.photos, self.theme, self.wanted = {}, {}, None, False
+        prints = state.get("prints")
+        self.slots = {name: (key, None, found, ()) for name, (key, found) in prints.items()} \
+            if isinstance(prints, dict) else {}
+        self.photos, self.theme, self.wanted, self.whole = {}, None, False, False
 
 
 def theme_stamp(language: str, folder: Path | None, shown: str) -> tuple[object, ...]:
@@ -107,7 +119,7 @@ class Planned:
     specs: list[PageSpec]
     prints: list[str]
     print_of: Callable[[PageSpec], str]
-    reused: int  # specs taken from the memo, not planned nor digested again
+    reused: int  # specs whose fingerprints were taken from the memo, not digested again (nor planned, under serve)
 
 
 def _asked_since(memo: Kept[Any, Any], count: int) -> tuple[tuple[Any, Any], ...]:
@@ -175,19 +187,30 @@ class Replanner:
         return found
 
     def slot(self, name: str, key: str, make: Callable[[], Iterable[PageSpec]]) -> tuple[PageSpec, ...]:
-        """The slot's specs: the memo's when its key is `key`, else made and digested now."""
+        """The slot's specs: the memo's when its key is `key` (a `_key` digest), else made and digested
+        now; a slot read from the cache files (no specs) is made again and its fingerprints taken."""
         old = self.memo.slots.get(name)
-        if old is not None and old[0] == key:
+        if old is not None and old[0] == key and old[1] is not None:
             self.slots[name] = old
             self.reused += len(old[1])
             for memo, answers in zip(self.kept, old[3], strict=True):
                 if answers:  # each value is its key's pure function: an answer asked again is the same
                     memo.asked.update(answers)
             return old[1]
+        if not self.memo.whole:  # the cache files keep keys and fingerprints alone
+            specs = tuple(make())
+            same = old is not None and old[0] == key and len(old[2]) == len(specs)  # same key: same fingerprints
+            self.reused += len(specs) if same else 0
+            self.slots[name] = (key, None, old[2] if same else tuple(self.print_of(spec) for spec in specs), ())
+            return specs
         before = [len(memo.asked) for memo in self.kept]
         specs = tuple(make())
         asked = tuple(_asked_since(memo, count) for memo, count in zip(self.kept, before, strict=True))
-        self.slots[name] = (key, specs, tuple(self.print_of(spec) for spec in specs), asked)
+        if old is not None and old[0] == key and len(old[2]) == len(specs):  # same key: same fingerprints
+            self.reused += len(specs)
+            self.slots[name] = (key, specs, old[2], asked)
+        else:
+            self.slots[name] = (key, specs, tuple(self.print_of(spec) for spec in specs), asked)
         return specs
 
     def plan(self) -> Planned:
@@ -267,7 +290,7 @@ class Replanner:
         if place is not None and record.kind == "disclosures":
             tree = self.model.places
             board = "\x1c".join([self.node(node) for node in (tree.nodes[place.slug], *tree.parents(place.slug))])
-        return "\x1f".join([self.prefix, self.templates(f"{record.singular}.html"), self.ident(record), tags, board])
+        return _key(self.prefix, self.templates(f"{record.singular}.html"), self.ident(record), tags, board)
 
     def _poster_key(self, record: Record) -> str:
-        return "\x1f".join([self.prefix, self.templates(f"poster_{record.singular}.html"), self.ident(record)])
+        return _key(self.prefix, self.templates(f"poster_{record.singular}.html"), self.ident(record))

@@ -55,7 +55,7 @@ def write_file(stage: Path, rel: str, data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def file_stat(path: Path) -> tuple[int, int] | None:
+def file_stat(path: str | os.PathLike[str]) -> tuple[int, int] | None:
     """(size, mtime in ns) of a regular file; None for anything else (gone, a link, a pipe)."""
     try:
         st = os.lstat(path)
@@ -99,16 +99,27 @@ class Assembly:
         return False
 
     def _link(self, rel: str, sha: str) -> bool:
-        """Hard-link the live output's file into the stage, when it is as the last build left it."""
-        source, target = self.out / rel, self.stage / rel
+        """Hard-link the live output's file into the stage, when it is as the last build left it.
+
+        One link where the stage has no such file yet (a fresh shadow: the first build after a cold
+        one links every kept file), its folder made only when the link finds none; a file there
+        already is replaced through a temporary link, never written into.
+        """
+        source, target = os.path.join(os.fspath(self.out), rel), self._stage + rel
         found = file_stat(source)
         if found is None or found != self.live_stats.get(rel):
             return False
         try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            temp = target.with_name(f".{target.name}.link")
-            os.link(source, temp)
-            os.replace(temp, target)
+            try:
+                os.link(source, target)
+            except FileNotFoundError:  # its folder is not in the stage yet (the source was just seen)
+                os.makedirs(os.path.dirname(target), exist_ok=True)
+                os.link(source, target)
+            except FileExistsError:
+                head, _, name = target.rpartition("/")
+                temp = f"{head}/.{name}.link"
+                os.link(source, temp)
+                os.replace(temp, target)
         except OSError:
             return False
         self._keep(rel, sha, found)

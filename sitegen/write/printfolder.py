@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 
 from sitegen.write.assembly import write_file
-from sitegen.write.slots import Dirs, discard_later, folder_tree, fs_clock, remove_empty_parents, sweep
+from sitegen.write.slots import Dirs, discard_later, folder_tree, fs_clock, mirrored, remove_empty_parents, sweep
 from sitegen.write.swap import exchange, recover
 
 
@@ -89,17 +89,30 @@ class PrintSlot:
         self.stage = self.shadow
         return self.stage, holds
 
-    def commit(self) -> None:
-        """Swap the finished stage in; the old print folder becomes the next build's shadow."""
+    def commit(self) -> bool:
+        """Swap the finished stage in; the old print folder becomes the next build's shadow. True
+        when the shadow became the print folder (there was none) and no shadow is left (see `mirror`)."""
         assert self.stage is not None
+        made = False
         if self.folder.exists():
             exchange(self.stage, self.folder)
             if self.stage != self.shadow:
                 discard_later(self.stage, self.trash)  # the stage holds the old print folder now
         else:
+            made = self.stage == self.shadow
             os.replace(self.stage, self.folder)
         self.dirty.unlink(missing_ok=True)
         self.stage = None
+        return made
+
+    def mirror(self, files: dict[str, str]) -> tuple[Dirs, Dirs] | None:
+        """After the build that made the print folder (`commit` True): its files hard-linked into a
+        new shadow, as write/slots.py Slots.mirror does for the output; (the shadow's folders known
+        clean, the print folder's), or None and no shadow."""
+        found = mirrored(self.folder, self.shadow, self.dirty, files, folder_tree(files, ()), self.trash)
+        if found is None:
+            discard_later(self.shadow, self.trash)
+        return found
 
     def abandon(self) -> None:
         """Drop what this build staged: a fresh stage is deleted; the shadow stays marked dirty and

@@ -13,7 +13,7 @@ import os
 import shutil
 import stat
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Final
 
@@ -301,13 +301,66 @@ class Slots:
         self.dirty.touch()  # from here until the exchange, the shadow is half-built
         return self.shadow, holds
 
-    def commit(self) -> None:
-        """Swap the finished shadow in as the live output; the old output becomes the next shadow."""
-        if self.out.exists():
-            exchange(self.shadow, self.out)
-        else:
+    def commit(self) -> bool:
+        """Swap the finished shadow in as the live output; the old output becomes the next shadow.
+        True when there was no output before: the shadow became it, and none is left (see `mirror`)."""
+        made = not self.out.exists()
+        if made:
             os.replace(self.shadow, self.out)
+        else:
+            exchange(self.shadow, self.out)
         self.dirty.unlink(missing_ok=True)
+        return made
+
+    def mirror(self, files: Mapping[str, str]) -> tuple[Dirs, Dirs] | None:
+        """After the build that made the output (`commit` True): a shadow for the next build, every
+        file of `files` (the output's, path → sha256, its manifest too) hard-linked into it.
+
+        Without it the next build links every kept file into a fresh shadow and the two after it
+        list every folder in their sweep: 83,000 links and 75,000 listings at 10,000 records, paid
+        here once instead, where the build wrote them all. Returns the folders known clean of the
+        shadow and of the output (both swept), or None, and no shadow, when a file cannot be linked
+        (another file system): the next build makes a fresh one as before.
+        """
+        holds = {rel: sha for rel, sha in files.items() if rel != MANIFEST}
+        found = mirrored(self.out, self.shadow, self.dirty, files, folder_tree(holds), self.cache)
+        if found is None:
+            discard_later(self.shadow, self.cache)
+        return found
+
+
+def mirrored(folder: Path, shadow: Path, dirty: Path, files: Iterable[str], tree: Tree,
+             clock_in: Path) -> tuple[Dirs, Dirs] | None:
+    """Hard-link `files` of `folder` into a new `shadow`, marked `dirty` until done, and sweep both
+    (`tree`: their folder_tree; the clock read in `clock_in`): the folders known clean of the shadow
+    and of `folder`, or None when a file could not be linked (the shadow is left dirty)."""
+    try:
+        dirty.touch()
+        if not mirror_into(folder, shadow, files):
+            return None
+        settled = fs_clock(clock_in)
+    except OSError:
+        return None
+    shadow_dirs, dirs = sweep(shadow, {}, None, settled, tree), sweep(folder, {}, None, settled, tree)
+    dirty.unlink(missing_ok=True)
+    return shadow_dirs, dirs
+
+
+def mirror_into(source: Path, target: Path, files: Iterable[str]) -> bool:
+    """Hard-link each of `files` ("/"-separated, relative) of `source` into the fresh folder `target`,
+    folders made as needed; False (target left half-made) when one cannot be linked."""
+    src, dst = os.path.join(os.fspath(source), ""), os.path.join(os.fspath(target), "")
+    try:
+        os.makedirs(target, exist_ok=True)
+        for rel in files:
+            try:
+                os.link(src + rel, dst + rel)
+            except FileNotFoundError:  # its folder is not there yet
+                os.makedirs(os.path.dirname(dst + rel), exist_ok=True)
+                os.link(src + rel, dst + rel)
+    except OSError:
+        return False
+    return True
 
 
 

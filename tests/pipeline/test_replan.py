@@ -153,11 +153,14 @@ def _watch_plans(monkeypatch: pytest.MonkeyPatch, plans: list[tuple[Plan, Plan]]
     monkeypatch.setattr(execute, "plan_site", watched)
 
 
+@pytest.mark.parametrize("kept", ["serve", "files"])
 @pytest.mark.parametrize("name", CASES)
-def test_replan_after_an_edit_is_the_full_plan_and_the_cold_site(name: str, generated: Path, tmp_path: Path,
+def test_replan_after_an_edit_is_the_full_plan_and_the_cold_site(name: str, kept: str, generated: Path, tmp_path: Path,
                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """The memo kept in memory (serve), or read back from the cache files by a new process (the CLI)."""
     case = CASES[name]
-    content, out, memory = tmp_path / "content", tmp_path / "output", Memory()
+    content, out = tmp_path / "content", tmp_path / "output"
+    memory = Memory() if kept == "serve" else None
     shutil.copytree(generated, content)
     case.setup(content)
     pipeline.build(content, out, _options(), memory=memory)
@@ -194,6 +197,22 @@ def test_slots_taken_again_still_ask_the_kept_memos(generated: Path, tmp_path: P
     assert len(summaries - set(cache.summaries.known)) <= 1
 
 
-def test_the_kept_plan_is_never_written_to_the_cache_files() -> None:
-    memo = PlanMemo(slots={"home": ("key", (), (), ())})
-    assert pickle.loads(pickle.dumps(memo)).slots == {}
+def test_the_cache_files_keep_the_plan_as_keys_and_fingerprints_alone() -> None:
+    memo = PlanMemo(slots={"home": ("key", ("a spec",), ("print",), ((("asked", 1),),))})  # type: ignore[dict-item]
+    assert pickle.loads(pickle.dumps(memo)).slots == {"home": ("key", None, ("print",), ())}
+
+
+@pytest.mark.parametrize("name", ["body edit", "record added", "record removed", "tag added"])
+def test_the_memo_in_the_cache_files_is_the_one_a_fresh_build_makes(name: str, generated: Path,
+                                                                     tmp_path: Path) -> None:
+    """After a warm CLI rebuild, the memo its cache files hold equals the one a build from nothing keeps."""
+    content, out, fresh = tmp_path / "content", tmp_path / "output", tmp_path / "fresh"
+    shutil.copytree(generated, content)
+    pipeline.build(content, out, _options())
+    CASES[name].edit(content)
+    pipeline.build(content, out, _options())
+    pipeline.build(content, fresh, _options())
+    key = pipeline.cache_key(_options())
+    warm, cold = BuildCache.load(out, key).plans.slots, BuildCache.load(fresh, key).plans.slots
+    assert len(warm) > 100
+    assert warm == cold
