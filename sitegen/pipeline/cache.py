@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     from sitegen.write.slots import Manifests
     from sitegen.pipeline.replan import PlanMemo
 
-FORMAT: Final = 19  # bump when what is stored changes shape
+FORMAT: Final = 20  # bump when what is stored changes shape
 MAGIC: Final = b"sitegen-cache "
 _DIGEST: Final = 32
 # What a cache may hold besides sitegen's own classes: module → names (no dotted names, no functions).
