@@ -7,6 +7,13 @@ Everything else in sitegen is portable Python; these are the exceptions a reader
   collector only slowed them down (a quarter of a rebuild). Reference counting still frees
   everything acyclic at once; the few cycles wait until the block ends. Safe because the block is
   one build and the collector is turned back on however it ends.
+- **A long-lived process freezes what each build leaves** (`HeapSettler`). Under `serve` the
+  kept cache is a heap of millions of objects; with the collector back on after a build, every
+  later collection of the older generations walked all of it (20-300 ms, at random moments:
+  often inside the next save's rebuild). After each build (once its reload event is sent) the
+  young objects are collected and the survivors frozen (`gc.freeze`): later collections walk only
+  what is new. Reference counting still frees frozen objects that lose their last reference; only
+  cycles among frozen objects wait, until every `full_every`-th settle unfreezes and collects all.
 - **Forked workers collect for themselves** (`collect_in_worker`). A forked render worker inherits
   the paused collector; rendering (Jinja) makes cycles, so the worker freezes what it inherited
   (`gc.freeze`: moved to a generation the collector never scans, so the parent's objects are neither
@@ -48,6 +55,21 @@ def paused_collector() -> Iterator[None]:
         yield
     finally:
         gc.enable()
+
+
+class HeapSettler:
+    """Collect and freeze the heap after each build of a long-lived process (see the module docstring)."""
+
+    def __init__(self, full_every: int = 50) -> None:
+        self.full_every, self.settled = full_every, 0
+
+    def __call__(self) -> None:
+        """Collect what the last build left (all of the heap every `full_every`-th call), then freeze the rest."""
+        if self.settled % self.full_every == 0:
+            gc.unfreeze()
+        gc.collect()
+        gc.freeze()
+        self.settled += 1
 
 
 def collect_in_worker() -> None:

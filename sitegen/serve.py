@@ -27,6 +27,7 @@ import click
 from sitegen.errors import ContentInvalid, UsageProblem
 from sitegen.i18n.messages import Messages
 from sitegen.options import Options
+from sitegen.runtime import HeapSettler
 
 if TYPE_CHECKING:
     from sitegen.pipeline.memory import Memory
@@ -57,6 +58,7 @@ class State:
     changed: threading.Condition = field(default_factory=threading.Condition)
     memory: Memory | None = None  # the build cache, kept in the process between rebuilds (pipeline/memory.py)
     build: Callable[..., Any] | None = None  # in place of pipeline.build (a street: sitegen/street/build.py)
+    settle: Callable[[], None] = field(default_factory=HeapSettler)  # after each rebuild (sitegen/runtime.py)
 
     def finished(self, problems: list[str]) -> None:
         with self.changed:
@@ -67,7 +69,15 @@ class State:
 
 def rebuild(content: Path, state: State, options: Options, first: bool = False) -> None:
     """One incremental build; every error (content, leak, busy output, our own bug) goes to the
-    terminal and to the overlay, never up: the last good build stays served."""
+    terminal and to the overlay, never up: the last good build stays served. Once the pages are
+    told to reload, the heap the build left is settled, so no collection walks it during the next."""
+    try:
+        _rebuild(content, state, options, first)
+    finally:
+        state.settle()
+
+
+def _rebuild(content: Path, state: State, options: Options, first: bool = False) -> None:
     from sitegen import pipeline
     from sitegen.pipeline.execute import LeaksFound
     from sitegen.write.lock import Holder, OutputBusy
