@@ -57,6 +57,7 @@ class PlanMemo:
     """
 
     slots: dict[str, Slot] = field(default_factory=dict)
+    printed: dict[str, Slot] = field(default_factory=dict)  # the print folder's posters (PrintedSlots)
     photos: dict[tuple[PurePosixPath, str], Photo] = field(default_factory=dict)  # (path, sha256) → planned photo
 
     theme: tuple[tuple[object, ...], Theme] | None = None  # (what theme_stamp gave, the theme loaded then)
@@ -68,7 +69,7 @@ class PlanMemo:
         return {}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
-        self.slots, self.photos, self.theme, self.wanted = {}, {}, None, False
+        self.slots, self.printed, self.photos, self.theme, self.wanted = {}, {}, {}, None, False
 
 
 def theme_stamp(language: str, folder: Path | None, shown: str) -> tuple[object, ...]:
@@ -117,6 +118,55 @@ def _asked_since(memo: Kept[Any, Any], count: int) -> tuple[tuple[Any, Any], ...
 
 def _one(plan: Callable[[Record], PageSpec], record: Record) -> list[PageSpec]:
     return [plan(record)]
+
+
+def _slot(old: Slot | None, key: str, make: Callable[[], Iterable[PageSpec]], print_of: Callable[[PageSpec], str],
+          kept: Sequence[Kept[Any, Any]]) -> Slot:
+    """`old` itself when its key is `key` (the kept memos asked again what its making asked), else
+    the slot made and digested now, with what its making asked of the kept memos."""
+    if old is not None and old[0] == key:
+        for memo, answers in zip(kept, old[3], strict=True):
+            if answers:  # each value is its key's pure function: an answer asked again is the same
+                memo.asked.update(answers)
+        return old
+    before = [len(memo.asked) for memo in kept]
+    specs = tuple(make())
+    asked = tuple(_asked_since(memo, count) for memo, count in zip(kept, before, strict=True))
+    return (key, specs, tuple(print_of(spec) for spec in specs), asked)
+
+
+class PrintedSlots:
+    """The print folder's posters through the memo (PlanMemo.printed), for a build that keyed its
+    published slots this time (Replanner.plan).
+
+    A printed slot (a person's poster, the boards, the poster index) is the printed form of the
+    published slot of the same name: its planner reads exactly what the published one reads, with
+    phones as paper shows them (render/posters.py `printed`), and the records' digests hold the
+    full phones. So it is keyed by this build's key of the published slot and taken again, specs and
+    fingerprints, while that key stays.
+    """
+
+    def __init__(self, memo: PlanMemo, print_of: Callable[[PageSpec], str], kept: Sequence[Kept[Any, Any]]) -> None:
+        self.memo, self.print_of, self.kept = memo, print_of, tuple(kept)
+        self.slots: dict[str, Slot] = {}
+        self.reused = 0
+
+    def slot(self, name: str, make: Callable[[], Iterable[PageSpec]]) -> tuple[tuple[PageSpec, ...], tuple[str, ...]]:
+        """The printed specs of published slot `name` and their fingerprints (made now when the
+        published slot has no key this build)."""
+        published = self.memo.slots.get(name)
+        if published is None:
+            specs = tuple(make())
+            return specs, tuple(self.print_of(spec) for spec in specs)
+        old = self.memo.printed.get(name)
+        slot = self.slots[name] = _slot(old, published[0], make, self.print_of, self.kept)
+        if slot is old:
+            self.reused += len(slot[1])
+        return slot[1], slot[2]
+
+    def done(self) -> None:
+        """This build's printed slots replace the last build's."""
+        self.memo.printed = self.slots
 
 
 def _key(*parts: str) -> str:
@@ -176,19 +226,11 @@ class Replanner:
 
     def slot(self, name: str, key: str, make: Callable[[], Iterable[PageSpec]]) -> tuple[PageSpec, ...]:
         """The slot's specs: the memo's when its key is `key`, else made and digested now."""
-        old = self.memo.slots.get(name)
-        if old is not None and old[0] == key:
-            self.slots[name] = old
-            self.reused += len(old[1])
-            for memo, answers in zip(self.kept, old[3], strict=True):
-                if answers:  # each value is its key's pure function: an answer asked again is the same
-                    memo.asked.update(answers)
-            return old[1]
-        before = [len(memo.asked) for memo in self.kept]
-        specs = tuple(make())
-        asked = tuple(_asked_since(memo, count) for memo, count in zip(self.kept, before, strict=True))
-        self.slots[name] = (key, specs, tuple(self.print_of(spec) for spec in specs), asked)
-        return specs
+        slot = _slot(self.memo.slots.get(name), key, make, self.print_of, self.kept)
+        self.slots[name] = slot
+        if slot is self.memo.slots.get(name):
+            self.reused += len(slot[1])
+        return slot[1]
 
     def plan(self) -> Planned:
         """The full plan's specs in its order (Planner.plan, then PosterPlanner.plan)."""
