@@ -63,7 +63,8 @@ def build_print_folder(model: Model, plan: Plan, job: workers.Job, slot: PrintSl
     `rescan`: the private data changed since the last build, so files kept from the last print
     folder are scanned again (they were scanned clean against the old data when they were made).
     """
-    stage, holds = slot.prepare(cache.print_shadow_files, cache.print_shadow_dirs, cache.print_shadow_stats)
+    stage, holds = slot.prepare(cache.print_shadow_files, cache.print_shadow_dirs, cache.print_shadow_stats,
+                                cache.manifests)
     assembly = PrintAssembly(stage, slot.folder, published.stage, published.files, cache.print_stats, holds,
                              cache.print_shadow_stats)
     specs, digests = _printed_plan(model, plan, cache)

@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 
 from sitegen.write.assembly import write_file
-from sitegen.write.slots import Dirs, discard_later, folder_tree, fs_clock, remove_empty_parents, sweep
+from sitegen.write.slots import Dirs, Manifests, discard_later, folder_tree, fs_clock, remove_empty_parents, sweep
 from sitegen.write.swap import exchange, recover
 
 
@@ -62,7 +62,8 @@ class PrintSlot:
         self.dirs: Dirs = {}  # the shadow's folders known clean (sweep), set by prepare
 
     def prepare(self, holds: dict[str, str] | None = None, known: Dirs | None = None,
-                left: dict[str, tuple[int, int]] | None = None) -> tuple[Path, dict[str, str]]:
+                left: dict[str, tuple[int, int]] | None = None,
+                trees: Manifests | None = None) -> tuple[Path, dict[str, str]]:
         """The folder to build into, and what it already holds by the last builds' record (path →
         sha256; {} for a fresh one). A hand's additions to the shadow are swept out first.
 
@@ -80,7 +81,8 @@ class PrintSlot:
         holds = holds or {}
         if holds and self.shadow.is_dir() and not self.dirty.exists():
             trusted = known if known and left is not None and holds.keys() == left.keys() else None
-            self.dirs = sweep(self.shadow, holds, trusted, fs_clock(self.trash), folder_tree(holds, ()))
+            tree = trees.tree(holds, ()) if trees is not None else folder_tree(holds, ())
+            self.dirs = sweep(self.shadow, holds, trusted, fs_clock(self.trash), tree)
         else:
             holds = {}
             discard_later(self.shadow, self.trash)
