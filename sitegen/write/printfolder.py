@@ -118,7 +118,7 @@ def _same_device(a: Path, b: Path) -> bool:
         return False
 
 
-def _stat(path: Path) -> tuple[int, int] | None:
+def _stat(path: str | Path) -> tuple[int, int] | None:
     try:
         st = os.stat(path)
     except OSError:
@@ -145,12 +145,14 @@ class PrintAssembly:
         self.stats: dict[str, tuple[int, int]] = {}  # (size, mtime) of the files kept in the stage
         self.from_old: list[str] = []  # files kept from the last print folder (scanned again)
         self.touched = 0  # files linked or written into the stage by this build
+        self._stage = os.path.join(os.fspath(stage), "")  # string paths: one per kept poster, every build
+        self._old = os.path.join(os.fspath(old), "")
 
     def _held(self, rel: str, sha: str) -> bool:
         """Keep the stage's own `rel` when it holds `sha` and is as the build that left it made it."""
         if self.holds.get(rel) != sha:
             return False
-        found = _stat(self.stage / rel)
+        found = _stat(self._stage + rel)
         if found is None or found != self.held_stats.get(rel):
             return False
         self.files[rel], self.stats[rel] = sha, found
@@ -172,9 +174,10 @@ class PrintAssembly:
         """Put these files (path → sha256) of the last print folder in, if all are still as it left
         them: kept where the stage holds them already, else linked from the print folder."""
         for rel in files:
-            if self.holds.get(rel) == files[rel] and _stat(self.stage / rel) == self.held_stats.get(rel):
+            if self.holds.get(rel) == files[rel] and _stat(self._stage + rel) == self.held_stats.get(rel):
                 continue
-            if _stat(self.old / rel) is None or _stat(self.old / rel) != self.old_stats.get(rel):
+            old = _stat(self._old + rel)
+            if old is None or old != self.old_stats.get(rel):
                 return False
         for rel, sha in files.items():
             if not self._held(rel, sha):

@@ -268,7 +268,11 @@ def discard_later(folder: Path, trash_in: Path) -> None:
         return
     trash_in.mkdir(parents=True, exist_ok=True)
     trash = Path(tempfile.mkdtemp(prefix="trash-", dir=trash_in))
-    os.replace(folder, trash / "x")
+    try:
+        os.replace(folder, trash / "x")
+    except FileNotFoundError:  # deleted meanwhile (the last build's background deletion of a trash folder)
+        trash.rmdir()
+        return
     in_background(lambda: shutil.rmtree(trash, ignore_errors=True))
 
 
