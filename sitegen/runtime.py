@@ -7,6 +7,14 @@ Everything else in sitegen is portable Python; these are the exceptions a reader
   collector only slowed them down (a quarter of a rebuild). Reference counting still frees
   everything acyclic at once; the few cycles wait until the block ends. Safe because the block is
   one build and the collector is turned back on however it ends.
+- **A long-lived process freezes what each build leaves** (`HeapSettler`). Under `serve` the
+  kept cache is a heap of millions of objects; with the collector back on after a build, every
+  later collection of the older generations walked all of it (20-300 ms, at random moments:
+  often inside the next save's rebuild). Once serve is idle after a build (its watcher's first
+  quiet half second) the young objects are collected and the survivors frozen (`gc.freeze`), off
+  the path of any save and of the reload event: later collections walk only
+  what is new. Reference counting still frees frozen objects that lose their last reference; only
+  cycles among frozen objects wait, until every `full_every`-th settle unfreezes and collects all.
 - **Forked workers collect for themselves** (`collect_in_worker`). A forked render worker inherits
   the paused collector; rendering (Jinja) makes cycles, so the worker freezes what it inherited
   (`gc.freeze`: moved to a generation the collector never scans, so the parent's objects are neither
@@ -53,6 +61,25 @@ def paused_collector() -> Iterator[None]:
         yield
     finally:
         gc.enable()
+
+
+class HeapSettler:
+    """Collect and freeze the heap once after each build of a long-lived process (module docstring)."""
+
+    def __init__(self, full_every: int = 50) -> None:
+        self.full_every, self.settled, self.last = full_every, 0, -1
+
+    def __call__(self, generation: int) -> None:
+        """Settle the heap unless build `generation` was settled already: collect what the builds since
+        left (all of the heap every `full_every`-th time), then freeze the rest."""
+        if generation == self.last:
+            return
+        self.last = generation
+        if self.settled % self.full_every == 0:
+            gc.unfreeze()
+        gc.collect()
+        gc.freeze()
+        self.settled += 1
 
 
 def collect_in_worker() -> None:

@@ -8,7 +8,6 @@ with the errors laid over it, and a fix recovers by itself.
 from __future__ import annotations
 
 from collections.abc import Callable
-
 import dataclasses
 import html
 import mimetypes
@@ -27,6 +26,7 @@ import click
 from sitegen.errors import ContentInvalid, UsageProblem
 from sitegen.i18n.messages import Messages
 from sitegen.options import Options
+from sitegen.runtime import HeapSettler
 
 if TYPE_CHECKING:
     from sitegen.pipeline.memory import Memory
@@ -57,6 +57,7 @@ class State:
     changed: threading.Condition = field(default_factory=threading.Condition)
     memory: Memory | None = None  # the build cache, kept in the process between rebuilds (pipeline/memory.py)
     build: Callable[..., Any] | None = None  # in place of pipeline.build (a street: sitegen/street/build.py)
+    settle: Callable[[int], None] = field(default_factory=HeapSettler)  # the heap after a build, when idle (runtime.py)
 
     def finished(self, problems: list[str]) -> None:
         with self.changed:
@@ -150,7 +151,7 @@ NOTHING_BUILT: Final = """<!doctype html>
 <title>sitegen</title></head><body><p>{hint}</p></body></html>
 """
 MAX_PATH: Final = 2048  # bytes of a request path; longer ones are refused (414) before touching the disk
-QUIET_MS, BURST_MS = 15, 300  # a burst of changes is built after 15 ms without one (a save: < 1 ms), 300 at most
+QUIET_MS, BURST_MS = 5, 300  # a burst of changes is built after 5 ms without one (a save: < 1 ms), 300 at most
 IDLE_SECONDS: Final = 30  # a connection that sends nothing for this long is closed (the event stream pings every 15 s)
 
 
@@ -321,8 +322,6 @@ def run_server(content: Path, out: Path, port: int, open_browser: bool, options:
     try:
         server = _Server(("127.0.0.1", port), handler_for(state, port))
     except OSError:
-        from sitegen.errors import UsageProblem
-
         raise UsageProblem("serve.port_busy", port=port) from None
     bound = server.server_address[1]
     if bound != port:  # --port 0: the system chose one
@@ -385,6 +384,7 @@ def _watch_roots(content: Path, state: State, options: Options, stop: threading.
     for changes in watchfiles.watch(*input_roots(content, roots), stop_event=stop, debounce=BURST_MS, step=QUIET_MS,
                                     raise_interrupt=True, yield_on_timeout=True, rust_timeout=500):
         if not changes:
+            state.settle(state.generation)  # idle (no change for 0.5 s): once after each build, off the save's path
             if armed:
                 continue
             armed = True

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from sitegen.render.fit import Fits
     from sitegen.render.summary import Summaries
     from sitegen.render.search import Keys
+    from sitegen.render.search_text import FoldMemo
     from sitegen.slugs import Levels
     from sitegen.validate.privacy import Variants
     from sitegen.pipeline.products import Key
@@ -220,6 +221,12 @@ def _manifests() -> Manifests:
     return Manifests()
 
 
+def _search_folds() -> FoldMemo:
+    from sitegen.render.search_text import FoldMemo
+
+    return FoldMemo()
+
+
 def _plans() -> PlanMemo:
     from sitegen.pipeline.replan import PlanMemo
 
@@ -267,6 +274,7 @@ class BuildCache:
     print_shadow_files: dict[str, str] = field(default_factory=dict)
     print_shadow_stats: dict[str, tuple[int, int]] = field(default_factory=dict)
     search_keys: Keys = field(default_factory=_search_keys)  # the search index's postings, as last made
+    search_folds: FoldMemo = field(default_factory=_search_folds)  # each character's search forms (render/search_text.py)
     scanned: set[str] = field(default_factory=set)  # search-file parts found clean (write/leaks.py), keyed by the secrets
     # The folders of output/ and of the shadow known clean (write/slots.py sweep): (inode, mtime, ctime) each.
     live_dirs: dict[str, tuple[int, int, int]] = field(default_factory=dict)

@@ -15,15 +15,18 @@ import posixpath
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
+from sitegen.load.files import KINDS
 from sitegen.model.records import Disclosure, Model, Record
 from sitegen.pipeline import workers
 from sitegen.pipeline.cache import BuildCache, PageEntry
 from sitegen.pipeline.fingerprint import fingerprint
 from sitegen.pipeline.products import Engine, Key, Kind, OnWorkers, PrintShelf, Product
 from sitegen.pipeline.published import by_paper, combined_products, pdf_jobs, pdf_products
+from sitegen.pipeline.replan import PrintedSlots
 from sitegen.render.posters import PosterPlanner
 from sitegen.render.views import PageSpec
 from sitegen.write.leaks import Leak, LeakScanner
@@ -61,14 +64,15 @@ def build_print_folder(model: Model, plan: Plan, job: workers.Job, slot: PrintSl
     `rescan`: the private data changed since the last build, so files kept from the last print
     folder are scanned again (they were scanned clean against the old data when they were made).
     """
-    stage, holds = slot.prepare(cache.print_shadow_files, cache.print_shadow_dirs, cache.print_shadow_stats)
+    stage, holds = slot.prepare(cache.print_shadow_files, cache.print_shadow_dirs, cache.print_shadow_stats,
+                                cache.manifests)
     assembly = PrintAssembly(stage, slot.folder, published.stage, published.files, cache.print_stats, holds,
                              cache.print_shadow_stats)
-    specs = list(_PrintedPlanner(model, plan, cache).plan())
+    specs, digests = _printed_plan(model, plan, cache)
     scanner = LeakScanner(model.secrets, printed=True)
     engine = Engine(cache.pages, PrintShelf(assembly), scanner,
                     workers.Job(job.renderer, specs, [], job.content, stage, scanner), jobs, tick)
-    engine.settle(_posters(specs, plan, published), "print")
+    engine.settle(_posters(specs, digests, plan, published), "print")
     for rel in assembly.from_old if rescan else ():
         if (leak := scanner.scan(rel, (stage / rel).read_bytes())) is not None:
             engine.leaks.append(leak)
@@ -100,18 +104,52 @@ class _PrintedPlanner(PosterPlanner):
         return super().record_poster(record)
 
 
-def _posters(specs: list[PageSpec], plan: Plan, published: Published) -> list[Product]:
+def _printed_plan(model: Model, plan: Plan, cache: BuildCache) -> tuple[list[PageSpec], list[str | None]]:
+    """The print folder's posters in PosterPlanner.plan's order, each with its fingerprint where the
+    memo of a serve-like build gave it (pipeline/replan.py PrintedSlots), else None.
+
+    A record's poster shows a phone only on a disclosure: the others are the published specs.
+    """
+    planner = _PrintedPlanner(model, plan, cache)
+    # only a build whose cache stays in memory (serve) keeps printed slots: the cache files keep none
+    if not cache.plans.whole or not cache.plans.slots:
+        specs = list(planner.plan())
+        return specs, [None] * len(specs)
+    memo = PrintedSlots(cache.plans, plan.print_of, (cache.summaries, cache.fits))
+    records = [record for kind in KINDS for record in model.of_kind(kind)]
+    posters: list[tuple[PageSpec, str | None]] = []
+    for record in records:
+        if isinstance(record, Disclosure):
+            (spec,), (digest,) = memo.slot(f"poster:{record.url}", partial(_one_poster, planner, record))
+            posters.append((spec, digest))
+        else:
+            posters.append((planner.record_poster(record), None))
+    boards = memo.slot("boards", planner.boards)
+    wall = planner.wall()
+    listed = [spec for spec, _ in posters] + [*boards[0], wall]
+    (index,), (index_digest,) = memo.slot("posters", lambda: [planner.index(records, listed)])
+    memo.done()
+    return ([index, *listed], [index_digest, *(d for _, d in posters), *boards[1], None])
+
+
+def _one_poster(planner: _PrintedPlanner, record: Record) -> list[PageSpec]:
+    return [planner.record_poster(record)]
+
+
+def _posters(specs: list[PageSpec], digests: list[str | None], plan: Plan, published: Published) -> list[Product]:
     """Every poster as paper shows it; the published poster itself where it shows the same.
 
     A printed poster planned exactly as its published one (every poster but those showing a phone
-    paper may show) has the published fingerprint: it is taken from the plan, not digested again.
+    paper may show) has the published fingerprint: it is taken from the plan, not digested again;
+    one whose fingerprint the memo gave (`digests`) is not digested again either.
     """
     planned = {spec.url: (spec, digest) for spec, digest in zip(plan.specs, plan.prints, strict=True) if spec.poster}
     products = []
-    for index, spec in enumerate(specs):
+    for index, (spec, given) in enumerate(zip(specs, digests, strict=True)):
         twin = published.entries.get((Kind.POSTER, spec.url))
         same = planned.get(spec.url)
-        digest = same[1] if same is not None and same[0] == spec else plan.print_of(spec)
+        digest = given if given is not None else (
+            same[1] if same is not None and same[0] == spec else plan.print_of(spec))
         products.append(Product((Kind.PRINTED_POSTER, spec.url), digest, OnWorkers("render", index),
                                 (twin.fingerprint if twin else None, spec.url + "index.html")))
     return products

@@ -117,12 +117,16 @@ class Engine:
     def settle(self, products: Sequence[Product], stage: str) -> Settled:
         """Keep what can be kept, make the rest (progress reported as `stage`), record every entry."""
         todo: list[Product] = []
+        keep, previous, entries = self.shelf.keep, self.previous, self.entries
         for product in products:
-            files = None if product.fresh else self.shelf.keep(product, self.previous.get(product.key))
+            entry = previous.get(product.key)
+            files = None if product.fresh else keep(product, entry)
             if files is None:
                 todo.append(product)
+            elif entry is not None and files is entry.files and entry.fingerprint == product.fingerprint:
+                entries[product.key] = entry  # kept as recorded: the same entry again
             else:
-                self.entries[product.key] = PageEntry(product.fingerprint, files)
+                entries[product.key] = PageEntry(product.fingerprint, files)
         settled = Settled()
         for product in todo:
             if not isinstance(product.make, OnWorkers):

@@ -101,7 +101,8 @@ def search_product(model: Model, labels: dict[str, str], cache: BuildCache) -> P
     """The search data files: made again only when a record or a label changed (their names say which)."""
     names = search.file_names(model, labels)
     return Product((Kind.SEARCH, ""), repr(names), lambda: search.make_files(model, labels, cache.search,
-                                                                                        cache.search_keys))
+                                                                                        cache.search_keys,
+                                                                                        cache.search_folds))
 
 
 def pdf_jobs(specs: Sequence[PageSpec]) -> list[tuple[str, str]]:

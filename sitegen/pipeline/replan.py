@@ -64,6 +64,7 @@ class PlanMemo:
     """
 
     slots: dict[str, Slot] = field(default_factory=dict)
+    printed: dict[str, Slot] = field(default_factory=dict)  # the print folder's posters (PrintedSlots)
     photos: dict[tuple[PurePosixPath, str], Photo] = field(default_factory=dict)  # (path, sha256) → planned photo
 
     theme: tuple[tuple[object, ...], Theme] | None = None  # (what theme_stamp gave, the theme loaded then)
@@ -80,7 +81,7 @@ class PlanMemo:
         prints = state.get("prints")
         self.slots = {name: (key, None, found, ()) for name, (key, found) in prints.items()} \
             if isinstance(prints, dict) else {}
-        self.photos, self.theme, self.wanted, self.whole = {}, None, False, False
+        self.printed, self.photos, self.theme, self.wanted, self.whole = {}, {}, None, False, False
 
 
 def theme_stamp(language: str, folder: Path | None, shown: str) -> tuple[object, ...]:
@@ -129,6 +130,57 @@ def _asked_since(memo: Kept[Any, Any], count: int) -> tuple[tuple[Any, Any], ...
 
 def _one(plan: Callable[[Record], PageSpec], record: Record) -> list[PageSpec]:
     return [plan(record)]
+
+
+def _slot(old: Slot | None, key: str, make: Callable[[], Iterable[PageSpec]], print_of: Callable[[PageSpec], str],
+          kept: Sequence[Kept[Any, Any]]) -> Slot:
+    """`old` itself when its key is `key` (the kept memos asked again what its making asked), else
+    the slot made and digested now, with what its making asked of the kept memos."""
+    if old is not None and old[0] == key and old[1] is not None:
+        for memo, answers in zip(kept, old[3], strict=True):
+            if answers:  # each value is its key's pure function: an answer asked again is the same
+                memo.asked.update(answers)
+        return old
+    before = [len(memo.asked) for memo in kept]
+    specs = tuple(make())
+    asked = tuple(_asked_since(memo, count) for memo, count in zip(kept, before, strict=True))
+    return (key, specs, tuple(print_of(spec) for spec in specs), asked)
+
+
+class PrintedSlots:
+    """The print folder's posters through the memo (PlanMemo.printed), for a build that keyed its
+    published slots this time (Replanner.plan).
+
+    A printed slot (a person's poster, the boards, the poster index) is the printed form of the
+    published slot of the same name: its planner reads exactly what the published one reads, with
+    phones as paper shows them (render/posters.py `printed`), and the records' digests hold the
+    full phones. So it is keyed by this build's key of the published slot and taken again, specs and
+    fingerprints, while that key stays.
+    """
+
+    def __init__(self, memo: PlanMemo, print_of: Callable[[PageSpec], str], kept: Sequence[Kept[Any, Any]]) -> None:
+        self.memo, self.print_of, self.kept = memo, print_of, tuple(kept)
+        self.slots: dict[str, Slot] = {}
+        self.reused = 0
+
+    def slot(self, name: str, make: Callable[[], Iterable[PageSpec]]) -> tuple[tuple[PageSpec, ...], tuple[str, ...]]:
+        """The printed specs of published slot `name` and their fingerprints (made now when the
+        published slot has no key this build)."""
+        published = self.memo.slots.get(name)
+        if published is None:
+            specs = tuple(make())
+            return specs, tuple(self.print_of(spec) for spec in specs)
+        old = self.memo.printed.get(name)
+        slot = self.slots[name] = _slot(old, published[0], make, self.print_of, self.kept)
+        made = slot[1]
+        assert made is not None  # _slot makes them, or takes a slot made in this process (never the files')
+        if slot is old:
+            self.reused += len(made)
+        return made, slot[2]
+
+    def done(self) -> None:
+        """This build's printed slots replace the last build's."""
+        self.memo.printed = self.slots
 
 
 def _key(*parts: str) -> str:
@@ -199,9 +251,11 @@ class Replanner:
             return old[1]
         if not self.memo.whole:  # the cache files keep keys and fingerprints alone
             specs = tuple(make())
-            same = old is not None and old[0] == key and len(old[2]) == len(specs)  # same key: same fingerprints
-            self.reused += len(specs) if same else 0
-            self.slots[name] = (key, None, old[2] if same else tuple(self.print_of(spec) for spec in specs), ())
+            if old is not None and old[0] == key and len(old[2]) == len(specs):  # same key: same fingerprints
+                self.reused += len(specs)
+                self.slots[name] = (key, None, old[2], ())
+            else:
+                self.slots[name] = (key, None, tuple(self.print_of(spec) for spec in specs), ())
             return specs
         before = [len(memo.asked) for memo in self.kept]
         specs = tuple(make())

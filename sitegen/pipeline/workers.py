@@ -41,6 +41,11 @@ Result = tuple[int, dict[str, str], list[Leak], dict[str, tuple[int, bytes]]]  #
 Task = Callable[[Job, list[int]], list[Result]]
 
 _WORKER_JOB: Job | None = None  # in a forked worker only: the job its pool was started with
+# Fewer pages than this are rendered here: starting a pool (forking a serve process that holds the
+# whole site) costs what rendering about 20 pages does. Measured on 2 cores at 1,000 records (N
+# wishes edited, render phase ms, here vs pool, load 5): 7 pages 161 vs 189, 13: 237 vs 270, 21:
+# 554 vs 548, 27: 761 vs 562 (python -m bench.render_breakeven).
+RENDER_HERE_BELOW = 24
 
 
 def _render(job: Job, indices: list[int]) -> list[Result]:
@@ -105,7 +110,7 @@ def run(job: Job, task: str, indices: list[int], workers: int, tick: Callable[[i
     """Run `task` ("render", "photo" or "pdf") over the given items; results come back in order."""
     results: list[Result] = []
     context = fork_context()
-    if workers <= 1 or len(indices) < (64 if task == "render" else 2) or context is None:
+    if workers <= 1 or len(indices) < (RENDER_HERE_BELOW if task == "render" else 2) or context is None:
         for chunk in _chunks(indices, 32):
             results += TASKS[task](job, chunk)
             tick(len(results), len(indices))

@@ -25,7 +25,7 @@ from sitegen.hanzi import converter
 from sitegen.kinds import ALL_KINDS
 from sitegen.model.records import Activity, Deliberation, Disclosure, Model, Page, Record, Wish
 from sitegen.render.context import Formats
-from sitegen.render.search_text import Folder, key_set
+from sitegen.render.search_text import Folder, FoldMemo, key_set
 
 FORMAT: Final = "1"  # bump when the file's layout changes: the name then changes with it
 EXCERPT: Final = 120  # characters of the body shipped for the snippet
@@ -308,15 +308,16 @@ def _traditional(rows: list[list[str]], names: list[str], memo: Memo,
 
 
 def make_files(model: Model, labels: Mapping[str, str], memo: Memo | None = None,
-               keys: Keys | None = None) -> dict[str, bytes]:
+               keys: Keys | None = None, folds: FoldMemo | None = None) -> dict[str, bytes]:
     """The data file for each script (see `file_names`); the same model gives the same bytes.
 
     `memo` (kept by the build cache) holds what each record gave last time, by its digest: a
     rebuild reads (and converts to 繁體) only the records that changed. It is filled and pruned here. `keys` (kept too)
     holds the last index's postings: a rebuild encodes only the keys of the records that changed.
+    `folds` (kept too) holds each character's forms: OpenCC converts only characters new to it.
     """
     kinds = {k.folder: labels[k.label_key] for k in ALL_KINDS}  # the registry's order: the index's layout
-    folder = Folder()
+    folder = Folder(folds)
     kept: Memo = {} if memo is None else memo
     rows, keyed, record_names = _rows(model, labels, kinds, kept, folder)
     hant = _traditional(rows, record_names, kept, kinds) if model.site.traditional_mirror else None

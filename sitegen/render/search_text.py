@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from typing import Final
 
 from sitegen.hanzi import converter
@@ -51,6 +52,17 @@ def _bmp(char: str) -> bool:
     return len(char) == 1 and ord(char) < 0x10000
 
 
+@dataclass
+class FoldMemo:
+    """What Folder.learn found for each character, kept by the build cache across builds: a
+    character's Traditional forms (OpenCC s2t, s2tw, s2hk of it alone, itself included) and its
+    search form (t2s of it alone, NFKC, lower case). Each is a function of the character alone
+    (one character per line: OpenCC's phrase rules never join neighbours), so an answer is never stale."""
+
+    forms: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    targets: dict[str, str] = field(default_factory=dict)
+
+
 class Folder:
     """Character folding for one build: a map from a character to its search form.
 
@@ -59,12 +71,14 @@ class Folder:
     not the character itself lowercased in ASCII; it is shipped with the index as the browser's
     whole dictionary. Characters outside the Basic Multilingual Plane are left as they are, so a
     folded string has the same UTF-16 length as the original (JavaScript string offsets).
+    `memo` (the build cache's) spares OpenCC the characters an earlier build converted.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, memo: FoldMemo | None = None) -> None:
         self.map: dict[str, str] = {}
         self._seen: set[str] = set()
         self._table: dict[int, str] | None = None
+        self.memo = memo if memo is not None else FoldMemo()
 
     def learn(self, texts: Iterable[str]) -> None:
         """Add every character of `texts`, and its Traditional forms, to the map."""
@@ -76,17 +90,25 @@ class Folder:
         if not fresh:
             return
         self._seen.update(fresh)
-        # One character per line: OpenCC's phrase rules never join neighbours, so each converts alone.
-        column = "\n".join(fresh)
-        forms = set(fresh)
-        for config in _VARIANTS:
-            forms.update(_convert(config, column).split("\n"))
+        known, targets = self.memo.forms, self.memo.targets
+        unknown = [c for c in fresh if c not in known]
+        if unknown:
+            # One character per line: OpenCC's phrase rules never join neighbours, so each converts alone.
+            column = "\n".join(unknown)
+            converted = [_convert(config, column).split("\n") for config in _VARIANTS]
+            for index, char in enumerate(unknown):
+                known[char] = tuple(sorted({char, *(lines[index] for lines in converted)}))
+        forms = {form for char in fresh for form in known[char]}
         forms -= self._seen - set(fresh)
         ordered = sorted(forms)
-        simplified = _convert("t2s", "\n".join(ordered)).split("\n")
-        for char, simple in zip(ordered, simplified, strict=True):
+        needed = [form for form in ordered if form not in targets]
+        if needed:
+            simplified = _convert("t2s", "\n".join(needed)).split("\n")
+            for form, simple in zip(needed, simplified, strict=True):
+                targets[form] = unicodedata.normalize("NFKC", simple).lower()
+        for char in ordered:
             self._seen.add(char)
-            target = unicodedata.normalize("NFKC", simple).lower()
+            target = targets[char]
             if _bmp(char) and _bmp(target) and target != _ascii_lower(char):
                 self.map[char] = target
         self._table = None

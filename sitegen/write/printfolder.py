@@ -14,7 +14,8 @@ import tempfile
 from pathlib import Path
 
 from sitegen.write.assembly import write_file
-from sitegen.write.slots import Dirs, discard_later, folder_tree, fs_clock, mirrored, remove_empty_parents, sweep
+from sitegen.write.slots import (Dirs, Manifests, discard_later, folder_tree, fs_clock, mirrored, remove_empty_parents,
+                                 sweep)
 from sitegen.write.swap import exchange, recover
 
 
@@ -62,7 +63,8 @@ class PrintSlot:
         self.dirs: Dirs = {}  # the shadow's folders known clean (sweep), set by prepare
 
     def prepare(self, holds: dict[str, str] | None = None, known: Dirs | None = None,
-                left: dict[str, tuple[int, int]] | None = None) -> tuple[Path, dict[str, str]]:
+                left: dict[str, tuple[int, int]] | None = None,
+                trees: Manifests | None = None) -> tuple[Path, dict[str, str]]:
         """The folder to build into, and what it already holds by the last builds' record (path →
         sha256; {} for a fresh one). A hand's additions to the shadow are swept out first.
 
@@ -80,7 +82,8 @@ class PrintSlot:
         holds = holds or {}
         if holds and self.shadow.is_dir() and not self.dirty.exists():
             trusted = known if known and left is not None and holds.keys() == left.keys() else None
-            self.dirs = sweep(self.shadow, holds, trusted, fs_clock(self.trash), folder_tree(holds, ()))
+            tree = trees.tree(holds, ()) if trees is not None else folder_tree(holds, ())
+            self.dirs = sweep(self.shadow, holds, trusted, fs_clock(self.trash), tree)
         else:
             holds = {}
             discard_later(self.shadow, self.trash)
@@ -129,7 +132,7 @@ def _same_device(a: Path, b: Path) -> bool:
         return False
 
 
-def _stat(path: Path) -> tuple[int, int] | None:
+def _stat(path: str | Path) -> tuple[int, int] | None:
     try:
         st = os.stat(path)
     except OSError:
@@ -156,12 +159,14 @@ class PrintAssembly:
         self.stats: dict[str, tuple[int, int]] = {}  # (size, mtime) of the files kept in the stage
         self.from_old: list[str] = []  # files kept from the last print folder (scanned again)
         self.touched = 0  # files linked or written into the stage by this build
+        self._stage = os.path.join(os.fspath(stage), "")  # string paths: one per kept poster, every build
+        self._old = os.path.join(os.fspath(old), "")
 
     def _held(self, rel: str, sha: str) -> bool:
         """Keep the stage's own `rel` when it holds `sha` and is as the build that left it made it."""
         if self.holds.get(rel) != sha:
             return False
-        found = _stat(self.stage / rel)
+        found = _stat(self._stage + rel)
         if found is None or found != self.held_stats.get(rel):
             return False
         self.files[rel], self.stats[rel] = sha, found
@@ -183,9 +188,10 @@ class PrintAssembly:
         """Put these files (path → sha256) of the last print folder in, if all are still as it left
         them: kept where the stage holds them already, else linked from the print folder."""
         for rel in files:
-            if self.holds.get(rel) == files[rel] and _stat(self.stage / rel) == self.held_stats.get(rel):
+            if self.holds.get(rel) == files[rel] and _stat(self._stage + rel) == self.held_stats.get(rel):
                 continue
-            if _stat(self.old / rel) is None or _stat(self.old / rel) != self.old_stats.get(rel):
+            old = _stat(self._old + rel)
+            if old is None or old != self.old_stats.get(rel):
                 return False
         for rel, sha in files.items():
             if not self._held(rel, sha):

@@ -63,6 +63,7 @@ class Manifests:
 
     def __init__(self) -> None:
         self.parsed: list[tuple[bytes, dict[str, str], list[Tree]]] = []  # newest first; the tree once asked
+        self.trees: list[tuple[tuple[str, ...], frozenset[str], Tree]] = []  # (top, paths, tree), newest first
 
     def read(self, folder: Path) -> dict[str, str]:
         """read_manifest(folder), the same dict as last time when the bytes are the same."""
@@ -86,20 +87,31 @@ class Manifests:
             return  # a path holding a line break of some kind: the next read parses the file
         self.parsed = [(data, holds, []), *self.parsed][:self.KEPT]
 
-    def tree(self, holds: dict[str, str]) -> Tree:
-        """folder_tree(holds), derived once for a manifest this memo returned."""
+    def tree(self, holds: dict[str, str], top: tuple[str, ...] = (MANIFEST,)) -> Tree:
+        """folder_tree(holds, top), derived once for a manifest this memo returned, and once for each
+        set of paths: the tree is a function of the paths alone, and a rebuild after an edit lists
+        the same paths (compared whole, as sets). Callers never change the tree returned."""
         for _, known, tree in self.parsed:
-            if known is holds:
+            if known is holds and top == (MANIFEST,):
                 if not tree:
-                    tree.append(folder_tree(holds))
+                    tree.append(self._derived(holds, top))
                 return tree[0]
-        return folder_tree(holds)
+        return self._derived(holds, top)
+
+    def _derived(self, holds: dict[str, str], top: tuple[str, ...]) -> Tree:
+        for index, (given, paths, tree) in enumerate(self.trees):
+            if given == top and paths == holds.keys():
+                self.trees.insert(0, self.trees.pop(index))
+                return tree
+        tree = folder_tree(holds, top)
+        self.trees = [(top, frozenset(holds), tree), *self.trees][:self.KEPT]
+        return tree
 
     def __getstate__(self) -> dict[str, object]:
         return {"parsed": []}  # not empty: pickle calls __setstate__ only for a true state
 
     def __setstate__(self, state: dict[str, object]) -> None:
-        self.parsed = []
+        self.parsed, self.trees = [], []
 
 
 CLOCK: Final = "clock"  # a file in the cache folder, touched to read the file system's clock
@@ -256,7 +268,11 @@ def discard_later(folder: Path, trash_in: Path) -> None:
         return
     trash_in.mkdir(parents=True, exist_ok=True)
     trash = Path(tempfile.mkdtemp(prefix="trash-", dir=trash_in))
-    os.replace(folder, trash / "x")
+    try:
+        os.replace(folder, trash / "x")
+    except FileNotFoundError:  # deleted meanwhile (the last build's background deletion of a trash folder)
+        trash.rmdir()
+        return
     in_background(lambda: shutil.rmtree(trash, ignore_errors=True))
 
 

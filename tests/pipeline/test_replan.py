@@ -20,7 +20,7 @@ from PIL import Image
 from sitegen import pipeline
 from sitegen.options import Options
 from sitegen.paths import default_theme_dir
-from sitegen.pipeline import execute
+from sitegen.pipeline import execute, printing
 from sitegen.pipeline.cache import BuildCache
 from sitegen.pipeline.memory import Memory
 from sitegen.pipeline.published import Plan
@@ -151,6 +151,49 @@ def _watch_plans(monkeypatch: pytest.MonkeyPatch, plans: list[tuple[Plan, Plan]]
         return plan
 
     monkeypatch.setattr(execute, "plan_site", watched)
+
+
+def _watch_printed(monkeypatch: pytest.MonkeyPatch, printed: list[tuple[list[str | None], list[str]]]) -> None:
+    """The print folder's posters as planned through the memo, beside their fingerprints from nothing."""
+    printed_plan = printing._printed_plan
+
+    def watched(model, plan, cache):  # type: ignore[no-untyped-def]
+        specs, digests = printed_plan(model, plan, cache)
+        fresh = list(printing._PrintedPlanner(model, plan, BuildCache(key=cache.key)).plan())
+        assert specs == fresh  # a kept printed spec is what planning it again gives
+        printed.append((digests, [plan.print_of(spec) for spec in fresh]))
+        return specs, digests
+
+    monkeypatch.setattr(printing, "_printed_plan", watched)
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_printed_posters_after_an_edit_are_planned_as_from_nothing(name: str, generated: Path, tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    case = CASES[name]
+    content, out, memory = tmp_path / "content", tmp_path / "output", Memory()
+    shutil.copytree(generated, content)
+    case.setup(content)
+    pipeline.build(content, out, _options(), memory=memory)
+    assert memory.cache is not None
+    before = dict(memory.cache.plans.printed)
+    case.edit(content)
+    printed: list[tuple[list[str | None], list[str]]] = []
+    _watch_printed(monkeypatch, printed)
+    pipeline.build(content, out, _options(case.now), memory=memory)
+    monkeypatch.undo()
+    (digests, fresh), = printed
+    assert [d for d in digests if d is not None] == [f for d, f in zip(digests, fresh) if d is not None]
+    assert sum(d is not None for d in digests) > 1  # the people's posters, the boards and the index
+    now = memory.cache.plans.printed
+    taken = sum(1 for name, slot in now.items() if before.get(name) is slot)
+    if case.most == 0:  # the edit reaches every page
+        assert taken == 0
+    elif case.least >= 0.5:  # the edit reaches a few records: the other people's posters are taken again
+        assert taken > 0
+    cold = tmp_path / "cold"
+    pipeline.build(content, cold, _options(case.now, cache=False))
+    assert tree_bytes(print_folder(out)) == tree_bytes(print_folder(cold))
 
 
 @pytest.mark.parametrize("kept", ["serve", "files"])

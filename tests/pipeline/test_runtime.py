@@ -45,3 +45,33 @@ def test_background_work_runs_and_the_caller_goes_on(tmp_path: Path) -> None:
             break
         __import__("time").sleep(0.05)
     assert done.read_text() == "yes"
+
+
+def test_a_settled_heap_is_frozen_and_its_young_cycles_collected() -> None:
+    import weakref
+
+    class Node:
+        pass
+
+    settle = runtime.HeapSettler(full_every=3)
+    try:
+        settle(1)  # the first settle collects everything, then freezes
+        assert gc.get_freeze_count() > 0
+        cycle = Node()
+        cycle.me = cycle  # type: ignore[attr-defined]
+        alive = weakref.ref(cycle)
+        del cycle
+        settle(1)  # the same build again: nothing to do
+        assert alive() is not None
+        settle(2)  # a cycle made since the last settle is young: collected
+        assert alive() is None
+        frozen = Node()
+        frozen.me = frozen  # type: ignore[attr-defined]
+        kept = weakref.ref(frozen)
+        settle(3)
+        del frozen  # garbage among frozen objects waits for the next full settle
+        assert kept() is not None
+        settle(4)  # every third one here: unfreeze, collect all
+        assert kept() is None
+    finally:
+        gc.unfreeze()

@@ -248,6 +248,7 @@ def test_postings_kept_between_builds_equal_postings_made_whole(before: list[str
 
 def test_a_site_edited_record_by_record_keeps_postings_equal_to_a_whole_build(make_site: MakeSite) -> None:
     from sitegen.render.search import Keys, make_files
+    from sitegen.render.search_text import FoldMemo
     from sitegen.render.theme import Theme
 
     content = make_site(FILES)
@@ -279,14 +280,16 @@ MEMO_EDITS = {
 def test_the_traditional_rows_kept_between_builds_equal_rows_made_whole(make_site: MakeSite, path: str, old: str,
                                                                         new: str) -> None:
     from sitegen.render.search import Keys, make_files
+    from sitegen.render.search_text import FoldMemo
     from sitegen.render.theme import Theme
 
     content = make_site(FILES)
     model = pipeline.check(content, Options(now=NOW, use_cache=False)).model
     labels = Theme.load(model.site.language).labels
     memo: dict = {}  # type: ignore[type-arg]
-    keys = Keys()
-    assert len(make_files(model, labels, memo, keys)) == 2  # the main index and the 繁體 mirror's
+    keys, folds = Keys(), FoldMemo()
+    assert len(make_files(model, labels, memo, keys, folds)) == 2  # the main index and the 繁體 mirror's
+    assert folds.forms and folds.targets  # each character's forms are kept
     assert all(entry[3] is not None for entry in memo.values())  # the 繁體 rows are kept
     target = content / path
     if old:
@@ -296,7 +299,24 @@ def test_the_traditional_rows_kept_between_builds_equal_rows_made_whole(make_sit
     else:
         target.unlink()
     changed = pipeline.check(content, Options(now=NOW, use_cache=False)).model
-    assert make_files(changed, labels, memo, keys) == make_files(changed, labels)
+    assert make_files(changed, labels, memo, keys, folds) == make_files(changed, labels)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.text(alphabet="头发理发展里面后来干面条台风臺灣电梯電ＡＢab１2 ", max_size=8), min_size=1, max_size=5),
+       st.lists(st.text(alphabet="头发后臺台风颱電电系係繫Ｚz", max_size=8), max_size=4))
+def test_folds_kept_across_builds_equal_folds_learned_afresh(earlier: list[str], texts: list[str]) -> None:
+    """A Folder that takes each character's forms from an earlier build's memo maps as a fresh one."""
+    from sitegen.render.search_text import Folder, FoldMemo
+
+    memo = FoldMemo()
+    Folder(memo).learn(earlier)  # what an earlier build converted
+    kept, fresh = Folder(memo), Folder()
+    for part in (texts[:1], texts[1:]):  # learned in two calls, as make_files does
+        kept.learn(part)
+        fresh.learn(part)
+    assert kept.map == fresh.map
+    assert [kept.fold(t) for t in texts] == [fresh.fold(t) for t in texts]
 
 
 @settings(max_examples=150, deadline=None)

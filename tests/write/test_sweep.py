@@ -215,3 +215,25 @@ def test_manifests_are_never_pickled() -> None:
     manifests = slots.Manifests()
     manifests.remember(b"", {})
     assert manifests.parsed and pickle.loads(pickle.dumps(manifests)).parsed == []
+
+
+BEFORE = {"index.html": "a", "wishes/x/index.html": "b", "wishes/y/index.html": "c", "media/p.jpg": "d"}
+TREE_EDITS = {  # the paths of the next site → whether the memo's tree is the one derived before
+    "same paths, other contents": ({**BEFORE, "index.html": "z"}, True),
+    "a page added": ({**BEFORE, "wishes/z/index.html": "e"}, False),
+    "a page removed": ({k: v for k, v in BEFORE.items() if k != "wishes/y/index.html"}, False),
+    "a page renamed": ({**{k: v for k, v in BEFORE.items() if k != "media/p.jpg"}, "media/q.jpg": "d"}, False),
+    "a folder emptied": ({"index.html": "a", "media/p.jpg": "d"}, False),
+}
+
+
+@pytest.mark.parametrize("top", [(MANIFEST,), ()])
+@pytest.mark.parametrize("name", TREE_EDITS)
+def test_a_tree_taken_again_equals_one_derived_afresh(name: str, top: tuple[str, ...]) -> None:
+    after, same = TREE_EDITS[name]
+    manifests = slots.Manifests()
+    first = manifests.tree(dict(BEFORE), top)
+    again = manifests.tree(dict(after), top)
+    assert again == slots.folder_tree(after, top)
+    assert (again is first) == same
+    assert manifests.tree(dict(after), () if top else (MANIFEST,)) == slots.folder_tree(after, () if top else (MANIFEST,))
