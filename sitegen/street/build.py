@@ -119,7 +119,7 @@ def build_street(folder: Path, out: Path, options: Options, progress: pipeline.P
 
     started = time.perf_counter()
     street, communities, problems, keep_read = _read(folder, options, out)
-    out = output_folder(out)
+    out = output_folder(out, street=True)
     folders = StreetFolders(cache_dir(out), print_folder(out))
     picked = shard.picks(communities) if shard else communities
     with output_lock(folders.cache, options.lock_wait):
@@ -350,7 +350,7 @@ def assemble_street(folder: Path, out: Path, parts: Sequence[Path], options: Opt
     street, communities, warnings, _ = _read(folder, options)
     if any(not p.warning for p in warnings):
         raise ContentInvalid(warnings)
-    out = output_folder(out)
+    out = output_folder(out, street=True)
     folders = StreetFolders(cache_dir(out), print_folder(out))
     found = {}
     for community in communities:

@@ -237,12 +237,14 @@ def sweep(folder: Path, holds: dict[str, str], known: Dirs | None = None, settle
     return clean
 
 
-def output_folder(out: Path) -> Path:
+def output_folder(out: Path, street: bool = False) -> Path:
     """The folder a build may replace: `out` itself, or the folder a symbolic link `out` points to.
 
     A build swaps the output folder whole, so it refuses (UsageProblem) a non-folder, a link into
     a folder that does not exist, and an existing non-empty folder without our manifest.sha256 (someone else's files,
-    which the swap would move away and the next build delete).
+    which the swap would move away and the next build delete). A `street`'s output is also its own
+    when every entry is a community's output (a folder holding our manifest): what a first street
+    build stopped before its street pages leaves (the street's manifest is written last).
     """
     if out.is_symlink():
         target = out.resolve()
@@ -254,6 +256,9 @@ def output_folder(out: Path) -> Path:
     if not out.is_dir():
         raise UsageProblem("cli.out_not_folder", out=str(out))
     if not (out / MANIFEST).is_file() and any(out.iterdir()):
+        if street and all(entry.is_dir() and not entry.is_symlink() and (entry / MANIFEST).is_file()
+                          for entry in out.iterdir()):
+            return out
         raise UsageProblem("cli.out_foreign", out=str(out))
     return out
 

@@ -9,6 +9,7 @@ Street pages come from sitegen/street/pages.py
 from __future__ import annotations
 
 import re
+import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -477,3 +478,89 @@ def test_a_wish_deleted_in_the_same_build_no_longer_hides_its_name(make_street: 
     result = run("build", "--content", str(folder), "--out", str(out))
     assert result.exit_code == 0, result.stderr
     assert "欧阳建华".encode() in (out / "wanghu" / "activities" / "2026-kanwang" / "index.html").read_bytes()
+
+
+def _stop_at_street_pages(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sitegen.street.build as street_build
+
+    def stop(*args: Any, **kwargs: Any) -> Any:
+        raise RuntimeError("stopped before the street pages")
+
+    monkeypatch.setattr(street_build, "street_pages", stop)
+
+
+def _stop_at_second_community(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sitegen.street.build as street_build
+
+    build_one, calls = street_build._build_one, []
+
+    def stop(*args: Any, **kwargs: Any) -> Any:
+        calls.append(args[0])
+        if len(calls) == 2:
+            raise RuntimeError("stopped after the first community")
+        return build_one(*args, **kwargs)
+
+    monkeypatch.setattr(street_build, "_build_one", stop)
+
+
+# How a first street build can stop half-way (an internal error, a kill): the communities already
+# built are in OUT, the street's manifest (written last) is not.
+STOPS = [pytest.param(_stop_at_street_pages, id="before the street pages"),
+         pytest.param(_stop_at_second_community, id="after the first community")]
+
+
+@pytest.mark.parametrize("stop", STOPS)
+def test_a_first_street_build_stopped_half_way_does_not_block_the_next(
+        make_street: MakeStreet, street_pages: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        stop: Callable[[pytest.MonkeyPatch], None]) -> None:
+    folder = make_street(THREE)
+    out = tmp_path / "out"
+    stop(monkeypatch)
+    assert run("build", "--content", str(folder), "--out", str(out)).exit_code == 70
+    monkeypatch.undo()
+    assert out.is_dir() and not (out / "manifest.sha256").exists()
+    result = run("build", "--content", str(folder), "--out", str(out))
+    assert result.exit_code == 0, result.output
+    cold = tmp_path / "cold"
+    assert run("build", "--content", str(folder), "--out", str(cold), "--no-cache").exit_code == 0
+    assert tree_bytes(out) == tree_bytes(cold)
+    assert tree_bytes(print_folder(out)) == tree_bytes(print_folder(cold))
+
+
+# What a street build must still refuse: a folder that is not only communities' outputs.
+NOT_OURS = [pytest.param({"notes.txt": "mine"}, id="a file of someone else's"),
+            pytest.param({"photos/a.jpg": "x"}, id="a folder without our manifest"),
+            pytest.param({"wanghu/manifest.sha256": "x", "todo.md": "x"}, id="a community folder and a stray file")]
+
+
+@pytest.mark.parametrize("files", NOT_OURS)
+def test_a_street_build_refuses_an_output_folder_of_someone_else(make_street: MakeStreet, street_pages: str,
+                                                                 tmp_path: Path, files: dict[str, str]) -> None:
+    folder = make_street(THREE)
+    out = tmp_path / "out"
+    write_files(out, files)
+    before = tree_bytes(out)
+    result = run("build", "--content", str(folder), "--out", str(out))
+    assert result.exit_code == 2, result.output
+    assert "manifest.sha256" in result.stderr
+    assert tree_bytes(out) == before
+
+
+def test_a_community_build_refuses_a_street_s_half_built_output(make_street: MakeStreet, street_pages: str,
+                                                               tmp_path: Path) -> None:
+    """Only a street build takes a folder of communities' outputs as its own: one community's build
+    would swap the others away."""
+    folder = make_street(THREE)
+    out = tmp_path / "out"
+    assert run("build", "--content", str(folder), "--out", str(out)).exit_code == 0
+    (out / "manifest.sha256").unlink()
+    for entry in list(out.iterdir()):
+        if not (entry / "manifest.sha256").is_file():
+            if entry.is_dir():
+                shutil.rmtree(entry)
+            else:
+                entry.unlink()
+    before = tree_bytes(out)
+    result = run("build", "--content", str(folder / "wanghu"), "--out", str(out))
+    assert result.exit_code == 2, result.output
+    assert tree_bytes(out) == before
