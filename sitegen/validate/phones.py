@@ -13,7 +13,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from sitegen.errors import Problem
 from sitegen.load.records import RawRecord
@@ -129,28 +129,34 @@ def hidden_phones_unpublished(raws: Iterable[RawRecord], valid: Iterable[Valid],
             continue
         texts = [(at, text) for at, text in strings_in(raw.fields)
                  if not (at == ("phone",) and id(raw) in owners) and at != ("show_phone",)]
-        # One pass over the whole record first, its texts kept apart (no number spans two of them) and
-        # the body whole (a number split over its lines is one paragraph on the page); only a record
-        # that holds a hidden number is searched text by text and line by line.
+        # The whole record first, texts apart, the body whole (its lines are one paragraph on the page);
+        # only a record that holds a hidden number is searched text by text and line by line.
         whole = _APART.join([*(text for _, text in texts), raw.body or ""])
         found = {digits for _, digits in matcher.iter(numbers_as_published(whole))}
         if not found:
             known.add(marker)
             continue
-        places = [(raw.line_of(*at), text) for at, text in texts]
-        if raw.body:
-            places += [((raw.body_line or 1) + offset, line) for offset, line in enumerate(raw.body.split("\n"))]
-        reported: set[tuple[int, str]] = set()
-        for line, text in places:
-            for _, digits in matcher.iter(numbers_as_published(text)):
-                if (line, digits) not in reported:
-                    reported.add((line, digits))
-                    yield _problem(raw, line, phones[digits], digits)
-        for digits in sorted(found - {digits for _, digits in reported}):  # over several body lines
-            yield _problem(raw, raw.body_line or raw.line, phones[digits], digits)
+        yield from _lines_with(raw, texts, found, matcher, phones)
     if clean is not None:
         clean.clear()
         clean[key] = known & seen
+
+
+def _lines_with(raw: RawRecord, texts: list[tuple[tuple[str | int, ...], str]], found: set[str],
+                matcher: Any, phones: Mapping[str, HiddenPhone | str]) -> Iterator[Problem]:
+    """A problem at each field or body line of `raw` holding a hidden number (`found` in the record
+    whole); one found only across body lines (a paragraph over several) is named at the body's first."""
+    places = [(raw.line_of(*at), text) for at, text in texts]
+    if raw.body:
+        places += [((raw.body_line or 1) + offset, line) for offset, line in enumerate(raw.body.split("\n"))]
+    reported: set[tuple[int, str]] = set()
+    for line, text in places:
+        for _, digits in matcher.iter(numbers_as_published(text)):
+            if (line, digits) not in reported:
+                reported.add((line, digits))
+                yield _problem(raw, line, phones[digits], digits)
+    for digits in sorted(found - {digits for _, digits in reported}):
+        yield _problem(raw, raw.body_line or raw.line, phones[digits], digits)
 
 
 def _problem(raw: RawRecord, line: int, phone: HiddenPhone | str, digits: str) -> Problem:
