@@ -22,7 +22,7 @@ _KNOWN_TOP: Final = (*KINDS, PAGES, MEDIA, SITE_FILE, "site.yml", "theme", "them
 
 @dataclass(frozen=True, slots=True)
 class SourceFile:
-    """One content file, as found on disk; size and mtime let a rebuild skip what did not change."""
+    """One content file, as found on disk; size and mtime (`stat_mark`) let a rebuild skip what did not change."""
 
     rel: PurePosixPath  # relative to the content folder, with /
     folder: str  # "site", a kind, or "pages"
@@ -31,6 +31,14 @@ class SourceFile:
 
     def absolute(self, content: Path) -> Path:
         return content.joinpath(*self.rel.parts)
+
+
+def stat_mark(st: os.stat_result) -> tuple[int, int]:
+    """What says a file may have changed since it was last read: (size in bytes, the later of its
+    modification and status-change times in ns). A file written and given its old mtime back
+    (`touch -r`, `cp -p`, `rsync -t`, an archive unpacked) keeps its mtime, but the kernel sets its
+    ctime to the time of the write and of the utime call (POSIX stat(2)); no call sets it back."""
+    return st.st_size, max(st.st_mtime_ns, st.st_ctime_ns)
 
 
 def ignored(name: str) -> bool:
@@ -45,7 +53,7 @@ def resolves_inside(path: Path, root: Path) -> bool:
         return False
 
 
-Stats = dict[str, tuple[int, int]]  # absolute path → (size, mtime_ns), when the caller has them already
+Stats = dict[str, tuple[int, int]]  # absolute path → stat_mark (size, time), when the caller has them already
 
 
 def discover(content: Path, stats: Stats | None = None) -> tuple[list[SourceFile], list[Problem]]:
@@ -60,7 +68,7 @@ def discover(content: Path, stats: Stats | None = None) -> tuple[list[SourceFile
         problems.append(Problem(PurePosixPath(site.name), None, "path.symlink_outside"))
     elif site.is_file():
         st = site.stat()
-        files.append(SourceFile(PurePosixPath(site.name), "site", st.st_size, st.st_mtime_ns))
+        files.append(SourceFile(PurePosixPath(site.name), "site", *stat_mark(st)))
     else:
         problems.append(Problem(PurePosixPath(SITE_FILE), None, "site.missing"))
     for entry in sorted(os.scandir(content), key=lambda e: e.name):
@@ -95,8 +103,7 @@ def _walk(directory: Path, rel: PurePosixPath, folder: str, root: Path,
         elif entry.name.lower().endswith(RECORD_SUFFIXES):
             known = stats.get(entry.path)
             if known is None:
-                st = entry.stat()
-                known = (st.st_size, st.st_mtime_ns)
+                known = stat_mark(entry.stat())
             files.append(SourceFile(entry_rel, folder, *known))
         else:
             problems.append(Problem(entry_rel, None, "file.not_a_record", warning=True))

@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 from typing import TYPE_CHECKING
 
+from sitegen.load.files import stat_mark
 from sitegen.paths import default_theme_dir
 
 if TYPE_CHECKING:
@@ -66,7 +67,7 @@ def _scan(folder: str, stats: dict[str, tuple[int, int]]) -> None:
                     info = entry.stat()
                 except OSError:
                     continue
-                stats[entry.path] = (info.st_size, info.st_mtime_ns)
+                stats[entry.path] = stat_mark(info)
     except OSError:
         return
     for path in inner:

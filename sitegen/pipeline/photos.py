@@ -6,6 +6,7 @@ import hashlib
 from pathlib import Path, PurePosixPath
 
 from sitegen.errors import Problem
+from sitegen.load.files import stat_mark
 from sitegen.model.records import Model, Record
 from sitegen.render.images import Photo, plan_photo
 
@@ -13,12 +14,12 @@ from sitegen.render.images import Photo, plan_photo
 def _sha(content: Path, path: PurePosixPath, known: dict[str, tuple[int, int, str]]) -> str:
     """The photo's hash, read again only when its size or time changed."""
     file = content.joinpath(*path.parts)
-    stat = file.stat()
+    mark = stat_mark(file.stat())
     entry = known.get(str(path))
-    if entry is not None and entry[:2] == (stat.st_size, stat.st_mtime_ns):
+    if entry is not None and entry[:2] == mark:
         return entry[2]
     sha = hashlib.sha256(file.read_bytes()).hexdigest()
-    known[str(path)] = (stat.st_size, stat.st_mtime_ns, sha)
+    known[str(path)] = (*mark, sha)
     return sha
 
 

@@ -36,7 +36,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from sitegen.errors import Problem
-from sitegen.load.files import KINDS
+from sitegen.load.files import KINDS, stat_mark
 from sitegen.model.places import PlaceNode
 from sitegen.model.records import Model, Record
 from sitegen.paths import default_theme_dir
@@ -97,7 +97,7 @@ def theme_stamp(language: str, folder: Path | None, shown: str) -> tuple[object,
                 except OSError:
                     st = None
                 entries.append((where, name, os.path.islink(os.path.join(where, name)),
-                                (st.st_size, st.st_mtime_ns, st.st_ino) if st is not None else None))
+                                (*stat_mark(st), st.st_ino) if st is not None else None))
     return tuple(entries)
 
 

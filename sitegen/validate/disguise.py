@@ -26,7 +26,8 @@ import regex
 
 # The `regex` module knows Unicode categories (\p{Cf}); `re` would need a table built at import.
 _FORMAT: Final = regex.compile(r"\p{Cf}")
-_OTHER_DIGIT: Final = regex.compile(r"[^\P{Nd}0-9]")
+# Any digit but ASCII's: other scripts' (Nd), and the circled and dingbat ones NFKC leaves (❶, ⓿, ➊: No).
+_OTHER_DIGIT: Final = regex.compile(r"[^\P{N}0-9]")
 # At most three separators (dots, dashes, slashes, commas, brackets, underscores, middle dots…)
 # between two digits: "2024-06-01" folds to 20240601, "138****5678" stays apart.
 MAX_SEPARATORS: Final = 3
@@ -41,28 +42,31 @@ _MD_MARKS: Final = re.compile(r"[*_~`\[\]<>]")
 # in Unicode's sense (\d misses them), 幺 is 1 and 两 is 2 when a number is read aloud, and the
 # capitals of receipts in both scripts.
 _NUMERAL_DIGITS: Final = {
-    **dict.fromkeys("0〇○零洞", "0"), **dict.fromkeys("1一幺壹", "1"), **dict.fromkeys("2二两兩贰貳", "2"),
+    **dict.fromkeys("0〇○◯零洞Oo", "0"), **dict.fromkeys("1一幺壹", "1"), **dict.fromkeys("2二两兩贰貳", "2"),
     **dict.fromkeys("3三叁參参", "3"), **dict.fromkeys("4四肆", "4"), **dict.fromkeys("5五伍", "5"),
     **dict.fromkeys("6六陆陸", "6"), **dict.fromkeys("7七柒", "7"), **dict.fromkeys("8八捌", "8"),
     **dict.fromkeys("9九玖", "9"),
 }
 _DIGIT_LIKE: Final = "".join(sorted(_NUMERAL_DIGITS))
-# What may stand between two of them: spaces, dashes, dots, slashes, brackets, the enumeration comma.
-# Never a double quote, a square bracket or an ASCII comma: a search data file is cut at `"],["`
-# and `","` (write/leaks.py), and no run may reach across a cut.
-_NUMERAL_SEPARATOR: Final = r"\s\-\u2010-\u2015\u2212.·・/()（）_~〜、\uff0d\uff0e\uff0f\uff3f\uff5e"
+# What may stand between two of them: whatever may stand between two digits (`fold`: any character
+# that is no letter, digit or ideograph; commas, colons, brackets, quotes and stars included), but
+# never a double quote or a square bracket: a search data file is cut at `"],["` and `","`
+# (write/leaks.py), and no run may reach across a cut (one that did would hold `"` or `]`).
+_NUMERAL_SEPARATOR: Final = r'(?:[^\w"\[\]]|_)'
+
 NUMERAL_RUN_MIN: Final = 7  # the shortest number kept off the web: a landline without its area code
 _CJK_NUMERALS: Final = "".join(c for c in _DIGIT_LIKE if not c.isascii())
 # A run is found from its first Chinese numeral on (a search that starts only at those is a tenth
 # of the cost of folding the text; one starting at every digit would be half), then extended back
 # over the digits before it.
-_FROM_NUMERAL: Final = re.compile(f"[{_CJK_NUMERALS}](?:[{_NUMERAL_SEPARATOR}]{{0,3}}[{_DIGIT_LIKE}])*")
-_BEFORE_NUMERAL: Final = re.compile(f"(?:[{_DIGIT_LIKE}][{_NUMERAL_SEPARATOR}]{{0,3}})+$")
+_FROM_NUMERAL: Final = re.compile(f"[{_CJK_NUMERALS}](?:{_NUMERAL_SEPARATOR}{{0,3}}[{_DIGIT_LIKE}])*")
+_BEFORE_NUMERAL: Final = re.compile(f"(?:[{_DIGIT_LIKE}]{_NUMERAL_SEPARATOR}{{0,3}})+$")
 _LOOK_BACK: Final = 4 * 16  # characters searched before a run: more than any number's digits and separators
 
 
 def _ascii_digit(match: regex.Match[str]) -> str:
-    return str(unicodedata.digit(match.group()))
+    value = unicodedata.digit(match.group(), None)  # 〇 (Nl), ½ (No) and Ⅻ (Nl) are numbers but no digit
+    return match.group() if value is None else str(value)
 
 
 def fold_name(text: str) -> str:

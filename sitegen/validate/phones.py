@@ -8,15 +8,16 @@ in the field or body line that holds it, however the number is spaced or spelled
 from __future__ import annotations
 
 import hashlib
+import html
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from sitegen.errors import Problem
 from sitegen.load.records import RawRecord
-from sitegen.validate.disguise import numerals_as_digits
+from sitegen.validate.disguise import fold, markdown_plain, numerals_as_digits
 from sitegen.validate.privacy import build_matcher, strings_in
 
 if TYPE_CHECKING:
@@ -32,6 +33,9 @@ _SEPARATOR_CHARS: Final = (r"\s\-\u2010-\u2015\u2212\u2e3a\u2e3b\u301c\u30fc\u00
 _SEPARATORS: Final = re.compile(f"[{_SEPARATOR_CHARS}]+")
 # A stretch of digits (any script's: \d holds full-width ones) and the separators between them.
 _NUMBER_RUN: Final = re.compile(f"\\d[\\d{_SEPARATOR_CHARS}]*")
+# Between two texts of a record searched as one: a letter, which no number's separators (nor `fold`'s,
+# nor a Chinese numeral run's) reach across.
+_APART: Final = "|a|"
 
 
 def _squeeze_run(match: re.Match[str]) -> str:
@@ -51,6 +55,19 @@ def squeeze_numbers(text: str) -> str:
     (`disguise.numerals_as_digits`), as the output scan reads it.
     """
     return numerals_as_digits(_NUMBER_RUN.sub(_squeeze_run, text))
+
+
+def numbers_as_published(text: str) -> str:
+    """A record's text as the output scan (write/leaks.py) reads the page it becomes, for its
+    numbers: `squeeze_numbers`, then entities decoded, tags and Markdown marks dropped
+    (`disguise.markdown_plain`) and folded (`disguise.fold`: circled digits, zero-width characters,
+    up to three separators of any kind between two digits), so that `check` names the line of every
+    number the scan would stop. Not for display: the words around a number are folded too.
+    """
+    squeezed = squeeze_numbers(text)
+    if "&" in squeezed:
+        squeezed = html.unescape(squeezed)
+    return numerals_as_digits(fold(markdown_plain(squeezed)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,24 +129,34 @@ def hidden_phones_unpublished(raws: Iterable[RawRecord], valid: Iterable[Valid],
             continue
         texts = [(at, text) for at, text in strings_in(raw.fields)
                  if not (at == ("phone",) and id(raw) in owners) and at != ("show_phone",)]
-        # One pass over the whole record first ("|" is no separator: no number spans two texts);
+        # The whole record first, texts apart, the body whole (its lines are one paragraph on the page);
         # only a record that holds a hidden number is searched text by text and line by line.
-        whole = "|".join([*(text for _, text in texts), raw.body or ""])
-        if next(matcher.iter(squeeze_numbers(whole)), None) is None:
+        whole = _APART.join([*(text for _, text in texts), raw.body or ""])
+        found = {digits for _, digits in matcher.iter(numbers_as_published(whole))}
+        if not found:
             known.add(marker)
             continue
-        places = [(raw.line_of(*at), text) for at, text in texts]
-        if raw.body:
-            places += [((raw.body_line or 1) + offset, line) for offset, line in enumerate(raw.body.split("\n"))]
-        reported: set[tuple[int, str]] = set()
-        for line, text in places:
-            for _, digits in matcher.iter(squeeze_numbers(text)):
-                if (line, digits) not in reported:
-                    reported.add((line, digits))
-                    yield _problem(raw, line, phones[digits], digits)
+        yield from _lines_with(raw, texts, found, matcher, phones)
     if clean is not None:
         clean.clear()
         clean[key] = known & seen
+
+
+def _lines_with(raw: RawRecord, texts: list[tuple[tuple[str | int, ...], str]], found: set[str],
+                matcher: Any, phones: Mapping[str, HiddenPhone | str]) -> Iterator[Problem]:
+    """A problem at each field or body line of `raw` holding a hidden number (`found` in the record
+    whole); one found only across body lines (a paragraph over several) is named at the body's first."""
+    places = [(raw.line_of(*at), text) for at, text in texts]
+    if raw.body:
+        places += [((raw.body_line or 1) + offset, line) for offset, line in enumerate(raw.body.split("\n"))]
+    reported: set[tuple[int, str]] = set()
+    for line, text in places:
+        for _, digits in matcher.iter(numbers_as_published(text)):
+            if (line, digits) not in reported:
+                reported.add((line, digits))
+                yield _problem(raw, line, phones[digits], digits)
+    for digits in sorted(found - {digits for _, digits in reported}):
+        yield _problem(raw, raw.body_line or raw.line, phones[digits], digits)
 
 
 def _problem(raw: RawRecord, line: int, phone: HiddenPhone | str, digits: str) -> Problem:

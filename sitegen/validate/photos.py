@@ -11,6 +11,8 @@ from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 from typing import Final
 
+from sitegen.load.files import stat_mark
+
 MAX_ASPECT: Final = 20  # a panorama is 4:1; a long screenshot 10:1
 MAX_PIXELS: Final = 60_000_000  # a 12 MP phone photo is 12 M; 60 M leaves room, bombs do not fit
 _MAGIC: Final = ((b"\xff\xd8\xff", "jpeg"), (b"\x89PNG\r\n\x1a\n", "png"))
@@ -101,12 +103,12 @@ class PhotoChecker:
             return "photo.unreadable"
         if sniff(head) is None:
             return "photo.not_a_photo"
-        stat = path.stat()
+        mark = stat_mark(path.stat())
         entry = self.known.get(str(path))
-        if entry is not None and entry[:2] == (stat.st_size, stat.st_mtime_ns):
+        if entry is not None and entry[:2] == mark:
             return entry[2]
         problem = _header_problem(path)
-        self.known[str(path)] = (stat.st_size, stat.st_mtime_ns, problem)
+        self.known[str(path)] = (*mark, problem)
         return problem
 
 

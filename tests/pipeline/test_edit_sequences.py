@@ -62,6 +62,61 @@ def test_warm_build_after_edit_equals_cold(name: str, tmp_path: Path) -> None:
     assert _entries(print_folder(warm, None)) == _entries(print_folder(cold, None))
 
 
+def _png(colour: tuple[int, int, int]) -> bytes:
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (16, 16), colour).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def _wish_template(text: str) -> str:
+    from sitegen.paths import default_theme_dir
+
+    wish = (default_theme_dir() / "templates" / "wish.html").read_text("utf-8")
+    return wish.replace("{{ t.how_to_claim }}", text)
+
+
+# (i-break5) a file written again with the same size and its old modification time given back
+# (`touch -r`, `cp -p`, `rsync -t`, an archive unpacked): (path, text or bytes before, after)
+SAME_SIZE_AND_TIME: dict[str, tuple[str, str | bytes, str | bytes]] = {
+    "record": ("activities/linli.md", ACTIVITY, ACTIVITY.replace("邻里一起", "大伙一起")),
+    "template": ("theme/templates/wish.html", _wish_template("怎样认领"), _wish_template("如何认领")),
+    "photo": ("media/a.png", _png((200, 30, 30)), _png((30, 200, 30))),
+    "site.yaml": ("site.yaml", SITE["site.yaml"] + "theme: theme\n", SITE["site.yaml"].replace("望湖", "梅湖") + "theme: theme\n"),
+}
+
+
+@pytest.mark.parametrize("name", SAME_SIZE_AND_TIME)
+def test_a_file_given_its_old_time_back_is_read_again(name: str, tmp_path: Path) -> None:
+    rel, before, after = SAME_SIZE_AND_TIME[name]
+    assert len(before if isinstance(before, bytes) else before.encode()) == len(
+        after if isinstance(after, bytes) else after.encode())
+    content, warm, cold = tmp_path / "content", tmp_path / "warm" / "output", tmp_path / "cold" / "output"
+    files = {**SITE, "site.yaml": SITE["site.yaml"] + "theme: theme\n",
+             "activities/linli.md": ACTIVITY.replace("tags: [邻里]", "tags: [邻里]\nphotos: [media/a.png]"),
+             "theme/templates/wish.html": _wish_template("怎样认领")}
+    write_files(content, {k: v for k, v in files.items() if k != rel})
+    (content / "media").mkdir()
+    (content / "media" / "a.png").write_bytes(_png((200, 30, 30)))
+    target = content / rel
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if rel == "activities/linli.md":
+        before, after = files[rel], str(files[rel]).replace("邻里一起", "大伙一起")
+    (target.write_bytes(before) if isinstance(before, bytes) else target.write_text(before, encoding="utf-8"))
+    build(content, warm, cache=True, jobs=1)
+    old = target.stat()
+    (target.write_bytes(after) if isinstance(after, bytes) else target.write_text(after, encoding="utf-8"))
+    os.utime(target, ns=(old.st_atime_ns, old.st_mtime_ns))
+    assert (target.stat().st_size, target.stat().st_mtime_ns) == (old.st_size, old.st_mtime_ns)
+    build(content, warm, cache=True, jobs=1)
+    build(content, cold, cache=False, jobs=1)
+    assert _entries(warm) == _entries(cold)
+    assert _entries(print_folder(warm, None)) == _entries(print_folder(cold, None))
+
+
 def _poster(printed: Path) -> Path:
     return printed / "posters" / "activities" / "linli" / "index.html"
 

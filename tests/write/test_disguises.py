@@ -77,6 +77,20 @@ DISGUISES = [
     ("activities/a/index.html", "电话 一三八<b>〇五五一</b>五六七八"),
     ("feed.xml", "<summary>电话 一三八〇五五一五六七八</summary>"),
     ("activities.ics", "DESCRIPTION:电话 一三八〇五五\r\n 一五六七八\r\n"),  # a folded calendar line
+    # (i-break5) numerals with whatever may stand between two digits, and digits NFKC leaves alone
+    ("activities/a/index.html", "电话 一三八，〇五五一，五六七八"),  # full-width commas
+    ("activities/a/index.html", "电话 一三八,〇五五一,五六七八"),
+    ("activities/a/index.html", "电话 【一三八】〇五五一五六七八"),
+    ("activities/a/index.html", "电话 一三八〔〇五五一〕五六七八"),
+    ("activities/a/index.html", "电话 一三八“〇五五一”五六七八"),
+    ("activities/a/index.html", "电话 一三八：〇五五一：五六七八"),
+    ("activities/a/index.html", "电话 一三八**〇五五一**五六七八"),
+    ("activities/a/index.html", "电话 一三八◯五五一五六七八"),  # U+25EF, often typed for 〇
+    ("activities/a/index.html", "电话 一三八O五五一五六七八"),  # the letter O for 零
+    ("activities/a/index.html", "电话 一三八Ｏ五五一五六七八"),
+    ("activities/a/index.html", "电话 ❶❸❽⓿❺❺❶❺❻❼❽"),  # dingbat digits (NFKC keeps them)
+    ("activities/a/index.html", "电话 ➀➂➇0551➄➅➆➇"),
+    ("static/search.json", '[["a","电话 一三八，〇五五一，五六七八"],["b","x"]]'),
 ]
 
 # (file, text): none of these may be flagged.
@@ -96,6 +110,10 @@ INNOCENT = [
     ("activities/a/index.html", "一三八 人, 〇五五一 是区号, 五六七八 元"),  # apart by words
     ("activities/a/index.html", "一二三四五六七八九十"),  # counting
     ("wishes/a/index.html", "<p>俞晓风一三八〇五五一五六七九</p>".replace("俞晓风", "俞**")),
+    ("activities/a/index.html", "一三八，〇五五一，五六七九"),  # one numeral off, commas between
+    ("activities/a/index.html", "第一三八号，〇五五一 室，五六七八 元"),  # apart by words
+    ("activities/a/index.html", "Ⅰ③⑧½ 二〇二四年"),  # numbers with no digit value stay as they are
+    ("static/search.json", '[["一三八","〇五五一"],["五六七八","x"]]'),  # apart across a search data cut
 ]
 
 
@@ -146,7 +164,34 @@ PHONE_BODIES = [
     "电话 138/0551/5678", "电话 138_0551_5678", "电话 138,0551,5678", "电话 138·0551·5678",
     "电话 (138) 0551 5678", "[打电话](tel:138-0551-5678)", "电话 138\u200b05515678",
     "电话 一三八〇五五一五六七八", "电话 幺三八-零五五幺-五六七八", "电话 138零五五一5678", "电话 壹叁捌零伍伍壹伍陆柒捌",
+    "电话 一三八，〇五五一，五六七八", "电话 一三八◯五五一五六七八", "电话 ❶❸❽⓿❺❺❶❺❻❼❽",
 ]
+
+# (i-break5) (activity front matter line, body, where `check` must point): every number the output
+# scan would stop is named at its source line, however the text around its digits reads on the page.
+PHONE_SOURCES = [
+    ("", "电话 一三八，〇五五一，五六七八\n", "activities/a.md:5"),
+    ("", "电话 138，0551，5678\n", "activities/a.md:5"),
+    ("", "电话 138、0551、5678\n", "activities/a.md:5"),
+    ("", "电话 一三八<br>〇五五一<br>五六七八\n", "activities/a.md:5"),
+    ("", "电话 一三八\u200b〇五五一五六七八\n", "activities/a.md:5"),
+    ("", "电话 ①③⑧⓪⑤⑤①⑤⑥⑦⑧\n", "activities/a.md:5"),
+    ("", "电话 &#49;38 0551 5678\n", "activities/a.md:5"),
+    ("", "第一行\n电话 138\n0551\n5678\n", "activities/a.md:5"),  # one paragraph over three lines
+    ("place: 一三八〔〇五五一〕五六七八\n", "", "activities/a.md:4"),
+    ("organizer: ❶❸❽⓿❺❺❶❺❻❼❽\n", "", "activities/a.md:4"),
+    ("tags: [邻里, 幺三八O五五幺五六七八]\n", "", "activities/a.md:4"),
+]
+
+
+@pytest.mark.parametrize(("extra", "body", "where"), PHONE_SOURCES)
+def test_a_hidden_phone_is_named_at_its_line(make_site: MakeSite, tmp_path: Path, extra: str, body: str,
+                                             where: str) -> None:
+    disclosure = "name: 张建国\nrole: 单元长\nphone: 13805515678\nshow_phone: masked\n"
+    content = make_site({"disclosures/d.yaml": disclosure, "activities/a.md": ACTIVITY.format(extra=extra, body=body)})
+    result = run("check", "--content", str(content))
+    assert result.exit_code == 1, result.output
+    assert any(line.startswith(where + ":") and "138****5678" in line for line in error_lines(result)), result.stderr
 
 
 @pytest.mark.parametrize("body", PHONE_BODIES)
