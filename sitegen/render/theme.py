@@ -18,7 +18,6 @@ from pathlib import Path, PurePosixPath
 from typing import Any, ClassVar, Final
 
 import jinja2
-import jinja2.sandbox
 
 from sitegen.errors import Problem
 from sitegen.load.files import resolves_inside
@@ -26,6 +25,7 @@ from sitegen.load.yamlfile import parse_yaml
 from sitegen.render.markers import MarkerCompared, per_tree_tests
 from sitegen.paths import default_theme_dir
 from sitegen.render.compiled import COMPILED
+from sitegen.render.sandbox import Sandbox
 
 # Static files a site theme may re-encode: the pixels are kept, every metadata block (EXIF with GPS,
 # XMP, comments) is dropped, as for photos (render/images.py).
@@ -238,7 +238,7 @@ class Theme:
         A name finds the site's template first, then the default theme's; `default/NAME` is always
         the default theme's, so a site's `base.html` may `{% extends "default/base.html" %}`."""
         if self._env is None:
-            self._env = jinja2.sandbox.ImmutableSandboxedEnvironment(
+            self._env = Sandbox(
                 loader=jinja2.ChoiceLoader([
                     jinja2.PrefixLoader({DEFAULT_PREFIX: jinja2.FileSystemLoader(str(self.dirs[-1] / "templates"))}),
                     jinja2.FileSystemLoader([str(d / "templates") for d in self.dirs]),

@@ -10,10 +10,10 @@ from importlib import resources
 from zoneinfo import ZoneInfo
 
 import jinja2
-import jinja2.sandbox
 
 from sitegen.model.records import Activity, Model, Site
 from sitegen.render.pages import describe
+from sitegen.render.sandbox import Sandbox
 from sitegen.render.summary import Summaries
 from sitegen.render.urls import absolute
 
@@ -30,7 +30,7 @@ def xml_safe(text: str) -> str:
 
 def _env() -> jinja2.Environment:
     folder = resources.files("sitegen.render.builtin")
-    return jinja2.sandbox.ImmutableSandboxedEnvironment(  # every template is sandboxed, ours too
+    return Sandbox(  # every template is sandboxed, ours too
         loader=jinja2.FunctionLoader(lambda name: folder.joinpath(name).read_text("utf-8")),
         autoescape=True,  # XML: the same five characters need escaping
         undefined=jinja2.StrictUndefined,
