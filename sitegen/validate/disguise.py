@@ -24,6 +24,8 @@ from urllib.parse import unquote
 
 import regex
 
+from sitegen.validate.nfkc import nfkc
+
 # The `regex` module knows Unicode categories (\p{Cf}); `re` would need a table built at import.
 _FORMAT: Final = regex.compile(r"\p{Cf}")
 # Any digit but ASCII's: other scripts' (Nd), and the circled and dingbat ones NFKC leaves (❶, ⓿, ➊: No).
@@ -71,8 +73,7 @@ def _ascii_digit(match: regex.Match[str]) -> str:
 
 def fold_name(text: str) -> str:
     """A name (or text searched for names) without width, format characters or whitespace."""
-    if not unicodedata.is_normalized("NFKC", text):  # the check is a hundred times cheaper
-        text = unicodedata.normalize("NFKC", text)
+    text = nfkc(text)
     if _FORMAT.search(text):
         text = _FORMAT.sub("", text)
     return "".join(text.split())
