@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields
 from datetime import date, datetime
-from functools import lru_cache
 from pathlib import PurePosixPath
 from typing import Any, Final
 
@@ -24,7 +23,6 @@ CSP: Final = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 
               "font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'self'; object-src 'none'")
 
 
-@lru_cache(maxsize=512)
 def markdown_filter(text: str) -> Markup:
     """A record's Markdown body as HTML, as workers type it, passed through the allow-list sanitiser (nh3)."""
     return render_markdown(text)

@@ -129,3 +129,17 @@ def test_footnote_links_work_within_the_built_page(make_site: MakeSite, tmp_path
         targets = [t for t in re.findall(r'\shref="#([^"]+)"', html) if t.startswith("fn")]
         assert len(targets) == 4 and {t.split("-")[0] for t in targets} == {"fn", "fnref"}, targets
         assert all(ids.count(t) == 1 for t in targets), page
+
+
+def test_a_body_summarised_while_planning_is_not_rendered_again_for_its_page() -> None:
+    from sitegen.render.context import markdown_filter
+    from sitegen.render.summary import summarize
+
+    body = "活动时间：**周六上午**。\n\n地点在社区[活动室](https://example.org/)。"
+    render_markdown.cache_clear()
+    summarize.cache_clear()
+    summarize(body)
+    html = markdown_filter(body)
+    info = render_markdown.cache_info()
+    assert (info.misses, info.hits) == (1, 1)
+    assert html == render_markdown.__wrapped__(body)  # the remembered HTML is the HTML
