@@ -7,8 +7,9 @@ build's CPU time at 1,000 records (cProfile, HTML pages only).
 
 Why it is exact: NFKC(s) = NFC(NFKD(s)), and NFKD(s) is the canonical reordering of the characters'
 own NFKD mappings. Replacing any character c by NFKC(c), whose NFKD is c's own, leaves NFKD(s),
-and so NFKC(s), unchanged. So the runs of characters that have a compatibility mapping (in the
-ranges Chinese text uses) are replaced first, one regex pass with a memo per run, and the result
+and so NFKC(s), unchanged. So the commonest such characters are replaced first (str.replace), then the runs of
+the others that have a compatibility mapping (in the ranges Chinese text uses), one regex pass with
+a memo per run, and the result
 is normalized again only when something else is left to do (a combining mark, a character outside
 those ranges): `unicodedata.is_normalized` answers that in one cheap pass.
 """
@@ -25,6 +26,9 @@ from typing import Final
 # ideographs, and the vertical, small and half/full-width forms. Anything else falls to the last step.
 _RANGES: Final = ((0x00A0, 0x00FF), (0x2000, 0x33FF), (0xF900, 0xFAFF), (0xFE10, 0xFFEF))
 SHORT: Final = 512  # below this many characters the plain call is as fast
+# The commonest of them in Chinese text, replaced by str.replace before the regex pass (which then
+# calls back far less often): the full-width comma alone was nine in ten matches on generated pages.
+_COMMON: Final = tuple((char, unicodedata.normalize("NFKC", char)) for char in "，：；！？（）…\u3000")
 _MEMO_SIZE: Final = 4096
 
 
@@ -61,5 +65,8 @@ def nfkc(text: str) -> str:
         return text
     if len(text) < SHORT:
         return unicodedata.normalize("NFKC", text)
+    for char, folded in _COMMON:
+        if char in text:
+            text = text.replace(char, folded)
     text = _table()[0].sub(_run, text)
     return text if unicodedata.is_normalized("NFKC", text) else unicodedata.normalize("NFKC", text)

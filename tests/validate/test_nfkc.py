@@ -14,7 +14,7 @@ from sitegen.validate.nfkc import SHORT, nfkc
 # Pieces a long page is made of: Chinese text and punctuation, full-width and half-width forms,
 # compatibility ideographs, circled and parenthesised numbers, combining marks that compose with what
 # a replacement leaves (Ａ + U+0301 → Á), Hangul jamo that compose, astral digits (𝟏), Kangxi radicals.
-PIECES = ["社区", "微心愿", "，", "：", "（", "）", "！", "\u3000", "ＡＢＣ", "１３８", "ｶﾞ", "ﾟ", "\u0301", "\u0308",
+PIECES = ["社区", "微心愿", "，", "：", "（", "）", "！", "？", "；", "\u3000", "ＡＢＣ", "１３８", "ｶﾞ", "ﾟ", "\u0301", "\u0308",
           "\u1100", "\u1161", "\u11a8", "①", "⑴", "㈠", "㊀", "豈", "\ufa0e", "𝟏𝟐", "⼭", "…", "\u00a0", "²", "½",
           "fi", "\ufb01", "e", "<p>", "王五", "\u200b", "Å", "\u212b", "ﬀ", "\ufe35", "\U0002f800", "\U0001f600"]
 
