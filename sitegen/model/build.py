@@ -165,6 +165,13 @@ def _made(maker: Maker, v: Valid, c: Making) -> m.Record:
     return record
 
 
+def _tree(slugs: dict[Levels, str], people: list[Any], levels: SlugLevels, kept: ModelKept | None) -> m.PlaceTree:
+    """build_tree, or the last build's tree when made of the same slugs and records (model/kept.py)."""
+    if kept is None:
+        return build_tree(slugs, people, levels)
+    return kept.tree(slugs, people, lambda: build_tree(slugs, people, levels))
+
+
 def _site(v: Valid, options: Options, updated: datetime) -> m.Site:
     f: SiteFields = v.fields
     office = None
@@ -245,7 +252,7 @@ def build_model(validated: Validated, options: Options, commit_times: Mapping[Pu
         site=_site(validated.site, options, site_updated),
         **{folder: records for folder, records in ordered.items() if folder in own},
         others={folder: records for folder, records in ordered.items() if folder not in own},
-        places=build_tree(slugs, [r for folder in _BOARDED for r in read[folder]], levels),  # file order, as boards list people
+        places=_tree(slugs, [r for folder in _BOARDED for r in read[folder]], levels, kept),  # file order, as boards list people
         secrets=_secrets(validated.records, variants),
         today=today,
         now=now,

@@ -15,7 +15,7 @@ record whose file did not change. Entries hold it, so its id is never another's 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
@@ -46,11 +46,12 @@ def upcoming_ends(start: date, zone: ZoneInfo) -> datetime:
 
 
 class ModelKept:
-    """Valid → its model record (`Made`), for the records of the last build only."""
+    """Valid → its model record (`Made`), for the records of the last build only; and the last place tree."""
 
     def __init__(self) -> None:
         self._last: dict[int, Made] = {}
         self._now: dict[int, Made] = {}
+        self._tree: tuple[dict[Any, str], tuple[Any, ...], Any] | None = None  # slugs, disclosures, tree
 
     def start(self) -> None:
         """A build begins: what an unfinished one put is dropped."""
@@ -73,6 +74,18 @@ class ModelKept:
     def settle(self) -> None:
         """This build is over: the next one reuses what it met, and nothing older."""
         self._last, self._now = self._now, {}
+
+    def tree(self, slugs: Mapping[Any, str], people: Sequence[Any], make: Callable[[], Any]) -> Any:
+        """The place tree (places.build_tree) of the last build when it was made of equal place slugs
+        and of the very same disclosure records in the same order, else `make()`: the tree is a
+        function of those two (and of the slug memo, a function of the names alone)."""
+        last = self._tree
+        if last is not None and last[0] == slugs and len(last[1]) == len(people) and all(
+                a is b for a, b in zip(last[1], people)):
+            return last[2]
+        made = make()
+        self._tree = (dict(slugs), tuple(people), made)
+        return made
 
 
 def earliest(*moments: datetime | None) -> datetime | None:

@@ -147,10 +147,14 @@ def test_unchanged_records_are_neither_checked_nor_made_again(tmp_path: Path,
     monkeypatch.setattr(check, "_checked", lambda raw: checked.append(str(raw.path)) or real_check(raw))
     monkeypatch.setitem(build.MAKERS, "Wish", ((lambda v, c: made.append(v.slug) or real_wish[0](v, c)),
                                               *real_wish[1:]))
+    trees: list[int] = []
+    real_tree = build.build_tree
+    monkeypatch.setattr(build, "build_tree", lambda *args: trees.append(1) or real_tree(*args))
     _replace("wishes/walker.md", "行动不便", "行动很不便")(content)
     pipeline.build(content, out, Options(now=NOW + timedelta(minutes=1), jobs=1), memory=memory)
     assert checked == ["wishes/walker.md"]
     assert made == ["walker"]
+    assert trees == []  # no disclosure changed: the place tree is the last one
     made.clear()
     pipeline.build(content, out, Options(now=datetime(2026, 11, 24, 16, 1, tzinfo=NOW.tzinfo), jobs=1),
                    memory=memory)  # the next day in Shanghai: every record dated by the build day is made again
