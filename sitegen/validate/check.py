@@ -220,8 +220,7 @@ def validate_content(loaded: Loaded, content: Path, cache: ValidCache | None = N
     `clean` and `phones_clean` the records found free of wishers' names and of hidden numbers.
     `street_names` and `street_phones` (a street's community): the other communities' wishers' names
     and web-hidden numbers → the street-relative PATH:LINE they come from (validate/privacy.py).
-    `kept` (serve, pipeline/memory.py): each record's own check from the last build, by its RawRecord
-    object (validate/kept.py); the rules across records still see every record.
+    `kept` (serve): each unchanged record's own check from the last build (validate/kept.py).
     """
     from sitegen.validate.phones import hidden_phones_unpublished
     from sitegen.validate.privacy import wisher_names_unpublished
