@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import PurePosixPath
 from typing import Any, Final
 from zoneinfo import ZoneInfo
@@ -15,6 +15,7 @@ from sitegen.errors import Problem
 from sitegen.kinds import ALL_KINDS, Kind, kind
 from sitegen.model import records as m
 from sitegen.model.dates import Dating
+from sitegen.model.kept import Made, ModelKept, earliest, upcoming_ends
 from sitegen.model.names import Name, NamedText, person_or_group
 from sitegen.model.places import Levels, assign_slugs, build_tree
 from sitegen.model.privacy import POSTER_HIDES, WEB_HIDES, mask_name, phone_shown
@@ -55,6 +56,7 @@ class Making:
     today: date
     slugs: Mapping[Levels, str]
     kind_of: Callable[[str], Kind] = kind  # folder → its registry entry (a test may hand in its own)
+    kept: ModelKept | None = None  # serve: each record's model from the last build (model/kept.py)
 
 
 def _activity(v: Valid, c: Making) -> m.Activity:
@@ -138,8 +140,36 @@ MAKERS: Final[dict[str, tuple[Maker, Callable[[Any], Any], bool]]] = {
 def make_records(entry: Kind, valid: Iterable[Valid], making: Making) -> tuple[list[m.Record], tuple[m.Record, ...]]:
     """One kind's records: as read (file order) and as the model keeps them (the kind's order)."""
     maker, order, newest_first = MAKERS[entry.model]
-    made = [maker(v, making) for v in valid if v.kind == entry.folder]
+    made = [_made(maker, v, making) for v in valid if v.kind == entry.folder]
     return made, tuple(sorted(made, key=order, reverse=newest_first))
+
+
+def _made(maker: Maker, v: Valid, c: Making) -> m.Record:
+    """maker(v, c), or the record made of the same Valid by the last build when all it read is the
+    same and the clock is still in its window (model/kept.py says what a maker reads)."""
+    clock = c.clock
+    commit = clock.commits.get(v.raw.path)
+    if c.kept is None or (commit is not None and datetime.fromtimestamp(commit, tz=UTC) > clock.now):
+        return maker(v, c)  # a commit later than the clock: the record's date is the clock, kept by nothing
+    place = getattr(v.fields, "place", None)
+    key = (maker, c.kind_of, str(clock.zone), c.today, commit,
+           c.slugs.get(place) if isinstance(place, tuple) else None)
+    found = c.kept.get(v, key, clock.now)
+    if found is not None:
+        if found.change is not None:
+            clock.told(found.change)
+        return found.record
+    record, change = clock.apart(lambda: maker(v, c))
+    ends = upcoming_ends(record.start, clock.zone) if getattr(record, "upcoming", False) else None
+    c.kept.put(Made(v, key, clock.now, earliest(change, ends), change, record))
+    return record
+
+
+def _tree(slugs: dict[Levels, str], people: list[Any], levels: SlugLevels, kept: ModelKept | None) -> m.PlaceTree:
+    """build_tree, or the last build's tree when made of the same slugs and records (model/kept.py)."""
+    if kept is None:
+        return build_tree(slugs, people, levels)
+    return kept.tree(slugs, people, lambda: build_tree(slugs, people, levels))
 
 
 def _site(v: Valid, options: Options, updated: datetime) -> m.Site:
@@ -183,12 +213,14 @@ def _secrets(records: list[Valid], variants: Variants) -> m.Secrets:
 
 
 def build_model(validated: Validated, options: Options, commit_times: Mapping[PurePosixPath, int], *,
-                levels: SlugLevels, variants: Variants) -> tuple[m.Model | None, list[Problem]]:
+                levels: SlugLevels, variants: Variants,
+                kept: ModelKept | None = None) -> tuple[m.Model | None, list[Problem]]:
     """The frozen model, or the site-wide problems that stop it (place slugs that collide).
 
     `commit_times`: content-relative path → Unix time of its last commit (load/history.py), {}
     without git; dates are chosen as model/dates.py says. `levels` and `variants` are the build's
-    memos of place slugs and of wishers' names in both scripts (kept by the build cache).
+    memos of place slugs and of wishers' names in both scripts (kept by the build cache); `kept`
+    (serve, pipeline/memory.py) each record's model from the last build (model/kept.py).
     """
     if validated.site is None:
         return None, []
@@ -202,11 +234,15 @@ def build_model(validated: Validated, options: Options, commit_times: Mapping[Pu
     slugs, problems = assign_slugs(places, validated.site.fields.place_slugs, levels)
     if problems:
         return None, problems
-    making = Making(clock, today, slugs)
+    making = Making(clock, today, slugs, kept=kept)
     read: dict[str, list[Any]] = {}  # each kind's own class (m.Wish …), as its registry entry names
-    kept: dict[str, tuple[Any, ...]] = {}
+    ordered: dict[str, tuple[Any, ...]] = {}
+    if kept is not None:
+        kept.start()
     for entry in ALL_KINDS:
-        read[entry.folder], kept[entry.folder] = make_records(entry, shown, making)
+        read[entry.folder], ordered[entry.folder] = make_records(entry, shown, making)
+    if kept is not None:
+        kept.settle()
     # The site as a whole last changed with site.yaml's commit or its newest record, whichever is later.
     moments = [r.updated for records in read.values() for r in records]
     site_commit = clock.committed(validated.site.raw.path)
@@ -214,9 +250,9 @@ def build_model(validated: Validated, options: Options, commit_times: Mapping[Pu
     own = {name for name in m.Model.__dataclass_fields__}
     model = m.Model(
         site=_site(validated.site, options, site_updated),
-        **{folder: records for folder, records in kept.items() if folder in own},
-        others={folder: records for folder, records in kept.items() if folder not in own},
-        places=build_tree(slugs, [r for folder in _BOARDED for r in read[folder]], levels),  # file order, as boards list people
+        **{folder: records for folder, records in ordered.items() if folder in own},
+        others={folder: records for folder, records in ordered.items() if folder not in own},
+        places=_tree(slugs, [r for folder in _BOARDED for r in read[folder]], levels, kept),  # file order, as boards list people
         secrets=_secrets(validated.records, variants),
         today=today,
         now=now,

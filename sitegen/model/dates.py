@@ -16,10 +16,13 @@ No date is later than the build clock. Dates without a time stand for 00:00 of t
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime, time, timedelta, UTC
 from pathlib import PurePosixPath
+from typing import TypeVar
 from zoneinfo import ZoneInfo
+
+T = TypeVar("T")
 
 
 class Dating:
@@ -39,6 +42,22 @@ class Dating:
     def _later(self, moment: datetime) -> None:
         if self.next_change is None or moment < self.next_change:
             self.next_change = moment
+
+    def apart(self, make: Callable[[], T]) -> tuple[T, datetime | None]:
+        """make(), and the next change it alone told this clock (the clock keeps it too): what a
+        record kept between builds tells the clock again when it is reused (model/kept.py)."""
+        before, self.next_change = self.next_change, None
+        try:
+            value = make()
+        finally:
+            own, self.next_change = self.next_change, before
+        if own is not None:
+            self._later(own)
+        return value, own
+
+    def told(self, moment: datetime) -> None:
+        """Remember `moment` as a next change, as `updated` would (a kept record's, model/kept.py)."""
+        self._later(moment)
 
     def updated(self, path: PurePosixPath | None, own: Iterable[date | None] = ()) -> datetime:
         """The record's date by the rules above, in the site's zone, to the minute."""

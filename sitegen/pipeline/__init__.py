@@ -60,10 +60,11 @@ class Report:
 
 def check(content: Path, options: Options, cache: BuildCache | None = None,
           stats: dict[str, tuple[int, int]] | None = None,
-          overlay: Mapping[PurePosixPath, str] | None = None) -> Checked:
+          overlay: Mapping[PurePosixPath, str] | None = None, memory: Memory | None = None) -> Checked:
     """Load, validate and model the content; raise ContentInvalid with every problem found.
 
     `overlay` (content-relative path → text) is checked as if written there; see load_content.
+    `memory` (serve): each unchanged record's check and model are taken from the last build.
     """
     from sitegen.load import load_content
     from sitegen.model.build import build_model
@@ -81,14 +82,16 @@ def check(content: Path, options: Options, cache: BuildCache | None = None,
     validated = validate_content(loaded, content, cache.valid if cache else None, cache.clean if cache else None,
                                  cache.photo_checks if cache else None, variants=variants,
                                  phones_clean=cache.phones_clean if cache else None,
-                                 street_names=_foreign(options, "name"), street_phones=_foreign(options, "phone"))
+                                 street_names=_foreign(options, "name"), street_phones=_foreign(options, "phone"),
+                                 kept=memory.records_kept if memory is not None else None)
     problems = validated.problems
     if any(not p.warning for p in problems) or validated.site is None:
         raise ContentInvalid(problems)
     from sitegen.load.history import commit_times
 
     # Dates come from the records and from git, never from file times (model/dates.py).
-    model, model_problems = build_model(validated, options, commit_times(content), levels=levels, variants=variants)
+    model, model_problems = build_model(validated, options, commit_times(content), levels=levels, variants=variants,
+                                        kept=memory.models_kept if memory is not None else None)
     if model is None or model_problems:
         raise ContentInvalid([*problems, *model_problems])
     model = with_street_secrets(model, options)  # a street's community: the other communities' secrets too
@@ -183,7 +186,7 @@ def _build(content: Path, out: Path, options: Options, progress: Progress | None
         # the cache files (pipeline/replan.py); a build without a cache plans everything, keys nothing.
         cache.plans.wanted, cache.plans.whole = options.use_cache, memory is not None
         # Load → validate → model: every problem in the content is found before anything is written.
-        checked = given if given is not None and cache is loaded else check(content, options, cache, last.stats)
+        checked = given if given is not None and cache is loaded else check(content, options, cache, last.stats, memory=memory)
         # A theme outside the usual folders is watched from now on; only the model says where it is.
         roots, stats = _watch_theme(content, checked, options, last)
         loaded_at = time.perf_counter()

@@ -15,8 +15,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sitegen.model.kept import ModelKept
 from sitegen.pipeline.cache import BuildCache, cache_dir
 from sitegen.pipeline.inputs import input_stats
+from sitegen.validate.kept import RecordsKept
 
 Mark = tuple[tuple[int, int] | None, tuple[int, int] | None]  # (state.pickle, data.pickle) as (size, mtime)
 
@@ -43,6 +45,10 @@ class Memory:
     roots: list[str] = field(default_factory=list)
     mark: Mark = (None, None)
     inputs: tuple[tuple[str, ...], dict[str, tuple[int, int]]] | None = None  # see read_inputs
+    # The check's: each record's own check and its model from the last build, found by the very
+    # RawRecord and Valid objects an unchanged file gives again (validate/kept.py, model/kept.py).
+    records_kept: RecordsKept = field(default_factory=RecordsKept)
+    models_kept: ModelKept = field(default_factory=ModelKept)
 
     def read_inputs(self, content: Path, extra: list[str]) -> dict[str, tuple[int, int]]:
         """input_stats(content, extra), which the next build takes instead of walking the folders again:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 from collections.abc import Iterable, Iterator, Mapping
@@ -17,6 +18,7 @@ from sitegen.load import Loaded
 from sitegen.load.records import RawRecord
 from sitegen.validate.links import dead_body_links
 from sitegen.validate.body import body_limits
+from sitegen.validate.kept import Checked, RecordsKept
 from sitegen.validate.photos import PhotoChecker
 from sitegen.validate.rules import RULES, slug_of
 from sitegen.validate.schema import SCHEMAS, Fields
@@ -122,19 +124,50 @@ def validate_record(raw: RawRecord, checker: PhotoChecker,
     """One record checked: (the valid record or None, its problems). What depends on its text alone
     comes from `cache` (under `key`, _record_key) when the text and its layout are unchanged; its
     photos are always looked at."""
-    key = key or _record_key(raw)
-    cached = cache.get(key) if cache is not None else None
+    fields, problems = _fields_of(raw, cache, key or _record_key(raw))
+    return _with_photos(raw, fields, problems, checker)
+
+
+def _fields_of(raw: RawRecord, cache: ValidCache | None, key: str | None) -> tuple[Fields | None, list[Problem]]:
+    """_checked(raw), from `cache` under `key` when it holds it (and kept there when not)."""
+    cached = cache.get(key) if cache is not None and key is not None else None
     fields, problems = cached if cached is not None else _checked(raw)
-    if cache is not None and cached is None:
+    if cache is not None and key is not None and cached is None:
         cache[key] = (fields, problems)
-    problems = list(problems)
+    return fields, list(problems)
+
+
+def _with_photos(raw: RawRecord, fields: Fields | None, problems: list[Problem], checker: PhotoChecker,
+                 last: Valid | None = None) -> tuple[Valid | None, list[Problem]]:
+    """The record's photos looked at (the files may change: always), then its Valid; `last`, the
+    Valid made of the same record object before, is given back when its photos are the same."""
     if fields is None:
         return None, problems
-    photos, photo_problems = _photos(raw, fields, checker)  # the files may change: always checked
+    photos, photo_problems = _photos(raw, fields, checker)
     problems += photo_problems
     if any(not p.warning for p in problems):
         return None, problems
+    if last is not None and last.photos == photos:
+        return last, problems
     return Valid(raw=raw, fields=fields, slug=slug_of(raw, fields), photos=photos), problems
+
+
+def _validated(raw: RawRecord, checker: PhotoChecker, cache: ValidCache | None,
+               kept: RecordsKept | None) -> tuple[Valid | None, list[Problem], str | None]:
+    """validate_record, and the record's cache key (None without a cache); with `kept`, a record
+    object met by the last build is not checked or digested again, only its photos are looked at."""
+    known = kept.get(raw) if kept is not None else None
+    if known is None:
+        key = _record_key(raw) if cache is not None or kept is not None else None
+        fields, own = _fields_of(raw, cache, key)
+        if kept is not None and key is not None:
+            known = Checked(raw, fields, tuple(own), key)
+    else:
+        key, fields, own = known.key, known.fields, list(known.problems)
+    valid, problems = _with_photos(raw, fields, own, checker, known.valid if known is not None else None)
+    if kept is not None and known is not None:
+        kept.put(known if valid is known.valid else dataclasses.replace(known, valid=valid))
+    return valid, problems, key if cache is not None else None
 
 
 _IMAGE = re.compile(r"!\[[^\]]*\]\(")
@@ -179,13 +212,15 @@ def validate_content(loaded: Loaded, content: Path, cache: ValidCache | None = N
                      photos: dict[str, tuple[int, int, str | None]] | None = None, *,
                      variants: Variants, phones_clean: dict[str, set[str]] | None = None,
                      street_names: Mapping[str, str] | None = None,
-                     street_phones: Mapping[str, str] | None = None) -> Validated:
+                     street_phones: Mapping[str, str] | None = None,
+                     kept: RecordsKept | None = None) -> Validated:
     """Every record through its schema and rules; problems from all files, nothing raised.
 
     `variants` is the build's memo of wishers' names in both scripts (validate/privacy.py);
     `clean` and `phones_clean` the records found free of wishers' names and of hidden numbers.
     `street_names` and `street_phones` (a street's community): the other communities' wishers' names
     and web-hidden numbers → the street-relative PATH:LINE they come from (validate/privacy.py).
+    `kept` (serve): each unchanged record's own check from the last build (validate/kept.py).
     """
     from sitegen.validate.phones import hidden_phones_unpublished
     from sitegen.validate.privacy import wisher_names_unpublished
@@ -195,9 +230,12 @@ def validate_content(loaded: Loaded, content: Path, cache: ValidCache | None = N
     problems = list(loaded.problems)
     site: Valid | None = None
     records: list[Valid] = []
-    keys = [_record_key(raw) for raw in loaded.records] if cache is not None else [None] * len(loaded.records)
-    for raw, key in zip(loaded.records, keys, strict=True):
-        valid, found = validate_record(raw, checker, cache, key)
+    keys: list[str | None] = []
+    if kept is not None:
+        kept.start()
+    for raw in loaded.records:
+        valid, found, key = _validated(raw, checker, cache, kept)
+        keys.append(key)
         problems += found
         if valid is None:
             continue
@@ -205,6 +243,8 @@ def validate_content(loaded: Loaded, content: Path, cache: ValidCache | None = N
             site = valid
         else:
             records.append(valid)
+    if kept is not None:
+        kept.settle()
     if cache is not None:  # keep the cache to what the content holds now
         wanted = set(keys)
         for gone in cache.keys() - wanted:

@@ -50,6 +50,8 @@ _NUMERAL_DIGITS: Final = {
     **dict.fromkeys("9九玖", "9"),
 }
 _DIGIT_LIKE: Final = "".join(sorted(_NUMERAL_DIGITS))
+# Every character numerals_as_digits reads as a digit → that digit (validate/numberless.py).
+COUNTED_DIGITS: Final = {**_NUMERAL_DIGITS, **{str(d): str(d) for d in range(10)}}
 # What may stand between two of them: whatever may stand between two digits (`fold`: any character
 # that is no letter, digit or ideograph; commas, colons, brackets, quotes and stars included), but
 # never a double quote or a square bracket: a search data file is cut at `"],["` and `","`

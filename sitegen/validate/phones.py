@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, Final
 from sitegen.errors import Problem
 from sitegen.load.records import RawRecord
 from sitegen.validate.disguise import fold, markdown_plain, numerals_as_digits
+from sitegen.validate.numberless import digits_seen
 from sitegen.validate.privacy import build_matcher, strings_in
 
 if TYPE_CHECKING:
@@ -120,6 +121,7 @@ def hidden_phones_unpublished(raws: Iterable[RawRecord], valid: Iterable[Valid],
     if matcher is None:
         return
     key = hashlib.blake2b("\x1f".join(sorted(phones)).encode("utf-8"), digest_size=12).hexdigest()
+    all_digits = all(digits.isascii() and digits.isdigit() for digits in phones)
     known = clean.get(key, set()) if clean is not None else set()
     seen = set()
     for raw in raws:
@@ -132,6 +134,10 @@ def hidden_phones_unpublished(raws: Iterable[RawRecord], valid: Iterable[Valid],
         # The whole record first, texts apart, the body whole (its lines are one paragraph on the page);
         # only a record that holds a hidden number is searched text by text and line by line.
         whole = _APART.join([*(text for _, text in texts), raw.body or ""])
+        shown = digits_seen(whole) if all_digits else None
+        if shown is not None and next(matcher.iter(shown), None) is None:
+            known.add(marker)  # not among the digits it can show at all (validate/numberless.py)
+            continue
         found = {digits for _, digits in matcher.iter(numbers_as_published(whole))}
         if not found:
             known.add(marker)
