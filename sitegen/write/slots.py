@@ -60,6 +60,7 @@ class Manifests:
     """
 
     KEPT = 3  # the live output's manifest, the shadow's, and the one just written
+    PATCHED = 64  # at most this many paths added or removed: a kept tree is patched, not derived again
 
     def __init__(self) -> None:
         self.parsed: list[tuple[bytes, dict[str, str], list[Tree]]] = []  # newest first; the tree once asked
@@ -99,12 +100,21 @@ class Manifests:
         return self._derived(holds, top)
 
     def _derived(self, holds: dict[str, str], top: tuple[str, ...]) -> Tree:
+        keys = holds.keys()
         for index, (given, paths, tree) in enumerate(self.trees):
-            if given == top and paths == holds.keys():
+            if given == top and paths == keys:
                 self.trees.insert(0, self.trees.pop(index))
                 return tree
-        tree = folder_tree(holds, top)
-        self.trees = [(top, frozenset(holds), tree), *self.trees][:self.KEPT]
+        # A one-record edit renames a few files (the search index's content-named scripts): the
+        # newest tree of the same `top`, patched, instead of deriving all of it again.
+        found = None
+        near = next((known for known in self.trees if known[0] == top), None)
+        if near is not None and abs(len(near[1]) - len(keys)) <= self.PATCHED:
+            added, removed = keys - near[1], near[1] - keys
+            if len(added) + len(removed) <= self.PATCHED:
+                found = patched_tree(near[2], added, removed)
+        tree = found if found is not None else folder_tree(holds, top)
+        self.trees = [(top, frozenset(keys), tree), *self.trees][:self.KEPT]
         return tree
 
     def __getstate__(self) -> dict[str, object]:
@@ -156,6 +166,43 @@ def folder_tree(holds: dict[str, str], top: tuple[str, ...] = (MANIFEST,)) -> Tr
             if registered:
                 break
             child, head = head, head.rpartition("/")[0]
+    return files, subs
+
+
+def patched_tree(tree: Tree, added: Iterable[str], removed: Iterable[str]) -> Tree | None:
+    """folder_tree of the paths of `tree` with `added` and without `removed` (paths it holds), made
+    from `tree` without changing it (what changes is copied); None when a folder would be left
+    holding no file (derive the tree whole: folder_tree lists no such folder)."""
+    files, subs = dict(tree[0]), dict(tree[1])
+    copied: set[str] = set()  # folders whose names (files) or subfolders (subs) are copies already
+    for rel in removed:
+        head, _, name = rel.rpartition("/")
+        if head not in copied:
+            files[head], _ = set(files[head]), copied.add(head)
+        files[head].discard(name)
+    for rel in added:
+        head, _, name = rel.rpartition("/")
+        names = files.get(head)
+        if names is not None:
+            if head not in copied:
+                names = files[head] = set(names)
+                copied.add(head)
+            names.add(name)
+            continue
+        files[head] = {name}
+        copied.add(head)
+        child = None
+        while True:  # as folder_tree: register the folder and its parents up to one already known
+            folders = subs.get(head)
+            if child is not None:
+                subs[head] = [*folders, child] if folders is not None else [child]  # a copy: `tree` stays
+            elif folders is None:
+                subs[head] = []
+            if folders is not None:
+                break
+            child, head = head, head.rpartition("/")[0]
+    if any(not files[head] for head in copied):
+        return None
     return files, subs
 
 
