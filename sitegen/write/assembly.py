@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
+from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
 from typing import Final
 
@@ -19,7 +20,7 @@ from sitegen.write.slots import MANIFEST, remove_empty_parents
 
 _EXCLUSIVE: Final = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
 
-Stats = dict[str, tuple[int, int]]  # output path → (size, mtime in ns)
+Stats = dict[str, tuple[int, int]]  # output path → (size, change time in ns): see file_stat
 
 
 class UnsafePath(Exception):
@@ -56,19 +57,47 @@ def write_file(stage: Path, rel: str, data: bytes) -> str:
 
 
 def file_stat(path: str | os.PathLike[str]) -> tuple[int, int] | None:
-    """(size, mtime in ns) of a regular file; None for anything else (gone, a link, a pipe)."""
+    """(size, change time in ns) of a regular file; None for anything else (gone, a link, a pipe).
+
+    The change time is the later of mtime and ctime: a file written in place by hand with its size
+    and its old mtime given back (`touch -r`, `cp -p`) still has a new ctime, which no call sets back
+    (POSIX stat(2); load/files.py reads inputs the same way). Our own links to a file (the print
+    folder's, the shadow's) change its ctime too: a file whose size is as recorded and whose time
+    is not is kept only when its bytes are still the ones recorded (as_recorded).
+    """
     try:
         st = os.lstat(path)
     except OSError:
         return None
-    return (st.st_size, st.st_mtime_ns) if stat.S_ISREG(st.st_mode) else None
+    return (st.st_size, max(st.st_mtime_ns, st.st_ctime_ns)) if stat.S_ISREG(st.st_mode) else None
+
+
+def as_recorded(path: str, found: tuple[int, int], recorded: tuple[int, int] | None, sha: str) -> bool:
+    """Whether a regular file stat'ed as `found` (file_stat) is still the file a build recorded as
+    `recorded` with this sha256: the same stats, or the same size and bytes (its time changed by a
+    link of ours, or by a hand that wrote the same bytes). The bytes are read only in that case."""
+    if found == recorded:
+        return True
+    if recorded is None or found[0] != recorded[0]:
+        return False
+    try:
+        with open(path, "rb") as handle:
+            return hashlib.file_digest(handle, "sha256").hexdigest() == sha
+    except OSError:
+        return False
+
+
+def stats_of(folder: Path, files: Iterable[str]) -> Stats:
+    """file_stat of each of `files` in `folder` that is a regular file (after a build linked them all)."""
+    base = os.path.join(os.fspath(folder), "")
+    return {rel: found for rel in files if (found := file_stat(base + rel)) is not None}
 
 
 class Assembly:
     """The new site as a map of output path → sha256, filled into the stage with the least work.
 
     `holds` is what the stage (shadow) holds by its manifest, `live` what the live output holds;
-    `shadow_stats` and `live_stats` are (size, mtime) of their files as the last builds left them.
+    `shadow_stats` and `live_stats` are (size, change time: file_stat) of their files as the last builds left them.
     """
 
     def __init__(self, stage: Path, holds: dict[str, str], out: Path, live: dict[str, str],
@@ -90,8 +119,8 @@ class Assembly:
             except OSError:
                 info = None
             if info is not None and stat.S_ISREG(info.st_mode):
-                found = (info.st_size, info.st_mtime_ns)
-                if found == self.shadow_stats.get(rel):
+                found = (info.st_size, max(info.st_mtime_ns, info.st_ctime_ns))
+                if as_recorded(self._stage + rel, found, self.shadow_stats.get(rel), sha):
                     self._keep(rel, sha, found)
                     return True
         if self.live.get(rel) == sha:
@@ -107,7 +136,7 @@ class Assembly:
         """
         source, target = os.path.join(os.fspath(self.out), rel), self._stage + rel
         found = file_stat(source)
-        if found is None or found != self.live_stats.get(rel):
+        if found is None or not as_recorded(source, found, self.live_stats.get(rel), sha):
             return False
         try:
             try:
@@ -122,7 +151,10 @@ class Assembly:
                 os.replace(temp, target)
         except OSError:
             return False
-        self._keep(rel, sha, found)
+        linked = file_stat(target)  # the link changed the file's ctime: as it is now
+        if linked is None:
+            return False
+        self._keep(rel, sha, linked)
         return True
 
     def _keep(self, rel: str, sha: str, found: tuple[int, int]) -> None:
@@ -138,19 +170,20 @@ class Assembly:
         holds, known, base, kept = self.holds, self.shadow_stats, self._stage, self.kept
         found_files, found_stats, lstat, regular = self.files, self.stats, os.lstat, stat.S_ISREG
         for rel, sha in files.items():
-            checked_path(rel)
+            # a path kept in place is one an earlier build checked and wrote (its stats are the
+            # build's record); a path about to be linked is checked first, as every write is
             if holds.get(rel) == sha:
                 try:
                     info = lstat(base + rel)
                 except OSError:
                     info = None
                 if info is not None and regular(info.st_mode):
-                    found = (info.st_size, info.st_mtime_ns)
-                    if found == known.get(rel):
+                    found = (info.st_size, max(info.st_mtime_ns, info.st_ctime_ns))
+                    if found == known.get(rel) or as_recorded(base + rel, found, known.get(rel), sha):
                         found_files[rel], found_stats[rel] = sha, found
                         kept.append(rel)
                         continue
-            if not (self.live.get(rel) == sha and self._link(rel, sha)):
+            if not (self.live.get(rel) == sha and self._link(checked_path(rel), sha)):
                 return False
         return True
 
@@ -167,7 +200,7 @@ class Assembly:
         self.files.update(files)
 
     def final_stats(self) -> Stats:
-        """(size, mtime) of every file of the new site: remembered for the next build's reuse."""
+        """(size, change time) of every file of the new site: remembered for the next build's reuse."""
         for rel in self.files.keys() - self.stats.keys():
             found = file_stat(self.stage / rel)
             if found is not None:
@@ -175,14 +208,20 @@ class Assembly:
         return self.stats
 
     def prune(self) -> None:
-        """Delete what the shadow held and the new site does not (a removed record's pages)."""
+        """Delete what the shadow held and the new site does not (a removed record's pages); a path
+        leaving the stage (a line a hand put into the shadow's manifest) is never followed."""
         for rel in self.holds.keys() - self.files.keys():
+            try:
+                checked_path(rel)
+            except UnsafePath:
+                continue
             (self.stage / rel).unlink(missing_ok=True)
             remove_empty_parents(self.stage, rel)
 
     def manifest(self) -> bytes:
         """The manifest.sha256 of the new site: `sha256  path` lines, sorted by path."""
-        return "".join(f"{sha}  {rel}\n" for rel, sha in sorted(self.files.items()) if rel != MANIFEST).encode()
+        files = self.files
+        return "".join([f"{files[rel]}  {rel}\n" for rel in sorted(files) if rel != MANIFEST]).encode()
 
     def seal(self) -> Stats:
         """Prune, write the manifest, and return the stats of every file: the stage is complete."""

@@ -13,10 +13,11 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from sitegen.write.assembly import write_file
-from sitegen.write.slots import (Dirs, Manifests, discard_later, folder_tree, fs_clock, mirrored, remove_empty_parents,
+from sitegen.write.assembly import as_recorded, file_stat, write_file
+from sitegen.write.slots import (Dirs, Manifests, discard_later, fs_clock, mirrored, remove_empty_parents,
                                  sweep)
 from sitegen.write.swap import exchange, recover
+from sitegen.write.tree import folder_tree
 
 
 def print_folder(out: Path, given: Path | None = None) -> Path:
@@ -132,20 +133,15 @@ def _same_device(a: Path, b: Path) -> bool:
         return False
 
 
-def _stat(path: str | Path) -> tuple[int, int] | None:
-    try:
-        st = os.stat(path)
-    except OSError:
-        return None
-    return st.st_size, st.st_mtime_ns
+
 
 
 class PrintAssembly:
     """Fill the print stage: files kept in it, linked from the published stage or from the last
     print folder, or written anew.
 
-    `old_stats` is (size, mtime) of the last print folder's files as it was left; `holds` and
-    `held_stats` are what the stage (the print shadow) holds, path → sha256 and (size, mtime), as
+    `old_stats` is (size, change time: file_stat) of the last print folder's files as it was left;
+    `holds` and `held_stats` are what the stage (the print shadow) holds, path → sha256 and stats, as
     the build that left it recorded: such a file is kept untouched while both still match.
     """
 
@@ -156,7 +152,7 @@ class PrintAssembly:
         self.old_stats = old_stats
         self.holds, self.held_stats = holds or {}, held_stats or {}
         self.files: dict[str, str] = {}  # print folder path → sha256
-        self.stats: dict[str, tuple[int, int]] = {}  # (size, mtime) of the files kept in the stage
+        self.stats: dict[str, tuple[int, int]] = {}  # (size, change time) of the files kept in the stage
         self.from_old: list[str] = []  # files kept from the last print folder (scanned again)
         self.touched = 0  # files linked or written into the stage by this build
         self._stage = os.path.join(os.fspath(stage), "")  # string paths: one per kept poster, every build
@@ -166,8 +162,8 @@ class PrintAssembly:
         """Keep the stage's own `rel` when it holds `sha` and is as the build that left it made it."""
         if self.holds.get(rel) != sha:
             return False
-        found = _stat(self._stage + rel)
-        if found is None or found != self.held_stats.get(rel):
+        found = file_stat(self._stage + rel)
+        if found is None or not as_recorded(self._stage + rel, found, self.held_stats.get(rel), sha):
             return False
         self.files[rel], self.stats[rel] = sha, found
         return True
@@ -188,10 +184,11 @@ class PrintAssembly:
         """Put these files (path → sha256) of the last print folder in, if all are still as it left
         them: kept where the stage holds them already, else linked from the print folder."""
         for rel in files:
-            if self.holds.get(rel) == files[rel] and _stat(self._stage + rel) == self.held_stats.get(rel):
+            if self.holds.get(rel) == files[rel] and (held := file_stat(self._stage + rel)) is not None and as_recorded(
+                    self._stage + rel, held, self.held_stats.get(rel), files[rel]):
                 continue
-            old = _stat(self._old + rel)
-            if old is None or old != self.old_stats.get(rel):
+            old = file_stat(self._old + rel)
+            if old is None or not as_recorded(self._old + rel, old, self.old_stats.get(rel), files[rel]):
                 return False
         for rel, sha in files.items():
             if not self._held(rel, sha):
@@ -219,5 +216,5 @@ class PrintAssembly:
             remove_empty_parents(self.stage, rel)
 
     def final_stats(self) -> dict[str, tuple[int, int]]:
-        """(size, mtime) of every file of the new print folder: remembered for the next build."""
-        return {rel: st for rel in self.files if (st := self.stats.get(rel) or _stat(self.stage / rel)) is not None}
+        """(size, change time) of every file of the new print folder: remembered for the next build."""
+        return {rel: st for rel in self.files if (st := self.stats.get(rel) or file_stat(self.stage / rel)) is not None}
