@@ -81,7 +81,7 @@ class ModelKept:
         function of those two (and of the slug memo, a function of the names alone)."""
         last = self._tree
         if last is not None and last[0] == slugs and len(last[1]) == len(people) and all(
-                a is b for a, b in zip(last[1], people)):
+                a is b for a, b in zip(last[1], people, strict=True)):
             return last[2]
         made = make()
         self._tree = (dict(slugs), tuple(people), made)

@@ -6,9 +6,11 @@ every file) cost a street of 20 communities of 300 records over a second: 2,500 
 each. The folder's own manifest.sha256 already names every file the build wrote (write/slots.py),
 so the stamp stats what it names instead of listing anything:
 
-- every file the manifest names, and the manifest itself: mode (type and permissions), size and
-  modification time, so a file deleted, replaced or written to by hand changes the stamp (as the
-  full walk did; contents are not read);
+- every file the manifest names, and the manifest itself: mode (type and permissions), size,
+  modification time and status-change time, so a file deleted, replaced or written to by hand
+  changes the stamp (as the full walk did; contents are not read), even one whose size and
+  modification time were put back (`touch -r`, `cp -p`): the kernel sets ctime on every write and
+  on that utime call itself, and nothing can set it back;
 - every folder holding them, the output folder first: its mode, size and modification time, which
   the system changes whenever an entry is added to, removed from or renamed in that folder (POSIX
   rename(2), link(2), unlink(2), mkdir(2)), so a file or folder added by hand anywhere changes the
@@ -35,8 +37,8 @@ from pathlib import Path
 
 from sitegen.write.slots import MANIFEST, read_manifest
 
-_GONE = (-1, -1, -1)  # a named file or folder that is not there: the stamp differs from any build's
-_FIELDS = attrgetter("st_mode", "st_size", "st_mtime_ns")
+_GONE = (-1, -1, -1, -1)  # a named file or folder that is not there: the stamp differs from any build's
+_FIELDS = attrgetter("st_mode", "st_size", "st_mtime_ns", "st_ctime_ns")
 _FOLDER_FLAGS = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
 _RELATIVE = os.stat in os.supports_dir_fd and os.stat in os.supports_follow_symlinks
 
@@ -64,8 +66,8 @@ def stamp_entries(folder: Path, named: Iterable[str] | None = None) -> tuple[str
 
 
 def entries_stamp(folder: Path, entries: Sequence[str]) -> str:
-    """A 32-hex-digit digest of the names `entries` (from `stamp_entries`) and of the mode, size and
-    mtime (ns) of each, never through a symbolic link: "" is `folder` itself. Never raises: an
+    """A 32-hex-digit digest of the names `entries` (from `stamp_entries`) and of the mode, size,
+    mtime and ctime (ns) of each, never through a symbolic link: "" is `folder` itself. Never raises: an
     entry that is not there (or `folder` itself gone or a link) is stamped as missing."""
     root = os.fspath(folder)
     digest = hashlib.blake2b("\0".join(entries).encode("utf-8", "surrogateescape"), digest_size=16)
@@ -77,8 +79,8 @@ def entries_stamp(folder: Path, entries: Sequence[str]) -> str:
     return digest.hexdigest()
 
 
-def _stat_all(root: str, entries: Sequence[str]) -> list[tuple[int, int, int]]:
-    """(mode, size, mtime ns) of every entry; OSError when one is missing."""
+def _stat_all(root: str, entries: Sequence[str]) -> list[tuple[int, int, int, int]]:
+    """(mode, size, mtime ns, ctime ns) of every entry; OSError when one is missing."""
     if not _RELATIVE:
         inside = os.path.join(root, "")
         return list(map(_FIELDS, map(os.lstat, (inside + rel if rel else root for rel in entries))))
@@ -90,7 +92,7 @@ def _stat_all(root: str, entries: Sequence[str]) -> list[tuple[int, int, int]]:
         os.close(fd)
 
 
-def _stat_one(root: str, rel: str) -> tuple[int, int, int]:
+def _stat_one(root: str, rel: str) -> tuple[int, int, int, int]:
     try:
         if not rel:
             return _FIELDS(os.lstat(root))

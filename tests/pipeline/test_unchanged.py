@@ -4,6 +4,7 @@ or the print folder (write/stamp.py)."""
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -23,6 +24,14 @@ def _append(path: Path) -> None:
         handle.write("<!-- hand -->")
 
 
+def _same_size_time_back(path: Path) -> None:
+    """The file written in place by hand, its size kept and its modification time put back (touch -r)."""
+    before = path.stat()
+    data = path.read_bytes()
+    path.write_bytes(data[:-1] + (b"!" if data[-1:] != b"!" else b"?"))
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+
+
 def _first_poster(out: Path) -> Path:
     return sorted(print_folder(out).rglob("index.html"))[0]
 
@@ -38,6 +47,11 @@ HANDS: list[tuple[str, Callable[[Path], object], bool]] = [
     ("a poster to print written to", lambda out: _append(_first_poster(out)), True),
     ("a file added to the print folder", lambda out: (print_folder(out) / "spam.pdf").write_text("x"), True),
     ("a poster to print deleted", lambda out: _first_poster(out).unlink(), True),
+    ("a page written in place, its size and time put back", lambda out: _same_size_time_back(out / "index.html"), True),
+    ("the manifest written in place, its size and time put back",
+     lambda out: _same_size_time_back(out / "manifest.sha256"), True),
+    ("a poster to print written in place, its size and time put back",
+     lambda out: _same_size_time_back(_first_poster(out)), True),
 ]
 
 
