@@ -40,9 +40,15 @@ if TYPE_CHECKING:
 # Where a search data file is cut (module docstring): between two rows, and before a key starting with
 # one ideograph in eight (by code point: parts of a few keys), those being listed in the pattern itself.
 _CUT: Final = re.compile(r'"\](?=,\[")|"(?=,"[' + "".join(chr(c) for c in range(0x4E00, 0xA000, 8)) + "])")
+# The same cuts found in the file's UTF-8 bytes, so that only new parts are decoded: `"` and the brackets
+# are ASCII (UTF-8 never holds their bytes inside a character), and an ideograph of _CUT is three bytes,
+# E4 B8..BF or E5..E9 then any continuation byte, and a last byte whose low three bits (those of its code
+# point) are 0. tests/write/test_scan_parts.py holds the two equal.
+_CUT_BYTES: Final = re.compile(rb'"\](?=,\[")|"(?=,"(?:\xe4[\xb8-\xbf]|[\xe5-\xe9][\x80-\xbf])'
+                               rb"[\x80\x88\x90\x98\xa0\xa8\xb0\xb8])")
 _ACROSS: Final = '"],'  # what a match across a cut would hold
 CLEAN_LIMIT: Final = 50_000  # parts remembered clean at most; then the memo starts again
-SCAN_BATCH: Final = 1 << 16  # characters of new parts scanned in one text (LeakScanner._new_parts)
+SCAN_BATCH: Final = 1 << 16  # bytes of new parts scanned in one text (LeakScanner._new_parts)
 _TEXT_SUFFIXES: Final = (".html", ".htm", ".xml", ".ics", ".txt", ".js", ".mjs", ".css", ".json", ".svg",
                          ".webmanifest", ".map", ".csv", ".md")
 
@@ -85,25 +91,28 @@ class LeakScanner:
         leak = self.find(path, path)
         if leak is not None or not path.lower().endswith(_TEXT_SUFFIXES):
             return leak
-        text = data.decode("utf-8", errors="replace")
         if self.clean is not None and self.cuttable and path.lower().endswith(".js"):
-            return self._new_parts(path, text)
-        return self.find(path, text)
+            return self._new_parts(path, data)
+        return self.find(path, data.decode("utf-8", errors="replace"))
 
-    def _new_parts(self, path: str, text: str) -> Leak | None:
-        """Scan only the parts of `text` not found clean before; the whole text when one leaks.
+    def _new_parts(self, path: str, data: bytes) -> Leak | None:
+        """Scan only the parts of `data` not found clean before; the whole file when one leaks.
 
-        The new parts are joined as they were cut, about SCAN_BATCH characters at a time: a name or a
-        number never spans a cut (module docstring), so the batches find what one joined text would,
-        without copies of the whole file (its views and their folds took 150 MB at 10,000 records).
+        The file is cut in its bytes (_CUT_BYTES) and only new parts are decoded. They are joined as
+        they were cut, about SCAN_BATCH bytes at a time: a name or a number never spans a cut (module
+        docstring), so the batches find what one joined text would, without copies of the whole file
+        (its views and their folds took 150 MB at 10,000 records).
         """
         assert self.clean is not None
-        new: list[tuple[int, int]] = []  # (start, end) of each new part in `text`
+        new: list[tuple[int, int]] = []  # (start, end) of each new part in `data`
         digests: list[str] = []
         start = 0
-        for end in itertools.chain((m.end() for m in _CUT.finditer(text)), (len(text),)):
-            digest = hashlib.blake2b(text[start:end].encode("utf-8"), key=self.salt, digest_size=16).hexdigest()
-            if digest not in self.clean:
+        keyed, clean = hashlib.blake2b(key=self.salt, digest_size=16), self.clean
+        for end in itertools.chain((m.end() for m in _CUT_BYTES.finditer(data)), (len(data),)):
+            hashed = keyed.copy()  # the salt's block once, not once a part
+            hashed.update(data[start:end])
+            digest = hashed.hexdigest()
+            if digest not in clean:
                 new.append((start, end))
                 digests.append(digest)
             start = end
@@ -115,8 +124,9 @@ class LeakScanner:
             batch.append((begin, end))
             size += end - begin
             if size >= SCAN_BATCH or number == len(new) - 1:
-                if self.find(path, "".join([text[a:b] for a, b in batch])) is not None:
-                    return self.find(path, text)
+                joined = b"".join([data[a:b] for a, b in batch]).decode("utf-8", errors="replace")
+                if self.find(path, joined) is not None:
+                    return self.find(path, data.decode("utf-8", errors="replace"))
                 batch, size = [], 0
         if len(self.clean) + len(digests) > CLEAN_LIMIT:
             self.clean.clear()

@@ -61,7 +61,7 @@ CASES = {
 @pytest.mark.parametrize("after", list(CASES.values()), ids=list(CASES))
 def test_a_scan_of_the_new_parts_equals_a_scan_of_the_whole_file(after: bytes, secrets: Secrets, batch: int,
                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("sitegen.write.leaks.SCAN_BATCH", batch)  # new parts scanned that many characters at a time
+    monkeypatch.setattr("sitegen.write.leaks.SCAN_BATCH", batch)  # new parts scanned that many bytes at a time
     whole = LeakScanner(secrets).scan(PATH, after)
     assert LeakScanner(secrets, clean=set()).scan(PATH, after) == whole  # nothing seen before
     clean: set[str] = set()
@@ -142,3 +142,18 @@ def test_tables_remembered_for_a_process_equal_tables_made_fresh(secrets: Secret
     if kept.matcher is not None and fresh.matcher is not None:
         assert sorted(kept.matcher.keys()) == sorted(fresh.matcher.keys())
     assert (kept.scan(PATH, _with({3: _row(3, "谢谢劉晓東。")})) is not None) == (secrets is SOURCED)
+
+
+BYTE_CUT_CASES = {**CUT_CASES,
+                  "keys of every ideograph and its neighbours": _with(keys={chr(c) + "x": "1" for c in range(0x4DF0, 0xA010)}),
+                  "four-byte characters and rows": _with({2: _row(2, "𠮷野家"), 3: _row(3, title="𠀀")},
+                                                         keys={"𠮷": "1", "x": "2"})}
+
+
+@pytest.mark.parametrize("data", list(BYTE_CUT_CASES.values()), ids=list(BYTE_CUT_CASES))
+def test_the_file_is_cut_in_its_bytes_where_it_is_cut_in_its_text(data: bytes) -> None:
+    from sitegen.write.leaks import _CUT, _CUT_BYTES
+
+    text = data.decode("utf-8")
+    in_text = [len(text[: m.end()].encode("utf-8")) for m in _CUT.finditer(text)]
+    assert [m.end() for m in _CUT_BYTES.finditer(data)] == in_text and in_text
