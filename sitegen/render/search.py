@@ -25,7 +25,7 @@ from sitegen.hanzi import converter
 from sitegen.kinds import ALL_KINDS
 from sitegen.model.records import Activity, Deliberation, Disclosure, Model, Page, Record, Wish
 from sitegen.render.context import Formats
-from sitegen.render.search_file import Pieces, assemble, chars_of, encode, learned, update_members
+from sitegen.render.search_file import Pieces, Telling, chars_of, encode, learned, update_members
 from sitegen.render.search_text import FoldMemo, key_set
 
 FORMAT: Final = "1"  # bump when the file's layout changes: the name then changes with it
@@ -333,6 +333,7 @@ def make_files(model: Model, labels: Mapping[str, str], memo: Memo | None = None
         # a character's search form depends on that character alone: keys made once stay right
         keyed[position] = "\n".join(key_set(folder.fold(text)))
         kept[name] = (rows[position], keyed[position], *kept[name][2:])
+    touched: set[str] | None = None
     if keys is None:
         update_members(pieces, _postings(keyed), None)
     else:
@@ -340,12 +341,12 @@ def make_files(model: Model, labels: Mapping[str, str], memo: Memo | None = None
         update_members(pieces, keys.encoded, touched)
     head = [("v", encode(FORMAT)), ("kinds", encode(kinds)), ("fold", _fold_text(pieces))]
     names = file_names(model, labels)
-    files = {names["hans"]: assemble(GLOBAL, head, _encoded(pieces.rows, record_names, rows),
-                                     pieces.members.values())}
+    telling = Telling(GLOBAL, pieces, record_names, keys.encoded if keys is not None else None, touched)
+    files = {names["hans"]: telling.file("hans", head, _encoded(pieces.rows, record_names, rows))}
     if hant is not None:
         head[1] = ("kinds", encode(hant[1]))
-        files[names["hant"]] = assemble(GLOBAL, head, _encoded(pieces.hant, record_names, hant[0]),
-                                        pieces.members.values())
+        files[names["hant"]] = telling.file("hant", head, _encoded(pieces.hant, record_names, hant[0]))
+    pieces.order = record_names
     for name in gone:
         pieces.rows.pop(name, None)
         pieces.hant.pop(name, None)

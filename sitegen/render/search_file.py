@@ -13,6 +13,8 @@ or went, in the order a first build learns it, so a kept map is the map a first 
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -57,6 +59,65 @@ class Pieces:
     hant_chars: dict[str, int] = field(default_factory=dict)
     fold: tuple[dict[str, str], bytes] | None = None
     kinds: dict[str, str] = field(default_factory=dict)  # the kind names the fold map learned
+    # the last files: their records' memo names in order, each script's head, and its seal (Told)
+    order: list[str] = field(default_factory=list)
+    heads: dict[str, bytes] = field(default_factory=dict)
+    seals: dict[str, set[bytes]] = field(default_factory=dict)
+
+
+class Told(bytes):
+    """A data file's bytes, and what is new in them since the file the same pieces made last (the base).
+
+    `spans`: (start, end) byte ranges holding every piece the base did not hold, and an empty range
+    where a piece of the base is gone: outside them the file is the base's bytes, stretch after stretch
+    (the comma between two pieces may be one comma of the base).
+    `base`: the salts the base was found free of private data under (the leak scan adds them to a
+    file's `seal`, write/leaks.py), None when there is no base to go by.
+    """
+
+    base: set[bytes] | None
+    seal: set[bytes]
+    spans: list[tuple[int, int]]
+
+
+def told(data: bytes, base: set[bytes] | None, spans: list[tuple[int, int]]) -> Told:
+    """`data` as a Told with a fresh seal."""
+    made = Told(data)
+    made.base, made.seal, made.spans = base, set(), spans
+    return made
+
+
+def row_spans(head: bytes, fresh_head: bool, rows: Sequence[bytes], kept: Sequence[int | None],
+              base_rows: int) -> tuple[list[tuple[int, int]], int]:
+    """The spans (see Told) of a file's head and rows as assemble() lays them out, and where "docs" ends.
+
+    `kept[i]`: the place of row i in the base's rows, None for a row new to it; `base_rows`: how many
+    rows the base had. A gap in the places of two kept neighbours is a gone piece, an empty span."""
+    found = [(0, len(head))] if fresh_head else []
+    at = len(head)  # where row i starts
+    previous: int | None = -1  # the base's place of the row before (None: new to it)
+    for row, place in zip(rows, kept, strict=True):
+        if place is None:
+            found.append((at, at + len(row)))
+        elif previous is not None and place != previous + 1:
+            found.append((at, at))
+        previous = place
+        at += len(row) + 1
+    end = at - 1 if rows else at
+    if previous is not None and previous != base_rows - 1:
+        found.append((end, end))
+    return found, end
+
+
+def member_spans(start: int, members: Sequence[bytes], marks: Sequence[tuple[int, bool]]) -> list[tuple[int, int]]:
+    """The spans (see Told) of the keys' members starting at byte `start`: `marks` are (index, new),
+    in index order: a new member, or the place of a gone one (then `index` is the member after it)."""
+    ends = [0, *itertools.accumulate(map(len, members))]
+    found = []
+    for index, new in marks:
+        at = start + ends[index] + (index if index < len(members) else max(index - 1, 0))  # the commas before it
+        found.append((at, at + len(members[index])) if new else (at, at))
+    return found
 
 
 def count(counts: dict[str, int], added: Iterable[str], removed: Iterable[str]) -> bool:
@@ -144,3 +205,30 @@ def assemble(name: str, head: Sequence[tuple[str, bytes]], rows: Iterable[bytes]
         parts += [encode_basestring(key).encode(), b":", value, b","]
     parts += [b'"docs":[', b",".join(rows), b'],"keys":{', b",".join(members), b"}};\n"]
     return b"".join(parts)
+
+
+class Telling:
+    """Each data file of one search.make_files setting `window.<name>`, put together and told what is new in it."""
+
+    def __init__(self, name: str, pieces: Pieces, names: list[str], encoded: Mapping[str, str] | None,
+                 touched: set[str] | None) -> None:
+        self.name, self.pieces, self.members = name, pieces, list(pieces.members.values())
+        places = {name: place for place, name in enumerate(pieces.order)}
+        self.kept = [places.get(name) for name in names]
+        self.marks: list[tuple[int, bool]] | None = None  # None: the keys were made whole, no base to go by
+        if touched is not None and encoded is not None:
+            order = list(pieces.members)
+            self.marks = sorted((bisect.bisect_left(order, key), key in encoded) for key in touched)
+
+    def file(self, script: str, head: list[tuple[str, bytes]], rows: list[bytes]) -> bytes:
+        """The data file of `script` ("hans", "hant") and its spans against the last one."""
+        pieces = self.pieces
+        data = assemble(self.name, head, rows, self.members)
+        start = data.index(b'"docs":[') + len(b'"docs":[')
+        base = pieces.seals.get(script) if self.marks is not None else None
+        spans, end = row_spans(data[:start], data[:start] != pieces.heads.get(script), rows, self.kept,
+                               len(pieces.order))
+        spans += member_spans(end + len(b'],"keys":{'), self.members, self.marks or [])
+        made = told(data, base, spans)
+        pieces.heads[script], pieces.seals[script] = data[:start], made.seal
+        return made

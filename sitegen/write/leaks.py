@@ -15,6 +15,10 @@ match across a cut would hold `",` or `],`; no name or number does (else the fil
 whole), and a part is found in the file exactly when it is found in the part alone. New parts
 are scanned in one text joined as they were cut; a leak found is then reported by a scan of the
 whole file, as a first build would.
+
+A data file made under `serve` says what is new in it since the file made before it (`Told`: byte
+spans, render/search_file.py). When that file was found clean under the same secrets, only the parts
+around the spans are cut, hashed and scanned (`_around`); every other part is one of that file's.
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Final, NamedTuple
+from typing import TYPE_CHECKING, Final, NamedTuple, Protocol, runtime_checkable
 
 from sitegen.errors import printable
 from sitegen.model.privacy import mask_name
@@ -91,11 +95,16 @@ class LeakScanner:
         leak = self.find(path, path)
         if leak is not None or not path.lower().endswith(_TEXT_SUFFIXES):
             return leak
+        told = data if isinstance(data, Told) else None
         if self.clean is not None and self.cuttable and path.lower().endswith(".js"):
-            return self._new_parts(path, data)
-        return self.find(path, data.decode("utf-8", errors="replace"))
+            leak = self._new_parts(path, data, told)
+        else:
+            leak = self.find(path, data.decode("utf-8", errors="replace"))
+        if leak is None and told is not None:
+            told.seal.add(self.salt)  # found free under these secrets: the next file may be told against it
+        return leak
 
-    def _new_parts(self, path: str, data: bytes) -> Leak | None:
+    def _new_parts(self, path: str, data: bytes, told: Told | None = None) -> Leak | None:
         """Scan only the parts of `data` not found clean before; the whole file when one leaks.
 
         The file is cut in its bytes (_CUT_BYTES) and only new parts are decoded. They are joined as
@@ -106,16 +115,19 @@ class LeakScanner:
         assert self.clean is not None
         new: list[tuple[int, int]] = []  # (start, end) of each new part in `data`
         digests: list[str] = []
-        start = 0
         keyed, clean = hashlib.blake2b(key=self.salt, digest_size=16), self.clean
-        for end in itertools.chain((m.end() for m in _CUT_BYTES.finditer(data)), (len(data),)):
-            hashed = keyed.copy()  # the salt's block once, not once a part
-            hashed.update(data[start:end])
-            digest = hashed.hexdigest()
-            if digest not in clean:
-                new.append((start, end))
-                digests.append(digest)
-            start = end
+        told_well = told is not None and told.base is not None and self.salt in told.base
+        for first, last in _around(data, told.spans) if told_well and told is not None else [(0, len(data))]:
+            start = first
+            for end in itertools.chain((m.end() for m in _CUT_BYTES.finditer(data, max(first - 2, 0), last + 5)
+                                        if first < m.end() < last), (last,)):
+                hashed = keyed.copy()  # the salt's block once, not once a part
+                hashed.update(data[start:end])
+                digest = hashed.hexdigest()
+                if digest not in clean:
+                    new.append((start, end))
+                    digests.append(digest)
+                start = end
         if not new:
             return None
         batch: list[tuple[int, int]] = []
@@ -145,6 +157,53 @@ class LeakScanner:
                 for _, word in matcher.iter(searched):
                     return Leak(path, _masked(word), self.sources.get(word, ""))
         return None
+
+
+@runtime_checkable
+class Told(Protocol):
+    """A search data file's bytes that say what is new in them since a file found clean (its base):
+    render/search_file.Told, read here by its attributes (render and write do not import each other)."""
+
+    base: set[bytes] | None  # the salts the base was found clean under; None: no base
+    seal: set[bytes]  # this file's: the salt is added once it is found clean
+    spans: list[tuple[int, int]]  # outside these byte ranges, the file is the base's bytes stretch for stretch
+
+
+def _around(data: bytes, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The stretches of whole parts holding each span with the 5 bytes before it and 2 after it, merged.
+
+    A cut is decided by the 2 bytes before it and the 5 after it (_CUT), so every part outside these
+    stretches, with the bytes deciding its cuts, lies outside the spans: it is a part of the base,
+    found clean there, and alone (module docstring)."""
+    stretches: list[tuple[int, int]] = []
+    for start, end in spans:
+        first, last = _cut_before(data, max(start - 5, 0)), _cut_after(data, min(end + 2, len(data)))
+        if stretches and first <= stretches[-1][1]:
+            stretches[-1] = (stretches[-1][0], max(last, stretches[-1][1]))
+        else:
+            stretches.append((first, last))
+    return stretches
+
+
+def _cut_before(data: bytes, at: int) -> int:
+    """The last cut at or before byte `at`; 0, the file's start, when there is none."""
+    width = 512
+    while True:
+        low = max(at - width, 0)
+        cuts = [m.end() for m in _CUT_BYTES.finditer(data, low, at + 5) if m.end() <= at]
+        if cuts:
+            return cuts[-1]
+        if low == 0:
+            return 0
+        width *= 8
+
+
+def _cut_after(data: bytes, at: int) -> int:
+    """The first cut at or after byte `at`; the file's end when there is none."""
+    for match in _CUT_BYTES.finditer(data, max(at - 2, 0)):
+        if match.end() >= at:
+            return match.end()
+    return len(data)
 
 
 class _Tables(NamedTuple):

@@ -12,7 +12,7 @@ import pytest
 from sitegen import pipeline
 from sitegen.options import Options
 from sitegen.render.search import GLOBAL, Keys, _script, make_files
-from sitegen.render.search_file import assemble, encode, member
+from sitegen.render.search_file import Told, assemble, encode, member
 from sitegen.render.search_text import FoldMemo
 from sitegen.render.theme import Theme
 from tests.conftest import NOW, MakeSite
@@ -78,11 +78,34 @@ def test_saves_one_after_another_give_the_files_a_whole_build_gives(make_site: M
     keys, folds = Keys(), FoldMemo()
     assert make_files(model, labels, memo, keys, folds) == make_files(model, labels)
     assert keys.pieces is not None and keys.pieces.rows and keys.pieces.hant  # kept for the next save
+    last = make_files(model, labels, memo, keys, folds)
+    told = 0
     for what, path, old, new in SAVES:
         _save(content, path, old, new)
         changed = pipeline.check(content, Options(now=NOW, use_cache=False)).model
-        assert make_files(changed, labels, memo, keys, folds) == make_files(changed, labels), what
+        made = make_files(changed, labels, memo, keys, folds)
+        assert made == make_files(changed, labels), what
         assert len(keys.pieces.rows) == len(changed.records()) + len(changed.pages), what  # gone rows pruned
+        for name, data in made.items():
+            base = last[name] if name in last else next(v for k, v in last.items() if ("hant" in k) == ("hant" in name))
+            if isinstance(data, Told) and data.base is not None:
+                assert _outside_is_base(data, base), what
+                told += 1
+        last = made
+    assert told >= 8  # most saves are told against the file before
+
+
+def _outside_is_base(data: Told, base: bytes) -> bool:
+    """Outside its spans `data` is `base`'s bytes, stretch after stretch in order (two stretches either
+    side of a new member share the comma between them in the base)."""
+    at, start = 0, 0
+    for first, last in [*data.spans, (len(data), len(data))]:
+        stretch = data[start:first]
+        found = base.find(stretch, at)
+        if found < 0:
+            return False
+        at, start = max(found + len(stretch) - 1, at), max(start, last)
+    return True
 
 
 def test_other_labels_and_the_mirror_turned_off_give_the_files_a_whole_build_gives(make_site: MakeSite) -> None:
