@@ -95,7 +95,7 @@ class LeakScanner:
         leak = self.find(path, path)
         if leak is not None or not path.lower().endswith(_TEXT_SUFFIXES):
             return leak
-        told = data if isinstance(data, Told) else None
+        told = data if type(data) is not bytes and isinstance(data, Told) else None  # a page: no Protocol check
         if self.clean is not None and self.cuttable and path.lower().endswith(".js"):
             leak = self._new_parts(path, data, told)
         else:
