@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path, PurePosixPath
 
 from sitegen.load.files import KINDS
@@ -86,15 +87,29 @@ def feed_products(model: Model, labels: dict[str, str], specs: list[PageSpec], c
     """Feed, sitemap, calendar and robots.txt: made again only when what they list changed."""
     kinds = {k: labels[f"kind_{k}"] for k in KINDS}
     sitemap_urls = [(s.url, s.updated) for s in specs if not s.poster and not s.noindex]
+    # Each keyed by what it shows: the feed by its newest records alone (an older record's save keeps it).
     makers: dict[str, tuple[str, Callable[[], bytes]]] = {
-        "feed.xml": (fingerprint([model.records(), kinds, model.site.digest, model.site.updated], {}),
+        "feed.xml": (fingerprint([feeds.feed_records(model), kinds, model.site.digest, model.site.updated], {}),
                      lambda: feeds.atom_feed(model, kinds, cache.summaries)),
-        "sitemap.xml": (fingerprint([sitemap_urls, model.site.digest], {}), lambda: feeds.sitemap(model, sitemap_urls)),
+        "sitemap.xml": (_sitemap_print(sitemap_urls, model.site.digest), lambda: feeds.sitemap(model, sitemap_urls)),
         "activities.ics": (fingerprint([model.activities, model.site.digest], {}),
                            lambda: feeds.calendar(model, cache.events, cache.summaries)),
         "robots.txt": (fingerprint([model.site.digest], {}), lambda: feeds.robots(model)),
     }
     return [Product((Kind.FEED, rel), digest, _one(rel, make)) for rel, (digest, make) in makers.items()]
+
+
+def _sitemap_print(urls: Sequence[tuple[str, datetime | None]], site: str) -> str:
+    """What sitemap.xml shows of `urls` (each address and the day of its date, feeds.sitemap) and the
+    site's digest (its base_url), digested: a day is written once for all the pages of one date."""
+    days: dict[datetime | None, str] = {None: "-"}
+    lines = [site]
+    for url, when in urls:
+        day = days.get(when)
+        if day is None:
+            day = days[when] = when.date().isoformat()  # type: ignore[union-attr]
+        lines.append(url + " " + day)
+    return hashlib.blake2b("\n".join(lines).encode("utf-8"), digest_size=16).hexdigest()
 
 
 def search_product(model: Model, labels: dict[str, str], cache: BuildCache) -> Product:

@@ -25,7 +25,8 @@ from sitegen.hanzi import converter
 from sitegen.kinds import ALL_KINDS
 from sitegen.model.records import Activity, Deliberation, Disclosure, Model, Page, Record, Wish
 from sitegen.render.context import Formats
-from sitegen.render.search_text import Folder, FoldMemo, key_set
+from sitegen.render.search_file import Pieces, Telling, chars_of, encode, learned, update_members
+from sitegen.render.search_text import FoldMemo, key_set
 
 FORMAT: Final = "1"  # bump when the file's layout changes: the name then changes with it
 EXCERPT: Final = 120  # characters of the body shipped for the snippet
@@ -156,6 +157,12 @@ class Keys:
     names: list[str] = field(default_factory=list)
     keyed: list[str] = field(default_factory=list)
     encoded: dict[str, str] = field(default_factory=dict)
+    # The last files' encoded pieces (search_file.Pieces): kept in the process (`serve`), never pickled,
+    # for a CLI build reads them back slower than it encodes them.
+    pieces: Pieces | None = None
+
+    def __getstate__(self) -> dict[str, object]:
+        return {"names": self.names, "keyed": self.keyed, "encoded": self.encoded}
 
 
 REKEY_LIMIT: Final = 64  # more records changed than this: the postings are made whole again
@@ -189,11 +196,13 @@ def _changed(last: Keys, names: Sequence[str]) -> list[int] | None:
     return changed
 
 
-def _rekey(last: Keys, names: list[str], keyed: list[str]) -> None:
+def _rekey(last: Keys, names: list[str], keyed: list[str]) -> set[str] | None:
     """Bring `last` to these records: in place, touching only the keys of the records that changed
     (a record edited under `serve` changes a few hundred keys of tens of thousands); whole when
-    records came, went or moved. The encoded postings equal `_postings(keyed)` either way."""
+    records came, went or moved. The encoded postings equal `_postings(keyed)` either way.
+    Returns the keys touched, None when made whole."""
     changed = _changed(last, names) if last.names else None
+    touched: set[str] | None = None
     if changed is None:
         last.encoded = _postings(keyed)
     else:
@@ -223,7 +232,9 @@ def _rekey(last: Keys, names: list[str], keyed: list[str]) -> None:
                 last.encoded.pop(key, None)
         if added:
             last.encoded = dict(sorted(last.encoded.items()))
+        touched = set(holders)
     last.names, last.keyed = names, keyed
+    return touched
 
 
 def _base36(n: int) -> str:
@@ -247,12 +258,13 @@ def _script(data: object) -> bytes:
 Memo = dict[str, tuple[list[str], str, str, list[str] | None]]
 
 
-def _rows(model: Model, labels: Mapping[str, str], kinds: Mapping[str, str], memo: Memo,
-          folder: Folder) -> tuple[list[list[str]], list[str], list[str]]:
-    """Each record's shown row, its keys joined by newlines and its memo name, in `ordered` order.
+def _rows(model: Model, labels: Mapping[str, str], kinds: Mapping[str, str],
+          memo: Memo) -> tuple[list[list[str]], list[str], list[str], list[tuple[int, str, str]]]:
+    """Each record's shown row, its keys joined by newlines and its memo name, in `ordered` order,
+    and the records not in `memo` as (position, memo name, text to index).
 
-    A record whose digest (and the labels) are unchanged is taken from `memo`; the others are
-    read and memoised; records gone are pruned. `folder` learns every character indexed.
+    A record whose digest (and the labels) are unchanged is taken from `memo`; the others are read
+    and memoised with their keys still "" (make_files fills them in once the fold map is learned).
     """
     stamp = hashlib.blake2b(repr((FORMAT, sorted(labels.items()))).encode("utf-8"), digest_size=8).hexdigest()
     formats = Formats(labels)
@@ -260,30 +272,21 @@ def _rows(model: Model, labels: Mapping[str, str], kinds: Mapping[str, str], mem
     keyed: list[str] = []
     fresh: list[tuple[int, str, str]] = []  # (position, memo key, text to index)
     names: list[str] = []
-    seen: list[str] = []  # the characters of each record taken from the memo
     for record in ordered(model):
         name = f"{record.url}\x1f{record.digest}\x1f{stamp}"
         names.append(name)
         known = memo.get(name)
         if known is None:
             found = entry(record, labels, formats)
-            fresh.append((len(rows), name, found.text(kinds[found.kind])))
+            text = found.text(kinds[found.kind])
+            fresh.append((len(rows), name, text))
             rows.append(found.shown())
             keyed.append("")
+            memo[name] = (rows[-1], "", chars_of((text,)), None)
         else:
             rows.append(known[0])
             keyed.append(known[1])
-            seen.append(known[2])
-    folder.learn(seen)  # at once: a character's search form depends on that character alone
-    folder.learn(text for _, _, text in fresh)
-    folder.learn(kinds.values())
-    for position, name, text in fresh:
-        # a character's search form depends on that character alone: keys made once stay right
-        keyed[position] = "\n".join(key_set(folder.fold(text)))
-        memo[name] = (rows[position], keyed[position], "".join({c for c in text if not c.isascii()}), None)
-    for name in memo.keys() - set(names):
-        del memo[name]
-    return rows, keyed, names
+    return rows, keyed, names, fresh
 
 
 def _traditional(rows: list[list[str]], names: list[str], memo: Memo,
@@ -312,26 +315,67 @@ def make_files(model: Model, labels: Mapping[str, str], memo: Memo | None = None
     """The data file for each script (see `file_names`); the same model gives the same bytes.
 
     `memo` (kept by the build cache) holds what each record gave last time, by its digest: a
-    rebuild reads (and converts to 繁體) only the records that changed. It is filled and pruned here. `keys` (kept too)
-    holds the last index's postings: a rebuild encodes only the keys of the records that changed.
+    rebuild reads (and converts to 繁體) only the records that changed. It is filled and pruned here.
+    `keys` (kept too) holds the last index's postings, and in the process the files' encoded pieces
+    (search_file.py): a rebuild encodes only the rows and keys of the records that changed.
     `folds` (kept too) holds each character's forms: OpenCC converts only characters new to it.
     """
     kinds = {k.folder: labels[k.label_key] for k in ALL_KINDS}  # the registry's order: the index's layout
-    folder = Folder(folds)
     kept: Memo = {} if memo is None else memo
-    rows, keyed, record_names = _rows(model, labels, kinds, kept, folder)
-    hant = _traditional(rows, record_names, kept, kinds) if model.site.traditional_mirror else None
-    if hant is not None:
-        folder.learn(field for doc in hant[0] for field in doc)
+    rows, keyed, record_names = (listed := _rows(model, labels, kinds, kept))[:3]
+    mirror = model.site.traditional_mirror
+    hant = _traditional(rows, record_names, kept, kinds) if mirror else None
+    pieces = _pieces(keys, mirror, kept)
+    gone = pieces.names - set(record_names)
+    # Every character indexed, then the kind names, then the 繁體 rows': the order a first build learns them in.
+    folder = learned(pieces, record_names, gone, kept, kinds, folds)
+    for position, name, text in listed[3]:
+        # a character's search form depends on that character alone: keys made once stay right
+        keyed[position] = "\n".join(key_set(folder.fold(text)))
+        kept[name] = (rows[position], keyed[position], *kept[name][2:])
+    touched: set[str] | None = None
     if keys is None:
-        postings = _postings(keyed)
+        update_members(pieces, _postings(keyed), None)
     else:
-        _rekey(keys, record_names, keyed)
-        postings = keys.encoded
-    fold = dict(sorted(folder.map.items()))
+        touched = _rekey(keys, record_names, keyed)  # before keys.encoded is read: made whole, it is a new dict
+        update_members(pieces, keys.encoded, touched)
+    head = [("v", encode(FORMAT)), ("kinds", encode(kinds)), ("fold", _fold_text(pieces))]
     names = file_names(model, labels)
-    files = {names["hans"]: _script({"v": FORMAT, "kinds": kinds, "fold": fold, "docs": rows, "keys": postings})}
+    telling = Telling(GLOBAL, pieces, record_names, keys.encoded if keys is not None else None, touched)
+    files = {names["hans"]: telling.file("hans", head, _encoded(pieces.rows, record_names, rows))}
     if hant is not None:
-        files[names["hant"]] = _script({"v": FORMAT, "kinds": hant[1], "fold": fold, "docs": hant[0],
-                                        "keys": postings})
+        head[1] = ("kinds", encode(hant[1]))
+        files[names["hant"]] = telling.file("hant", head, _encoded(pieces.hant, record_names, hant[0]))
+    pieces.order = record_names
+    for name in gone:
+        pieces.rows.pop(name, None)
+        pieces.hant.pop(name, None)
+    pieces.names = set(record_names)
+    for name in kept.keys() - pieces.names:
+        del kept[name]
     return files
+
+
+def _fold_text(pieces: Pieces) -> bytes:
+    assert pieces.fold is not None  # search_file.learned sets it
+    return pieces.fold[1]
+
+
+def _pieces(keys: Keys | None, mirror: bool, memo: Memo) -> Pieces:
+    """The pieces kept in `keys` when they are of these records' memo and this mirror setting; else new ones."""
+    if keys is None:
+        return Pieces(mirror)
+    if keys.pieces is None or keys.pieces.mirror != mirror or not keys.pieces.names <= memo.keys():
+        keys.pieces = Pieces(mirror)
+    return keys.pieces
+
+
+def _encoded(known: dict[str, bytes], names: Sequence[str], rows: Sequence[list[str]]) -> list[bytes]:
+    """Each record's row encoded: as kept in `known` (by memo name), else encoded now and kept."""
+    found = []
+    for name, row in zip(names, rows, strict=True):
+        text = known.get(name)
+        if text is None:
+            text = known[name] = encode(row)
+        found.append(text)
+    return found

@@ -15,6 +15,10 @@ match across a cut would hold `",` or `],`; no name or number does (else the fil
 whole), and a part is found in the file exactly when it is found in the part alone. New parts
 are scanned in one text joined as they were cut; a leak found is then reported by a scan of the
 whole file, as a first build would.
+
+A data file made under `serve` says what is new in it since the file made before it (`Told`: byte
+spans, render/search_file.py). When that file was found clean under the same secrets, only the parts
+around the spans are cut, hashed and scanned (`_around`); every other part is one of that file's.
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Final, NamedTuple
+from typing import TYPE_CHECKING, Final, NamedTuple, Protocol, runtime_checkable
 
 from sitegen.errors import printable
 from sitegen.model.privacy import mask_name
@@ -40,9 +44,15 @@ if TYPE_CHECKING:
 # Where a search data file is cut (module docstring): between two rows, and before a key starting with
 # one ideograph in eight (by code point: parts of a few keys), those being listed in the pattern itself.
 _CUT: Final = re.compile(r'"\](?=,\[")|"(?=,"[' + "".join(chr(c) for c in range(0x4E00, 0xA000, 8)) + "])")
+# The same cuts found in the file's UTF-8 bytes, so that only new parts are decoded: `"` and the brackets
+# are ASCII (UTF-8 never holds their bytes inside a character), and an ideograph of _CUT is three bytes,
+# E4 B8..BF or E5..E9 then any continuation byte, and a last byte whose low three bits (those of its code
+# point) are 0. tests/write/test_scan_parts.py holds the two equal.
+_CUT_BYTES: Final = re.compile(rb'"\](?=,\[")|"(?=,"(?:\xe4[\xb8-\xbf]|[\xe5-\xe9][\x80-\xbf])'
+                               rb"[\x80\x88\x90\x98\xa0\xa8\xb0\xb8])")
 _ACROSS: Final = '"],'  # what a match across a cut would hold
 CLEAN_LIMIT: Final = 50_000  # parts remembered clean at most; then the memo starts again
-SCAN_BATCH: Final = 1 << 16  # characters of new parts scanned in one text (LeakScanner._new_parts)
+SCAN_BATCH: Final = 1 << 16  # bytes of new parts scanned in one text (LeakScanner._new_parts)
 _TEXT_SUFFIXES: Final = (".html", ".htm", ".xml", ".ics", ".txt", ".js", ".mjs", ".css", ".json", ".svg",
                          ".webmanifest", ".map", ".csv", ".md")
 
@@ -85,28 +95,39 @@ class LeakScanner:
         leak = self.find(path, path)
         if leak is not None or not path.lower().endswith(_TEXT_SUFFIXES):
             return leak
-        text = data.decode("utf-8", errors="replace")
+        told = data if type(data) is not bytes and isinstance(data, Told) else None  # a page: no Protocol check
         if self.clean is not None and self.cuttable and path.lower().endswith(".js"):
-            return self._new_parts(path, text)
-        return self.find(path, text)
+            leak = self._new_parts(path, data, told)
+        else:
+            leak = self.find(path, data.decode("utf-8", errors="replace"))
+        if leak is None and told is not None:
+            told.seal.add(self.salt)  # found free under these secrets: the next file may be told against it
+        return leak
 
-    def _new_parts(self, path: str, text: str) -> Leak | None:
-        """Scan only the parts of `text` not found clean before; the whole text when one leaks.
+    def _new_parts(self, path: str, data: bytes, told: Told | None = None) -> Leak | None:
+        """Scan only the parts of `data` not found clean before; the whole file when one leaks.
 
-        The new parts are joined as they were cut, about SCAN_BATCH characters at a time: a name or a
-        number never spans a cut (module docstring), so the batches find what one joined text would,
-        without copies of the whole file (its views and their folds took 150 MB at 10,000 records).
+        The file is cut in its bytes (_CUT_BYTES) and only new parts are decoded. They are joined as
+        they were cut, about SCAN_BATCH bytes at a time: a name or a number never spans a cut (module
+        docstring), so the batches find what one joined text would, without copies of the whole file
+        (its views and their folds took 150 MB at 10,000 records).
         """
         assert self.clean is not None
-        new: list[tuple[int, int]] = []  # (start, end) of each new part in `text`
+        new: list[tuple[int, int]] = []  # (start, end) of each new part in `data`
         digests: list[str] = []
-        start = 0
-        for end in itertools.chain((m.end() for m in _CUT.finditer(text)), (len(text),)):
-            digest = hashlib.blake2b(text[start:end].encode("utf-8"), key=self.salt, digest_size=16).hexdigest()
-            if digest not in self.clean:
-                new.append((start, end))
-                digests.append(digest)
-            start = end
+        keyed, clean = hashlib.blake2b(key=self.salt, digest_size=16), self.clean
+        told_well = told is not None and told.base is not None and self.salt in told.base
+        for first, last in _around(data, told.spans) if told_well and told is not None else [(0, len(data))]:
+            start = first
+            for end in itertools.chain((m.end() for m in _CUT_BYTES.finditer(data, max(first - 2, 0), last + 5)
+                                        if first < m.end() < last), (last,)):
+                hashed = keyed.copy()  # the salt's block once, not once a part
+                hashed.update(data[start:end])
+                digest = hashed.hexdigest()
+                if digest not in clean:
+                    new.append((start, end))
+                    digests.append(digest)
+                start = end
         if not new:
             return None
         batch: list[tuple[int, int]] = []
@@ -115,8 +136,9 @@ class LeakScanner:
             batch.append((begin, end))
             size += end - begin
             if size >= SCAN_BATCH or number == len(new) - 1:
-                if self.find(path, "".join([text[a:b] for a, b in batch])) is not None:
-                    return self.find(path, text)
+                joined = b"".join([data[a:b] for a, b in batch]).decode("utf-8", errors="replace")
+                if self.find(path, joined) is not None:
+                    return self.find(path, data.decode("utf-8", errors="replace"))
                 batch, size = [], 0
         if len(self.clean) + len(digests) > CLEAN_LIMIT:
             self.clean.clear()
@@ -135,6 +157,53 @@ class LeakScanner:
                 for _, word in matcher.iter(searched):
                     return Leak(path, _masked(word), self.sources.get(word, ""))
         return None
+
+
+@runtime_checkable
+class Told(Protocol):
+    """A search data file's bytes that say what is new in them since a file found clean (its base):
+    render/search_file.Told, read here by its attributes (render and write do not import each other)."""
+
+    base: set[bytes] | None  # the salts the base was found clean under; None: no base
+    seal: set[bytes]  # this file's: the salt is added once it is found clean
+    spans: list[tuple[int, int]]  # outside these byte ranges, the file is the base's bytes stretch for stretch
+
+
+def _around(data: bytes, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The stretches of whole parts holding each span with the 5 bytes before it and 2 after it, merged.
+
+    A cut is decided by the 2 bytes before it and the 5 after it (_CUT), so every part outside these
+    stretches, with the bytes deciding its cuts, lies outside the spans: it is a part of the base,
+    found clean there, and alone (module docstring)."""
+    stretches: list[tuple[int, int]] = []
+    for start, end in spans:
+        first, last = _cut_before(data, max(start - 5, 0)), _cut_after(data, min(end + 2, len(data)))
+        if stretches and first <= stretches[-1][1]:
+            stretches[-1] = (stretches[-1][0], max(last, stretches[-1][1]))
+        else:
+            stretches.append((first, last))
+    return stretches
+
+
+def _cut_before(data: bytes, at: int) -> int:
+    """The last cut at or before byte `at`; 0, the file's start, when there is none."""
+    width = 512
+    while True:
+        low = max(at - width, 0)
+        cuts = [m.end() for m in _CUT_BYTES.finditer(data, low, at + 5) if m.end() <= at]
+        if cuts:
+            return cuts[-1]
+        if low == 0:
+            return 0
+        width *= 8
+
+
+def _cut_after(data: bytes, at: int) -> int:
+    """The first cut at or after byte `at`; the file's end when there is none."""
+    for match in _CUT_BYTES.finditer(data, max(at - 2, 0)):
+        if match.end() >= at:
+            return match.end()
+    return len(data)
 
 
 class _Tables(NamedTuple):

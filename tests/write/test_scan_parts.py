@@ -61,7 +61,7 @@ CASES = {
 @pytest.mark.parametrize("after", list(CASES.values()), ids=list(CASES))
 def test_a_scan_of_the_new_parts_equals_a_scan_of_the_whole_file(after: bytes, secrets: Secrets, batch: int,
                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("sitegen.write.leaks.SCAN_BATCH", batch)  # new parts scanned that many characters at a time
+    monkeypatch.setattr("sitegen.write.leaks.SCAN_BATCH", batch)  # new parts scanned that many bytes at a time
     whole = LeakScanner(secrets).scan(PATH, after)
     assert LeakScanner(secrets, clean=set()).scan(PATH, after) == whole  # nothing seen before
     clean: set[str] = set()
@@ -142,3 +142,55 @@ def test_tables_remembered_for_a_process_equal_tables_made_fresh(secrets: Secret
     if kept.matcher is not None and fresh.matcher is not None:
         assert sorted(kept.matcher.keys()) == sorted(fresh.matcher.keys())
     assert (kept.scan(PATH, _with({3: _row(3, "谢谢劉晓東。")})) is not None) == (secrets is SOURCED)
+
+
+BYTE_CUT_CASES = {**CUT_CASES,
+                  "keys of every ideograph and its neighbours": _with(keys={chr(c) + "x": "1" for c in range(0x4DF0, 0xA010)}),
+                  "four-byte characters and rows": _with({2: _row(2, "𠮷野家"), 3: _row(3, title="𠀀")},
+                                                         keys={"𠮷": "1", "x": "2"})}
+
+
+@pytest.mark.parametrize("data", list(BYTE_CUT_CASES.values()), ids=list(BYTE_CUT_CASES))
+def test_the_file_is_cut_in_its_bytes_where_it_is_cut_in_its_text(data: bytes) -> None:
+    from sitegen.write.leaks import _CUT, _CUT_BYTES
+
+    text = data.decode("utf-8")
+    in_text = [len(text[: m.end()].encode("utf-8")) for m in _CUT.finditer(text)]
+    assert [m.end() for m in _CUT_BYTES.finditer(data)] == in_text and in_text
+
+
+def _told(base: bytes, after: bytes, sealed: set[bytes] | None) -> bytes:
+    """`after` told against `base`: one span from their common start to their common end."""
+    from sitegen.render.search_file import told
+
+    start = next((i for i, (a, b) in enumerate(zip(base, after, strict=False)) if a != b), min(len(base), len(after)))
+    tail = next((i for i, (a, b) in enumerate(zip(reversed(base[start:]), reversed(after[start:]), strict=False)) if a != b),
+                min(len(base), len(after)) - start)
+    return told(after, sealed, [(start, len(after) - tail)])
+
+
+@pytest.mark.parametrize("secrets", [SECRETS, ODD], ids=["names and phones", "a name holding a comma"])
+@pytest.mark.parametrize("after", list(CASES.values()), ids=list(CASES))
+def test_a_told_scan_equals_a_scan_of_the_whole_file(after: bytes, secrets: Secrets) -> None:
+    from sitegen.render.search_file import told
+
+    whole = LeakScanner(secrets).scan(PATH, after)
+    base = told(_with(), None, [])
+    assert LeakScanner(secrets, clean=set()).scan(PATH, base) is None and base.seal  # the base found clean: sealed
+    assert LeakScanner(secrets, clean=set()).scan(PATH, _told(base, after, base.seal)) == whole
+    assert LeakScanner(secrets, clean=set()).scan(PATH, _told(base, after, set())) == whole  # a base not found clean
+    assert LeakScanner(secrets, clean=set()).scan(PATH, _told(base, after, {b"other secrets"})) == whole
+
+
+def test_a_told_scan_reads_only_the_parts_around_what_is_new(monkeypatch: pytest.MonkeyPatch) -> None:
+    from sitegen.render.search_file import told
+
+    base = told(_with(), None, [])
+    assert LeakScanner(SECRETS, clean=set()).scan(PATH, base) is None
+    scanner = LeakScanner(SECRETS, clean=set())  # nothing remembered clean: only the telling spares the rest
+    seen: list[str] = []
+    find = scanner.find
+    monkeypatch.setattr(scanner, "find", lambda path, text: seen.append(text) or find(path, text))
+    edited = _told(base, _with({3: _row(3, "讨论施工时间。")}), base.seal)
+    assert scanner.scan(PATH, edited) is None and edited.seal == base.seal  # found clean: sealed in turn
+    assert 0 < len(seen[-1]) < len(edited) / 4 and "施工时间" in seen[-1]

@@ -43,3 +43,40 @@ def test_a_leak_in_a_body_is_caught_in_the_search_index(make_site: MakeSite, tmp
     assert ("static/search-index", reported) in found
     assert ("static/search-index-hant", reported) in found
     assert tree_bytes(out) == before
+
+
+# the save (of three, under `serve`: one process, the build cache kept in memory) whose body leaks
+SERVE_CASES = [(save, body, reported) for save in (2, 3) for body, reported in CASES[:2]]
+
+
+@pytest.mark.parametrize(("leaky", "body", "reported"), SERVE_CASES)
+def test_a_leak_in_a_later_save_under_serve_is_caught_in_the_search_index(make_site: MakeSite, tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch, leaky: int,
+                                                                          body: str, reported: str) -> None:
+    from sitegen.pipeline.memory import Memory
+
+    content = make_site({"wishes/w.yaml": WISH, "disclosures/d.yaml": PERSON, "activities/a.md": _activity("感谢志愿者。")})
+    out, memory = tmp_path / "output", Memory()
+    import sitegen.validate.phones as phones
+    import sitegen.validate.privacy as privacy
+
+    monkeypatch.setattr(privacy, "wisher_names_unpublished", lambda *args: iter(()))
+    monkeypatch.setattr(phones, "hidden_phones_unpublished", lambda *args: iter(()))
+    pipeline.build(content, out, Options(now=NOW), memory=memory)
+    for save in (1, 2, 3):
+        before = tree_bytes(out)
+        text = body if save == leaky else f"第{save}次修改，感谢志愿者。"
+        (content / "activities" / "a.md").write_text(_activity(text), encoding="utf-8")
+        if save != leaky:
+            pipeline.build(content, out, Options(now=NOW), memory=memory)
+            continue
+        with pytest.raises(LeaksFound) as caught:
+            pipeline.build(content, out, Options(now=NOW), memory=memory)
+        found = {(leak.path.split(".")[0], leak.what) for leak in caught.value.leaks}
+        assert {("static/search-index", reported), ("static/search-index-hant", reported)} <= found
+        assert tree_bytes(out) == before
+        break
+
+
+def _activity(body: str) -> str:
+    return f"---\ntitle: 感谢信\ndate: 2019-08-06\n---\n{body}\n"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections.abc import Iterable
 from functools import lru_cache
@@ -11,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 import jinja2
 
-from sitegen.model.records import Activity, Model, Site
+from sitegen.model.records import Activity, Model, Record, Site
 from sitegen.render.pages import describe
 from sitegen.render.sandbox import Sandbox
 from sitegen.render.summary import Summaries
@@ -46,13 +47,20 @@ def atom_feed(model: Model, kind_labels: dict[str, str], summaries: Summaries | 
     """The newest records of every kind, newest first; ids are the pages' absolute URLs.
 
     `summaries`: the build cache's memo of body summaries (render/summary.py)."""
-    records = sorted(model.records(), key=lambda r: (r.updated, r.day, r.url), reverse=True)[:FEED_SIZE]
+    records = feed_records(model)
     base = model.site.base_url
     entries = [{"title": f"{kind_labels[r.kind]}｜{r.title}", "url": absolute(base, r.url),
                 "updated": _rfc3339(r.updated), "summary": str(describe(r, summaries)), "category": kind_labels[r.kind]}
                for r in records]
     updated = max((r.updated for r in records), default=model.site.updated or model.now)
     return atom_document(model.site, base, updated, entries)
+
+
+def feed_records(model: Model) -> list[Record]:
+    """The records feed.xml lists: the FEED_SIZE newest by (updated, day, address), newest first.
+
+    heapq.nlargest is sorted(..., reverse=True)[:n] (its documentation), without sorting the rest."""
+    return heapq.nlargest(FEED_SIZE, model.records(), key=lambda r: (r.updated, r.day, r.url))
 
 
 def atom_document(site: Site, home: str, updated: datetime, entries: list[dict[str, str]]) -> bytes:
