@@ -17,7 +17,7 @@ from sitegen.model import records as m
 from sitegen.model.dates import Dating
 from sitegen.model.kept import Made, ModelKept, earliest, upcoming_ends
 from sitegen.model.names import Name, NamedText, person_or_group
-from sitegen.model.places import Levels, assign_slugs, build_tree
+from sitegen.model.places import Levels, PlaceTree, assign_slugs, build_tree
 from sitegen.model.privacy import POSTER_HIDES, WEB_HIDES, mask_name, phone_shown
 from sitegen.options import Options
 from sitegen.slugs import Levels as SlugLevels
@@ -158,18 +158,20 @@ def _made(maker: Maker, v: Valid, c: Making) -> m.Record:
     if found is not None:
         if found.change is not None:
             clock.told(found.change)
-        return found.record
+        kept: m.Record = found.record
+        return kept
     record, change = clock.apart(lambda: maker(v, c))
-    ends = upcoming_ends(record.start, clock.zone) if getattr(record, "upcoming", False) else None
+    ends = upcoming_ends(record.start, clock.zone) if isinstance(record, m.Activity) and record.upcoming else None
     c.kept.put(Made(v, key, clock.now, earliest(change, ends), change, record))
     return record
 
 
-def _tree(slugs: dict[Levels, str], people: list[Any], levels: SlugLevels, kept: ModelKept | None) -> m.PlaceTree:
+def _tree(slugs: dict[Levels, str], people: list[Any], levels: SlugLevels, kept: ModelKept | None) -> PlaceTree:
     """build_tree, or the last build's tree when made of the same slugs and records (model/kept.py)."""
     if kept is None:
         return build_tree(slugs, people, levels)
-    return kept.tree(slugs, people, lambda: build_tree(slugs, people, levels))
+    tree: PlaceTree = kept.tree(slugs, people, lambda: build_tree(slugs, people, levels))
+    return tree
 
 
 def _site(v: Valid, options: Options, updated: datetime) -> m.Site:
