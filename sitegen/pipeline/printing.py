@@ -148,8 +148,9 @@ def _posters(specs: list[PageSpec], digests: list[str | None], plan: Plan, publi
     for index, (spec, given) in enumerate(zip(specs, digests, strict=True)):
         twin = published.entries.get((Kind.POSTER, spec.url))
         same = planned.get(spec.url)
+        # the published spec itself (every poster but a person's) is not compared field by field
         digest = given if given is not None else (
-            same[1] if same is not None and same[0] == spec else plan.print_of(spec))
+            same[1] if same is not None and (same[0] is spec or same[0] == spec) else plan.print_of(spec))
         products.append(Product((Kind.PRINTED_POSTER, spec.url), digest, OnWorkers("render", index),
                                 (twin.fingerprint if twin else None, spec.url + "index.html")))
     return products

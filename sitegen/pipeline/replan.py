@@ -82,6 +82,7 @@ class PlanMemo:
     context: tuple[object, ...] = ()
     keys: dict[str, tuple[tuple[str, ...], str]] = field(default_factory=dict)  # group slot → (its key's parts, key)
     idents: dict[tuple[object, ...], str] = field(default_factory=dict)  # a record's `_sig` → its ident
+    nodes: dict[tuple[object, ...], str] = field(default_factory=dict)  # a place's parts → Replanner.node
 
     def __getstate__(self) -> dict[str, Any]:
         return {"prints": {name: (slot[0], slot[2]) for name, slot in self.slots.items()}}
@@ -91,7 +92,7 @@ class PlanMemo:
         self.slots = {name: (key, None, found, ()) for name, (key, found) in prints.items()} \
             if isinstance(prints, dict) else {}
         self.printed, self.photos, self.theme, self.wanted, self.whole = {}, {}, None, False, False
-        self.held, self.context, self.keys, self.idents = {}, (), {}, {}
+        self.held, self.context, self.keys, self.idents, self.nodes = {}, (), {}, {}, {}
 
 
 def theme_stamp(language: str, folder: Path | None, shown: str) -> tuple[object, ...]:
@@ -206,7 +207,8 @@ def _sig(record: Record, photos: dict[PurePosixPath, Photo]) -> tuple[object, ..
     and far cheaper than the text (no repr): URL parts, digest, dates, source, year, tags, place
     slug and the photos' hashes."""
     place = getattr(record, "place", None)
-    return (record.kind, record.slug, record.digest, _exact(record.day), _exact(record.updated),
+    day = record.day
+    return (record.kind, record.slug, record.digest, day if type(day) is date else _exact(day), _exact(record.updated),
             str(record.source), record.year, record.tags, getattr(place, "slug", "") if place is not None else "",
             tuple(photos[p].sha if p in photos else "-" for p in record.photos) if record.photos else ())
 
@@ -241,6 +243,7 @@ class Replanner:
         self.same = False  # the context is the last build's
         self.keys: dict[str, tuple[tuple[str, ...], str]] = {}  # this build's PlanMemo.keys (under serve)
         self.sigs: dict[tuple[object, ...], str] = {}  # this build's PlanMemo.idents (under serve)
+        self.node_sigs: dict[tuple[object, ...], str] = {}  # this build's PlanMemo.nodes (under serve)
 
     def ident(self, record: Record) -> str:
         """What a record is to every page showing it: the text its fingerprint part is taken from
@@ -277,15 +280,30 @@ class Replanner:
         return found
 
     def node(self, node: PlaceNode) -> str:
-        """What a place shows of itself: its name, slug, the places under it and who is placed right there."""
+        """What a place shows of itself: its name, slug, the places under it and who is placed right
+        there. Under serve, the last build's text for the same parts (tuples of strings, whose
+        equality is their text's)."""
         found = self.nodes.get(node.slug)
         if found is None:
-            found = self.nodes[node.slug] = "\x1e".join([node.slug, repr(node.levels), repr(node.children),
-                                                         self.idents_of(node.here)])
+            here = [self.ident(r) for r in node.here]
+            if self.memo.whole:
+                sig = (node.slug, node.levels, node.children, *here)
+                found = self.memo.nodes.get(sig)
+                if found is None:
+                    found = "\x1e".join([node.slug, repr(node.levels), repr(node.children), "\x1d".join(here)])
+                self.node_sigs[sig] = found
+            else:
+                found = "\x1e".join([node.slug, repr(node.levels), repr(node.children), "\x1d".join(here)])
+            self.nodes[node.slug] = found
         return found
 
     def idents_of(self, records: Iterable[Record]) -> str:
-        return "\x1d".join([self.ident(r) for r in records])
+        """The idents of `records`, joined; a list of a thousand costs one pass of lookups once each is known."""
+        known = self.idents
+        try:
+            return "\x1d".join(map(known.__getitem__, map(id, records)))
+        except KeyError:  # one not seen yet this build
+            return "\x1d".join([self.ident(r) for r in records])
 
     def templates(self, *names: str) -> str:
         found = self.digests.get(names)
@@ -348,9 +366,11 @@ class Replanner:
                             *[self.templates(f"{prefix}{kind(folder).singular}.html")
                               for folder in KINDS for prefix in ("", "poster_")])
             self.same = self.context == self.memo.context
+        records = [r for kind in KINDS for r in m.of_kind(kind)]
+        for record in records:  # every record's ident once: the places, lists, tags and keys below look them up
+            self.ident(record)
         places = self.key("~places", *[self.node(node) for node in m.places.nodes.values()])  # the tree, parents before children
         people = self.idents_of(m.disclosures)
-        records = [r for kind in KINDS for r in m.of_kind(kind)]
         groups: list[tuple[str, tuple[PageSpec, ...]]] = []  # (slot, its specs) in plan order; "": planned every time
         self._pages(groups, places, people)
         self._posters(groups, records, places, people)
@@ -404,13 +424,12 @@ class Replanner:
         groups += [("boards", boards), ("", (wall,))]
 
     def _assembled(self, groups: list[tuple[str, tuple[PageSpec, ...]]]) -> Planned:
-        specs: list[PageSpec] = []
-        prints: list[str] = []
-        for name, group in groups:
-            specs.extend(group)
-            prints.extend(self.slots[name][2] if name else [self.print_of(spec) for spec in group])
+        specs = list(itertools.chain.from_iterable(group for _, group in groups))
+        slots, print_of = self.slots, self.print_of
+        prints = list(itertools.chain.from_iterable(slots[name][2] if name else [print_of(spec) for spec in group]
+                                                    for name, group in groups))
         self.memo.slots, self.memo.held, self.memo.context = self.slots, self.held, self.context
-        self.memo.keys, self.memo.idents = self.keys, self.sigs
+        self.memo.keys, self.memo.idents, self.memo.nodes = self.keys, self.sigs, self.node_sigs
         return Planned(specs, prints, self.print_of, self.reused)
 
     def _board(self, record: Record) -> str:
