@@ -13,7 +13,11 @@ new date, a tag added, site.yaml, the theme, a photo, the day that ends "upcomin
 and is planned again. The free pages, the search page, 404 and the wish wall are planned every
 time (one or a few specs each). What the argument rests on is what the fingerprints rest on: a
 record's digest changes whenever anything the record shows changes (model/records.py Record).
-A build whose cache stays in memory (`serve`) keeps every slot whole and takes its specs again. A
+A build whose cache stays in memory (`serve`) keeps every slot whole and takes its specs again,
+and keys them cheaper: a record's page and poster are taken without digesting their key when what
+it holds of them (the record's ident, the board) and of the whole build (`PlanMemo.context`) are the
+last build's; idents and place texts come from the last build by equal parts (pipeline/recordsig.py),
+and a group slot's key by equal parts, compared as strings instead of digested. A
 build from the cache files (the CLI) finds each slot's key and fingerprints there (PlanMemo's
 pickled form: no specs, which hold whole records and would cost more to read than to plan): it
 plans every slot again but digests only those whose key changed, the fingerprints being most of
@@ -32,17 +36,17 @@ import os
 from functools import partial
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 from sitegen.errors import Problem
-from sitegen.kinds import kind
+from sitegen.kinds import kind as kind_entry
 from sitegen.load.files import KINDS, stat_mark
 from sitegen.model.places import PlaceNode
 from sitegen.model.records import Model, Record
 from sitegen.paths import default_theme_dir
 from sitegen.pipeline.published import fingerprints, site_base
+from sitegen.pipeline.recordsig import record_sig
 from sitegen.render.images import Photo
 from sitegen.render.kept import Kept
 from sitegen.render.pages import Planner, latest
@@ -81,7 +85,7 @@ class PlanMemo:
     held: dict[str, tuple[str, ...]] = field(default_factory=dict)
     context: tuple[object, ...] = ()
     keys: dict[str, tuple[tuple[str, ...], str]] = field(default_factory=dict)  # group slot → (its key's parts, key)
-    idents: dict[tuple[object, ...], str] = field(default_factory=dict)  # a record's `_sig` → its ident
+    idents: dict[tuple[object, ...], str] = field(default_factory=dict)  # a record's `record_sig` → its ident
     nodes: dict[tuple[object, ...], str] = field(default_factory=dict)  # a place's parts → Replanner.node
 
     def __getstate__(self) -> dict[str, Any]:
@@ -134,83 +138,13 @@ class Planned:
     reused: int  # specs whose fingerprints were taken from the memo, not digested again (nor planned, under serve)
 
 
-def _asked_since(memo: Kept[Any, Any], count: int) -> tuple[tuple[Any, Any], ...]:
+def asked_since(memo: Kept[Any, Any], count: int) -> tuple[tuple[Any, Any], ...]:
     """What `memo` was first asked after it held `count` answers this build (a dict keeps insertion order)."""
     return tuple(reversed(list(itertools.islice(reversed(memo.asked.items()), len(memo.asked) - count))))
 
 
 def _one(plan: Callable[[Record], PageSpec], record: Record) -> list[PageSpec]:
     return [plan(record)]
-
-
-def _slot(old: Slot | None, key: str, make: Callable[[], Iterable[PageSpec]], print_of: Callable[[PageSpec], str],
-          kept: Sequence[Kept[Any, Any]]) -> Slot:
-    """`old` itself when its key is `key` (the kept memos asked again what its making asked), else
-    the slot made and digested now, with what its making asked of the kept memos."""
-    if old is not None and old[0] == key and old[1] is not None:
-        for memo, answers in zip(kept, old[3], strict=True):
-            if answers:  # each value is its key's pure function: an answer asked again is the same
-                memo.asked.update(answers)
-        return old
-    before = [len(memo.asked) for memo in kept]
-    specs = tuple(make())
-    asked = tuple(_asked_since(memo, count) for memo, count in zip(kept, before, strict=True))
-    return (key, specs, tuple(print_of(spec) for spec in specs), asked)
-
-
-class PrintedSlots:
-    """The print folder's posters through the memo (PlanMemo.printed), for a build that keyed its
-    published slots this time (Replanner.plan).
-
-    A printed slot (a person's poster, the boards, the poster index) is the printed form of the
-    published slot of the same name: its planner reads exactly what the published one reads, with
-    phones as paper shows them (render/posters.py `printed`), and the records' digests hold the
-    full phones. So it is keyed by this build's key of the published slot and taken again, specs and
-    fingerprints, while that key stays.
-    """
-
-    def __init__(self, memo: PlanMemo, print_of: Callable[[PageSpec], str], kept: Sequence[Kept[Any, Any]]) -> None:
-        self.memo, self.print_of, self.kept = memo, print_of, tuple(kept)
-        self.slots: dict[str, Slot] = {}
-        self.reused = 0
-
-    def slot(self, name: str, make: Callable[[], Iterable[PageSpec]]) -> tuple[tuple[PageSpec, ...], tuple[str, ...]]:
-        """The printed specs of published slot `name` and their fingerprints (made now when the
-        published slot has no key this build)."""
-        published = self.memo.slots.get(name)
-        if published is None:
-            specs = tuple(make())
-            return specs, tuple(self.print_of(spec) for spec in specs)
-        old = self.memo.printed.get(name)
-        slot = self.slots[name] = _slot(old, published[0], make, self.print_of, self.kept)
-        made = slot[1]
-        assert made is not None  # _slot makes them, or takes a slot made in this process (never the files')
-        if slot is old:
-            self.reused += len(made)
-        return made, slot[2]
-
-    def done(self) -> None:
-        """This build's printed slots replace the last build's."""
-        self.memo.printed = self.slots
-
-
-def _exact(value: date | None) -> tuple[object, ...]:
-    """A date or datetime as compared for its repr: its type, value, time zone object and fold
-    (two aware datetimes of one instant compare equal across zones). The zone object is named by
-    its id while `value`, which holds it alive, is held in the same tuple."""
-    tz = getattr(value, "tzinfo", None)
-    return (type(value), value, id(tz) if tz is not None else None, getattr(value, "fold", 0))
-
-
-def _sig(record: Record, photos: dict[PurePosixPath, Photo]) -> tuple[object, ...]:
-    """What Replanner._ident reads of a record, as values whose equality means an equal ident,
-    and far cheaper than the text (no repr): URL parts, digest, dates, source, year, tags, place
-    slug and the photos' hashes."""
-    place = getattr(record, "place", None)
-    day = record.day
-    return (record.kind, record.slug, record.digest, day if type(day) is date else _exact(day), _exact(record.updated),
-            str(record.source), record.year, record.tags, getattr(place, "slug", "") if place is not None else "",
-            tuple(photos[p].sha if p in photos else "-" for p in record.photos) if record.photos else ())
 
 
 def _key(*parts: str) -> str:
@@ -248,11 +182,11 @@ class Replanner:
     def ident(self, record: Record) -> str:
         """What a record is to every page showing it: the text its fingerprint part is taken from
         (URL, digest, its photos' hashes), and what lists sort and group it by. Under serve, the
-        last build's text for a record of the same `_sig` (a new record object each build)."""
+        last build's text for a record of the same `record_sig` (a new record object each build)."""
         found = self.idents.get(id(record))
         if found is None:
             if self.memo.whole:
-                sig = _sig(record, self.photos)
+                sig = record_sig(record, self.photos)
                 found = self.memo.idents.get(sig)
                 if found is None:
                     found = self._ident(record)
@@ -327,7 +261,7 @@ class Replanner:
             return specs
         before = [len(memo.asked) for memo in self.kept]
         specs = tuple(make())
-        asked = tuple(_asked_since(memo, count) for memo, count in zip(self.kept, before, strict=True))
+        asked = tuple(asked_since(memo, count) for memo, count in zip(self.kept, before, strict=True))
         if old is not None and old[0] == key and len(old[2]) == len(specs):  # same key: same fingerprints
             self.reused += len(specs)
             self.slots[name] = (key, specs, old[2], asked)
@@ -363,7 +297,7 @@ class Replanner:
         m = self.model
         if self.memo.whole:  # what every record slot's key holds beside the record (record_slot)
             self.context = (self.prefix, self.planner.tag_urls,
-                            *[self.templates(f"{prefix}{kind(folder).singular}.html")
+                            *[self.templates(f"{prefix}{kind_entry(folder).singular}.html")
                               for folder in KINDS for prefix in ("", "poster_")])
             self.same = self.context == self.memo.context
         records = [r for kind in KINDS for r in m.of_kind(kind)]

@@ -26,7 +26,8 @@ from sitegen.pipeline.cache import BuildCache
 from sitegen.pipeline.memory import Memory
 from sitegen.pipeline.published import Plan
 from sitegen.model.records import Record
-from sitegen.pipeline.replan import PlanMemo, Replanner, _exact
+from sitegen.pipeline.recordsig import exact
+from sitegen.pipeline.replan import PlanMemo, Replanner
 from sitegen.write.printfolder import print_folder
 from tests.conftest import NOW, tree_bytes
 
@@ -383,7 +384,7 @@ def test_serve_keys_only_the_record_slots_an_edit_reaches(name: str, generated: 
 
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
-# (a, b): a record's day or date changed, as the ident cache compares them (replan._exact): the same
+# (a, b): a record's day or date changed, as the ident cache compares them (pipeline/recordsig.py exact): the same
 # only when the text the ident shows (repr) is the same.
 EXACT = {
     "the same moment in the same zone": (datetime(2026, 11, 24, 12, tzinfo=SHANGHAI),
@@ -402,4 +403,4 @@ EXACT = {
 @pytest.mark.parametrize("name", EXACT)
 def test_dates_compare_for_the_ident_cache_as_their_text_does(name: str) -> None:
     a, b = EXACT[name]
-    assert (_exact(a) == _exact(b)) == (repr(a) == repr(b))
+    assert (exact(a) == exact(b)) == (repr(a) == repr(b))
