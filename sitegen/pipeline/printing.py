@@ -26,7 +26,7 @@ from sitegen.pipeline.cache import BuildCache, PageEntry
 from sitegen.pipeline.fingerprint import fingerprint
 from sitegen.pipeline.products import Engine, Key, Kind, OnWorkers, PrintShelf, Product
 from sitegen.pipeline.published import by_paper, combined_products, pdf_jobs, pdf_products
-from sitegen.pipeline.replan import PrintedSlots
+from sitegen.pipeline.printedslots import PrintedSlots
 from sitegen.render.posters import PosterPlanner
 from sitegen.render.views import PageSpec
 from sitegen.write.leaks import Leak, LeakScanner
@@ -106,7 +106,7 @@ class _PrintedPlanner(PosterPlanner):
 
 def _printed_plan(model: Model, plan: Plan, cache: BuildCache) -> tuple[list[PageSpec], list[str | None]]:
     """The print folder's posters in PosterPlanner.plan's order, each with its fingerprint where the
-    memo of a serve-like build gave it (pipeline/replan.py PrintedSlots), else None.
+    memo of a serve-like build gave it (pipeline/printedslots.py PrintedSlots), else None.
 
     A record's poster shows a phone only on a disclosure: the others are the published specs.
     """
@@ -148,8 +148,9 @@ def _posters(specs: list[PageSpec], digests: list[str | None], plan: Plan, publi
     for index, (spec, given) in enumerate(zip(specs, digests, strict=True)):
         twin = published.entries.get((Kind.POSTER, spec.url))
         same = planned.get(spec.url)
+        # the published spec itself (every poster but a person's) is not compared field by field
         digest = given if given is not None else (
-            same[1] if same is not None and same[0] == spec else plan.print_of(spec))
+            same[1] if same is not None and (same[0] is spec or same[0] == spec) else plan.print_of(spec))
         products.append(Product((Kind.PRINTED_POSTER, spec.url), digest, OnWorkers("render", index),
                                 (twin.fingerprint if twin else None, spec.url + "index.html")))
     return products

@@ -13,7 +13,11 @@ new date, a tag added, site.yaml, the theme, a photo, the day that ends "upcomin
 and is planned again. The free pages, the search page, 404 and the wish wall are planned every
 time (one or a few specs each). What the argument rests on is what the fingerprints rest on: a
 record's digest changes whenever anything the record shows changes (model/records.py Record).
-A build whose cache stays in memory (`serve`) keeps every slot whole and takes its specs again. A
+A build whose cache stays in memory (`serve`) keeps every slot whole and takes its specs again,
+and keys them cheaper: a record's page and poster are taken without digesting their key when what
+it holds of them (the record's ident, the board) and of the whole build (`PlanMemo.context`) are the
+last build's; idents and place texts come from the last build by equal parts (pipeline/recordsig.py),
+and a group slot's key by equal parts, compared as strings instead of digested. A
 build from the cache files (the CLI) finds each slot's key and fingerprints there (PlanMemo's
 pickled form: no specs, which hold whole records and would cost more to read than to plan): it
 plans every slot again but digests only those whose key changed, the fingerprints being most of
@@ -36,11 +40,13 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from sitegen.errors import Problem
+from sitegen.kinds import kind as kind_entry
 from sitegen.load.files import KINDS, stat_mark
 from sitegen.model.places import PlaceNode
 from sitegen.model.records import Model, Record
 from sitegen.paths import default_theme_dir
 from sitegen.pipeline.published import fingerprints, site_base
+from sitegen.pipeline.recordsig import record_sig
 from sitegen.render.images import Photo
 from sitegen.render.kept import Kept
 from sitegen.render.pages import Planner, latest
@@ -73,6 +79,14 @@ class PlanMemo:
     # Set by a build whose cache stays in memory after it (serve): only then are specs and what their
     # making asked kept, for the next build to take whole; the cache files keep neither.
     whole: bool = False
+    # Kept by a `whole` build alone, for the next to take a record's page and poster without keying
+    # them (Replanner.record_slot): what each record slot's key was made of besides `context`, the
+    # parts every record slot's key shares (prefix, the record templates' digests, the tag URLs).
+    held: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    context: tuple[object, ...] = ()
+    keys: dict[str, tuple[tuple[str, ...], str]] = field(default_factory=dict)  # group slot → (its key's parts, key)
+    idents: dict[tuple[object, ...], str] = field(default_factory=dict)  # a record's `record_sig` → its ident
+    nodes: dict[tuple[object, ...], str] = field(default_factory=dict)  # a place's parts → Replanner.node
 
     def __getstate__(self) -> dict[str, Any]:
         return {"prints": {name: (slot[0], slot[2]) for name, slot in self.slots.items()}}
@@ -82,6 +96,7 @@ class PlanMemo:
         self.slots = {name: (key, None, found, ()) for name, (key, found) in prints.items()} \
             if isinstance(prints, dict) else {}
         self.printed, self.photos, self.theme, self.wanted, self.whole = {}, {}, None, False, False
+        self.held, self.context, self.keys, self.idents, self.nodes = {}, (), {}, {}, {}
 
 
 def theme_stamp(language: str, folder: Path | None, shown: str) -> tuple[object, ...]:
@@ -123,64 +138,13 @@ class Planned:
     reused: int  # specs whose fingerprints were taken from the memo, not digested again (nor planned, under serve)
 
 
-def _asked_since(memo: Kept[Any, Any], count: int) -> tuple[tuple[Any, Any], ...]:
+def asked_since(memo: Kept[Any, Any], count: int) -> tuple[tuple[Any, Any], ...]:
     """What `memo` was first asked after it held `count` answers this build (a dict keeps insertion order)."""
     return tuple(reversed(list(itertools.islice(reversed(memo.asked.items()), len(memo.asked) - count))))
 
 
 def _one(plan: Callable[[Record], PageSpec], record: Record) -> list[PageSpec]:
     return [plan(record)]
-
-
-def _slot(old: Slot | None, key: str, make: Callable[[], Iterable[PageSpec]], print_of: Callable[[PageSpec], str],
-          kept: Sequence[Kept[Any, Any]]) -> Slot:
-    """`old` itself when its key is `key` (the kept memos asked again what its making asked), else
-    the slot made and digested now, with what its making asked of the kept memos."""
-    if old is not None and old[0] == key and old[1] is not None:
-        for memo, answers in zip(kept, old[3], strict=True):
-            if answers:  # each value is its key's pure function: an answer asked again is the same
-                memo.asked.update(answers)
-        return old
-    before = [len(memo.asked) for memo in kept]
-    specs = tuple(make())
-    asked = tuple(_asked_since(memo, count) for memo, count in zip(kept, before, strict=True))
-    return (key, specs, tuple(print_of(spec) for spec in specs), asked)
-
-
-class PrintedSlots:
-    """The print folder's posters through the memo (PlanMemo.printed), for a build that keyed its
-    published slots this time (Replanner.plan).
-
-    A printed slot (a person's poster, the boards, the poster index) is the printed form of the
-    published slot of the same name: its planner reads exactly what the published one reads, with
-    phones as paper shows them (render/posters.py `printed`), and the records' digests hold the
-    full phones. So it is keyed by this build's key of the published slot and taken again, specs and
-    fingerprints, while that key stays.
-    """
-
-    def __init__(self, memo: PlanMemo, print_of: Callable[[PageSpec], str], kept: Sequence[Kept[Any, Any]]) -> None:
-        self.memo, self.print_of, self.kept = memo, print_of, tuple(kept)
-        self.slots: dict[str, Slot] = {}
-        self.reused = 0
-
-    def slot(self, name: str, make: Callable[[], Iterable[PageSpec]]) -> tuple[tuple[PageSpec, ...], tuple[str, ...]]:
-        """The printed specs of published slot `name` and their fingerprints (made now when the
-        published slot has no key this build)."""
-        published = self.memo.slots.get(name)
-        if published is None:
-            specs = tuple(make())
-            return specs, tuple(self.print_of(spec) for spec in specs)
-        old = self.memo.printed.get(name)
-        slot = self.slots[name] = _slot(old, published[0], make, self.print_of, self.kept)
-        made = slot[1]
-        assert made is not None  # _slot makes them, or takes a slot made in this process (never the files')
-        if slot is old:
-            self.reused += len(made)
-        return made, slot[2]
-
-    def done(self) -> None:
-        """This build's printed slots replace the last build's."""
-        self.memo.printed = self.slots
 
 
 def _key(*parts: str) -> str:
@@ -208,29 +172,72 @@ class Replanner:
         self.idents: dict[int, str] = {}
         self.slots: dict[str, Slot] = {}
         self.reused = 0
+        self.held: dict[str, tuple[str, ...]] = {}  # this build's PlanMemo.held (under serve)
+        self.context: tuple[object, ...] = ()  # this build's PlanMemo.context (under serve)
+        self.same = False  # the context is the last build's
+        self.keys: dict[str, tuple[tuple[str, ...], str]] = {}  # this build's PlanMemo.keys (under serve)
+        self.sigs: dict[tuple[object, ...], str] = {}  # this build's PlanMemo.idents (under serve)
+        self.node_sigs: dict[tuple[object, ...], str] = {}  # this build's PlanMemo.nodes (under serve)
 
     def ident(self, record: Record) -> str:
         """What a record is to every page showing it: the text its fingerprint part is taken from
-        (URL, digest, its photos' hashes), and what lists sort and group it by."""
+        (URL, digest, its photos' hashes), and what lists sort and group it by. Under serve, the
+        last build's text for a record of the same `record_sig` (a new record object each build)."""
         found = self.idents.get(id(record))
         if found is None:
-            place = getattr(record, "place", None)
-            found = self.idents[id(record)] = "\x1e".join([
-                record.url, record.digest, repr(record.day), repr(record.updated), repr(str(record.source)),
-                repr(record.year), repr(record.tags), getattr(place, "slug", "") if place is not None else "",
-                *(self.photos[p].sha if p in self.photos else "-" for p in record.photos)])
+            if self.memo.whole:
+                sig = record_sig(record, self.photos)
+                found = self.memo.idents.get(sig)
+                if found is None:
+                    found = self._ident(record)
+                self.sigs[sig] = found
+            else:
+                found = self._ident(record)
+            self.idents[id(record)] = found
+        return found
+
+    def _ident(self, record: Record) -> str:
+        place = getattr(record, "place", None)
+        return "\x1e".join([
+            record.url, record.digest, repr(record.day), repr(record.updated), repr(str(record.source)),
+            repr(record.year), repr(record.tags), getattr(place, "slug", "") if place is not None else "",
+            *(self.photos[p].sha if p in self.photos else "-" for p in record.photos)])
+
+    def key(self, name: str, *parts: str) -> str:
+        """_key(*parts), the key of group slot `name`; under serve, the last build's key when its
+        parts are the same (strings compared, not digested again)."""
+        if not self.memo.whole:
+            return _key(*parts)
+        old = self.memo.keys.get(name)
+        found = old[1] if old is not None and old[0] == parts else _key(*parts)
+        self.keys[name] = (parts, found)
         return found
 
     def node(self, node: PlaceNode) -> str:
-        """What a place shows of itself: its name, slug, the places under it and who is placed right there."""
+        """What a place shows of itself: its name, slug, the places under it and who is placed right
+        there. Under serve, the last build's text for the same parts (tuples of strings, whose
+        equality is their text's)."""
         found = self.nodes.get(node.slug)
         if found is None:
-            found = self.nodes[node.slug] = "\x1e".join([node.slug, repr(node.levels), repr(node.children),
-                                                         self.idents_of(node.here)])
+            here = [self.ident(r) for r in node.here]
+            if self.memo.whole:
+                sig = (node.slug, node.levels, node.children, *here)
+                found = self.memo.nodes.get(sig)
+                if found is None:
+                    found = "\x1e".join([node.slug, repr(node.levels), repr(node.children), "\x1d".join(here)])
+                self.node_sigs[sig] = found
+            else:
+                found = "\x1e".join([node.slug, repr(node.levels), repr(node.children), "\x1d".join(here)])
+            self.nodes[node.slug] = found
         return found
 
     def idents_of(self, records: Iterable[Record]) -> str:
-        return "\x1d".join([self.ident(r) for r in records])
+        """The idents of `records`, joined; a list of a thousand costs one pass of lookups once each is known."""
+        known = self.idents
+        try:
+            return "\x1d".join(map(known.__getitem__, map(id, records)))
+        except KeyError:  # one not seen yet this build
+            return "\x1d".join([self.ident(r) for r in records])
 
     def templates(self, *names: str) -> str:
         found = self.digests.get(names)
@@ -243,12 +250,7 @@ class Replanner:
         now; a slot read from the cache files (no specs) is made again and its fingerprints taken."""
         old = self.memo.slots.get(name)
         if old is not None and old[0] == key and old[1] is not None:
-            self.slots[name] = old
-            self.reused += len(old[1])
-            for memo, answers in zip(self.kept, old[3], strict=True):
-                if answers:  # each value is its key's pure function: an answer asked again is the same
-                    memo.asked.update(answers)
-            return old[1]
+            return self._taken(name, old, old[1])
         if not self.memo.whole:  # the cache files keep keys and fingerprints alone
             specs = tuple(make())
             if old is not None and old[0] == key and len(old[2]) == len(specs):  # same key: same fingerprints
@@ -259,7 +261,7 @@ class Replanner:
             return specs
         before = [len(memo.asked) for memo in self.kept]
         specs = tuple(make())
-        asked = tuple(_asked_since(memo, count) for memo, count in zip(self.kept, before, strict=True))
+        asked = tuple(asked_since(memo, count) for memo, count in zip(self.kept, before, strict=True))
         if old is not None and old[0] == key and len(old[2]) == len(specs):  # same key: same fingerprints
             self.reused += len(specs)
             self.slots[name] = (key, specs, old[2], asked)
@@ -267,12 +269,42 @@ class Replanner:
             self.slots[name] = (key, specs, tuple(self.print_of(spec) for spec in specs), asked)
         return specs
 
+    def _taken(self, name: str, old: Slot, specs: tuple[PageSpec, ...]) -> tuple[PageSpec, ...]:
+        """The memo's slot `old` (its `specs`) taken whole; the kept memos are asked again what its making asked."""
+        self.slots[name] = old
+        self.reused += len(specs)
+        for memo, answers in zip(self.kept, old[3], strict=True):
+            if answers:  # each value is its key's pure function: an answer asked again is the same
+                memo.asked.update(answers)
+        return specs
+
+    def record_slot(self, name: str, held: tuple[str, ...], record: Record, poster: bool) -> tuple[PageSpec, ...]:
+        """A record's page (or its poster): Replanner.slot keyed by `_page_key` (`_poster_key`), but
+        under serve the memo's slot is taken without digesting a key when `held` (what that key
+        holds of this slot alone: the record's ident, its board) and the build-wide `context` are
+        the last build's: equal parts, equal key."""
+        if self.memo.whole:
+            self.held[name] = held
+            old = self.memo.slots.get(name)
+            if self.same and old is not None and old[1] is not None and self.memo.held.get(name) == held:
+                return self._taken(name, old, old[1])
+        if poster:
+            return self.slot(name, self._poster_key(record), partial(_one, self.posters.record_poster, record))
+        return self.slot(name, self._page_key(record), partial(_one, self.planner.record_page, record))
+
     def plan(self) -> Planned:
         """The full plan's specs in its order (Planner.plan, then PosterPlanner.plan)."""
         m = self.model
-        places = _key(*[self.node(node) for node in m.places.nodes.values()])  # the tree, parents before children
-        people = self.idents_of(m.disclosures)
+        if self.memo.whole:  # what every record slot's key holds beside the record (record_slot)
+            self.context = (self.prefix, self.planner.tag_urls,
+                            *[self.templates(f"{prefix}{kind_entry(folder).singular}.html")
+                              for folder in KINDS for prefix in ("", "poster_")])
+            self.same = self.context == self.memo.context
         records = [r for kind in KINDS for r in m.of_kind(kind)]
+        for record in records:  # every record's ident once: the places, lists, tags and keys below look them up
+            self.ident(record)
+        places = self.key("~places", *[self.node(node) for node in m.places.nodes.values()])  # the tree, parents before children
+        people = self.idents_of(m.disclosures)
         groups: list[tuple[str, tuple[PageSpec, ...]]] = []  # (slot, its specs) in plan order; "": planned every time
         self._pages(groups, places, people)
         self._posters(groups, records, places, people)
@@ -281,31 +313,30 @@ class Replanner:
     def _pages(self, groups: list[tuple[str, tuple[PageSpec, ...]]], places: str, people: str) -> None:
         """The web pages, as Planner.plan lists them."""
         m, planner = self.model, self.planner
-        groups.append(("home", self.slot("home", _key(*self.base, self.templates("home.html"), repr(m.today),
+        groups.append(("home", self.slot("home", self.key("home", *self.base, self.templates("home.html"), repr(m.today),
                                                       self.idents_of(m.records()), self.idents_of(m.pages)),
                                          lambda: [planner.home()])))
         for kind in KINDS:
             of_kind = m.of_kind(kind)
             name = f"lists:{kind}"
-            groups.append((name, self.slot(name, _key(*self.base, self.templates("list.html"), kind,
+            groups.append((name, self.slot(name, self.key(name, *self.base, self.templates("list.html"), kind,
                                                       self.idents_of(of_kind), places if kind == "disclosures" else ""),
                                            partial(planner.kind_lists, kind))))
             for record in of_kind:
                 name = f"page:{record.url}"
-                groups.append((name, self.slot(name, self._page_key(record),
-                                               partial(_one, planner.record_page, record))))
+                groups.append((name, self.record_slot(name, (self.ident(record), self._board(record)), record, False)))
         every = [*m.records(), *m.pages]
         by_tag = planner.by_tag()
-        groups.append(("tags", self.slot("tags", _key(*self.base, self.templates("tags.html"), repr(latest(every)),
+        groups.append(("tags", self.slot("tags", self.key("tags", *self.base, self.templates("tags.html"), repr(latest(every)),
                                                       repr([(t, planner.tag_urls[t], len(rs))
                                                             for t, rs in by_tag.items()])),
                                          lambda: [planner.tag_index(by_tag, every)])))
         for tag, tagged in by_tag.items():
             name = f"tag:{tag}"
-            groups.append((name, self.slot(name, _key(*self.base, self.templates("list.html"), tag,
+            groups.append((name, self.slot(name, self.key(name, *self.base, self.templates("list.html"), tag,
                                                       planner.tag_urls[tag], self.idents_of(tagged)),
                                            partial(planner.tag_list, tag, tagged))))
-        groups.append(("places", self.slot("places", _key(*self.base, self.templates("places.html", "place.html"),
+        groups.append(("places", self.slot("places", self.key("places", *self.base, self.templates("places.html", "place.html"),
                                                           places, people), lambda: list(planner.place_pages()))))
         groups.append(("", (*planner.free_pages(), planner.search_page(), planner.not_found())))
 
@@ -313,38 +344,41 @@ class Replanner:
                  people: str) -> None:
         """The posters, as PosterPlanner.plan lists them: the index first, which lists every other one."""
         posters = self.posters
-        record_posters = [self.slot(f"poster:{r.url}", self._poster_key(r),
-                                    partial(_one, posters.record_poster, r))[0] for r in records]
-        boards = self.slot("boards", _key(*self.base, self.templates("poster_board.html"), places, people),
+        record_posters = [self.record_slot(f"poster:{r.url}", (self.ident(r),), r, True)[0] for r in records]
+        boards = self.slot("boards", self.key("boards", *self.base, self.templates("poster_board.html"), places, people),
                            posters.boards)
         wall = posters.wall()
         # The index lists each record by its title and paper only: a body edit leaves it as it was.
         listed = "\x1d".join([f"{r.url}\x1e{r.title!r}\x1e{getattr(r.title, 'parts', '')!r}\x1e{r.poster_paper}"
                               f"\x1e{r.updated!r}" for r in records])
-        groups.append(("posters", self.slot("posters", _key(*self.base, self.templates("posters.html"), places,
+        groups.append(("posters", self.slot("posters", self.key("posters", *self.base, self.templates("posters.html"), places,
                                                             listed),
                                             lambda: [posters.index(records, [*record_posters, *boards, wall])])))
         groups += [(f"poster:{r.url}", (spec,)) for r, spec in zip(records, record_posters, strict=True)]
         groups += [("boards", boards), ("", (wall,))]
 
     def _assembled(self, groups: list[tuple[str, tuple[PageSpec, ...]]]) -> Planned:
-        specs: list[PageSpec] = []
-        prints: list[str] = []
-        for name, group in groups:
-            specs.extend(group)
-            prints.extend(self.slots[name][2] if name else [self.print_of(spec) for spec in group])
-        self.memo.slots = self.slots
+        specs = list(itertools.chain.from_iterable(group for _, group in groups))
+        slots, print_of = self.slots, self.print_of
+        prints = list(itertools.chain.from_iterable(slots[name][2] if name else [print_of(spec) for spec in group]
+                                                    for name, group in groups))
+        self.memo.slots, self.memo.held, self.memo.context = self.slots, self.held, self.context
+        self.memo.keys, self.memo.idents, self.memo.nodes = self.keys, self.sigs, self.node_sigs
         return Planned(specs, prints, self.print_of, self.reused)
+
+    def _board(self, record: Record) -> str:
+        """What a person's page shows of the board they are on: their place and the places above it."""
+        place = getattr(record, "place", None)
+        if place is None or record.kind != "disclosures":
+            return ""
+        tree = self.model.places
+        return "\x1c".join([self.node(node) for node in (tree.nodes[place.slug], *tree.parents(place.slug))])
 
     def _page_key(self, record: Record) -> str:
         """A record page shows the record, its tags' pages and, for a person, the board they are on."""
         tags = repr([(t, self.planner.tag_urls[t]) for t in record.tags])
-        place = getattr(record, "place", None)
-        board = ""
-        if place is not None and record.kind == "disclosures":
-            tree = self.model.places
-            board = "\x1c".join([self.node(node) for node in (tree.nodes[place.slug], *tree.parents(place.slug))])
-        return _key(self.prefix, self.templates(f"{record.singular}.html"), self.ident(record), tags, board)
+        return _key(self.prefix, self.templates(f"{record.singular}.html"), self.ident(record), tags,
+                    self._board(record))
 
     def _poster_key(self, record: Record) -> str:
         return _key(self.prefix, self.templates(f"poster_{record.singular}.html"), self.ident(record))

@@ -11,7 +11,8 @@ import shutil
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
 from pathlib import Path
 
 import pytest
@@ -24,7 +25,9 @@ from sitegen.pipeline import execute, printing
 from sitegen.pipeline.cache import BuildCache
 from sitegen.pipeline.memory import Memory
 from sitegen.pipeline.published import Plan
-from sitegen.pipeline.replan import PlanMemo
+from sitegen.model.records import Record
+from sitegen.pipeline.recordsig import exact
+from sitegen.pipeline.replan import PlanMemo, Replanner
 from sitegen.write.printfolder import print_folder
 from tests.conftest import NOW, tree_bytes
 
@@ -81,6 +84,28 @@ def _rename(content: Path) -> None:
     path.rename(path.with_name("renamed-" + path.name))
 
 
+def _rename_tag(content: Path) -> None:
+    """A tag renamed in every record that has it: its page moves, every record page linking it changes."""
+    for path in sorted(content.rglob("*.md")):
+        text = path.read_text("utf-8")
+        if "- 朝阳\n" in text:
+            path.write_text(text.replace("- 朝阳\n", "- 朝晖\n"), encoding="utf-8")
+
+
+def _colocate(content: Path) -> None:
+    """The second person placed where the first is: two people on one board."""
+    first, second = sorted((content / "disclosures").iterdir())[:2]
+    place = re.search(r"^place: .*$", first.read_text("utf-8"), re.M)
+    assert place is not None
+    second.write_text(re.sub(r"^place: .*$", place.group(0), second.read_text("utf-8"), count=1, flags=re.M),
+                      encoding="utf-8")
+
+
+def _neighbour(content: Path) -> None:
+    """The first person edited: the second, on the same board (`_colocate`), shows them there."""
+    _sub("disclosures", r"^role: .*$", "role: 楼栋长")(content)
+
+
 def _site_theme(content: Path) -> None:
     """The site's own theme: the default wish page with one change, and one label."""
     templates = content / "theme" / "templates"
@@ -120,6 +145,8 @@ CASES = {
     "person moved to another place": Case(_sub("disclosures", r"^place: .*$", "place: 新小区/1栋/1单元"), 0.5),
     "site.yaml changed": Case(_sub("site", r"^name: .*$", "name: 望湖新街道"), 0.0, 0.0),
     "photo changed": Case(_photo, 0.8),
+    "tag renamed": Case(_rename_tag, 0.3),  # in a third of the records
+    "a neighbour on the same board edited": Case(_neighbour, 0.5, setup=_colocate),  # the places and boards too
     "site theme's template changed": Case(_theme_file("templates/wish.html", "怎样认领", "如何认领"), 0.8,
                                           setup=_site_theme),
     "site theme's label changed": Case(_theme_file("i18n/zh-Hans.yaml", "找一找", "搜一搜"), 0.0, 0.0,
@@ -259,3 +286,121 @@ def test_the_memo_in_the_cache_files_is_the_one_a_fresh_build_makes(name: str, g
     warm, cold = BuildCache.load(out, key).plans.slots, BuildCache.load(fresh, key).plans.slots
     assert len(warm) > 100
     assert warm == cold
+
+
+def _hand_change(out: Path) -> None:
+    """A hand edits a page in output/ and a poster in the print folder between two saves."""
+    page = sorted((out / "wishes").glob("*/index.html"))[0]
+    page.write_text("手改的页面", encoding="utf-8")
+    poster = sorted((print_folder(out) / "posters" / "disclosures").glob("*/index.html"))[0]
+    poster.write_text("手改的海报", encoding="utf-8")
+
+
+# (step, the edit of the content, or of the output for a hand change, and the clock of the build after it)
+SEQUENCE: list[tuple[str, Callable[[Path], None], datetime]] = [
+    ("body edit", _append("wishes", "\n又补充了一段说明。\n"), NOW),
+    ("the same body edited again", _append("wishes", "\n再补充一句。\n"), NOW),
+    ("title edit", _sub("activities", r"^title: ", "title: 改过"), NOW),
+    ("tag renamed", _rename_tag, NOW),
+    ("record added", _add, NOW),
+    ("date across a page boundary", _oldest_activity_to_newest, NOW),
+    ("two people at one place", _colocate, NOW),
+    ("neighbour edited", _neighbour, NOW),
+    ("person moved", _sub("disclosures", r"^place: .*$", "place: 新小区/1栋/1单元"), NOW),
+    ("record removed", lambda content: _first(content, "wishes", 1).unlink(), NOW),
+    ("record renamed", _rename, NOW),
+    ("photo changed", _photo, NOW),
+    ("hand change in output", lambda content: None, NOW),
+    ("site.yaml changed", _sub("site", r"^name: .*$", "name: 望湖新街道"), NOW),
+    ("the clock crosses midnight", lambda content: None, LATER),
+    ("body edit on the new day", _append("deliberations", "\n新的一天。\n"), LATER),
+]
+
+
+def test_a_sequence_of_edits_under_serve_plans_and_builds_as_from_nothing(generated: Path, tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """One serve memory through every kind of edit in turn: what each build keeps for the next
+    (slots, what their keys held, idents, group keys) never gives a plan or a site a cold build would not."""
+    content, out, memory = tmp_path / "content", tmp_path / "output", Memory()
+    shutil.copytree(generated, content)
+    pipeline.build(content, out, _options(), memory=memory)
+    for step, (name, edit, now) in enumerate(SEQUENCE):
+        if name == "hand change in output":
+            _hand_change(out)
+        edit(content)
+        plans: list[tuple[Plan, Plan]] = []
+        _watch_plans(monkeypatch, plans)
+        pipeline.build(content, out, _options(now), memory=memory)
+        monkeypatch.undo()
+        (plan, full), = plans
+        assert plan.prints == full.prints, name
+        assert plan.specs == full.specs, name
+        cold = tmp_path / f"cold{step}"
+        pipeline.build(content, cold, _options(now, cache=False))
+        assert tree_bytes(out) == tree_bytes(cold), name
+        assert tree_bytes(print_folder(out)) == tree_bytes(print_folder(cold)), name
+        shutil.rmtree(cold)
+        shutil.rmtree(print_folder(cold))
+
+
+# edit → how many record pages and posters a serve rebuild keys again (digests a key for): the
+# edited record's own; a person's also their neighbours' on the board they share.
+KEYED = {
+    "body edit": (1, 1),
+    "title edit": (1, 1),
+    "record added": (1, 1),
+    "a neighbour on the same board edited": (2, 1),
+    "site.yaml changed": (None, None),  # every one: the context every record key holds changed
+}
+
+
+@pytest.mark.parametrize("name", KEYED)
+def test_serve_keys_only_the_record_slots_an_edit_reaches(name: str, generated: Path, tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    content, out, memory = tmp_path / "content", tmp_path / "output", Memory()
+    shutil.copytree(generated, content)
+    CASES[name].setup(content)
+    pipeline.build(content, out, _options(), memory=memory)
+    pipeline.build(content, out, _options(), memory=memory)  # steady: the memo is a serve build's
+    CASES[name].edit(content)
+    keyed = {"page": 0, "poster": 0}
+    page_key, poster_key = Replanner._page_key, Replanner._poster_key
+
+    def counted(kind: str, key: Callable[[Replanner, Record], str]) -> Callable[[Replanner, Record], str]:
+        def count(self: Replanner, record: Record) -> str:
+            keyed[kind] += 1
+            return key(self, record)
+        return count
+
+    monkeypatch.setattr(Replanner, "_page_key", counted("page", page_key))
+    monkeypatch.setattr(Replanner, "_poster_key", counted("poster", poster_key))
+    pipeline.build(content, out, _options(), memory=memory)
+    monkeypatch.undo()
+    assert memory.cache is not None
+    records = sum(1 for slot in memory.cache.plans.slots if slot.startswith("page:"))
+    pages, posters = KEYED[name]
+    assert records > 60
+    assert keyed == {"page": records if pages is None else pages, "poster": records if posters is None else posters}
+
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+# (a, b): a record's day or date changed, as the ident cache compares them (pipeline/recordsig.py exact): the same
+# only when the text the ident shows (repr) is the same.
+EXACT = {
+    "the same moment in the same zone": (datetime(2026, 11, 24, 12, tzinfo=SHANGHAI),
+                                         datetime(2026, 11, 24, 12, tzinfo=SHANGHAI)),
+    "the same moment in another zone": (datetime(2026, 11, 24, 4, tzinfo=UTC),
+                                        datetime(2026, 11, 24, 12, tzinfo=SHANGHAI)),
+    "a date and midnight of that day": (date(2026, 11, 24), datetime(2026, 11, 24)),
+    "the second of a repeated hour": (datetime(2026, 11, 1, 1, 30), datetime(2026, 11, 1, 1, 30, fold=1)),
+    "a zone of one offset under two names": (datetime(2026, 1, 1, tzinfo=timezone(timedelta(hours=8))),
+                                             datetime(2026, 1, 1, tzinfo=timezone(timedelta(hours=8), "CST"))),
+    "the same day": (date(2026, 11, 24), date(2026, 11, 24)),
+    "no date": (None, None),
+}
+
+
+@pytest.mark.parametrize("name", EXACT)
+def test_dates_compare_for_the_ident_cache_as_their_text_does(name: str) -> None:
+    a, b = EXACT[name]
+    assert (exact(a) == exact(b)) == (repr(a) == repr(b))
