@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from typing import Final
 
 # Where Chinese text takes characters with compatibility mappings: Latin-1 (no-break space, ², ½),
@@ -46,17 +46,14 @@ def _table() -> tuple[re.Pattern[str], dict[int, str]]:
     return re.compile(f"[{members}]+"), table
 
 
-_runs: dict[str, str] = {}
+@lru_cache(maxsize=_MEMO_SIZE)
+def _folded(run: str) -> str:
+    """A run of characters that NFKC changes, each replaced by its own NFKC (a pure function)."""
+    return run.translate(_table()[1])
 
 
 def _run(match: re.Match[str]) -> str:
-    run = match.group()
-    folded = _runs.get(run)
-    if folded is None:
-        if len(_runs) >= _MEMO_SIZE:
-            _runs.clear()
-        folded = _runs[run] = run.translate(_table()[1])
-    return folded
+    return _folded(match.group())
 
 
 def nfkc(text: str) -> str:
