@@ -28,6 +28,7 @@ from sitegen.errors import ContentInvalid, Problem, UsageProblem
 from sitegen.options import Options
 from sitegen.pipeline.cache import BuildCache, cache_dir
 from sitegen.pipeline.streetsecrets import community_secrets, digest_of
+from sitegen.runtime import paused_collector
 from sitegen.street.caches import hold as _hold
 from sitegen.street.caches import keep as _keep
 from sitegen.street.caches import last_cache as _last_cache
@@ -306,18 +307,21 @@ def _check_changed(street: Street, picked: Sequence[Community], out: Path, optio
         if ready is not None and folders.has_summary(slug, year):
             fresh[slug] = ready
             continue
-        cache = _last_cache(out / slug, plans[slug])
-        try:
-            checked = pipeline.check(community.content, plans[slug], cache)
-        except ContentInvalid as e:
-            failed[slug] = relocated(street, community, e.problems)
-            continue
-        finally:
-            _hold(caches, slug, cache, out / slug, plans[slug])
-        if slug in caches:
-            checks[slug] = checked
-        summaries[slug] = _summary(checked, street, community, options, cache)
-        found[slug] = _own_secrets(checked, slug, plans[slug])
+        # Loading the cache and checking make objects by the hundred thousand and hardly a cycle: the
+        # collector is paused for them, as for a build (pipeline._build, sitegen/runtime.py).
+        with paused_collector():
+            cache = _last_cache(out / slug, plans[slug])
+            try:
+                checked = pipeline.check(community.content, plans[slug], cache)
+            except ContentInvalid as e:
+                failed[slug] = relocated(street, community, e.problems)
+                continue
+            finally:
+                _hold(caches, slug, cache, out / slug, plans[slug])
+            if slug in caches:
+                checks[slug] = checked
+            summaries[slug] = _summary(checked, street, community, options, cache)
+            found[slug] = _own_secrets(checked, slug, plans[slug])
         if ready is not None:  # built and unchanged, but its summary was missing or of another year
             fresh[slug] = ready
             folders.save_summary(slug, summaries[slug], year)
