@@ -232,7 +232,8 @@ def _check_with_secrets(street: Street, communities: Sequence[Community], picked
             checks = {slug: checked for slug, checked in passed.items() if slug in caches}  # with the new plans
             for community in [c for c in picked if c.slug in failed]:
                 slug = community.slug
-                summaries[slug] = _summary(passed[slug], street, community, options, caches.get(slug))
+                with paused_collector():
+                    summaries[slug] = _summary(passed[slug], street, community, options, caches.get(slug))
                 found[slug] = _own_secrets(passed[slug], slug, plans[slug])
                 del failed[slug]
         if any(not p.warning for p in problems) or failed:
@@ -264,8 +265,9 @@ def _check_again(street: Street, checked: Sequence[Community], plans: Mapping[st
     passed: dict[str, pipeline.Checked] = {}
     for community in checked:
         try:
-            passed[community.slug] = pipeline.check(community.content, plans[community.slug],
-                                                    caches.get(community.slug))
+            with paused_collector():  # as in _check_changed
+                passed[community.slug] = pipeline.check(community.content, plans[community.slug],
+                                                        caches.get(community.slug))
         except ContentInvalid as e:
             errors += [p for p in relocated(street, community, e.problems) if not p.warning]
     if errors:

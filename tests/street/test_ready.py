@@ -12,6 +12,8 @@ import pytest
 
 from sitegen.options import Options
 from sitegen.street import ready
+from tests.conftest import NOW
+from tests.street.conftest import MakeStreet, community_site
 
 
 def _asked(folder: Path) -> int:
@@ -131,3 +133,40 @@ def test_workers_yield_once_the_street_has_work(count: int, to_do: set[str], mar
         first = min(order.index(int(k)) for k in to_do)
         assert niceness[order[-1]] == base + ready.YIELDING and first < len(order) - 1
         assert niceness[order[first]] == base
+
+
+# (street build) → whether the collector ran while a community was checked and summarised: a first
+# build checks every community, a rebuild the one changed; both load a build cache of hundreds of
+# thousands of objects, with the collector paused as a community's own build pauses it.
+PAUSED = [pytest.param(False, id="first build"), pytest.param(True, id="one record changed")]
+
+
+@pytest.mark.parametrize("rebuild", PAUSED)
+def test_a_community_is_checked_with_the_collector_paused(rebuild: bool, make_street: MakeStreet, tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    import gc
+
+    from sitegen.street import build
+
+    folder = make_street({"wanghu": community_site("望湖社区"), "meihu": community_site("梅湖社区")})
+    out = tmp_path / "out"
+    if rebuild:
+        build.build_street(folder, out, Options(now=NOW))
+        record = next((folder / "wanghu" / "activities").iterdir())
+        record.write_text(record.read_text("utf-8") + "\n改过一行。\n", encoding="utf-8")
+    seen: list[bool] = []
+    check, summary = build.pipeline.check, build._summary
+
+    def checking(*args: object, **kwargs: object) -> object:
+        seen.append(gc.isenabled())
+        return check(*args, **kwargs)  # type: ignore[arg-type]
+
+    def summarising(*args: object, **kwargs: object) -> str:
+        seen.append(gc.isenabled())
+        return summary(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(build.pipeline, "check", checking)
+    monkeypatch.setattr(build, "_summary", summarising)
+    build.build_street(folder, out, Options(now=NOW))
+    assert seen and not any(seen)
+    assert gc.isenabled()
