@@ -298,9 +298,8 @@ def _check_changed(street: Street, picked: Sequence[Community], out: Path, optio
     checks: dict[str, pipeline.Checked] = {}
     year = summary_year(options.now, street.timezone)
     # The question needs the secrets' digest, not the secrets: a district's are megabytes, sent once per community.
-    # Answers come as the workers give them, not in the street's order (street/ready.py): a changed community
-    # is answered first and checked here while the rest are asked. What is kept is by slug, so the order of
-    # checking changes nothing written.
+    # Answers come as the workers give them (street/ready.py): a changed community is answered first and checked
+    # here while the rest are asked. What is kept is by slug, so the order of checking changes nothing written.
     answers = unchanged_all([(c.content, out / c.slug, dataclasses.replace(plans[c.slug], street_secrets=()))
                              for c in picked], options.workers())
     for index, ready in answers:
@@ -309,9 +308,7 @@ def _check_changed(street: Street, picked: Sequence[Community], out: Path, optio
         if ready is not None and folders.has_summary(slug, year):
             fresh[slug] = ready
             continue
-        # Loading the cache and checking make objects by the hundred thousand and hardly a cycle: the
-        # collector is paused for them, as for a build (pipeline._build, sitegen/runtime.py).
-        with paused_collector():
+        with paused_collector():  # objects by the hundred thousand, hardly a cycle: as a build (pipeline._build)
             cache = _last_cache(out / slug, plans[slug])
             try:
                 checked = pipeline.check(community.content, plans[slug], cache)
