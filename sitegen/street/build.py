@@ -28,6 +28,7 @@ from sitegen.errors import ContentInvalid, Problem, UsageProblem
 from sitegen.options import Options
 from sitegen.pipeline.cache import BuildCache, cache_dir
 from sitegen.pipeline.streetsecrets import community_secrets, digest_of
+from sitegen.runtime import paused_collector
 from sitegen.street.caches import hold as _hold
 from sitegen.street.caches import keep as _keep
 from sitegen.street.caches import last_cache as _last_cache
@@ -231,7 +232,8 @@ def _check_with_secrets(street: Street, communities: Sequence[Community], picked
             checks = {slug: checked for slug, checked in passed.items() if slug in caches}  # with the new plans
             for community in [c for c in picked if c.slug in failed]:
                 slug = community.slug
-                summaries[slug] = _summary(passed[slug], street, community, options, caches.get(slug))
+                with paused_collector():
+                    summaries[slug] = _summary(passed[slug], street, community, options, caches.get(slug))
                 found[slug] = _own_secrets(passed[slug], slug, plans[slug])
                 del failed[slug]
         if any(not p.warning for p in problems) or failed:
@@ -263,8 +265,9 @@ def _check_again(street: Street, checked: Sequence[Community], plans: Mapping[st
     passed: dict[str, pipeline.Checked] = {}
     for community in checked:
         try:
-            passed[community.slug] = pipeline.check(community.content, plans[community.slug],
-                                                    caches.get(community.slug))
+            with paused_collector():  # as in _check_changed
+                passed[community.slug] = pipeline.check(community.content, plans[community.slug],
+                                                        caches.get(community.slug))
         except ContentInvalid as e:
             errors += [p for p in relocated(street, community, e.problems) if not p.warning]
     if errors:
@@ -295,9 +298,8 @@ def _check_changed(street: Street, picked: Sequence[Community], out: Path, optio
     checks: dict[str, pipeline.Checked] = {}
     year = summary_year(options.now, street.timezone)
     # The question needs the secrets' digest, not the secrets: a district's are megabytes, sent once per community.
-    # Answers come as the workers give them, not in the street's order (street/ready.py): a changed community
-    # is answered first and checked here while the rest are asked. What is kept is by slug, so the order of
-    # checking changes nothing written.
+    # Answers come as the workers give them (street/ready.py): a changed community is answered first and checked
+    # here while the rest are asked. What is kept is by slug, so the order of checking changes nothing written.
     answers = unchanged_all([(c.content, out / c.slug, dataclasses.replace(plans[c.slug], street_secrets=()))
                              for c in picked], options.workers())
     for index, ready in answers:
@@ -306,18 +308,19 @@ def _check_changed(street: Street, picked: Sequence[Community], out: Path, optio
         if ready is not None and folders.has_summary(slug, year):
             fresh[slug] = ready
             continue
-        cache = _last_cache(out / slug, plans[slug])
-        try:
-            checked = pipeline.check(community.content, plans[slug], cache)
-        except ContentInvalid as e:
-            failed[slug] = relocated(street, community, e.problems)
-            continue
-        finally:
-            _hold(caches, slug, cache, out / slug, plans[slug])
-        if slug in caches:
-            checks[slug] = checked
-        summaries[slug] = _summary(checked, street, community, options, cache)
-        found[slug] = _own_secrets(checked, slug, plans[slug])
+        with paused_collector():  # objects by the hundred thousand, hardly a cycle: as a build (pipeline._build)
+            cache = _last_cache(out / slug, plans[slug])
+            try:
+                checked = pipeline.check(community.content, plans[slug], cache)
+            except ContentInvalid as e:
+                failed[slug] = relocated(street, community, e.problems)
+                continue
+            finally:
+                _hold(caches, slug, cache, out / slug, plans[slug])
+            if slug in caches:
+                checks[slug] = checked
+            summaries[slug] = _summary(checked, street, community, options, cache)
+            found[slug] = _own_secrets(checked, slug, plans[slug])
         if ready is not None:  # built and unchanged, but its summary was missing or of another year
             fresh[slug] = ready
             folders.save_summary(slug, summaries[slug], year)

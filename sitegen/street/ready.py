@@ -11,6 +11,13 @@ exist, they are asked here, one after another.
 Answers are handed over as they come, each with the index of its question, not in the order asked:
 a community whose input files changed is answered at once (no output stamp to take), so the street
 checks it (in this process) while the rest are asked, however late it comes in the street's order.
+
+From the first "something to do" answer on, the workers yield the processor to this process
+(`YIELDING`, a lower scheduling priority: nice(2)): its checking and building that community is
+what the user waits for, and the answers still to come are not needed before it is done. On the
+2-core bench machine the two workers and this process shared the cores while it checked the one
+changed community of a street of 20. A street with nothing to do keeps the workers' priority: then
+this process only waits for them.
 """
 
 from __future__ import annotations
@@ -19,15 +26,19 @@ import os
 from collections.abc import Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from pathlib import Path
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from sitegen import pipeline
 from sitegen.options import Options
 from sitegen.paths import code_digest
 from sitegen.runtime import die_with_parent, fork_context
 
+if TYPE_CHECKING:
+    from ctypes import c_byte
+
 ALONE: Final = 8  # fewer communities than this are asked in this process: starting workers costs more
 TASKS_PER_WORKER: Final = 8  # questions are sent in chunks of n / (workers * this): few round trips, early answers
+YIELDING: Final = 10  # nice(2) increment of a worker once this process has a community to build (weight 110 of 1024)
 
 Question = tuple[Path, Path, Options]  # (content folder, output folder, the community's build options)
 Answer = tuple[int, pipeline.Report | None]  # (index of the question, its answer)
@@ -38,12 +49,32 @@ def _ask(question: Question) -> pipeline.Report | None:
     return pipeline.unchanged(content, out, options)
 
 
+_BUSY: c_byte | None = None  # in a worker only: set (non-zero) by the street once it has work of its own
+
+
 def _ask_all(questions: list[Question]) -> list[pipeline.Report | None]:
-    return [_ask(question) for question in questions]
+    answers = []
+    for question in questions:
+        _yield_when_busy()
+        answers.append(_ask(question))
+    return answers
 
 
-def _start(parent: int) -> None:
+def _yield_when_busy() -> None:
+    """In a worker: lower its own priority by YIELDING, once, when the street has said it is busy."""
+    global _BUSY
+    if _BUSY is not None and _BUSY.value:
+        _BUSY = None
+        try:
+            os.nice(YIELDING)
+        except OSError:  # a system that refuses: the answers are the same, only their timing is not
+            pass
+
+
+def _start(parent: int, busy: c_byte) -> None:
+    global _BUSY
     die_with_parent(parent)
+    _BUSY = busy
 
 
 def unchanged_all(questions: Sequence[Question], workers: int) -> Iterator[Answer]:
@@ -60,8 +91,9 @@ def unchanged_all(questions: Sequence[Question], workers: int) -> Iterator[Answe
         return
     code_digest()  # every question's cache key holds it: made here once, inherited by each worker
     size = max(1, len(questions) // (workers * TASKS_PER_WORKER))
+    busy = context.Value("b", 0, lock=False)  # shared memory the workers inherit: "yield from now on"
     with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start,
-                             initargs=(os.getpid(),)) as pool:
+                             initargs=(os.getpid(), busy)) as pool:
         chunks: dict[Future[list[pipeline.Report | None]], range] = {}
         for start in range(0, len(questions), size):
             indices = range(start, min(start + size, len(questions)))
@@ -71,7 +103,10 @@ def unchanged_all(questions: Sequence[Question], workers: int) -> Iterator[Answe
             while pending:
                 done, pending = wait(pending, return_when=FIRST_COMPLETED)
                 for future in sorted(done, key=lambda f: chunks[f].start):  # same-time answers in the street's order
-                    yield from zip(chunks[future], future.result(), strict=True)
+                    for index, answer in zip(chunks[future], future.result(), strict=True):
+                        if answer is None:  # the caller checks (and later builds) this one: the workers yield to it
+                            busy.value = 1
+                        yield index, answer
         except GeneratorExit:  # the caller stopped (an interrupt): the questions not yet asked are not
             pool.shutdown(wait=False, cancel_futures=True)
             raise

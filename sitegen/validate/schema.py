@@ -19,9 +19,15 @@ PAPERS: Final = ("A4", "A3")
 
 
 class Fields(BaseModel):
-    """Base of every schema: frozen, unknown keys left for the warning pass."""
+    """Base of every schema: frozen, unknown keys left for the warning pass.
 
-    model_config = ConfigDict(extra="ignore", frozen=True)
+    `defer_build`: pydantic makes a model's validator when it first validates, not when the class
+    is made. Importing this module (as loading a build cache does: it holds validated fields of
+    every kind) then costs the classes alone; a rebuild after one record changed validates that
+    one kind, and builds that kind's validator alone (pydantic docs, "Model config: defer_build").
+    """
+
+    model_config = ConfigDict(extra="ignore", frozen=True, defer_build=True)
     nested: ClassVar[dict[str, type[Fields]]] = {}
 
 

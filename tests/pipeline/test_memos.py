@@ -22,6 +22,7 @@ PROCESS_WIDE = {
     ("sitegen/write/lock.py", "_THREADS"),  # one lock per output folder in this process: threads must share it
     ("sitegen/write/lock.py", "_STARTED"),  # who holds each of those locks, for the waiting message
     ("sitegen/pipeline/workers.py", "_WORKER_JOB"),  # set by the pool initialiser in each forked worker alone, never in the build
+    ("sitegen/street/ready.py", "_BUSY"),  # set by the pool initialiser in each forked worker alone: the street's "yield" flag
 }
 EMPTY = ("dict", "list", "set", "defaultdict", "OrderedDict", "Counter")
 
