@@ -28,6 +28,11 @@ CASES = [
     ("site_place_slug_bad", {}, SITE_YAML + "place_slugs:\n  福桂苑: Fu Gui\n", "site.yaml:5", "place_slugs"),
     # activity
     ("activity_title_missing", {"activities/a.md": "---\ndate: 2019-08-06\n---\n"}, None, "activities/a.md:1", "title"),
+    # a missing field's message says how to add it, in a Markdown record and a YAML one
+    ("activity_title_missing_says_how", {"activities/a.md": "---\ndate: 2019-08-06\n---\n"}, None, "activities/a.md:1",
+     "add a line `title: …`"),
+    ("wish_wisher_missing_says_how", {"wishes/w.yaml": W.format(extra="").replace("wisher: 周桂芳\n", "")}, None,
+     "wishes/w.yaml:1", "add a line `wisher: …`"),
     ("activity_date_missing", {"activities/a.md": "---\ntitle: x\n---\n"}, None, "activities/a.md:1", "date"),
     ("activity_date_format", {"activities/a.md": "---\ntitle: x\ndate: 2019/8/6\n---\n"}, None, "activities/a.md:3", "2021-08-06"),
     ("activity_date_no_such_day", {"activities/a.md": "---\ntitle: x\ndate: 2024-13-10\n---\n"}, None, "activities/a.md:3", "no such date"),
