@@ -40,6 +40,10 @@ _JSON_ESCAPE: Final = re.compile(r"\\u([0-9a-fA-F]{4})")
 _PERCENT: Final = re.compile(r"%[0-9a-fA-F]{2}")
 _MD_LINK_TARGET: Final = re.compile(r"\]\([^()]*\)")
 _MD_MARKS: Final = re.compile(r"[*_~`\[\]<>]")
+# Markdown that shows none of its words where it stands: a fenced code block's info string (```abc:
+# Python-Markdown's fenced_code makes it a class attribute) and a link reference definition
+# ([a]: /x "title", never shown). The text on either side then meets on the page.
+_MD_UNSHOWN: Final = re.compile(r"^([ \t]*(?:`{3,}|~{3,}))[^\n]*$|^ {0,3}\[[^\]\n]+\]:[^\n]*$", re.M)
 # Chinese numerals as a phone number is read or written: 〇/○/零 and 洞 (radio zero) are not digits
 # in Unicode's sense (\d misses them), 幺 is 1 and 两 is 2 when a number is read aloud, and the
 # capitals of receipts in both scripts.
@@ -119,6 +123,16 @@ def phone_digits(text: str) -> str:
 def markdown_plain(line: str) -> str:
     """One Markdown line as its reader sees the words: 俞**晓风** and [俞](…)晓风 read 俞晓风."""
     return _MD_MARKS.sub("", _MD_LINK_TARGET.sub("", _TAG.sub("", line)))
+
+
+def markdown_unshown(text: str) -> str:
+    """`text` (Markdown, lines apart) without the words Markdown does not show where they stand: a
+    fenced code block's info string (the fence itself kept) and each link reference definition's
+    line; the very same object when there are none. For numbers: what was on either side of them
+    meets on the page (139⏎```abc⏎56781234 reads 139 56781234 once its tags are gone)."""
+    if "```" not in text and "~~~" not in text and "]:" not in text:
+        return text
+    return _MD_UNSHOWN.sub(lambda m: m.group(1) or "", text)
 
 
 def views(path: str, raw: str) -> list[str]:

@@ -11,7 +11,9 @@ A text is sorted into four classes of characters:
   reading leaves them where they are: they are word characters (no separator fold or numeral run
   reaches across one: `disguise._BETWEEN_DIGITS`, `_NUMERAL_SEPARATOR`), NFKC does not change
   them, and no Markdown mark, format character or space is one. Only a tag (`<…>`) or a link
-  target (`](…)`) removed, or an entity decoded, could take one away: `&`, `<` and `]` are unknown.
+  target (`](…)`) removed, or an entity decoded, could take one away: `&`, `<` and `]` are unknown;
+  and a fenced code block's info string (```abc, `disguise.markdown_unshown`), so a text holding
+  ``` or ~~~ is left to the full reading (a link reference definition holds `]`).
 - *inert*: spaces, ASCII punctuation and the common CJK and full-width punctuation, which NFKC
   maps to no digit and no numeral; the reading may drop them.
 - anything else (full-width, circled or other scripts' digits, ①, ㉑, `&`, `<`, `]` and their
@@ -71,7 +73,7 @@ def digits_seen(text: str) -> str | None:
     stretches apart ("138 0551 至 5678" → "1380551x5678"; see the module docstring): every run of
     digits `phones.numbers_as_published(text)` shows is a substring of it. None when `text` holds a
     character of none of the classes: then only the full reading can tell."""
-    if _UNKNOWN.search(text) is not None:
+    if _UNKNOWN.search(text) is not None or "```" in text or "~~~" in text:
         return None
     # Each stretch of counted characters with inert ones between (two stretches are apart by a
     # breaker: a stretch goes on over inert ones), read apart; a tenth of the cost of translating the

@@ -44,6 +44,8 @@ SEEN = [
     ("full-width ampersand", "138＆0551", None),
     ("zero-width space", "138\u200b0551", None),
     ("an emoji", "谢谢🎉", None),
+    ("a fence's info string (not shown)", "139\n```abc\n56781234\n```", None),
+    ("a tilde fence's info string", "139\n~~~abc\n56781234\n~~~", None),
 ]
 
 
