@@ -183,9 +183,15 @@ def _leaks_in(raw: RawRecord, matcher: ahocorasick.Automaton, names: dict[str, R
             yield _leak(raw, raw.line_of(*at), names, others, name)
     if raw.body:
         # A name is found however the line disguises it: 俞\u200b晓风, 俞**晓风**, [俞](…)晓风.
+        in_lines = False
         for offset, line in enumerate(raw.body.split("\n")):
             if (name := _first(matcher, markdown_plain(line), table)) is not None:
+                in_lines = True
                 yield _leak(raw, (raw.body_line or 1) + offset, names, others, name)
+        # Split over lines (俞⏎晓风): the page's text runs on from line to line, as the output scan
+        # reads it (whitespace folded away), so it is named at the body's first line.
+        if not in_lines and (name := _first(matcher, markdown_plain(raw.body), table)) is not None:
+            yield _leak(raw, raw.body_line or raw.line, names, others, name)
 
 
 def _leak(raw: RawRecord, line: int, names: dict[str, RawRecord], others: Mapping[str, str], name: str) -> Problem:
