@@ -41,9 +41,13 @@ _PERCENT: Final = re.compile(r"%[0-9a-fA-F]{2}")
 _MD_LINK_TARGET: Final = re.compile(r"\]\([^()]*\)")
 _MD_MARKS: Final = re.compile(r"[*_~`\[\]<>]")
 # Markdown that shows none of its words where it stands: a fenced code block's info string (```abc:
-# Python-Markdown's fenced_code makes it a class attribute) and a link reference definition
-# ([a]: /x "title", never shown). The text on either side then meets on the page.
-_MD_UNSHOWN: Final = re.compile(r"^([ \t]*(?:`{3,}|~{3,}))[^\n]*$|^ {0,3}\[[^\]\n]+\]:[^\n]*$", re.M)
+# Python-Markdown's fenced_code makes it a class attribute), a link reference definition
+# ([a]: /x "title", never shown), and the marks opening a block line (a list's bullet or number, a
+# quote's >, a heading's #). The text on either side then meets on the page.
+_MD_UNSHOWN: Final = re.compile(r"^([ \t]*(?:`{3,}|~{3,}))[^\n]*$|^ {0,3}\[[^\]\n]+\]:[^\n]*$"
+                                r"|^[ \t]*(?:>[ \t]*)*(?:[-+*]|[0-9]{1,9}[.)]|#{1,6})[ \t]+", re.M)
+# A line opening with an ordered list's number, which the page shows as no text (validate/numberless.py).
+LIST_NUMBER: Final = re.compile(r"^[ \t]*(?:>[ \t]*)*[0-9]{1,9}[.)][ \t]+", re.M)
 # Chinese numerals as a phone number is read or written: 〇/○/零 and 洞 (radio zero) are not digits
 # in Unicode's sense (\d misses them), 幺 is 1 and 两 is 2 when a number is read aloud, and the
 # capitals of receipts in both scripts.
@@ -127,12 +131,12 @@ def markdown_plain(line: str) -> str:
 
 def markdown_unshown(text: str) -> str:
     """`text` (Markdown, lines apart) without the words Markdown does not show where they stand: a
-    fenced code block's info string (the fence itself kept) and each link reference definition's
-    line; the very same object when there are none. For numbers: what was on either side of them
-    meets on the page (139⏎```abc⏎56781234 reads 139 56781234 once its tags are gone)."""
-    if "```" not in text and "~~~" not in text and "]:" not in text:
-        return text
-    return _MD_UNSHOWN.sub(lambda m: m.group(1) or "", text)
+    fenced code block's info string (the fence itself kept), each link reference definition's line,
+    the marks opening a block line (- 1. > #); the very same object when there are none. What was on
+    either side of them meets on the page (139⏎```abc⏎56781234 and 139⏎⏎1. 56781234 read 139
+    56781234 once its tags are gone)."""
+    unshown = _MD_UNSHOWN.sub(lambda m: m.group(1) or "", text)
+    return text if unshown == text else unshown
 
 
 def views(path: str, raw: str) -> list[str]:

@@ -12,7 +12,7 @@ import ahocorasick
 from sitegen.errors import Problem
 from sitegen.hanzi import converter
 from sitegen.load.records import RawRecord
-from sitegen.validate.disguise import fold_name, markdown_plain
+from sitegen.validate.disguise import fold_name, markdown_plain, markdown_unshown
 from sitegen.validate.fields import clean_line
 
 
@@ -190,7 +190,9 @@ def _leaks_in(raw: RawRecord, matcher: ahocorasick.Automaton, names: dict[str, R
                 yield _leak(raw, (raw.body_line or 1) + offset, names, others, name)
         # Split over lines (俞⏎晓风): the page's text runs on from line to line, as the output scan
         # reads it (whitespace folded away), so it is named at the body's first line.
-        if not in_lines and (name := _first(matcher, markdown_plain(raw.body), table)) is not None:
+        # Marks that show no text where they stand (a list's bullet, a quote's >) are read away first.
+        whole = markdown_plain(markdown_unshown(raw.body)) if not in_lines else ""
+        if whole and (name := _first(matcher, whole, table)) is not None:
             yield _leak(raw, raw.body_line or raw.line, names, others, name)
 
 

@@ -46,6 +46,8 @@ SEEN = [
     ("an emoji", "谢谢🎉", None),
     ("a fence's info string (not shown)", "139\n```abc\n56781234\n```", None),
     ("a tilde fence's info string", "139\n~~~abc\n56781234\n~~~", None),
+    ("an ordered list's number (not shown)", "139\n\n1. 56781234", "139156781234x13956781234"),
+    ("a quoted list's number", "139\n> 2) 56781234", "139256781234x13956781234"),
 ]
 
 

@@ -75,6 +75,8 @@ CASES = [
      "activities/a.md:5", "139****1234"),
     ("tilde_fence_info_string", {"activities/a.md": A.format(extra="", body="139\n~~~ {.x}\n56781234\n~~~\n")}, None,
      "activities/a.md:5", "139****1234"),
+    ("ordered_list_number", {"activities/a.md": A.format(extra="", body="139\n\n1. 56781234\n")}, None,
+     "activities/a.md:5", "139****1234"),
     ("link_reference_definition", {"activities/a.md": A.format(extra="", body="139\n\n[a]: /x\n56781234\n")}, None,
      "activities/a.md:5", "139****1234"),
 ]
