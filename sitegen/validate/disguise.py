@@ -42,12 +42,16 @@ _MD_LINK_TARGET: Final = re.compile(r"\]\([^()]*\)")
 _MD_MARKS: Final = re.compile(r"[*_~`\[\]<>]")
 # Markdown that shows none of its words where it stands: a fenced code block's info string (```abc:
 # Python-Markdown's fenced_code makes it a class attribute), a link reference definition
-# ([a]: /x "title", never shown), and the marks opening a block line (a list's bullet or number, a
-# quote's >, a heading's #). The text on either side then meets on the page.
+# ([a]: /x "title", never shown), and the marks opening a block line (a list's bullet or number as
+# render/typed.py reads them: 1. 1) 1、 1．, 1.签到, - • ● ▪; a quote's >, a heading's #). The text
+# on either side then meets on the page.
+_LIST_NUMBER: Final = (r"\d{1,9}(?:[.)．][ \t\u3000]+|[、．][ \t\u3000]*"
+                       r"|\.(?=[\u3400-\u9fff\U00020000-\U0002ffff]))")
+_BLOCK_START: Final = r"^[ \t\u3000]*(?:>[ \t]*)*"
 _MD_UNSHOWN: Final = re.compile(r"^([ \t]*(?:`{3,}|~{3,}))[^\n]*$|^ {0,3}\[[^\]\n]+\]:[^\n]*$"
-                                r"|^[ \t]*(?:>[ \t]*)*(?:[-+*]|[0-9]{1,9}[.)]|#{1,6})[ \t]+", re.M)
+                                rf"|{_BLOCK_START}(?:[-*+•●·▪◦－][ \t\u3000]+|{_LIST_NUMBER}|#{{1,6}}[ \t]+)", re.M)
 # A line opening with an ordered list's number, which the page shows as no text (validate/numberless.py).
-LIST_NUMBER: Final = re.compile(r"^[ \t]*(?:>[ \t]*)*[0-9]{1,9}[.)][ \t]+", re.M)
+LIST_NUMBER: Final = re.compile(_BLOCK_START + _LIST_NUMBER, re.M)
 # Chinese numerals as a phone number is read or written: 〇/○/零 and 洞 (radio zero) are not digits
 # in Unicode's sense (\d misses them), 幺 is 1 and 两 is 2 when a number is read aloud, and the
 # capitals of receipts in both scripts.

@@ -48,6 +48,7 @@ SEEN = [
     ("a tilde fence's info string", "139\n~~~abc\n56781234\n~~~", None),
     ("an ordered list's number (not shown)", "139\n\n1. 56781234", "139156781234x13956781234"),
     ("a quoted list's number", "139\n> 2) 56781234", "139256781234x13956781234"),
+    ("a list's number as typed on a phone", "139\n2、5678 1234", "139256781234x13956781234"),
 ]
 
 

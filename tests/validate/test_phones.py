@@ -77,6 +77,8 @@ CASES = [
      "activities/a.md:5", "139****1234"),
     ("ordered_list_number", {"activities/a.md": A.format(extra="", body="139\n\n1. 56781234\n")}, None,
      "activities/a.md:5", "139****1234"),
+    ("list_number_typed_as_on_a_phone", {"activities/a.md": A.format(extra="", body="139\n2、5678 1234\n")}, None,
+     "activities/a.md:5", "139****1234"),
     ("link_reference_definition", {"activities/a.md": A.format(extra="", body="139\n\n[a]: /x\n56781234\n")}, None,
      "activities/a.md:5", "139****1234"),
 ]

@@ -96,6 +96,7 @@ CASES = [
     # a name split over body lines or paragraphs: the page's text runs on (i-break6: only the output scan stopped it)
     ("privacy_wisher_name_over_body_lines", {"wishes/w.yaml": W.format(extra=""), "activities/a.md": A.format(extra="") + "感谢周\n桂芳老人。\n"}, None, "activities/a.md:5", "周**"),
     ("privacy_wisher_name_over_list_items", {"wishes/w.yaml": W.format(extra=""), "activities/a.md": A.format(extra="") + "感谢周\n\n- 桂芳\n"}, None, "activities/a.md:5", "周**"),
+    ("privacy_wisher_name_over_pasted_bullets", {"wishes/w.yaml": W.format(extra=""), "activities/a.md": A.format(extra="") + "感谢周\n● 桂芳\n"}, None, "activities/a.md:5", "周**"),
     ("privacy_wisher_name_over_quote_lines", {"wishes/w.yaml": W.format(extra=""), "activities/a.md": A.format(extra="") + "> 感谢周\n> 桂芳\n"}, None, "activities/a.md:5", "周**"),
     ("privacy_wisher_name_over_paragraphs", {"wishes/w.yaml": W.format(extra=""), "activities/a.md": A.format(extra="") + "谢谢。\n\n感谢周\n\n**桂芳**老人。\n"}, None, "activities/a.md:5", "周**"),
     # places
