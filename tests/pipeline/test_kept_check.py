@@ -112,6 +112,13 @@ CASES: dict[str, list[Step | tuple[str, float]]] = {
     "an activity with an end the clock passes": [
         _write("activities/span.yaml", "title: 展览\ndate: 2026-11-24 10:00\nend: 2026-11-24 14:00\n"),
         (HOURS, 1), (HOURS, 2.5), (HOURS, 3.5)],
+    "a date becomes the same day's midnight, then quoted": [
+        _replace("activities/a03.md", "date: 2025-04-04", "date: 2025-04-04 00:00"),
+        _replace("activities/a03.md", "date: 2025-04-04 00:00", "date: '2025-04-04'"),
+        _replace("activities/a03.md", "date: '2025-04-04'", "date: 2025-4-4")],
+    "a deliberation's raised_on as a date-time, then fixed": [
+        _replace("deliberations/music.yaml", "raised_on: 2026-09-01", "raised_on: 2026-09-01 00:00"),
+        _replace("deliberations/music.yaml", "raised_on: 2026-09-01 00:00", "raised_on: 2026-09-01")],
     "an activity moved into the future": [_replace("activities/a03.md", "date: 2025-04-04", "date: 2026-11-24 13:00"),
                                           (HOURS, 0.5), (HOURS, 1.5)],
 }
