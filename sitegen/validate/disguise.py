@@ -133,6 +133,16 @@ def markdown_plain(line: str) -> str:
     return _MD_MARKS.sub("", _MD_LINK_TARGET.sub("", _TAG.sub("", line)))
 
 
+def markdown_shown(line: str) -> str:
+    """`markdown_plain(line)`, and where it removed a tag or a link target, `|a|` (a letter: no number
+    nor name runs across it) and the line with only its marks removed: `<…>` in a body is shown as the text it is (render/markdown.py passes no raw
+    HTML on) and a link's target stays in its href, so both are read as well (电话<13956781234>)."""
+    plain = markdown_plain(line)
+    if "<" not in line and "](" not in line:
+        return plain
+    return plain + "|a|" + _MD_MARKS.sub("", line)
+
+
 def markdown_unshown(text: str) -> str:
     """`text` (Markdown, lines apart) without the words Markdown does not show where they stand: a
     fenced code block's info string (the fence itself kept), each link reference definition's line,

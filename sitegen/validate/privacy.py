@@ -12,7 +12,7 @@ import ahocorasick
 from sitegen.errors import Problem
 from sitegen.hanzi import converter
 from sitegen.load.records import RawRecord
-from sitegen.validate.disguise import fold_name, markdown_plain, markdown_unshown
+from sitegen.validate.disguise import fold_name, markdown_shown, markdown_unshown
 from sitegen.validate.fields import clean_line
 
 
@@ -187,11 +187,11 @@ def _leaks_in(raw: RawRecord, matcher: ahocorasick.Automaton, names: dict[str, R
         # scan reads it (whitespace folded away). The body is read whole first (its lines' readings
         # joined: each line's is a part of it, so a clean whole is clean lines), then line by line;
         # a name found only over lines is named at the body's first line.
-        plain = [markdown_plain(line) for line in raw.body.split("\n")]
+        plain = [markdown_shown(line) for line in raw.body.split("\n")]
         whole = "\n".join(plain)
         unshown = markdown_unshown(raw.body)  # marks that show no text where they stand read away
         if unshown is not raw.body:
-            whole += "|" + "\n".join(markdown_plain(line) for line in unshown.split("\n"))
+            whole += "|" + "\n".join(markdown_shown(line) for line in unshown.split("\n"))
         if _first(matcher, whole, table) is None:
             return
         in_lines = False

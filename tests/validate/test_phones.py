@@ -79,6 +79,10 @@ CASES = [
      "activities/a.md:5", "139****1234"),
     ("list_number_typed_as_on_a_phone", {"activities/a.md": A.format(extra="", body="139\n2、5678 1234\n")}, None,
      "activities/a.md:5", "139****1234"),
+    ("angle_brackets_shown_as_text", {"activities/a.md": A.format(extra="", body="电话<13956781234>\n")}, None,
+     "activities/a.md:5", "139****1234"),
+    ("angle_brackets_with_words", {"activities/a.md": A.format(extra="", body="电话<139 5678 1234 找张>\n")}, None,
+     "activities/a.md:5", "139****1234"),
     ("link_reference_definition", {"activities/a.md": A.format(extra="", body="139\n\n[a]: /x\n56781234\n")}, None,
      "activities/a.md:5", "139****1234"),
 ]

@@ -97,6 +97,9 @@ CASES = [
     ("privacy_wisher_name_over_body_lines", {"wishes/w.yaml": W.format(extra=""), "activities/a.md": A.format(extra="") + "感谢周\n桂芳老人。\n"}, None, "activities/a.md:5", "周**"),
     ("privacy_wisher_name_over_list_items", {"wishes/w.yaml": W.format(extra=""), "activities/a.md": A.format(extra="") + "感谢周\n\n- 桂芳\n"}, None, "activities/a.md:5", "周**"),
     ("privacy_wisher_name_over_pasted_bullets", {"wishes/w.yaml": W.format(extra=""), "activities/a.md": A.format(extra="") + "感谢周\n● 桂芳\n"}, None, "activities/a.md:5", "周**"),
+    # shown on the page as typed: raw HTML is text there, a link's target stays in its href (i-break6)
+    ("privacy_wisher_name_in_angle_brackets", {"wishes/w.yaml": W.format(extra=""), "activities/a.md": A.format(extra="") + "谢谢。\n感谢<周桂芳>\n"}, None, "activities/a.md:6", "周**"),
+    ("privacy_wisher_name_in_a_link_target", {"wishes/w.yaml": W.format(extra=""), "activities/a.md": A.format(extra="") + "[见](https://a.example.org/周桂芳)\n"}, None, "activities/a.md:5", "周**"),
     ("privacy_wisher_name_over_quote_lines", {"wishes/w.yaml": W.format(extra=""), "activities/a.md": A.format(extra="") + "> 感谢周\n> 桂芳\n"}, None, "activities/a.md:5", "周**"),
     ("privacy_wisher_name_over_paragraphs", {"wishes/w.yaml": W.format(extra=""), "activities/a.md": A.format(extra="") + "谢谢。\n\n感谢周\n\n**桂芳**老人。\n"}, None, "activities/a.md:5", "周**"),
     # places
