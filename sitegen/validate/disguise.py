@@ -134,9 +134,10 @@ def markdown_plain(line: str) -> str:
 
 
 def markdown_shown(line: str) -> str:
-    """`markdown_plain(line)`, and where it removed a tag or a link target, `|a|` (a letter: no number
-    nor name runs across it) and the line with only its marks removed: `<…>` in a body is shown as the text it is (render/markdown.py passes no raw
-    HTML on) and a link's target stays in its href, so both are read as well (电话<13956781234>)."""
+    """`markdown_plain(line)`, and where it removed a tag or a link target, `|a|` (a letter: no
+    number nor name runs across it) and the line with only its marks removed: `<…>` in a body is
+    shown as the text it is (render/markdown.py passes no raw HTML on) and a link's target stays in
+    its href, so both are read as well (电话<13956781234>)."""
     plain = markdown_plain(line)
     if "<" not in line and "](" not in line:
         return plain

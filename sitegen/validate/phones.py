@@ -61,8 +61,9 @@ def squeeze_numbers(text: str) -> str:
 def numbers_as_published(text: str) -> str:
     """A record's text as the output scan (write/leaks.py) reads the page it becomes, for its
     numbers: `squeeze_numbers`, then entities decoded, tags and Markdown marks dropped and, where
-    there were tags or link targets, kept as well (`disguise.markdown_shown`) and folded (`disguise.fold`: circled digits, zero-width characters,
-    up to three separators of any kind between two digits), so that `check` names the line of every
+    there were tags or link targets, kept as well (`disguise.markdown_shown`) and folded
+    (`disguise.fold`: circled digits, zero-width characters, up to three separators of any kind
+    between two digits), so that `check` names the line of every
     number the scan would stop. Not for display: the words around a number are folded too. Where
     Markdown hides words in place (`disguise.markdown_unshown`: a fence's info string, a link
     reference definition), the text without them is read as well, after a letter (`_APART`).

@@ -122,7 +122,8 @@ CASES: dict[str, list[Step | tuple[str, float]]] = {
     "two disclosures swap files (the place tree)": [
         lambda content: _swap(content / "disclosures/yu.yaml", content / "disclosures/li.yaml")],
     "a disclosure's place emptied, then back": [_replace("disclosures/li.yaml", "place: 福桂苑/9栋/2单元\n", ""),
-                                               _replace("disclosures/li.yaml", "role: 单元长\n", "role: 单元长\nplace: 福桂苑/9栋/2单元\n")],
+                                               _replace("disclosures/li.yaml", "role: 单元长\n",
+                                                        "role: 单元长\nplace: 福桂苑/9栋/2单元\n")],
     "an activity moved into the future": [_replace("activities/a03.md", "date: 2025-04-04", "date: 2026-11-24 13:00"),
                                           (HOURS, 0.5), (HOURS, 1.5)],
 }
