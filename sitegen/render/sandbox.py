@@ -7,6 +7,10 @@ a template reads: a dozen `isinstance` checks (`jinja2.sandbox.is_internal_attri
 under cProfile, for about sixty different (type, attribute) pairs. Jinja's own answer depends only on
 the object's type and the attribute's name, never on the value, so it is asked once per pair and
 remembered for the environment's life; the answers are Jinja's, unchanged.
+
+Jinja's `isinstance` checks also read `obj.__class__`, which an object may set apart from its type
+(a `weakref.proxy` answers its referent's class; a class may define `__class__` per instance): a
+proxy to a list and one to a str share a type, not an answer. Such objects are asked every time.
 """
 
 from __future__ import annotations
@@ -26,8 +30,12 @@ class Sandbox(jinja2.sandbox.ImmutableSandboxedEnvironment):
         self._safe: dict[tuple[type, str], bool] = {}
 
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
-        """Jinja's answer for this type and attribute name (the value is not part of it)."""
-        key = (type(obj), attr)
+        """Jinja's answer for this type and attribute name (the value is not part of it); asked
+        afresh when the object's `__class__` is not its type."""
+        kind = type(obj)
+        if obj.__class__ is not kind:
+            return super().is_safe_attribute(obj, attr, value)
+        key = (kind, attr)
         known = self._safe.get(key)
         if known is None:
             known = self._safe[key] = super().is_safe_attribute(obj, attr, value)

@@ -40,6 +40,18 @@ _JSON_ESCAPE: Final = re.compile(r"\\u([0-9a-fA-F]{4})")
 _PERCENT: Final = re.compile(r"%[0-9a-fA-F]{2}")
 _MD_LINK_TARGET: Final = re.compile(r"\]\([^()]*\)")
 _MD_MARKS: Final = re.compile(r"[*_~`\[\]<>]")
+# Markdown that shows none of its words where it stands: a fenced code block's info string (```abc:
+# Python-Markdown's fenced_code makes it a class attribute), a link reference definition
+# ([a]: /x "title", never shown), and the marks opening a block line (a list's bullet or number as
+# render/typed.py reads them: 1. 1) 1、 1．, 1.签到, - • ● ▪; a quote's >, a heading's #). The text
+# on either side then meets on the page.
+_LIST_NUMBER: Final = (r"\d{1,9}(?:[.)．][ \t\u3000]+|[、．][ \t\u3000]*"
+                       r"|\.(?=[\u3400-\u9fff\U00020000-\U0002ffff]))")
+_BLOCK_START: Final = r"^[ \t\u3000]*(?:>[ \t]*)*"
+_MD_UNSHOWN: Final = re.compile(r"^([ \t]*(?:`{3,}|~{3,}))[^\n]*$|^ {0,3}\[[^\]\n]+\]:[^\n]*$"
+                                rf"|{_BLOCK_START}(?:[-*+•●·▪◦－][ \t\u3000]+|{_LIST_NUMBER}|#{{1,6}}[ \t]+)", re.M)
+# A line opening with an ordered list's number, which the page shows as no text (validate/numberless.py).
+LIST_NUMBER: Final = re.compile(_BLOCK_START + _LIST_NUMBER, re.M)
 # Chinese numerals as a phone number is read or written: 〇/○/零 and 洞 (radio zero) are not digits
 # in Unicode's sense (\d misses them), 幺 is 1 and 两 is 2 when a number is read aloud, and the
 # capitals of receipts in both scripts.
@@ -119,6 +131,27 @@ def phone_digits(text: str) -> str:
 def markdown_plain(line: str) -> str:
     """One Markdown line as its reader sees the words: 俞**晓风** and [俞](…)晓风 read 俞晓风."""
     return _MD_MARKS.sub("", _MD_LINK_TARGET.sub("", _TAG.sub("", line)))
+
+
+def markdown_shown(line: str) -> str:
+    """`markdown_plain(line)`, and where it removed a tag or a link target, `|a|` (a letter: no
+    number nor name runs across it) and the line with only its marks removed: `<…>` in a body is
+    shown as the text it is (render/markdown.py passes no raw HTML on) and a link's target stays in
+    its href, so both are read as well (电话<13956781234>)."""
+    plain = markdown_plain(line)
+    if "<" not in line and "](" not in line:
+        return plain
+    return plain + "|a|" + _MD_MARKS.sub("", line)
+
+
+def markdown_unshown(text: str) -> str:
+    """`text` (Markdown, lines apart) without the words Markdown does not show where they stand: a
+    fenced code block's info string (the fence itself kept), each link reference definition's line,
+    the marks opening a block line (- 1. > #); the very same object when there are none. What was on
+    either side of them meets on the page (139⏎```abc⏎56781234 and 139⏎⏎1. 56781234 read 139
+    56781234 once its tags are gone)."""
+    unshown = _MD_UNSHOWN.sub(lambda m: m.group(1) or "", text)
+    return text if unshown == text else unshown
 
 
 def views(path: str, raw: str) -> list[str]:

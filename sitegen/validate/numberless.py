@@ -11,7 +11,10 @@ A text is sorted into four classes of characters:
   reading leaves them where they are: they are word characters (no separator fold or numeral run
   reaches across one: `disguise._BETWEEN_DIGITS`, `_NUMERAL_SEPARATOR`), NFKC does not change
   them, and no Markdown mark, format character or space is one. Only a tag (`<…>`) or a link
-  target (`](…)`) removed, or an entity decoded, could take one away: `&`, `<` and `]` are unknown.
+  target (`](…)`) removed, or an entity decoded, could take one away: `&`, `<` and `]` are unknown;
+  and a fenced code block's info string (```abc, `disguise.markdown_unshown`), so a text holding
+  ``` or ~~~ is left to the full reading (a link reference definition holds `]`). An ordered list's
+  number opening a line (1. …) is no text on the page either: such a text is also seen without them.
 - *inert*: spaces, ASCII punctuation and the common CJK and full-width punctuation, which NFKC
   maps to no digit and no numeral; the reading may drop them.
 - anything else (full-width, circled or other scripts' digits, ①, ㉑, `&`, `<`, `]` and their
@@ -29,7 +32,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from sitegen.validate.disguise import COUNTED_DIGITS
+from sitegen.validate.disguise import COUNTED_DIGITS, LIST_NUMBER
 
 _NUMERALS: Final = "".join(sorted(c for c in COUNTED_DIGITS if not c.isascii()))
 _COUNTED: Final = re.escape("".join(sorted(COUNTED_DIGITS)))
@@ -71,9 +74,12 @@ def digits_seen(text: str) -> str | None:
     stretches apart ("138 0551 至 5678" → "1380551x5678"; see the module docstring): every run of
     digits `phones.numbers_as_published(text)` shows is a substring of it. None when `text` holds a
     character of none of the classes: then only the full reading can tell."""
-    if _UNKNOWN.search(text) is not None:
+    if _UNKNOWN.search(text) is not None or "```" in text or "~~~" in text:
         return None
     # Each stretch of counted characters with inert ones between (two stretches are apart by a
     # breaker: a stretch goes on over inert ones), read apart; a tenth of the cost of translating the
     # text. They are joined by a breaker ("x": translate keeps it), never by an inert character.
-    return "x".join(_STRETCH.findall(text)).translate(_SEEN)
+    stretches = _STRETCH.findall(text)
+    if LIST_NUMBER.search(text) is not None:  # the page shows no list number: seen without them too
+        stretches += _STRETCH.findall(LIST_NUMBER.sub("", text))
+    return "x".join(stretches).translate(_SEEN)

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 from sitegen.errors import Problem
 from sitegen.load.records import RawRecord
-from sitegen.validate.disguise import fold, markdown_plain, numerals_as_digits
+from sitegen.validate.disguise import fold, markdown_shown, markdown_unshown, numerals_as_digits
 from sitegen.validate.numberless import digits_seen
 from sitegen.validate.privacy import build_matcher, strings_in
 
@@ -60,15 +60,24 @@ def squeeze_numbers(text: str) -> str:
 
 def numbers_as_published(text: str) -> str:
     """A record's text as the output scan (write/leaks.py) reads the page it becomes, for its
-    numbers: `squeeze_numbers`, then entities decoded, tags and Markdown marks dropped
-    (`disguise.markdown_plain`) and folded (`disguise.fold`: circled digits, zero-width characters,
-    up to three separators of any kind between two digits), so that `check` names the line of every
-    number the scan would stop. Not for display: the words around a number are folded too.
+    numbers: `squeeze_numbers`, then entities decoded, tags and Markdown marks dropped and, where
+    there were tags or link targets, kept as well (`disguise.markdown_shown`) and folded
+    (`disguise.fold`: circled digits, zero-width characters, up to three separators of any kind
+    between two digits), so that `check` names the line of every
+    number the scan would stop. Not for display: the words around a number are folded too. Where
+    Markdown hides words in place (`disguise.markdown_unshown`: a fence's info string, a link
+    reference definition), the text without them is read as well, after a letter (`_APART`).
     """
+    unshown = markdown_unshown(text)
+    read = _read_numbers(text)
+    return read if unshown is text else read + _APART + _read_numbers(unshown)
+
+
+def _read_numbers(text: str) -> str:
     squeezed = squeeze_numbers(text)
     if "&" in squeezed:
         squeezed = html.unescape(squeezed)
-    return numerals_as_digits(fold(markdown_plain(squeezed)))
+    return numerals_as_digits(fold(markdown_shown(squeezed)))
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,7 @@ import ahocorasick
 from sitegen.errors import Problem
 from sitegen.hanzi import converter
 from sitegen.load.records import RawRecord
-from sitegen.validate.disguise import fold_name, markdown_plain
+from sitegen.validate.disguise import fold_name, markdown_shown, markdown_unshown
 from sitegen.validate.fields import clean_line
 
 
@@ -182,10 +182,25 @@ def _leaks_in(raw: RawRecord, matcher: ahocorasick.Automaton, names: dict[str, R
         if (name := _first(matcher, text, table)) is not None:
             yield _leak(raw, raw.line_of(*at), names, others, name)
     if raw.body:
-        # A name is found however the line disguises it: 俞\u200b晓风, 俞**晓风**, [俞](…)晓风.
-        for offset, line in enumerate(raw.body.split("\n")):
-            if (name := _first(matcher, markdown_plain(line), table)) is not None:
+        # A name is found however the line disguises it: 俞\u200b晓风, 俞**晓风**, [俞](…)晓风; and
+        # split over lines (俞⏎晓风, 俞⏎- 晓风): the page's text runs on from line to line as the output
+        # scan reads it (whitespace folded away). The body is read whole first (its lines' readings
+        # joined: each line's is a part of it, so a clean whole is clean lines), then line by line;
+        # a name found only over lines is named at the body's first line.
+        plain = [markdown_shown(line) for line in raw.body.split("\n")]
+        whole = "\n".join(plain)
+        unshown = markdown_unshown(raw.body)  # marks that show no text where they stand read away
+        if unshown is not raw.body:
+            whole += "|" + "\n".join(markdown_shown(line) for line in unshown.split("\n"))
+        if _first(matcher, whole, table) is None:
+            return
+        in_lines = False
+        for offset, line in enumerate(plain):
+            if (name := _first(matcher, line, table)) is not None:
+                in_lines = True
                 yield _leak(raw, (raw.body_line or 1) + offset, names, others, name)
+        if not in_lines and (name := _first(matcher, whole, table)) is not None:
+            yield _leak(raw, raw.body_line or raw.line, names, others, name)
 
 
 def _leak(raw: RawRecord, line: int, names: dict[str, RawRecord], others: Mapping[str, str], name: str) -> Problem:

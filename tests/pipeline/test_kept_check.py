@@ -89,7 +89,50 @@ CASES: dict[str, list[Step | tuple[str, float]]] = {
     "clock crosses midnight and the since date": [(HOURS, 36.5)],
     "clock goes back": [(HOURS, 3.5), (HOURS, -30)],
     "edit after the clock moved": [(HOURS, 12.5), _replace("activities/today.yaml", "义诊", "义诊活动")],
+    # i-break6: sequences a careless user or hostile author might make
+    "edit reverted byte for byte": [_replace("activities/a03.md", "第3次活动", "第三次活动"),
+                                    _replace("activities/a03.md", "第三次活动", "第3次活动")],
+    "two records swap files": [lambda content: _swap(content / "activities/a03.md", content / "activities/a04.md")],
+    "same content under two names": [lambda content: shutil.copy(content / "activities/a03.md", content / "activities/c03.md")],
+    "hidden phone typed in the third save": [_replace("activities/a03.md", "第3次活动", "第三次活动"), (HOURS, 1),
+                                             _replace("activities/a03.md", "第三次活动", "电话 138 1234 5678")],
+    "hidden phone shown in full, then hidden again": [
+        _replace("activities/a03.md", "第3次活动", "电话 138 1234 5678"),
+        _write("disclosures/yu.yaml", "name: 于海\nrole: 楼栋长\nplace: 福桂苑/9栋\nphone: '13812345678'\nshow_phone: full\n"),
+        _write("disclosures/yu.yaml", "name: 于海\nrole: 楼栋长\nplace: 福桂苑/9栋\nphone: '13812345678'\nshow_phone: masked\n")],
+    "a disclosure's phone becomes one already typed elsewhere": [
+        _replace("activities/a03.md", "第3次活动", "电话 139 0000 1111"), (HOURS, 1),
+        _replace("disclosures/yu.yaml", "13812345678", "13900001111")],
+    "wisher's name typed in a later save": [(HOURS, 1), _replace("activities/a05.md", "第5次活动", "俞晓风参加")],
+    "a wish's wisher renamed to a name already typed": [_replace("activities/a05.md", "第5次活动", "俞晓雨参加"),
+                                                        _replace("wishes/walker.md", "俞晓风", "俞晓雨")],
+    "site.yaml time zone to the day before": [_write("site.yaml", SITE_YAML + "timezone: America/Los_Angeles\n")],
+    "time zone back and forth over the clock": [_write("site.yaml", SITE_YAML + "timezone: Pacific/Honolulu\n"),
+                                                (HOURS, 12.5), _write("site.yaml", SITE_YAML)],
+    "an activity with an end the clock passes": [
+        _write("activities/span.yaml", "title: 展览\ndate: 2026-11-24 10:00\nend: 2026-11-24 14:00\n"),
+        (HOURS, 1), (HOURS, 2.5), (HOURS, 3.5)],
+    "a date becomes the same day's midnight, then quoted": [
+        _replace("activities/a03.md", "date: 2025-04-04", "date: 2025-04-04 00:00"),
+        _replace("activities/a03.md", "date: 2025-04-04 00:00", "date: '2025-04-04'"),
+        _replace("activities/a03.md", "date: '2025-04-04'", "date: 2025-4-4")],
+    "a deliberation's raised_on as a date-time, then fixed": [
+        _replace("deliberations/music.yaml", "raised_on: 2026-09-01", "raised_on: 2026-09-01 00:00"),
+        _replace("deliberations/music.yaml", "raised_on: 2026-09-01 00:00", "raised_on: 2026-09-01")],
+    "two disclosures swap files (the place tree)": [
+        lambda content: _swap(content / "disclosures/yu.yaml", content / "disclosures/li.yaml")],
+    "a disclosure's place emptied, then back": [_replace("disclosures/li.yaml", "place: 福桂苑/9栋/2单元\n", ""),
+                                               _replace("disclosures/li.yaml", "role: 单元长\n",
+                                                        "role: 单元长\nplace: 福桂苑/9栋/2单元\n")],
+    "an activity moved into the future": [_replace("activities/a03.md", "date: 2025-04-04", "date: 2026-11-24 13:00"),
+                                          (HOURS, 0.5), (HOURS, 1.5)],
 }
+
+
+def _swap(a: Path, b: Path) -> None:
+    first, second = a.read_bytes(), b.read_bytes()
+    a.write_bytes(second)
+    b.write_bytes(first)
 
 
 def _model_from_nothing(content: Path, options: Options) -> object:

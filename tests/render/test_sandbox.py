@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import types
+import weakref
 from collections import deque
 
 import jinja2
@@ -34,6 +35,58 @@ PAIRS = [
     (str, "mro"), (str, "upper"), ((x for x in ()), "gi_frame"), ((x for x in ()), "send"),
     (types.SimpleNamespace(a=1), "a"), (types.SimpleNamespace(a=1), "__dict__"),
 ]
+
+
+class _Liar:
+    """An object whose `__class__` is not its type, and differs by value (i-break6)."""
+
+    def __init__(self, claims: type) -> None:
+        self.claims = claims
+
+    @property  # type: ignore[misc]
+    def __class__(self) -> type:  # noqa: PLE0307 - the point of the test
+        return self.claims
+
+
+class _Items(list):  # type: ignore[type-arg]
+    pass
+
+
+_GENERATOR = (x for x in ())
+_KEPT = [_Items(), _GENERATOR, _Record()]  # alive while the proxies below are read
+# Objects of one type whose `__class__` differs (a proxy answers its referent's class): a safe answer
+# for the first must not be remembered for the second. Before i-break6 the memo, warmed by the
+# first of each pair, let a template call append on a proxied list and read a proxied generator's frame.
+LIARS = [
+    (weakref.proxy(_KEPT[2]), weakref.proxy(_KEPT[0]), "append"),
+    (weakref.proxy(_KEPT[2]), weakref.proxy(_KEPT[0]), "pop"),
+    (weakref.proxy(_KEPT[2]), weakref.proxy(_GENERATOR), "gi_frame"),
+    (_Liar(str), _Liar(dict), "update"),
+    (_Liar(str), _Liar(list), "append"),
+    (_Liar(str), _Liar(type), "mro"),
+    (_Liar(str), _Liar(types.GeneratorType), "gi_code"),
+]
+
+
+@pytest.mark.parametrize(("first", "then", "attr"), LIARS, ids=[f"{row[2]}-{i}" for i, row in enumerate(LIARS)])
+def test_an_object_whose_class_is_not_its_type_gets_jinjas_answer(first: object, then: object, attr: str) -> None:
+    jinja = jinja2.sandbox.ImmutableSandboxedEnvironment()
+    ours = Sandbox()
+    assert ours.is_safe_attribute(first, attr, None) == jinja.is_safe_attribute(first, attr, None) is True
+    assert ours.is_safe_attribute(then, attr, None) == jinja.is_safe_attribute(then, attr, None) is False
+
+
+class _Shelf:
+    pop = "架"
+
+
+def test_a_proxied_list_stays_immutable_in_a_template_after_a_proxied_record() -> None:
+    env = Sandbox()
+    items, record = _Items(["一"]), _Shelf()
+    values = {"r": weakref.proxy(record), "p": weakref.proxy(items)}
+    with pytest.raises(jinja2.exceptions.SecurityError):
+        env.from_string("{{ r.pop }}{{ p.pop() }}").render(values)  # r.pop reads "架": safe
+    assert items == ["一"]
 
 
 @pytest.mark.parametrize("order", ["as listed", "reversed"])

@@ -44,6 +44,11 @@ SEEN = [
     ("full-width ampersand", "138＆0551", None),
     ("zero-width space", "138\u200b0551", None),
     ("an emoji", "谢谢🎉", None),
+    ("a fence's info string (not shown)", "139\n```abc\n56781234\n```", None),
+    ("a tilde fence's info string", "139\n~~~abc\n56781234\n~~~", None),
+    ("an ordered list's number (not shown)", "139\n\n1. 56781234", "139156781234x13956781234"),
+    ("a quoted list's number", "139\n> 2) 56781234", "139256781234x13956781234"),
+    ("a list's number as typed on a phone", "139\n2、5678 1234", "139256781234x13956781234"),
 ]
 
 

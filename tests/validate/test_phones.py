@@ -69,6 +69,22 @@ CASES = [
      None, "activities/a.md:7", "139****1234"),
     ("wish_thanks_capitals", {"wishes/w.yaml": W.format(extra="thanks: 感谢张建国（壹叁玖伍陆柒捌壹贰叁肆）\n")}, None,
      "wishes/w.yaml:5", "张建国"),
+    # Markdown that hides its words in place: the digits on either side meet on the page (i-break6;
+    # the check passed both before, the output scan stopped the build naming output files).
+    ("fence_info_string", {"activities/a.md": A.format(extra="", body="139\n```abc\n56781234\n```\n")}, None,
+     "activities/a.md:5", "139****1234"),
+    ("tilde_fence_info_string", {"activities/a.md": A.format(extra="", body="139\n~~~ {.x}\n56781234\n~~~\n")}, None,
+     "activities/a.md:5", "139****1234"),
+    ("ordered_list_number", {"activities/a.md": A.format(extra="", body="139\n\n1. 56781234\n")}, None,
+     "activities/a.md:5", "139****1234"),
+    ("list_number_typed_as_on_a_phone", {"activities/a.md": A.format(extra="", body="139\n2、5678 1234\n")}, None,
+     "activities/a.md:5", "139****1234"),
+    ("angle_brackets_shown_as_text", {"activities/a.md": A.format(extra="", body="电话<13956781234>\n")}, None,
+     "activities/a.md:5", "139****1234"),
+    ("angle_brackets_with_words", {"activities/a.md": A.format(extra="", body="电话<139 5678 1234 找张>\n")}, None,
+     "activities/a.md:5", "139****1234"),
+    ("link_reference_definition", {"activities/a.md": A.format(extra="", body="139\n\n[a]: /x\n56781234\n")}, None,
+     "activities/a.md:5", "139****1234"),
 ]
 EXTRA_ZHANG = {"own_pledge": "pledge: 有事请打 13956781234\n"}
 

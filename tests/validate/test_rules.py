@@ -98,6 +98,15 @@ CASES = [
     # a name typed in a mix of scripts (the output scan folds it: the check names its line)
     ("privacy_wisher_name_mixed_scripts", {"wishes/w.yaml": W.format(extra="").replace("周桂芳", "刘晓风"), "activities/a.md": A.format(extra="") + "感谢劉晓风老人。\n"}, None, "activities/a.md:5", "刘**"),
     ("privacy_wisher_name_mixed_scripts_field", {"wishes/w.yaml": W.format(extra="").replace("周桂芳", "刘晓风"), "activities/a.md": A.format(extra="summary: 刘曉風來了\n")}, None, "activities/a.md:4", "刘**"),
+    # a name split over body lines or paragraphs: the page's text runs on (i-break6: only the output scan stopped it)
+    ("privacy_wisher_name_over_body_lines", {"wishes/w.yaml": W.format(extra=""), "activities/a.md": A.format(extra="") + "感谢周\n桂芳老人。\n"}, None, "activities/a.md:5", "周**"),
+    ("privacy_wisher_name_over_list_items", {"wishes/w.yaml": W.format(extra=""), "activities/a.md": A.format(extra="") + "感谢周\n\n- 桂芳\n"}, None, "activities/a.md:5", "周**"),
+    ("privacy_wisher_name_over_pasted_bullets", {"wishes/w.yaml": W.format(extra=""), "activities/a.md": A.format(extra="") + "感谢周\n● 桂芳\n"}, None, "activities/a.md:5", "周**"),
+    # shown on the page as typed: raw HTML is text there, a link's target stays in its href (i-break6)
+    ("privacy_wisher_name_in_angle_brackets", {"wishes/w.yaml": W.format(extra=""), "activities/a.md": A.format(extra="") + "谢谢。\n感谢<周桂芳>\n"}, None, "activities/a.md:6", "周**"),
+    ("privacy_wisher_name_in_a_link_target", {"wishes/w.yaml": W.format(extra=""), "activities/a.md": A.format(extra="") + "[见](https://a.example.org/周桂芳)\n"}, None, "activities/a.md:5", "周**"),
+    ("privacy_wisher_name_over_quote_lines", {"wishes/w.yaml": W.format(extra=""), "activities/a.md": A.format(extra="") + "> 感谢周\n> 桂芳\n"}, None, "activities/a.md:5", "周**"),
+    ("privacy_wisher_name_over_paragraphs", {"wishes/w.yaml": W.format(extra=""), "activities/a.md": A.format(extra="") + "谢谢。\n\n感谢周\n\n**桂芳**老人。\n"}, None, "activities/a.md:5", "周**"),
     # places
     ("place_slug_collision", {"disclosures/a.yaml": "name: 甲\nrole: 单元长\nplace: 长安苑\n", "disclosures/b.yaml": "name: 乙\nrole: 单元长\nplace: 常安苑\n"}, None, "disclosures/b.yaml:3", "长安苑"),
 ]
