@@ -15,6 +15,7 @@ from sitegen.options import Options
 from sitegen.render.search import GLOBAL, plain
 from sitegen.render.search_text import Folder, fold_query, keys
 from tests.conftest import NOW, MakeSite
+from tests.support.edits import save_edit
 
 KEYS = [  # folded text → the keys it is indexed under
     ("电梯", ["电梯"]),
@@ -248,7 +249,6 @@ def test_postings_kept_between_builds_equal_postings_made_whole(before: list[str
 
 def test_a_site_edited_record_by_record_keeps_postings_equal_to_a_whole_build(make_site: MakeSite) -> None:
     from sitegen.render.search import Keys, make_files
-    from sitegen.render.search_text import FoldMemo
     from sitegen.render.theme import Theme
 
     content = make_site(FILES)
@@ -291,13 +291,7 @@ def test_the_traditional_rows_kept_between_builds_equal_rows_made_whole(make_sit
     assert len(make_files(model, labels, memo, keys, folds)) == 2  # the main index and the 繁體 mirror's
     assert folds.forms and folds.targets  # each character's forms are kept
     assert all(entry[3] is not None for entry in memo.values())  # the 繁體 rows are kept
-    target = content / path
-    if old:
-        target.write_text(target.read_text("utf-8").replace(old, new), encoding="utf-8")
-    elif new:
-        target.write_text(new, encoding="utf-8")
-    else:
-        target.unlink()
+    save_edit(content, path, old, new)
     changed = pipeline.check(content, Options(now=NOW, use_cache=False)).model
     assert make_files(changed, labels, memo, keys, folds) == make_files(changed, labels)
 

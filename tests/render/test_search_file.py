@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import dataclasses
 import pickle
-from pathlib import Path
 
 import pytest
 
@@ -17,6 +16,7 @@ from sitegen.render.search_text import FoldMemo
 from sitegen.render.theme import Theme
 from tests.conftest import NOW, MakeSite
 from tests.render.test_search import FILES
+from tests.support.edits import save_edit
 
 ROW = ["activities/a/", "activities", "电梯", "2024年6月1日", "", "", "讨论。"]
 
@@ -60,16 +60,6 @@ SAVES = [
 ]
 
 
-def _save(content: Path, path: str, old: str, new: str) -> None:
-    target = content / path
-    if old:
-        target.write_text(target.read_text("utf-8").replace(old, new), encoding="utf-8")
-    elif new:
-        target.write_text(new, encoding="utf-8")
-    else:
-        target.unlink()
-
-
 def test_saves_one_after_another_give_the_files_a_whole_build_gives(make_site: MakeSite) -> None:
     content = make_site(FILES)
     model = pipeline.check(content, Options(now=NOW, use_cache=False)).model
@@ -81,7 +71,7 @@ def test_saves_one_after_another_give_the_files_a_whole_build_gives(make_site: M
     last = make_files(model, labels, memo, keys, folds)
     told = 0
     for what, path, old, new in SAVES:
-        _save(content, path, old, new)
+        save_edit(content, path, old, new)
         changed = pipeline.check(content, Options(now=NOW, use_cache=False)).model
         made = make_files(changed, labels, memo, keys, folds)
         assert made == make_files(changed, labels), what
@@ -144,7 +134,7 @@ def test_the_fold_map_is_learned_again_only_when_a_character_comes_or_goes(make_
     folds: list[object] = []
     for old, new in (("", ""), ("分摊比例", "比例分摊"), ("比例分摊", "比例分摊鑫"), ("比例分摊鑫", "分摊比例")):
         if old:
-            _save(content, "activities/a.md", old, new)
+            save_edit(content, "activities/a.md", old, new)
         model = pipeline.check(content, Options(now=NOW, use_cache=False)).model
         assert make_files(model, labels, memo, keys) == make_files(model, labels)
         assert keys.pieces is not None
