@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import dataclasses
 import pickle
+from pathlib import Path
 
 import pytest
 
 from sitegen import pipeline
+from sitegen.model.records import Model
 from sitegen.options import Options
 from sitegen.render.search import GLOBAL, Keys, _script, make_files
 from sitegen.render.search_file import Told, assemble, encode, member
@@ -60,10 +62,15 @@ SAVES = [
 ]
 
 
+def _model_and_labels(content: Path) -> tuple[Model, dict[str, str]]:
+    """The site's model as a cold check makes it, and its theme's labels."""
+    model = pipeline.check(content, Options(now=NOW, use_cache=False)).model
+    return model, Theme.load(model.site.language).labels
+
+
 def test_saves_one_after_another_give_the_files_a_whole_build_gives(make_site: MakeSite) -> None:
     content = make_site(FILES)
-    model = pipeline.check(content, Options(now=NOW, use_cache=False)).model
-    labels = Theme.load(model.site.language).labels
+    model, labels = _model_and_labels(content)
     memo: dict = {}  # type: ignore[type-arg]
     keys, folds = Keys(), FoldMemo()
     assert make_files(model, labels, memo, keys, folds) == make_files(model, labels)
@@ -100,8 +107,7 @@ def _outside_is_base(data: Told, base: bytes) -> bool:
 
 def test_other_labels_and_the_mirror_turned_off_give_the_files_a_whole_build_gives(make_site: MakeSite) -> None:
     content = make_site(FILES)
-    model = pipeline.check(content, Options(now=NOW, use_cache=False)).model
-    labels = Theme.load(model.site.language).labels
+    model, labels = _model_and_labels(content)
     memo: dict = {}  # type: ignore[type-arg]
     keys = Keys()
     make_files(model, labels, memo, keys)
@@ -115,8 +121,7 @@ def test_other_labels_and_the_mirror_turned_off_give_the_files_a_whole_build_giv
 
 def test_the_pieces_live_in_the_process_only(make_site: MakeSite) -> None:
     content = make_site(FILES)
-    model = pipeline.check(content, Options(now=NOW, use_cache=False)).model
-    labels = Theme.load(model.site.language).labels
+    model, labels = _model_and_labels(content)
     memo: dict = {}  # type: ignore[type-arg]
     keys = Keys()
     made = make_files(model, labels, memo, keys)
