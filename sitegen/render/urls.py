@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
+from typing import Final
 from urllib.parse import quote
 
 def file_of(url: str) -> str:
@@ -28,6 +30,18 @@ def relative(from_url: str, to_url: str) -> str:
     return quote(rel, safe="/#?=&.-_~")
 
 
+_SAFE: Final = "/#.-_~"  # kept as they are, besides the letters and digits `quote` never changes
+_AS_IS: Final = re.compile(f"[A-Za-z0-9{re.escape(_SAFE)}]*")
+
+
 def absolute(base_url: str, url: str) -> str:
     """base_url + path, as every QR code and feed entry carries (folder URLs end with /)."""
-    return base_url + quote(url, safe="/#.-_~")
+    return base_url + quote(url, safe=_SAFE)
+
+
+def absolute_all(base_url: str, urls: list[str]) -> set[str]:
+    """{absolute(base_url, url) for url in urls}. Slugs are ASCII, so one match over all of them
+    usually shows quoting changes nothing (7,600 `quote` calls were 5 ms of a serve save)."""
+    if _AS_IS.fullmatch("".join(urls)):
+        return {base_url + url for url in urls}
+    return {absolute(base_url, url) for url in urls}

@@ -1,5 +1,5 @@
 """The checks a kept file passes (write/assembly.py file_stat, as_recorded), the prune that never
-leaves the stage, and the QR targets of a build (pipeline/execute.py _targets)."""
+leaves the stage, and the QR targets of a build (render/urls.py absolute_all)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from sitegen.pipeline.execute import _targets
+from sitegen.render.urls import absolute_all
 from sitegen.render.urls import absolute
 from sitegen.write.assembly import Assembly, as_recorded, file_stat
 from sitegen.write.slots import MANIFEST
@@ -82,4 +82,4 @@ URLS: dict[str, list[str]] = {
 @pytest.mark.parametrize("name", URLS)
 def test_targets_are_the_absolute_urls(name: str) -> None:
     base = "https://wanghu.example.org/"
-    assert _targets(base, URLS[name]) == {absolute(base, url) for url in URLS[name]}
+    assert absolute_all(base, URLS[name]) == {absolute(base, url) for url in URLS[name]}
