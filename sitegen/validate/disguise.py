@@ -33,7 +33,9 @@ _OTHER_DIGIT: Final = regex.compile(r"[^\P{N}0-9]")
 # At most three separators (dots, dashes, slashes, commas, brackets, underscores, middle dots…)
 # between two digits: "2024-06-01" folds to 20240601, "138****5678" stays apart.
 MAX_SEPARATORS: Final = 3
-_BETWEEN_DIGITS: Final = re.compile(rf"(?<=[0-9])[\W_]{{1,{MAX_SEPARATORS}}}(?=[0-9])")
+# Found from the digit before them (a search starting only at digits, not a look-behind tried at
+# every character): the digit is kept, the separators dropped (`_kept_digit`).
+_BETWEEN_DIGITS: Final = re.compile(rf"([0-9])[\W_]{{1,{MAX_SEPARATORS}}}(?=[0-9])")
 _TAG: Final = re.compile(r"<[^<>]*>")
 _ICS_FOLD: Final = re.compile(r"\r?\n[ \t]")
 _JSON_ESCAPE: Final = re.compile(r"\\u([0-9a-fA-F]{4})")
@@ -98,7 +100,18 @@ def fold(text: str) -> str:
     text = fold_name(text)
     if _OTHER_DIGIT.search(text):
         text = _OTHER_DIGIT.sub(_ascii_digit, text)
-    return _BETWEEN_DIGITS.sub("", text)
+    return _BETWEEN_DIGITS.sub(_kept_digit, text)
+
+
+def _kept_digit(match: re.Match[str]) -> str:
+    return match.group(1)
+
+
+def _ends_run(c: str, digit_like: dict[str, str]) -> bool:
+    """Whether `c`, standing just before a numeral, keeps _BEFORE_NUMERAL from ending there: it is
+    neither a digit-like character nor a _NUMERAL_SEPARATOR (`[^\\w"\\[\\]]|_`; `re`'s \\w is
+    str.isalnum() or the underscore)."""
+    return c not in digit_like and c != "_" and (c.isalnum() or c in '"[]')
 
 
 def numerals_as_digits(text: str) -> str:
@@ -110,13 +123,20 @@ def numerals_as_digits(text: str) -> str:
     """
     pieces: list[str] = []
     start = 0
+    digit_like = _NUMERAL_DIGITS
     for match in _FROM_NUMERAL.finditer(text):
-        before = _BEFORE_NUMERAL.search(text, max(start, match.start() - _LOOK_BACK), match.start())
-        begin = before.start() if before else match.start()
-        digits = [_NUMERAL_DIGITS[c] for c in text[begin:match.end()] if c in _NUMERAL_DIGITS]
+        first, end = match.span()
+        # Most matches are one numeral in a word (第一, 三楼): too short, and what stands before them
+        # (a letter or an ideograph that is no numeral, or nothing) ends every run, so the look-back
+        # below would find nothing. Such a match is passed over at the cost of two comparisons.
+        if end - first < NUMERAL_RUN_MIN and (first <= start or _ends_run(text[first - 1], digit_like)):
+            continue
+        before = _BEFORE_NUMERAL.search(text, max(start, first - _LOOK_BACK), first)
+        begin = before.start() if before else first
+        digits = [digit_like[c] for c in text[begin:end] if c in digit_like]
         if len(digits) >= NUMERAL_RUN_MIN:
             pieces += [text[start:begin], *digits]
-            start = match.end()
+            start = end
     if not pieces:
         return text
     pieces.append(text[start:])
