@@ -16,6 +16,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import json
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from json.encoder import encode_basestring
@@ -55,8 +56,8 @@ class Pieces:
     rows: dict[str, bytes] = field(default_factory=dict)
     hant: dict[str, bytes] = field(default_factory=dict)
     members: dict[str, bytes] = field(default_factory=dict)
-    chars: dict[str, int] = field(default_factory=dict)
-    hant_chars: dict[str, int] = field(default_factory=dict)
+    chars: Counter[str] = field(default_factory=Counter)
+    hant_chars: Counter[str] = field(default_factory=Counter)
     fold: tuple[dict[str, str], bytes] | None = None
     kinds: dict[str, str] = field(default_factory=dict)  # the kind names the fold map learned
     # the last files: their records' memo names in order, each script's head, and its seal (Told)
@@ -120,18 +121,15 @@ def member_spans(start: int, members: Sequence[bytes], marks: Sequence[tuple[int
     return found
 
 
-def count(counts: dict[str, int], added: Iterable[str], removed: Iterable[str]) -> bool:
+def count(counts: Counter[str], added: Iterable[str], removed: Iterable[str]) -> bool:
     """Count the characters of texts `added`, uncount those of `removed` (each text holds a character
-    once); True when a character came or went. Adding first, a character only moved is never counted out."""
-    moved = False
-    for text in added:
-        for char in text:
-            held = counts.get(char)
-            if held is None:
-                counts[char] = 1
-                moved = True
-            else:
-                counts[char] = held + 1
+    once); True when a character came or went. Adding first, a character only moved is never counted out.
+
+    Adding is Counter's own loop in C: a new character is appended to `counts` as it is met, as
+    a loop of `counts[char] = 1` would (the fold map is learned in that order)."""
+    before = len(counts)
+    counts.update(itertools.chain.from_iterable(added))
+    moved = len(counts) != before
     for text in removed:
         for char in text:
             held = counts[char] - 1
@@ -169,12 +167,15 @@ def learned(pieces: Pieces, names: Sequence[str], gone: set[str],
     return folder
 
 
+_ASCII: Final = frozenset(map(chr, range(128)))
+
+
 def chars_of(fields: Iterable[str]) -> str:
     """The characters of `fields` the fold map can hold (not ASCII), each once, in code point order."""
     found: set[str] = set()
     for text in fields:
         found.update(text)
-    return "".join(sorted(c for c in found if not c.isascii()))
+    return "".join(sorted(found.difference(_ASCII)))
 
 
 def update_members(pieces: Pieces, encoded: Mapping[str, str], touched: set[str] | None) -> None:
