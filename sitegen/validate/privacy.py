@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Final
@@ -150,7 +151,14 @@ def wisher_names_unpublished(records: list[RawRecord], variants: Variants,
         clean[key] = known & seen
 
 
-def _fold_table(names: Mapping[str, RawRecord], others: Mapping[str, str]) -> dict[int, str]:
+class _Table(dict[int, str]):
+    """A `str.translate` table that knows its characters (`holds`: a search for any of them): a text
+    holding none of them (nearly every text) is its own translation, seen without a lookup per character."""
+
+    holds: re.Pattern[str] | None = None
+
+
+def _fold_table(names: Mapping[str, RawRecord], others: Mapping[str, str]) -> _Table:
     """Each wisher's forms in both scripts mapped character by character onto one (script_chars, as
     the output scan folds them, model/build.py): a name typed in a mix of scripts (劉晓风) is found too."""
     forms: dict[object, list[str]] = {}
@@ -161,13 +169,15 @@ def _fold_table(names: Mapping[str, RawRecord], others: Mapping[str, str]) -> di
     chars: dict[str, str] = {}
     for same in forms.values():
         chars.update(script_chars(same))
-    return str.maketrans(chars)
+    table = _Table(str.maketrans(chars))
+    table.holds = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(table)) + "]") if table else None
+    return table
 
 
-def _first(matcher: ahocorasick.Automaton, text: str, table: dict[int, str]) -> str | None:
+def _first(matcher: ahocorasick.Automaton, text: str, table: _Table) -> str | None:
     """The first name in `text` as written, else in `text` folded onto one script by `table`."""
     folded = fold_name(text)
-    one_script = folded.translate(table) if table else folded
+    one_script = folded.translate(table) if table.holds is not None and table.holds.search(folded) else folded
     for attempt in (folded, one_script) if one_script != folded else (folded,):
         for _, name in matcher.iter(attempt):
             return str(name)
@@ -175,7 +185,7 @@ def _first(matcher: ahocorasick.Automaton, text: str, table: dict[int, str]) -> 
 
 
 def _leaks_in(raw: RawRecord, matcher: ahocorasick.Automaton, names: dict[str, RawRecord],
-              others: Mapping[str, str], table: dict[int, str]) -> Iterator[Problem]:
+              others: Mapping[str, str], table: _Table) -> Iterator[Problem]:
     for at, text in strings_in(raw.fields):
         if raw.kind == "wishes" and at == ("wisher",):
             continue
