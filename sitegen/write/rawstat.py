@@ -20,6 +20,7 @@ import ctypes
 import os
 import platform
 import sys
+import threading
 from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -54,6 +55,11 @@ class FastStat:
 
     def __init__(self, function: Callable[..., int], layout: _Layout) -> None:
         self._fstatat, self._layout = function, layout
+        # Scratch space kept between calls (a street worker stamps community after community): the
+        # buffer and a pointer object to each of its slots, made once for the largest count asked.
+        self._buffer: ctypes.Array[ctypes.c_char] = (ctypes.c_char * 0)()
+        self._slots: list[ctypes.c_void_p] = []
+        self._lock = threading.Lock()
 
     @staticmethod
     @cache
@@ -75,17 +81,22 @@ class FastStat:
         nanoseconds, ctime seconds, ctime nanoseconds (8 bytes each), in the machine's byte order.
         A name that is not there (or cannot be stat'ed) has all six 0: no entry has mode 0."""
         layout, count = self._layout, len(names)
-        buffer = (ctypes.c_char * (layout.size * count))()  # zeroed: a failed call leaves its slot 0
-        base = ctypes.addressof(buffer)
-        slots = map(ctypes.c_void_p, range(base, base + layout.size * count, layout.size))
-        deque(map(self._fstatat, repeat(fd, count), names, slots, repeat(_NOFOLLOW, count)), maxlen=0)
-        words = memoryview(buffer).cast("B")
-        longs, ints = words.cast("q"), words.cast("I")
-        step, half = layout.size // 8, layout.size // 4
-        parts = [ints[layout.mode // 4::half]]
-        parts += [longs[offset // 8::step] for offset in (layout.length, layout.mtime, layout.mtime + 8,
-                                                          layout.ctime, layout.ctime + 8)]
-        return b"".join(part.tobytes() for part in parts)
+        with self._lock:
+            if count > len(self._slots):
+                self._buffer = (ctypes.c_char * (layout.size * count))()
+                base = ctypes.addressof(self._buffer)
+                self._slots = list(map(ctypes.c_void_p, range(base, base + layout.size * count, layout.size)))
+            else:
+                ctypes.memset(self._buffer, 0, layout.size * count)  # a failed call leaves its slot 0
+            deque(map(self._fstatat, repeat(fd, count), names, self._slots, repeat(_NOFOLLOW, count)), maxlen=0)
+            with memoryview(self._buffer) as whole:
+                words = whole.cast("B")[:layout.size * count]
+                longs, ints = words.cast("q"), words.cast("I")
+                step, half = layout.size // 8, layout.size // 4
+                parts = [ints[layout.mode // 4::half]]
+                parts += [longs[offset // 8::step] for offset in (layout.length, layout.mtime, layout.mtime + 8,
+                                                                  layout.ctime, layout.ctime + 8)]
+                return b"".join(part.tobytes() for part in parts)
 
     def _checks_out(self) -> bool:
         """The layout read back equals os.stat of this module's own file (mode, size, both times in ns):

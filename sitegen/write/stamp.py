@@ -72,13 +72,24 @@ def entries_stamp(folder: Path, entries: Sequence[str]) -> str:
     """A 32-hex-digit digest of the names `entries` (from `stamp_entries`) and of the mode, size,
     mtime and ctime (ns) of each, never through a symbolic link: "" is `folder` itself. Never raises: an
     entry that is not there (or `folder` itself gone or a link) is stamped as missing."""
+    return joined_stamp(folder, "\0".join(entries)) if entries else _stamp(folder, b"", [])
+
+
+def joined_stamp(folder: Path, joined: str) -> str:
+    """`entries_stamp(folder, joined.split("\0"))`, from the entries as the build's state keeps them
+    ("\0"-joined): encoded and split once, not split, joined and encoded again."""
+    encoded = joined.encode("utf-8", "surrogateescape")
+    return _stamp(folder, encoded, encoded.split(b"\0"))
+
+
+def _stamp(folder: Path, joined: bytes, names: list[bytes]) -> str:
     root = os.fspath(folder)
-    joined = "\0".join(entries).encode("utf-8", "surrogateescape")
     digest = hashlib.blake2b(joined, digest_size=16)
     try:
-        digest.update(_stat_all(root, joined.split(b"\0") if entries else []))
+        digest.update(_stat_all(root, names))
     except (OSError, ValueError):  # something is gone (or a name the system refuses): one at a time
-        digest.update(marshal.dumps([_stat_one(root, rel) for rel in entries]))
+        rels = joined.decode("utf-8", "surrogateescape").split("\0") if names else []
+        digest.update(marshal.dumps([_stat_one(root, rel) for rel in rels]))
     return digest.hexdigest()
 
 
