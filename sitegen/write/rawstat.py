@@ -56,7 +56,8 @@ class FastStat:
     def __init__(self, function: Callable[..., int], layout: _Layout) -> None:
         self._fstatat, self._layout = function, layout
         # Scratch space kept between calls (a street worker stamps community after community): the
-        # buffer and a pointer object to each of its slots, made once for the largest count asked.
+        # buffer and a pointer object to each of its slots, made once for the largest count asked;
+        # one caller at a time uses it (the lock), any other gets a buffer of its own.
         self._buffer: ctypes.Array[ctypes.c_char] = (ctypes.c_char * 0)()
         self._slots: list[ctypes.c_void_p] = []
         self._lock = threading.Lock()
@@ -80,23 +81,37 @@ class FastStat:
         symbolic link, as columns: every mode (4 bytes), then every size, mtime seconds, mtime
         nanoseconds, ctime seconds, ctime nanoseconds (8 bytes each), in the machine's byte order.
         A name that is not there (or cannot be stat'ed) has all six 0: no entry has mode 0."""
-        layout, count = self._layout, len(names)
-        with self._lock:
+        count = len(names)
+        if not self._lock.acquire(blocking=False):  # another thread is stamping (or a fork copied the lock
+            return self._columns(fd, names, *self._scratch(count))  # taken): a buffer of its own, never a wait
+        try:
             if count > len(self._slots):
-                self._buffer = (ctypes.c_char * (layout.size * count))()
-                base = ctypes.addressof(self._buffer)
-                self._slots = list(map(ctypes.c_void_p, range(base, base + layout.size * count, layout.size)))
+                self._buffer, self._slots = self._scratch(count)
             else:
-                ctypes.memset(self._buffer, 0, layout.size * count)  # a failed call leaves its slot 0
-            deque(map(self._fstatat, repeat(fd, count), names, self._slots, repeat(_NOFOLLOW, count)), maxlen=0)
-            with memoryview(self._buffer) as whole:
-                words = whole.cast("B")[:layout.size * count]
-                longs, ints = words.cast("q"), words.cast("I")
-                step, half = layout.size // 8, layout.size // 4
-                parts = [ints[layout.mode // 4::half]]
-                parts += [longs[offset // 8::step] for offset in (layout.length, layout.mtime, layout.mtime + 8,
-                                                                  layout.ctime, layout.ctime + 8)]
-                return b"".join(part.tobytes() for part in parts)
+                ctypes.memset(self._buffer, 0, self._layout.size * count)  # a failed call leaves its slot 0
+            return self._columns(fd, names, self._buffer, self._slots)
+        finally:
+            self._lock.release()
+
+    def _scratch(self, count: int) -> tuple[ctypes.Array[ctypes.c_char], list[ctypes.c_void_p]]:
+        """A zeroed buffer of `count` slots and a pointer object to each."""
+        size = self._layout.size
+        buffer = (ctypes.c_char * (size * count))()
+        base = ctypes.addressof(buffer)
+        return buffer, list(map(ctypes.c_void_p, range(base, base + size * count, size)))
+
+    def _columns(self, fd: int, names: Sequence[bytes], buffer: ctypes.Array[ctypes.c_char],
+                 slots: list[ctypes.c_void_p]) -> bytes:
+        layout, count = self._layout, len(names)
+        deque(map(self._fstatat, repeat(fd, count), names, slots, repeat(_NOFOLLOW, count)), maxlen=0)
+        with memoryview(buffer) as whole:
+            words = whole.cast("B")[:layout.size * count]
+            longs, ints = words.cast("q"), words.cast("I")
+            step, half = layout.size // 8, layout.size // 4
+            parts = [ints[layout.mode // 4::half]]
+            parts += [longs[offset // 8::step] for offset in (layout.length, layout.mtime, layout.mtime + 8,
+                                                              layout.ctime, layout.ctime + 8)]
+            return b"".join(part.tobytes() for part in parts)
 
     def _checks_out(self) -> bool:
         """The layout read back equals os.stat of this module's own file (mode, size, both times in ns):

@@ -96,3 +96,15 @@ def test_an_entry_not_there_is_all_zero_whatever_came_before(fast: FastStat, tmp
     assert _fields(raw, 3, 0) == _fields(raw, 3, 2) == (0, 0, 0, 0)
     assert _fields(raw, 3, 1)[1] == len("首页".encode())
     assert len(raw) == 3 * (4 + 5 * 8)
+
+
+def test_a_caller_finding_the_buffer_in_use_gets_the_same_fields_without_waiting(fast: FastStat, tmp_path: Path) -> None:
+    names = [os.fsencode(maker(tmp_path)) for maker in (_file, _nested, _folder, _link)] + [b"gone"]
+    fd = os.open(tmp_path, os.O_RDONLY)
+    try:
+        alone = fast.columns(fd, names)
+        with fast._lock:  # another thread stamping, or a lock a fork copied while taken
+            beside = fast.columns(fd, names)
+    finally:
+        os.close(fd)
+    assert beside == alone
