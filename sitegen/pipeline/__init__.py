@@ -339,10 +339,10 @@ def _unchanged(state: State, key: str, stats: dict[str, tuple[int, int]], out: P
         return False  # the print folder was deleted: make it again
     if (manifest.st_size, manifest.st_mtime_ns) != state.manifest:
         return False
-    from sitegen.write.stamp import entries_stamp
+    from sitegen.write.stamp import joined_stamp
 
     # What the stamps stat was named by the last build (its manifest is as it left it: checked above).
-    if state.print_entries and entries_stamp(print_folder(out, print_to), state.print_entries.split("\0")) != state.print_tree:
+    if state.print_entries and joined_stamp(print_folder(out, print_to), state.print_entries) != state.print_tree:
         return False  # a poster to print deleted, added or written to by hand
     # Nothing in output/ added, deleted or written to by hand.
-    return bool(state.tree_entries) and entries_stamp(out, state.tree_entries.split("\0")) == state.tree
+    return bool(state.tree_entries) and joined_stamp(out, state.tree_entries) == state.tree

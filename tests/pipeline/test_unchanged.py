@@ -52,7 +52,17 @@ HANDS: list[tuple[str, Callable[[Path], object], bool]] = [
      lambda out: _same_size_time_back(out / "manifest.sha256"), True),
     ("a poster to print written in place, its size and time put back",
      lambda out: _same_size_time_back(_first_poster(out)), True),
+    ("a page's permissions changed", lambda out: (out / "index.html").chmod(0o600), True),
+    ("a folder added in a page folder", lambda out: (out / "wishes" / "spam").mkdir(), True),
+    ("a poster to print replaced by a link", lambda out: _to_link(_first_poster(out)), True),
 ]
+
+
+def _to_link(path: Path) -> None:
+    """The file moved aside and a symbolic link to it put in its place: it still opens the same."""
+    aside = path.with_name(path.name + ".aside")
+    path.rename(aside)
+    path.symlink_to(aside)
 
 
 @pytest.fixture(scope="module")

@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from sitegen.write.stamp import entries_stamp, stamp_entries, tree_stamp
+from sitegen.write import rawstat
+from sitegen.write.stamp import entries_stamp, joined_stamp, stamp_entries, tree_stamp
 
 FILES = {"index.html": "首页", "wishes/index.html": "心愿", "wishes/2026-a/index.html": "助行器",
          "media/a.jpg": "jpeg", "feed.xml": "<feed/>"}
@@ -42,6 +43,13 @@ def _same_size_later(path: Path) -> None:
     os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns + 1_000_000))
 
 
+def _same_size_time_back(path: Path) -> None:
+    """Another text of the same size written in place, the old modification time put back (touch -r): its ctime alone says so."""
+    before = path.stat()
+    path.write_text("首 页", encoding="utf-8")
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+
+
 def _link(path: Path) -> None:
     path.unlink()
     path.symlink_to("/etc/hostname")
@@ -53,6 +61,7 @@ CASES: list[tuple[str, Callable[[Path], object], bool]] = [
     ("a file read", lambda out: (out / "index.html").read_bytes(), False),
     ("a page appended to in place", lambda out: _append(out / "wishes/2026-a/index.html"), True),
     ("a page rewritten, same size", lambda out: _same_size_later(out / "index.html"), True),
+    ("a page rewritten, same size, its time put back", lambda out: _same_size_time_back(out / "index.html"), True),
     ("a page deleted", lambda out: (out / "wishes/2026-a/index.html").unlink(), True),
     ("a page folder deleted", lambda out: shutil.rmtree(out / "wishes/2026-a"), True),
     ("a file added beside a page", lambda out: (out / "wishes/2026-a/spam.html").write_text("x"), True),
@@ -65,6 +74,8 @@ CASES: list[tuple[str, Callable[[Path], object], bool]] = [
     ("the whole folder replaced by a link", lambda out: _folder_to_link(out), True),
     ("a page made executable", lambda out: (out / "index.html").chmod(0o755), True),
     ("a page folder replaced by a link", lambda out: _folder_to_link(out / "wishes/2026-a"), True),
+    ("a folder added in a page folder", lambda out: (out / "wishes/2026-a/spam").mkdir(), True),
+    ("a page folder's permissions changed", lambda out: (out / "wishes/2026-a").chmod(0o700), True),
 ]
 
 
@@ -77,16 +88,23 @@ def _folder_to_link(folder: Path) -> None:
 
 # How a build asks: the stamp of what the manifest names now (tree_stamp), or of the entries the
 # last build named and kept in its state (pipeline._unchanged: no manifest read).
+# The stats are taken through the C library's fstatat into one buffer where its layout is known
+# (write/rawstat.py), else by os.stat: "os.stat" asks the same with the buffer left out.
 ASKS: dict[str, Callable[[Path], Callable[[], str]]] = {
     "named now": lambda out: lambda: tree_stamp(out),
     "named by the build": lambda out: (lambda entries: lambda: entries_stamp(out, entries))(stamp_entries(out)),
+    "as the state keeps them": lambda out: (lambda joined: lambda: joined_stamp(out, joined))(
+        "\0".join(stamp_entries(out))),
+    "os.stat": lambda out: (lambda entries: lambda: entries_stamp(out, entries))(stamp_entries(out)),
 }
 
 
 @pytest.mark.parametrize("ask", ASKS)
 @pytest.mark.parametrize(("change", "act", "differs"), CASES, ids=[case[0] for case in CASES])
 def test_a_hand_change_changes_the_stamp(change: str, act: Callable[[Path], object], differs: bool, ask: str,
-                                         tmp_path: Path) -> None:
+                                         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    if ask == "os.stat":
+        monkeypatch.setattr(rawstat.FastStat, "open", staticmethod(lambda: None))
     out = tmp_path / "output"
     _site(out)
     stamp = ASKS[ask](out)
@@ -99,7 +117,7 @@ def test_a_hand_change_changes_the_stamp(change: str, act: Callable[[Path], obje
 def test_the_stamps_are_one_whichever_way_asked(tmp_path: Path) -> None:
     out = tmp_path / "output"
     _site(out)
-    assert entries_stamp(out, stamp_entries(out)) == tree_stamp(out)
+    assert entries_stamp(out, stamp_entries(out)) == tree_stamp(out) == joined_stamp(out, "\0".join(stamp_entries(out)))
     assert stamp_entries(out)[:3] == ("", "media", "wishes")  # folders first, the output itself first
     assert stamp_entries(out, ["b.pdf", "a/c.pdf"]) == ("", "a", "a/c.pdf", "b.pdf")  # a print folder's, as named
 
