@@ -25,6 +25,7 @@ from zoneinfo import ZoneInfo
 
 from sitegen import pipeline
 from sitegen.errors import ContentInvalid, Problem, UsageProblem
+from sitegen.hanzi import finish_opening, open_early
 from sitegen.options import Options
 from sitegen.pipeline.cache import BuildCache, cache_dir
 from sitegen.pipeline.streetsecrets import community_secrets, digest_of
@@ -132,6 +133,7 @@ def build_street(folder: Path, out: Path, options: Options, progress: pipeline.P
         fresh, summaries, caches, plans, checks = _check_with_secrets(street, communities, picked, out, options,
                                                                      folders, problems)
         report = StreetReport(warnings=problems)
+        finish_opening()  # the renderers fork next: OpenCC's thread (_check_changed) is done first
         for community in picked:  # all checked and good: only now is anything written
             slug = community.slug
             built = fresh.get(slug) or _build_one(community, out, plans[slug], progress, caches.pop(slug, None),
@@ -308,6 +310,10 @@ def _check_changed(street: Street, picked: Sequence[Community], out: Path, optio
         if ready is not None and folders.has_summary(slug, year):
             fresh[slug] = ready
             continue
+        if ready is None and street.language == "zh-Hans":
+            # Something to build, and the street's pages have 繁體 copies (street/pages.py): OpenCC's
+            # dictionaries load on another core while this community is checked (sitegen/hanzi.py).
+            open_early()
         with paused_collector():  # objects by the hundred thousand, hardly a cycle: as a build (pipeline._build)
             cache = _last_cache(out / slug, plans[slug])
             try:
