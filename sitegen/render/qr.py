@@ -33,7 +33,8 @@ def _decodes(text: str, size: int, modules: bytes) -> bool:
 
     if size <= 0 or len(modules) != size * size:
         return False
-    found = zxingcpp.read_barcode(_with_quiet_zone(size, modules), formats=zxingcpp.BarcodeFormat.QRCode,
+    found = zxingcpp.read_barcode(_with_quiet_zone(size, modules),
+                                  formats=zxingcpp.BarcodeFormat.QRCode,  # type: ignore[arg-type]
                                   try_rotate=False,
                                   try_downscale=False, binarizer=zxingcpp.Binarizer.BoolCast)
     return found is not None and found.valid and found.text == text
