@@ -5,29 +5,70 @@ website's 繁體 copies (render/site.py), the search index (render/search.py, se
 wishers' names (validate/privacy.py) and the catalogues (i18n/make_hant.py) all take theirs from
 here. The configurations are OpenCC's own (https://github.com/BYVoid/OpenCC, data/config): s2tw
 gives Taiwan-standard characters without changing phrases, which is what the 繁體 pages use.
+
+A caller that knows a converter will be wanted soon may `open_early` it: OpenCC's constructor
+(C++) lets go of Python's interpreter lock while it reads its dictionaries, so a thread builds it on
+another core while this one goes on (a street checks the community that changed meanwhile,
+street/build.py). `converter` then waits for that thread instead of building a second one. Whoever
+forks a process after `open_early` calls `converter` first (the thread is then finished): a child
+forked while the thread runs would not have it, and would build its own.
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
-from functools import cache
 from typing import Final
 
 TO_TRADITIONAL: Final = "s2tw"  # the website's 繁體 copies and the zh-Hant catalogues
 
+# A memo of pure functions (the same text always converts the same way), not build state: config → convert.
+# Plain dict operations, atomic under the interpreter lock: no lock a fork could copy while held.
+_BUILT: dict[str, Callable[[str], str]] = {}
+_OPENING: dict[str, threading.Thread] = {}  # config → the thread `open_early` started for it
+
 
 def converter(config: str = TO_TRADITIONAL) -> Callable[[str], str]:
-    """OpenCC's `convert` for one configuration ("s2tw", "t2s", "s2hk" …), built on first use.
+    """OpenCC's `convert` for one configuration ("s2tw", "t2s", "s2hk" …), built on first use (or
+    taken from the thread `open_early` started, once it is done).
 
-    A memo of a pure function (the same text always converts the same way), not build state.
     Raises OpenCC's own error for a configuration it does not ship.
     """
-    return _built(config)
+    found = _BUILT.get(config)
+    if found is not None:
+        return found
+    opening = _OPENING.pop(config, None)
+    if opening is not None:
+        opening.join()  # in a forked child the thread is not running: join returns at once
+        found = _BUILT.get(config)
+    return found if found is not None else _build(config)
 
 
-@cache
-def _built(config: str) -> Callable[[str], str]:
+def open_early(config: str = TO_TRADITIONAL) -> None:
+    """Start building `config`'s converter on a daemon thread and return at once; nothing when it is
+    built or being built. A configuration OpenCC lacks fails in `converter`, not here."""
+    if config in _BUILT or config in _OPENING:
+        return
+    thread = threading.Thread(target=_build_quietly, args=(config,), name=f"opencc-{config}", daemon=True)
+    _OPENING[config] = thread
+    thread.start()
+
+
+def finish_opening() -> None:
+    """Wait until every thread `open_early` started has ended; call it before forking a process."""
+    for thread in list(_OPENING.values()):
+        thread.join()
+
+
+def _build(config: str) -> Callable[[str], str]:
     import opencc
 
     convert: Callable[[str], str] = opencc.OpenCC(config).convert
-    return convert
+    return _BUILT.setdefault(config, convert)
+
+
+def _build_quietly(config: str) -> None:
+    try:
+        _build(config)
+    except Exception:  # noqa: BLE001 - `converter` builds it again on its own thread and raises the error there
+        pass

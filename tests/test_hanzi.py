@@ -32,3 +32,43 @@ def test_no_other_module_builds_one() -> None:
     found = [p.relative_to(ROOT).as_posix() for p in sorted((ROOT / "sitegen").rglob("*.py"))
              if builds.search(p.read_text("utf-8"))]
     assert found == ["sitegen/hanzi.py"]
+
+
+OPENED_EARLY = """
+import json, sys, threading
+from sitegen import hanzi
+hanzi.open_early(sys.argv[1])
+started = [t.name for t in threading.enumerate() if t.name.startswith("opencc")]
+convert = hanzi.converter(sys.argv[1])
+print(json.dumps({"started": started, "converted": convert(sys.argv[2]), "same": convert is hanzi.converter(sys.argv[1]),
+                  "left": [t.name for t in threading.enumerate() if t.name.startswith("opencc")]}))
+"""
+
+
+@pytest.mark.parametrize(("config", "text", "converted"), CASES)
+def test_a_converter_opened_early_is_the_one_used(config: str, text: str, converted: str) -> None:
+    import json
+    import subprocess
+    import sys
+
+    run = subprocess.run([sys.executable, "-c", OPENED_EARLY, config, text], cwd=ROOT, capture_output=True, text=True,
+                         check=True)
+    assert json.loads(run.stdout) == {"started": [f"opencc-{config}"], "converted": converted, "same": True, "left": []}
+
+
+def test_finish_opening_waits_for_the_thread_and_builds_nothing_else() -> None:
+    from sitegen import hanzi
+
+    hanzi.open_early("s2hk")
+    hanzi.finish_opening()
+    assert not any(t.is_alive() for t in hanzi._OPENING.values())
+    assert hanzi.converter("s2hk")("头发") == "頭髮"
+
+
+def test_a_configuration_opencc_lacks_fails_where_it_is_used() -> None:
+    from sitegen import hanzi
+
+    hanzi.open_early("no-such-config")
+    hanzi.finish_opening()
+    with pytest.raises(Exception, match="no-such-config"):
+        hanzi.converter("no-such-config")

@@ -25,6 +25,7 @@ from zoneinfo import ZoneInfo
 
 from sitegen import pipeline
 from sitegen.errors import ContentInvalid, Problem, UsageProblem
+from sitegen.hanzi import finish_opening, open_early
 from sitegen.options import Options
 from sitegen.pipeline.cache import BuildCache, cache_dir
 from sitegen.pipeline.streetsecrets import community_secrets, digest_of
@@ -186,6 +187,7 @@ def _build_one(community: Community, out: Path, plan: Options, progress: pipelin
     from sitegen.pipeline.execute import LeaksFound
 
     slug = community.slug
+    finish_opening()  # the renderers fork in this build: OpenCC's thread (_check_changed) has ended first
     try:
         return pipeline.build(community.content, out / slug, plan, progress, loaded=loaded, checked=checked)
     except ContentInvalid as e:
@@ -281,14 +283,12 @@ def _check_changed(street: Street, picked: Sequence[Community], out: Path, optio
                               dict[str, list[tuple[str, str, str]]], dict[str, list[Problem]], dict[str, pipeline.Checked]]:
     """Check every community that changed against the secrets in `plans`.
 
-    Also returns the secrets each checked community holds itself (slug → community_secrets), and the
-    problems (street-relative) of each community that failed its check: the caller decides, once it
-    knows the street's new set of secrets, whether they stand (a secret can be gone with this edit).
+    Also returns the secrets each checked community holds itself (slug → community_secrets), and the problems
+    (street-relative) of each that failed its check: the caller decides, knowing the street's new secrets, if they stand.
 
     Returns the reports of the unchanged ones (not built again), the summaries (JSON) of the checked
-    ones, and the caches they were checked with (slug → cache), each handed to its build so that it
-    is read once, with what its check gave (for those whose cache is held), so that it is not checked
-    twice; their warnings come with their build reports.
+    ones, and the caches they were checked with (slug → cache) with what each check gave (for those whose
+    cache is held), handed to their builds: read and checked once; their warnings come with their reports.
     """
     fresh: dict[str, pipeline.Report] = {}
     summaries: dict[str, str] = {}
@@ -308,6 +308,8 @@ def _check_changed(street: Street, picked: Sequence[Community], out: Path, optio
         if ready is not None and folders.has_summary(slug, year):
             fresh[slug] = ready
             continue
+        if street.language == "zh-Hans":  # its 繁體 street pages (street/pages.py) need OpenCC, loaded on
+            open_early()  # another core while this community is checked (sitegen/hanzi.py)
         with paused_collector():  # objects by the hundred thousand, hardly a cycle: as a build (pipeline._build)
             cache = _last_cache(out / slug, plans[slug])
             try:

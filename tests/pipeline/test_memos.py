@@ -23,6 +23,8 @@ PROCESS_WIDE = {
     ("sitegen/write/lock.py", "_STARTED"),  # who holds each of those locks, for the waiting message
     ("sitegen/pipeline/workers.py", "_WORKER_JOB"),  # set by the pool initialiser in each forked worker alone, never in the build
     ("sitegen/street/ready.py", "_BUSY"),  # set by the pool initialiser in each forked worker alone: the street's "yield" flag
+    ("sitegen/hanzi.py", "_BUILT"),  # OpenCC's converters (pure functions), built once per process, as @cache kept them
+    ("sitegen/hanzi.py", "_OPENING"),  # the thread building one of them ahead of its use (hanzi.open_early)
 }
 EMPTY = ("dict", "list", "set", "defaultdict", "OrderedDict", "Counter")
 
