@@ -23,7 +23,7 @@ import hashlib
 import io
 import pickle
 from collections.abc import Sequence
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, fields, is_dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, Final
 
@@ -167,13 +167,16 @@ def _unpickled(handle: BinaryIO, path: Path) -> object:
         stored = _PlainUnpickler(handle).load()
         if not isinstance(stored, dict) or stored.get("format") != FORMAT:
             raise CacheDamaged(str(path))
-        value, parts = stored.get("value"), stored.get("parts", ())
+        value: Any = stored.get("value")
+        parts = stored.get("parts", ())
+        if parts and (not is_dataclass(value) or isinstance(value, type)):
+            raise CacheDamaged(str(path))
         names = {f.name for f in fields(value)} if parts else set()
         for group in parts:
             values = _PlainUnpickler(handle).load()  # a fresh memo for each part, as it was written
             if not isinstance(values, tuple) or len(values) != len(group) or not set(group) <= names:
                 raise CacheDamaged(str(path))
-            for name, part in zip(group, values):
+            for name, part in zip(group, values, strict=True):
                 setattr(value, name, part)
     except CacheDamaged:
         raise
