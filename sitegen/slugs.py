@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
 from collections.abc import Mapping
 from functools import lru_cache
+from types import ModuleType
 from typing import Final
 
 _NOT_SLUG: Final = re.compile(r"[^a-z0-9]+")
@@ -21,6 +23,21 @@ def _word_pinyin(word: str) -> str:
     from pypinyin import Style, lazy_pinyin
 
     return "".join(lazy_pinyin(word, style=Style.NORMAL, errors="ignore", v_to_u=False))
+
+
+def forget_pinyin() -> None:
+    """Free pypinyin's dictionaries (about 50 MB whatever the site's size) until a slug needs them again.
+
+    Its modules leave sys.modules and their namespaces are cleared: a module and its functions are
+    a reference cycle, which only the collector frees, and a build pauses it (sitegen/runtime.py);
+    cleared, the tables go at once. Nothing else holds pypinyin's objects (it is imported in
+    `_word_pinyin` alone, whose memo keeps only the slugs), so the next unknown level or tag imports
+    it afresh (0.3 s). Called before forking workers (pipeline/workers.py), which never slug.
+    """
+    for name in [n for n in sys.modules if n == "pypinyin" or n.startswith("pypinyin.")]:
+        module = sys.modules.pop(name)
+        if isinstance(module, ModuleType):
+            module.__dict__.clear()
 
 
 def _words(text: str) -> list[str]:

@@ -19,6 +19,7 @@ from sitegen.render.images import Photo, make_variants
 from sitegen.render.site import Renderer
 from sitegen.render.views import PageSpec
 from sitegen.runtime import collect_in_worker, die_with_parent, fork_context, release_free_heap
+from sitegen.slugs import forget_pinyin
 from sitegen.write.assembly import write_file
 from sitegen.write.leaks import Leak, LeakScanner
 
@@ -116,6 +117,7 @@ def run(job: Job, task: str, indices: list[int], workers: int, tick: Callable[[i
             tick(len(results), len(indices))
         return results
     size = max(8, min(64, len(indices) // (workers * 8) or 1)) if task == "render" else 1
+    forget_pinyin()  # slugs are made before any pool: the workers need no pinyin tables, nor does the build now
     release_free_heap()  # the workers neither share nor copy the pages the build freed so far
     with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start_worker,
                              initargs=(os.getpid(), job)) as pool:

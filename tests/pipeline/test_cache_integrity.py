@@ -163,3 +163,41 @@ def test_a_streamed_cache_file_is_header_digest_then_the_pickle(tmp_path: Path, 
     assert path.read_bytes() == cache_module._header() + cache_module._digest(payload) + payload
     assert cache_module._read(path) == value
     assert not [p for p in tmp_path.iterdir() if p != path]  # no temporary left beside it
+
+
+def test_a_cache_written_in_parts_reads_back_as_the_whole(demo: tuple[Path, dict[str, bytes]], tmp_path: Path) -> None:
+    """The data file is the cache without its big fields, then each group of fields with a memo of its
+    own: read back, it equals the cache pickled whole, and fields of one group still share objects."""
+    from sitegen.pipeline import cache as cache_module
+
+    content, _ = demo
+    out = warm_output(content, tmp_path)
+    key = pipeline.cache_key(Options(now=NOW, use_cache=True, jobs=1))
+    cache = BuildCache.load(out, key)
+    assert cache.files and cache.valid and cache.pages and cache.live_stats
+    whole = pickle.loads(pickle.dumps(cache, protocol=5))
+    again = tmp_path / "again"
+    cache.save_data(again)
+    read = BuildCache.load(again, key)
+    assert pickle.dumps(read, protocol=5) == pickle.dumps(whole, protocol=5)
+    assert {name for group in cache_module._parts() for name in group} == {
+        f.name for f in cache_module.fields(BuildCache)} - {"key"}
+    rel = next(iter(read.shadow_stats))
+    assert read.shadow_stats[rel] is read.live_stats[rel]  # one group: shared as it was
+
+
+@pytest.mark.parametrize("cut", ["last_byte", "extra_byte"])
+def test_a_cache_in_parts_with_a_part_missing_or_extra_is_damaged(tmp_path: Path, cut: str) -> None:
+    """Each part is checked after the digest: one missing or trailing after the last is refused."""
+    from sitegen.pipeline import cache as cache_module
+
+    path = tmp_path / "data.pickle"
+    cache = BuildCache(key="k", files={"a.md": (1, 2, [], [])}, live_stats={"a/": (1, 2)})
+    cache_module._write(path, cache, cache_module._parts())
+    data = path.read_bytes()
+    header = cache_module._header()
+    payload = data[len(header) + cache_module._DIGEST:]
+    payload = payload[:-1] if cut == "last_byte" else payload + pickle.dumps(None, protocol=5)
+    path.write_bytes(header + cache_module._digest(payload) + payload)  # a valid digest: only the parts stand
+    with pytest.raises(CacheDamaged):
+        cache_module._read(path)

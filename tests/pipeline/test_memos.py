@@ -13,7 +13,7 @@ import pytest
 
 from sitegen.pipeline.cache import BuildCache, State
 from sitegen.render.qr import Codes, qr_modules
-from sitegen.slugs import Levels, level_slug
+from sitegen.slugs import Levels, _word_pinyin, forget_pinyin, level_slug
 from sitegen.validate.privacy import Variants, name_variants
 from tests.conftest import NOW, ROOT
 
@@ -70,6 +70,17 @@ def test_levels_memo_gives_what_level_slug_gives(level: str, slug: str) -> None:
     assert memo.slug(level) == level_slug(level) == slug
     assert memo.known == {level: slug}
     assert Levels({level: "kept"}).slug(level) == "kept"  # a known level is never slugged again
+
+
+@pytest.mark.parametrize(("level", "slug"), LEVELS)
+def test_slugs_after_pinyin_is_forgotten_are_the_same(level: str, slug: str) -> None:
+    """forget_pinyin (before a pool forks) frees pypinyin's tables; the next slug loads them afresh, same slug."""
+    assert level_slug(level) == slug
+    forget_pinyin()
+    assert not [name for name in sys.modules if name.split(".")[0] == "pypinyin"]
+    _word_pinyin.cache_clear()  # so that pypinyin is asked again, not the memo
+    assert level_slug(level) == slug and Levels().slug(level) == slug
+    assert "pypinyin" in sys.modules
 
 
 VARIANTS = [  # name → forms both ways (OpenCC)
