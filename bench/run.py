@@ -27,6 +27,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.environment import run_env  # noqa: E402
 from bench.generate import Generated, generate, photo  # noqa: E402
 from bench.serve_latency import measure_serve  # noqa: E402
 
@@ -70,7 +71,7 @@ def _tree_rss_kb(root: int) -> int:
 
 def measure(command: list[str], cwd: Path | None = None, env: dict[str, str] | None = None) -> Run:
     started = time.perf_counter()
-    process = subprocess.Popen(command, cwd=cwd, env={**os.environ, **(env or {})},
+    process = subprocess.Popen(command, cwd=cwd, env=run_env(env),
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     peak = 0
     done = threading.Event()

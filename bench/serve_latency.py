@@ -26,6 +26,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from bench.environment import run_env
+
 PYTHON = sys.executable
 READY_TIMEOUT = 900.0  # seconds for the first build (10,000 records, cold, on a loaded machine)
 EDIT_TIMEOUT = 120.0  # seconds one edit may take to reload before the run is called failed
@@ -102,7 +104,8 @@ def measure_serve(content: Path, edits: int = 5, settle: float = 1.0) -> Latency
     command = [PYTHON, "-m", "sitegen", "--lang", "en", "serve", "--content", str(content), "--out", str(out),
                "--port", str(port)]
     started = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+                               env=run_env())
     events: _Events | None = None
     seconds: list[float] = []
     first = float("nan")
