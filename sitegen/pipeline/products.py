@@ -43,6 +43,11 @@ class Kind(Enum):
     PRINTED_COMBINED_PDF = "printed-combined-pdf"  # name is the path
     PRINTED_COPY = "printed-copy"  # a published file a poster uses (style sheet, photo): name is the path
 
+    # Hashed as the object it is, in C: every build looks up a key per product (26,000 at 10,000
+    # records), and Enum's own __hash__ is a Python call. Members are singletons (pickled by name),
+    # compared by identity, so equal keys still hash alike.
+    __hash__ = object.__hash__
+
 
 # Which product a cache entry belongs to: (kind, URL or path). A plain tuple, not a class: the cache
 # holds one per page, and a tuple is unpickled four times faster than a frozen dataclass.
