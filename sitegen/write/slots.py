@@ -205,9 +205,8 @@ def sweep(folder: Path, holds: dict[str, str], known: Dirs | None = None, settle
     known = known or {}
     files, subs = tree if tree is not None else folder_tree(holds)
     clean: Dirs = {}
-    # The loop runs once per folder (63,418 in output/, 11,147 in the print folder at 10,000
-    # generated records): bound methods, the file type read off st_mode without a call, a
-    # folder's subfolders added only when it has any.
+    # Once per folder (63,418 in output/, 11,147 in the print folder at 10,000 generated records):
+    # bound methods, the file type read off st_mode, a folder's subfolders added when it has any.
     lstat, was, subfolders = os.lstat, known.get, subs.get
     base = os.path.join(os.fspath(folder), "")
     pending = [""]
