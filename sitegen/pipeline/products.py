@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Generic, Protocol, TypeVar
+from typing import Generic, NamedTuple, Protocol, TypeVar
 
 from sitegen.pipeline import workers
 from sitegen.pipeline.cache import PageEntry
@@ -43,31 +43,39 @@ class Kind(Enum):
     PRINTED_COMBINED_PDF = "printed-combined-pdf"  # name is the path
     PRINTED_COPY = "printed-copy"  # a published file a poster uses (style sheet, photo): name is the path
 
+    # Hashed as the object it is, in C: every build looks up a key per product (36,000 at 10,000
+    # generated records), and Enum's own __hash__ is a Python call. Members are singletons
+    # (pickled by name), compared by identity, so equal keys still hash alike.
+    __hash__ = object.__hash__
+
 
 # Which product a cache entry belongs to: (kind, URL or path). A plain tuple, not a class: the cache
 # holds one per page, and a tuple is unpickled four times faster than a frozen dataclass.
 Key = tuple[Kind, str]
 
 
-@dataclass(frozen=True, slots=True)
-class OnWorkers:
-    """Made on the workers: `task` ("render", "photo" or "pdf", pipeline/workers.py) of item `index`
-    of the job's list; the worker writes the files itself."""
+class OnWorkers(NamedTuple):
+    """Made on the workers: `task` ("render", "photo" or "pdf", pipeline/workers.py) of item `item`
+    of the job's list; the worker writes the files itself.
+
+    A named tuple, as Product: one is made per page every build, and a frozen dataclass's
+    __init__ (object.__setattr__ per field) costs three times as much."""
 
     task: str
-    index: int
+    item: int  # not `index`: a tuple's method
 
 
 Local = Callable[[], dict[str, bytes]]  # output path → bytes, made in this process and written by the shelf
 
 
-@dataclass(frozen=True, slots=True)
-class Product:
+class Product(NamedTuple):
     """One output of the build: its key, a digest of every input its bytes depend on, and its maker.
 
     `twin` (print folder only): (fingerprint, path) of the published file that is this product when
     the fingerprints are equal, so it is linked instead of made. `fresh`: made even when its entry
-    matches (a combined PDF after any of its PDFs was laid out again).
+    matches (a combined PDF after any of its PDFs was laid out again). Immutable and made at C
+    speed: every build lists a product per page, poster and photo, and one per printed poster
+    (24,682 and 11,666 at 10,000 generated records).
     """
 
     key: Key
@@ -148,7 +156,7 @@ class Engine:
         return files
 
     def _make_on_workers(self, task: str, products: list[Product], stage: str, settled: Settled) -> None:
-        by_index = {p.make.index: p for p in products if isinstance(p.make, OnWorkers)}
+        by_index = {p.make.item: p for p in products if isinstance(p.make, OnWorkers)}
         for index, files, found, codes in workers.run(self.job, task, list(by_index), self.jobs,
                                                       lambda d, t: self.tick(stage, d, t)):
             settled.made[by_index[index].key] = files

@@ -88,6 +88,10 @@ class PlanMemo:
     keys: dict[str, tuple[tuple[str, ...], str]] = field(default_factory=dict)  # group slot → (its key's parts, key)
     idents: dict[tuple[object, ...], str] = field(default_factory=dict)  # a record's `record_sig` → its ident
     nodes: dict[tuple[object, ...], str] = field(default_factory=dict)  # a place's parts → Replanner.node
+    # id(record) → (the record, its photos' hashes, its record_sig, its ident): the very record objects
+    # the model kept (model/kept.py) are known again without their sig (Replanner.ident); held, so
+    # an id is never another object's while its entry lives.
+    objects: dict[int, tuple[Record, tuple[str, ...], tuple[object, ...], str]] = field(default_factory=dict)
 
     def __getstate__(self) -> dict[str, Any]:
         # The planned photos too: a rebuild takes each unchanged photo's sizes from them instead of
@@ -103,6 +107,7 @@ class PlanMemo:
         self.photos = {k: v for k, v in photos.items() if (getattr(v, "source", None), getattr(v, "sha", None)) == k} \
             if isinstance(photos, dict) else {}
         self.held, self.context, self.keys, self.idents, self.nodes = {}, (), {}, {}, {}
+        self.objects = {}
 
 
 def theme_stamp(language: str, folder: Path | None, shown: str) -> tuple[object, ...]:
@@ -184,6 +189,7 @@ class Replanner:
         self.keys: dict[str, tuple[tuple[str, ...], str]] = {}  # this build's PlanMemo.keys (under serve)
         self.sigs: dict[tuple[object, ...], str] = {}  # this build's PlanMemo.idents (under serve)
         self.node_sigs: dict[tuple[object, ...], str] = {}  # this build's PlanMemo.nodes (under serve)
+        self.objects: dict[int, tuple[Record, tuple[str, ...], tuple[object, ...], str]] = {}  # PlanMemo.objects
 
     def ident(self, record: Record) -> str:
         """What a record is to every page showing it: the text its fingerprint part is taken from
@@ -192,11 +198,20 @@ class Replanner:
         found = self.idents.get(id(record))
         if found is None:
             if self.memo.whole:
-                sig = record_sig(record, self.photos)
-                found = self.memo.idents.get(sig)
-                if found is None:
-                    found = self._ident(record)
+                # The very record object of the last build (the model kept it: its file is as it
+                # was), its photos' hashes as they were: its sig and ident are the last build's.
+                photos = self.photos
+                shas = tuple(photos[p].sha if p in photos else "-" for p in record.photos) if record.photos else ()
+                last = self.memo.objects.get(id(record))
+                if last is not None and last[0] is record and last[1] == shas:
+                    sig, found = last[2], last[3]
+                else:
+                    sig = record_sig(record, photos)
+                    found = self.memo.idents.get(sig)
+                    if found is None:
+                        found = self._ident(record)
                 self.sigs[sig] = found
+                self.objects[id(record)] = (record, shas, sig, found)
             else:
                 found = self._ident(record)
             self.idents[id(record)] = found
@@ -370,6 +385,7 @@ class Replanner:
                                                     for name, group in groups))
         self.memo.slots, self.memo.held, self.memo.context = self.slots, self.held, self.context
         self.memo.keys, self.memo.idents, self.memo.nodes = self.keys, self.sigs, self.node_sigs
+        self.memo.objects = self.objects
         return Planned(specs, prints, self.print_of, self.reused)
 
     def _board(self, record: Record) -> str:

@@ -20,6 +20,9 @@ from sitegen.write.slots import MANIFEST, remove_empty_parents
 
 _EXCLUSIVE: Final = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
 
+_FILE_TYPE: Final = 0o170000  # the type bits of st_mode (stat.S_IFMT): stat.S_ISREG without the call
+_REGULAR: Final = stat.S_IFREG
+
 Stats = dict[str, tuple[int, int]]  # output path → (size, change time in ns): see file_stat
 
 
@@ -69,7 +72,10 @@ def file_stat(path: str | os.PathLike[str]) -> tuple[int, int] | None:
         st = os.lstat(path)
     except OSError:
         return None
-    return (st.st_size, max(st.st_mtime_ns, st.st_ctime_ns)) if stat.S_ISREG(st.st_mode) else None
+    if st.st_mode & _FILE_TYPE != _REGULAR:
+        return None
+    mtime, ctime = st.st_mtime_ns, st.st_ctime_ns
+    return (st.st_size, ctime if ctime > mtime else mtime)
 
 
 def as_recorded(path: str, found: tuple[int, int], recorded: tuple[int, int] | None, sha: str) -> bool:
@@ -165,10 +171,12 @@ class Assembly:
         """True when every file of `files` (path → sha256) was kept or linked (see reuse).
 
         `reuse` written out for the shadow's files: this runs for every file of every kept product
-        of every build (8,000 at 1,000 records), so each costs one lstat and a few lookups.
+        of every build (64,806 files in output/ at 10,000 generated records), so each costs one
+        lstat, a few lookups and no call besides: the change time is picked without max(), the
+        file type read off st_mode.
         """
         holds, known, base, kept = self.holds, self.shadow_stats, self._stage, self.kept
-        found_files, found_stats, lstat, regular = self.files, self.stats, os.lstat, stat.S_ISREG
+        found_files, found_stats, lstat = self.files, self.stats, os.lstat
         for rel, sha in files.items():
             # a path kept in place is one an earlier build checked and wrote (its stats are the
             # build's record); a path about to be linked is checked first, as every write is
@@ -177,10 +185,12 @@ class Assembly:
                     info = lstat(base + rel)
                 except OSError:
                     info = None
-                if info is not None and regular(info.st_mode):
-                    found = (info.st_size, max(info.st_mtime_ns, info.st_ctime_ns))
+                if info is not None and info.st_mode & _FILE_TYPE == _REGULAR:
+                    mtime, ctime = info.st_mtime_ns, info.st_ctime_ns
+                    found = (info.st_size, ctime if ctime > mtime else mtime)
                     if found == known.get(rel) or as_recorded(base + rel, found, known.get(rel), sha):
-                        found_files[rel], found_stats[rel] = sha, found
+                        found_files[rel] = sha
+                        found_stats[rel] = found
                         kept.append(rel)
                         continue
             if not (self.live.get(rel) == sha and self._link(checked_path(rel), sha)):

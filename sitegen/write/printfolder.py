@@ -162,8 +162,10 @@ class PrintAssembly:
         """Keep the stage's own `rel` when it holds `sha` and is as the build that left it made it."""
         if self.holds.get(rel) != sha:
             return False
-        found = file_stat(self._stage + rel)
-        if found is None or not as_recorded(self._stage + rel, found, self.held_stats.get(rel), sha):
+        path = self._stage + rel
+        found = file_stat(path)
+        if found is None or found != self.held_stats.get(rel) and not as_recorded(
+                path, found, self.held_stats.get(rel), sha):
             return False
         self.files[rel], self.stats[rel] = sha, found
         return True

@@ -144,6 +144,9 @@ def fs_clock(folder: Path) -> int:
     return os.stat(probe).st_ctime_ns
 
 
+_FILE_TYPE: Final = 0o170000  # the type bits of st_mode (stat.S_IFMT)
+_FOLDER: Final = stat.S_IFDIR
+
 Dirs = dict[str, tuple[int, int, int]]  # folder path in a slot → (inode, mtime ns, ctime ns) when known clean
 
 
@@ -202,25 +205,30 @@ def sweep(folder: Path, holds: dict[str, str], known: Dirs | None = None, settle
     known = known or {}
     files, subs = tree if tree is not None else folder_tree(holds)
     clean: Dirs = {}
-    lstat, is_dir = os.lstat, stat.S_ISDIR  # the loop runs once per folder of the site: kept lean
+    # Once per folder (63,418 in output/, 11,147 in the print folder at 10,000 generated records):
+    # bound methods, the file type read off st_mode, a folder's subfolders added when it has any.
+    lstat, was, subfolders = os.lstat, known.get, subs.get
     base = os.path.join(os.fspath(folder), "")
     pending = [""]
+    pop, extend = pending.pop, pending.extend
     while pending:
-        rel = pending.pop()
+        rel = pop()
         try:
             info = lstat(base + rel)
         except OSError:
             continue
         mark = (info.st_ino, info.st_mtime_ns, info.st_ctime_ns)
-        if known.get(rel) == mark and rel and is_dir(info.st_mode):
+        if rel and was(rel) == mark and info.st_mode & _FILE_TYPE == _FOLDER:
             clean[rel] = mark
-            pending += subs.get(rel, ())
+            below = subfolders(rel)
+            if below:
+                extend(below)
             continue
         listed = _list(base + rel, files.get(rel, set()), subs.get(rel, []))
         if listed is None:
             continue
-        pending += listed[0]
-        if rel and not listed[1] and is_dir(info.st_mode) and info.st_ctime_ns < settled:
+        extend(listed[0])
+        if rel and not listed[1] and info.st_mode & _FILE_TYPE == _FOLDER and info.st_ctime_ns < settled:
             clean[rel] = mark
     return clean
 

@@ -26,7 +26,7 @@ from sitegen.pipeline.cache import BuildCache
 from sitegen.pipeline.memory import Memory
 from sitegen.pipeline.published import Plan
 from sitegen.model.records import Record
-from sitegen.pipeline.recordsig import exact
+from sitegen.pipeline.recordsig import exact, record_sig
 from sitegen.pipeline.replan import PlanMemo, Replanner
 from sitegen.write.printfolder import print_folder
 from tests.conftest import NOW, tree_bytes
@@ -404,3 +404,43 @@ EXACT = {
 def test_dates_compare_for_the_ident_cache_as_their_text_does(name: str) -> None:
     a, b = EXACT[name]
     assert (exact(a) == exact(b)) == (repr(a) == repr(b))
+
+
+# edit between two serve builds → whether the records are the last build's objects again
+OBJECT_EDITS = {
+    "body edit": (_append("wishes", "\n又补充了一段说明。\n"), True),
+    "photo changed (its records kept as objects, their photos' hashes not)": (_photo, True),
+    "the clock crosses midnight (records made again)": (lambda content: None, False),
+}
+
+
+@pytest.mark.parametrize("name", OBJECT_EDITS)
+def test_idents_known_by_record_object_are_the_idents_made_afresh(name: str, generated: Path, tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """Replanner.ident takes a kept record object's sig and ident from the last build (PlanMemo.objects):
+    each is what record_sig and _ident give for that record and this build's photos."""
+    edit, same_objects = OBJECT_EDITS[name]
+    content, out, memory = tmp_path / "content", tmp_path / "output", Memory()
+    shutil.copytree(generated, content)
+    pipeline.build(content, out, _options(), memory=memory)
+    pipeline.build(content, out, _options(), memory=memory)  # steady: the memo is a serve build's
+    assert memory.cache is not None
+    before = dict(memory.cache.plans.objects)
+    edit(content)
+    plans: list[tuple[Plan, Plan]] = []
+    _watch_plans(monkeypatch, plans)
+    pipeline.build(content, out, _options(LATER if "clock" in name else NOW), memory=memory)
+    monkeypatch.undo()
+    (plan, full), = plans
+    assert plan.prints == full.prints and plan.specs == full.specs
+    assert memory.cache is not None
+    objects = memory.cache.plans.objects
+    assert len(objects) > 60
+    again = sum(1 for at, entry in objects.items() if at in before and before[at][0] is entry[0])
+    assert (again > len(objects) // 2) == same_objects
+    fresh = Replanner.__new__(Replanner)  # only _ident's one input besides the record: the photos
+    fresh.photos = plan.photos
+    for record, shas, sig, ident in objects.values():
+        assert sig == record_sig(record, plan.photos)
+        assert ident == fresh._ident(record)
+        assert shas == sig[-1]
