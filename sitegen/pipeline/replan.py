@@ -1,27 +1,24 @@
 """Plan a rebuild at the cost of what changed: the last plan's specs and fingerprints are taken
 again wherever what made them is unchanged.
 
-The plan is cut into slots: each record's page, each record's poster, each kind's lists, the
-tag pages, the place pages, the boards, the home page, the poster index. A slot's key is a digest
-of everything its planner reads (render/pages.py Planner, render/posters.py PosterPlanner) and
-everything its fingerprint holds (pipeline/published.py fingerprints): the theme's labels and the
-slot's templates, the site, the free pages, and the records it shows by their identity (URL,
-digest, day, date shown, source, tags, place, photos' hashes). Same key, same specs and same
-fingerprints: the memo is a pure function's cache, right whatever build wrote it, so there is no
-rule for when to fall back; a slot whose inputs changed (a record edited, a list reordered by a
-new date, a tag added, site.yaml, the theme, a photo, the day that ends "upcoming") has a new key
-and is planned again. The free pages, the search page, 404 and the wish wall are planned every
-time (one or a few specs each). What the argument rests on is what the fingerprints rest on: a
-record's digest changes whenever anything the record shows changes (model/records.py Record).
-A build whose cache stays in memory (`serve`) keeps every slot whole and takes its specs again,
-and keys them cheaper: a record's page and poster are taken without digesting their key when what
-it holds of them (the record's ident, the board) and of the whole build (`PlanMemo.context`) are the
-last build's; idents and place texts come from the last build by equal parts (pipeline/recordsig.py),
-and a group slot's key by equal parts, compared as strings instead of digested. A
-build from the cache files (the CLI) finds each slot's key and fingerprints there (PlanMemo's
-pickled form: no specs, which hold whole records and would cost more to read than to plan): it
-plans every slot again but digests only those whose key changed, the fingerprints being most of
-what planning costs (2.4 of 3.4 s at 10,000 records).
+The plan is cut into slots: each record's page, each record's poster, each kind's lists, the tag pages, the
+place pages, the boards, the home page, the poster index. A slot's key is a digest of everything its planner
+reads (render/pages.py Planner, render/posters.py PosterPlanner) and everything its fingerprint holds
+(pipeline/published.py fingerprints): the theme's labels and the slot's templates, the site, the free pages, and
+the records it shows by their identity (URL, digest, day, date shown, source, tags, place, photos' hashes). Same
+key, same specs and same fingerprints: the memo is a pure function's cache, right whatever build wrote it, so
+there is no rule for when to fall back; a slot whose inputs changed (a record edited, a list reordered by a new
+date, a tag added, site.yaml, the theme, a photo, the day that ends "upcoming") has a new key and is planned
+again. The free pages, the search page, 404 and the wish wall are planned every time (one or a few specs each).
+What the argument rests on is what the fingerprints rest on: a record's digest changes whenever anything the
+record shows changes (model/records.py Record). A build whose cache stays in memory (`serve`) keeps every slot
+whole and takes its specs again, and keys them cheaper: a record's page and poster are taken without digesting
+their key when what it holds of them (the record's ident, the board) and of the whole build (`PlanMemo.context`)
+are the last build's; idents and place texts come from the last build by equal parts (pipeline/recordsig.py),
+and a group slot's key by equal parts, compared as strings instead of digested. A build from the cache files
+(the CLI) finds each slot's key and fingerprints there (PlanMemo's pickled form: no specs, which hold whole
+records and would cost more to read than to plan): it plans every slot again but digests only those whose key
+changed, the fingerprints being most of what planning costs (2.4 of 3.4 s at 10,000 records).
 
 `tests/pipeline/test_replan.py` holds it: after every kind of edit the plan equals the full plan
 spec for spec and fingerprint for fingerprint, and the site equals a cold build byte for byte, both
@@ -80,17 +77,15 @@ class PlanMemo:
     # Set by a build whose cache stays in memory after it (serve): only then are specs and what their
     # making asked kept, for the next build to take whole; the cache files keep neither.
     whole: bool = False
-    # Kept by a `whole` build alone, for the next to take a record's page and poster without keying
-    # them (Replanner.record_slot): what each record slot's key was made of besides `context`, the
-    # parts every record slot's key shares (prefix, the record templates' digests, the tag URLs).
+    # Kept by a `whole` build alone, for the next to take a record's page and poster without keying them (Replanner.
+    # record_slot): each record slot's key's own parts, and `context`, the parts all share (prefix, templates, tag URLs).
     held: dict[str, tuple[str, ...]] = field(default_factory=dict)
     context: tuple[object, ...] = ()
     keys: dict[str, tuple[tuple[str, ...], str]] = field(default_factory=dict)  # group slot → (its key's parts, key)
     idents: dict[tuple[object, ...], str] = field(default_factory=dict)  # a record's `record_sig` → its ident
     nodes: dict[tuple[object, ...], str] = field(default_factory=dict)  # a place's parts → Replanner.node
-    # id(record) → (the record, its photos' hashes, its record_sig, its ident): the very record objects
-    # the model kept (model/kept.py) are known again without their sig (Replanner.ident); held, so
-    # an id is never another object's while its entry lives.
+    # id(record) → (the record, its photos' hashes, its record_sig, its ident): the record objects the model kept
+    # (model/kept.py) known again without their sig (Replanner.ident); held, so an id is never another object's.
     objects: dict[int, tuple[Record, tuple[str, ...], tuple[object, ...], str]] = field(default_factory=dict)
 
     def __getstate__(self) -> dict[str, Any]:
@@ -198,8 +193,7 @@ class Replanner:
         found = self.idents.get(id(record))
         if found is None:
             if self.memo.whole:
-                # The very record object of the last build (the model kept it: its file is as it
-                # was), its photos' hashes as they were: its sig and ident are the last build's.
+                # The last build's very record object (its file as it was), its photos' hashes too: its sig and ident stand.
                 photos = self.photos
                 shas = tuple(photos[p].sha if p in photos else "-" for p in record.photos) if record.photos else ()
                 last = self.memo.objects.get(id(record))
