@@ -13,6 +13,7 @@ from pydantic import PlainValidator
 from pydantic_core import PydanticCustomError
 
 from sitegen.addresses import BadAddress, ascii_url
+from sitegen.validate.date_hint import suggested
 from sitegen.validate.words import Words, word_table
 from sitegen.load.garbage import garbled_run
 from sitegen.load.invisible import drop_invisible
@@ -96,6 +97,15 @@ def _name(value: Any) -> str:
     return _one_line(unicodedata.normalize("NFKC", _text(value)), MAX_NAME)
 
 
+def _format_fail(key: str, raw: str, with_time: bool) -> PydanticCustomError:
+    """A date not in the contract's form: the message names the form to write when the value reads
+    as one (2026年12月21日 下午3点 → 2026-12-21 15:00, validate/date_hint.py), else shows the pattern."""
+    suggestion = suggested(raw, with_time)
+    if suggestion is None:
+        return _fail(key, value=raw)
+    return _fail("value.date_format_hint", value=raw, suggestion=suggestion)
+
+
 def _checked_date(year: str, month: str, day: str, raw: str) -> date:
     try:
         found = date(int(year), int(month), int(day))
@@ -110,7 +120,7 @@ def _day(value: Any) -> date:
     raw = _unquote(_text(value).strip())
     match = _DAY_RE.fullmatch(raw)
     if not match:
-        raise _fail("value.date_format", value=raw)
+        raise _format_fail("value.date_format", raw, with_time=False)
     year, month, day = match.groups()
     return _checked_date(year, month, day, raw)
 
@@ -121,7 +131,7 @@ def _day_or_time(value: Any) -> date | datetime:
         return _day(raw)
     match = _TIME_RE.fullmatch(raw)
     if not match:
-        raise _fail("value.datetime_format", value=raw)
+        raise _format_fail("value.datetime_format", raw, with_time=True)
     year, month, day, hour, minute = match.groups()
     day_ = _checked_date(year, month, day, raw)
     if int(hour) > 23 or int(minute) > 59:

@@ -103,7 +103,7 @@ def test_real_process_init_new_check_build_in_a_chinese_folder(tmp_path: Path) -
     broken.write_bytes("---\r\ntitle: 坏的\r\ndate: 2024/1/1\r\n---\r\n".encode())
     failed = sitegen("build")
     assert failed.returncode == 1
-    assert "activities/broken.md:3: " in failed.stderr and "2021-08-06" in failed.stderr
+    assert "activities/broken.md:3: " in failed.stderr and "应写成 2024-01-01" in failed.stderr
     assert "Traceback" not in failed.stderr
 
 

@@ -22,11 +22,11 @@ CASES = [
     ("image_moves_down", IMAGE.format(extra=""), IMAGE.format(extra="# 注释\n"), "activities/a.md:7", "body.image"),
     ("image_moves_up", IMAGE.format(extra="# 注释\n"), IMAGE.format(extra=""), "activities/a.md:6", "body.image"),
     ("field_error_moves_down", "---\ntitle: x\ndate: 2019/8/6\n---\n", "---\ntitle: x\n# 注释\ndate: 2019/8/6\n---\n",
-     "activities/a.md:4", "value.datetime_format"),
+     "activities/a.md:4", "value.date_format_hint"),
     ("rule_error_moves_up", "---\ntitle: x\ndate: 2019-08-06\n\nend: 2019-08-05\n---\n",
      "---\ntitle: x\ndate: 2019-08-06\nend: 2019-08-05\n---\n", "activities/a.md:4", "activity.end_before_start"),
     ("yaml_field_error_moves_down", "wish: 助行器\nwisher: 周桂芳\nposted_on: 2026/10/18\nstatus: open\n",
-     "wish: 助行器\nwisher: 周桂芳\n# 注释\nposted_on: 2026/10/18\nstatus: open\n", "wishes/w.yaml:4", "value.date_format"),
+     "wish: 助行器\nwisher: 周桂芳\n# 注释\nposted_on: 2026/10/18\nstatus: open\n", "wishes/w.yaml:4", "value.date_format_hint"),
     ("too_long_moves_down", LONG.format(extra=""), LONG.format(extra="\n"), "activities/a.md:5006", "body.too_many_lines"),
 ]
 
