@@ -259,3 +259,27 @@ def test_a_print_folder_replaced_by_a_link_is_built_in_its_target(make_site: Mak
     assert run("build", "--content", str(content), "--out", str(tmp_path / "cold"), "--no-cache").exit_code == 0
     assert tree_bytes(out) == tree_bytes(tmp_path / "cold")
     assert tree_bytes(moved) == tree_bytes(tmp_path / "cold-print")
+
+
+# (i-break8) (folder: output or print, file, mode a hand gives it): the next build gives back a cold build's mode
+CHMODS = [("output", "index.html", 0o600), ("output", "feed.xml", 0o640), ("output", "activities/a/index.html", 0o000),
+          ("print", "posters/index.html", 0o600)]
+
+
+def _modes(folder: Path) -> dict[str, int]:
+    return {str(p.relative_to(folder)): p.lstat().st_mode for p in sorted(folder.rglob("*"))}
+
+
+@pytest.mark.parametrize(("where", "rel", "mode"), CHMODS)
+def test_a_hand_changed_permission_is_given_back(make_site: MakeSite, tmp_path: Path, where: str, rel: str,
+                                                 mode: int) -> None:
+    """A chmod changes only the ctime: the bytes read back as recorded, so the file was kept as it was."""
+    content = make_site(GOOD)
+    out = tmp_path / "output"
+    assert run("build", "--content", str(content), "--out", str(out)).exit_code == 0
+    os.chmod((out if where == "output" else tmp_path / "output-print") / rel, mode)
+    assert run("build", "--content", str(content), "--out", str(out)).exit_code == 0
+    assert run("build", "--content", str(content), "--out", str(tmp_path / "cold"), "--no-cache").exit_code == 0
+    assert tree_bytes(out) == tree_bytes(tmp_path / "cold")
+    assert _modes(out) == _modes(tmp_path / "cold")
+    assert _modes(tmp_path / "output-print") == _modes(tmp_path / "cold-print")
