@@ -159,6 +159,10 @@ SOURCE_CASES = [
     ("劉晓风", "organizer: 刘·曉·風\n", "", "activities/a.md:4"),
     ("劉晓风", "", "感谢劉\\_晓\\_风\n", "activities/a.md:5"),  # shown as 劉_晓_风
     ("劉晓风", "", "感谢刘—曉—风\n", "activities/a.md:5"),
+    # (i-break8) a name split over a list's items, which the search index and the page run together
+    ("劉晓风", "partners: [劉, 晓风]\n", "", "activities/a.md:4"),
+    ("俞晓风", "partners:\n- 俞\n- 晓风\n", "", "activities/a.md:4"),
+    ("劉晓风", "tags: [劉, 曉風]\n", "", "activities/a.md:4"),
 ]
 
 
