@@ -28,11 +28,20 @@ _BUILT: dict[str, Callable[[str], str]] = {}
 _OPENING: dict[str, threading.Thread] = {}  # config → the thread `open_early` started for it
 
 
+class OpenCCBroken(Exception):
+    """OpenCC cannot build a converter: not installed, its dictionaries missing or damaged, or a
+    configuration it does not ship (the cause says which). The CLI says `KEY` in the user's language
+    (cli/errors.py, exit 2); hanzi sits below sitegen.errors, so this is no UsageProblem."""
+
+    KEY: Final = "cli.opencc_broken"
+
+
 def converter(config: str = TO_TRADITIONAL) -> Callable[[str], str]:
     """OpenCC's `convert` for one configuration ("s2tw", "t2s", "s2hk" …), built on first use (or
     taken from the thread `open_early` started, once it is done).
 
-    Raises OpenCC's own error for a configuration it does not ship.
+    Raises OpenCCBroken when OpenCC cannot build it (not installed, its
+    dictionaries missing or damaged, a configuration it does not ship).
     """
     found = _BUILT.get(config)
     if found is not None:
@@ -61,9 +70,14 @@ def finish_opening() -> None:
 
 
 def _build(config: str) -> Callable[[str], str]:
-    import opencc
+    """OpenCC's converter for `config`; OpenCCBroken when OpenCC cannot be imported or cannot read
+    its dictionaries (its own error is English and names no remedy)."""
+    try:
+        import opencc
 
-    convert: Callable[[str], str] = opencc.OpenCC(config).convert
+        convert: Callable[[str], str] = opencc.OpenCC(config).convert
+    except Exception as e:  # noqa: BLE001 - whatever OpenCC raises (ImportError, RuntimeError …): one remedy
+        raise OpenCCBroken(config) from e
     return _BUILT.setdefault(config, convert)
 
 

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import re
+import sys
+import types
+from pathlib import Path
 
 import pytest
 
 from sitegen.hanzi import converter
-from tests.conftest import ROOT
+from tests.conftest import ROOT, SITE_YAML, MakeSite, run
 
 CASES = [  # (configuration, Simplified or Traditional text) → converted
     ("s2tw", "社区公示栏", "社區公示欄"),
@@ -70,5 +73,40 @@ def test_a_configuration_opencc_lacks_fails_where_it_is_used() -> None:
 
     hanzi.open_early("no-such-config")
     hanzi.finish_opening()
-    with pytest.raises(Exception, match="no-such-config"):
+    with pytest.raises(hanzi.OpenCCBroken) as caught:  # (i-break8) a message of ours; OpenCC's own error its cause
         hanzi.converter("no-such-config")
+    assert "no-such-config" in str(caught.value.__cause__)
+
+
+class _BrokenOpenCC:
+    def __init__(self, config: str) -> None:
+        raise RuntimeError(f"Invalid format of config file: /usr/share/opencc/{config}.json")
+
+
+# (i-break8) (how OpenCC fails, the CLI's language, the message's word): a build of a 繁體 site says
+# what to do in the user's language, exit 2, never OpenCC's English nor "internal error"
+OPENCC_FAILURES = [
+    ("dictionaries", "en", "reinstall it with pip install --force-reinstall opencc"),
+    ("dictionaries", "zh-Hans", "重新安装"),
+    ("not installed", "en", "need OpenCC"),
+    ("not installed", "zh-Hans", "需要 OpenCC"),
+]
+
+
+@pytest.mark.parametrize(("failure", "language", "word"), OPENCC_FAILURES)
+def test_an_opencc_that_cannot_load_is_a_clear_error(make_site: MakeSite, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                     failure: str, language: str, word: str) -> None:
+    from sitegen import hanzi
+
+    monkeypatch.setattr(hanzi, "_BUILT", {})
+    monkeypatch.setattr(hanzi, "_OPENING", {})
+    module = types.ModuleType("opencc")
+    if failure == "dictionaries":
+        module.OpenCC = _BrokenOpenCC  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "opencc", module)  # "not installed": no OpenCC in it, an ImportError
+    content = make_site({"activities/a.md": "---\ntitle: 七夕\ndate: 2019-08-06\n---\n手工面点\n"},
+                        site=SITE_YAML + "language: zh-Hant\n")
+    result = run("build", "--content", str(content), "--out", str(tmp_path / "out"), "-j", "1",
+                 env={"SITEGEN_LANG": language})
+    assert result.exit_code == 2, result.output
+    assert word in result.stderr and "Invalid format" not in result.stderr and "Traceback" not in result.stderr

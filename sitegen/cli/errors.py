@@ -14,6 +14,7 @@ import click
 from sitegen.cli.app import (EXIT_BUSY, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_INVALID, EXIT_IO, EXIT_USAGE, App,
                              report_problems)
 from sitegen.errors import ContentInvalid, UsageProblem, printable
+from sitegen.hanzi import OpenCCBroken
 from sitegen.i18n.messages import Messages
 
 _DISK_ERRORS: dict[int, str] = {errno.ENOSPC: "cli.disk_full", errno.EDQUOT: "cli.disk_full",
@@ -70,6 +71,9 @@ def _exit_code(e: BaseException, command: str, app: App, messages: Messages, kwa
         return _content_invalid(e, command, messages)
     if isinstance(e, UsageProblem):
         return _usage(e, messages)
+    if isinstance(e, OpenCCBroken):  # an installation to repair, said in the user's language
+        click.echo(messages.text(OpenCCBroken.KEY), err=True)
+        return EXIT_USAGE
     if isinstance(e, KeyboardInterrupt):
         click.echo(messages.text("cli.interrupted"), err=True)
         return EXIT_INTERRUPTED

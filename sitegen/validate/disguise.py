@@ -80,6 +80,12 @@ _CJK_NUMERALS: Final = "".join(c for c in _DIGIT_LIKE if not c.isascii())
 _FROM_NUMERAL: Final = re.compile(f"[{_CJK_NUMERALS}](?:{_NUMERAL_SEPARATOR}{{0,3}}[{_DIGIT_LIKE}])*")
 _BEFORE_NUMERAL: Final = re.compile(f"(?:[{_DIGIT_LIKE}]{_NUMERAL_SEPARATOR}{{0,3}})+$")
 _LOOK_BACK: Final = 4 * 16  # characters searched before a run: more than any number's digits and separators
+# (i-break8) Up to three joining marks between two ideographs: a name written 劉_晓_风, 俞\晓\风 (an
+# escaped Markdown underscore shows as itself), 俞·晓·风 or 俞—晓—风 reads as the name. Only marks
+# that join, never a comma or a stop ending a word (小刘，晓风也来了 stays two words); NFKC has already
+# made ＿ and － their ASCII forms. The ideograph before them is kept, the marks dropped.
+_IDEOGRAPH: Final = "\u3400-\u9fff\uf900-\ufaff\U00020000-\U0002ffff"
+_JOINED_IDEOGRAPHS: Final = re.compile(rf"([{_IDEOGRAPH}])[_\\\-\u2010-\u2015·・‧]{{1,3}}(?=[{_IDEOGRAPH}])")
 
 
 def _ascii_digit(match: regex.Match[str]) -> str:
@@ -88,11 +94,15 @@ def _ascii_digit(match: regex.Match[str]) -> str:
 
 
 def fold_name(text: str) -> str:
-    """A name (or text searched for names) without width, format characters or whitespace."""
+    """A name (or text searched for names) without width, format characters, whitespace or joining marks
+    between two ideographs (`_JOINED_IDEOGRAPHS`)."""
     text = nfkc(text)
     if _FORMAT.search(text):
         text = _FORMAT.sub("", text)
-    return "".join(text.split())
+    text = "".join(text.split())
+    if _JOINED_IDEOGRAPHS.search(text):
+        text = _JOINED_IDEOGRAPHS.sub(_kept_digit, text)
+    return text
 
 
 def fold(text: str) -> str:
@@ -104,6 +114,7 @@ def fold(text: str) -> str:
 
 
 def _kept_digit(match: re.Match[str]) -> str:
+    """The first group: the digit (or ideograph) before the separators dropped."""
     return match.group(1)
 
 

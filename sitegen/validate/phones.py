@@ -19,7 +19,7 @@ from sitegen.errors import Problem
 from sitegen.load.records import RawRecord
 from sitegen.validate.disguise import fold, markdown_shown, markdown_unshown, numerals_as_digits
 from sitegen.validate.numberless import digits_seen
-from sitegen.validate.privacy import build_matcher, strings_in
+from sitegen.validate.privacy import build_matcher, joined_lists, strings_in
 
 if TYPE_CHECKING:
     from sitegen.validate.check import Valid
@@ -140,9 +140,12 @@ def hidden_phones_unpublished(raws: Iterable[RawRecord], valid: Iterable[Valid],
             continue
         texts = [(at, text) for at, text in strings_in(raw.fields)
                  if not (at == ("phone",) and id(raw) in owners) and at != ("show_phone",)]
+        # (i-break8) a list's items run together too (the search index shows them one after another):
+        # partners: ["138", "0551", "5678"] publishes the number; named at the list's line, last
+        joined = list(joined_lists(raw.fields))
         # The whole record first, texts apart, the body whole (its lines are one paragraph on the page);
         # only a record that holds a hidden number is searched text by text and line by line.
-        whole = _APART.join([*(text for _, text in texts), raw.body or ""])
+        whole = _APART.join([*(text for _, text in texts + joined), raw.body or ""])
         shown = digits_seen(whole) if all_digits else None
         if shown is not None and next(matcher.iter(shown), None) is None:
             known.add(marker)  # not among the digits it can show at all (validate/numberless.py)
@@ -152,6 +155,7 @@ def hidden_phones_unpublished(raws: Iterable[RawRecord], valid: Iterable[Valid],
             known.add(marker)
             continue
         yield from _lines_with(raw, texts, found, matcher, phones)
+        yield from _lists_with(raw, texts, joined, found, matcher, phones)
     if clean is not None:
         clean.clear()
         clean[key] = known & seen
@@ -170,8 +174,26 @@ def _lines_with(raw: RawRecord, texts: list[tuple[tuple[str | int, ...], str]], 
             if (line, digits) not in reported:
                 reported.add((line, digits))
                 yield _problem(raw, line, phones[digits], digits)
-    for digits in sorted(found - {digits for _, digits in reported}):
+    for digits in sorted(found - {digits for _, digits in reported} - _in_lists(raw, matcher)):
         yield _problem(raw, raw.body_line or raw.line, phones[digits], digits)
+
+
+def _in_lists(raw: RawRecord, matcher: Any) -> set[str]:
+    """The hidden numbers only a list's items run together show (`_lists_with` names them)."""
+    return {digits for _, text in joined_lists(raw.fields) for _, digits in matcher.iter(numbers_as_published(text))}
+
+
+def _lists_with(raw: RawRecord, texts: list[tuple[tuple[str | int, ...], str]],
+                joined: list[tuple[tuple[str | int, ...], str]], found: set[str], matcher: Any,
+                phones: Mapping[str, HiddenPhone | str]) -> Iterator[Problem]:
+    """A problem at the line of each list whose items run together show a hidden number that no
+    single published text of the record shows (`_lines_with` names those)."""
+    alone = set()
+    for _, text in texts:
+        alone |= {digits for _, digits in matcher.iter(numbers_as_published(text))}
+    for at, text in joined:
+        for digits in sorted({digits for _, digits in matcher.iter(numbers_as_published(text))} & found - alone):
+            yield _problem(raw, raw.line_of(*at), phones[digits], digits)
 
 
 def _problem(raw: RawRecord, line: int, phone: HiddenPhone | str, digits: str) -> Problem:

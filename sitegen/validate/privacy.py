@@ -110,6 +110,21 @@ def strings_in(data: object, at: tuple[str | int, ...] = ()) -> Iterator[tuple[t
             yield from strings_in(value, (*at, index))
 
 
+def joined_lists(data: object, at: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """Every list of two or more texts in a record's loaded fields with its key path, its items run
+    together: the search index and a page's text show them one after another (partners: [劉, 晓风]
+    reads 劉晓风 once whitespace is folded away), so a name split over items is still the name."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from joined_lists(value, (*at, key))
+    elif isinstance(data, list):
+        texts = [value for value in data if isinstance(value, str)]
+        if len(texts) > 1:
+            yield at, "".join(texts)
+        for index, value in enumerate(data):
+            yield from joined_lists(value, (*at, index))
+
+
 def wisher_names_unpublished(records: list[RawRecord], variants: Variants,
                              clean: dict[str, set[str]] | None = None,
                              foreign: Mapping[str, str] | None = None) -> Iterator[Problem]:
@@ -186,11 +201,17 @@ def _first(matcher: ahocorasick.Automaton, text: str, table: _Table) -> str | No
 
 def _leaks_in(raw: RawRecord, matcher: ahocorasick.Automaton, names: dict[str, RawRecord],
               others: Mapping[str, str], table: _Table) -> Iterator[Problem]:
+    named = False
     for at, text in strings_in(raw.fields):
         if raw.kind == "wishes" and at == ("wisher",):
             continue
         if (name := _first(matcher, text, table)) is not None:
+            named = True
             yield _leak(raw, raw.line_of(*at), names, others, name)
+    if not named:  # (i-break8) a name split over a list's items: named at the list's line
+        for at, text in joined_lists(raw.fields):
+            if (name := _first(matcher, text, table)) is not None:
+                yield _leak(raw, raw.line_of(*at), names, others, name)
     if raw.body:
         # A name is found however the line disguises it: 俞\u200b晓风, 俞**晓风**, [俞](…)晓风; and
         # split over lines (俞⏎晓风, 俞⏎- 晓风): the page's text runs on from line to line as the output

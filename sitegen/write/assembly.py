@@ -13,6 +13,7 @@ import hashlib
 import os
 import stat
 from collections.abc import Iterable
+from functools import cache
 from pathlib import Path, PurePosixPath
 from typing import Final
 
@@ -51,7 +52,9 @@ def write_file(stage: Path, rel: str, data: bytes) -> str:
         handle = os.open(target, _EXCLUSIVE, 0o644)
     except FileExistsError:
         temp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-        temp.write_bytes(data)
+        with os.fdopen(os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), 0o644),
+                       "wb") as stream:  # the mode a new file gets, not write_bytes' 0o666
+            stream.write(data)
         os.replace(temp, target)
         return hashlib.sha256(data).hexdigest()
     with os.fdopen(handle, "wb") as stream:
@@ -78,6 +81,20 @@ def file_stat(path: str | os.PathLike[str]) -> tuple[int, int] | None:
     return (st.st_size, ctime if ctime > mtime else mtime)
 
 
+@cache
+def written_modes() -> frozenset[int]:
+    """The permission bits of a file sitegen writes (0o644, or 0o666 where a library creates it, less
+    this process's umask: 0o644 under the usual 022). The umask is read from /proc/self/status
+    (Linux 4.7 on), elsewhere by setting it and putting it back at once (os.umask has no read)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            mask = next(int(line.split()[1], 8) for line in status if line.startswith("Umask:"))
+    except (OSError, StopIteration, ValueError, IndexError):
+        mask = os.umask(0o022)
+        os.umask(mask)
+    return frozenset({0o644 & ~mask, 0o666 & ~mask})
+
+
 def as_recorded(path: str, found: tuple[int, int], recorded: tuple[int, int] | None, sha: str) -> bool:
     """Whether a regular file stat'ed as `found` (file_stat) is still the file a build recorded as
     `recorded` with this sha256: the same stats, or the same size and bytes (its time changed by a
@@ -88,6 +105,10 @@ def as_recorded(path: str, found: tuple[int, int], recorded: tuple[int, int] | N
         return False
     try:
         with open(path, "rb") as handle:
+            # (i-break8) a hand's chmod changes the ctime alone: the bytes are ours, the permissions
+            # not (a page made 0600 is one the web server cannot read); such a file is written anew.
+            if os.fstat(handle.fileno()).st_mode & 0o7777 not in written_modes():
+                return False
             return hashlib.file_digest(handle, "sha256").hexdigest() == sha
     except OSError:
         return False

@@ -21,8 +21,13 @@ from sitegen.write.tree import folder_tree
 
 
 def print_folder(out: Path, given: Path | None = None) -> Path:
-    """Where the print folder of an output folder goes: `given` (Options.print_to) or `<parent>/<name>-print`."""
-    return given if given is not None else out.parent / f"{out.name}-print"
+    """Where the print folder of an output folder goes: `given` (Options.print_to) or `<parent>/<name>-print`;
+    where that is a symbolic link, the folder it points to (as write/slots.py output_folder does for the
+    output): the build swaps that folder and the link keeps pointing at the new posters. Swapping the
+    link itself moved it into the cache as the next build's shadow, where a relative link points
+    nowhere and an absolute one is written through (i-break8)."""
+    folder = given if given is not None else out.parent / f"{out.name}-print"
+    return folder.resolve() if folder.is_symlink() else folder
 
 
 def link_or_copy(source: Path, target: Path) -> None:

@@ -91,6 +91,14 @@ DISGUISES = [
     ("activities/a/index.html", "电话 ❶❸❽⓿❺❺❶❺❻❼❽"),  # dingbat digits (NFKC keeps them)
     ("activities/a/index.html", "电话 ➀➂➇0551➄➅➆➇"),
     ("static/search.json", '[["a","电话 一三八，〇五五一，五六七八"],["b","x"]]'),
+    # (i-break8) joining marks between a name's characters, scripts mixed (disguise._JOINED_IDEOGRAPHS)
+    ("wishes/a/index.html", "<p>感谢劉_曉_东</p>"),
+    ("wishes/a/index.html", "<p>感谢俞_晓_风</p>"),
+    ("wishes/a/index.html", "<p>感谢俞\\晓\\风</p>"),  # an escaped Markdown underscore's backslash
+    ("wishes/a/index.html", "<p>感谢俞·晓·风</p>"),
+    ("wishes/a/index.html", "<p>感谢俞—晓——风</p>"),
+    ("wishes/a/index.html", "<p>感谢俞－晓－风</p>"),  # full-width hyphen (NFKC: -)
+    ("wishes/a/index.html", "<p>感谢刘_曉\n_东</p>"),
 ]
 
 # (file, text): none of these may be flagged.
@@ -108,6 +116,8 @@ INNOCENT = [
     ("activities/a/index.html", "二〇二四年六月一日 一起来"),  # a date in numerals
     ("activities/a/index.html", "一三八〇五五一五六七九"),  # one numeral off
     ("activities/a/index.html", "一三八 人, 〇五五一 是区号, 五六七八 元"),  # apart by words
+    ("wishes/a/index.html", "<p>小俞，晓风也来了</p>"),  # (i-break8) a comma ends a word: no joining mark
+    ("wishes/a/index.html", "<p>俞____晓风</p>"),  # more than three marks apart
     ("activities/a/index.html", "一二三四五六七八九十"),  # counting
     ("wishes/a/index.html", "<p>俞晓风一三八〇五五一五六七九</p>".replace("俞晓风", "俞**")),
     ("activities/a/index.html", "一三八，〇五五一，五六七九"),  # one numeral off, commas between
@@ -144,6 +154,15 @@ SOURCE_CASES = [
     ("俞晓风", "organizer: 俞\u200b晓风\n", "", "activities/a.md:4"),
     ("劉曉東", "organizer: 刘晓东\n", "", "activities/a.md:4"),  # Traditional wisher, Simplified elsewhere
     ("刘晓东", "organizer: 劉曉東\n", "", "activities/a.md:4"),
+    # (i-break8) joining marks between the characters, scripts mixed
+    ("劉晓风", "organizer: 劉_晓_风\n", "", "activities/a.md:4"),
+    ("劉晓风", "organizer: 刘·曉·風\n", "", "activities/a.md:4"),
+    ("劉晓风", "", "感谢劉\\_晓\\_风\n", "activities/a.md:5"),  # shown as 劉_晓_风
+    ("劉晓风", "", "感谢刘—曉—风\n", "activities/a.md:5"),
+    # (i-break8) a name split over a list's items, which the search index and the page run together
+    ("劉晓风", "partners: [劉, 晓风]\n", "", "activities/a.md:4"),
+    ("俞晓风", "partners:\n- 俞\n- 晓风\n", "", "activities/a.md:4"),
+    ("劉晓风", "tags: [劉, 曉風]\n", "", "activities/a.md:4"),
 ]
 
 
@@ -181,6 +200,9 @@ PHONE_SOURCES = [
     ("place: 一三八〔〇五五一〕五六七八\n", "", "activities/a.md:4"),
     ("organizer: ❶❸❽⓿❺❺❶❺❻❼❽\n", "", "activities/a.md:4"),
     ("tags: [邻里, 幺三八O五五幺五六七八]\n", "", "activities/a.md:4"),
+    # (i-break8) a number split over a list's items, which the search index and the page run together
+    ('partners: ["138", "0551", "5678"]\n', "", "activities/a.md:4"),
+    ("partners:\n- 一三八\n- 〇五五一\n- 五六七八\n", "", "activities/a.md:4"),
 ]
 
 

@@ -234,3 +234,52 @@ def test_the_cli_says_who_holds_the_folder_and_exits_75(make_site: MakeSite, tmp
     for lang, words in (("en", "process 4242"), ("zh-Hans", "进程 4242")):
         result = run("build", "--content", str(content), "--out", str(tmp_path / "output"), env={"SITEGEN_LANG": lang})
         assert result.exit_code == 75 and words in result.stderr and "Traceback" not in result.output
+
+
+# (i-break8) how the print folder is replaced by a link to a folder of the same posters: relative, absolute
+PRINT_LINKS = [("relative", lambda target: Path(target.name)), ("absolute", lambda target: target)]
+
+
+@pytest.mark.parametrize(("name", "pointer"), PRINT_LINKS, ids=[c[0] for c in PRINT_LINKS])
+def test_a_print_folder_replaced_by_a_link_is_built_in_its_target(make_site: MakeSite, tmp_path: Path, name: str,
+                                                                  pointer: Callable[[Path], Path]) -> None:
+    """The link is never swapped into the cache as the next shadow (a relative one then pointed
+    nowhere: every build after it stopped at exit 74); the folder it points to gets the posters."""
+    content = make_site(GOOD)
+    out, printed, moved = tmp_path / "output", tmp_path / "output-print", tmp_path / "posters-here"
+    assert run("build", "--content", str(content), "--out", str(out)).exit_code == 0
+    printed.rename(moved)
+    printed.symlink_to(pointer(moved), target_is_directory=True)
+    (content / "activities" / "a.md").write_text(GOOD["activities/a.md"].replace("七夕", "中秋"), encoding="utf-8")
+    for _ in range(3):  # the second and third build read the shadow the first left
+        result = run("build", "--content", str(content), "--out", str(out))
+        assert result.exit_code == 0, result.output
+        (content / "activities" / "a.md").write_text(GOOD["activities/a.md"] + "又一段。\n", encoding="utf-8")
+    assert printed.is_symlink() and printed.resolve() == moved.resolve()
+    assert run("build", "--content", str(content), "--out", str(tmp_path / "cold"), "--no-cache").exit_code == 0
+    assert tree_bytes(out) == tree_bytes(tmp_path / "cold")
+    assert tree_bytes(moved) == tree_bytes(tmp_path / "cold-print")
+
+
+# (i-break8) (folder: output or print, file, mode a hand gives it): the next build gives back a cold build's mode
+CHMODS = [("output", "index.html", 0o600), ("output", "feed.xml", 0o640), ("output", "activities/a/index.html", 0o000),
+          ("print", "posters/index.html", 0o600)]
+
+
+def _modes(folder: Path) -> dict[str, int]:
+    return {str(p.relative_to(folder)): p.lstat().st_mode for p in sorted(folder.rglob("*"))}
+
+
+@pytest.mark.parametrize(("where", "rel", "mode"), CHMODS)
+def test_a_hand_changed_permission_is_given_back(make_site: MakeSite, tmp_path: Path, where: str, rel: str,
+                                                 mode: int) -> None:
+    """A chmod changes only the ctime: the bytes read back as recorded, so the file was kept as it was."""
+    content = make_site(GOOD)
+    out = tmp_path / "output"
+    assert run("build", "--content", str(content), "--out", str(out)).exit_code == 0
+    os.chmod((out if where == "output" else tmp_path / "output-print") / rel, mode)
+    assert run("build", "--content", str(content), "--out", str(out)).exit_code == 0
+    assert run("build", "--content", str(content), "--out", str(tmp_path / "cold"), "--no-cache").exit_code == 0
+    assert tree_bytes(out) == tree_bytes(tmp_path / "cold")
+    assert _modes(out) == _modes(tmp_path / "cold")
+    assert _modes(tmp_path / "output-print") == _modes(tmp_path / "cold-print")
