@@ -201,6 +201,14 @@ def _first(matcher: ahocorasick.Automaton, text: str, table: _Table) -> str | No
 
 def _leaks_in(raw: RawRecord, matcher: ahocorasick.Automaton, names: dict[str, RawRecord],
               others: Mapping[str, str], table: _Table) -> Iterator[Problem]:
+    yield from _field_leaks(raw, matcher, names, others, table)
+    if raw.body:
+        yield from _body_leaks(raw, matcher, names, others, table)
+
+
+def _field_leaks(raw: RawRecord, matcher: ahocorasick.Automaton, names: dict[str, RawRecord],
+                 others: Mapping[str, str], table: _Table) -> Iterator[Problem]:
+    """Each field's string at its line; when none holds a name, a name split over a list's items at the list's line."""
     named = False
     for at, text in strings_in(raw.fields):
         if raw.kind == "wishes" and at == ("wisher",):
@@ -208,30 +216,34 @@ def _leaks_in(raw: RawRecord, matcher: ahocorasick.Automaton, names: dict[str, R
         if (name := _first(matcher, text, table)) is not None:
             named = True
             yield _leak(raw, raw.line_of(*at), names, others, name)
-    if not named:  # (i-break8) a name split over a list's items: named at the list's line
+    if not named:
         for at, text in joined_lists(raw.fields):
             if (name := _first(matcher, text, table)) is not None:
                 yield _leak(raw, raw.line_of(*at), names, others, name)
-    if raw.body:
-        # A name is found however the line disguises it: 俞\u200b晓风, 俞**晓风**, [俞](…)晓风; and
-        # split over lines (俞⏎晓风, 俞⏎- 晓风): the page's text runs on from line to line as the output
-        # scan reads it (whitespace folded away). The body is read whole first (its lines' readings
-        # joined: each line's is a part of it, so a clean whole is clean lines), then line by line;
-        # a name found only over lines is named at the body's first line.
-        plain = [markdown_shown(line) for line in raw.body.split("\n")]
-        whole = "\n".join(plain)
-        unshown = markdown_unshown(raw.body)  # marks that show no text where they stand read away
-        if unshown is not raw.body:
-            whole += "|" + "\n".join(markdown_shown(line) for line in unshown.split("\n"))
-        if _first(matcher, whole, table) is None:
-            return
-        in_lines = False
-        for offset, line in enumerate(plain):
-            if (name := _first(matcher, line, table)) is not None:
-                in_lines = True
-                yield _leak(raw, (raw.body_line or 1) + offset, names, others, name)
-        if not in_lines and (name := _first(matcher, whole, table)) is not None:
-            yield _leak(raw, raw.body_line or raw.line, names, others, name)
+
+
+def _body_leaks(raw: RawRecord, matcher: ahocorasick.Automaton, names: dict[str, RawRecord],
+                others: Mapping[str, str], table: _Table) -> Iterator[Problem]:
+    """A name is found however the line disguises it: 俞\u200b晓风, 俞**晓风**, [俞](…)晓风; and split over
+    lines (俞⏎晓风, 俞⏎- 晓风): the page's text runs on from line to line as the output scan reads it
+    (whitespace folded away). The body is read whole first (its lines' readings joined: each line's is
+    a part of it, so a clean whole is clean lines), then line by line; a name found only over lines is
+    named at the body's first line."""
+    body = raw.body or ""
+    plain = [markdown_shown(line) for line in body.split("\n")]
+    whole = "\n".join(plain)
+    unshown = markdown_unshown(body)  # marks that show no text where they stand read away
+    if unshown is not body:
+        whole += "|" + "\n".join(markdown_shown(line) for line in unshown.split("\n"))
+    if _first(matcher, whole, table) is None:
+        return
+    in_lines = False
+    for offset, line in enumerate(plain):
+        if (name := _first(matcher, line, table)) is not None:
+            in_lines = True
+            yield _leak(raw, (raw.body_line or 1) + offset, names, others, name)
+    if not in_lines and (name := _first(matcher, whole, table)) is not None:
+        yield _leak(raw, raw.body_line or raw.line, names, others, name)
 
 
 def _leak(raw: RawRecord, line: int, names: dict[str, RawRecord], others: Mapping[str, str], name: str) -> Problem:
