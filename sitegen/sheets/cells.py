@@ -17,6 +17,7 @@ from typing import Final
 
 from sitegen.errors import KeyedError
 from sitegen.sheets.columns import BOOL_WORDS, SHOW_PHONE_WORDS, STATUS_WORDS, word_key
+from sitegen.validate.date_hint import WEEKDAY
 
 Cell = str | int | float | bool | datetime | date | time | None
 
@@ -26,8 +27,6 @@ _SERIAL_RANGE: Final = (1, 2958465)  # 1900-01-01 … 9999-12-31
 _TEXT_DATE: Final = re.compile(
     r"^(\d{4})\s*(?:[-/.年])\s*(\d{1,2})\s*(?:[-/.月])\s*(\d{1,2})\s*日?"
     r"(?:(?:\s*[T ]|(?<=日))\s*(\d{1,2})\s*[:：时]\s*(\d{2})(?:\s*[:：分]\s*\d{2})?\s*(?:秒|分)?)?$")
-# A weekday after the date, as Chinese office sheets write it: （周五） (五) 星期五 礼拜五.
-_WEEKDAY: Final = re.compile(r"\s*(?:[(（]\s*(?:周|星期|礼拜)?[一二三四五六日天]\s*[)）]|(?<=\S)\s+(?:周|星期|礼拜)[一二三四五六日天])")
 _COMPACT_DATE: Final = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 _TIME: Final = re.compile(r"^(\d{1,2})\s*[:：点时]\s*(\d{2})?\s*分?$")
 _SCIENTIFIC: Final = re.compile(r"^\d(?:\.\d+)?e\+?\d+$", re.IGNORECASE)
@@ -123,7 +122,7 @@ def read_when(cell: Cell) -> date | str:
             return _date(found.group(1), found.group(2), found.group(3), cell)
         return _serial(cell)
     text = plain(cell)
-    bare = _WEEKDAY.sub("", text, count=1)
+    bare = WEEKDAY.sub("", text, count=1)
     found = _TEXT_DATE.match(bare) or _COMPACT_DATE.match(bare)
     if not found:
         raise CellError("import.cell.date", value=text)

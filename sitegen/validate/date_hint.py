@@ -10,7 +10,8 @@ import unicodedata
 from datetime import date
 from typing import Final
 
-_WEEKDAY: Final = re.compile(r"\s*(?:[(（]\s*(?:周|星期|礼拜)?[一二三四五六日天]\s*[)）]|(?:周|星期|礼拜)[一二三四五六日天])\s*")
+# A weekday after the date, as Chinese offices write it: （周五） (五) 星期五 礼拜五 (sheets/cells.py reads it too).
+WEEKDAY: Final = re.compile(r"\s*(?:[(（]\s*(?:周|星期|礼拜)?[一二三四五六日天]\s*[)）]|(?<=\S)\s+(?:周|星期|礼拜)[一二三四五六日天])")
 _DAY: Final = re.compile(r"(\d{4})\s*[年/.\-]\s*(\d{1,2})\s*[月/.\-]\s*(\d{1,2})\s*[日号]?")
 _TIME: Final = re.compile(r"(上午|早上|早晨|中午|下午|傍晚|晚上)?\s*(\d{1,2})\s*(?:(?:[:点时]\s*(\d{1,2})?\s*分?)|(点半))?")
 _AFTERNOON: Final = frozenset({"下午", "傍晚", "晚上"})
@@ -20,7 +21,7 @@ def suggested(raw: str, with_time: bool) -> str | None:
     """`raw` as YYYY-MM-DD (or YYYY-MM-DD HH:MM when `with_time` and a time was typed), or None when
     it does not read as one day (and time) that exists. 下午/晚上 before an hour under 12 adds 12,
     中午 before 1–10 too; 点半 is half past."""
-    text = _WEEKDAY.sub(" ", unicodedata.normalize("NFKC", raw)).strip()
+    text = WEEKDAY.sub(" ", unicodedata.normalize("NFKC", raw), count=1).strip()
     day = _DAY.match(text)
     if day is None:
         return None
