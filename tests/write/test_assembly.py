@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 import pytest
@@ -56,3 +57,52 @@ def test_a_file_from_the_live_output_is_linked_only_while_as_left(tmp_path: Path
     assert (stage / "a.html").stat().st_ino == st.st_ino
     edited = Assembly(stage, {}, live, {"a.html": "sha"}, {}, {"a.html": (st.st_size, st.st_mtime_ns + 1)})
     assert not edited.reuse("a.html", "sha")
+
+
+# what the stage holds at the path before write_file: after it, the path holds the new bytes alone,
+# a regular file of one link with the mode a new file gets, and nothing it pointed to has changed
+AT_TARGET = [
+    "nothing",
+    "a file of ours",
+    "a hard link shared with the live output",
+    "a symbolic link to a file outside the stage",
+    "a file made 0600 by hand",
+]
+
+
+@pytest.mark.parametrize("found", AT_TARGET)
+def test_a_stage_file_is_made_anew_without_a_rename(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                    found: str) -> None:
+    """write_file never renames over a file (ext4's auto_da_alloc would start writing its data out at
+    once: 90 ms of a serve save under load) and never writes through what it finds at the path."""
+    live, stage, outside = tmp_path / "live", tmp_path / "stage", tmp_path / "outside.html"
+    (stage / "wishes").mkdir(parents=True)
+    live.mkdir()
+    live_file = live / "a.html"
+    live_file.write_bytes(b"live")
+    outside.write_bytes(b"outside")
+    target = stage / "wishes" / "a.html"
+    if found == "a file of ours":
+        target.write_bytes(b"old, and longer than the new bytes")
+    elif found == "a hard link shared with the live output":
+        target.hardlink_to(live_file)
+    elif found == "a symbolic link to a file outside the stage":
+        target.symlink_to(outside)
+    elif found == "a file made 0600 by hand":
+        target.write_bytes(b"old")
+        target.chmod(0o600)
+
+    def refused(*_: object) -> None:
+        raise AssertionError("renamed over a stage file")
+
+    monkeypatch.setattr("os.replace", refused)
+    monkeypatch.setattr("os.rename", refused)
+    sha = write_file(stage, "wishes/a.html", b"new")
+    assert sha == hashlib.sha256(b"new").hexdigest()
+    assert target.read_bytes() == b"new" and not target.is_symlink() and target.stat().st_nlink == 1
+    assert live_file.read_bytes() == b"live" and outside.read_bytes() == b"outside"
+    new = tmp_path / "fresh"
+    new.mkdir()
+    write_file(new, "x.html", b"new")
+    assert target.stat().st_mode & 0o777 == (new / "x.html").stat().st_mode & 0o777
+    assert sorted(p.name for p in (stage / "wishes").iterdir()) == ["a.html"]  # no temporary left
