@@ -23,6 +23,7 @@ this process only waits for them.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -54,10 +55,14 @@ _BUSY: c_byte | None = None  # in a worker only: set (non-zero) by the street on
 
 
 def _ask_all(questions: list[Question]) -> list[pipeline.Report | None]:
-    answers = []
+    """In a worker: the answers, each without its `inputs` (the stats of every file the community
+    reads, some 24 kB pickled at 300 records): the street never reads them, and each answer is
+    pickled here and unpickled by the street."""
+    answers: list[pipeline.Report | None] = []
     for question in questions:
         _yield_when_busy()
-        answers.append(_ask(question))
+        answer = _ask(question)
+        answers.append(answer if answer is None else dataclasses.replace(answer, inputs={}))
     return answers
 
 
