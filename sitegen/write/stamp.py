@@ -115,13 +115,16 @@ def joined_stamp(folder: Path, joined: str) -> str:
 
 def _stamp(folder: Path, joined: bytes, names: list[bytes]) -> str:
     root = os.fspath(folder)
-    digest = hashlib.blake2b(joined, digest_size=16)
+    # SHA-256, not BLAKE2b: a community's names and fields are some 400 kB a stamp, and where the
+    # processor has SHA instructions (the bench machine's: sha_ni) hashlib's SHA-256 digests them in
+    # half the time (0.27 against 0.50 ms); a stamp only has to differ when a field does.
+    digest = hashlib.sha256(joined)
     try:
         digest.update(_stat_all(root, names))
     except (OSError, ValueError):  # something is gone (or a name the system refuses): one at a time
         rels = joined.decode("utf-8", "surrogateescape").split("\0") if names else []
         digest.update(marshal.dumps([_stat_one(root, rel) for rel in rels]))
-    return digest.hexdigest()
+    return digest.hexdigest()[:32]
 
 
 def _stat_all(root: str, names: list[bytes]) -> bytes:
