@@ -35,6 +35,7 @@ from sitegen import pipeline
 from sitegen.options import Options
 from sitegen.paths import code_digest
 from sitegen.runtime import die_with_parent, fork_context
+from sitegen.write.rawstat import FastStat
 
 if TYPE_CHECKING:
     from ctypes import c_byte
@@ -48,22 +49,22 @@ Answer = tuple[int, pipeline.Report | None]  # (index of the question, its answe
 
 
 def _ask(question: Question) -> pipeline.Report | None:
+    """The answer without its `inputs` (the stats of every file the community reads, some 24 kB
+    pickled at 300 records): the street never reads them, and a worker's answer is pickled there
+    and unpickled by the street."""
     content, out, options = question
-    return pipeline.unchanged(content, out, options)
+    answer = pipeline.unchanged(content, out, options)
+    return answer if answer is None else dataclasses.replace(answer, inputs={})
 
 
 _BUSY: c_byte | None = None  # in a worker only: set (non-zero) by the street once it has work of its own
 
 
 def _ask_all(questions: list[Question]) -> list[pipeline.Report | None]:
-    """In a worker: the answers, each without its `inputs` (the stats of every file the community
-    reads, some 24 kB pickled at 300 records): the street never reads them, and each answer is
-    pickled here and unpickled by the street."""
-    answers: list[pipeline.Report | None] = []
+    answers = []
     for question in questions:
         _yield_when_busy()
-        answer = _ask(question)
-        answers.append(answer if answer is None else dataclasses.replace(answer, inputs={}))
+        answers.append(_ask(question))
     return answers
 
 
@@ -97,6 +98,7 @@ def unchanged_all(questions: Sequence[Question], workers: int) -> Iterator[Answe
         yield from enumerate(map(_ask, questions))
         return
     code_digest()  # every question's cache key holds it: made here once, inherited by each worker
+    FastStat.open()  # what every stamp calls through (ctypes, the C library, its layout checked): loaded once, inherited too
     size = max(1, len(questions) // (workers * TASKS_PER_WORKER))
     busy = context.Value("b", 0, lock=False)  # shared memory the workers inherit: "yield from now on"
     with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start,
