@@ -303,12 +303,13 @@ def _save_cache(out: Path, cache: BuildCache, checked: Checked, outcome: Outcome
                 stats: dict[str, tuple[int, int]], roots: list[str], options: Options) -> None:
     """Save the cache and the small state the next build reads first (its time in outcome.timings);
     in Options.cache_folder for a street's community, else beside `out`."""
-    from sitegen.write.stamp import entries_stamp, stamp_entries
+    from sitegen.write.stamp import entries_stamp, stamp_entries, unshared_entries
 
     saving = time.perf_counter()
     entries = stamp_entries(out)
     printing = print_folder(out, options.print_to)
-    printed = stamp_entries(printing, cache.print_files) if cache.print_files else ()
+    # The posters hard-linked from the output are stamped there (write/stamp.py): not stat'ed twice.
+    printed = unshared_entries(printing, cache.print_files, out, frozenset(entries)) if cache.print_files else ()
     manifest = (out / "manifest.sha256").stat()
     report = {"pages": outcome.pages, "posters": outcome.posters, "photos": outcome.photos, "files": outcome.files}
     cache.save(out, State(key=last.key, inputs=stats, upcoming_until=changes_at(checked.model).isoformat(),

@@ -1,10 +1,11 @@
 """Which communities of a street have nothing to do, asked of all of them at once, on every core.
 
 A street rebuild first asks each community `pipeline.unchanged` (its small state, its input files'
-stats and the stamp of its output and print folders, write/stamp.py): about 13 ms of CPU a community
-of 300 records on the 2-core bench machine (15 ms in a worker beside another), nearly all of it its
-6,300 stat calls (about 1.7 µs each through write/rawstat.py; a bare faccessat(2) of the same names,
-the same path walk, costs 1.3). One after another that is seconds for a district of 300 communities
+stats and the stamp of its output and print folders, write/stamp.py): about 12.5 ms of CPU a
+community of 300 records on the 2-core bench machine under load (13.7 before the print folder's
+hard-linked posters were left to the output's stamp; medians of 5 interleaved runs), nearly all of it its 5,500 stat calls (about
+1.2-1.8 µs each through write/rawstat.py, with the load; a bare faccessat(2) of the same names, the
+same path walk, costs 0.9-1.3). One after another that is seconds for a district of 300 communities
 with nothing changed; spread over forked processes (as rendering is, pipeline/workers.py) it is
 divided by the cores. Each answer is a function of files alone, so the order of asking changes
 nothing; below `ALONE` communities, or where fork does not exist, they are asked here, one after another.
@@ -23,6 +24,7 @@ this process only waits for them.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -33,6 +35,7 @@ from sitegen import pipeline
 from sitegen.options import Options
 from sitegen.paths import code_digest
 from sitegen.runtime import die_with_parent, fork_context
+from sitegen.write.rawstat import FastStat
 
 if TYPE_CHECKING:
     from ctypes import c_byte
@@ -46,8 +49,12 @@ Answer = tuple[int, pipeline.Report | None]  # (index of the question, its answe
 
 
 def _ask(question: Question) -> pipeline.Report | None:
+    """The answer without its `inputs` (the stats of every file the community reads, some 24 kB
+    pickled at 300 records): the street never reads them, and a worker's answer is pickled there
+    and unpickled by the street."""
     content, out, options = question
-    return pipeline.unchanged(content, out, options)
+    answer = pipeline.unchanged(content, out, options)
+    return answer if answer is None else dataclasses.replace(answer, inputs={})
 
 
 _BUSY: c_byte | None = None  # in a worker only: set (non-zero) by the street once it has work of its own
@@ -91,6 +98,7 @@ def unchanged_all(questions: Sequence[Question], workers: int) -> Iterator[Answe
         yield from enumerate(map(_ask, questions))
         return
     code_digest()  # every question's cache key holds it: made here once, inherited by each worker
+    FastStat.open()  # what every stamp calls through (ctypes, the C library, its layout checked): loaded once, inherited too
     size = max(1, len(questions) // (workers * TASKS_PER_WORKER))
     busy = context.Value("b", 0, lock=False)  # shared memory the workers inherit: "yield from now on"
     with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start,

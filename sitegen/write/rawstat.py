@@ -70,7 +70,7 @@ class FastStat:
         if layout is None or sys.byteorder != "little":
             return None
         try:
-            function = ctypes.CDLL(None, use_errno=True).fstatat
+            function = ctypes.CDLL(None).fstatat  # errno is never read: not saved around each call
         except (OSError, AttributeError):
             return None
         found = FastStat(function, layout)

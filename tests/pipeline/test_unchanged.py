@@ -13,6 +13,7 @@ import pytest
 
 from sitegen import pipeline
 from sitegen.options import Options
+from sitegen.pipeline.cache import State
 from sitegen.write import stamp
 from sitegen.write.printfolder import print_folder
 from tests.conftest import DEMO
@@ -86,6 +87,74 @@ def test_a_hand_gives_the_next_build_something_to_do(hand: str, act: Callable[[P
         raise AssertionError(f"a manifest read to answer 'nothing to do?': {folder}")
 
     monkeypatch.setattr(stamp, "read_manifest", unread)
+    options = Options(now=NOW)
+    assert pipeline.unchanged(content, out, options) is not None
+    act(out)
+    assert (pipeline.unchanged(content, out, options) is None) is todo, hand
+
+
+def _linked_poster(out: Path) -> Path:
+    """A file of the print folder that is a hard link of the output's file of the same name (as the
+    build leaves its posters); the print stamp leaves it to the output's (write/stamp.py)."""
+    for path in sorted(print_folder(out).rglob("*")):
+        twin = out / path.relative_to(print_folder(out))
+        if path.is_file() and twin.is_file() and os.path.samefile(path, twin):
+            return path
+    raise AssertionError("no print file is a hard link of the output's: nothing here is tested")
+
+
+def _output_twin(out: Path) -> Path:
+    return out / _linked_poster(out).relative_to(print_folder(out))
+
+
+def _replaced_by_copy(path: Path) -> None:
+    """The file replaced by a copy of its bytes, mode and times, renamed over it (a link no more)."""
+    aside = path.with_name(path.name + ".copy")
+    shutil.copy2(path, aside)
+    os.replace(aside, path)
+
+
+# Hands on a poster the print folder and the output share (one inode): (hand, whether there is something to do).
+LINKED_HANDS: list[tuple[str, Callable[[Path], object], bool]] = [
+    ("nothing", lambda out: None, False),
+    ("a linked poster read", lambda out: _linked_poster(out).read_bytes(), False),
+    ("a linked poster written to in the print folder", lambda out: _append(_linked_poster(out)), True),
+    ("a linked poster written in place in the print folder, its size and time put back",
+     lambda out: _same_size_time_back(_linked_poster(out)), True),
+    ("a linked poster's output twin written in place, its size and time put back",
+     lambda out: _same_size_time_back(_output_twin(out)), True),
+    ("a linked poster's permissions changed in the print folder", lambda out: _linked_poster(out).chmod(0o600), True),
+    ("a linked poster replaced by a copy with its bytes and times", lambda out: _replaced_by_copy(_linked_poster(out)),
+     True),
+    ("a linked poster deleted from the print folder", lambda out: _linked_poster(out).unlink(), True),
+    ("a linked poster's output twin deleted", lambda out: _output_twin(out).unlink(), True),
+    ("a linked poster replaced by a link", lambda out: _to_link(_linked_poster(out)), True),
+]
+
+
+def _copy_keeping_links(source: Path, target: Path) -> None:
+    """`source` copied to `target` with its hard links kept (as `cp -a` does): one inode, one copy."""
+    seen: dict[tuple[int, int], str] = {}
+
+    def copy(src: str, dst: str) -> None:
+        info = os.lstat(src)
+        if (info.st_dev, info.st_ino) in seen:
+            os.link(seen[info.st_dev, info.st_ino], dst)
+        else:
+            shutil.copy2(src, dst)
+            seen[info.st_dev, info.st_ino] = dst
+
+    shutil.copytree(source, target, symlinks=True, copy_function=copy)
+
+
+@pytest.mark.parametrize(("hand", "act", "todo"), LINKED_HANDS, ids=[hand for hand, _, _ in LINKED_HANDS])
+def test_a_hand_on_a_linked_poster_gives_the_next_build_something_to_do(hand: str, act: Callable[[Path], object],
+                                                                        todo: bool, built: Path, tmp_path: Path) -> None:
+    _copy_keeping_links(built, tmp_path / "b")
+    content, out = tmp_path / "b" / "content", tmp_path / "b" / "output"
+    build(content, out, cache=True, jobs=1)
+    shared = _linked_poster(out).relative_to(print_folder(out)).as_posix()
+    assert shared not in State.load(out).print_entries.split("\0")  # stamped with the output only
     options = Options(now=NOW)
     assert pipeline.unchanged(content, out, options) is not None
     act(out)

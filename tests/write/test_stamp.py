@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from sitegen.write import rawstat
-from sitegen.write.stamp import entries_stamp, joined_stamp, stamp_entries, tree_stamp
+from sitegen.write.stamp import entries_stamp, joined_stamp, stamp_entries, tree_stamp, unshared_entries
 
 FILES = {"index.html": "首页", "wishes/index.html": "心愿", "wishes/2026-a/index.html": "助行器",
          "media/a.jpg": "jpeg", "feed.xml": "<feed/>"}
@@ -149,3 +149,73 @@ def test_the_stamp_is_the_same_for_the_same_folder(tmp_path: Path) -> None:
     _site(tmp_path / "output")
     assert tree_stamp(tmp_path / "output") == tree_stamp(tmp_path / "output")
     assert len(tree_stamp(tmp_path / "output")) == 32
+
+
+def _replaced_by_copy(path: Path) -> None:
+    """The hard link replaced by a copy of the same bytes, mode and times, renamed over it."""
+    aside = path.with_name(path.name + ".copy")
+    shutil.copy2(path, aside)
+    os.replace(aside, path)
+
+
+def _relinked(path: Path, other: Path) -> None:
+    """The name made a hard link of another file of the output, renamed over it."""
+    aside = path.with_name(path.name + ".link")
+    os.link(other, aside)
+    os.replace(aside, path)
+
+
+# A print folder whose media/a.jpg is a hard link of the output's (as the build leaves posters) and
+# whose posters/b.pdf is its own: (change, whether the output's or the print folder's stamp changes).
+LINKED_CASES: list[tuple[str, Callable[[Path, Path], object], bool]] = [
+    ("nothing", lambda out, folder: None, False),
+    ("the linked file read", lambda out, folder: (folder / "media/a.jpg").read_bytes(), False),
+    ("the linked file written to through the print folder", lambda out, folder: _append(folder / "media/a.jpg"), True),
+    ("the linked file written through the print folder, its size and time put back",
+     lambda out, folder: _same_size_time_back(folder / "media/a.jpg"), True),
+    ("its output twin written, its size and time put back",
+     lambda out, folder: _same_size_time_back(out / "media/a.jpg"), True),
+    ("the linked file's permissions changed through the print folder",
+     lambda out, folder: (folder / "media/a.jpg").chmod(0o600), True),
+    ("the linked file replaced by a copy with its bytes and times", lambda out, folder: _replaced_by_copy(folder / "media/a.jpg"),
+     True),
+    ("the linked file made a link of another output file",
+     lambda out, folder: _relinked(folder / "media/a.jpg", out / "feed.xml"), True),
+    ("the linked file deleted from the print folder", lambda out, folder: (folder / "media/a.jpg").unlink(), True),
+    ("its output twin deleted", lambda out, folder: (out / "media/a.jpg").unlink(), True),
+    ("its output twin replaced by a copy with its bytes and times", lambda out, folder: _replaced_by_copy(out / "media/a.jpg"),
+     True),
+    ("the print folder's own file written, its size and time put back",
+     lambda out, folder: _same_size_time_back(folder / "posters/b.pdf"), True),
+]
+
+
+def _linked_print(tmp_path: Path) -> tuple[Path, Path, tuple[str, ...], tuple[str, ...]]:
+    """An output, its print folder (one file linked from the output, one its own) and both stamps' entries."""
+    out, folder = tmp_path / "output", tmp_path / "output-print"
+    _site(out)
+    (folder / "media").mkdir(parents=True)
+    (folder / "posters").mkdir()
+    os.link(out / "media/a.jpg", folder / "media/a.jpg")
+    (folder / "posters/b.pdf").write_text("%PDF", encoding="utf-8")
+    entries = stamp_entries(out)
+    return out, folder, entries, unshared_entries(folder, ["posters/b.pdf", "media/a.jpg"], out, frozenset(entries))
+
+
+def test_a_file_linked_from_the_output_is_stamped_there_only(tmp_path: Path) -> None:
+    out, folder, entries, printed = _linked_print(tmp_path)
+    assert "media/a.jpg" in entries
+    assert printed == ("", "media", "posters", "posters/b.pdf")
+    _replaced_by_copy(folder / "media/a.jpg")  # no longer a link: stamped in the print folder again
+    assert unshared_entries(folder, ["posters/b.pdf", "media/a.jpg"], out, frozenset(entries)) == (
+        "", "media", "posters", "media/a.jpg", "posters/b.pdf")
+
+
+@pytest.mark.parametrize(("change", "act", "differs"), LINKED_CASES, ids=[case[0] for case in LINKED_CASES])
+def test_a_hand_change_to_a_linked_print_file_changes_a_stamp(change: str, act: Callable[[Path, Path], object],
+                                                               differs: bool, tmp_path: Path) -> None:
+    out, folder, entries, printed = _linked_print(tmp_path)
+    before = (entries_stamp(out, entries), entries_stamp(folder, printed))
+    time.sleep(0.02)
+    act(out, folder)
+    assert ((entries_stamp(out, entries), entries_stamp(folder, printed)) != before) is differs, change
