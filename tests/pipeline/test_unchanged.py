@@ -129,7 +129,33 @@ LINKED_HANDS: list[tuple[str, Callable[[Path], object], bool]] = [
     ("a linked poster deleted from the print folder", lambda out: _linked_poster(out).unlink(), True),
     ("a linked poster's output twin deleted", lambda out: _output_twin(out).unlink(), True),
     ("a linked poster replaced by a link", lambda out: _to_link(_linked_poster(out)), True),
+    # i-break9: the whole print folder by hand, its posters' links to the output broken or kept
+    ("the print folder replaced by a copy without links (cp -r)", lambda out: _folder_replaced(out, links=False), True),
+    ("the print folder replaced by a copy with its links and times (cp -a)",
+     lambda out: _folder_replaced(out, links=True), True),
+    ("every print file copied over itself (an rsync of the folder onto itself)", lambda out: _each_copied_over(out), True),
+    ("a linked poster's output twin replaced by a copy with its bytes and times",
+     lambda out: _replaced_by_copy(_output_twin(out)), True),
+    ("a linked poster's output twin's permissions changed", lambda out: _output_twin(out).chmod(0o600), True),
 ]
+
+
+def _folder_replaced(out: Path, links: bool) -> None:
+    """The print folder moved aside, copied back in its place (with or without its hard links), the aside removed."""
+    folder = print_folder(out)
+    aside = folder.with_name(folder.name + ".aside")
+    folder.rename(aside)
+    if links:
+        _copy_keeping_links(aside, folder)
+    else:
+        shutil.copytree(aside, folder, symlinks=True, copy_function=shutil.copy2)
+    shutil.rmtree(aside)
+
+
+def _each_copied_over(out: Path) -> None:
+    """Every file of the print folder replaced by a copy with its bytes, mode and times: no link to the output left."""
+    for path in sorted(p for p in print_folder(out).rglob("*") if p.is_file()):
+        _replaced_by_copy(path)
 
 
 def _copy_keeping_links(source: Path, target: Path) -> None:
