@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
+import os
+import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from sitegen.write.assembly import Assembly, UnsafePath, checked_path, write_file
+from sitegen.write.printfolder import print_folder
+from tests.conftest import DEMO
+from tests.pipeline.test_hands import _entries
+from tests.pipeline.test_incremental import build
 
 # output path → allowed?
 PATHS = [
@@ -106,3 +114,65 @@ def test_a_stage_file_is_made_anew_without_a_rename(tmp_path: Path, monkeypatch:
     write_file(new, "x.html", b"new")
     assert target.stat().st_mode & 0o777 == (new / "x.html").stat().st_mode & 0o777
     assert sorted(p.name for p in (stage / "wishes").iterdir()) == ["a.html"]  # no temporary left
+
+
+def _crash_after_unlink(stage: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The build stops (ENOSPC) between unlinking a stage file and creating it anew: the name is gone."""
+    unlink, create = os.unlink, os.open
+    armed = []
+
+    def unlinked(path: object, *args: object, **kwargs: object) -> None:
+        unlink(path, *args, **kwargs)  # type: ignore[arg-type]
+        if "shadow" in os.fspath(path):  # type: ignore[arg-type]
+            armed.append(path)
+
+    def full(path: object, *args: object, **kwargs: object) -> int:
+        if armed:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return create(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr("os.unlink", unlinked)
+    monkeypatch.setattr("os.open", full)
+
+
+def _in_shadow(act: Callable[[Path], object]) -> Callable[[Path, pytest.MonkeyPatch], None]:
+    def hand(stage: Path, _: pytest.MonkeyPatch) -> None:
+        for rel in ("index.html", "wishes/index.html", "manifest.sha256"):
+            target = stage / rel
+            target.unlink()
+            act(target)
+    return hand
+
+
+# (what happens to the stage, the last build's output kept as the next one's shadow, before a build
+# with an edit) → the build after it makes the output and print folder of a cold build (i-break9)
+STAGE_HANDS: dict[str, Callable[[Path, pytest.MonkeyPatch], None]] = {
+    "a crash between unlink and create": _crash_after_unlink,
+    "a folder at a file's path": _in_shadow(lambda p: (p / "sub").mkdir(parents=True)),
+    "a symbolic link out of the stage at a file's path": _in_shadow(lambda p: p.symlink_to(p.parents[2] / "victim")),
+}
+
+
+@pytest.mark.parametrize("hand", STAGE_HANDS)
+def test_after_a_hand_or_a_crash_in_the_stage_the_next_build_is_a_cold_one(tmp_path: Path, hand: str,
+                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    content, out, victim = tmp_path / "content", tmp_path / "out", tmp_path / "victim"
+    shutil.copytree(DEMO, content)
+    victim.write_bytes(b"victim")
+    build(content, out, cache=True, jobs=1)
+    build(content, out, cache=True, jobs=1)  # the first output is now the shadow
+    record = sorted((content / "activities").iterdir())[0]
+    record.write_text(record.read_text("utf-8").replace("title: ", "title: 改", 1), encoding="utf-8")
+    with monkeypatch.context() as patched:
+        STAGE_HANDS[hand](out.parent / f".{out.name}.sitegen-cache" / "shadow", patched)
+        crashed = False
+        try:
+            build(content, out, cache=True, jobs=1)
+        except OSError:
+            crashed = True
+        assert crashed is (hand == "a crash between unlink and create")  # a hand in the stage is no crash
+    build(content, out, cache=True, jobs=1)
+    build(content, tmp_path / "cold", cache=False, jobs=1)
+    assert _entries(out) == _entries(tmp_path / "cold")
+    assert _entries(print_folder(out)) == _entries(print_folder(tmp_path / "cold"))
+    assert victim.read_bytes() == b"victim"
