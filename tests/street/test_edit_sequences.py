@@ -78,6 +78,37 @@ def _append(path: Path) -> None:
         handle.write("<!-- hand -->")
 
 
+def _same_size_time_back(path: Path) -> None:
+    before = path.stat()
+    data = path.read_bytes()
+    path.write_bytes(data[:-1] + (b"!" if data[-1:] != b"!" else b"?"))
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+
+
+def _linked_poster(street: Path) -> Path:
+    """A file of meihu's print folder that is a hard link of its output's file of the same name."""
+    out = street.parent / "warm" / "out" / "meihu"
+    printing = print_folder(street.parent / "warm" / "out") / "meihu"
+    for path in sorted(printing.rglob("*")):
+        twin = out / path.relative_to(printing)
+        if path.is_file() and twin.is_file() and os.path.samefile(path, twin):
+            return path
+    raise AssertionError("no print file is a hard link of the output's: nothing here is tested")
+
+
+def _community_print_copied(street: Path) -> None:
+    folder = print_folder(street.parent / "warm" / "out") / "meihu"
+    folder.rename(folder.with_name("aside"))
+    shutil.copytree(folder.with_name("aside"), folder, copy_function=shutil.copy2)
+    shutil.rmtree(folder.with_name("aside"))
+
+
+def _swapped(folder: Path) -> None:
+    (folder / "meihu").rename(folder / "aside")
+    (folder / "wanghu").rename(folder / "meihu")
+    (folder / "aside").rename(folder / "wanghu")
+
+
 # (what a user does between two street builds) → the warm street equals the cold one
 CASES: dict[str, Callable[[Path], None]] = {
     # the street's cache: what it keeps about the communities not rebuilt
@@ -102,6 +133,15 @@ CASES: dict[str, Callable[[Path], None]] = {
     "activity file copied": _copy,
     # the street's no-change answer for that community looked at its output folder alone
     "poster deleted from the print folder": _poster_deleted,
+    # i-break9: a community's print folder by hand, its posters mostly hard links of its output's
+    "a linked poster written in place in a community's print folder, its size and time put back":
+        lambda street: _same_size_time_back(_linked_poster(street)),
+    "a community's print folder replaced by a copy without links (cp -r)": _community_print_copied,
+    "two communities' print folders swapped": lambda street: _swapped(print_folder(street.parent / "warm" / "out")),
+    "two communities' output folders swapped": lambda street: _swapped(street.parent / "warm" / "out"),
+    "a community added": lambda street: shutil.copytree(street / "binhu", street / "luhu"),
+    "a community renamed": lambda street: os.rename(street / "binhu", street / "luhu"),
+    "a community removed": lambda street: shutil.rmtree(street / "binhu"),
 }
 
 
