@@ -120,7 +120,7 @@ def _structure_slip(rest: str, path: PurePosixPath, at: int, spaces: int, contex
 
 _KINDS: Final = (
     ("mapping values are not allowed", "yaml.value_colon", False),
-    ("could not find expected ':'", "yaml.expected_colon", False),
+    ("could not find expected ':'", "yaml.expected_colon", True),  # the line being read as a key
     ("quoted scalar", "yaml.unclosed_quote", True),
     ("flow sequence", "yaml.unclosed_bracket", True),
     ("flow mapping", "yaml.unclosed_bracket", True),
@@ -131,13 +131,42 @@ _KINDS: Final = (
 
 
 def syntax_problem(path: PurePosixPath, first_line: int, line: int,
-                   error: yaml.MarkedYAMLError) -> Problem:
-    """A PyYAML error in our words; its English goes along only as `detail`, which English texts may show."""
+                   error: yaml.MarkedYAMLError, text: str = "") -> Problem:
+    """A PyYAML error in our words; its English goes along only as `detail`, which English texts may show.
+
+    `text` is the parsed YAML (its first line is `first_line`): a line without a colon followed by a
+    field at the same indent (`place 滨湖春天` then `category: 生活`) reads to PyYAML as one key over
+    two lines, refused at the second line's colon; it is named at the first, as a missing colon.
+    """
     said = f"{error.context or ''} {error.problem or ''}"
     detail = " ".join(x for x in (error.context, error.problem) if x)
+    if "mapping values are not allowed" in said and (missing := _colon_missing_above(text, error)) is not None:
+        return Problem(path, first_line + missing, "yaml.expected_colon", {"detail": detail})
     for words, key, at_start in _KINDS:
         if words in said:
             if at_start and error.context_mark is not None:
                 line = first_line + error.context_mark.line
             return Problem(path, line, key, {"detail": detail})
     return Problem(path, line, "yaml.syntax", {"detail": detail})
+
+
+def _colon_missing_above(text: str, error: yaml.MarkedYAMLError) -> int | None:
+    """The 0-based line above the error's line that lacks its colon, when the error's line is a
+    `name: value` field and the nearest non-blank line above it, at the same indent, has no colon."""
+    mark = error.problem_mark
+    if mark is None or not text:
+        return None
+    lines = text.split("\n")
+    if mark.line >= len(lines) or not _FIELD.match(lines[mark.line]):
+        return None
+    above = next((n for n in range(mark.line - 1, -1, -1) if lines[n].strip()), None)
+    if above is None:
+        return None
+    prior, here = lines[above], lines[mark.line]
+    indent = len(here) - len(here.lstrip(" "))
+    if len(prior) - len(prior.lstrip(" ")) != indent or ":" in prior or prior.lstrip().startswith(("#", "-")):
+        return None
+    return above
+
+
+_FIELD: Final = re.compile(r" *[A-Za-z_][A-Za-z0-9_]*: ")

@@ -91,7 +91,7 @@ def parse_yaml(text: str, path: PurePosixPath, first_line: int = 1) -> tuple[Loc
         line = min(_mark_line(first_line, mark), first_line + text.rstrip("\n").count("\n"))  # never past the end
         if _depth_limit(e):  # libyaml 0.2.6+ (PyYAML 6.0.4 wheels) stops at its own nesting limit
             return None, [Problem(path, line, "yaml.too_deep", {"limit": MAX_DEPTH})]
-        syntax = syntax_problem(path, first_line, line, e)
+        syntax = syntax_problem(path, first_line, line, e, text)
         return None, slips + [syntax] if not slips or (syntax.line or 0) < (slips[0].line or 0) else slips
     except yaml.YAMLError as e:  # ReaderError: a character YAML does not allow in a text
         character = getattr(e, "character", None)
