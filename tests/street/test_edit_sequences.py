@@ -16,6 +16,7 @@ from sitegen.street.shard import Shard
 from sitegen.write.printfolder import print_folder
 from tests.conftest import run
 from tests.pipeline.test_hands import _entries
+from tests.pipeline.test_unchanged import _append, _same_size_time_back
 from tests.street.conftest import MakeStreet
 from tests.street.test_build import THREE, options
 
@@ -71,18 +72,6 @@ def _in_warm(rel: str, act: Callable[[Path], object]) -> Callable[[Path], None]:
     def change(street: Path) -> None:
         act(street.parent / "warm" / "out" / rel)
     return change
-
-
-def _append(path: Path) -> None:
-    with path.open("a", encoding="utf-8") as handle:
-        handle.write("<!-- hand -->")
-
-
-def _same_size_time_back(path: Path) -> None:
-    before = path.stat()
-    data = path.read_bytes()
-    path.write_bytes(data[:-1] + (b"!" if data[-1:] != b"!" else b"?"))
-    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
 
 
 def _linked_poster(street: Path) -> Path:
