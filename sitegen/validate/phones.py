@@ -154,17 +154,19 @@ def hidden_phones_unpublished(raws: Iterable[RawRecord], valid: Iterable[Valid],
         if not found:
             known.add(marker)
             continue
-        yield from _lines_with(raw, texts, found, matcher, phones)
+        yield from _lines_with(raw, texts, joined, found, matcher, phones)
         yield from _lists_with(raw, texts, joined, found, matcher, phones)
     if clean is not None:
         clean.clear()
         clean[key] = known & seen
 
 
-def _lines_with(raw: RawRecord, texts: list[tuple[tuple[str | int, ...], str]], found: set[str],
-                matcher: Any, phones: Mapping[str, HiddenPhone | str]) -> Iterator[Problem]:
+def _lines_with(raw: RawRecord, texts: list[tuple[tuple[str | int, ...], str]],
+                joined: list[tuple[tuple[str | int, ...], str]], found: set[str], matcher: Any,
+                phones: Mapping[str, HiddenPhone | str]) -> Iterator[Problem]:
     """A problem at each field or body line of `raw` holding a hidden number (`found` in the record
-    whole); one found only across body lines (a paragraph over several) is named at the body's first."""
+    whole); one found only across body lines (a paragraph over several) is named at the body's first,
+    one a list's items run together show (`joined`) is left to `_lists_with`."""
     places = [(raw.line_of(*at), text) for at, text in texts]
     if raw.body:
         places += [((raw.body_line or 1) + offset, line) for offset, line in enumerate(raw.body.split("\n"))]
@@ -174,13 +176,9 @@ def _lines_with(raw: RawRecord, texts: list[tuple[tuple[str | int, ...], str]], 
             if (line, digits) not in reported:
                 reported.add((line, digits))
                 yield _problem(raw, line, phones[digits], digits)
-    for digits in sorted(found - {digits for _, digits in reported} - _in_lists(raw, matcher)):
+    in_lists = {digits for _, text in joined for _, digits in matcher.iter(numbers_as_published(text))}
+    for digits in sorted(found - {digits for _, digits in reported} - in_lists):
         yield _problem(raw, raw.body_line or raw.line, phones[digits], digits)
-
-
-def _in_lists(raw: RawRecord, matcher: Any) -> set[str]:
-    """The hidden numbers only a list's items run together show (`_lists_with` names them)."""
-    return {digits for _, text in joined_lists(raw.fields) for _, digits in matcher.iter(numbers_as_published(text))}
 
 
 def _lists_with(raw: RawRecord, texts: list[tuple[tuple[str | int, ...], str]],

@@ -82,7 +82,6 @@ def file_stat(path: str | os.PathLike[str]) -> tuple[int, int] | None:
 
 
 @cache
-@cache
 def written_modes() -> frozenset[int]:
     """The permission bits of a file sitegen writes (0o644, or 0o666 where a library creates it, less
     this process's umask: 0o644 under the usual 022). The umask is read from /proc/self/status
