@@ -21,23 +21,37 @@ def suggested(raw: str, with_time: bool) -> str | None:
     """`raw` as YYYY-MM-DD (or YYYY-MM-DD HH:MM when `with_time` and a time was typed), or None when
     it does not read as one day (and time) that exists. 下午/晚上 before an hour under 12 adds 12,
     中午 before 1–10 too; 点半 is half past."""
+    reading = _read(raw, with_time)
+    return reading if isinstance(reading, str) else None
+
+
+def impossible(raw: str, with_time: bool) -> bool:
+    """True when `raw` is typed as a day (and time) people write, but no such day or time exists
+    (2026年13月40日, 2026/2/30, 2026年12月21日 25点): the message then says to check the month and
+    day, not to learn another form."""
+    return _read(raw, with_time) is False
+
+
+def _read(raw: str, with_time: bool) -> str | bool | None:
+    """The contract's form of `raw` (str); False when it reads as a day or time that does not exist;
+    None when it does not read as a day at all."""
     text = WEEKDAY.sub(" ", unicodedata.normalize("NFKC", raw), count=1).strip()
     day = _DAY.match(text)
     if day is None:
         return None
+    rest = text[day.end():].strip()
+    time = _TIME.fullmatch(rest) if rest else None
+    if rest and (not with_time or time is None):
+        return None
     try:
         found = date(int(day.group(1)), int(day.group(2)), int(day.group(3)))
     except ValueError:
-        return None
-    rest = text[day.end():].strip()
-    if not rest:
+        return False
+    if time is None:
         return found.isoformat()
-    time = _TIME.fullmatch(rest)
-    if not with_time or time is None:
-        return None
     part, hour, minute = time.group(1), int(time.group(2)), 30 if time.group(4) else int(time.group(3) or 0)
     if (part in _AFTERNOON and hour < 12) or (part == "中午" and 1 <= hour <= 10):
         hour += 12
     if hour > 23 or minute > 59:
-        return None
+        return False
     return f"{found.isoformat()} {hour:02d}:{minute:02d}"

@@ -13,7 +13,7 @@ from pydantic import PlainValidator
 from pydantic_core import PydanticCustomError
 
 from sitegen.addresses import BadAddress, ascii_url
-from sitegen.validate.date_hint import suggested
+from sitegen.validate.date_hint import impossible, suggested
 from sitegen.validate.words import Words, word_table
 from sitegen.load.garbage import garbled_run
 from sitegen.load.invisible import drop_invisible
@@ -99,10 +99,12 @@ def _name(value: Any) -> str:
 
 def _format_fail(key: str, raw: str, with_time: bool) -> PydanticCustomError:
     """A date not in the contract's form: the message names the form to write when the value reads
-    as one (2026年12月21日 下午3点 → 2026-12-21 15:00, validate/date_hint.py), else shows the pattern."""
+    as one (2026年12月21日 下午3点 → 2026-12-21 15:00, validate/date_hint.py); one typed as a day that
+    does not exist (2026年13月40日) is named as no such day; anything else is shown the pattern."""
     suggestion = suggested(raw, with_time)
     if suggestion is None:
-        return _fail(key, value=raw)
+        typo = "value.datetime_typed_invalid" if with_time else "value.date_typed_invalid"
+        return _fail(typo if impossible(raw, with_time) else key, value=raw)
     return _fail("value.date_format_hint", value=raw, suggestion=suggestion)
 
 

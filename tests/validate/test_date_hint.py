@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitegen.validate.date_hint import suggested
+from sitegen.validate.date_hint import impossible, suggested
 
 CASES = [
     # typed, the field takes a time too → the hint
@@ -38,3 +38,29 @@ CASES = [
 @pytest.mark.parametrize(("typed", "with_time", "hint"), CASES)
 def test_a_typed_date_reads_as_the_contract_form(typed: str, with_time: bool, hint: str | None) -> None:
     assert suggested(typed, with_time) == hint
+
+
+# typed as a day (and time) people write, but no such day or time: the message says to check it
+IMPOSSIBLE = [
+    ("2026年13月40日", False, True),
+    ("2026年2月30日", False, True),
+    ("2026/2/29", False, True),  # 2026 is not a leap year
+    ("2028/2/29", False, False),  # 2028 is
+    ("２０２６年０月１日", False, True),  # full-width digits, month 0
+    ("2026-2-30", False, True),  # the contract's separators without the zeros
+    ("2026年12月21日 25点", True, True),
+    ("2026年12月21日 9点70分", True, True),
+    ("2026年12月21日 下午12点半", True, False),  # 12:30: already past noon
+    ("2026年12月32日 下午3点", True, True),
+    ("2026年12月32日 下午3点", False, False),  # a time in a day-only field: not read as a day at all
+    ("2026年12月21日", False, False),
+    ("12月40日", False, False),  # no year: not read as a day
+    ("下周一", False, False),
+]
+
+
+@pytest.mark.parametrize(("typed", "with_time", "no_such_day"), IMPOSSIBLE)
+def test_a_typed_day_that_does_not_exist_is_told_apart(typed: str, with_time: bool, no_such_day: bool) -> None:
+    assert impossible(typed, with_time) is no_such_day
+    if no_such_day:
+        assert suggested(typed, with_time) is None

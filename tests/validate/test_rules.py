@@ -40,6 +40,13 @@ CASES = [
      "must be written 2019-08-06 (got"),
     ("activity_date_typed_chinese", {"activities/a.md": "---\ntitle: x\ndate: 2026年12月21日 下午3点\n---\n"}, None,
      "activities/a.md:3", "must be written 2026-12-21 15:00"),
+    # typed as people write one, but no such day or time: check the month and day, and the form to write
+    ("activity_date_typed_no_such_day", {"activities/a.md": "---\ntitle: x\ndate: 2026年13月40日\n---\n"}, None,
+     "activities/a.md:3", "no such date or time as “2026年13月40日”"),
+    ("activity_date_typed_no_such_hour", {"activities/a.md": "---\ntitle: x\ndate: 2026/12/21 25:00\n---\n"}, None,
+     "activities/a.md:3", "the time (00:00 to 23:59)"),
+    ("disclosure_since_typed_no_such_day", {"disclosures/d.yaml": D.format(extra="since: 2026年2月30日\n")}, None,
+     "disclosures/d.yaml:3", "no such date as “2026年2月30日”; check the month (1-12) and the day, and write it like 2021-08-06."),
     ("activity_date_no_such_day", {"activities/a.md": "---\ntitle: x\ndate: 2024-13-10\n---\n"}, None, "activities/a.md:3", "no such date"),
     ("activity_time_invalid", {"activities/a.md": "---\ntitle: x\ndate: 2024-01-10 25:00\n---\n"}, None, "activities/a.md:3", "time"),
     ("activity_end_before_date", {"activities/a.md": A.format(extra="end: 2019-08-05\n")}, None, "activities/a.md:4", "before"),
