@@ -98,3 +98,40 @@ def test_each_pattern_needs_one_of_its_characters(name: str) -> None:
         pytest.skip(f"{name}: not registered by this Python-Markdown")
     source = patterns[name].compiled_re.pattern
     assert any(c in source or repr(c)[1:-1] in source for c in NEEDS[name]), (name, source)
+
+
+def _limits_paragraph_by_paragraph(body: str) -> tuple[str, int, dict[str, object]] | None:
+    """validate/body.over_limits without its whole-body bound: every paragraph summed."""
+    from sitegen.validate import body as limits
+    if body.count("\n") + 1 > limits.MAX_LINES or len(body) > limits.MAX_CHARACTERS:
+        return limits.over_limits(body)
+    work = 0
+    for offset, paragraph in limits._paragraphs(body):
+        work += sum(paragraph.count(ch) for ch in limits._MARKUP) * len(paragraph)
+        if work > limits.MAX_INLINE_WORK:
+            return "body.too_dense", offset, {}
+    return None
+
+
+DENSE: Final = [
+    ("dense_one_paragraph", "**粗**" * 4000),
+    ("dense_after_prose", "正文。\n\n" * 10 + "[a](b)" * 9000),
+    ("dense_split_under", ("*a*" * 2000 + "\n\n") * 8),
+    ("just_over_whole_bound", ("_" * 3000 + "字" * 3000 + "\n\n") * 3),
+]
+
+
+@pytest.mark.parametrize(("case", "body"), ALL + DENSE, ids=[c[0] for c in ALL + DENSE])
+def test_body_limits_bound_gives_the_paragraph_sum(case: str, body: str) -> None:
+    from sitegen.validate.body import over_limits
+    assert over_limits(body) == _limits_paragraph_by_paragraph(body), case
+
+
+@pytest.mark.parametrize("text", ["2026年12月21日", " 15:00", "", "  ", " <a&b>'\"", "周一（一）", "\u3000x"])
+def test_dates_kept_whole_as_markup_format_made_them(text: str) -> None:
+    from markupsafe import Markup
+
+    from sitegen.render.context import _whole
+    made = Markup.escape(text[:len(text) - len(text.lstrip())]) + Markup('<span class="nowrap">{}</span>').format(text.lstrip())
+    expected = Markup.escape(text) if not text.lstrip() else made
+    assert _whole(text) == expected and isinstance(_whole(text), Markup)
