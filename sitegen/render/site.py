@@ -59,6 +59,17 @@ class Linker:
         return self.up + relative(self.here, target)
 
 
+@dataclass(frozen=True, slots=True)
+class AssetLinker:
+    """`asset('style.css')`: the theme file under its fingerprinted name, linked from the page."""
+
+    link: Linker
+    urls: Mapping[str, str]  # theme file name → its fingerprinted URL
+
+    def __call__(self, name: str) -> str:
+        return self.link(self.urls[name], same_tree=False)
+
+
 # A value that differs per tree: a `Marker` while the template runs (print it, never compare it),
 # the copy's own text once each copy is made.
 PerTree = str | Marker
@@ -108,6 +119,8 @@ class Renderer:
         self.model = model
         self.theme = theme
         self.env = theme.env()
+        for kind in (Linker, AssetLinker):  # called on every page, dozens of times: without Jinja's checks
+            self.env.plain(kind)
         self.assets = {name: asset.url for name, asset in theme.assets.items()}
         self.codes = codes or Codes()  # the build's QR matrices (pipeline/cache.py), or a fresh set
         self.env.globals.update(template_globals(model.site, theme.labels, photos, self.assets, self.codes, model.pages))
@@ -191,7 +204,7 @@ class Renderer:
         shared = PageContext(
             page=spec,
             link=link,
-            asset=lambda name: link(self.assets[name], same_tree=False),
+            asset=AssetLinker(link, self.assets),
             tree=self.marks,
             lang=self.marks.lang if spec.variants else self.model.site.language,
             canonical=absolute(self.model.site.base_url, spec.url),
