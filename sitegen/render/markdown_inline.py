@@ -41,6 +41,7 @@ NEEDS: Final[dict[str, str]] = {
     "emphasis": "*_",
     "nl": "\n",  # \n (nl2br)
 }
+_ANY_NEEDED: Final = "".join(sorted(set("".join(NEEDS.values()))))
 
 
 class SkippingInlineProcessor(InlineProcessor):
@@ -74,14 +75,20 @@ registers none after that).
             startIndex = 0  # noqa: N806 - the parent's names
             patterns, needs = self.inlinePatterns, self._needs
             count = len(patterns)
+            present: frozenset[str] | None = None  # the characters of NEEDS in `data`, found once per text
             while patternIndex < count:
                 chars = needs[patternIndex]
-                if chars is not None and not any(c in data for c in chars):
-                    patternIndex += 1  # no match possible: as __applyPattern's (data, False, 0)
-                    startIndex = 0  # noqa: N806
-                    continue
+                if chars is not None:
+                    if present is None:
+                        present = frozenset([c for c in _ANY_NEEDED if c in data])
+                    if present.isdisjoint(chars):
+                        patternIndex += 1  # no match possible: as __applyPattern's (data, False, 0)
+                        startIndex = 0  # noqa: N806
+                        continue
                 data, matched, startIndex = self._InlineProcessor__applyPattern(  # type: ignore[attr-defined]
                     patterns[patternIndex], data, patternIndex, startIndex)
-                if not matched:
+                if matched:
+                    present = None  # the text changed
+                else:
                     patternIndex += 1
         return data
