@@ -52,9 +52,9 @@ class Sandbox(jinja2.sandbox.ImmutableSandboxedEnvironment):
         Raises ValueError when an instance could carry an attribute of its own (no slots, or a
         `__dict__` slot) or the type or its `__call__` has one of the attributes the checks read."""
         free = all("__slots__" in vars(c) and "__dict__" not in vars(c)["__slots__"] for c in kind.__mro__[:-1])
-        flagged = [name for name in _CALL_FLAGS for holder in (kind, getattr(kind, "__call__", None))
-                   if hasattr(holder, name)]
-        if not free or flagged or not callable(kind.__dict__.get("__call__")):
+        call = kind.__dict__.get("__call__")  # its own: an inherited one is not looked at, so refused
+        flagged = [name for name in _CALL_FLAGS for holder in (kind, call) if hasattr(holder, name)]
+        if not free or flagged or not callable(call):
             raise ValueError(f"{kind.__name__}: not a plain callable ({flagged or 'instances hold attributes'})")
         self._plain.add(kind)
 

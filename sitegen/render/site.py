@@ -27,6 +27,7 @@ from sitegen.render.images import Photo
 from sitegen.render.links import rebase_root_links
 from sitegen.render.markers import Marker
 from sitegen.render.qr import Codes
+from sitegen.render.sandbox import Sandbox
 from sitegen.render.script import keep_names_and_urls
 from sitegen.render.theme import Theme
 from sitegen.render.urls import absolute, file_of, relative
@@ -119,8 +120,9 @@ class Renderer:
         self.model = model
         self.theme = theme
         self.env = theme.env()
-        for kind in (Linker, AssetLinker):  # called on every page, dozens of times: without Jinja's checks
-            self.env.plain(kind)
+        if isinstance(self.env, Sandbox):  # theme.env() makes one: link and asset, dozens of calls a page
+            for kind in (Linker, AssetLinker):
+                self.env.plain(kind)
         self.assets = {name: asset.url for name, asset in theme.assets.items()}
         self.codes = codes or Codes()  # the build's QR matrices (pipeline/cache.py), or a fresh set
         self.env.globals.update(template_globals(model.site, theme.labels, photos, self.assets, self.codes, model.pages))
