@@ -11,6 +11,7 @@ import nh3
 from markupsafe import Markup, escape
 
 from sitegen.render.brackets import defuse_brackets, restore_brackets
+from sitegen.render.markdown_inline import SkippingInlineProcessor
 from sitegen.render.typed import as_typed
 from sitegen.validate.body import over_limits
 
@@ -25,6 +26,7 @@ URL_SCHEMES: Final = frozenset({"http", "https", "mailto", "tel"})
 # Bodies whose HTML is remembered: a community's records all fit (1,000 bodies of 1,500 characters
 # hold about 9 MB); at 10,000 records the last thousand summarised are rendered once, the rest twice.
 RENDERED: Final = 1024
+INLINE_PRIORITY: Final = 20  # Python-Markdown's own for its "inline" tree processor (core.py build_treeprocessors)
 
 
 @cache
@@ -41,6 +43,8 @@ def _converter() -> markdown.Markdown:
     # a WeChat article must not swallow the paragraphs after it (Hugo's `unsafe = false`, in effect).
     converter.preprocessors.deregister("html_block")
     converter.inlinePatterns.deregister("html")
+    # the same inline pass, passing over the patterns a text cannot match (markdown_inline.py)
+    converter.treeprocessors.register(SkippingInlineProcessor(converter), "inline", INLINE_PRIORITY)
     return converter
 
 

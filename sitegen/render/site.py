@@ -27,6 +27,7 @@ from sitegen.render.images import Photo
 from sitegen.render.links import rebase_root_links
 from sitegen.render.markers import Marker
 from sitegen.render.qr import Codes
+from sitegen.render.sandbox import Sandbox
 from sitegen.render.script import keep_names_and_urls
 from sitegen.render.theme import Theme
 from sitegen.render.urls import absolute, file_of, relative
@@ -57,6 +58,17 @@ class Linker:
         if same_tree and not target.startswith(_ROOT_TREES):
             return relative(self.here, target)
         return self.up + relative(self.here, target)
+
+
+@dataclass(frozen=True, slots=True)
+class AssetLinker:
+    """`asset('style.css')`: the theme file under its fingerprinted name, linked from the page."""
+
+    link: Linker
+    urls: Mapping[str, str]  # theme file name → its fingerprinted URL
+
+    def __call__(self, name: str) -> str:
+        return self.link(self.urls[name], same_tree=False)
 
 
 # A value that differs per tree: a `Marker` while the template runs (print it, never compare it),
@@ -108,6 +120,9 @@ class Renderer:
         self.model = model
         self.theme = theme
         self.env = theme.env()
+        if isinstance(self.env, Sandbox):  # theme.env() makes one: link and asset, dozens of calls a page
+            for kind in (Linker, AssetLinker):
+                self.env.plain(kind)
         self.assets = {name: asset.url for name, asset in theme.assets.items()}
         self.codes = codes or Codes()  # the build's QR matrices (pipeline/cache.py), or a fresh set
         self.env.globals.update(template_globals(model.site, theme.labels, photos, self.assets, self.codes, model.pages))
@@ -191,7 +206,7 @@ class Renderer:
         shared = PageContext(
             page=spec,
             link=link,
-            asset=lambda name: link(self.assets[name], same_tree=False),
+            asset=AssetLinker(link, self.assets),
             tree=self.marks,
             lang=self.marks.lang if spec.variants else self.model.site.language,
             canonical=absolute(self.model.site.base_url, spec.url),

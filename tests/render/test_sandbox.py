@@ -111,3 +111,78 @@ def test_a_refusal_holds_after_safe_reads_of_the_same_type(unsafe: str) -> None:
     assert env.from_string("{{ t.get('a') }}{{ t.items() | list | length }}{{ r.title }}{{ r.url() }}").render(values) == "一1标题/a/"
     with pytest.raises(jinja2.exceptions.SecurityError):
         env.from_string(unsafe).render(values)
+
+
+def _same(ours: object, jinjas: object) -> bool:
+    """The same value, or Undefined with the same hint, or a str.format wrapper of the same str."""
+    if isinstance(jinjas, jinja2.Undefined):
+        return type(ours) is type(jinjas) and ours._undefined_hint == jinjas._undefined_hint  # type: ignore[attr-defined]
+    if callable(jinjas) and getattr(jinjas, "__wrapped__", None) is not None:  # wrap_str_format's wrapper
+        return getattr(ours, "__wrapped__", None) == jinjas.__wrapped__  # type: ignore[attr-defined]
+    return ours == jinjas
+
+
+@pytest.mark.parametrize("order", ["as listed", "reversed"])
+def test_every_read_is_jinjas_whatever_was_read_before(order: str) -> None:
+    """Sandbox.getattr's shortcut (a pair remembered safe, a value that is no method) gives what Jinja's gives."""
+    jinja = jinja2.sandbox.ImmutableSandboxedEnvironment()
+    ours = Sandbox()
+    pairs = [*PAIRS, ({"a": 1}, "a"), ({"a": 1}, "missing"), (_Record(), "missing"), ("文字", "format_map")]
+    pairs += [(first, attr) for first, _, attr in LIARS] + [(then, attr) for _, then, attr in LIARS]
+    for _ in range(2):  # the second round reads through the shortcut
+        for obj, attr in pairs if order == "as listed" else pairs[::-1]:
+            assert _same(ours.getattr(obj, attr), jinja.getattr(obj, attr)), (obj, attr)
+
+
+class _Join:
+    """A plain callable: slots, no attribute Jinja's call reads."""
+
+    __slots__ = ("sep",)
+
+    def __init__(self, sep: str) -> None:
+        self.sep = sep
+
+    def __call__(self, *parts: object, end: str = "") -> str:
+        if parts == ("stop",):
+            raise StopIteration
+        return self.sep.join(map(str, parts)) + end
+
+
+class _WithDict:
+    def __call__(self) -> str:
+        return ""
+
+
+class _Passing:
+    __slots__ = ()
+
+    @jinja2.pass_context
+    def __call__(self, context: object) -> str:
+        return ""
+
+
+# (template, values): calls in and out of loops and blocks, with keywords, and one that raises StopIteration
+CALLS = [
+    ("{{ j('a', 'b') }}", {}),
+    ("{{ j('a', end='!') }}", {}),
+    ("{% for x in xs %}{{ j(x, loop.index) }}{% endfor %}", {"xs": ["一", "二"]}),
+    ("{% for x in xs %}{% set y = x ~ x %}{{ j(x, y, end=y) }}{% endfor %}", {"xs": ["一"]}),
+    ("{% macro m(v) %}{{ j(v, 'm') }}{% endmacro %}{{ m('宏') }}", {}),
+    ("{{ j('stop') is undefined }}", {}),
+    ("{{ j(*xs) }}|{{ j(**kw) }}", {"xs": [1, 2], "kw": {"end": "?"}}),
+]
+
+
+@pytest.mark.parametrize(("source", "values"), CALLS)
+def test_a_plain_call_renders_as_jinjas_call(source: str, values: dict[str, object]) -> None:
+    jinja = jinja2.sandbox.ImmutableSandboxedEnvironment()
+    ours = Sandbox()
+    ours.plain(_Join)
+    both = {**values, "j": _Join("-")}
+    assert ours.from_string(source).render(both) == jinja.from_string(source).render(both)
+
+
+@pytest.mark.parametrize("kind", [_WithDict, _Passing, type(_function), _Record])
+def test_only_attribute_free_unflagged_types_are_plain(kind: type) -> None:
+    with pytest.raises(ValueError):
+        Sandbox().plain(kind)
