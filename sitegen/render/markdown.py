@@ -11,7 +11,7 @@ import nh3
 from markupsafe import Markup, escape
 
 from sitegen.render.brackets import defuse_brackets, restore_brackets
-from sitegen.render.markdown_inline import SkippingInlineProcessor
+from sitegen.render.markdown_inline import SkippingInlineProcessor, skipping_fits
 from sitegen.render.typed import as_typed
 from sitegen.validate.body import over_limits
 
@@ -43,8 +43,10 @@ def _converter() -> markdown.Markdown:
     # a WeChat article must not swallow the paragraphs after it (Hugo's `unsafe = false`, in effect).
     converter.preprocessors.deregister("html_block")
     converter.inlinePatterns.deregister("html")
-    # the same inline pass, passing over the patterns a text cannot match (markdown_inline.py)
-    converter.treeprocessors.register(SkippingInlineProcessor(converter), "inline", INLINE_PRIORITY)
+    # the same inline pass, passing over the patterns a text cannot match (markdown_inline.py), on
+    # the Python-Markdown releases whose loop it copies; any other keeps Python-Markdown's own
+    if skipping_fits():
+        converter.treeprocessors.register(SkippingInlineProcessor(converter), "inline", INLINE_PRIORITY)
     return converter
 
 

@@ -44,6 +44,20 @@ NEEDS: Final[dict[str, str]] = {
 _ANY_NEEDED: Final = "".join(sorted(set("".join(NEEDS.values()))))
 
 
+# The Python-Markdown releases whose `InlineProcessor.__handleInline` loop the class below copies
+# (read in 3.5 and 3.11); `skipping_fits` says no for any other, and Python-Markdown's own runs.
+TESTED: Final = ((3, 5), (3, 11))
+
+
+def skipping_fits(version: tuple[int, ...] | None = None) -> bool:
+    """True when the installed Python-Markdown (or `version`, major and minor first) is one whose
+    inline loop `SkippingInlineProcessor` copies, and that loop is where the class expects it."""
+    found = tuple(markdown.__version_info__[:2]) if version is None else tuple(version[:2])
+    low, high = TESTED
+    return low <= found <= high and hasattr(InlineProcessor, "_InlineProcessor__applyPattern") \
+        and hasattr(InlineProcessor, "_InlineProcessor__handleInline")
+
+
 class SkippingInlineProcessor(InlineProcessor):
     """`InlineProcessor` that passes over a pattern whose characters (`NEEDS`) a text lacks.
 

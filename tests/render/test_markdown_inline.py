@@ -16,7 +16,7 @@ from markdown.treeprocessors import InlineProcessor
 
 from sitegen.render import markdown as rendering
 from sitegen.render.brackets import defuse_brackets, restore_brackets
-from sitegen.render.markdown_inline import NEEDS, SkippingInlineProcessor
+from sitegen.render.markdown_inline import NEEDS, SkippingInlineProcessor, skipping_fits
 from sitegen.render.typed import as_typed
 from tests.render.test_markdown import CASES
 
@@ -135,3 +135,20 @@ def test_dates_kept_whole_as_markup_format_made_them(text: str) -> None:
     made = Markup.escape(text[:len(text) - len(text.lstrip())]) + Markup('<span class="nowrap">{}</span>').format(text.lstrip())
     expected = Markup.escape(text) if not text.lstrip() else made
     assert _whole(text) == expected and isinstance(_whole(text), Markup)
+
+
+# the skipping pass runs only on the Python-Markdown releases whose loop it copies
+FITS = [((3, 5), True), ((3, 8, 2), True), ((3, 11, 3), True), ((3, 4), False), ((3, 12), False), ((4, 0), False)]
+
+
+@pytest.mark.parametrize(("version", "fits"), FITS)
+def test_the_skipping_pass_is_used_only_on_the_releases_it_copies(version: tuple[int, ...], fits: bool) -> None:
+    assert skipping_fits(version) is fits
+
+
+def test_the_installed_release_uses_the_skipping_pass() -> None:
+    from sitegen.render.markdown import _converter
+
+    inline = _converter().treeprocessors["inline"]
+    assert isinstance(inline, SkippingInlineProcessor) is skipping_fits()
+    assert skipping_fits(), "Python-Markdown outside TESTED: read its InlineProcessor loop and widen TESTED"
