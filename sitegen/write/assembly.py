@@ -253,7 +253,7 @@ class Assembly:
 
     def manifest(self, order: Callable[[dict[str, str]], list[str]] | None = None) -> bytes:
         """The manifest.sha256 of the new site: `sha256  path` lines, sorted by path (`order(files)`
-        gives the paths in that order but the manifest's own: write/slots.py Manifests.order)."""
+        gives the paths in that order but the manifest's own: write/pathorder.py PathOrder.order)."""
         files = self.files
         paths = order(files) if order is not None else sorted(rel for rel in files if rel != MANIFEST)
         return "".join([f"{files[rel]}  {rel}\n" for rel in paths]).encode()

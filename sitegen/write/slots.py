@@ -9,7 +9,6 @@ what each copy holds is read from the copy itself.
 
 from __future__ import annotations
 
-import bisect
 import os
 import re
 import shutil
@@ -21,6 +20,7 @@ from typing import Final
 
 from sitegen.errors import UsageProblem
 from sitegen.runtime import in_background
+from sitegen.write.pathorder import PathOrder
 from sitegen.write.swap import exchange, recover
 from sitegen.write.tree import MANIFEST as MANIFEST, Tree as Tree, folder_tree as folder_tree, patched_tree
 
@@ -69,7 +69,7 @@ class Manifests:
     def __init__(self) -> None:
         self.parsed: list[tuple[bytes, dict[str, str], list[Tree]]] = []  # newest first; the tree once asked
         self.trees: list[tuple[tuple[str, ...], frozenset[str], Tree]] = []  # (top, paths, tree), newest first
-        self.listed: tuple[frozenset[str], list[str]] = (frozenset(), [])  # the last manifest's paths, and sorted
+        self.paths = PathOrder()  # the last manifest's paths, sorted (write/pathorder.py)
 
     def read(self, folder: Path) -> dict[str, str]:
         """read_manifest(folder), the same dict as last time when the bytes are the same."""
@@ -93,26 +93,6 @@ class Manifests:
                 data.decode("utf-8").splitlines()) != len(holds):
             return  # a path holding a line break of some kind: the next read parses the file
         self.parsed = [(data, holds, []), *self.parsed][:self.KEPT]
-
-    def order(self, files: Mapping[str, str]) -> list[str]:
-        """The paths of `files` but the manifest, sorted as a manifest lists them: the last order asked
-        for again when the paths are the same (a rebuild after an edit writes the same paths; sorting
-        65,000 of them is 30 ms). Callers never change the list returned."""
-        paths, order = self.listed
-        keys = files.keys()
-        if keys == paths:
-            return order
-        added, removed = keys - paths, paths - keys
-        if paths and len(added) + len(removed) <= self.PATCHED:
-            # The search index's content-named files are renamed by an edit: the last order, patched.
-            order = [rel for rel in order if rel not in removed] if removed else list(order)
-            for rel in added:
-                if rel != MANIFEST:
-                    bisect.insort(order, rel)
-        else:
-            order = sorted(rel for rel in files if rel != MANIFEST)
-        self.listed = (frozenset(keys), order)
-        return order
 
     def tree(self, holds: dict[str, str], top: tuple[str, ...] = (MANIFEST,)) -> Tree:
         """folder_tree(holds, top), derived once for a manifest this memo returned, and once for each
@@ -147,7 +127,7 @@ class Manifests:
         return {"parsed": []}  # not empty: pickle calls __setstate__ only for a true state
 
     def __setstate__(self, state: dict[str, object]) -> None:
-        self.parsed, self.trees, self.listed = [], [], (frozenset(), [])
+        self.parsed, self.trees, self.paths = [], [], PathOrder()
 
 
 CLOCK: Final = "clock"  # a file in the cache folder, touched to read the file system's clock

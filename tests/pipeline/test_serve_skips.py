@@ -3,7 +3,7 @@
 Each row is a step between two saves: an edit of the content, or a hand in the output, its shadow
 or the print folder. The steps run in order under one kept Memory, as `serve` runs them; after each,
 the output and the print folder are byte for byte what a cold `--no-cache` build makes. The rows
-reach what a rebuild skips: the manifest's order kept or patched (write/slots.py Manifests.order:
+reach what a rebuild skips: the manifest's order kept or patched (write/pathorder.py PathOrder.order:
 the search index's files renamed, a record added or removed, an edit undone), the feed's newest
 records taken once for its fingerprint and its making (pipeline/published.py feed_products: an
 activity the feed lists edited, so the feed is made again), the search index's names taken once (a record's text changed, a label not), the search

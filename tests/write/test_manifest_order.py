@@ -1,11 +1,12 @@
-"""Manifests.order (write/slots.py): the manifest's sorted paths, kept or patched from the last ones
+"""PathOrder.order (write/pathorder.py): the manifest's sorted paths, kept or patched from the last ones
 asked for, are always the paths sorted afresh (the manifest's own name left out)."""
 
 from __future__ import annotations
 
 import pytest
 
-from sitegen.write.slots import MANIFEST, Manifests
+from sitegen.write.pathorder import PathOrder
+from sitegen.write.slots import MANIFEST
 
 PAGES = [f"{kind}/{n:03d}/index.html" for kind in ("activities", "wishes", "zh-hant/activities") for n in range(40)]
 
@@ -27,7 +28,7 @@ CASES: list[tuple[str, list[str], list[str]]] = [
 
 @pytest.mark.parametrize(("case", "before", "after"), CASES, ids=[c for c, _, _ in CASES])
 def test_order_is_the_paths_sorted(case: str, before: list[str], after: list[str]) -> None:
-    memo = Manifests()
+    memo = PathOrder()
     for paths in (before, after, before):
         files = dict.fromkeys(paths, "0" * 64)
         assert memo.order(files) == sorted(p for p in paths if p != MANIFEST)
