@@ -227,7 +227,7 @@ def _print(model: Model, plan: Plan, engine: Engine, assembly: Assembly, cache: 
 def _swap(model: Model, plan: Plan, slots: Slots, assembly: Assembly, printed: PrintResult | None, engine: Engine,
           cache: BuildCache, secrets: str, mirror: bool = False) -> None:
     """Seal the stage, swap it (and the print folder) in, and remember what the next build reuses."""
-    stats = assembly.seal()
+    stats = assembly.seal(slots.manifests.paths.order)
     slots.manifests.remember(assembly.sealed, assembly.files)  # the shadow's manifest two builds on
     made = slots.commit()
     printed_made = printed.slot.commit() if printed is not None else False

@@ -88,9 +88,10 @@ def feed_products(model: Model, labels: dict[str, str], specs: list[PageSpec], c
     kinds = {k: labels[f"kind_{k}"] for k in KINDS}
     sitemap_urls = [(s.url, s.updated) for s in specs if not s.poster and not s.noindex]
     # Each keyed by what it shows: the feed by its newest records alone (an older record's save keeps it).
+    newest = feeds.feed_records(model)  # once: the feed's fingerprint and, when it is made again, the feed
     makers: dict[str, tuple[str, Callable[[], bytes]]] = {
-        "feed.xml": (fingerprint([feeds.feed_records(model), kinds, model.site.digest, model.site.updated], {}),
-                     lambda: feeds.atom_feed(model, kinds, cache.summaries)),
+        "feed.xml": (fingerprint([newest, kinds, model.site.digest, model.site.updated], {}),
+                     lambda: feeds.atom_feed(model, kinds, cache.summaries, newest)),
         "sitemap.xml": (_sitemap_print(sitemap_urls, model.site.digest), lambda: feeds.sitemap(model, sitemap_urls)),
         "activities.ics": (fingerprint([model.activities, model.site.digest], {}),
                            lambda: feeds.calendar(model, cache.events, cache.summaries)),
@@ -117,7 +118,7 @@ def search_product(model: Model, labels: dict[str, str], cache: BuildCache) -> P
     names = search.file_names(model, labels)
     return Product((Kind.SEARCH, ""), repr(names), lambda: search.make_files(model, labels, cache.search,
                                                                                         cache.search_keys,
-                                                                                        cache.search_folds))
+                                                                                        cache.search_folds, names))
 
 
 def pdf_jobs(specs: Sequence[PageSpec]) -> list[tuple[str, str]]:

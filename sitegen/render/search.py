@@ -311,7 +311,8 @@ def _traditional(rows: list[list[str]], names: list[str], memo: Memo,
 
 
 def make_files(model: Model, labels: Mapping[str, str], memo: Memo | None = None,
-               keys: Keys | None = None, folds: FoldMemo | None = None) -> dict[str, bytes]:
+               keys: Keys | None = None, folds: FoldMemo | None = None,
+               names: Mapping[str, str] | None = None) -> dict[str, bytes]:
     """The data file for each script (see `file_names`); the same model gives the same bytes.
 
     `memo` (kept by the build cache) holds what each record gave last time, by its digest: a
@@ -319,6 +320,7 @@ def make_files(model: Model, labels: Mapping[str, str], memo: Memo | None = None
     `keys` (kept too) holds the last index's postings, and in the process the files' encoded pieces
     (search_file.py): a rebuild encodes only the rows and keys of the records that changed.
     `folds` (kept too) holds each character's forms: OpenCC converts only characters new to it.
+    `names`: file_names(model, labels) when the caller took them already (a digest of every record).
     """
     kinds = {k.folder: labels[k.label_key] for k in ALL_KINDS}  # the registry's order: the index's layout
     kept: Memo = {} if memo is None else memo
@@ -340,7 +342,7 @@ def make_files(model: Model, labels: Mapping[str, str], memo: Memo | None = None
         touched = _rekey(keys, record_names, keyed)  # before keys.encoded is read: made whole, it is a new dict
         update_members(pieces, keys.encoded, touched)
     head = [("v", encode(FORMAT)), ("kinds", encode(kinds)), ("fold", _fold_text(pieces))]
-    names = file_names(model, labels)
+    names = names if names is not None else file_names(model, labels)
     telling = Telling(GLOBAL, pieces, record_names, keys.encoded if keys is not None else None, touched)
     files = {names["hans"]: telling.file("hans", head, _encoded(pieces.rows, record_names, rows))}
     if hant is not None:

@@ -20,6 +20,7 @@ from typing import Final
 
 from sitegen.errors import UsageProblem
 from sitegen.runtime import in_background
+from sitegen.write.pathorder import PathOrder
 from sitegen.write.swap import exchange, recover
 from sitegen.write.tree import MANIFEST as MANIFEST, Tree as Tree, folder_tree as folder_tree, patched_tree
 
@@ -68,6 +69,7 @@ class Manifests:
     def __init__(self) -> None:
         self.parsed: list[tuple[bytes, dict[str, str], list[Tree]]] = []  # newest first; the tree once asked
         self.trees: list[tuple[tuple[str, ...], frozenset[str], Tree]] = []  # (top, paths, tree), newest first
+        self.paths = PathOrder()  # the last manifest's paths, sorted (write/pathorder.py)
 
     def read(self, folder: Path) -> dict[str, str]:
         """read_manifest(folder), the same dict as last time when the bytes are the same."""
@@ -125,7 +127,7 @@ class Manifests:
         return {"parsed": []}  # not empty: pickle calls __setstate__ only for a true state
 
     def __setstate__(self, state: dict[str, object]) -> None:
-        self.parsed, self.trees = [], []
+        self.parsed, self.trees, self.paths = [], [], PathOrder()
 
 
 CLOCK: Final = "clock"  # a file in the cache folder, touched to read the file system's clock

@@ -43,11 +43,13 @@ def _rfc3339(when: datetime) -> str:
     return when.isoformat(timespec="seconds")
 
 
-def atom_feed(model: Model, kind_labels: dict[str, str], summaries: Summaries | None = None) -> bytes:
+def atom_feed(model: Model, kind_labels: dict[str, str], summaries: Summaries | None = None,
+              records: list[Record] | None = None) -> bytes:
     """The newest records of every kind, newest first; ids are the pages' absolute URLs.
 
-    `summaries`: the build cache's memo of body summaries (render/summary.py)."""
-    records = feed_records(model)
+    `summaries`: the build cache's memo of body summaries (render/summary.py); `records`:
+    feed_records(model) when the caller took them already (a pass over every record)."""
+    records = records if records is not None else feed_records(model)
     base = model.site.base_url
     entries = [{"title": f"{kind_labels[r.kind]}｜{r.title}", "url": absolute(base, r.url),
                 "updated": _rfc3339(r.updated), "summary": str(describe(r, summaries)), "category": kind_labels[r.kind]}

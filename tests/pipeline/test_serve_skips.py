@@ -1,0 +1,110 @@
+"""What a rebuild under `serve` takes from the last build instead of doing again gives the cold bytes.
+
+Each row is a step between two saves: an edit of the content, or a hand in the output, its shadow
+or the print folder. The steps run in order under one kept Memory, as `serve` runs them; after each,
+the output and the print folder are byte for byte what a cold `--no-cache` build makes. The rows
+reach what a rebuild skips: the manifest's order kept or patched (write/pathorder.py PathOrder.order:
+the search index's files renamed, a record added or removed, an edit undone), the feed's newest
+records taken once for its fingerprint and its making (pipeline/published.py feed_products: an
+activity the feed lists edited, so the feed is made again), the search index's names taken once (a record's text changed, a label not), the search
+index's digest written without a second sha256 (write/assembly.py write_file).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from sitegen import pipeline
+from sitegen.options import Options
+from sitegen.pipeline.memory import Memory
+from sitegen.write.printfolder import print_folder
+from tests.conftest import NOW, tree_bytes
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+from bench.generate import generate  # noqa: E402
+
+SHADOW = ".output.sitegen-cache/shadow"
+
+
+def _records(content: Path, kind: str) -> list[Path]:
+    return sorted((content / kind).iterdir())
+
+
+def _append_to(path: Path, text: str) -> None:
+    path.write_text(path.read_text("utf-8") + text, encoding="utf-8")
+
+
+def _newest_activity(content: Path) -> Path:
+    """The generator's last activity (act-NNNNN, in the feed at 40 records)."""
+    return _records(content, "activities")[-1]
+
+
+def _in_place(path: Path) -> None:
+    """A hand writes into a file without renaming it, its size and modification time put back."""
+    before = path.stat()
+    data = path.read_bytes()
+    path.write_bytes(data[:-1] + (b"!" if data[-1:] != b"!" else b"?"))
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+
+
+def _page(out: Path) -> Path:
+    return sorted(out.rglob("index.html"))[len(list(out.rglob("index.html"))) // 2]
+
+
+ADDED = "---\ntitle: 新增议题\nraised_on: 2026-01-05\nstatus: proposed\n---\n新的背景。\n"
+
+# (what happens between two saves, the step) — run in this order under one Memory
+STEPS: list[tuple[str, Callable[[Path, Path], object]]] = [
+    ("an old activity's text edited", lambda c, o: _append_to(_records(c, "activities")[0], "\n第一次修改。\n")),
+    ("the newest activity's text edited", lambda c, o: _append_to(_newest_activity(c), "\n最新的修改。\n")),
+    ("the same activity edited again", lambda c, o: _append_to(_newest_activity(c), "\n再改一次。\n")),
+    ("a deliberation added", lambda c, o: (c / "deliberations" / "zz-new-one.md").write_text(ADDED, encoding="utf-8")),
+    ("a wish deleted", lambda c, o: _records(c, "wishes")[0].unlink()),
+    ("the added deliberation deleted again", lambda c, o: (c / "deliberations" / "zz-new-one.md").unlink()),
+    ("a page in output/ written in place by hand", lambda c, o: _in_place(_page(o))),
+    ("a file added by hand to a folder of the shadow", lambda c, o: (_page(o.parent / SHADOW).parent / "x.html")
+     .write_text("x", encoding="utf-8")),
+    ("the search index in the shadow written in place, and a record edited",
+     lambda c, o: (_in_place(next((o.parent / SHADOW / "static").glob("search-index.*.js"))),
+                   _append_to(_records(c, "activities")[1], "\n又一次。\n"))),
+    ("a poster in the print folder written in place", lambda c, o: _in_place(
+        sorted(print_folder(o).rglob("index.html"))[0])),
+    ("the manifest of output/ written to by hand", lambda c, o: _append_to(o / "manifest.sha256", "0  spam\n")),
+    ("nothing", lambda c, o: None),
+]
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Memory]:
+    tmp = tmp_path_factory.mktemp("serve-skips")
+    content = generate(tmp / "gen", 40).content
+    out, memory = tmp / "output", Memory()
+    pipeline.build(content, out, Options(now=NOW, use_cache=True, jobs=1), memory=memory)
+    return content, out, memory
+
+
+def _cold(content: Path, tmp: Path) -> tuple[dict[str, bytes], dict[str, bytes]]:
+    out = tmp / "cold"
+    shutil.rmtree(out, ignore_errors=True)
+    shutil.rmtree(print_folder(out), ignore_errors=True)
+    pipeline.build(content, out, Options(now=NOW, use_cache=False, jobs=1))
+    return tree_bytes(out), tree_bytes(print_folder(out))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("step", "act"), STEPS, ids=[s for s, _ in STEPS])
+def test_a_serve_rebuild_gives_the_cold_bytes(served: tuple[Path, Path, Memory], step: str,
+                                              act: Callable[[Path, Path], object], tmp_path: Path) -> None:
+    content, out, memory = served
+    act(content, out)
+    pipeline.build(content, out, Options(now=NOW, use_cache=True, jobs=2), memory=memory)
+    assert memory.cache is not None  # still served from the kept memory
+    site, printed = _cold(content, tmp_path)
+    assert tree_bytes(out) == site
+    assert tree_bytes(print_folder(out)) == printed
