@@ -12,7 +12,7 @@ one-record edit rewrites one shard instead of pickling every record again (0.55 
 rebuild's 0.9 s of pickling). The data file names each shard's build id and each shard file holds its
 own: a shard from another build, left by a torn save or copied in, is never read with this one.
 
-A cache can be wrong; the site cannot. Each file is `MAGIC`, a BLAKE2b digest of the payload keyed
+A cache can be wrong; the site cannot. Each file is `MAGIC`, a SHA-256 digest of the payload keyed
 by the format and sitegen version that wrote it, then the payload; a file whose digest does not
 match (a flipped bit, a truncated write, another version) is never unpickled, and the build runs
 cold with a notice. The payload is a pickle read by an unpickler that only builds plain values
@@ -138,8 +138,19 @@ def _header() -> bytes:
 
 
 def _digest(payload: bytes | memoryview) -> bytes:
-    """BLAKE2b of the payload, keyed by what wrote it (format and sitegen version)."""
-    return hashlib.blake2b(payload, key=_header(), digest_size=_DIGEST).digest()
+    """SHA-256 of the header (what wrote it: format and sitegen version), then the payload."""
+    digest = _hasher()
+    digest.update(payload)
+    return digest.digest()
+
+
+def _hasher() -> Any:
+    """A SHA-256 fed the header first, ready for the payload: keyed by what wrote it. SHA-256, not
+    BLAKE2b: the processors' SHA extensions make it twice as fast here (100 MB: 0.07 s of CPU against
+    0.13 s; a 10,000-record rebuild digests 140 MB read and 100 MB written)."""
+    digest = hashlib.sha256()
+    digest.update(_header())
+    return digest
 
 
 def _read(path: Path) -> object:
@@ -158,7 +169,7 @@ def _read(path: Path) -> object:
                 if head.startswith(MAGIC) and b"\n" in (head + handle.read(64))[:64]:
                     return None  # written by another version of sitegen: a cold build, nothing is wrong
                 raise CacheDamaged(str(path))
-            digest = hashlib.blake2b(key=header, digest_size=_DIGEST)
+            digest = _hasher()
             while chunk := handle.read(_CHUNK):
                 digest.update(chunk)
             if len(head) < len(header) + _DIGEST or digest.digest() != head[len(header):]:
@@ -202,7 +213,7 @@ class _Digesting(io.RawIOBase):
 
     def __init__(self, handle: io.BufferedWriter) -> None:
         super().__init__()
-        self.handle, self.digest = handle, hashlib.blake2b(key=_header(), digest_size=_DIGEST)
+        self.handle, self.digest = handle, _hasher()
 
     def writable(self) -> bool:
         return True
