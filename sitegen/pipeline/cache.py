@@ -5,12 +5,7 @@ records (by digest), photo hashes, QR matrices, each page's fingerprint and file
 key and fingerprints (pipeline/replan.py), and the manifests of the live output and of the shadow
 copy that the next build updates and swaps in.
 
-The parsed files and their checks (`files`, `valid`: most of the cache, 37 MB of 135 at 10,000 records)
-are kept in `_SHARDS` shard files by source path beside the data file, and a shard is written again
-only when an entry of it is not the very object the last read or write left there (`Shards`): a
-one-record edit rewrites one shard instead of pickling every record again (0.55 s of a 10,000-record
-rebuild's 0.9 s of pickling). The data file names each shard's build id and each shard file holds its
-own: a shard from another build, left by a torn save or copied in, is never read with this one.
+The parsed files and their checks (`files`, `valid`) are in shard files beside it (pipeline/shards.py).
 
 A cache can be wrong; the site cannot. Each file is `MAGIC`, a SHA-256 digest of the payload keyed
 by the format and sitegen version that wrote it, then the payload; a file whose digest does not
@@ -28,9 +23,7 @@ from __future__ import annotations
 
 import hashlib
 import io
-import os
 import pickle
-import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field, fields, is_dataclass, replace
 from pathlib import Path
@@ -50,12 +43,12 @@ if TYPE_CHECKING:
     from sitegen.pipeline.products import Key
     from sitegen.write.slots import Manifests
     from sitegen.pipeline.replan import PlanMemo
+    from sitegen.pipeline.shards import Shards
 
 FORMAT: Final = 22  # bump when what is stored changes shape
 MAGIC: Final = b"sitegen-cache "
 _DIGEST: Final = 32
 _CHUNK: Final = 1 << 20  # bytes digested at a time when reading a cache file
-_SHARDS: Final = 32  # shard files of `files` and `valid` (BuildCache._sharded); a one-record edit rewrites one
 # What a cache may hold besides sitegen's own classes: module → names (no dotted names, no functions).
 _PLAIN: Final = {
     "builtins": {"set", "frozenset", "bytearray", "complex", "range", "slice"},
@@ -141,7 +134,8 @@ def _digest(payload: bytes | memoryview) -> bytes:
     """SHA-256 of the header (what wrote it: format and sitegen version), then the payload."""
     digest = _hasher()
     digest.update(payload)
-    return digest.digest()
+    found: bytes = digest.digest()
+    return found
 
 
 def _hasher() -> Any:
@@ -255,112 +249,14 @@ def _parts() -> list[tuple[str, ...]]:
     Found on a 10,000-record cache (objects reachable from both): the search rows and their keys
     share texts, a shadow's stats are a copy of the live stats' dict, and the products' entries, the
     plan's slots and the print folder's files share paths and digests. The parsed records and their
-    checks share texts with the search rows too: in shard files of their own they are read back as
-    equal copies (89 MB pickled together, 114 MB apart at 10,000 records), the price of rewriting one
-    shard instead of all of them.
+    checks share texts with the search rows too: in shard files they are read back as equal copies
+    (89 MB pickled together, 114 MB apart at 10,000 records), the price of rewriting one shard alone.
     """
     together = [("search", "search_keys"), ("live_stats", "shadow_stats"),
                 ("print_stats", "print_shadow_stats"),
                 ("pages", "plans", "print_files", "print_shadow_files", "print_photos")]
-    grouped = {name for group in together for name in group} | {"key", *_SHARDED}
+    grouped = {name for group in together for name in group} | {"key", "files", "valid"}  # those two: shards.py
     return [(f.name,) for f in fields(BuildCache) if f.name not in grouped] + together
-
-
-_SHARDED: Final = ("files", "valid")  # BuildCache's fields kept in shard files, by source path
-
-
-def _shard_of(path: str) -> int:
-    """The shard (0 to _SHARDS - 1) of a content-relative source path: the same on any machine."""
-    return zlib.crc32(path.encode("utf-8", "surrogateescape")) % _SHARDS
-
-
-def _valid_path(key: str) -> str:
-    """The source path in a `valid` key (validate/check.py _record_key: kind, path, stem, ... joined by NUL)."""
-    parts = key.split("\0", 2)
-    return parts[1] if len(parts) > 1 else key
-
-
-Entries = tuple[dict[str, Any], dict[str, Any]]  # one shard's part of (BuildCache.files, BuildCache.valid)
-
-
-def _same(now: dict[str, Any], then: dict[str, Any]) -> bool:
-    """Whether `now` holds the very objects `then` holds, under the same keys (identity, not equality)."""
-    missing = object()
-    return len(now) == len(then) and all(then.get(key, missing) is value for key, value in now.items())
-
-
-@dataclass
-class Shards:
-    """Where BuildCache's `files` and `valid` are on disk: each shard file's build id, and what each
-    held when this process read or wrote it.
-
-    Only the ids are pickled (into the data file). `held` keeps the entries it names alive, so an
-    entry replaced since (a file parsed again, a record checked again) is a new object and its shard
-    is written again; one the build only looked at is the same object. Entries are tuples the load
-    and validate stages replace and never change in place (load/__init__.py, validate/check.py).
-    """
-
-    ids: dict[int, str] = field(default_factory=dict)  # shard → the build id written into its file
-    held: dict[int, Entries] = field(default_factory=dict)
-    folder: str = ""  # the cache folder `held` describes: a save into another writes every shard
-
-    def __getstate__(self) -> dict[str, Any]:
-        return {"ids": dict(self.ids)}
-
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        ids = state.get("ids") if isinstance(state, dict) else None
-        self.ids = ids if isinstance(ids, dict) and all(isinstance(v, str) for v in ids.values()) else {}
-        self.held, self.folder = {}, ""
-
-
-def _split(files: dict[str, Any], valid: dict[str, Any]) -> list[Entries]:
-    """`files` and `valid` cut into the _SHARDS shards by source path."""
-    shards: list[Entries] = [({}, {}) for _ in range(_SHARDS)]
-    for rel, entry in files.items():
-        shards[_shard_of(rel)][0][rel] = entry
-    for key, checked in valid.items():
-        shards[_shard_of(_valid_path(key))][1][key] = checked
-    return shards
-
-
-def _shard_path(where: Path, index: int) -> Path:
-    return where / f"data-{index:02d}.pickle"
-
-
-def _read_shards(where: Path, shards: Shards) -> Entries:
-    """Every shard file named by the data file, joined: (files, valid). CacheDamaged when one is
-    missing, damaged, or not the one the data file names (another build's: its id differs)."""
-    files: dict[str, Any] = {}
-    valid: dict[str, Any] = {}
-    for index in range(_SHARDS):
-        path = _shard_path(where, index)
-        stored = _read(path)
-        if (not isinstance(stored, dict) or stored.get("shard") != index or index not in shards.ids
-                or stored.get("build") != shards.ids[index]):
-            raise CacheDamaged(str(path))
-        entries = stored.get("files"), stored.get("valid")
-        if not isinstance(entries[0], dict) or not isinstance(entries[1], dict):
-            raise CacheDamaged(str(path))
-        files.update(entries[0])
-        valid.update(entries[1])
-        shards.held[index] = entries
-    shards.folder = str(where)
-    return files, valid
-
-
-def _write_shards(where: Path, cache: BuildCache) -> None:
-    """The shard files whose entries changed since they were read or written; the others are left
-    as they are, their ids kept. A fresh build id names every shard written by this save."""
-    build = os.urandom(12).hex()
-    shards = cache.shards
-    if shards.folder != str(where):
-        shards.ids, shards.held, shards.folder = {}, {}, str(where)
-    for index, entries in enumerate(_split(cache.files, cache.valid)):
-        held = shards.held.get(index)
-        if held is not None and index in shards.ids and _same(entries[0], held[0]) and _same(entries[1], held[1]):
-            continue
-        _write(_shard_path(where, index), {"shard": index, "build": build, "files": entries[0], "valid": entries[1]})
-        shards.ids[index], shards.held[index] = build, entries
 
 
 # The build-scoped memos start empty; their modules are imported only when a build needs them: the
@@ -405,6 +301,12 @@ def _plans() -> PlanMemo:
     from sitegen.pipeline.replan import PlanMemo
 
     return PlanMemo()
+
+
+def _shards() -> Shards:
+    from sitegen.pipeline.shards import Shards
+
+    return Shards()
 
 
 def _levels() -> Levels:
@@ -461,11 +363,13 @@ class BuildCache:
     # the slots' manifests as parsed lately (write/slots.py); pickled empty, so kept only under `serve`
     manifests: Manifests = field(default_factory=_manifests)
     plans: PlanMemo = field(default_factory=_plans)  # the last plan's slots; pickled as keys and fingerprints (pipeline/replan.py)
-    shards: Shards = field(default_factory=Shards)  # where `files` and `valid` are on disk (their shard files)
+    shards: Shards = field(default_factory=_shards)  # where `files` and `valid` are on disk (their shard files)
 
     @classmethod
     def load(cls, out: Path, key: str, folder: Path | None = None) -> BuildCache:
         """What the last builds kept; empty when there is none. Raises CacheDamaged."""
+        from sitegen.pipeline.shards import Shards, read_shards
+
         where = cache_dir(out, folder)
         cache = _read(where / "data.pickle")
         if cache is None:
@@ -473,7 +377,7 @@ class BuildCache:
         if not isinstance(cache, cls) or not all(hasattr(cache, f.name) for f in fields(cls)) \
                 or not isinstance(cache.shards, Shards):
             raise CacheDamaged("data.pickle")
-        cache.files, cache.valid = _read_shards(where, cache.shards)
+        cache.files, cache.valid = read_shards(where, cache.shards)
         if cache.key != key:  # other options: keep parsed content, forget everything built from it
             return cls(key=key, files=cache.files, valid=cache.valid, photos=cache.photos, qr=cache.qr,
                        levels=cache.levels, clean=cache.clean, photo_checks=cache.photo_checks,
@@ -488,6 +392,8 @@ class BuildCache:
     def save_data(self, out: Path, folder: Path | None = None) -> None:
         """The data file alone (pipeline/memory.py: `serve` stopping leaves no "unchanged" state),
         after the shard files it names (those whose entries changed)."""
+        from sitegen.pipeline.shards import write_shards
+
         where = cache_dir(out, folder)
-        _write_shards(where, self)
-        _write(where / "data.pickle", replace(self, **{name: {} for name in _SHARDED}), _parts())
+        write_shards(where, self.shards, self.files, self.valid)
+        _write(where / "data.pickle", replace(self, files={}, valid={}), _parts())

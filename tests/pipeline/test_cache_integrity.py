@@ -13,6 +13,7 @@ import pytest
 from sitegen import pipeline
 from sitegen.options import Options
 from sitegen.pipeline.cache import BuildCache, CacheDamaged, State, cache_dir
+from sitegen.pipeline.shards import SHARDED, Shards
 from sitegen.render import qr
 from tests.conftest import DEMO, NOW, run, tree_bytes
 
@@ -181,12 +182,12 @@ def test_a_cache_written_in_parts_reads_back_as_the_whole(demo: tuple[Path, dict
     cache.save_data(again)
     read = BuildCache.load(again, key)
     def unsharded(value: BuildCache) -> bytes:  # the data file's part: shard ids are new, entries come in shard order
-        return pickle.dumps(cache_module.replace(value, files={}, valid={}, shards=cache_module.Shards()), protocol=5)
+        return pickle.dumps(cache_module.replace(value, files={}, valid={}, shards=Shards()), protocol=5)
 
     assert unsharded(read) == unsharded(whole)
     assert (read.files, read.valid) == (whole.files, whole.valid)
     assert {name for group in cache_module._parts() for name in group} == {
-        f.name for f in cache_module.fields(BuildCache)} - {"key", *cache_module._SHARDED}
+        f.name for f in cache_module.fields(BuildCache)} - {"key", *SHARDED}
     rel = next(iter(read.shadow_stats))
     assert read.shadow_stats[rel] is read.live_stats[rel]  # one group: shared as it was
 
@@ -209,49 +210,49 @@ def test_a_cache_in_parts_with_a_part_missing_or_extra_is_damaged(tmp_path: Path
 
 
 def _edited_shard(content: Path) -> int:
-    """The shard file (pipeline/cache.py _SHARDS) of the record edit() changes."""
-    from sitegen.pipeline import cache as cache_module
+    """The shard file (pipeline/shards.py) of the record edit() changes."""
+    from sitegen.pipeline import shards as shards_module
 
     record = sorted((content / "activities").iterdir())[0]
-    return cache_module._shard_of(record.relative_to(content).as_posix())
+    return shards_module.shard_of(record.relative_to(content).as_posix())
 
 
 def _flip_shard(out: Path, content: Path, tmp_path: Path) -> None:
-    from sitegen.pipeline import cache as cache_module
+    from sitegen.pipeline import shards as shards_module
 
-    path = cache_module._shard_path(cache_dir(out), _edited_shard(content))
+    path = shards_module.shard_path(cache_dir(out), _edited_shard(content))
     data = bytearray(path.read_bytes())
     data[len(data) // 2] ^= 0x10
     path.write_bytes(bytes(data))
 
 
 def _cut_shard(out: Path, content: Path, tmp_path: Path) -> None:
-    from sitegen.pipeline import cache as cache_module
+    from sitegen.pipeline import shards as shards_module
 
-    path = cache_module._shard_path(cache_dir(out), _edited_shard(content))
+    path = shards_module.shard_path(cache_dir(out), _edited_shard(content))
     path.write_bytes(path.read_bytes()[:-7])
 
 
 def _delete_shard(out: Path, content: Path, tmp_path: Path) -> None:
-    from sitegen.pipeline import cache as cache_module
+    from sitegen.pipeline import shards as shards_module
 
-    cache_module._shard_path(cache_dir(out), _edited_shard(content)).unlink()
+    shards_module.shard_path(cache_dir(out), _edited_shard(content)).unlink()
 
 
 def _foreign_shard(out: Path, content: Path, tmp_path: Path) -> None:
     """The same shard of another build of the same content: equal entries, another build id."""
-    from sitegen.pipeline import cache as cache_module
+    from sitegen.pipeline import shards as shards_module
 
     other = warm_output(content, tmp_path / "other")
     shard = _edited_shard(content)
-    shutil.copyfile(cache_module._shard_path(cache_dir(other), shard), cache_module._shard_path(cache_dir(out), shard))
+    shutil.copyfile(shards_module.shard_path(cache_dir(other), shard), shards_module.shard_path(cache_dir(out), shard))
 
 
 def _stale_shard(out: Path, content: Path, tmp_path: Path) -> None:
     """A shard from before the last build beside that build's data file (a save torn between them)."""
-    from sitegen.pipeline import cache as cache_module
+    from sitegen.pipeline import shards as shards_module
 
-    path = cache_module._shard_path(cache_dir(out), _edited_shard(content))
+    path = shards_module.shard_path(cache_dir(out), _edited_shard(content))
     before = path.read_bytes()
     build(content, out)  # the edited record: its shard written again
     assert path.read_bytes() != before

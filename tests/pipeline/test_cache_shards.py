@@ -1,4 +1,4 @@
-"""The parsed files and their checks live in shard files (pipeline/cache.py Shards): after every kind of
+"""The parsed files and their checks live in shard files (pipeline/shards.py): after every kind of
 edit, a CLI rebuild (its cache read from the files) rewrites exactly the shards of the source files that
 changed, leaves the others as they were, and still writes a cold build's bytes; the shards it left
 hold what a cache built afresh holds."""
@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from sitegen import pipeline
-from sitegen.pipeline import cache as cache_module
+from sitegen.pipeline import shards as shards_module
 from sitegen.pipeline.cache import BuildCache, cache_dir
 from sitegen.write.printfolder import print_folder
 from tests.conftest import tree_bytes
@@ -45,13 +45,13 @@ def test_a_rebuild_rewrites_the_shards_of_the_changed_files_alone(name: str, gen
     case.setup(content)
     pipeline.build(content, out, _options())
     before, ids = _sources(content), _ids(out)
-    assert sorted(ids) == list(range(cache_module._SHARDS))
+    assert sorted(ids) == list(range(shards_module.SHARDS))
     case.edit(content)
     after = _sources(content)
     changed = {rel for rel in before.keys() | after.keys() if before.get(rel) != after.get(rel)}
     pipeline.build(content, out, _options(case.now))
     again = _ids(out)
-    assert {i for i in ids if again[i] != ids[i]} == {cache_module._shard_of(rel) for rel in changed}
+    assert {i for i in ids if again[i] != ids[i]} == {shards_module.shard_of(rel) for rel in changed}
     pipeline.build(content, cold, _options(case.now, cache=False))
     assert tree_bytes(out) == tree_bytes(cold)
     assert tree_bytes(print_folder(out)) == tree_bytes(print_folder(cold))
@@ -71,7 +71,7 @@ def test_a_shard_saved_into_another_folder_is_written_there(generated: Path, tmp
     cache = BuildCache.load(out, pipeline.cache_key(_options()))
     cache.save_data(tmp_path / "elsewhere")
     where = cache_dir(tmp_path / "elsewhere")
-    assert all(cache_module._shard_path(where, i).is_file() for i in range(cache_module._SHARDS))
+    assert all(shards_module.shard_path(where, i).is_file() for i in range(shards_module.SHARDS))
     read = BuildCache.load(tmp_path / "elsewhere", pipeline.cache_key(_options()))
     assert (read.files, read.valid) == (cache.files, cache.valid)
 
@@ -82,9 +82,9 @@ def test_an_unchanged_rebuild_from_the_files_writes_no_shard(generated: Path, tm
     shutil.copytree(generated, content)
     pipeline.build(content, out, _options())
     where = cache_dir(out)
-    times = {i: cache_module._shard_path(where, i).stat().st_mtime_ns for i in range(cache_module._SHARDS)}
+    times = {i: shards_module.shard_path(where, i).stat().st_mtime_ns for i in range(shards_module.SHARDS)}
     (out / "index.html").write_bytes(b"by hand")
     os.utime(out, ns=(1, 1))
     pipeline.build(content, out, _options())
-    assert {i: cache_module._shard_path(where, i).stat().st_mtime_ns for i in range(cache_module._SHARDS)} == times
+    assert {i: shards_module.shard_path(where, i).stat().st_mtime_ns for i in range(shards_module.SHARDS)} == times
     assert (out / "index.html").read_bytes() != b"by hand"
