@@ -5,7 +5,9 @@ records (by digest), photo hashes, QR matrices, each page's fingerprint and file
 key and fingerprints (pipeline/replan.py), and the manifests of the live output and of the shadow
 copy that the next build updates and swaps in.
 
-A cache can be wrong; the site cannot. Each file is `MAGIC`, a BLAKE2b digest of the payload keyed
+The parsed files and their checks (`files`, `valid`) are in shard files beside it (pipeline/shards.py).
+
+A cache can be wrong; the site cannot. Each file is `MAGIC`, a SHA-256 digest of the payload keyed
 by the format and sitegen version that wrote it, then the payload; a file whose digest does not
 match (a flipped bit, a truncated write, another version) is never unpickled, and the build runs
 cold with a notice. The payload is a pickle read by an unpickler that only builds plain values
@@ -41,8 +43,9 @@ if TYPE_CHECKING:
     from sitegen.pipeline.products import Key
     from sitegen.write.slots import Manifests
     from sitegen.pipeline.replan import PlanMemo
+    from sitegen.pipeline.shards import Shards
 
-FORMAT: Final = 21  # bump when what is stored changes shape
+FORMAT: Final = 22  # bump when what is stored changes shape
 MAGIC: Final = b"sitegen-cache "
 _DIGEST: Final = 32
 _CHUNK: Final = 1 << 20  # bytes digested at a time when reading a cache file
@@ -128,8 +131,20 @@ def _header() -> bytes:
 
 
 def _digest(payload: bytes | memoryview) -> bytes:
-    """BLAKE2b of the payload, keyed by what wrote it (format and sitegen version)."""
-    return hashlib.blake2b(payload, key=_header(), digest_size=_DIGEST).digest()
+    """SHA-256 of the header (what wrote it: format and sitegen version), then the payload."""
+    digest = _hasher()
+    digest.update(payload)
+    found: bytes = digest.digest()
+    return found
+
+
+def _hasher() -> Any:
+    """A SHA-256 fed the header first, ready for the payload: keyed by what wrote it. SHA-256, not
+    BLAKE2b: the processors' SHA extensions make it twice as fast here (100 MB: 0.07 s of CPU against
+    0.13 s; a 10,000-record rebuild digests 140 MB read and 100 MB written)."""
+    digest = hashlib.sha256()
+    digest.update(_header())
+    return digest
 
 
 def _read(path: Path) -> object:
@@ -148,7 +163,7 @@ def _read(path: Path) -> object:
                 if head.startswith(MAGIC) and b"\n" in (head + handle.read(64))[:64]:
                     return None  # written by another version of sitegen: a cold build, nothing is wrong
                 raise CacheDamaged(str(path))
-            digest = hashlib.blake2b(key=header, digest_size=_DIGEST)
+            digest = _hasher()
             while chunk := handle.read(_CHUNK):
                 digest.update(chunk)
             if len(head) < len(header) + _DIGEST or digest.digest() != head[len(header):]:
@@ -192,7 +207,7 @@ class _Digesting(io.RawIOBase):
 
     def __init__(self, handle: io.BufferedWriter) -> None:
         super().__init__()
-        self.handle, self.digest = handle, hashlib.blake2b(key=_header(), digest_size=_DIGEST)
+        self.handle, self.digest = handle, _hasher()
 
     def writable(self) -> bool:
         return True
@@ -229,17 +244,19 @@ def _write(path: Path, value: Any, parts: Sequence[tuple[str, ...]] = ()) -> Non
 
 
 def _parts() -> list[tuple[str, ...]]:
-    """BuildCache's fields in the groups `_write` pickles one at a time: a field alone unless it
-    shares objects with another. Found on a 10,000-record cache (objects reachable from both): the
-    parsed records, their checks and search rows share bodies and texts (30,000 objects, 12-37 MB
-    if split), a shadow's stats are a copy of the live stats' dict, and the products' entries, the
-    plan's slots and the print folder's files share paths and digests.
+    """BuildCache's fields in the groups `_write` pickles one at a time into the data file (all but
+    `key` and the sharded `files` and `valid`): a field alone unless it shares objects with another.
+    Found on a 10,000-record cache (objects reachable from both): the search rows and their keys
+    share texts, a shadow's stats are a copy of the live stats' dict, and the products' entries, the
+    plan's slots and the print folder's files share paths and digests. The parsed records and their
+    checks share texts with the search rows too: in shard files they are read back as equal copies
+    (89 MB pickled together, 114 MB apart at 10,000 records), the price of rewriting one shard alone.
     """
-    together = [("files", "valid", "search", "search_keys"), ("live_stats", "shadow_stats"),
+    together = [("search", "search_keys"), ("live_stats", "shadow_stats"),
                 ("print_stats", "print_shadow_stats"),
                 ("pages", "plans", "print_files", "print_shadow_files", "print_photos")]
-    grouped = {name for group in together for name in group}
-    return [(f.name,) for f in fields(BuildCache) if f.name not in grouped and f.name != "key"] + together
+    grouped = {name for group in together for name in group} | {"key", "files", "valid"}  # those two: shards.py
+    return [(f.name,) for f in fields(BuildCache) if f.name not in grouped] + together
 
 
 # The build-scoped memos start empty; their modules are imported only when a build needs them: the
@@ -284,6 +301,12 @@ def _plans() -> PlanMemo:
     from sitegen.pipeline.replan import PlanMemo
 
     return PlanMemo()
+
+
+def _shards() -> Shards:
+    from sitegen.pipeline.shards import Shards
+
+    return Shards()
 
 
 def _levels() -> Levels:
@@ -340,15 +363,21 @@ class BuildCache:
     # the slots' manifests as parsed lately (write/slots.py); pickled empty, so kept only under `serve`
     manifests: Manifests = field(default_factory=_manifests)
     plans: PlanMemo = field(default_factory=_plans)  # the last plan's slots; pickled as keys and fingerprints (pipeline/replan.py)
+    shards: Shards = field(default_factory=_shards)  # where `files` and `valid` are on disk (their shard files)
 
     @classmethod
     def load(cls, out: Path, key: str, folder: Path | None = None) -> BuildCache:
         """What the last builds kept; empty when there is none. Raises CacheDamaged."""
-        cache = _read(cache_dir(out, folder) / "data.pickle")
+        from sitegen.pipeline.shards import Shards, read_shards
+
+        where = cache_dir(out, folder)
+        cache = _read(where / "data.pickle")
         if cache is None:
             return cls(key=key)
-        if not isinstance(cache, cls) or not all(hasattr(cache, f.name) for f in fields(cls)):
+        if not isinstance(cache, cls) or not all(hasattr(cache, f.name) for f in fields(cls)) \
+                or not isinstance(cache.shards, Shards):
             raise CacheDamaged("data.pickle")
+        cache.files, cache.valid = read_shards(where, cache.shards)
         if cache.key != key:  # other options: keep parsed content, forget everything built from it
             return cls(key=key, files=cache.files, valid=cache.valid, photos=cache.photos, qr=cache.qr,
                        levels=cache.levels, clean=cache.clean, photo_checks=cache.photo_checks,
@@ -361,5 +390,10 @@ class BuildCache:
         _write(cache_dir(out, folder) / "state.pickle", state)
 
     def save_data(self, out: Path, folder: Path | None = None) -> None:
-        """The data file alone (pipeline/memory.py: `serve` stopping leaves no "unchanged" state)."""
-        _write(cache_dir(out, folder) / "data.pickle", self, _parts())
+        """The data file alone (pipeline/memory.py: `serve` stopping leaves no "unchanged" state),
+        after the shard files it names (those whose entries changed)."""
+        from sitegen.pipeline.shards import write_shards
+
+        where = cache_dir(out, folder)
+        write_shards(where, self.shards, self.files, self.valid)
+        _write(where / "data.pickle", replace(self, files={}, valid={}), _parts())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import pickle
 import random
 import shutil
@@ -12,6 +13,7 @@ import pytest
 from sitegen import pipeline
 from sitegen.options import Options
 from sitegen.pipeline.cache import BuildCache, CacheDamaged, State, cache_dir
+from sitegen.pipeline.shards import SHARDED, Shards
 from sitegen.render import qr
 from tests.conftest import DEMO, NOW, run, tree_bytes
 
@@ -179,9 +181,13 @@ def test_a_cache_written_in_parts_reads_back_as_the_whole(demo: tuple[Path, dict
     again = tmp_path / "again"
     cache.save_data(again)
     read = BuildCache.load(again, key)
-    assert pickle.dumps(read, protocol=5) == pickle.dumps(whole, protocol=5)
+    def unsharded(value: BuildCache) -> bytes:  # the data file's part: shard ids are new, entries come in shard order
+        return pickle.dumps(cache_module.replace(value, files={}, valid={}, shards=Shards()), protocol=5)
+
+    assert unsharded(read) == unsharded(whole)
+    assert (read.files, read.valid) == (whole.files, whole.valid)
     assert {name for group in cache_module._parts() for name in group} == {
-        f.name for f in cache_module.fields(BuildCache)} - {"key"}
+        f.name for f in cache_module.fields(BuildCache)} - {"key", *SHARDED}
     rel = next(iter(read.shadow_stats))
     assert read.shadow_stats[rel] is read.live_stats[rel]  # one group: shared as it was
 
@@ -201,3 +207,76 @@ def test_a_cache_in_parts_with_a_part_missing_or_extra_is_damaged(tmp_path: Path
     path.write_bytes(header + cache_module._digest(payload) + payload)  # a valid digest: only the parts stand
     with pytest.raises(CacheDamaged):
         cache_module._read(path)
+
+
+def _edited_shard(content: Path) -> int:
+    """The shard file (pipeline/shards.py) of the record edit() changes."""
+    from sitegen.pipeline import shards as shards_module
+
+    record = sorted((content / "activities").iterdir())[0]
+    return shards_module.shard_of(record.relative_to(content).as_posix())
+
+
+def _flip_shard(out: Path, content: Path, tmp_path: Path) -> None:
+    from sitegen.pipeline import shards as shards_module
+
+    path = shards_module.shard_path(cache_dir(out), _edited_shard(content))
+    data = bytearray(path.read_bytes())
+    data[len(data) // 2] ^= 0x10
+    path.write_bytes(bytes(data))
+
+
+def _cut_shard(out: Path, content: Path, tmp_path: Path) -> None:
+    from sitegen.pipeline import shards as shards_module
+
+    path = shards_module.shard_path(cache_dir(out), _edited_shard(content))
+    path.write_bytes(path.read_bytes()[:-7])
+
+
+def _delete_shard(out: Path, content: Path, tmp_path: Path) -> None:
+    from sitegen.pipeline import shards as shards_module
+
+    shards_module.shard_path(cache_dir(out), _edited_shard(content)).unlink()
+
+
+def _foreign_shard(out: Path, content: Path, tmp_path: Path) -> None:
+    """The same shard of another build of the same content: equal entries, another build id."""
+    from sitegen.pipeline import shards as shards_module
+
+    other = warm_output(content, tmp_path / "other")
+    shard = _edited_shard(content)
+    shutil.copyfile(shards_module.shard_path(cache_dir(other), shard), shards_module.shard_path(cache_dir(out), shard))
+
+
+def _stale_shard(out: Path, content: Path, tmp_path: Path) -> None:
+    """A shard from before the last build beside that build's data file (a save torn between them)."""
+    from sitegen.pipeline import shards as shards_module
+
+    path = shards_module.shard_path(cache_dir(out), _edited_shard(content))
+    before = path.read_bytes()
+    build(content, out)  # the edited record: its shard written again
+    assert path.read_bytes() != before
+    path.write_bytes(before)
+    record = sorted((content / "activities").iterdir())[0]
+    os.utime(record, ns=(record.stat().st_atime_ns, record.stat().st_mtime_ns + 1_000_000_000))  # a build to do
+
+
+# A shard file that cannot be trusted: each gives a cold build (the cold build's bytes, the notice).
+SHARD_MIXUPS = {
+    "a bit flipped in a shard": _flip_shard,
+    "a shard cut short": _cut_shard,
+    "a shard deleted": _delete_shard,
+    "a shard of another build of the same content": _foreign_shard,
+    "a shard from before the last build": _stale_shard,
+}
+
+
+@pytest.mark.parametrize("name", SHARD_MIXUPS)
+def test_a_shard_file_that_cannot_be_trusted_gives_a_cold_build(demo: tuple[Path, dict[str, bytes]],
+                                                               tmp_path: Path, name: str) -> None:
+    content, cold = demo
+    out = warm_output(content, tmp_path)
+    SHARD_MIXUPS[name](out, content, tmp_path)
+    report = build(content, out)
+    assert report.cache_damaged
+    assert tree_bytes(out) == cold
