@@ -6,13 +6,13 @@ the output and the print folder are byte for byte what a cold `--no-cache` build
 reach what a rebuild skips: the manifest's order kept or patched (write/pathorder.py PathOrder.order:
 the search index's files renamed, a record added or removed, an edit undone), the feed's newest
 records taken once for its fingerprint and its making (pipeline/published.py feed_products: an
-activity the feed lists edited, so the feed is made again), the search index's names taken once (a record's text changed, a label not), the search
-index's digest written without a second sha256 (write/assembly.py write_file).
+activity the feed lists edited, so the feed is made again), the search index's names taken once (a
+record's text changed, a label not), the search index's digest written without a second sha256
+(write/assembly.py write_file).
 """
 
 from __future__ import annotations
 
-import os
 import shutil
 import sys
 from collections.abc import Callable
@@ -25,6 +25,7 @@ from sitegen.options import Options
 from sitegen.pipeline.memory import Memory
 from sitegen.write.printfolder import print_folder
 from tests.conftest import NOW, tree_bytes
+from tests.pipeline.test_unchanged import _same_size_time_back
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from bench.generate import generate  # noqa: E402
@@ -45,14 +46,6 @@ def _newest_activity(content: Path) -> Path:
     return _records(content, "activities")[-1]
 
 
-def _in_place(path: Path) -> None:
-    """A hand writes into a file without renaming it, its size and modification time put back."""
-    before = path.stat()
-    data = path.read_bytes()
-    path.write_bytes(data[:-1] + (b"!" if data[-1:] != b"!" else b"?"))
-    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
-
-
 def _page(out: Path) -> Path:
     return sorted(out.rglob("index.html"))[len(list(out.rglob("index.html"))) // 2]
 
@@ -67,13 +60,13 @@ STEPS: list[tuple[str, Callable[[Path, Path], object]]] = [
     ("a deliberation added", lambda c, o: (c / "deliberations" / "zz-new-one.md").write_text(ADDED, encoding="utf-8")),
     ("a wish deleted", lambda c, o: _records(c, "wishes")[0].unlink()),
     ("the added deliberation deleted again", lambda c, o: (c / "deliberations" / "zz-new-one.md").unlink()),
-    ("a page in output/ written in place by hand", lambda c, o: _in_place(_page(o))),
+    ("a page in output/ written in place by hand", lambda c, o: _same_size_time_back(_page(o))),
     ("a file added by hand to a folder of the shadow", lambda c, o: (_page(o.parent / SHADOW).parent / "x.html")
      .write_text("x", encoding="utf-8")),
     ("the search index in the shadow written in place, and a record edited",
-     lambda c, o: (_in_place(next((o.parent / SHADOW / "static").glob("search-index.*.js"))),
+     lambda c, o: (_same_size_time_back(next((o.parent / SHADOW / "static").glob("search-index.*.js"))),
                    _append_to(_records(c, "activities")[1], "\n又一次。\n"))),
-    ("a poster in the print folder written in place", lambda c, o: _in_place(
+    ("a poster in the print folder written in place", lambda c, o: _same_size_time_back(
         sorted(print_folder(o).rglob("index.html"))[0])),
     ("the manifest of output/ written to by hand", lambda c, o: _append_to(o / "manifest.sha256", "0  spam\n")),
     ("nothing", lambda c, o: None),
