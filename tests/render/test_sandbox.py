@@ -186,3 +186,52 @@ def test_a_plain_call_renders_as_jinjas_call(source: str, values: dict[str, obje
 def test_only_attribute_free_unflagged_types_are_plain(kind: type) -> None:
     with pytest.raises(ValueError):
         Sandbox().plain(kind)
+
+
+def _rendered(env: jinja2.Environment, source: str, values: dict[str, object]) -> str:
+    """The text; "refused" when the sandbox gave nothing (undefined or unsafe); else the name of
+    the exception the render raised (messages name types, addresses differ)."""
+    try:
+        return env.from_string(source).render(values)
+    except (jinja2.exceptions.SecurityError, jinja2.exceptions.UndefinedError):
+        return "refused"
+    except Exception as error:  # noqa: BLE001 - the kind of failure is what is compared
+        return type(error).__name__
+
+
+# i-break10: templates reaching through the renderer's `link` and `asset` (render/site.py). Ours,
+# with both registered plain, must give what Jinja's sandbox gave for the lambda `asset` was before
+# issue 15 and for the same Linker: before the fix `asset.urls` printed the theme's URL table and
+# `asset.link` the page's Linker, which the lambda never held.
+LINKER_ATTACKS = [
+    "{{ asset.urls }}", "{{ asset.link }}", "{{ asset.link.here }}", "{{ asset._urls }}", "{{ asset._link }}",
+    "{{ asset['urls'] }}", "{{ asset | attr('urls') }}", "{{ asset | attr('__call__') }}", "{{ asset.__call__ }}",
+    "{{ asset.__class__ }}", "{{ asset.__slots__ }}", "{{ asset.__dataclass_fields__ }}", "{{ asset.__reduce__() }}",
+    "{{ asset.urls.update({'style.css': 'x'}) }}", "{{ asset('style.css') }}", "{{ asset(name='style.css') }}",
+    "{{ asset('none.css') }}", "{{ asset() }}", "{{ asset('style.css', 1) }}", "{{ asset is callable }}",
+    "{{ link('a/') }}{{ link.__class__ }}", "{{ link.__call__('a/') }}", "{{ link.__class__.__mro__ }}",
+    "{{ link['__class__'] }}", "{{ link(target='x', same_tree=false) }}", "{{ link('x', _loop_vars={}) }}",
+    "{{ link(1) }}", "{{ link() }}", "{{ link(*xs) }}", "{% for x in xs %}{{ link(x) }}{% endfor %}",
+    "{{ xs | map('string') | list }}{{ link | string }}", "{{ '{0.__class__}'.format(link) }}",
+    "{{ '{0.here}{0.__call__}'.format(link) }}", "{{ title }}{{ link(title) }}",
+]
+
+
+@pytest.mark.parametrize("source", LINKER_ATTACKS)
+def test_link_and_asset_give_a_template_what_jinja_gave_before(source: str) -> None:
+    from sitegen.render.site import AssetLinker, Linker
+
+    link, urls = Linker("a/b/", "^UP^"), {"style.css": "static/style.0a1b.css"}
+    values: dict[str, object] = {"xs": ["c/", "d/"], "title": "{{ 7*7 }}{% raw %}"}
+    ours = Sandbox(undefined=jinja2.StrictUndefined, autoescape=True)
+    for kind in (Linker, AssetLinker):
+        ours.plain(kind)
+    jinja = jinja2.sandbox.ImmutableSandboxedEnvironment(undefined=jinja2.StrictUndefined, autoescape=True)
+    before = {**values, "link": link, "asset": lambda name: link(urls[name], same_tree=False)}
+    assert _rendered(ours, source, {**values, "link": link, "asset": AssetLinker(link, urls)}) == _rendered(jinja, source, before)
+
+
+def test_an_asset_linker_prints_no_url_table() -> None:
+    from sitegen.render.site import AssetLinker, Linker
+
+    assert "static/" not in repr(AssetLinker(Linker("a/", "^"), {"style.css": "static/style.0a1b.css"}))
