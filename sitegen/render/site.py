@@ -71,7 +71,12 @@ class AssetLinker:
     _urls: Mapping[str, str] = field(repr=False)  # theme file name → its fingerprinted URL
 
     def __call__(self, name: str) -> str:
-        return self._link(self._urls[name], same_tree=False)
+        """The link; jinja2.UndefinedError (a theme fault at the template's line) for a name that is
+        no file of the theme's `static/`."""
+        url = self._urls.get(name) if isinstance(name, str) else None
+        if url is None:
+            raise jinja2.UndefinedError(f"asset({name!r}): no such file in the theme's static/")
+        return self._link(url, same_tree=False)
 
 
 # A value that differs per tree: a `Marker` while the template runs (print it, never compare it),
