@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from datetime import datetime
 from pathlib import PurePosixPath
 from typing import Final
@@ -62,13 +62,21 @@ class Linker:
 
 @dataclass(frozen=True, slots=True)
 class AssetLinker:
-    """`asset('style.css')`: the theme file under its fingerprinted name, linked from the page."""
+    """`asset('style.css')`: the theme file under its fingerprinted name, linked from the page.
 
-    link: Linker
-    urls: Mapping[str, str]  # theme file name → its fingerprinted URL
+    A template reaches no more through it than through the function it replaced: its fields are
+    private names (the sandbox refuses them; `asset.urls` is undefined) and its repr omits the URLs."""
+
+    _link: Linker
+    _urls: Mapping[str, str] = field(repr=False)  # theme file name → its fingerprinted URL
 
     def __call__(self, name: str) -> str:
-        return self.link(self.urls[name], same_tree=False)
+        """The link; jinja2.UndefinedError (a theme fault at the template's line) for a name that is
+        no file of the theme's `static/`."""
+        url = self._urls.get(name) if isinstance(name, str) else None
+        if url is None:
+            raise jinja2.UndefinedError(f"asset({name!r}): no such file in the theme's static/")
+        return self._link(url, same_tree=False)
 
 
 # A value that differs per tree: a `Marker` while the template runs (print it, never compare it),

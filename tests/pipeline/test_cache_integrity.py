@@ -261,8 +261,32 @@ def _stale_shard(out: Path, content: Path, tmp_path: Path) -> None:
     os.utime(record, ns=(record.stat().st_atime_ns, record.stat().st_mtime_ns + 1_000_000_000))  # a build to do
 
 
+def _a_build_to_do(content: Path) -> None:
+    record = sorted((content / "activities").iterdir())[0]
+    os.utime(record, ns=(record.stat().st_atime_ns, record.stat().st_mtime_ns + 1_000_000_000))
+
+
+def _foreign_data_file(out: Path, content: Path, tmp_path: Path) -> None:
+    """i-break10: the data file of another build of the same content beside this build's shards."""
+    other = warm_output(content, tmp_path / "other")
+    shutil.copyfile(cache_dir(other) / "data.pickle", cache_dir(out) / "data.pickle")
+    _a_build_to_do(content)
+
+
+def _neighbours_shard(out: Path, content: Path, tmp_path: Path) -> None:
+    """i-break10: a shard file of this very build copied over the next one (same build id, other index)."""
+    from sitegen.pipeline import shards as shards_module
+
+    shard = _edited_shard(content)
+    where = cache_dir(out)
+    shutil.copyfile(shards_module.shard_path(where, (shard + 1) % shards_module.SHARDS), shards_module.shard_path(where, shard))
+    _a_build_to_do(content)
+
+
 # A shard file that cannot be trusted: each gives a cold build (the cold build's bytes, the notice).
 SHARD_MIXUPS = {
+    "the data file of another build of the same content": _foreign_data_file,
+    "a shard of this build copied over its neighbour": _neighbours_shard,
     "a bit flipped in a shard": _flip_shard,
     "a shard cut short": _cut_shard,
     "a shard deleted": _delete_shard,

@@ -50,6 +50,12 @@ def _page(out: Path) -> Path:
     return sorted(out.rglob("index.html"))[len(list(out.rglob("index.html"))) // 2]
 
 
+def _add_many(content: Path, count: int) -> None:
+    for n in range(count):
+        text = ADDED.replace("新增议题", f"新增议题{n}").replace("新的背景", f"新的背景{n}")
+        (content / "deliberations" / f"zz-many-{n:03d}.md").write_text(text, encoding="utf-8")
+
+
 ADDED = "---\ntitle: 新增议题\nraised_on: 2026-01-05\nstatus: proposed\n---\n新的背景。\n"
 
 # (what happens between two saves, the step) — run in this order under one Memory
@@ -69,6 +75,16 @@ STEPS: list[tuple[str, Callable[[Path, Path], object]]] = [
     ("a poster in the print folder written in place", lambda c, o: _same_size_time_back(
         sorted(print_folder(o).rglob("index.html"))[0])),
     ("the manifest of output/ written to by hand", lambda c, o: _append_to(o / "manifest.sha256", "0  spam\n")),
+    # i-break10 (held): more paths than PathOrder patches, renames to either end of the order, hands in
+    # the manifest's order, the search files and the feed
+    ("70 deliberations added at once", lambda c, o: _add_many(c, 70)),
+    ("the 70 deleted at once", lambda c, o: [p.unlink() for p in (c / "deliberations").glob("zz-many-*.md")]),
+    ("a wish renamed to sort first", lambda c, o: _records(c, "wishes")[-1].rename(c / "wishes" / "000-first.md")),
+    ("that wish renamed to sort last", lambda c, o: (c / "wishes" / "000-first.md").rename(c / "wishes" / "zzzz-last.md")),
+    ("the manifest of output/ put in reverse order by hand", lambda c, o: (o / "manifest.sha256").write_text(
+        "".join((o / "manifest.sha256").read_text("utf-8").splitlines(True)[::-1]), encoding="utf-8")),
+    ("the search files deleted from output/", lambda c, o: [p.unlink() for p in (o / "static").glob("search*")]),
+    ("feed.xml in output/ written in place by hand", lambda c, o: _in_place(o / "feed.xml")),
     ("nothing", lambda c, o: None),
 ]
 

@@ -47,6 +47,28 @@ BODIES: Final[list[tuple[str, str]]] = [
     ("placeholder_like", "\x02klzzwxh:0000\x03 不是占位"),
     ("html_as_text", "<script>alert(1)</script> <b>粗</b> &lt;i&gt;"),
     ("empty_lines_only", "\n\n   \n"),
+    # i-break10: attacks on the skipping pass (held): punctuation that looks like markup but is not
+    # what a pattern starts from, markup right against Chinese text, texts a match changes
+    ("fullwidth_lookalikes", "＊强调＊ ［链接］（网址） ＆amp； ‹不是› ＜尖＞ ＼转义 ｀码｀ ＿下划＿ ！［图］"),
+    ("entities_every_form", "&amp;&lt;&gt;&quot;&#39;&#x4E2D;&#20013;&nbsp;&copy &;&#;&#x; &AMP; &中文; a&b;c"),
+    ("escape_every_char", "\\\\ \\` \\* \\_ \\{ \\} \\[ \\] \\( \\) \\# \\+ \\- \\. \\! \\< \\> \\& \\中 \\"),
+    ("escaped_backticks", "\\\\`码` \\\\\\`不是` ``a\\`` `\\`"),
+    ("nested_emphasis", "***粗斜*** **粗*斜*粗** *斜**粗**斜* __粗_斜_粗__ _斜__粗__斜_ **未闭合 *也未 ***"),
+    ("emphasis_against_chinese", "这是**重点**内容，那是*斜体*。中间_下划_线，结尾**粗体。**开头"),
+    ("links_against_chinese", "请看[通知](a/)。见[附件](https://example.org/附件.pdf)和[空]()以及[链](<a b>)"),
+    ("link_with_markup_inside", "[**粗**与`码`与&amp;](a/ \"标*题*\") [_斜_][r] [r]\n\n[r]: /r/ '标题'"),
+    ("autolinks_odd", "<http://a> <HTTPS://例子.中国/路径?a=1&b=2> <mailto:a@b.c> <a@b> <a b@c> <ftp://x/> <1http://x>"),
+    ("nl2br_lines", "一\n二  \n三\\\n四\n\n五\n"),
+    ("footnotes_odd", "注[^注一][^2] [^缺] [^]\n\n[^注一]: 说明[链接](a/) **粗**\n[^2]: 第二\n    续行"),
+    ("placeholder_after_match", "`码`*强*`码`[链](a/)&amp;<https://e.org>\\*`码`"),
+    ("stx_etx_lookalike", "\u0002klzzwxh:0001\u0003 与 \u00020\u0003 与 klzzwxh:9999"),
+    ("only_one_needed_char_each", "*"),
+    ("underscore_only", "_"),
+    ("backslash_only", "\\"),
+    ("ampersand_only", "&"),
+    ("angle_only", "<"),
+    ("long_prose_one_star", "居民议事。" * 3000 + "*一*" + "邻里守望。" * 3000),
+    ("long_mixed", ("**会议**纪要：[详情](a/) &amp; `码` <https://e.org/x>\n" + "社区服务。" * 50 + "\n\n") * 60),
 ]
 ALL: Final = BODIES + [(case, markdown) for case, markdown, _, _ in CASES]
 

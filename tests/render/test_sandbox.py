@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import types
 import weakref
 from collections import deque
@@ -186,3 +187,105 @@ def test_a_plain_call_renders_as_jinjas_call(source: str, values: dict[str, obje
 def test_only_attribute_free_unflagged_types_are_plain(kind: type) -> None:
     with pytest.raises(ValueError):
         Sandbox().plain(kind)
+
+
+def _rendered(env: jinja2.Environment, source: str, values: dict[str, object]) -> str:
+    """The text; "refused" when the sandbox gave nothing (undefined or unsafe); else the name of
+    the exception the render raised (messages name types, addresses differ)."""
+    try:
+        return re.sub(r" at 0x[0-9a-f]+", "", env.from_string(source).render(values))
+    except (jinja2.exceptions.SecurityError, jinja2.exceptions.UndefinedError):
+        return "refused"
+    except Exception as error:  # noqa: BLE001 - the kind of failure is what is compared
+        return type(error).__name__
+
+
+# i-break10: templates reaching through the renderer's `link` and `asset` (render/site.py). Ours,
+# with both registered plain, must give what Jinja's sandbox gave for the lambda `asset` was before
+# issue 15 and for the same Linker: before the fix `asset.urls` printed the theme's URL table and
+# `asset.link` the page's Linker, which the lambda never held.
+# (A name no file of the theme's static/ differs on purpose: tests/render/test_theme_contract.py ASSET_MISUSE.)
+LINKER_ATTACKS = [
+    "{{ asset.urls }}", "{{ asset.link }}", "{{ asset.link.here }}", "{{ asset._urls }}", "{{ asset._link }}",
+    "{{ asset['urls'] }}", "{{ asset | attr('urls') }}", "{{ asset | attr('__call__') }}", "{{ asset.__call__ }}",
+    "{{ asset.__class__ }}", "{{ asset.__slots__ }}", "{{ asset.__dataclass_fields__ }}", "{{ asset.__reduce__() }}",
+    "{{ asset.urls.update({'style.css': 'x'}) }}", "{{ asset('style.css') }}", "{{ asset(name='style.css') }}",
+    "{{ asset() }}", "{{ asset('style.css', 1) }}", "{{ asset is callable }}",
+    "{{ link('a/') }}{{ link.__class__ }}", "{{ link.__call__('a/') }}", "{{ link.__class__.__mro__ }}",
+    "{{ link['__class__'] }}", "{{ link(target='x', same_tree=false) }}", "{{ link('x', _loop_vars={}) }}",
+    "{{ link(1) }}", "{{ link() }}", "{{ link(*xs) }}", "{% for x in xs %}{{ link(x) }}{% endfor %}",
+    "{{ xs | map('string') | list }}{{ link | string }}", "{{ '{0.__class__}'.format(link) }}",
+    "{{ '{0.here}{0.__call__}'.format(link) }}", "{{ title }}{{ link(title) }}",
+]
+
+
+@pytest.mark.parametrize("source", LINKER_ATTACKS)
+def test_link_and_asset_give_a_template_what_jinja_gave_before(source: str) -> None:
+    from sitegen.render.site import AssetLinker, Linker
+
+    link, urls = Linker("a/b/", "^UP^"), {"style.css": "static/style.0a1b.css"}
+    values: dict[str, object] = {"xs": ["c/", "d/"], "title": "{{ 7*7 }}{% raw %}"}
+    ours = Sandbox(undefined=jinja2.StrictUndefined, autoescape=True)
+    for kind in (Linker, AssetLinker):
+        ours.plain(kind)
+    jinja = jinja2.sandbox.ImmutableSandboxedEnvironment(undefined=jinja2.StrictUndefined, autoescape=True)
+    before = {**values, "link": link, "asset": lambda name: link(urls[name], same_tree=False)}
+    assert _rendered(ours, source, {**values, "link": link, "asset": AssetLinker(link, urls)}) == _rendered(jinja, source, before)
+
+
+def test_an_asset_linker_prints_no_url_table() -> None:
+    from sitegen.render.site import AssetLinker, Linker
+
+    assert "static/" not in repr(AssetLinker(Linker("a/", "^"), {"style.css": "static/style.0a1b.css"}))
+
+
+class _Holder:
+    """A record whose attribute is a property: the value, not the type, says what it is."""
+
+    def __init__(self, held: object) -> None:
+        self.held = held
+
+    @property
+    def value(self) -> object:
+        return self.held
+
+
+class _Varying:
+    """An object whose attributes come from `__getattr__` and differ by instance."""
+
+    def __init__(self, **found: object) -> None:
+        self.found = found
+
+    def __getattr__(self, name: str) -> object:
+        try:
+            return self.__dict__["found"][name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+
+_KEEP_GENERATOR = (x for x in ())
+# i-break10: (template) — the first read of each pair is safe and warms the memo for its (type,
+# attribute); the second reads the same pair on an object whose value is a function, a generator, a
+# str.format, a bound method: Jinja's answer each time (the value is checked, not the memo's pair).
+WARM_THEN_ATTACK = [
+    "{{ h1.value }}{{ h2.value.__globals__ }}", "{{ h1.value }}{{ h2.value.__code__ }}",
+    "{{ h1.value }}{{ h3.value.gi_frame }}", "{{ h1.value }}{{ h3.value.gi_code }}",
+    "{{ h1.value }}{{ h4.value('{0.__class__}', 1) }}", "{{ h1.value }}{{ h5.value(1) }}",
+    "{{ h1.value }}{{ h6.value.__self__ }}", "{{ h1.value }}{{ h6.value.__func__ }}",
+    "{{ v1.x }}{{ v2.x.__globals__ }}", "{{ v1.x }}{{ v3.x.gi_frame }}", "{{ v1.x }}{{ v5.x(1) }}",
+    "{{ v1.x }}{{ v6.x.__self__ }}", "{{ [h1, h2] | map(attribute='value.__globals__') | list }}",
+    "{{ [h1, h2] | sort(attribute='value.__class__') | length }}", "{{ h1.value }}{{ h5.value is callable }}{{ h5.value.__wrapped__ }}",
+    "{{ s.upper() }}{{ s.format_map }}{{ s.format_map({}) }}", "{{ '{0.value.__class__}'.format(h1) }}",
+]
+
+
+@pytest.mark.parametrize("source", WARM_THEN_ATTACK)
+def test_a_warmed_pair_gives_jinjas_answer_for_another_value(source: str) -> None:
+    values = {"h1": _Holder("字"), "h2": _Holder(_function), "h3": _Holder(_KEEP_GENERATOR),
+              "h4": _Holder(str.format), "h5": _Holder("{0.__class__.__mro__}".format), "h6": _Holder(_Record().url),
+              "v1": _Varying(x="字"), "v2": _Varying(x=_function), "v3": _Varying(x=_KEEP_GENERATOR),
+              "v5": _Varying(x="{0.__class__}".format), "v6": _Varying(x=_Record().url), "s": "文字"}
+    jinja = jinja2.sandbox.ImmutableSandboxedEnvironment(undefined=jinja2.StrictUndefined)
+    ours = Sandbox(undefined=jinja2.StrictUndefined)
+    for _ in range(2):  # the second render reads through the memo
+        assert _rendered(ours, source, values) == _rendered(jinja, source, values)

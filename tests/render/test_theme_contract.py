@@ -138,3 +138,21 @@ def test_a_theme_fault_keeps_its_message_key_across_processes() -> None:
     problem = pickle.loads(pickle.dumps(fault)).problem()
     assert (str(problem.path), problem.line, problem.key, problem.args["name"]) == (
         "theme/templates/page.html", 2, "theme.per_tree_compared", "lang")
+
+
+# i-break10: a theme reaching through `asset` for more than a link, or naming no file of its static/:
+# a theme error at the template's line (before: `asset.urls` printed the URL table, a missing name
+# stopped the build as sitegen's own fault, KeyError)
+ASSET_MISUSE = ["{{ asset.urls }}", "{{ asset.link.here }}", "{{ asset._urls }}", "{{ asset('none.css') }}",
+                "{{ asset(7) }}", "{{ asset.__call__('style.css') }}"]
+
+
+@pytest.mark.parametrize("line", ASSET_MISUSE)
+@pytest.mark.parametrize(("lang", "word"), [("en", "template"), ("zh-Hans", "模板")])
+def test_misusing_asset_is_a_theme_error(make_site: MakeSite, tmp_path: Path, line: str, lang: str, word: str) -> None:
+    page = '{% extends "base.html" %}\n{% block main %}' + line + "{% endblock %}\n"
+    result, out = _build(make_site, tmp_path, {"templates/page.html": page}, "site", lang)
+    assert result.exit_code == 1, result.output
+    [where] = [e for e in error_lines(result) if e.startswith("theme/templates/page.html:2: ")]
+    assert word in where, where
+    assert "Traceback" not in result.output and "KeyError" not in result.output and not out.exists()
