@@ -26,6 +26,7 @@ if _LOADING:
 
 import click  # noqa: E402 - loaded after the handler above, as is the rest
 
+from sitegen.cli.pipes import forgive_closed_stdout  # noqa: E402
 from sitegen.cli import building, scaffolding, serving, sheets, verifying  # noqa: E402, F401 - they add the commands
 from sitegen.cli.app import EXIT_INTERRUPTED, EXIT_USAGE, messages_for  # noqa: E402
 from sitegen.cli.group import cli  # noqa: E402
@@ -61,6 +62,7 @@ def main(argv: list[str] | None = None) -> None:
         # installed for another program hooks it (pydantic docs, "Plugins": PYDANTIC_DISABLE_PLUGINS), and the
         # first record validated no longer scans every installed distribution's entry points (20 ms a rebuild).
         os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+        forgive_closed_stdout()  # `sitegen build | head -1`: the reader leaving is not a disk error (cli/pipes.py)
     arguments = list(sys.argv[1:] if argv is None else argv)
     messages = _messages(arguments)
     try:
