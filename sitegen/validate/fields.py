@@ -244,13 +244,24 @@ class Phone:
     shown: str
 
 
+# A number starting with 1 is a mobile (11 digits, MIIT's numbering plan) or a short service number
+# (12345, 10086: five digits); one of 6-10 or 12-15 digits is a mobile with a digit lost or doubled.
+MOBILE_DIGITS: Final = 11
+MOBILE_SHORTEST: Final = 5
+
+
 def parse_phone(value: Any) -> Phone:
+    """A phone number as written: 5-15 digits after separators and +86 are taken out; one starting
+    with 1 is 5 digits (a service number) or 11 (a mobile). Raises the `value.phone` or
+    `value.phone_mobile_digits` error."""
     raw = clean_line(_text(value))
     digits = _PHONE_SEPARATORS.sub("", raw)
     if digits.startswith("+86"):
         digits = digits[3:]
     if not digits.isdigit() or not 5 <= len(digits) <= 15:
         raise _fail("value.phone", value=raw)
+    if digits.startswith("1") and len(digits) > MOBILE_SHORTEST and len(digits) != MOBILE_DIGITS:
+        raise _fail("value.phone_mobile_digits", value=raw, count=len(digits))
     shown = digits if len(digits) == 11 else re.sub(r"\s+", " ", raw)
     return Phone(digits=digits, shown=shown)
 

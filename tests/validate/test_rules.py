@@ -60,6 +60,13 @@ CASES = [
     ("disclosure_name_missing", {"disclosures/d.yaml": "role: 单元长\n"}, None, "disclosures/d.yaml:1", "name"),
     ("disclosure_role_missing", {"disclosures/d.yaml": "name: 张建国\n"}, None, "disclosures/d.yaml:1", "role"),
     ("disclosure_show_phone_bad", {"disclosures/d.yaml": D.format(extra="show_phone: sometimes\n")}, None, "disclosures/d.yaml:3", "poster, full, masked, none"),
+    # a mobile number with a digit lost or doubled (spaces as people type them); 5-digit service numbers stay valid
+    ("disclosure_phone_mobile_short", {"disclosures/d.yaml": D.format(extra="phone: 139 5512 334\n")}, None,
+     "disclosures/d.yaml:3", "a mobile number has 11 digits, but “139 5512 334” has 10"),
+    ("disclosure_phone_mobile_long", {"disclosures/d.yaml": D.format(extra="phone: 138-1234-56789\n")}, None,
+     "disclosures/d.yaml:3", "has 12"),
+    ("disclosure_phone_mobile_plus86_short", {"disclosures/d.yaml": D.format(extra="phone: +86 1381234567\n")}, None,
+     "disclosures/d.yaml:3", "has 10"),
     ("disclosure_phone_bad", {"disclosures/d.yaml": D.format(extra="phone: 138-abc\n")}, None, "disclosures/d.yaml:3", "phone"),
     ("disclosure_place_empty_level", {"disclosures/d.yaml": D.format(extra="place: 福桂苑//2单元\n")}, None, "disclosures/d.yaml:3", "place"),
     ("disclosure_since_bad", {"disclosures/d.yaml": D.format(extra="since: 去年\n")}, None, "disclosures/d.yaml:3", "2021-08-06"),
