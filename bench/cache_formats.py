@@ -11,6 +11,7 @@ installed; both are compiled decoders of plain values).
 from __future__ import annotations
 
 import base64
+import copyreg
 import dataclasses
 import importlib
 import io
@@ -25,6 +26,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from sitegen.pipeline import cache as cache_module
+from sitegen.pipeline.shards import read_shards
 
 
 def _name(cls: type) -> str:
@@ -63,7 +65,17 @@ def plain(value: Any, text_bytes: bool) -> Any:
                 "f": {f.name: plain(getattr(value, f.name), text_bytes) for f in dataclasses.fields(value)}}
     if hasattr(type(value), "model_fields"):  # pydantic
         return {"#pd": _name(type(value)), "f": {k: plain(v, text_bytes) for k, v in value.__dict__.items()}}
+    if type(value).__module__.startswith("sitegen."):
+        return _plain_memo(value, text_bytes)
     raise TypeError(type(value))
+
+
+def _plain_memo(value: Any, text_bytes: bool) -> Any:
+    """A memo class (render/qr.py Codes, slugs.py Levels…) as what pickle stores of it."""
+    maker, arguments, *rest = value.__reduce_ex__(5)
+    if maker is copyreg.__newobj__:  # the class made bare, then its state set
+        return {"#n": _name(type(value)), "s": plain(rest[0] if rest else None, text_bytes)}
+    return {"#r": _name(maker), "a": plain(arguments, text_bytes)}
 
 
 def rebuild(value: Any) -> Any:
@@ -95,7 +107,26 @@ def rebuild(value: Any) -> Any:
         return obj
     if "#pd" in value:
         return _cls(value["#pd"]).model_construct(**{k: rebuild(v) for k, v in value["f"].items()})
+    if "#r" in value or "#n" in value:
+        return _rebuilt_memo(value)
     raise ValueError(value)
+
+
+def _rebuilt_memo(value: dict[str, Any]) -> Any:
+    """`_plain_memo`'s value made again, as pickle would: called, or made bare and its state set."""
+    if "#r" in value:
+        return _cls(value["#r"])(*rebuild(value["a"]))
+    made = _cls(value["#n"]).__new__(_cls(value["#n"]))
+    state = rebuild(value["s"])
+    if hasattr(made, "__setstate__"):
+        made.__setstate__(state)
+    elif isinstance(state, dict):
+        made.__dict__.update(state)
+    elif isinstance(state, tuple):  # (the __dict__, the slots' values)
+        for part in state:
+            for name, item in (part or {}).items():
+                object.__setattr__(made, name, item)
+    return made
 
 
 def best(run: Callable[[], object], times: int = 5) -> float:
@@ -110,14 +141,14 @@ def best(run: Callable[[], object], times: int = 5) -> float:
 def main(out: Path) -> None:
     data_file = cache_module.cache_dir(out) / "data.pickle"
     stored = data_file.read_bytes()
-    value = cache_module._read(data_file)
+    value = cache_module.read_checked(data_file)
     assert value is not None, "no cache: build the folder with the cache on first"
     raw = pickle.dumps({"format": cache_module.FORMAT, "value": value}, protocol=5)
     as_json = json.dumps(plain(value, True), ensure_ascii=False).encode()
     as_marshal = marshal.dumps(plain(value, False))
     rows: list[tuple[str, int, Callable[[], object]]] = [
         ("pickle (no checks, before)", len(raw), lambda: pickle.loads(raw)),
-        ("pickle, blake2b + allow-list (now)", len(stored), lambda: cache_module._read(data_file)),
+        ("pickle, sha256 + allow-list (now)", len(stored), lambda: cache_module.read_checked(data_file)),
         ("marshal + rebuild", len(as_marshal), lambda: rebuild(marshal.loads(as_marshal))),
         ("json + rebuild", len(as_json), lambda: rebuild(json.loads(as_json))),
     ]
@@ -128,8 +159,10 @@ def main(out: Path) -> None:
     except ImportError:
         pass
     digest_only = io.BytesIO(stored)
-    rows.append(("blake2b of the file alone", len(stored), lambda: cache_module._digest(digest_only.getbuffer())))
-    print(f"cache of {out}: {len(value.files)} content files, {len(value.pages)} pages")
+    rows.append(("the digest of the file alone (sha256)", len(stored), lambda: cache_module._digest(digest_only.getbuffer())))
+    files, _ = read_shards(cache_module.cache_dir(out), value.shards)  # the parsed files are in shard files
+    print(f"cache of {out}: {len(files)} content files in shards beside the data file (not measured here), "
+          f"{len(value.pages)} pages")
     for name, size, load in rows:
         print(f"{name:38s} {size / 1e6:8.1f} MB  {best(load) * 1000:9.1f} ms")
 

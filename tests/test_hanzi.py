@@ -41,7 +41,8 @@ OPENED_EARLY = """
 import json, sys, threading
 from sitegen import hanzi
 hanzi.open_early(sys.argv[1])
-started = [t.name for t in threading.enumerate() if t.name.startswith("opencc")]
+# the threads open_early started (a live thread list would miss one that already finished: a race)
+started = [t.name for t in hanzi._OPENING.values()]
 convert = hanzi.converter(sys.argv[1])
 print(json.dumps({"started": started, "converted": convert(sys.argv[2]), "same": convert is hanzi.converter(sys.argv[1]),
                   "left": [t.name for t in threading.enumerate() if t.name.startswith("opencc")]}))

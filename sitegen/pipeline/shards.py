@@ -6,7 +6,7 @@ or write of that folder left there (`Shards`), so a rebuild pickles one shard in
 (0.55 s of a 10,000-record rebuild's 0.9 s of pickling). The data file names each shard's build id and
 each shard file holds its own: a shard from another build, left by a torn save or copied in, is never
 read with this one (CacheDamaged: a cold build). Each shard is a cache file like the others
-(pipeline/cache.py `_write`: header, digest, checked pickle).
+(pipeline/cache.py `write_checked`: header, digest, checked pickle).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final
 
-from sitegen.pipeline.cache import CacheDamaged, _read, _write
+from sitegen.pipeline.cache import CacheDamaged, read_checked, write_checked
 
 SHARDS: Final = 32  # shard files; a one-record edit rewrites one
 
@@ -89,17 +89,16 @@ def read_shards(where: Path, shards: Shards) -> Entries:
     valid: dict[str, Any] = {}
     for index in range(SHARDS):
         path = shard_path(where, index)
-        stored = _read(path)
+        stored = read_checked(path)
         if (not isinstance(stored, dict) or stored.get("shard") != index or index not in shards.ids
                 or stored.get("build") != shards.ids[index]):
             raise CacheDamaged(str(path))
         found, checked = stored.get("files"), stored.get("valid")
         if not isinstance(found, dict) or not isinstance(checked, dict):
             raise CacheDamaged(str(path))
-        entries = found, checked
-        files.update(entries[0])
-        valid.update(entries[1])
-        shards.held[index] = entries
+        files.update(found)
+        valid.update(checked)
+        shards.held[index] = found, checked
     shards.folder = str(where)
     return files, valid
 
@@ -114,5 +113,5 @@ def write_shards(where: Path, shards: Shards, files: dict[str, Any], valid: dict
         held = shards.held.get(index)
         if held is not None and index in shards.ids and _same(entries[0], held[0]) and _same(entries[1], held[1]):
             continue
-        _write(shard_path(where, index), {"shard": index, "build": build, "files": entries[0], "valid": entries[1]})
+        write_checked(shard_path(where, index), {"shard": index, "build": build, "files": entries[0], "valid": entries[1]})
         shards.ids[index], shards.held[index] = build, entries

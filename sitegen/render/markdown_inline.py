@@ -62,8 +62,8 @@ class SkippingInlineProcessor(InlineProcessor):
     """`InlineProcessor` that passes over a pattern whose characters (`NEEDS`) a text lacks.
 
     Registered in place of Python-Markdown's "inline" tree processor (render/markdown.py), after
-    every extension has added its patterns; reads the patterns' order at its first run (render/markdown.py
-registers none after that).
+    every extension has added its patterns; reads the patterns' order at its first run, and again
+    should their number change (render/markdown.py registers none after that).
     """
 
     def __init__(self, md: markdown.Markdown) -> None:
@@ -73,13 +73,12 @@ registers none after that).
     def run(self, tree, ancestors=None):  # type: ignore[no-untyped-def]  # InlineProcessor.run's own signature
         """The parent's run, with the characters each pattern needs listed in the patterns' order."""
         patterns = self.inlinePatterns
-        if len(self._needs) == len(patterns):
-            return super().run(tree, ancestors)
-        needs: list[str | None] = [None] * len(patterns)
-        for name, chars in NEEDS.items():
-            if name in patterns:
-                needs[patterns.get_index_for_name(name)] = chars
-        self._needs = needs
+        if len(self._needs) != len(patterns):
+            needs: list[str | None] = [None] * len(patterns)
+            for name, chars in NEEDS.items():
+                if name in patterns:
+                    needs[patterns.get_index_for_name(name)] = chars
+            self._needs = needs
         return super().run(tree, ancestors)
 
     # Overrides InlineProcessor.__handleInline (a private name, so spelt mangled): its loop, unchanged

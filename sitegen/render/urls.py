@@ -13,7 +13,7 @@ def file_of(url: str) -> str:
 
 
 _LINK_SAFE: Final = "/#?=&.-_~"  # kept by `relative` besides letters and digits
-_UNQUOTED: Final = re.compile(r"[A-Za-z0-9/#?=&._~-]*")  # what `quote(…, safe=_LINK_SAFE)` returns as it is
+_UNQUOTED: Final = re.compile(f"[A-Za-z0-9{re.escape(_LINK_SAFE)}]*")  # what `quote(…, safe=_LINK_SAFE)` returns as it is
 
 
 @lru_cache(maxsize=4096)

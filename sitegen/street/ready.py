@@ -5,10 +5,11 @@ stats and the stamp of its output and print folders, write/stamp.py): about 12.5
 community of 300 records on the 2-core bench machine under load (13.7 before the print folder's
 hard-linked posters were left to the output's stamp; medians of 5 interleaved runs), nearly all of
 it its 5,500 stat calls (about 1.2-1.8 µs each through write/rawstat.py, with the load; a bare
-faccessat(2) of the same names, the same path walk, costs 0.9-1.3). One after another that is seconds for a district of 300 communities
-with nothing changed; spread over forked processes (as rendering is, pipeline/workers.py) it is
-divided by the cores. Each answer is a function of files alone, so the order of asking changes
-nothing; below `ALONE` communities, or where fork does not exist, they are asked here, one after another.
+faccessat(2) of the same names, the same path walk, costs 0.9-1.3). One after another that is
+seconds for a district of 300 communities with nothing changed; spread over forked processes (as
+rendering is, pipeline/workers.py) it is divided by the cores. Each answer is a function of files
+alone, so the order of asking changes nothing; below `ALONE` communities, or where fork does not
+exist, they are asked here, one after another.
 
 Answers are handed over as they come, each with the index of its question, not in the order asked:
 a community whose input files changed is answered at once (no output stamp to take), so the street

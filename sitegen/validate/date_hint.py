@@ -21,7 +21,7 @@ def suggested(raw: str, with_time: bool) -> str | None:
     """`raw` as YYYY-MM-DD (or YYYY-MM-DD HH:MM when `with_time` and a time was typed), or None when
     it does not read as one day (and time) that exists. 下午/晚上 before an hour under 12 adds 12,
     中午 before 1–10 too; 点半 is half past."""
-    reading = _read(raw, with_time)
+    reading = read_typed(raw, with_time)
     return reading if isinstance(reading, str) else None
 
 
@@ -29,12 +29,12 @@ def impossible(raw: str, with_time: bool) -> bool:
     """True when `raw` is typed as a day (and time) people write, but no such day or time exists
     (2026年13月40日, 2026/2/30, 2026年12月21日 25点): the message then says to check the month and
     day, not to learn another form."""
-    return _read(raw, with_time) is False
+    return read_typed(raw, with_time) is False
 
 
-def _read(raw: str, with_time: bool) -> str | bool | None:
-    """The contract's form of `raw` (str); False when it reads as a day or time that does not exist;
-    None when it does not read as a day at all."""
+def read_typed(raw: str, with_time: bool) -> str | bool | None:
+    """The contract's form of `raw` (str: `suggested`); False when it reads as a day or time that
+    does not exist (`impossible`); None when it does not read as a day at all."""
     text = WEEKDAY.sub(" ", unicodedata.normalize("NFKC", raw), count=1).strip()
     day = _DAY.match(text)
     if day is None:

@@ -13,7 +13,7 @@ from pydantic import PlainValidator
 from pydantic_core import PydanticCustomError
 
 from sitegen.addresses import BadAddress, ascii_url
-from sitegen.validate.date_hint import impossible, suggested
+from sitegen.validate.date_hint import read_typed
 from sitegen.validate.words import Words, word_table
 from sitegen.load.garbage import garbled_run
 from sitegen.load.invisible import drop_invisible
@@ -101,11 +101,12 @@ def _format_fail(key: str, raw: str, with_time: bool) -> PydanticCustomError:
     """A date not in the contract's form: the message names the form to write when the value reads
     as one (2026年12月21日 下午3点 → 2026-12-21 15:00, validate/date_hint.py); one typed as a day that
     does not exist (2026年13月40日) is named as no such day; anything else is shown the pattern."""
-    suggestion = suggested(raw, with_time)
-    if suggestion is None:
-        typo = "value.datetime_typed_invalid" if with_time else "value.date_typed_invalid"
-        return _fail(typo if impossible(raw, with_time) else key, value=raw)
-    return _fail("value.date_format_hint", value=raw, suggestion=suggestion)
+    reading = read_typed(raw, with_time)
+    if isinstance(reading, str):
+        return _fail("value.date_format_hint", value=raw, suggestion=reading)
+    if reading is False:  # typed as a day people write, but no such day or time
+        return _fail("value.datetime_typed_invalid" if with_time else "value.date_typed_invalid", value=raw)
+    return _fail(key, value=raw)
 
 
 def _checked_date(year: str, month: str, day: str, raw: str) -> date:
@@ -247,7 +248,7 @@ class Phone:
 # A number starting with 1 is a mobile (11 digits, MIIT's numbering plan) or a short service number
 # (12345, 10086: five digits); one of 6-10 or 12-15 digits is a mobile with a digit lost or doubled.
 MOBILE_DIGITS: Final = 11
-MOBILE_SHORTEST: Final = 5
+SERVICE_DIGITS: Final = 5
 
 
 def parse_phone(value: Any) -> Phone:
@@ -260,9 +261,9 @@ def parse_phone(value: Any) -> Phone:
         digits = digits[3:]
     if not digits.isdigit() or not 5 <= len(digits) <= 15:
         raise _fail("value.phone", value=raw)
-    if digits.startswith("1") and len(digits) > MOBILE_SHORTEST and len(digits) != MOBILE_DIGITS:
+    if digits.startswith("1") and len(digits) not in (SERVICE_DIGITS, MOBILE_DIGITS):
         raise _fail("value.phone_mobile_digits", value=raw, count=len(digits))
-    shown = digits if len(digits) == 11 else re.sub(r"\s+", " ", raw)
+    shown = digits if len(digits) == MOBILE_DIGITS else re.sub(r"\s+", " ", raw)
     return Phone(digits=digits, shown=shown)
 
 

@@ -102,7 +102,7 @@ def test_a_cache_cannot_call_anything_on_load(tmp_path: Path) -> None:
 
     from sitegen.pipeline import cache as module
 
-    module._write(folder / "data.pickle", Evil())  # a payload with a valid digest: only the loader stands
+    module.write_checked(folder / "data.pickle", Evil())  # a payload with a valid digest: only the loader stands
     with pytest.raises(CacheDamaged):
         BuildCache.load(out, "key")
     assert not marker.exists()
@@ -160,10 +160,10 @@ def test_a_streamed_cache_file_is_header_digest_then_the_pickle(tmp_path: Path, 
     from sitegen.pipeline import cache as cache_module
 
     path = tmp_path / "x.pickle"
-    cache_module._write(path, value)
+    cache_module.write_checked(path, value)
     payload = pickle.dumps({"format": cache_module.FORMAT, "value": value}, protocol=5)
     assert path.read_bytes() == cache_module._header() + cache_module._digest(payload) + payload
-    assert cache_module._read(path) == value
+    assert cache_module.read_checked(path) == value
     assert not [p for p in tmp_path.iterdir() if p != path]  # no temporary left beside it
 
 
@@ -199,14 +199,14 @@ def test_a_cache_in_parts_with_a_part_missing_or_extra_is_damaged(tmp_path: Path
 
     path = tmp_path / "data.pickle"
     cache = BuildCache(key="k", files={"a.md": (1, 2, [], [])}, live_stats={"a/": (1, 2)})
-    cache_module._write(path, cache, cache_module._parts())
+    cache_module.write_checked(path, cache, cache_module._parts())
     data = path.read_bytes()
     header = cache_module._header()
     payload = data[len(header) + cache_module._DIGEST:]
     payload = payload[:-1] if cut == "last_byte" else payload + pickle.dumps(None, protocol=5)
     path.write_bytes(header + cache_module._digest(payload) + payload)  # a valid digest: only the parts stand
     with pytest.raises(CacheDamaged):
-        cache_module._read(path)
+        cache_module.read_checked(path)
 
 
 def _edited_shard(content: Path) -> int:
