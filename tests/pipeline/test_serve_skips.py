@@ -84,7 +84,7 @@ STEPS: list[tuple[str, Callable[[Path, Path], object]]] = [
     ("the manifest of output/ put in reverse order by hand", lambda c, o: (o / "manifest.sha256").write_text(
         "".join((o / "manifest.sha256").read_text("utf-8").splitlines(True)[::-1]), encoding="utf-8")),
     ("the search files deleted from output/", lambda c, o: [p.unlink() for p in (o / "static").glob("search*")]),
-    ("feed.xml in output/ written in place by hand", lambda c, o: _in_place(o / "feed.xml")),
+    ("feed.xml in output/ written in place by hand", lambda c, o: _same_size_time_back(o / "feed.xml")),
     ("nothing", lambda c, o: None),
 ]
 
