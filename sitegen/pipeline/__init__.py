@@ -19,7 +19,7 @@ from sitegen.errors import ContentInvalid, Problem, sorted_problems
 from sitegen.load import history
 from sitegen.options import Options
 from sitegen.pipeline.cache import BuildCache, CacheDamaged, State, cache_dir
-from sitegen.pipeline.inputs import changes_at, folder_stats, input_stats, outside_roots
+from sitegen.pipeline.inputs import absolute, changes_at, folder_stats, input_stats, outside_roots
 from sitegen.pipeline.memory import Memory
 from sitegen.pipeline.streetsecrets import secrets_digest, with_street_secrets
 from sitegen.runtime import paused_collector
@@ -68,6 +68,8 @@ def check(content: Path, options: Options, cache: BuildCache | None = None,
     """
     from sitegen.load import load_content
     from sitegen.model.build import build_model
+
+    content = absolute(content)
     from sitegen.validate.check import validate_content
 
     from sitegen.slugs import Levels
@@ -131,7 +133,9 @@ def _base_url_warnings(warnings: list[Problem], options: Options) -> list[Proble
 def cache_key(options: Options) -> str:
     from sitegen.paths import code_digest
 
-    key = (code_digest(), options.base_url, options.drafts, options.pdf, options.pages_only, str(options.theme))
+    # The theme by where it is, not how it was spelt: `--theme t` and `--theme /site/t` share a cache.
+    theme = str(options.theme.resolve()) if options.theme is not None else "None"
+    key = (code_digest(), options.base_url, options.drafts, options.pdf, options.pages_only, theme)
     return repr(key + (sorted(options.site_defaults.items()),) if options.site_defaults else key)
 
 
@@ -142,7 +146,7 @@ def unchanged(content: Path, out: Path, options: Options) -> Report | None:
     started = time.perf_counter()
     if not options.use_cache:
         return None
-    last = _last_build(content, out, options, None)
+    last = _last_build(absolute(content), absolute(out), options, None)
     return _unchanged_report(last, started) if last.unchanged else None
 
 
@@ -164,7 +168,7 @@ def build(content: Path, out: Path, options: Options, progress: Progress | None 
     from sitegen.write.lock import output_lock
     from sitegen.write.slots import output_folder
 
-    out = output_folder(out)
+    out, content = output_folder(absolute(out)), absolute(content)
     with output_lock(cache_dir(out, options.cache_folder), options.lock_wait, waiting):
         return _build(content, out, options, progress, memory if options.use_cache else None, loaded, checked)
 

@@ -17,10 +17,21 @@ if TYPE_CHECKING:
     from sitegen.model.records import Model
 
 
+def absolute(folder: Path) -> Path:
+    """A content or output folder as an absolute path, symbolic links kept (os.path.abspath).
+
+    Input stats and parsed files are keyed by path, so `--content content`, `--content ./content/`
+    and `--content /site/content` must name the same files, or the next build re-reads them all;
+    and an output typed `.` has no name to put its cache folder beside it (pipeline/cache.py cache_dir).
+    """
+    return Path(os.path.abspath(folder))
+
+
 def input_roots(content: Path, extra: Iterable[str] = ()) -> list[Path]:
-    """Every folder a build reads: the content, the default theme, `themes/` beside the content,
-    and `extra` (a site's own theme found elsewhere, remembered from the last build)."""
-    roots = [content, default_theme_dir(), content.parent / "themes", *map(Path, extra)]
+    """Every folder a build reads, absolute: the content, the default theme, `themes/` beside the
+    content, and `extra` (a site's own theme found elsewhere, remembered from the last build)."""
+    content = absolute(content)
+    roots = [content, default_theme_dir(), content.parent / "themes", *map(absolute, map(Path, extra))]
     return [root for root in roots if root.is_dir()]
 
 

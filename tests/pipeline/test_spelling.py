@@ -1,0 +1,66 @@
+"""One content folder, one theme, however the command line spells them: `--content content`,
+`./content/`, `/abs/content` or `.` from inside, and `--theme t` or `/abs/t`, are the same build.
+The input stats were keyed by the content path as typed and the cache by the theme as typed, so a
+second spelling never answered "nothing changed" (it planned the whole site again) and another
+spelling of the theme threw the cache away: a cold build. An output typed `.` put its cache folder
+inside itself and stopped as a full disk (pipeline/inputs.py absolute, pipeline cache_key)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from sitegen import pipeline
+from sitegen.options import Options
+from sitegen.paths import default_theme_dir
+from tests.conftest import DEMO
+from tests.pipeline.test_incremental import NOW
+
+# (working folder under the root, content, output and theme as typed)
+SPELLINGS = [
+    (".", "content", "output", "mytheme"),
+    (".", "./content/", "./output", "./mytheme/"),
+    (".", "{root}/content", "{root}/output", "{root}/mytheme"),
+    (".", "content", "output", "{root}/content/../mytheme"),
+    ("content", ".", "../output", "../mytheme"),
+    ("content", "../content", "../output/", "{root}/mytheme"),
+    ("output", "../content/.", ".", "../mytheme"),
+]
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("spelling")
+    shutil.copytree(DEMO, root / "content")
+    shutil.copytree(default_theme_dir(), root / "mytheme")
+    pipeline.build(root / "content", root / "output", Options(now=NOW, jobs=1, theme=root / "mytheme"))
+    return root
+
+
+@pytest.mark.parametrize(("where", "content", "out", "theme"), SPELLINGS, ids=[" ".join(row) for row in SPELLINGS])
+def test_another_spelling_of_the_same_folders_has_nothing_to_do(built: Path, where: str, content: str, out: str,
+                                                                theme: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(built / where)
+    typed = {name: Path(value.format(root=built)) for name, value in (("content", content), ("out", out))}
+    options = Options(now=NOW, jobs=1, theme=Path(theme.format(root=built)))
+    assert pipeline.unchanged(typed["content"], typed["out"], options) is not None
+    assert pipeline.build(typed["content"], typed["out"], options).unchanged
+
+
+def test_an_edit_under_another_spelling_reads_only_the_edited_file(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    shutil.copytree(DEMO, tmp_path / "content")
+    pipeline.build(tmp_path / "content", tmp_path / "output", Options(now=NOW, jobs=1))
+    wish = sorted((tmp_path / "content" / "wishes").iterdir())[0]
+    wish.write_text(wish.read_text("utf-8") + "\n", "utf-8")
+    import sitegen.load as load
+
+    read: list[str] = []
+    original = load.load_file
+    monkeypatch.setattr(load, "load_file", lambda source, content: read.append(str(source.rel)) or original(source, content))
+    monkeypatch.chdir(tmp_path / "content")
+    report = pipeline.build(Path("."), Path("../output"), Options(now=NOW, jobs=1))
+    assert not report.unchanged
+    assert read == [f"wishes/{wish.name}"]
