@@ -53,3 +53,21 @@ def test_traditional_is_generated_from_simplified() -> None:
     for folder in FOLDERS:
         simplified = (folder / "zh-Hans.yaml").read_text("utf-8")
         assert (folder / "zh-Hant.yaml").read_text("utf-8") == converter.convert(simplified), folder
+
+
+# Errors a worker meets that once only said what was wrong: each now says what to do about it (a
+# request, 请…, or the likely fix, 是不是…). A message is tested in Simplified Chinese, the
+# language the others are made from (sitegen/i18n/make_hant.py) and checked against above.
+HOW_TO_FIX = [
+    "cli.not_a_folder", "cli.out_inside_content", "file.empty", "yaml.too_deep", "yaml.complex_key",
+    "activity.end_before_start", "deliberation.before_raised", "photo.bad_path", "photo.case", "photo.missing",
+    "photo.missing_hint", "photo.folder", "photo.heic", "photo.unreadable", "photo.not_a_photo", "photo.damaged",
+    "site.theme_missing", "import.cell.date_only", "import.missing_column", "import.no_rows", "import.unknown_format",
+    "import.no_sheet", "import.not_found", "edit.heic",
+]
+
+
+@pytest.mark.parametrize("key", HOW_TO_FIX)
+def test_an_error_says_how_to_fix_it(key: str) -> None:
+    text = load(ROOT / "sitegen" / "i18n" / "zh-Hans.yaml")[key]
+    assert "请" in text or "是不是" in text, text

@@ -10,13 +10,21 @@ from sitegen.edit.files import WRITING, EditError, write_atomically
 
 
 def save_photo(content: Path, filename: str, data: bytes) -> str:
-    """Store an uploaded picture under media/ with a safe, content-derived name; only JPEG, PNG, WebP."""
+    """Store an uploaded picture under media/ with a safe, content-derived name; only JPEG, PNG, WebP.
+
+    EditError 413 over 30 MB; 422 `edit.heic` for an iPhone HEIC photo (how to save it as JPEG),
+    422 `edit.not_a_photo` for anything else Pillow does not open as one of the three.
+    """
     from PIL import Image, UnidentifiedImageError
 
     from sitegen.slugs import slugify
 
+    from sitegen.validate.photos import is_heif
+
     if len(data) > 30 * 1024 * 1024:
         raise EditError(413, "edit.photo_too_large")
+    if is_heif(data[:16]):
+        raise EditError(422, "edit.heic")
     try:
         with Image.open(io.BytesIO(data)) as image:
             fmt = image.format

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import os
 import re
 import unicodedata
@@ -17,6 +18,8 @@ MAX_ASPECT: Final = 20  # a panorama is 4:1; a long screenshot 10:1
 MAX_PIXELS: Final = 60_000_000  # a 12 MP phone photo is 12 M; 60 M leaves room, bombs do not fit
 _MAGIC: Final = ((b"\xff\xd8\xff", "jpeg"), (b"\x89PNG\r\n\x1a\n", "png"))
 _DRIVE: Final = re.compile(r"^[A-Za-z]:")
+_SUFFIXES: Final = frozenset({".jpg", ".jpeg", ".png", ".webp"})
+_HEIF_BRANDS: Final = frozenset({b"heic", b"heix", b"heim", b"heis", b"hevc", b"hevx", b"mif1", b"msf1"})
 
 
 def sniff(head: bytes) -> str | None:
@@ -61,17 +64,22 @@ class PhotoChecker:
         parts, key = _relative_parts(value)
         if parts is None:
             return None, key, args
-        folder, key, actual = self._on_disk(parts)
+        folder, key, extra = self._on_disk(parts)
         if key is not None:
-            return None, key, {**args, "actual": actual} if actual is not None else args
+            return None, key, {**args, **extra}
         key = self._file_problem(folder)
+        if key == "photo.folder":
+            return None, key, {**args, **self._example(folder, parts)}
         if key is not None:
             return None, key, args
         return PurePosixPath(*parts), None, {}
 
-    def _on_disk(self, parts: list[str]) -> tuple[Path, str | None, str | None]:
-        """(the file, None, None), each of `parts` changed to the name on disk in place when only its
-        Unicode form differs; else (folder reached, "photo.case" with the name on disk, or "photo.missing")."""
+    def _on_disk(self, parts: list[str]) -> tuple[Path, str | None, dict[str, object]]:
+        """(the file, None, {}), each of `parts` changed to the name on disk in place when only its
+        Unicode form differs; else (folder reached, message key, its arguments): "photo.case" with
+        `actual`, the name on disk; "photo.missing_hint" with `suggestion`, the path typed with the
+        missing part replaced by a name of its folder close to it (a digit or a letter off, another
+        extension); "photo.missing"."""
         folder = self.content
         for index, part in enumerate(parts):
             names = self._listing(folder)
@@ -80,11 +88,19 @@ class PhotoChecker:
                 if same is None:
                     match = next((n for n in names if _folded(n) == _folded(part)), None)
                     if match is not None:
-                        return folder, "photo.case", match
-                    return folder, "photo.missing", None
+                        return folder, "photo.case", {"actual": match}
+                    close = _close_name(names, part)
+                    if close is not None:
+                        return folder, "photo.missing_hint", {"suggestion": "/".join([*parts[:index], close, *parts[index + 1:]])}
+                    return folder, "photo.missing", {}
                 parts[index] = part = same  # typed NFC, stored NFD (a Mac), or the reverse: the name on disk
             folder = folder / part
-        return folder, None, None
+        return folder, None, {}
+
+    def _example(self, folder: Path, parts: list[str]) -> dict[str, object]:
+        """`example`: the folder's path with its first photo's name (by name), or with 照片.jpg."""
+        photos = sorted(n for n in self._listing(folder) if Path(n).suffix.lower() in _SUFFIXES)
+        return {"example": "/".join([*parts, photos[0] if photos else "照片.jpg"])}
 
     def _file_problem(self, path: Path) -> str | None:
         """The message key of what is wrong with the file itself (outside, not a file, not a photo), or None."""
@@ -94,6 +110,8 @@ class PhotoChecker:
             inside = False
         if not inside:
             return "photo.outside"
+        if path.is_dir():
+            return "photo.folder"
         if not path.is_file():
             return "photo.missing"
         try:
@@ -102,7 +120,7 @@ class PhotoChecker:
         except OSError:
             return "photo.unreadable"
         if sniff(head) is None:
-            return "photo.not_a_photo"
+            return "photo.heic" if is_heif(head) else "photo.not_a_photo"
         mark = stat_mark(path.stat())
         entry = self.known.get(str(path))
         if entry is not None and entry[:2] == mark:
@@ -125,6 +143,23 @@ def _relative_parts(value: str) -> tuple[list[str] | None, str | None]:
     if ".." in parts or not parts:
         return None, "photo.outside"
     return parts, None
+
+
+def is_heif(head: bytes) -> bool:
+    """An HEIF/HEIC photo (an iPhone's "高效" format; ISO/IEC 23008-12): an ISO box `ftyp` whose brand
+    is one of HEIF's. Pillow cannot read it, and neither can most browsers or WeChat's."""
+    return head[4:8] == b"ftyp" and head[8:12] in _HEIF_BRANDS
+
+
+def _close_name(names: frozenset[str], typed: str) -> str | None:
+    """The name in `names` closest to `typed` when one is close (difflib ratio ≥ 0.75, or the same
+    name with another extension: 合影.jpeg for 合影.jpg), else None."""
+    stem = Path(typed).stem.casefold()
+    same_stem = sorted(n for n in names if Path(n).stem.casefold() == stem)
+    if same_stem:
+        return same_stem[0]
+    close = difflib.get_close_matches(typed, sorted(names), n=1, cutoff=0.75)
+    return close[0] if close else None
 
 
 def _folded(name: str) -> str:

@@ -13,6 +13,7 @@ from sitegen.edit.forms import KINDS, form_for
 from sitegen.edit.store import EditError
 from sitegen.i18n.messages import Messages
 from tests.conftest import MakeSite, run
+from tests.validate.test_photo_checker import HEIC
 
 EN = Messages("en")
 ZH = Messages("zh-Hans")
@@ -174,3 +175,16 @@ def test_a_disclosure_without_a_photo_saves(site: Path) -> None:
     saved = store.save_record(site, "disclosures", None, None,
                               {"name": "赵红梅", "role": "单元长", "photo": None, "party_member": True}, "", ZH)
     assert saved.written and not saved.errors, saved
+
+
+@pytest.mark.parametrize(("name", "data", "key"), [
+    ("IMG_0001.HEIC", HEIC, "edit.heic"),
+    ("IMG_0002.jpg", HEIC, "edit.heic"),  # a HEIC photo given a .jpg name
+    ("x.jpg", b"<svg onload=alert(1)>", "edit.not_a_photo"),
+    ("x.gif", b"GIF89a" + bytes(32), "edit.not_a_photo"),
+])
+def test_an_upload_that_is_not_a_web_photo_says_what_it_is(site: Path, name: str, data: bytes, key: str) -> None:
+    with pytest.raises(EditError) as refused:
+        store.save_photo(site, name, data)
+    assert (refused.value.status, refused.value.key) == (422, key)
+    assert not (site / "media").is_dir() or not any((site / "media").iterdir())

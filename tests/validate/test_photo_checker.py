@@ -15,6 +15,8 @@ from PIL import Image
 from sitegen.validate.photos import PhotoChecker
 
 NFD_NAME = unicodedata.normalize("NFD", "café.jpg")
+# The first bytes of an iPhone photo (ISO/IEC 23008-12): a `ftyp` box of brand heic, compatible mif1.
+HEIC = b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic" + bytes(64)
 
 
 def _jpeg(noise: bool = False) -> bytes:
@@ -35,6 +37,9 @@ def content(tmp_path: Path) -> Path:
     (media / "fake.jpg").write_bytes(b"<svg xmlns='http://www.w3.org/2000/svg'/>")
     (media / "cut.jpg").write_bytes(_jpeg(noise=True)[:6000])  # a good header, data stopping half way
     (media / "head.jpg").write_bytes(_jpeg()[:20])  # not even a whole header
+    (media / "iphone.heic").write_bytes(HEIC)
+    (media / "iphone-renamed.jpg").write_bytes(HEIC)  # named .jpg by a phone's share sheet
+    (media / "空的").mkdir()
     return tmp_path
 
 
@@ -53,7 +58,15 @@ CASES: list[tuple[str, str, PurePosixPath | None, str | None, dict[str, object]]
     ("missing", "media/none.jpg", None, "photo.missing", {"path": "media/none.jpg"}),
     ("case", "media/upper.jpg", None, "photo.case", {"path": "media/upper.jpg", "actual": "Upper.JPG"}),
     ("folder_case", "MEDIA/ok.jpg", None, "photo.case", {"path": "MEDIA/ok.jpg", "actual": "media"}),
-    ("a_folder", "media/活动", None, "photo.missing", {"path": "media/活动"}),
+    ("a_folder", "media/活动", None, "photo.folder", {"path": "media/活动", "example": "media/活动/合影.jpg"}),
+    ("an_empty_folder", "media/空的/", None, "photo.folder", {"path": "media/空的/", "example": "media/空的/照片.jpg"}),
+    ("a_letter_off", "media/ok1.jpg", None, "photo.missing_hint", {"path": "media/ok1.jpg", "suggestion": "media/ok.jpg"}),
+    ("another_extension", "media/ok.jpeg", None, "photo.missing_hint", {"path": "media/ok.jpeg", "suggestion": "media/ok.jpg"}),
+    ("folder_misspelt", "meida/活动/合影.jpg", None, "photo.missing_hint",
+     {"path": "meida/活动/合影.jpg", "suggestion": "media/活动/合影.jpg"}),
+    ("nothing_close", "media/新年联欢.jpg", None, "photo.missing", {"path": "media/新年联欢.jpg"}),
+    ("heic", "media/iphone.heic", None, "photo.heic", {"path": "media/iphone.heic"}),
+    ("heic_named_jpg", "media/iphone-renamed.jpg", None, "photo.heic", {"path": "media/iphone-renamed.jpg"}),
     ("not_a_photo", "media/fake.jpg", None, "photo.not_a_photo", {"path": "media/fake.jpg"}),
     ("cut_short", "media/cut.jpg", None, "photo.damaged", {"path": "media/cut.jpg"}),
     ("header_cut", "media/head.jpg", None, "photo.unreadable", {"path": "media/head.jpg"}),
