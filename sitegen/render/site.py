@@ -157,6 +157,12 @@ class Renderer:
             html = self.env.get_template(spec.template).render(self.context(spec))
         except jinja2.TemplateError as e:  # the sandbox's SecurityError included: a theme fault, not ours
             raise self.theme.fault(e) from None
+        except (TypeError, ValueError, AttributeError, LookupError, ArithmeticError) as e:
+            # A site's template calling link, asset, a filter or a macro wrongly, or dividing by zero;
+            # the same raised in our own templates is our bug and stays an internal error.
+            if not self.theme.site_template_failed(e):
+                raise
+            raise self.theme.fault(e) from None
         html = rebase_root_links(html, self.linker(spec), self.base_path)  # links typed in bodies as /kind/slug/
         variants = self.variants(spec)
         # One OpenCC pass serves both 繁體 copies: the markers are ASCII and survive conversion;

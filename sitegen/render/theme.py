@@ -51,6 +51,16 @@ def _fingerprint(name: str, data: bytes) -> Asset:
     return Asset(name, f"static/{stem}.{_hash(data)}.{suffix}" if dot else f"static/{name}", data)
 
 
+def _innermost_template(error: BaseException) -> tuple[str, int] | None:
+    """(template file, line) of the innermost template frame in the traceback (Jinja compiles a
+    template's lines into frames carrying its file name), or None when no template ran."""
+    found = None
+    for frame in traceback.extract_tb(error.__traceback__):
+        if frame.filename.endswith((".html", ".xml", ".txt", ".j2")) and Path(frame.filename).is_file():
+            found = (frame.filename, frame.lineno or 0)
+    return found
+
+
 class ThemeFault(Exception):
     """A template failed while rendering (undefined name, sandbox refusal, a per-tree value compared):
     where, the message key, and its arguments (Jinja's words as `detail`)."""
@@ -173,19 +183,27 @@ class Theme:
                 problems.append(Problem(self._where(path), e.lineno, "theme.template_syntax", {"detail": e.message or ""}))
         return problems
 
-    def fault(self, error: jinja2.TemplateError) -> ThemeFault:
+    def fault(self, error: Exception) -> ThemeFault:
         """The template file and line an error came from (Jinja puts template lines in the traceback)."""
         path, line = None, getattr(error, "lineno", None)
         filename = getattr(error, "filename", None)
-        for frame in traceback.extract_tb(error.__traceback__):
-            if frame.filename.endswith((".html", ".xml", ".txt", ".j2")) and Path(frame.filename).is_file():
-                filename, line = frame.filename, frame.lineno
+        innermost = _innermost_template(error)
+        if innermost is not None:
+            filename, line = innermost
         if filename:
             path = self._where(Path(filename))
-        detail = str(error.message or type(error).__name__)[:200]
+        detail = str(getattr(error, "message", None) or error or type(error).__name__)[:200]
         if isinstance(error, MarkerCompared):
             return ThemeFault(str(path or "templates"), line, detail, "theme.per_tree_compared", (("name", error.name),))
         return ThemeFault(str(path or "templates"), line, detail)
+
+    def site_template_failed(self, error: Exception) -> bool:
+        """Whether `error`, raised while a template ran, was raised in a template of the site's own
+        theme (the innermost template frame of its traceback is under the override folder): a
+        theme's mistake (`{{ link(1) }}`, `{{ 1 / 0 }}`, a filter given text where it wants a date)
+        to be told at its line, not sitegen's own fault, which the default theme's templates raise."""
+        override, innermost = self.override, _innermost_template(error)
+        return override is not None and innermost is not None and Path(innermost[0]).is_relative_to(override)
 
     def _image_problems(self) -> list[Problem]:
         problems = []

@@ -142,14 +142,24 @@ def test_a_theme_fault_keeps_its_message_key_across_processes() -> None:
 
 # i-break10: a theme reaching through `asset` for more than a link, or naming no file of its static/:
 # a theme error at the template's line (before: `asset.urls` printed the URL table, a missing name
-# stopped the build as sitegen's own fault, KeyError)
-ASSET_MISUSE = ["{{ asset.urls }}", "{{ asset.link.here }}", "{{ asset._urls }}", "{{ asset('none.css') }}",
-                "{{ asset(7) }}", "{{ asset.__call__('style.css') }}"]
+# stopped the build as sitegen's own fault, KeyError). Session 11: the same for sitegen's functions,
+# filters and macros called with the wrong number or kind of arguments, and for arithmetic that fails
+# (before: "sitegen internal error… TypeError").
+MISUSE = ["{{ asset.urls }}", "{{ asset.link.here }}", "{{ asset._urls }}", "{{ asset('none.css') }}",
+                "{{ asset(7) }}", "{{ asset.__call__('style.css') }}",
+                # called with the wrong number or kind of arguments (before: an internal TypeError)
+                "{{ asset() }}", "{{ asset('style.css', 2) }}",
+                "{{ link(1) }}", "{{ link() }}", "{{ link('/', 2, 3) }}", "{{ link(none) }}", "{{ link(x='/') }}",
+                "{{ qr_for() }}", "{{ qr_for(1) }}", "{{ absolute() }}", "{{ absolute(none) }}", "{{ shown_url(3) }}",
+                "{{ 1|day }}", "{{ 'x'|money }}", "{{ 1|clip }}", "{{ 1|markdown }}", "{{ 1|stamp }}", "{{ 1|span }}",
+                "{{ 'x'|format_with(1) }}", "{{ fmt.day_parts(1) }}", "{{ fmt.money('x') }}",
+                "{{ 1 / 0 }}", "{{ range(1, 5, 0)|list }}", "{% macro m(a) %}{{ a }}{% endmacro %}{{ m(1, 2, 3) }}",
+                "{{ '%d'|format('x') }}"]
 
 
-@pytest.mark.parametrize("line", ASSET_MISUSE)
+@pytest.mark.parametrize("line", MISUSE)
 @pytest.mark.parametrize(("lang", "word"), [("en", "template"), ("zh-Hans", "模板")])
-def test_misusing_asset_is_a_theme_error(make_site: MakeSite, tmp_path: Path, line: str, lang: str, word: str) -> None:
+def test_misusing_asset_link_filters_or_macros_is_a_theme_error(make_site: MakeSite, tmp_path: Path, line: str, lang: str, word: str) -> None:
     page = '{% extends "base.html" %}\n{% block main %}' + line + "{% endblock %}\n"
     result, out = _build(make_site, tmp_path, {"templates/page.html": page}, "site", lang)
     assert result.exit_code == 1, result.output
