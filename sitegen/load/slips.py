@@ -140,6 +140,10 @@ def syntax_problem(path: PurePosixPath, first_line: int, line: int,
     """
     said = f"{error.context or ''} {error.problem or ''}"
     detail = " ".join(x for x in (error.context, error.problem) if x)
+    marked = error.problem_mark or error.context_mark
+    if marked is not None and (value := _indicator_first(text, marked.line)) is not None:
+        return Problem(path, first_line + marked.line, "yaml.indicator",
+                       {"char": value[0], "value": value, "quoted": _quoted(value), "detail": detail})
     if "mapping values are not allowed" in said and (missing := _colon_missing_above(text, error)) is not None:
         return Problem(path, first_line + missing, "yaml.expected_colon", {"detail": detail})
     for words, key, at_start in _KINDS:
@@ -170,3 +174,64 @@ def _colon_missing_above(text: str, error: yaml.MarkedYAMLError) -> int | None:
 
 
 _FIELD: Final = re.compile(r" *[A-Za-z_][A-Za-z0-9_]*: ")
+# A line's value: after `name: ` or `- ` (or both), to the end of the line.
+_VALUE: Final = re.compile(r" *(?:- +)?(?:[A-Za-z_\u3400-\u9fff][^:#\n]*: +)?(?P<value>\S.*?) *$")
+# What YAML reads as syntax at the start of a plain value: an alias (*), anchor (&), tag (!),
+# directive (%), reserved (@ `) or a block scalar (| >) with text on its own line.
+_INDICATORS: Final = frozenset("*&!%@`|>")
+_CLOSING: Final = {"[": "]", "{": "}"}
+
+
+def _indicator_first(text: str, index: int) -> str | None:
+    """The value on 0-based line `index` of `text` when it starts with a character YAML reads as
+    syntax (`@全体居民`, `*重要*`, `[通知]明天停水`: a bracket closed and then more text), else None."""
+    lines = text.split("\n")
+    if index >= len(lines) or (match := _VALUE.fullmatch(lines[index])) is None:
+        return None
+    value = match["value"]
+    first = value[0]
+    if first in _INDICATORS:
+        return value
+    close = _CLOSING.get(first)
+    if close is not None and close in value and value[value.index(close) + 1:].strip():
+        return value
+    return None
+
+
+def _quoted(value: str) -> str:
+    """`value` in the YAML quotes that keep it as typed: double, or single when it holds a double."""
+    if '"' not in value:
+        return f'"{value}"'
+    return "'" + value.replace("'", "''") + "'"
+
+
+def comment_slips(text: str, path: PurePosixPath, first_line: int, loader: type) -> list[Problem]:
+    """Text YAML took for a comment after a value: `#` after a space and followed by a character,
+    as in a WeChat topic (`title: #邻里节#活动回顾`, `tags: 邻里节 #七夕`), which was silently lost.
+
+    A comment written as the templates write one (`date: 2026-05-01   # 活动日期`, a space after
+    `#`) and a line that is wholly a comment are left alone. `text` has been parsed already; its
+    tokens (PyYAML's scanner, with `loader`) say where each line's last value ends.
+    """
+    if "#" not in text:
+        return []
+    ends: dict[int, int] = {}
+    for token in yaml.scan(text, Loader=loader):
+        mark = token.end_mark
+        if mark is not None and mark.column > ends.get(mark.line, -1):
+            ends[mark.line] = mark.column
+    problems = []
+    for index, line in enumerate(text.split("\n")):
+        end = ends.get(index)
+        if end is None or end == 0:
+            continue
+        rest = line[end:]
+        after = rest.lstrip(" ")
+        if len(after) > 1 and after[0] == "#" and rest[:1] == " " and not after[1].isspace():
+            match = _VALUE.fullmatch(line)
+            value = match["value"] if match is not None else after
+            if value[:1] in _CLOSING:  # a list or mapping on one line: the lost words as an item of their own
+                value = after.strip()
+            problems.append(Problem(path, first_line + index, "yaml.hash_comment",
+                                    {"comment": after[1:].strip(), "quoted": _quoted(value)}))
+    return problems

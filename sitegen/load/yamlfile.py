@@ -10,7 +10,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from sitegen.errors import Problem
-from sitegen.load.slips import find_slips, syntax_problem
+from sitegen.load.slips import comment_slips, find_slips, syntax_problem
 
 _BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -103,6 +103,9 @@ def parse_yaml(text: str, path: PurePosixPath, first_line: int = 1) -> tuple[Loc
         return None, [*slips, Problem(path, line, "yaml.bad_char", {"code": code})]
     if slips:  # read, but not as the worker meant it (`　date:` is a new key, not meeting's date)
         return None, slips
+    lost = comment_slips(text, path, first_line, ContentLoader)
+    if lost:  # `title: #邻里节#活动回顾` read as an empty title: the words are gone
+        return None, lost
     if node is None:
         return Located(data=None, lines={}, line=first_line), []
     builder = _Builder(path, first_line)
