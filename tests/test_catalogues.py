@@ -62,7 +62,7 @@ HOW_TO_FIX = [
     "cli.not_a_folder", "cli.out_inside_content", "file.empty", "yaml.too_deep", "yaml.complex_key",
     "activity.end_before_start", "deliberation.before_raised", "photo.bad_path", "photo.case", "photo.missing",
     "photo.missing_hint", "photo.folder", "photo.heic", "photo.unreadable", "photo.not_a_photo", "photo.damaged",
-    "site.theme_missing", "import.cell.date_only", "import.missing_column", "import.no_rows", "import.unknown_format",
+    "site.theme_missing", "slug.file_name_hint", "yaml.indicator", "yaml.hash_comment", "import.cell.date_only", "import.missing_column", "import.no_rows", "import.unknown_format",
     "import.no_sheet", "import.not_found", "edit.heic",
 ]
 

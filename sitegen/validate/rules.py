@@ -13,6 +13,7 @@ from sitegen.kinds import ALL_KINDS
 from sitegen.kinds.shape import Kind
 from sitegen.load.records import RawRecord
 from sitegen.validate import schema as s
+from sitegen.slugs import slugify
 from sitegen.validate.fields import SLUG_RE, WINDOWS_RESERVED
 from sitegen.validate.placeholder import BASE_URL_PLACEHOLDER as BASE_URL_PLACEHOLDER  # kept there: street/ reads it without the schemas
 from sitegen.validate.slips import list_typed_on_one_line
@@ -37,7 +38,14 @@ def slug_valid(raw: RawRecord, fields: Any) -> Iterator[Problem]:
     if raw.in_list:
         yield raw.problem((), "slug.id_required")
     elif not SLUG_RE.fullmatch(raw.stem) or raw.stem in WINDOWS_RESERVED:
-        yield raw.problem((), "slug.file_name", stem=raw.stem)
+        # 春节联欢.md: the name it could have, by the pinyin `sitegen new` gives (sitegen/slugs.py)
+        # (never a wish's file named after its wisher: the address would spell the name, rule below)
+        wisher = getattr(fields, "wisher", None)
+        suggestion = "" if wisher and wisher in raw.stem else slugify(raw.stem)
+        if suggestion and SLUG_RE.fullmatch(suggestion) and suggestion not in WINDOWS_RESERVED:
+            yield raw.problem((), "slug.file_name_hint", stem=raw.stem, suggestion=suggestion, suffix=raw.path.suffix)
+        else:
+            yield raw.problem((), "slug.file_name", stem=raw.stem)
 
 
 def activity_ends_after_start(raw: RawRecord, a: Any) -> Iterator[Problem]:

@@ -103,6 +103,12 @@ CASES = [
     # slugs
     ("slug_file_name_uppercase", {"activities/Qixi.md": A.format(extra="")}, None, "activities/Qixi.md:1", "lowercase"),
     ("slug_file_name_chinese", {"activities/七夕.md": A.format(extra="")}, None, "activities/七夕.md:1", "lowercase"),
+    ("slug_file_name_chinese_suggests_pinyin", {"activities/春节联欢.md": A.format(extra="")}, None,
+     "activities/春节联欢.md:1", "rename the file chunjie-lianhuan.md, or add the line `id: chunjie-lianhuan`"),
+    ("slug_file_name_spaces_suggests", {"disclosures/Li Si.yaml": "name: 李四\nrole: 楼栋长\n"}, None,
+     "disclosures/Li Si.yaml:1", "rename the file li-si.yaml"),
+    ("slug_file_name_of_a_wisher_suggests_nothing", {"wishes/周桂芳.yaml": W.format(extra="")}, None,
+     "wishes/周桂芳.yaml:1", "or add `id:`"),
     ("slug_id_invalid", {"activities/a.md": A.format(extra="id: Qi Xi\n")}, None, "activities/a.md:4", "lowercase"),
     ("slug_too_long", {"activities/a.md": A.format(extra="id: " + "a" * 81 + "\n")}, None, "activities/a.md:4", "80"),
     ("slug_windows_reserved", {"activities/a.md": A.format(extra="id: con\n")}, None, "activities/a.md:4", "Windows"),
