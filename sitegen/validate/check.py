@@ -222,7 +222,7 @@ def validate_content(loaded: Loaded, content: Path, cache: ValidCache | None = N
     and web-hidden numbers → the street-relative PATH:LINE they come from (validate/privacy.py).
     `kept` (serve): each unchanged record's own check from the last build (validate/kept.py).
     """
-    from sitegen.validate.phones import hidden_phones_unpublished
+    from sitegen.validate.phones import hidden_phones_unpublished, office_phone_hidden
     from sitegen.validate.privacy import wisher_names_unpublished
     from sitegen.validate.slips import place_typed_without_slash
 
@@ -254,6 +254,8 @@ def validate_content(loaded: Loaded, content: Path, cache: ValidCache | None = N
         problems += dead_body_links(((v.raw, v.slug) for v in records), site.fields.base_url)
     problems += tags_within_limit(records)
     problems += wisher_names_unpublished(loaded.records, variants, clean, street_names)
-    problems += hidden_phones_unpublished(loaded.records, records, phones_clean, street_phones)
+    public, office_problems = office_phone_hidden(site, records)
+    problems += office_problems
+    problems += hidden_phones_unpublished(loaded.records, records, phones_clean, street_phones, public)
     problems += place_typed_without_slash(records)
     return Validated(site=site, records=records, problems=problems)

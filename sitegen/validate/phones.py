@@ -110,9 +110,29 @@ def mask_digits(digits: str) -> str:
     return "*" * (len(digits) - 2) + digits[-2:]
 
 
+def office_phone_hidden(site: Valid | None, records: Iterable[Valid]) -> tuple[set[str], list[Problem]]:
+    """A disclosure whose web-hidden number is the community office's own (site.yaml `office.phone`),
+    which every page publishes: the worker gave the person the office line, or the office the
+    person's. One error at the disclosure's `phone` line says which to change; the digits are
+    returned so that the pages showing the office number are not each named as leaking it.
+    """
+    office = site.fields.office.phone if site is not None and site.fields.office is not None else None
+    if site is None or office is None:
+        return set(), []
+    problems = []
+    for v in records:
+        phone = getattr(v.fields, "phone", None) if v.kind == "disclosures" else None
+        if phone is not None and phone.digits == office.digits and v.fields.show_phone in WEB_HIDES:
+            problems.append(v.raw.problem("phone", "privacy.office_phone_hidden", name=v.fields.name,
+                                          phone=phone.shown, show=v.fields.show_phone,
+                                          site=f"{site.raw.path}:{site.raw.line_of('office', 'phone')}"))
+    return ({office.digits} if problems else set()), problems
+
+
 def hidden_phones_unpublished(raws: Iterable[RawRecord], valid: Iterable[Valid],
                               clean: dict[str, set[str]] | None = None,
-                              foreign: Mapping[str, str] | None = None) -> Iterator[Problem]:
+                              foreign: Mapping[str, str] | None = None,
+                              public: Iterable[str] = ()) -> Iterator[Problem]:
     """Point at every field or body line of any record that would publish a hidden number.
 
     The owner's own `phone` line is where the number belongs; everything else (an activity's
@@ -120,10 +140,13 @@ def hidden_phones_unpublished(raws: Iterable[RawRecord], valid: Iterable[Valid],
     `clean` remembers, per set of hidden numbers, the records found free of them (by their text and
     whether they own a number): a rebuild searches only the new ones, as wisher_names_unpublished does.
     `foreign` (a street's community, docs/spec.md §6): the digits other communities keep off the
-    web → the street-relative PATH:LINE that says so (`privacy.hidden_phone_street`).
+    web → the street-relative PATH:LINE that says so (`privacy.hidden_phone_street`). `public`:
+    digits named at their disclosure already (`office_phone_hidden`), not searched for.
     """
     valid = list(valid)
     phones: dict[str, HiddenPhone | str] = {**(foreign or {}), **hidden_phones(valid)}
+    for digits in public:
+        phones.pop(digits, None)
     owners = {id(v.raw) for v in valid if v.kind == "disclosures" and v.fields.phone is not None
               and v.fields.show_phone in WEB_HIDES}
     matcher = build_matcher(phones)

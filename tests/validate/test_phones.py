@@ -45,7 +45,6 @@ def test_phone_digits_ignores_separators(text: str, digits: str) -> None:
     assert squeeze_numbers(text) == digits
 
 
-SITE_OFFICE = "name: 测试社区\nbase_url: https://test.example.org/\noffice:\n  phone: 13956781234\n"
 
 # (case, files, site, where, words): `where` is the line the number is typed on.
 CASES = [
@@ -63,7 +62,6 @@ CASES = [
     ("own_pledge", {}, None, "disclosures/zhang.yaml:4", "139****1234"),
     ("other_disclosure_phone_full", {"disclosures/li.yaml": "name: 李秀英\nrole: 单元长\nphone: 139 5678 1234\nshow_phone: full\n"},
      None, "disclosures/li.yaml:3", "张建国"),
-    ("site_office", {}, SITE_OFFICE, "site.yaml:4", "139****1234"),
     ("page_body", {"pages/about.md": "---\ntitle: 关于\n---\n值班 13956781234\n"}, None, "pages/about.md:4", "139****1234"),
     ("activity_body_numerals", {"activities/a.md": A.format(extra="", body="正文\n\n报名电话 幺三九-五六七八-幺二三四\n")},
      None, "activities/a.md:7", "139****1234"),
@@ -103,6 +101,23 @@ def test_hidden_phone_elsewhere_is_named_at_its_line(make_site: MakeSite, case: 
     assert len(hits) == 1, lines  # once, at the source: not once per output file
     assert hits[0].startswith(where + ": ") and word.replace("poster", show) in hits[0], hits[0]
     assert "show_phone: full" in hits[0]
+
+
+# Session 11: the office's own number given to a person whose show_phone hides it was named at
+# site.yaml and at every page quoting the office line, each told to mask the office's number.
+@pytest.mark.parametrize("show", ["poster", "masked", "none"])
+@pytest.mark.parametrize(("office", "typed"), [("13956781234", "139 5678 1234"), ("0551-63351234", "0551 6335 1234")])
+@pytest.mark.parametrize(("language", "word"), [("en", "office"), ("zh-Hans", "办公电话")])
+def test_the_office_number_hidden_for_a_person_is_one_error_at_the_person(
+        make_site: MakeSite, show: str, office: str, typed: str, language: str, word: str) -> None:
+    site = f"name: 测试社区\nbase_url: https://test.example.org/\noffice:\n  phone: {office}\n"
+    content = make_site({"disclosures/zhang.yaml": f"name: 张建国\nrole: 楼栋长\nphone: {typed}\nshow_phone: {show}\n",
+                         "pages/about.md": f"---\ntitle: 关于\n---\n办公电话 {office}\n"}, site=site)
+    result = run("--lang", language, "check", "--content", str(content))
+    assert result.exit_code == 1, result.output
+    lines = error_lines(result)
+    assert [line.split(": ")[0] for line in lines if ".yaml:" in line or ".md:" in line] == ["disclosures/zhang.yaml:3"], lines
+    assert word in lines[0] and "show_phone: full" in lines[0] and "site.yaml:4" in lines[0], lines[0]
 
 
 @pytest.mark.parametrize("show", ["full"])
