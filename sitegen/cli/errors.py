@@ -22,10 +22,19 @@ _DISK_ERRORS: dict[int, str] = {errno.ENOSPC: "cli.disk_full", errno.EDQUOT: "cl
                                  errno.EPERM: "cli.disk_denied"}
 
 
-def _content_invalid(e: ContentInvalid, command: str, messages: Messages) -> int:
+def _failed(messages: Messages, kwargs: Mapping[str, Any]) -> str:
+    """"Nothing written, the last site unchanged", or, when the output folder holds no site yet
+    (a first build), "nothing written" alone: there is no last site to keep."""
+    out = kwargs.get("out")
+    if isinstance(out, Path) and not (out / "manifest.sha256").is_file():
+        return messages.text("cli.build_failed_first")
+    return messages.text("cli.build_failed")
+
+
+def _content_invalid(e: ContentInvalid, command: str, messages: Messages, kwargs: Mapping[str, Any]) -> int:
     report_problems(messages, e.problems)
     if command != "check":
-        click.echo(messages.text("cli.build_failed"), err=True)
+        click.echo(_failed(messages, kwargs), err=True)
     return EXIT_INVALID
 
 
@@ -34,12 +43,12 @@ def _usage(e: UsageProblem, messages: Messages) -> int:
     return EXIT_USAGE
 
 
-def _disk(e: OSError, messages: Messages) -> int:
+def _disk(e: OSError, messages: Messages, kwargs: Mapping[str, Any]) -> int:
     """A full or read-only disk: said plainly; the swap never happened."""
     click.echo(messages.text(_DISK_ERRORS.get(e.errno or 0, "cli.disk_error"),
                              path=printable(str(e.filename or "")), detail=errno.errorcode.get(e.errno or 0, "")),
                err=True)
-    click.echo(messages.text("cli.build_failed"), err=True)
+    click.echo(_failed(messages, kwargs), err=True)
     return EXIT_IO
 
 
@@ -57,7 +66,7 @@ def _other(e: BaseException, app: App, messages: Messages, kwargs: Mapping[str, 
     if isinstance(e, LeaksFound):
         for leak in e.leaks:
             click.echo(leak.render(messages), err=True)
-        click.echo(messages.text("cli.build_failed"), err=True)
+        click.echo(_failed(messages, kwargs), err=True)
         return EXIT_INVALID
     click.echo(messages.text("cli.internal_error", detail=f"{type(e).__name__}: {e}"), err=True)
     if app.verbose or os.environ.get("SITEGEN_DEBUG"):
@@ -68,7 +77,7 @@ def _other(e: BaseException, app: App, messages: Messages, kwargs: Mapping[str, 
 def _exit_code(e: BaseException, command: str, app: App, messages: Messages, kwargs: Mapping[str, Any]) -> int:
     """Print what went wrong in the user's language and return the exit code (see `guarded`)."""
     if isinstance(e, ContentInvalid):
-        return _content_invalid(e, command, messages)
+        return _content_invalid(e, command, messages, kwargs)
     if isinstance(e, UsageProblem):
         return _usage(e, messages)
     if isinstance(e, OpenCCBroken):  # an installation to repair, said in the user's language
@@ -78,7 +87,7 @@ def _exit_code(e: BaseException, command: str, app: App, messages: Messages, kwa
         click.echo(messages.text("cli.interrupted"), err=True)
         return EXIT_INTERRUPTED
     if isinstance(e, OSError):
-        return _disk(e, messages)
+        return _disk(e, messages, kwargs)
     return _other(e, app, messages, kwargs)
 
 

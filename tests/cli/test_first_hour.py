@@ -236,3 +236,26 @@ def test_posters_with_a_placeholder_address_say_so_beside_every_code(make_site: 
         html = poster.read_text("utf-8")
         assert (html.count('class="p-placeholder"') == html.count("data-qr-url=")) is marked, poster
         assert ('class="p-placeholder"' in html) is marked
+
+
+# --- a failed build says whether there is a last site to keep -----------------------------------
+
+BROKEN = {"activities/a.md": "---\ntitle: 七夕\ndate: 2019-13-40\n---\n"}
+
+
+@pytest.mark.parametrize(("lang", "first", "again"), [
+    ("zh-Hans", "这里还没有生成过网站", "上一次生成的网站保持不变"),
+    ("en", "no site has been built here yet", "the previous output is unchanged"),
+])
+def test_a_failed_build_says_whether_a_last_site_is_kept(make_site: MakeSite, tmp_path: Path, lang: str,
+                                                          first: str, again: str) -> None:
+    content = make_site(BROKEN)
+    out = tmp_path / "out"
+    result = run("--lang", lang, "build", "--content", str(content), "--out", str(out))
+    assert result.exit_code == 1 and first in result.stderr and again not in result.stderr, result.stderr
+    assert not out.exists()
+    (content / "activities" / "a.md").unlink()
+    assert run("build", "--content", str(content), "--out", str(out), "-q").exit_code == 0
+    (content / "activities" / "a.md").write_text(BROKEN["activities/a.md"], "utf-8")
+    result = run("--lang", lang, "build", "--content", str(content), "--out", str(out))
+    assert result.exit_code == 1 and again in result.stderr and first not in result.stderr, result.stderr
