@@ -18,13 +18,19 @@ if TYPE_CHECKING:
 
 
 def absolute(folder: Path) -> Path:
-    """A content or output folder as an absolute path, symbolic links kept (os.path.abspath).
+    """A content or output folder as an absolute path, symbolic links kept (os.path.abspath) after
+    the last `..`: up to it the path is resolved (os.path.realpath), as the system reads `link/..`
+    (where the link points, up one), not as abspath does (the folder holding the link).
 
     Input stats and parsed files are keyed by path, so `--content content`, `--content ./content/`
     and `--content /site/content` must name the same files, or the next build re-reads them all;
     and an output typed `.` has no name to put its cache folder beside it (pipeline/cache.py cache_dir).
     """
-    return Path(os.path.abspath(folder))
+    parts = Path(folder).parts
+    if ".." not in parts:
+        return Path(os.path.abspath(folder))
+    last = len(parts) - parts[::-1].index("..")
+    return Path(os.path.realpath(Path(*parts[:last]))).joinpath(*parts[last:])
 
 
 def input_roots(content: Path, extra: Iterable[str] = ()) -> list[Path]:

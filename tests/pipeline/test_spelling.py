@@ -14,8 +14,9 @@ import pytest
 
 from sitegen import pipeline
 from sitegen.options import Options
+from sitegen.pipeline import inputs
 from sitegen.paths import default_theme_dir
-from tests.conftest import DEMO
+from tests.conftest import DEMO, SITE_YAML, MakeSite
 from tests.pipeline.test_incremental import NOW
 
 # (working folder under the root, content, output and theme as typed)
@@ -64,3 +65,33 @@ def test_an_edit_under_another_spelling_reads_only_the_edited_file(tmp_path: Pat
     report = pipeline.build(Path("."), Path("../output"), Options(now=NOW, jobs=1))
     assert not report.unchanged
     assert read == [f"wishes/{wish.name}"]
+
+
+# (folder to build as typed, the real folder it names): `..` after a symbolic link goes up from where
+# the link points, as the system reads it; os.path.abspath alone dropped the link and its `..` (the
+# build read the site beside the link and wrote into the folder beside it).
+THROUGH_LINK = [
+    ("link/../content", "other/content"),
+    ("./link/../content/", "other/content"),
+    ("link/../sub/../content", "other/content"),
+    ("content/../link/../content", "other/content"),
+]
+
+
+@pytest.mark.parametrize(("typed", "real"), THROUGH_LINK, ids=[row[0] for row in THROUGH_LINK])
+def test_dot_dot_after_a_link_goes_up_from_where_the_link_points(typed: str, real: str, make_site: MakeSite,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    root = make_site(name="site").parent
+    (root / "site" / "content").mkdir()
+    shutil.move(root / "site" / "site.yaml", root / "site" / "content" / "site.yaml")
+    (root / "other" / "sub").mkdir(parents=True)
+    shutil.copytree(root / "site" / "content", root / "other" / "content")
+    (root / "other" / "content" / "site.yaml").write_text(SITE_YAML.replace("测试社区", "别的社区"), "utf-8")
+    (root / "site" / "link").symlink_to(root / "other" / "sub", target_is_directory=True)
+    monkeypatch.chdir(root / "site")
+    assert inputs.absolute(Path(typed)) == root / real
+    out = typed.rstrip("/").removesuffix("content") + "output"
+    pipeline.build(Path(typed), Path(out), Options(now=NOW, jobs=1))
+    assert "别的社区" in (root / "other" / "output" / "index.html").read_text("utf-8")
+    assert not (root / "site" / "output").exists() and not (root / "site" / ".output.sitegen-cache").exists()
+    assert pipeline.unchanged(Path(typed), Path(out), Options(now=NOW, jobs=1)) is not None
