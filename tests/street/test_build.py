@@ -69,6 +69,23 @@ def test_nothing_but_the_site_lands_in_out(built: Path) -> None:
     assert found.clean and found.checked > 3 * len(COMMUNITY_PAGES)
 
 
+# (working folder under the output's parent, the output as typed): the street's output however typed.
+OUT_SPELLINGS = [("out", "."), ("out", "./"), ("out", "../out/"), (".", "./out/."), ("out/meihu", "..")]
+
+
+@pytest.mark.parametrize(("where", "typed"), OUT_SPELLINGS, ids=[" ".join(row) for row in OUT_SPELLINGS])
+def test_another_spelling_of_the_street_output_has_nothing_to_do(built: Path, where: str, typed: str,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """`--out .` from inside the output put the street's cache and print folders inside it
+    (`..sitegen-cache`, `-print`), as the site build did before pipeline/inputs.py absolute."""
+    before = sorted(p.name for p in built.iterdir())
+    monkeypatch.chdir(built.parent / where)
+    report = build_street(built.parent / "street", Path(typed), options())
+    assert report.unchanged
+    assert sorted(p.name for p in built.iterdir()) == before
+    assert sorted(p.name for p in built.parent.iterdir()) == [".out.sitegen-cache", "out", "out-print", "street"]
+
+
 def test_every_internal_link_resolves(built: Path) -> None:
     broken = []
     for page in html_files(built):
