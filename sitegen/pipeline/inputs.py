@@ -33,10 +33,17 @@ def absolute(folder: Path) -> Path:
     return Path(os.path.realpath(Path(*parts[:last]))).joinpath(*parts[last:])
 
 
+def real(content: Path) -> Path:
+    """A content folder by where it is (os.path.realpath): reached through a symbolic link one time and
+    directly the next, its files keep their keys and the second build has nothing to do; and `themes/`
+    beside it is the one a site.yaml `theme: ../themes/NAME` reaches (pipeline/execute.py)."""
+    return Path(os.path.realpath(content))
+
+
 def input_roots(content: Path, extra: Iterable[str] = ()) -> list[Path]:
     """Every folder a build reads, absolute: the content, the default theme, `themes/` beside the
     content, and `extra` (a site's own theme found elsewhere, remembered from the last build)."""
-    content = absolute(content)
+    content = real(content)
     roots = [content, default_theme_dir(), content.parent / "themes", *map(absolute, map(Path, extra))]
     return [root for root in roots if root.is_dir()]
 

@@ -1,5 +1,5 @@
 """One content folder, one theme, however the command line spells them: `--content content`,
-`./content/`, `/abs/content` or `.` from inside, and `--theme t` or `/abs/t`, are the same build.
+`./content/`, `/abs/content`, `.` from inside or a link to it, and `--theme t` or `/abs/t`, are the same build.
 The input stats were keyed by the content path as typed and the cache by the theme as typed, so a
 second spelling never answered "nothing changed" (it planned the whole site again) and another
 spelling of the theme threw the cache away: a cold build. An output typed `.` put its cache folder
@@ -28,6 +28,8 @@ SPELLINGS = [
     ("content", ".", "../output", "../mytheme"),
     ("content", "../content", "../output/", "{root}/mytheme"),
     ("output", "../content/.", ".", "../mytheme"),
+    (".", "linked", "output", "mytheme"),  # a link to the content folder, then the folder itself: one folder
+    (".", "./linked/", "output", "{root}/mytheme"),
 ]
 
 
@@ -36,6 +38,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("spelling")
     shutil.copytree(DEMO, root / "content")
     shutil.copytree(default_theme_dir(), root / "mytheme")
+    (root / "linked").symlink_to(root / "content", target_is_directory=True)
     pipeline.build(root / "content", root / "output", Options(now=NOW, jobs=1, theme=root / "mytheme"))
     return root
 
