@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import io
 import itertools
+import os
 import re
 import traceback
 from dataclasses import dataclass, field
@@ -61,6 +62,12 @@ def _innermost_template(error: BaseException) -> tuple[str, int] | None:
     return found
 
 
+def _lexical(path: Path | None) -> Path | None:
+    """`path` with `.` and `..` taken out as Jinja names its template files (os.path.normpath): a theme
+    given as `content/../brand` (site.yaml `theme: ../brand`) holds the files Jinja calls `brand/…`."""
+    return Path(os.path.normpath(path)) if path is not None else None
+
+
 class ThemeFault(Exception):
     """A template failed while rendering (undefined name, sandbox refusal, a per-tree value compared):
     where, the message key, and its arguments (Jinja's words as `detail`)."""
@@ -102,7 +109,7 @@ class Theme:
         return self.dirs[0] if len(self.dirs) > 1 else None
 
     def _where(self, path: Path) -> PurePosixPath:
-        override = self.override
+        override, path = _lexical(self.override), Path(os.path.normpath(path))
         if override is not None and path.is_relative_to(override):
             return PurePosixPath(self.shown, path.relative_to(override).as_posix())
         return PurePosixPath(path.name)
@@ -202,7 +209,7 @@ class Theme:
         theme (the innermost template frame of its traceback is under the override folder): a
         theme's mistake (`{{ link(1) }}`, `{{ 1 / 0 }}`, a filter given text where it wants a date)
         to be told at its line, not sitegen's own fault, which the default theme's templates raise."""
-        override, innermost = self.override, _innermost_template(error)
+        override, innermost = _lexical(self.override), _innermost_template(error)
         return override is not None and innermost is not None and Path(innermost[0]).is_relative_to(override)
 
     def _image_problems(self) -> list[Problem]:

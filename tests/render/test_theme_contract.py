@@ -166,3 +166,24 @@ def test_misusing_asset_link_filters_or_macros_is_a_theme_error(make_site: MakeS
     [where] = [e for e in error_lines(result) if e.startswith("theme/templates/page.html:2: ")]
     assert word in where, where
     assert "Traceback" not in result.output and "KeyError" not in result.output and not out.exists()
+
+
+# A theme beside the content folder (site.yaml `theme: ../brand`, or --theme content/../brand) is reached as
+# `content/../brand`, while Jinja names its files `brand/templates/…`: a misuse there was "sitegen internal
+# error… AttributeError" (exit 70), and an undefined name was told at a bare `page.html:2`.
+BESIDE = [(["theme: ../brand"], "../brand"), ([], "content/../brand")]
+
+
+@pytest.mark.parametrize(("site", "theme"), BESIDE, ids=[row[1] for row in BESIDE])
+@pytest.mark.parametrize("line", ["{{ link(1) }}", "{{ 1 / 0 }}", "{{ nosuch.x }}"])
+def test_a_theme_beside_the_content_is_told_at_its_line(make_site: MakeSite, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                      site: list[str], theme: str, line: str) -> None:
+    make_site({"pages/about.md": PAGE}, site=SITE_YAML + "".join(f"{row}\n" for row in site))
+    (tmp_path / "brand" / "templates").mkdir(parents=True)
+    page = '{% extends "base.html" %}\n{% block main %}' + line + "{% endblock %}\n"
+    (tmp_path / "brand" / "templates" / "page.html").write_text(page, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = run("build", "--content", "content", "--out", "out", *([] if site else ["--theme", theme]))
+    assert result.exit_code == 1, result.output
+    assert [e for e in error_lines(result) if e.startswith(f"{theme}/templates/page.html:2: ")], result.output
+    assert "Traceback" not in result.output and not (tmp_path / "out").exists()
