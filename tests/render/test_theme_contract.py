@@ -154,7 +154,11 @@ MISUSE = ["{{ asset.urls }}", "{{ asset.link.here }}", "{{ asset._urls }}", "{{ 
                 "{{ 1|day }}", "{{ 'x'|money }}", "{{ 1|clip }}", "{{ 1|markdown }}", "{{ 1|stamp }}", "{{ 1|span }}",
                 "{{ 'x'|format_with(1) }}", "{{ fmt.day_parts(1) }}", "{{ fmt.money('x') }}",
                 "{{ 1 / 0 }}", "{{ range(1, 5, 0)|list }}", "{% macro m(a) %}{{ a }}{% endmacro %}{{ m(1, 2, 3) }}",
-                "{{ '%d'|format('x') }}"]
+                "{{ '%d'|format('x') }}",
+                # one of our macros given what it cannot use, and a macro calling itself for ever (before: internal errors)
+                '{% from "default/macros.html" import poster_link with context %}{{ poster_link(1) }}',
+                '{% from "default/poster_macros.html" import qr_block with context %}{{ qr_block(1, 2) }}',
+                "{% macro m() %}{{ m() }}{% endmacro %}{{ m() }}"]
 
 
 @pytest.mark.parametrize("line", MISUSE)
@@ -187,3 +191,22 @@ def test_a_theme_beside_the_content_is_told_at_its_line(make_site: MakeSite, tmp
     assert result.exit_code == 1, result.output
     assert [e for e in error_lines(result) if e.startswith(f"{theme}/templates/page.html:2: ")], result.output
     assert "Traceback" not in result.output and not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("theme", [{}, {"templates/page.html": '{% extends "base.html" %}\n{% block main %}<p>x</p>{% endblock %}\n'}],
+                         ids=["no theme", "a block of ours around the site's"])
+def test_our_own_code_failing_in_our_templates_stays_an_internal_error(make_site: MakeSite, tmp_path: Path, theme: dict[str, str],
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """sitegen's own bug (here the `stamp` filter, which base.html's footer calls) is never told as the theme's."""
+    import sitegen.render.site as site
+
+    def broken(labels: object) -> dict[str, object]:
+        def stamp(*_: object) -> str:
+            raise TypeError("our bug")
+        return {**real(labels), "stamp": stamp}  # type: ignore[arg-type]
+
+    real = site.template_filters
+    monkeypatch.setattr(site, "template_filters", broken)
+    result, out = _build(make_site, tmp_path, theme, "site")
+    assert result.exit_code == 70, result.output
+    assert "our bug" in result.output and "theme" not in result.output and not out.exists()
