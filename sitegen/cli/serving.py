@@ -41,11 +41,15 @@ def edit(app: App, content: Path, out: Path, port: int, open_browser: bool) -> N
 @click.pass_obj
 @guarded
 def serve(app: App, content: Path, out: Path, port: int, open_browser: bool, drafts: bool, theme: Path | None) -> None:
+    from sitegen.pipeline.inputs import absolute
     from sitegen.serve import run_server
     from sitegen.street.config import is_street
 
     content = content_dir(content)
     output_dir(content, out)
+    # Kept by where they are now: every build swaps `out` whole, and a working folder inside it
+    # (`--out .`, `--content ../content`) becomes the old copy.
+    content, out = absolute(content), absolute(out)
     street: Callable[..., Any] | None = None
     if is_street(content):  # a street folder: its build in place of the single site's
         from sitegen.street.build import serve_build

@@ -331,7 +331,13 @@ def _words(messages: Messages) -> dict[str, str]:
 
 
 def start(content: Path, out: Path, port: int, messages: Messages) -> tuple[ThreadingHTTPServer, Editor]:
-    """Bind 127.0.0.1:port (0 picks a free one) and serve in a thread; the caller stops it."""
+    """Bind 127.0.0.1:port (0 picks a free one) and serve in a thread; the caller stops it.
+
+    The folders are kept by where they are now: a build swaps `out` whole, and a working folder
+    inside it (`--out .`, `--content ../content`) then becomes the old copy."""
+    from sitegen.pipeline.inputs import absolute
+
+    content, out = absolute(content), absolute(out)
     preview = content.parent / ".sitegen-preview"
     editor = Editor(content=content, out=out, preview=preview, messages=messages)
     server = ThreadingHTTPServer(("127.0.0.1", port), handler_for(editor))

@@ -19,7 +19,7 @@ from sitegen.errors import ContentInvalid, Problem, sorted_problems
 from sitegen.load import history
 from sitegen.options import Options
 from sitegen.pipeline.cache import BuildCache, CacheDamaged, State, cache_dir
-from sitegen.pipeline.inputs import absolute, changes_at, folder_stats, input_stats, outside_roots
+from sitegen.pipeline.inputs import absolute, changes_at, folder_stats, input_stats, outside_roots, real
 from sitegen.pipeline.memory import Memory
 from sitegen.pipeline.streetsecrets import secrets_digest, with_street_secrets
 from sitegen.runtime import paused_collector
@@ -69,7 +69,7 @@ def check(content: Path, options: Options, cache: BuildCache | None = None,
     from sitegen.load import load_content
     from sitegen.model.build import build_model
 
-    content = absolute(content)
+    content = real(content)
     from sitegen.validate.check import validate_content
 
     from sitegen.slugs import Levels
@@ -146,7 +146,7 @@ def unchanged(content: Path, out: Path, options: Options) -> Report | None:
     started = time.perf_counter()
     if not options.use_cache:
         return None
-    last = _last_build(absolute(content), absolute(out), options, None)
+    last = _last_build(real(content), absolute(out), options, None)
     return _unchanged_report(last, started) if last.unchanged else None
 
 
@@ -168,7 +168,7 @@ def build(content: Path, out: Path, options: Options, progress: Progress | None 
     from sitegen.write.lock import output_lock
     from sitegen.write.slots import output_folder
 
-    out, content = output_folder(absolute(out)), absolute(content)
+    out, content = output_folder(absolute(out)), real(content)
     with output_lock(cache_dir(out, options.cache_folder), options.lock_wait, waiting):
         return _build(content, out, options, progress, memory if options.use_cache else None, loaded, checked)
 

@@ -18,19 +18,32 @@ if TYPE_CHECKING:
 
 
 def absolute(folder: Path) -> Path:
-    """A content or output folder as an absolute path, symbolic links kept (os.path.abspath).
+    """A content or output folder as an absolute path, symbolic links kept (os.path.abspath) after
+    the last `..`: up to it the path is resolved (os.path.realpath), as the system reads `link/..`
+    (where the link points, up one), not as abspath does (the folder holding the link).
 
     Input stats and parsed files are keyed by path, so `--content content`, `--content ./content/`
     and `--content /site/content` must name the same files, or the next build re-reads them all;
     and an output typed `.` has no name to put its cache folder beside it (pipeline/cache.py cache_dir).
     """
-    return Path(os.path.abspath(folder))
+    parts = Path(folder).parts
+    if ".." not in parts:
+        return Path(os.path.abspath(folder))
+    last = len(parts) - parts[::-1].index("..")
+    return Path(os.path.realpath(Path(*parts[:last]))).joinpath(*parts[last:])
+
+
+def real(content: Path) -> Path:
+    """A content folder by where it is (os.path.realpath): reached through a symbolic link one time and
+    directly the next, its files keep their keys and the second build has nothing to do; and `themes/`
+    beside it is the one a site.yaml `theme: ../themes/NAME` reaches (pipeline/execute.py)."""
+    return Path(os.path.realpath(content))
 
 
 def input_roots(content: Path, extra: Iterable[str] = ()) -> list[Path]:
     """Every folder a build reads, absolute: the content, the default theme, `themes/` beside the
     content, and `extra` (a site's own theme found elsewhere, remembered from the last build)."""
-    content = absolute(content)
+    content = real(content)
     roots = [content, default_theme_dir(), content.parent / "themes", *map(absolute, map(Path, extra))]
     return [root for root in roots if root.is_dir()]
 

@@ -157,8 +157,8 @@ class Renderer:
             html = self.env.get_template(spec.template).render(self.context(spec))
         except jinja2.TemplateError as e:  # the sandbox's SecurityError included: a theme fault, not ours
             raise self.theme.fault(e) from None
-        except (TypeError, ValueError, AttributeError, LookupError, ArithmeticError) as e:
-            # A site's template calling link, asset, a filter or a macro wrongly, or dividing by zero;
+        except (TypeError, ValueError, AttributeError, LookupError, ArithmeticError, RecursionError) as e:
+            # A site's template calling link, asset, a filter or a macro (its own or ours) wrongly, dividing by zero or recursing;
             # the same raised in our own templates is our bug and stays an internal error.
             if not self.theme.site_template_failed(e):
                 raise

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import io
 import itertools
+import os
 import re
 import traceback
 from dataclasses import dataclass, field
@@ -51,14 +52,23 @@ def _fingerprint(name: str, data: bytes) -> Asset:
     return Asset(name, f"static/{stem}.{_hash(data)}.{suffix}" if dot else f"static/{name}", data)
 
 
+def _template_frames(error: BaseException) -> list[traceback.FrameSummary]:
+    """The template frames of the traceback, outermost first (Jinja compiles a template's lines into
+    frames carrying its file name; a macro's frame is named "template", a block's "block 'NAME'")."""
+    return [frame for frame in traceback.extract_tb(error.__traceback__)
+            if frame.filename.endswith((".html", ".xml", ".txt", ".j2")) and Path(frame.filename).is_file()]
+
+
 def _innermost_template(error: BaseException) -> tuple[str, int] | None:
-    """(template file, line) of the innermost template frame in the traceback (Jinja compiles a
-    template's lines into frames carrying its file name), or None when no template ran."""
-    found = None
-    for frame in traceback.extract_tb(error.__traceback__):
-        if frame.filename.endswith((".html", ".xml", ".txt", ".j2")) and Path(frame.filename).is_file():
-            found = (frame.filename, frame.lineno or 0)
-    return found
+    """(template file, line) of the innermost template frame in the traceback, or None when no template ran."""
+    frames = _template_frames(error)
+    return (frames[-1].filename, frames[-1].lineno or 0) if frames else None
+
+
+def _lexical(path: Path | None) -> Path | None:
+    """`path` with `.` and `..` taken out as Jinja names its template files (os.path.normpath): a theme
+    given as `content/../brand` (site.yaml `theme: ../brand`) holds the files Jinja calls `brand/…`."""
+    return Path(os.path.normpath(path)) if path is not None else None
 
 
 class ThemeFault(Exception):
@@ -102,7 +112,7 @@ class Theme:
         return self.dirs[0] if len(self.dirs) > 1 else None
 
     def _where(self, path: Path) -> PurePosixPath:
-        override = self.override
+        override, path = _lexical(self.override), Path(os.path.normpath(path))
         if override is not None and path.is_relative_to(override):
             return PurePosixPath(self.shown, path.relative_to(override).as_posix())
         return PurePosixPath(path.name)
@@ -187,7 +197,7 @@ class Theme:
         """The template file and line an error came from (Jinja puts template lines in the traceback)."""
         path, line = None, getattr(error, "lineno", None)
         filename = getattr(error, "filename", None)
-        innermost = _innermost_template(error)
+        innermost = self._site_call(error) or _innermost_template(error)
         if innermost is not None:
             filename, line = innermost
         if filename:
@@ -199,11 +209,20 @@ class Theme:
 
     def site_template_failed(self, error: Exception) -> bool:
         """Whether `error`, raised while a template ran, was raised in a template of the site's own
-        theme (the innermost template frame of its traceback is under the override folder): a
-        theme's mistake (`{{ link(1) }}`, `{{ 1 / 0 }}`, a filter given text where it wants a date)
-        to be told at its line, not sitegen's own fault, which the default theme's templates raise."""
-        override, innermost = self.override, _innermost_template(error)
-        return override is not None and innermost is not None and Path(innermost[0]).is_relative_to(override)
+        theme, or in a macro of ours it called (`poster_link(1)`): a theme's mistake (`{{ link(1) }}`,
+        `{{ 1 / 0 }}`, a filter given text where it wants a date) to be told at its line, not sitegen's
+        own fault, which the default theme's templates raise (a block of ours the site's page extends)."""
+        return self._site_call(error) is not None
+
+    def _site_call(self, error: BaseException) -> tuple[str, int] | None:
+        """(file, line) of the innermost frame of a site template when only macros ran after it, else None."""
+        override, frames = _lexical(self.override), _template_frames(error)
+        for index in range(len(frames) - 1, -1, -1):
+            if override is not None and Path(frames[index].filename).is_relative_to(override):
+                return frames[index].filename, frames[index].lineno or 0
+            if frames[index].name != "template":  # a block or a whole template of ours ran: our fault
+                return None
+        return None
 
     def _image_problems(self) -> list[Problem]:
         problems = []

@@ -28,6 +28,7 @@ from sitegen.errors import ContentInvalid, Problem, UsageProblem
 from sitegen.hanzi import finish_opening, open_early
 from sitegen.options import Options
 from sitegen.pipeline.cache import BuildCache, cache_dir
+from sitegen.pipeline.inputs import absolute
 from sitegen.pipeline.streetsecrets import community_secrets, digest_of
 from sitegen.runtime import paused_collector
 from sitegen.street.caches import hold as _hold
@@ -119,7 +120,7 @@ def build_street(folder: Path, out: Path, options: Options, progress: pipeline.P
     from sitegen.write.lock import output_lock
     from sitegen.write.slots import output_folder
 
-    started = time.perf_counter()
+    started, folder, out = time.perf_counter(), absolute(folder), absolute(out)  # `--out .`: caches beside it
     street, communities, problems, keep_read = _read(folder, options, out)
     out = output_folder(out, street=True)
     folders = StreetFolders(cache_dir(out), print_folder(out))
@@ -351,7 +352,7 @@ def assemble_street(folder: Path, out: Path, parts: Sequence[Path], options: Opt
     from sitegen.write.lock import output_lock
     from sitegen.write.slots import output_folder
 
-    started = time.perf_counter()
+    started, folder, out, parts = time.perf_counter(), absolute(folder), absolute(out), [*map(absolute, parts)]
     street, communities, warnings, _ = _read(folder, options)
     if any(not p.warning for p in warnings):
         raise ContentInvalid(warnings)

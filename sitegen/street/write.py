@@ -30,15 +30,20 @@ def street_pages(street: Street, summaries: Callable[[], Sequence[str]], options
 
     Their QR codes (one a wish on the wish wall poster: hundreds in a street) are drawn from the
     matrices kept in `folders` from the last time; only new ones are encoded, and the kept ones are
-    then those these pages show."""
+    then those these pages show. A street theme's template that fails is ContentInvalid at its line."""
 
     def make() -> dict[str, bytes]:
+        from sitegen.errors import ContentInvalid
         from sitegen.render.qr import Codes
+        from sitegen.render.theme import ThemeFault
         from sitegen.street.pages import render_street
         from sitegen.street.summary import CommunitySummary
 
         codes = Codes(folders.codes())
-        files = render_street(street, [CommunitySummary.from_json(text) for text in summaries()], options.now, codes)
+        try:
+            files = render_street(street, [CommunitySummary.from_json(text) for text in summaries()], options.now, codes)
+        except ThemeFault as fault:
+            raise ContentInvalid([fault.problem()]) from None
         if codes.made or codes.known.keys() != codes.checked:
             codes.keep(codes.checked)
             folders.save_codes(codes.known)

@@ -89,18 +89,30 @@ class PhotoChecker:
                     match = next((n for n in names if _folded(n) == _folded(part)), None)
                     if match is not None:
                         return folder, "photo.case", {"actual": match}
-                    close = _close_name(names, part)
-                    if close is not None:
-                        return folder, "photo.missing_hint", {"suggestion": "/".join([*parts[:index], close, *parts[index + 1:]])}
+                    suggestion = self._suggestion(["/".join([*parts[:index], close, *parts[index + 1:]])
+                                                   for close in _close_names(names, part)])
+                    if suggestion is not None:
+                        return folder, "photo.missing_hint", {"suggestion": suggestion}
                     return folder, "photo.missing", {}
                 parts[index] = part = same  # typed NFC, stored NFD (a Mac), or the reverse: the name on disk
             folder = folder / part
         return folder, None, {}
 
+    def _suggestion(self, candidates: list[str]) -> str | None:
+        """The first of `candidates` (paths as typed) that is a good photo, or whose own close name is:
+        a suggestion is never a folder, a document, a HEIC or a file whose other parts are missing."""
+        for candidate in candidates:
+            _, key, args = self.check(candidate)
+            if key is None or key == "photo.missing_hint":
+                return str(args["suggestion"]) if key else candidate
+        return None
+
     def _example(self, folder: Path, parts: list[str]) -> dict[str, object]:
-        """`example`: the folder's path with its first photo's name (by name), or with 照片.jpg."""
-        photos = sorted(n for n in self._listing(folder) if Path(n).suffix.lower() in _SUFFIXES)
-        return {"example": "/".join([*parts, photos[0] if photos else "照片.jpg"])}
+        """`example`: the folder's path with the first good photo of its first ten (by name, hidden ones
+        left out), or with 照片.jpg."""
+        photos = sorted(n for n in self._listing(folder) if Path(n).suffix.lower() in _SUFFIXES and n[0] != ".")
+        example = self._suggestion(["/".join([*parts, name]) for name in photos[:10]])
+        return {"example": example or "/".join([*parts, "照片.jpg"])}
 
     def _file_problem(self, path: Path) -> str | None:
         """The message key of what is wrong with the file itself (outside, not a file, not a photo), or None."""
@@ -151,15 +163,13 @@ def is_heif(head: bytes) -> bool:
     return head[4:8] == b"ftyp" and head[8:12] in _HEIF_BRANDS
 
 
-def _close_name(names: frozenset[str], typed: str) -> str | None:
-    """The name in `names` closest to `typed` when one is close (difflib ratio ≥ 0.75, or the same
-    name with another extension: 合影.jpeg for 合影.jpg), else None."""
+def _close_names(names: frozenset[str], typed: str) -> list[str]:
+    """The names in `names` close to `typed`, closest first: the same name with another extension
+    (合影.jpeg for 合影.jpg), then up to three by difflib ratio ≥ 0.75; hidden names (.*) never."""
+    names = frozenset(n for n in names if n[0] != ".")
     stem = Path(typed).stem.casefold()
     same_stem = sorted(n for n in names if Path(n).stem.casefold() == stem)
-    if same_stem:
-        return same_stem[0]
-    close = difflib.get_close_matches(typed, sorted(names), n=1, cutoff=0.75)
-    return close[0] if close else None
+    return same_stem + difflib.get_close_matches(typed, sorted(set(names) - set(same_stem)), n=3, cutoff=0.75)
 
 
 def _folded(name: str) -> str:

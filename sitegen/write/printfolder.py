@@ -25,7 +25,9 @@ def print_folder(out: Path, given: Path | None = None) -> Path:
     where that is a symbolic link, the folder it points to (as write/slots.py output_folder does for the
     output): the build swaps that folder and the link keeps pointing at the new posters. Swapping the
     link itself moved it into the cache as the next build's shadow, where a relative link points
-    nowhere and an absolute one is written through (i-break8)."""
+    nowhere and an absolute one is written through (i-break8). An output typed `.` or `..` has no name
+    to put `-print` after: its real path gives one."""
+    out = out.resolve() if out.name in ("", "..") else out
     folder = given if given is not None else out.parent / f"{out.name}-print"
     return folder.resolve() if folder.is_symlink() else folder
 

@@ -109,13 +109,13 @@ def test_before_any_good_build_the_errors_are_shown_not_a_bare_404(tmp_path: Pat
 class Serving:
     """A real `sitegen serve` process and everything it printed."""
 
-    def __init__(self, content: Path, out: Path, lang: str = "en") -> None:
+    def __init__(self, content: Path, out: Path, lang: str = "en", cwd: Path | None = None) -> None:
         self.port = free_port()
         env = {**os.environ, "PYTHONPATH": str(ROOT), "SITEGEN_LANG": lang, "SOURCE_DATE_EPOCH": str(int(NOW.timestamp()))}
         self.process = subprocess.Popen(
             [sys.executable, "-m", "sitegen", "serve", "--content", str(content), "--out", str(out),
              "--port", str(self.port)], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-            preexec_fn=sigint_default)
+            preexec_fn=sigint_default, cwd=cwd)
         self.url = f"http://127.0.0.1:{self.port}/"
         self.output = ""
 
@@ -133,8 +133,8 @@ class Serving:
 
 
 @contextmanager
-def serving(content: Path, out: Path, lang: str = "en") -> Iterator[Serving]:
-    server = Serving(content, out, lang)
+def serving(content: Path, out: Path, lang: str = "en", cwd: Path | None = None) -> Iterator[Serving]:
+    server = Serving(content, out, lang, cwd)
     try:
         yield server
     finally:
@@ -173,6 +173,21 @@ def test_deleting_the_content_folder_keeps_serving(make_site: MakeSite, tmp_path
         (content / "activities" / "a.md").write_text(ACTIVITY.format(title="第二版"), encoding="utf-8")
         wait_for(lambda: "第二版" in server.get("activities/a/")[1] and "sitegen-overlay" not in
                  server.get("activities/a/")[1])
+
+
+def test_serving_from_inside_the_output_follows_every_build(make_site: MakeSite, tmp_path: Path) -> None:
+    """`sitegen serve --content ../content --out .` typed inside the output: each build swaps the output
+    whole, so the folder the server was started in becomes the old copy (the cache's shadow); the paths
+    as typed then named the old site and a content folder that 'is gone', and the server never showed a build."""
+    content = make_site({"activities/a.md": ACTIVITY.format(title="第一版")})
+    (tmp_path / "output").mkdir()
+    with serving(Path("../content"), Path("."), cwd=tmp_path / "output") as server:
+        wait_for(lambda: "第一版" in server.get("activities/a/")[1])
+        (content / "activities" / "a.md").write_text(ACTIVITY.format(title="第二版"), encoding="utf-8")
+        wait_for(lambda: "第二版" in server.get("activities/a/")[1])
+    assert "gone" not in server.output, server.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".output.sitegen-cache", "content", "output", "output-print"]
+    assert not [p.name for p in (tmp_path / "output").iterdir() if "sitegen" in p.name]
 
 
 def test_a_broken_theme_template_does_not_stop_the_server(make_site: MakeSite, tmp_path: Path) -> None:

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from sitegen.edit.server import Editor
+from sitegen.edit.server import Editor, start
+from sitegen.i18n.messages import Messages
 from tests.support.editor import running_editor
 
 
@@ -82,3 +83,25 @@ def test_publish_builds_the_site_and_says_where(editor: Editor) -> None:
     result = json.loads(data)
     assert status == 200 and result["ok"] and (editor.out / "index.html").is_file()
     assert str(editor.out.resolve()) in result["messages"][-1]
+
+
+def test_an_editor_started_inside_the_output_follows_its_builds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`sitegen edit --content ../content --out .` typed inside the output: a build swaps the output whole, so
+    the working folder becomes the old copy (the cache's shadow); the folders as typed then said the site
+    was built there and lost the content folder for every later request."""
+    with running_editor(tmp_path, "en"):
+        pass
+    (tmp_path / "output").mkdir()
+    monkeypatch.chdir(tmp_path / "output")
+    server, editor = start(Path("../content"), Path("."), 0, Messages("en"))
+    try:
+        for _ in range(2):
+            status, _, data = request(editor, "POST", "/api/publish", {})
+            result = json.loads(data)
+            assert status == 200 and result["ok"] and result["out"] == str(tmp_path / "output"), result
+        status, _, data = request(editor, "GET", "/api/records?kind=wishes")
+        assert status == 200 and "2026-zhuxingqi" in data.decode("utf-8")
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert not [p.name for p in (tmp_path / "output").iterdir() if "sitegen" in p.name]

@@ -1,5 +1,5 @@
 """One content folder, one theme, however the command line spells them: `--content content`,
-`./content/`, `/abs/content` or `.` from inside, and `--theme t` or `/abs/t`, are the same build.
+`./content/`, `/abs/content`, `.` from inside or a link to it, and `--theme t` or `/abs/t`, are the same build.
 The input stats were keyed by the content path as typed and the cache by the theme as typed, so a
 second spelling never answered "nothing changed" (it planned the whole site again) and another
 spelling of the theme threw the cache away: a cold build. An output typed `.` put its cache folder
@@ -14,8 +14,9 @@ import pytest
 
 from sitegen import pipeline
 from sitegen.options import Options
+from sitegen.pipeline import inputs
 from sitegen.paths import default_theme_dir
-from tests.conftest import DEMO
+from tests.conftest import DEMO, SITE_YAML, MakeSite
 from tests.pipeline.test_incremental import NOW
 
 # (working folder under the root, content, output and theme as typed)
@@ -27,6 +28,8 @@ SPELLINGS = [
     ("content", ".", "../output", "../mytheme"),
     ("content", "../content", "../output/", "{root}/mytheme"),
     ("output", "../content/.", ".", "../mytheme"),
+    (".", "linked", "output", "mytheme"),  # a link to the content folder, then the folder itself: one folder
+    (".", "./linked/", "output", "{root}/mytheme"),
 ]
 
 
@@ -35,6 +38,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("spelling")
     shutil.copytree(DEMO, root / "content")
     shutil.copytree(default_theme_dir(), root / "mytheme")
+    (root / "linked").symlink_to(root / "content", target_is_directory=True)
     pipeline.build(root / "content", root / "output", Options(now=NOW, jobs=1, theme=root / "mytheme"))
     return root
 
@@ -64,3 +68,33 @@ def test_an_edit_under_another_spelling_reads_only_the_edited_file(tmp_path: Pat
     report = pipeline.build(Path("."), Path("../output"), Options(now=NOW, jobs=1))
     assert not report.unchanged
     assert read == [f"wishes/{wish.name}"]
+
+
+# (folder to build as typed, the real folder it names): `..` after a symbolic link goes up from where
+# the link points, as the system reads it; os.path.abspath alone dropped the link and its `..` (the
+# build read the site beside the link and wrote into the folder beside it).
+THROUGH_LINK = [
+    ("link/../content", "other/content"),
+    ("./link/../content/", "other/content"),
+    ("link/../sub/../content", "other/content"),
+    ("content/../link/../content", "other/content"),
+]
+
+
+@pytest.mark.parametrize(("typed", "real"), THROUGH_LINK, ids=[row[0] for row in THROUGH_LINK])
+def test_dot_dot_after_a_link_goes_up_from_where_the_link_points(typed: str, real: str, make_site: MakeSite,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    root = make_site(name="site").parent
+    (root / "site" / "content").mkdir()
+    shutil.move(root / "site" / "site.yaml", root / "site" / "content" / "site.yaml")
+    (root / "other" / "sub").mkdir(parents=True)
+    shutil.copytree(root / "site" / "content", root / "other" / "content")
+    (root / "other" / "content" / "site.yaml").write_text(SITE_YAML.replace("测试社区", "别的社区"), "utf-8")
+    (root / "site" / "link").symlink_to(root / "other" / "sub", target_is_directory=True)
+    monkeypatch.chdir(root / "site")
+    assert inputs.absolute(Path(typed)) == root / real
+    out = typed.rstrip("/").removesuffix("content") + "output"
+    pipeline.build(Path(typed), Path(out), Options(now=NOW, jobs=1))
+    assert "别的社区" in (root / "other" / "output" / "index.html").read_text("utf-8")
+    assert not (root / "site" / "output").exists() and not (root / "site" / ".output.sitegen-cache").exists()
+    assert pipeline.unchanged(Path(typed), Path(out), Options(now=NOW, jobs=1)) is not None

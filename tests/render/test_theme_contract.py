@@ -154,7 +154,11 @@ MISUSE = ["{{ asset.urls }}", "{{ asset.link.here }}", "{{ asset._urls }}", "{{ 
                 "{{ 1|day }}", "{{ 'x'|money }}", "{{ 1|clip }}", "{{ 1|markdown }}", "{{ 1|stamp }}", "{{ 1|span }}",
                 "{{ 'x'|format_with(1) }}", "{{ fmt.day_parts(1) }}", "{{ fmt.money('x') }}",
                 "{{ 1 / 0 }}", "{{ range(1, 5, 0)|list }}", "{% macro m(a) %}{{ a }}{% endmacro %}{{ m(1, 2, 3) }}",
-                "{{ '%d'|format('x') }}"]
+                "{{ '%d'|format('x') }}",
+                # one of our macros given what it cannot use, and a macro calling itself for ever (before: internal errors)
+                '{% from "default/macros.html" import poster_link with context %}{{ poster_link(1) }}',
+                '{% from "default/poster_macros.html" import qr_block with context %}{{ qr_block(1, 2) }}',
+                "{% macro m() %}{{ m() }}{% endmacro %}{{ m() }}"]
 
 
 @pytest.mark.parametrize("line", MISUSE)
@@ -166,3 +170,43 @@ def test_misusing_asset_link_filters_or_macros_is_a_theme_error(make_site: MakeS
     [where] = [e for e in error_lines(result) if e.startswith("theme/templates/page.html:2: ")]
     assert word in where, where
     assert "Traceback" not in result.output and "KeyError" not in result.output and not out.exists()
+
+
+# A theme beside the content folder (site.yaml `theme: ../brand`, or --theme content/../brand) is reached as
+# `content/../brand`, while Jinja names its files `brand/templates/…`: a misuse there was "sitegen internal
+# error… AttributeError" (exit 70), and an undefined name was told at a bare `page.html:2`.
+BESIDE = [(["theme: ../brand"], "../brand"), ([], "content/../brand")]
+
+
+@pytest.mark.parametrize(("site", "theme"), BESIDE, ids=[row[1] for row in BESIDE])
+@pytest.mark.parametrize("line", ["{{ link(1) }}", "{{ 1 / 0 }}", "{{ nosuch.x }}"])
+def test_a_theme_beside_the_content_is_told_at_its_line(make_site: MakeSite, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                      site: list[str], theme: str, line: str) -> None:
+    make_site({"pages/about.md": PAGE}, site=SITE_YAML + "".join(f"{row}\n" for row in site))
+    (tmp_path / "brand" / "templates").mkdir(parents=True)
+    page = '{% extends "base.html" %}\n{% block main %}' + line + "{% endblock %}\n"
+    (tmp_path / "brand" / "templates" / "page.html").write_text(page, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = run("build", "--content", "content", "--out", "out", *([] if site else ["--theme", theme]))
+    assert result.exit_code == 1, result.output
+    assert [e for e in error_lines(result) if e.startswith(f"{theme}/templates/page.html:2: ")], result.output
+    assert "Traceback" not in result.output and not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("theme", [{}, {"templates/page.html": '{% extends "base.html" %}\n{% block main %}<p>x</p>{% endblock %}\n'}],
+                         ids=["no theme", "a block of ours around the site's"])
+def test_our_own_code_failing_in_our_templates_stays_an_internal_error(make_site: MakeSite, tmp_path: Path, theme: dict[str, str],
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """sitegen's own bug (here the `stamp` filter, which base.html's footer calls) is never told as the theme's."""
+    import sitegen.render.site as site
+
+    def broken(labels: object) -> dict[str, object]:
+        def stamp(*_: object) -> str:
+            raise TypeError("our bug")
+        return {**real(labels), "stamp": stamp}  # type: ignore[arg-type]
+
+    real = site.template_filters
+    monkeypatch.setattr(site, "template_filters", broken)
+    result, out = _build(make_site, tmp_path, theme, "site")
+    assert result.exit_code == 70, result.output
+    assert "our bug" in result.output and "theme" not in result.output and not out.exists()

@@ -26,7 +26,7 @@ from sitegen.verify import verify_folder
 from sitegen.write.printfolder import print_folder
 from tests.conftest import NOW, error_lines, run, tree_bytes, write_files
 from tests.render.test_site import rasterise
-from tests.street.conftest import MakeStreet, community_site
+from tests.street.conftest import STREET_YAML, MakeStreet, community_site
 from tests.support.html import html_files, parse, resolve
 
 THREE = {"wanghu": community_site("望湖社区"), "meihu": community_site("梅湖社区", "district: 别的区\n"),
@@ -67,6 +67,23 @@ def test_nothing_but_the_site_lands_in_out(built: Path) -> None:
     assert (built.parent / ".out.sitegen-cache" / "communities" / "meihu" / "state.pickle").is_file()
     found = verify_folder(built)
     assert found.clean and found.checked > 3 * len(COMMUNITY_PAGES)
+
+
+# (working folder under the output's parent, the output as typed): the street's output however typed.
+OUT_SPELLINGS = [("out", "."), ("out", "./"), ("out", "../out/"), (".", "./out/."), ("out/meihu", "..")]
+
+
+@pytest.mark.parametrize(("where", "typed"), OUT_SPELLINGS, ids=[" ".join(row) for row in OUT_SPELLINGS])
+def test_another_spelling_of_the_street_output_has_nothing_to_do(built: Path, where: str, typed: str,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """`--out .` from inside the output put the street's cache and print folders inside it
+    (`..sitegen-cache`, `-print`), as the site build did before pipeline/inputs.py absolute."""
+    before = sorted(p.name for p in built.iterdir())
+    monkeypatch.chdir(built.parent / where)
+    report = build_street(built.parent / "street", Path(typed), options())
+    assert report.unchanged
+    assert sorted(p.name for p in built.iterdir()) == before
+    assert sorted(p.name for p in built.parent.iterdir()) == [".out.sitegen-cache", "out", "out-print", "street"]
 
 
 def test_every_internal_link_resolves(built: Path) -> None:
@@ -564,3 +581,21 @@ def test_a_community_build_refuses_a_street_s_half_built_output(make_street: Mak
     result = run("build", "--content", str(folder / "wanghu"), "--out", str(out))
     assert result.exit_code == 2, result.output
     assert tree_bytes(out) == before
+
+
+# A street theme's own street page (templates/street/…) that fails: told at its line, exit 1, like a
+# community page's; before, its ThemeFault reached the command line as "sitegen internal error" (exit 70).
+STREET_PAGE_MISUSE = ["{{ nosuch.x }}", "{{ link(1) }}", "{{ 1 / 0 }}",
+                      '{% from "default/macros.html" import poster_link with context %}{{ poster_link(1) }}']
+
+
+@pytest.mark.parametrize("line", STREET_PAGE_MISUSE)
+@pytest.mark.parametrize("lang", ["en", "zh-Hans"])
+def test_a_street_theme_failing_on_a_street_page_is_told_at_its_line(make_street: MakeStreet, street_pages: str,
+                                                                     tmp_path: Path, line: str, lang: str) -> None:
+    index = '{% extends "default/street/index.html" %}\n{% block main %}' + line + "{% endblock %}\n"
+    folder = make_street(street=STREET_YAML + "theme: brand\n", files={"brand/templates/street/index.html": index})
+    result = run("build", "--content", str(folder), "--out", str(tmp_path / "out"), env={"SITEGEN_LANG": lang})
+    assert result.exit_code == 1, result.output
+    assert [e for e in error_lines(result) if e.startswith("brand/templates/street/index.html:2: ")], result.output
+    assert "Traceback" not in result.output and not (tmp_path / "out" / "index.html").exists()

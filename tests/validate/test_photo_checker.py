@@ -40,6 +40,8 @@ def content(tmp_path: Path) -> Path:
     (media / "iphone.heic").write_bytes(HEIC)
     (media / "iphone-renamed.jpg").write_bytes(HEIC)  # named .jpg by a phone's share sheet
     (media / "空的").mkdir()
+    (media / "活动" / "._合影.jpg").write_bytes(b"\x00\x05\x16\x07" + bytes(80))  # a Mac's AppleDouble, copied along
+    (media / "通知.pdf").write_bytes(b"%PDF-1.4\n")
     return tmp_path
 
 
@@ -65,6 +67,15 @@ CASES: list[tuple[str, str, PurePosixPath | None, str | None, dict[str, object]]
     ("folder_misspelt", "meida/活动/合影.jpg", None, "photo.missing_hint",
      {"path": "meida/活动/合影.jpg", "suggestion": "media/活动/合影.jpg"}),
     ("nothing_close", "media/新年联欢.jpg", None, "photo.missing", {"path": "media/新年联欢.jpg"}),
+    # A suggestion is a photo that is there: never a document, a folder, a file that is not a photo,
+    # nor a path whose other parts are missing too (then the suggestion's own suggestion, when it has one).
+    ("hint_never_a_document", "media/通知.jpg", None, "photo.missing", {"path": "media/通知.jpg"}),
+    ("hint_never_a_folder", "media/活动.jpg", None, "photo.missing", {"path": "media/活动.jpg"}),
+    ("hint_never_a_fake", "media/fake.jpeg", None, "photo.missing", {"path": "media/fake.jpeg"}),
+    ("hint_never_a_heic", "media/iphone.jpg", None, "photo.missing", {"path": "media/iphone.jpg"}),
+    ("hint_never_a_missing_file", "meida/新年联欢.jpg", None, "photo.missing", {"path": "meida/新年联欢.jpg"}),
+    ("hint_two_parts_off", "meida/ok1.jpg", None, "photo.missing_hint", {"path": "meida/ok1.jpg", "suggestion": "media/ok.jpg"}),
+    ("hint_never_an_appledouble", "media/活动/._合影.png", None, "photo.missing", {"path": "media/活动/._合影.png"}),
     ("heic", "media/iphone.heic", None, "photo.heic", {"path": "media/iphone.heic"}),
     ("heic_named_jpg", "media/iphone-renamed.jpg", None, "photo.heic", {"path": "media/iphone-renamed.jpg"}),
     ("not_a_photo", "media/fake.jpg", None, "photo.not_a_photo", {"path": "media/fake.jpg"}),

@@ -74,6 +74,23 @@ def test_an_empty_folder_is_accepted(make_site: MakeSite, tmp_path: Path) -> Non
     assert run("build", "--content", str(content), "--out", str(tmp_path / "output")).exit_code == 0
 
 
+# (working folder, --content and --out as typed): the output typed from inside itself
+FROM_INSIDE = [("output", "../content", "."), ("output", "../content", "./"), ("output/activities", "../../content", "..")]
+
+
+@pytest.mark.parametrize(("where", "content", "out"), FROM_INSIDE, ids=[" ".join(row) for row in FROM_INSIDE])
+def test_an_output_typed_from_inside_itself_names_its_print_folder(make_site: MakeSite, tmp_path: Path, where: str,
+                                                                  content: str, out: str,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """`--out .` has no name to put `-print` after: the posters were said to be in '-print'."""
+    make_site(GOOD)
+    assert run("build", "--content", str(tmp_path / "content"), "--out", str(tmp_path / "output")).exit_code == 0
+    monkeypatch.chdir(tmp_path / where)
+    result = run("build", "--content", content, "--out", out)
+    assert result.exit_code == 0 and f"are in {tmp_path / 'output-print'}:" in result.stdout, result.stdout
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".output.sitegen-cache", "content", "output", "output-print"]
+
+
 def test_a_symlinked_output_is_built_beside_its_target(make_site: MakeSite, tmp_path: Path) -> None:
     content = make_site(GOOD)
     target = tmp_path / "www" / "site"
