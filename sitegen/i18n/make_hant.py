@@ -11,6 +11,9 @@ from pathlib import Path
 from sitegen.hanzi import converter
 
 HERE = Path(__file__).parent
+# Words OpenCC converts character by character where a Traditional reader's screen says otherwise:
+# the iPhone's own menu path, as Taiwan's iOS names it (the seed pages use Taiwan's characters).
+PHRASES = {"設置 → 相機 → 格式 → 兼容性最佳": "設定 → 相機 → 格式 → 最相容"}
 CATALOGUES = (HERE, HERE.parent.parent / "themes" / "default" / "i18n", HERE.parent.parent / "themes" / "default" / "i18n" / "street")
 
 
@@ -19,7 +22,10 @@ def main() -> None:
     for folder in CATALOGUES:
         source = folder / "zh-Hans.yaml"
         if source.is_file():
-            (folder / "zh-Hant.yaml").write_text(convert(source.read_text("utf-8")), "utf-8")
+            text = convert(source.read_text("utf-8"))
+            for converted, said in PHRASES.items():
+                text = text.replace(converted, said)
+            (folder / "zh-Hant.yaml").write_text(text, "utf-8")
 
 
 if __name__ == "__main__":
