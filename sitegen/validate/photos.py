@@ -151,8 +151,15 @@ def _relative_parts(value: str) -> tuple[list[str] | None, str | None]:
     text = value.strip().replace("\\", "/")
     if text.startswith("/") or _DRIVE.match(text):
         return None, "photo.absolute"
-    parts = [p for p in text.split("/") if p not in ("", ".")]
-    if ".." in parts or not parts:
+    parts: list[str] = []
+    for part in text.split("/"):
+        if part == "..":  # media/活动/../活动/合影.jpg stays inside; media/../../x.jpg does not
+            if not parts:
+                return None, "photo.outside"
+            parts.pop()
+        elif part not in ("", "."):
+            parts.append(part)
+    if not parts:
         return None, "photo.outside"
     return parts, None
 

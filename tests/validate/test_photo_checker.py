@@ -48,6 +48,8 @@ def content(tmp_path: Path) -> Path:
 CASES: list[tuple[str, str, PurePosixPath | None, str | None, dict[str, object]]] = [
     ("plain", "media/ok.jpg", PurePosixPath("media/ok.jpg"), None, {}),
     ("dots_and_backslashes", "./media\\活动/合影.jpg", PurePosixPath("media/活动/合影.jpg"), None, {}),
+    ("up_and_back_in", "media/活动/../活动/合影.jpg", PurePosixPath("media/活动/合影.jpg"), None, {}),
+    ("up_to_the_top_and_in", "media/../media/ok.jpg", PurePosixPath("media/ok.jpg"), None, {}),
     ("typed_nfc_stored_nfd", "media/café.jpg", PurePosixPath("media", NFD_NAME), None, {}),
     ("empty", "  ", None, "photo.bad_path", {"path": "  "}),
     ("nul", "media/ok.jpg\x00", None, "photo.bad_path", {"path": "media/ok.jpg\x00"}),
