@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable, Mapping
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 
 from sitegen.errors import Problem
 from sitegen.load.decode import read_text
@@ -94,5 +94,19 @@ def at_street_yaml(problems: list[Problem], street: Street, community: Community
 
 
 def relocated(street: Street, community: Community, problems: list[Problem]) -> list[Problem]:
-    """A community's problems as the street reports them: street-relative, inherited values at street.yaml."""
-    return at_street_yaml(moved(problems, community.slug), street, community)
+    """A community's problems as the street reports them: street-relative, inherited values at street.yaml,
+    and a file named by its full path (the street's shared theme failing on this community's page) by its
+    path from the street folder when it is in it."""
+    return at_street_yaml(_from_street(moved(problems, community.slug), street.folder), street, community)
+
+
+def _from_street(problems: list[Problem], folder: Path) -> list[Problem]:
+    if not any(p.path.is_absolute() for p in problems):
+        return problems
+    real = folder.resolve()
+    shown = []
+    for p in problems:
+        if p.path.is_absolute() and Path(p.path).resolve().is_relative_to(real):
+            p = dataclasses.replace(p, path=PurePosixPath(Path(p.path).resolve().relative_to(real).as_posix()))
+        shown.append(p)
+    return shown

@@ -599,3 +599,14 @@ def test_a_street_theme_failing_on_a_street_page_is_told_at_its_line(make_street
     assert result.exit_code == 1, result.output
     assert [e for e in error_lines(result) if e.startswith("brand/templates/street/index.html:2: ")], result.output
     assert "Traceback" not in result.output and not (tmp_path / "out" / "index.html").exists()
+
+
+@pytest.mark.parametrize("line", ["{{ link(1) }}", "{{ nothing.here }}"])
+def test_a_street_theme_failing_on_a_community_page_is_told_from_the_street_folder(make_street: MakeStreet,
+                                                                                    tmp_path: Path, line: str) -> None:
+    """It was named by its full path (/…/street/brand/templates/page.html:2), not as the README says."""
+    page = '{% extends "base.html" %}\n{% block main %}' + line + "{% endblock %}\n"
+    folder = make_street(street=STREET_YAML + "theme: brand\n", files={"brand/templates/page.html": page})
+    result = run("build", "--content", str(folder), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 1, result.output
+    assert [e.split(": ")[0] for e in error_lines(result) if "page.html" in e] == ["brand/templates/page.html:2"], result.output
