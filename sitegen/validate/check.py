@@ -207,6 +207,15 @@ def tags_within_limit(records: Iterable[Valid]) -> Iterator[Problem]:
         seen.update(new)
 
 
+def _phone_problems(loaded: Loaded, site: Valid | None, records: list[Valid], clean: dict[str, set[str]] | None,
+                    street_phones: Mapping[str, str] | None) -> list[Problem]:
+    """The office's number hidden for a person (named at the person), then every hidden number published."""
+    from sitegen.validate.phones import hidden_phones_unpublished, office_phone_hidden
+
+    public, problems = office_phone_hidden(site, records)
+    return problems + list(hidden_phones_unpublished(loaded.records, records, clean, street_phones, public))
+
+
 def validate_content(loaded: Loaded, content: Path, cache: ValidCache | None = None,
                      clean: dict[str, set[str]] | None = None,
                      photos: dict[str, tuple[int, int, str | None]] | None = None, *,
@@ -222,7 +231,6 @@ def validate_content(loaded: Loaded, content: Path, cache: ValidCache | None = N
     and web-hidden numbers → the street-relative PATH:LINE they come from (validate/privacy.py).
     `kept` (serve): each unchanged record's own check from the last build (validate/kept.py).
     """
-    from sitegen.validate.phones import hidden_phones_unpublished, office_phone_hidden
     from sitegen.validate.privacy import wisher_names_unpublished
     from sitegen.validate.slips import place_typed_without_slash
 
@@ -254,8 +262,6 @@ def validate_content(loaded: Loaded, content: Path, cache: ValidCache | None = N
         problems += dead_body_links(((v.raw, v.slug) for v in records), site.fields.base_url)
     problems += tags_within_limit(records)
     problems += wisher_names_unpublished(loaded.records, variants, clean, street_names)
-    public, office_problems = office_phone_hidden(site, records)
-    problems += office_problems
-    problems += hidden_phones_unpublished(loaded.records, records, phones_clean, street_phones, public)
+    problems += _phone_problems(loaded, site, records, phones_clean, street_phones)
     problems += place_typed_without_slash(records)
     return Validated(site=site, records=records, problems=problems)

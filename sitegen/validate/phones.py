@@ -125,8 +125,23 @@ def office_phone_hidden(site: Valid | None, records: Iterable[Valid]) -> tuple[s
         if phone is not None and phone.digits == office.digits and v.fields.show_phone in WEB_HIDES:
             problems.append(v.raw.problem("phone", "privacy.office_phone_hidden", name=v.fields.name,
                                           phone=phone.shown, show=v.fields.show_phone,
-                                          site=f"{site.raw.path}:{site.raw.line_of('office', 'phone')}"))
+                                          site=_written_at(site)))
     return ({office.digits} if problems else set()), problems
+
+
+def _written_at(site: Valid) -> str:
+    """Where the office number is written: site.yaml's line, or street.yaml when a street's community
+    inherits it (load/defaults.py marks an inherited value's line below zero)."""
+    line = site.raw.line_of("office", "phone")
+    return f"{site.raw.path}:{line}" if line is not None and line > 0 else "street.yaml"
+
+
+def _searched(valid: list[Valid], foreign: Mapping[str, str] | None, public: Iterable[str]) -> dict[str, HiddenPhone | str]:
+    """The numbers to search for: other communities' and this one's hidden ones, but `public`."""
+    phones: dict[str, HiddenPhone | str] = {**(foreign or {}), **hidden_phones(valid)}
+    for digits in public:
+        phones.pop(digits, None)
+    return phones
 
 
 def hidden_phones_unpublished(raws: Iterable[RawRecord], valid: Iterable[Valid],
@@ -143,10 +158,7 @@ def hidden_phones_unpublished(raws: Iterable[RawRecord], valid: Iterable[Valid],
     web → the street-relative PATH:LINE that says so (`privacy.hidden_phone_street`). `public`:
     digits named at their disclosure already (`office_phone_hidden`), not searched for.
     """
-    valid = list(valid)
-    phones: dict[str, HiddenPhone | str] = {**(foreign or {}), **hidden_phones(valid)}
-    for digits in public:
-        phones.pop(digits, None)
+    phones = _searched(valid := list(valid), foreign, public)
     owners = {id(v.raw) for v in valid if v.kind == "disclosures" and v.fields.phone is not None
               and v.fields.show_phone in WEB_HIDES}
     matcher = build_matcher(phones)

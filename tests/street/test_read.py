@@ -50,8 +50,9 @@ CASES = [
     ("street_unknown_key", S + "nmae: x\n", TWO, {}, "street.yaml:3", ("name", "name")),
     # a value the communities inherit is at fault: at its line in street.yaml (was `<slug>/site.yaml:2`), and
     # the place it clashes with named with its community folder
-    ("inherited_office_phone_hidden", S + 'office:\n  phone: "13800001234"\n', TWO, {}, "street.yaml:4",
-     ("meihu/disclosures/", "meihu/disclosures/")),
+    # (the office's number given to a person who hides it: one error at the person, naming street.yaml)
+    ("inherited_office_phone_hidden", S + 'office:\n  phone: "13800001234"\n', TWO, {}, "meihu/disclosures/wang-jianguo.yaml:6",
+     ("office's number (street.yaml)", "办公电话（street.yaml）")),
     ("inherited_office_wisher_name", S + "office:\n  address: 李秀兰家楼下\n", TWO, {}, "street.yaml:4",
      ("meihu/wishes/", "meihu/wishes/")),
     ("inherited_street_name_wisher", "name: 李秀兰街道\nbase_url: https://street.example.org/\n", TWO, {}, "street.yaml:1",
