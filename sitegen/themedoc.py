@@ -90,7 +90,9 @@ there replaces the default theme's file of the same name, and everything else st
   {{% block footer %}}<footer class="footer">…</footer>{{% endblock %}}
   ```
 - Templates run in Jinja's sandbox: they read the values below and change none of them; autoescape
-  is on; an unknown name stops the build with the template's `PATH:LINE`, as does a syntax error.
+  is on; an unknown name stops the build with the template's `PATH:LINE`, as does a syntax error,
+  and so does a call that cannot work (`link(1)`, `asset()`, `{{{{ 1|day }}}}`, a macro given too many
+  arguments, `{{{{ 1 / 0 }}}}`): a theme error at the site template's line, never "internal error".
 - `static/` files are published under content-hashed names (`asset('style.css')`); `i18n/LANG.yaml`
   adds or replaces labels (`t.NAME`), one `name: text` line each.
 

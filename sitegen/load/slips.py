@@ -232,6 +232,10 @@ def comment_slips(text: str, path: PurePosixPath, first_line: int, loader: type)
             value = match["value"] if match is not None else after
             if value[:1] in _CLOSING:  # a list or mapping on one line: the lost words as an item of their own
                 value = after.strip()
+            quoted = _quoted(value)
+            if line.lstrip().startswith("tags:") and value.startswith("#"):
+                # `tags: #邻里节 #七夕`, hashtags: the tags themselves, as a list ("#邻里节" would be a new tag)
+                quoted = "[" + ", ".join(t for t in re.split(r"[#\s]+", value) if t) + "]"
             problems.append(Problem(path, first_line + index, "yaml.hash_comment",
-                                    {"comment": after[1:].strip(), "quoted": _quoted(value)}))
+                                    {"comment": after[1:].strip(), "quoted": quoted}))
     return problems

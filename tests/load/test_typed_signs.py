@@ -70,3 +70,12 @@ def test_a_lost_topic_stops_the_build_at_its_line(make_site: MakeSite, language:
     assert [line.split(": ", 1)[0] for line in lines if line.startswith("activities/")] == ["activities/a.md:2", "activities/b.md:2"]
     assert all(words in line for line in lines if line.startswith("activities/")), lines
     assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(("typed", "quoted"), [("#邻里节", "[邻里节]"), ("#邻里节 #七夕", "[邻里节, 七夕]"),
+                                               ("#邻里节#", "[邻里节]")])
+def test_hashtags_as_tags_are_told_as_a_list_of_the_tags(typed: str, quoted: str) -> None:
+    """The newcomer wrote tags: "#邻里节" as first told: a new tag ##邻里节 took tags/linlijie/ and moved
+    the real 邻里节 tag's page to tags/linlijie-2/. The advice is the tags themselves."""
+    located, problems = parse_yaml(f"title: x\ntags: {typed}\n", PurePosixPath("a.yaml"))
+    assert located is None and [(p.key, p.args["quoted"]) for p in problems] == [("yaml.hash_comment", quoted)]
