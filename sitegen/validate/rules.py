@@ -58,10 +58,16 @@ def activity_ends_after_start(raw: RawRecord, a: Any) -> Iterator[Problem]:
         yield raw.problem("end", "activity.end_before_start", end=str(a.end), start=str(a.date))
 
 
+def _typed_status(raw: RawRecord, value: str) -> str:
+    """The status as the worker typed it (已通过), which messages repeat, else its value (decided)."""
+    typed = raw.fields.get("status")
+    return typed.strip() if isinstance(typed, str) and typed.strip() else value
+
+
 def deliberation_decision_present(raw: RawRecord, d: Any) -> Iterator[Problem]:
     """From `decided` on, and for `rejected`, the decision is what is published."""
     if d.status in DECIDED and not d.decision:
-        yield raw.problem("status", "deliberation.decision_missing", status=d.status)
+        yield raw.problem("status", "deliberation.decision_missing", status=_typed_status(raw, d.status))
 
 
 def deliberation_completed_is_100(raw: RawRecord, d: Any) -> Iterator[Problem]:
@@ -86,9 +92,9 @@ def wish_claim_fields(raw: RawRecord, w: Any) -> Iterator[Problem]:
     if w.status in CLAIMED:
         for name in ("claimed_by", "claimed_on"):
             if getattr(w, name) is None:
-                yield raw.problem("status", "wish.field_required", field=name, status=w.status)
+                yield raw.problem("status", "wish.field_required", field=name, status=_typed_status(raw, w.status))
     if w.status == "fulfilled" and w.fulfilled_on is None:
-        yield raw.problem("status", "wish.field_required", field="fulfilled_on", status=w.status)
+        yield raw.problem("status", "wish.field_required", field="fulfilled_on", status=_typed_status(raw, w.status))
     if w.status == "open":
         for name in ("claimed_on", "fulfilled_on"):
             if getattr(w, name) is not None:
