@@ -68,12 +68,12 @@ def check(content: Path, options: Options, cache: BuildCache | None = None,
     """
     from sitegen.load import load_content
     from sitegen.model.build import build_model
-
-    content = real(content)
     from sitegen.validate.check import validate_content
 
     from sitegen.slugs import Levels
     from sitegen.validate.privacy import Variants
+
+    content = real(content)
 
     levels, variants = (cache.levels, cache.variants) if cache is not None else (Levels(), Variants())
     loaded = load_content(content, cache.files if cache else None, stats, overlay)

@@ -112,7 +112,7 @@ class Theme:
         return self.dirs[0] if len(self.dirs) > 1 else None
 
     def _where(self, path: Path) -> PurePosixPath:
-        override, path = _lexical(self.override), Path(os.path.normpath(path))
+        override, path = _lexical(self.override), Path(os.path.normpath(path))  # both as Jinja names files
         if override is not None and path.is_relative_to(override):
             return PurePosixPath(self.shown, path.relative_to(override).as_posix())
         return PurePosixPath(path.name)

@@ -101,12 +101,12 @@ def relocated(street: Street, community: Community, problems: list[Problem]) -> 
 
 
 def _from_street(problems: list[Problem], folder: Path) -> list[Problem]:
-    if not any(p.path.is_absolute() for p in problems):
-        return problems
-    real = folder.resolve()
+    """Each problem whose path is absolute and inside the street `folder`, named from that folder."""
+    street = folder.resolve()
     shown = []
     for p in problems:
-        if p.path.is_absolute() and Path(p.path).resolve().is_relative_to(real):
-            p = dataclasses.replace(p, path=PurePosixPath(Path(p.path).resolve().relative_to(real).as_posix()))
+        where = Path(p.path).resolve() if p.path.is_absolute() else None
+        if where is not None and where.is_relative_to(street):
+            p = dataclasses.replace(p, path=PurePosixPath(where.relative_to(street).as_posix()))
         shown.append(p)
     return shown
