@@ -3,9 +3,10 @@
 Order (docs/spec.md §6): every community that changed is checked first, and one problem anywhere
 stops the street before anything is written; then each changed community is built by
 `pipeline.build`, one after another (each uses every core through the render workers), with its
-cache in `.OUT.sitegen-cache/communities/<slug>/` and its posters for printing in `OUT-print/<slug>/`;
-then the street pages are made from the communities' summaries and written where they changed,
-and `OUT/manifest.sha256` lists every file of the street, so `sitegen verify OUT` checks it whole.
+cache in `.OUT.sitegen-cache/communities/<slug>/` and its posters for printing in `OUT-print/<slug>/`.
+The street pages are made from the communities' summaries before any community is written (a street
+theme that fails stops the street as a problem in its content does) and written after them where they
+changed; `OUT/manifest.sha256` lists every file of the street, so `sitegen verify OUT` checks it whole.
 
 A community whose files, street.yaml and sitegen are unchanged is neither checked nor built: its
 summary is kept in the street's cache (`summaries/<slug>.json`) and reused.
@@ -15,13 +16,10 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import hashlib
-import json
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from sitegen import pipeline
 from sitegen.errors import ContentInvalid, Problem, UsageProblem
@@ -31,9 +29,7 @@ from sitegen.pipeline.cache import BuildCache, cache_dir
 from sitegen.pipeline.inputs import absolute
 from sitegen.pipeline.streetsecrets import community_secrets, digest_of
 from sitegen.runtime import paused_collector
-from sitegen.street.caches import hold as _hold
-from sitegen.street.caches import keep as _keep
-from sitegen.street.caches import last_cache as _last_cache
+from sitegen.street.caches import hold as _hold, keep as _keep, last_cache as _last_cache
 from sitegen.street.community import community_options, relocated
 from sitegen.street.config import Community, Street, community_url
 from sitegen.street.ready import unchanged_all
@@ -41,7 +37,7 @@ from sitegen.street.secrets import learn_secrets
 from sitegen.street.shard import Shard
 from sitegen.street.stamp import STAMP_SUFFIX, community_stamp
 from sitegen.street.state import StreetFolders, summary_digest, summary_year
-from sitegen.street.write import street_pages, write_street
+from sitegen.street.write import first_pages, write_street
 from sitegen.write.files import replace_file
 from sitegen.write.printfolder import print_folder
 
@@ -134,6 +130,11 @@ def build_street(folder: Path, out: Path, options: Options, progress: pipeline.P
         fresh, summaries, caches, plans, checks = _check_with_secrets(street, communities, picked, out, options,
                                                                      folders, problems)
         report = StreetReport(warnings=problems)
+        kept = [c.slug for c in picked]
+        summary_of = functools.partial(_kept_summary, street, picked, summaries, plans, folders, out, options)
+        digests = [summary_digest(summaries[slug]) if slug in summaries else folders.summary_digest(slug) for slug in kept]
+        pages, fingerprint = (None, "") if shard is not None else first_pages(
+            street, lambda: [summary_of(slug) for slug in kept], digests, options, out, folders)
         for community in picked:  # all checked and good: only now is anything written
             slug = community.slug
             built = fresh.get(slug) or _build_one(community, out, plans[slug], progress, caches.pop(slug, None),
@@ -145,18 +146,12 @@ def build_street(folder: Path, out: Path, options: Options, progress: pipeline.P
                 folders.save_summary(slug, summaries[slug], summary_year(options.now, street.timezone))
             if told is not None:
                 told(slug, built)
-        kept = [c.slug for c in picked]
-        summary_of = functools.partial(_kept_summary, street, picked, summaries, plans, folders, out, options)
         if shard is not None:
             folders.write_summaries(out, {slug: summary_of(slug) for slug in kept})
             for community in picked:  # what --assemble checks the part against
                 replace_file(StreetFolders.shard_summaries(out) / f"{community.slug}{STAMP_SUFFIX}",
                              _stamp(street, community, plans[community.slug]))
-        # The pages' fingerprint counts the summaries by their digests; the summaries are read only to make pages.
-        digests = [summary_digest(summaries[slug]) if slug in summaries else folders.summary_digest(slug) for slug in kept]
-        pages = None if shard is not None else street_pages(
-            street, lambda: [summary_of(slug) for slug in kept], options, folders)
-        report.street_files, report.written = write_street(out, folders, kept, pages, street_fingerprint(street, digests, options))
+        report.street_files, report.written = write_street(out, folders, kept, pages, fingerprint)
     report.seconds = time.perf_counter() - started
     return report
 
@@ -330,25 +325,13 @@ def _check_changed(street: Street, picked: Sequence[Community], out: Path, optio
     return fresh, summaries, caches, found, failed, checks
 
 
-def street_fingerprint(street: Street, digests: Sequence[str], options: Options) -> str:
-    """What the street pages are made from: sitegen's code, street.yaml's values, every summary (its `digests`,
-    street/state.py) and the day (in the street's zone) the clock says; the pages are made again when it changes."""
-    from sitegen.paths import code_digest
-
-    values = dataclasses.asdict(street)
-    values.pop("folder")
-    day = options.now.astimezone(ZoneInfo(street.timezone)).date().isoformat()
-    head = json.dumps([code_digest(), values, day], ensure_ascii=False, sort_keys=True, default=str)
-    return hashlib.blake2b("\n".join([head, *digests]).encode("utf-8"), digest_size=16).hexdigest()
-
-
 def assemble_street(folder: Path, out: Path, parts: Sequence[Path], options: Options) -> StreetReport:
     """Put the outputs of `build --shard` runs (`parts`) together into `out` and make the street pages.
 
     Every community of the street must be in exactly one part, with its summary beside it
     (`<part>.summaries/<slug>.json`); UsageProblem names the first that is not.
     """
-    from sitegen.street.shard import gather_parts
+    from sitegen.street.shard import gather_parts, part_summaries
     from sitegen.write.lock import output_lock
     from sitegen.write.slots import output_folder
 
@@ -368,12 +351,12 @@ def assemble_street(folder: Path, out: Path, parts: Sequence[Path], options: Opt
         found[community.slug] = holders[0]
         _refuse_stale(street, community, holders[0], options)
     with output_lock(folders.cache, options.lock_wait):
-        summaries = gather_parts(found, out, folders)
+        summaries = part_summaries(found)
         slugs = [c.slug for c in communities]
         texts = [summaries[slug] for slug in slugs]
         report = StreetReport(warnings=warnings, assembled=len(slugs))
-        fingerprint = street_fingerprint(street, list(map(summary_digest, texts)), options)
-        pages = street_pages(street, lambda: texts, options, folders)
+        pages, fingerprint = first_pages(street, lambda: texts, list(map(summary_digest, texts)), options, out, folders)
+        gather_parts(found, out, folders)
         report.street_files, report.written = write_street(out, folders, slugs, pages, fingerprint)
     report.seconds = time.perf_counter() - started
     return report

@@ -101,11 +101,14 @@ def _refuse_damaged(source: Path, slug: str, part: Path) -> None:
             raise UsageProblem("street.assemble_damaged", slug=slug, part=str(part), path=rel)
 
 
-def gather_parts(found: Mapping[str, Path], out: Path, folders: StreetFolders) -> dict[str, str]:
-    """Copy each community's output (and print folder) from the shard output holding it into `out`;
-    return every community's summary JSON by slug. A folder already equal (same manifest) and as the
-    last assemble put it (its stamps, `_still_put`) is kept."""
-    summaries = {}
+def part_summaries(found: Mapping[str, Path]) -> dict[str, str]:
+    """Every community's summary JSON by slug, as the shard output holding it (`found[slug]`) wrote it."""
+    return {slug: StreetFolders.shard_summary(part, slug).read_text("utf-8") for slug, part in sorted(found.items())}
+
+
+def gather_parts(found: Mapping[str, Path], out: Path, folders: StreetFolders) -> None:
+    """Copy each community's output (and print folder) from the shard output holding it into `out`.
+    A folder already equal (same manifest) and as the last assemble put it (its stamps, `_still_put`) is kept."""
     for slug, part in sorted(found.items()):
         source = part / slug
         same = (out / slug / MANIFEST).is_file() and (out / slug / MANIFEST).read_bytes() == (source / MANIFEST).read_bytes()
@@ -113,5 +116,3 @@ def gather_parts(found: Mapping[str, Path], out: Path, folders: StreetFolders) -
             if same:  # a hand in `out`: through a hard link it may have changed the part's file too
                 _refuse_damaged(source, slug, part)
             _put_community(source, print_folder(part) / slug, slug, out, folders)
-        summaries[slug] = StreetFolders.shard_summary(part, slug).read_text("utf-8")
-    return summaries

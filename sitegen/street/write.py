@@ -9,11 +9,13 @@ of OUT in `OUT/manifest.sha256` (the street's files and every community's, `<slu
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import shutil
 from collections.abc import Callable, Sequence
 from pathlib import Path, PurePosixPath
+from zoneinfo import ZoneInfo
 
 from sitegen.options import Options
 from sitegen.street.config import COMMUNITY_NAME, Street
@@ -52,6 +54,44 @@ def street_pages(street: Street, summaries: Callable[[], Sequence[str]], options
     return make
 
 
+def first_pages(street: Street, summaries: Callable[[], Sequence[str]], digests: Sequence[str], options: Options,
+                out: Path, folders: StreetFolders) -> tuple[Pages, str]:
+    """The street pages (`street_pages`) and their fingerprint (`street_fingerprint` of the summaries'
+    `digests`); the pages are made now when write_street will need them, else when called.
+
+    The street build calls this before any community is swapped in or any shard's part put in: a street
+    theme's template that fails (ContentInvalid) then stops the build with nothing written, as a problem
+    in a community does, never after the communities were replaced. Street files are written by
+    write_street alone, and community builds write only under OUT/<slug>/, so whether the pages are
+    needed does not change in between.
+    """
+    pages, fingerprint = street_pages(street, summaries, options, folders), street_fingerprint(street, digests, options)
+    if _as_left(out, _load(folders.cache / "street.json"), fingerprint):
+        return pages, fingerprint
+    made = pages()
+    return (lambda: made), fingerprint
+
+
+def street_fingerprint(street: Street, digests: Sequence[str], options: Options) -> str:
+    """What the street pages are made from: sitegen's code, street.yaml's values, every summary (its `digests`,
+    street/state.py) and the day (in the street's zone) the clock says; the pages are made again when it changes."""
+    from sitegen.paths import code_digest
+
+    values = dataclasses.asdict(street)
+    values.pop("folder")
+    day = options.now.astimezone(ZoneInfo(street.timezone)).date().isoformat()
+    head = json.dumps([code_digest(), values, day], ensure_ascii=False, sort_keys=True, default=str)
+    return hashlib.blake2b("\n".join([head, *digests]).encode("utf-8"), digest_size=16).hexdigest()
+
+
+
+def _as_left(out: Path, last: dict[str, object], fingerprint: str) -> bool:
+    """The street pages need no making: made from `fingerprint` last time, every file as that build left it."""
+    old_stats: dict[str, list[int]] = dict(last.get("stats") or {})  # type: ignore[call-overload]
+    old_files: dict[str, str] = dict(last.get("files") or {})  # type: ignore[call-overload]
+    return last.get("fingerprint") == fingerprint and all(_stat(out / rel) == old_stats.get(rel) for rel in old_files)
+
+
 def _stat(path: Path) -> list[int] | None:
     try:
         info = path.stat()
@@ -78,16 +118,14 @@ def write_street(out: Path, folders: StreetFolders, slugs: Sequence[str], pages:
     record = folders.cache / "street.json"
     last = _load(record)
     old_files: dict[str, str] = dict(last.get("files") or {})  # type: ignore[call-overload]
-    old_stats: dict[str, list[int]] = dict(last.get("stats") or {})  # type: ignore[call-overload]
     for slug in set(last.get("communities") or ()) - set(slugs):  # type: ignore[call-overload]
         if COMMUNITY_NAME.fullmatch(str(slug)):  # never a path from a hand-edited cache file
             _remove_community(out, folders, str(slug))
     out.mkdir(parents=True, exist_ok=True)
-    as_left = last.get("fingerprint") == fingerprint and all(_stat(out / rel) == old_stats.get(rel) for rel in old_files)
     files, written = old_files, 0
     if pages is None:
         files = {}
-    elif not as_left:
+    elif not _as_left(out, last, fingerprint):
         files, written = _write_pages(out, pages(), old_files)
     for rel in old_files.keys() - files.keys():
         (out / rel).unlink(missing_ok=True)

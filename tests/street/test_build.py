@@ -501,9 +501,9 @@ def _stop_at_street_pages(monkeypatch: pytest.MonkeyPatch) -> None:
     import sitegen.street.build as street_build
 
     def stop(*args: Any, **kwargs: Any) -> Any:
-        raise RuntimeError("stopped before the street pages")
+        raise RuntimeError("stopped before the street pages were written")
 
-    monkeypatch.setattr(street_build, "street_pages", stop)
+    monkeypatch.setattr(street_build, "write_street", stop)  # the pages are made before the communities
 
 
 def _stop_at_second_community(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -599,6 +599,37 @@ def test_a_street_theme_failing_on_a_street_page_is_told_at_its_line(make_street
     assert result.exit_code == 1, result.output
     assert [e for e in error_lines(result) if e.startswith("brand/templates/street/index.html:2: ")], result.output
     assert "Traceback" not in result.output and not (tmp_path / "out" / "index.html").exists()
+
+
+# (how the street is built: by one build, or by two shards put together by --assemble). A street page
+# that fails once a community changed: before, the communities were swapped in first and the build
+# then said "nothing written, the last site unchanged" of an output it had half replaced.
+AFTER_A_CHANGE = ["one build", "assembled"]
+
+
+@pytest.mark.parametrize("how", AFTER_A_CHANGE)
+def test_a_failing_street_page_leaves_every_community_as_it_was(make_street: MakeStreet, street_pages: str,
+                                                                tmp_path: Path, how: str) -> None:
+    good = '{% extends "default/street/index.html" %}\n{% block main %}{{ super() }}{% endblock %}\n'
+    folder = make_street(THREE, street=STREET_YAML + "theme: brand\n", files={"brand/templates/street/index.html": good})
+    out, parts = tmp_path / "out", [tmp_path / f"part{k}" / "out" for k in (1, 2)]
+
+    def built() -> Any:
+        if how == "one build":
+            return run("build", "--content", str(folder), "--out", str(out))
+        for k, part in enumerate(parts, 1):
+            assert run("build", "--content", str(folder), "--out", str(part), "--shard", f"{k}/2").exit_code == 0
+        return run("build", "--content", str(folder), "--out", str(out), "--assemble", *map(str, parts))
+
+    assert built().exit_code == 0
+    before, printed = tree_bytes(out), tree_bytes(print_folder(out))
+    activity = next((folder / "wanghu" / "activities").glob("*.md"))
+    activity.write_text(activity.read_text("utf-8") + "\n又加了一段。\n", encoding="utf-8")
+    (folder / "brand/templates/street/index.html").write_text(good.replace("{{ super() }}", "{{ link(1) }}"), "utf-8")
+    result = built()
+    assert result.exit_code == 1, result.output
+    assert [e for e in error_lines(result) if e.startswith("brand/templates/street/index.html:2: ")], result.output
+    assert tree_bytes(out) == before and tree_bytes(print_folder(out)) == printed
 
 
 @pytest.mark.parametrize("line", ["{{ link(1) }}", "{{ nothing.here }}"])
