@@ -6,7 +6,7 @@ import os
 import re
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
@@ -52,6 +52,7 @@ class App:
     lang: str | None = None
     quiet: bool = False
     verbose: bool = False
+    written: list[str] = field(default_factory=list)  # a street's communities this run swapped in (a failure says so)
 
     def messages(self, content: Path | None = None) -> Messages:
         return messages_for(self.lang, content)

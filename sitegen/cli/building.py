@@ -143,6 +143,10 @@ def build_street(app: App, messages: Messages, content: Path, out: Path, options
     from sitegen.street.state import StreetFolders
 
     def told(slug: str, report: Any) -> None:
+        if not report.unchanged:  # swapped in: should the street stop later, its message names this one
+            app.written.append(slug)
+        if app.quiet:
+            return
         key = "cli.street_community_unchanged" if report.unchanged else "cli.street_community"
         click.echo(messages.text(key, slug=slug, pages=report.pages, posters=report.posters,
                                  seconds=f"{report.seconds:.2f}"), err=True)
@@ -153,7 +157,7 @@ def build_street(app: App, messages: Messages, content: Path, out: Path, options
         report = assemble_street(content, out, parts, options)
     else:
         with progress_bar(app, messages) as progress:
-            report = build_all(content, out, options, progress, None if app.quiet else told, picked)
+            report = build_all(content, out, options, progress, told, picked)
     report_problems(messages, report.warnings)
     if picked is not None:
         app.echo(messages.text("cli.street_shard_done", communities=len(report.communities), out=str(out),

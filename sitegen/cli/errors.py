@@ -22,19 +22,22 @@ _DISK_ERRORS: dict[int, str] = {errno.ENOSPC: "cli.disk_full", errno.EDQUOT: "cl
                                  errno.EPERM: "cli.disk_denied"}
 
 
-def _failed(messages: Messages, kwargs: Mapping[str, Any]) -> str:
+def _failed(app: App, messages: Messages, kwargs: Mapping[str, Any]) -> str:
     """"Nothing written, the last site unchanged", or, when the output folder holds no site yet
-    (a first build), "nothing written" alone: there is no last site to keep."""
+    (a first build), "nothing written" alone: there is no last site to keep. A street build that
+    stops after some of its communities were swapped in names them: they hold the new build."""
+    if app.written:
+        return messages.text("cli.street_partly_written", slugs=", ".join(app.written))
     out = kwargs.get("out")
     if isinstance(out, Path) and not (out / "manifest.sha256").is_file():
         return messages.text("cli.build_failed_first")
     return messages.text("cli.build_failed")
 
 
-def _content_invalid(e: ContentInvalid, command: str, messages: Messages, kwargs: Mapping[str, Any]) -> int:
+def _content_invalid(e: ContentInvalid, command: str, app: App, messages: Messages, kwargs: Mapping[str, Any]) -> int:
     report_problems(messages, e.problems)
     if command != "check":
-        click.echo(_failed(messages, kwargs), err=True)
+        click.echo(_failed(app, messages, kwargs), err=True)
     return EXIT_INVALID
 
 
@@ -43,12 +46,12 @@ def _usage(e: UsageProblem, messages: Messages) -> int:
     return EXIT_USAGE
 
 
-def _disk(e: OSError, messages: Messages, kwargs: Mapping[str, Any]) -> int:
+def _disk(e: OSError, app: App, messages: Messages, kwargs: Mapping[str, Any]) -> int:
     """A full or read-only disk: said plainly; the swap never happened."""
     click.echo(messages.text(_DISK_ERRORS.get(e.errno or 0, "cli.disk_error"),
                              path=printable(str(e.filename or "")), detail=errno.errorcode.get(e.errno or 0, "")),
                err=True)
-    click.echo(_failed(messages, kwargs), err=True)
+    click.echo(_failed(app, messages, kwargs), err=True)
     return EXIT_IO
 
 
@@ -66,9 +69,11 @@ def _other(e: BaseException, app: App, messages: Messages, kwargs: Mapping[str, 
     if isinstance(e, LeaksFound):
         for leak in e.leaks:
             click.echo(leak.render(messages), err=True)
-        click.echo(_failed(messages, kwargs), err=True)
+        click.echo(_failed(app, messages, kwargs), err=True)
         return EXIT_INVALID
-    click.echo(messages.text("cli.internal_error", detail=f"{type(e).__name__}: {e}"), err=True)
+    detail = f"{type(e).__name__}: {e}"
+    click.echo(messages.text("cli.internal_error_street", detail=detail, slugs=", ".join(app.written)) if app.written
+               else messages.text("cli.internal_error", detail=detail), err=True)
     if app.verbose or os.environ.get("SITEGEN_DEBUG"):
         traceback.print_exception(e)
     return EXIT_INTERNAL
@@ -77,17 +82,18 @@ def _other(e: BaseException, app: App, messages: Messages, kwargs: Mapping[str, 
 def _exit_code(e: BaseException, command: str, app: App, messages: Messages, kwargs: Mapping[str, Any]) -> int:
     """Print what went wrong in the user's language and return the exit code (see `guarded`)."""
     if isinstance(e, ContentInvalid):
-        return _content_invalid(e, command, messages, kwargs)
+        return _content_invalid(e, command, app, messages, kwargs)
     if isinstance(e, UsageProblem):
         return _usage(e, messages)
     if isinstance(e, OpenCCBroken):  # an installation to repair, said in the user's language
         click.echo(messages.text(OpenCCBroken.KEY), err=True)
         return EXIT_USAGE
     if isinstance(e, KeyboardInterrupt):
-        click.echo(messages.text("cli.interrupted"), err=True)
+        click.echo(messages.text("cli.street_interrupted", slugs=", ".join(app.written)) if app.written
+                   else messages.text("cli.interrupted"), err=True)
         return EXIT_INTERRUPTED
     if isinstance(e, OSError):
-        return _disk(e, messages, kwargs)
+        return _disk(e, app, messages, kwargs)
     return _other(e, app, messages, kwargs)
 
 

@@ -520,6 +520,52 @@ def _stop_at_second_community(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(street_build, "_build_one", stop)
 
 
+# (what stops the street at its second community, exit code, what the closing line must hold in zh-Hans):
+# the first community was swapped in already, so "nothing written, the last site unchanged" was untrue.
+SECOND_STOPS = [
+    (lambda: OSError(28, "No space left on device"), 74, "这次已经更新的社区：binhu"),
+    (lambda: RuntimeError("a bug of ours"), 70, "这次已经更新的社区：binhu"),
+    (lambda: KeyboardInterrupt(), 130, "已中断。这次已经更新的社区：binhu"),
+    (lambda: pipeline_leak(), 1, "这次已经更新的社区：binhu"),
+]
+
+
+def pipeline_leak() -> BaseException:
+    from sitegen.pipeline.execute import LeaksFound
+    from sitegen.write.leaks import Leak
+
+    return LeaksFound([Leak("meihu/wishes/index.html", "欧阳**")])
+
+
+@pytest.mark.parametrize(("error", "code", "told"), SECOND_STOPS)
+def test_a_street_stopped_after_a_community_names_what_it_wrote(make_street: MakeStreet, street_pages: str,
+                                                                 tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                 error: Callable[[], BaseException], code: int,
+                                                                 told: str) -> None:
+    import sitegen.street.build as street_build
+
+    folder, out = make_street(THREE), tmp_path / "out"
+    assert run("build", "--content", str(folder), "--out", str(out)).exit_code == 0
+    for slug in ("binhu", "meihu"):
+        activity = next((folder / slug / "activities").glob("*.md"))
+        activity.write_text(activity.read_text("utf-8") + "\n又加了一段。\n", encoding="utf-8")
+    build_one, calls = street_build._build_one, []
+
+    def stop(*args: Any, **kwargs: Any) -> Any:
+        calls.append(args[0])
+        if len(calls) == 2:
+            raise error()
+        return build_one(*args, **kwargs)
+
+    monkeypatch.setattr(street_build, "_build_one", stop)
+    result = run("build", "--content", str(folder), "--out", str(out), "--quiet", env={"SITEGEN_LANG": "zh-Hans"})
+    assert result.exit_code == code, result.output
+    assert told in result.stderr and "保持不变" not in result.stderr and "没有改动" not in result.stderr, result.stderr
+    page = "activities/2026-linli-jie/index.html"
+    assert "又加了一段" in (out / "binhu" / page).read_text("utf-8")  # as the message says: binhu holds this build,
+    assert "又加了一段" not in (out / "meihu" / page).read_text("utf-8")  # meihu the last one
+
+
 # How a first street build can stop half-way (an internal error, a kill): the communities already
 # built are in OUT, the street's manifest (written last) is not.
 STOPS = [pytest.param(_stop_at_street_pages, id="before the street pages"),
