@@ -19,6 +19,16 @@ whole file, as a first build would.
 A data file made under `serve` says what is new in it since the file made before it (`Told`: byte
 spans, render/search_file.py). When that file was found clean under the same secrets, only the parts
 around the spans are cut, hashed and scanned (`_around`); every other part is one of that file's.
+
+The calendar (activities.ics, render/feeds.py) holds every activity too, and is scanned the same way,
+cut after the line break before each `BEGIN:VEVENT` line (`_ICS_CUT`). Every view of a part and of
+the parts joined is the view of each part joined (`disguise.views`): a calendar line is unfolded
+only at a line break followed by a space or a tab, never `B`; an escape (`\\uXXXX`, `%XX`) holds no
+line break; and each step of `disguise.fold` and `numerals_as_digits` keeps the two characters
+around a cut, a line break (dropped as whitespace) and a `B` (a starter for NFKC, a letter: no
+digit, numeral, separator or ideograph). So a match across a cut would hold `B`; no name or number
+does (else the file is scanned whole). Its parts' digests are taken apart from a search file's
+(`person`), since a part is read in the views of its file's kind.
 """
 
 from __future__ import annotations
@@ -51,6 +61,9 @@ _CUT: Final = re.compile(r'"\](?=,\[")|"(?=,"[' + "".join(chr(c) for c in range(
 _CUT_BYTES: Final = re.compile(rb'"\](?=,\[")|"(?=,"(?:\xe4[\xb8-\xbf]|[\xe5-\xe9][\x80-\xbf])'
                                rb"[\x80\x88\x90\x98\xa0\xa8\xb0\xb8])")
 _ACROSS: Final = '"],'  # what a match across a cut would hold
+# A calendar's cuts (module docstring): after the line break before each event; a match across one holds "B".
+_ICS_CUT: Final = re.compile(rb"\r\n(?=BEGIN:VEVENT\r\n)")
+_ICS_ACROSS: Final = "B"
 CLEAN_LIMIT: Final = 50_000  # parts remembered clean at most; then the memo starts again
 SCAN_BATCH: Final = 1 << 16  # bytes of new parts scanned in one text (LeakScanner._new_parts)
 _TEXT_SUFFIXES: Final = (".html", ".htm", ".xml", ".ics", ".txt", ".js", ".mjs", ".css", ".json", ".svg",
@@ -89,6 +102,7 @@ class LeakScanner:
                            secrets.script_chars, tuple(secrets.sources.items()))
         self.table, self.script, self.matcher = tables.table, tables.script, tables.matcher
         self.cuttable, self.salt, self.sources = tables.cuttable, tables.salt, tables.sources
+        self.ics_cuttable = tables.ics_cuttable
 
     def scan(self, path: str, data: bytes) -> Leak | None:
         """The first leak in the file's name or its text (any text suffix), else None."""
@@ -98,16 +112,20 @@ class LeakScanner:
         told = data if type(data) is not bytes and isinstance(data, Told) else None  # a page: no Protocol check
         if self.clean is not None and self.cuttable and path.lower().endswith(".js"):
             leak = self._new_parts(path, data, told)
+        elif self.clean is not None and self.ics_cuttable and path.lower().endswith(".ics"):
+            leak = self._new_parts(path, data, None, _ICS_CUT, b"ics")
         else:
             leak = self.find(path, data.decode("utf-8", errors="replace"))
         if leak is None and told is not None:
             told.seal.add(self.salt)  # found free under these secrets: the next file may be told against it
         return leak
 
-    def _new_parts(self, path: str, data: bytes, told: Told | None = None) -> Leak | None:
+    def _new_parts(self, path: str, data: bytes, told: Told | None = None, cuts: re.Pattern[bytes] = _CUT_BYTES,
+                   person: bytes = b"") -> Leak | None:
         """Scan only the parts of `data` not found clean before; the whole file when one leaks.
 
-        The file is cut in its bytes (_CUT_BYTES) and only new parts are decoded. They are joined as
+        The file is cut in its bytes (`cuts`: a search file's _CUT_BYTES, a calendar's _ICS_CUT; `person`
+        keeps each kind's digests apart) and only new parts are decoded. They are joined as
         they were cut, about SCAN_BATCH bytes at a time: a name or a number never spans a cut (module
         docstring), so the batches find what one joined text would, without copies of the whole file
         (its views and their folds took 150 MB at 10,000 records).
@@ -115,11 +133,11 @@ class LeakScanner:
         assert self.clean is not None
         new: list[tuple[int, int]] = []  # (start, end) of each new part in `data`
         digests: list[str] = []
-        keyed, clean = hashlib.blake2b(key=self.salt, digest_size=16), self.clean
+        keyed, clean = hashlib.blake2b(key=self.salt, digest_size=16, person=person), self.clean
         told_well = told is not None and told.base is not None and self.salt in told.base
         for first, last in _around(data, told.spans) if told_well and told is not None else [(0, len(data))]:
             start = first
-            for end in itertools.chain((m.end() for m in _CUT_BYTES.finditer(data, max(first - 2, 0), last + 5)
+            for end in itertools.chain((m.end() for m in cuts.finditer(data, max(first - 2, 0), last + 5)
                                         if first < m.end() < last), (last,)):
                 hashed = keyed.copy()  # the salt's block once, not once a part
                 hashed.update(data[start:end])
@@ -215,6 +233,7 @@ class _Tables(NamedTuple):
     # scanner follows, built alone (a street's are thousands of words)
     matcher: ahocorasick.Automaton | None
     cuttable: bool  # a search data file may be scanned part by part (module docstring)
+    ics_cuttable: bool  # a calendar may be scanned part by part (module docstring)
     salt: bytes  # what a found leak depends on: keys the digests of clean parts
     sources: dict[str, str]  # folded name or digits → PATH:LINE of the record it belongs to
 
@@ -240,7 +259,9 @@ def _prepared(printed: bool, names: frozenset[str], web_hidden: frozenset[str], 
     found: dict[str, str] = {}  # folded name or digits → PATH:LINE of the record it belongs to
     for word, where in sources:
         found.setdefault(phone_digits(word) if word.isdigit() else fold_name(word).translate(table), where)
-    return _Tables(table, _ScriptFold(dict(script_chars)), build_matcher(words), cuttable, salt, found)
+    ics_cuttable = not any(_ICS_ACROSS in word for word in words) and not any(
+        _ICS_ACROSS in pair for pair in script_chars)
+    return _Tables(table, _ScriptFold(dict(script_chars)), build_matcher(words), cuttable, ics_cuttable, salt, found)
 
 
 class _ScriptFold:

@@ -136,7 +136,7 @@ def test_tables_remembered_for_a_process_equal_tables_made_fresh(secrets: Secret
             tuple(secrets.sources.items()))
     LeakScanner(secrets, printed)  # remembered
     kept, fresh = LeakScanner(secrets, printed), _prepared.__wrapped__(*args)
-    assert (kept.table, kept.cuttable, kept.salt, kept.sources) == fresh[:1] + fresh[3:]
+    assert (kept.table, kept.cuttable, kept.ics_cuttable, kept.salt, kept.sources) == fresh[:1] + fresh[3:]
     assert kept.script.chars == fresh.script.chars
     assert (kept.matcher is None) == (fresh.matcher is None)
     if kept.matcher is not None and fresh.matcher is not None:
