@@ -14,6 +14,7 @@ import tempfile
 from pathlib import Path
 
 from sitegen.write.assembly import as_recorded, file_stat, write_file
+from sitegen.write.folderwatch import FolderWatch
 from sitegen.write.slots import (Dirs, Manifests, discard_later, fs_clock, mirrored, remove_empty_parents,
                                  sweep)
 from sitegen.write.swap import exchange, recover
@@ -70,13 +71,13 @@ class PrintSlot:
 
     def prepare(self, holds: dict[str, str] | None = None, known: Dirs | None = None,
                 left: dict[str, tuple[int, int]] | None = None,
-                trees: Manifests | None = None) -> tuple[Path, dict[str, str]]:
+                trees: Manifests | None = None, watch: FolderWatch | None = None) -> tuple[Path, dict[str, str]]:
         """The folder to build into, and what it already holds by the last builds' record (path →
         sha256; {} for a fresh one). A hand's additions to the shadow are swept out first.
 
         `known`: the shadow's folders known clean by its sweep before (write/slots.py sweep), used
         when `left` (the stats the build that made the shadow recorded) names exactly the files of
-        `holds`; the folders known clean now are in `self.dirs` afterwards.
+        `holds`; the folders known clean now are in `self.dirs` afterwards. `watch` (serve): see slots.sweep.
         """
         self.dirs = {}
         self.folder.parent.mkdir(parents=True, exist_ok=True)
@@ -89,7 +90,7 @@ class PrintSlot:
         if holds and self.shadow.is_dir() and not self.dirty.exists():
             trusted = known if known and left is not None and holds.keys() == left.keys() else None
             tree = trees.tree(holds, ()) if trees is not None else folder_tree(holds, ())
-            self.dirs = sweep(self.shadow, holds, trusted, fs_clock(self.trash), tree)
+            self.dirs = sweep(self.shadow, holds, trusted, fs_clock(self.trash), tree, watch)
         else:
             holds = {}
             discard_later(self.shadow, self.trash)

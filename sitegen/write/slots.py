@@ -20,6 +20,7 @@ from typing import Final
 
 from sitegen.errors import UsageProblem
 from sitegen.runtime import in_background
+from sitegen.write.folderwatch import FolderWatch
 from sitegen.write.pathorder import PathOrder
 from sitegen.write.swap import exchange, recover
 from sitegen.write.tree import MANIFEST as MANIFEST, Tree as Tree, folder_tree as folder_tree, patched_tree
@@ -184,7 +185,7 @@ def _list(path: str, wanted: set[str], subfolders: list[str]) -> tuple[list[str]
 
 
 def sweep(folder: Path, holds: dict[str, str], known: Dirs | None = None, settled: int = 0,
-          tree: Tree | None = None) -> Dirs:
+          tree: Tree | None = None, watch: FolderWatch | None = None) -> Dirs:
     """Delete what a hand put into a slot: entries the manifest does not list, links, pipes, devices.
 
     A kept file is still compared by size and mtime before reuse (write/assembly.py); this removes
@@ -203,9 +204,14 @@ def sweep(folder: Path, holds: dict[str, str], known: Dirs | None = None, settle
     rule git uses for "racily clean" index entries). A folder this sweep cleaned is not recorded
     (its ctime is now); it is listed again next time. Files edited in place do not change their
     folder: reuse catches those by their own (size, mtime).
+
+    `watch` (serve, write/folderwatch.py): a known folder whose watch stayed quiet since it was found
+    clean is not even stat'ed, when every folder above it was skipped so or found as recorded.
     """
     known = known or {}
     files, subs = tree if tree is not None else folder_tree(holds)
+    if watch is not None and watch.works:
+        return _watched_sweep(folder, files, subs, known, settled, watch)
     clean: Dirs = {}
     # Once per folder (63,418 in output/, 11,147 in the print folder at 10,000 generated records):
     # bound methods, the file type read off st_mode, a folder's subfolders added when it has any.
@@ -232,6 +238,51 @@ def sweep(folder: Path, holds: dict[str, str], known: Dirs | None = None, settle
         extend(listed[0])
         if rel and not listed[1] and info.st_mode & _FILE_TYPE == _FOLDER and info.st_ctime_ns < settled:
             clean[rel] = mark
+    return clean
+
+
+def _watched_sweep(folder: Path, files: dict[str, set[str]], subs: dict[str, list[str]], known: Dirs,
+                   settled: int, watch: FolderWatch) -> Dirs:
+    """sweep with a watch: each folder looked at is watched first, and one found clean (as recorded,
+    or listed) is quiet from then on; a quiet known folder below trusted ones is skipped unstat'ed."""
+    base = os.path.join(os.fspath(folder), "")
+    try:
+        top = os.lstat(base)
+    except OSError:
+        return {}
+    slot = (top.st_dev, top.st_ino)
+    quiet = watch.quiet(slot)
+    clean: Dirs = {}
+    lstat, was, subfolders = os.lstat, known.get, subs.get
+    pending: list[tuple[str, bool]] = [("", False)]  # (folder, every folder above it skipped or as recorded)
+    pop = pending.pop
+    while pending:
+        rel, trusted = pop()
+        if trusted and rel in quiet and (recorded := was(rel)) is not None:
+            clean[rel] = recorded
+            pending += [(sub, True) for sub in subfolders(rel, ())]
+            continue
+        quiet.discard(rel)
+        armed = bool(rel) and watch.arm(slot, base + rel, rel)  # before it is looked at: no change missed
+        try:
+            info = lstat(base + rel)
+        except OSError:
+            continue
+        mark = (info.st_ino, info.st_mtime_ns, info.st_ctime_ns)
+        if rel and was(rel) == mark and info.st_mode & _FILE_TYPE == _FOLDER:
+            clean[rel] = mark
+            if armed:
+                quiet.add(rel)
+            pending += [(sub, True) for sub in subfolders(rel, ())]
+            continue
+        listed = _list(base + rel, files.get(rel, set()), subs.get(rel, []))
+        if listed is None:
+            continue
+        pending += [(sub, False) for sub in listed[0]]  # listed: which folder each name holds is not known
+        if rel and not listed[1] and info.st_mode & _FILE_TYPE == _FOLDER and info.st_ctime_ns < settled:
+            clean[rel] = mark
+            if armed:
+                quiet.add(rel)
     return clean
 
 
@@ -293,14 +344,15 @@ class Slots:
     def live_manifest(self) -> dict[str, str]:
         return self.manifests.read(self.out) if self.out.is_dir() else {}
 
-    def prepare(self, known: Dirs | None = None, left: Mapping[str, object] | None = None) -> tuple[Path, dict[str, str]]:
+    def prepare(self, known: Dirs | None = None, left: Mapping[str, object] | None = None,
+                watch: FolderWatch | None = None) -> tuple[Path, dict[str, str]]:
         """The folder to build into, and what it already holds (nothing, for a fresh one).
 
         `known`: the shadow's folders known clean by the sweep before (see sweep); `left`: the
         paths the build that made the shadow left in it (its file stats, manifest included). The
         record is used only when the shadow's manifest lists exactly those paths: a manifest edited
         by hand could otherwise hide a file in a folder that is not listed. The folders known clean
-        now are in `self.dirs` afterwards.
+        now are in `self.dirs` afterwards. `watch` (serve): see sweep.
         """
         self.out.parent.mkdir(parents=True, exist_ok=True)
         recover(self.out)
@@ -316,7 +368,7 @@ class Slots:
             self.shadow.mkdir()
         else:
             trusted = known if known and left is not None and holds.keys() | {MANIFEST} == left.keys() else None
-            self.dirs = sweep(self.shadow, holds, trusted, fs_clock(self.cache), self.manifests.tree(holds))
+            self.dirs = sweep(self.shadow, holds, trusted, fs_clock(self.cache), self.manifests.tree(holds), watch)
         self.dirty.touch()  # from here until the exchange, the shadow is half-built
         return self.shadow, holds
 

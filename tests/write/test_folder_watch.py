@@ -1,0 +1,88 @@
+"""A sweep under a folder watch (write/folderwatch.py, serve) skips the folders the kernel says no one
+touched, and still removes everything a hand adds (the hands of tests/write/test_sweep.py and more)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from sitegen.write.folderwatch import FolderWatch
+from sitegen.write.slots import MANIFEST, fs_clock, sweep
+from tests.write.test_sweep import HANDS, SITE, TICK, _entries, _slot
+
+pytestmark = pytest.mark.skipif(not FolderWatch().works, reason="no inotify here")
+
+
+def _replaced(f: Path, rel: str, moved_to: Path) -> None:
+    """The folder `rel` moved out of the slot and a copy holding one more file put in its place."""
+    shutil.copytree(f / rel, moved_to / "copy")
+    (moved_to / "copy" / "a" / "evil.html").write_text("x") if (moved_to / "copy" / "a").is_dir() else None
+    os.rename(f / rel, moved_to / "old")
+    os.rename(moved_to / "copy", f / rel)
+
+
+MORE: list[tuple[str, Callable[[Path], object], list[str]]] = [
+    # a folder put in place of another: its parent changed; the folders below it are other folders,
+    # though the watched ones (moved away with the old folder) heard nothing
+    ("a folder two levels down replaced", lambda f: _replaced(f, "care/wishes", f.parent), ["care/wishes/a/evil.html"]),
+    ("a folder one level down replaced", lambda f: _replaced(f, "wishes", f.parent), ["wishes/a/evil.html"]),
+    ("a file added three levels down", lambda f: (f / "care/wishes/a/evil.html").write_text("x"),
+     ["care/wishes/a/evil.html"]),
+]
+
+
+def _quiet_slot(tmp_path: Path, watch: FolderWatch) -> tuple[Path, dict[str, str], dict[str, tuple[int, int, int]]]:
+    slot = tmp_path / "slot"
+    holds = _slot(slot)
+    time.sleep(TICK)
+    known = sweep(slot, holds, settled=fs_clock(tmp_path), watch=watch)  # listed, each folder watched first
+    known = sweep(slot, holds, known, fs_clock(tmp_path), watch=watch)
+    return slot, holds, known
+
+
+@pytest.mark.parametrize(("hand", "gone"), [(h, g) for _, h, g in HANDS + MORE], ids=[n for n, _, _ in HANDS + MORE])
+def test_nothing_a_hand_adds_survives_a_watched_sweep(tmp_path: Path, hand: Callable[[Path], object],
+                                                      gone: list[str]) -> None:
+    watch = FolderWatch()
+    slot, holds, known = _quiet_slot(tmp_path, watch)
+    hand(slot)
+    sweep(slot, holds, known, fs_clock(tmp_path), watch=watch)
+    left = _entries(slot)
+    assert not left & set(gone)
+    assert left >= {rel for rel in SITE if not rel.startswith(tuple(gone))} | {MANIFEST}
+
+
+def test_a_quiet_folder_is_not_stat_ed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    watch = FolderWatch()
+    slot, holds, known = _quiet_slot(tmp_path, watch)
+    seen: list[str] = []
+    lstat = os.lstat
+
+    def counting(path: str) -> os.stat_result:
+        seen.append(os.path.relpath(path, slot))
+        return lstat(path)
+
+    monkeypatch.setattr(os, "lstat", counting)
+    assert sweep(slot, holds, known, fs_clock(tmp_path), watch=watch) == known
+    # the slot's top (a swap renames it) and the folders in it, whose place only their lstat vouches for
+    assert sorted(seen) == [".", ".", "care", "media", "wishes"]
+    seen.clear()
+    (slot / "care/wishes/a/evil.html").write_text("x")
+    sweep(slot, holds, known, fs_clock(tmp_path), watch=watch)
+    assert "care/wishes/a" in seen and "wishes/a" not in seen and not (slot / "care/wishes/a/evil.html").exists()
+
+
+def test_a_watch_keeps_the_slots_apart(tmp_path: Path) -> None:
+    """Two slots of one watch (the output and its shadow): a hand in one leaves the other's folders quiet."""
+    watch = FolderWatch()
+    first, holds, known = _quiet_slot(tmp_path / "1", watch)
+    second, _, known2 = _quiet_slot(tmp_path / "2", watch)
+    (second / "wishes/a/evil.html").write_text("x")
+    sweep(first, holds, known, fs_clock(tmp_path), watch=watch)
+    sweep(second, holds, known2, fs_clock(tmp_path), watch=watch)
+    assert not (second / "wishes/a/evil.html").exists()
