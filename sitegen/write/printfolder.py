@@ -90,7 +90,8 @@ class PrintSlot:
         if holds and self.shadow.is_dir() and not self.dirty.exists():
             trusted = known if known and left is not None and holds.keys() == left.keys() else None
             tree = trees.tree(holds, ()) if trees is not None else folder_tree(holds, ())
-            self.dirs = sweep(self.shadow, holds, trusted, fs_clock(self.trash), tree, watch)
+            self.dirs = sweep(self.shadow, holds, trusted, fs_clock(self.trash), tree,
+                              watch.slot(self.shadow) if watch is not None else None)
         else:
             holds = {}
             discard_later(self.shadow, self.trash)

@@ -20,7 +20,7 @@ from typing import Final
 
 from sitegen.errors import UsageProblem
 from sitegen.runtime import in_background
-from sitegen.write.folderwatch import FolderWatch
+from sitegen.write.folderwatch import FolderWatch, SlotWatch
 from sitegen.write.pathorder import PathOrder
 from sitegen.write.swap import exchange, recover
 from sitegen.write.tree import MANIFEST as MANIFEST, Tree as Tree, folder_tree as folder_tree, patched_tree
@@ -185,7 +185,7 @@ def _list(path: str, wanted: set[str], subfolders: list[str]) -> tuple[list[str]
 
 
 def sweep(folder: Path, holds: dict[str, str], known: Dirs | None = None, settled: int = 0,
-          tree: Tree | None = None, watch: FolderWatch | None = None) -> Dirs:
+          tree: Tree | None = None, watch: SlotWatch | None = None) -> Dirs:
     """Delete what a hand put into a slot: entries the manifest does not list, links, pipes, devices.
 
     A kept file is still compared by size and mtime before reuse (write/assembly.py); this removes
@@ -206,12 +206,13 @@ def sweep(folder: Path, holds: dict[str, str], known: Dirs | None = None, settle
     folder: reuse catches those by their own (size, mtime).
 
     `watch` (serve, write/folderwatch.py): a known folder whose watch stayed quiet since it was found
-    clean is not even stat'ed, when every folder above it was skipped so or found as recorded.
+    clean is not even stat'ed, when every folder above it was skipped so or found as recorded. The
+    files of a folder it lists are no longer quiet (their folder may be another now): reuse stats them.
     """
     known = known or {}
     files, subs = tree if tree is not None else folder_tree(holds)
-    if watch is not None and watch.works:
-        return _watched_sweep(folder, files, subs, known, settled, watch)
+    if watch is not None:
+        return _watched_sweep(watch, files, subs, known, settled)
     clean: Dirs = {}
     # Once per folder (63,418 in output/, 11,147 in the print folder at 10,000 generated records):
     # bound methods, the file type read off st_mode, a folder's subfolders added when it has any.
@@ -241,17 +242,11 @@ def sweep(folder: Path, holds: dict[str, str], known: Dirs | None = None, settle
     return clean
 
 
-def _watched_sweep(folder: Path, files: dict[str, set[str]], subs: dict[str, list[str]], known: Dirs,
-                   settled: int, watch: FolderWatch) -> Dirs:
+def _watched_sweep(watch: SlotWatch, files: dict[str, set[str]], subs: dict[str, list[str]], known: Dirs,
+                   settled: int) -> Dirs:
     """sweep with a watch: each folder looked at is watched first, and one found clean (as recorded,
     or listed) is quiet from then on; a quiet known folder below trusted ones is skipped unstat'ed."""
-    base = os.path.join(os.fspath(folder), "")
-    try:
-        top = os.lstat(base)
-    except OSError:
-        return {}
-    slot = (top.st_dev, top.st_ino)
-    quiet = watch.quiet(slot)
+    base, quiet, quiet_files = watch.base, watch.folders, watch.files
     clean: Dirs = {}
     lstat, was, subfolders = os.lstat, known.get, subs.get
     pending: list[tuple[str, bool]] = [("", False)]  # (folder, every folder above it skipped or as recorded)
@@ -263,7 +258,7 @@ def _watched_sweep(folder: Path, files: dict[str, set[str]], subs: dict[str, lis
             pending += [(sub, True) for sub in subfolders(rel, ())]
             continue
         quiet.discard(rel)
-        armed = bool(rel) and watch.arm(slot, base + rel, rel)  # before it is looked at: no change missed
+        armed = bool(rel) and watch.arm_folder(rel)  # before it is looked at: no change missed
         try:
             info = lstat(base + rel)
         except OSError:
@@ -275,7 +270,9 @@ def _watched_sweep(folder: Path, files: dict[str, set[str]], subs: dict[str, lis
                 quiet.add(rel)
             pending += [(sub, True) for sub in subfolders(rel, ())]
             continue
-        listed = _list(base + rel, files.get(rel, set()), subs.get(rel, []))
+        wanted = files.get(rel, set())
+        quiet_files.difference_update([f"{rel}/{name}" if rel else name for name in wanted])
+        listed = _list(base + rel, wanted, subs.get(rel, []))
         if listed is None:
             continue
         pending += [(sub, False) for sub in listed[0]]  # listed: which folder each name holds is not known
@@ -340,6 +337,7 @@ class Slots:
         self.shadow = cache / "shadow"
         self.dirty = cache / "shadow.dirty"
         self.dirs: Dirs = {}  # the stage's folders known clean (sweep), set by prepare
+        self.watched: SlotWatch | None = None  # the shadow's quiet folders and files (serve), set by prepare
 
     def live_manifest(self) -> dict[str, str]:
         return self.manifests.read(self.out) if self.out.is_dir() else {}
@@ -352,7 +350,8 @@ class Slots:
         paths the build that made the shadow left in it (its file stats, manifest included). The
         record is used only when the shadow's manifest lists exactly those paths: a manifest edited
         by hand could otherwise hide a file in a folder that is not listed. The folders known clean
-        now are in `self.dirs` afterwards. `watch` (serve): see sweep.
+        now are in `self.dirs` afterwards. `watch` (serve): see sweep; the shadow's view of it is
+        `self.watched` afterwards, for reuse (write/assembly.py).
         """
         self.out.parent.mkdir(parents=True, exist_ok=True)
         recover(self.out)
@@ -368,7 +367,9 @@ class Slots:
             self.shadow.mkdir()
         else:
             trusted = known if known and left is not None and holds.keys() | {MANIFEST} == left.keys() else None
-            self.dirs = sweep(self.shadow, holds, trusted, fs_clock(self.cache), self.manifests.tree(holds), watch)
+            self.watched = watch.slot(self.shadow) if watch is not None else None
+            self.dirs = sweep(self.shadow, holds, trusted, fs_clock(self.cache), self.manifests.tree(holds),
+                              self.watched)
         self.dirty.touch()  # from here until the exchange, the shadow is half-built
         return self.shadow, holds
 

@@ -13,6 +13,7 @@ record's text changed, a label not), the search index's digest written without a
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 from collections.abc import Callable
@@ -98,6 +99,11 @@ STEPS: list[tuple[str, Callable[[Path, Path], object]]] = [
     ("nothing, once: that shadow is output/ now", lambda c, o: None),
     ("the folder above pages of the shadow replaced by a copy holding one more file in each",
      lambda c, o: _replace_folder(_deep_page(o.parent / SHADOW).parent.parent, o.parent / "away-2")),
+    # a page kept unstat'ed while its watch is quiet: written into through a link a hand made outside
+    ("a hard link to a page of output/ made outside it", lambda c, o: os.link(_deep_page(o), o.parent / "outside.html")),
+    ("nothing, once more", lambda c, o: None),
+    ("nothing, a third time: every kept file quiet", lambda c, o: None),
+    ("that page written in place through the outside link", lambda c, o: _same_size_time_back(o.parent / "outside.html")),
     ("nothing", lambda c, o: None),
 ]
 
