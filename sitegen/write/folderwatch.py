@@ -22,7 +22,8 @@ removed), its move or deletion. Its name is still its own while its folder is sk
 recorded: a folder the sweep lists makes its files unquiet (another folder may stand there now).
 
 A queue that overflowed forgets everything quiet; a watch that cannot be added (no inotify, the
-user's watches used up: fs.inotify.max_user_watches) leaves its folder or file to the lstat.
+user's watches used up: fs.inotify.max_user_watches, of which one process takes half at most)
+leaves its folder or file to the lstat.
 Watches follow inodes, not paths: the output and its shadow are exchanged after every build, so
 what is quiet is kept per slot tree, named by its top folder's (device, inode).
 """
@@ -82,6 +83,15 @@ def _libc() -> ctypes.CDLL | None:
     return libc
 
 
+def _watch_cap() -> int:
+    """Half of fs.inotify.max_user_watches (8,192 where it cannot be read, the old kernels' value)."""
+    try:
+        with open("/proc/sys/fs/inotify/max_user_watches", encoding="ascii") as limit:
+            return int(limit.read()) // 2
+    except (OSError, ValueError):
+        return 8192 // 2
+
+
 class FolderWatch:
     """One inotify instance for every slot a process builds into (`slot` gives one slot's view).
 
@@ -99,6 +109,7 @@ class FolderWatch:
         self._where: dict[int, set[tuple[_Key, str]]] = {}
         self._quiet: dict[_Key, set[str]] = {}
         self._full = False  # the user's watches are used up: none is asked for again
+        self._cap = _watch_cap()  # at most half the user's watches: editors and other watchers keep theirs
         if self._fd is not None:
             weakref.finalize(self, os.close, self._fd)
 
@@ -124,7 +135,7 @@ class FolderWatch:
     def arm(self, key: _Key, path: str, rel: str) -> bool:
         """Watch the folder (key[1] False) or file at `path`, `rel` of its tree, before it is looked at;
         False when it cannot be watched (it may then never be skipped)."""
-        if self._fd is None or self._add is None or self._full:
+        if self._fd is None or self._add is None or self._full or len(self._where) >= self._cap:
             return False
         wd = self._add(self._fd, os.fsencode(path), _FILE_MASK if key[1] else _MASK)
         if wd < 0:

@@ -134,3 +134,14 @@ def test_a_watch_keeps_the_slots_apart(tmp_path: Path) -> None:
     sweep(first, holds, known, fs_clock(tmp_path), watch=watch.slot(first))
     sweep(second, holds, known2, fs_clock(tmp_path), watch=watch.slot(second))
     assert not (second / "wishes/a/evil.html").exists()
+
+
+def test_a_watch_takes_no_more_than_its_share_and_stats_the_rest(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    watch = FolderWatch()
+    monkeypatch.setattr(watch, "_cap", 3)  # three watches: the rest of the slot is stat'ed every time
+    slot, holds, known = _quiet_slot(tmp_path, watch)
+    assert len(watch.slot(slot).folders) <= 3  # type: ignore[union-attr]
+    (slot / "care/wishes/a/evil.html").write_text("x")
+    (slot / "media/p/evil.html").write_text("x")
+    sweep(slot, holds, known, fs_clock(tmp_path), watch=watch.slot(slot))
+    assert not (slot / "care/wishes/a/evil.html").exists() and not (slot / "media/p/evil.html").exists()
