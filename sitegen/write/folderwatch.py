@@ -30,17 +30,18 @@ what is quiet is kept per slot tree, named by its top folder's (device, inode).
 
 from __future__ import annotations
 
-import ctypes
+import errno
 import os
-import struct
 import sys
 import weakref
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
-# <sys/inotify.h>, the same on every Linux architecture
+if TYPE_CHECKING:
+    from inotify_simple import INotify
+
+# the event bits of <sys/inotify.h>, the same on every Linux architecture (inotify_simple.flags)
 _IN_MODIFY: Final = 0x002
 _IN_ATTRIB: Final = 0x004
 _IN_CLOSE_WRITE: Final = 0x008
@@ -55,8 +56,6 @@ _IN_Q_OVERFLOW: Final = 0x4000
 _IN_IGNORED: Final = 0x8000  # the watch is gone (its folder deleted)
 _IN_ONLYDIR: Final = 0x01000000
 _IN_DONT_FOLLOW: Final = 0x02000000
-_IN_NONBLOCK: Final = 0o4000
-_IN_CLOEXEC: Final = 0o2000000
 # what changes a folder's entries or its own (inode, mtime, ctime); a file written in place is not asked
 _MASK: Final = (_IN_ATTRIB | _IN_MOVED_FROM | _IN_MOVED_TO | _IN_CREATE | _IN_DELETE | _IN_DELETE_SELF
                 | _IN_MOVE_SELF | _IN_ONLYDIR | _IN_DONT_FOLLOW)
@@ -65,22 +64,22 @@ _MASK: Final = (_IN_ATTRIB | _IN_MOVED_FROM | _IN_MOVED_TO | _IN_CREATE | _IN_DE
 # attribute (chmod, utime, a link made or removed), its move or deletion
 _FILE_MASK: Final = (_IN_MODIFY | _IN_ATTRIB | _IN_CLOSE_WRITE | _IN_OPEN | _IN_DELETE_SELF
                      | _IN_MOVE_SELF | _IN_DONT_FOLLOW)
-_EVENT: Final = struct.Struct("iIII")  # struct inotify_event: wd, mask, cookie, len (then len bytes of name)
 
 Tree = tuple[int, int]  # a slot tree: its top folder's (st_dev, st_ino)
 _Key = tuple[Tree, bool]  # a tree's folders (False) or files (True)
 
 
-@cache
-def _libc() -> ctypes.CDLL | None:
+def _inotify() -> INotify | None:
+    """A non-blocking inotify instance (inotify_simple: the kernel's calls, through ctypes), or None
+    off Linux, without the library, or when the kernel gives none (the user's instances used up)."""
     if not sys.platform.startswith("linux"):
         return None
     try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.inotify_init1, libc.inotify_add_watch  # noqa: B018 - present (glibc 2.9 on, musl)
-    except (OSError, AttributeError):
+        from inotify_simple import INotify
+
+        return INotify(nonblocking=True)
+    except (ImportError, OSError, AttributeError):  # AttributeError: a C library without inotify_init1
         return None
-    return libc
 
 
 def _watch_cap() -> int:
@@ -101,27 +100,24 @@ class FolderWatch:
     """
 
     def __init__(self) -> None:
-        libc = _libc()
-        fd = libc.inotify_init1(_IN_NONBLOCK | _IN_CLOEXEC) if libc is not None else -1
-        self._fd: int | None = fd if fd >= 0 else None
-        self._add = libc.inotify_add_watch if libc is not None else None
+        self._inotify = _inotify()
         # watch descriptor → what it was added for: a file may be one inode under several names and slots
         self._where: dict[int, set[tuple[_Key, str]]] = {}
         self._quiet: dict[_Key, set[str]] = {}
         self._full = False  # the user's watches are used up: none is asked for again
         self._cap = _watch_cap()  # at most half the user's watches: editors and other watchers keep theirs
-        if self._fd is not None:
-            weakref.finalize(self, os.close, self._fd)
+        if self._inotify is not None:
+            weakref.finalize(self, self._inotify.close)
 
     @property
     def works(self) -> bool:
         """Whether folders can be watched at all (Linux, an inotify instance to spare)."""
-        return self._fd is not None
+        return self._inotify is not None
 
     def slot(self, folder: Path) -> SlotWatch | None:
         """The view of the slot tree at `folder` after every event queued so far is taken; None
         without inotify or when `folder` cannot be stat'ed."""
-        if self._fd is None:
+        if self._inotify is None:
             return None
         try:
             top = os.lstat(folder)
@@ -135,11 +131,12 @@ class FolderWatch:
     def arm(self, key: _Key, path: str, rel: str) -> bool:
         """Watch the folder (key[1] False) or file at `path`, `rel` of its tree, before it is looked at;
         False when it cannot be watched (it may then never be skipped)."""
-        if self._fd is None or self._add is None or self._full or len(self._where) >= self._cap:
+        if self._inotify is None or self._full or len(self._where) >= self._cap:
             return False
-        wd = self._add(self._fd, os.fsencode(path), _FILE_MASK if key[1] else _MASK)
-        if wd < 0:
-            if ctypes.get_errno() == 28:  # ENOSPC: max_user_watches reached
+        try:
+            wd = self._inotify.add_watch(path, _FILE_MASK if key[1] else _MASK)
+        except OSError as e:
+            if e.errno == errno.ENOSPC:  # max_user_watches reached
                 self._full = True
             return False
         self._where.setdefault(wd, set()).add((key, rel))
@@ -147,24 +144,21 @@ class FolderWatch:
 
     def _drain(self) -> None:
         """Take every queued event: each makes what its watch was added for unquiet; an overflow, all."""
-        if self._fd is None:
+        if self._inotify is None:
             return
         while True:
             try:
-                data = os.read(self._fd, 1 << 16)
-            except BlockingIOError:
-                return
+                events = self._inotify.read(timeout=0)
             except OSError:
                 self._forget()
                 return
-            offset = 0
-            while offset < len(data):
-                wd, mask, _, length = _EVENT.unpack_from(data, offset)
-                offset += _EVENT.size + length
-                if mask & _IN_Q_OVERFLOW:
+            if not events:
+                return
+            for event in events:
+                if event.mask & _IN_Q_OVERFLOW:
                     self._forget()
                     continue
-                for key, rel in self._where.pop(wd, ()) if mask & _IN_IGNORED else self._where.get(wd, ()):
+                for key, rel in self._where.pop(event.wd, ()) if event.mask & _IN_IGNORED else self._where.get(event.wd, ()):
                     self._quiet[key].discard(rel)
 
     def _forget(self) -> None:
