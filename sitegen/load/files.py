@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import os
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from typing import Final
 
@@ -88,13 +89,20 @@ def discover(content: Path, stats: Stats | None = None) -> tuple[list[SourceFile
     return files, problems
 
 
+@lru_cache(maxsize=1 << 16)
+def _child(rel: PurePosixPath, name: str) -> PurePosixPath:
+    """`rel / name`, the same object again for the same parent and name: a path is immutable, and
+    making one is most of a walk's cost (serve walks every content file on each save)."""
+    return rel / name
+
+
 def _walk(directory: Path, rel: PurePosixPath, folder: str, root: Path,
           files: list[SourceFile], problems: list[Problem], stats: Stats) -> None:
     # Once per content file of every build (serve rebuilds on each save): one path object per entry.
     for entry in sorted(os.scandir(directory), key=lambda e: e.name):
         if ignored(entry.name):
             continue
-        entry_rel = rel / entry.name
+        entry_rel = _child(rel, entry.name)
         if entry.is_symlink() and not resolves_inside(Path(entry.path), root):
             problems.append(Problem(entry_rel, None, "path.symlink_outside"))
             continue

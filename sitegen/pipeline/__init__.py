@@ -250,7 +250,8 @@ def _written(model: Model, content: Path, out: Path, options: Options, progress:
     from sitegen.pipeline.execute import write_site
 
     try:
-        outcome = write_site(model, content, out, options, progress, cache)
+        outcome = write_site(model, content, out, options, progress, cache,
+                             memory.folder_watch() if memory is not None else None)
     except BaseException:
         if memory is not None:
             memory.forget()

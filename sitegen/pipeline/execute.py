@@ -33,6 +33,7 @@ from sitegen.render.site import Renderer
 from sitegen.render.theme import ThemeFault
 from sitegen.render.urls import absolute_all
 from sitegen.write.assembly import Assembly, stats_of
+from sitegen.write.folderwatch import FolderWatch
 from sitegen.write.leaks import Leak, LeakScanner
 from sitegen.write.printfolder import PrintSlot, print_folder
 from sitegen.write.slots import Slots
@@ -131,8 +132,9 @@ def _secrets(model: Model) -> str:
 
 
 def write_site(model: Model, content: Path, out: Path, options: Options, progress: Tick | None,
-               cache: BuildCache) -> Outcome:
-    """Make the published site and the print folder as products, then swap both in.
+               cache: BuildCache, watch: FolderWatch | None = None) -> Outcome:
+    """Make the published site and the print folder as products, then swap both in; `watch` (serve:
+    write/folderwatch.py) spares the sweeps of both shadows a stat of each quiet folder.
 
     Raises ContentInvalid (a theme fault, a damaged photo) or LeaksFound; either way output/ and
     the print folder are left as they were.
@@ -146,8 +148,8 @@ def write_site(model: Model, content: Path, out: Path, options: Options, progres
     scanner = LeakScanner(model.secrets, clean=cache.scanned)
     slots = Slots(out, cache_dir(out, options.cache_folder), cache.manifests)
     live = slots.live_manifest()
-    stage, holds = slots.prepare(cache.shadow_dirs, cache.shadow_stats)
-    assembly = Assembly(stage, holds, out, live, cache.shadow_stats, cache.live_stats)
+    stage, holds = slots.prepare(cache.shadow_dirs, cache.shadow_stats, watch)
+    assembly = Assembly(stage, holds, out, live, cache.shadow_stats, cache.live_stats, slots.watched)
     # The renderer holds the known QR matrices (cache.qr): workers inherit them, an unchanged code is never re-made.
     job = workers.Job(Renderer(model, plan.theme, plan.photos, cache.qr), plan.specs, list(plan.photos.values()), content,
                       stage, scanner)
@@ -156,7 +158,8 @@ def write_site(model: Model, content: Path, out: Path, options: Options, progres
     lap("prepare")
     try:
         outcome.rendered = _publish(model, plan, engine, assembly, cache, options, lap, rescan)
-        printed = None if options.pages_only else _print(model, plan, engine, assembly, cache, options, out, rescan)
+        printed = None if options.pages_only else _print(model, plan, engine, assembly, cache, options, out, rescan,
+                                                         watch)
     except ThemeFault as fault:
         raise ContentInvalid([fault.problem()]) from None
     lap("print")
@@ -207,14 +210,14 @@ def _publish(model: Model, plan: Plan, engine: Engine, assembly: Assembly, cache
 
 
 def _print(model: Model, plan: Plan, engine: Engine, assembly: Assembly, cache: BuildCache, options: Options,
-           out: Path, rescan: bool) -> PrintResult:
+           out: Path, rescan: bool, watch: FolderWatch | None = None) -> PrintResult:
     """Stage the print folder (swapped in with the output); LeaksFound when it holds what paper may not."""
     printing = PrintSlot(print_folder(out, options.print_to), cache_dir(out, options.cache_folder))
     try:
         published = Published(assembly.stage, assembly.files, engine.entries,
                               tuple(a.url for a in plan.theme.assets.values()))
         made = build_print_folder(model, plan, engine.job, printing, published, cache, options.pdf,
-                                  options.workers(), engine.tick, rescan)
+                                  options.workers(), engine.tick, rescan, watch)
     except BaseException:
         printing.abandon()
         raise

@@ -19,6 +19,7 @@ from sitegen.model.kept import ModelKept
 from sitegen.pipeline.cache import BuildCache, cache_dir
 from sitegen.pipeline.inputs import input_stats
 from sitegen.validate.kept import RecordsKept
+from sitegen.write.folderwatch import FolderWatch
 
 Mark = tuple[tuple[int, int] | None, tuple[int, int] | None]  # (state.pickle, data.pickle) as (size, mtime)
 
@@ -49,6 +50,14 @@ class Memory:
     # RawRecord and Valid objects an unchanged file gives again (validate/kept.py, model/kept.py).
     records_kept: RecordsKept = field(default_factory=RecordsKept)
     models_kept: ModelKept = field(default_factory=ModelKept)
+    # The slots' folders watched for a hand's changes (write/folderwatch.py), made at the first build.
+    watch: FolderWatch | None = None
+
+    def folder_watch(self) -> FolderWatch:
+        """The process's watch of the slots' folders, made on first use (an inotify instance)."""
+        if self.watch is None:
+            self.watch = FolderWatch()
+        return self.watch
 
     def read_inputs(self, content: Path, extra: list[str]) -> dict[str, tuple[int, int]]:
         """input_stats(content, extra), which the next build takes instead of walking the folders again:

@@ -29,6 +29,7 @@ from sitegen.pipeline.published import by_paper, combined_products, pdf_jobs, pd
 from sitegen.pipeline.printedslots import PrintedSlots
 from sitegen.render.posters import PosterPlanner
 from sitegen.render.views import PageSpec
+from sitegen.write.folderwatch import FolderWatch
 from sitegen.write.leaks import Leak, LeakScanner
 from sitegen.write.printfolder import PrintAssembly, PrintSlot
 
@@ -58,16 +59,18 @@ class PrintResult:
 
 
 def build_print_folder(model: Model, plan: Plan, job: workers.Job, slot: PrintSlot, published: Published,
-                       cache: BuildCache, pdf: bool, jobs: int, tick: Tick, rescan: bool = True) -> PrintResult:
+                       cache: BuildCache, pdf: bool, jobs: int, tick: Tick, rescan: bool = True,
+                       watch: FolderWatch | None = None) -> PrintResult:
     """Stage the print folder (swapped in later by the caller, with the output); leaks are returned.
 
     `rescan`: the private data changed since the last build, so files kept from the last print
     folder are scanned again (they were scanned clean against the old data when they were made).
+    `watch` (serve): the print shadow's sweep skips quiet folders (write/folderwatch.py).
     """
     stage, holds = slot.prepare(cache.print_shadow_files, cache.print_shadow_dirs, cache.print_shadow_stats,
-                                cache.manifests)
+                                cache.manifests, watch)
     assembly = PrintAssembly(stage, slot.folder, published.stage, published.files, cache.print_stats, holds,
-                             cache.print_shadow_stats)
+                             cache.print_shadow_stats, slot.watched)
     specs, digests = _printed_plan(model, plan, cache)
     scanner = LeakScanner(model.secrets, printed=True)
     engine = Engine(cache.pages, PrintShelf(assembly), scanner,

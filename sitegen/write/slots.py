@@ -12,7 +12,6 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import stat
 import tempfile
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -20,7 +19,10 @@ from typing import Final
 
 from sitegen.errors import UsageProblem
 from sitegen.runtime import in_background
+from sitegen.write.folderwatch import FolderWatch, SlotWatch
 from sitegen.write.pathorder import PathOrder
+from sitegen.write.sweeping import Dirs as Dirs
+from sitegen.write.sweeping import sweep as sweep
 from sitegen.write.swap import exchange, recover
 from sitegen.write.tree import MANIFEST as MANIFEST, Tree as Tree, folder_tree as folder_tree, patched_tree
 
@@ -146,95 +148,6 @@ def fs_clock(folder: Path) -> int:
     return os.stat(probe).st_ctime_ns
 
 
-_FILE_TYPE: Final = 0o170000  # the type bits of st_mode (stat.S_IFMT)
-_FOLDER: Final = stat.S_IFDIR
-
-Dirs = dict[str, tuple[int, int, int]]  # folder path in a slot → (inode, mtime ns, ctime ns) when known clean
-
-
-def _remove(entry: os.DirEntry[str]) -> None:
-    """Delete one foreign entry: a real folder with all it holds, anything else (a link too) itself."""
-    try:
-        if entry.is_dir(follow_symlinks=False):
-            shutil.rmtree(entry.path, ignore_errors=True)  # never follows a link inside
-        else:
-            os.unlink(entry.path)
-    except OSError:
-        pass
-
-
-def _list(path: str, wanted: set[str], subfolders: list[str]) -> tuple[list[str], bool] | None:
-    """List one folder of a slot and delete what it should not hold: (the paths of the subfolders it
-    should hold and does, whether anything was deleted); None when it cannot be listed."""
-    try:
-        with os.scandir(path) as listing:
-            entries = list(listing)
-    except OSError:
-        return None
-    folders = {sub.rpartition("/")[2]: sub for sub in subfolders}
-    found, removed = [], False
-    for entry in entries:
-        name = entry.name
-        if name in folders and entry.is_dir(follow_symlinks=False):
-            found.append(folders[name])
-        elif not (name in wanted and entry.is_file(follow_symlinks=False)):
-            _remove(entry)
-            removed = True
-    return found, removed
-
-
-def sweep(folder: Path, holds: dict[str, str], known: Dirs | None = None, settled: int = 0,
-          tree: Tree | None = None) -> Dirs:
-    """Delete what a hand put into a slot: entries the manifest does not list, links, pipes, devices.
-
-    A kept file is still compared by size and mtime before reuse (write/assembly.py); this removes
-    what reuse never looks at, so nothing added by hand is carried into the next site. Returns the
-    folders known clean now (see `known`), for the next sweep of this slot.
-
-    `known` (from the sweep before; trusted only for a slot whose manifest lists what the cache
-    says it held, see Slots.prepare) lets a folder go unlisted, at one lstat instead of a listing:
-    adding, removing, renaming or replacing an entry of a folder sets the folder's ctime to the
-    file system's present (POSIX; ctime cannot be set back by hand, and a folder put in place of
-    another has another inode). So a folder whose (inode, mtime, ctime) is still what was recorded
-    when it was listed and held nothing foreign holds the same entries, and (its subfolders being
-    real folders then) only its subfolders need looking at. `settled` is the file system's clock
-    (fs_clock) read before the sweep began: only a folder whose ctime is earlier is recorded, so a
-    change after the listing, even in the same tick of a coarse clock, stamps another ctime (the
-    rule git uses for "racily clean" index entries). A folder this sweep cleaned is not recorded
-    (its ctime is now); it is listed again next time. Files edited in place do not change their
-    folder: reuse catches those by their own (size, mtime).
-    """
-    known = known or {}
-    files, subs = tree if tree is not None else folder_tree(holds)
-    clean: Dirs = {}
-    # Once per folder (63,418 in output/, 11,147 in the print folder at 10,000 generated records):
-    # bound methods, the file type read off st_mode, a folder's subfolders added when it has any.
-    lstat, was, subfolders = os.lstat, known.get, subs.get
-    base = os.path.join(os.fspath(folder), "")
-    pending = [""]
-    pop, extend = pending.pop, pending.extend
-    while pending:
-        rel = pop()
-        try:
-            info = lstat(base + rel)
-        except OSError:
-            continue
-        mark = (info.st_ino, info.st_mtime_ns, info.st_ctime_ns)
-        if rel and was(rel) == mark and info.st_mode & _FILE_TYPE == _FOLDER:
-            clean[rel] = mark
-            below = subfolders(rel)
-            if below:
-                extend(below)
-            continue
-        listed = _list(base + rel, files.get(rel, set()), subs.get(rel, []))
-        if listed is None:
-            continue
-        extend(listed[0])
-        if rel and not listed[1] and info.st_mode & _FILE_TYPE == _FOLDER and info.st_ctime_ns < settled:
-            clean[rel] = mark
-    return clean
-
-
 def output_folder(out: Path, street: bool = False) -> Path:
     """The folder a build may replace: `out` itself, or the folder a symbolic link `out` points to.
 
@@ -289,18 +202,21 @@ class Slots:
         self.shadow = cache / "shadow"
         self.dirty = cache / "shadow.dirty"
         self.dirs: Dirs = {}  # the stage's folders known clean (sweep), set by prepare
+        self.watched: SlotWatch | None = None  # the shadow's quiet folders and files (serve), set by prepare
 
     def live_manifest(self) -> dict[str, str]:
         return self.manifests.read(self.out) if self.out.is_dir() else {}
 
-    def prepare(self, known: Dirs | None = None, left: Mapping[str, object] | None = None) -> tuple[Path, dict[str, str]]:
+    def prepare(self, known: Dirs | None = None, left: Mapping[str, object] | None = None,
+                watch: FolderWatch | None = None) -> tuple[Path, dict[str, str]]:
         """The folder to build into, and what it already holds (nothing, for a fresh one).
 
         `known`: the shadow's folders known clean by the sweep before (see sweep); `left`: the
         paths the build that made the shadow left in it (its file stats, manifest included). The
         record is used only when the shadow's manifest lists exactly those paths: a manifest edited
         by hand could otherwise hide a file in a folder that is not listed. The folders known clean
-        now are in `self.dirs` afterwards.
+        now are in `self.dirs` afterwards. `watch` (serve): see sweep; the shadow's view of it is
+        `self.watched` afterwards, for reuse (write/assembly.py).
         """
         self.out.parent.mkdir(parents=True, exist_ok=True)
         recover(self.out)
@@ -316,7 +232,9 @@ class Slots:
             self.shadow.mkdir()
         else:
             trusted = known if known and left is not None and holds.keys() | {MANIFEST} == left.keys() else None
-            self.dirs = sweep(self.shadow, holds, trusted, fs_clock(self.cache), self.manifests.tree(holds))
+            self.watched = watch.slot(self.shadow) if watch is not None else None
+            self.dirs = sweep(self.shadow, holds, trusted, fs_clock(self.cache), self.manifests.tree(holds),
+                              self.watched)
         self.dirty.touch()  # from here until the exchange, the shadow is half-built
         return self.shadow, holds
 

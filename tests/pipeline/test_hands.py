@@ -48,8 +48,8 @@ def test_hands_in_output_and_shadow_never_reach_a_site(tmp_path: Path, monkeypat
     out, shadow = tmp_path / "output", tmp_path / CACHE / "shadow"
     trusted: list[bool] = []
     sweep = slots.sweep
-    monkeypatch.setattr(slots, "sweep", lambda folder, holds, known=None, settled=0, tree=None:
-                        trusted.append(bool(known)) or sweep(folder, holds, known, settled, tree))
+    monkeypatch.setattr(slots, "sweep", lambda folder, holds, known=None, settled=0, tree=None, watch=None:
+                        trusted.append(bool(known)) or sweep(folder, holds, known, settled, tree, watch))
     record = content / "activities" / "2026-linlijie-19.md"
     for round in range(6):
         if round == 3:

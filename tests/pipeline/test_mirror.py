@@ -40,8 +40,8 @@ def test_the_first_rebuild_links_nothing_and_lists_no_folder(content: Path, tmp_
     links, trusted = [], []
     link, sweep = assembly.Assembly._link, slots.sweep
     monkeypatch.setattr(assembly.Assembly, "_link", lambda self, rel, sha: links.append(rel) or link(self, rel, sha))
-    monkeypatch.setattr(slots, "sweep", lambda folder, holds, known=None, settled=0, tree=None:
-                        trusted.append(bool(known)) or sweep(folder, holds, known, settled, tree))
+    monkeypatch.setattr(slots, "sweep", lambda folder, holds, known=None, settled=0, tree=None, watch=None:
+                        trusted.append(bool(known)) or sweep(folder, holds, known, settled, tree, watch))
     for n in range(3):
         _edit(content, n)
         report = build(content, out, cache=True, jobs=1)

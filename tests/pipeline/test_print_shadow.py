@@ -153,8 +153,8 @@ def test_the_print_shadow_is_swept_by_its_record_of_clean_folders(make_site: Mak
                                                                   monkeypatch: pytest.MonkeyPatch, hand: str) -> None:
     trusted: list[bool] = []
     sweep = printfolder.sweep
-    monkeypatch.setattr(printfolder, "sweep", lambda folder, holds, known=None, settled=0, tree=None:
-                        trusted.append(bool(known)) or sweep(folder, holds, known, settled, tree))
+    monkeypatch.setattr(printfolder, "sweep", lambda folder, holds, known=None, settled=0, tree=None, watch=None:
+                        trusted.append(bool(known)) or sweep(folder, holds, known, settled, tree, watch))
     content = make_site(FILES)
     out = tmp_path / "output"
     for _ in range(5):
