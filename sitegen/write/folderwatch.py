@@ -12,7 +12,8 @@ Folders: adding, removing or renaming an entry always goes through the folder th
 watch sees it. The watched folder is still the one at its path while it was neither moved nor
 deleted (its own IN_MOVE_SELF, IN_DELETE_SELF: a folder can be put in place of another only by moving
 or deleting that one) and no folder above it was: a sweep skips a quiet folder only when each
-folder above it was skipped as quiet or found as recorded by its lstat (slots.sweep: `trusted`
+folder above it was skipped as quiet or found as recorded by its lstat, or was listed with the
+quiet folder's name on its recorded inode (slots.sweep: `trusted`
 chains down from the slot's top, which is always listed).
 
 Files: a watch is on the inode, so a write through any of its links is seen (a page of output/ is

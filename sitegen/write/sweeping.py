@@ -33,9 +33,10 @@ def _remove(entry: os.DirEntry[str]) -> None:
         pass
 
 
-def _list(path: str, wanted: set[str], subfolders: list[str]) -> tuple[list[str], bool] | None:
+def _list(path: str, wanted: set[str], subfolders: list[str]) -> tuple[list[tuple[str, int]], bool] | None:
     """List one folder of a slot and delete what it should not hold: (the paths of the subfolders it
-    should hold and does, whether anything was deleted); None when it cannot be listed."""
+    should hold and does, each with the inode its entry names, whether anything was deleted); None
+    when it cannot be listed."""
     try:
         with os.scandir(path) as listing:
             entries = list(listing)
@@ -46,7 +47,7 @@ def _list(path: str, wanted: set[str], subfolders: list[str]) -> tuple[list[str]
     for entry in entries:
         name = entry.name
         if name in folders and entry.is_dir(follow_symlinks=False):
-            found.append(folders[name])
+            found.append((folders[name], entry.inode()))
         elif not (name in wanted and entry.is_file(follow_symlinks=False)):
             _remove(entry)
             removed = True
@@ -99,7 +100,7 @@ def sweep(folder: Path, holds: dict[str, str], known: Dirs | None = None, settle
         listed = _list(base + rel, files.get(rel, set()), subs.get(rel, []))
         if listed is None:
             continue
-        extend(listed[0])
+        extend([sub for sub, _ in listed[0]])
         if rel and not listed[1] and info.st_mode & _FILE_TYPE == _FOLDER and info.st_ctime_ns < settled:
             clean[rel] = mark
     return clean
@@ -109,8 +110,10 @@ def _watched_sweep(watch: SlotWatch, files: dict[str, set[str]], subs: dict[str,
                    settled: int) -> Dirs:
     """sweep with a watch (write/folderwatch.py): each folder looked at is watched first, and one
     found clean (as recorded, or listed) is quiet from then on; a known folder whose watch stayed
-    quiet is not even stat'ed when every folder above it was skipped so or found as recorded. The
-    files of a folder it lists are no longer quiet (their folder may be another now): reuse stats them."""
+    quiet is not even stat'ed when every folder above it was skipped so, found as recorded, or listed
+    with its name naming the folder's recorded inode (a page rewritten in `activities/` lists that
+    folder, not the hundreds of record folders below it). The files of a folder it lists are no
+    longer quiet (their folder may be another now): reuse stats them."""
     base, quiet, quiet_files = watch.base, watch.folders, watch.files
     clean: Dirs = {}
     lstat, was, subfolders = os.lstat, known.get, subs.get
@@ -140,7 +143,10 @@ def _watched_sweep(watch: SlotWatch, files: dict[str, set[str]], subs: dict[str,
         listed = _list(base + rel, wanted, subs.get(rel, []))
         if listed is None:
             continue
-        pending += [(sub, False) for sub in listed[0]]  # listed: which folder each name holds is not known
+        # listed: a name still holds the folder found clean under it when it names that folder's inode (the
+        # recorded one); a quiet watch then says the folder is as it was (a folder's inode is its own while it
+        # lives, and its watch reports its moving or deletion). Another inode: stat'ed and listed as found.
+        pending += [(sub, (recorded := was(sub)) is not None and recorded[0] == inode) for sub, inode in listed[0]]
         if rel and not listed[1] and info.st_mode & _FILE_TYPE == _FOLDER and info.st_ctime_ns < settled:
             clean[rel] = mark
             if armed:
