@@ -566,6 +566,46 @@ def test_a_street_stopped_after_a_community_names_what_it_wrote(make_street: Mak
     assert "又加了一段" not in (out / "meihu" / page).read_text("utf-8")  # meihu the last one
 
 
+# i-break12: (what stops a FIRST street build at its second community, exit code, the language, what the
+# closing line must hold). There is no last street: "the rest are as the last build left them" was untrue.
+FIRST_STOPS = [
+    (None, 1, "en", "binhu; the other communities and the street pages are not built yet"),
+    (None, 1, "zh-Hans", "这次已经更新的社区：binhu；其余社区和街道页面还没有生成"),
+    (lambda: OSError(28, "No space left on device"), 74, "zh-Hant", "binhu；其餘社區和街道頁面還沒有生成"),
+    (lambda: RuntimeError("a bug of ours"), 70, "en", "binhu; the other communities and the street pages are not"),
+    (lambda: KeyboardInterrupt(), 130, "en", "Interrupted. These communities already hold this build: binhu; the other"
+                                             " communities and the street pages are not built yet"),
+]
+
+
+@pytest.mark.parametrize(("error", "code", "lang", "told"), FIRST_STOPS)
+def test_a_first_street_build_stopped_after_a_community_claims_no_last_street(
+        make_street: MakeStreet, street_pages: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        error: Callable[[], BaseException] | None, code: int, lang: str, told: str) -> None:
+    """None: meihu's own theme fails on its pages (data, no patch); binhu, built before it, is in OUT."""
+    import sitegen.street.build as street_build
+
+    page = '{% extends "base.html" %}\n{% block main %}{{ link(1) }}{% endblock %}\n'
+    communities = {**THREE, "meihu": community_site("梅湖社区", "theme: mine\n")} if error is None else THREE
+    folder, out = make_street(communities, files={"meihu/mine/templates/page.html": page} if error is None else {}), \
+        tmp_path / "out"
+    if error is not None:
+        build_one, calls = street_build._build_one, []
+
+        def stop(*args: Any, **kwargs: Any) -> Any:
+            calls.append(args[0])
+            if len(calls) == 2:
+                raise error()
+            return build_one(*args, **kwargs)
+
+        monkeypatch.setattr(street_build, "_build_one", stop)
+    result = run("build", "--content", str(folder), "--out", str(out), env={"SITEGEN_LANG": lang})
+    assert result.exit_code == code, result.output
+    assert told in result.stderr and "last build left" not in result.stderr and "上一次" not in result.stderr, result.stderr
+    assert "Traceback" not in result.output
+    assert sorted(p.name for p in out.iterdir()) == ["binhu"]  # as the message says: no street pages, no meihu
+
+
 # How a first street build can stop half-way (an internal error, a kill): the communities already
 # built are in OUT, the street's manifest (written last) is not.
 STOPS = [pytest.param(_stop_at_street_pages, id="before the street pages"),
