@@ -109,9 +109,8 @@ def _watched_sweep(watch: SlotWatch, files: dict[str, set[str]], subs: dict[str,
                    settled: int) -> Dirs:
     """sweep with a watch (write/folderwatch.py): each folder looked at is watched first, and one
     found clean (as recorded, or listed) is quiet from then on; a known folder whose watch stayed
-    quiet is not even stat'ed when every folder above it was skipped so or found as recorded. The
-    files of a folder it lists are no longer quiet (their folder may be another now): reuse stats them."""
-    base, quiet, quiet_files = watch.base, watch.folders, watch.files
+    quiet is not even stat'ed when every folder above it was skipped so or found as recorded."""
+    base, quiet = watch.base, watch.folders
     clean: Dirs = {}
     lstat, was, subfolders = os.lstat, known.get, subs.get
     pending: list[tuple[str, bool]] = [("", False)]  # (folder, every folder above it skipped or as recorded)
@@ -135,9 +134,7 @@ def _watched_sweep(watch: SlotWatch, files: dict[str, set[str]], subs: dict[str,
                 quiet.add(rel)
             pending += [(sub, True) for sub in subfolders(rel, ())]
             continue
-        wanted = files.get(rel, set())
-        quiet_files.difference_update([f"{rel}/{name}" if rel else name for name in wanted])
-        listed = _list(base + rel, wanted, subs.get(rel, []))
+        listed = _list(base + rel, files.get(rel, set()), subs.get(rel, []))
         if listed is None:
             continue
         pending += [(sub, False) for sub in listed[0]]  # listed: which folder each name holds is not known
