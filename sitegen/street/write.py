@@ -1,7 +1,8 @@
 """Write the street's own pages into OUT beside the community folders, and the street manifest.
 
 Community folders are written by their own builds (swapped in whole, pipeline.build); this writes
-only the street's files, each replaced whole and only when its bytes changed, removes what a
+only the street's files, each replaced whole and only when its bytes changed (all written beside
+their places before any is renamed in: a full disk leaves every one as it was), then removes what a
 community that left the street or a street page no longer made left behind, and lists every file
 of OUT in `OUT/manifest.sha256` (the street's files and every community's, `<slug>/…`), so that
 `sitegen verify OUT` checks the whole street as it checks one site.
@@ -20,7 +21,7 @@ from zoneinfo import ZoneInfo
 from sitegen.options import Options
 from sitegen.street.config import COMMUNITY_NAME, Street
 from sitegen.street.state import StreetFolders
-from sitegen.write.files import replace_file
+from sitegen.write.files import replace_file, replace_files
 from sitegen.write.slots import MANIFEST, discard_later, read_manifest, remove_empty_parents
 
 Pages = Callable[[], dict[str, bytes]]  # output-relative path → bytes of every street file
@@ -118,18 +119,12 @@ def write_street(out: Path, folders: StreetFolders, slugs: Sequence[str], pages:
     record = folders.cache / "street.json"
     last = _load(record)
     old_files: dict[str, str] = dict(last.get("files") or {})  # type: ignore[call-overload]
-    for slug in set(last.get("communities") or ()) - set(slugs):  # type: ignore[call-overload]
-        if COMMUNITY_NAME.fullmatch(str(slug)):  # never a path from a hand-edited cache file
-            _remove_community(out, folders, str(slug))
     out.mkdir(parents=True, exist_ok=True)
-    files, written = old_files, 0
+    files, changed = old_files, {}
     if pages is None:
         files = {}
     elif not _as_left(out, last, fingerprint):
-        files, written = _write_pages(out, pages(), old_files)
-    for rel in old_files.keys() - files.keys():
-        (out / rel).unlink(missing_ok=True)
-        remove_empty_parents(out, rel)
+        files, changed = _changed_pages(out, pages(), old_files)
     # The street manifest lists every community's files: made again (every manifest read, hundreds of
     # thousands of lines in a district) only when a community's manifest, the street's files or the
     # street manifest itself is not as the last build left it.
@@ -137,15 +132,25 @@ def write_street(out: Path, folders: StreetFolders, slugs: Sequence[str], pages:
     if files != old_files or last.get("manifests") != manifests or last.get("manifest") != _stat(out / MANIFEST):
         manifest = _manifest(out, files, slugs, manifests, folders.cache / "manifests")
         if _stat(out / MANIFEST) is None or (out / MANIFEST).read_bytes() != manifest:
-            replace_file(out / MANIFEST, manifest)
+            changed[out / MANIFEST] = manifest
+    # Every street file written at once (a full disk leaves them all as they were), and only then is
+    # anything removed: what stops the street here leaves its pages and departed communities in place.
+    replace_files(changed)
+    for slug in set(last.get("communities") or ()) - set(slugs):  # type: ignore[call-overload]
+        if COMMUNITY_NAME.fullmatch(str(slug)):  # never a path from a hand-edited cache file
+            _remove_community(out, folders, str(slug))
+    for rel in old_files.keys() - files.keys():
+        (out / rel).unlink(missing_ok=True)
+        remove_empty_parents(out, rel)
     replace_file(record, json.dumps({"fingerprint": fingerprint if pages is not None else "", "files": files,
                                      "stats": {rel: _stat(out / rel) for rel in files}, "manifests": manifests,
                                      "manifest": _stat(out / MANIFEST), "communities": list(slugs)}, sort_keys=True))
-    return len(files), written
+    return len(files), len(changed) - (out / MANIFEST in changed)
 
 
-def _write_pages(out: Path, pages: dict[str, bytes], old: dict[str, str]) -> tuple[dict[str, str], int]:
-    files, written = {}, 0
+def _changed_pages(out: Path, pages: dict[str, bytes], old: dict[str, str]) -> tuple[dict[str, str], dict[Path, bytes]]:
+    """(every street file's sha256, the files to write: those not as the last build left them)."""
+    files, changed = {}, {}
     for rel in sorted(pages):
         parts = PurePosixPath(rel).parts
         if not parts or ".." in parts or rel.startswith("/") or rel == MANIFEST:
@@ -155,9 +160,8 @@ def _write_pages(out: Path, pages: dict[str, bytes], old: dict[str, str]) -> tup
         files[rel] = sha
         if old.get(rel) == sha and _stat(out / rel) is not None and (out / rel).stat().st_size == len(data):
             continue
-        replace_file(out / rel, data)
-        written += 1
-    return files, written
+        changed[out / rel] = data
+    return files, changed
 
 
 def _manifest(out: Path, files: dict[str, str], slugs: Sequence[str], stats: dict[str, list[int] | None],

@@ -606,6 +606,53 @@ def test_a_first_street_build_stopped_after_a_community_claims_no_last_street(
     assert sorted(p.name for p in out.iterdir()) == ["binhu"]  # as the message says: no street pages, no meihu
 
 
+class _FullAtSecond(dict):  # type: ignore[type-arg]
+    """The street files to write, the disk full at the second of them."""
+
+    def items(self) -> Any:
+        for n, (target, data) in enumerate(super().items()):
+            if n == 1:
+                raise OSError(28, "No space left on device", str(target))
+            yield target, data
+
+
+# i-break12: (the language, what the closing line must hold) when the disk fills while the street pages are
+# written, after both communities were swapped in. They were written one by one: the street pages were
+# half new while the message said they were as the last build left them.
+STREET_PAGES_FULL = [("en", "the other communities and the street pages are as the last build left them"),
+                     ("zh-Hans", "这次已经更新的社区：meihu, wanghu；其余社区和街道页面保持上一次的样子")]
+
+
+@pytest.mark.parametrize(("lang", "told"), STREET_PAGES_FULL)
+def test_a_disk_full_at_the_street_pages_leaves_them_all_as_they_were(make_street: MakeStreet, street_pages: str,
+                                                                      tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                      lang: str, told: str) -> None:
+    import sitegen.street.write as street_write
+
+    folder, out = make_street(), tmp_path / "out"
+    assert run("build", "--content", str(folder), "--out", str(out)).exit_code == 0
+    street_files = {rel: data for rel, data in tree_bytes(out).items() if rel.split("/")[0] not in ("wanghu", "meihu")}
+    (folder / "street.yaml").write_text(STREET_YAML.replace("包河大道1号", "包河大道2号"), encoding="utf-8")
+    replace_files = street_write.replace_files
+    monkeypatch.setattr(street_write, "replace_files", lambda targets: replace_files(_FullAtSecond(targets)))
+    result = run("build", "--content", str(folder), "--out", str(out), env={"SITEGEN_LANG": lang})
+    assert result.exit_code == 74, result.output
+    assert told in result.stderr, result.stderr
+    now = tree_bytes(out)
+    assert {rel: data for rel, data in now.items() if rel.split("/")[0] not in ("wanghu", "meihu")} == street_files
+    assert "包河大道2号" in (out / "wanghu" / "index.html").read_text("utf-8")  # as told: the communities are new
+    monkeypatch.undo()
+    assert run("build", "--content", str(folder), "--out", str(out)).exit_code == 0
+    assert "包河大道2号" in (out / "index.html").read_text("utf-8") and verify_folder(out).clean
+
+
+@pytest.mark.parametrize("rel", ["index.html", "manifest.sha256", "feed.xml", "care/index.html"])
+def test_a_street_file_is_as_readable_as_a_community_s(built: Path, rel: str) -> None:
+    """i-break12: the street's own files were written 0600 (a temporary file's mode): a web server
+    running as another user could not read the street's home page."""
+    assert (built / rel).stat().st_mode & 0o777 == (built / "wanghu" / rel).stat().st_mode & 0o777
+
+
 # How a first street build can stop half-way (an internal error, a kill): the communities already
 # built are in OUT, the street's manifest (written last) is not.
 STOPS = [pytest.param(_stop_at_street_pages, id="before the street pages"),
