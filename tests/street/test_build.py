@@ -293,6 +293,64 @@ def test_shards_assembled_equal_one_machine(make_street: MakeStreet, street_page
     assert verify_folder(tmp_path / "all").clean
 
 
+def _disk_full_at_the_second_put(monkeypatch: pytest.MonkeyPatch, assembled: Path) -> None:
+    import sitegen.street.shard as street_shard
+
+    put, calls = street_shard._put, []
+
+    def full(source: Path, target: Path, trash: Path) -> None:
+        calls.append(target)
+        if target.parent == assembled and len([c for c in calls if c.parent == assembled]) == 2:
+            raise OSError(28, "No space left on device", str(target))
+        put(source, target, trash)
+
+    monkeypatch.setattr(street_shard, "_put", full)
+
+
+def _wanghu_damaged(monkeypatch: pytest.MonkeyPatch, assembled: Path) -> None:
+    """A hand appends to a page of the assembled wanghu: the shard's own copy, a hard link, changes too."""
+    with open(assembled / "wanghu" / "index.html", "a", encoding="utf-8") as handle:
+        handle.write("<!-- hand -->")
+
+
+# i-break12 (what stops an --assemble after binhu changed, exit code, what the closing lines must hold or None:
+# the assembled output as it was). A refusal of a later part came after binhu was put in; a full disk at
+# the second community said "nothing was written; the previous output is unchanged" of the first.
+ASSEMBLE_STOPS = [
+    (_disk_full_at_the_second_put, 74, "these communities already hold this build: binhu; the other communities"),
+    (_wanghu_damaged, 2, None),
+]
+
+
+@pytest.mark.parametrize(("stop", "code", "told"), ASSEMBLE_STOPS)
+def test_an_assemble_stopped_half_way_says_what_it_put_in(make_street: MakeStreet, street_pages: str, tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch, stop: Callable[..., None],
+                                                          code: int, told: str | None) -> None:
+    folder, assembled = make_street(THREE), tmp_path / "all" / "out"
+    parts = [tmp_path / f"part{k}" / "out" for k in (1, 2)]
+
+    def assemble() -> Any:
+        for k, part in enumerate(parts, 1):
+            build_street(folder, part, options(), shard=Shard(k, 2))
+        return run("build", "--content", str(folder), "--out", str(assembled), "--assemble", *map(str, parts))
+
+    assert assemble().exit_code == 0
+    activity = next((folder / "binhu" / "activities").glob("*.md"))
+    activity.write_text(activity.read_text("utf-8") + "\n又加了一段。\n", encoding="utf-8")
+    for k, part in enumerate(parts, 1):
+        build_street(folder, part, options(), shard=Shard(k, 2))
+    stop(monkeypatch, assembled)
+    before = tree_bytes(assembled)
+    result = run("build", "--content", str(folder), "--out", str(assembled), "--assemble", *map(str, parts))
+    assert result.exit_code == code, result.output
+    if told is None:
+        assert tree_bytes(assembled) == before
+    else:
+        assert told in result.stderr and "unchanged" not in result.stderr, result.stderr
+        page = "activities/2026-linli-jie/index.html"
+        assert "又加了一段" in (assembled / "binhu" / page).read_text("utf-8")
+
+
 SHARD_CASES = [("1/1", (1, 1)), ("2/4", (2, 4)), (" 3 / 3 ", (3, 3))]
 BAD_SHARDS = ["0/2", "3/2", "2", "a/b", "1/0", "-1/2"]
 
