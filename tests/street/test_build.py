@@ -8,6 +8,7 @@ Street pages come from sitegen/street/pages.py
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from collections.abc import Callable, Iterator
@@ -709,6 +710,18 @@ def test_a_street_file_is_as_readable_as_a_community_s(built: Path, rel: str) ->
     """i-break12: the street's own files were written 0600 (a temporary file's mode): a web server
     running as another user could not read the street's home page."""
     assert (built / rel).stat().st_mode & 0o777 == (built / "wanghu" / rel).stat().st_mode & 0o777
+
+
+def test_a_street_page_an_earlier_sitegen_left_0600_is_made_readable(make_street: MakeStreet, street_pages: str,
+                                                                     tmp_path: Path) -> None:
+    folder, out = make_street(), tmp_path / "out"
+    assert run("build", "--content", str(folder), "--out", str(out)).exit_code == 0
+    robots = (out / "robots.txt").read_bytes()
+    os.chmod(out / "robots.txt", 0o600)  # its bytes do not change below: only its mode has it written again
+    (folder / "street.yaml").write_text(STREET_YAML.replace("周一至周五", "周一至周六"), encoding="utf-8")
+    assert run("build", "--content", str(folder), "--out", str(out)).exit_code == 0
+    assert (out / "robots.txt").read_bytes() == robots
+    assert (out / "robots.txt").stat().st_mode & 0o777 == (out / "wanghu" / "index.html").stat().st_mode & 0o777
 
 
 # How a first street build can stop half-way (an internal error, a kill): the communities already
