@@ -182,3 +182,22 @@ def test_a_page_written_through_a_mapping_a_hand_holds_is_made_again(tmp_path: P
         assert tree_bytes(out) == site and tree_bytes(print_folder(out)) == printed
     finally:
         mapped.close()  # after the comparison: closing Python's mapping closes a file, an event
+
+
+def test_serve_without_inotify_stats_everything_and_gives_the_cold_bytes(tmp_path: Path,
+                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """i-break12 (held): no inotify (another system, the user's instances used up): every folder is stat'ed."""
+    import sitegen.write.folderwatch as folderwatch
+
+    monkeypatch.setattr(folderwatch, "_inotify", lambda: None)
+    content = generate(tmp_path / "gen", 40).content
+    out, memory = tmp_path / "output", Memory()
+    hands = [lambda: None, lambda: (_deep_page(out).parent / "x.html").write_text("x", encoding="utf-8"),
+             lambda: (_deep_page(out.parent / SHADOW).parent / "y.html").write_text("y", encoding="utf-8"),
+             lambda: _same_size_time_back(_deep_page(out)), lambda: None]
+    site, printed = _cold(content, tmp_path)  # the content never changes here
+    for hand in hands:
+        hand()
+        pipeline.build(content, out, Options(now=NOW, use_cache=True, jobs=1), memory=memory)
+        assert memory.watch is not None and not memory.watch.works
+        assert tree_bytes(out) == site and tree_bytes(print_folder(out)) == printed

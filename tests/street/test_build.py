@@ -836,6 +836,29 @@ def test_a_failing_street_page_leaves_every_community_as_it_was(make_street: Mak
     assert tree_bytes(out) == before and tree_bytes(print_folder(out)) == printed
 
 
+def test_serve_of_a_street_whose_page_fails_keeps_the_output_and_recovers(make_street: MakeStreet, street_pages: str,
+                                                                          tmp_path: Path) -> None:
+    """i-break12 (held): `sitegen serve` of a street (serve_build), its street page failing while a community
+    leaves the street: the output as it was; once the page is fixed, a cold build's bytes."""
+    from sitegen.errors import ContentInvalid
+    from sitegen.street.build import serve_build
+
+    good = '{% extends "default/street/index.html" %}\n{% block main %}{{ super() }}{% endblock %}\n'
+    folder = make_street(THREE, street=STREET_YAML + "theme: brand\n", files={"brand/templates/street/index.html": good})
+    out, cold = tmp_path / "out", tmp_path / "cold"
+    serve_build(folder, out, options(use_cache=True))
+    before, printed = tree_bytes(out), tree_bytes(print_folder(out))
+    (folder / "brand/templates/street/index.html").write_text(good.replace("{{ super() }}", "{{ link(1) }}"), "utf-8")
+    shutil.move(folder / "meihu", tmp_path / "meihu-away")
+    with pytest.raises(ContentInvalid):
+        serve_build(folder, out, options(use_cache=True))
+    assert tree_bytes(out) == before and tree_bytes(print_folder(out)) == printed
+    (folder / "brand/templates/street/index.html").write_text(good, "utf-8")
+    serve_build(folder, out, options(use_cache=True))
+    build_street(folder, cold, options(use_cache=False))
+    assert tree_bytes(out) == tree_bytes(cold) and tree_bytes(print_folder(out)) == tree_bytes(print_folder(cold))
+
+
 @pytest.mark.parametrize("line", ["{{ link(1) }}", "{{ nothing.here }}"])
 def test_a_street_theme_failing_on_a_community_page_is_told_from_the_street_folder(make_street: MakeStreet,
                                                                                     tmp_path: Path, line: str) -> None:

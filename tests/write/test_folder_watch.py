@@ -30,6 +30,20 @@ def _replaced(f: Path, rel: str, moved_to: Path) -> None:
     os.rename(moved_to / "copy", f / rel)
 
 
+def _flooded(f: Path) -> None:
+    """More events than the kernel queues (fs.inotify.max_queued_events, 16,384 by default) in a watched
+    folder, then a file added three levels down: its event is lost, only the overflow is told."""
+    try:
+        with open("/proc/sys/fs/inotify/max_queued_events", encoding="ascii") as limit:
+            room = int(limit.read())
+    except (OSError, ValueError):
+        room = 16384
+    for n in range(room // 2 + 1):  # two events each: created, deleted
+        (f / "media" / f"flood-{n}").touch()
+        (f / "media" / f"flood-{n}").unlink()
+    (f / "care/wishes/a/evil.html").write_text("x")
+
+
 MORE: list[tuple[str, Callable[[Path], object], list[str]]] = [
     # a folder put in place of another: its parent changed; the folders below it are other folders,
     # though the watched ones (moved away with the old folder) heard nothing
@@ -37,6 +51,8 @@ MORE: list[tuple[str, Callable[[Path], object], list[str]]] = [
     ("a folder one level down replaced", lambda f: _replaced(f, "wishes", f.parent), ["wishes/a/evil.html"]),
     ("a file added three levels down", lambda f: (f / "care/wishes/a/evil.html").write_text("x"),
      ["care/wishes/a/evil.html"]),
+    # i-break12 (held): an overflow forgets every quiet folder
+    ("the kernel's queue overflowed, then a file added", _flooded, ["care/wishes/a/evil.html"]),
 ]
 
 
