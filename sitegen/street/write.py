@@ -121,7 +121,7 @@ def write_street(out: Path, folders: StreetFolders, slugs: Sequence[str], pages:
     last = _load(record)
     old_files: dict[str, str] = dict(last.get("files") or {})  # type: ignore[call-overload]
     out.mkdir(parents=True, exist_ok=True)
-    files, changed = old_files, {}
+    files, changed = old_files, dict[Path, bytes]()
     if pages is None:
         files = {}
     elif not _as_left(out, last, fingerprint):
@@ -151,7 +151,7 @@ def write_street(out: Path, folders: StreetFolders, slugs: Sequence[str], pages:
 
 def _changed_pages(out: Path, pages: dict[str, bytes], old: dict[str, str]) -> tuple[dict[str, str], dict[Path, bytes]]:
     """(every street file's sha256, the files to write: those not as the last build left them)."""
-    files, changed = {}, {}
+    files, changed = {}, dict[Path, bytes]()
     for rel in sorted(pages):
         parts = PurePosixPath(rel).parts
         if not parts or ".." in parts or rel.startswith("/") or rel == MANIFEST:

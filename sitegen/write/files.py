@@ -44,8 +44,8 @@ def replace_files(targets: Mapping[Path, bytes]) -> None:
             name = target.with_name(f".{target.name}.{secrets.token_hex(6)}")
             handle = os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o644)
             staged.append((name, target))
-            with os.fdopen(handle, "wb") as temporary:
-                temporary.write(data)
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(data)
     except BaseException:
         for temporary, _ in staged:
             temporary.unlink(missing_ok=True)
