@@ -836,6 +836,33 @@ def test_a_failing_street_page_leaves_every_community_as_it_was(make_street: Mak
     assert tree_bytes(out) == before and tree_bytes(print_folder(out)) == printed
 
 
+# i-break12: (the street theme's street page edited alone, nothing else → exit code, a line the street's
+# index.html must hold after, or the PATH:LINE told). The street pages' fingerprint held no theme file:
+# the edit was never shown, and a page that fails passed with the old page left in place (exit 0).
+THEME_ALONE = [
+    ("MARKER-ONLY {{ super() }}", 0, "MARKER-ONLY"),
+    ("{{ link(1) }}", 1, "brand/templates/street/index.html:2: "),
+]
+
+
+@pytest.mark.parametrize(("block", "code", "shown"), THEME_ALONE)
+def test_a_street_theme_s_street_page_edited_alone_makes_the_street_pages_again(
+        make_street: MakeStreet, street_pages: str, tmp_path: Path, block: str, code: int, shown: str) -> None:
+    good = '{% extends "default/street/index.html" %}\n{% block main %}{{ super() }}{% endblock %}\n'
+    folder = make_street(street=STREET_YAML + "theme: brand\n", files={"brand/templates/street/index.html": good})
+    out = tmp_path / "out"
+    assert run("build", "--content", str(folder), "--out", str(out)).exit_code == 0
+    before = tree_bytes(out)
+    (folder / "brand/templates/street/index.html").write_text(good.replace("{{ super() }}", block), "utf-8")
+    result = run("build", "--content", str(folder), "--out", str(out))
+    assert result.exit_code == code, result.output
+    if code == 0:
+        assert shown in (out / "index.html").read_text("utf-8")
+    else:
+        assert [e for e in error_lines(result) if e.startswith(shown)], result.output
+        assert tree_bytes(out) == before
+
+
 def test_serve_of_a_street_whose_page_fails_keeps_the_output_and_recovers(make_street: MakeStreet, street_pages: str,
                                                                           tmp_path: Path) -> None:
     """i-break12 (held): `sitegen serve` of a street (serve_build), its street page failing while a community
