@@ -154,7 +154,7 @@ def build_street(app: App, messages: Messages, content: Path, out: Path, options
     picked = Shard.parse(shard) if shard else None
     if parts is not None:
         _check_parts(content, parts, shard)
-        report = assemble_street(content, out, parts, options)
+        report = assemble_street(content, out, parts, options, app.written.append)  # named should it stop
     else:
         with progress_bar(app, messages) as progress:
             report = build_all(content, out, options, progress, told, picked)

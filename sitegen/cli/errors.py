@@ -22,16 +22,26 @@ _DISK_ERRORS: dict[int, str] = {errno.ENOSPC: "cli.disk_full", errno.EDQUOT: "cl
                                  errno.EPERM: "cli.disk_denied"}
 
 
+def _first(kwargs: Mapping[str, Any]) -> bool:
+    """The output folder holds no site yet (a first build; a street's manifest is written last)."""
+    out = kwargs.get("out")
+    return isinstance(out, Path) and not (out / "manifest.sha256").is_file()
+
+
+def _street_written(app: App, messages: Messages, key: str, kwargs: Mapping[str, Any], **values: str) -> str:
+    """The message `key` naming the communities a stopped street build swapped in; the rest are as the
+    last build left them, or, on a first build, not built yet: there is no last street to keep."""
+    rest = messages.text("cli.street_rest_first" if _first(kwargs) else "cli.street_rest_kept")
+    return messages.text(key, slugs=", ".join(app.written), rest=rest, **values)
+
+
 def _failed(app: App, messages: Messages, kwargs: Mapping[str, Any]) -> str:
     """"Nothing written, the last site unchanged", or, when the output folder holds no site yet
     (a first build), "nothing written" alone: there is no last site to keep. A street build that
     stops after some of its communities were swapped in names them: they hold the new build."""
     if app.written:
-        return messages.text("cli.street_partly_written", slugs=", ".join(app.written))
-    out = kwargs.get("out")
-    if isinstance(out, Path) and not (out / "manifest.sha256").is_file():
-        return messages.text("cli.build_failed_first")
-    return messages.text("cli.build_failed")
+        return _street_written(app, messages, "cli.street_partly_written", kwargs)
+    return messages.text("cli.build_failed_first" if _first(kwargs) else "cli.build_failed")
 
 
 def _content_invalid(e: ContentInvalid, command: str, app: App, messages: Messages, kwargs: Mapping[str, Any]) -> int:
@@ -72,7 +82,7 @@ def _other(e: BaseException, app: App, messages: Messages, kwargs: Mapping[str, 
         click.echo(_failed(app, messages, kwargs), err=True)
         return EXIT_INVALID
     detail = f"{type(e).__name__}: {e}"
-    click.echo(messages.text("cli.internal_error_street", detail=detail, slugs=", ".join(app.written)) if app.written
+    click.echo(_street_written(app, messages, "cli.internal_error_street", kwargs, detail=detail) if app.written
                else messages.text("cli.internal_error", detail=detail), err=True)
     if app.verbose or os.environ.get("SITEGEN_DEBUG"):
         traceback.print_exception(e)
@@ -89,7 +99,7 @@ def _exit_code(e: BaseException, command: str, app: App, messages: Messages, kwa
         click.echo(messages.text(OpenCCBroken.KEY), err=True)
         return EXIT_USAGE
     if isinstance(e, KeyboardInterrupt):
-        click.echo(messages.text("cli.street_interrupted", slugs=", ".join(app.written)) if app.written
+        click.echo(_street_written(app, messages, "cli.street_interrupted", kwargs) if app.written
                    else messages.text("cli.interrupted"), err=True)
         return EXIT_INTERRUPTED
     if isinstance(e, OSError):

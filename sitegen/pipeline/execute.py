@@ -149,7 +149,7 @@ def write_site(model: Model, content: Path, out: Path, options: Options, progres
     slots = Slots(out, cache_dir(out, options.cache_folder), cache.manifests)
     live = slots.live_manifest()
     stage, holds = slots.prepare(cache.shadow_dirs, cache.shadow_stats, watch)
-    assembly = Assembly(stage, holds, out, live, cache.shadow_stats, cache.live_stats, slots.watched)
+    assembly = Assembly(stage, holds, out, live, cache.shadow_stats, cache.live_stats)
     # The renderer holds the known QR matrices (cache.qr): workers inherit them, an unchanged code is never re-made.
     job = workers.Job(Renderer(model, plan.theme, plan.photos, cache.qr), plan.specs, list(plan.photos.values()), content,
                       stage, scanner)

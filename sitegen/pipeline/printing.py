@@ -70,7 +70,7 @@ def build_print_folder(model: Model, plan: Plan, job: workers.Job, slot: PrintSl
     stage, holds = slot.prepare(cache.print_shadow_files, cache.print_shadow_dirs, cache.print_shadow_stats,
                                 cache.manifests, watch)
     assembly = PrintAssembly(stage, slot.folder, published.stage, published.files, cache.print_stats, holds,
-                             cache.print_shadow_stats, slot.watched)
+                             cache.print_shadow_stats)
     specs, digests = _printed_plan(model, plan, cache)
     scanner = LeakScanner(model.secrets, printed=True)
     engine = Engine(cache.pages, PrintShelf(assembly), scanner,

@@ -325,8 +325,10 @@ def _check_changed(street: Street, picked: Sequence[Community], out: Path, optio
     return fresh, summaries, caches, found, failed, checks
 
 
-def assemble_street(folder: Path, out: Path, parts: Sequence[Path], options: Options) -> StreetReport:
-    """Put the outputs of `build --shard` runs (`parts`) together into `out` and make the street pages.
+def assemble_street(folder: Path, out: Path, parts: Sequence[Path], options: Options,
+                    put: Callable[[str], None] | None = None) -> StreetReport:
+    """Put the outputs of `build --shard` runs (`parts`) together into `out` and make the street pages;
+    `put(slug)` is told as each community that changed is put in (should the street stop later).
 
     Every community of the street must be in exactly one part, with its summary beside it
     (`<part>.summaries/<slug>.json`); UsageProblem names the first that is not.
@@ -356,7 +358,7 @@ def assemble_street(folder: Path, out: Path, parts: Sequence[Path], options: Opt
         texts = [summaries[slug] for slug in slugs]
         report = StreetReport(warnings=warnings, assembled=len(slugs))
         pages, fingerprint = first_pages(street, lambda: texts, list(map(summary_digest, texts)), options, out, folders)
-        gather_parts(found, out, folders)
+        gather_parts(found, out, folders, put)
         report.street_files, report.written = write_street(out, folders, slugs, pages, fingerprint)
     report.seconds = time.perf_counter() - started
     return report

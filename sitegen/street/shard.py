@@ -12,7 +12,7 @@ import json
 import os
 import re
 import shutil
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -106,13 +106,21 @@ def part_summaries(found: Mapping[str, Path]) -> dict[str, str]:
     return {slug: StreetFolders.shard_summary(part, slug).read_text("utf-8") for slug, part in sorted(found.items())}
 
 
-def gather_parts(found: Mapping[str, Path], out: Path, folders: StreetFolders) -> None:
-    """Copy each community's output (and print folder) from the shard output holding it into `out`.
-    A folder already equal (same manifest) and as the last assemble put it (its stamps, `_still_put`) is kept."""
+def gather_parts(found: Mapping[str, Path], out: Path, folders: StreetFolders,
+                 put: Callable[[str], None] | None = None) -> None:
+    """Copy each community's output (and print folder) from the shard output holding it into `out`,
+    `put(slug)` told as each one is in. A folder already equal (same manifest) and as the last assemble
+    put it (its stamps, `_still_put`) is kept. Every part is checked (`_refuse_damaged`) before any
+    community is put in: a refusal leaves `out` as it was."""
+    wanted = []
     for slug, part in sorted(found.items()):
         source = part / slug
         same = (out / slug / MANIFEST).is_file() and (out / slug / MANIFEST).read_bytes() == (source / MANIFEST).read_bytes()
         if not same or not _still_put(slug, out, folders):
             if same:  # a hand in `out`: through a hard link it may have changed the part's file too
                 _refuse_damaged(source, slug, part)
-            _put_community(source, print_folder(part) / slug, slug, out, folders)
+            wanted.append((slug, part))
+    for slug, part in wanted:
+        _put_community(part / slug, print_folder(part) / slug, slug, out, folders)
+        if put is not None:
+            put(slug)

@@ -1,7 +1,8 @@
 """Write the street's own pages into OUT beside the community folders, and the street manifest.
 
 Community folders are written by their own builds (swapped in whole, pipeline.build); this writes
-only the street's files, each replaced whole and only when its bytes changed, removes what a
+only the street's files, each replaced whole and only when its bytes changed (all written beside
+their places before any is renamed in: a full disk leaves every one as it was), then removes what a
 community that left the street or a street page no longer made left behind, and lists every file
 of OUT in `OUT/manifest.sha256` (the street's files and every community's, `<slug>/…`), so that
 `sitegen verify OUT` checks the whole street as it checks one site.
@@ -12,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import os
 import shutil
 from collections.abc import Callable, Sequence
 from pathlib import Path, PurePosixPath
@@ -20,7 +22,8 @@ from zoneinfo import ZoneInfo
 from sitegen.options import Options
 from sitegen.street.config import COMMUNITY_NAME, Street
 from sitegen.street.state import StreetFolders
-from sitegen.write.files import replace_file
+from sitegen.write.assembly import written_modes
+from sitegen.write.files import replace_file, replace_files
 from sitegen.write.slots import MANIFEST, discard_later, read_manifest, remove_empty_parents
 
 Pages = Callable[[], dict[str, bytes]]  # output-relative path → bytes of every street file
@@ -73,16 +76,35 @@ def first_pages(street: Street, summaries: Callable[[], Sequence[str]], digests:
 
 
 def street_fingerprint(street: Street, digests: Sequence[str], options: Options) -> str:
-    """What the street pages are made from: sitegen's code, street.yaml's values, every summary (its `digests`,
-    street/state.py) and the day (in the street's zone) the clock says; the pages are made again when it changes."""
+    """What the street pages are made from: sitegen's code, street.yaml's values, the street theme's files,
+    every summary (its `digests`, street/state.py) and the day (in the street's zone) the clock says; the
+    pages are made again when it changes."""
     from sitegen.paths import code_digest
 
     values = dataclasses.asdict(street)
     values.pop("folder")
     day = options.now.astimezone(ZoneInfo(street.timezone)).date().isoformat()
-    head = json.dumps([code_digest(), values, day], ensure_ascii=False, sort_keys=True, default=str)
+    theme = _folder_digest(street.folder / street.theme) if street.theme else ""
+    head = json.dumps([code_digest(), values, theme, day], ensure_ascii=False, sort_keys=True, default=str)
     return hashlib.blake2b("\n".join([head, *digests]).encode("utf-8"), digest_size=16).hexdigest()
 
+
+
+def _folder_digest(folder: Path) -> str:
+    """Every file's path and bytes under `folder` (a theme: a few templates, labels and images), as one
+    digest; i-break12: a street theme's street page edited alone left the street pages as they were."""
+    digest = hashlib.blake2b(digest_size=16)
+    for root, dirs, names in os.walk(folder):
+        dirs.sort()
+        for name in sorted(names):
+            path = Path(root, name)
+            try:
+                data = path.read_bytes()
+            except OSError:
+                data = b"?"
+            digest.update(f"{path.relative_to(folder).as_posix()}\0{len(data)}\0".encode())
+            digest.update(data)
+    return digest.hexdigest()
 
 
 def _as_left(out: Path, last: dict[str, object], fingerprint: str) -> bool:
@@ -118,18 +140,12 @@ def write_street(out: Path, folders: StreetFolders, slugs: Sequence[str], pages:
     record = folders.cache / "street.json"
     last = _load(record)
     old_files: dict[str, str] = dict(last.get("files") or {})  # type: ignore[call-overload]
-    for slug in set(last.get("communities") or ()) - set(slugs):  # type: ignore[call-overload]
-        if COMMUNITY_NAME.fullmatch(str(slug)):  # never a path from a hand-edited cache file
-            _remove_community(out, folders, str(slug))
     out.mkdir(parents=True, exist_ok=True)
-    files, written = old_files, 0
+    files, changed = old_files, dict[Path, bytes]()
     if pages is None:
         files = {}
     elif not _as_left(out, last, fingerprint):
-        files, written = _write_pages(out, pages(), old_files)
-    for rel in old_files.keys() - files.keys():
-        (out / rel).unlink(missing_ok=True)
-        remove_empty_parents(out, rel)
+        files, changed = _changed_pages(out, pages(), old_files)
     # The street manifest lists every community's files: made again (every manifest read, hundreds of
     # thousands of lines in a district) only when a community's manifest, the street's files or the
     # street manifest itself is not as the last build left it.
@@ -137,15 +153,25 @@ def write_street(out: Path, folders: StreetFolders, slugs: Sequence[str], pages:
     if files != old_files or last.get("manifests") != manifests or last.get("manifest") != _stat(out / MANIFEST):
         manifest = _manifest(out, files, slugs, manifests, folders.cache / "manifests")
         if _stat(out / MANIFEST) is None or (out / MANIFEST).read_bytes() != manifest:
-            replace_file(out / MANIFEST, manifest)
+            changed[out / MANIFEST] = manifest
+    # Every street file written at once (a full disk leaves them all as they were), and only then is
+    # anything removed: what stops the street here leaves its pages and departed communities in place.
+    replace_files(changed)
+    for slug in set(last.get("communities") or ()) - set(slugs):  # type: ignore[call-overload]
+        if COMMUNITY_NAME.fullmatch(str(slug)):  # never a path from a hand-edited cache file
+            _remove_community(out, folders, str(slug))
+    for rel in old_files.keys() - files.keys():
+        (out / rel).unlink(missing_ok=True)
+        remove_empty_parents(out, rel)
     replace_file(record, json.dumps({"fingerprint": fingerprint if pages is not None else "", "files": files,
                                      "stats": {rel: _stat(out / rel) for rel in files}, "manifests": manifests,
                                      "manifest": _stat(out / MANIFEST), "communities": list(slugs)}, sort_keys=True))
-    return len(files), written
+    return len(files), len(changed) - (out / MANIFEST in changed)
 
 
-def _write_pages(out: Path, pages: dict[str, bytes], old: dict[str, str]) -> tuple[dict[str, str], int]:
-    files, written = {}, 0
+def _changed_pages(out: Path, pages: dict[str, bytes], old: dict[str, str]) -> tuple[dict[str, str], dict[Path, bytes]]:
+    """(every street file's sha256, the files to write: those not as the last build left them)."""
+    files, changed = {}, dict[Path, bytes]()
     for rel in sorted(pages):
         parts = PurePosixPath(rel).parts
         if not parts or ".." in parts or rel.startswith("/") or rel == MANIFEST:
@@ -153,11 +179,16 @@ def _write_pages(out: Path, pages: dict[str, bytes], old: dict[str, str]) -> tup
         data = pages[rel]
         sha = hashlib.sha256(data).hexdigest()
         files[rel] = sha
-        if old.get(rel) == sha and _stat(out / rel) is not None and (out / rel).stat().st_size == len(data):
+        try:
+            info = (out / rel).stat()
+        except OSError:
+            info = None
+        # (i-break12) a page left 0600 by an earlier sitegen is written again, readable as a community's
+        if old.get(rel) == sha and info is not None and info.st_size == len(data) and \
+                info.st_mode & 0o777 in written_modes():
             continue
-        replace_file(out / rel, data)
-        written += 1
-    return files, written
+        changed[out / rel] = data
+    return files, changed
 
 
 def _manifest(out: Path, files: dict[str, str], slugs: Sequence[str], stats: dict[str, list[int] | None],

@@ -17,7 +17,6 @@ from functools import cache
 from pathlib import Path, PurePosixPath
 from typing import Final
 
-from sitegen.write.folderwatch import SlotWatch
 from sitegen.write.slots import MANIFEST, remove_empty_parents
 
 _EXCLUSIVE: Final = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
@@ -128,13 +127,11 @@ class Assembly:
 
     `holds` is what the stage (shadow) holds by its manifest, `live` what the live output holds;
     `shadow_stats` and `live_stats` are (size, change time: file_stat) of their files as the last builds left them.
-    `watched` (serve): a file of the stage quiet since it was found as recorded is kept without a stat.
     """
 
     def __init__(self, stage: Path, holds: dict[str, str], out: Path, live: dict[str, str],
-                 shadow_stats: Stats, live_stats: Stats, watched: SlotWatch | None = None) -> None:
+                 shadow_stats: Stats, live_stats: Stats) -> None:
         self.stage, self.holds, self.out, self.live = stage, holds, out, live
-        self.watched = watched  # serve: the stage's quiet files (write/folderwatch.py), kept unstat'ed
         self.shadow_stats, self.live_stats = shadow_stats, live_stats
         self._stage = os.path.join(os.fspath(stage), "")  # the stage's path ending in a separator
         self.files: dict[str, str] = {}
@@ -203,22 +200,10 @@ class Assembly:
         """
         holds, known, base, kept = self.holds, self.shadow_stats, self._stage, self.kept
         found_files, found_stats, lstat = self.files, self.stats, os.lstat
-        watched = self.watched
-        quiet = watched.files if watched is not None else None
         for rel, sha in files.items():
             # a path kept in place is one an earlier build checked and wrote (its stats are the
             # build's record); a path about to be linked is checked first, as every write is
             if holds.get(rel) == sha:
-                armed = False
-                if quiet is not None and watched is not None:
-                    recorded = known.get(rel)
-                    if recorded is not None and rel in quiet:  # no event since it was found as recorded
-                        found_files[rel] = sha
-                        found_stats[rel] = recorded
-                        kept.append(rel)
-                        continue
-                    quiet.discard(rel)
-                    armed = watched.arm_file(rel)  # before the stat: a change after it is an event
                 try:
                     info = lstat(base + rel)
                 except OSError:
@@ -226,8 +211,6 @@ class Assembly:
                 if info is not None and info.st_mode & _FILE_TYPE == _REGULAR:
                     mtime, ctime = info.st_mtime_ns, info.st_ctime_ns
                     found = (info.st_size, ctime if ctime > mtime else mtime)
-                    if armed and quiet is not None and found == known.get(rel):
-                        quiet.add(rel)
                     if found == known.get(rel) or as_recorded(base + rel, found, known.get(rel), sha):
                         found_files[rel] = sha
                         found_stats[rel] = found

@@ -2,14 +2,15 @@
 
 A reader (a build, Excel, a person) sees the old file or the new one, never half of either; a
 failure leaves the old file and no temporary behind. Used for record files (`import`, `edit`),
-sheets (`export`, templates) and the build cache's files.
+sheets (`export`, templates) and the build cache's files; `replace_files` for a street's own pages.
 """
 
 from __future__ import annotations
 
 import os
+import secrets
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -30,6 +31,27 @@ def staged_beside(target: Path, suffix: str = "") -> Iterator[Path]:
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
+
+
+def replace_files(targets: Mapping[Path, bytes]) -> None:
+    """Each of `targets` holds its bytes, readable by all as a site's pages are (0o644 less the umask):
+    all are written beside their files first, then renamed over them, so a full disk (or any failure
+    while writing) leaves every one of them as it was."""
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for target, data in targets.items():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            name = target.with_name(f".{target.name}.{secrets.token_hex(6)}")
+            handle = os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o644)
+            staged.append((name, target))
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(data)
+    except BaseException:
+        for temporary, _ in staged:
+            temporary.unlink(missing_ok=True)
+        raise
+    for temporary, target in staged:
+        os.replace(temporary, target)
 
 
 def replace_file(target: Path, data: str | bytes) -> None:

@@ -1,12 +1,11 @@
-"""Under `serve`: the kernel says which folders and files of a slot changed, so a rebuild stats only those.
+"""Under `serve`: the kernel says which folders of a slot changed, so a sweep stats only those.
 
-A sweep (write/slots.py) looks at every folder of a slot for entries a hand added, and reuse
-(write/assembly.py) at every kept file for a hand's write: one lstat each (7,773 folders and about as
-many files at 1,000 generated records, some 80 ms of each save's rebuild on the 2-core bench machine),
-each compared with what was recorded when it was last found clean. A long-lived process can ask
-Linux instead (inotify(7)): a watch reports what is done to its folder or file, whoever does it, in
-the order done, queued by the kernel as it is done. So what was watched before it was found as
-recorded, with no event since, is still as recorded: the next rebuild need not stat it.
+A sweep (write/slots.py) looks at every folder of a slot for entries a hand added: one lstat each
+(7,773 folders at 1,000 generated records, some 80 ms of each save's rebuild on the 2-core bench
+machine), each compared with what was recorded when it was last found clean. A long-lived process can
+ask Linux instead (inotify(7)): a watch reports what is done to its folder, whoever does it, in the
+order done, queued by the kernel as it is done. So a folder watched before it was found as recorded,
+with no event since, still holds what was recorded: the next sweep need not stat it.
 
 Folders: adding, removing or renaming an entry always goes through the folder that holds it, so its
 watch sees it. The watched folder is still the one at its path while it was neither moved nor
@@ -16,15 +15,13 @@ folder above it was skipped as quiet or found as recorded by its lstat, or was l
 quiet folder's name on its recorded inode (slots.sweep: `trusted`
 chains down from the slot's top, which is always listed).
 
-Files: a watch is on the inode, so a write through any of its links is seen (a page of output/ is
-one inode with its shadow's and the print folder's copies): an open (a writable mapping needs one;
-our own reads are events too, harmlessly), a write, an attribute (chmod, utime, a link made or
-removed), its move or deletion. Its name is still its own while its folder is skipped or found as
-recorded: a folder the sweep lists makes its files unquiet (another folder may stand there now).
+Files are not watched: reuse (write/assembly.py) stats every kept file. A write through a shared
+writable mapping (mmap) reaches the file with no event at all, the open that made the mapping possibly
+long before the watch (i-break12): only the file's own change time tells.
 
 A queue that overflowed forgets everything quiet; a watch that cannot be added (no inotify, the
 user's watches used up: fs.inotify.max_user_watches, of which one process takes half at most)
-leaves its folder or file to the lstat.
+leaves its folder to the lstat.
 Watches follow inodes, not paths: the output and its shadow are exchanged after every build, so
 what is quiet is kept per slot tree, named by its top folder's (device, inode).
 """
@@ -43,10 +40,7 @@ if TYPE_CHECKING:
     from inotify_simple import INotify
 
 # the event bits of <sys/inotify.h>, the same on every Linux architecture (inotify_simple.flags)
-_IN_MODIFY: Final = 0x002
 _IN_ATTRIB: Final = 0x004
-_IN_CLOSE_WRITE: Final = 0x008
-_IN_OPEN: Final = 0x020
 _IN_MOVED_FROM: Final = 0x040
 _IN_MOVED_TO: Final = 0x080
 _IN_CREATE: Final = 0x100
@@ -60,14 +54,8 @@ _IN_DONT_FOLLOW: Final = 0x02000000
 # what changes a folder's entries or its own (inode, mtime, ctime); a file written in place is not asked
 _MASK: Final = (_IN_ATTRIB | _IN_MOVED_FROM | _IN_MOVED_TO | _IN_CREATE | _IN_DELETE | _IN_DELETE_SELF
                 | _IN_MOVE_SELF | _IN_ONLYDIR | _IN_DONT_FOLLOW)
-# what may change a file's bytes, mode or times, whichever of its links is used: an open (a writable
-# mapping needs one; our own reads count too, harmlessly), a write, a close after writing, an
-# attribute (chmod, utime, a link made or removed), its move or deletion
-_FILE_MASK: Final = (_IN_MODIFY | _IN_ATTRIB | _IN_CLOSE_WRITE | _IN_OPEN | _IN_DELETE_SELF
-                     | _IN_MOVE_SELF | _IN_DONT_FOLLOW)
 
 Tree = tuple[int, int]  # a slot tree: its top folder's (st_dev, st_ino)
-_Key = tuple[Tree, bool]  # a tree's folders (False) or files (True)
 
 
 def _inotify() -> INotify | None:
@@ -95,16 +83,16 @@ def _watch_cap() -> int:
 class FolderWatch:
     """One inotify instance for every slot a process builds into (`slot` gives one slot's view).
 
-    A folder (or file) `rel` of a slot tree is quiet when it was watched before it was found clean
+    A folder `rel` of a slot tree is quiet when it was watched before it was found clean
     (as recorded) and no event came for it since. Without inotify nothing is ever quiet: sweeps and
     reuse stat as before.
     """
 
     def __init__(self) -> None:
         self._inotify = _inotify()
-        # watch descriptor → what it was added for: a file may be one inode under several names and slots
-        self._where: dict[int, set[tuple[_Key, str]]] = {}
-        self._quiet: dict[_Key, set[str]] = {}
+        # watch descriptor → what it was added for: a folder may be one inode under several names and slots
+        self._where: dict[int, set[tuple[Tree, str]]] = {}
+        self._quiet: dict[Tree, set[str]] = {}
         self._full = False  # the user's watches are used up: none is asked for again
         self._cap = _watch_cap()  # at most half the user's watches: editors and other watchers keep theirs
         if self._inotify is not None:
@@ -126,21 +114,20 @@ class FolderWatch:
             return None
         self._drain()
         tree = (top.st_dev, top.st_ino)
-        return SlotWatch(self, tree, os.path.join(os.fspath(folder), ""),
-                         self._quiet.setdefault((tree, False), set()), self._quiet.setdefault((tree, True), set()))
+        return SlotWatch(self, tree, os.path.join(os.fspath(folder), ""), self._quiet.setdefault(tree, set()))
 
-    def arm(self, key: _Key, path: str, rel: str) -> bool:
-        """Watch the folder (key[1] False) or file at `path`, `rel` of its tree, before it is looked at;
-        False when it cannot be watched (it may then never be skipped)."""
+    def arm(self, tree: Tree, path: str, rel: str) -> bool:
+        """Watch the folder at `path`, `rel` of its `tree`, before it is looked at; False when it
+        cannot be watched (it may then never be skipped)."""
         if self._inotify is None or self._full or len(self._where) >= self._cap:
             return False
         try:
-            wd = self._inotify.add_watch(path, _FILE_MASK if key[1] else _MASK)
+            wd = self._inotify.add_watch(path, _MASK)
         except OSError as e:
             if e.errno == errno.ENOSPC:  # max_user_watches reached
                 self._full = True
             return False
-        self._where.setdefault(wd, set()).add((key, rel))
+        self._where.setdefault(wd, set()).add((tree, rel))
         return True
 
     def _drain(self) -> None:
@@ -159,8 +146,8 @@ class FolderWatch:
                 if event.mask & _IN_Q_OVERFLOW:
                     self._forget()
                     continue
-                for key, rel in self._where.pop(event.wd, ()) if event.mask & _IN_IGNORED else self._where.get(event.wd, ()):
-                    self._quiet[key].discard(rel)
+                for tree, rel in self._where.pop(event.wd, ()) if event.mask & _IN_IGNORED else self._where.get(event.wd, ()):
+                    self._quiet[tree].discard(rel)
 
     def _forget(self) -> None:
         for quiet in self._quiet.values():
@@ -169,18 +156,13 @@ class FolderWatch:
 
 @dataclass(frozen=True, slots=True)
 class SlotWatch:
-    """One slot tree's quiet folders and files (its sweep's and its reuse's), and how to watch more."""
+    """One slot tree's quiet folders (its sweep's), and how to watch more."""
 
     watch: FolderWatch
     tree: Tree
     base: str  # the slot's folder, ending in a separator
     folders: set[str]
-    files: set[str]
 
     def arm_folder(self, rel: str) -> bool:
         """Watch folder `rel` before it is looked at (FolderWatch.arm)."""
-        return self.watch.arm((self.tree, False), self.base + rel, rel)
-
-    def arm_file(self, rel: str) -> bool:
-        """Watch file `rel` before it is stat'ed (FolderWatch.arm)."""
-        return self.watch.arm((self.tree, True), self.base + rel, rel)
+        return self.watch.arm(self.tree, self.base + rel, rel)

@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 
 from sitegen.write.assembly import as_recorded, file_stat, write_file
-from sitegen.write.folderwatch import FolderWatch, SlotWatch
+from sitegen.write.folderwatch import FolderWatch
 from sitegen.write.slots import (Dirs, Manifests, discard_later, fs_clock, mirrored, remove_empty_parents,
                                  sweep)
 from sitegen.write.swap import exchange, recover
@@ -70,7 +70,6 @@ class PrintSlot:
         self.dirty = trash / "print-shadow.dirty"  # from prepare until the exchange: the shadow is half-built
         self.stage: Path | None = None
         self.dirs: Dirs = {}  # the shadow's folders known clean (sweep), set by prepare
-        self.watched: SlotWatch | None = None  # the shadow's quiet folders and files (serve), set by prepare
 
     def prepare(self, holds: dict[str, str] | None = None, known: Dirs | None = None,
                 left: dict[str, tuple[int, int]] | None = None,
@@ -80,10 +79,9 @@ class PrintSlot:
 
         `known`: the shadow's folders known clean by its sweep before (write/slots.py sweep), used
         when `left` (the stats the build that made the shadow recorded) names exactly the files of
-        `holds`; the folders known clean now are in `self.dirs` afterwards. `watch` (serve): see slots.sweep;
-        the shadow's view of it is `self.watched` afterwards, for PrintAssembly.
+        `holds`; the folders known clean now are in `self.dirs` afterwards. `watch` (serve): see slots.sweep.
         """
-        self.dirs, self.watched = {}, None
+        self.dirs = {}
         self.folder.parent.mkdir(parents=True, exist_ok=True)
         recover(self.folder)  # a stage a killed build left: .NAME.stage-*
         self.trash.mkdir(parents=True, exist_ok=True)
@@ -94,8 +92,8 @@ class PrintSlot:
         if holds and self.shadow.is_dir() and not self.dirty.exists():
             trusted = known if known and left is not None and holds.keys() == left.keys() else None
             tree = trees.tree(holds, ()) if trees is not None else folder_tree(holds, ())
-            self.watched = watch.slot(self.shadow) if watch is not None else None
-            self.dirs = sweep(self.shadow, holds, trusted, fs_clock(self.trash), tree, self.watched)
+            self.dirs = sweep(self.shadow, holds, trusted, fs_clock(self.trash), tree,
+                              watch.slot(self.shadow) if watch is not None else None)
         else:
             holds = {}
             discard_later(self.shadow, self.trash)
@@ -153,15 +151,13 @@ class PrintAssembly:
 
     `old_stats` is (size, change time: file_stat) of the last print folder's files as it was left;
     `holds` and `held_stats` are what the stage (the print shadow) holds, path → sha256 and stats, as
-    the build that left it recorded: such a file is kept untouched while both still match, unstat'ed
-    while its watch is quiet since it was found so (`watched`, serve: write/folderwatch.py).
+    the build that left it recorded: such a file is kept untouched while both still match.
     """
 
     def __init__(self, stage: Path, old: Path, published: Path, published_files: dict[str, str],
                  old_stats: dict[str, tuple[int, int]], holds: dict[str, str] | None = None,
-                 held_stats: dict[str, tuple[int, int]] | None = None, watched: SlotWatch | None = None) -> None:
+                 held_stats: dict[str, tuple[int, int]] | None = None) -> None:
         self.stage, self.old, self.published, self.published_files = stage, old, published, published_files
-        self.watched = watched
         self.old_stats = old_stats
         self.holds, self.held_stats = holds or {}, held_stats or {}
         self.files: dict[str, str] = {}  # print folder path → sha256
@@ -175,19 +171,11 @@ class PrintAssembly:
         """Keep the stage's own `rel` when it holds `sha` and is as the build that left it made it."""
         if self.holds.get(rel) != sha:
             return False
-        recorded, watched = self.held_stats.get(rel), self.watched
-        if watched is not None:
-            if recorded is not None and rel in watched.files:  # no event since it was found as recorded
-                self.files[rel], self.stats[rel] = sha, recorded
-                return True
-            watched.files.discard(rel)
-        armed = watched is not None and watched.arm_file(rel)  # before the stat: a change after it is an event
+        recorded = self.held_stats.get(rel)
         path = self._stage + rel
         found = file_stat(path)
         if found is None or found != recorded and not as_recorded(path, found, recorded, sha):
             return False
-        if armed and watched is not None and found == recorded:
-            watched.files.add(rel)
         self.files[rel], self.stats[rel] = sha, found
         return True
 

@@ -19,7 +19,7 @@ from typing import Final
 
 from sitegen.errors import UsageProblem
 from sitegen.runtime import in_background
-from sitegen.write.folderwatch import FolderWatch, SlotWatch
+from sitegen.write.folderwatch import FolderWatch
 from sitegen.write.pathorder import PathOrder
 from sitegen.write.sweeping import Dirs as Dirs
 from sitegen.write.sweeping import sweep as sweep
@@ -202,7 +202,6 @@ class Slots:
         self.shadow = cache / "shadow"
         self.dirty = cache / "shadow.dirty"
         self.dirs: Dirs = {}  # the stage's folders known clean (sweep), set by prepare
-        self.watched: SlotWatch | None = None  # the shadow's quiet folders and files (serve), set by prepare
 
     def live_manifest(self) -> dict[str, str]:
         return self.manifests.read(self.out) if self.out.is_dir() else {}
@@ -215,8 +214,7 @@ class Slots:
         paths the build that made the shadow left in it (its file stats, manifest included). The
         record is used only when the shadow's manifest lists exactly those paths: a manifest edited
         by hand could otherwise hide a file in a folder that is not listed. The folders known clean
-        now are in `self.dirs` afterwards. `watch` (serve): see sweep; the shadow's view of it is
-        `self.watched` afterwards, for reuse (write/assembly.py).
+        now are in `self.dirs` afterwards. `watch` (serve): see sweep.
         """
         self.out.parent.mkdir(parents=True, exist_ok=True)
         recover(self.out)
@@ -232,9 +230,8 @@ class Slots:
             self.shadow.mkdir()
         else:
             trusted = known if known and left is not None and holds.keys() | {MANIFEST} == left.keys() else None
-            self.watched = watch.slot(self.shadow) if watch is not None else None
             self.dirs = sweep(self.shadow, holds, trusted, fs_clock(self.cache), self.manifests.tree(holds),
-                              self.watched)
+                              watch.slot(self.shadow) if watch is not None else None)
         self.dirty.touch()  # from here until the exchange, the shadow is half-built
         return self.shadow, holds
 

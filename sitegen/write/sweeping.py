@@ -112,9 +112,8 @@ def _watched_sweep(watch: SlotWatch, files: dict[str, set[str]], subs: dict[str,
     found clean (as recorded, or listed) is quiet from then on; a known folder whose watch stayed
     quiet is not even stat'ed when every folder above it was skipped so, found as recorded, or listed
     with its name naming the folder's recorded inode (a page rewritten in `activities/` lists that
-    folder, not the hundreds of record folders below it). The files of a folder it lists are no
-    longer quiet (their folder may be another now): reuse stats them."""
-    base, quiet, quiet_files = watch.base, watch.folders, watch.files
+    folder, not the hundreds of record folders below it)."""
+    base, quiet = watch.base, watch.folders
     clean: Dirs = {}
     lstat, was, subfolders = os.lstat, known.get, subs.get
     pending: list[tuple[str, bool]] = [("", False)]  # (folder, every folder above it skipped or as recorded)
@@ -138,9 +137,7 @@ def _watched_sweep(watch: SlotWatch, files: dict[str, set[str]], subs: dict[str,
                 quiet.add(rel)
             pending += [(sub, True) for sub in subfolders(rel, ())]
             continue
-        wanted = files.get(rel, set())
-        quiet_files.difference_update([f"{rel}/{name}" if rel else name for name in wanted])
-        listed = _list(base + rel, wanted, subs.get(rel, []))
+        listed = _list(base + rel, files.get(rel, set()), subs.get(rel, []))
         if listed is None:
             continue
         # listed: a name still holds the folder found clean under it when it names that folder's inode (the

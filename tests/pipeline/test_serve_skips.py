@@ -155,3 +155,49 @@ def test_a_serve_rebuild_gives_the_cold_bytes(served: tuple[Path, Path, Memory],
         site, printed = _cold(content, tmp_path)
         assert tree_bytes(out) == site, step
         assert tree_bytes(print_folder(out)) == printed, step
+
+
+def test_a_page_written_through_a_mapping_a_hand_holds_is_made_again(tmp_path: Path) -> None:
+    """i-break12 (broke): a kept page was trusted unstat'ed while its inotify watch stayed quiet, and a
+    write through a shared writable mapping (mmap) is no event: the rebuild published the hand's bytes.
+    No file is read between the rebuilds here (a read is an event, and would hide it)."""
+    import mmap
+
+    content = generate(tmp_path / "gen", 40).content
+    out, memory = tmp_path / "output", Memory()
+
+    def rebuild() -> None:
+        pipeline.build(content, out, Options(now=NOW, use_cache=True, jobs=1), memory=memory)
+
+    rebuild()
+    with open(_deep_page(out), "r+b") as handle:  # the page is one inode with the shadow's copy
+        mapped = mmap.mmap(handle.fileno(), 0)
+    for _ in range(3):  # both slots' files found as recorded since their watches were added
+        rebuild()
+    mapped[-2] ^= 1
+    mapped.flush()
+    rebuild()
+    try:
+        site, printed = _cold(content, tmp_path)
+        assert tree_bytes(out) == site and tree_bytes(print_folder(out)) == printed
+    finally:
+        mapped.close()  # after the comparison: closing Python's mapping closes a file, an event
+
+
+def test_serve_without_inotify_stats_everything_and_gives_the_cold_bytes(tmp_path: Path,
+                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """i-break12 (held): no inotify (another system, the user's instances used up): every folder is stat'ed."""
+    import sitegen.write.folderwatch as folderwatch
+
+    monkeypatch.setattr(folderwatch, "_inotify", lambda: None)
+    content = generate(tmp_path / "gen", 40).content
+    out, memory = tmp_path / "output", Memory()
+    hands = [lambda: None, lambda: (_deep_page(out).parent / "x.html").write_text("x", encoding="utf-8"),
+             lambda: (_deep_page(out.parent / SHADOW).parent / "y.html").write_text("y", encoding="utf-8"),
+             lambda: _same_size_time_back(_deep_page(out)), lambda: None]
+    site, printed = _cold(content, tmp_path)  # the content never changes here
+    for hand in hands:
+        hand()
+        pipeline.build(content, out, Options(now=NOW, use_cache=True, jobs=1), memory=memory)
+        assert memory.watch is not None and not memory.watch.works
+        assert tree_bytes(out) == site and tree_bytes(print_folder(out)) == printed

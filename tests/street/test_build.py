@@ -8,6 +8,7 @@ Street pages come from sitegen/street/pages.py
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from collections.abc import Callable, Iterator
@@ -293,6 +294,64 @@ def test_shards_assembled_equal_one_machine(make_street: MakeStreet, street_page
     assert verify_folder(tmp_path / "all").clean
 
 
+def _disk_full_at_the_second_put(monkeypatch: pytest.MonkeyPatch, assembled: Path) -> None:
+    import sitegen.street.shard as street_shard
+
+    put, calls = street_shard._put, []
+
+    def full(source: Path, target: Path, trash: Path) -> None:
+        calls.append(target)
+        if target.parent == assembled and len([c for c in calls if c.parent == assembled]) == 2:
+            raise OSError(28, "No space left on device", str(target))
+        put(source, target, trash)
+
+    monkeypatch.setattr(street_shard, "_put", full)
+
+
+def _wanghu_damaged(monkeypatch: pytest.MonkeyPatch, assembled: Path) -> None:
+    """A hand appends to a page of the assembled wanghu: the shard's own copy, a hard link, changes too."""
+    with open(assembled / "wanghu" / "index.html", "a", encoding="utf-8") as handle:
+        handle.write("<!-- hand -->")
+
+
+# i-break12 (what stops an --assemble after binhu changed, exit code, what the closing lines must hold or None:
+# the assembled output as it was). A refusal of a later part came after binhu was put in; a full disk at
+# the second community said "nothing was written; the previous output is unchanged" of the first.
+ASSEMBLE_STOPS = [
+    (_disk_full_at_the_second_put, 74, "these communities already hold this build: binhu; the other communities"),
+    (_wanghu_damaged, 2, None),
+]
+
+
+@pytest.mark.parametrize(("stop", "code", "told"), ASSEMBLE_STOPS)
+def test_an_assemble_stopped_half_way_says_what_it_put_in(make_street: MakeStreet, street_pages: str, tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch, stop: Callable[..., None],
+                                                          code: int, told: str | None) -> None:
+    folder, assembled = make_street(THREE), tmp_path / "all" / "out"
+    parts = [tmp_path / f"part{k}" / "out" for k in (1, 2)]
+
+    def assemble() -> Any:
+        for k, part in enumerate(parts, 1):
+            build_street(folder, part, options(), shard=Shard(k, 2))
+        return run("build", "--content", str(folder), "--out", str(assembled), "--assemble", *map(str, parts))
+
+    assert assemble().exit_code == 0
+    activity = next((folder / "binhu" / "activities").glob("*.md"))
+    activity.write_text(activity.read_text("utf-8") + "\n又加了一段。\n", encoding="utf-8")
+    for k, part in enumerate(parts, 1):
+        build_street(folder, part, options(), shard=Shard(k, 2))
+    stop(monkeypatch, assembled)
+    before = tree_bytes(assembled)
+    result = run("build", "--content", str(folder), "--out", str(assembled), "--assemble", *map(str, parts))
+    assert result.exit_code == code, result.output
+    if told is None:
+        assert tree_bytes(assembled) == before
+    else:
+        assert told in result.stderr and "unchanged" not in result.stderr, result.stderr
+        page = "activities/2026-linli-jie/index.html"
+        assert "又加了一段" in (assembled / "binhu" / page).read_text("utf-8")
+
+
 SHARD_CASES = [("1/1", (1, 1)), ("2/4", (2, 4)), (" 3 / 3 ", (3, 3))]
 BAD_SHARDS = ["0/2", "3/2", "2", "a/b", "1/0", "-1/2"]
 
@@ -566,6 +625,105 @@ def test_a_street_stopped_after_a_community_names_what_it_wrote(make_street: Mak
     assert "又加了一段" not in (out / "meihu" / page).read_text("utf-8")  # meihu the last one
 
 
+# i-break12: (what stops a FIRST street build at its second community, exit code, the language, what the
+# closing line must hold). There is no last street: "the rest are as the last build left them" was untrue.
+FIRST_STOPS = [
+    (None, 1, "en", "binhu; the other communities and the street pages are not built yet"),
+    (None, 1, "zh-Hans", "这次已经更新的社区：binhu；其余社区和街道页面还没有生成"),
+    (lambda: OSError(28, "No space left on device"), 74, "zh-Hant", "binhu；其餘社區和街道頁面還沒有生成"),
+    (lambda: RuntimeError("a bug of ours"), 70, "en", "binhu; the other communities and the street pages are not"),
+    (lambda: KeyboardInterrupt(), 130, "en", "Interrupted. These communities already hold this build: binhu; the other"
+                                             " communities and the street pages are not built yet"),
+]
+
+
+@pytest.mark.parametrize(("error", "code", "lang", "told"), FIRST_STOPS)
+def test_a_first_street_build_stopped_after_a_community_claims_no_last_street(
+        make_street: MakeStreet, street_pages: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        error: Callable[[], BaseException] | None, code: int, lang: str, told: str) -> None:
+    """None: meihu's own theme fails on its pages (data, no patch); binhu, built before it, is in OUT."""
+    import sitegen.street.build as street_build
+
+    page = '{% extends "base.html" %}\n{% block main %}{{ link(1) }}{% endblock %}\n'
+    communities = {**THREE, "meihu": community_site("梅湖社区", "theme: mine\n")} if error is None else THREE
+    folder, out = make_street(communities, files={"meihu/mine/templates/page.html": page} if error is None else {}), \
+        tmp_path / "out"
+    if error is not None:
+        build_one, calls = street_build._build_one, []
+
+        def stop(*args: Any, **kwargs: Any) -> Any:
+            calls.append(args[0])
+            if len(calls) == 2:
+                raise error()
+            return build_one(*args, **kwargs)
+
+        monkeypatch.setattr(street_build, "_build_one", stop)
+    result = run("build", "--content", str(folder), "--out", str(out), env={"SITEGEN_LANG": lang})
+    assert result.exit_code == code, result.output
+    assert told in result.stderr and "last build left" not in result.stderr and "上一次" not in result.stderr, result.stderr
+    assert "Traceback" not in result.output
+    assert sorted(p.name for p in out.iterdir()) == ["binhu"]  # as the message says: no street pages, no meihu
+
+
+class _FullAtSecond(dict):  # type: ignore[type-arg]
+    """The street files to write, the disk full at the second of them."""
+
+    def items(self) -> Any:
+        for n, (target, data) in enumerate(super().items()):
+            if n == 1:
+                raise OSError(28, "No space left on device", str(target))
+            yield target, data
+
+
+# i-break12: (the language, what the closing line must hold) when the disk fills while the street pages are
+# written, after both communities were swapped in. They were written one by one: the street pages were
+# half new while the message said they were as the last build left them.
+STREET_PAGES_FULL = [("en", "the other communities and the street pages are as the last build left them"),
+                     ("zh-Hans", "这次已经更新的社区：meihu, wanghu；其余社区和街道页面保持上一次的样子")]
+
+
+@pytest.mark.parametrize(("lang", "told"), STREET_PAGES_FULL)
+def test_a_disk_full_at_the_street_pages_leaves_them_all_as_they_were(make_street: MakeStreet, street_pages: str,
+                                                                      tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                      lang: str, told: str) -> None:
+    import sitegen.street.write as street_write
+
+    folder, out = make_street(), tmp_path / "out"
+    assert run("build", "--content", str(folder), "--out", str(out)).exit_code == 0
+    street_files = {rel: data for rel, data in tree_bytes(out).items() if rel.split("/")[0] not in ("wanghu", "meihu")}
+    (folder / "street.yaml").write_text(STREET_YAML.replace("包河大道1号", "包河大道2号"), encoding="utf-8")
+    replace_files = street_write.replace_files
+    monkeypatch.setattr(street_write, "replace_files", lambda targets: replace_files(_FullAtSecond(targets)))
+    result = run("build", "--content", str(folder), "--out", str(out), env={"SITEGEN_LANG": lang})
+    assert result.exit_code == 74, result.output
+    assert told in result.stderr, result.stderr
+    now = tree_bytes(out)
+    assert {rel: data for rel, data in now.items() if rel.split("/")[0] not in ("wanghu", "meihu")} == street_files
+    assert "包河大道2号" in (out / "wanghu" / "index.html").read_text("utf-8")  # as told: the communities are new
+    monkeypatch.undo()
+    assert run("build", "--content", str(folder), "--out", str(out)).exit_code == 0
+    assert "包河大道2号" in (out / "index.html").read_text("utf-8") and verify_folder(out).clean
+
+
+@pytest.mark.parametrize("rel", ["index.html", "manifest.sha256", "feed.xml", "care/index.html"])
+def test_a_street_file_is_as_readable_as_a_community_s(built: Path, rel: str) -> None:
+    """i-break12: the street's own files were written 0600 (a temporary file's mode): a web server
+    running as another user could not read the street's home page."""
+    assert (built / rel).stat().st_mode & 0o777 == (built / "wanghu" / rel).stat().st_mode & 0o777
+
+
+def test_a_street_page_an_earlier_sitegen_left_0600_is_made_readable(make_street: MakeStreet, street_pages: str,
+                                                                     tmp_path: Path) -> None:
+    folder, out = make_street(), tmp_path / "out"
+    assert run("build", "--content", str(folder), "--out", str(out)).exit_code == 0
+    robots = (out / "robots.txt").read_bytes()
+    os.chmod(out / "robots.txt", 0o600)  # its bytes do not change below: only its mode has it written again
+    (folder / "street.yaml").write_text(STREET_YAML.replace("周一至周五", "周一至周六"), encoding="utf-8")
+    assert run("build", "--content", str(folder), "--out", str(out)).exit_code == 0
+    assert (out / "robots.txt").read_bytes() == robots
+    assert (out / "robots.txt").stat().st_mode & 0o777 == (out / "wanghu" / "index.html").stat().st_mode & 0o777
+
+
 # How a first street build can stop half-way (an internal error, a kill): the communities already
 # built are in OUT, the street's manifest (written last) is not.
 STOPS = [pytest.param(_stop_at_street_pages, id="before the street pages"),
@@ -676,6 +834,56 @@ def test_a_failing_street_page_leaves_every_community_as_it_was(make_street: Mak
     assert result.exit_code == 1, result.output
     assert [e for e in error_lines(result) if e.startswith("brand/templates/street/index.html:2: ")], result.output
     assert tree_bytes(out) == before and tree_bytes(print_folder(out)) == printed
+
+
+# i-break12: (the street theme's street page edited alone, nothing else → exit code, a line the street's
+# index.html must hold after, or the PATH:LINE told). The street pages' fingerprint held no theme file:
+# the edit was never shown, and a page that fails passed with the old page left in place (exit 0).
+THEME_ALONE = [
+    ("MARKER-ONLY {{ super() }}", 0, "MARKER-ONLY"),
+    ("{{ link(1) }}", 1, "brand/templates/street/index.html:2: "),
+]
+
+
+@pytest.mark.parametrize(("block", "code", "shown"), THEME_ALONE)
+def test_a_street_theme_s_street_page_edited_alone_makes_the_street_pages_again(
+        make_street: MakeStreet, street_pages: str, tmp_path: Path, block: str, code: int, shown: str) -> None:
+    good = '{% extends "default/street/index.html" %}\n{% block main %}{{ super() }}{% endblock %}\n'
+    folder = make_street(street=STREET_YAML + "theme: brand\n", files={"brand/templates/street/index.html": good})
+    out = tmp_path / "out"
+    assert run("build", "--content", str(folder), "--out", str(out)).exit_code == 0
+    before = tree_bytes(out)
+    (folder / "brand/templates/street/index.html").write_text(good.replace("{{ super() }}", block), "utf-8")
+    result = run("build", "--content", str(folder), "--out", str(out))
+    assert result.exit_code == code, result.output
+    if code == 0:
+        assert shown in (out / "index.html").read_text("utf-8")
+    else:
+        assert [e for e in error_lines(result) if e.startswith(shown)], result.output
+        assert tree_bytes(out) == before
+
+
+def test_serve_of_a_street_whose_page_fails_keeps_the_output_and_recovers(make_street: MakeStreet, street_pages: str,
+                                                                          tmp_path: Path) -> None:
+    """i-break12 (held): `sitegen serve` of a street (serve_build), its street page failing while a community
+    leaves the street: the output as it was; once the page is fixed, a cold build's bytes."""
+    from sitegen.errors import ContentInvalid
+    from sitegen.street.build import serve_build
+
+    good = '{% extends "default/street/index.html" %}\n{% block main %}{{ super() }}{% endblock %}\n'
+    folder = make_street(THREE, street=STREET_YAML + "theme: brand\n", files={"brand/templates/street/index.html": good})
+    out, cold = tmp_path / "out", tmp_path / "cold"
+    serve_build(folder, out, options(use_cache=True))
+    before, printed = tree_bytes(out), tree_bytes(print_folder(out))
+    (folder / "brand/templates/street/index.html").write_text(good.replace("{{ super() }}", "{{ link(1) }}"), "utf-8")
+    shutil.move(folder / "meihu", tmp_path / "meihu-away")
+    with pytest.raises(ContentInvalid):
+        serve_build(folder, out, options(use_cache=True))
+    assert tree_bytes(out) == before and tree_bytes(print_folder(out)) == printed
+    (folder / "brand/templates/street/index.html").write_text(good, "utf-8")
+    serve_build(folder, out, options(use_cache=True))
+    build_street(folder, cold, options(use_cache=False))
+    assert tree_bytes(out) == tree_bytes(cold) and tree_bytes(print_folder(out)) == tree_bytes(print_folder(cold))
 
 
 @pytest.mark.parametrize("line", ["{{ link(1) }}", "{{ nothing.here }}"])
