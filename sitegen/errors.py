@@ -54,7 +54,7 @@ class Problem:
                 for k, v in self.args.items()}
         text = messages.text(self.key, **args)
         if self.warning:
-            text = messages.text("cli.warning_prefix") + text
+            text = messages.text("cli.warning_line", text=text)
         return f"{self.where}: {text}"
 
     def sort_key(self) -> tuple[str, int, str]:

@@ -166,6 +166,10 @@ def build_street(app: App, messages: Messages, content: Path, out: Path, options
     app.echo(messages.text("cli.street_done", communities=len(report.communities) or report.assembled,
                            files=report.street_files, written=report.written, out=str(out),
                            seconds=f"{report.seconds:.2f}"))
+    from sitegen.write.printfolder import print_folder
+
+    if print_folder(out).is_dir():  # as a community's build says it: where to print from, never to upload
+        app.echo(messages.text("cli.print_folder", path=str(print_folder(out))))
 
 
 def check_street(app: App, messages: Messages, content: Path) -> None:

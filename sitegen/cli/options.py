@@ -72,7 +72,7 @@ def _output_flag(ctx: click.Context, param: click.Parameter, value: bool) -> boo
 
 
 def output_options(command: Callable[..., None]) -> Callable[..., None]:
-    """--quiet/-q (errors only) and --verbose/-v (more detail) on every command that prints something."""
+    """--quiet/-q (problems only: errors and warnings) and --verbose/-v (more detail) on every command that prints something."""
     command = click.option("--verbose", "-v", is_flag=True, expose_value=False, callback=_output_flag,
                            help="help.opt.verbose")(command)
     return click.option("--quiet", "-q", is_flag=True, expose_value=False, callback=_output_flag,

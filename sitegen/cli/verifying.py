@@ -32,6 +32,9 @@ def verify(app: App, target: str | None, out: Path) -> None:
     else:
         folder = Path(target) if target else out
         if not (folder / "manifest.sha256").is_file():
+            published = _published_of(folder)
+            if published is not None:  # the print folder: never uploaded, so never checked against an upload
+                raise UsageProblem("verify.print_folder", path=str(folder), out=str(published))
             raise UsageProblem("verify.no_manifest", path=str(folder))
         found = verify_folder(folder)
     for key, paths in (("verify.changed", found.changed), ("verify.missing", found.missing),
@@ -40,6 +43,18 @@ def verify(app: App, target: str | None, out: Path) -> None:
             click.echo(messages.text(key, path=path), err=True)
     if not found.clean:
         click.echo(messages.text("verify.failed", changed=len(found.changed), missing=len(found.missing),
-                                 extra=len(found.extra) + len(found.special)), err=True)
+                                 extra=len(found.extra) + len(found.special), path=str(target or out)), err=True)
         raise SystemExit(EXIT_INVALID)
     app.echo(messages.text("verify.ok", files=found.checked))
+
+
+def _published_of(folder: Path) -> Path | None:
+    """The output folder whose print folder `folder` is (OUT for OUT-print, write/printfolder.py), when
+    that output was built (holds a manifest); else None."""
+    from sitegen.write.printfolder import print_folder
+
+    name = folder.resolve().name
+    if not name.endswith("-print"):
+        return None
+    published = folder.resolve().with_name(name.removesuffix("-print"))
+    return published if print_folder(published) == folder.resolve() and (published / "manifest.sha256").is_file() else None

@@ -40,7 +40,7 @@ class RowProblem:
             prefix = messages.text("import.column", column=self.column)
             text = prefix + (" " if prefix[-1:].isascii() else "") + text
         if self.warning:
-            text = messages.text("cli.warning_prefix") + text
+            text = messages.text("cli.warning_line", text=text)
         return f"{where}: {text}"
 
 

@@ -259,3 +259,15 @@ def test_a_failed_build_says_whether_a_last_site_is_kept(make_site: MakeSite, tm
     (content / "activities" / "a.md").write_text(BROKEN["activities/a.md"], "utf-8")
     result = run("--lang", lang, "build", "--content", str(content), "--out", str(out))
     assert result.exit_code == 1 and again in result.stderr and first not in result.stderr, result.stderr
+
+
+# (language, how a warning's line must begin after PATH:LINE) — the English prefix lost its space
+# ("warning:`base_url`…"): a message is stripped, and the prefix was one of its own
+WARNING_LINES = [("en", "site.yaml:3: warning: `base_url`"), ("zh-Hans", "site.yaml:3: 提醒：`base_url`")]
+
+
+@pytest.mark.parametrize(("lang", "start"), WARNING_LINES)
+def test_a_warning_line_reads_as_a_sentence(make_site: MakeSite, lang: str, start: str) -> None:
+    content = make_site(site="name: 社区\nlanguage: zh-Hans\nbase_url: https://example.org/\n")
+    result = run("check", "--content", str(content), env={"SITEGEN_LANG": lang})
+    assert any(line.startswith(start) for line in result.stderr.splitlines()), result.stderr

@@ -106,3 +106,26 @@ def test_links_and_pipes_in_the_output_are_reported_not_followed(make_site: Make
     assert f"not a regular file (a link, a pipe or a device), not read: {rel}" in result.stderr
     assert "passwd" not in result.stderr and "Traceback" not in result.stderr  # /etc was not walked
     assert f"missing: {rel}" not in result.stderr
+
+
+# (folder verified, relative to tmp_path; exit code; what the message must hold) — the newcomer's findings:
+# the advice named output/ whatever folder was verified, and the print folder was told to build first
+FOLDER_ADVICE = [
+    ("copy", 1, "Upload {tmp}/copy again"),
+    ("output-print", 2, "never uploaded, so it is not checked. To check the site, run sitegen verify {tmp}/output"),
+    ("nowhere-print", 2, "has no manifest.sha256"),
+]
+
+
+@pytest.mark.parametrize(("folder", "code", "said"), FOLDER_ADVICE, ids=[f for f, _, _ in FOLDER_ADVICE])
+def test_verify_advice_names_the_folder_verified(make_site: MakeSite, tmp_path: Path, folder: str, code: int,
+                                                 said: str) -> None:
+    import shutil
+
+    out = built(make_site, tmp_path)
+    shutil.copytree(out, tmp_path / "copy")
+    (tmp_path / "copy" / "robots.txt").unlink()
+    (tmp_path / "nowhere-print").mkdir()
+    result = run("verify", str(tmp_path / folder))
+    assert result.exit_code == code, result.output
+    assert said.format(tmp=tmp_path) in " ".join(result.stderr.split()), result.stderr

@@ -895,3 +895,11 @@ def test_a_street_theme_failing_on_a_community_page_is_told_from_the_street_fold
     result = run("build", "--content", str(folder), "--out", str(tmp_path / "out"))
     assert result.exit_code == 1, result.output
     assert [e.split(": ")[0] for e in error_lines(result) if "page.html" in e] == ["brand/templates/page.html:2"], result.output
+
+
+def test_a_street_build_says_where_its_posters_for_printing_are(make_street: MakeStreet, street_pages: str,
+                                                                tmp_path: Path) -> None:
+    """As a community's build does (the newcomer's finding: the street build never named street-output-print)."""
+    result = run("build", "--content", str(make_street()), "--out", str(tmp_path / "street-output"))
+    assert result.exit_code == 0, result.output
+    assert f"{tmp_path / 'street-output-print'}: print from there, never upload" in result.output, result.output
