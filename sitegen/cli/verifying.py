@@ -14,7 +14,7 @@ from sitegen.errors import UsageProblem
 
 
 @cli.command(help="help.verify")
-@click.argument("target", metavar="DIR|URL", required=False)
+@click.argument("target", metavar="[DIR|URL]", required=False)
 @out_option
 @output_options
 @click.pass_obj
