@@ -142,10 +142,10 @@ def build_street(folder: Path, out: Path, options: Options, progress: pipeline.P
                                                   functools.partial(relocated, street, community))
             report.communities[slug] = built
             report.warnings += relocated(street, community, built.warnings)
+            if told is not None:  # swapped in: told before anything else can stop the street
+                told(slug, built)
             if slug not in fresh and slug in summaries:  # an unchanged community built for new secrets keeps its own
                 folders.save_summary(slug, summaries[slug], summary_year(options.now, street.timezone))
-            if told is not None:
-                told(slug, built)
         if shard is not None:
             folders.write_summaries(out, {slug: summary_of(slug) for slug in kept})
             for community in picked:  # what --assemble checks the part against
