@@ -579,6 +579,21 @@ def _stop_at_second_community(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(street_build, "_build_one", stop)
 
 
+def _raise_at_second_community(monkeypatch: pytest.MonkeyPatch, error: Callable[[], BaseException]) -> None:
+    """The street's build of its second community raises `error()`; the first is built and swapped in."""
+    import sitegen.street.build as street_build
+
+    build_one, calls = street_build._build_one, []
+
+    def stop(*args: Any, **kwargs: Any) -> Any:
+        calls.append(args[0])
+        if len(calls) == 2:
+            raise error()
+        return build_one(*args, **kwargs)
+
+    monkeypatch.setattr(street_build, "_build_one", stop)
+
+
 # (what stops the street at its second community, exit code, what the closing line must hold in zh-Hans):
 # the first community was swapped in already, so "nothing written, the last site unchanged" was untrue.
 SECOND_STOPS = [
@@ -601,22 +616,13 @@ def test_a_street_stopped_after_a_community_names_what_it_wrote(make_street: Mak
                                                                  tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                                  error: Callable[[], BaseException], code: int,
                                                                  told: str) -> None:
-    import sitegen.street.build as street_build
 
     folder, out = make_street(THREE), tmp_path / "out"
     assert run("build", "--content", str(folder), "--out", str(out)).exit_code == 0
     for slug in ("binhu", "meihu"):
         activity = next((folder / slug / "activities").glob("*.md"))
         activity.write_text(activity.read_text("utf-8") + "\n又加了一段。\n", encoding="utf-8")
-    build_one, calls = street_build._build_one, []
-
-    def stop(*args: Any, **kwargs: Any) -> Any:
-        calls.append(args[0])
-        if len(calls) == 2:
-            raise error()
-        return build_one(*args, **kwargs)
-
-    monkeypatch.setattr(street_build, "_build_one", stop)
+    _raise_at_second_community(monkeypatch, error)
     result = run("build", "--content", str(folder), "--out", str(out), "--quiet", env={"SITEGEN_LANG": "zh-Hans"})
     assert result.exit_code == code, result.output
     assert told in result.stderr and "保持不变" not in result.stderr and "没有改动" not in result.stderr, result.stderr
@@ -642,22 +648,13 @@ def test_a_first_street_build_stopped_after_a_community_claims_no_last_street(
         make_street: MakeStreet, street_pages: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
         error: Callable[[], BaseException] | None, code: int, lang: str, told: str) -> None:
     """None: meihu's own theme fails on its pages (data, no patch); binhu, built before it, is in OUT."""
-    import sitegen.street.build as street_build
 
     page = '{% extends "base.html" %}\n{% block main %}{{ link(1) }}{% endblock %}\n'
     communities = {**THREE, "meihu": community_site("梅湖社区", "theme: mine\n")} if error is None else THREE
     folder, out = make_street(communities, files={"meihu/mine/templates/page.html": page} if error is None else {}), \
         tmp_path / "out"
     if error is not None:
-        build_one, calls = street_build._build_one, []
-
-        def stop(*args: Any, **kwargs: Any) -> Any:
-            calls.append(args[0])
-            if len(calls) == 2:
-                raise error()
-            return build_one(*args, **kwargs)
-
-        monkeypatch.setattr(street_build, "_build_one", stop)
+        _raise_at_second_community(monkeypatch, error)
     result = run("build", "--content", str(folder), "--out", str(out), env={"SITEGEN_LANG": lang})
     assert result.exit_code == code, result.output
     assert told in result.stderr and "last build left" not in result.stderr and "上一次" not in result.stderr, result.stderr
