@@ -24,6 +24,7 @@ def verify(app: App, target: str | None, out: Path) -> None:
     from sitegen.write.slots import read_manifest
 
     messages = app.messages()
+    folder: Path | None = None  # the folder verified, when not a web address
     if target and target.startswith(("http://", "https://")):
         manifest = read_manifest(out)
         if not manifest:
@@ -43,7 +44,8 @@ def verify(app: App, target: str | None, out: Path) -> None:
             click.echo(messages.text(key, path=path), err=True)
     if not found.clean:
         click.echo(messages.text("verify.failed", changed=len(found.changed), missing=len(found.missing),
-                                 extra=len(found.extra) + len(found.special), path=str(target or out)), err=True)
+                                 extra=len(found.extra) + len(found.special),
+                                 path=str(folder if folder is not None else out)), err=True)  # an address: upload OUT
         raise SystemExit(EXIT_INVALID)
     app.echo(messages.text("verify.ok", files=found.checked))
 
@@ -53,8 +55,8 @@ def _published_of(folder: Path) -> Path | None:
     that output was built (holds a manifest); else None."""
     from sitegen.write.printfolder import print_folder
 
-    name = folder.resolve().name
-    if not name.endswith("-print"):
+    real = folder.resolve()
+    if not real.name.endswith("-print"):
         return None
-    published = folder.resolve().with_name(name.removesuffix("-print"))
-    return published if print_folder(published) == folder.resolve() and (published / "manifest.sha256").is_file() else None
+    published = real.with_name(real.name.removesuffix("-print"))
+    return published if print_folder(published) == real and (published / "manifest.sha256").is_file() else None

@@ -37,15 +37,14 @@ def replace_files(targets: Mapping[Path, bytes]) -> None:
     """Each of `targets` holds its bytes, readable by all as a site's pages are (0o644 less the umask):
     all are written beside their files first, then renamed over them, so a full disk (or any failure
     while writing) leaves every one of them as it was."""
+    from sitegen.write.assembly import write_file  # the site's own file write: a new file, 0o644 less the umask
+
     staged: list[tuple[Path, Path]] = []
     try:
         for target, data in targets.items():
-            target.parent.mkdir(parents=True, exist_ok=True)
-            name = target.with_name(f".{target.name}.{secrets.token_hex(6)}")
-            handle = os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o644)
-            staged.append((name, target))
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(data)
+            temporary = target.with_name(f".{target.name}.{secrets.token_hex(6)}")
+            staged.append((temporary, target))
+            write_file(temporary.parent, temporary.name, data)
     except BaseException:
         for temporary, _ in staged:
             temporary.unlink(missing_ok=True)

@@ -84,8 +84,8 @@ class FolderWatch:
     """One inotify instance for every slot a process builds into (`slot` gives one slot's view).
 
     A folder `rel` of a slot tree is quiet when it was watched before it was found clean
-    (as recorded) and no event came for it since. Without inotify nothing is ever quiet: sweeps and
-    reuse stat as before.
+    (as recorded) and no event came for it since. Without inotify nothing is ever quiet: sweeps
+    stat as before.
     """
 
     def __init__(self) -> None:
