@@ -20,7 +20,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from json.encoder import encode_basestring
-from typing import Final
+from typing import Any, Final
 
 from sitegen.render.search_text import Folder, FoldMemo
 
@@ -64,6 +64,24 @@ class Pieces:
     order: list[str] = field(default_factory=list)
     heads: dict[str, bytes] = field(default_factory=dict)
     seals: dict[str, set[bytes]] = field(default_factory=dict)
+
+    def counted(self) -> tuple[object, ...]:
+        """What the cache files keep of these pieces: the records counted, the counts (plain dicts in
+        the order characters were met, which is the order the fold map is learned in), the fold map
+        and the kind names it learned; `recounted` makes pieces of them."""
+        return (self.mirror, self.names, dict(self.chars), dict(self.hant_chars), self.fold, self.kinds)
+
+    @classmethod
+    def recounted(cls, counted: tuple[Any, ...]) -> Pieces:
+        """Pieces holding `counted`'s counts and fold map and no encoded piece (every row and key is
+        encoded again, and the files are told as a first build's): `learned` counts only the
+        records that came or went since. Anything but what `counted` gives: empty pieces."""
+        try:
+            mirror, names, chars, hant_chars, fold, kinds = counted
+            return cls(bool(mirror), set(names), chars=Counter(chars), hant_chars=Counter(hant_chars),
+                       fold=(dict(fold[0]), bytes(fold[1])), kinds=dict(kinds))
+        except (TypeError, ValueError, IndexError):
+            return cls(False)
 
 
 class Told(bytes):

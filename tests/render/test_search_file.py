@@ -68,7 +68,8 @@ def _model_and_labels(content: Path) -> tuple[Model, dict[str, str]]:
     return model, Theme.load(model.site.language).labels
 
 
-def test_saves_one_after_another_give_the_files_a_whole_build_gives(make_site: MakeSite) -> None:
+@pytest.mark.parametrize("files", [False, True], ids=["kept in the process (serve)", "read back from the cache files (CLI)"])
+def test_saves_one_after_another_give_the_files_a_whole_build_gives(make_site: MakeSite, files: bool) -> None:
     content = make_site(FILES)
     model, labels = _model_and_labels(content)
     memo: dict = {}  # type: ignore[type-arg]
@@ -79,17 +80,21 @@ def test_saves_one_after_another_give_the_files_a_whole_build_gives(make_site: M
     told = 0
     for what, path, old, new in SAVES:
         save_edit(content, path, old, new)
+        if files:  # as BuildCache keeps them: the memo and the keys pickled together
+            memo, keys = pickle.loads(pickle.dumps((memo, keys)))
         changed = pipeline.check(content, Options(now=NOW, use_cache=False)).model
         made = make_files(changed, labels, memo, keys, folds)
         assert made == make_files(changed, labels), what
         assert len(keys.pieces.rows) == len(changed.records()) + len(changed.pages), what  # gone rows pruned
+        if files:
+            continue  # told against no base: nothing encoded was read back
         for name, data in made.items():
             base = last[name] if name in last else next(v for k, v in last.items() if ("hant" in k) == ("hant" in name))
             if isinstance(data, Told) and data.base is not None:
                 assert _outside_is_base(data, base), what
                 told += 1
         last = made
-    assert told >= 8  # most saves are told against the file before
+    assert files or told >= 8  # most saves are told against the file before
 
 
 def _outside_is_base(data: Told, base: bytes) -> bool:
@@ -119,16 +124,28 @@ def test_other_labels_and_the_mirror_turned_off_give_the_files_a_whole_build_giv
     assert make_files(model, labels, memo, keys) == make_files(model, labels)
 
 
-def test_the_pieces_live_in_the_process_only(make_site: MakeSite) -> None:
+def test_the_cache_files_keep_the_character_counts_not_the_encoded_pieces(make_site: MakeSite) -> None:
     content = make_site(FILES)
     model, labels = _model_and_labels(content)
     memo: dict = {}  # type: ignore[type-arg]
     keys = Keys()
     made = make_files(model, labels, memo, keys)
     read_back = pickle.loads(pickle.dumps(keys))
-    assert keys.pieces is not None and read_back.pieces is None  # a CLI build's cache file does not carry them
+    assert keys.pieces is not None and read_back.pieces is not None
+    assert not (read_back.pieces.rows or read_back.pieces.hant or read_back.pieces.members)  # a CLI build encodes them
+    assert (read_back.pieces.names, read_back.pieces.chars, read_back.pieces.fold) == (
+        keys.pieces.names, keys.pieces.chars, keys.pieces.fold)
+    assert list(read_back.pieces.chars) == list(keys.pieces.chars)  # the order the fold map is learned in
     assert (read_back.names, read_back.keyed, read_back.encoded) == (keys.names, keys.keyed, keys.encoded)
+    fold = read_back.pieces.fold
     assert make_files(model, labels, memo, read_back) == made
+    assert read_back.pieces.fold is fold  # no character came or went: the map read back is used, not learned
+
+
+def test_counts_read_back_from_a_cache_of_another_shape_are_not_used() -> None:
+    from sitegen.render.search_file import Pieces
+
+    assert Pieces.recounted(("not", "the", "shape")) == Pieces(False)
 
 
 def test_the_fold_map_is_learned_again_only_when_a_character_comes_or_goes(make_site: MakeSite) -> None:
