@@ -317,7 +317,7 @@ def run_server(content: Path, out: Path, port: int, open_browser: bool, options:
     from sitegen.pipeline.memory import Memory
     from sitegen.write.slots import output_folder
 
-    output_folder(out)  # someone else's folder is refused before anything is written
+    output_folder(out, street=build is not None)  # someone else's folder is refused before anything is written
     state = State(out=out, messages=messages, memory=None if build is not None else Memory(), build=build)
     try:
         server = _Server(("127.0.0.1", port), handler_for(state, port))

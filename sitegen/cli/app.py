@@ -53,6 +53,7 @@ class App:
     quiet: bool = False
     verbose: bool = False
     written: list[str] = field(default_factory=list)  # a street's communities this run swapped in (a failure says so)
+    print_old: list[str] = field(default_factory=list)  # of those, any whose print folder is not swapped in yet
 
     def messages(self, content: Path | None = None) -> Messages:
         return messages_for(self.lang, content)

@@ -142,9 +142,15 @@ def build_street(app: App, messages: Messages, content: Path, out: Path, options
     from sitegen.street.shard import Shard
     from sitegen.street.state import StreetFolders
 
-    def told(slug: str, report: Any) -> None:
-        if not report.unchanged:  # swapped in: should the street stop later, its message names this one
+    def swapped(slug: str, printed: bool) -> None:  # should the street stop later, its message names this one
+        if slug not in app.written:
             app.written.append(slug)
+        if printed == (slug in app.print_old):  # its print folder may be the old one until it is swapped in too
+            (app.print_old.remove if printed else app.print_old.append)(slug)
+
+    def told(slug: str, report: Any) -> None:
+        if not report.unchanged:  # swapped in, its print folder too
+            swapped(slug, True)
         if app.quiet:
             return
         key = "cli.street_community_unchanged" if report.unchanged else "cli.street_community"
@@ -154,10 +160,10 @@ def build_street(app: App, messages: Messages, content: Path, out: Path, options
     picked = Shard.parse(shard) if shard else None
     if parts is not None:
         _check_parts(content, parts, shard)
-        report = assemble_street(content, out, parts, options, app.written.append)  # named should it stop
+        report = assemble_street(content, out, parts, options, swapped)  # named should it stop
     else:
         with progress_bar(app, messages) as progress:
-            report = build_all(content, out, options, progress, told, picked)
+            report = build_all(content, out, options, progress, told, picked, swapped)
     report_problems(messages, report.warnings)
     if picked is not None:
         app.echo(messages.text("cli.street_shard_done", communities=len(report.communities), out=str(out),

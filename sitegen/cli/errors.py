@@ -28,20 +28,41 @@ def _first(kwargs: Mapping[str, Any]) -> bool:
     return isinstance(out, Path) and not (out / "manifest.sha256").is_file()
 
 
+def _stopped(kwargs: Mapping[str, Any]) -> list[str]:
+    """The communities in an output folder that an earlier first street build left when it stopped."""
+    from sitegen.write.slots import stopped_street
+
+    out = kwargs.get("out")
+    return stopped_street(out) if isinstance(out, Path) else []
+
+
 def _street_written(app: App, messages: Messages, key: str, kwargs: Mapping[str, Any], **values: str) -> str:
-    """The message `key` naming the communities a stopped street build swapped in; the rest are as the
-    last build left them, or, on a first build, not built yet: there is no last street to keep."""
-    rest = messages.text("cli.street_rest_first" if _first(kwargs) else "cli.street_rest_kept")
-    return messages.text(key, slugs=", ".join(app.written), rest=rest, **values)
+    """The message `key` naming the communities a stopped street build swapped in (one whose print folder
+    was not swapped in after its web folder said so); the rest are as the last build left them, or, on a
+    first build, not built yet, but for those an earlier first build that stopped left."""
+    if not _first(kwargs):
+        rest = messages.text("cli.street_rest_kept")
+    else:
+        earlier = [slug for slug in _stopped(kwargs) if slug not in app.written]
+        rest = messages.text("cli.street_rest_stopped", slugs=", ".join(earlier)) if earlier else \
+            messages.text("cli.street_rest_first")
+    slugs = [messages.text("cli.street_print_old", slug=slug) if slug in app.print_old else slug
+             for slug in app.written]
+    return messages.text(key, slugs=", ".join(slugs), rest=rest, **values)
 
 
 def _failed(app: App, messages: Messages, kwargs: Mapping[str, Any]) -> str:
     """"Nothing written, the last site unchanged", or, when the output folder holds no site yet
-    (a first build), "nothing written" alone: there is no last site to keep. A street build that
-    stops after some of its communities were swapped in names them: they hold the new build."""
+    (a first build), "nothing written" alone: there is no last site to keep, only what an earlier
+    first street build that stopped left, if any (named). A street build that stops after some of its
+    communities were swapped in names them: they hold the new build."""
     if app.written:
         return _street_written(app, messages, "cli.street_partly_written", kwargs)
-    return messages.text("cli.build_failed_first" if _first(kwargs) else "cli.build_failed")
+    if not _first(kwargs):
+        return messages.text("cli.build_failed")
+    earlier = _stopped(kwargs)
+    return messages.text("cli.build_failed_stopped", out=str(kwargs.get("out")), slugs=", ".join(earlier)) \
+        if earlier else messages.text("cli.build_failed_first")
 
 
 def _content_invalid(e: ContentInvalid, command: str, app: App, messages: Messages, kwargs: Mapping[str, Any]) -> int:

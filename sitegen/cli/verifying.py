@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
@@ -28,7 +29,7 @@ def verify(app: App, target: str | None, out: Path) -> None:
     if target and target.startswith(("http://", "https://")):
         manifest = read_manifest(out)
         if not manifest:
-            raise UsageProblem("verify.no_manifest", path=str(out))
+            _no_manifest(out)
         found = verify_url(target, manifest)
     else:
         folder = Path(target) if target else out
@@ -36,7 +37,7 @@ def verify(app: App, target: str | None, out: Path) -> None:
             published = _published_of(folder)
             if published is not None:  # the print folder: never uploaded, so never checked against an upload
                 raise UsageProblem("verify.print_folder", path=str(folder), out=str(published))
-            raise UsageProblem("verify.no_manifest", path=str(folder))
+            _no_manifest(folder)
         found = verify_folder(folder)
     for key, paths in (("verify.changed", found.changed), ("verify.missing", found.missing),
                        ("verify.extra", found.extra), ("verify.special", found.special)):
@@ -60,3 +61,14 @@ def _published_of(folder: Path) -> Path | None:
         return None
     published = real.with_name(real.name.removesuffix("-print"))
     return published if print_folder(published) == real and (published / "manifest.sha256").is_file() else None
+
+
+def _no_manifest(folder: Path) -> NoReturn:
+    """UsageProblem: `folder` has no manifest to verify against; one a first street build that stopped
+    part-way left holds communities (each with its own manifest): they are named, not called unbuilt."""
+    from sitegen.write.slots import stopped_street
+
+    earlier = stopped_street(folder)
+    if earlier:
+        raise UsageProblem("verify.street_stopped", path=str(folder), slugs=", ".join(earlier), slug=earlier[0])
+    raise UsageProblem("verify.no_manifest", path=str(folder))

@@ -36,6 +36,7 @@ from sitegen.street.ready import unchanged_all
 from sitegen.street.secrets import learn_secrets
 from sitegen.street.shard import Shard
 from sitegen.street.stamp import STAMP_SUFFIX, community_stamp
+from sitegen.street.swapped import Swapped, told_if_swapped
 from sitegen.street.state import StreetFolders, summary_digest, summary_year
 from sitegen.street.write import first_pages, write_street
 from sitegen.write.files import replace_file
@@ -106,12 +107,12 @@ def check_street(folder: Path, options: Options) -> tuple[int, int, list[Problem
 
 
 def build_street(folder: Path, out: Path, options: Options, progress: pipeline.Progress | None = None,
-                 told: Told | None = None, shard: Shard | None = None) -> StreetReport:
+                 told: Told | None = None, shard: Shard | None = None, swapped: Swapped | None = None) -> StreetReport:
     """Build the street in `folder` into `out` (docs/spec.md §6); see the module docstring.
 
-    With `shard`, only its communities are built, their summaries are written to
-    `<out>.summaries/<slug>.json`, and no street page is made (`assemble_street` does that).
-    Raises ContentInvalid (nothing written), UsageProblem (a foreign output folder), OutputBusy.
+    `swapped(slug, print folder too)` is told of a community whose build raised after its web folder was swapped in
+    (street/swapped.py). With `shard`, only its communities are built, their summaries written to `<out>.summaries/`,
+    and no street page made (`assemble_street` does). Raises ContentInvalid (nothing written), UsageProblem, OutputBusy.
     """
     from sitegen.write.lock import output_lock
     from sitegen.write.slots import output_folder
@@ -137,9 +138,10 @@ def build_street(folder: Path, out: Path, options: Options, progress: pipeline.P
             street, lambda: [summary_of(slug) for slug in kept], digests, options, out, folders)
         for community in picked:  # all checked and good: only now is anything written
             slug = community.slug
-            built = fresh.get(slug) or _build_one(community, out, plans[slug], progress, caches.pop(slug, None),
-                                                  checks.pop(slug, None), {c.slug for c in communities},
-                                                  functools.partial(relocated, street, community))
+            built = fresh.get(slug) or told_if_swapped(functools.partial(
+                _build_one, community, out, plans[slug], progress, caches.pop(slug, None), checks.pop(slug, None),
+                {c.slug for c in communities}, functools.partial(relocated, street, community)),
+                slug, out / slug, folders.community_print(slug), swapped)
             report.communities[slug] = built
             report.warnings += relocated(street, community, built.warnings)
             if told is not None:  # swapped in: told before anything else can stop the street
@@ -326,9 +328,10 @@ def _check_changed(street: Street, picked: Sequence[Community], out: Path, optio
 
 
 def assemble_street(folder: Path, out: Path, parts: Sequence[Path], options: Options,
-                    put: Callable[[str], None] | None = None) -> StreetReport:
+                    put: Swapped | None = None) -> StreetReport:
     """Put the outputs of `build --shard` runs (`parts`) together into `out` and make the street pages;
-    `put(slug)` is told as each community that changed is put in (should the street stop later).
+    `put(slug, print folder too)` is told as each community that changed has its web folder put in, and
+    again as its print folder is (should the street stop later).
 
     Every community of the street must be in exactly one part, with its summary beside it
     (`<part>.summaries/<slug>.json`); UsageProblem names the first that is not.

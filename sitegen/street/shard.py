@@ -12,13 +12,14 @@ import json
 import os
 import re
 import shutil
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from sitegen.errors import UsageProblem
 from sitegen.street.config import Community
 from sitegen.street.state import StreetFolders
+from sitegen.street.swapped import Swapped
 from sitegen.write.printfolder import link_or_copy, print_folder
 from sitegen.write.slots import MANIFEST, discard_later, read_manifest
 from sitegen.write.stamp import tree_stamp
@@ -49,11 +50,17 @@ class Shard:
 
 
 def _put(source: Path, target: Path, trash: Path) -> None:
-    """`target` becomes a copy of the folder `source` (hard links where the disk allows), swapped in whole."""
+    """`target` becomes a copy of the folder `source` (hard links where the disk allows), swapped in whole.
+    A copy that stops half-way (a full disk, Ctrl-C) is removed: left in OUT, it was a folder without our
+    manifest, so the next build took OUT for someone else's and verify named its files as not sitegen's."""
     stage = target.parent / f".{target.name}.assemble"
     shutil.rmtree(stage, ignore_errors=True)
     target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copytree(source, stage, copy_function=lambda s, d: link_or_copy(Path(s), Path(d)))
+    try:
+        shutil.copytree(source, stage, copy_function=lambda s, d: link_or_copy(Path(s), Path(d)))
+    except BaseException:
+        shutil.rmtree(stage, ignore_errors=True)
+        raise
     discard_later(target, trash)
     os.replace(stage, target)
 
@@ -64,15 +71,21 @@ def _as_put(out: Path, printed: Path, names: Sequence[str]) -> list[str]:
     return [tree_stamp(out), tree_stamp(printed, names)]
 
 
-def _put_community(source: Path, printed: Path, slug: str, out: Path, folders: StreetFolders) -> None:
-    """The community's output and print folder copied from a part into `out`, and recorded as put."""
+def _put_community(source: Path, printed: Path, slug: str, out: Path, folders: StreetFolders,
+                   put: Swapped | None = None) -> None:
+    """The community's output and print folder copied from a part into `out`, and recorded as put;
+    `put(slug, False)` is told once its web folder is in, `put(slug, True)` once its print folder is too."""
     shutil.rmtree(folders.community_cache(slug), ignore_errors=True)  # it described another copy
     _put(source, out / slug, folders.cache)
+    if put is not None:  # should the street stop before its print folder is in, it is named all the same
+        put(slug, False)
     target = folders.community_print(slug)
     if printed.is_dir():
         _put(printed, target, folders.cache)
     else:
         discard_later(target, folders.cache)
+    if put is not None:
+        put(slug, True)
     names = sorted(p.relative_to(target).as_posix() for p in target.rglob("*") if not p.is_dir()) if target.is_dir() else []
     record = folders.community_cache(slug) / ASSEMBLED
     record.parent.mkdir(parents=True, exist_ok=True)
@@ -106,12 +119,11 @@ def part_summaries(found: Mapping[str, Path]) -> dict[str, str]:
     return {slug: StreetFolders.shard_summary(part, slug).read_text("utf-8") for slug, part in sorted(found.items())}
 
 
-def gather_parts(found: Mapping[str, Path], out: Path, folders: StreetFolders,
-                 put: Callable[[str], None] | None = None) -> None:
+def gather_parts(found: Mapping[str, Path], out: Path, folders: StreetFolders, put: Swapped | None = None) -> None:
     """Copy each community's output (and print folder) from the shard output holding it into `out`,
-    `put(slug)` told as each one is in. A folder already equal (same manifest) and as the last assemble
-    put it (its stamps, `_still_put`) is kept. Every part is checked (`_refuse_damaged`) before any
-    community is put in: a refusal leaves `out` as it was."""
+    `put(slug, print folder too)` told as each one's web folder is in, and again as its print folder is.
+    A folder already equal (same manifest) and as the last assemble put it (its stamps, `_still_put`) is kept.
+    Every part is checked (`_refuse_damaged`) before any community is put in: a refusal leaves `out` as it was."""
     wanted = []
     for slug, part in sorted(found.items()):
         source = part / slug
@@ -121,6 +133,4 @@ def gather_parts(found: Mapping[str, Path], out: Path, folders: StreetFolders,
                 _refuse_damaged(source, slug, part)
             wanted.append((slug, part))
     for slug, part in wanted:
-        _put_community(part / slug, print_folder(part) / slug, slug, out, folders)
-        if put is not None:
-            put(slug)
+        _put_community(part / slug, print_folder(part) / slug, slug, out, folders, put)

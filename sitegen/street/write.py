@@ -24,7 +24,7 @@ from sitegen.street.config import COMMUNITY_NAME, Street
 from sitegen.street.state import StreetFolders
 from sitegen.write.assembly import written_modes
 from sitegen.write.files import replace_file, replace_files
-from sitegen.write.slots import MANIFEST, discard_later, read_manifest, remove_empty_parents
+from sitegen.write.slots import MANIFEST, discard_later, read_manifest, remove_empty_parents, stopped_street
 
 Pages = Callable[[], dict[str, bytes]]  # output-relative path → bytes of every street file
 
@@ -156,8 +156,10 @@ def write_street(out: Path, folders: StreetFolders, slugs: Sequence[str], pages:
             changed[out / MANIFEST] = manifest
     # Every street file written at once (a full disk leaves them all as they were), and only then is
     # anything removed: what stops the street here leaves its pages and departed communities in place.
+    # A first street build that stopped part-way recorded none: what it swapped in is read from OUT.
+    departed = {*(last.get("communities") or ()), *stopped_street(out)} - set(slugs)  # type: ignore[misc]
     replace_files(changed)
-    for slug in set(last.get("communities") or ()) - set(slugs):  # type: ignore[call-overload]
+    for slug in departed:
         if COMMUNITY_NAME.fullmatch(str(slug)):  # never a path from a hand-edited cache file
             _remove_community(out, folders, str(slug))
     for rel in old_files.keys() - files.keys():

@@ -174,6 +174,19 @@ def output_folder(out: Path, street: bool = False) -> Path:
     return out
 
 
+def stopped_street(out: Path) -> list[str]:
+    """The communities (sub-folders holding our manifest) of an output folder holding no manifest of
+    its own: what a first street build that stopped part-way left (its manifest is written last); []
+    for a built site, a street, or a folder that is not there."""
+    try:
+        if (out / MANIFEST).is_file():
+            return []
+        return sorted(entry.name for entry in out.iterdir()
+                      if entry.is_dir() and not entry.is_symlink() and (entry / MANIFEST).is_file())
+    except OSError:
+        return []
+
+
 def discard_later(folder: Path, trash_in: Path) -> None:
     """Move a folder out of the way now and delete it in the background: users wait for nothing.
 

@@ -1,0 +1,296 @@
+"""What the commands say of a street's output after a street build stopped part-way (issue 14).
+
+1. A FIRST street build that stopped after some communities were swapped in leaves OUT holding them and
+   no street pages or manifest: the next build, verify and serve must not call that folder unbuilt,
+   empty or someone else's, and the next build that passes brings the whole street up.
+2. A community whose web folder was replaced but whose print folder was not yet (a stop between the two,
+   in `--assemble` or in the one-machine build) is named, with its print folder said to be maybe the old one;
+   one whose folders were both replaced before its build could report back is named too.
+"""
+
+from __future__ import annotations
+
+import socket
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from sitegen.street.build import build_street
+from sitegen.street.shard import Shard
+from sitegen.verify import verify_folder
+from sitegen.write.printfolder import print_folder
+from tests.conftest import NOW, run, tree_bytes
+from tests.street.conftest import MakeStreet, community_site
+from sitegen.options import Options
+
+THREE = {"wanghu": community_site("望湖社区"), "meihu": community_site("梅湖社区"), "binhu": community_site("滨湖社区")}
+PAGE = "activities/2026-linli-jie/index.html"
+# What the old messages said of such a folder, in every language: each is untrue of it.
+NOT_BUILT = ["no site has been built here yet", "这里还没有生成过网站", "這裡還沒有生成過網站"]
+REST_FIRST = ["the other communities and the street pages are not built yet", "其余社区和街道页面还没有生成",
+              "其餘社區和街道頁面還沒有生成"]
+BUILD_FIRST = ["build the site first", "请先运行 sitegen build", "請先運行 sitegen build"]
+FOREIGN = ["did not build", "不是 sitegen 生成的文件", "不是 sitegen 生成的文件"]
+
+
+def _raise_at(monkeypatch: pytest.MonkeyPatch, nth: int, error: Callable[[], BaseException]) -> None:
+    """The street's build of its `nth` community (in slug order: binhu, meihu, wanghu) raises `error()`."""
+    import sitegen.street.build as street_build
+
+    build_one, calls = street_build._build_one, []
+
+    def stop(*args: Any, **kwargs: Any) -> Any:
+        calls.append(args[0])
+        if len(calls) == nth:
+            raise error()
+        return build_one(*args, **kwargs)
+
+    monkeypatch.setattr(street_build, "_build_one", stop)
+
+
+def _append(folder: Path, slug: str) -> None:
+    activity = next((folder / slug / "activities").glob("*.md"))
+    activity.write_text(activity.read_text("utf-8") + "\n又加了一段。\n", encoding="utf-8")
+
+
+@pytest.fixture
+def stopped(make_street: MakeStreet, street_pages: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+            ) -> tuple[Path, Path]:
+    """A street whose FIRST build was interrupted at wanghu: OUT holds binhu and meihu, nothing else."""
+    folder, out = make_street(THREE), tmp_path / "out"
+    with monkeypatch.context() as patched:
+        _raise_at(patched, 3, KeyboardInterrupt)
+        assert run("build", "--content", str(folder), "--out", str(out)).exit_code == 130
+    assert sorted(p.name for p in out.iterdir()) == ["binhu", "meihu"]
+    return folder, out
+
+
+def _content_problem(folder: Path, out: Path, monkeypatch: pytest.MonkeyPatch, lang: str) -> Any:
+    (folder / "wanghu" / "wishes" / "bad.yaml").write_text("wish: x\nstatus: nope\n", encoding="utf-8")
+    return run("build", "--content", str(folder), "--out", str(out), env={"SITEGEN_LANG": lang})
+
+
+def _stopped_again(folder: Path, out: Path, monkeypatch: pytest.MonkeyPatch, lang: str) -> Any:
+    _append(folder, "binhu")  # binhu is built again, then meihu's build is interrupted
+    _raise_at(monkeypatch, 2, KeyboardInterrupt)
+    return run("build", "--content", str(folder), "--out", str(out), env={"SITEGEN_LANG": lang})
+
+
+def _verify(folder: Path, out: Path, monkeypatch: pytest.MonkeyPatch, lang: str) -> Any:
+    return run("verify", str(out), env={"SITEGEN_LANG": lang})
+
+
+def _serve(folder: Path, out: Path, monkeypatch: pytest.MonkeyPatch, lang: str) -> Any:
+    """serve, its port taken: it says so only once it took the output folder as a street's."""
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        port = taken.getsockname()[1]
+        return run("serve", "--content", str(folder), "--out", str(out), "--port", str(port),
+                   env={"SITEGEN_LANG": lang})
+
+
+# (the next command after the stopped first build, language, exit code, what it must say, what it must not)
+AFTER_A_STOPPED_FIRST = [
+    (_content_problem, "en", 1, "Build stopped: nothing was written; {out} holds only the communities an earlier "
+                                "street build wrote before it stopped: binhu, meihu (no street pages yet)", NOT_BUILT),
+    (_content_problem, "zh-Hans", 1, "生成已停止：这次没有写入任何文件；{out} 里只有之前一次中途停止的生成写入的社区："
+                                     "binhu, meihu（还没有街道页面）", NOT_BUILT),
+    (_content_problem, "zh-Hant", 1, "{out} 裡只有之前一次中途停止的生成寫入的社區：binhu, meihu（還沒有街道頁面）",
+     NOT_BUILT),
+    (_stopped_again, "en", 130, "Interrupted. These communities already hold this build: binhu; the street pages are "
+                                "not built yet, nor are the other communities but meihu (left by an earlier build "
+                                "that stopped)", REST_FIRST),
+    (_stopped_again, "zh-Hans", 130, "这次已经更新的社区：binhu；街道页面还没有生成，其余社区中只有 meihu"
+                                     "（之前一次中途停止的生成留下的）", REST_FIRST),
+    (_stopped_again, "zh-Hant", 130, "其餘社區中只有 meihu（之前一次中途停止的生成留下的）", REST_FIRST),
+    (_verify, "en", 2, "{out} has no manifest.sha256 yet: a street build into it stopped part-way, and it holds only "
+                       "these communities: binhu, meihu. Build the street again", BUILD_FIRST),
+    (_verify, "zh-Hans", 2, "{out} 中还没有 manifest.sha256：生成街道时中途停止了，这里只有这些社区：binhu, meihu。",
+     BUILD_FIRST),
+    (_verify, "zh-Hant", 2, "這裡只有這些社區：binhu, meihu。", BUILD_FIRST),
+    (_serve, "en", 2, "is in use", FOREIGN),
+    (_serve, "zh-Hans", 2, "被占用", FOREIGN),
+]
+
+
+@pytest.mark.parametrize(("command", "lang", "code", "told", "untrue"), AFTER_A_STOPPED_FIRST,
+                         ids=[f"{row[0].__name__}-{row[1]}" for row in AFTER_A_STOPPED_FIRST])
+def test_what_is_said_of_the_output_a_stopped_first_street_build_left(
+        stopped: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch, command: Callable[..., Any], lang: str,
+        code: int, told: str, untrue: list[str]) -> None:
+    folder, out = stopped
+    result = command(folder, out, monkeypatch, lang)
+    assert result.exit_code == code, result.output
+    said = " ".join(result.stderr.split())  # a long path may be wrapped
+    assert told.format(out=out) in said, said
+    assert not [words for words in untrue if words in said], said
+    assert "Traceback" not in result.output
+
+
+def test_the_next_build_after_a_stopped_first_one_brings_the_whole_street_up(
+        stopped: tuple[Path, Path], tmp_path: Path) -> None:
+    """binhu left the street after the stopped build swapped it in: the next build removes it."""
+    folder, out = stopped
+    (folder / "binhu").rename(folder / "_binhu")
+    result = run("build", "--content", str(folder), "--out", str(out))
+    assert result.exit_code == 0, result.output
+    cold = tmp_path / "cold"
+    assert run("build", "--content", str(folder), "--out", str(cold), "--no-cache").exit_code == 0
+    assert tree_bytes(out) == tree_bytes(cold)
+    assert tree_bytes(print_folder(out)) == tree_bytes(print_folder(cold))
+    assert verify_folder(out).clean
+
+
+def _assembled(make_street: MakeStreet, tmp_path: Path) -> tuple[Path, Path, list[Path]]:
+    """A street assembled from two shards, then binhu changed and the shards built again."""
+    folder, assembled = make_street(THREE), tmp_path / "all" / "out"
+    parts = [tmp_path / f"part{k}" / "out" for k in (1, 2)]
+    for k, part in enumerate(parts, 1):
+        build_street(folder, part, Options(now=NOW, jobs=2), shard=Shard(k, 2))
+    assert run("build", "--content", str(folder), "--out", str(assembled), "--assemble", *map(str, parts)).exit_code == 0
+    _append(folder, "binhu")
+    for k, part in enumerate(parts, 1):
+        build_street(folder, part, Options(now=NOW, jobs=2), shard=Shard(k, 2))
+    return folder, assembled, parts
+
+
+def _full_at_binhu_print(monkeypatch: pytest.MonkeyPatch, assembled: Path) -> None:
+    import sitegen.street.shard as street_shard
+
+    put = street_shard._put
+
+    def full(source: Path, target: Path, trash: Path) -> None:
+        if target == print_folder(assembled) / "binhu":
+            raise OSError(28, "No space left on device", str(target))
+        put(source, target, trash)
+
+    monkeypatch.setattr(street_shard, "_put", full)
+
+
+def _full_at_binhu_record(monkeypatch: pytest.MonkeyPatch, assembled: Path) -> None:
+    """Both of binhu's folders are put in; writing down what was put fills the disk."""
+    import sitegen.street.shard as street_shard
+
+    def full(*args: Any) -> list[str]:
+        raise OSError(28, "No space left on device", "assembled.json")
+
+    monkeypatch.setattr(street_shard, "_as_put", full)
+
+
+# (what stops the assemble, language, what the closing line must hold)
+ASSEMBLE_BETWEEN = [
+    (_full_at_binhu_print, "en", "these communities already hold this build: binhu (its print folder may still be "
+                                 "the old one); the other communities"),
+    (_full_at_binhu_print, "zh-Hans", "这次已经更新的社区：binhu（打印文件夹可能还是旧的）；其余社区"),
+    (_full_at_binhu_print, "zh-Hant", "這次已經更新的社區：binhu（打印文件夾可能還是舊的）；其餘社區"),
+    (_full_at_binhu_record, "en", "these communities already hold this build: binhu; the other communities"),
+]
+
+
+@pytest.mark.parametrize(("stop", "lang", "told"), ASSEMBLE_BETWEEN)
+def test_an_assemble_stopped_after_a_web_folder_names_its_community(
+        make_street: MakeStreet, street_pages: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        stop: Callable[..., None], lang: str, told: str) -> None:
+    folder, assembled, parts = _assembled(make_street, tmp_path)
+    stop(monkeypatch, assembled)
+    result = run("build", "--content", str(folder), "--out", str(assembled), "--assemble", *map(str, parts),
+                 env={"SITEGEN_LANG": lang})
+    assert result.exit_code == 74, result.output
+    assert told in result.stderr, result.stderr
+    assert "又加了一段" in (assembled / "binhu" / PAGE).read_text("utf-8")  # as told: binhu's web folder is new
+
+
+def _print_commit(nth: int, error: Callable[[], BaseException]) -> Callable[[pytest.MonkeyPatch], None]:
+    """The `nth` community's print folder is not swapped in: `error()` is raised in its place."""
+
+    def patch(monkeypatch: pytest.MonkeyPatch) -> None:
+        from sitegen.write.printfolder import PrintSlot
+
+        commit, calls = PrintSlot.commit, []
+
+        def stop(self: PrintSlot) -> bool:
+            calls.append(self)
+            if len(calls) == nth:
+                raise error()
+            return commit(self)
+
+        monkeypatch.setattr(PrintSlot, "commit", stop)
+
+    return patch
+
+
+def _after_both(monkeypatch: pytest.MonkeyPatch) -> None:
+    """meihu's web and print folders are both swapped in; what its build keeps for the next one fails."""
+    import sitegen.pipeline.execute as execute
+
+    kept, calls = execute.kept_entries, []
+
+    def stop(*args: Any) -> Any:
+        calls.append(1)
+        if len(calls) == 2:
+            raise RuntimeError("a bug of ours, after the swap")
+        return kept(*args)
+
+    monkeypatch.setattr(execute, "kept_entries", stop)
+
+
+# (what stops meihu's build after its web folder was swapped in, exit code, language, the closing line)
+ONE_MACHINE_BETWEEN = [
+    (_print_commit(2, lambda: OSError(28, "No space left on device")), 74, "en",
+     "these communities already hold this build: binhu, meihu (its print folder may still be the old one); the"),
+    (_print_commit(2, KeyboardInterrupt), 130, "zh-Hans", "已中断。这次已经更新的社区：binhu, meihu（打印文件夹可能还是旧的）；"),
+    (_print_commit(2, lambda: OSError(28, "No space left on device")), 74, "zh-Hant",
+     "這次已經更新的社區：binhu, meihu（打印文件夾可能還是舊的）；"),
+    (_after_both, 70, "en", "These communities already hold this build: binhu, meihu; the other communities"),
+]
+
+
+@pytest.mark.parametrize(("stop", "code", "lang", "told"), ONE_MACHINE_BETWEEN)
+def test_a_street_stopped_after_a_web_folder_names_its_community(
+        make_street: MakeStreet, street_pages: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        stop: Callable[[pytest.MonkeyPatch], None], code: int, lang: str, told: str) -> None:
+    folder, out = make_street(THREE), tmp_path / "out"
+    assert run("build", "--content", str(folder), "--out", str(out)).exit_code == 0
+    for slug in ("binhu", "meihu"):
+        _append(folder, slug)
+    stop(monkeypatch)
+    result = run("build", "--content", str(folder), "--out", str(out), "--quiet", env={"SITEGEN_LANG": lang})
+    assert result.exit_code == code, result.output
+    assert told in result.stderr, result.stderr
+    assert "Traceback" not in result.output
+    assert "又加了一段" in (out / "meihu" / PAGE).read_text("utf-8")  # as told: meihu's web folder is new
+    monkeypatch.undo()
+    assert run("build", "--content", str(folder), "--out", str(out)).exit_code == 0
+    assert verify_folder(out).clean
+
+
+def test_an_assemble_stopped_while_copying_leaves_nothing_half_copied(make_street: MakeStreet, street_pages: str,
+                                                                     tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """A full disk while a community is copied in: its half copy (staged inside OUT) was left there, so the
+    next assemble called OUT someone else's folder, and verify called the copy's files not built by sitegen."""
+    import sitegen.street.shard as street_shard
+
+    folder, assembled = make_street(THREE), tmp_path / "all" / "out"
+    parts = [tmp_path / f"part{k}" / "out" for k in (1, 2)]
+    for k, part in enumerate(parts, 1):
+        build_street(folder, part, Options(now=NOW, jobs=2), shard=Shard(k, 2))
+    link, calls = street_shard.link_or_copy, []
+
+    def full(source: Path, target: Path) -> None:
+        if target.is_relative_to(assembled / ".meihu.assemble"):  # the second community, five files in
+            calls.append(target)
+            if len(calls) == 5:
+                raise OSError(28, "No space left on device", str(target))
+        link(source, target)
+
+    with monkeypatch.context() as patched:
+        patched.setattr(street_shard, "link_or_copy", full)
+        result = run("build", "--content", str(folder), "--out", str(assembled), "--assemble", *map(str, parts))
+    assert result.exit_code == 74, result.output
+    assert sorted(p.name for p in assembled.iterdir()) == ["binhu"]
+    result = run("build", "--content", str(folder), "--out", str(assembled), "--assemble", *map(str, parts))
+    assert result.exit_code == 0, result.output
+    assert verify_folder(assembled).clean
