@@ -15,7 +15,8 @@ from sitegen.render.views import PageSpec
 def _slot(old: Slot | None, key: str, make: Callable[[], Iterable[PageSpec]], print_of: Callable[[PageSpec], str],
           kept: Sequence[Kept[Any, Any]]) -> Slot:
     """`old` itself when its key is `key` (the kept memos asked again what its making asked), else
-    the slot made and digested now, with what its making asked of the kept memos."""
+    the slot made now, with what its making asked of the kept memos: its fingerprints `old`'s when
+    `old` was read from the cache files with key `key` (no specs: the CLI), else digested now."""
     if old is not None and old[0] == key and old[1] is not None:
         for memo, answers in zip(kept, old[3], strict=True):
             if answers:  # each value is its key's pure function: an answer asked again is the same
@@ -24,6 +25,8 @@ def _slot(old: Slot | None, key: str, make: Callable[[], Iterable[PageSpec]], pr
     before = [len(memo.asked) for memo in kept]
     specs = tuple(make())
     asked = tuple(asked_since(memo, count) for memo, count in zip(kept, before, strict=True))
+    if old is not None and old[0] == key and len(old[2]) == len(specs):  # same key: same fingerprints
+        return (key, specs, old[2], asked)
     return (key, specs, tuple(print_of(spec) for spec in specs), asked)
 
 
@@ -54,7 +57,7 @@ class PrintedSlots:
         slot = self.slots[name] = _slot(old, published[0], make, self.print_of, self.kept)
         made = slot[1]
         assert made is not None  # _slot makes them, or takes a slot made in this process (never the files')
-        if slot is old:
+        if old is not None and slot[2] is old[2]:  # taken again, or its fingerprints read back from the files
             self.reused += len(made)
         return made, slot[2]
 

@@ -114,8 +114,9 @@ def _printed_plan(model: Model, plan: Plan, cache: BuildCache) -> tuple[list[Pag
     A record's poster shows a phone only on a disclosure: the others are the published specs.
     """
     planner = _PrintedPlanner(model, plan, cache)
-    # only a build whose cache stays in memory (serve) keeps printed slots: the cache files keep none
-    if not cache.plans.whole or not cache.plans.slots:
+    # a build that keyed its published slots (one with a cache) keys these by them: under serve they are
+    # taken whole, from the cache files (the CLI) their fingerprints alone (PlanMemo.__getstate__)
+    if not cache.plans.wanted or not cache.plans.slots:
         specs = list(planner.plan())
         return specs, [None] * len(specs)
     memo = PrintedSlots(cache.plans, plan.print_of, (cache.summaries, cache.fits))

@@ -90,19 +90,25 @@ class PlanMemo:
 
     def __getstate__(self) -> dict[str, Any]:
         # The planned photos too: a rebuild takes each unchanged photo's sizes from them instead of
-        # opening its file with Pillow (15 photos: 35 ms of a street's one-record rebuild).
-        return {"prints": {name: (slot[0], slot[2]) for name, slot in self.slots.items()}, "photos": self.photos}
+        # opening its file with Pillow (15 photos: 35 ms of a street's one-record rebuild). The printed
+        # slots' keys and fingerprints as the published ones' (pipeline/printedslots.py).
+        return {"prints": {name: (slot[0], slot[2]) for name, slot in self.slots.items()}, "photos": self.photos,
+                "printed": {name: (slot[0], slot[2]) for name, slot in self.printed.items()}}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
-        prints, photos = state.get("prints"), state.get("photos")
-        self.slots = {name: (key, None, found, ()) for name, (key, found) in prints.items()} \
-            if isinstance(prints, dict) else {}
-        self.printed, self.theme, self.wanted, self.whole = {}, None, False, False
+        self.slots, self.printed = (_read_slots(state.get(name)) for name in ("prints", "printed"))
+        photos = state.get("photos")
+        self.theme, self.wanted, self.whole = None, False, False
         # A photo is taken again only under its own (path, sha256): an entry mixed up in the file is planned anew.
         self.photos = {k: v for k, v in photos.items() if (getattr(v, "source", None), getattr(v, "sha", None)) == k} \
             if isinstance(photos, dict) else {}
         self.held, self.context, self.keys, self.idents, self.nodes = {}, (), {}, {}, {}
         self.objects = {}
+
+
+def _read_slots(prints: object) -> dict[str, Slot]:
+    """PlanMemo's pickled slots (name → (key, fingerprints)) as slots with no specs and nothing asked."""
+    return {name: (key, None, found, ()) for name, (key, found) in prints.items()} if isinstance(prints, dict) else {}
 
 
 def theme_stamp(language: str, folder: Path | None, shown: str) -> tuple[object, ...]:

@@ -22,7 +22,7 @@ from sitegen import pipeline
 from sitegen.options import Options
 from sitegen.paths import default_theme_dir
 from sitegen.pipeline import execute, printing
-from sitegen.pipeline.cache import BuildCache
+from sitegen.pipeline.cache import BuildCache, cache_dir, read_checked
 from sitegen.pipeline.memory import Memory
 from sitegen.pipeline.published import Plan
 from sitegen.model.records import Record
@@ -180,6 +180,13 @@ def _watch_plans(monkeypatch: pytest.MonkeyPatch, plans: list[tuple[Plan, Plan]]
     monkeypatch.setattr(execute, "plan_site", watched)
 
 
+def _plans_read(out: Path) -> PlanMemo:
+    """The plan memo a new process reads from the cache files of `out`."""
+    read = read_checked(cache_dir(out) / "data.pickle")
+    assert isinstance(read, BuildCache)
+    return read.plans
+
+
 def _watch_printed(monkeypatch: pytest.MonkeyPatch, printed: list[tuple[list[str | None], list[str]]]) -> None:
     """The print folder's posters as planned through the memo, beside their fingerprints from nothing."""
     printed_plan = printing._printed_plan
@@ -194,16 +201,20 @@ def _watch_printed(monkeypatch: pytest.MonkeyPatch, printed: list[tuple[list[str
     monkeypatch.setattr(printing, "_printed_plan", watched)
 
 
+@pytest.mark.parametrize("kept", ["serve", "files"])
 @pytest.mark.parametrize("name", CASES)
-def test_printed_posters_after_an_edit_are_planned_as_from_nothing(name: str, generated: Path, tmp_path: Path,
+def test_printed_posters_after_an_edit_are_planned_as_from_nothing(name: str, kept: str, generated: Path, tmp_path: Path,
                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """The memo kept in memory (serve: slots taken whole), or read back from the cache files by a new
+    process (the CLI: the fingerprints of slots whose key stayed)."""
     case = CASES[name]
-    content, out, memory = tmp_path / "content", tmp_path / "output", Memory()
+    content, out = tmp_path / "content", tmp_path / "output"
+    memory = Memory() if kept == "serve" else None
     shutil.copytree(generated, content)
     case.setup(content)
     pipeline.build(content, out, _options(), memory=memory)
-    assert memory.cache is not None
-    before = dict(memory.cache.plans.printed)
+    before = {name: slot[2] for name, slot in
+              (memory.cache.plans if memory is not None and memory.cache is not None else _plans_read(out)).printed.items()}
     case.edit(content)
     printed: list[tuple[list[str | None], list[str]]] = []
     _watch_printed(monkeypatch, printed)
@@ -212,8 +223,9 @@ def test_printed_posters_after_an_edit_are_planned_as_from_nothing(name: str, ge
     (digests, fresh), = printed
     assert [d for d in digests if d is not None] == [f for d, f in zip(digests, fresh) if d is not None]
     assert sum(d is not None for d in digests) > 1  # the people's posters, the boards and the index
-    now = memory.cache.plans.printed
-    taken = sum(1 for name, slot in now.items() if before.get(name) is slot)
+    now = (memory.cache.plans if memory is not None and memory.cache is not None else _plans_read(out)).printed
+    taken = sum(1 for name, slot in now.items() if before.get(name) == slot[2] and kept == "files"
+                or before.get(name) is slot[2])
     if case.most == 0:  # the edit reaches every page
         assert taken == 0
     elif case.least >= 0.5:  # the edit reaches a few records: the other people's posters are taken again
