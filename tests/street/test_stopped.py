@@ -331,3 +331,20 @@ def test_another_sitegen_site_in_the_output_is_not_taken_for_a_community_the_str
     assert told in said, said
     assert "mysite" not in said
     assert (out / "mysite" / "manifest.sha256").is_file() and (print_folder(out) / "mysite" / "poster.pdf").is_file()
+
+
+def test_a_community_a_stopped_first_assemble_put_in_is_named_by_verify(
+        make_street: MakeStreet, street_pages: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A first assemble stopped between binhu's web folder and its print folder: OUT holds binhu, whose cache
+    folder the assemble removed before the put (it described another copy); it is still known as the street's."""
+    folder, assembled = make_street(THREE), tmp_path / "all" / "out"
+    parts = [tmp_path / f"part{k}" / "out" for k in (1, 2)]
+    for k, part in enumerate(parts, 1):
+        build_street(folder, part, Options(now=NOW, jobs=2), shard=Shard(k, 2))
+    with monkeypatch.context() as patched:
+        _full_at_binhu_print(patched, assembled)
+        result = run("build", "--content", str(folder), "--out", str(assembled), "--assemble", *map(str, parts))
+    assert result.exit_code == 74, result.output
+    assert sorted(p.name for p in assembled.iterdir()) == ["binhu"]
+    said = " ".join(run("verify", str(assembled)).stderr.split())
+    assert "it holds only these communities: binhu." in said, said
