@@ -30,10 +30,10 @@ def _first(kwargs: Mapping[str, Any]) -> bool:
 
 def _stopped(kwargs: Mapping[str, Any]) -> list[str]:
     """The communities in an output folder that an earlier first street build left when it stopped."""
-    from sitegen.write.slots import stopped_street
+    from sitegen.street.swapped import left_stopped
 
     out = kwargs.get("out")
-    return stopped_street(out) if isinstance(out, Path) else []
+    return left_stopped(out) if isinstance(out, Path) else []
 
 
 def _street_written(app: App, messages: Messages, key: str, kwargs: Mapping[str, Any], **values: str) -> str:

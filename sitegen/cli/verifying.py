@@ -66,9 +66,9 @@ def _published_of(folder: Path) -> Path | None:
 def _no_manifest(folder: Path) -> NoReturn:
     """UsageProblem: `folder` has no manifest to verify against; one a first street build that stopped
     part-way left holds communities (each with its own manifest): they are named, not called unbuilt."""
-    from sitegen.write.slots import stopped_street
+    from sitegen.street.swapped import left_stopped
 
-    earlier = stopped_street(folder)
+    earlier = left_stopped(folder)
     if earlier:
         raise UsageProblem("verify.street_stopped", path=str(folder), slugs=", ".join(earlier), slug=earlier[0])
     raise UsageProblem("verify.no_manifest", path=str(folder))

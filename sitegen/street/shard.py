@@ -76,6 +76,7 @@ def _put_community(source: Path, printed: Path, slug: str, out: Path, folders: S
     """The community's output and print folder copied from a part into `out`, and recorded as put;
     `put(slug, False)` is told once its web folder is in, `put(slug, True)` once its print folder is too."""
     shutil.rmtree(folders.community_cache(slug), ignore_errors=True)  # it described another copy
+    folders.community_cache(slug).mkdir(parents=True)  # a first assemble stopped after the put: OUT/<slug> is ours
     _put(source, out / slug, folders.cache)
     if put is not None:  # should the street stop before its print folder is in, it is named all the same
         put(slug, False)

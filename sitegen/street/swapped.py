@@ -36,3 +36,15 @@ def told_if_swapped(build: Callable[[], T], slug: str, web: Path, printed: Path,
         if swapped is not None and _identity(web) != before[0]:
             swapped(slug, _identity(printed) != before[1])
         raise
+
+
+def left_stopped(out: Path) -> list[str]:
+    """The communities a first street build into `out` (as typed: a link is followed, as the build does)
+    left when it stopped part-way (write/slots.py stopped_street); [] when there are none."""
+    from sitegen.pipeline.cache import cache_dir
+    from sitegen.pipeline.inputs import absolute
+    from sitegen.write.slots import stopped_street
+
+    real = absolute(out)
+    real = real.resolve() if real.is_symlink() else real
+    return stopped_street(real, cache_dir(real))

@@ -157,7 +157,7 @@ def write_street(out: Path, folders: StreetFolders, slugs: Sequence[str], pages:
     # Every street file written at once (a full disk leaves them all as they were), and only then is
     # anything removed: what stops the street here leaves its pages and departed communities in place.
     # A first street build that stopped part-way recorded none: what it swapped in is read from OUT.
-    departed = {*(last.get("communities") or ()), *stopped_street(out)} - set(slugs)  # type: ignore[misc]
+    departed = {*(last.get("communities") or ()), *stopped_street(out, folders.cache)} - set(slugs)  # type: ignore[misc]
     replace_files(changed)
     for slug in departed:
         if COMMUNITY_NAME.fullmatch(str(slug)):  # never a path from a hand-edited cache file

@@ -174,15 +174,19 @@ def output_folder(out: Path, street: bool = False) -> Path:
     return out
 
 
-def stopped_street(out: Path) -> list[str]:
-    """The communities (sub-folders holding our manifest) of an output folder holding no manifest of
-    its own: what a first street build that stopped part-way left (its manifest is written last); []
-    for a built site, a street, or a folder that is not there."""
+def stopped_street(out: Path, cache: Path) -> list[str]:
+    """The communities of an output folder holding no manifest of its own that a street build swapped
+    in: what a first street build that stopped part-way left (its manifest is written last). One is a
+    sub-folder holding our manifest whose build the street's cache folder `cache` keeps
+    (`communities/<slug>`, StreetFolders.community_cache): another sitegen site put in OUT by hand is none
+    (i-break13: it was named as the street's and removed as a community that left it). [] for a built
+    site, a street, or a folder that is not there."""
     try:
         if (out / MANIFEST).is_file():
             return []
         return sorted(entry.name for entry in out.iterdir()
-                      if entry.is_dir() and not entry.is_symlink() and (entry / MANIFEST).is_file())
+                      if entry.is_dir() and not entry.is_symlink() and (entry / MANIFEST).is_file()
+                      and (cache / "communities" / entry.name).is_dir())
     except OSError:
         return []
 

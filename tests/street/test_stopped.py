@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import shutil
 import socket
 from collections.abc import Callable
 from pathlib import Path
@@ -294,3 +295,56 @@ def test_an_assemble_stopped_while_copying_leaves_nothing_half_copied(make_stree
     result = run("build", "--content", str(folder), "--out", str(assembled), "--assemble", *map(str, parts))
     assert result.exit_code == 0, result.output
     assert verify_folder(assembled).clean
+
+
+def _build_passes(folder: Path, out: Path, monkeypatch: pytest.MonkeyPatch, lang: str) -> Any:
+    return run("build", "--content", str(folder), "--out", str(out), env={"SITEGEN_LANG": lang})
+
+
+# (the next command, with a sitegen site the street never built beside what the stopped build left, language,
+# exit code, what it must say); `mysite` must never be named as the street's, nor removed
+BESIDE_ANOTHER_SITE = [
+    (_content_problem, "en", 1, "wrote before it stopped: binhu, meihu (no street pages yet)"),
+    (_content_problem, "zh-Hans", 1, "写入的社区：binhu, meihu（还没有街道页面）"),
+    (_stopped_again, "en", 130, "nor are the other communities but meihu (left by an earlier build that stopped)"),
+    (_verify, "en", 2, "it holds only these communities: binhu, meihu. Build the street again"),
+    (_verify, "zh-Hant", 2, "這裡只有這些社區：binhu, meihu。"),
+    (_build_passes, "en", 0, ""),
+]
+
+
+@pytest.mark.parametrize(("command", "lang", "code", "told"), BESIDE_ANOTHER_SITE,
+                         ids=[f"{row[0].__name__}-{row[1]}" for row in BESIDE_ANOTHER_SITE])
+def test_another_sitegen_site_in_the_output_is_not_taken_for_a_community_the_street_left(
+        stopped: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch, command: Callable[..., Any], lang: str,
+        code: int, told: str) -> None:
+    """OUT also holds `mysite`, a site sitegen built on its own (its manifest inside) that no street build swapped
+    in: it was named as a community the stopped build left, and the next build that passed removed it (and
+    OUT-print/mysite) as a community that left the street."""
+    folder, out = stopped
+    shutil.copytree(out / "binhu", out / "mysite")  # someone's other site, put there by hand
+    (print_folder(out) / "mysite").mkdir()
+    (print_folder(out) / "mysite" / "poster.pdf").write_bytes(b"%PDF- not the street's")
+    result = command(folder, out, monkeypatch, lang)
+    assert result.exit_code == code, result.output
+    said = " ".join(result.stderr.split())
+    assert told in said, said
+    assert "mysite" not in said
+    assert (out / "mysite" / "manifest.sha256").is_file() and (print_folder(out) / "mysite" / "poster.pdf").is_file()
+
+
+def test_a_community_a_stopped_first_assemble_put_in_is_named_by_verify(
+        make_street: MakeStreet, street_pages: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A first assemble stopped between binhu's web folder and its print folder: OUT holds binhu, whose cache
+    folder the assemble removed before the put (it described another copy); it is still known as the street's."""
+    folder, assembled = make_street(THREE), tmp_path / "all" / "out"
+    parts = [tmp_path / f"part{k}" / "out" for k in (1, 2)]
+    for k, part in enumerate(parts, 1):
+        build_street(folder, part, Options(now=NOW, jobs=2), shard=Shard(k, 2))
+    with monkeypatch.context() as patched:
+        _full_at_binhu_print(patched, assembled)
+        result = run("build", "--content", str(folder), "--out", str(assembled), "--assemble", *map(str, parts))
+    assert result.exit_code == 74, result.output
+    assert sorted(p.name for p in assembled.iterdir()) == ["binhu"]
+    said = " ".join(run("verify", str(assembled)).stderr.split())
+    assert "it holds only these communities: binhu." in said, said
