@@ -22,7 +22,8 @@ from sitegen.pipeline.cache import BuildCache, cache_dir
 from sitegen.pipeline.fingerprint import fingerprint
 from sitegen.pipeline.photos import damaged_photos, plan_photos
 from sitegen.pipeline.printing import PrintResult, Published, build_print_folder
-from sitegen.pipeline.replan import Replanner, kept_theme
+from sitegen.pipeline.replan import Replanner
+from sitegen.pipeline.themememo import kept_theme
 from sitegen.pipeline.products import Engine, Kind, PublishedShelf, kept_entries
 from sitegen.pipeline.published import (Plan, asset_products, by_paper, combined_products, feed_products,
                                         fingerprints, page_products, pdf_jobs, pdf_products, photo_products,
@@ -102,7 +103,7 @@ class _Laps:
 def plan_site(model: Model, content: Path, options: Options, cache: BuildCache) -> Plan:
     """The theme, the photos, every page and poster and their fingerprints; ContentInvalid for a
     theme or a photo at fault."""
-    # The last build's theme when none of its files changed (pipeline/replan.py kept_theme).
+    # The last build's theme when none of its files changed (pipeline/themememo.py kept_theme).
     theme, theme_problems = kept_theme(model.site.language, *theme_folder(content, model, options.theme), cache.plans)
     if theme_problems:
         raise ContentInvalid(theme_problems)

@@ -29,19 +29,16 @@ from __future__ import annotations
 
 import hashlib
 import itertools
-import os
 from functools import partial
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import PurePosixPath
 from typing import Any
 
-from sitegen.errors import Problem
 from sitegen.kinds import kind as kind_entry
-from sitegen.load.files import KINDS, stat_mark
+from sitegen.load.files import KINDS
 from sitegen.model.places import PlaceNode
 from sitegen.model.records import Model, Record
-from sitegen.paths import default_theme_dir
 from sitegen.pipeline.published import fingerprints, site_base
 from sitegen.pipeline.recordsig import record_sig
 from sitegen.render.images import Photo
@@ -109,35 +106,6 @@ class PlanMemo:
 def _read_slots(prints: object) -> dict[str, Slot]:
     """PlanMemo's pickled slots (name → (key, fingerprints)) as slots with no specs and nothing asked."""
     return {name: (key, None, found, ()) for name, (key, found) in prints.items()} if isinstance(prints, dict) else {}
-
-
-def theme_stamp(language: str, folder: Path | None, shown: str) -> tuple[object, ...]:
-    """What a Theme.load(language, folder, shown) is made of: its arguments and the (size, mtime) of
-    every file and folder under the theme folders, the default theme's included."""
-    entries: list[object] = [language, str(folder), shown]
-    for root in ([folder] if folder is not None and folder.is_dir() else []) + [default_theme_dir()]:
-        for where, dirs, files in os.walk(root, followlinks=True):
-            dirs.sort()
-            for name in [".", *sorted(files)]:
-                try:
-                    st = os.stat(os.path.join(where, name))
-                except OSError:
-                    st = None
-                entries.append((where, name, os.path.islink(os.path.join(where, name)),
-                                (*stat_mark(st), st.st_ino) if st is not None else None))
-    return tuple(entries)
-
-
-def kept_theme(language: str, folder: Path | None, shown: str, memo: PlanMemo) -> tuple[Theme, list[Problem]]:
-    """Theme.load and its problems, or the theme the last build loaded when none of its files changed
-    (it had no problems then): its labels, assets, template digests and parsed templates are kept."""
-    stamp = theme_stamp(language, folder, shown)
-    if memo.theme is not None and memo.theme[0] == stamp:
-        return memo.theme[1], []
-    theme = Theme.load(language, folder, shown)
-    problems = theme.problems()
-    memo.theme = None if problems else (stamp, theme)
-    return theme, problems
 
 
 @dataclass(frozen=True, slots=True)
