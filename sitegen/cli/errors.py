@@ -36,16 +36,24 @@ def _stopped(kwargs: Mapping[str, Any]) -> list[str]:
     return stopped_street(out) if isinstance(out, Path) else []
 
 
+def _sharded(key: str, kwargs: Mapping[str, Any]) -> str:
+    """`key`, or its wording for a `--shard K/N` build (`KEY_shard`), which makes no street pages: it speaks
+    of the shard's communities and of building the shard again."""
+    return f"{key}_shard" if kwargs.get("shard") else key
+
+
 def _street_written(app: App, messages: Messages, key: str, kwargs: Mapping[str, Any], **values: str) -> str:
     """The message `key` naming the communities a stopped street build swapped in (one whose print folder
     was not swapped in after its web folder said so); the rest are as the last build left them, or, on a
-    first build, not built yet, but for those an earlier first build that stopped left."""
+    first build, not built yet, but for those an earlier first build that stopped left (a shard's rest: its
+    own communities, no street pages)."""
+    out = str(kwargs.get("out"))
     if not _first(kwargs):
-        rest = messages.text("cli.street_rest_kept")
+        rest = messages.text(_sharded("cli.street_rest_kept", kwargs))
     else:
         earlier = [slug for slug in _stopped(kwargs) if slug not in app.written]
-        rest = messages.text("cli.street_rest_stopped", slugs=", ".join(earlier)) if earlier else \
-            messages.text("cli.street_rest_first")
+        rest = messages.text(_sharded("cli.street_rest_stopped", kwargs), slugs=", ".join(earlier)) if earlier \
+            else messages.text(_sharded("cli.street_rest_first", kwargs), out=out)
     slugs = [messages.text("cli.street_print_old", slug=slug) if slug in app.print_old else slug
              for slug in app.written]
     return messages.text(key, slugs=", ".join(slugs), rest=rest, **values)
@@ -70,11 +78,12 @@ def _failed(app: App, messages: Messages, kwargs: Mapping[str, Any]) -> str:
     if app.site_swapped:
         return _site_written(app, messages, "cli.site_partly_written", kwargs)
     if app.written:
-        return _street_written(app, messages, "cli.street_partly_written", kwargs)
+        return _street_written(app, messages, _sharded("cli.street_partly_written", kwargs), kwargs)
     if not _first(kwargs):
         return messages.text("cli.build_failed")
     earlier = _stopped(kwargs)
-    return messages.text("cli.build_failed_stopped", out=str(kwargs.get("out")), slugs=", ".join(earlier)) \
+    return messages.text(_sharded("cli.build_failed_stopped", kwargs), out=str(kwargs.get("out")),
+                         slugs=", ".join(earlier)) \
         if earlier else messages.text("cli.build_failed_first")
 
 
@@ -141,7 +150,7 @@ def _exit_code(e: BaseException, command: str, app: App, messages: Messages, kwa
         return EXIT_USAGE
     if isinstance(e, KeyboardInterrupt):
         click.echo(_site_written(app, messages, "cli.site_interrupted", kwargs) if app.site_swapped
-                   else _street_written(app, messages, "cli.street_interrupted", kwargs) if app.written
+                   else _street_written(app, messages, _sharded("cli.street_interrupted", kwargs), kwargs) if app.written
                    else messages.text("cli.interrupted"), err=True)
         return EXIT_INTERRUPTED
     if isinstance(e, OSError):
