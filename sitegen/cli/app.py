@@ -54,6 +54,9 @@ class App:
     verbose: bool = False
     written: list[str] = field(default_factory=list)  # a street's communities this run swapped in (a failure says so)
     print_old: list[str] = field(default_factory=list)  # of those, any whose print folder is not swapped in yet
+    # A site's build that raised after its output folder was swapped in: its print folder then was swapped in
+    # too ("new"), is still the last build's ("old") or is not written yet ("none"); "" while the swap is not done.
+    site_swapped: str = ""
 
     def messages(self, content: Path | None = None) -> Messages:
         return messages_for(self.lang, content)
@@ -61,6 +64,15 @@ class App:
     def echo(self, text: str, err: bool = False) -> None:
         if not (self.quiet and not err):
             click.echo(text, err=err)
+
+
+def output_folders(out: Path) -> tuple[Path, Path]:
+    """The folder a build into `out` swaps (the target of a symbolic link `out`: write/slots.py
+    output_folder) and its print folder beside it."""
+    from sitegen.write.printfolder import print_folder
+
+    web = out.resolve() if out.is_symlink() else out
+    return web, print_folder(web)
 
 
 class Reportable(Protocol):

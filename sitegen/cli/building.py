@@ -6,11 +6,11 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import click
 
-from sitegen.cli.app import App, echo_drafts, report_problems
+from sitegen.cli.app import App, echo_drafts, output_folders, report_problems
 from sitegen.cli.errors import guarded
 from sitegen.cli.group import cli
 from sitegen.cli.options import base_url as base_url_option
@@ -19,6 +19,8 @@ from sitegen.errors import UsageProblem
 from sitegen.i18n.messages import Messages
 from sitegen.options import Options
 from sitegen.usage import IntRange
+
+T = TypeVar("T")
 
 
 @contextmanager
@@ -80,7 +82,7 @@ def build(app: App, content: Path, out: Path, base_url: str | None, drafts: bool
                                  started=holder.started if holder else "?"), err=True)
 
     with progress_bar(app, messages) as progress:
-        report = pipeline.build(content, out, options, progress, waiting)
+        report = _watched(app, out, lambda: pipeline.build(content, out, options, progress, waiting))
     if report.cache_damaged:
         click.echo(messages.text("cli.cache_damaged"), err=True)
     report_problems(messages, report.warnings)
@@ -94,6 +96,21 @@ def build(app: App, content: Path, out: Path, base_url: str | None, drafts: bool
         app.echo(messages.text("cli.print_folder", path=str(print_folder(out))))
     if app.verbose:
         app.echo(" · ".join(f"{stage} {seconds:.2f}s" for stage, seconds in report.timings.items()))
+
+
+def _watched(app: App, out: Path, build: Callable[[], T]) -> T:
+    """`build()`; should it raise after the output folder was swapped in, `app.site_swapped` says so and
+    whether the print folder was swapped in too, is still the last build's, or is not written yet (the
+    error's message says what is true of both: sitegen/cli/errors.py)."""
+    from sitegen.street.swapped import told_if_swapped
+
+    web, printing = output_folders(out)
+    had_print = printing.exists()
+
+    def swapped(_: str, printed: bool) -> None:
+        app.site_swapped = "new" if printed else "old" if had_print else "none"
+
+    return told_if_swapped(build, "", web, printing, swapped)
 
 
 @cli.command(help="help.check")

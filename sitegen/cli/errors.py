@@ -12,7 +12,7 @@ from typing import Any
 import click
 
 from sitegen.cli.app import (EXIT_BUSY, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_INVALID, EXIT_IO, EXIT_USAGE, App,
-                             report_problems)
+                             output_folders, report_problems)
 from sitegen.errors import ContentInvalid, UsageProblem, printable
 from sitegen.hanzi import OpenCCBroken
 from sitegen.i18n.messages import Messages
@@ -36,32 +36,54 @@ def _stopped(kwargs: Mapping[str, Any]) -> list[str]:
     return left_stopped(out) if isinstance(out, Path) else []
 
 
+def _sharded(key: str, kwargs: Mapping[str, Any]) -> str:
+    """`key`, or its wording for a `--shard K/N` build (`KEY_shard`), which makes no street pages: it speaks
+    of the shard's communities and of building the shard again."""
+    return f"{key}_shard" if kwargs.get("shard") else key
+
+
 def _street_written(app: App, messages: Messages, key: str, kwargs: Mapping[str, Any], **values: str) -> str:
     """The message `key` naming the communities a stopped street build swapped in (one whose print folder
     was not swapped in after its web folder said so); the rest are as the last build left them, or, on a
-    first build, not built yet, but for those an earlier first build that stopped left."""
+    first build, not built yet, but for those an earlier first build that stopped left (a shard's rest: its
+    own communities, no street pages)."""
+    out = str(kwargs.get("out"))
     if not _first(kwargs):
-        rest = messages.text("cli.street_rest_kept")
+        rest = messages.text(_sharded("cli.street_rest_kept", kwargs))
     else:
         earlier = [slug for slug in _stopped(kwargs) if slug not in app.written]
-        rest = messages.text("cli.street_rest_stopped", slugs=", ".join(earlier)) if earlier else \
-            messages.text("cli.street_rest_first")
+        rest = messages.text(_sharded("cli.street_rest_stopped", kwargs), slugs=", ".join(earlier)) if earlier \
+            else messages.text(_sharded("cli.street_rest_first", kwargs), out=out)
     slugs = [messages.text("cli.street_print_old", slug=slug) if slug in app.print_old else slug
              for slug in app.written]
     return messages.text(key, slugs=", ".join(slugs), rest=rest, **values)
+
+
+def _site_written(app: App, messages: Messages, key: str, kwargs: Mapping[str, Any], **values: str) -> str:
+    """The message `key` of a site's build that stopped after its output folder was swapped in: OUT holds
+    the new site; its print folder is the new one, still the last build's, or not written yet; the cache
+    was not saved (the next build checks everything again and redoes what it cannot keep)."""
+    out = kwargs.get("out")
+    web, printing = output_folders(out) if isinstance(out, Path) else (Path(), Path())
+    held = messages.text(f"cli.site_held_print_{app.site_swapped}", out=str(web), printing=str(printing))
+    return messages.text(key, held=held, **values)
 
 
 def _failed(app: App, messages: Messages, kwargs: Mapping[str, Any]) -> str:
     """"Nothing written, the last site unchanged", or, when the output folder holds no site yet
     (a first build), "nothing written" alone: there is no last site to keep, only what an earlier
     first street build that stopped left, if any (named). A street build that stops after some of its
-    communities were swapped in names them: they hold the new build."""
+    communities were swapped in names them: they hold the new build; a site's build that stops after its
+    output was swapped in says so."""
+    if app.site_swapped:
+        return _site_written(app, messages, "cli.site_partly_written", kwargs)
     if app.written:
-        return _street_written(app, messages, "cli.street_partly_written", kwargs)
+        return _street_written(app, messages, _sharded("cli.street_partly_written", kwargs), kwargs)
     if not _first(kwargs):
         return messages.text("cli.build_failed")
     earlier = _stopped(kwargs)
-    return messages.text("cli.build_failed_stopped", out=str(kwargs.get("out")), slugs=", ".join(earlier)) \
+    return messages.text(_sharded("cli.build_failed_stopped", kwargs), out=str(kwargs.get("out")),
+                         slugs=", ".join(earlier)) \
         if earlier else messages.text("cli.build_failed_first")
 
 
@@ -78,10 +100,12 @@ def _usage(e: UsageProblem, messages: Messages) -> int:
 
 
 def _disk(e: OSError, app: App, messages: Messages, kwargs: Mapping[str, Any]) -> int:
-    """A full or read-only disk: said plainly; the swap never happened."""
-    click.echo(messages.text(_DISK_ERRORS.get(e.errno or 0, "cli.disk_error"),
-                             path=printable(str(e.filename or "")), detail=errno.errorcode.get(e.errno or 0, "")),
-               err=True)
+    """A full or read-only disk: said plainly, naming the file when the error does; then what the
+    build left (`_failed`: nothing written, or what was swapped in before the disk stopped it)."""
+    key = _DISK_ERRORS.get(e.errno or 0, "cli.disk_error")
+    named = e.filename is not None and str(e.filename) != ""
+    click.echo(messages.text(key if named else f"{key}_unnamed", path=printable(str(e.filename or "")),
+                             detail=errno.errorcode.get(e.errno or 0, "")), err=True)
     click.echo(_failed(app, messages, kwargs), err=True)
     return EXIT_IO
 
@@ -103,8 +127,13 @@ def _other(e: BaseException, app: App, messages: Messages, kwargs: Mapping[str, 
         click.echo(_failed(app, messages, kwargs), err=True)
         return EXIT_INVALID
     detail = f"{type(e).__name__}: {e}"
-    click.echo(_street_written(app, messages, "cli.internal_error_street", kwargs, detail=detail) if app.written
-               else messages.text("cli.internal_error", detail=detail), err=True)
+    if app.site_swapped:
+        said = _site_written(app, messages, "cli.internal_error_site", kwargs, detail=detail)
+    elif app.written:
+        said = _street_written(app, messages, "cli.internal_error_street", kwargs, detail=detail)
+    else:
+        said = messages.text("cli.internal_error", detail=detail)
+    click.echo(said, err=True)
     if app.verbose or os.environ.get("SITEGEN_DEBUG"):
         traceback.print_exception(e)
     return EXIT_INTERNAL
@@ -120,7 +149,8 @@ def _exit_code(e: BaseException, command: str, app: App, messages: Messages, kwa
         click.echo(messages.text(OpenCCBroken.KEY), err=True)
         return EXIT_USAGE
     if isinstance(e, KeyboardInterrupt):
-        click.echo(_street_written(app, messages, "cli.street_interrupted", kwargs) if app.written
+        click.echo(_site_written(app, messages, "cli.site_interrupted", kwargs) if app.site_swapped
+                   else _street_written(app, messages, _sharded("cli.street_interrupted", kwargs), kwargs) if app.written
                    else messages.text("cli.interrupted"), err=True)
         return EXIT_INTERRUPTED
     if isinstance(e, OSError):

@@ -348,3 +348,83 @@ def test_a_community_a_stopped_first_assemble_put_in_is_named_by_verify(
     assert sorted(p.name for p in assembled.iterdir()) == ["binhu"]
     said = " ".join(run("verify", str(assembled)).stderr.split())
     assert "it holds only these communities: binhu." in said, said
+
+
+# A shard (`--shard 1/2`: binhu and wanghu) makes no street pages: its closing line spoke of them all the same.
+STREET_PAGES = ["street pages", "街道页面", "街道頁面", "no street had been built", "整条街道", "整條街道"]
+
+
+def _shard(folder: Path, out: Path, lang: str, which: str = "1/2") -> Any:
+    return run("build", "--content", str(folder), "--out", str(out), "--shard", which, env={"SITEGEN_LANG": lang})
+
+
+def _shard_first(folder: Path, out: Path, monkeypatch: pytest.MonkeyPatch, lang: str) -> Any:
+    """A first shard build, Ctrl-C at its second community (wanghu): binhu is in."""
+    _raise_at(monkeypatch, 2, KeyboardInterrupt)
+    return _shard(folder, out, lang)
+
+
+def _shard_again(folder: Path, out: Path, monkeypatch: pytest.MonkeyPatch, lang: str) -> Any:
+    """The shard built whole, binhu and wanghu changed, the disk full at wanghu: binhu is in."""
+    assert _shard(folder, out, "en").exit_code == 0
+    for slug in ("binhu", "wanghu"):
+        _append(folder, slug)
+    _raise_at(monkeypatch, 2, lambda: OSError(28, "No space left on device"))
+    return _shard(folder, out, lang)
+
+
+def _shard_after_stopped(folder: Path, out: Path, monkeypatch: pytest.MonkeyPatch, lang: str) -> Any:
+    """The first shard build stopped at wanghu; the next finds a problem in wanghu: nothing written."""
+    with monkeypatch.context() as patched:
+        _raise_at(patched, 2, KeyboardInterrupt)
+        assert _shard(folder, out, "en").exit_code == 130
+    (folder / "wanghu" / "wishes" / "bad.yaml").write_text("wish: x\nstatus: nope\n", encoding="utf-8")
+    return _shard(folder, out, lang)
+
+
+def _shard_stopped_twice(folder: Path, out: Path, monkeypatch: pytest.MonkeyPatch, lang: str) -> Any:
+    """`--shard 1/1` (every community): its first build stopped at meihu (binhu in); the next, binhu
+    unchanged, builds meihu and stops at wanghu."""
+    with monkeypatch.context() as patched:
+        _raise_at(patched, 2, KeyboardInterrupt)
+        assert _shard(folder, out, "en", "1/1").exit_code == 130
+    _raise_at(monkeypatch, 2, lambda: RuntimeError("a bug of ours"))
+    return _shard(folder, out, lang, "1/1")
+
+
+# (how the shard stopped, language, exit code, what its closing line must hold)
+SHARD_STOPS = [
+    (_shard_first, "en", 130, "Interrupted. These communities already hold this build: binhu; the other communities "
+                              "of this shard are not built yet (nothing had been built in {out} before). Build this "
+                              "shard again to bring it up to date."),
+    (_shard_first, "zh-Hans", 130, "已中断。这次已经更新的社区：binhu；这个分片的其余社区还没有生成（{out} 以前没有生成过）。"
+                                   "请重新生成这个分片，它就会一致。"),
+    (_shard_first, "zh-Hant", 130, "這次已經更新的社區：binhu；這個分片的其餘社區還沒有生成（{out} 以前沒有生成過）。"),
+    (_shard_again, "en", 74, "Build stopped: these communities already hold this build: binhu; the other communities "
+                             "of this shard are as its last build left them. Fix what is listed above, then build this "
+                             "shard again to bring it up to date."),
+    (_shard_again, "zh-Hans", 74, "这次已经更新的社区：binhu；这个分片的其余社区保持它上一次生成的样子。"),
+    (_shard_again, "zh-Hant", 74, "這次已經更新的社區：binhu；這個分片的其餘社區保持它上一次生成的樣子。"),
+    (_shard_after_stopped, "en", 1, "Build stopped: nothing was written; {out} holds only the communities an earlier "
+                                    "build of this shard wrote before it stopped: binhu. Fix what is listed above, then "
+                                    "build this shard again to finish it."),
+    (_shard_after_stopped, "zh-Hans", 1, "{out} 里只有这个分片之前一次中途停止的生成写入的社区：binhu。"),
+    (_shard_stopped_twice, "en", 70, "These communities already hold this build: meihu; the other communities of "
+                                     "this shard are not built yet but binhu (left by an earlier build that stopped)"),
+    (_shard_stopped_twice, "zh-Hans", 70, "这次已经更新的社区：meihu；这个分片的其余社区中只有 binhu 已经生成"
+                                          "（之前一次中途停止的生成留下的）"),
+]
+
+
+@pytest.mark.parametrize(("stop", "lang", "code", "told"), SHARD_STOPS,
+                         ids=[f"{row[0].__name__}-{row[1]}" for row in SHARD_STOPS])
+def test_a_stopped_shard_speaks_of_its_shard_not_of_street_pages(
+        make_street: MakeStreet, street_pages: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        stop: Callable[..., Any], lang: str, code: int, told: str) -> None:
+    folder, out = make_street(THREE), tmp_path / "part1" / "out"
+    result = stop(folder, out, monkeypatch, lang)
+    assert result.exit_code == code, result.output
+    said = " ".join(result.stderr.split())  # a long path may be wrapped
+    assert told.format(out=out) in said, said
+    assert not [words for words in STREET_PAGES if words in said], said
+    assert "Traceback" not in result.output
