@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
@@ -30,6 +31,13 @@ _SHOWN: Final = 80
 def shortened(text: str) -> str:
     """A value quoted in a message, cut to 80 characters: a 10,000-character title is not echoed whole."""
     return text if len(text) <= _SHOWN else text[:_SHOWN - 1] + "…"
+
+
+# An OSError's errno → the message key saying it plainly (cli/errors.py, serve.py), `<key>_unnamed` when
+# the error names no file; any other errno is said with "cli.disk_error" by the CLI.
+DISK_ERRORS: Final[dict[int, str]] = {errno.ENOSPC: "cli.disk_full", errno.EDQUOT: "cli.disk_full",
+                                      errno.EROFS: "cli.disk_read_only", errno.EACCES: "cli.disk_denied",
+                                      errno.EPERM: "cli.disk_denied"}
 
 
 @dataclass(frozen=True, slots=True, eq=False)

@@ -23,26 +23,14 @@ from urllib.parse import unquote, urlsplit
 
 import click
 
-from sitegen.errors import ContentInvalid, UsageProblem
+from sitegen.errors import DISK_ERRORS, ContentInvalid, UsageProblem
 from sitegen.i18n.messages import Messages
 from sitegen.options import Options
 from sitegen.runtime import HeapSettler
+from sitegen.serveoverlay import NOTHING_BUILT, OVERLAY_CSS, LIVE_JS, PREFIX, inject
 
 if TYPE_CHECKING:
     from sitegen.pipeline.memory import Memory
-
-PREFIX: Final = "/__sitegen__/"
-LIVE_JS: Final = b"""(function () {
-  var source = new EventSource("/__sitegen__/events");
-  source.onmessage = function (event) { if (event.data === "reload") { window.location.reload(); } };
-})();
-"""
-OVERLAY_CSS: Final = b"""#sitegen-overlay { position: relative; z-index: 99; margin: 0; padding: 16px 20px; background: #fff4f4;
-  color: #5a0000; border-bottom: 4px solid #b3121f; font: 16px/1.5 system-ui, sans-serif; }
-#sitegen-overlay h2 { margin: 0 0 8px; font-size: 20px; }
-#sitegen-overlay pre { white-space: pre-wrap; overflow-wrap: anywhere; font: 15px/1.5 ui-monospace, monospace; margin: 8px 0 0; }
-"""
-
 
 @dataclass
 class State:
@@ -51,6 +39,7 @@ class State:
     out: Path
     messages: Messages
     problems: list[str] = field(default_factory=list)
+    stopped: bool = False  # the problems are a rebuild that stopped (the disk, our bug), not the content's
     generation: int = 0
     roots: list[str] = field(default_factory=list)  # input folders besides the usual ones (the last build's)
     seen: dict[str, tuple[int, int]] = field(default_factory=dict)  # the inputs as the last build read them
@@ -102,13 +91,24 @@ def rebuild(content: Path, state: State, options: Options, first: bool = False) 
         return report(state, [messages.text("cli.output_busy", out=str(state.out), pid=holder.pid if holder else "?",
                                             started=holder.started if holder else "?")])
     except Exception as e:  # noqa: BLE001 - a long-lived server must outlive any one rebuild
-        return report(state, [messages.text("serve.internal_error", detail=_one_line(e))])
+        return report(state, [_stopped_by(e, messages)], stopped=True)
     state.roots, state.seen = outcome.roots, outcome.inputs or state.seen
     if outcome.cache_damaged:
         click.echo(messages.text("cli.cache_damaged"), err=True)
     state.finished([])
     key = "serve.built" if first else "serve.rebuilt"
     click.echo(messages.text(key, seconds=f"{time.perf_counter() - started:.2f}"))
+
+
+def _stopped_by(error: Exception, messages: Messages) -> str:
+    """What stopped a rebuild: a full or read-only disk said as the CLI says it (cli/errors.py), never
+    as our bug; anything else our internal error, on one line."""
+    key = DISK_ERRORS.get(error.errno or 0) if isinstance(error, OSError) else None
+    if key is None:
+        return messages.text("serve.internal_error", detail=_one_line(error))
+    filename = getattr(error, "filename", None)
+    named = filename is not None and str(filename) != ""
+    return messages.text(key if named else f"{key}_unnamed", path=str(filename or ""))
 
 
 def _one_line(error: BaseException) -> str:
@@ -120,36 +120,19 @@ def _one_line(error: BaseException) -> str:
     return " ".join(text.split())[:500]
 
 
-def report(state: State, lines: list[str]) -> None:
-    """Errors to the terminal, each line once: the same errors again after a save are one line."""
+def report(state: State, lines: list[str], stopped: bool = False) -> None:
+    """Errors to the terminal, each line once: the same errors again after a save are one line.
+    `stopped`: the rebuild stopped (a full disk, our bug), so the content is not said to have errors."""
     if lines == state.problems:
         click.echo(state.messages.text("serve.still_failing", count=len(lines)), err=True)
     else:
-        click.echo(state.messages.text("serve.failed"), err=True)
+        click.echo(state.messages.text("serve.rebuild_stopped" if stopped else "serve.failed"), err=True)
         for line in lines:
             click.echo("  " + line, err=True)
+    state.stopped = stopped
     state.finished(lines)
 
 
-def _inject(page: bytes, state: State, built: bool = True) -> bytes:
-    """Add the reload script (and the overlay when the content is broken) to one served page."""
-    head = f'<link rel="stylesheet" href="{PREFIX}overlay.css"><script src="{PREFIX}live.js" defer></script>'
-    text = page.decode("utf-8", errors="replace").replace("</head>", head + "</head>", 1)
-    if state.problems:
-        items = html.escape("\n".join(state.problems))
-        hint = f'<p>{html.escape(state.messages.text("serve.overlay_hint"))}</p>' if built else ""
-        overlay = (f'<section id="sitegen-overlay" role="alert"><h2>{html.escape(state.messages.text("serve.overlay_title"))}'
-                   f'</h2>{hint}<pre>{items}</pre></section>')
-        start = text.find("<body")
-        end = text.find(">", start) + 1 if start >= 0 else 0
-        text = text[:end] + overlay + text[end:]
-    return text.encode("utf-8")
-
-
-NOTHING_BUILT: Final = """<!doctype html>
-<html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>sitegen</title></head><body><p>{hint}</p></body></html>
-"""
 MAX_PATH: Final = 2048  # bytes of a request path; longer ones are refused (414) before touching the disk
 QUIET_MS, BURST_MS = 5, 300  # a burst of changes is built after 5 ms without one (a save: < 1 ms), 300 at most
 IDLE_SECONDS: Final = 30  # a connection that sends nothing for this long is closed (the event stream pings every 15 s)
@@ -243,7 +226,7 @@ class _Handler(BaseHTTPRequestHandler):
             return self._missing()
         kind = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
         if kind == "text/html":
-            body = _inject(body, self.state)
+            body = inject(body, self.state.problems, self.state.messages, self.state.stopped)
         if kind.startswith("text/") or kind in ("application/xml", "application/javascript"):
             kind += "; charset=utf-8"
         return self._send(200, body, kind)
@@ -253,10 +236,12 @@ class _Handler(BaseHTTPRequestHandler):
         state = self.state
         page = _read(state.out / "404.html")
         if page is not None:
-            return self._send(HTTPStatus.NOT_FOUND, _inject(page, state), "text/html; charset=utf-8")
+            return self._send(HTTPStatus.NOT_FOUND, inject(page, state.problems, state.messages, state.stopped),
+                              "text/html; charset=utf-8")
         hint = html.escape(state.messages.text("serve.nothing_built"))
         status = HTTPStatus.SERVICE_UNAVAILABLE if state.problems else HTTPStatus.NOT_FOUND
-        return self._send(status, _inject(NOTHING_BUILT.format(hint=hint).encode("utf-8"), state, built=False),
+        return self._send(status, inject(NOTHING_BUILT.format(hint=hint).encode("utf-8"), state.problems, state.messages,
+                                        state.stopped, built=False),
                           "text/html; charset=utf-8")
 
     def _events(self) -> None:

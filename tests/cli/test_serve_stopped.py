@@ -1,0 +1,62 @@
+"""A `sitegen serve` rebuild stopped by the disk (full, read-only) or by our own bug is said as what it
+is, in the terminal and on the page: never "the content has errors", which sent a worker hunting for a
+mistake in files that had none. Only the content's own errors are called that."""
+
+from __future__ import annotations
+
+import errno
+from pathlib import Path, PurePosixPath
+
+import pytest
+
+from sitegen import pipeline
+from sitegen.errors import ContentInvalid, Problem
+from sitegen.i18n.messages import Messages
+from sitegen.options import Options
+from sitegen.serve import State, rebuild
+from sitegen.serveoverlay import inject
+from tests.conftest import NOW, MakeSite
+
+PAGE = b"<!doctype html><html><head><title>t</title></head><body><p>old page</p></body></html>"
+OUT = "/srv/site/output/activities/a/index.html"
+
+# what the build raised, the language, what the terminal must say, what the page's overlay title must say
+# (None: the content's errors, as before)
+CASES = {
+    "disk full, a file named (en)": (OSError(errno.ENOSPC, "No space left on device", OUT), "en",
+                                     f"The disk is full: {OUT} could not be written", "the rebuild stopped"),
+    "disk full, no file named (zh-Hans)": (OSError(errno.ENOSPC, "No space left on device"), "zh-Hans",
+                                           "磁盘已满，有文件无法写入", "这次重新生成中途停止了"),
+    "disk read-only (zh-Hant)": (OSError(errno.EROFS, "Read-only file system", OUT), "zh-Hant",
+                                 f"磁盤是隻讀的，無法寫入 {OUT}", "這次重新生成中途停止了"),
+    "our own bug (en)": (RuntimeError("boom"), "en", "internal error while rebuilding", "the rebuild stopped"),
+    "an OSError that is no disk's (en)": (OSError(errno.EBADF, "Bad file descriptor"), "en",
+                                          "internal error while rebuilding", "the rebuild stopped"),
+    "the content's errors (en)": (ContentInvalid([Problem(PurePosixPath("wishes/a.yaml"), 3, "value.template_prompt", {"field": "wisher", "value": "请填写许愿人姓名"})]),
+                                  "en", "wishes/a.yaml:3", None),
+}
+CONTENT_ERRORS = {"en": "content has errors", "zh-Hans": "内容有错误", "zh-Hant": "內容有錯誤"}
+
+
+@pytest.mark.parametrize(("raised", "lang", "said", "title"), list(CASES.values()), ids=list(CASES))
+def test_a_rebuild_stopped_by_the_disk_or_a_bug_is_not_called_a_content_error(
+        make_site: MakeSite, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+        raised: Exception, lang: str, said: str, title: str | None) -> None:
+    content = make_site()
+
+    def build(*args: object, **kwargs: object) -> None:
+        raise raised
+
+    monkeypatch.setattr(pipeline, "build", build)
+    state = State(out=tmp_path / "output", messages=Messages(lang))
+    rebuild(content, state, Options(now=NOW))
+    terminal = " ".join(capsys.readouterr().err.split())
+    page = inject(PAGE, state.problems, state.messages, state.stopped).decode("utf-8")
+    assert said in terminal and said in page
+    assert "Traceback" not in terminal
+    if title is None:  # the content's errors: said as before
+        assert not state.stopped and CONTENT_ERRORS[lang] in terminal and CONTENT_ERRORS[lang] in page
+    else:
+        assert state.stopped and title in terminal.lower() + page.lower()
+        assert CONTENT_ERRORS[lang] not in terminal and CONTENT_ERRORS[lang] not in page
+        assert "old page" in page  # the last page is still shown below what stopped the rebuild
