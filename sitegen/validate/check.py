@@ -71,9 +71,17 @@ def error_problem(raw: RawRecord, error: ErrorDetails) -> Problem:
     loc = tuple(error["loc"])
     kind = error["type"]
     key = kind if kind.startswith("value.") else _PYDANTIC_KEYS.get(kind, "value.invalid")
+    if key == "value.empty" and len(loc) == 1 and _required(raw.kind, loc[0]):
+        key = "value.empty_required"  # "or delete the line" would only lead to "missing required field"
     args: dict[str, object] = {"field": _field_name(loc), "detail": error["msg"]}
     args.update(error.get("ctx") or {})
     return Problem(raw.path, raw.line_of(*loc), key, args)
+
+
+def _required(kind: str, name: object) -> bool:
+    """Whether the top-level field `name` of records of `kind` (a folder, or "site") must be there."""
+    found = SCHEMAS[kind].model_fields.get(str(name)) if kind in SCHEMAS else None
+    return found is not None and found.is_required()
 
 
 def _photos(raw: RawRecord, fields: Any, checker: PhotoChecker) -> tuple[tuple[PurePosixPath, ...], list[Problem]]:
