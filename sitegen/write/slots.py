@@ -180,13 +180,17 @@ def stopped_street(out: Path, cache: Path) -> list[str]:
     sub-folder holding our manifest whose build the street's cache folder `cache` keeps
     (`communities/<slug>`, StreetFolders.community_cache): another sitegen site put in OUT by hand is none
     (i-break13: it was named as the street's and removed as a community that left it). [] for a built
-    site, a street, or a folder that is not there."""
+    site, a street, or a folder that is not there. Only an OUT that a street build takes as its own
+    (`output_folder`: every entry a community's folder) has any: beside the street's pages (its manifest
+    deleted by hand), "build the street again" was advice the build then refused (helper-70).
+    """
     try:
         if (out / MANIFEST).is_file():
             return []
-        return sorted(entry.name for entry in out.iterdir()
-                      if entry.is_dir() and not entry.is_symlink() and (entry / MANIFEST).is_file()
-                      and (cache / "communities" / entry.name).is_dir())
+        entries = list(out.iterdir())
+        if not all(entry.is_dir() and not entry.is_symlink() and (entry / MANIFEST).is_file() for entry in entries):
+            return []
+        return sorted(entry.name for entry in entries if (cache / "communities" / entry.name).is_dir())
     except OSError:
         return []
 

@@ -428,3 +428,17 @@ def test_a_stopped_shard_speaks_of_its_shard_not_of_street_pages(
     assert told.format(out=out) in said, said
     assert not [words for words in STREET_PAGES if words in said], said
     assert "Traceback" not in result.output
+
+
+def test_a_street_whose_manifest_was_deleted_by_hand_is_not_called_stopped(
+        make_street: MakeStreet, street_pages: str, tmp_path: Path) -> None:
+    """The whole street built, then OUT/manifest.sha256 deleted by hand: verify said a street build had stopped
+    part-way and to build again, and that build refused OUT as someone else's (a newcomer went round in that loop)."""
+    folder, out = make_street(THREE), tmp_path / "out"
+    assert run("build", "--content", str(folder), "--out", str(out)).exit_code == 0
+    (out / "manifest.sha256").unlink()
+    for lang, first in zip(("en", "zh-Hans", "zh-Hant"), BUILD_FIRST, strict=True):
+        said = " ".join(run("verify", str(out), env={"SITEGEN_LANG": lang}).stderr.split())
+        assert first in said and "binhu" not in said, said
+    built = run("build", "--content", str(folder), "--out", str(out), env={"SITEGEN_LANG": "en"})
+    assert built.exit_code == 2 and FOREIGN[0] in " ".join(built.stderr.split()), built.output
