@@ -21,6 +21,7 @@ from sitegen.errors import UsageProblem
 @click.pass_obj
 @guarded
 def verify(app: App, target: str | None, out: Path) -> None:
+    from sitegen.pipeline.cache import cache_dir
     from sitegen.verify import verify_folder, verify_url
     from sitegen.write.slots import read_manifest
 
@@ -44,9 +45,12 @@ def verify(app: App, target: str | None, out: Path) -> None:
         for path in paths:
             click.echo(messages.text(key, path=path), err=True)
     if not found.clean:
-        click.echo(messages.text("verify.failed", changed=len(found.changed), missing=len(found.missing),
-                                 extra=len(found.extra) + len(found.special),
-                                 path=str(folder if folder is not None else out)), err=True)  # an address: upload OUT
+        # an address: upload OUT again; a folder with our build cache beside it: build into it again, which
+        # repairs what hands changed (the upload advice and its `sitegen build --no-cache` misled there)
+        built_here = folder is not None and cache_dir(folder.resolve()).is_dir()
+        click.echo(messages.text("verify.failed_built" if built_here else "verify.failed", changed=len(found.changed),
+                                 missing=len(found.missing), extra=len(found.extra) + len(found.special),
+                                 path=str(folder if folder is not None else out)), err=True)
         raise SystemExit(EXIT_INVALID)
     app.echo(messages.text("verify.ok", files=found.checked))
 

@@ -112,6 +112,8 @@ def test_links_and_pipes_in_the_output_are_reported_not_followed(make_site: Make
 # the advice named output/ whatever folder was verified, and the print folder was told to build first
 FOLDER_ADVICE = [
     ("copy", 1, "Upload {tmp}/copy again"),
+    # the output folder itself, its build cache beside it: it was told to upload itself, after a --no-cache build
+    ("output", 1, "Building into it again repairs it: sitegen build --out {tmp}/output"),
     ("output-print", 2, "never uploaded, so it is not checked. To check the site, run sitegen verify {tmp}/output"),
     ("nowhere-print", 2, "has no manifest.sha256"),
 ]
@@ -125,7 +127,20 @@ def test_verify_advice_names_the_folder_verified(make_site: MakeSite, tmp_path: 
     out = built(make_site, tmp_path)
     shutil.copytree(out, tmp_path / "copy")
     (tmp_path / "copy" / "robots.txt").unlink()
+    (out / "robots.txt").write_text("hand-edited\n", encoding="utf-8")
     (tmp_path / "nowhere-print").mkdir()
     result = run("verify", str(tmp_path / folder))
     assert result.exit_code == code, result.output
     assert said.format(tmp=tmp_path) in " ".join(result.stderr.split()), result.stderr
+
+
+def test_the_advice_for_a_folder_built_here_repairs_it(make_site: MakeSite, tmp_path: Path) -> None:
+    """What verify advises for the output folder itself (build into it again) is enough: no --no-cache."""
+    content = make_site({"activities/a.md": "---\ntitle: 七夕\ndate: 2019-08-06\n---\n正文\n"})
+    out = tmp_path / "output"
+    assert run("build", "--content", str(content), "--out", str(out)).exit_code == 0
+    (out / "robots.txt").write_text("hand-edited\n", encoding="utf-8")
+    (out / "sitemap.xml").unlink()
+    assert run("verify", str(out)).exit_code == 1
+    assert run("build", "--content", str(content), "--out", str(out)).exit_code == 0
+    assert run("verify", str(out)).exit_code == 0
