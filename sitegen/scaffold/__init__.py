@@ -45,7 +45,7 @@ def init_site(target: Path) -> list[Path]:
             else:
                 shutil.copyfile(path, destination)
                 written.append(destination)
-    _name_site(target / "content" / "site.yaml", site_name(target))
+    name_site(target / "content" / "site.yaml", site_name(target))
     return written
 
 
@@ -66,10 +66,11 @@ def _width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
-def _name_site(site_yaml: Path, name: str) -> None:
-    """Put the community's name into the sample's `name:` line, keeping its comment in its column."""
+def name_site(site_yaml: Path, name: str, sample: str = SAMPLE_NAME) -> None:
+    """Put the community's name into the sample's `name: <sample>` line (street.yaml's too), keeping its
+    comment in its column; a folder whose name says nothing (site_name gave SAMPLE_NAME) leaves it."""
     text = site_yaml.read_text("utf-8")
-    found = re.compile(rf"^name: {SAMPLE_NAME}( *)(?=#)", re.MULTILINE).search(text)
+    found = re.compile(rf"^name: {sample}( *)(?=#)", re.MULTILINE).search(text)
     if found is None or name == SAMPLE_NAME:
         return
     try:

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Final
 
 from sitegen.errors import UsageProblem
+from sitegen.scaffold import name_site, site_name
 
 STREET_YAML: Final = """\
 # 街道基本信息。每个社区一个文件夹（文件夹名就是它的网址，只用小写字母、数字和短横线），
@@ -44,11 +45,13 @@ wish_claim: 扫码查看心愿详情，致电社区办公室登记认领。
 
 
 def init_street(target: Path) -> list[Path]:
-    """Write a sample street into an empty (or new) folder; never overwrite anything. Returns the files."""
+    """Write a sample street into an empty (or new) folder; never overwrite anything. Returns the files.
+    The street's `name:` is the folder's (scaffold.site_name), as a community's is under `sitegen init`."""
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
         raise UsageProblem("init.not_empty", path=str(target))
     target.mkdir(parents=True, exist_ok=True)
     (target / "street.yaml").write_text(STREET_YAML, "utf-8", newline="\n")
+    name_site(target / "street.yaml", site_name(target), "示例街道")  # the folder's name, as `sitegen init` does
     written = [target / "street.yaml"]
     with resources.as_file(resources.files("sitegen.scaffold").joinpath("site", "content")) as sample:
         for slug, name in COMMUNITIES.items():

@@ -7,6 +7,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+import yaml
+
 from tests.cli.test_serve import fetch, free_port, wait_for
 from tests.conftest import ROOT, run
 from tests.street.conftest import MakeStreet
@@ -23,6 +26,19 @@ def test_init_street_builds(street_pages: str, tmp_path: Path) -> None:
         assert "https://example.org/" + slug + "/" in (tmp_path / "out" / slug / "sitemap.xml").read_text("utf-8")
     # the sample address is named once, at street.yaml's line, not once per community
     assert [line.split(": ")[0] for line in built.stderr.splitlines() if "example.org" in line] == ["street.yaml:7"]
+
+
+# the folder given → the street's name in street.yaml and on its index page (the newcomer's 测试街道 came out as 示例街道)
+STREET_NAMES = [("测试街道", "测试街道"), ("baohe-street", "Baohe Street"), ("123", "示例街道")]
+
+
+@pytest.mark.parametrize(("folder", "name"), STREET_NAMES, ids=[f for f, _ in STREET_NAMES])
+def test_init_street_names_the_street_after_its_folder(street_pages: str, tmp_path: Path, folder: str, name: str) -> None:
+    assert run("init", "--street", str(tmp_path / folder)).exit_code == 0
+    assert yaml.safe_load((tmp_path / folder / "street.yaml").read_text("utf-8"))["name"] == name
+    built = run("build", "--content", str(tmp_path / folder), "--out", str(tmp_path / "out"))
+    assert built.exit_code == 0, built.stderr
+    assert name in (tmp_path / "out" / "index.html").read_text("utf-8")
 
 
 def test_init_street_refuses_a_folder_in_use(tmp_path: Path) -> None:
