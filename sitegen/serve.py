@@ -239,6 +239,9 @@ class _Handler(BaseHTTPRequestHandler):
             return self._send(HTTPStatus.NOT_FOUND, inject(page, state.problems, state.messages, state.stopped),
                               "text/html; charset=utf-8")
         hint = html.escape(state.messages.text("serve.nothing_built"))
+        if state.build is not None and (built := _communities_left(state.out)):  # a street stopped part-way
+            hint = html.escape(state.messages.text("serve.street_partly_built")) + " " + " · ".join(
+                f'<a href="/{html.escape(slug)}/">{html.escape(slug)}</a>' for slug in built)
         status = HTTPStatus.SERVICE_UNAVAILABLE if state.problems else HTTPStatus.NOT_FOUND
         return self._send(status, inject(NOTHING_BUILT.format(hint=hint).encode("utf-8"), state.problems, state.messages,
                                         state.stopped, built=False),
@@ -262,6 +265,13 @@ class _Handler(BaseHTTPRequestHandler):
                 self.wfile.flush()
         except (BrokenPipeError, ConnectionResetError, OSError):
             return
+
+
+def _communities_left(out: Path) -> list[str]:
+    """The communities a first street build that stopped part-way left in `out` (street/swapped.py)."""
+    from sitegen.street.swapped import left_stopped
+
+    return left_stopped(out)
 
 
 def _resolve(out: Path, path: str) -> Path | None:

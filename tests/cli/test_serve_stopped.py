@@ -60,3 +60,32 @@ def test_a_rebuild_stopped_by_the_disk_or_a_bug_is_not_called_a_content_error(
         assert state.stopped and title in terminal.lower() + page.lower()
         assert CONTENT_ERRORS[lang] not in terminal and CONTENT_ERRORS[lang] not in page
         assert "old page" in page  # the last page is still shown below what stopped the rebuild
+
+
+@pytest.mark.parametrize(("lang", "said"), [("en", "The street pages are not built yet"), ("zh-Hans", "街道页面还没有生成")])
+def test_a_half_built_street_links_its_communities_at_the_root(tmp_path: Path, lang: str, said: str) -> None:
+    """A first street build that stopped after meihu: `/` said "Nothing has been built yet" while /meihu/ was there."""
+    import http.client
+    import threading
+
+    from sitegen.serve import _Server, handler_for
+
+    out = tmp_path / "out"
+    (out / "meihu").mkdir(parents=True)
+    (out / "meihu" / "manifest.sha256").write_text("", encoding="utf-8")
+    (tmp_path / ".out.sitegen-cache" / "communities" / "meihu").mkdir(parents=True)  # the street's cache keeps it
+    state = State(out=out, messages=Messages(lang), problems=["x"], stopped=True, build=lambda *a, **k: None)
+    server = _Server(("127.0.0.1", 0), handler_for(state))
+    port = int(server.server_address[1])
+    server.RequestHandlerClass = handler_for(state, port)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+        connection.request("GET", "/")
+        body = connection.getresponse().read().decode("utf-8")
+        connection.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert said in body and '<a href="/meihu/">meihu</a>' in body
+    assert "Nothing has been built yet" not in body and "还没有成功生成过" not in body
