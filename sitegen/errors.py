@@ -34,10 +34,11 @@ def shortened(text: str) -> str:
 
 
 # An OSError's errno → the message key saying it plainly (cli/errors.py, serve.py), `<key>_unnamed` when
-# the error names no file; any other errno is said with "cli.disk_error" by the CLI.
+# the error names no file; any other errno is said with "cli.disk_error" by the CLI. EIO (a failing disk or
+# stick) is listed so that serve, which calls other errnos its own bug, says it as the disk's too.
 DISK_ERRORS: Final[dict[int, str]] = {errno.ENOSPC: "cli.disk_full", errno.EDQUOT: "cli.disk_full",
                                       errno.EROFS: "cli.disk_read_only", errno.EACCES: "cli.disk_denied",
-                                      errno.EPERM: "cli.disk_denied"}
+                                      errno.EPERM: "cli.disk_denied", errno.EIO: "cli.disk_error"}
 
 
 @dataclass(frozen=True, slots=True, eq=False)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 import dataclasses
+import errno
 import html
 import mimetypes
 import threading
@@ -23,7 +24,7 @@ from urllib.parse import unquote, urlsplit
 
 import click
 
-from sitegen.errors import DISK_ERRORS, ContentInvalid, UsageProblem
+from sitegen.errors import DISK_ERRORS, ContentInvalid, UsageProblem, printable
 from sitegen.i18n.messages import Messages
 from sitegen.options import Options
 from sitegen.runtime import HeapSettler
@@ -89,7 +90,7 @@ def rebuild(content: Path, state: State, options: Options, first: bool = False) 
     except OutputBusy as e:
         holder = e.holder
         return report(state, [messages.text("cli.output_busy", out=str(state.out), pid=holder.pid if holder else "?",
-                                            started=holder.started if holder else "?")])
+                                            started=holder.started if holder else "?")], stopped=True)
     except Exception as e:  # noqa: BLE001 - a long-lived server must outlive any one rebuild
         return report(state, [_stopped_by(e, messages)], stopped=True)
     state.roots, state.seen = outcome.roots, outcome.inputs or state.seen
@@ -103,12 +104,14 @@ def rebuild(content: Path, state: State, options: Options, first: bool = False) 
 def _stopped_by(error: Exception, messages: Messages) -> str:
     """What stopped a rebuild: a full or read-only disk said as the CLI says it (cli/errors.py), never
     as our bug; anything else our internal error, on one line."""
-    key = DISK_ERRORS.get(error.errno or 0) if isinstance(error, OSError) else None
+    code = error.errno or 0 if isinstance(error, OSError) else 0
+    key = DISK_ERRORS.get(code) if isinstance(error, OSError) else None
     if key is None:
         return messages.text("serve.internal_error", detail=_one_line(error))
     filename = getattr(error, "filename", None)
     named = filename is not None and str(filename) != ""
-    return messages.text(key if named else f"{key}_unnamed", path=str(filename or ""))
+    return messages.text(key if named else f"{key}_unnamed", path=printable(str(filename or "")),
+                         detail=errno.errorcode.get(code, ""))
 
 
 def _one_line(error: BaseException) -> str:
@@ -123,7 +126,7 @@ def _one_line(error: BaseException) -> str:
 def report(state: State, lines: list[str], stopped: bool = False) -> None:
     """Errors to the terminal, each line once: the same errors again after a save are one line.
     `stopped`: the rebuild stopped (a full disk, our bug), so the content is not said to have errors."""
-    if lines == state.problems:
+    if lines == state.problems and stopped == state.stopped:
         click.echo(state.messages.text("serve.still_failing", count=len(lines)), err=True)
     else:
         click.echo(state.messages.text("serve.rebuild_stopped" if stopped else "serve.failed"), err=True)

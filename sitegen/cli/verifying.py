@@ -21,7 +21,6 @@ from sitegen.errors import UsageProblem
 @click.pass_obj
 @guarded
 def verify(app: App, target: str | None, out: Path) -> None:
-    from sitegen.pipeline.cache import cache_dir
     from sitegen.verify import verify_folder, verify_url
     from sitegen.write.slots import read_manifest
 
@@ -47,12 +46,27 @@ def verify(app: App, target: str | None, out: Path) -> None:
     if not found.clean:
         # an address: upload OUT again; a folder with our build cache beside it: build into it again, which
         # repairs what hands changed (the upload advice and its `sitegen build --no-cache` misled there)
-        built_here = folder is not None and cache_dir(folder.resolve()).is_dir()
-        click.echo(messages.text("verify.failed_built" if built_here else "verify.failed", changed=len(found.changed),
+        built_into = _built_into(folder) if folder is not None else None
+        click.echo(messages.text("verify.failed_built" if built_into else "verify.failed", changed=len(found.changed),
                                  missing=len(found.missing), extra=len(found.extra) + len(found.special),
-                                 path=str(folder if folder is not None else out)), err=True)
+                                 path=str(built_into or (folder if folder is not None else out))), err=True)
         raise SystemExit(EXIT_INVALID)
     app.echo(messages.text("verify.ok", files=found.checked))
+
+
+def _built_into(folder: Path) -> Path | None:
+    """The output folder a build here makes `folder` from, its build cache beside it: `folder` itself, or,
+    for a street's community folder (OUT/<slug>, its build kept in the street's cache), the street's OUT,
+    which a build of the street repairs (break13b: it was told to upload itself after `build --no-cache`,
+    which builds content/ into output/). None for a copy with no cache beside it."""
+    from sitegen.pipeline.cache import cache_dir
+
+    resolved = folder.resolve()
+    if cache_dir(resolved).is_dir():
+        return folder
+    if (cache_dir(resolved.parent) / "communities" / resolved.name).is_dir():
+        return folder.parent if folder.name not in ("", ".", "..") else resolved.parent
+    return None
 
 
 def _published_of(folder: Path) -> Path | None:

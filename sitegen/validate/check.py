@@ -71,17 +71,30 @@ def error_problem(raw: RawRecord, error: ErrorDetails) -> Problem:
     loc = tuple(error["loc"])
     kind = error["type"]
     key = kind if kind.startswith("value.") else _PYDANTIC_KEYS.get(kind, "value.invalid")
-    if key == "value.empty" and len(loc) == 1 and _required(raw.kind, loc[0]):
+    if key == "value.empty" and _required(raw.kind, loc):
         key = "value.empty_required"  # "or delete the line" would only lead to "missing required field"
     args: dict[str, object] = {"field": _field_name(loc), "detail": error["msg"]}
     args.update(error.get("ctx") or {})
     return Problem(raw.path, raw.line_of(*loc), key, args)
 
 
-def _required(kind: str, name: object) -> bool:
-    """Whether the top-level field `name` of records of `kind` (a folder, or "site") must be there."""
-    found = SCHEMAS[kind].model_fields.get(str(name)) if kind in SCHEMAS else None
-    return found is not None and found.is_required()
+def _required(kind: str, loc: tuple[str | int, ...]) -> bool:
+    """Whether the field at `loc` of records of `kind` (a folder, or "site") must be there: a top-level
+    field, or one of a nested table's or list entry's (`timeline[1].note`; helper-71: only top-level
+    ones were looked at), named as written (`for`, the alias of `for_`)."""
+    model: type[Fields] | None = SCHEMAS.get(kind)
+    names = [str(part) for part in loc if not isinstance(part, int)]
+    for depth, name in enumerate(names):
+        if model is None:
+            return False
+        fields = model.model_fields
+        attr = name if name in fields else next((n for n, f in fields.items() if f.alias == name), None)
+        if attr is None:
+            return False
+        if depth == len(names) - 1:
+            return fields[attr].is_required()
+        model = model.nested.get(attr)
+    return False
 
 
 def _photos(raw: RawRecord, fields: Any, checker: PhotoChecker) -> tuple[tuple[PurePosixPath, ...], list[Problem]]:

@@ -13,8 +13,9 @@ from sitegen import pipeline
 from sitegen.errors import ContentInvalid, Problem
 from sitegen.i18n.messages import Messages
 from sitegen.options import Options
-from sitegen.serve import State, rebuild
+from sitegen.serve import State, rebuild, report
 from sitegen.serveoverlay import inject
+from sitegen.write.lock import OutputBusy
 from tests.conftest import NOW, MakeSite
 
 PAGE = b"<!doctype html><html><head><title>t</title></head><body><p>old page</p></body></html>"
@@ -32,6 +33,14 @@ CASES = {
     "our own bug (en)": (RuntimeError("boom"), "en", "internal error while rebuilding", "the rebuild stopped"),
     "an OSError that is no disk's (en)": (OSError(errno.EBADF, "Bad file descriptor"), "en",
                                           "internal error while rebuilding", "the rebuild stopped"),
+    # break13b: a failing disk (EIO) was said as our bug ("report this to us"), as the CLI does not say it
+    "a failing disk, EIO (en)": (OSError(errno.EIO, "Input/output error", OUT), "en",
+                                 f"{OUT} could not be written or read (EIO)", "the rebuild stopped"),
+    # break13b: a file name with a line break and a terminal escape was printed raw (the CLI escapes it)
+    "disk full, a control character in the name (en)": (OSError(errno.ENOSPC, "No space left on device", "/srv/a\nb\x1b[31m"),
+                                                        "en", "The disk is full: /srv/a\\nb\\x1b[31m could not", "the rebuild stopped"),
+    # break13b: another sitegen building into the output folder was headed "the content has errors"
+    "another sitegen holds the output (zh-Hans)": (OutputBusy(None), "zh-Hans", "另一个 sitegen", "这次重新生成中途停止了"),
     "the content's errors (en)": (ContentInvalid([Problem(PurePosixPath("wishes/a.yaml"), 3, "value.template_prompt", {"field": "wisher", "value": "请填写许愿人姓名"})]),
                                   "en", "wishes/a.yaml:3", None),
 }
@@ -89,3 +98,19 @@ def test_a_half_built_street_links_its_communities_at_the_root(tmp_path: Path, l
         server.server_close()
     assert said in body and '<a href="/meihu/">meihu</a>' in body
     assert "Nothing has been built yet" not in body and "还没有成功生成过" not in body
+
+
+def test_the_same_lines_of_the_other_kind_are_not_still_failing(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """A rebuild that stopped after one that failed on the content (or the reverse) gets its own heading even
+    when the lines are the same: "still N error(s), as listed above" pointed at a heading that said otherwise."""
+    state = State(out=tmp_path / "output", messages=Messages("en"))
+    report(state, ["one line"])
+    capsys.readouterr()
+    report(state, ["one line"], stopped=True)
+    said = " ".join(capsys.readouterr().err.split())
+    assert "rebuild stopped" in said and "Still" not in said, said
+    report(state, ["one line"])
+    said = " ".join(capsys.readouterr().err.split())
+    assert "content has errors" in said.lower() and "Still" not in said, said
+    report(state, ["one line"])
+    assert "Still 1" in capsys.readouterr().err

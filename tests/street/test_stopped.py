@@ -442,3 +442,18 @@ def test_a_street_whose_manifest_was_deleted_by_hand_is_not_called_stopped(
         assert first in said and "binhu" not in said, said
     built = run("build", "--content", str(folder), "--out", str(out), env={"SITEGEN_LANG": "en"})
     assert built.exit_code == 2 and FOREIGN[0] in " ".join(built.stderr.split()), built.output
+
+
+def test_a_street_communitys_folder_changed_by_hand_is_repaired_as_verify_advises(
+        make_street: MakeStreet, tmp_path: Path) -> None:
+    """verify OUT/<community> of a street built here advised "upload it again (run sitegen build --no-cache
+    first)", the advice 25e1932 removed for OUT itself: that command builds content/ into output/. It now
+    names the street's OUT, and building the street into it makes the community's folder clean (break13b)."""
+    folder, out = make_street(THREE), tmp_path / "out"
+    assert run("build", "--content", str(folder), "--out", str(out)).exit_code == 0
+    (out / "wanghu" / "robots.txt").write_text("hand-edited\n", encoding="utf-8")
+    for target in (out / "wanghu", out / "wanghu" / "."):
+        said = " ".join(run("verify", str(target)).stderr.split())
+        assert f"Building into it again repairs it: sitegen build --out {out} " in said and "--no-cache" not in said, said
+    assert run("build", "--content", str(folder), "--out", str(out)).exit_code == 0
+    assert run("verify", str(out / "wanghu")).exit_code == 0

@@ -63,6 +63,10 @@ ERRORS = [
     ("wisher_left_empty", {"wishes/w.yaml": "wish: 冰箱\n" + W.replace("周桂芳", "")}, "wishes/w.yaml:2", "这一项必须填写", "must be filled in"),
     ("posted_on_left_empty", {"wishes/w.yaml": "wish: 冰箱\n" + W.replace("2026-10-18", "")}, "wishes/w.yaml:3", "这一项必须填写", "must be filled in"),
     ("site_name_left_empty", {"site.yaml": "name:\nbase_url: https://a.example.org/\n"}, "site.yaml:1", "这一项必须填写", "must be filled in"),
+    # a timeline entry's date and note are required too: removing the line led to "missing required field"
+    ("timeline_note_left_empty", {"deliberations/l.yaml": L + "timeline:\n  - date: 2020-04-08\n    note:\n"}, "deliberations/l.yaml:6", "这一项必须填写", "must be filled in"),
+    ("timeline_date_left_empty", {"deliberations/l.yaml": L + "timeline:\n  - date:\n    note: 开会\n"}, "deliberations/l.yaml:5", "这一项必须填写", "must be filled in"),
+    ("optional_votes_for_left_empty", {"deliberations/l.yaml": L + "votes:\n  for:\n"}, "deliberations/l.yaml:5", "请填写内容或删除这一行", "remove the line"),
     ("optional_place_left_empty", {"activities/a.md": "---\ntitle: 七夕\ndate: 2019-08-06\nplace: \"\u3000\"\n---\n"}, "activities/a.md:4", "请填写内容或删除这一行", "remove the line"),
     ("meeting_as_text", {"deliberations/l.yaml": L + "meeting: 5月10日议事会\n"}, "deliberations/l.yaml:4", "字段名: 内容", "name: value"),
     ("timeline_as_text", {"deliberations/l.yaml": L + "timeline: 4月已开会\n"}, "deliberations/l.yaml:4", "每行写一项", "one"),
