@@ -241,7 +241,7 @@ class _Handler(BaseHTTPRequestHandler):
         if page is not None:
             return self._send(HTTPStatus.NOT_FOUND, inject(page, state.problems, state.messages, state.stopped),
                               "text/html; charset=utf-8")
-        hint = html.escape(state.messages.text("serve.nothing_built"))
+        hint = html.escape(state.messages.text("serve.nothing_built_stopped" if state.stopped else "serve.nothing_built"))
         if state.build is not None and (built := _communities_left(state.out)):  # a street stopped part-way
             hint = html.escape(state.messages.text("serve.street_partly_built")) + " " + " · ".join(
                 f'<a href="/{html.escape(slug)}/">{html.escape(slug)}</a>' for slug in built)

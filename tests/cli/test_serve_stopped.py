@@ -114,3 +114,29 @@ def test_the_same_lines_of_the_other_kind_are_not_still_failing(capsys: pytest.C
     assert "content has errors" in said.lower() and "Still" not in said, said
     report(state, ["one line"])
     assert "Still 1" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("stopped", "said", "untrue"), [(True, "deal with what stopped the build", "fix the errors above"),
+                                                         (False, "fix the errors above", "what stopped the build")])
+def test_before_any_good_build_the_placeholder_says_what_to_do(tmp_path: Path, stopped: bool, said: str,
+                                                                untrue: str) -> None:
+    """The first build stopped by a full disk: the placeholder page said "fix the errors above", of a content
+    that had none (helper-72's leftover); the content's errors are still told to be fixed."""
+    import http.client
+    import threading
+
+    from sitegen.serve import _Server, handler_for
+
+    state = State(out=tmp_path / "out", messages=Messages("en"), problems=["x"], stopped=stopped)
+    server = _Server(("127.0.0.1", 0), handler_for(state))
+    server.RequestHandlerClass = handler_for(state, int(server.server_address[1]))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        connection = http.client.HTTPConnection("127.0.0.1", int(server.server_address[1]), timeout=5)
+        connection.request("GET", "/")
+        body = " ".join(connection.getresponse().read().decode("utf-8").split())
+        connection.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert said in body and untrue not in body
