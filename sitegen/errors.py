@@ -41,6 +41,17 @@ DISK_ERRORS: Final[dict[int, str]] = {errno.ENOSPC: "cli.disk_full", errno.EDQUO
                                       errno.EPERM: "cli.disk_denied", errno.EIO: "cli.disk_error"}
 
 
+def disk_text(error: OSError, messages: Messages, other: str | None = "cli.disk_error") -> str | None:
+    """The disk error said plainly (DISK_ERRORS; `other` for an errno not listed, None: not said), naming
+    its file, escaped for a terminal (`printable`), or, when it names none, in the `_unnamed` wording."""
+    key = DISK_ERRORS.get(error.errno or 0, other)
+    if key is None:
+        return None
+    named = error.filename is not None and str(error.filename) != ""
+    return messages.text(key if named else f"{key}_unnamed", path=printable(str(error.filename or "")),
+                         detail=errno.errorcode.get(error.errno or 0, ""))
+
+
 @dataclass(frozen=True, slots=True, eq=False)
 class Problem:
     """One thing to fix, pointing at the file and line as the user sees them."""

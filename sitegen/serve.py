@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 import dataclasses
-import errno
 import html
 import mimetypes
 import threading
@@ -24,7 +23,7 @@ from urllib.parse import unquote, urlsplit
 
 import click
 
-from sitegen.errors import DISK_ERRORS, ContentInvalid, UsageProblem, printable
+from sitegen.errors import ContentInvalid, UsageProblem, disk_text
 from sitegen.i18n.messages import Messages
 from sitegen.options import Options
 from sitegen.runtime import HeapSettler
@@ -104,14 +103,8 @@ def rebuild(content: Path, state: State, options: Options, first: bool = False) 
 def _stopped_by(error: Exception, messages: Messages) -> str:
     """What stopped a rebuild: a full or read-only disk said as the CLI says it (cli/errors.py), never
     as our bug; anything else our internal error, on one line."""
-    code = error.errno or 0 if isinstance(error, OSError) else 0
-    key = DISK_ERRORS.get(code) if isinstance(error, OSError) else None
-    if key is None:
-        return messages.text("serve.internal_error", detail=_one_line(error))
-    filename = getattr(error, "filename", None)
-    named = filename is not None and str(filename) != ""
-    return messages.text(key if named else f"{key}_unnamed", path=printable(str(filename or "")),
-                         detail=errno.errorcode.get(code, ""))
+    said = disk_text(error, messages, other=None) if isinstance(error, OSError) else None
+    return said if said is not None else messages.text("serve.internal_error", detail=_one_line(error))
 
 
 def _one_line(error: BaseException) -> str:
@@ -242,7 +235,9 @@ class _Handler(BaseHTTPRequestHandler):
             return self._send(HTTPStatus.NOT_FOUND, inject(page, state.problems, state.messages, state.stopped),
                               "text/html; charset=utf-8")
         hint = html.escape(state.messages.text("serve.nothing_built_stopped" if state.stopped else "serve.nothing_built"))
-        if state.build is not None and (built := _communities_left(state.out)):  # a street stopped part-way
+        from sitegen.street.swapped import left_stopped
+
+        if state.build is not None and (built := left_stopped(state.out)):  # a street stopped part-way
             hint = html.escape(state.messages.text("serve.street_partly_built")) + " " + " · ".join(
                 f'<a href="/{html.escape(slug)}/">{html.escape(slug)}</a>' for slug in built)
         status = HTTPStatus.SERVICE_UNAVAILABLE if state.problems else HTTPStatus.NOT_FOUND
@@ -268,13 +263,6 @@ class _Handler(BaseHTTPRequestHandler):
                 self.wfile.flush()
         except (BrokenPipeError, ConnectionResetError, OSError):
             return
-
-
-def _communities_left(out: Path) -> list[str]:
-    """The communities a first street build that stopped part-way left in `out` (street/swapped.py)."""
-    from sitegen.street.swapped import left_stopped
-
-    return left_stopped(out)
 
 
 def _resolve(out: Path, path: str) -> Path | None:

@@ -102,15 +102,15 @@ def _watched(app: App, out: Path, build: Callable[[], T]) -> T:
     """`build()`; should it raise after the output folder was swapped in, `app.site_swapped` says so and
     whether the print folder was swapped in too, is still the last build's, or is not written yet (the
     error's message says what is true of both: sitegen/cli/errors.py)."""
-    from sitegen.street.swapped import told_if_swapped
+    from sitegen.write.swapwatch import told_if_swapped
 
     web, printing = output_folders(out)
     had_print = printing.exists()
 
-    def swapped(_: str, printed: bool) -> None:
+    def swapped(printed: bool) -> None:
         app.site_swapped = "new" if printed else "old" if had_print else "none"
 
-    return told_if_swapped(build, "", web, printing, swapped)
+    return told_if_swapped(build, web, printing, swapped)
 
 
 @cli.command(help="help.check")

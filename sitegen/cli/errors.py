@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import errno
 import os
 import traceback
 from collections.abc import Callable, Mapping
@@ -13,7 +12,7 @@ import click
 
 from sitegen.cli.app import (EXIT_BUSY, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_INVALID, EXIT_IO, EXIT_USAGE, App,
                              output_folders, report_problems)
-from sitegen.errors import DISK_ERRORS, ContentInvalid, UsageProblem, printable
+from sitegen.errors import ContentInvalid, UsageProblem, disk_text, printable
 from sitegen.hanzi import OpenCCBroken
 from sitegen.i18n.messages import Messages
 
@@ -99,10 +98,7 @@ def _usage(e: UsageProblem, messages: Messages) -> int:
 def _disk(e: OSError, app: App, messages: Messages, kwargs: Mapping[str, Any]) -> int:
     """A full or read-only disk: said plainly, naming the file when the error does; then what the
     build left (`_failed`: nothing written, or what was swapped in before the disk stopped it)."""
-    key = DISK_ERRORS.get(e.errno or 0, "cli.disk_error")
-    named = e.filename is not None and str(e.filename) != ""
-    click.echo(messages.text(key if named else f"{key}_unnamed", path=printable(str(e.filename or "")),
-                             detail=errno.errorcode.get(e.errno or 0, "")), err=True)
+    click.echo(disk_text(e, messages), err=True)
     click.echo(_failed(app, messages, kwargs), err=True)
     return EXIT_IO
 

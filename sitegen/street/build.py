@@ -36,10 +36,11 @@ from sitegen.street.ready import unchanged_all
 from sitegen.street.secrets import learn_secrets
 from sitegen.street.shard import Shard
 from sitegen.street.stamp import STAMP_SUFFIX, community_stamp
-from sitegen.street.swapped import Swapped, told_if_swapped
+from sitegen.street.swapped import Swapped
 from sitegen.street.state import StreetFolders, summary_digest, summary_year
 from sitegen.street.write import first_pages, write_street
 from sitegen.write.files import replace_file
+from sitegen.write.swapwatch import told_if_swapped
 from sitegen.write.printfolder import print_folder
 
 Told = Callable[[str, pipeline.Report], None]  # (community slug, its build report), as each one ends
@@ -141,7 +142,7 @@ def build_street(folder: Path, out: Path, options: Options, progress: pipeline.P
             built = fresh.get(slug) or told_if_swapped(functools.partial(
                 _build_one, community, out, plans[slug], progress, caches.pop(slug, None), checks.pop(slug, None),
                 {c.slug for c in communities}, functools.partial(relocated, street, community)),
-                slug, out / slug, folders.community_print(slug), swapped)
+                out / slug, folders.community_print(slug), functools.partial(swapped, slug) if swapped else None)
             report.communities[slug] = built
             report.warnings += relocated(street, community, built.warnings)
             if told is not None:  # swapped in: told before anything else can stop the street
