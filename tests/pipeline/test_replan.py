@@ -201,54 +201,32 @@ def _watch_printed(monkeypatch: pytest.MonkeyPatch, printed: list[tuple[list[str
     monkeypatch.setattr(printing, "_printed_plan", watched)
 
 
-@pytest.mark.parametrize("kept", ["serve", "files"])
-@pytest.mark.parametrize("name", CASES)
-def test_printed_posters_after_an_edit_are_planned_as_from_nothing(name: str, kept: str, generated: Path, tmp_path: Path,
-                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    """The memo kept in memory (serve: slots taken whole), or read back from the cache files by a new
-    process (the CLI: the fingerprints of slots whose key stayed)."""
-    case = CASES[name]
-    content, out = tmp_path / "content", tmp_path / "output"
-    memory = Memory() if kept == "serve" else None
-    shutil.copytree(generated, content)
-    case.setup(content)
-    pipeline.build(content, out, _options(), memory=memory)
-    before = {name: slot[2] for name, slot in
-              (memory.cache.plans if memory is not None and memory.cache is not None else _plans_read(out)).printed.items()}
-    case.edit(content)
-    printed: list[tuple[list[str | None], list[str]]] = []
-    _watch_printed(monkeypatch, printed)
-    pipeline.build(content, out, _options(case.now), memory=memory)
-    monkeypatch.undo()
-    (digests, fresh), = printed
-    assert [d for d in digests if d is not None] == [f for d, f in zip(digests, fresh) if d is not None]
-    assert sum(d is not None for d in digests) > 1  # the people's posters, the boards and the index
-    now = (memory.cache.plans if memory is not None and memory.cache is not None else _plans_read(out)).printed
-    taken = sum(1 for name, slot in now.items() if before.get(name) == slot[2] and kept == "files"
-                or before.get(name) is slot[2])
-    if case.most == 0:  # the edit reaches every page
-        assert taken == 0
-    elif case.least >= 0.5:  # the edit reaches a few records: the other people's posters are taken again
-        assert taken > 0
-    cold = tmp_path / "cold"
-    pipeline.build(content, cold, _options(case.now, cache=False))
-    assert tree_bytes(print_folder(out)) == tree_bytes(print_folder(cold))
+def _printed_slots(out: Path, memory: Memory | None) -> dict[str, object]:
+    """The printed posters' fingerprints the plan memo keeps: in `memory` (serve) or in the cache files of `out`."""
+    memo = memory.cache.plans if memory is not None and memory.cache is not None else _plans_read(out)
+    return {name: slot[2] for name, slot in memo.printed.items()}
 
 
 @pytest.mark.parametrize("kept", ["serve", "files"])
 @pytest.mark.parametrize("name", CASES)
 def test_replan_after_an_edit_is_the_full_plan_and_the_cold_site(name: str, kept: str, generated: Path, tmp_path: Path,
                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
-    """The memo kept in memory (serve), or read back from the cache files by a new process (the CLI)."""
+    """The memo kept in memory (serve: slots taken whole), or read back from the cache files by a new
+    process (the CLI: the fingerprints of slots whose key stayed), plans the published site and the
+    print folder's posters as planning from nothing does, and the rebuild writes the cold build's bytes.
+    (The published and the printed plan are watched in the same rebuild: one build of each kind a case.)"""
     case = CASES[name]
     content, out = tmp_path / "content", tmp_path / "output"
     memory = Memory() if kept == "serve" else None
     shutil.copytree(generated, content)
     case.setup(content)
     pipeline.build(content, out, _options(), memory=memory)
+    before = _printed_slots(out, memory)
     case.edit(content)
     plans: list[tuple[Plan, Plan]] = []
+    printed: list[tuple[list[str | None], list[str]]] = []
     _watch_plans(monkeypatch, plans)
+    _watch_printed(monkeypatch, printed)
     pipeline.build(content, out, _options(case.now), memory=memory)
     monkeypatch.undo()
     (plan, full), = plans
@@ -256,6 +234,17 @@ def test_replan_after_an_edit_is_the_full_plan_and_the_cold_site(name: str, kept
     assert plan.prints == full.prints
     assert plan.specs == full.specs  # what a kept spec holds is what planning it again gives
     assert case.least * len(plan.specs) <= plan.reused <= case.most * len(plan.specs)
+
+    (digests, fresh), = printed
+    assert [d for d in digests if d is not None] == [f for d, f in zip(digests, fresh) if d is not None]
+    assert sum(d is not None for d in digests) > 1  # the people's posters, the boards and the index
+    now = _printed_slots(out, memory)
+    taken = sum(1 for name, slot in now.items() if before.get(name) == slot and kept == "files"
+                or before.get(name) is slot)
+    if case.most == 0:  # the edit reaches every page
+        assert taken == 0
+    elif case.least >= 0.5:  # the edit reaches a few records: the other people's posters are taken again
+        assert taken > 0
 
     cold = tmp_path / "cold"
     pipeline.build(content, cold, _options(case.now, cache=False))
