@@ -31,8 +31,10 @@ CASES = {
     "disk read-only (zh-Hant)": (OSError(errno.EROFS, "Read-only file system", OUT), "zh-Hant",
                                  f"磁盤是隻讀的，無法寫入 {OUT}", "這次重新生成中途停止了"),
     "our own bug (en)": (RuntimeError("boom"), "en", "internal error while rebuilding", "the rebuild stopped"),
-    "an OSError that is no disk's (en)": (OSError(errno.EBADF, "Bad file descriptor"), "en",
-                                          "internal error while rebuilding", "the rebuild stopped"),
+    # issue 14: any OSError is said as the CLI says it (tests/cli/test_serve_cli_kinds.py), no longer our bug
+    "an OSError that is no full or read-only disk's (en)": (OSError(errno.EBADF, "Bad file descriptor"), "en",
+                                                           "A file could not be written or read (EBADF)",
+                                                           "the rebuild stopped"),
     # break13b: a failing disk (EIO) was said as our bug ("report this to us"), as the CLI does not say it
     "a failing disk, EIO (en)": (OSError(errno.EIO, "Input/output error", OUT), "en",
                                  f"{OUT} could not be written or read (EIO)", "the rebuild stopped"),
