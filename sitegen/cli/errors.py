@@ -36,6 +36,15 @@ def _stopped(kwargs: Mapping[str, Any]) -> list[str]:
     return left_stopped(out) if isinstance(out, Path) else []
 
 
+def _torn(kwargs: Mapping[str, Any]) -> bool:
+    """A street build into the output folder stopped while it put the street pages in place (this one or an
+    earlier one; street/write.py TORN): some may be new, the others older. A shard makes no street pages."""
+    from sitegen.street.swapped import torn_street
+
+    out = kwargs.get("out")
+    return isinstance(out, Path) and not kwargs.get("shard") and torn_street(out)
+
+
 def _sharded(key: str, kwargs: Mapping[str, Any]) -> str:
     """`key`, or its wording for a `--shard K/N` build (`KEY_shard`), which makes no street pages: it speaks
     of the shard's communities and of building the shard again."""
@@ -48,14 +57,16 @@ def _street_written(app: App, messages: Messages, key: str, kwargs: Mapping[str,
     first build, not built yet, but for those an earlier first build that stopped left (a shard's rest: its
     own communities, no street pages)."""
     out = str(kwargs.get("out"))
-    if not _first(kwargs):
+    if _torn(kwargs):
+        rest = messages.text("cli.street_rest_torn")
+    elif not _first(kwargs):
         rest = messages.text(_sharded("cli.street_rest_kept", kwargs))
     else:
         earlier = [slug for slug in _stopped(kwargs) if slug not in app.written]
         rest = messages.text(_sharded("cli.street_rest_stopped", kwargs), slugs=", ".join(earlier)) if earlier \
             else messages.text(_sharded("cli.street_rest_first", kwargs), out=out)
     slugs = [messages.text("cli.street_print_old", slug=slug) if slug in app.print_old else slug
-             for slug in app.written]
+             for slug in app.written] or [messages.text("cli.street_none")]  # none, the street pages half put in
     return messages.text(key, slugs=", ".join(slugs), rest=rest, **values)
 
 
@@ -77,7 +88,7 @@ def _failed(app: App, messages: Messages, kwargs: Mapping[str, Any]) -> str:
     output was swapped in says so."""
     if app.site_swapped:
         return _site_written(app, messages, "cli.site_partly_written", kwargs)
-    if app.written:
+    if app.written or _torn(kwargs):
         return _street_written(app, messages, _sharded("cli.street_partly_written", kwargs), kwargs)
     if not _first(kwargs):
         return messages.text("cli.build_failed")
@@ -119,7 +130,8 @@ def _leaks(e: BaseException, app: App, messages: Messages, kwargs: Mapping[str, 
 def _interrupted(e: BaseException, app: App, messages: Messages, kwargs: Mapping[str, Any]) -> int:
     """Ctrl-C: what the build had put in place before it, if anything (exit 130)."""
     click.echo(_site_written(app, messages, "cli.site_interrupted", kwargs) if app.site_swapped
-               else _street_written(app, messages, _sharded("cli.street_interrupted", kwargs), kwargs) if app.written
+               else _street_written(app, messages, _sharded("cli.street_interrupted", kwargs), kwargs)
+               if app.written or _torn(kwargs)
                else messages.text("cli.interrupted"), err=True)
     return EXIT_INTERRUPTED
 
@@ -130,7 +142,7 @@ def _other(e: BaseException, app: App, messages: Messages, kwargs: Mapping[str, 
     detail = f"{type(e).__name__}: {e}"
     if app.site_swapped:
         said = _site_written(app, messages, "cli.internal_error_site", kwargs, detail=detail)
-    elif app.written:
+    elif app.written or _torn(kwargs):
         said = _street_written(app, messages, "cli.internal_error_street", kwargs, detail=detail)
     else:
         said = messages.text("cli.internal_error", detail=detail)
