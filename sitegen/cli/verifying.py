@@ -70,12 +70,13 @@ def _built_into(folder: Path) -> Path | None:
     for a street's community folder (OUT/<slug>, its build kept in the street's cache), the street's OUT,
     which a build of the street repairs (break13b: it was told to upload itself after `build --no-cache`,
     which builds content/ into output/). None for a copy with no cache beside it."""
+    from sitegen.paths import community_cache
     from sitegen.pipeline.cache import cache_dir
 
     resolved = folder.resolve()
     if cache_dir(resolved).is_dir():
         return folder
-    if (cache_dir(resolved.parent) / "communities" / resolved.name).is_dir():
+    if community_cache(cache_dir(resolved.parent), resolved.name).is_dir():
         return folder.parent if folder.name not in ("", ".", "..") else resolved.parent
     return None
 

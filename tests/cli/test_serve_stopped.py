@@ -13,6 +13,7 @@ from sitegen import pipeline
 from sitegen.errors import ContentInvalid, Problem
 from sitegen.i18n.messages import Messages
 from sitegen.options import Options
+from sitegen.paths import community_cache
 from sitegen.serve import State, rebuild, report
 from sitegen.serveoverlay import inject
 from sitegen.write.lock import OutputBusy
@@ -84,7 +85,7 @@ def test_a_half_built_street_links_its_communities_at_the_root(tmp_path: Path, l
     out = tmp_path / "out"
     (out / "meihu").mkdir(parents=True)
     (out / "meihu" / "manifest.sha256").write_text("", encoding="utf-8")
-    (tmp_path / ".out.sitegen-cache" / "communities" / "meihu").mkdir(parents=True)  # the street's cache keeps it
+    community_cache(tmp_path / ".out.sitegen-cache", "meihu").mkdir(parents=True)  # the street's cache keeps it
     state = State(out=out, messages=Messages(lang), problems=["x"], stopped=True, build=lambda *a, **k: None)
     server = _Server(("127.0.0.1", 0), handler_for(state))
     port = int(server.server_address[1])
