@@ -33,23 +33,23 @@ def shortened(text: str) -> str:
     return text if len(text) <= _SHOWN else text[:_SHOWN - 1] + "…"
 
 
-# An OSError's errno → the message key saying it plainly (cli/errors.py, serve.py), `<key>_unnamed` when
-# the error names no file; any other errno is said with "cli.disk_error" by the CLI. EIO (a failing disk or
-# stick) is listed so that serve, which calls other errnos its own bug, says it as the disk's too.
+# An OSError's errno → the message key saying it plainly, `<key>_unnamed` when the error names no file; any
+# other errno (and an OSError with none) is "cli.disk_error". The CLI (cli/errors.py) and serve (failure.py)
+# both say every OSError so: a file or folder removed by hand while sitegen builds (ENOENT, ENOTDIR) is no bug.
 DISK_ERRORS: Final[dict[int, str]] = {errno.ENOSPC: "cli.disk_full", errno.EDQUOT: "cli.disk_full",
                                       errno.EROFS: "cli.disk_read_only", errno.EACCES: "cli.disk_denied",
-                                      errno.EPERM: "cli.disk_denied", errno.EIO: "cli.disk_error"}
+                                      errno.EPERM: "cli.disk_denied", errno.EIO: "cli.disk_error",
+                                      errno.ENOENT: "cli.disk_gone", errno.ENOTDIR: "cli.disk_gone"}
 
 
-def disk_text(error: OSError, messages: Messages, other: str | None = "cli.disk_error") -> str | None:
-    """The disk error said plainly (DISK_ERRORS; `other` for an errno not listed, None: not said), naming
-    its file, escaped for a terminal (`printable`), or, when it names none, in the `_unnamed` wording."""
-    key = DISK_ERRORS.get(error.errno or 0, other)
-    if key is None:
-        return None
+def disk_text(error: OSError, messages: Messages) -> str:
+    """The disk error said plainly (DISK_ERRORS, else "cli.disk_error"), naming its file, escaped for a
+    terminal (`printable`), or, when it names none, in the `_unnamed` wording; its errno's name as the detail
+    (the error's type when it has no errno: never an empty "()")."""
+    key = DISK_ERRORS.get(error.errno or 0, "cli.disk_error")
     named = error.filename is not None and str(error.filename) != ""
-    return messages.text(key if named else f"{key}_unnamed", path=printable(str(error.filename or "")),
-                         detail=errno.errorcode.get(error.errno or 0, ""))
+    detail = errno.errorcode.get(error.errno or 0) or type(error).__name__
+    return messages.text(key if named else f"{key}_unnamed", path=printable(str(error.filename or "")), detail=detail)
 
 
 @dataclass(frozen=True, slots=True, eq=False)

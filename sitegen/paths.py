@@ -1,4 +1,5 @@
-"""Where sitegen's own files are: the default theme, in a checkout or installed with the package."""
+"""Where sitegen's own files are: the default theme, in a checkout or installed with the package; and where a
+street's cache folder keeps each community's build cache (`community_cache`)."""
 
 from __future__ import annotations
 
@@ -43,3 +44,11 @@ def code_digest() -> str:
                 with open(path, "rb") as handle:
                     digest.update(handle.read())
     return digest.hexdigest()
+
+
+def community_cache(street_cache: Path, slug: str) -> Path:
+    """The build cache of the street's community `slug` in the street's cache folder `street_cache`
+    (`.OUT.sitegen-cache/communities/<slug>/`): the one place this layout is spelt, for the street's build
+    (street/state.py StreetFolders), the stopped first build's communities (write/slots.py stopped_street) and
+    verify's advice (cli/verifying.py). Here, at the bottom of the layers, so that write/ may read it too."""
+    return street_cache / "communities" / slug

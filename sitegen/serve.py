@@ -23,7 +23,8 @@ from urllib.parse import unquote, urlsplit
 
 import click
 
-from sitegen.errors import ContentInvalid, UsageProblem, disk_text
+from sitegen.errors import UsageProblem
+from sitegen.failure import rebuild_said
 from sitegen.i18n.messages import Messages
 from sitegen.options import Options
 from sitegen.runtime import HeapSettler
@@ -59,13 +60,12 @@ def rebuild(content: Path, state: State, options: Options, first: bool = False) 
     """One incremental build; every error (content, leak, busy output, our own bug) goes to the
     terminal and to the overlay, never up: the last good build stays served."""
     from sitegen import pipeline
-    from sitegen.pipeline.execute import LeaksFound
-    from sitegen.write.lock import Holder, OutputBusy
+    from sitegen.write.lock import Holder
 
     started = time.perf_counter()
     messages = state.messages
     if not content.is_dir():
-        return report(state, [messages.text("serve.content_gone", content=str(content))])
+        return report(state, [messages.text("serve.content_gone", content=str(content))], stopped=True)  # no record's
     from sitegen.pipeline.inputs import input_stats
 
     # before reading: a save during the build is seen later; the build takes them from the memory
@@ -80,40 +80,14 @@ def rebuild(content: Path, state: State, options: Options, first: bool = False) 
         else:
             outcome = pipeline.build(content, state.out, dataclasses.replace(options, now=Options().now),
                                      waiting=waiting, memory=state.memory)
-    except ContentInvalid as e:
-        return report(state, [p.render(messages) for p in e.problems if not p.warning])
-    except LeaksFound as e:
-        return report(state, [leak.render(messages) for leak in e.leaks])
-    except UsageProblem as e:
-        return report(state, [messages.text(e.key, **e.args_)])
-    except OutputBusy as e:
-        holder = e.holder
-        return report(state, [messages.text("cli.output_busy", out=str(state.out), pid=holder.pid if holder else "?",
-                                            started=holder.started if holder else "?")], stopped=True)
     except Exception as e:  # noqa: BLE001 - a long-lived server must outlive any one rebuild
-        return report(state, [_stopped_by(e, messages)], stopped=True)
+        return report(state, *rebuild_said(e, messages, str(state.out)))  # as the CLI says it (failure.py)
     state.roots, state.seen = outcome.roots, outcome.inputs or state.seen
     if outcome.cache_damaged:
         click.echo(messages.text("cli.cache_damaged"), err=True)
     state.finished([])
     key = "serve.built" if first else "serve.rebuilt"
     click.echo(messages.text(key, seconds=f"{time.perf_counter() - started:.2f}"))
-
-
-def _stopped_by(error: Exception, messages: Messages) -> str:
-    """What stopped a rebuild: a full or read-only disk said as the CLI says it (cli/errors.py), never
-    as our bug; anything else our internal error, on one line."""
-    said = disk_text(error, messages, other=None) if isinstance(error, OSError) else None
-    return said if said is not None else messages.text("serve.internal_error", detail=_one_line(error))
-
-
-def _one_line(error: BaseException) -> str:
-    """The error on one line, with the file and line where it has them (a theme's template syntax)."""
-    text = f"{type(error).__name__}: {error}"
-    filename, line = getattr(error, "filename", None), getattr(error, "lineno", None)
-    if isinstance(filename, str) and isinstance(line, int):
-        text = f"{filename}:{line}: {text}"
-    return " ".join(text.split())[:500]
 
 
 def report(state: State, lines: list[str], stopped: bool = False) -> None:

@@ -6,15 +6,19 @@ import os
 import traceback
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 import click
 
 from sitegen.cli.app import (EXIT_BUSY, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_INVALID, EXIT_IO, EXIT_USAGE, App,
                              output_folders, report_problems)
-from sitegen.errors import ContentInvalid, UsageProblem, disk_text, printable
+from sitegen.errors import ContentInvalid, UsageProblem, disk_text
+from sitegen.failure import Kind, busy_text, kind_of, usage_text
 from sitegen.hanzi import OpenCCBroken
 from sitegen.i18n.messages import Messages
+
+if TYPE_CHECKING:
+    from sitegen.write.lock import OutputBusy
 
 
 
@@ -32,6 +36,15 @@ def _stopped(kwargs: Mapping[str, Any]) -> list[str]:
     return left_stopped(out) if isinstance(out, Path) else []
 
 
+def _torn(kwargs: Mapping[str, Any]) -> bool:
+    """A street build into the output folder stopped while it put the street pages in place (this one or an
+    earlier one; street/write.py TORN): some may be new, the others older. A shard makes no street pages."""
+    from sitegen.street.swapped import torn_street
+
+    out = kwargs.get("out")
+    return isinstance(out, Path) and not kwargs.get("shard") and torn_street(out)
+
+
 def _sharded(key: str, kwargs: Mapping[str, Any]) -> str:
     """`key`, or its wording for a `--shard K/N` build (`KEY_shard`), which makes no street pages: it speaks
     of the shard's communities and of building the shard again."""
@@ -44,14 +57,16 @@ def _street_written(app: App, messages: Messages, key: str, kwargs: Mapping[str,
     first build, not built yet, but for those an earlier first build that stopped left (a shard's rest: its
     own communities, no street pages)."""
     out = str(kwargs.get("out"))
-    if not _first(kwargs):
+    if _torn(kwargs):
+        rest = messages.text("cli.street_rest_torn")
+    elif not _first(kwargs):
         rest = messages.text(_sharded("cli.street_rest_kept", kwargs))
     else:
         earlier = [slug for slug in _stopped(kwargs) if slug not in app.written]
         rest = messages.text(_sharded("cli.street_rest_stopped", kwargs), slugs=", ".join(earlier)) if earlier \
             else messages.text(_sharded("cli.street_rest_first", kwargs), out=out)
     slugs = [messages.text("cli.street_print_old", slug=slug) if slug in app.print_old else slug
-             for slug in app.written]
+             for slug in app.written] or [messages.text("cli.street_none")]  # none, the street pages half put in
     return messages.text(key, slugs=", ".join(slugs), rest=rest, **values)
 
 
@@ -73,7 +88,7 @@ def _failed(app: App, messages: Messages, kwargs: Mapping[str, Any]) -> str:
     output was swapped in says so."""
     if app.site_swapped:
         return _site_written(app, messages, "cli.site_partly_written", kwargs)
-    if app.written:
+    if app.written or _torn(kwargs):
         return _street_written(app, messages, _sharded("cli.street_partly_written", kwargs), kwargs)
     if not _first(kwargs):
         return messages.text("cli.build_failed")
@@ -90,39 +105,44 @@ def _content_invalid(e: ContentInvalid, command: str, app: App, messages: Messag
     return EXIT_INVALID
 
 
-def _usage(e: UsageProblem, messages: Messages) -> int:
-    click.echo(messages.text(e.key, **{k: printable(str(v)) for k, v in e.args_.items()}), err=True)
-    return EXIT_USAGE
-
-
-def _disk(e: OSError, app: App, messages: Messages, kwargs: Mapping[str, Any]) -> int:
+def _disk(e: BaseException, app: App, messages: Messages, kwargs: Mapping[str, Any]) -> int:
     """A full or read-only disk: said plainly, naming the file when the error does; then what the
     build left (`_failed`: nothing written, or what was swapped in before the disk stopped it)."""
-    click.echo(disk_text(e, messages), err=True)
+    click.echo(disk_text(cast(OSError, e), messages), err=True)
     click.echo(_failed(app, messages, kwargs), err=True)
     return EXIT_IO
 
 
-def _other(e: BaseException, app: App, messages: Messages, kwargs: Mapping[str, Any]) -> int:
-    """Another build holds the output, private data found in the new site, or our own bug (exit 70)."""
-    from sitegen.pipeline.execute import LeaksFound
-    from sitegen.write.lock import OutputBusy
+def _busy(e: BaseException, app: App, messages: Messages, kwargs: Mapping[str, Any]) -> int:
+    """Another build held the output folder for two minutes (exit 75)."""
+    click.echo(busy_text(cast("OutputBusy", e), messages, str(kwargs.get("out", ""))), err=True)
+    return EXIT_BUSY
 
-    if isinstance(e, OutputBusy):
-        holder = e.holder
-        click.echo(messages.text("cli.output_busy", out=str(kwargs.get("out", "")),
-                                 pid=holder.pid if holder else "?",
-                                 started=holder.started if holder else "?"), err=True)
-        return EXIT_BUSY
-    if isinstance(e, LeaksFound):
-        for leak in e.leaks:
-            click.echo(leak.render(messages), err=True)
-        click.echo(_failed(app, messages, kwargs), err=True)
-        return EXIT_INVALID
+
+def _leaks(e: BaseException, app: App, messages: Messages, kwargs: Mapping[str, Any]) -> int:
+    """Private data found in the new site: each leak, then what the build left (exit 1)."""
+    for leak in getattr(e, "leaks", []):
+        click.echo(leak.render(messages), err=True)
+    click.echo(_failed(app, messages, kwargs), err=True)
+    return EXIT_INVALID
+
+
+def _interrupted(e: BaseException, app: App, messages: Messages, kwargs: Mapping[str, Any]) -> int:
+    """Ctrl-C: what the build had put in place before it, if anything (exit 130)."""
+    click.echo(_site_written(app, messages, "cli.site_interrupted", kwargs) if app.site_swapped
+               else _street_written(app, messages, _sharded("cli.street_interrupted", kwargs), kwargs)
+               if app.written or _torn(kwargs)
+               else messages.text("cli.interrupted"), err=True)
+    return EXIT_INTERRUPTED
+
+
+def _other(e: BaseException, app: App, messages: Messages, kwargs: Mapping[str, Any]) -> int:
+    """Our own bug (exit 70): an apology, what the build had put in place before it; a traceback only
+    with --verbose or SITEGEN_DEBUG."""
     detail = f"{type(e).__name__}: {e}"
     if app.site_swapped:
         said = _site_written(app, messages, "cli.internal_error_site", kwargs, detail=detail)
-    elif app.written:
+    elif app.written or _torn(kwargs):
         said = _street_written(app, messages, "cli.internal_error_street", kwargs, detail=detail)
     else:
         said = messages.text("cli.internal_error", detail=detail)
@@ -132,23 +152,26 @@ def _other(e: BaseException, app: App, messages: Messages, kwargs: Mapping[str, 
     return EXIT_INTERNAL
 
 
+def _install(e: BaseException, app: App, messages: Messages, kwargs: Mapping[str, Any]) -> int:
+    """An installation to repair (OpenCC), said in the user's language (exit 2)."""
+    click.echo(messages.text(OpenCCBroken.KEY), err=True)
+    return EXIT_USAGE
+
+
+_Said = Callable[[BaseException, App, Messages, Mapping[str, Any]], int]
+_BY_KIND: dict[Kind, _Said] = {Kind.INSTALL: _install, Kind.INTERRUPTED: _interrupted, Kind.BUSY: _busy,
+                               Kind.LEAKS: _leaks, Kind.DISK: _disk, Kind.INTERNAL: _other}
+
+
 def _exit_code(e: BaseException, command: str, app: App, messages: Messages, kwargs: Mapping[str, Any]) -> int:
-    """Print what went wrong in the user's language and return the exit code (see `guarded`)."""
+    """Print what went wrong in the user's language and return the exit code (see `guarded`); the kind of
+    each failure is failure.kind_of's, as serve's."""
     if isinstance(e, ContentInvalid):
         return _content_invalid(e, command, app, messages, kwargs)
     if isinstance(e, UsageProblem):
-        return _usage(e, messages)
-    if isinstance(e, OpenCCBroken):  # an installation to repair, said in the user's language
-        click.echo(messages.text(OpenCCBroken.KEY), err=True)
+        click.echo(usage_text(e, messages), err=True)
         return EXIT_USAGE
-    if isinstance(e, KeyboardInterrupt):
-        click.echo(_site_written(app, messages, "cli.site_interrupted", kwargs) if app.site_swapped
-                   else _street_written(app, messages, _sharded("cli.street_interrupted", kwargs), kwargs) if app.written
-                   else messages.text("cli.interrupted"), err=True)
-        return EXIT_INTERRUPTED
-    if isinstance(e, OSError):
-        return _disk(e, app, messages, kwargs)
-    return _other(e, app, messages, kwargs)
+    return _BY_KIND[kind_of(e)](e, app, messages, kwargs)
 
 
 def guarded(run: Callable[..., None]) -> Callable[..., None]:

@@ -47,11 +47,22 @@ def verify(app: App, target: str | None, out: Path) -> None:
         # an address: upload OUT again; a folder with our build cache beside it: build into it again, which
         # repairs what hands changed (the upload advice and its `sitegen build --no-cache` misled there)
         built_into = _built_into(folder) if folder is not None else None
-        click.echo(messages.text("verify.failed_built" if built_into else "verify.failed", changed=len(found.changed),
+        click.echo(messages.text(_failed_key(folder, built_into), changed=len(found.changed),
                                  missing=len(found.missing), extra=len(found.extra) + len(found.special),
                                  path=str(built_into or (folder if folder is not None else out))), err=True)
         raise SystemExit(EXIT_INVALID)
     app.echo(messages.text("verify.ok", files=found.checked))
+
+
+def _failed_key(folder: Path | None, built_into: Path | None) -> str:
+    """How a folder that differs from its manifest is said: a street's OUT whose last build stopped while it
+    put the street pages in place (street/write.py TORN) as that, not as a change by hand; one with our
+    build cache beside it as a folder a build repairs; else as an upload to redo."""
+    from sitegen.street.swapped import torn_street
+
+    if folder is not None and built_into == folder and torn_street(folder):
+        return "verify.street_torn"
+    return "verify.failed_built" if built_into else "verify.failed"
 
 
 def _built_into(folder: Path) -> Path | None:
@@ -59,12 +70,13 @@ def _built_into(folder: Path) -> Path | None:
     for a street's community folder (OUT/<slug>, its build kept in the street's cache), the street's OUT,
     which a build of the street repairs (break13b: it was told to upload itself after `build --no-cache`,
     which builds content/ into output/). None for a copy with no cache beside it."""
+    from sitegen.paths import community_cache
     from sitegen.pipeline.cache import cache_dir
 
     resolved = folder.resolve()
     if cache_dir(resolved).is_dir():
         return folder
-    if (cache_dir(resolved.parent) / "communities" / resolved.name).is_dir():
+    if community_cache(cache_dir(resolved.parent), resolved.name).is_dir():
         return folder.parent if folder.name not in ("", ".", "..") else resolved.parent
     return None
 

@@ -34,6 +34,7 @@ office:                                # 街道办事处：显示在街道首页
   hours: 周一至周五 8:30-12:00，14:30-17:30
 """
 
+GUIDE: Final = "使用说明.md"  # written beside street.yaml, as `sitegen init` writes one for a site
 COMMUNITIES: Final = {"wanghu": "望湖社区", "meihu": "梅湖社区"}
 
 SITE_YAML: Final = """\
@@ -53,6 +54,9 @@ def init_street(target: Path) -> list[Path]:
     (target / "street.yaml").write_text(STREET_YAML, "utf-8", newline="\n")
     name_site(target / "street.yaml", site_name(target), "示例街道")  # the folder's name, as `sitegen init` does
     written = [target / "street.yaml"]
+    guide = resources.files("sitegen.scaffold").joinpath("street-guide", GUIDE)  # for workers who never open a terminal
+    (target / GUIDE).write_bytes(guide.read_bytes())
+    written.append(target / GUIDE)
     with resources.as_file(resources.files("sitegen.scaffold").joinpath("site", "content")) as sample:
         for slug, name in COMMUNITIES.items():
             shutil.copytree(sample, target / slug, ignore=shutil.ignore_patterns("__pycache__"))

@@ -18,6 +18,7 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from sitegen.paths import community_cache
 from sitegen.write.files import replace_file
 
 
@@ -39,7 +40,7 @@ class StreetFolders:
     printing: Path
 
     def community_cache(self, slug: str) -> Path:
-        return self.cache / "communities" / slug
+        return community_cache(self.cache, slug)
 
     def community_print(self, slug: str) -> Path:
         return self.printing / slug

@@ -20,3 +20,15 @@ def left_stopped(out: Path) -> list[str]:
     real = absolute(out)
     real = real.resolve() if real.is_symlink() else real
     return stopped_street(real, cache_dir(real))
+
+
+def torn_street(out: Path) -> bool:
+    """A street build into `out` (as typed, a link followed) stopped while it put the street pages in place
+    (street/write.py TORN): some may be that build's, the others and the manifest older ones."""
+    from sitegen.pipeline.cache import cache_dir
+    from sitegen.pipeline.inputs import absolute
+    from sitegen.street.write import torn_files
+
+    real = absolute(out)
+    real = real.resolve() if real.is_symlink() else real
+    return bool(torn_files(cache_dir(real)))

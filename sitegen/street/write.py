@@ -23,7 +23,7 @@ from sitegen.options import Options
 from sitegen.street.config import COMMUNITY_NAME, Street
 from sitegen.street.state import StreetFolders
 from sitegen.write.assembly import written_modes
-from sitegen.write.files import replace_file, replace_files
+from sitegen.write.files import rename_staged, replace_file, stage_files
 from sitegen.write.slots import MANIFEST, discard_later, read_manifest, remove_empty_parents, stopped_street
 
 Pages = Callable[[], dict[str, bytes]]  # output-relative path → bytes of every street file
@@ -130,27 +130,35 @@ def _load(file: Path) -> dict[str, object]:
     return found if isinstance(found, dict) else {}
 
 
+TORN = "street-torn.json"  # in the street's cache: the street files a stopped build was putting in place
+
+
 def write_street(out: Path, folders: StreetFolders, slugs: Sequence[str], pages: Pages | None,
                  fingerprint: str) -> tuple[int, int]:
     """Bring OUT's street files and manifest up to date: (street files, of those written now).
 
     `pages` is called only when `fingerprint` (what the pages are made from) differs from the last
-    build's, or a street file is not as that build left it; None (a shard) means no street pages.
+    build's, or a street file is not as that build left it; None (a shard) means no street pages. After a
+    build that stopped while putting street files in place (`TORN`), every street file is written again
+    (one it put in may have a page's size and the last build's name) and what it put in that is no longer
+    made is removed.
     """
     record = folders.cache / "street.json"
-    last = _load(record)
+    last, torn = _load(record), torn_files(folders.cache)
     old_files: dict[str, str] = dict(last.get("files") or {})  # type: ignore[call-overload]
     out.mkdir(parents=True, exist_ok=True)
+    for staged in torn.values():  # what a build killed between its renames left staged
+        (out / staged).unlink(missing_ok=True)
     files, changed = old_files, dict[Path, bytes]()
     if pages is None:
         files = {}
-    elif not _as_left(out, last, fingerprint):
-        files, changed = _changed_pages(out, pages(), old_files)
+    elif torn or not _as_left(out, last, fingerprint):
+        files, changed = _changed_pages(out, pages(), {} if torn else old_files)
     # The street manifest lists every community's files: made again (every manifest read, hundreds of
     # thousands of lines in a district) only when a community's manifest, the street's files or the
     # street manifest itself is not as the last build left it.
     manifests = {slug: _stat(out / slug / MANIFEST) for slug in slugs}
-    if files != old_files or last.get("manifests") != manifests or last.get("manifest") != _stat(out / MANIFEST):
+    if torn or files != old_files or last.get("manifests") != manifests or last.get("manifest") != _stat(out / MANIFEST):
         manifest = _manifest(out, files, slugs, manifests, folders.cache / "manifests")
         if _stat(out / MANIFEST) is None or (out / MANIFEST).read_bytes() != manifest:
             changed[out / MANIFEST] = manifest
@@ -158,17 +166,57 @@ def write_street(out: Path, folders: StreetFolders, slugs: Sequence[str], pages:
     # anything removed: what stops the street here leaves its pages and departed communities in place.
     # A first street build that stopped part-way recorded none: what it swapped in is read from OUT.
     departed = {*(last.get("communities") or ()), *stopped_street(out, folders.cache)} - set(slugs)  # type: ignore[misc]
-    replace_files(changed)
+    _put_in(out, folders.cache, changed)
     for slug in departed:
         if COMMUNITY_NAME.fullmatch(str(slug)):  # never a path from a hand-edited cache file
             _remove_community(out, folders, str(slug))
-    for rel in old_files.keys() - files.keys():
+    for rel in (old_files.keys() | torn.keys()) - files.keys() - {MANIFEST}:
         (out / rel).unlink(missing_ok=True)
         remove_empty_parents(out, rel)
     replace_file(record, json.dumps({"fingerprint": fingerprint if pages is not None else "", "files": files,
                                      "stats": {rel: _stat(out / rel) for rel in files}, "manifests": manifests,
                                      "manifest": _stat(out / MANIFEST), "communities": list(slugs)}, sort_keys=True))
+    (folders.cache / TORN).unlink(missing_ok=True)  # every street file as this build made it
     return len(files), len(changed) - (out / MANIFEST in changed)
+
+
+def torn_files(cache: Path) -> dict[str, str]:
+    """The street files (OUT-relative) a build that stopped while putting them in place named in `cache/TORN`,
+    each with its staged name: {} when none stopped so. Only plain relative paths are kept (a hand-edited
+    file names nothing outside OUT)."""
+    found = _load(cache / TORN)
+    return {rel: staged for rel, staged in found.items() if isinstance(staged, str)
+            and all(_plain(path) for path in (rel, staged))}
+
+
+def _plain(rel: str) -> bool:
+    parts = PurePosixPath(rel).parts
+    return bool(parts) and ".." not in parts and not rel.startswith("/") and "\\" not in rel
+
+
+def _put_in(out: Path, cache: Path, changed: dict[Path, bytes]) -> None:
+    """Every changed street file put in place: all staged beside their places first (a full disk there
+    leaves every one as it was), then renamed in one by one, the manifest last. Before the first rename,
+    `cache/TORN` names each with its staged file: a stop after some renames and before the others leaves
+    it, for the CLI's closing line, `verify` and the next build (which writes every street file again); a
+    stop before any rename removes it (unless an earlier stop left it) with every staged file."""
+    if not changed:
+        return
+    staged = stage_files(changed)
+    torn = cache / TORN
+    earlier = torn_files(cache)
+    renamed: list[Path] = []
+    try:
+        replace_file(torn, json.dumps({**earlier, **{target.relative_to(out).as_posix(): temporary.relative_to(out)
+                                                     .as_posix() for temporary, target in staged}}, sort_keys=True))
+        rename_staged(staged, renamed)
+    except BaseException:
+        if not renamed:
+            for temporary, _ in staged:
+                temporary.unlink(missing_ok=True)
+            if not earlier:
+                torn.unlink(missing_ok=True)
+        raise
 
 
 def _changed_pages(out: Path, pages: dict[str, bytes], old: dict[str, str]) -> tuple[dict[str, str], dict[Path, bytes]]:

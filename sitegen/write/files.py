@@ -33,10 +33,10 @@ def staged_beside(target: Path, suffix: str = "") -> Iterator[Path]:
         raise
 
 
-def replace_files(targets: Mapping[Path, bytes]) -> None:
-    """Each of `targets` holds its bytes, readable by all as a site's pages are (0o644 less the umask):
-    all are written beside their files first, then renamed over them, so a full disk (or any failure
-    while writing) leaves every one of them as it was."""
+def stage_files(targets: Mapping[Path, bytes]) -> list[tuple[Path, Path]]:
+    """Each of `targets`' bytes written beside its file under a temporary name (`.NAME.<12 hex>`), readable
+    by all as a site's pages are (0o644 less the umask): [(temporary, target)], in `targets`' order. A
+    failure (a full disk) removes every temporary and raises: nothing is left behind."""
     from sitegen.write.assembly import write_file  # the site's own file write: a new file, 0o644 less the umask
 
     staged: list[tuple[Path, Path]] = []
@@ -49,8 +49,28 @@ def replace_files(targets: Mapping[Path, bytes]) -> None:
         for temporary, _ in staged:
             temporary.unlink(missing_ok=True)
         raise
-    for temporary, target in staged:
-        os.replace(temporary, target)
+    return staged
+
+
+def rename_staged(staged: list[tuple[Path, Path]], renamed: list[Path] | None = None) -> None:
+    """Each staged temporary renamed over its target, in order, each target added to `renamed` once it is
+    in; a stop part-way (Ctrl-C, an error) removes the temporaries not renamed yet, and raises."""
+    done = renamed if renamed is not None else []
+    try:
+        for temporary, target in staged:
+            os.replace(temporary, target)
+            done.append(target)
+    except BaseException:
+        for temporary, _ in staged[len(done):]:
+            temporary.unlink(missing_ok=True)
+        raise
+
+
+def replace_files(targets: Mapping[Path, bytes]) -> None:
+    """Each of `targets` holds its bytes: all are written beside their files first (`stage_files`), then
+    renamed over them, so a full disk (or any failure while writing) leaves every one of them as it was. A
+    stop between two renames leaves some new and the others old (street/write.py says which were put in)."""
+    rename_staged(stage_files(targets))
 
 
 def replace_file(target: Path, data: str | bytes) -> None:

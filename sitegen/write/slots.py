@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Final
 
 from sitegen.errors import UsageProblem
+from sitegen.paths import community_cache
 from sitegen.runtime import in_background
 from sitegen.write.folderwatch import FolderWatch
 from sitegen.write.pathorder import PathOrder
@@ -178,7 +179,7 @@ def stopped_street(out: Path, cache: Path) -> list[str]:
     """The communities of an output folder holding no manifest of its own that a street build swapped
     in: what a first street build that stopped part-way left (its manifest is written last). One is a
     sub-folder holding our manifest whose build the street's cache folder `cache` keeps
-    (`communities/<slug>`, StreetFolders.community_cache): another sitegen site put in OUT by hand is none
+    (paths.community_cache): another sitegen site put in OUT by hand is none
     (i-break13: it was named as the street's and removed as a community that left it). [] for a built
     site, a street, or a folder that is not there. Only an OUT that a street build takes as its own
     (`output_folder`: every entry a community's folder) has any: beside the street's pages (its manifest
@@ -190,7 +191,7 @@ def stopped_street(out: Path, cache: Path) -> list[str]:
         entries = list(out.iterdir())
         if not all(entry.is_dir() and not entry.is_symlink() and (entry / MANIFEST).is_file() for entry in entries):
             return []
-        return sorted(entry.name for entry in entries if (cache / "communities" / entry.name).is_dir())
+        return sorted(entry.name for entry in entries if community_cache(cache, entry.name).is_dir())
     except OSError:
         return []
 

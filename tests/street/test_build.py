@@ -689,8 +689,8 @@ def test_a_disk_full_at_the_street_pages_leaves_them_all_as_they_were(make_stree
     assert run("build", "--content", str(folder), "--out", str(out)).exit_code == 0
     street_files = {rel: data for rel, data in tree_bytes(out).items() if rel.split("/")[0] not in ("wanghu", "meihu")}
     (folder / "street.yaml").write_text(STREET_YAML.replace("包河大道1号", "包河大道2号"), encoding="utf-8")
-    replace_files = street_write.replace_files
-    monkeypatch.setattr(street_write, "replace_files", lambda targets: replace_files(_FullAtSecond(targets)))
+    stage_files = street_write.stage_files
+    monkeypatch.setattr(street_write, "stage_files", lambda targets: stage_files(_FullAtSecond(targets)))
     result = run("build", "--content", str(folder), "--out", str(out), env={"SITEGEN_LANG": lang})
     assert result.exit_code == 74, result.output
     assert told in result.stderr, result.stderr

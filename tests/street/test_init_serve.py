@@ -18,7 +18,7 @@ from tests.street.conftest import MakeStreet
 def test_init_street_builds(street_pages: str, tmp_path: Path) -> None:
     result = run("init", "--street", str(tmp_path / "baohe"))
     assert result.exit_code == 0, result.stderr
-    assert sorted(p.name for p in (tmp_path / "baohe").iterdir()) == ["meihu", "street.yaml", "wanghu"]
+    assert sorted(p.name for p in (tmp_path / "baohe").iterdir()) == ["meihu", "street.yaml", "wanghu", "使用说明.md"]
     built = run("build", "--content", str(tmp_path / "baohe"), "--out", str(tmp_path / "out"))
     assert built.exit_code == 0, built.stderr
     assert (tmp_path / "out" / "index.html").is_file()
@@ -76,3 +76,75 @@ def test_serve_a_street_rebuilds_one_community(make_street: MakeStreet, tmp_path
     finally:
         process.terminate()
         process.communicate(timeout=10)
+
+
+GUIDE = "使用说明.md"
+
+
+def _guide(street: Path) -> str:
+    return (street / GUIDE).read_text("utf-8")
+
+
+def _section(text: str, heading: str) -> str:
+    return text.split(f"## {heading}\n", 1)[1].split("\n## ", 1)[0]
+
+
+def test_init_street_writes_a_guide_whose_fields_are_the_street_s(tmp_path: Path) -> None:
+    """`sitegen init --street` wrote no 使用说明.md, while `sitegen init` writes one for workers who never open
+    a terminal (issue 14's leftover). Every street.yaml field it explains is one, every field is explained,
+    and the fields it says a community inherits are those it inherits."""
+    import re
+
+    from sitegen.street.config import INHERITED
+    from sitegen.street.read import StreetFields
+
+    assert run("init", "--street", str(tmp_path / "baohe")).exit_code == 0
+    section = _section(_guide(tmp_path / "baohe"), "street.yaml 各项的意思")
+    bullets = [line[2:] for line in section.splitlines() if line.startswith("- `")]
+    named = {name for line in bullets for name in re.findall(r"`([a-z_]+)`", line.split("：", 1)[0])}
+    office = {name for line in bullets if line.startswith("`office`") for name in re.findall(r"`([a-z]+)`", line)}
+    assert named == set(StreetFields.model_fields), named ^ set(StreetFields.model_fields)
+    assert office - {"office"} == {"address", "phone", "hours"}
+    inherits = section.split("都沿用 `street.yaml` 的：", 1)[1].split("，社区的", 1)[0]
+    assert set(re.findall(r"`([a-z_]+)`", inherits)) == set(INHERITED) - {"street"}  # `street` is the street's `name`
+
+
+def test_the_commands_the_street_guide_quotes_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each command the street's 使用说明.md quotes, typed as written in the folder holding the street (its
+    street folder named as the guide's placeholder): it runs and succeeds; serve gets as far as its port
+    (taken here), verify of an address checks one served from the built folder."""
+    import http.server
+    import functools
+    import shlex
+    import socket
+    import threading
+
+    monkeypatch.chdir(tmp_path)
+    assert run("init", "--street", "街道文件夹").exit_code == 0
+    commands = [shlex.split(line.strip().split("  ")[0]) for line in _guide(tmp_path / "街道文件夹").splitlines()
+                if line.startswith("    ") and line.lstrip().startswith("sitegen ")]  # its code blocks
+    assert [c[1] for c in commands] == ["new", "check", "build", "serve", "verify", "verify"], commands
+    for words in commands:
+        if words[1] == "serve":
+            with socket.socket() as taken:
+                taken.bind(("127.0.0.1", 0))
+                result = run(*words[1:], "--port", str(taken.getsockname()[1]))
+            assert result.exit_code == 2 and "in use" in result.stderr, result.output
+            continue
+        server = None
+        if any(word.startswith("https://") for word in words):
+            handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(tmp_path / "街道网站"))
+            server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+            threading.Thread(target=server.serve_forever, daemon=True).start()
+            words = [f"http://127.0.0.1:{server.server_address[1]}/" if w.startswith("https://") else w for w in words]
+        try:
+            result = run(*words[1:])
+        finally:
+            if server is not None:
+                server.shutdown()
+                server.server_close()
+        assert result.exit_code == 0, (words, result.output)
+    import re
+
+    named = set(re.findall(r"`(\.?街道网站[^`]*)`", _guide(tmp_path / "街道文件夹")))  # every path it names is there
+    assert len(named) > 5 and not [path for path in named if not (tmp_path / path.replace("社区文件夹名", "wanghu")).exists()]
