@@ -23,7 +23,7 @@ from sitegen.options import Options
 from sitegen.street.config import COMMUNITY_NAME, Street
 from sitegen.street.state import StreetFolders
 from sitegen.write.assembly import written_modes
-from sitegen.write.files import rename_staged, replace_file, stage_files
+from sitegen.write.files import rename_staged, replace_file, stage_files, staging_names
 from sitegen.write.slots import MANIFEST, discard_later, read_manifest, remove_empty_parents, stopped_street
 
 Pages = Callable[[], dict[str, bytes]]  # output-relative path → bytes of every street file
@@ -196,23 +196,24 @@ def _plain(rel: str) -> bool:
 
 def _put_in(out: Path, cache: Path, changed: dict[Path, bytes]) -> None:
     """Every changed street file put in place: all staged beside their places first (a full disk there
-    leaves every one as it was), then renamed in one by one, the manifest last. Before the first rename,
-    `cache/TORN` names each with its staged file: a stop after some renames and before the others leaves
-    it, for the CLI's closing line, `verify` and the next build (which writes every street file again); a
-    stop before any rename removes it (unless an earlier stop left it) with every staged file."""
+    leaves every one as it was), then renamed in one by one, the manifest last. Before the first is staged
+    (a kill while staging left them in OUT, named nowhere), `cache/TORN` names each with its staged file: a
+    stop after some renames and before the others leaves it, for the CLI's closing line, `verify` and the
+    next build (which writes every street file again); a stop before any rename removes it (unless an
+    earlier stop left it) with every staged file; a kill leaves it, naming what the next build removes."""
     if not changed:
         return
-    staged = stage_files(changed)
+    names = staging_names(changed)  # named in TORN before any is written: a kill while staging leaves none unnamed
     torn = cache / TORN
     earlier = torn_files(cache)
     renamed: list[Path] = []
     try:
         replace_file(torn, json.dumps({**earlier, **{target.relative_to(out).as_posix(): temporary.relative_to(out)
-                                                     .as_posix() for temporary, target in staged}}, sort_keys=True))
-        rename_staged(staged, renamed)
+                                                     .as_posix() for temporary, target in names}}, sort_keys=True))
+        rename_staged(stage_files(changed, names), renamed)
     except BaseException:
         if not renamed:
-            for temporary, _ in staged:
+            for temporary, _ in names:
                 temporary.unlink(missing_ok=True)
             if not earlier:
                 torn.unlink(missing_ok=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import secrets
 import tempfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -33,18 +33,23 @@ def staged_beside(target: Path, suffix: str = "") -> Iterator[Path]:
         raise
 
 
-def stage_files(targets: Mapping[Path, bytes]) -> list[tuple[Path, Path]]:
-    """Each of `targets`' bytes written beside its file under a temporary name (`.NAME.<12 hex>`), readable
-    by all as a site's pages are (0o644 less the umask): [(temporary, target)], in `targets`' order. A
-    failure (a full disk) removes every temporary and raises: nothing is left behind."""
+def staging_names(targets: Iterable[Path]) -> list[tuple[Path, Path]]:
+    """[(temporary, target)]: the name (`.NAME.<12 hex>`, beside it) each of `targets` is staged under, in
+    order; known before anything is written, so a caller can record them first (a kill leaves them named)."""
+    return [(target.with_name(f".{target.name}.{secrets.token_hex(6)}"), target) for target in targets]
+
+
+def stage_files(targets: Mapping[Path, bytes], names: list[tuple[Path, Path]] | None = None) -> list[tuple[Path, Path]]:
+    """Each of `targets`' bytes written beside its file under a temporary name (`names`, else
+    `staging_names`'), readable by all as a site's pages are (0o644 less the umask): [(temporary, target)],
+    in `targets`' order. A failure (a full disk) removes every temporary and raises: nothing is left behind."""
     from sitegen.write.assembly import write_file  # the site's own file write: a new file, 0o644 less the umask
 
     staged: list[tuple[Path, Path]] = []
     try:
-        for target, data in targets.items():
-            temporary = target.with_name(f".{target.name}.{secrets.token_hex(6)}")
+        for temporary, target in names if names is not None else staging_names(targets):
             staged.append((temporary, target))
-            write_file(temporary.parent, temporary.name, data)
+            write_file(temporary.parent, temporary.name, targets[target])
     except BaseException:
         for temporary, _ in staged:
             temporary.unlink(missing_ok=True)
