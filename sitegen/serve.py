@@ -94,7 +94,9 @@ def report(state: State, lines: list[str], stopped: bool = False) -> None:
     """Errors to the terminal, each line once: the same errors again after a save are one line.
     `stopped`: the rebuild stopped (a full disk, our bug), so the content is not said to have errors."""
     if lines == state.problems and stopped == state.stopped:
-        click.echo(state.messages.text("serve.still_failing", count=len(lines)), err=True)
+        again = state.messages.text("serve.still_stopped") if stopped else \
+            state.messages.text("serve.still_failing", count=len(lines))
+        click.echo(again, err=True)
     else:
         click.echo(state.messages.text("serve.rebuild_stopped" if stopped else "serve.failed"), err=True)
         for line in lines:

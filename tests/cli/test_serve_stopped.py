@@ -119,6 +119,25 @@ def test_the_same_lines_of_the_other_kind_are_not_still_failing(capsys: pytest.C
     assert "Still 1" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize(("language", "stopped", "said", "untrue"), [
+    ("en", True, "The rebuild stopped again, for the reason above.", "error"),
+    ("zh-Hans", True, "重新生成又停止了，原因同上。", "错误"),
+    ("zh-Hant", True, "重新生成又停止了，原因同上。", "錯誤"),
+    ("en", False, "Still 1 error(s), as listed above.", "stopped"),
+    ("zh-Hans", False, "仍有 1 个错误，同上。", "停止"),
+])
+def test_the_same_failure_again_is_one_line_of_its_own_kind(capsys: pytest.CaptureFixture[str], tmp_path: Path,
+                                                            language: str, stopped: bool, said: str, untrue: str) -> None:
+    """A rebuild stopped (a full disk, a content folder gone) twice the same way said "still 1 error, as listed
+    above" right under a heading saying it was not a problem in the content (helper-75): it says it stopped again."""
+    state = State(out=tmp_path / "output", messages=Messages(language))
+    report(state, ["one line"], stopped=stopped)
+    capsys.readouterr()
+    report(state, ["one line"], stopped=stopped)
+    again = capsys.readouterr().err.strip()
+    assert again == said and untrue not in again
+
+
 @pytest.mark.parametrize(("stopped", "said", "untrue"), [(True, "deal with what stopped the build", "fix the errors above"),
                                                          (False, "fix the errors above", "what stopped the build")])
 def test_before_any_good_build_the_placeholder_says_what_to_do(tmp_path: Path, stopped: bool, said: str,
