@@ -75,9 +75,11 @@ def rebuild_said(error: Exception, messages: Messages, out: str) -> tuple[list[s
 
 
 def one_line(error: BaseException) -> str:
-    """The error on one line, with the file and line where it has them (a theme's template syntax)."""
+    """Our bug's `TypeName: message` for the CLI and serve alike: on one line (its whitespace runs made one
+    space), with the file and line where it has them (a theme's template syntax), at most 500 characters,
+    and its terminal escapes escaped (errors.printable): nothing in it can recolour or rewrite the terminal."""
     text = f"{type(error).__name__}: {error}"
     filename, line = getattr(error, "filename", None), getattr(error, "lineno", None)
     if isinstance(filename, str) and isinstance(line, int):
         text = f"{filename}:{line}: {text}"
-    return " ".join(text.split())[:500]
+    return printable(" ".join(text.split()))[:500]

@@ -13,7 +13,7 @@ import click
 from sitegen.cli.app import (EXIT_BUSY, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_INVALID, EXIT_IO, EXIT_USAGE, App,
                              output_folders, report_problems)
 from sitegen.errors import ContentInvalid, UsageProblem, disk_text
-from sitegen.failure import Kind, busy_text, kind_of, usage_text
+from sitegen.failure import Kind, busy_text, kind_of, one_line, usage_text
 from sitegen.hanzi import OpenCCBroken
 from sitegen.i18n.messages import Messages
 
@@ -139,7 +139,7 @@ def _interrupted(e: BaseException, app: App, messages: Messages, kwargs: Mapping
 def _other(e: BaseException, app: App, messages: Messages, kwargs: Mapping[str, Any]) -> int:
     """Our own bug (exit 70): an apology, what the build had put in place before it; a traceback only
     with --verbose or SITEGEN_DEBUG."""
-    detail = f"{type(e).__name__}: {e}"
+    detail = one_line(e)
     if app.site_swapped:
         said = _site_written(app, messages, "cli.internal_error_site", kwargs, detail=detail)
     elif app.written or _torn(kwargs):

@@ -117,6 +117,9 @@ AFTER_THE_SWAP = [
      "put in place before it: {out} already holds this build, and its print folder {printing} too. " + _SAVED_EN),
     (_before_save(lambda: RuntimeError("a bug of ours")), False, "zh-Hans", 70,
      "sitegen 内部出错（不是您内容的问题）：RuntimeError: a bug of ours\n出错之前新网站已经放到位：{out} 已经是这次生成的网站"),
+    # our bug's own words are escaped and on one line, as serve says them (helper-75): a raw escape recoloured the terminal
+    (_before_save(lambda: RuntimeError("two\nlines \x1b[31mred")), False, "en", 70,
+     "internal error (not a problem in your content): RuntimeError: two lines \\x1b[31mred\nThe new site was put in place"),
 ]
 
 
