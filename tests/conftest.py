@@ -5,11 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from datetime import datetime, UTC
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from click.testing import CliRunner, Result
 
 from sitegen.cli import cli
+
+if TYPE_CHECKING:
+    from tests.support.cold import ColdBuilds
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "content"
@@ -55,6 +59,14 @@ def run(*args: str, env: Mapping[str, str] | None = None) -> Result:
 def error_lines(result: Result) -> list[str]:
     """The PATH:LINE: lines of a run's errors and warnings."""
     return [line for line in result.stderr.splitlines() if ": " in line and not line.startswith(("Build stopped",))]
+
+
+@pytest.fixture(scope="session")
+def cold_builds(tmp_path_factory: pytest.TempPathFactory) -> ColdBuilds:
+    """Cold builds made once a session per content state and options (tests/support/cold.py)."""
+    from tests.support.cold import ColdBuilds
+
+    return ColdBuilds(tmp_path_factory.mktemp("cold-builds"))
 
 
 def tree_bytes(root: Path) -> dict[str, bytes]:

@@ -15,6 +15,7 @@ from sitegen.options import Options
 from sitegen.pipeline.cache import BuildCache, CacheDamaged, State, cache_dir
 from sitegen.pipeline.shards import SHARDED, Shards
 from sitegen.render import qr
+from sitegen.write.printfolder import print_folder
 from tests.conftest import DEMO, NOW, run, tree_bytes
 
 CACHE_FILES = ("state.pickle", "data.pickle")
@@ -41,7 +42,7 @@ def edit(content: Path) -> None:
     record.write_text(text + ("\n又一段。\n" if not text.endswith("又一段。\n") else ""), encoding="utf-8")
 
 
-def warm_output(content: Path, tmp_path: Path) -> Path:
+def built_before(content: Path, tmp_path: Path) -> Path:
     """An output folder and cache built from the content as it was before edit()."""
     before = tmp_path / "before"
     shutil.copytree(content, before)
@@ -53,15 +54,35 @@ def warm_output(content: Path, tmp_path: Path) -> Path:
     return out
 
 
+@pytest.fixture(scope="module")
+def warm(demo: tuple[Path, dict[str, bytes]], tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """built_before() once for the module: the tests damage copies of it (warm_output)."""
+    return built_before(demo[0], tmp_path_factory.mktemp("warm"))
+
+
+def warm_output(warm: Path, tmp_path: Path) -> Path:
+    """A copy of the module's `warm` output folder, its print folder and its cache in `tmp_path`. Each test
+    damages or mixes up its copy's cache and asks for a cold build's bytes (or reads the cache alone):
+    a copy's new inodes and ctimes make the next build check the output's files again rather than trust
+    them, which a cold build does anyway (and an undamaged copy is no damaged cache: the swapped-QR test's
+    build of one reports none). Another build of the same content (a foreign shard or data file) is
+    built_before(), never a copy: its build id must be its own."""
+    out = tmp_path / "output"
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    for source, target in ((warm, out), (print_folder(warm), print_folder(out)), (cache_dir(warm), cache_dir(out))):
+        shutil.copytree(source, target, symlinks=True)
+    return out
+
+
 # (cache file, seed): every flip lands at a seeded random offset of that file
 FLIPS = [(name, seed) for name in CACHE_FILES for seed in range(4)]
 
 
 @pytest.mark.parametrize(("name", "seed"), FLIPS, ids=[f"{n}-{s}" for n, s in FLIPS])
-def test_a_flipped_bit_in_the_cache_gives_a_cold_build(demo: tuple[Path, dict[str, bytes]], tmp_path: Path,
-                                                       name: str, seed: int) -> None:
+def test_a_flipped_bit_in_the_cache_gives_a_cold_build(demo: tuple[Path, dict[str, bytes]], warm: Path,
+                                                       tmp_path: Path, name: str, seed: int) -> None:
     content, cold = demo
-    out = warm_output(content, tmp_path)
+    out = warm_output(warm, tmp_path)
     path = cache_dir(out) / name
     data = bytearray(path.read_bytes())
     chance = random.Random(seed)
@@ -74,9 +95,10 @@ def test_a_flipped_bit_in_the_cache_gives_a_cold_build(demo: tuple[Path, dict[st
     # the file reads as another version's, which is also a cold build, silently
 
 
-def test_the_notice_is_one_line_in_the_users_language(demo: tuple[Path, dict[str, bytes]], tmp_path: Path) -> None:
+def test_the_notice_is_one_line_in_the_users_language(demo: tuple[Path, dict[str, bytes]], warm: Path,
+                                                     tmp_path: Path) -> None:
     content, cold = demo
-    out = warm_output(content, tmp_path)
+    out = warm_output(warm, tmp_path)
     path = cache_dir(out) / "data.pickle"
     path.write_bytes(path.read_bytes()[:-100])  # a torn write
     result = run("build", "--content", str(content), "--out", str(out))
@@ -122,10 +144,10 @@ def test_a_qr_matrix_of_another_record_is_detected() -> None:
     assert codes.modules(a) == right
 
 
-def test_swapped_qr_entries_in_the_cache_never_reach_a_poster(demo: tuple[Path, dict[str, bytes]],
+def test_swapped_qr_entries_in_the_cache_never_reach_a_poster(demo: tuple[Path, dict[str, bytes]], warm: Path,
                                                               tmp_path: Path) -> None:
     content, cold = demo
-    out = warm_output(content, tmp_path)
+    out = warm_output(warm, tmp_path)
     cache = BuildCache.load(out, pipeline.cache_key(Options(now=NOW, use_cache=True, jobs=1)))
     texts = sorted(cache.qr.known)
     assert len(texts) > 2
@@ -139,10 +161,10 @@ def test_swapped_qr_entries_in_the_cache_never_reach_a_poster(demo: tuple[Path, 
     assert tree_bytes(out) == cold
 
 
-def test_swapped_calendar_events_in_the_cache_are_written_again(demo: tuple[Path, dict[str, bytes]],
+def test_swapped_calendar_events_in_the_cache_are_written_again(demo: tuple[Path, dict[str, bytes]], warm: Path,
                                                                 tmp_path: Path) -> None:
     content, cold = demo
-    out = warm_output(content, tmp_path)
+    out = warm_output(warm, tmp_path)
     cache = BuildCache.load(out, pipeline.cache_key(Options(now=NOW, use_cache=True, jobs=1)))
     keys = sorted(cache.events)
     assert len(keys) > 2
@@ -167,13 +189,14 @@ def test_a_streamed_cache_file_is_header_digest_then_the_pickle(tmp_path: Path, 
     assert not [p for p in tmp_path.iterdir() if p != path]  # no temporary left beside it
 
 
-def test_a_cache_written_in_parts_reads_back_as_the_whole(demo: tuple[Path, dict[str, bytes]], tmp_path: Path) -> None:
+def test_a_cache_written_in_parts_reads_back_as_the_whole(demo: tuple[Path, dict[str, bytes]], warm: Path,
+                                                          tmp_path: Path) -> None:
     """The data file is the cache without its big fields, then each group of fields with a memo of its
     own: read back, it equals the cache pickled whole, and fields of one group still share objects."""
     from sitegen.pipeline import cache as cache_module
 
     content, _ = demo
-    out = warm_output(content, tmp_path)
+    out = warm_output(warm, tmp_path)
     key = pipeline.cache_key(Options(now=NOW, use_cache=True, jobs=1))
     cache = BuildCache.load(out, key)
     assert cache.files and cache.valid and cache.pages and cache.live_stats
@@ -243,7 +266,7 @@ def _foreign_shard(out: Path, content: Path, tmp_path: Path) -> None:
     """The same shard of another build of the same content: equal entries, another build id."""
     from sitegen.pipeline import shards as shards_module
 
-    other = warm_output(content, tmp_path / "other")
+    other = built_before(content, tmp_path / "other")
     shard = _edited_shard(content)
     shutil.copyfile(shards_module.shard_path(cache_dir(other), shard), shards_module.shard_path(cache_dir(out), shard))
 
@@ -268,7 +291,7 @@ def _a_build_to_do(content: Path) -> None:
 
 def _foreign_data_file(out: Path, content: Path, tmp_path: Path) -> None:
     """i-break10: the data file of another build of the same content beside this build's shards."""
-    other = warm_output(content, tmp_path / "other")
+    other = built_before(content, tmp_path / "other")
     shutil.copyfile(cache_dir(other) / "data.pickle", cache_dir(out) / "data.pickle")
     _a_build_to_do(content)
 
@@ -296,10 +319,10 @@ SHARD_MIXUPS = {
 
 
 @pytest.mark.parametrize("name", SHARD_MIXUPS)
-def test_a_shard_file_that_cannot_be_trusted_gives_a_cold_build(demo: tuple[Path, dict[str, bytes]],
+def test_a_shard_file_that_cannot_be_trusted_gives_a_cold_build(demo: tuple[Path, dict[str, bytes]], warm: Path,
                                                                tmp_path: Path, name: str) -> None:
     content, cold = demo
-    out = warm_output(content, tmp_path)
+    out = warm_output(warm, tmp_path)
     SHARD_MIXUPS[name](out, content, tmp_path)
     report = build(content, out)
     assert report.cache_damaged

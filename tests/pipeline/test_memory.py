@@ -3,7 +3,6 @@ no cache file read or written between rebuilds, and never trusted after someone 
 
 from __future__ import annotations
 
-import shutil
 import sys
 from pathlib import Path
 
@@ -15,6 +14,7 @@ from sitegen.options import Options
 from sitegen.pipeline.cache import BuildCache, cache_dir
 from sitegen.pipeline.memory import Memory
 from tests.conftest import NOW, tree_bytes
+from tests.support.cold import ColdBuilds
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from bench.generate import generate  # noqa: E402
@@ -24,11 +24,11 @@ def options(cache: bool = True) -> Options:
     return Options(now=NOW, use_cache=cache, jobs=1)
 
 
-def cold(content: Path, tmp: Path) -> dict[str, bytes]:
-    out = tmp / "cold"
-    shutil.rmtree(out, ignore_errors=True)
-    pipeline.build(content, out, options(cache=False))
-    return tree_bytes(out)
+def cold(content: Path, cold_builds: ColdBuilds) -> dict[str, bytes]:
+    """The bytes of a cold build of `content` as it is now: made once a session for each content state
+    (tests/support/cold.py); the tests below reach three (the generated site, one record touched once,
+    and twice)."""
+    return tree_bytes(cold_builds.out(content, options(cache=False)))
 
 
 def touch_record(content: Path, n: int) -> None:
@@ -41,7 +41,8 @@ def site(tmp_path: Path) -> Path:
     return generate(tmp_path / "gen", 60).content
 
 
-def test_kept_cache_is_used_and_gives_the_cold_bytes(site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_kept_cache_is_used_and_gives_the_cold_bytes(site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                     cold_builds: ColdBuilds) -> None:
     out, memory = tmp_path / "output", Memory()
     pipeline.build(site, out, options(), memory=memory)
     assert memory.cache is not None
@@ -56,16 +57,16 @@ def test_kept_cache_is_used_and_gives_the_cold_bytes(site: Path, tmp_path: Path,
         touch_record(site, n)
         report = pipeline.build(site, out, options(), memory=memory)
         assert 0 < report.rendered < report.pages / 4
-        assert tree_bytes(out) == cold(site, tmp_path)
+        assert tree_bytes(out) == cold(site, cold_builds)
     monkeypatch.undo()
 
     assert memory.persist(out)  # serve stopping: the next build starts from this cache, and checks
     report = pipeline.build(site, out, options())
     assert not report.unchanged and report.rendered == 0
-    assert tree_bytes(out) == cold(site, tmp_path)
+    assert tree_bytes(out) == cold(site, cold_builds)
 
 
-def test_a_build_by_someone_else_is_noticed(site: Path, tmp_path: Path) -> None:
+def test_a_build_by_someone_else_is_noticed(site: Path, tmp_path: Path, cold_builds: ColdBuilds) -> None:
     out, memory = tmp_path / "output", Memory()
     pipeline.build(site, out, options(), memory=memory)
     touch_record(site, 1)
@@ -74,10 +75,10 @@ def test_a_build_by_someone_else_is_noticed(site: Path, tmp_path: Path) -> None:
     assert not memory.persist(out)
     touch_record(site, 2)
     pipeline.build(site, out, options(), memory=memory)
-    assert tree_bytes(out) == cold(site, tmp_path)
+    assert tree_bytes(out) == cold(site, cold_builds)
 
 
-def test_invalid_content_keeps_the_memory(site: Path, tmp_path: Path) -> None:
+def test_invalid_content_keeps_the_memory(site: Path, tmp_path: Path, cold_builds: ColdBuilds) -> None:
     out, memory = tmp_path / "output", Memory()
     pipeline.build(site, out, options(), memory=memory)
     kept = memory.cache
@@ -89,10 +90,11 @@ def test_invalid_content_keeps_the_memory(site: Path, tmp_path: Path) -> None:
     assert memory.cache is kept
     record.write_text(good, encoding="utf-8")
     pipeline.build(site, out, options(), memory=memory)
-    assert tree_bytes(out) == cold(site, tmp_path)
+    assert tree_bytes(out) == cold(site, cold_builds)
 
 
-def test_a_failed_render_forgets_the_memory(site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failed_render_forgets_the_memory(site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                            cold_builds: ColdBuilds) -> None:
     out, memory = tmp_path / "output", Memory()
     pipeline.build(site, out, options(), memory=memory)
 
@@ -106,7 +108,7 @@ def test_a_failed_render_forgets_the_memory(site: Path, tmp_path: Path, monkeypa
     assert memory.cache is None
     monkeypatch.undo()
     pipeline.build(site, out, options(), memory=memory)
-    assert tree_bytes(out) == cold(site, tmp_path)
+    assert tree_bytes(out) == cold(site, cold_builds)
 
 
 def test_other_options_are_not_served_from_memory(site: Path, tmp_path: Path) -> None:
@@ -123,7 +125,7 @@ GIVEN_INPUTS = {"the build's own folders": ([], True), "other folders": (["/none
 
 @pytest.mark.parametrize(("extra", "taken"), list(GIVEN_INPUTS.values()), ids=list(GIVEN_INPUTS))
 def test_inputs_serve_read_are_the_build_s_own(site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                              extra: list[str] | None, taken: bool) -> None:
+                                              extra: list[str] | None, taken: bool, cold_builds: ColdBuilds) -> None:
     from sitegen.pipeline.inputs import input_stats
 
     out, memory = tmp_path / "output", Memory()
@@ -136,4 +138,4 @@ def test_inputs_serve_read_are_the_build_s_own(site: Path, tmp_path: Path, monke
     report = pipeline.build(site, out, options(), memory=memory)
     assert report.inputs == input_stats(site) and len(walks) == (0 if taken else 1)
     assert memory.inputs is None  # taken once: a later build walks again
-    assert tree_bytes(out) == cold(site, tmp_path)
+    assert tree_bytes(out) == cold(site, cold_builds)

@@ -27,6 +27,7 @@ from sitegen.pipeline.memory import Memory
 from sitegen.write.printfolder import print_folder
 from tests.conftest import NOW, tree_bytes
 from tests.pipeline.test_unchanged import _same_size_time_back
+from tests.support.cold import ColdBuilds
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from bench.generate import generate  # noqa: E402
@@ -134,16 +135,16 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Memory
     return content, out, memory
 
 
-def _cold(content: Path, tmp: Path) -> tuple[dict[str, bytes], dict[str, bytes]]:
-    out = tmp / "cold"
-    shutil.rmtree(out, ignore_errors=True)
-    shutil.rmtree(print_folder(out), ignore_errors=True)
-    pipeline.build(content, out, Options(now=NOW, use_cache=False, jobs=1))
+def _cold(content: Path, cold_builds: ColdBuilds) -> tuple[dict[str, bytes], dict[str, bytes]]:
+    """The bytes of a cold `--no-cache` build of `content` as it is now: made once a session for each
+    content state (tests/support/cold.py). A step that changes only output/, its shadow or the print
+    folder leaves the content as the step before left it, and its cold build is that step's."""
+    out = cold_builds.out(content, Options(now=NOW, use_cache=False, jobs=1))
     return tree_bytes(out), tree_bytes(print_folder(out))
 
 
 @pytest.mark.slow
-def test_a_serve_rebuild_gives_the_cold_bytes(served: tuple[Path, Path, Memory], tmp_path: Path) -> None:
+def test_a_serve_rebuild_gives_the_cold_bytes(served: tuple[Path, Path, Memory], cold_builds: ColdBuilds) -> None:
     """Every step of STEPS in its order, each followed by a rebuild under the one Memory that must give a
     cold build's bytes. One test, not a row per step: a step builds on the ones before it ("that wish",
     "the outside link"), and `pytest -n 2` would hand rows to two processes, each with a Memory of its own."""
@@ -152,12 +153,12 @@ def test_a_serve_rebuild_gives_the_cold_bytes(served: tuple[Path, Path, Memory],
         act(content, out)
         pipeline.build(content, out, Options(now=NOW, use_cache=True, jobs=2), memory=memory)
         assert memory.cache is not None, step  # still served from the kept memory
-        site, printed = _cold(content, tmp_path)
+        site, printed = _cold(content, cold_builds)
         assert tree_bytes(out) == site, step
         assert tree_bytes(print_folder(out)) == printed, step
 
 
-def test_a_page_written_through_a_mapping_a_hand_holds_is_made_again(tmp_path: Path) -> None:
+def test_a_page_written_through_a_mapping_a_hand_holds_is_made_again(tmp_path: Path, cold_builds: ColdBuilds) -> None:
     """i-break12 (broke): a kept page was trusted unstat'ed while its inotify watch stayed quiet, and a
     write through a shared writable mapping (mmap) is no event: the rebuild published the hand's bytes.
     No file is read between the rebuilds here (a read is an event, and would hide it)."""
@@ -178,14 +179,15 @@ def test_a_page_written_through_a_mapping_a_hand_holds_is_made_again(tmp_path: P
     mapped.flush()
     rebuild()
     try:
-        site, printed = _cold(content, tmp_path)
+        site, printed = _cold(content, cold_builds)
         assert tree_bytes(out) == site and tree_bytes(print_folder(out)) == printed
     finally:
         mapped.close()  # after the comparison: closing Python's mapping closes a file, an event
 
 
 def test_serve_without_inotify_stats_everything_and_gives_the_cold_bytes(tmp_path: Path,
-                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+                                                                           monkeypatch: pytest.MonkeyPatch,
+                                                                           cold_builds: ColdBuilds) -> None:
     """i-break12 (held): no inotify (another system, the user's instances used up): every folder is stat'ed."""
     import sitegen.write.folderwatch as folderwatch
 
@@ -195,7 +197,7 @@ def test_serve_without_inotify_stats_everything_and_gives_the_cold_bytes(tmp_pat
     hands = [lambda: None, lambda: (_deep_page(out).parent / "x.html").write_text("x", encoding="utf-8"),
              lambda: (_deep_page(out.parent / SHADOW).parent / "y.html").write_text("y", encoding="utf-8"),
              lambda: _same_size_time_back(_deep_page(out)), lambda: None]
-    site, printed = _cold(content, tmp_path)  # the content never changes here
+    site, printed = _cold(content, cold_builds)  # the content never changes here
     for hand in hands:
         hand()
         pipeline.build(content, out, Options(now=NOW, use_cache=True, jobs=1), memory=memory)

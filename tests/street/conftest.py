@@ -23,14 +23,12 @@ def community_site(name: str, extra: str = "") -> str:
     return f"name: {name}\nwish_claim: 致电社区办公室认领。\n{extra}"
 
 
-@pytest.fixture
-def make_street(tmp_path: Path) -> MakeStreet:
-    """A street folder: street.yaml, and one community per entry of `communities` (slug → site.yaml
-    text, or None for the sample's), each holding the scaffold's sample records plus `files`."""
+def street_maker(root: Path) -> MakeStreet:
+    """make_street's maker, making its street folders in `root` (a module's fixture gives its own)."""
 
     def make(communities: Mapping[str, str] | None = None, files: Mapping[str, str | bytes] | None = None,
              street: str = STREET_YAML, name: str = "street") -> Path:
-        folder = tmp_path / name
+        folder = root / name
         folder.mkdir()
         (folder / "street.yaml").write_text(street, encoding="utf-8")
         for slug, site in (communities if communities is not None else {"wanghu": community_site("望湖社区"),
@@ -44,7 +42,15 @@ def make_street(tmp_path: Path) -> MakeStreet:
 
 
 @pytest.fixture
+def make_street(tmp_path: Path) -> MakeStreet:
+    """A street folder: street.yaml, and one community per entry of `communities` (slug → site.yaml
+    text, or None for the sample's), each holding the scaffold's sample records plus `files`."""
+    return street_maker(tmp_path)
+
+
+@pytest.fixture(scope="session")
 def street_pages() -> str:
-    """The street pages' modules (sitegen/street/summary.py and pages.py): tests that build a street ask for it."""
+    """The street pages' modules (sitegen/street/summary.py and pages.py): tests that build a street ask for it
+    (a module's fixture that builds one too: it holds for the session)."""
     assert importlib.util.find_spec("sitegen.street.pages") is not None
     return "real"

@@ -23,7 +23,7 @@ from sitegen.street.shard import Shard
 from sitegen.verify import verify_folder
 from sitegen.write.printfolder import print_folder
 from tests.conftest import NOW, run, tree_bytes
-from tests.street.conftest import MakeStreet, community_site
+from tests.street.conftest import MakeStreet, community_site, street_maker
 from sitegen.options import Options
 
 THREE = {"wanghu": community_site("望湖社区"), "meihu": community_site("梅湖社区"), "binhu": community_site("滨湖社区")}
@@ -66,6 +66,35 @@ def stopped(make_street: MakeStreet, street_pages: str, tmp_path: Path, monkeypa
         assert run("build", "--content", str(folder), "--out", str(out)).exit_code == 130
     assert sorted(p.name for p in out.iterdir()) == ["binhu", "meihu"]
     return folder, out
+
+
+@pytest.fixture(scope="module")
+def stopped_once(street_pages: str, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """`stopped` made once for the module (its street, OUT, OUT's print folder and cache in the folder
+    returned, nothing else), for the tests that only ask what a command says of that OUT (stopped_copy)."""
+    root = tmp_path_factory.mktemp("stopped")
+    folder, out = street_maker(root)(THREE), root / "out"
+    with pytest.MonkeyPatch.context() as patched:
+        _raise_at(patched, 3, KeyboardInterrupt)
+        assert run("build", "--content", str(folder), "--out", str(out)).exit_code == 130
+    assert sorted(p.name for p in out.iterdir()) == ["binhu", "meihu"]
+    assert sorted(p.name for p in root.iterdir()) == [".out.sitegen-cache", "out", "out-print", "street"]
+    return root
+
+
+@pytest.fixture
+def stopped_copy(stopped_once: Path, tmp_path: Path) -> tuple[Path, Path]:
+    """`stopped`, copied (the street, OUT, its print folder and cache, links as links) from the module's
+    one: what each command says of that OUT is read from its files (the manifests and stamps a stopped
+    build left, the street's records of it); a copy's new inodes and ctimes only make a next build
+    check the files it would have trusted, and the next build that must bring the street up byte for
+    byte (test_the_next_build_after_a_stopped_first_one_brings_the_whole_street_up) keeps its own."""
+    for path in stopped_once.iterdir():  # the street, out, out-print, .out.sitegen-cache
+        if path.is_dir() and not path.is_symlink():
+            shutil.copytree(path, tmp_path / path.name, symlinks=True)
+        else:
+            shutil.copy2(path, tmp_path / path.name, follow_symlinks=False)
+    return tmp_path / "street", tmp_path / "out"
 
 
 def _content_problem(folder: Path, out: Path, monkeypatch: pytest.MonkeyPatch, lang: str) -> Any:
@@ -119,9 +148,9 @@ AFTER_A_STOPPED_FIRST = [
 @pytest.mark.parametrize(("command", "lang", "code", "told", "untrue"), AFTER_A_STOPPED_FIRST,
                          ids=[f"{row[0].__name__}-{row[1]}" for row in AFTER_A_STOPPED_FIRST])
 def test_what_is_said_of_the_output_a_stopped_first_street_build_left(
-        stopped: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch, command: Callable[..., Any], lang: str,
+        stopped_copy: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch, command: Callable[..., Any], lang: str,
         code: int, told: str, untrue: list[str]) -> None:
-    folder, out = stopped
+    folder, out = stopped_copy
     result = command(folder, out, monkeypatch, lang)
     assert result.exit_code == code, result.output
     said = " ".join(result.stderr.split())  # a long path may be wrapped

@@ -75,18 +75,30 @@ def _copy(source: Path, target: Path) -> None:
     shutil.copytree(source, target, symlinks=True)
 
 
-def _clean(make_street: MakeStreet, title: str, name: str, tmp_path: Path) -> dict[str, bytes]:
-    """OUT of a cold build of the street with the activity titled `title`."""
-    folder, out = make_street(name=name), tmp_path / f"{name}-out"
-    activity = folder / ACTIVITY
-    activity.write_text(activity.read_text("utf-8").replace(BEFORE, title), encoding="utf-8")
-    assert run("build", "--content", str(folder), "--out", str(out)).exit_code == 0
-    return tree_bytes(out)
+@pytest.fixture(scope="module")
+def cleans() -> dict[str, dict[str, bytes]]:
+    """_clean's OUT by the activity's title, each made once for the module: a street of the same
+    folders, titled the same, built from nothing the same way (in both rows the street with the new
+    title is what the stopped build would have made, and in the first it is also the clean build)."""
+    return {}
+
+
+def _clean(make_street: MakeStreet, title: str, name: str, tmp_path: Path,
+           made: dict[str, dict[str, bytes]]) -> dict[str, bytes]:
+    """OUT of a cold build of the street with the activity titled `title` (kept in `made` by title)."""
+    if title not in made:
+        folder, out = make_street(name=name), tmp_path / f"{name}-out"
+        activity = folder / ACTIVITY
+        activity.write_text(activity.read_text("utf-8").replace(BEFORE, title), encoding="utf-8")
+        assert run("build", "--content", str(folder), "--out", str(out)).exit_code == 0
+        made[title] = tree_bytes(out)
+    return made[title]
 
 
 @pytest.mark.parametrize("reverted", [False, True], ids=["next-build-the-same", "next-build-reverted"])
 def test_a_stop_at_each_rename_of_the_street_pages(make_street: MakeStreet, street_pages: str, tmp_path: Path,
-                                                   monkeypatch: pytest.MonkeyPatch, reverted: bool) -> None:
+                                                   monkeypatch: pytest.MonkeyPatch, reverted: bool,
+                                                   cleans: dict[str, dict[str, bytes]]) -> None:
     folder, out = make_street(), tmp_path / "out"
     cache, printing = tmp_path / ".out.sitegen-cache", print_folder(out)
     assert run("build", "--content", str(folder), "--out", str(out)).exit_code == 0
@@ -94,8 +106,8 @@ def test_a_stop_at_each_rename_of_the_street_pages(make_street: MakeStreet, stre
     for kept in (out, cache, printing):
         _copy(kept, saved / kept.name)
     before = _street_files(out)
-    after = _street_files_of(_clean(make_street, AFTER, "after", tmp_path))
-    clean = _clean(make_street, BEFORE if reverted else AFTER, "clean", tmp_path)
+    after = _street_files_of(_clean(make_street, AFTER, "after", tmp_path, cleans))
+    clean = _clean(make_street, BEFORE if reverted else AFTER, "clean", tmp_path, cleans)
     activity = folder / ACTIVITY
     k = 0
     while True:
