@@ -30,10 +30,14 @@ class Findings:
     extra: list[str] = field(default_factory=list)
     special: list[str] = field(default_factory=list)  # links, pipes, devices: reported, never followed or read
     checked: int = 0
+    # An address: files that could not be fetched at all (no such host, refused, timed out, a bad
+    # certificate): whether they match is unknown, so they are neither "missing" nor "changed".
+    unreachable: list[str] = field(default_factory=list)
+    why: str = ""  # the first unreachable file's cause: "name", "refused", "timeout", "certificate" or "other"
 
     @property
     def clean(self) -> bool:
-        return not (self.changed or self.missing or self.extra or self.special)
+        return not (self.changed or self.missing or self.extra or self.special or self.unreachable)
 
 
 def _sha(path: Path) -> str | None:
@@ -108,8 +112,8 @@ def verify_url(base_url: str, manifest: dict[str, str], workers: int = 8) -> Fin
                 return rel, "ok" if hashlib.sha256(response.read()).hexdigest() == sha else "changed"
         except urllib.error.HTTPError as e:
             return rel, "missing" if e.code == 404 else "changed"
-        except (urllib.error.URLError, OSError):
-            return rel, "missing"
+        except (urllib.error.URLError, OSError, ValueError) as e:  # ValueError: an address urllib cannot take
+            return rel, _unreachable_cause(e)
 
     found = Findings(checked=len(manifest))
     with ThreadPoolExecutor(workers) as pool:
@@ -118,4 +122,24 @@ def verify_url(base_url: str, manifest: dict[str, str], workers: int = 8) -> Fin
                 found.changed.append(rel)
             elif outcome == "missing":
                 found.missing.append(rel)
+            elif outcome != "ok":
+                found.unreachable.append(rel)
+                found.why = found.why or outcome
     return found
+
+
+def _unreachable_cause(error: BaseException) -> str:
+    """Why a file could not be fetched, as one of Findings.why's words (the library's English is never shown)."""
+    import socket
+    import ssl
+
+    cause = getattr(error, "reason", error)
+    if isinstance(cause, socket.gaierror):
+        return "name"
+    if isinstance(cause, ConnectionRefusedError):
+        return "refused"
+    if isinstance(cause, (TimeoutError, socket.timeout)):
+        return "timeout"
+    if isinstance(cause, ssl.SSLError):
+        return "certificate"
+    return "other"

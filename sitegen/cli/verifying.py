@@ -43,6 +43,10 @@ def verify(app: App, target: str | None, out: Path) -> None:
                        ("verify.extra", found.extra), ("verify.special", found.special)):
         for path in paths:
             click.echo(messages.text(key, path=path), err=True)
+    if found.unreachable:  # an address that did not answer: nothing is known of those files, nothing to upload
+        click.echo(messages.text("verify.unreachable", url=target or "", files=len(found.unreachable),
+                                 why=messages.text(f"verify.why_{found.why or 'other'}")), err=True)
+        raise SystemExit(EXIT_INVALID)
     if not found.clean:
         # an address: upload OUT again; a folder with our build cache beside it: build into it again, which
         # repairs what hands changed (the upload advice and its `sitegen build --no-cache` misled there)

@@ -144,3 +144,39 @@ def test_the_advice_for_a_folder_built_here_repairs_it(make_site: MakeSite, tmp_
     assert run("verify", str(out)).exit_code == 1
     assert run("build", "--content", str(content), "--out", str(out)).exit_code == 0
     assert run("verify", str(out)).exit_code == 0
+
+
+def _cannot_reach(cause: BaseException) -> Callable[..., object]:
+    import urllib.error
+
+    def urlopen(*args: object, **kwargs: object) -> object:
+        raise urllib.error.URLError(cause)
+    return urlopen
+
+
+# (what the address gave, language, what stderr says of it); never "upload again" nor each file as missing
+UNREACHABLE = [
+    (__import__("socket").gaierror(-2, "Name or service not known"), "en", "no server has this address"),
+    (__import__("socket").gaierror(-2, "Name or service not known"), "zh-Hans", "找不到这个网址的服务器"),
+    (ConnectionRefusedError(111, "Connection refused"), "zh-Hant", "服務器拒絕連接"),
+    (TimeoutError("timed out"), "zh-Hans", "等了很久没有回应"),
+    (__import__("ssl").SSLError(1, "CERTIFICATE_VERIFY_FAILED"), "en", "security certificate is not valid"),
+    (OSError(101, "Network is unreachable"), "en", "the connection failed"),
+]
+
+
+@pytest.mark.parametrize(("cause", "lang", "why"), UNREACHABLE, ids=[f"{type(c).__name__}-{lang}" for c, lang, _ in UNREACHABLE])
+def test_an_address_that_does_not_answer_is_said_so(make_site: MakeSite, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                    cause: BaseException, lang: str, why: str) -> None:
+    """The street guide's last command run as typed (its sample address) listed all 287 files as missing and
+    advised uploading the site again (newcomer14): the address did not answer, so nothing is known of them."""
+    import urllib.request
+
+    out = built(make_site, tmp_path)
+    monkeypatch.setattr(urllib.request, "urlopen", _cannot_reach(cause))
+    result = run("verify", "https://您的网址/", "--out", str(out), env={"SITEGEN_LANG": lang})
+    assert result.exit_code == 1
+    said = result.stderr
+    assert why in said and "https://您的网址/" in said, said
+    assert not [word for word in ("upload", "上传", "上傳", "missing:", "缺失：", "Errno", "refused\n") if word in said], said
+    assert len(said.strip().splitlines()) == 1, said
