@@ -16,6 +16,7 @@ from sitegen.pipeline import shards as shards_module
 from sitegen.pipeline.cache import BuildCache, cache_dir
 from sitegen.write.printfolder import print_folder
 from tests.conftest import tree_bytes
+from tests.support.cold import ColdBuilds
 from tests.pipeline.test_replan import CASES, _options, generated  # noqa: F401 - `generated` is a fixture
 
 SOURCES = ("site.yaml", "activities", "disclosures", "deliberations", "wishes", "pages")
@@ -38,9 +39,9 @@ def _ids(out: Path) -> dict[int, str]:
 
 @pytest.mark.parametrize("name", CASES)
 def test_a_rebuild_rewrites_the_shards_of_the_changed_files_alone(name: str, generated: Path,  # noqa: F811
-                                                                  tmp_path: Path) -> None:
+                                                                  tmp_path: Path, cold_builds: ColdBuilds) -> None:
     case = CASES[name]
-    content, out, cold = tmp_path / "content", tmp_path / "output", tmp_path / "cold"
+    content, out = tmp_path / "content", tmp_path / "output"
     shutil.copytree(generated, content)
     case.setup(content)
     pipeline.build(content, out, _options())
@@ -54,8 +55,9 @@ def test_a_rebuild_rewrites_the_shards_of_the_changed_files_alone(name: str, gen
     assert {i for i in ids if again[i] != ids[i]} == {shards_module.shard_of(rel) for rel in changed}
     # A build from nothing (a cold build that saves its cache: that a cold build's bytes are the same
     # with and without one is tests/pipeline/test_incremental.py's) gives the bytes, and its cache
-    # what the shards left in place and those written again must hold.
-    pipeline.build(content, cold, _options(case.now))
+    # what the shards left in place and those written again must hold. It is made once a session for
+    # this content and clock (tests/support/cold.py): test_replan compares its rebuilds of the case with it.
+    cold = cold_builds.out(content, _options(case.now))
     assert tree_bytes(out) == tree_bytes(cold)
     assert tree_bytes(print_folder(out)) == tree_bytes(print_folder(cold))
     kept, made = (BuildCache.load(where, pipeline.cache_key(_options())) for where in (out, cold))

@@ -30,6 +30,7 @@ from sitegen.pipeline.recordsig import exact, record_sig
 from sitegen.pipeline.replan import PlanMemo, Replanner
 from sitegen.write.printfolder import print_folder
 from tests.conftest import NOW, tree_bytes
+from tests.support.cold import ColdBuilds
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from bench.generate import generate  # noqa: E402
@@ -210,7 +211,8 @@ def _printed_slots(out: Path, memory: Memory | None) -> dict[str, object]:
 @pytest.mark.parametrize("kept", ["serve", "files"])
 @pytest.mark.parametrize("name", CASES)
 def test_replan_after_an_edit_is_the_full_plan_and_the_cold_site(name: str, kept: str, generated: Path, tmp_path: Path,
-                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+                                                                   monkeypatch: pytest.MonkeyPatch,
+                                                                   cold_builds: ColdBuilds) -> None:
     """The memo kept in memory (serve: slots taken whole), or read back from the cache files by a new
     process (the CLI: the fingerprints of slots whose key stayed), plans the published site and the
     print folder's posters as planning from nothing does, and the rebuild writes the cold build's bytes.
@@ -246,8 +248,10 @@ def test_replan_after_an_edit_is_the_full_plan_and_the_cold_site(name: str, kept
     elif case.least >= 0.5:  # the edit reaches a few records: the other people's posters are taken again
         assert taken > 0
 
-    cold = tmp_path / "cold"
-    pipeline.build(content, cold, _options(case.now, cache=False))
+    # The build from nothing of this content at this clock, made once for both kinds of memo (and for
+    # test_cache_shards and the memo test below: a cold build that saves its cache, whose bytes are a cold
+    # build's without one, as tests/pipeline/test_incremental.py checks).
+    cold = cold_builds.out(content, _options(case.now))
     assert tree_bytes(out) == tree_bytes(cold)
     assert tree_bytes(print_folder(out)) == tree_bytes(print_folder(cold))
 
@@ -274,15 +278,16 @@ def test_the_cache_files_keep_the_plan_as_keys_and_fingerprints_alone() -> None:
 
 
 @pytest.mark.parametrize("name", ["body edit", "record added", "record removed", "tag added"])
-def test_the_memo_in_the_cache_files_is_the_one_a_fresh_build_makes(name: str, generated: Path,
-                                                                     tmp_path: Path) -> None:
-    """After a warm CLI rebuild, the memo its cache files hold equals the one a build from nothing keeps."""
-    content, out, fresh = tmp_path / "content", tmp_path / "output", tmp_path / "fresh"
+def test_the_memo_in_the_cache_files_is_the_one_a_fresh_build_makes(name: str, generated: Path, tmp_path: Path,
+                                                                     cold_builds: ColdBuilds) -> None:
+    """After a warm CLI rebuild, the memo its cache files hold equals the one a build from nothing keeps
+    (the build from nothing of the edited content, shared with the replan test of that edit)."""
+    content, out = tmp_path / "content", tmp_path / "output"
     shutil.copytree(generated, content)
     pipeline.build(content, out, _options())
     CASES[name].edit(content)
     pipeline.build(content, out, _options())
-    pipeline.build(content, fresh, _options())
+    fresh = cold_builds.out(content, _options())
     key = pipeline.cache_key(_options())
     warm, cold = BuildCache.load(out, key).plans.slots, BuildCache.load(fresh, key).plans.slots
     assert len(warm) > 100
@@ -319,7 +324,8 @@ SEQUENCE: list[tuple[str, Callable[[Path], None], datetime]] = [
 
 
 def test_a_sequence_of_edits_under_serve_plans_and_builds_as_from_nothing(generated: Path, tmp_path: Path,
-                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+                                                                          monkeypatch: pytest.MonkeyPatch,
+                                                                          cold_builds: ColdBuilds) -> None:
     """One serve memory through every kind of edit in turn: what each build keeps for the next
     (slots, what their keys held, idents, group keys) never gives a plan or a site a cold build would not."""
     content, out, memory = tmp_path / "content", tmp_path / "output", Memory()
@@ -336,12 +342,10 @@ def test_a_sequence_of_edits_under_serve_plans_and_builds_as_from_nothing(genera
         (plan, full), = plans
         assert plan.prints == full.prints, name
         assert plan.specs == full.specs, name
-        cold = tmp_path / f"cold{step}"
-        pipeline.build(content, cold, _options(now, cache=False))
+        # from nothing, once for each content and clock: the hand change leaves the content as the photo left it
+        cold = cold_builds.out(content, _options(now, cache=False))
         assert tree_bytes(out) == tree_bytes(cold), name
         assert tree_bytes(print_folder(out)) == tree_bytes(print_folder(cold)), name
-        shutil.rmtree(cold)
-        shutil.rmtree(print_folder(cold))
 
 
 # edit → how many record pages and posters a serve rebuild keys again (digests a key for): the

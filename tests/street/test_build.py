@@ -27,7 +27,8 @@ from sitegen.verify import verify_folder
 from sitegen.write.printfolder import print_folder
 from tests.conftest import NOW, error_lines, run, tree_bytes, write_files
 from tests.render.test_site import rasterise
-from tests.street.conftest import STREET_YAML, MakeStreet, community_site
+from tests.street.conftest import STREET_YAML, MakeStreet, community_site, street_maker
+from tests.support.cold import ColdBuilds
 from tests.support.html import html_files, parse, resolve
 
 THREE = {"wanghu": community_site("望湖社区"), "meihu": community_site("梅湖社区", "district: 别的区\n"),
@@ -54,15 +55,27 @@ def built(make_street: MakeStreet, street_pages: str, tmp_path: Path) -> Path:
     return tmp_path / "out"
 
 
-def test_every_community_url_and_the_street_index_exist(built: Path) -> None:
+@pytest.fixture(scope="module")
+def built_once(street_pages: str, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """`built` made once for the module, for the tests that only read it (what lands where, links, QR
+    codes, modes): the same street and options, so the same files. A test that builds into it again
+    (another spelling of OUT has nothing to do) asks for `built`, the output its own build left."""
+    root = tmp_path_factory.mktemp("built")
+    build_street(street_maker(root)(THREE), root / "out", options())
+    return root / "out"
+
+
+def test_every_community_url_and_the_street_index_exist(built_once: Path) -> None:
+    built = built_once
     missing = [f"{slug}/{page}" for slug in THREE for page in COMMUNITY_PAGES if not (built / slug / page).is_file()]
     assert missing == []
     assert (built / "index.html").is_file()
     assert sorted(p.name for p in built.iterdir() if p.is_dir() and p.name in THREE) == sorted(THREE)
 
 
-def test_nothing_but_the_site_lands_in_out(built: Path) -> None:
+def test_nothing_but_the_site_lands_in_out(built_once: Path) -> None:
     """Caches and posters for printing live beside OUT, never in it; verify checks the whole street."""
+    built = built_once
     assert not list(built.rglob("*.pickle")) and not list(built.rglob("shadow"))
     assert sorted(p.name for p in print_folder(built).iterdir()) == sorted(THREE)
     assert (built.parent / ".out.sitegen-cache" / "communities" / "meihu" / "state.pickle").is_file()
@@ -87,7 +100,8 @@ def test_another_spelling_of_the_street_output_has_nothing_to_do(built: Path, wh
     assert sorted(p.name for p in built.parent.iterdir()) == [".out.sitegen-cache", "out", "out-print", "street"]
 
 
-def test_every_internal_link_resolves(built: Path) -> None:
+def test_every_internal_link_resolves(built_once: Path) -> None:
+    built = built_once
     broken = []
     for page in html_files(built):
         for href in parse(page).links():
@@ -97,7 +111,8 @@ def test_every_internal_link_resolves(built: Path) -> None:
     assert broken == []
 
 
-def test_every_qr_decodes_to_its_page_under_its_community(built: Path) -> None:
+def test_every_qr_decodes_to_its_page_under_its_community(built_once: Path) -> None:
+    built = built_once
     count = 0
     for page in sorted(built.glob("*/posters/**/index.html")):
         slug = page.relative_to(built).parts[0]
@@ -153,17 +168,19 @@ ASKED = [pytest.param(8, id="here"), pytest.param(1, id="on-workers")]
 @pytest.mark.parametrize("alone", ASKED)
 def test_one_change_rebuilds_one_community_and_equals_a_cold_build(make_street: MakeStreet, street_pages: str,
                                                                    tmp_path: Path, alone: int,
-                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+                                                                   monkeypatch: pytest.MonkeyPatch,
+                                                                   cold_builds: ColdBuilds) -> None:
     monkeypatch.setattr("sitegen.street.ready.ALONE", alone)
     folder = make_street(THREE)
-    warm, cold = tmp_path / "warm" / "out", tmp_path / "cold" / "out"
+    warm = tmp_path / "warm" / "out"
     build_street(folder, warm, options())
     wish = folder / "meihu" / "wishes" / "2026-zhuxingqi.yaml"
     wish.write_text(wish.read_text("utf-8").replace("助行器", "折叠助行器"), encoding="utf-8")
     report = build_street(folder, warm, options())
     assert {slug: r.unchanged for slug, r in report.communities.items()} == {"binhu": True, "meihu": False,
                                                                           "wanghu": True}
-    build_street(folder, cold, options(use_cache=False))
+    # The street from nothing as it is now (made once a session: both rows, and the wish retitled below).
+    cold = cold_builds.out(folder, options(use_cache=False), build_street, "out")
     assert tree_bytes(warm) == tree_bytes(cold)
     assert tree_bytes(print_folder(warm)) == tree_bytes(print_folder(cold))
     again = build_street(folder, warm, options())
@@ -204,9 +221,10 @@ CHECKS = [
 @pytest.mark.parametrize(("find", "put", "checks"), CHECKS)
 def test_a_changed_community_is_checked_once_per_set_of_secrets(make_street: MakeStreet, street_pages: str,
                                                                 tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                                find: str, put: str, checks: int) -> None:
+                                                                find: str, put: str, checks: int,
+                                                                cold_builds: ColdBuilds) -> None:
     folder = make_street(THREE)
-    warm, cold = tmp_path / "warm" / "out", tmp_path / "cold" / "out"
+    warm = tmp_path / "warm" / "out"
     build_street(folder, warm, options())
     wish = folder / "meihu" / "wishes" / "2026-zhuxingqi.yaml"
     wish.write_text(wish.read_text("utf-8").replace(find, put, 1), encoding="utf-8")
@@ -221,7 +239,7 @@ def test_a_changed_community_is_checked_once_per_set_of_secrets(make_street: Mak
     build_street(folder, warm, options())
     assert seen.count(folder / "meihu") == checks  # (the others are built for the new set too, checked by their builds)
     monkeypatch.undo()
-    build_street(folder, cold, options(use_cache=False))
+    cold = cold_builds.out(folder, options(use_cache=False), build_street, "out")  # the wish retitled: shared
     assert tree_bytes(warm) == tree_bytes(cold)
 
 
@@ -230,15 +248,15 @@ def _append(page: Path) -> None:
         handle.write("<!-- spam -->")
 
 
-def _warm_and_cold(make_street: MakeStreet, tmp_path: Path) -> tuple[Path, Path, Path]:
-    """The three-community street built twice, with its cache (warm) and without (cold), then a
-    moment past the file system's timestamp tick: a hand comes later than the build."""
+def _warm_and_cold(make_street: MakeStreet, tmp_path: Path, cold_builds: ColdBuilds) -> tuple[Path, Path, Path]:
+    """The three-community street built twice, with its cache (warm) and without (cold: made once a
+    session, only read), then a moment past the file system's timestamp tick: a hand comes later than the build."""
     import time
 
     folder = make_street(THREE)
-    warm, cold = tmp_path / "warm" / "out", tmp_path / "cold" / "out"
+    warm = tmp_path / "warm" / "out"
     build_street(folder, warm, options())
-    build_street(folder, cold, options(use_cache=False))
+    cold = cold_builds.out(folder, options(use_cache=False), build_street, "out")
     time.sleep(0.02)
     return folder, warm, cold
 
@@ -254,9 +272,10 @@ HAND_CHANGES = [
 @pytest.mark.parametrize("alone", ASKED)
 def test_a_hand_change_in_a_community_output_is_made_again(make_street: MakeStreet, street_pages: str,
                                                             tmp_path: Path, alone: int,
-                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+                                                            monkeypatch: pytest.MonkeyPatch,
+                                                            cold_builds: ColdBuilds) -> None:
     monkeypatch.setattr("sitegen.street.ready.ALONE", alone)
-    folder, warm, cold = _warm_and_cold(make_street, tmp_path)
+    folder, warm, cold = _warm_and_cold(make_street, tmp_path, cold_builds)
     for slug, _, act in HAND_CHANGES:
         act(warm / slug)
     report = build_street(folder, warm, options())
@@ -278,10 +297,10 @@ def test_a_community_that_leaves_is_removed(make_street: MakeStreet, street_page
     assert verify_folder(out).clean
 
 
-def test_shards_assembled_equal_one_machine(make_street: MakeStreet, street_pages: str, tmp_path: Path) -> None:
+def test_shards_assembled_equal_one_machine(make_street: MakeStreet, street_pages: str, tmp_path: Path,
+                                           built_once: Path) -> None:
     folder = make_street(THREE)
-    single = tmp_path / "single" / "out"
-    build_street(folder, single, options())
+    single = built_once  # the same street built on one machine with the same options: only read here
     parts = [tmp_path / f"part{k}" / "out" for k in (1, 2)]
     for k, part in enumerate(parts, 1):
         report = build_street(folder, part, options(), shard=Shard(k, 2))
@@ -494,10 +513,10 @@ def test_a_wisher_of_one_community_is_never_published_by_another(make_street: Ma
     pytest.param(lambda out: _append(out / "meihu" / "manifest.sha256"), id="community-manifest-written-to"),
 ])
 def test_the_street_manifest_is_made_again_after_a_hand(make_street: MakeStreet, street_pages: str, tmp_path: Path,
-                                                        hand: Callable[[Path], None]) -> None:
+                                                        hand: Callable[[Path], None], cold_builds: ColdBuilds) -> None:
     """With nothing changed the street manifest is not made again (street/write.py), unless a hand touched it
     or a community's manifest it lists."""
-    folder, warm, cold = _warm_and_cold(make_street, tmp_path)
+    folder, warm, cold = _warm_and_cold(make_street, tmp_path, cold_builds)
     hand(warm)
     build_street(folder, warm, options())
     assert tree_bytes(warm) == tree_bytes(cold)
@@ -703,9 +722,10 @@ def test_a_disk_full_at_the_street_pages_leaves_them_all_as_they_were(make_stree
 
 
 @pytest.mark.parametrize("rel", ["index.html", "manifest.sha256", "feed.xml", "care/index.html"])
-def test_a_street_file_is_as_readable_as_a_community_s(built: Path, rel: str) -> None:
+def test_a_street_file_is_as_readable_as_a_community_s(built_once: Path, rel: str) -> None:
     """i-break12: the street's own files were written 0600 (a temporary file's mode): a web server
     running as another user could not read the street's home page."""
+    built = built_once
     assert (built / rel).stat().st_mode & 0o777 == (built / "wanghu" / rel).stat().st_mode & 0o777
 
 

@@ -19,6 +19,7 @@ from tests.pipeline.test_hands import _entries
 from tests.pipeline.test_unchanged import _append, _same_size_time_back
 from tests.street.conftest import MakeStreet
 from tests.street.test_build import THREE, options
+from tests.support.cold import ColdBuilds
 
 ACTIVITY = "wanghu/activities/2026-linli-jie.md"
 
@@ -136,13 +137,16 @@ CASES: dict[str, Callable[[Path], None]] = {
 
 @pytest.mark.parametrize("name", CASES)
 def test_warm_street_after_edit_equals_cold(name: str, make_street: MakeStreet, street_pages: str,
-                                            tmp_path: Path) -> None:
+                                            tmp_path: Path, cold_builds: ColdBuilds) -> None:
     folder = make_street(THREE)
-    warm, cold = tmp_path / "warm" / "out", tmp_path / "cold" / "out"
+    warm = tmp_path / "warm" / "out"
     build_street(folder, warm, options())
     CASES[name](folder)
     build_street(folder, warm, options())
-    build_street(folder, cold, options(use_cache=False))
+    # The street from nothing as the folders now are, made once a session for each state
+    # (tests/support/cold.py): the cases that change only the cache or the output share the
+    # unchanged street's, those that retitle the activity the retitled one's.
+    cold = cold_builds.out(folder, options(use_cache=False), build_street, "out")
     assert _entries(warm) == _entries(cold)
     assert _entries(print_folder(warm)) == _entries(print_folder(cold))
 
@@ -188,10 +192,12 @@ ASSEMBLED_HANDS: list[tuple[str, str, tuple[str, str] | None]] = [
 
 @pytest.mark.parametrize(("hand", "rel", "refused"), ASSEMBLED_HANDS, ids=[f"{h} {r}" for h, r, _ in ASSEMBLED_HANDS])
 def test_a_hand_in_the_assembled_street_is_undone_or_refused(make_street: MakeStreet, street_pages: str, tmp_path: Path,
-                                                             hand: str, rel: str, refused: tuple[str, str] | None) -> None:
+                                                             hand: str, rel: str, refused: tuple[str, str] | None,
+                                                             cold_builds: ColdBuilds) -> None:
     folder = make_street(THREE)
-    single, assembled = tmp_path / "single" / "out", tmp_path / "all" / "out"
-    build_street(folder, single, options(use_cache=False))
+    assembled = tmp_path / "all" / "out"
+    # the one-machine build from nothing, only read: made once a session (the unchanged street's above)
+    single = cold_builds.out(folder, options(use_cache=False), build_street, "out")
     parts = [tmp_path / f"part{k}" / "out" for k in (1, 2)]
     for k, part in enumerate(parts, 1):
         build_street(folder, part, options(), shard=Shard(k, 2))
