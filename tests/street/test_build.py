@@ -682,13 +682,21 @@ def test_a_first_street_build_stopped_after_a_community_claims_no_last_street(
 
 
 class _FullAtSecond(dict):  # type: ignore[type-arg]
-    """The street files to write, the disk full at the second of them."""
+    """The street files to write, the disk full at the second of them (read by items() or one by one)."""
+
+    read = 0
 
     def items(self) -> Any:
         for n, (target, data) in enumerate(super().items()):
             if n == 1:
                 raise OSError(28, "No space left on device", str(target))
             yield target, data
+
+    def __getitem__(self, target: Any) -> Any:
+        self.read += 1
+        if self.read == 2:
+            raise OSError(28, "No space left on device", str(target))
+        return super().__getitem__(target)
 
 
 # i-break12: (the language, what the closing line must hold) when the disk fills while the street pages are
@@ -709,7 +717,8 @@ def test_a_disk_full_at_the_street_pages_leaves_them_all_as_they_were(make_stree
     street_files = {rel: data for rel, data in tree_bytes(out).items() if rel.split("/")[0] not in ("wanghu", "meihu")}
     (folder / "street.yaml").write_text(STREET_YAML.replace("包河大道1号", "包河大道2号"), encoding="utf-8")
     stage_files = street_write.stage_files
-    monkeypatch.setattr(street_write, "stage_files", lambda targets: stage_files(_FullAtSecond(targets)))
+    monkeypatch.setattr(street_write, "stage_files",
+                        lambda targets, names=None: stage_files(_FullAtSecond(targets), names))
     result = run("build", "--content", str(folder), "--out", str(out), env={"SITEGEN_LANG": lang})
     assert result.exit_code == 74, result.output
     assert told in result.stderr, result.stderr
