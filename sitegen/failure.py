@@ -57,18 +57,18 @@ def rebuild_said(error: Exception, messages: Messages, out: str) -> tuple[list[s
     """What serve says of a rebuild that raised `error`, and whether it stopped (True) rather than failed on
     the content's errors: each kind as the CLI says it (cli/errors.py); our bug on one line."""
     kind = kind_of(error)
-    if isinstance(error, ContentInvalid):
-        return [p.render(messages) for p in error.problems if not p.warning], False
+    if kind is Kind.CONTENT:
+        return [p.render(messages) for p in cast(ContentInvalid, error).problems if not p.warning], False
     if kind is Kind.LEAKS:
         return [leak.render(messages) for leak in getattr(error, "leaks", [])], False
-    if isinstance(error, UsageProblem):
-        said = usage_text(error, messages)
+    if kind is Kind.USAGE:
+        said = usage_text(cast(UsageProblem, error), messages)
     elif kind is Kind.INSTALL:
         said = messages.text(OpenCCBroken.KEY)
     elif kind is Kind.BUSY:
         said = busy_text(cast("OutputBusy", error), messages, out)
-    elif isinstance(error, OSError):
-        said = disk_text(error, messages)
+    elif kind is Kind.DISK:
+        said = disk_text(cast(OSError, error), messages)
     else:
         said = messages.text("serve.internal_error", detail=one_line(error))
     return [said], True

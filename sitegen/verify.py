@@ -138,7 +138,7 @@ def _unreachable_cause(error: BaseException) -> str:
         return "name"
     if isinstance(cause, ConnectionRefusedError):
         return "refused"
-    if isinstance(cause, (TimeoutError, socket.timeout)):
+    if isinstance(cause, TimeoutError):  # socket.timeout too
         return "timeout"
     if isinstance(cause, ssl.SSLError):
         return "certificate"

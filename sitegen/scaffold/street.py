@@ -14,6 +14,7 @@ from typing import Final
 from sitegen.errors import UsageProblem
 from sitegen.scaffold import name_site, site_name
 
+SAMPLE_STREET: Final = "示例街道"  # street.yaml's `name:` until `init` puts the folder's in
 STREET_YAML: Final = """\
 # 街道基本信息。每个社区一个文件夹（文件夹名就是它的网址，只用小写字母、数字和短横线），
 # 社区的 site.yaml 没写的项（street、district、city、office、language、timezone、poster_paper、theme）
@@ -52,7 +53,7 @@ def init_street(target: Path) -> list[Path]:
         raise UsageProblem("init.not_empty", path=str(target))
     target.mkdir(parents=True, exist_ok=True)
     (target / "street.yaml").write_text(STREET_YAML, "utf-8", newline="\n")
-    name_site(target / "street.yaml", site_name(target), "示例街道")  # the folder's name, as `sitegen init` does
+    name_site(target / "street.yaml", site_name(target), SAMPLE_STREET)  # the folder's name, as `sitegen init` does
     written = [target / "street.yaml"]
     guide = resources.files("sitegen.scaffold").joinpath("street-guide", GUIDE)  # for workers who never open a terminal
     (target / GUIDE).write_bytes(guide.read_bytes())

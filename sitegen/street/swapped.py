@@ -10,25 +10,27 @@ from pathlib import Path
 Swapped = Callable[[str, bool], None]  # (a community's slug, whether its print folder is in too) as its web folder is
 
 
-def left_stopped(out: Path) -> list[str]:
-    """The communities a first street build into `out` (as typed: a link is followed, as the build does)
-    left when it stopped part-way (write/slots.py stopped_street); [] when there are none."""
+def _built(out: Path) -> tuple[Path, Path]:
+    """(OUT as a build takes it: as typed, a link followed, as pipeline.build does; its cache folder)."""
     from sitegen.pipeline.cache import cache_dir
     from sitegen.pipeline.inputs import absolute
-    from sitegen.write.slots import stopped_street
 
     real = absolute(out)
     real = real.resolve() if real.is_symlink() else real
-    return stopped_street(real, cache_dir(real))
+    return real, cache_dir(real)
+
+
+def left_stopped(out: Path) -> list[str]:
+    """The communities a first street build into `out` left when it stopped part-way (write/slots.py
+    stopped_street); [] when there are none."""
+    from sitegen.write.slots import stopped_street
+
+    return stopped_street(*_built(out))
 
 
 def torn_street(out: Path) -> bool:
-    """A street build into `out` (as typed, a link followed) stopped while it put the street pages in place
-    (street/write.py TORN): some may be that build's, the others and the manifest older ones."""
-    from sitegen.pipeline.cache import cache_dir
-    from sitegen.pipeline.inputs import absolute
+    """A street build into `out` stopped while it put the street pages in place (street/write.py TORN):
+    some may be that build's, the others and the manifest older ones."""
     from sitegen.street.write import torn_files
 
-    real = absolute(out)
-    real = real.resolve() if real.is_symlink() else real
-    return bool(torn_files(cache_dir(real)))
+    return bool(torn_files(_built(out)[1]))

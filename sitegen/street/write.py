@@ -22,7 +22,7 @@ from zoneinfo import ZoneInfo
 from sitegen.options import Options
 from sitegen.street.config import COMMUNITY_NAME, Street
 from sitegen.street.state import StreetFolders
-from sitegen.write.assembly import written_modes
+from sitegen.write.assembly import UnsafePath, checked_path, written_modes
 from sitegen.write.files import rename_staged, replace_file, stage_files, staging_names
 from sitegen.write.slots import MANIFEST, discard_later, read_manifest, remove_empty_parents, stopped_street
 
@@ -190,8 +190,11 @@ def torn_files(cache: Path) -> dict[str, str]:
 
 
 def _plain(rel: str) -> bool:
-    parts = PurePosixPath(rel).parts
-    return bool(parts) and ".." not in parts and not rel.startswith("/") and "\\" not in rel
+    """Whether `rel` is a plain relative path inside OUT (write/assembly.py checked_path's test)."""
+    try:
+        return bool(rel) and checked_path(rel) == rel
+    except UnsafePath:
+        return False
 
 
 def _put_in(out: Path, cache: Path, changed: dict[Path, bytes]) -> None:
