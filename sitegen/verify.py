@@ -100,7 +100,7 @@ def verify_url(base_url: str, manifest: dict[str, str], workers: int = 8) -> Fin
     try:
         base_url = ascii_url(base_url)  # https://望湖.中国/… as typed: urllib needs punycode and %-escapes
     except BadAddress:
-        pass  # every file then reads as missing, which the report says
+        pass  # urllib refuses it (ValueError): the address is said not to answer
     base = base_url if base_url.endswith("/") else base_url + "/"
 
     def check(item: tuple[str, str]) -> tuple[str, str]:
@@ -115,9 +115,14 @@ def verify_url(base_url: str, manifest: dict[str, str], workers: int = 8) -> Fin
         except (urllib.error.URLError, OSError, ValueError) as e:  # ValueError: an address urllib cannot take
             return rel, _unreachable_cause(e)
 
+    items = sorted(manifest.items())
     found = Findings(checked=len(manifest))
+    first = [check(items[0])] if items else []
+    if first and first[0][1] not in _READ:  # the address does not answer: not asked again for every file
+        found.unreachable, found.why = [rel for rel, _ in items], first[0][1]
+        return found
     with ThreadPoolExecutor(workers) as pool:
-        for rel, outcome in pool.map(check, sorted(manifest.items())):
+        for rel, outcome in [*first, *pool.map(check, items[1:])]:
             if outcome == "changed":
                 found.changed.append(rel)
             elif outcome == "missing":
@@ -126,6 +131,9 @@ def verify_url(base_url: str, manifest: dict[str, str], workers: int = 8) -> Fin
                 found.unreachable.append(rel)
                 found.why = found.why or outcome
     return found
+
+
+_READ = frozenset({"ok", "changed", "missing"})  # a file's outcomes when the address answered
 
 
 def _unreachable_cause(error: BaseException) -> str:
