@@ -13,7 +13,7 @@ from pydantic import PlainValidator
 from pydantic_core import PydanticCustomError
 
 from sitegen.addresses import BadAddress, ascii_url
-from sitegen.validate.date_hint import read_typed
+from sitegen.validate.date_hint import explain
 from sitegen.validate.words import Words, word_table
 from sitegen.load.garbage import garbled_run
 from sitegen.load.invisible import drop_invisible
@@ -99,13 +99,13 @@ def _name(value: Any) -> str:
 
 def _format_fail(key: str, raw: str, with_time: bool) -> PydanticCustomError:
     """A date not in the contract's form: the message names the form to write when the value reads
-    as one (2026年12月21日 下午3点 → 2026-12-21 15:00, validate/date_hint.py); one typed as a day that
-    does not exist (2026年13月40日) is named as no such day; anything else is shown the pattern."""
-    reading = read_typed(raw, with_time)
-    if isinstance(reading, str):
-        return _fail("value.date_format_hint", value=raw, suggestion=reading)
-    if reading is False:  # typed as a day people write, but no such day or time
-        return _fail("value.datetime_typed_invalid" if with_time else "value.date_typed_invalid", value=raw)
+    as one (2026年12月21日 下午3点 → 2026-12-21 15:00, 20261201 → 2026-12-01), says why when it reads
+    as a day typed otherwise (no such day, no year, 下午 with no hour, a time where only a day is asked,
+    a range: validate/date_hint.py `explain`); anything else is shown the pattern."""
+    found = explain(raw, with_time, date.today().year)
+    if found is not None:
+        hint, args = found
+        return _fail(hint, value=raw, **args)
     return _fail(key, value=raw)
 
 
