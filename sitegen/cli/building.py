@@ -207,3 +207,8 @@ def check_street(app: App, messages: Messages, content: Path) -> None:
     app.echo(messages.text("cli.street_check_ok", communities=checked.communities, records=checked.records,
                            warnings=len(checked.warnings)))
     echo_drafts(app, messages, tuple(checked.drafts))
+    if app.verbose and checked.kinds:  # as a site's `check -v`: each community's, then the street's
+        for slug, counts in checked.kinds.items():
+            app.echo(messages.text("cli.street_check_kinds", slug=slug, kinds=messages.text("cli.check_kinds", **counts)))
+        total = {kind: sum(counts[kind] for counts in checked.kinds.values()) for kind in next(iter(checked.kinds.values()))}
+        app.echo(messages.text("cli.street_check_kinds_total", kinds=messages.text("cli.check_kinds", **total)))
