@@ -9,6 +9,8 @@ from pathlib import PurePosixPath
 import unicodedata
 from typing import TYPE_CHECKING, Final
 
+from sitegen.i18n.messages import FIELD_ARGS
+
 if TYPE_CHECKING:
     from sitegen.i18n.messages import Messages
 
@@ -26,6 +28,8 @@ def printable(text: str) -> str:
 
 
 _SHOWN: Final = 80
+# The files whose fields are their own, not a record's (site.yaml's `name` is the community's, 社区名称).
+_SCOPES: Final = {"site.yaml": "site", "street.yaml": "street"}
 
 
 def shortened(text: str) -> str:
@@ -72,6 +76,8 @@ class Problem:
         shown escaped (\\n), so it cannot forge a line of its own in the report."""
         args = {k: shortened(printable(str(v))) if isinstance(v, (str, PurePosixPath)) else v
                 for k, v in self.args.items()}
+        scope = _SCOPES.get(self.path.name, "")
+        args |= {f"{name}_name": messages.field_name(str(args[name]), scope) for name in FIELD_ARGS if name in args}
         text = messages.text(self.key, **args)
         if self.warning:
             text = messages.text("cli.warning_line", text=text)

@@ -64,8 +64,9 @@ def rebuild(content: Path, state: State, options: Options, first: bool = False) 
 
     started = time.perf_counter()
     messages = state.messages
-    if not content.is_dir():
-        return report(state, [messages.text("serve.content_gone", content=str(content))], stopped=True)  # no record's
+    if not content.is_dir():  # gone, or a file in its place: said as what it is (no record's error)
+        key = "serve.content_not_folder" if content.exists() else "serve.content_gone"
+        return report(state, [messages.text(key, content=str(content))], stopped=True)
     from sitegen.pipeline.inputs import input_stats
 
     # before reading: a save during the build is seen later; the build takes them from the memory

@@ -182,13 +182,16 @@ def build_street(app: App, messages: Messages, content: Path, out: Path, options
         with progress_bar(app, messages) as progress:
             report = build_all(content, out, options, progress, told, picked, swapped)
     report_problems(messages, report.warnings)
+    drafts = tuple(f"{slug}/{where}" for slug, built in sorted(report.communities.items()) for where in built.drafts)
     if picked is not None:
         app.echo(messages.text("cli.street_shard_done", communities=len(report.communities), out=str(out),
                                summaries=str(StreetFolders.shard_summaries(out)), seconds=f"{report.seconds:.2f}"))
+        echo_drafts(app, messages, drafts)
         return
     app.echo(messages.text("cli.street_done", communities=len(report.communities) or report.assembled,
                            files=report.street_files, written=report.written, out=str(out),
                            seconds=f"{report.seconds:.2f}"))
+    echo_drafts(app, messages, drafts)
     from sitegen.write.printfolder import print_folder
 
     if print_folder(out).is_dir():  # as a community's build says it: where to print from, never to upload
@@ -197,8 +200,15 @@ def build_street(app: App, messages: Messages, content: Path, out: Path, options
 
 def check_street(app: App, messages: Messages, content: Path) -> None:
     """`check` of a street folder: every community's problems in one run, paths relative to the street."""
-    from sitegen.street.build import check_street as check_all
+    from sitegen.street.checking import check_street as check_all
 
-    communities, records, warnings = check_all(content, Options(language=app.lang))
-    report_problems(messages, warnings)
-    app.echo(messages.text("cli.street_check_ok", communities=communities, records=records, warnings=len(warnings)))
+    checked = check_all(content, Options(language=app.lang))
+    report_problems(messages, checked.warnings)
+    app.echo(messages.text("cli.street_check_ok", communities=checked.communities, records=checked.records,
+                           warnings=len(checked.warnings)))
+    echo_drafts(app, messages, tuple(checked.drafts))
+    if app.verbose and checked.kinds:  # as a site's `check -v`: each community's, then the street's
+        for slug, counts in checked.kinds.items():
+            app.echo(messages.text("cli.street_check_kinds", slug=slug, kinds=messages.text("cli.check_kinds", **counts)))
+        total = {kind: sum(counts[kind] for counts in checked.kinds.values()) for kind in next(iter(checked.kinds.values()))}
+        app.echo(messages.text("cli.street_check_kinds_total", kinds=messages.text("cli.check_kinds", **total)))

@@ -24,12 +24,12 @@ def init(app: App, directory: Path, street: bool) -> None:
     from sitegen.scaffold import init_site
 
     if street:  # a sample street of two communities (docs/spec.md §6)
-        from sitegen.scaffold.street import init_street
+        from sitegen.scaffold.street import GUIDE_OUT, init_street
 
         for path in init_street(directory):
             if app.verbose:
                 app.echo(f"  {path}")
-        app.echo(app.messages().text("init.street_done", path=str(directory)))
+        app.echo(app.messages().text("init.street_done", path=str(directory), out=GUIDE_OUT))
         return
     from sitegen.sheets.workbook import KIND_TITLES, write_template
 

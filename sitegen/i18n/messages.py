@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import string
 from functools import cache
 from importlib import resources
@@ -12,6 +13,11 @@ import yaml
 
 LANGUAGES: Final = ("zh-Hans", "zh-Hant", "en")
 DEFAULT_LANGUAGE: Final = "zh-Hans"
+# Placeholders that carry a field's key as the worker types it (`claimed_by`, `timeline[2].date`): each
+# also gives `{NAME_name}`, the field as the form and the 表格模板 call it (认领人或单位（claimed_by）).
+FIELD_ARGS: Final = ("field", "later", "earlier", "key")
+_FIELD_PART: Final = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)(?:\[(\d+)\])?")
+_UNIT: Final = re.compile(r"（[^（）]*）$")  # a form label's own note: 共建单位（每行一个）, 价值（元）
 _ALIASES: Final = {
     "zh": "zh-Hans", "zh-cn": "zh-Hans", "zh-hans": "zh-Hans", "zh_cn": "zh-Hans", "cn": "zh-Hans",
     "zh-tw": "zh-Hant", "zh-hk": "zh-Hant", "zh-hant": "zh-Hant", "zh_tw": "zh-Hant", "tw": "zh-Hant",
@@ -54,8 +60,39 @@ class Messages:
         self._fallback = _catalogue("en")
 
     def text(self, key: str, /, **args: object) -> str:
-        """The message for `key` with its placeholders filled (positional-only: an argument may be called key)."""
+        """The message for `key` with its placeholders filled (positional-only: an argument may be called key);
+        a field key in one of FIELD_ARGS also fills `{NAME_name}` (`field_name`) unless it is given."""
         template = self._texts.get(key) or self._fallback.get(key)
         if template is None:
             return key + (f" {args}" if args else "")
+        for name in FIELD_ARGS:
+            if name in args and f"{name}_name" not in args:
+                args[f"{name}_name"] = self.field_name(str(args[name]))
         return string.Formatter().vformat(template, (), _Lenient(args)).strip()
+
+    def _label(self, name: str) -> str | None:
+        label = self._texts.get(f"edit.field.{name}")
+        return _UNIT.sub("", label) if label else None
+
+    def field_name(self, key: str, scope: str = "") -> str:
+        """A field as a Chinese reader knows it and as it is typed: `claimed_by` → 认领人或单位（claimed_by）,
+        `timeline[2].date` → 进展记录第 2 项的日期（timeline[2].date）, from the editor's labels (edit.field.*;
+        `scope` "site" or "street" first looks up that file's own, edit.field.site.name = 社区名称). English,
+        and a key with no label (an unknown field), is the key alone: `claimed_by`."""
+        said, parent, indexed = "", "", False
+        for part in key.split(".") if self.language != "en" else ():
+            match = _FIELD_PART.fullmatch(part)
+            if match is None:
+                return f"`{key}`"
+            name, index = match.groups()
+            own = (self._label(f"{scope}.{name}") if scope and not said else None) or (
+                self._label(f"{parent}.{name}") if parent else None)
+            label = own or self._label(name)
+            if label is None:
+                return f"`{key}`"
+            joined = own and said and not indexed  # 会议日期, not 议事会议的会议日期
+            said = label if not said or joined else self.text("field.part", whole=said, part=label)
+            if index:
+                said = self.text("field.item", name=said, number=index)
+            parent, indexed = name, bool(index)
+        return self.text("field.named", name=said, typed=key) if said else f"`{key}`"

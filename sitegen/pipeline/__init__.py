@@ -169,7 +169,7 @@ def build(content: Path, out: Path, options: Options, progress: Progress | None 
     from sitegen.write.slots import output_folder
 
     out, content = output_folder(absolute(out)), real(content)
-    with output_lock(cache_dir(out, options.cache_folder), options.lock_wait, waiting):
+    with output_lock(cache_dir(out, options.cache_folder), options.lock_wait, waiting, out):
         return _build(content, out, options, progress, memory if options.use_cache else None, loaded, checked)
 
 

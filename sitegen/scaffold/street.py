@@ -36,6 +36,7 @@ office:                                # 街道办事处：显示在街道首页
 """
 
 GUIDE: Final = "使用说明.md"  # written beside street.yaml, as `sitegen init` writes one for a site
+GUIDE_OUT: Final = "街道网站"  # the output folder the guide's commands name, and `init --street`'s next step
 COMMUNITIES: Final = {"wanghu": "望湖社区", "meihu": "梅湖社区"}
 
 SITE_YAML: Final = """\

@@ -85,28 +85,6 @@ def _summary(checked: pipeline.Checked, street: Street, community: Community, op
     return summarise(checked.model, community_url(street, community), community.slug, options.now, known).to_json()
 
 
-def check_street(folder: Path, options: Options) -> tuple[int, int, list[Problem]]:
-    """Check every community (nothing is written): (communities, records, warnings street-relative).
-
-    Raises ContentInvalid with every problem of street.yaml and of every community, street-relative.
-    """
-    street, communities, problems, _ = _read(folder, options)
-    folders = StreetFolders(Path(), Path())
-    records = 0
-    for community in communities:
-        opts = community_options(street, community, options, folders)
-        try:
-            checked = pipeline.check(community.content, opts)
-        except ContentInvalid as e:
-            problems += relocated(street, community, e.problems)
-            continue
-        problems += relocated(street, community, checked.warnings)
-        records += checked.records
-    if any(not p.warning for p in problems):
-        raise ContentInvalid(problems)
-    return len(communities), records, problems
-
-
 def build_street(folder: Path, out: Path, options: Options, progress: pipeline.Progress | None = None,
                  told: Told | None = None, shard: Shard | None = None, swapped: Swapped | None = None) -> StreetReport:
     """Build the street in `folder` into `out` (docs/spec.md §6); see the module docstring.

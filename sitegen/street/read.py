@@ -23,8 +23,8 @@ from sitegen.street.config import COMMUNITY_NAME, STREET_FILE, Community, Office
 from sitegen.validate import schema as s
 from sitegen.validate.check import error_problem
 from sitegen.validate.fields import BaseUrl, OneLine, RelPath, check_base_url, choice
-from sitegen.validate.placeholder import is_placeholder_url
-from sitegen.validate.rules import BASE_URL_PLACEHOLDER, site_timezone_known
+from sitegen.validate.placeholder import STREET_BASE_URL_PLACEHOLDER, is_placeholder_url
+from sitegen.validate.rules import site_timezone_known
 from sitegen.validate.unknown import unknown_fields
 
 # Names the street's own pages use at OUT/ (street/pages.py and the theme's static files), and the
@@ -90,7 +90,7 @@ def _street(folder: Path, base_url: str | None) -> tuple[Street | None, list[Pro
         return None, [*problems, *(error_problem(raw, err) for err in e.errors())]
     problems += site_timezone_known(raw, fields)  # type: ignore[arg-type]  # the same rule as site.yaml's
     if is_placeholder_url(base_url or fields.base_url):
-        problems.append(raw.problem("base_url", BASE_URL_PLACEHOLDER, warning=True, url=base_url or fields.base_url))
+        problems.append(raw.problem("base_url", STREET_BASE_URL_PLACEHOLDER, warning=True, url=base_url or fields.base_url))
     if fields.theme is not None:
         problems += _theme_problems(folder, raw, fields.theme)
     if any(not p.warning for p in problems):

@@ -55,3 +55,62 @@ def read_typed(raw: str, with_time: bool) -> str | bool | None:
     if hour > 23 or minute > 59:
         return False
     return f"{found.isoformat()} {hour:02d}:{minute:02d}"
+
+
+_COMPACT: Final = re.compile(r"(\d{4})(\d{2})(\d{2})")  # 20261201, as a spreadsheet or a file name writes it
+_NO_YEAR: Final = re.compile(r"(\d{1,2})\s*[月/.\-]\s*(\d{1,2})\s*[日号]?")
+_RANGE: Final = re.compile(r"\s*(?:至|到|~|～|—|–|－|-)\s*")
+_PART_HOURS: Final = {"上午": 9, "早上": 8, "早晨": 8, "中午": 12, "下午": 15, "傍晚": 18, "晚上": 19}
+
+
+def _day_of(text: str) -> tuple[date | None, str] | None:
+    """The day `text` starts with (None when no such day) and what follows it; None when it starts with none."""
+    found = _DAY.match(text) or _COMPACT.match(text)
+    if found is None:
+        return None
+    try:
+        day = date(int(found.group(1)), int(found.group(2)), int(found.group(3)))
+    except ValueError:
+        day = None
+    return day, text[found.end():].strip()
+
+
+def explain(raw: str, with_time: bool, year: int) -> tuple[str, dict[str, str]] | None:
+    """Why `raw` is not the contract's date and what to write instead, as (message key, its arguments):
+    `read_typed`'s reading (value.date_format_hint, value.date[time]_typed_invalid), then a day typed
+    without dashes (20261201), with a time where only the day is asked (value.date_only), with 上午/下午
+    and no hour (value.date_part_of_day), as a range (value.date_range_typed) or without a year (value.date_no_year;
+    `year` is the example's, never taken as the value's). None when `raw` does not read as a day at all."""
+    reading = read_typed(raw, with_time)
+    if isinstance(reading, str):
+        return "value.date_format_hint", {"suggestion": reading}
+    if reading is False:
+        return ("value.datetime_typed_invalid" if with_time else "value.date_typed_invalid"), {}
+    text = WEEKDAY.sub(" ", unicodedata.normalize("NFKC", raw), count=1).strip()
+    found = _day_of(text)
+    if found is None:
+        short = _NO_YEAR.fullmatch(text)
+        if short is None or not 1 <= int(short.group(1)) <= 12 or not 1 <= int(short.group(2)) <= 31:
+            return None
+        rest = f"{int(short.group(1)):02d}-{int(short.group(2)):02d}"
+        return "value.date_no_year", {"rest": rest, "example": f"{year}-{rest}"}
+    day, rest = found
+    if day is None:
+        return ("value.datetime_typed_invalid" if with_time else "value.date_typed_invalid"), {}
+    return _after_day(day.isoformat(), rest, with_time)
+
+
+def _after_day(day: str, rest: str, with_time: bool) -> tuple[str, dict[str, str]] | None:
+    """The hint for a day followed by `rest` (nothing, a time, 下午, or 至 another day)."""
+    if not rest:
+        return "value.date_format_hint", {"suggestion": day}
+    if rest in _PART_HOURS:
+        if not with_time:
+            return "value.date_only", {"suggestion": day}
+        return "value.date_part_of_day", {"part": rest, "suggestion": day, "example": f"{day} {_PART_HOURS[rest]:02d}:00"}
+    if _TIME.fullmatch(rest):
+        return None if with_time else ("value.date_only", {"suggestion": day})
+    after = _RANGE.match(rest)
+    if after is not None and after.end() < len(rest):
+        return "value.date_range_typed", {"suggestion": day, "until": rest[after.end():]}
+    return None

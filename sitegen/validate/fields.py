@@ -13,7 +13,8 @@ from pydantic import PlainValidator
 from pydantic_core import PydanticCustomError
 
 from sitegen.addresses import BadAddress, ascii_url
-from sitegen.validate.date_hint import read_typed
+from sitegen.validate.date_hint import explain
+from sitegen.validate.number_hint import number_hint
 from sitegen.validate.words import Words, word_table
 from sitegen.load.garbage import garbled_run
 from sitegen.load.invisible import drop_invisible
@@ -99,13 +100,13 @@ def _name(value: Any) -> str:
 
 def _format_fail(key: str, raw: str, with_time: bool) -> PydanticCustomError:
     """A date not in the contract's form: the message names the form to write when the value reads
-    as one (2026年12月21日 下午3点 → 2026-12-21 15:00, validate/date_hint.py); one typed as a day that
-    does not exist (2026年13月40日) is named as no such day; anything else is shown the pattern."""
-    reading = read_typed(raw, with_time)
-    if isinstance(reading, str):
-        return _fail("value.date_format_hint", value=raw, suggestion=reading)
-    if reading is False:  # typed as a day people write, but no such day or time
-        return _fail("value.datetime_typed_invalid" if with_time else "value.date_typed_invalid", value=raw)
+    as one (2026年12月21日 下午3点 → 2026-12-21 15:00, 20261201 → 2026-12-01), says why when it reads
+    as a day typed otherwise (no such day, no year, 下午 with no hour, a time where only a day is asked,
+    a range: validate/date_hint.py `explain`); anything else is shown the pattern."""
+    found = explain(raw, with_time, date.today().year)
+    if found is not None:
+        hint, args = found
+        return _fail(hint, value=raw, **args)
     return _fail(key, value=raw)
 
 
@@ -142,10 +143,20 @@ def _day_or_time(value: Any) -> date | datetime:
     return datetime(day_.year, day_.month, day_.day, int(hour), int(minute))
 
 
+def _not_a_number(key: str, typed: str, whole: bool) -> PydanticCustomError:
+    """A value that is no number as the field takes it: the message names the digits to write when it
+    reads as one (1 000, 一千, ￥500, 30人 → 1000, 500, 30: validate/number_hint.py), else shows `key`'s example."""
+    suggestion = number_hint(typed, whole)
+    if suggestion is not None:
+        return _fail("value.number_hint", value=typed, suggestion=suggestion)
+    return _fail(key, value=typed)
+
+
 def _integer(value: Any, low: int | None = 0, high: int | None = None) -> int:
-    raw = _unquote(_text(value).strip()).replace(",", "").replace("，", "")
+    typed = _unquote(_text(value).strip())
+    raw = typed.replace(",", "").replace("，", "")
     if not re.fullmatch(r"[+-]?[0-9]+", raw):  # ASCII digits: int() would also take ١٢
-        raise _fail("value.int", value=raw)
+        raise _not_a_number("value.int", typed, whole=True)
     if len(raw.lstrip("+-").lstrip("0")) > 12:  # before int(): Python refuses 4,300 digits in English
         raise _fail("value.max", value=raw, max=high if high is not None else MAX_COUNT)
     number = int(raw)
@@ -165,11 +176,12 @@ def _percent(value: Any) -> int:
 
 
 def _money(value: Any) -> float:
-    raw = _unquote(_text(value).strip()).removesuffix("元").strip()
+    typed = _unquote(_text(value).strip())
+    raw = typed.removesuffix("元").strip()
     try:
         number = float(raw)
     except ValueError:
-        raise _fail("value.number", value=raw) from None
+        raise _not_a_number("value.number", typed, whole=False) from None
     if number != number or number < 0:
         raise _fail("value.min", value=raw, min=0)
     if number > MAX_MONEY:

@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 EXAMPLE_DOMAINS: Final = ("example.org", "example.com", "example.net", "example.edu")
 RESERVED_TLDS: Final = ("example", "invalid", "localhost")
 BASE_URL_PLACEHOLDER: Final = "site.base_url_placeholder"  # the warning's message key (validate/rules.py)
+STREET_BASE_URL_PLACEHOLDER: Final = "street.base_url_placeholder"  # street.yaml's: a street's address as the example
 
 
 def is_placeholder_url(url: str) -> bool:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+import shutil
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -79,13 +80,17 @@ def _try_lock(fd: int) -> bool:
 
 
 @contextmanager
-def output_lock(lock_dir: Path, wait: float, waiting: Callable[[Holder | None], None] | None = None) -> Iterator[None]:
+def output_lock(lock_dir: Path, wait: float, waiting: Callable[[Holder | None], None] | None = None,
+                out: Path | None = None) -> Iterator[None]:
     """Hold the lock of one output folder for the duration of the block.
 
     `lock_dir` is the output folder's own cache folder (created if missing). When another process
     holds the lock, `waiting` is called once with its holder and the lock is tried again every
-    0.1 s for `wait` seconds; then OutputBusy is raised and nothing was touched.
+    0.1 s for `wait` seconds; then OutputBusy is raised and nothing was touched. When the block raises,
+    `lock_dir` was made here and the output folder `out` (a site's) is not there, the build was a first one
+    that stopped before anything went in: `lock_dir` is removed whole, lock and staged files with it.
     """
+    made = not lock_dir.exists()
     lock_dir.mkdir(parents=True, exist_ok=True)
     path = lock_dir / LOCKFILE
     key = str(path.resolve())
@@ -118,7 +123,23 @@ def output_lock(lock_dir: Path, wait: float, waiting: Callable[[Holder | None], 
             os.lseek(fd, 0, os.SEEK_SET)
             os.write(fd, stamp.encode() + b"\n")
             yield
+        except BaseException:
+            _leave_nothing(lock_dir, path, made and out is not None and not out.exists())  # a first build stopped
+            raise
         finally:
             os.close(fd)  # closing releases the record lock
     finally:
         thread_lock.release()
+
+
+def _leave_nothing(lock_dir: Path, path: Path, first: bool) -> None:
+    """When `first`, remove `lock_dir`, made by this lock, whole: a first build stopped (a full disk) leaves no cache folder
+    holding its lock and half a staged site (shadow/, shadow.dirty). The lock file goes first, then the rest;
+    what cannot be removed stays, and the next build uses or sweeps it as it would."""
+    if not first:
+        return
+    try:
+        path.unlink()
+    except OSError:
+        return
+    shutil.rmtree(lock_dir, ignore_errors=True)

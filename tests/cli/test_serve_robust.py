@@ -160,15 +160,26 @@ def test_start_on_broken_content_then_fix_and_error_lines_once(make_site: MakeSi
     assert any(line.startswith("Still 1 error") for line in lines), server.output
 
 
-def test_deleting_the_content_folder_keeps_serving(make_site: MakeSite, tmp_path: Path) -> None:
+# (what takes the content folder's place, what the overlay says): a file there is said as a file (session 15's breaker)
+IN_ITS_PLACE = [(None, "is gone"), ("a file", "is now a file, not a folder")]
+
+
+@pytest.mark.parametrize(("instead", "said"), IN_ITS_PLACE, ids=["nothing", "a file"])
+def test_deleting_the_content_folder_keeps_serving(make_site: MakeSite, tmp_path: Path, instead: str | None,
+                                                   said: str) -> None:
     content = make_site({"activities/a.md": ACTIVITY.format(title="第一版")})
     with serving(content, tmp_path / "output") as server:
         wait_for(lambda: "第一版" in server.get("activities/a/")[1])
         moved = tmp_path / "moved"
         content.rename(moved)
-        wait_for(lambda: "is gone" in server.get("activities/a/")[1])
+        if instead is not None:
+            content.write_text(instead, encoding="utf-8")
+        wait_for(lambda: said in server.get("activities/a/")[1])
         status, body = server.get("activities/a/")
         assert status == 200 and "第一版" in body  # the last good build, with the error over it
+        if instead is not None:
+            assert "is gone" not in body
+            content.unlink()
         moved.rename(content)
         (content / "activities" / "a.md").write_text(ACTIVITY.format(title="第二版"), encoding="utf-8")
         wait_for(lambda: "第二版" in server.get("activities/a/")[1] and "sitegen-overlay" not in

@@ -148,3 +148,30 @@ def test_the_commands_the_street_guide_quotes_run(tmp_path: Path, monkeypatch: p
 
     named = set(re.findall(r"`(\.?街道网站[^`]*)`", _guide(tmp_path / "街道文件夹")))  # every path it names is there
     assert len(named) > 5 and not [path for path in named if not (tmp_path / path.replace("社区文件夹名", "wanghu")).exists()]
+
+
+# What `init --street` says and what its 使用说明.md says agree (session 15: the next step said --out
+# street-output, the guide 街道网站), and street.yaml's sample address is told a street's example.
+@pytest.mark.parametrize("language", ["zh-Hans", "zh-Hant", "en"])
+def test_init_street_next_step_is_the_guides(tmp_path: Path, language: str) -> None:
+    import re
+
+    result = run("init", "--street", str(tmp_path / "baohe"), env={"SITEGEN_LANG": language})
+    guide = (tmp_path / "baohe" / "使用说明.md").read_text("utf-8")
+    guide_out = re.search(r"sitegen build --content 街道文件夹 --out (\S+)", guide)
+    said_out = re.search(r"--out (\S+?)[ ）)]", result.stdout)
+    assert guide_out is not None and said_out is not None, result.stdout
+    assert said_out.group(1) == guide_out.group(1) == "街道网站"
+
+
+@pytest.mark.parametrize(("language", "example", "not_said"), [
+    ("zh-Hans", "base_url: https://您的街道网址/", "您的社区网址"),
+    ("zh-Hant", "base_url: https://您的街道網址/", "您的社區網址"),
+    ("en", "base_url: https://www.your-street.cn/", "your-community"),
+])
+def test_street_yaml_sample_address_gets_a_street_example(make_street: MakeStreet, language: str, example: str,
+                                                          not_said: str) -> None:
+    street = make_street(street="name: 包河街道\nbase_url: https://example.org/\n")
+    result = run("check", "--content", str(street), env={"SITEGEN_LANG": language})
+    line = next(line for line in result.stderr.splitlines() if line.startswith("street.yaml:2: "))
+    assert example in line and not_said not in line, line

@@ -4,6 +4,8 @@ and the message shows the pattern instead."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from sitegen.validate.date_hint import impossible, suggested
@@ -64,3 +66,49 @@ def test_a_typed_day_that_does_not_exist_is_told_apart(typed: str, with_time: bo
     assert impossible(typed, with_time) is no_such_day
     if no_such_day:
         assert suggested(typed, with_time) is None
+
+
+class _Year2031(date):
+    """`date` whose today() is in 2031: the no-year example names the current year, whatever it is."""
+
+    @classmethod
+    def today(cls) -> _Year2031:
+        return cls(2031, 5, 1)
+
+
+# A date as workers type it (session 15's newcomer) → what the zh-Hans message must say: that value's
+# own spelling, or why it is wrong, never the generic 2021-08-06 pattern alone.
+TYPED = [
+    ("20261201", False, "应写成 2026-12-01（"),
+    ("20261201", True, "应写成 2026-12-01（"),
+    ("2026.12.1", False, "应写成 2026-12-01（"),
+    ("2026.12.1", True, "应写成 2026-12-01（"),
+    ("2026-12-01 下午", False, "只写日期，不写时间：请写成 2026-12-01（"),
+    ("2026-12-01 下午", True, "“下午”不是具体的时间：只写日期就写成 2026-12-01；要写时间，请写上几点几分，例如 2026-12-01 15:00"),
+    ("2026-12-01 上午", True, "例如 2026-12-01 09:00"),
+    ("12月1日", False, "没有写年份（现在是“12月1日”）：请在前面加上四位的年份，写成 年份-12-01，例如 2031-12-01"),
+    ("12/1", True, "写成 年份-12-01"),
+    ("2026年12月1日下午3点", True, "应写成 2026-12-01 15:00（"),
+    ("2026年12月1日下午3点", False, "只写日期，不写时间：请写成 2026-12-01（"),
+    ("2026-12-01 15:00", False, "只写日期，不写时间：请写成 2026-12-01（"),
+    ("2026-12-01 至 2026-12-03", True, "只能写一天：请写成 2026-12-01（"),
+    ("2026年12月1日~12月3日", False, "只能写一天：请写成 2026-12-01（"),
+    ("20261301", False, "没有“20261301”这一天"),
+    ("下周一", False, "应写成 2021-08-06 这样的格式"),  # not a day at all: the pattern
+]
+
+
+@pytest.mark.parametrize(("typed", "with_time", "said"), TYPED)
+def test_a_typed_date_is_told_its_own_spelling(typed: str, with_time: bool, said: str) -> None:
+    from pydantic_core import PydanticCustomError
+
+    from sitegen.i18n.messages import Messages
+    from sitegen.validate import fields
+
+    check = fields._day_or_time if with_time else fields._day
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(fields, "date", _Year2031)
+        with pytest.raises(PydanticCustomError) as caught:
+            check(typed)
+    assert said in Messages("zh-Hans").text(caught.value.type, field="date", **caught.value.context)
+

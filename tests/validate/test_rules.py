@@ -34,7 +34,7 @@ CASES = [
     ("wish_wisher_missing_says_how", {"wishes/w.yaml": W.format(extra="").replace("wisher: 周桂芳\n", "")}, None,
      "wishes/w.yaml:1", "add a line `wisher: …`"),
     ("activity_date_missing", {"activities/a.md": "---\ntitle: x\n---\n"}, None, "activities/a.md:1", "date"),
-    ("activity_date_format", {"activities/a.md": "---\ntitle: x\ndate: 8月6日\n---\n"}, None, "activities/a.md:3", "2021-08-06"),
+    ("activity_date_format", {"activities/a.md": "---\ntitle: x\ndate: 八月六日\n---\n"}, None, "activities/a.md:3", "2021-08-06"),
     # a date typed as people write one: the message says exactly what to write (validate/date_hint.py)
     ("activity_date_typed_slashes", {"activities/a.md": "---\ntitle: x\ndate: 2019/8/6\n---\n"}, None, "activities/a.md:3",
      "must be written 2019-08-06 (got"),
@@ -84,7 +84,7 @@ CASES = [
     ("deliberation_timeline_before_raised", {"deliberations/l.yaml": L.format(extra="timeline:\n  - date: 2020-04-08\n    note: a\n  - date: 2019-01-01\n    note: b\n")}, None, "deliberations/l.yaml:7", "raised_on"),
     ("deliberation_timeline_note_missing", {"deliberations/l.yaml": L.format(extra="timeline:\n  - date: 2020-04-08\n")}, None, "deliberations/l.yaml:5", "note"),
     ("deliberation_votes_negative", {"deliberations/l.yaml": L.format(extra="votes:\n  for: 3\n  against: -1\n")}, None, "deliberations/l.yaml:6", "at least 0"),
-    ("deliberation_attendees_text", {"deliberations/l.yaml": L.format(extra="meeting:\n  attendees: 二十\n")}, None, "deliberations/l.yaml:5", "whole number"),
+    ("deliberation_attendees_text", {"deliberations/l.yaml": L.format(extra="meeting:\n  attendees: 二十\n")}, None, "deliberations/l.yaml:5", "write 20 (got"),
     ("deliberation_in_front_matter_line", {"deliberations/l.md": "---\ntitle: x\nraised_on: 2020-04-07\nstatus: completed\nprogress: 90\ndecision: y\n---\nbody\n"}, None, "deliberations/l.md:5", "100"),
     # wish
     ("wish_wisher_missing", {"wishes/w.yaml": "wish: x\nposted_on: 2026-10-18\nstatus: open\n"}, None, "wishes/w.yaml:1", "wisher"),
@@ -96,7 +96,7 @@ CASES = [
     ("wish_claimed_before_posted", {"wishes/w.yaml": W.replace("status: open", "status: claimed").format(extra="claimed_by: a\nclaimed_on: 2026-10-01\n")}, None, "wishes/w.yaml:6", "claimed_on"),
     ("wish_fulfilled_before_claimed", {"wishes/w.yaml": W.replace("status: open", "status: fulfilled").format(extra="claimed_by: a\nclaimed_on: 2026-10-20\nfulfilled_on: 2026-10-19\n")}, None, "wishes/w.yaml:7", "fulfilled_on"),
     ("wish_value_negative", {"wishes/w.yaml": W.format(extra="value: -5\n")}, None, "wishes/w.yaml:5", "at least 0"),
-    ("wish_value_text", {"wishes/w.yaml": W.format(extra="value: 两百\n")}, None, "wishes/w.yaml:5", "number"),
+    ("wish_value_text", {"wishes/w.yaml": W.format(extra="value: 两百\n")}, None, "wishes/w.yaml:5", "write 200"),
     ("wish_address_spells_name", {"wishes/zhou-guifang.yaml": W.format(extra="")}, None, "wishes/zhou-guifang.yaml:1", "pinyin"),
     ("wish_id_spells_name", {"wishes/w.yaml": W.format(extra="id: 2026-zhouguifang\n")}, None, "wishes/w.yaml:5", "pinyin"),
     ("wish_alias_holds_name", {"wishes/w.yaml": W.format(extra="wisher_alias: 周桂芳奶奶\n")}, None, "wishes/w.yaml:5", "full name"),
@@ -184,7 +184,7 @@ def test_unknown_field_warns_with_the_nearest_name(make_site: MakeSite) -> None:
 
 
 def test_messages_follow_the_site_language(make_site: MakeSite) -> None:
-    content = make_site({"activities/a.md": "---\ntitle: x\ndate: 8月6日\n---\n"})
+    content = make_site({"activities/a.md": "---\ntitle: x\ndate: 八月六日\n---\n"})
     zh = run("check", "--content", str(content), env={"SITEGEN_LANG": ""})
     assert "日期应写成 2021-08-06 这样的格式" in zh.stderr
     (content / "site.yaml").write_text(SITE_YAML + "language: zh-Hant\n", encoding="utf-8")

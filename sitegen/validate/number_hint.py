@@ -1,0 +1,73 @@
+"""A number typed the way people write one (1,000 · 1 000 · 一千 · ￥500 · 30人 · 1.5万) read as the
+digits the field wants, so the message refusing it can say exactly what to write (写成 1000). Only a
+hint, as validate/date_hint.py's: the field itself takes what it always took."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import Decimal, InvalidOperation
+from typing import Final
+
+_BEFORE: Final = re.compile(r"^(?:大约|约|共|计|人民币|RMB|CNY|¥|\$)+\s*", re.IGNORECASE)
+_AFTER: Final = re.compile(r"\s*(?:块钱|块|元整|元|人次|人|名|位|个|户|票|次|%)+$")  # not 多 or 余: 二十多人 is no number
+_GROUPED: Final = re.compile(r"\d{1,3}(?:[,，'’_\s]\d{3})+(?:\.\d+)?")  # 1,000 1，000 1 000 1'000
+_SCALED: Final = re.compile(r"(\d+(?:\.\d+)?)\s*([十百千万亿])")  # 1.5万, 3千
+_DIGITS: Final = {c: d for d, chars in enumerate(("零〇", "一壹幺", "二贰两", "三叁", "四肆", "五伍", "六陆", "七柒",
+                                                   "八捌", "九玖")) for c in chars}
+_UNITS: Final = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
+_LARGE: Final = {"万": 10_000, "萬": 10_000, "亿": 100_000_000}
+
+
+def chinese_number(text: str) -> int | None:
+    """一千 → 1000, 一百二十 → 120, 十五 → 15, 两万三千 → 23000, 二〇二六 → 2026; None when `text` is not
+    one number in Chinese numerals."""
+    if not text:
+        return None
+    if all(c in _DIGITS for c in text):  # digit by digit: 二〇二六
+        return int("".join(str(_DIGITS[c]) for c in text))
+    total = section = 0
+    digit: int | None = None
+    for char in text:
+        if char in _DIGITS:
+            if digit is not None:
+                return None
+            digit = _DIGITS[char]
+        elif char in _UNITS:
+            section += (1 if digit is None else digit) * _UNITS[char]
+            digit = None
+        elif char in _LARGE:
+            total += (section + (digit or 0)) * _LARGE[char]
+            section, digit = 0, None
+        else:
+            return None
+    return total + section + (digit or 0)
+
+
+def _scaled(text: str) -> Decimal | None:
+    match = _SCALED.fullmatch(text)
+    if match is None:
+        return None
+    return Decimal(match.group(1)) * (_UNITS.get(match.group(2)) or _LARGE[match.group(2)])
+
+
+def number_hint(raw: str, whole: bool) -> str | None:
+    """The digits `raw` means, as the field takes them (`whole`: an integer), or None when it does not
+    read as one number, or reads as what was typed (then there is nothing to suggest)."""
+    text = _AFTER.sub("", _BEFORE.sub("", unicodedata.normalize("NFKC", raw).strip()))
+    found: Decimal | None = None
+    try:
+        if _GROUPED.fullmatch(text):
+            found = Decimal(re.sub(r"[,，'’_\s]", "", text))
+        elif re.fullmatch(r"\d+(?:\.\d+)?", text):
+            found = Decimal(text)
+        else:
+            found = _scaled(text)
+            if found is None and (number := chinese_number(text)) is not None:
+                found = Decimal(number)
+    except InvalidOperation:
+        return None
+    if found is None or (whole and found != found.to_integral_value()):
+        return None
+    said = str(int(found)) if found == found.to_integral_value() else format(found.normalize(), "f")
+    return None if said == raw.strip() else said

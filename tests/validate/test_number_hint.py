@@ -1,0 +1,59 @@
+"""A number typed with separators, in Chinese numerals, with ￥ or a unit is told the digits to write
+(session 15's newcomer: `value: 1,000` said only 应是数字，例如 35 或 35.5). One row per typed value and
+field type: wishes' value (Money), participants, attendees and votes (Count), progress (Percent)."""
+
+from __future__ import annotations
+
+import pytest
+from pydantic_core import PydanticCustomError
+
+from sitegen.i18n.messages import Messages
+from sitegen.validate import fields
+
+HINT = "只写阿拉伯数字，不加逗号、空格、￥或单位：请写成 {}（现在是"
+
+ROWS = [
+    # (field type, typed, the digits the message must name; None: the generic example stays)
+    ("Money", "1,000", "1000"),
+    ("Money", "1，000", "1000"),
+    ("Money", "1 000", "1000"),
+    ("Money", "1\u3000000", "1000"),
+    ("Money", "一千", "1000"),
+    ("Money", "两千五百", "2500"),
+    ("Money", "￥500", "500"),
+    ("Money", "¥500", "500"),
+    ("Money", "500块", "500"),
+    ("Money", "人民币200元", "200"),
+    ("Money", "1.5万", "15000"),
+    ("Money", "1,000.50", "1000.5"),
+    ("Money", "很多", None),
+    ("Count", "1 000", "1000"),
+    ("Count", "一千", "1000"),
+    ("Count", "一百二十", "120"),
+    ("Count", "30人", "30"),
+    ("Count", "十五名", "15"),
+    ("Count", "12票", "12"),
+    ("Count", "二十多人", None),  # no one number: the worker counts
+    ("Count", "35.5", None),
+    ("Percent", "五十", "50"),
+    ("Percent", "八十％", "80"),
+]
+CHECKS = {"Money": fields._money, "Count": fields._count, "Percent": fields._percent}
+
+
+@pytest.mark.parametrize(("kind", "typed", "digits"), ROWS)
+def test_a_typed_number_is_told_its_digits(kind: str, typed: str, digits: str | None) -> None:
+    with pytest.raises(PydanticCustomError) as caught:
+        CHECKS[kind](typed)
+    said = Messages("zh-Hans").text(caught.value.type, field="value", **caught.value.context)
+    if digits is None:
+        assert "例如" in said and "请写成" not in said, said
+    else:
+        assert HINT.format(digits) in said, said
+
+
+@pytest.mark.parametrize(("kind", "typed", "value"), [
+    ("Count", "1,000", 1000), ("Count", "1，000", 1000), ("Money", "35.5元", 35.5), ("Percent", "50%", 50),
+])
+def test_what_was_taken_is_still_taken(kind: str, typed: str, value: float) -> None:
+    assert CHECKS[kind](typed) == value
