@@ -108,15 +108,8 @@ def output_lock(lock_dir: Path, wait: float, waiting: Callable[[Holder | None], 
         if not thread_lock.acquire(timeout=max(wait, 0.0)):
             raise OutputBusy(here)
     try:
-        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+        fd = _acquire(path, deadline, waiting, told)
         try:
-            while not _try_lock(fd):
-                if not told and waiting is not None:
-                    waiting(_read_holder(path))
-                    told = True
-                if time.monotonic() >= deadline:
-                    raise OutputBusy(_read_holder(path))
-                time.sleep(_POLL)
             _STARTED[key] = datetime.now(UTC).isoformat(timespec="seconds")
             stamp = json.dumps({"pid": os.getpid(), "started": _STARTED[key]})
             os.ftruncate(fd, 0)
@@ -130,6 +123,41 @@ def output_lock(lock_dir: Path, wait: float, waiting: Callable[[Holder | None], 
             os.close(fd)  # closing releases the record lock
     finally:
         thread_lock.release()
+
+
+def _acquire(path: Path, deadline: float, waiting: Callable[[Holder | None], None] | None, told: bool) -> int:
+    """A descriptor of the lock file at `path` holding its record lock; OutputBusy after `deadline`.
+
+    A first build that stopped removes its lock file (`_leave_nothing`): a build that waited on that
+    file then holds a lock on a file no one else can find. So the file locked must still be the one
+    at `path` (the same device and inode), else it is opened and locked again, folder made anew.
+    """
+    while True:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            while not _try_lock(fd):
+                if not told and waiting is not None:
+                    waiting(_read_holder(path))
+                    told = True
+                if time.monotonic() >= deadline:
+                    raise OutputBusy(_read_holder(path))
+                time.sleep(_POLL)
+            if _same_file(fd, path):
+                return fd
+        except BaseException:
+            os.close(fd)
+            raise
+        os.close(fd)
+
+
+def _same_file(fd: int, path: Path) -> bool:
+    try:
+        there = os.stat(path)
+    except OSError:
+        return False
+    held = os.fstat(fd)
+    return (there.st_dev, there.st_ino) == (held.st_dev, held.st_ino)
 
 
 def _leave_nothing(lock_dir: Path, path: Path, first: bool) -> None:

@@ -33,3 +33,54 @@ def test_a_stopped_first_build_leaves_no_cache_folder(make_site: MakeSite, tmp_p
     assert result.exit_code == 74, result.stderr
     assert "disk is full" in result.stderr
     assert (tmp_path / ".out.sitegen-cache").exists() is cache_left, sorted(tmp_path.iterdir())
+
+
+_FIRST = """
+import sys, time
+from pathlib import Path
+from sitegen.write.lock import output_lock
+lock_dir, out, ready = Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3])
+try:
+    with output_lock(lock_dir, 5.0, None, out):
+        ready.write_text("held")
+        time.sleep(1.0)  # the test's own build is waiting on this lock file meanwhile
+        raise OSError(28, "No space left on device")
+except OSError:
+    sys.exit(74)
+"""
+
+
+_THIRD = """
+import fcntl, os, sys
+os.makedirs(os.path.dirname(sys.argv[1]), exist_ok=True)  # as a build makes its cache folder
+fd = os.open(sys.argv[1], os.O_RDWR | os.O_CREAT, 0o644)
+try:
+    fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+except OSError:
+    sys.exit(1)
+sys.exit(0)
+"""
+
+
+def test_a_build_waiting_on_a_stopped_first_build_locks_the_file_that_is_there(tmp_path: Path) -> None:
+    """The stopped first build removes its lock file; the build that waited on it must not hold a lock
+    on a file no one else can find (a third build would take the new one and build beside it)."""
+    import subprocess
+    import sys
+    import time
+
+    from sitegen.write.lock import LOCKFILE, output_lock
+
+    lock_dir, out, ready = tmp_path / ".out.sitegen-cache", tmp_path / "out", tmp_path / "ready"
+    first = subprocess.Popen([sys.executable, "-c", _FIRST, str(lock_dir), str(out), str(ready)])
+    deadline = time.monotonic() + 30
+    while not ready.exists() and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert ready.exists()
+    told: list[object] = []
+    with output_lock(lock_dir, 30.0, told.append, out):
+        assert first.wait(30) == 74
+        assert told, "the test's build never waited on the first one"
+        # what a third build would do (record locks are a process's: asked from another one)
+        third = subprocess.run([sys.executable, "-c", _THIRD, str(lock_dir / LOCKFILE)], check=False)
+        assert third.returncode == 1, "a third build could take the lock while this one holds it"
