@@ -37,7 +37,7 @@ from sitegen.write.assembly import Assembly, stats_of
 from sitegen.write.folderwatch import FolderWatch
 from sitegen.write.leaks import Leak, LeakScanner
 from sitegen.write.printfolder import PrintSlot, print_folder
-from sitegen.write.slots import Slots
+from sitegen.write.slots import Slots, renewed
 
 Tick = Callable[[str, int, int], None]
 
@@ -228,21 +228,17 @@ def _print(model: Model, plan: Plan, engine: Engine, assembly: Assembly, cache: 
     return made
 
 
-def _swap(model: Model, plan: Plan, slots: Slots, assembly: Assembly, printed: PrintResult | None, engine: Engine,
-          cache: BuildCache, secrets: str, mirror: bool = False) -> None:
-    """Seal the stage, swap it (and the print folder) in, and remember what the next build reuses."""
-    stats = assembly.seal(slots.manifests.paths.order)
-    slots.manifests.remember(assembly.sealed, assembly.files)  # the shadow's manifest two builds on
-    made = slots.commit()
-    printed_made = printed.slot.commit() if printed is not None else False
-    cache.shadow_stats, cache.live_stats = cache.live_stats, stats  # the old output is the shadow now
-    cache.shadow_dirs, cache.live_dirs = cache.live_dirs, slots.dirs
-    # The build that made the output leaves a shadow of it (hard links) for the next one (Slots.mirror),
-    # when a next build is to find it in the cache.
-    out_dirs = slots.mirror(assembly.files) if mirror and made else None
+def _mirrored(slots: Slots, assembly: Assembly, made: bool, printed: PrintResult | None, printed_made: bool,
+              cache: BuildCache) -> None:
+    """After the swap: the build that made the output, or wrote most of it anew (write/slots.py
+    renewed), leaves a shadow of it (hard links) for the next one, and the print folder likewise."""
+    out_dirs = (slots.mirror(assembly.files, _shared(assembly.files, assembly.live))
+                if made or renewed(assembly.written(), len(assembly.files)) else None)
     if out_dirs is not None:
         cache.shadow_dirs, cache.live_dirs = out_dirs
-    print_dirs = printed.slot.mirror(cache.print_files) if mirror and printed_made and printed is not None else None
+    # build_print_folder moved the old print folder's files to print_shadow_files, as the swap did the folder
+    print_dirs = (printed.slot.mirror(cache.print_files, _shared(cache.print_files, cache.print_shadow_files))
+                  if printed is not None and (printed_made or renewed(printed.written, len(printed.files))) else None)
     # The links changed the ctime of every file they link (the print folder's link published files
     # too): the stats are read once both copies are made.
     if out_dirs is not None:
@@ -252,6 +248,24 @@ def _swap(model: Model, plan: Plan, slots: Slots, assembly: Assembly, printed: P
         cache.print_stats = stats_of(printed.slot.folder, cache.print_files)
         cache.print_shadow_files, cache.print_shadow_stats = dict(cache.print_files), dict(cache.print_stats)
         cache.print_shadow_dirs, cache.print_dirs = print_dirs
+
+
+def _shared(new: dict[str, str], old: dict[str, str]) -> list[str]:
+    """The paths of `new` (path → sha256) with the same file in `old`: kept, so hard links of one file."""
+    return [rel for rel, sha in new.items() if old.get(rel) == sha]
+
+
+def _swap(model: Model, plan: Plan, slots: Slots, assembly: Assembly, printed: PrintResult | None, engine: Engine,
+          cache: BuildCache, secrets: str, mirror: bool = False) -> None:
+    """Seal the stage, swap it (and the print folder) in, and remember what the next build reuses."""
+    stats = assembly.seal(slots.manifests.paths.order)
+    slots.manifests.remember(assembly.sealed, assembly.files)  # the shadow's manifest two builds on
+    made = slots.commit()
+    printed_made = printed.slot.commit() if printed is not None else False
+    cache.shadow_stats, cache.live_stats = cache.live_stats, stats  # the old output is the shadow now
+    cache.shadow_dirs, cache.live_dirs = cache.live_dirs, slots.dirs
+    if mirror:
+        _mirrored(slots, assembly, made, printed, printed_made, cache)
     cache.secrets = secrets
     cache.summaries = cache.summaries.settled()
     cache.fits = cache.fits.settled()

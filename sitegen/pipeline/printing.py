@@ -56,6 +56,7 @@ class PrintResult:
     engine: Engine  # its entries are the print folder's products, for the cache
     leaks: list[Leak] = field(default_factory=list)
     files: dict[str, str] = field(default_factory=dict)  # print folder path → sha256
+    written: int = 0  # files linked or written into the stage by this build (the rest were kept)
 
 
 def build_print_folder(model: Model, plan: Plan, job: workers.Job, slot: PrintSlot, published: Published,
@@ -88,7 +89,7 @@ def build_print_folder(model: Model, plan: Plan, job: workers.Job, slot: PrintSl
     cache.print_shadow_files, cache.print_shadow_stats = (cache.print_files, cache.print_stats) if kept else ({}, {})
     cache.print_shadow_dirs, cache.print_dirs = (cache.print_dirs if kept else {}), slot.dirs
     cache.print_files, cache.print_stats = dict(assembly.files), assembly.final_stats()
-    return PrintResult(slot, engine, engine.leaks, assembly.files)
+    return PrintResult(slot, engine, engine.leaks, assembly.files, assembly.touched)
 
 
 class _PrintedPlanner(PosterPlanner):

@@ -232,6 +232,12 @@ class Assembly:
         """Files written into the stage elsewhere (by the workers): path → sha256."""
         self.files.update(files)
 
+    def written(self) -> int:
+        """How many files of the new site this build wrote, neither kept in the stage nor linked from
+        the live output: after the swap, the old output (the next build's shadow) holds that many
+        stale files (see write/slots.py renewed)."""
+        return len(self.files) - len(self.kept)
+
     def final_stats(self) -> Stats:
         """(size, change time) of every file of the new site: remembered for the next build's reuse."""
         for rel in self.files.keys() - self.stats.keys():

@@ -11,11 +11,12 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from sitegen.write.assembly import as_recorded, file_stat, write_file
 from sitegen.write.folderwatch import FolderWatch
-from sitegen.write.slots import (Dirs, Manifests, discard_later, fs_clock, mirrored, remove_empty_parents,
+from sitegen.write.slots import (Dirs, Manifests, discard_later, fs_clock, mirrored, remove_empty_parents, unlink_shared,
                                  sweep)
 from sitegen.write.swap import exchange, recover
 from sitegen.write.tree import folder_tree
@@ -118,10 +119,16 @@ class PrintSlot:
         self.stage = None
         return made
 
-    def mirror(self, files: dict[str, str]) -> tuple[Dirs, Dirs] | None:
-        """After the build that made the print folder (`commit` True): its files hard-linked into a
-        new shadow, as write/slots.py Slots.mirror does for the output; (the shadow's folders known
-        clean, the print folder's), or None and no shadow."""
+    def mirror(self, files: dict[str, str], shared: Iterable[str] = ()) -> tuple[Dirs, Dirs] | None:
+        """After the build that made the print folder (`commit` True), or one that wrote most of it anew
+        (write/slots.py renewed): its files hard-linked into a new shadow, as write/slots.py
+        Slots.mirror does for the output; (the shadow's folders known clean, the print folder's), or
+        None and no shadow (the old print folder in the shadow is deleted in the background first;
+        `shared`: see write/slots.py unlink_shared)."""
+        unlink_shared(self.shadow, shared)
+        discard_later(self.shadow, self.trash)
+        if not _same_device(self.folder, self.trash):
+            return None
         found = mirrored(self.folder, self.shadow, self.dirty, files, folder_tree(files, ()), self.trash)
         if found is None:
             discard_later(self.shadow, self.trash)
