@@ -152,7 +152,7 @@ def unchanged(content: Path, out: Path, options: Options) -> Report | None:
 
 def build(content: Path, out: Path, options: Options, progress: Progress | None = None,
           waiting: Callable[[Holder | None], None] | None = None, memory: Memory | None = None,
-          loaded: BuildCache | None = None, checked: Checked | None = None) -> Report:
+          loaded: BuildCache | None = None, checked: Checked | None = None, fill: bool = False) -> Report:
     """Check everything, render what changed into the shadow copy, scan it, then swap it in.
 
     One build at a time per output folder: the folder's lock is taken first (write/lock.py), and
@@ -163,23 +163,24 @@ def build(content: Path, out: Path, options: Options, progress: Progress | None 
     output's cache as the caller read it from its files for these options (a street checks its
     communities first, sitegen/street/build.py): used instead of reading it again; `checked` is what
     `check(content, options, loaded)` gave the caller just before: used instead of checking again
-    when `loaded` is the cache this build uses.
+    when `loaded` is the cache this build uses. `fill` (serve, with `memory`): build even when
+    nothing changed, so that the memory holds the site's check, models and plan for the next save.
     """
     from sitegen.write.lock import output_lock
     from sitegen.write.slots import output_folder
 
     out, content = output_folder(absolute(out)), real(content)
     with output_lock(cache_dir(out, options.cache_folder), options.lock_wait, waiting, out):
-        return _build(content, out, options, progress, memory if options.use_cache else None, loaded, checked)
+        return _build(content, out, options, progress, memory if options.use_cache else None, loaded, checked, fill)
 
 
 def _build(content: Path, out: Path, options: Options, progress: Progress | None, memory: Memory | None,
-           loaded: BuildCache | None = None, given: Checked | None = None) -> Report:
+           loaded: BuildCache | None = None, given: Checked | None = None, fill: bool = False) -> Report:
     started = time.perf_counter()
     # The last build's small state first: a site with nothing to do is answered from it and from
     # file stats alone, before the cache, pydantic, Jinja or Pillow are loaded.
     last = _last_build(content, out, options, memory)
-    if last.unchanged:
+    if last.unchanged and not fill:
         return _unchanged_report(last, started)
     if options.use_cache and not last.damaged:  # until this build ends, nothing is "unchanged"
         (cache_dir(out, options.cache_folder) / "state.pickle").unlink(missing_ok=True)
