@@ -1,11 +1,13 @@
 """The first saves after `sitegen serve` starts on an output an earlier build left.
 
-    python -m bench.serve_restart SITE [--saves 3] [--no-fill] [--out restart-out]
+    python -m bench.serve_restart SITE [--saves 3] [--no-fill] [--site-wide] [--out restart-out]
 
 SITE holds `content/` (python -m bench.generate makes one). A `sitegen build` into SITE/OUT first
 (nothing to do when one was made already), then serve's first build in this process, as serve.py
 runs it, then, unless --no-fill, what serve does at its first idle moment (serve.fill_memory), then
-`--saves` saves of one record, each timed with its stages. The record is put back at the end and
+`--saves` saves of one record, each timed with its stages. With --site-wide, site.yaml's community
+name is changed first (every page changes, write/slots.py renewed) and built, as a save would be.
+The record and site.yaml are put back at the end and
 the kept cache written as serve does when it stops (Memory.persist), so runs can follow each other.
 """
 
@@ -32,6 +34,7 @@ def main() -> None:
     parser.add_argument("site", type=Path)
     parser.add_argument("--saves", type=int, default=3)
     parser.add_argument("--no-fill", action="store_true")
+    parser.add_argument("--site-wide", action="store_true")
     parser.add_argument("--out", default="restart-out")
     args = parser.parse_args()
     content, out, options = args.site / "content", args.site / args.out, Options()
@@ -48,13 +51,17 @@ def main() -> None:
     pipeline.build = timed  # type: ignore[assignment]
     state = serve.State(out=out, messages=Messages("en"), memory=Memory())
     serve.rebuild(content, state, options, first=True)
-    print(f"first build found nothing to do: {state.empty}")
+    print(f"first build found nothing to do: {getattr(state, 'empty', '?')}")
     if not args.no_fill:
         serve.fill_memory(content, state, options)
     record = sorted((content / "activities").iterdir())[6]
-    text = record.read_text("utf-8")
+    site, text = content / "site.yaml", record.read_text("utf-8")
+    site_text = site.read_text("utf-8")
     saves = []
     try:
+        if args.site_wide:
+            site.write_text(site_text.replace("name: ", "name: 新", 1), encoding="utf-8")
+            serve.rebuild(content, state, options)
         for n in range(args.saves):
             record.write_text(text + f"\n再追加{n}段。\n", encoding="utf-8")
             started = time.perf_counter()
@@ -62,6 +69,7 @@ def main() -> None:
             saves.append(round((time.perf_counter() - started) * 1000))
     finally:
         record.write_text(text, encoding="utf-8")
+        site.write_text(site_text, encoding="utf-8")
         pipeline.build = built  # type: ignore[assignment]
     print(f"saves (ms): {saves}")
     if state.memory is not None:
