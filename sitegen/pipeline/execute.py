@@ -164,7 +164,7 @@ def write_site(model: Model, content: Path, out: Path, options: Options, progres
     except ThemeFault as fault:
         raise ContentInvalid([fault.problem()]) from None
     lap("print")
-    _swap(model, plan, slots, assembly, printed, engine, cache, secrets, options.use_cache)
+    _swap(model, plan, slots, assembly, printed, engine, cache, secrets, options.use_cache, watch)
     lap("swap")
     outcome.pages = sum(1 for s in plan.specs if not s.poster)
     outcome.posters = sum(1 for s in plan.specs if s.poster)
@@ -229,15 +229,15 @@ def _print(model: Model, plan: Plan, engine: Engine, assembly: Assembly, cache: 
 
 
 def _mirrored(slots: Slots, assembly: Assembly, made: bool, printed: PrintResult | None, printed_made: bool,
-              cache: BuildCache) -> None:
+              cache: BuildCache, watch: FolderWatch | None) -> None:
     """After the swap: the build that made the output, or wrote most of it anew (write/slots.py
     renewed), leaves a shadow of it (hard links) for the next one, and the print folder likewise."""
-    out_dirs = (slots.mirror(assembly.files, _shared(assembly.files, assembly.live))
+    out_dirs = (slots.mirror(assembly.files, _shared(assembly.files, assembly.live), watch)
                 if made or renewed(assembly.written(), len(assembly.files)) else None)
     if out_dirs is not None:
         cache.shadow_dirs, cache.live_dirs = out_dirs
     # build_print_folder moved the old print folder's files to print_shadow_files, as the swap did the folder
-    print_dirs = (printed.slot.mirror(cache.print_files, _shared(cache.print_files, cache.print_shadow_files))
+    print_dirs = (printed.slot.mirror(cache.print_files, _shared(cache.print_files, cache.print_shadow_files), watch)
                   if printed is not None and (printed_made or renewed(printed.written, len(printed.files))) else None)
     # The links changed the ctime of every file they link (the print folder's link published files
     # too): the stats are read once both copies are made.
@@ -256,7 +256,7 @@ def _shared(new: dict[str, str], old: dict[str, str]) -> list[str]:
 
 
 def _swap(model: Model, plan: Plan, slots: Slots, assembly: Assembly, printed: PrintResult | None, engine: Engine,
-          cache: BuildCache, secrets: str, mirror: bool = False) -> None:
+          cache: BuildCache, secrets: str, mirror: bool = False, watch: FolderWatch | None = None) -> None:
     """Seal the stage, swap it (and the print folder) in, and remember what the next build reuses."""
     stats = assembly.seal(slots.manifests.paths.order)
     slots.manifests.remember(assembly.sealed, assembly.files)  # the shadow's manifest two builds on
@@ -265,7 +265,7 @@ def _swap(model: Model, plan: Plan, slots: Slots, assembly: Assembly, printed: P
     cache.shadow_stats, cache.live_stats = cache.live_stats, stats  # the old output is the shadow now
     cache.shadow_dirs, cache.live_dirs = cache.live_dirs, slots.dirs
     if mirror:
-        _mirrored(slots, assembly, made, printed, printed_made, cache)
+        _mirrored(slots, assembly, made, printed, printed_made, cache, watch)
     cache.secrets = secrets
     cache.summaries = cache.summaries.settled()
     cache.fits = cache.fits.settled()

@@ -119,7 +119,8 @@ class PrintSlot:
         self.stage = None
         return made
 
-    def mirror(self, files: dict[str, str], shared: Iterable[str] = ()) -> tuple[Dirs, Dirs] | None:
+    def mirror(self, files: dict[str, str], shared: Iterable[str] = (),
+               watch: FolderWatch | None = None) -> tuple[Dirs, Dirs] | None:
         """After the build that made the print folder (`commit` True), or one that wrote most of it anew
         (write/slots.py renewed): its files hard-linked into a new shadow, as write/slots.py
         Slots.mirror does for the output; (the shadow's folders known clean, the print folder's), or
@@ -129,7 +130,7 @@ class PrintSlot:
         discard_later(self.shadow, self.trash)
         if not _same_device(self.folder, self.trash):
             return None
-        found = mirrored(self.folder, self.shadow, self.dirty, files, folder_tree(files, ()), self.trash)
+        found = mirrored(self.folder, self.shadow, self.dirty, files, folder_tree(files, ()), self.trash, watch)
         if found is None:
             discard_later(self.shadow, self.trash)
         return found

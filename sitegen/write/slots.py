@@ -11,20 +11,18 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
-import tempfile
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Final
 
 from sitegen.errors import UsageProblem
 from sitegen.paths import community_cache
-from sitegen.runtime import in_background
 from sitegen.write.folderwatch import FolderWatch
 from sitegen.write.pathorder import PathOrder
 from sitegen.write.sweeping import Dirs as Dirs
 from sitegen.write.sweeping import sweep as sweep
 from sitegen.write.swap import exchange, recover
+from sitegen.write.trash import being_deleted, discard_later as discard_later
 from sitegen.write.tree import MANIFEST as MANIFEST, Tree as Tree, folder_tree as folder_tree, patched_tree
 
 
@@ -196,24 +194,6 @@ def stopped_street(out: Path, cache: Path) -> list[str]:
         return []
 
 
-def discard_later(folder: Path, trash_in: Path) -> None:
-    """Move a folder out of the way now and delete it in the background: users wait for nothing.
-
-    On POSIX a detached grandchild process deletes it (runtime.in_background); elsewhere it is
-    deleted here and now.
-    """
-    if not folder.exists():
-        return
-    trash_in.mkdir(parents=True, exist_ok=True)
-    trash = Path(tempfile.mkdtemp(prefix="trash-", dir=trash_in))
-    try:
-        os.replace(folder, trash / "x")
-    except FileNotFoundError:  # deleted meanwhile (the last build's background deletion of a trash folder)
-        trash.rmdir()
-        return
-    in_background(lambda: shutil.rmtree(trash, ignore_errors=True))
-
-
 class Slots:
     """The live output `out` and its shadow in the cache folder `cache`: prepare, build, commit."""
 
@@ -242,7 +222,8 @@ class Slots:
         recover(self.out)
         self.cache.mkdir(parents=True, exist_ok=True)
         for trash in self.cache.glob("trash-*"):
-            discard_later(trash, self.cache)
+            if not being_deleted(trash):  # a deleter killed: deleted again (write/trash.py)
+                discard_later(trash, self.cache)
         holds: dict[str, str] = {}
         if self.shadow.is_dir() and not self.dirty.exists():
             holds = self.manifests.read(self.shadow)
@@ -268,11 +249,13 @@ class Slots:
         self.dirty.unlink(missing_ok=True)
         return made
 
-    def mirror(self, files: Mapping[str, str], shared: Iterable[str] = ()) -> tuple[Dirs, Dirs] | None:
+    def mirror(self, files: Mapping[str, str], shared: Iterable[str] = (),
+               watch: FolderWatch | None = None) -> tuple[Dirs, Dirs] | None:
         """After the build that made the output (`commit` True), or one that wrote most of it anew
         (`renewed`): a shadow for the next build, every file of `files` (the output's, path → sha256,
         its manifest too) hard-linked into it; the old output the swap left there is deleted in the
-        background first (`shared`: see unlink_shared).
+        background first (`shared`: see unlink_shared). `watch` (serve): the sweeps watch the folders
+        they list, so the next save's sweep need not watch a new shadow's every folder first.
 
         Without it the next build links every kept file into a fresh shadow and the two after it
         list every folder in their sweep: 83,000 links and 75,000 listings at 10,000 records, paid
@@ -283,7 +266,7 @@ class Slots:
         holds = {rel: sha for rel, sha in files.items() if rel != MANIFEST}
         unlink_shared(self.shadow, shared)
         discard_later(self.shadow, self.cache)  # the old output, after a swap that renews it (renewed)
-        found = mirrored(self.out, self.shadow, self.dirty, files, folder_tree(holds), self.cache)
+        found = mirrored(self.out, self.shadow, self.dirty, files, folder_tree(holds), self.cache, watch)
         if found is None:
             discard_later(self.shadow, self.cache)
         return found
@@ -324,7 +307,7 @@ def unlink_shared(old: Path, shared: Iterable[str]) -> None:
 
 
 def mirrored(folder: Path, shadow: Path, dirty: Path, files: Iterable[str], tree: Tree,
-             clock_in: Path) -> tuple[Dirs, Dirs] | None:
+             clock_in: Path, watch: FolderWatch | None = None) -> tuple[Dirs, Dirs] | None:
     """Hard-link `files` of `folder` into a new `shadow`, marked `dirty` until done, and sweep both
     (`tree`: their folder_tree; the clock read in `clock_in`): the folders known clean of the shadow
     and of `folder`, or None when a file could not be linked (the shadow is left dirty)."""
@@ -335,7 +318,8 @@ def mirrored(folder: Path, shadow: Path, dirty: Path, files: Iterable[str], tree
         settled = fs_clock(clock_in)
     except OSError:
         return None
-    shadow_dirs, dirs = sweep(shadow, {}, None, settled, tree), sweep(folder, {}, None, settled, tree)
+    shadow_dirs = sweep(shadow, {}, None, settled, tree, watch.slot(shadow) if watch is not None else None)
+    dirs = sweep(folder, {}, None, settled, tree, watch.slot(folder) if watch is not None else None)
     dirty.unlink(missing_ok=True)
     return shadow_dirs, dirs
 

@@ -1,0 +1,84 @@
+"""Folders moved out of the way at once and deleted in the background, each deleted once.
+
+A replaced output, an old shadow, a stage a street no longer needs: users wait for none of them.
+Each is moved into a `trash-*` folder of the cache and deleted by a detached grandchild process
+(runtime.in_background). A build that finds a `trash-*` folder (a deleter killed, a machine shut
+down) deletes it in the background again, but not while its deleter is still at work: deleting the
+10,000-record output a renewing build left (write/slots.py renewed) takes seconds, and each save of
+those seconds under `serve` moved the folder again and forked one more deleter of the same tree
+(22–60 ms a fork of a process holding the whole site, and two deleters racing).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Final
+
+from sitegen.runtime import in_background
+
+BUSY: Final = "deleting"  # in a trash folder: locked (flock) by its deleter while it works
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows: the deletion runs in the build, nothing is left to find
+    fcntl = None  # type: ignore[assignment]
+
+
+def discard_later(folder: Path, trash_in: Path) -> None:
+    """Move `folder` into a new `trash-*` folder of `trash_in` now and delete it in the background.
+
+    On POSIX a detached grandchild process deletes it, holding the trash folder's BUSY lock, taken
+    here before the fork (a flock belongs to the open file, which the deleter inherits), so that
+    `being_deleted` is true from the moment this returns; elsewhere it is deleted here and now.
+    """
+    if not folder.exists():
+        return
+    trash_in.mkdir(parents=True, exist_ok=True)
+    trash = Path(tempfile.mkdtemp(prefix="trash-", dir=trash_in))
+    try:
+        os.replace(folder, trash / "x")
+    except FileNotFoundError:  # deleted meanwhile (the last build's background deletion of a trash folder)
+        trash.rmdir()
+        return
+    busy = _locked(trash / BUSY)
+    try:
+        in_background(lambda: shutil.rmtree(trash, ignore_errors=True))
+    finally:
+        if busy is not None:
+            os.close(busy)  # the deleter's inherited copy keeps the lock until it exits
+
+
+def being_deleted(trash: Path) -> bool:
+    """Whether a deleter is still at work on the trash folder `trash` (its BUSY lock is held)."""
+    if fcntl is None:
+        return False
+    try:
+        fd = os.open(trash / BUSY, os.O_RDONLY)
+    except OSError:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except OSError:
+        return True
+    finally:
+        os.close(fd)
+    return False
+
+
+def _locked(path: Path) -> int | None:
+    """A new descriptor of `path` holding an exclusive flock, or None where there is none."""
+    if fcntl is None:
+        return None
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT, 0o644)
+    except OSError:
+        return None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        os.close(fd)
+        return None
+    return fd
