@@ -37,6 +37,17 @@ ROWS = [
     ("Count", "35.5", None),
     ("Percent", "五十", "50"),
     ("Percent", "八十％", "80"),
+    # break15: a digit after a unit is the next lower unit, as everyone reads it (一万五 is 15000, not 10005)
+    ("Money", "一万五", "15000"),
+    ("Money", "三千五", "3500"),
+    ("Money", "两万三", "23000"),
+    ("Count", "二百五", "250"),
+    ("Count", "一百一", "110"),
+    ("Money", "一千零五", "1005"),
+    ("Money", "三万零五百", "30500"),
+    ("Money", "一万零五", "10005"),
+    ("Money", "万", None),  # no number before the unit: not 0
+    ("Money", "亿", None),
 ]
 CHECKS = {"Money": fields._money, "Count": fields._count, "Percent": fields._percent}
 
