@@ -74,5 +74,7 @@ def number_hint(raw: str, whole: bool) -> str | None:
         return None
     if found is None or (whole and found != found.to_integral_value()):
         return None
+    if whole and re.fullmatch(r"\d{1,3}\.\d{3}", text):  # 1.000: one, or a thousand with a dot? not guessed
+        return None
     said = str(int(found)) if found == found.to_integral_value() else format(found.normalize(), "f")
     return None if said == raw.strip() else said
