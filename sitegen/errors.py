@@ -28,6 +28,9 @@ def printable(text: str) -> str:
 
 
 _SHOWN: Final = 80
+# Arguments sitegen writes itself, whole however long: a field's choices (a deliberation's seven statuses, 150
+# characters with their Chinese words), not a value quoted from a file.
+_OURS: Final = frozenset({"allowed", "words"})
 # The files whose fields are their own, not a record's (site.yaml's `name` is the community's, 社区名称).
 _SCOPES: Final = {"site.yaml": "site", "street.yaml": "street"}
 
@@ -74,8 +77,8 @@ class Problem:
     def render(self, messages: Messages) -> str:
         """One line, always: a newline or other control character in a file name or a value is
         shown escaped (\\n), so it cannot forge a line of its own in the report."""
-        args = {k: shortened(printable(str(v))) if isinstance(v, (str, PurePosixPath)) else v
-                for k, v in self.args.items()}
+        args = {k: (printable(str(v)) if k in _OURS else shortened(printable(str(v))))
+                if isinstance(v, (str, PurePosixPath)) else v for k, v in self.args.items()}
         scope = _SCOPES.get(self.path.name, "")
         args |= {f"{name}_name": messages.field_name(str(args[name]), scope) for name in FIELD_ARGS if name in args}
         text = messages.text(self.key, **args)

@@ -129,6 +129,9 @@ def check(app: App, content: Path) -> None:
     if is_street(content):
         return check_street(app, messages, content)
     checked = pipeline.check(content, Options(language=app.lang))
+    from sitegen.pipeline.execute import theme_folder
+
+    theme_folder(content, checked.model)  # site.yaml's theme: outside the site, or not there, as build says it
     report_problems(messages, checked.warnings)
     app.echo(messages.text("cli.check_ok", records=checked.records, warnings=len(checked.warnings)))
     echo_drafts(app, messages, checked.drafts)

@@ -16,6 +16,9 @@ DEFAULT_LANGUAGE: Final = "zh-Hans"
 # Placeholders that carry a field's key as the worker types it (`claimed_by`, `timeline[2].date`): each
 # also gives `{NAME_name}`, the field as the form and the 表格模板 call it (认领人或单位（claimed_by）).
 FIELD_ARGS: Final = ("field", "later", "earlier", "key")
+# Arguments sitegen writes itself in Simplified Chinese (a field's choices, 仅海报（poster）、完整（full）…, from the
+# kind registry): in the reader's script, as the rest of the message (a value the worker typed never is).
+OWN_WORDS: Final = ("words",)
 _FIELD_PART: Final = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)(?:\[(\d+)\])?")
 _UNIT: Final = re.compile(r"（[^（）]*）$")  # a form label's own note: 共建单位（每行一个）, 价值（元）
 _ALIASES: Final = {
@@ -68,6 +71,12 @@ class Messages:
         for name in FIELD_ARGS:
             if name in args and f"{name}_name" not in args:
                 args[f"{name}_name"] = self.field_name(str(args[name]))
+        if self.language == "zh-Hant":
+            for name in OWN_WORDS:
+                if isinstance(args.get(name), str):
+                    from sitegen.hanzi import converter
+
+                    args[name] = converter()(str(args[name]))
         return string.Formatter().vformat(template, (), _Lenient(args)).strip()
 
     def _label(self, name: str) -> str | None:

@@ -20,7 +20,7 @@ _AFTERNOON: Final = frozenset({"下午", "傍晚", "晚上"})
 def suggested(raw: str, with_time: bool) -> str | None:
     """`raw` as YYYY-MM-DD (or YYYY-MM-DD HH:MM when `with_time` and a time was typed), or None when
     it does not read as one day (and time) that exists. 下午/晚上 before an hour under 12 adds 12,
-    中午 before 1–10 too; 点半 is half past."""
+    中午 before 1–10 too; 点半 is half past; 晚上12点 (midnight, the next day) is left unread."""
     reading = read_typed(raw, with_time)
     return reading if isinstance(reading, str) else None
 
@@ -50,6 +50,8 @@ def read_typed(raw: str, with_time: bool) -> str | bool | None:
     if time is None:
         return found.isoformat()
     part, hour, minute = time.group(1), int(time.group(2)), 30 if time.group(4) else int(time.group(3) or 0)
+    if part in _AFTERNOON and hour == 12:  # 晚上12点 is midnight, the next day's 00:00: not noon, no guess
+        return None
     if (part in _AFTERNOON and hour < 12) or (part == "中午" and 1 <= hour <= 10):
         hour += 12
     if hour > 23 or minute > 59:

@@ -152,9 +152,13 @@ def _not_a_number(key: str, typed: str, whole: bool) -> PydanticCustomError:
     return _fail(key, value=typed)
 
 
+_GROUPED: Final = re.compile(r"[+-]?[0-9]{1,3}(?:[,，][0-9]{3})+")
+
+
 def _integer(value: Any, low: int | None = 0, high: int | None = None) -> int:
     typed = _unquote(_text(value).strip())
-    raw = typed.replace(",", "").replace("，", "")
+    # a comma only between groups of three digits (1,000): 1,5 is no 15
+    raw = typed.replace(",", "").replace("，", "") if _GROUPED.fullmatch(typed) else typed
     if not re.fullmatch(r"[+-]?[0-9]+", raw):  # ASCII digits: int() would also take ١٢
         raise _not_a_number("value.int", typed, whole=True)
     if len(raw.lstrip("+-").lstrip("0")) > 12:  # before int(): Python refuses 4,300 digits in English

@@ -20,28 +20,33 @@ _LARGE: Final = {"万": 10_000, "萬": 10_000, "亿": 100_000_000}
 
 
 def chinese_number(text: str) -> int | None:
-    """一千 → 1000, 一百二十 → 120, 十五 → 15, 两万三千 → 23000, 二〇二六 → 2026; None when `text` is not
-    one number in Chinese numerals."""
+    """一千 → 1000, 一百二十 → 120, 十五 → 15, 两万三千 → 23000, 二〇二六 → 2026; a digit right after a
+    unit is the next lower unit, as everyone reads it (一万五 → 15000, 二百五 → 250), and after 零 the
+    digit itself (一千零五 → 1005); None when `text` is not one number in Chinese numerals."""
     if not text:
         return None
     if all(c in _DIGITS for c in text):  # digit by digit: 二〇二六
         return int("".join(str(_DIGITS[c]) for c in text))
     total = section = 0
     digit: int | None = None
+    unit = 0  # the unit just read (0: none, or a 零 since)
     for char in text:
         if char in _DIGITS:
             if digit is not None:
                 return None
-            digit = _DIGITS[char]
-        elif char in _UNITS:
-            section += (1 if digit is None else digit) * _UNITS[char]
-            digit = None
-        elif char in _LARGE:
-            total += (section + (digit or 0)) * _LARGE[char]
-            section, digit = 0, None
+            digit, unit = (None, 0) if _DIGITS[char] == 0 else (_DIGITS[char], unit)
+        elif char in _UNITS or char in _LARGE:
+            if char in _LARGE and not (section or digit):
+                return None  # 万 alone, 万五: no number before the unit
+            if char in _UNITS:
+                section += (1 if digit is None else digit) * _UNITS[char]
+            else:
+                total += (section + (digit or 0)) * _LARGE[char]
+                section = 0
+            digit, unit = None, _UNITS.get(char) or _LARGE[char]
         else:
             return None
-    return total + section + (digit or 0)
+    return total + section + (digit or 0) * (unit // 10 if unit >= 100 else 1)
 
 
 def _scaled(text: str) -> Decimal | None:
@@ -68,6 +73,8 @@ def number_hint(raw: str, whole: bool) -> str | None:
     except InvalidOperation:
         return None
     if found is None or (whole and found != found.to_integral_value()):
+        return None
+    if whole and re.fullmatch(r"\d{1,3}\.\d{3}", text):  # 1.000: one, or a thousand with a dot? not guessed
         return None
     said = str(int(found)) if found == found.to_integral_value() else format(found.normalize(), "f")
     return None if said == raw.strip() else said

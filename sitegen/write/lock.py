@@ -108,7 +108,7 @@ def output_lock(lock_dir: Path, wait: float, waiting: Callable[[Holder | None], 
         if not thread_lock.acquire(timeout=max(wait, 0.0)):
             raise OutputBusy(here)
     try:
-        fd = _acquire(path, deadline, waiting, told)
+        fd, made = _acquire(path, deadline, waiting, told, made)
         try:
             _STARTED[key] = datetime.now(UTC).isoformat(timespec="seconds")
             stamp = json.dumps({"pid": os.getpid(), "started": _STARTED[key]})
@@ -125,14 +125,21 @@ def output_lock(lock_dir: Path, wait: float, waiting: Callable[[Holder | None], 
         thread_lock.release()
 
 
-def _acquire(path: Path, deadline: float, waiting: Callable[[Holder | None], None] | None, told: bool) -> int:
-    """A descriptor of the lock file at `path` holding its record lock; OutputBusy after `deadline`.
+def _acquire(path: Path, deadline: float, waiting: Callable[[Holder | None], None] | None, told: bool,
+             made: bool) -> tuple[int, bool]:
+    """A descriptor of the lock file at `path` holding its record lock, and whether its folder was made
+    by this build (`made`: it was not there when the build started); OutputBusy after `deadline`.
 
     A first build that stopped removes its lock file (`_leave_nothing`): a build that waited on that
     file then holds a lock on a file no one else can find. So the file locked must still be the one
-    at `path` (the same device and inode), else it is opened and locked again, folder made anew.
+    at `path` (the same device and inode), else it is opened and locked again, folder made anew, by
+    this build then (made: a first build, which removes it when it stops in turn).
     """
+    first = True
     while True:
+        if not first:
+            made = not path.parent.exists()
+        first = False
         path.parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
         try:
@@ -144,7 +151,7 @@ def _acquire(path: Path, deadline: float, waiting: Callable[[Holder | None], Non
                     raise OutputBusy(_read_holder(path))
                 time.sleep(_POLL)
             if _same_file(fd, path):
-                return fd
+                return fd, made
         except BaseException:
             os.close(fd)
             raise

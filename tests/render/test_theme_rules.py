@@ -96,16 +96,20 @@ def test_a_billion_laughs_label_file_is_refused_fast(make_site: MakeSite, tmp_pa
     assert any(line.startswith("theme/i18n/zh-Hans.yaml:1: ") for line in error_lines(result)), result.stderr
 
 
-@pytest.mark.parametrize("theme", ["../../elsewhere", "/elsewhere", "link"])
-def test_a_theme_outside_the_site_is_refused(make_site: MakeSite, tmp_path: Path, theme: str) -> None:
+# `check` says what `build` refuses (break15: check passed a theme outside the site, or none at all)
+@pytest.mark.parametrize("command", ["build", "check"])
+@pytest.mark.parametrize("theme", ["../../elsewhere", "/elsewhere", "link", "nosuch"])
+def test_a_theme_outside_the_site_is_refused(make_site: MakeSite, tmp_path: Path, theme: str, command: str) -> None:
     elsewhere = Path(tempfile.mkdtemp(prefix="elsewhere-"))  # outside the folder that holds the content
     (elsewhere / "templates").mkdir(parents=True)
     content = make_site(site=SITE_YAML + f"theme: {theme if theme != '/elsewhere' else elsewhere}\n")
     os.symlink(elsewhere, content / "link")
-    result = run("build", "--content", str(content), "--out", str(tmp_path / "out"))
+    out = ("--out", str(tmp_path / "out")) if command == "build" else ()
+    result = run(command, "--content", str(content), *out)
     shutil.rmtree(elsewhere)
     assert result.exit_code == 1, result.output
-    assert any(line.startswith("site.yaml: ") and "--theme" in line for line in error_lines(result)), result.stderr
+    said = "`theme` in site.yaml" if theme == "nosuch" else "--theme"
+    assert any(line.startswith("site.yaml: ") and said in line for line in error_lines(result)), result.stderr
 
 
 def test_a_theme_given_on_the_command_line_may_be_anywhere(make_site: MakeSite, tmp_path: Path) -> None:

@@ -37,6 +37,23 @@ ROWS = [
     ("Count", "35.5", None),
     ("Percent", "五十", "50"),
     ("Percent", "八十％", "80"),
+    # break15: a digit after a unit is the next lower unit, as everyone reads it (一万五 is 15000, not 10005)
+    ("Money", "一万五", "15000"),
+    ("Money", "三千五", "3500"),
+    ("Money", "两万三", "23000"),
+    ("Count", "二百五", "250"),
+    ("Count", "一百一", "110"),
+    ("Money", "一千零五", "1005"),
+    ("Money", "三万零五百", "30500"),
+    ("Money", "一万零五", "10005"),
+    ("Money", "万", None),  # no number before the unit: not 0
+    ("Money", "亿", None),
+    # break15: a comma that groups no thousands is no number (was taken: participants 1,5 → 15, progress 1,5 → 15)
+    ("Count", "1,5", None),
+    ("Count", "12,34", None),
+    ("Count", "1，5", None),
+    ("Percent", "1,5", None),
+    ("Count", "1.000", None),  # one, or a thousand written with a dot? not guessed (was 写成 1)
 ]
 CHECKS = {"Money": fields._money, "Count": fields._count, "Percent": fields._percent}
 
@@ -54,6 +71,7 @@ def test_a_typed_number_is_told_its_digits(kind: str, typed: str, digits: str | 
 
 @pytest.mark.parametrize(("kind", "typed", "value"), [
     ("Count", "1,000", 1000), ("Count", "1，000", 1000), ("Money", "35.5元", 35.5), ("Percent", "50%", 50),
+    ("Count", "1,234,567", 1234567),
 ])
 def test_what_was_taken_is_still_taken(kind: str, typed: str, value: float) -> None:
     assert CHECKS[kind](typed) == value

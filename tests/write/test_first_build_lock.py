@@ -84,3 +84,27 @@ def test_a_build_waiting_on_a_stopped_first_build_locks_the_file_that_is_there(t
         # what a third build would do (record locks are a process's: asked from another one)
         third = subprocess.run([sys.executable, "-c", _THIRD, str(lock_dir / LOCKFILE)], check=False)
         assert third.returncode == 1, "a third build could take the lock while this one holds it"
+
+
+def test_two_first_builds_the_disk_stops_leave_no_cache_folder(tmp_path: Path) -> None:
+    """break15: two first builds at once onto a full disk (a 200k tmpfs): the second waited on the
+    first's lock, found its folder removed, made it anew, and stopped too; it left the folder (shadow/,
+    shadow.dirty) since the folder had been there when it started. It made the folder it stopped in."""
+    import subprocess
+    import sys
+    import time
+
+    from sitegen.write.lock import output_lock
+
+    lock_dir, out, ready = tmp_path / ".out.sitegen-cache", tmp_path / "out", tmp_path / "ready"
+    first = subprocess.Popen([sys.executable, "-c", _FIRST, str(lock_dir), str(out), str(ready)])
+    deadline = time.monotonic() + 30
+    while not ready.exists() and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert ready.exists()
+    with pytest.raises(OSError), output_lock(lock_dir, 30.0, None, out):
+        assert first.wait(30) == 74
+        (lock_dir / "shadow").mkdir()  # as the build stages its files
+        (lock_dir / "shadow.dirty").touch()
+        raise OSError(28, "No space left on device")
+    assert not lock_dir.exists(), sorted(p.name for p in lock_dir.iterdir())

@@ -1,0 +1,38 @@
+"""A value that is none of a field's choices is told every choice, in the reader's script (break15: the
+deliberation's seven statuses were cut at 80 characters, 已决定（decided）、实施中（implementing）、已完…, as a
+value typed by the worker is; and the 繁體 message listed the choices in Simplified: 仅海报（poster）)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sitegen.i18n.messages import Messages
+from sitegen.load import load_content
+from sitegen.validate.check import validate_content
+from sitegen.validate.privacy import Variants
+from tests.conftest import SITE_YAML, write_files
+
+L = "title: 噪音\nraised_on: 2020-04-07\nstatus: 搁置\n"
+D = "name: 张建国\nrole: 楼栋党小组长\nshow_phone: 半遮\n"
+W = "wish: 助行器\nwisher: 周桂芳\nposted_on: 2026-10-18\nstatus: 等着\n"
+
+ROWS = [
+    # (language, file, text, what the message must hold, what it must not)
+    ("zh-Hans", "deliberations/l.yaml", L, "已完成（completed）、已否决（rejected）；", "…"),
+    ("zh-Hant", "deliberations/l.yaml", L, "已完成（completed）、已否決（rejected）；", "…"),
+    ("zh-Hant", "deliberations/l.yaml", L, "審議中（reviewing）", "审议中"),
+    ("zh-Hant", "disclosures/d.yaml", D, "僅海報（poster）", "仅海报"),
+    ("zh-Hant", "wishes/w.yaml", W, "待認領（open）", "待认领"),
+    ("zh-Hans", "wishes/w.yaml", W, "待认领（open）", "待認領"),
+]
+
+
+@pytest.mark.parametrize(("language", "path", "text", "held", "not_held"), ROWS)
+def test_a_choice_message_lists_every_choice_in_the_readers_script(tmp_path: Path, language: str, path: str,
+                                                                   text: str, held: str, not_held: str) -> None:
+    write_files(tmp_path, {"site.yaml": SITE_YAML, path: text})
+    validated = validate_content(load_content(tmp_path), tmp_path, variants=Variants())
+    said = [p.render(Messages(language)) for p in validated.problems if str(p.path) == path]
+    assert any(held in line and not_held not in line for line in said), said
