@@ -141,7 +141,10 @@ def _acquire(path: Path, deadline: float, waiting: Callable[[Holder | None], Non
             made = not path.parent.exists()
         first = False
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+        except FileNotFoundError:  # a stopped first build removed the folder just now: make it again
+            continue
         try:
             while not _try_lock(fd):
                 if not told and waiting is not None:
@@ -168,13 +171,24 @@ def _same_file(fd: int, path: Path) -> bool:
 
 
 def _leave_nothing(lock_dir: Path, path: Path, first: bool) -> None:
-    """When `first`, remove `lock_dir`, made by this lock, whole: a first build stopped (a full disk) leaves no cache folder
-    holding its lock and half a staged site (shadow/, shadow.dirty). The lock file goes first, then the rest;
-    what cannot be removed stays, and the next build uses or sweeps it as it would."""
+    """When `first`, remove `lock_dir`, made by this lock: a first build stopped (a full disk) leaves no
+    cache folder holding its lock and half a staged site (shadow/, shadow.dirty). Everything but the
+    lock goes while it is held; then the lock file, then the folder only if it is empty: a build
+    that made its own lock file there meanwhile keeps it (and its folder). What cannot be removed
+    stays, and the next build uses or sweeps it as it would."""
     if not first:
         return
     try:
-        path.unlink()
+        entries = [entry for entry in lock_dir.iterdir() if entry.name != LOCKFILE]
     except OSError:
         return
-    shutil.rmtree(lock_dir, ignore_errors=True)
+    for entry in entries:
+        if entry.is_dir() and not entry.is_symlink():
+            shutil.rmtree(entry, ignore_errors=True)
+        else:
+            entry.unlink(missing_ok=True)
+    try:
+        path.unlink()
+        lock_dir.rmdir()
+    except OSError:
+        return

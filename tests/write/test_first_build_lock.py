@@ -108,3 +108,29 @@ def test_two_first_builds_the_disk_stops_leave_no_cache_folder(tmp_path: Path) -
         (lock_dir / "shadow.dirty").touch()
         raise OSError(28, "No space left on device")
     assert not lock_dir.exists(), sorted(p.name for p in lock_dir.iterdir())
+
+
+@pytest.mark.parametrize("another_build_meanwhile", [False, True], ids=["alone", "a third build's lock meanwhile"])
+def test_a_stopped_first_build_removes_only_its_own(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                    another_build_meanwhile: bool) -> None:
+    """Everything but the lock goes while the lock is held; the folder goes only when empty, so a lock
+    file another build made between the lock's unlink and the folder's removal is left to it."""
+    from sitegen.write import lock
+
+    lock_dir = tmp_path / ".out.sitegen-cache"
+    (lock_dir / "shadow" / "activities").mkdir(parents=True)
+    (lock_dir / "shadow.dirty").touch()
+    path = lock_dir / lock.LOCKFILE
+    path.touch()
+    unlink = Path.unlink
+
+    def unlink_then_another(self: Path, missing_ok: bool = False) -> None:
+        unlink(self, missing_ok=missing_ok)
+        if self == path and another_build_meanwhile:
+            path.write_text('{"pid": 1, "started": ""}\n', encoding="utf-8")  # the third build's own
+
+    monkeypatch.setattr(Path, "unlink", unlink_then_another)
+    lock._leave_nothing(lock_dir, path, True)
+    monkeypatch.undo()
+    assert sorted(p.name for p in tmp_path.rglob("*")) == ([".out.sitegen-cache", "lock"] if another_build_meanwhile
+                                                           else [])
