@@ -251,4 +251,4 @@ def _leak(raw: RawRecord, line: int, names: dict[str, RawRecord], others: Mappin
         return Problem(raw.path, line, "privacy.wisher_name_street", {"masked": mask_name(name), "source": others[name]})
     wish = names[name]
     return Problem(raw.path, line, "privacy.wisher_name",
-                   {"masked": mask_name(name), "wish": f"{wish.path}:{wish.line}"})
+                   {"masked": mask_name(name), "wish": f"{wish.path}:{wish.line_of('wisher')}"})  # the name's own line
