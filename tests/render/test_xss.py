@@ -35,7 +35,7 @@ def hostile_site(root: Path) -> Path:
         front = {"title": p(), "date": f"2026-12-0{i + 1}", "place": p(), "organizer": p(), "partners": [p(), p()],
                  "project": p(), "signup": p(), "summary": p(), "tags": [p(), "标签" + str(i)]}
         files[f"activities/a{i}.md"] = "---\n" + yaml.safe_dump(front, allow_unicode=True) + "---\n" + body
-        person = {"name": "张" + str(i), "role": p(), "place": f"小区{i}/" + p().replace("/", ""), "duties": [p(), p()],
+        person = {"name": "张" + "一二三四"[i], "role": p(), "place": f"小区{i}/" + p().replace("/", ""), "duties": [p(), p()],
                   "pledge": p(), "summary": p(), "phone": "1380000000" + str(i), "show_phone": "full"}
         files[f"disclosures/d{i}.md"] = "---\n" + yaml.safe_dump(person, allow_unicode=True) + "---\n" + body
         issue = {"title": p(), "raised_on": "2024-01-01", "raised_by": p(), "channel": p(), "status": "implementing",
