@@ -93,9 +93,10 @@ def _multi_line(value: Any) -> str:
     return _limited(text, MAX_TEXT)
 
 
-# What is never part of one person's name: digits (a phone number), brackets (a note: 张桂英（独居）)
-# and list separators (two people: 张桂英、王明). A space or a middle dot may be (John Smith, 阿卜杜拉·买买提).
-_NOT_IN_NAME: Final = re.compile(r"[0-9()\[\]【】〔〕、,;/:]")
+# What is never part of one person's name: a phone number (five digits or more), brackets (a note:
+# 张桂英（独居）) and list separators (two people: 张桂英、王明). A space, a middle dot or a short number
+# may be (John Smith, 阿卜杜拉·买买提, 居民3: a generated or numbered resident).
+_NOT_IN_NAME: Final = re.compile(r"[0-9]{5}|[()\[\]【】〔〕、,;/:]")
 
 
 def _name(value: Any) -> str:
@@ -109,7 +110,8 @@ def _name(value: Any) -> str:
     name = _one_line(unicodedata.normalize("NFKC", _text(value)), MAX_NAME)
     extra = _NOT_IN_NAME.search(name)
     if extra is not None:
-        raise _fail("value.name_extra", value=name, name=name[:extra.start()].strip(" ，。.-—") or "张桂英")
+        before = name[:extra.start()].rstrip(" 0123456789，。.-—+")  # 李建国 0551-63351234 → 李建国
+        raise _fail("value.name_extra", value=name, name=before or "张桂英")
     return name
 
 

@@ -24,6 +24,8 @@ ROWS = [
     ("wishes", "阿卜杜拉·买买提", None),
     ("wishes", "John Smith", None),
     ("disclosures", "欧阳秀英", None),
+    ("disclosures", "居民3", None),
+    ("wishes", "张3", None),
 ]
 
 _RECORD = {
