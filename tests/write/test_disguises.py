@@ -175,7 +175,7 @@ def test_a_disguised_name_is_a_content_error(make_site: MakeSite, tmp_path: Path
                          "activities/a.md": ACTIVITY.format(extra=extra, body=body)}, site=site)
     result = run("build", "--content", str(content), "--out", str(tmp_path / "out"))
     assert result.exit_code == 1, result.output
-    assert any(line.startswith(where + ":") and "**, wishes/w.yaml:1" in line for line in error_lines(result)), result.stderr
+    assert any(line.startswith(where + ":") and "**, wishes/w.yaml:2" in line for line in error_lines(result)), result.stderr
 
 
 PHONE_BODIES = [
