@@ -4,6 +4,9 @@ first CLI build onto a full disk left `.OUT.sitegen-cache/lock`); one an earlier
 from __future__ import annotations
 
 import errno
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -62,21 +65,23 @@ sys.exit(0)
 """
 
 
-def test_a_build_waiting_on_a_stopped_first_build_locks_the_file_that_is_there(tmp_path: Path) -> None:
-    """The stopped first build removes its lock file; the build that waited on it must not hold a lock
-    on a file no one else can find (a third build would take the new one and build beside it)."""
-    import subprocess
-    import sys
-    import time
-
-    from sitegen.write.lock import LOCKFILE, output_lock
-
-    lock_dir, out, ready = tmp_path / ".out.sitegen-cache", tmp_path / "out", tmp_path / "ready"
+def _first_build_holding(lock_dir: Path, out: Path, ready: Path) -> subprocess.Popen[bytes]:
+    """A first build in another process (_FIRST), once it holds the lock: it stops a second later."""
     first = subprocess.Popen([sys.executable, "-c", _FIRST, str(lock_dir), str(out), str(ready)])
     deadline = time.monotonic() + 30
     while not ready.exists() and time.monotonic() < deadline:
         time.sleep(0.02)
     assert ready.exists()
+    return first
+
+
+def test_a_build_waiting_on_a_stopped_first_build_locks_the_file_that_is_there(tmp_path: Path) -> None:
+    """The stopped first build removes its lock file; the build that waited on it must not hold a lock
+    on a file no one else can find (a third build would take the new one and build beside it)."""
+    from sitegen.write.lock import LOCKFILE, output_lock
+
+    lock_dir, out = tmp_path / ".out.sitegen-cache", tmp_path / "out"
+    first = _first_build_holding(lock_dir, out, tmp_path / "ready")
     told: list[object] = []
     with output_lock(lock_dir, 30.0, told.append, out):
         assert first.wait(30) == 74
@@ -90,18 +95,10 @@ def test_two_first_builds_the_disk_stops_leave_no_cache_folder(tmp_path: Path) -
     """break15: two first builds at once onto a full disk (a 200k tmpfs): the second waited on the
     first's lock, found its folder removed, made it anew, and stopped too; it left the folder (shadow/,
     shadow.dirty) since the folder had been there when it started. It made the folder it stopped in."""
-    import subprocess
-    import sys
-    import time
-
     from sitegen.write.lock import output_lock
 
-    lock_dir, out, ready = tmp_path / ".out.sitegen-cache", tmp_path / "out", tmp_path / "ready"
-    first = subprocess.Popen([sys.executable, "-c", _FIRST, str(lock_dir), str(out), str(ready)])
-    deadline = time.monotonic() + 30
-    while not ready.exists() and time.monotonic() < deadline:
-        time.sleep(0.02)
-    assert ready.exists()
+    lock_dir, out = tmp_path / ".out.sitegen-cache", tmp_path / "out"
+    first = _first_build_holding(lock_dir, out, tmp_path / "ready")
     with pytest.raises(OSError), output_lock(lock_dir, 30.0, None, out):
         assert first.wait(30) == 74
         (lock_dir / "shadow").mkdir()  # as the build stages its files
