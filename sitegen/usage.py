@@ -8,6 +8,7 @@ catalogue instead; a value our parameter types reject carries its message key an
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any, Final
 
 import click
@@ -87,10 +88,34 @@ def _parameter_message(error: click.BadParameter | click.MissingParameter, messa
     return text("click.bad_value", param=_param_name(error.param))
 
 
-def usage_message(error: click.UsageError, messages: Messages) -> str:
-    """One line (or two) saying what was wrong with the command line, without Click's English."""
+def _owner(error: click.NoSuchOption, arguments: Sequence[str]) -> str | None:
+    """The command an option unknown to the group belongs to, when it was put before the command
+    (`sitegen -q check`): the command named in `arguments` when it has that option, else the first
+    command (by name) that has it; None when the option was refused by a command, or no command has it."""
+    group = error.ctx.command if error.ctx is not None else None
+    if not isinstance(group, click.Group):
+        return None
+
+    def has(name: str) -> bool:
+        command = group.commands.get(name)
+        return command is not None and any(
+            error.option_name in (*p.opts, *p.secondary_opts) for p in command.params if isinstance(p, click.Option))
+
+    named = [a for a in arguments if a in group.commands]
+    if named:
+        return named[0] if has(named[0]) else None
+    return next((name for name in sorted(group.commands) if has(name)), None)
+
+
+def usage_message(error: click.UsageError, messages: Messages, arguments: Sequence[str] = ()) -> str:
+    """One line (or two) saying what was wrong with the command line, without Click's English;
+    `arguments` (the command line as typed, without the program) names the command an option put
+    before it belongs to."""
     text = messages.text
     if isinstance(error, click.NoSuchOption):
+        owner = _owner(error, arguments)
+        if owner is not None:
+            return text("click.option_before_command", name=error.option_name, command=owner)
         return _did_you_mean(text("click.no_such_option", name=error.option_name), error.possibilities, messages)
     if isinstance(error, click.exceptions.NoSuchCommand):
         line = text("click.no_such_command", name=error.command_name, commands=_commands(error.ctx))

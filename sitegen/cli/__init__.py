@@ -79,7 +79,7 @@ def main(argv: list[str] | None = None) -> None:
     except click.UsageError as e:  # Click's own usage errors: exit 2, message in the user's language
         if e.ctx is not None:
             click.echo(e.ctx.get_usage(), err=True)
-        click.echo(f"{messages.text('click.error')} {usage_message(e, messages)}", err=True)
+        click.echo(f"{messages.text('click.error')} {usage_message(e, messages, arguments)}", err=True)
         if e.ctx is not None:
             click.echo(messages.text("click.see_help", command=e.ctx.command_path), err=True)
         sys.exit(EXIT_USAGE)

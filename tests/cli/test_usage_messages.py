@@ -42,6 +42,37 @@ CASES: list[tuple[str, click.UsageError, str, str]] = [
 ]
 
 
+# An option put before its command (`sitegen -q check`): the group refuses it, the command named has it.
+QUIET = click.Option(["-q", "--quiet"], is_flag=True)
+COMMANDS = click.Group("sitegen", commands={"build": click.Command("build", params=[click.Option(["--out"]), QUIET]),
+                                            "check": click.Command("check", params=[QUIET]),
+                                            "serve": click.Command("serve", params=[click.Option(["--port"])])})
+BEFORE: list[tuple[str, list[str], str, str, str]] = [
+    ("named_command_has_it", ["-q", "check"], "-q", "zh-Hans", "-q 是 check 命令的选项，要写在命令后面：sitegen check -q"),
+    ("named_command_has_it_en", ["--out", "x", "build"], "--out", "en",
+     "--out is an option of the build command and goes after it: sitegen build --out"),
+    ("no_command_named", ["--port", "8000"], "--port", "zh-Hans", "--port 是 serve 命令的选项，要写在命令后面：sitegen serve --port"),
+    ("first_command_by_name", ["-q"], "-q", "en", "-q is an option of the build command and goes after it: sitegen build -q"),
+    ("named_command_lacks_it", ["--port", "3", "build"], "--port", "zh-Hans", "没有 --port 这个选项。"),
+    ("no_command_has_it", ["--nope", "build"], "--nope", "zh-Hans", "没有 --nope 这个选项。"),
+]
+
+
+@pytest.mark.parametrize(("arguments", "name", "language", "expected"), [c[1:] for c in BEFORE], ids=[c[0] for c in BEFORE])
+def test_option_before_command(arguments: list[str], name: str, language: str, expected: str) -> None:
+    error = click.NoSuchOption(name, ctx=click.Context(COMMANDS))
+    assert usage_message(error, Messages(language), arguments) == expected
+
+
+def test_option_before_command_from_the_command_line(capsys: pytest.CaptureFixture[str]) -> None:
+    from sitegen.cli import main
+
+    with pytest.raises(SystemExit) as stopped:
+        main(["--lang", "zh-hans", "-q", "check"])
+    assert stopped.value.code == 2
+    assert "-q 是 check 命令的选项，要写在命令后面：sitegen check -q" in capsys.readouterr().err
+
+
 @pytest.mark.parametrize(("error", "language", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
 def test_usage_message(error: click.UsageError, language: str, expected: str) -> None:
     assert usage_message(error, Messages(language)) == expected
