@@ -139,14 +139,15 @@ def cache_key(options: Options) -> str:
     return repr(key + (sorted(options.site_defaults.items()),) if options.site_defaults else key)
 
 
-def unchanged(content: Path, out: Path, options: Options) -> Report | None:
+def unchanged(content: Path, out: Path, options: Options, revision: str | None = None) -> Report | None:
     """The report `build` would give when it finds nothing to do, else None: the same cheap test it
-    starts with, nothing loaded. A street (sitegen/street/) asks this of every community first.
+    starts with, nothing loaded. A street (sitegen/street/) asks this of every community first, with
+    the `revision` (load/history.py) of the checkout they share, asked once: else git is asked here.
     """
     started = time.perf_counter()
     if not options.use_cache:
         return None
-    last = _last_build(real(content), absolute(out), options, None)
+    last = _last_build(real(content), absolute(out), options, None, revision)
     return _unchanged_report(last, started) if last.unchanged else None
 
 
@@ -220,7 +221,8 @@ class _LastBuild:
     kept: BuildCache | None = None  # the cache serve kept in memory since its last build
 
 
-def _last_build(content: Path, out: Path, options: Options, memory: Memory | None) -> _LastBuild:
+def _last_build(content: Path, out: Path, options: Options, memory: Memory | None,
+                given: str | None = None) -> _LastBuild:
     """Read the last build's state and this build's inputs; decide whether there is anything to do.
 
     With a cache `memory` kept (serve), there is no "unchanged" answer: serve builds only when a file changed.
@@ -237,7 +239,7 @@ def _last_build(content: Path, out: Path, options: Options, memory: Memory | Non
         except CacheDamaged:
             damaged = True
     stats = input_stats(content, [*state.roots, *([str(options.theme.resolve())] if options.theme else [])])
-    revision = history.revision(content) if options.use_cache else ""
+    revision = (history.revision(content) if given is None else given) if options.use_cache else ""
     unchanged = (options.use_cache and not damaged and state.revision == revision
                  and state.street_secrets == secrets_digest(options)
                  and _unchanged(state, key, stats, out, options.now, options.print_to))

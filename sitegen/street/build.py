@@ -24,6 +24,7 @@ from pathlib import Path
 from sitegen import pipeline
 from sitegen.errors import ContentInvalid, Problem, UsageProblem
 from sitegen.hanzi import finish_opening, open_early
+from sitegen.load import history
 from sitegen.options import Options
 from sitegen.pipeline.cache import BuildCache, cache_dir
 from sitegen.pipeline.inputs import absolute
@@ -277,8 +278,9 @@ def _check_changed(street: Street, picked: Sequence[Community], out: Path, optio
     # The question needs the secrets' digest, not the secrets: a district's are megabytes, sent once per community.
     # Answers come as the workers give them (street/ready.py): a changed community is answered first and checked
     # here while the rest are asked. What is kept is by slug, so the order of checking changes nothing written.
-    answers = unchanged_all([(c.content, out / c.slug, dataclasses.replace(plans[c.slug], street_secrets=()))
-                             for c in picked], options.workers())
+    revisions = history.Revisions()  # git asked once for the checkout the communities share, not once each
+    answers = unchanged_all([(c.content, out / c.slug, dataclasses.replace(plans[c.slug], street_secrets=()),
+                              revisions.of(c.content)) for c in picked], options.workers())
     for index, ready in answers:
         community = picked[index]
         slug = community.slug

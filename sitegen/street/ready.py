@@ -45,7 +45,8 @@ ALONE: Final = 8  # fewer communities than this are asked in this process: start
 TASKS_PER_WORKER: Final = 8  # questions are sent in chunks of n / (workers * this): few round trips, early answers
 YIELDING: Final = 10  # nice(2) increment of a worker once this process has a community to build (weight 110 of 1024)
 
-Question = tuple[Path, Path, Options]  # (content folder, output folder, the community's build options)
+# (content folder, output folder, the community's build options, its git revision: load/history.py Revisions)
+Question = tuple[Path, Path, Options, str]
 Answer = tuple[int, pipeline.Report | None]  # (index of the question, its answer)
 
 
@@ -53,8 +54,8 @@ def _ask(question: Question) -> pipeline.Report | None:
     """The answer without its `inputs` (the stats of every file the community reads, some 24 kB
     pickled at 300 records): the street never reads them, and a worker's answer is pickled there
     and unpickled by the street."""
-    content, out, options = question
-    answer = pipeline.unchanged(content, out, options)
+    content, out, options, revision = question
+    answer = pipeline.unchanged(content, out, options, revision)
     return answer if answer is None else dataclasses.replace(answer, inputs={})
 
 
@@ -87,7 +88,7 @@ def _start(parent: int, busy: c_byte) -> None:
 
 
 def unchanged_all(questions: Sequence[Question], workers: int) -> Iterator[Answer]:
-    """`pipeline.unchanged(content, out, options)` of each question on up to `workers` processes,
+    """`pipeline.unchanged(content, out, options, revision)` of each question on up to `workers` processes,
     as (index of the question, answer) pairs in the order they are answered; each index once.
 
     Each answer is the report a build with nothing to do would give, or None when that community has

@@ -57,7 +57,7 @@ SHAPES = [(3, 2), (40, 1), (40, 2)]
 
 @pytest.mark.parametrize(("count", "workers"), SHAPES, ids=[f"{c} on {w}" for c, w in SHAPES])
 def test_every_question_is_answered_once_with_its_index(count: int, workers: int, marking: Path) -> None:
-    questions = [(Path(str(k)), Path(), Options()) for k in range(count)]
+    questions = [(Path(str(k)), Path(), Options(), "") for k in range(count)]
     answers = list(ready.unchanged_all(questions, workers))
     assert sorted(answers) == [(k, k) for k in range(count)]  # type: ignore[comparison-overlap]
     assert _asked(marking) == count
@@ -75,7 +75,7 @@ HELD_BACK = [pytest.param(20, "0", 30.0, id="street: the first community slow"),
 def test_answers_come_as_they_are_given(count: int, slow: str, seconds: float, marking: Path,
                                         monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(SLOW, slow, seconds)
-    questions = [(Path(str(k)), Path(), Options()) for k in range(count)]
+    questions = [(Path(str(k)), Path(), Options(), "") for k in range(count)]
     started = time.monotonic()
     answers = ready.unchanged_all(questions, 2)
     first = next(answers)
@@ -86,7 +86,7 @@ def test_answers_come_as_they_are_given(count: int, slow: str, seconds: float, m
 
 
 def test_a_stopped_street_asks_no_further(marking: Path) -> None:
-    questions = [(Path(str(k)), Path(), Options()) for k in range(200)]
+    questions = [(Path(str(k)), Path(), Options(), "") for k in range(200)]
     answers = ready.unchanged_all(questions, 2)
     index, answer = next(answers)  # answers come as they are given: not necessarily the first asked
     assert answer == index  # type: ignore[comparison-overlap]
@@ -118,7 +118,7 @@ def test_workers_yield_once_the_street_has_work(count: int, to_do: set[str], mar
     TO_DO.clear()
     TO_DO.update(to_do)
     base = os.nice(0)
-    questions = [(Path(str(k)), Path(), Options()) for k in range(count)]
+    questions = [(Path(str(k)), Path(), Options(), "") for k in range(count)]
     order = []
     for index, answer in ready.unchanged_all(questions, 2):
         order.append(index)
