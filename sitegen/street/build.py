@@ -33,7 +33,7 @@ from sitegen.runtime import paused_collector
 from sitegen.street.caches import hold as _hold, keep as _keep, last_cache as _last_cache
 from sitegen.street.community import community_options, relocated
 from sitegen.street.config import Community, Street, community_url
-from sitegen.street.ready import unchanged_all
+from sitegen.street.ready import Question, unchanged_all
 from sitegen.street.secrets import learn_secrets
 from sitegen.street.shard import Shard
 from sitegen.street.stamp import STAMP_SUFFIX, community_stamp
@@ -255,6 +255,15 @@ def _check_again(street: Street, checked: Sequence[Community], plans: Mapping[st
     return passed
 
 
+def _questions(picked: Sequence[Community], out: Path, plans: Mapping[str, Options]) -> list[Question]:
+    """The "nothing to do?" question of each community (street/ready.py): its options without the
+    secrets (a district's are megabytes; the digest is enough) and the commit of its checkout, git
+    asked once for the checkout the communities share, not once each (load/history.py Revisions)."""
+    revisions = history.Revisions()
+    return [(c.content, out / c.slug, dataclasses.replace(plans[c.slug], street_secrets=()), revisions.of(c.content))
+            for c in picked]
+
+
 def _check_changed(street: Street, picked: Sequence[Community], out: Path, options: Options,
                    plans: Mapping[str, Options], folders: StreetFolders
                    ) -> tuple[dict[str, pipeline.Report], dict[str, str], dict[str, BuildCache],
@@ -275,12 +284,9 @@ def _check_changed(street: Street, picked: Sequence[Community], out: Path, optio
     failed: dict[str, list[Problem]] = {}
     checks: dict[str, pipeline.Checked] = {}
     year = summary_year(options.now, street.timezone)
-    # The question needs the secrets' digest, not the secrets: a district's are megabytes, sent once per community.
     # Answers come as the workers give them (street/ready.py): a changed community is answered first and checked
     # here while the rest are asked. What is kept is by slug, so the order of checking changes nothing written.
-    revisions = history.Revisions()  # git asked once for the checkout the communities share, not once each
-    answers = unchanged_all([(c.content, out / c.slug, dataclasses.replace(plans[c.slug], street_secrets=()),
-                              revisions.of(c.content)) for c in picked], options.workers())
+    answers = unchanged_all(_questions(picked, out, plans), options.workers())
     for index, ready in answers:
         community = picked[index]
         slug = community.slug
