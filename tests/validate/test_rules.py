@@ -34,7 +34,9 @@ CASES = [
     ("wish_wisher_missing_says_how", {"wishes/w.yaml": W.format(extra="").replace("wisher: 周桂芳\n", "")}, None,
      "wishes/w.yaml:1", "add a line `wisher: …`"),
     ("activity_date_missing", {"activities/a.md": "---\ntitle: x\n---\n"}, None, "activities/a.md:1", "date"),
-    ("activity_date_format", {"activities/a.md": "---\ntitle: x\ndate: 八月六日\n---\n"}, None, "activities/a.md:3", "2021-08-06"),
+    ("activity_date_format", {"activities/a.md": "---\ntitle: x\ndate: 下周五\n---\n"}, None, "activities/a.md:3", "2021-08-06"),
+    ("activity_date_no_year_chinese", {"activities/a.md": "---\ntitle: x\ndate: 八月六日\n---\n"}, None, "activities/a.md:3",
+     "as YEAR-08-06"),
     # a date typed as people write one: the message says exactly what to write (validate/date_hint.py)
     ("activity_date_typed_slashes", {"activities/a.md": "---\ntitle: x\ndate: 2019/8/6\n---\n"}, None, "activities/a.md:3",
      "must be written 2019-08-06 (got"),
@@ -184,7 +186,7 @@ def test_unknown_field_warns_with_the_nearest_name(make_site: MakeSite) -> None:
 
 
 def test_messages_follow_the_site_language(make_site: MakeSite) -> None:
-    content = make_site({"activities/a.md": "---\ntitle: x\ndate: 八月六日\n---\n"})
+    content = make_site({"activities/a.md": "---\ntitle: x\ndate: 下周五\n---\n"})
     zh = run("check", "--content", str(content), env={"SITEGEN_LANG": ""})
     assert "日期应写成 2021-08-06 这样的格式" in zh.stderr
     (content / "site.yaml").write_text(SITE_YAML + "language: zh-Hant\n", encoding="utf-8")
