@@ -17,9 +17,9 @@ DEFAULT_LANGUAGE: Final = "zh-Hans"
 # also gives `{NAME_name}`, the field as the form and the 表格模板 call it (认领人或单位（claimed_by）).
 FIELD_ARGS: Final = ("field", "later", "earlier", "key")
 # Arguments sitegen writes itself in Simplified Chinese (a field's choices, 仅海报（poster）、完整（full）…, from the
-# kind registry; the two readings of 3点, 下午3点 and 凌晨3点): in the reader's script, as the rest of the message
-# (a value the worker typed never is).
-OWN_WORDS: Final = ("words", "first_words", "second_words")
+# kind registry; the two readings of 3点, 下午3点 and 凌晨3点; a status or show_phone as the site says it, 已议定):
+# in the reader's script, as the rest of the message (a value the worker typed never is).
+OWN_WORDS: Final = ("words", "first_words", "second_words", "status_words", "show_words")
 _FIELD_PART: Final = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)(?:\[(\d+)\])?")
 _UNIT: Final = re.compile(r"（[^（）]*）$")  # a form label's own note: 共建单位（每行一个）, 价值（元）
 _ALIASES: Final = {

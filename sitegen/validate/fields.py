@@ -15,7 +15,7 @@ from pydantic_core import PydanticCustomError
 from sitegen.addresses import BadAddress, ascii_url
 from sitegen.validate.date_hint import explain
 from sitegen.validate.number_hint import number_hint
-from sitegen.validate.words import Words, word_table
+from sitegen.validate.words import Words, listed, word_table
 from sitegen.load.garbage import garbled_run
 from sitegen.load.invisible import drop_invisible
 
@@ -356,8 +356,9 @@ def _unquote(raw: str) -> str:
     return raw
 
 
-def _choice(*allowed: str, words: Words | None = None) -> PlainValidator:
-    """One of `allowed`, or a Chinese word for it: `words` maps each value to its spellings (the kind registry's)."""
+def _choice(*allowed: str, words: Words | None = None, labels: Any = None) -> PlainValidator:
+    """One of `allowed`, or a Chinese word for it: `words` maps each value to its spellings (the kind registry's);
+    a message lists each with the word `labels` (the field's sheet_labels) gives it, the site's (words.listed)."""
     table = word_table(words) if words else {}
     folded = {value.casefold(): value for value in allowed}
 
@@ -368,8 +369,7 @@ def _choice(*allowed: str, words: Words | None = None) -> PlainValidator:
         found = table.get(raw) or folded.get(raw.casefold())
         if found is None:
             if words:
-                raise _fail("value.choice_words", value=raw, allowed=", ".join(allowed),
-                            words="、".join(f"{words[v][0]}（{v}）" for v in allowed))
+                raise _fail("value.choice_words", value=raw, allowed=", ".join(allowed), words=listed(allowed, words, labels))
             raise _fail("value.choice", value=raw, allowed=", ".join(allowed))
         return found
 

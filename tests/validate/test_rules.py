@@ -112,7 +112,7 @@ CASES = [
     ("slug_file_name_of_a_wisher_suggests_nothing", {"wishes/周桂芳.yaml": W.format(extra="")}, None,
      "wishes/周桂芳.yaml:1", "or add “id:”"),
     ("status_named_as_typed", {"deliberations/l.yaml": "title: x\nraised_on: 2020-04-07\nstatus: 已通过\n"}, None,
-     "deliberations/l.yaml:3", "status 已通过"),
+     "deliberations/l.yaml:3", "status decided"),  # the Chinese says 已议定（decided）: tests/validate/test_choice_values.py
     ("slug_id_invalid", {"activities/a.md": A.format(extra="id: Qi Xi\n")}, None, "activities/a.md:4", "lowercase"),
     ("slug_too_long", {"activities/a.md": A.format(extra="id: " + "a" * 81 + "\n")}, None, "activities/a.md:4", "80"),
     ("slug_windows_reserved", {"activities/a.md": A.format(extra="id: con\n")}, None, "activities/a.md:4", "Windows"),
