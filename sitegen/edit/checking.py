@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
 
 from sitegen.edit.forms import form_for
@@ -37,10 +38,16 @@ def check_form(content: Path, path: PurePosixPath, text: str, kind: str, message
             continue
         name = _field_at(lines, problem)
         bucket = warnings if problem.warning else errors
-        args = {key: words.get(str(value), value) for key, value in problem.args.items()}
+        args = {key: value if _said(key, problem.args) else words.get(str(value), value) for key, value in problem.args.items()}
         said = re.sub(r"`([^`]+)`", r"“\1”", messages.text(problem.key, **args))
         bucket.setdefault(name, []).append(said)
     return errors, warnings
+
+
+def _said(key: str, args: Mapping[str, object]) -> bool:
+    """An argument the message already says in the worker's words beside it (status_value and
+    status_words: 已认领（claimed）; show and show_words): not said again in the form's."""
+    return f"{key.removesuffix('_value')}_words" in args
 
 
 def _form_words(kind: str, messages: Messages) -> dict[str, str]:

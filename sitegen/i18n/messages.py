@@ -17,8 +17,9 @@ DEFAULT_LANGUAGE: Final = "zh-Hans"
 # also gives `{NAME_name}`, the field as the form and the 表格模板 call it (认领人或单位（claimed_by）).
 FIELD_ARGS: Final = ("field", "later", "earlier", "key")
 # Arguments sitegen writes itself in Simplified Chinese (a field's choices, 仅海报（poster）、完整（full）…, from the
-# kind registry): in the reader's script, as the rest of the message (a value the worker typed never is).
-OWN_WORDS: Final = ("words",)
+# kind registry; the two readings of 3点, 下午3点 and 凌晨3点; a status or show_phone as the site says it, 已议定):
+# in the reader's script, as the rest of the message (a value the worker typed never is).
+OWN_WORDS: Final = ("words", "first_words", "second_words", "status_words", "show_words")
 _FIELD_PART: Final = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)(?:\[(\d+)\])?")
 _UNIT: Final = re.compile(r"（[^（）]*）$")  # a form label's own note: 共建单位（每行一个）, 价值（元）
 _ALIASES: Final = {
@@ -87,21 +88,21 @@ class Messages:
         """A field as a Chinese reader knows it and as it is typed: `claimed_by` → 认领人或单位（claimed_by）,
         `timeline[2].date` → 进展记录第 2 项的日期（timeline[2].date）, from the editor's labels (edit.field.*;
         `scope` "site" or "street" first looks up that file's own, edit.field.site.name = 社区名称). English,
-        and a key with no label (an unknown field), is the key alone: `claimed_by`."""
+        and a key with no label (an unknown field), is the key alone, quoted: “claimed_by” (field.typed)."""
         said, parent, indexed = "", "", False
         for part in key.split(".") if self.language != "en" else ():
             match = _FIELD_PART.fullmatch(part)
             if match is None:
-                return f"`{key}`"
+                return self.text("field.typed", typed=key)
             name, index = match.groups()
             own = (self._label(f"{scope}.{name}") if scope and not said else None) or (
                 self._label(f"{parent}.{name}") if parent else None)
             label = own or self._label(name)
             if label is None:
-                return f"`{key}`"
+                return self.text("field.typed", typed=key)
             joined = own and said and not indexed  # 会议日期, not 议事会议的会议日期
             said = label if not said or joined else self.text("field.part", whole=said, part=label)
             if index:
                 said = self.text("field.item", name=said, number=index)
             parent, indexed = name, bool(index)
-        return self.text("field.named", name=said, typed=key) if said else f"`{key}`"
+        return self.text("field.named", name=said, typed=key) if said else self.text("field.typed", typed=key)

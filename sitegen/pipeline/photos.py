@@ -6,6 +6,7 @@ import hashlib
 from pathlib import Path, PurePosixPath
 
 from sitegen.errors import Problem
+from sitegen.kinds import ALL_KINDS
 from sitegen.load.files import stat_mark
 from sitegen.model.records import Model, Record
 from sitegen.render.images import Photo, plan_photo
@@ -32,10 +33,18 @@ def _users(model: Model) -> dict[PurePosixPath, Record]:
     return users
 
 
+def _field(record: Record, path: PurePosixPath) -> str:
+    """The field a record names `path` in, for the message: a kind's own photo field (a disclosure's
+    `photo`) comes first in record.photos (validate/check.py), else `photos`."""
+    own = next((k.photo_field for k in ALL_KINDS if k.folder == record.kind), "photos")
+    return own if record.photos[:1] == (path,) else "photos"
+
+
 def damaged_photos(model: Model, paths: list[PurePosixPath]) -> list[Problem]:
     """Photos whose pixels failed to decode when their variants were made, at the record showing each."""
     users = _users(model)
-    return [Problem(users[path].source.path, users[path].source.line, "photo.damaged", {"path": str(path)})
+    return [Problem(users[path].source.path, users[path].source.line, "photo.damaged",
+                    {"path": str(path), "field": _field(users[path], path)})
             for path in paths if path in users]
 
 
@@ -62,5 +71,5 @@ def plan_photos(model: Model, content: Path, known: dict[str, tuple[int, int, st
                 planned[(path, sha)] = photo
         except Exception as e:  # noqa: BLE001 - any Pillow failure is a problem with this photo
             problems.append(Problem(record.source.path, record.source.line, "image.failed",
-                                    {"path": str(path), "detail": type(e).__name__}))
+                                    {"path": str(path), "detail": type(e).__name__, "field": _field(record, path)}))
     return photos, problems

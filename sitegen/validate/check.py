@@ -105,8 +105,9 @@ def _photos(raw: RawRecord, fields: Any, checker: PhotoChecker) -> tuple[tuple[P
     found, problems = [], []
     for at, value in wanted:
         path, key, args = checker.check(value)
-        if key is not None:
-            problems.append(Problem(raw.path, raw.line_of(*at), key, args))
+        if key is not None:  # named as 照片（photos）, or 照片第 2 项（photos[2]） among more than one
+            field = f"photos[{int(at[-1]) + 1}]" if len(at) > 1 and len(fields.photos) > 1 else str(at[0])
+            problems.append(Problem(raw.path, raw.line_of(*at), key, {**args, "field": field}))
         elif path is not None and path not in found:
             found.append(path)
     return tuple(found), problems

@@ -10,17 +10,33 @@ import unicodedata
 from datetime import date
 from typing import Final
 
+from sitegen.validate.number_hint import chinese_number
+
 # A weekday after the date, as Chinese offices write it: （周五） (五) 星期五 礼拜五 (sheets/cells.py reads it too).
 WEEKDAY: Final = re.compile(r"\s*(?:[(（]\s*(?:周|星期|礼拜)?[一二三四五六日天]\s*[)）]|(?<=\S)\s+(?:周|星期|礼拜)[一二三四五六日天])")
 _DAY: Final = re.compile(r"(\d{4})\s*[年/.\-]\s*(\d{1,2})\s*[月/.\-]\s*(\d{1,2})\s*[日号]?")
-_TIME: Final = re.compile(r"(上午|早上|早晨|中午|下午|傍晚|晚上)?\s*(\d{1,2})\s*(?:(?:[:点时]\s*(\d{1,2})?\s*分?)|(点半))?")
+# part of the day, hour, separator (a colon: the 24-hour clock; 点 or none: 3点 is 03:00 or 15:00), minute, 点半
+_TIME: Final = re.compile(r"(凌晨|上午|早上|早晨|中午|下午|傍晚|晚上)?\s*(\d{1,2})\s*(?:([:点时])\s*(\d{1,2})?\s*分?|(点半))?")
 _AFTERNOON: Final = frozenset({"下午", "傍晚", "晚上"})
+_NUMERALS: Final = re.compile(r"[零〇一二两三四五六七八九十]+(?=\s*[年月日号点时分])")  # 十二月一日, 下午三点
+
+
+def _normal(raw: str) -> str:
+    """`raw` as the readers below take it: NFKC, without its weekday, its Chinese numerals as digits."""
+    text = WEEKDAY.sub(" ", unicodedata.normalize("NFKC", raw), count=1).strip()
+    return _NUMERALS.sub(_arabic, text)
+
+
+def _arabic(numeral: re.Match[str]) -> str:
+    number = chinese_number(numeral.group())
+    return numeral.group() if number is None else str(number)
 
 
 def suggested(raw: str, with_time: bool) -> str | None:
     """`raw` as YYYY-MM-DD (or YYYY-MM-DD HH:MM when `with_time` and a time was typed), or None when
     it does not read as one day (and time) that exists. 下午/晚上 before an hour under 12 adds 12,
-    中午 before 1–10 too; 点半 is half past; 晚上12点 (midnight, the next day) is left unread."""
+    中午 before 1–10 too; 点半 is half past; 晚上12点 (midnight, the next day) and an hour of 1–11
+    with 点 and no 上午/下午 (3点: 03:00 or 15:00) are left unread."""
     reading = read_typed(raw, with_time)
     return reading if isinstance(reading, str) else None
 
@@ -32,10 +48,25 @@ def impossible(raw: str, with_time: bool) -> bool:
     return read_typed(raw, with_time) is False
 
 
+def _clock(time: re.Match[str]) -> str | bool | None:
+    """HH:MM of a matched `_TIME`; False when no such time; None when it does not say which: 晚上12点
+    (the next day's 00:00) or an hour of 1–11 without 上午/下午 or a colon (3点: 03:00 or 15:00)."""
+    part, hour, minute = time.group(1), int(time.group(2)), 30 if time.group(5) else int(time.group(4) or 0)
+    if minute > 59:
+        return False
+    if part in _AFTERNOON and hour == 12:
+        return None
+    if part is None and time.group(3) != ":" and 1 <= hour <= 11:
+        return None
+    if (part in _AFTERNOON and hour < 12) or (part == "中午" and 1 <= hour <= 10):
+        hour += 12
+    return False if hour > 23 else f"{hour:02d}:{minute:02d}"
+
+
 def read_typed(raw: str, with_time: bool) -> str | bool | None:
     """The contract's form of `raw` (str: `suggested`); False when it reads as a day or time that
-    does not exist (`impossible`); None when it does not read as a day at all."""
-    text = WEEKDAY.sub(" ", unicodedata.normalize("NFKC", raw), count=1).strip()
+    does not exist (`impossible`); None when it does not read as one day (and time) at all."""
+    text = _normal(raw)
     day = _DAY.match(text)
     if day is None:
         return None
@@ -49,20 +80,16 @@ def read_typed(raw: str, with_time: bool) -> str | bool | None:
         return False
     if time is None:
         return found.isoformat()
-    part, hour, minute = time.group(1), int(time.group(2)), 30 if time.group(4) else int(time.group(3) or 0)
-    if part in _AFTERNOON and hour == 12:  # 晚上12点 is midnight, the next day's 00:00: not noon, no guess
-        return None
-    if (part in _AFTERNOON and hour < 12) or (part == "中午" and 1 <= hour <= 10):
-        hour += 12
-    if hour > 23 or minute > 59:
-        return False
-    return f"{found.isoformat()} {hour:02d}:{minute:02d}"
+    clock = _clock(time)
+    return clock if not isinstance(clock, str) else f"{found.isoformat()} {clock}"
 
 
 _COMPACT: Final = re.compile(r"(\d{4})(\d{2})(\d{2})")  # 20261201, as a spreadsheet or a file name writes it
 _NO_YEAR: Final = re.compile(r"(\d{1,2})\s*[月/.\-]\s*(\d{1,2})\s*[日号]?")
+_SHORT_YEAR: Final = re.compile(r"(\d{2})\s*年\s*(?=\d{1,2}\s*月)")  # 26年12月1日
 _RANGE: Final = re.compile(r"\s*(?:至|到|~|～|—|–|－|-)\s*")
 _PART_HOURS: Final = {"上午": 9, "早上": 8, "早晨": 8, "中午": 12, "下午": 15, "傍晚": 18, "晚上": 19}
+Hint = tuple[str, dict[str, str]]
 
 
 def _day_of(text: str) -> tuple[date | None, str] | None:
@@ -77,42 +104,138 @@ def _day_of(text: str) -> tuple[date | None, str] | None:
     return day, text[found.end():].strip()
 
 
-def explain(raw: str, with_time: bool, year: int) -> tuple[str, dict[str, str]] | None:
+def explain(raw: str, with_time: bool, year: int) -> Hint | None:
     """Why `raw` is not the contract's date and what to write instead, as (message key, its arguments):
     `read_typed`'s reading (value.date_format_hint, value.date[time]_typed_invalid), then a day typed
-    without dashes (20261201), with a time where only the day is asked (value.date_only), with 上午/下午
-    and no hour (value.date_part_of_day), as a range (value.date_range_typed) or without a year (value.date_no_year;
-    `year` is the example's, never taken as the value's). None when `raw` does not read as a day at all."""
+    without dashes (20261201), with a time where only the day is asked (value.date_only), with an hour
+    that does not say 上午 or 下午 (value.datetime_ambiguous_hour), with 上午/下午 and no hour
+    (value.date_part_of_day), as a range (value.datetime_range_typed, value.date_range_typed: the end
+    goes in `end`; value.date_range_one_day), with a two-digit year (value.date_short_year), without a
+    year (value.date_no_year) or without a day (value.date_no_day; `year` is the examples', never taken
+    as the value's). None when `raw` does not read as a day at all."""
     reading = read_typed(raw, with_time)
     if isinstance(reading, str):
         return "value.date_format_hint", {"suggestion": reading}
     if reading is False:
         return ("value.datetime_typed_invalid" if with_time else "value.date_typed_invalid"), {}
-    text = WEEKDAY.sub(" ", unicodedata.normalize("NFKC", raw), count=1).strip()
+    text = _normal(raw)
+    short = _SHORT_YEAR.match(text)
+    if short is not None:
+        return _short_year(f"20{short.group(1)}-{text[short.end():]}", with_time, year)
     found = _day_of(text)
     if found is None:
-        short = _NO_YEAR.fullmatch(text)
-        if short is None or not 1 <= int(short.group(1)) <= 12 or not 1 <= int(short.group(2)) <= 31:
-            return None
-        rest = f"{int(short.group(1)):02d}-{int(short.group(2)):02d}"
-        return "value.date_no_year", {"rest": rest, "example": f"{year}-{rest}"}
+        return _without_year(text, with_time, year)
     day, rest = found
     if day is None:
         return ("value.datetime_typed_invalid" if with_time else "value.date_typed_invalid"), {}
     return _after_day(day.isoformat(), rest, with_time)
 
 
-def _after_day(day: str, rest: str, with_time: bool) -> tuple[str, dict[str, str]] | None:
-    """The hint for a day followed by `rest` (nothing, a time, 下午, or 至 another day)."""
+def _short_year(text: str, with_time: bool, year: int) -> Hint | None:
+    """26年12月1日: what 2026年12月1日 would be told, said as a year to write in full, when that is a spelling."""
+    found = explain(text, with_time, year)
+    if found is None or found[0] not in ("value.date_format_hint", "value.date_only"):
+        return None
+    return "value.date_short_year", {"suggestion": found[1]["suggestion"], "year": text[:4]}
+
+
+def _without_year(text: str, with_time: bool, year: int) -> Hint | None:
+    """12月1日 (下午3点): no year, with the rest as it would be written; a time alone (16:00) has no day."""
+    short = _NO_YEAR.match(text)
+    if short is None or not 1 <= int(short.group(1)) <= 12 or not 1 <= int(short.group(2)) <= 31:
+        return _no_day(text, with_time, year)
+    rest = f"{int(short.group(1)):02d}-{int(short.group(2)):02d}"
+    after = text[short.end():].strip()
+    time = _TIME.fullmatch(after) if after else None
+    if after and not with_time and (time is not None or after in _PART_HOURS):
+        after = ""  # a day-only field: the time is no part of the answer
+    if after:
+        clock = _clock(time) if time is not None else None
+        if not isinstance(clock, str):
+            return None
+        rest += f" {clock}"
+    return "value.date_no_year", {"rest": rest, "example": f"{year}-{rest}"}
+
+
+def _no_day(text: str, with_time: bool, year: int) -> Hint | None:
+    """A time or a time range with no day (下午2点到4点): the day is to be written before the start."""
+    span = _span(text) if with_time else None
+    time = span[0] if span is not None else _TIME.fullmatch(text) if with_time else None
+    clock = _clock(time) if time is not None and (time.group(3) or time.group(5)) else None
+    if not isinstance(clock, str):
+        return None
+    return "value.date_no_day", {"example": f"{year}-10-01 {clock}"}
+
+
+def _span(rest: str) -> tuple[re.Match[str], str] | None:
+    """A time, then 至/到/~/- and what follows (its end): the start as a `_TIME` match and the end as typed."""
+    for joint in _RANGE.finditer(rest):
+        start = _TIME.fullmatch(rest[:joint.start()])
+        if start is not None and joint.start() > 0 and joint.end() < len(rest):
+            return start, rest[joint.end():]
+    return None
+
+
+def _after_day(day: str, rest: str, with_time: bool) -> Hint | None:
+    """The hint for a day followed by `rest` (nothing, a time, 下午, or 至 another day or time)."""
     if not rest:
         return "value.date_format_hint", {"suggestion": day}
+    span = _span(rest)
+    if not with_time and (_TIME.fullmatch(rest) or span or rest in _PART_HOURS):
+        return "value.date_only", {"suggestion": day}
     if rest in _PART_HOURS:
-        if not with_time:
-            return "value.date_only", {"suggestion": day}
         return "value.date_part_of_day", {"part": rest, "suggestion": day, "example": f"{day} {_PART_HOURS[rest]:02d}:00"}
-    if _TIME.fullmatch(rest):
-        return None if with_time else ("value.date_only", {"suggestion": day})
+    time = _TIME.fullmatch(rest) or (span[0] if span is not None else None)
+    if time is not None and _clock(time) is None and time.group(1) is None:
+        return _ambiguous(day, time)
+    if span is not None:
+        return _time_range(day, span[0], span[1])
     after = _RANGE.match(rest)
     if after is not None and after.end() < len(rest):
-        return "value.date_range_typed", {"suggestion": day, "until": rest[after.end():]}
+        return _day_range(day, rest[after.end():], with_time)
     return None
+
+
+def _said(part: str, time: re.Match[str]) -> str:
+    """下午3点, 下午3点半, 下午3点20分: `time` (with no part of the day) said with `part`."""
+    minute = int(time.group(4) or 0)
+    return f"{part}{int(time.group(2))}点" + ("半" if time.group(5) else f"{minute}分" if minute else "")
+
+
+def _ambiguous(day: str, time: re.Match[str]) -> Hint:
+    """3点 on its own: 03:00 (凌晨3点) or 15:00 (下午3点), the one in daylight (07:00–18:59) first."""
+    hour, minute = int(time.group(2)), 30 if time.group(5) else int(time.group(4) or 0)
+    early = (f"{day} {hour:02d}:{minute:02d}", _said("凌晨" if hour < 6 else "上午", time))
+    late = (f"{day} {hour + 12:02d}:{minute:02d}", _said("下午" if hour < 6 else "晚上", time))
+    first, second = (early, late) if hour >= 7 else (late, early)
+    typed = time.group()
+    return "value.datetime_ambiguous_hour", {"hour": typed, "first": first[0], "first_words": first[1],
+                                             "second": second[0], "second_words": second[1]}
+
+
+def _time_range(day: str, start: re.Match[str], until: str) -> Hint | None:
+    """14:00-16:00, 下午2点到4点: the start in `date`, the end in `end` (下午 carries over to 4点)."""
+    begun = _clock(start)
+    if not isinstance(begun, str):
+        return None
+    end = _TIME.fullmatch(until)
+    if end is not None and end.group(1) is None and start.group(1) is not None:
+        end = _TIME.fullmatch(start.group(1) + until)
+    finished = _clock(end) if end is not None else read_typed(until, True)
+    if not isinstance(finished, str):
+        return "value.date_range_typed", {"suggestion": f"{day} {begun}", "until": until}
+    finish = finished if len(finished) > 5 else f"{day} {finished}"
+    return "value.datetime_range_typed", {"start": f"{day} {begun}", "end": finish}
+
+
+def _day_range(day: str, until: str, with_time: bool) -> Hint:
+    """2026-12-01 至 2026-12-03 (or 至 12月3日): one day in this field; an activity's last day in `end`."""
+    if not with_time:
+        return "value.date_range_one_day", {"suggestion": day}
+    finished = read_typed(until, True)
+    if not isinstance(finished, str):
+        short = _without_year(until, True, int(day[:4]))
+        finished = short[1]["example"] if short is not None and short[0] == "value.date_no_year" else None
+    if finished is None or finished < day:
+        return "value.date_range_typed", {"suggestion": day, "until": until}
+    return "value.datetime_range_typed", {"start": day, "end": finished}

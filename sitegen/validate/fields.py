@@ -15,7 +15,7 @@ from pydantic_core import PydanticCustomError
 from sitegen.addresses import BadAddress, ascii_url
 from sitegen.validate.date_hint import explain
 from sitegen.validate.number_hint import number_hint
-from sitegen.validate.words import Words, word_table
+from sitegen.validate.words import Words, listed, word_table
 from sitegen.load.garbage import garbled_run
 from sitegen.load.invisible import drop_invisible
 
@@ -160,10 +160,10 @@ def _day_or_time(value: Any) -> date | datetime:
     return datetime(day_.year, day_.month, day_.day, int(hour), int(minute))
 
 
-def _not_a_number(key: str, typed: str, whole: bool) -> PydanticCustomError:
+def _not_a_number(key: str, typed: str, whole: bool, percent: bool = False) -> PydanticCustomError:
     """A value that is no number as the field takes it: the message names the digits to write when it
-    reads as one (1 000, 一千, ￥500, 30人 → 1000, 500, 30: validate/number_hint.py), else shows `key`'s example."""
-    suggestion = number_hint(typed, whole)
+    reads as one (1 000, 一千, ￥500, 30人, 百分之五十 → 1000, 500, 30, 50: validate/number_hint.py), else shows `key`'s example."""
+    suggestion = number_hint(typed, whole, percent)
     if suggestion is not None:
         return _fail("value.number_hint", value=typed, suggestion=suggestion)
     return _fail(key, value=typed)
@@ -172,12 +172,12 @@ def _not_a_number(key: str, typed: str, whole: bool) -> PydanticCustomError:
 _GROUPED: Final = re.compile(r"[+-]?[0-9]{1,3}(?:[,，][0-9]{3})+")
 
 
-def _integer(value: Any, low: int | None = 0, high: int | None = None) -> int:
+def _integer(value: Any, low: int | None = 0, high: int | None = None, percent: bool = False) -> int:
     typed = _unquote(_text(value).strip())
     # a comma only between groups of three digits (1,000): 1,5 is no 15
     raw = typed.replace(",", "").replace("，", "") if _GROUPED.fullmatch(typed) else typed
     if not re.fullmatch(r"[+-]?[0-9]+", raw):  # ASCII digits: int() would also take ١٢
-        raise _not_a_number("value.int", typed, whole=True)
+        raise _not_a_number("value.int", typed, whole=True, percent=percent)
     if len(raw.lstrip("+-").lstrip("0")) > 12:  # before int(): Python refuses 4,300 digits in English
         raise _fail("value.max", value=raw, max=high if high is not None else MAX_COUNT)
     number = int(raw)
@@ -193,7 +193,7 @@ def _count(value: Any) -> int:
 
 
 def _percent(value: Any) -> int:
-    return _integer(str(value).rstrip("%"), 0, 100)
+    return _integer(str(value).rstrip("%"), 0, 100, percent=True)
 
 
 def _money(value: Any) -> float:
@@ -356,8 +356,9 @@ def _unquote(raw: str) -> str:
     return raw
 
 
-def _choice(*allowed: str, words: Words | None = None) -> PlainValidator:
-    """One of `allowed`, or a Chinese word for it: `words` maps each value to its spellings (the kind registry's)."""
+def _choice(*allowed: str, words: Words | None = None, labels: Any = None) -> PlainValidator:
+    """One of `allowed`, or a Chinese word for it: `words` maps each value to its spellings (the kind registry's);
+    a message lists each with the word `labels` (the field's sheet_labels) gives it, the site's (words.listed)."""
     table = word_table(words) if words else {}
     folded = {value.casefold(): value for value in allowed}
 
@@ -368,8 +369,7 @@ def _choice(*allowed: str, words: Words | None = None) -> PlainValidator:
         found = table.get(raw) or folded.get(raw.casefold())
         if found is None:
             if words:
-                raise _fail("value.choice_words", value=raw, allowed=", ".join(allowed),
-                            words="、".join(f"{words[v][0]}（{v}）" for v in allowed))
+                raise _fail("value.choice_words", value=raw, allowed=", ".join(allowed), words=listed(allowed, words, labels))
             raise _fail("value.choice", value=raw, allowed=", ".join(allowed))
         return found
 

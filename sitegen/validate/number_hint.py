@@ -10,7 +10,9 @@ from decimal import Decimal, InvalidOperation
 from typing import Final
 
 _BEFORE: Final = re.compile(r"^(?:大约|约|共|计|人民币|RMB|CNY|¥|\$)+\s*", re.IGNORECASE)
-_AFTER: Final = re.compile(r"\s*(?:块钱|块|元整|元|人次|人|名|位|个|户|票|次|%)+$")  # not 多 or 余: 二十多人 is no number
+_AFTER: Final = re.compile(r"\s*(?:块钱|块|元整|元|人次|人|名|位|个|户|票|次)+$")  # not 多 or 余: 二十多人 is no number
+_PERCENT: Final = re.compile(r"^百分之|%$")  # 百分之五十, 50%: a percentage, said only where one is asked
+_TENTHS: Final = re.compile(r"([一二两三四五六七八九十])成")  # 五成: half
 _GROUPED: Final = re.compile(r"\d{1,3}(?:[,，'’_\s]\d{3})+(?:\.\d+)?")  # 1,000 1，000 1 000 1'000
 _SCALED: Final = re.compile(r"(\d+(?:\.\d+)?)\s*([十百千万亿])")  # 1.5万, 3千
 _DIGITS: Final = {c: d for d, chars in enumerate(("零〇", "一壹幺", "二贰两", "三叁", "四肆", "五伍", "六陆", "七柒",
@@ -56,10 +58,14 @@ def _scaled(text: str) -> Decimal | None:
     return Decimal(match.group(1)) * (_UNITS.get(match.group(2)) or _LARGE[match.group(2)])
 
 
-def number_hint(raw: str, whole: bool) -> str | None:
-    """The digits `raw` means, as the field takes them (`whole`: an integer), or None when it does not
-    read as one number, or reads as what was typed (then there is nothing to suggest)."""
+def number_hint(raw: str, whole: bool, percent: bool = False) -> str | None:
+    """The digits `raw` means, as the field takes them (`whole`: an integer; `percent`: a percentage,
+    where 百分之五十, 50% and 五成 are 50), or None when it does not read as one number (a % where no
+    percentage is asked is none), or reads as what was typed (then there is nothing to suggest)."""
     text = _AFTER.sub("", _BEFORE.sub("", unicodedata.normalize("NFKC", raw).strip()))
+    if percent:
+        tenths = _TENTHS.fullmatch(text)
+        text = str((chinese_number(tenths.group(1)) or 0) * 10) if tenths else _PERCENT.sub("", text)
     found: Decimal | None = None
     try:
         if _GROUPED.fullmatch(text):

@@ -20,6 +20,7 @@ from sitegen.load.records import RawRecord
 from sitegen.validate.disguise import fold, markdown_shown, markdown_unshown, numerals_as_digits
 from sitegen.validate.numberless import digits_seen
 from sitegen.validate.privacy import build_matcher, joined_lists, strings_in
+from sitegen.validate.words import said
 
 if TYPE_CHECKING:
     from sitegen.validate.check import Valid
@@ -125,6 +126,7 @@ def office_phone_hidden(site: Valid | None, records: Iterable[Valid]) -> tuple[s
         if phone is not None and phone.digits == office.digits and v.fields.show_phone in WEB_HIDES:
             problems.append(v.raw.problem("phone", "privacy.office_phone_hidden", name=v.fields.name,
                                           phone=phone.shown, show=v.fields.show_phone,
+                                          show_words=said("disclosures", "show_phone", v.fields.show_phone),
                                           site=_written_at(site)))
     return ({office.digits} if problems else set()), problems
 
@@ -233,4 +235,5 @@ def _problem(raw: RawRecord, line: int, phone: HiddenPhone | str, digits: str) -
     if isinstance(phone, str):  # another community's number: where it is kept off the web, street-relative
         return Problem(raw.path, line, "privacy.hidden_phone_street", {"masked": mask_digits(digits), "source": phone})
     return Problem(raw.path, line, "privacy.hidden_phone", {"name": phone.name, "masked": mask_digits(phone.digits),
-                                                           "show": phone.show, "where": phone.where})
+                                                           "show": phone.show, "where": phone.where,
+                                                           "show_words": said("disclosures", "show_phone", phone.show)})

@@ -18,6 +18,7 @@ from sitegen.validate.fields import SLUG_RE, WINDOWS_RESERVED
 from sitegen.validate.leftovers import template_text_left
 from sitegen.validate.placeholder import BASE_URL_PLACEHOLDER as BASE_URL_PLACEHOLDER  # kept there: street/ reads it without the schemas
 from sitegen.validate.slips import list_typed_on_one_line
+from sitegen.validate.words import said
 
 Rule: TypeAlias = Callable[[RawRecord, Any], Iterator[Problem]]
 DECIDED: Final = ("decided", "implementing", "completed", "rejected")
@@ -59,16 +60,17 @@ def activity_ends_after_start(raw: RawRecord, a: Any) -> Iterator[Problem]:
         yield raw.problem("end", "activity.end_before_start", end=str(a.end), start=str(a.date))
 
 
-def _typed_status(raw: RawRecord, value: str) -> str:
-    """The status as the worker typed it (已通过), which messages repeat, else its value (decided)."""
-    typed = raw.fields.get("status")
-    return typed.strip() if isinstance(typed, str) and typed.strip() else value
+def _status(raw: RawRecord, value: str) -> dict[str, Any]:
+    """A rule's message names the status as the site does, with its value: 已议定（decided）, however it
+    was typed (已通过, decided); it once repeated the typed word, which left 状态为 fulfilled to a
+    Chinese reader and 已认领 in Simplified to a 繁體 one."""
+    return {"status_value": value, "status_words": said(raw.kind, "status", value)}
 
 
 def deliberation_decision_present(raw: RawRecord, d: Any) -> Iterator[Problem]:
     """From `decided` on, and for `rejected`, the decision is what is published."""
     if d.status in DECIDED and not d.decision:
-        yield raw.problem("status", "deliberation.decision_missing", status=_typed_status(raw, d.status))
+        yield raw.problem("status", "deliberation.decision_missing", **_status(raw, d.status))
 
 
 def deliberation_completed_is_100(raw: RawRecord, d: Any) -> Iterator[Problem]:
@@ -93,9 +95,9 @@ def wish_claim_fields(raw: RawRecord, w: Any) -> Iterator[Problem]:
     if w.status in CLAIMED:
         for name in ("claimed_by", "claimed_on"):
             if getattr(w, name) is None:
-                yield raw.problem("status", "wish.field_required", field=name, status=_typed_status(raw, w.status))
+                yield raw.problem("status", "wish.field_required", field=name, **_status(raw, w.status))
     if w.status == "fulfilled" and w.fulfilled_on is None:
-        yield raw.problem("status", "wish.field_required", field="fulfilled_on", status=_typed_status(raw, w.status))
+        yield raw.problem("status", "wish.field_required", field="fulfilled_on", **_status(raw, w.status))
     if w.status == "open":
         for name in ("claimed_on", "fulfilled_on"):
             if getattr(w, name) is not None:

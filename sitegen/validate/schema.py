@@ -99,7 +99,7 @@ _NESTED: Final[dict[str, type[Fields]]] = {"Meeting": Meeting, "Votes": Votes, "
 def _annotation(spec: FieldSpec) -> Any:
     """The pydantic type of one registry field: a choice checks its values and the kind's words for them."""
     if spec.type == "choice":
-        return Annotated[str, choice(*spec.choices, words=spec.words)]
+        return Annotated[str, choice(*spec.choices, words=spec.words, labels=spec.sheet_labels)]
     return TYPES[spec.type]
 
 

@@ -3,14 +3,18 @@
 The words themselves are the kind registry's (sitegen/kinds/: `Field.words`): each table belongs
 to one choice field of one kind, so a word means one thing there: 已完成 is `fulfilled` for a
 wish and `completed` for a deliberation. Traditional spellings are listed beside the Simplified
-ones (the 繁體 readers' workers type them). The first word of each value is the one messages show.
+ones (the 繁體 readers' workers type them). Messages show each value as the site, the editor and the
+表格模板 call it (the field's `sheet_labels`: 已议定, 仅海报完整), else as its first word.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
+from sitegen.kinds import kind
 from sitegen.kinds.shape import Words
 
-__all__ = ["Words", "word_table"]
+__all__ = ["Words", "listed", "said", "word_table"]
 
 
 def word_table(words: Words) -> dict[str, str]:
@@ -20,3 +24,24 @@ def word_table(words: Words) -> dict[str, str]:
         for word in spellings:
             assert table.setdefault(word, value) == value, f"{word} means two values"
     return table
+
+
+def _shown(words: Words, labels: Mapping[str, str] | None) -> dict[str, str]:
+    """value → the word messages show for it: its label when that is one of its words, else its first word."""
+    labels = labels or {}
+    return {value: labels[value] if labels.get(value) in spellings else spellings[0] for value, spellings in words.items()}
+
+
+def listed(allowed: tuple[str, ...], words: Words, labels: Mapping[str, str] | None = None) -> str:
+    """Every choice said with its value, for a message: 待认领（open）、已认领（claimed）…"""
+    shown = _shown(words, labels)
+    return "、".join(f"{shown[value]}（{value}）" for value in allowed)
+
+
+def said(folder: str, field: str, value: str) -> str:
+    """The word messages show for `value` of a kind's choice field (a wish's fulfilled: 已实现); the
+    value itself when the field has no words for it."""
+    spec = next((f for f in kind(folder).fields if f.name == field), None)
+    if spec is None or not spec.words:
+        return value
+    return _shown(spec.words, spec.sheet_labels).get(value, value)

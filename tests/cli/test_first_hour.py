@@ -262,8 +262,8 @@ def test_a_failed_build_says_whether_a_last_site_is_kept(make_site: MakeSite, tm
 
 
 # (language, how a warning's line must begin after PATH:LINE) — the English prefix lost its space
-# ("warning:`base_url`…"): a message is stripped, and the prefix was one of its own
-WARNING_LINES = [("en", "site.yaml:3: warning: `base_url`"), ("zh-Hans", "site.yaml:3: 提醒：网址（base_url）")]
+# ("warning:“base_url”…"): a message is stripped, and the prefix was one of its own
+WARNING_LINES = [("en", "site.yaml:3: warning: “base_url”"), ("zh-Hans", "site.yaml:3: 提醒：网址（base_url）")]
 
 
 @pytest.mark.parametrize(("lang", "start"), WARNING_LINES)

@@ -127,4 +127,4 @@ def test_suffix_case_does_not_matter(make_site: MakeSite, name: str) -> None:
 def test_duplicate_key_message_names_the_key(make_site: MakeSite) -> None:
     content = make_site({"activities/a.md": "---\ntitle: 七夕\ndate: 2019-08-06\ntitle: 又一个\n---\n"})
     code, lines = check(content)
-    assert code == 1 and lines[0].startswith("activities/a.md:4: ") and "`title`" in lines[0] and "line 2" in lines[0]
+    assert code == 1 and lines[0].startswith("activities/a.md:4: ") and "“title”" in lines[0] and "line 2" in lines[0]

@@ -108,7 +108,7 @@ def test_a_theme_outside_the_site_is_refused(make_site: MakeSite, tmp_path: Path
     result = run(command, "--content", str(content), *out)
     shutil.rmtree(elsewhere)
     assert result.exit_code == 1, result.output
-    said = "`theme` in site.yaml" if theme == "nosuch" else "--theme"
+    said = "“theme” in site.yaml" if theme == "nosuch" else "--theme"
     assert any(line.startswith("site.yaml: ") and said in line for line in error_lines(result)), result.stderr
 
 

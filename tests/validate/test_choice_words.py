@@ -20,10 +20,10 @@ W = "wish: 助行器\nwisher: 周桂芳\nposted_on: 2026-10-18\nstatus: 等着\n
 
 ROWS = [
     # (language, file, text, what the message must hold, what it must not)
-    ("zh-Hans", "deliberations/l.yaml", L, "已完成（completed）、已否决（rejected）；", "…"),
-    ("zh-Hant", "deliberations/l.yaml", L, "已完成（completed）、已否決（rejected）；", "…"),
-    ("zh-Hant", "deliberations/l.yaml", L, "審議中（reviewing）", "审议中"),
-    ("zh-Hant", "disclosures/d.yaml", D, "僅海報（poster）", "仅海报"),
+    ("zh-Hans", "deliberations/l.yaml", L, "已办结（completed）、未通过（rejected）；", "…"),
+    ("zh-Hant", "deliberations/l.yaml", L, "已辦結（completed）、未通過（rejected）；", "…"),
+    ("zh-Hant", "deliberations/l.yaml", L, "兩委審事（reviewing）", "两委审事"),
+    ("zh-Hant", "disclosures/d.yaml", D, "僅海報完整（poster）", "仅海报"),
     ("zh-Hant", "wishes/w.yaml", W, "待認領（open）", "待认领"),
     ("zh-Hans", "wishes/w.yaml", W, "待认领（open）", "待認領"),
 ]

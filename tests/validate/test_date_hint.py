@@ -22,7 +22,14 @@ CASES = [
     ("2026年12月21日下午3点半", True, "2026-12-21 15:30"),
     ("2026/12/21 15:00", True, "2026-12-21 15:00"),
     ("2026/12/21 15：00", True, "2026-12-21 15:00"),  # a Chinese colon in the time
-    ("2026年12月21日 9点30分", True, "2026-12-21 09:30"),
+    ("2026年12月21日 上午9点30分", True, "2026-12-21 09:30"),
+    ("2026年12月21日 9点30分", True, None),  # 09:30 or 21:30: not guessed (left16)
+    ("2026-12-21 3点", True, None),  # 03:00 or 15:00: was read as 03:00 (left16)
+    ("2026-12-21 凌晨3点", True, "2026-12-21 03:00"),
+    ("2026-12-21 15点", True, "2026-12-21 15:00"),
+    ("2026-12-21 0点", True, "2026-12-21 00:00"),
+    ("二〇二六年十二月二十一日", False, "2026-12-21"),  # Chinese numerals
+    ("2026年十二月二十一日 下午三点", True, "2026-12-21 15:00"),
     ("2026年12月21日 晚上7点", True, "2026-12-21 19:00"),
     ("2026年12月21日 中午12点", True, "2026-12-21 12:00"),
     ("2026年12月21日 中午1点", True, "2026-12-21 13:00"),
@@ -91,7 +98,7 @@ TYPED = [
     ("2026年12月1日下午3点", True, "应写成 2026-12-01 15:00（"),
     ("2026年12月1日下午3点", False, "只写日期，不写时间：请写成 2026-12-01（"),
     ("2026-12-01 15:00", False, "只写日期，不写时间：请写成 2026-12-01（"),
-    ("2026-12-01 至 2026-12-03", True, "只能写一天：请写成 2026-12-01（"),
+    ("2026-12-01 至 2026-12-03", True, "开始写在日期和时间（date）一行，写成 date: 2026-12-01；结束写在结束（end）一行，写成 end: 2026-12-03"),
     ("2026年12月1日~12月3日", False, "只能写一天：请写成 2026-12-01（"),
     ("20261301", False, "没有“20261301”这一天"),
     ("下周一", False, "应写成 2021-08-06 这样的格式"),  # not a day at all: the pattern
@@ -99,11 +106,53 @@ TYPED = [
     ("2026-12-01 晚上12点", True, "这样的格式"),
     ("2026-12-01 傍晚12点", True, "这样的格式"),
     ("2026-12-01 中午12点", True, "应写成 2026-12-01 12:00（"),
+    # left16: an hour with 点 and no 上午/下午 is not guessed (was 应写成 2026-12-01 03:00): both readings
+    ("2026-12-01 3点", True, "“3点”没有说是上午还是下午：请写成 2026-12-01 15:00（下午3点）或 2026-12-01 03:00（凌晨3点）"),
+    ("2026-12-01 3点半", True, "请写成 2026-12-01 15:30（下午3点半）或 2026-12-01 03:30（凌晨3点半）"),
+    ("2026年12月1日 9点30分", True, "请写成 2026-12-01 09:30（上午9点30分）或 2026-12-01 21:30（晚上9点30分）"),
+    ("2026-12-01 8点", True, "请写成 2026-12-01 08:00（上午8点）或 2026-12-01 20:00（晚上8点）"),
+    ("2026-12-01 三点", True, "请写成 2026-12-01 15:00（下午3点）或 2026-12-01 03:00（凌晨3点）"),
+    ("2026-12-01 凌晨3点", True, "应写成 2026-12-01 03:00（"),
+    ("2026-12-01 15点", True, "应写成 2026-12-01 15:00（"),
+    ("2026-12-01 3点", False, "只写日期，不写时间：请写成 2026-12-01（"),
+    # left16: a time range: the start here, the end in the end line (was the 2021-08-06 pattern)
+    ("2026-12-01 14:00-16:00", True, "写成 date: 2026-12-01 14:00；结束写在结束（end）一行，写成 end: 2026-12-01 16:00"),
+    ("2026-12-01 14:00~16:00", True, "写成 date: 2026-12-01 14:00；结束写在结束（end）一行，写成 end: 2026-12-01 16:00"),
+    ("2026-12-01 14:00—16:00", True, "写成 date: 2026-12-01 14:00；结束写在结束（end）一行，写成 end: 2026-12-01 16:00"),
+    ("2026-12-01 下午2点到4点", True, "写成 date: 2026-12-01 14:00；结束写在结束（end）一行，写成 end: 2026-12-01 16:00"),
+    ("2026年12月1日 14:00至2026年12月1日 16:00", True, "写成 date: 2026-12-01 14:00；结束写在结束（end）一行，写成 end: 2026-12-01 16:00"),
+    ("2026年12月1日~12月3日", True, "写成 date: 2026-12-01；结束写在结束（end）一行，写成 end: 2026-12-03"),
+    ("2026-12-01 2点到4点", True, "请写成 2026-12-01 14:00（下午2点）或 2026-12-01 02:00（凌晨2点）"),
+    ("2026-12-01 14:00-16:00", False, "只写日期，不写时间：请写成 2026-12-01（"),
+    ("下午2点到4点", True, "只有时间，没有写日期（现在是“下午2点到4点”）：请在前面写上哪一天，例如 2031-10-01 14:00"),
+    ("16:00", True, "只有时间，没有写日期（现在是“16:00”）：请在前面写上哪一天，例如 2031-10-01 16:00"),
+    # left16: no year, with a time; a two-digit year; other spellings of a day
+    ("12月1日下午3点", True, "没有写年份（现在是“12月1日下午3点”）：请在前面加上四位的年份，写成 年份-12-01 15:00，例如 2031-12-01 15:00"),
+    ("12月1日下午3点", False, "写成 年份-12-01，例如 2031-12-01"),
+    ("26年12月1日", False, "年份要写全四位数字：如果是 2026 年，就写成 2026-12-01（现在是“26年12月1日”）"),
+    ("26年12月1日", True, "年份要写全四位数字：如果是 2026 年，就写成 2026-12-01（"),
+    ("26年12月1日 下午3点", True, "如果是 2026 年，就写成 2026-12-01 15:00（"),
+    ("2026年12月1号", False, "应写成 2026-12-01（"),
+    ("2026/12/1", True, "应写成 2026-12-01（"),
+    ("十二月一日", False, "写成 年份-12-01，例如 2031-12-01"),
+    ("二〇二六年十二月一日", True, "应写成 2026-12-01（"),
+]
+
+# What a message must not say for that value (left16: a day-only field has no end line to point to)
+NOT_SAID = [
+    ("2026年12月1日~12月3日", False, "结束（end）"),
+    ("2026-12-01 至 2026-12-03", False, "end"),
+    ("2026-12-01 3点", True, "应写成 2026-12-01 03:00"),
 ]
 
 
-@pytest.mark.parametrize(("typed", "with_time", "said"), TYPED)
-def test_a_typed_date_is_told_its_own_spelling(typed: str, with_time: bool, said: str) -> None:
+@pytest.mark.parametrize(("typed", "with_time", "unsaid"), NOT_SAID)
+def test_a_typed_date_is_not_told_what_does_not_apply(typed: str, with_time: bool, unsaid: str) -> None:
+    assert unsaid not in _said(typed, with_time)
+
+
+def _said(typed: str, with_time: bool) -> str:
+    """The zh-Hans message refusing `typed` in a date field (`with_time`: an activity's date or end)."""
     from pydantic_core import PydanticCustomError
 
     from sitegen.i18n.messages import Messages
@@ -114,5 +163,23 @@ def test_a_typed_date_is_told_its_own_spelling(typed: str, with_time: bool, said
         patch.setattr(fields, "date", _Year2031)
         with pytest.raises(PydanticCustomError) as caught:
             check(typed)
-    assert said in Messages("zh-Hans").text(caught.value.type, field="date", **caught.value.context)
+    return Messages("zh-Hans").text(caught.value.type, field="date", **caught.value.context)
 
+
+@pytest.mark.parametrize(("typed", "with_time", "said"), TYPED)
+def test_a_typed_date_is_told_its_own_spelling(typed: str, with_time: bool, said: str) -> None:
+    assert said in _said(typed, with_time)
+
+
+
+def test_the_two_readings_are_in_the_readers_script() -> None:
+    """The words sitegen writes (下午3点) are converted for a 繁體 reader; the typed value is not."""
+    from pydantic_core import PydanticCustomError
+
+    from sitegen.i18n.messages import Messages
+    from sitegen.validate import fields
+
+    with pytest.raises(PydanticCustomError) as caught:
+        fields._day_or_time("2026-12-01 3点")
+    said = Messages("zh-Hant").text(caught.value.type, field="date", **caught.value.context)
+    assert "2026-12-01 15:00（下午3點）或 2026-12-01 03:00（凌晨3點）" in said and "“2026-12-01 3点”" in said, said

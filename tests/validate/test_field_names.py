@@ -93,6 +93,6 @@ def test_a_chinese_message_names_the_field_as_the_form_does(tmp_path: Path, path
 
 
 def test_english_keeps_the_key_and_a_field_without_a_name_stays_its_key() -> None:
-    assert Messages("en").text("value.empty", field="claimed_by") == "`claimed_by` is empty; write a value or remove the line."
-    assert Messages("zh-Hans").field_name("no_such_field") == "`no_such_field`"
+    assert Messages("en").text("value.empty", field="claimed_by") == "“claimed_by” is empty; write a value or remove the line."
+    assert Messages("zh-Hans").field_name("no_such_field") == "“no_such_field”"
     assert Messages("zh-Hant").field_name("claimed_by") == "認領人或單位（claimed_by）"

@@ -54,6 +54,17 @@ ROWS = [
     ("Count", "1，5", None),
     ("Percent", "1,5", None),
     ("Count", "1.000", None),  # one, or a thousand written with a dot? not guessed (was 写成 1)
+    # left16: a percentage in words is told its digits (was 应是整数，例如 12)
+    ("Percent", "百分之五十", "50"),
+    ("Percent", "百分之八十五", "85"),
+    ("Percent", "百分之百", "100"),
+    ("Percent", "五成", "50"),
+    ("Percent", "50％", "50"),
+    # left16: a % where no percentage is asked is no number of people or yuan (was 请写成 50)
+    ("Count", "50%", None),
+    ("Count", "百分之五十", None),
+    ("Money", "50%", None),
+    ("Money", "50％", None),
 ]
 CHECKS = {"Money": fields._money, "Count": fields._count, "Percent": fields._percent}
 

@@ -134,8 +134,8 @@ def test_the_masked_form_passes(make_site: MakeSite) -> None:
 
 
 @pytest.mark.parametrize(("language", "words"), [
-    ("zh-Hans", ["这里写了张建国的电话号码", "电话怎么显示（show_phone）是 poster", "请改写为 139****1234", "show_phone 改为 full"]),
-    ("zh-Hant", ["這裡寫了张建国的電話號碼", "電話怎麼顯示（show_phone）是 poster"]),  # the name as written
+    ("zh-Hans", ["这里写了张建国的电话号码", "电话怎么显示（show_phone）是仅海报完整（poster）", "请改写为 139****1234", "show_phone 改为 full"]),
+    ("zh-Hant", ["這裡寫了张建国的電話號碼", "電話怎麼顯示（show_phone）是僅海報完整（poster）"]),  # the name as written
     ("en", ["张建国's phone number", "show_phone is poster", "Write 139****1234 instead", "show_phone: full"]),
 ])
 def test_message_in_each_language(make_site: MakeSite, language: str, words: list[str]) -> None:

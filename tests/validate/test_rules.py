@@ -30,11 +30,13 @@ CASES = [
     ("activity_title_missing", {"activities/a.md": "---\ndate: 2019-08-06\n---\n"}, None, "activities/a.md:1", "title"),
     # a missing field's message says how to add it, in a Markdown record and a YAML one
     ("activity_title_missing_says_how", {"activities/a.md": "---\ndate: 2019-08-06\n---\n"}, None, "activities/a.md:1",
-     "add a line `title: …`"),
+     "add a line “title: …”"),
     ("wish_wisher_missing_says_how", {"wishes/w.yaml": W.format(extra="").replace("wisher: 周桂芳\n", "")}, None,
-     "wishes/w.yaml:1", "add a line `wisher: …`"),
+     "wishes/w.yaml:1", "add a line “wisher: …”"),
     ("activity_date_missing", {"activities/a.md": "---\ntitle: x\n---\n"}, None, "activities/a.md:1", "date"),
-    ("activity_date_format", {"activities/a.md": "---\ntitle: x\ndate: 八月六日\n---\n"}, None, "activities/a.md:3", "2021-08-06"),
+    ("activity_date_format", {"activities/a.md": "---\ntitle: x\ndate: 下周五\n---\n"}, None, "activities/a.md:3", "2021-08-06"),
+    ("activity_date_no_year_chinese", {"activities/a.md": "---\ntitle: x\ndate: 八月六日\n---\n"}, None, "activities/a.md:3",
+     "as YEAR-08-06"),
     # a date typed as people write one: the message says exactly what to write (validate/date_hint.py)
     ("activity_date_typed_slashes", {"activities/a.md": "---\ntitle: x\ndate: 2019/8/6\n---\n"}, None, "activities/a.md:3",
      "must be written 2019-08-06 (got"),
@@ -104,13 +106,13 @@ CASES = [
     ("slug_file_name_uppercase", {"activities/Qixi.md": A.format(extra="")}, None, "activities/Qixi.md:1", "lowercase"),
     ("slug_file_name_chinese", {"activities/七夕.md": A.format(extra="")}, None, "activities/七夕.md:1", "lowercase"),
     ("slug_file_name_chinese_suggests_pinyin", {"activities/春节联欢.md": A.format(extra="")}, None,
-     "activities/春节联欢.md:1", "rename the file chunjie-lianhuan.md, or add the line `id: chunjie-lianhuan`"),
+     "activities/春节联欢.md:1", "rename the file chunjie-lianhuan.md, or add the line “id: chunjie-lianhuan”"),
     ("slug_file_name_spaces_suggests", {"disclosures/Li Si.yaml": "name: 李四\nrole: 楼栋长\n"}, None,
      "disclosures/Li Si.yaml:1", "rename the file li-si.yaml"),
     ("slug_file_name_of_a_wisher_suggests_nothing", {"wishes/周桂芳.yaml": W.format(extra="")}, None,
-     "wishes/周桂芳.yaml:1", "or add `id:`"),
+     "wishes/周桂芳.yaml:1", "or add “id:”"),
     ("status_named_as_typed", {"deliberations/l.yaml": "title: x\nraised_on: 2020-04-07\nstatus: 已通过\n"}, None,
-     "deliberations/l.yaml:3", "status 已通过"),
+     "deliberations/l.yaml:3", "status decided"),  # the Chinese says 已议定（decided）: tests/validate/test_choice_values.py
     ("slug_id_invalid", {"activities/a.md": A.format(extra="id: Qi Xi\n")}, None, "activities/a.md:4", "lowercase"),
     ("slug_too_long", {"activities/a.md": A.format(extra="id: " + "a" * 81 + "\n")}, None, "activities/a.md:4", "80"),
     ("slug_windows_reserved", {"activities/a.md": A.format(extra="id: con\n")}, None, "activities/a.md:4", "Windows"),
@@ -179,12 +181,12 @@ def test_unknown_field_warns_with_the_nearest_name(make_site: MakeSite) -> None:
     result = run("check", "--content", str(content))
     assert result.exit_code == 0
     lines = error_lines(result)
-    assert lines[0].startswith("activities/a.md:2: warning") and "`title`" in lines[0]
-    assert lines[1].startswith("disclosures/d.yaml:3: warning") and "`phone`" in lines[1]
+    assert lines[0].startswith("activities/a.md:2: warning") and "“title”" in lines[0]
+    assert lines[1].startswith("disclosures/d.yaml:3: warning") and "“phone”" in lines[1]
 
 
 def test_messages_follow_the_site_language(make_site: MakeSite) -> None:
-    content = make_site({"activities/a.md": "---\ntitle: x\ndate: 八月六日\n---\n"})
+    content = make_site({"activities/a.md": "---\ntitle: x\ndate: 下周五\n---\n"})
     zh = run("check", "--content", str(content), env={"SITEGEN_LANG": ""})
     assert "日期应写成 2021-08-06 这样的格式" in zh.stderr
     (content / "site.yaml").write_text(SITE_YAML + "language: zh-Hant\n", encoding="utf-8")

@@ -73,7 +73,7 @@ ERRORS = [
     ("photos_as_mapping", {"activities/a.md": "---\ntitle: 七夕\ndate: 2019-08-06\nphotos:\n  cover: a.jpg\n---\n"}, "activities/a.md:4", "每行写一项", "one"),
     ("office_as_text", {"site.yaml": "name: 社区\nbase_url: https://a.example.org/\noffice: 社区服务中心\n"}, "site.yaml:3", "字段名: 内容", "name: value"),
     ("status_unknown_word", {"wishes/w.yaml": "wish: 冰箱\n" + W.replace("status: open", "status: 完成了")}, "wishes/w.yaml:4", "待认领（open）", "待认领（open）"),
-    ("status_unknown_word_deliberation", {"deliberations/l.yaml": L.replace("proposed", "搞定了")}, "deliberations/l.yaml:3", "已决定（decided）", "proposed, reviewing"),
+    ("status_unknown_word_deliberation", {"deliberations/l.yaml": L.replace("proposed", "搞定了")}, "deliberations/l.yaml:3", "已议定（decided）", "proposed, reviewing"),
 ]
 
 
