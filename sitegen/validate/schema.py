@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, ClassVar, Final
 
-from pydantic import BaseModel, ConfigDict, Field, create_model
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, create_model
 
 from sitegen.i18n.messages import LANGUAGES  # the languages sitegen has catalogues for
 from sitegen.kinds import ALL_KINDS
@@ -16,6 +16,13 @@ from sitegen.validate.fields import (
 )
 
 PAPERS: Final = ("A4", "A3")
+
+
+def one_photo(value: Any) -> Any:
+    """`photos: media/a.jpg`, one path on the key's own line, is a list of that one photo (as a worker
+    with one photo writes it; docs/spec.md §1, an addition like `tags`). The text is not split: a
+    file name may hold a comma. Anything else goes on to the list's own check."""
+    return [value] if isinstance(value, str) and value.strip() else value
 
 
 class Fields(BaseModel):
@@ -36,7 +43,7 @@ class Common(Fields):
 
     id: Slug | None = None
     tags: Tags = ()
-    photos: Annotated[tuple[RelPath, ...], Field(default=())] = ()
+    photos: Annotated[tuple[RelPath, ...], BeforeValidator(one_photo), Field(default=())] = ()
     draft: Bool = False
     summary: OneLine | None = None
     poster_paper: Annotated[str, choice(*PAPERS)] | None = None

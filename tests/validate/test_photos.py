@@ -75,3 +75,33 @@ def test_good_photo_and_disclosure_photo_pass(make_site: MakeSite) -> None:
                          "disclosures/d.yaml": "name: 张\nrole: 组长\nphoto: media/ok.jpg\n"})
     result = run("check", "--content", str(content))
     assert result.exit_code == 0, result.stderr
+
+
+# One photo written on the key's own line (docs/spec.md §1): the same record as a list of that one, and
+# the same checks on it; what is not a path still gets the list's message.
+ONE_LINE = [
+    ("one_path", "photos: media/ok.jpg", ("media/ok.jpg",), ""),
+    ("one_path_quoted", "photos: 'media/ok.jpg'", ("media/ok.jpg",), ""),
+    ("one_path_missing", "photos: media/gone.jpg", None, "does not exist"),
+    ("one_path_outside", "photos: ../outside.jpg", None, "outside"),
+    ("a_list_still", "photos:\n  - media/ok.jpg", ("media/ok.jpg",), ""),
+    ("a_mapping_refused", "photos:\n  cover: media/ok.jpg", None, "list"),
+]
+
+
+@pytest.mark.parametrize(("line", "photos", "word"), [c[1:] for c in ONE_LINE], ids=[c[0] for c in ONE_LINE])
+def test_one_photo_on_the_key_line(make_site: MakeSite, line: str, photos: tuple[str, ...] | None, word: str) -> None:
+    from sitegen import pipeline
+    from sitegen.errors import ContentInvalid
+    from sitegen.i18n.messages import Messages
+    from sitegen.options import Options
+
+    content = make_site({"activities/a.md": f"---\ntitle: 七夕\ndate: 2019-08-06\n{line}\n---\n", "media/ok.jpg": jpeg()})
+    if photos is None:
+        with pytest.raises(ContentInvalid) as refused:
+            pipeline.check(content, Options())
+        said = [p.render(Messages("en")) for p in refused.value.problems if not p.warning]
+        assert len(said) == 1 and said[0].startswith("activities/a.md:4:") and word in said[0]
+        return
+    model = pipeline.check(content, Options()).model
+    assert tuple(str(p) for p in model.activities[0].photos) == photos
