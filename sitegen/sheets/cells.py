@@ -17,7 +17,7 @@ from typing import Final
 
 from sitegen.errors import KeyedError
 from sitegen.sheets.columns import BOOL_WORDS, SHOW_PHONE_WORDS, STATUS_WORDS, word_key
-from sitegen.validate.date_hint import WEEKDAY
+from sitegen.validate.date_hint import TIME, WEEKDAY, read_clock, readings, typed_numbers
 
 Cell = str | int | float | bool | datetime | date | time | None
 
@@ -28,7 +28,6 @@ _TEXT_DATE: Final = re.compile(
     r"^(\d{4})\s*(?:[-/.年])\s*(\d{1,2})\s*(?:[-/.月])\s*(\d{1,2})\s*日?"
     r"(?:(?:\s*[T ]|(?<=日))\s*(\d{1,2})\s*[:：时]\s*(\d{2})(?:\s*[:：分]\s*\d{2})?\s*(?:秒|分)?)?$")
 _COMPACT_DATE: Final = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
-_TIME: Final = re.compile(r"^(\d{1,2})\s*[:：点时]\s*(\d{2})?\s*分?$")
 _SCIENTIFIC: Final = re.compile(r"^\d(?:\.\d+)?e\+?\d+$", re.IGNORECASE)
 _LIST_SPLIT: Final = re.compile(r"\s*[、，,;；\n]\s*")
 _MONEY: Final = re.compile(r"^[¥￥]?\s*(-?\d+(?:\.\d+)?)\s*(?:元|块)?$")
@@ -149,7 +148,13 @@ def read_date(cell: Cell) -> date:
 
 
 def read_time(cell: Cell) -> tuple[str, str | None]:
-    """'09:00', '9点', '9:00-11:30' or a time cell → (start, end or None) as HH:MM."""
+    """'09:00', '下午3点', '14:00-16:30', '下午2点到4点' or a time cell → (start, end or None) as HH:MM.
+
+    Read as the content check reads a time (validate/date_hint.py `read_clock`): 下午/晚上 before an
+    hour under 12 adds 12, and a part of the day written before the start carries to the end. An
+    hour of 1–11 with 点 and no 上午/下午 (3点: 03:00 or 15:00?) is not guessed: CellError
+    import.cell.time_ambiguous names both readings. Other text: import.cell.time.
+    """
     if isinstance(cell, (datetime, time)):
         return f"{cell.hour:02d}:{cell.minute:02d}", None
     if isinstance(cell, float) and 0 <= cell < 1:  # a time stored as a fraction of a day
@@ -159,13 +164,34 @@ def read_time(cell: Cell) -> tuple[str, str | None]:
     parts = re.split(r"\s*(?:-|–|—|~|～|至|到)\s*", text)
     if not 1 <= len(parts) <= 2:
         raise CellError("import.cell.time", value=text)
-    found = []
+    found: list[str] = []
+    unsure: list[tuple[tuple[str, str], tuple[str, str]]] = []  # each part's two readings (one, twice, when sure)
     for part in parts:
-        match = _TIME.match(part)
-        if not match or int(match.group(1)) > 23:
+        match = TIME.fullmatch(typed_numbers(part))
+        if match is not None and found and match.group(1) is None and parts[0] != part:
+            first = TIME.fullmatch(typed_numbers(parts[0]))  # 下午2点到4点: 下午 is the end's too
+            if first is not None and first.group(1) is not None:
+                match = TIME.fullmatch(first.group(1) + typed_numbers(part))
+        if match is None or not (match.group(3) or match.group(5)):  # no 点, 时 or colon: 9 alone is no time
             raise CellError("import.cell.time", value=text)
-        found.append(f"{int(match.group(1)):02d}:{match.group(2) or '00'}")
+        reading = read_clock(match)
+        both = readings(match) if reading is None and match.group(1) is None else None
+        reading = both[0][0] if both is not None else reading
+        if not isinstance(reading, str):  # 25:00, 晚上12点 (the next day's 00:00)
+            raise CellError("import.cell.time", value=text)
+        found.append(reading)
+        unsure.append(both or ((reading, part), (reading, part)))
+    if any(first != second for first, second in unsure):
+        raise _ambiguous(text, unsure)
     return found[0], found[1] if len(found) == 2 else None
+
+
+def _ambiguous(text: str, unsure: list[tuple[tuple[str, str], tuple[str, str]]]) -> CellError:
+    """import.cell.time_ambiguous with both readings of the time, a range's ends joined (a sure end the same in both)."""
+    first, second = ("-".join(r[i][0] for r in unsure) for i in (0, 1))
+    said, other = ("到".join(r[i][1] for r in unsure) for i in (0, 1))
+    return CellError("import.cell.time_ambiguous", value=text, first=first, first_words=said, second=second,
+                     second_words=other)
 
 
 def read_bool(cell: Cell) -> bool:

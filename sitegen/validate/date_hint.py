@@ -16,9 +16,14 @@ from sitegen.validate.number_hint import chinese_number
 WEEKDAY: Final = re.compile(r"\s*(?:[(（]\s*(?:周|星期|礼拜)?[一二三四五六日天]\s*[)）]|(?<=\S)\s+(?:周|星期|礼拜)[一二三四五六日天])")
 _DAY: Final = re.compile(r"(\d{4})\s*[年/.\-]\s*(\d{1,2})\s*[月/.\-]\s*(\d{1,2})\s*[日号]?")
 # part of the day, hour, separator (a colon: the 24-hour clock; 点 or none: 3点 is 03:00 or 15:00), minute, 点半
-_TIME: Final = re.compile(r"(凌晨|上午|早上|早晨|中午|下午|傍晚|晚上)?\s*(\d{1,2})\s*(?:([:点时])\s*(\d{1,2})?\s*分?|(点半))?")
+TIME: Final = re.compile(r"(凌晨|上午|早上|早晨|中午|下午|傍晚|晚上)?\s*(\d{1,2})\s*(?:([:点时])\s*(\d{1,2})?\s*分?|(点半))?")
 _AFTERNOON: Final = frozenset({"下午", "傍晚", "晚上"})
 _NUMERALS: Final = re.compile(r"[零〇一二两三四五六七八九十]+(?=\s*[年月日号点时分])")  # 十二月一日, 下午三点
+
+
+def typed_numbers(text: str) -> str:
+    """`text` with its Chinese numerals before 年月日号点时分 as digits (下午三点 → 下午3点)."""
+    return _NUMERALS.sub(_arabic, unicodedata.normalize("NFKC", text))
 
 
 def _normal(raw: str) -> str:
@@ -48,8 +53,8 @@ def impossible(raw: str, with_time: bool) -> bool:
     return read_typed(raw, with_time) is False
 
 
-def _clock(time: re.Match[str]) -> str | bool | None:
-    """HH:MM of a matched `_TIME`; False when no such time; None when it does not say which: 晚上12点
+def read_clock(time: re.Match[str]) -> str | bool | None:
+    """HH:MM of a matched `TIME`; False when no such time; None when it does not say which: 晚上12点
     (the next day's 00:00) or an hour of 1–11 without 上午/下午 or a colon (3点: 03:00 or 15:00)."""
     part, hour, minute = time.group(1), int(time.group(2)), 30 if time.group(5) else int(time.group(4) or 0)
     if minute > 59:
@@ -71,7 +76,7 @@ def read_typed(raw: str, with_time: bool) -> str | bool | None:
     if day is None:
         return None
     rest = text[day.end():].strip()
-    time = _TIME.fullmatch(rest) if rest else None
+    time = TIME.fullmatch(rest) if rest else None
     if rest and (not with_time or time is None):
         return None
     try:
@@ -80,7 +85,7 @@ def read_typed(raw: str, with_time: bool) -> str | bool | None:
         return False
     if time is None:
         return found.isoformat()
-    clock = _clock(time)
+    clock = read_clock(time)
     return clock if not isinstance(clock, str) else f"{found.isoformat()} {clock}"
 
 
@@ -146,11 +151,11 @@ def _without_year(text: str, with_time: bool, year: int) -> Hint | None:
         return _no_day(text, with_time, year)
     rest = f"{int(short.group(1)):02d}-{int(short.group(2)):02d}"
     after = text[short.end():].strip()
-    time = _TIME.fullmatch(after) if after else None
+    time = TIME.fullmatch(after) if after else None
     if after and not with_time and (time is not None or after in _PART_HOURS):
         after = ""  # a day-only field: the time is no part of the answer
     if after:
-        clock = _clock(time) if time is not None else None
+        clock = read_clock(time) if time is not None else None
         if not isinstance(clock, str):
             return None
         rest += f" {clock}"
@@ -160,17 +165,17 @@ def _without_year(text: str, with_time: bool, year: int) -> Hint | None:
 def _no_day(text: str, with_time: bool, year: int) -> Hint | None:
     """A time or a time range with no day (下午2点到4点): the day is to be written before the start."""
     span = _span(text) if with_time else None
-    time = span[0] if span is not None else _TIME.fullmatch(text) if with_time else None
-    clock = _clock(time) if time is not None and (time.group(3) or time.group(5)) else None
+    time = span[0] if span is not None else TIME.fullmatch(text) if with_time else None
+    clock = read_clock(time) if time is not None and (time.group(3) or time.group(5)) else None
     if not isinstance(clock, str):
         return None
     return "value.date_no_day", {"example": f"{year}-10-01 {clock}"}
 
 
 def _span(rest: str) -> tuple[re.Match[str], str] | None:
-    """A time, then 至/到/~/- and what follows (its end): the start as a `_TIME` match and the end as typed."""
+    """A time, then 至/到/~/- and what follows (its end): the start as a `TIME` match and the end as typed."""
     for joint in _RANGE.finditer(rest):
-        start = _TIME.fullmatch(rest[:joint.start()])
+        start = TIME.fullmatch(rest[:joint.start()])
         if start is not None and joint.start() > 0 and joint.end() < len(rest):
             return start, rest[joint.end():]
     return None
@@ -181,12 +186,12 @@ def _after_day(day: str, rest: str, with_time: bool) -> Hint | None:
     if not rest:
         return "value.date_format_hint", {"suggestion": day}
     span = _span(rest)
-    if not with_time and (_TIME.fullmatch(rest) or span or rest in _PART_HOURS):
+    if not with_time and (TIME.fullmatch(rest) or span or rest in _PART_HOURS):
         return "value.date_only", {"suggestion": day}
     if rest in _PART_HOURS:
         return "value.date_part_of_day", {"part": rest, "suggestion": day, "example": f"{day} {_PART_HOURS[rest]:02d}:00"}
-    time = _TIME.fullmatch(rest) or (span[0] if span is not None else None)
-    if time is not None and _clock(time) is None and time.group(1) is None:
+    time = TIME.fullmatch(rest) or (span[0] if span is not None else None)
+    if time is not None and read_clock(time) is None and time.group(1) is None:
         return _ambiguous(day, time)
     if span is not None:
         return _time_range(day, span[0], span[1])
@@ -202,26 +207,33 @@ def _said(part: str, time: re.Match[str]) -> str:
     return f"{part}{int(time.group(2))}点" + ("半" if time.group(5) else f"{minute}分" if minute else "")
 
 
+def readings(time: re.Match[str]) -> tuple[tuple[str, str], tuple[str, str]]:
+    """The two clocks an hour of 1–11 with 点 and no 上午/下午 may be (a `TIME` match, `clock` None):
+    ((HH:MM, said in words), (HH:MM, said)), the one in daylight (07:00–18:59) first: 3点 →
+    ((15:00, 下午3点), (03:00, 凌晨3点)); 9点 → ((09:00, 上午9点), (21:00, 晚上9点))."""
+    hour, minute = int(time.group(2)), 30 if time.group(5) else int(time.group(4) or 0)
+    early = (f"{hour:02d}:{minute:02d}", _said("凌晨" if hour < 6 else "上午", time))
+    late = (f"{hour + 12:02d}:{minute:02d}", _said("下午" if hour < 6 else "晚上", time))
+    return (early, late) if hour >= 7 else (late, early)
+
+
 def _ambiguous(day: str, time: re.Match[str]) -> Hint:
     """3点 on its own: 03:00 (凌晨3点) or 15:00 (下午3点), the one in daylight (07:00–18:59) first."""
-    hour, minute = int(time.group(2)), 30 if time.group(5) else int(time.group(4) or 0)
-    early = (f"{day} {hour:02d}:{minute:02d}", _said("凌晨" if hour < 6 else "上午", time))
-    late = (f"{day} {hour + 12:02d}:{minute:02d}", _said("下午" if hour < 6 else "晚上", time))
-    first, second = (early, late) if hour >= 7 else (late, early)
-    typed = time.group()
-    return "value.datetime_ambiguous_hour", {"hour": typed, "first": first[0], "first_words": first[1],
-                                             "second": second[0], "second_words": second[1]}
+    first, second = readings(time)
+    return "value.datetime_ambiguous_hour", {"hour": time.group(), "first": f"{day} {first[0]}",
+                                             "first_words": first[1], "second": f"{day} {second[0]}",
+                                             "second_words": second[1]}
 
 
 def _time_range(day: str, start: re.Match[str], until: str) -> Hint | None:
     """14:00-16:00, 下午2点到4点: the start in `date`, the end in `end` (下午 carries over to 4点)."""
-    begun = _clock(start)
+    begun = read_clock(start)
     if not isinstance(begun, str):
         return None
-    end = _TIME.fullmatch(until)
+    end = TIME.fullmatch(until)
     if end is not None and end.group(1) is None and start.group(1) is not None:
-        end = _TIME.fullmatch(start.group(1) + until)
-    finished = _clock(end) if end is not None else read_typed(until, True)
+        end = TIME.fullmatch(start.group(1) + until)
+    finished = read_clock(end) if end is not None else read_typed(until, True)
     if not isinstance(finished, str):
         return "value.date_range_typed", {"suggestion": f"{day} {begun}", "until": until}
     finish = finished if len(finished) > 5 else f"{day} {finished}"

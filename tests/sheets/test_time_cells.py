@@ -1,0 +1,78 @@
+"""A sheet's time cell read as the content check reads a time (sheets/cells.py read_time): 下午/晚上
+count, a part of the day carries from a range's start to its end, and an hour of 1–11 with 点 and no
+上午/下午 is never guessed (it was read as the morning: an activity at 下午3点 imported at 03:00)."""
+
+from __future__ import annotations
+
+from datetime import time
+from pathlib import Path
+
+import pytest
+
+from sitegen.i18n.messages import Messages
+from sitegen.sheets.cells import CellError, read_time
+from tests.conftest import MakeSite, run
+from tests.sheets.test_import import SITE, fields_of
+
+READ = [
+    ("colon", "09:00", ("09:00", None)),
+    ("colon_range", "9:00-11:30", ("09:00", "11:30")),
+    ("full_width_colon", "14：30", ("14:30", None)),
+    ("afternoon", "下午3点", ("15:00", None)),
+    ("afternoon_numeral", "下午三点", ("15:00", None)),
+    ("afternoon_half", "下午3点半", ("15:30", None)),
+    ("evening", "晚上7点", ("19:00", None)),
+    ("noon", "中午12点", ("12:00", None)),
+    ("twelve", "12点", ("12:00", None)),
+    ("fourteen", "14点", ("14:00", None)),
+    ("midnight", "0点", ("00:00", None)),
+    ("part_carries", "下午2点到4点", ("14:00", "16:00")),
+    ("morning_range", "上午9点-11点", ("09:00", "11:00")),
+    ("mixed_range", "下午3点-17:00", ("15:00", "17:00")),
+    ("time_cell", time(15, 0), ("15:00", None)),
+    ("fraction_cell", 0.625, ("15:00", None)),
+]
+
+UNSURE = [
+    ("nine", "9点", "请写成 09:00（上午9点）或 21:00（晚上9点）"),
+    ("three", "3点", "请写成 15:00（下午3点）或 03:00（凌晨3点）"),
+    ("half", "3点半", "请写成 15:30（下午3点半）或 03:30（凌晨3点半）"),
+    ("minutes", "3点20", "请写成 15:20（下午3点20分）或 03:20（凌晨3点20分）"),
+    ("range", "2点-4点", "请写成 14:00-16:00（下午2点到下午4点）或 02:00-04:00（凌晨2点到凌晨4点）"),
+    ("range_sure_end", "2点-16:00", "请写成 14:00-16:00（下午2点到16:00）或 02:00-16:00（凌晨2点到16:00）"),
+]
+
+NOT_TIMES = [("bare_number", "9"), ("hour_25", "25:00"), ("midnight_evening", "晚上12点"), ("three_parts", "9点-10点-11点"),
+             ("words", "全天")]
+
+
+@pytest.mark.parametrize(("cell", "expected"), [c[1:] for c in READ], ids=[c[0] for c in READ])
+def test_a_time_cell_is_read(cell: object, expected: tuple[str, str | None]) -> None:
+    assert read_time(cell) == expected  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("cell", "said"), [c[1:] for c in UNSURE], ids=[c[0] for c in UNSURE])
+def test_an_hour_without_morning_or_afternoon_is_not_guessed(cell: str, said: str) -> None:
+    with pytest.raises(CellError) as refused:
+        read_time(cell)
+    assert refused.value.key == "import.cell.time_ambiguous"
+    assert said in Messages("zh-Hans").text(refused.value.key, **refused.value.args_)
+
+
+@pytest.mark.parametrize("cell", [c[1] for c in NOT_TIMES], ids=[c[0] for c in NOT_TIMES])
+def test_what_is_no_time_is_said_so(cell: str) -> None:
+    with pytest.raises(CellError) as refused:
+        read_time(cell)
+    assert refused.value.key == "import.cell.time"
+
+
+def test_an_import_reads_the_afternoon_and_names_the_unsure_row(make_site: MakeSite, tmp_path: Path) -> None:
+    content = make_site(site=SITE)
+    (tmp_path / "a.csv").write_text("标题,日期,时间\n邻里节,2026-05-20,下午2点到4点\n", encoding="utf-8")
+    assert run("import", "活动", str(tmp_path / "a.csv"), "--content", str(content)).exit_code == 0
+    record = fields_of(next((content / "activities").iterdir()))
+    assert (record["date"], record["end"]) == ("2026-05-20 14:00", "2026-05-20 16:00")
+    (tmp_path / "b.csv").write_text("标题,日期,时间\n读书会,2026-05-21,3点\n", encoding="utf-8")
+    result = run("import", "活动", str(tmp_path / "b.csv"), "--content", str(content), env={"SITEGEN_LANG": "zh-Hans"})
+    assert result.exit_code == 1
+    assert "b.csv:2" in result.stderr and "15:00（下午3点）或 03:00（凌晨3点）" in result.stderr
