@@ -214,7 +214,9 @@ def _ambiguous(day: str, time: re.Match[str]) -> Hint:
 
 
 def _time_range(day: str, start: re.Match[str], until: str) -> Hint | None:
-    """14:00-16:00, 下午2点到4点: the start in `date`, the end in `end` (下午 carries over to 4点)."""
+    """14:00-16:00, 下午2点到4点: the start in `date`, the end in `end` (下午 carries over to 4点). An end
+    not after the start is not suggested (14:00-13:00; 上午11点到1点 is no 01:00, and 13:00 a guess):
+    the start alone, the end as typed."""
     begun = _clock(start)
     if not isinstance(begun, str):
         return None
@@ -222,9 +224,9 @@ def _time_range(day: str, start: re.Match[str], until: str) -> Hint | None:
     if end is not None and end.group(1) is None and start.group(1) is not None:
         end = _TIME.fullmatch(start.group(1) + until)
     finished = _clock(end) if end is not None else read_typed(until, True)
-    if not isinstance(finished, str):
+    finish = finished if not isinstance(finished, str) or len(finished) > 5 else f"{day} {finished}"
+    if not isinstance(finish, str) or finish <= f"{day} {begun}":
         return "value.date_range_typed", {"suggestion": f"{day} {begun}", "until": until}
-    finish = finished if len(finished) > 5 else f"{day} {finished}"
     return "value.datetime_range_typed", {"start": f"{day} {begun}", "end": finish}
 
 
