@@ -18,6 +18,7 @@ _DAY: Final = re.compile(r"(\d{4})\s*[年/.\-]\s*(\d{1,2})\s*[月/.\-]\s*(\d{1,2
 # part of the day, hour, separator (a colon: the 24-hour clock; 点 or none: 3点 is 03:00 or 15:00), minute, 点半
 _TIME: Final = re.compile(r"(凌晨|上午|早上|早晨|中午|下午|傍晚|晚上)?\s*(\d{1,2})\s*(?:([:点时])\s*(\d{1,2})?\s*分?|(点半))?")
 _AFTERNOON: Final = frozenset({"下午", "傍晚", "晚上"})
+_NOT_MIDNIGHT: Final = _AFTERNOON | {"中午"}  # 0点 after one of these is no hour of that part of the day
 _NUMERALS: Final = re.compile(r"[零〇一二两三四五六七八九十]+(?=\s*[年月日号点时分])")  # 十二月一日, 下午三点
 
 
@@ -50,12 +51,13 @@ def impossible(raw: str, with_time: bool) -> bool:
 
 def _clock(time: re.Match[str]) -> str | bool | None:
     """HH:MM of a matched `_TIME`; False when no such time; None when it does not say which: 晚上12点
-    (the next day's 00:00) or an hour of 1–11 without 上午/下午 or a colon (3点: 03:00 or 15:00)."""
+    (the next day's 00:00), 晚上0点, 凌晨12点 (midnight: which day's?), 凌晨 after 6, or an hour of
+    1–11 without 上午/下午 or a colon (3点: 03:00 or 15:00)."""
     part, hour, minute = time.group(1), int(time.group(2)), 30 if time.group(5) else int(time.group(4) or 0)
     if minute > 59:
         return False
-    if part in _AFTERNOON and hour == 12:
-        return None
+    if (part in _AFTERNOON and hour == 12) or (part == "凌晨" and hour > 6) or (part in _NOT_MIDNIGHT and hour == 0):
+        return None  # midnight said as evening (晚上12点, 晚上0点) or as 凌晨12点: which day's? 凌晨11点: no such time
     if part is None and time.group(3) != ":" and 1 <= hour <= 11:
         return None
     if (part in _AFTERNOON and hour < 12) or (part == "中午" and 1 <= hour <= 10):

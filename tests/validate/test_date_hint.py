@@ -41,6 +41,15 @@ CASES = [
     ("12月21日", False, None),  # no year: not guessed
     ("下周一", False, None),
     ("2026-12-21 3pm", True, None),
+    # break16: midnight is no noon (凌晨12点 was told 12:00, 晚上0点 12:00, 中午0点 00:00); 凌晨 ends by dawn
+    ("2026-12-21 凌晨12点", True, None),
+    ("2026-12-21 凌晨12点半", True, None),
+    ("2026-12-21 晚上0点", True, None),
+    ("2026-12-21 下午0点", True, None),
+    ("2026-12-21 中午0点", True, None),
+    ("2026-12-21 凌晨11点", True, None),
+    ("2026-12-21 凌晨0点30分", True, "2026-12-21 00:30"),
+    ("2026-12-21 凌晨6点", True, "2026-12-21 06:00"),
 ]
 
 
