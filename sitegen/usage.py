@@ -107,6 +107,24 @@ def _owner(error: click.NoSuchOption, arguments: Sequence[str]) -> str | None:
     return next((name for name in sorted(group.commands) if has(name)), None)
 
 
+def _as_typed(error: click.NoSuchOption, owner: str, arguments: Sequence[str]) -> str:
+    """The option as typed with its value, to be moved after the command `owner` as a whole
+    (--content x, --content=x, --content "我的 网站"): the option alone when `owner` takes it as a flag or
+    no value follows it."""
+    name = error.option_name
+    group = error.ctx.command if error.ctx is not None else None
+    command = group.commands.get(owner) if isinstance(group, click.Group) else None
+    takes = command is not None and any(name in p.opts and not p.is_flag for p in command.params
+                                        if isinstance(p, click.Option))
+    for index, argument in enumerate(arguments):
+        if argument.startswith(name + "=") or (argument == name and not takes):
+            return argument
+        if argument == name and index + 1 < len(arguments) and arguments[index + 1] != owner:
+            value = arguments[index + 1]
+            return f'{name} "{value}"' if not value or any(c.isspace() for c in value) else f"{name} {value}"
+    return name
+
+
 def usage_message(error: click.UsageError, messages: Messages, arguments: Sequence[str] = ()) -> str:
     """One line (or two) saying what was wrong with the command line, without Click's English;
     `arguments` (the command line as typed, without the program) names the command an option put
@@ -115,7 +133,8 @@ def usage_message(error: click.UsageError, messages: Messages, arguments: Sequen
     if isinstance(error, click.NoSuchOption):
         owner = _owner(error, arguments)
         if owner is not None:
-            return text("click.option_before_command", name=error.option_name, command=owner)
+            return text("click.option_before_command", name=error.option_name, command=owner,
+                        typed=_as_typed(error, owner, arguments))
         return _did_you_mean(text("click.no_such_option", name=error.option_name), error.possibilities, messages)
     if isinstance(error, click.exceptions.NoSuchCommand):
         line = text("click.no_such_command", name=error.command_name, commands=_commands(error.ctx))

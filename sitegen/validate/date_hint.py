@@ -18,6 +18,7 @@ _DAY: Final = re.compile(r"(\d{4})\s*[年/.\-]\s*(\d{1,2})\s*[月/.\-]\s*(\d{1,2
 # part of the day, hour, separator (a colon: the 24-hour clock; 点 or none: 3点 is 03:00 or 15:00), minute, 点半
 TIME: Final = re.compile(r"(凌晨|上午|早上|早晨|中午|下午|傍晚|晚上)?\s*(\d{1,2})\s*(?:([:点时])\s*(\d{1,2})?\s*分?|(点半))?")
 _AFTERNOON: Final = frozenset({"下午", "傍晚", "晚上"})
+_NOT_MIDNIGHT: Final = _AFTERNOON | {"中午"}  # 0点 after one of these is no hour of that part of the day
 _NUMERALS: Final = re.compile(r"[零〇一二两三四五六七八九十]+(?=\s*[年月日号点时分])")  # 十二月一日, 下午三点
 
 
@@ -54,13 +55,15 @@ def impossible(raw: str, with_time: bool) -> bool:
 
 
 def read_clock(time: re.Match[str]) -> str | bool | None:
-    """HH:MM of a matched `TIME`; False when no such time; None when it does not say which: 晚上12点
-    (the next day's 00:00) or an hour of 1–11 without 上午/下午 or a colon (3点: 03:00 or 15:00)."""
+    """HH:MM of a matched `TIME` (a time as a worker types it: 09:00, 下午3点, 3点半); False when no
+    such time; None when it does not say which: 晚上12点 (the next day's 00:00), 晚上0点, 凌晨12点
+    (midnight: which day's?), 凌晨 after 6, or an hour of 1–11 without 上午/下午 or a colon (3点:
+    03:00 or 15:00)."""
     part, hour, minute = time.group(1), int(time.group(2)), 30 if time.group(5) else int(time.group(4) or 0)
     if minute > 59:
         return False
-    if part in _AFTERNOON and hour == 12:
-        return None
+    if (part in _AFTERNOON and hour == 12) or (part == "凌晨" and hour > 6) or (part in _NOT_MIDNIGHT and hour == 0):
+        return None  # midnight said as evening (晚上12点, 晚上0点) or as 凌晨12点: which day's? 凌晨11点: no such time
     if part is None and time.group(3) != ":" and 1 <= hour <= 11:
         return None
     if (part in _AFTERNOON and hour < 12) or (part == "中午" and 1 <= hour <= 10):
@@ -226,7 +229,9 @@ def _ambiguous(day: str, time: re.Match[str]) -> Hint:
 
 
 def _time_range(day: str, start: re.Match[str], until: str) -> Hint | None:
-    """14:00-16:00, 下午2点到4点: the start in `date`, the end in `end` (下午 carries over to 4点)."""
+    """14:00-16:00, 下午2点到4点: the start in `date`, the end in `end` (下午 carries over to 4点). An end
+    not after the start is not suggested (14:00-13:00; 上午11点到1点 is no 01:00, and 13:00 a guess):
+    the start alone, the end as typed."""
     begun = read_clock(start)
     if not isinstance(begun, str):
         return None
@@ -234,9 +239,9 @@ def _time_range(day: str, start: re.Match[str], until: str) -> Hint | None:
     if end is not None and end.group(1) is None and start.group(1) is not None:
         end = TIME.fullmatch(start.group(1) + until)
     finished = read_clock(end) if end is not None else read_typed(until, True)
-    if not isinstance(finished, str):
+    finish = finished if not isinstance(finished, str) or len(finished) > 5 else f"{day} {finished}"
+    if not isinstance(finish, str) or finish <= f"{day} {begun}":
         return "value.date_range_typed", {"suggestion": f"{day} {begun}", "until": until}
-    finish = finished if len(finished) > 5 else f"{day} {finished}"
     return "value.datetime_range_typed", {"start": f"{day} {begun}", "end": finish}
 
 

@@ -61,7 +61,8 @@ def _scaled(text: str) -> Decimal | None:
 def number_hint(raw: str, whole: bool, percent: bool = False) -> str | None:
     """The digits `raw` means, as the field takes them (`whole`: an integer; `percent`: a percentage,
     where 百分之五十, 50% and 五成 are 50), or None when it does not read as one number (a % where no
-    percentage is asked is none), or reads as what was typed (then there is nothing to suggest)."""
+    percentage is asked is none; a percentage over 100 is none the field takes), or reads as what was
+    typed (then there is nothing to suggest)."""
     text = _AFTER.sub("", _BEFORE.sub("", unicodedata.normalize("NFKC", raw).strip()))
     if percent:
         tenths = _TENTHS.fullmatch(text)
@@ -78,8 +79,8 @@ def number_hint(raw: str, whole: bool, percent: bool = False) -> str | None:
                 found = Decimal(number)
     except InvalidOperation:
         return None
-    if found is None or (whole and found != found.to_integral_value()):
-        return None
+    if found is None or (whole and found != found.to_integral_value()) or (percent and found > 100):
+        return None  # 百分之一百二十: no digits to write, progress takes 0–100
     if whole and re.fullmatch(r"\d{1,3}\.\d{3}", text):  # 1.000: one, or a thousand with a dot? not guessed
         return None
     said = str(int(found)) if found == found.to_integral_value() else format(found.normalize(), "f")

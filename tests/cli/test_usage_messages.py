@@ -50,8 +50,13 @@ COMMANDS = click.Group("sitegen", commands={"build": click.Command("build", para
 BEFORE: list[tuple[str, list[str], str, str, str]] = [
     ("named_command_has_it", ["-q", "check"], "-q", "zh-Hans", "-q 是 check 命令的选项，要写在命令后面：sitegen check -q"),
     ("named_command_has_it_en", ["--out", "x", "build"], "--out", "en",
-     "--out is an option of the build command and goes after it: sitegen build --out"),
-    ("no_command_named", ["--port", "8000"], "--port", "zh-Hans", "--port 是 serve 命令的选项，要写在命令后面：sitegen serve --port"),
+     "--out is an option of the build command and goes after it: sitegen build --out x"),  # break16: was --out alone
+    ("no_command_named", ["--port", "8000"], "--port", "zh-Hans",
+     "--port 是 serve 命令的选项，要写在命令后面：sitegen serve --port 8000"),
+    # break16: the option's value goes with it, as typed (the line told was sitegen check --content, refused for no value)
+    ("value_after_equals", ["--out=x", "build"], "--out", "zh-Hans", "要写在命令后面：sitegen build --out=x"),
+    ("value_with_a_space", ["--out", "我的 网站", "build"], "--out", "zh-Hans", '要写在命令后面：sitegen build --out "我的 网站"'),
+    ("flag_has_no_value", ["-q", "x", "check"], "-q", "zh-Hans", "要写在命令后面：sitegen check -q"),
     ("first_command_by_name", ["-q"], "-q", "en", "-q is an option of the build command and goes after it: sitegen build -q"),
     ("named_command_lacks_it", ["--port", "3", "build"], "--port", "zh-Hans", "没有 --port 这个选项。"),
     ("no_command_has_it", ["--nope", "build"], "--nope", "zh-Hans", "没有 --nope 这个选项。"),
@@ -61,7 +66,8 @@ BEFORE: list[tuple[str, list[str], str, str, str]] = [
 @pytest.mark.parametrize(("arguments", "name", "language", "expected"), [c[1:] for c in BEFORE], ids=[c[0] for c in BEFORE])
 def test_option_before_command(arguments: list[str], name: str, language: str, expected: str) -> None:
     error = click.NoSuchOption(name, ctx=click.Context(COMMANDS))
-    assert usage_message(error, Messages(language), arguments) == expected
+    said = usage_message(error, Messages(language), arguments)
+    assert said == expected or (expected.startswith("要写在") and said.endswith(expected)), said
 
 
 def test_option_before_command_from_the_command_line(capsys: pytest.CaptureFixture[str]) -> None:

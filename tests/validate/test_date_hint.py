@@ -41,6 +41,15 @@ CASES = [
     ("12月21日", False, None),  # no year: not guessed
     ("下周一", False, None),
     ("2026-12-21 3pm", True, None),
+    # break16: midnight is no noon (凌晨12点 was told 12:00, 晚上0点 12:00, 中午0点 00:00); 凌晨 ends by dawn
+    ("2026-12-21 凌晨12点", True, None),
+    ("2026-12-21 凌晨12点半", True, None),
+    ("2026-12-21 晚上0点", True, None),
+    ("2026-12-21 下午0点", True, None),
+    ("2026-12-21 中午0点", True, None),
+    ("2026-12-21 凌晨11点", True, None),
+    ("2026-12-21 凌晨0点30分", True, "2026-12-21 00:30"),
+    ("2026-12-21 凌晨6点", True, "2026-12-21 06:00"),
 ]
 
 
@@ -136,6 +145,10 @@ TYPED = [
     ("2026/12/1", True, "应写成 2026-12-01（"),
     ("十二月一日", False, "写成 年份-12-01，例如 2031-12-01"),
     ("二〇二六年十二月一日", True, "应写成 2026-12-01（"),
+    # break16: an end not after the start is not suggested for the end line (which refuses it): the start alone
+    ("2026-12-01 上午11点到1点", True, "只能写一天：请写成 2026-12-01 11:00（"),
+    ("2026-12-01 14:00-13:00", True, "只能写一天：请写成 2026-12-01 14:00（"),
+    ("2026-12-01 上午10点到12点", True, "写成 date: 2026-12-01 10:00；结束写在结束（end）一行，写成 end: 2026-12-01 12:00"),
 ]
 
 # What a message must not say for that value (left16: a day-only field has no end line to point to)
@@ -143,6 +156,9 @@ NOT_SAID = [
     ("2026年12月1日~12月3日", False, "结束（end）"),
     ("2026-12-01 至 2026-12-03", False, "end"),
     ("2026-12-01 3点", True, "应写成 2026-12-01 03:00"),
+    ("2026-12-01 上午11点到1点", True, "end: 2026-12-01 01:00"),  # break16: was told so, an end before the start
+    ("2026-12-01 14:00-13:00", True, "end: 2026-12-01 13:00"),
+    ("2026-12-01 14:00-14:00", True, "end: 2026-12-01 14:00"),
 ]
 
 

@@ -60,6 +60,9 @@ ROWS = [
     ("Percent", "百分之百", "100"),
     ("Percent", "五成", "50"),
     ("Percent", "50％", "50"),
+    # break16: a percentage over 100 is not told its digits (was 请写成 120, which progress refuses)
+    ("Percent", "百分之一百二十", None),
+    ("Percent", "百分之200", None),
     # left16: a % where no percentage is asked is no number of people or yuan (was 请写成 50)
     ("Count", "50%", None),
     ("Count", "百分之五十", None),
