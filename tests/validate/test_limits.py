@@ -105,15 +105,24 @@ def test_cli_base_url_follows_the_same_rule(make_site: MakeSite, tmp_path: Path)
 
 
 def test_a_list_file_of_10000_records_loads_in_linear_time(make_site: MakeSite) -> None:
-    """It took 39-100 s in a per-item pass over every line of the file; now it is one pass."""
+    """It took 39-100 s in a per-item pass over every line of the file; now it is one pass. Linear, not
+    fast, is what is held (timing targets live in bench/): eight times the records take about eight
+    times as long, where the per-item pass took sixty-four; the machine's load is the same for both."""
     from sitegen.load import load_content
 
-    rows = "".join(f"- id: w{i}\n  wish: 助行器{i}\n  wisher: 周桂芳\n  posted_on: 2026-10-18\n  status: open\n"
-                   for i in range(10_000))
-    content = make_site({"wishes/all.yaml": rows})
-    started = time.perf_counter()
-    loaded = load_content(content)
-    assert time.perf_counter() - started < 15
+    def rows(count: int) -> str:
+        return "".join(f"- id: w{i}\n  wish: 助行器{i}\n  wisher: 周桂芳\n  posted_on: 2026-10-18\n  status: open\n"
+                       for i in range(count))
+
+    def seconds(content: Path) -> float:
+        started = time.perf_counter()
+        load_content(content)
+        return time.perf_counter() - started
+
+    small, large = make_site({"wishes/all.yaml": rows(1_250)}, name="small"), make_site({"wishes/all.yaml": rows(10_000)})
+    ratio = seconds(large) / min(seconds(small), seconds(small))
+    assert ratio < 24, f"8x the records took {ratio:.1f}x as long"
+    loaded = load_content(large)
     assert len(loaded.records) == 10_001
     assert loaded.records[-1].lines[("status",)] == 50_000
 
