@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any, Final
 
 from pydantic import ValidationError
@@ -113,6 +114,18 @@ def _photos(raw: RawRecord, fields: Any, checker: PhotoChecker) -> tuple[tuple[P
     return tuple(found), problems
 
 
+def _typed_photos(raw: RawRecord, problems: list[Problem]) -> SimpleNamespace | None:
+    """The record's `photo` and `photos` as typed, for a record whose fields are not valid (its date,
+    say): None when they are not plain texts, or a problem names them already (a path the schema
+    refused is not named twice)."""
+    photo, photos = raw.fields.get("photo"), raw.fields.get("photos")
+    listed = [photos] if isinstance(photos, str) else photos if isinstance(photos, list) else []
+    if any(str(p.args.get("field", "")).startswith("photo") for p in problems) or \
+            not all(isinstance(p, str) for p in listed) or (photo is not None and not isinstance(photo, str)):
+        return None
+    return SimpleNamespace(photo=photo, photos=tuple(p for p in listed if p.strip()) if all(p.strip() for p in listed) else ())
+
+
 ValidCache = dict[str, tuple[Fields | None, list[Problem]]]
 
 
@@ -163,8 +176,9 @@ def _with_photos(raw: RawRecord, fields: Fields | None, problems: list[Problem],
                  last: Valid | None = None) -> tuple[Valid | None, list[Problem]]:
     """The record's photos looked at (the files may change: always), then its Valid; `last`, the
     Valid made of the same record object before, is given back when its photos are the same."""
-    if fields is None:
-        return None, problems
+    if fields is None:  # its other problems hide none of its photos' (every problem in one run)
+        typed = _typed_photos(raw, problems)
+        return None, problems + (_photos(raw, typed, checker)[1] if typed is not None else [])
     photos, photo_problems = _photos(raw, fields, checker)
     problems += photo_problems
     if any(not p.warning for p in problems):

@@ -32,6 +32,9 @@ def sniff(head: bytes) -> str | None:
     return None
 
 
+_SEPARATORS: Final = re.compile(r"[，、,；;]|\s+")  # between photos a worker put on one line (validate/fields.py's, and spaces)
+
+
 class PhotoChecker:
     """Check each referenced photo once, however many records share it.
 
@@ -56,8 +59,19 @@ class PhotoChecker:
     def check(self, value: str) -> tuple[PurePosixPath | None, str | None, dict[str, object]]:
         """(normalised path, None, {}) when fine, else (None, message key, args)."""
         if value not in self._checked:
-            self._checked[value] = self._check(value)
+            found = self._check(value)
+            if found[1] in ("photo.missing", "photo.missing_hint"):
+                found = self._several(value) or found
+            self._checked[value] = found
         return self._checked[value]
+
+    def _several(self, value: str) -> tuple[None, str, dict[str, object]] | None:
+        """`media/a.jpg, media/b.jpg` on one line, no such file, but each part a photo that is there:
+        photo.one_per_line, with the first of them for the example; else None."""
+        parts = [p.strip() for p in _SEPARATORS.split(value) if p.strip()]
+        if len(parts) < 2 or any(self.check(part)[1] is not None for part in parts):
+            return None
+        return None, "photo.one_per_line", {"path": value, "count": len(parts), "first": parts[0]}
 
     def _check(self, value: str) -> tuple[PurePosixPath | None, str | None, dict[str, object]]:
         args: dict[str, object] = {"path": value}

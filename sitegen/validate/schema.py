@@ -20,8 +20,11 @@ PAPERS: Final = ("A4", "A3")
 
 def one_photo(value: Any) -> Any:
     """`photos: media/a.jpg`, one path on the key's own line, is a list of that one photo (as a worker
-    with one photo writes it; docs/spec.md §1, an addition like `tags`). The text is not split: a
-    file name may hold a comma. Anything else goes on to the list's own check."""
+    with one photo writes it; docs/spec.md §1, an addition like `tags`), and `photos:` left empty is
+    none. The text is not split: a file name may hold a comma (validate/photos.py says when it holds
+    several photos). Anything else goes on to the list's own check."""
+    if value is None:  # `photos:` left empty, as a template's line: no photos
+        return []
     return [value] if isinstance(value, str) and value.strip() else value
 
 

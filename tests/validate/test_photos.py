@@ -85,6 +85,12 @@ ONE_LINE = [
     ("one_path_missing", "photos: media/gone.jpg", None, "does not exist"),
     ("one_path_outside", "photos: ../outside.jpg", None, "outside"),
     ("a_list_still", "photos:\n  - media/ok.jpg", ("media/ok.jpg",), ""),
+    ("left_empty", "photos:", (), ""),
+    ("a_comma_in_a_name", "photos: media/o,k.jpg", ("media/o,k.jpg",), ""),
+    ("two_with_a_comma", "photos: media/ok.jpg, media/ok2.jpg", None, "is 2 photos: write each on its own line"),
+    ("two_with_a_space", "photos: media/ok.jpg media/ok2.jpg", None, "is 2 photos"),
+    ("two_with_dunhao", "photos: media/ok.jpg、media/ok2.jpg", None, "is 2 photos"),
+    ("two_one_missing", "photos: media/ok.jpg, media/gone.jpg", None, "does not exist"),
     ("a_mapping_refused", "photos:\n  cover: media/ok.jpg", None, "list"),
 ]
 
@@ -96,7 +102,8 @@ def test_one_photo_on_the_key_line(make_site: MakeSite, line: str, photos: tuple
     from sitegen.i18n.messages import Messages
     from sitegen.options import Options
 
-    content = make_site({"activities/a.md": f"---\ntitle: 七夕\ndate: 2019-08-06\n{line}\n---\n", "media/ok.jpg": jpeg()})
+    content = make_site({"activities/a.md": f"---\ntitle: 七夕\ndate: 2019-08-06\n{line}\n---\n", "media/ok.jpg": jpeg(),
+                         "media/ok2.jpg": jpeg(), "media/o,k.jpg": jpeg()})
     if photos is None:
         with pytest.raises(ContentInvalid) as refused:
             pipeline.check(content, Options())
@@ -105,3 +112,28 @@ def test_one_photo_on_the_key_line(make_site: MakeSite, line: str, photos: tuple
         return
     model = pipeline.check(content, Options()).model
     assert tuple(str(p) for p in model.activities[0].photos) == photos
+
+
+# A record whose other fields are refused still has its photos looked at: one run names every problem.
+BESIDE = [
+    ("missing", "photos: media/gone.jpg", 5, "does not exist"),
+    ("second_outside", "photos:\n  - media/ok.jpg\n  - ../x.jpg", 7, "outside"),
+    ("disclosure_photo", None, 5, "does not exist"),
+]
+
+
+@pytest.mark.parametrize(("line", "at", "word"), [c[1:] for c in BESIDE], ids=[c[0] for c in BESIDE])
+def test_photo_problems_are_named_beside_another_fields(make_site: MakeSite, line: str | None, at: int, word: str) -> None:
+    from sitegen import pipeline
+    from sitegen.errors import ContentInvalid
+    from sitegen.i18n.messages import Messages
+    from sitegen.options import Options
+
+    record = ("disclosures/a.md", "---\nname: 王建国\nrole: 楼栋长\nphone: 1234\nphoto: media/gone.jpg\n---\n") if line is None \
+        else ("activities/a.md", f"---\ntitle: 七夕\ndate: 2019-08-06\nparticipants: 很多\n{line}\n---\n")
+    content = make_site({record[0]: record[1], "media/ok.jpg": jpeg()})
+    with pytest.raises(ContentInvalid) as refused:
+        pipeline.check(content, Options())
+    said = [p.render(Messages("en")) for p in refused.value.problems if not p.warning]
+    assert len(said) == 2, said
+    assert said[1].startswith(f"{record[0]}:{at}:") and word in said[1]
