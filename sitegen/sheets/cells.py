@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Final
@@ -147,13 +148,18 @@ def read_date(cell: Cell) -> date:
     return found
 
 
+Reading = tuple[str, str]  # HH:MM and the words it is said in (下午3点), as date_hint.py `readings` gives them
+
+
 def read_time(cell: Cell) -> tuple[str, str | None]:
     """'09:00', '下午3点', '14:00-16:30', '下午2点到4点' or a time cell → (start, end or None) as HH:MM.
 
     Read as the content check reads a time (validate/date_hint.py `read_clock`): 下午/晚上 before an
     hour under 12 adds 12, and a part of the day written before the start carries to the end. An
     hour of 1–11 with 点 and no 上午/下午 (3点: 03:00 or 15:00?) is not guessed: CellError
-    import.cell.time_ambiguous names both readings. Other text: import.cell.time.
+    import.cell.time_ambiguous names both readings; a range is read when one reading only ends after
+    it starts (9点-11:30), and an end never after the start is import.cell.time_order (`_range`).
+    Other text: import.cell.time.
     """
     if isinstance(cell, (datetime, time)):
         return f"{cell.hour:02d}:{cell.minute:02d}", None
@@ -164,32 +170,55 @@ def read_time(cell: Cell) -> tuple[str, str | None]:
     parts = re.split(r"\s*(?:-|–|—|~|～|至|到)\s*", text)
     if not 1 <= len(parts) <= 2:
         raise CellError("import.cell.time", value=text)
-    found: list[str] = []
-    unsure: list[tuple[tuple[str, str], tuple[str, str]]] = []  # each part's two readings (one, twice, when sure)
-    for part in parts:
-        match = TIME.fullmatch(typed_numbers(part))
-        if match is not None and found and match.group(1) is None and parts[0] != part:
-            first = TIME.fullmatch(typed_numbers(parts[0]))  # 下午2点到4点: 下午 is the end's too
-            if first is not None and first.group(1) is not None:
-                match = TIME.fullmatch(first.group(1) + typed_numbers(part))
-        if match is None or not (match.group(3) or match.group(5)):  # no 点, 时 or colon: 9 alone is no time
-            raise CellError("import.cell.time", value=text)
-        reading = read_clock(match)
-        both = readings(match) if reading is None and match.group(1) is None else None
-        reading = both[0][0] if both is not None else reading
-        if not isinstance(reading, str):  # 25:00, 晚上12点 (the next day's 00:00)
-            raise CellError("import.cell.time", value=text)
-        found.append(reading)
-        unsure.append(both or ((reading, part), (reading, part)))
-    if any(first != second for first, second in unsure):
-        raise _ambiguous(text, unsure)
-    return found[0], found[1] if len(found) == 2 else None
+    found = [_clocks(part, parts[0] if index else None, text) for index, part in enumerate(parts)]
+    if len(found) == 2:
+        return _range(text, found[0], found[1])
+    if len(found[0]) > 1:
+        raise _ambiguous(text, [(first,) for first in found[0]])
+    return found[0][0][0], None
 
 
-def _ambiguous(text: str, unsure: list[tuple[tuple[str, str], tuple[str, str]]]) -> CellError:
-    """import.cell.time_ambiguous with both readings of the time, a range's ends joined (a sure end the same in both)."""
-    first, second = ("-".join(r[i][0] for r in unsure) for i in (0, 1))
-    said, other = ("到".join(r[i][1] for r in unsure) for i in (0, 1))
+def _clocks(part: str, start: str | None, text: str) -> list[Reading]:
+    """The readings of one end of `text`: one when sure, two (daylight first) for 3点; `start` is the
+    range's start when `part` is its end (下午2点到4点: 下午 is the end's too)."""
+    match = TIME.fullmatch(typed_numbers(part))
+    if match is not None and start is not None and match.group(1) is None:
+        first = TIME.fullmatch(typed_numbers(start))
+        if first is not None and first.group(1) is not None:
+            match = TIME.fullmatch(first.group(1) + typed_numbers(part))
+    if match is None or not (match.group(3) or match.group(5)):  # no 点, 时 or colon: 9 alone is no time
+        raise CellError("import.cell.time", value=text)
+    reading = read_clock(match)
+    if reading is None and match.group(1) is None:
+        return list(readings(match))
+    if not isinstance(reading, str):  # 25:00, 晚上12点 (the next day's 00:00)
+        raise CellError("import.cell.time", value=text)
+    return [(reading, part)]
+
+
+def _range(text: str, starts: list[Reading], ends: list[Reading]) -> tuple[str, str]:
+    """The one range `starts` and `ends` make that ends after it starts, each start with its nearest
+    end (5点-7点 is 17:00-19:00 or 05:00-07:00, never 17:00-07:00). An end past midnight within 12
+    hours is a reading too (11点到1点: 11:00-13:00 or 23:00-01:00?); with none that ends after its
+    start, import.cell.time_order (23点-1点: the end, next day, goes in 结束)."""
+    day = [(s, min(e for e in ends if e[0] > s[0])) for s in starts if any(e[0] > s[0] for e in ends)]
+    night = [(s, e) for s in starts for e in ends if e[0] <= s[0] and _minutes(e[0]) + 24 * 60 - _minutes(s[0]) <= 720]
+    if not day:
+        start, end = night[0] if night else (starts[0], ends[0])
+        raise CellError("import.cell.time_order", value=text, start=start[0], end=end[0])
+    if len(day) == 1 and not night:
+        return day[0][0][0], day[0][1][0]
+    raise _ambiguous(text, (day + night)[:2])
+
+
+def _minutes(clock: str) -> int:
+    return int(clock[:2]) * 60 + int(clock[3:])
+
+
+def _ambiguous(text: str, options: Sequence[tuple[Reading, ...]]) -> CellError:
+    """import.cell.time_ambiguous with two readings of the time (or of a range, its ends joined)."""
+    first, second = ("-".join(r[0] for r in option) for option in options)
+    said, other = ("到".join(r[1] for r in option) for option in options)
     return CellError("import.cell.time_ambiguous", value=text, first=first, first_words=said, second=second,
                      second_words=other)
 
