@@ -20,16 +20,17 @@ TIME: Final = re.compile(r"(凌晨|上午|早上|早晨|中午|下午|傍晚|晚
 _AFTERNOON: Final = frozenset({"下午", "傍晚", "晚上"})
 _NOT_MIDNIGHT: Final = _AFTERNOON | {"中午"}  # 0点 after one of these is no hour of that part of the day
 _NUMERALS: Final = re.compile(r"[零〇一二两三四五六七八九十]+(?=\s*[年月日号点时分])")  # 十二月一日, 下午三点
+_SIMPLIFIED: Final = str.maketrans("點時號兩", "点时号两")  # 下午3點, 9時, 1號, 兩點 as a zh-Hant worker types them
 
 
 def typed_numbers(text: str) -> str:
-    """`text` with its Chinese numerals before 年月日号点时分 as digits (下午三点 → 下午3点)."""
-    return _NUMERALS.sub(_arabic, unicodedata.normalize("NFKC", text))
+    """`text` with its Chinese numerals before 年月日号点时分 as digits (下午三点 → 下午3点), 點/時/號/兩 as 点/时/号/两."""
+    return _NUMERALS.sub(_arabic, unicodedata.normalize("NFKC", text).translate(_SIMPLIFIED))
 
 
 def _normal(raw: str) -> str:
-    """`raw` as the readers below take it: NFKC, without its weekday, its Chinese numerals as digits."""
-    text = WEEKDAY.sub(" ", unicodedata.normalize("NFKC", raw), count=1).strip()
+    """`raw` as the readers below take it: NFKC, 點 as 点 (`typed_numbers`), without its weekday, its Chinese numerals as digits."""
+    text = WEEKDAY.sub(" ", unicodedata.normalize("NFKC", raw).translate(_SIMPLIFIED), count=1).strip()
     return _NUMERALS.sub(_arabic, text)
 
 
