@@ -102,10 +102,12 @@ def _photos(raw: RawRecord, fields: Any, checker: PhotoChecker) -> tuple[tuple[P
     wanted: list[tuple[tuple[str | int, ...], str]] = []
     if getattr(fields, "photo", None):
         wanted.append((("photo",), fields.photo))
-    wanted += [(("photos", i), p) for i, p in enumerate(getattr(fields, "photos", ()))]
+    wanted += [(("photos", i), p) for i, p in enumerate(getattr(fields, "photos", ())) if p]  # "": `_typed_photos`
     found, problems = [], []
     for at, value in wanted:
         path, key, args = checker.check(value)
+        if key == "photo.one_per_line" and at == ("photo",):  # a disclosure's photo is one: no list to make
+            key = "photo.only_one"
         if key is not None:  # named as 照片（photos）, or 照片第 2 项（photos[2]） among more than one
             field = f"photos[{int(at[-1]) + 1}]" if len(at) > 1 and len(fields.photos) > 1 else str(at[0])
             problems.append(Problem(raw.path, raw.line_of(*at), key, {**args, "field": field}))
@@ -114,16 +116,16 @@ def _photos(raw: RawRecord, fields: Any, checker: PhotoChecker) -> tuple[tuple[P
     return tuple(found), problems
 
 
-def _typed_photos(raw: RawRecord, problems: list[Problem]) -> SimpleNamespace | None:
+def _typed_photos(raw: RawRecord, problems: list[Problem]) -> SimpleNamespace:
     """The record's `photo` and `photos` as typed, for a record whose fields are not valid (its date,
-    say): None when they are not plain texts, or a problem names them already (a path the schema
-    refused is not named twice)."""
+    say): what is no plain text, or a problem names already (a path the schema refused, an empty
+    line), left out as "" (`_photos` skips it, the others keep their lines) and nothing more."""
     photo, photos = raw.fields.get("photo"), raw.fields.get("photos")
-    listed = [photos] if isinstance(photos, str) else photos if isinstance(photos, list) else []
-    if any(str(p.args.get("field", "")).startswith("photo") for p in problems) or \
-            not all(isinstance(p, str) for p in listed) or (photo is not None and not isinstance(photo, str)):
-        return None
-    return SimpleNamespace(photo=photo, photos=tuple(p for p in listed if p.strip()) if all(p.strip() for p in listed) else ())
+    named = {str(p.args.get("field", "")) for p in problems}
+    listed = [photos] if isinstance(photos, str) else photos if isinstance(photos, list) and "photos" not in named else []
+    kept = tuple(p if isinstance(p, str) and p.strip() and f"photos[{i + 1}]" not in named else ""
+                 for i, p in enumerate(listed))
+    return SimpleNamespace(photo=photo if isinstance(photo, str) and "photo" not in named else None, photos=kept)
 
 
 ValidCache = dict[str, tuple[Fields | None, list[Problem]]]
@@ -177,8 +179,7 @@ def _with_photos(raw: RawRecord, fields: Fields | None, problems: list[Problem],
     """The record's photos looked at (the files may change: always), then its Valid; `last`, the
     Valid made of the same record object before, is given back when its photos are the same."""
     if fields is None:  # its other problems hide none of its photos' (every problem in one run)
-        typed = _typed_photos(raw, problems)
-        return None, problems + (_photos(raw, typed, checker)[1] if typed is not None else [])
+        return None, problems + _photos(raw, _typed_photos(raw, problems), checker)[1]
     photos, photo_problems = _photos(raw, fields, checker)
     problems += photo_problems
     if any(not p.warning for p in problems):
