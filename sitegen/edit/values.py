@@ -51,8 +51,8 @@ def _wanted(name: str, spec: Any, value: Any) -> Any:
     """The value a form field asks for in the file; None to remove the field."""
     if spec is not None and spec.input in ("group", "rows"):
         return _nested(spec, value)
-    if name == "photos":
-        return [str(v) for v in value or [] if str(v).strip()] or None
+    if name == "photos":  # one path as the record had it (photos: media/a.jpg): that photo, not one per letter
+        return [str(v) for v in ([value] if isinstance(value, str) else value or []) if str(v).strip()] or None
     if name == "photo":
         return str(value or "").strip() or None
     if name == "draft":
@@ -61,7 +61,8 @@ def _wanted(name: str, spec: Any, value: Any) -> Any:
 
 
 def apply_form(data: Any, kind: str, values: dict[str, Any], messages: Messages) -> None:
-    """Set, change or remove each form field in the round-trip map, new keys in the schema's order."""
+    """Set, change or remove each form field in the round-trip map, new keys in the schema's order
+    (`photos: media/a.jpg`, one photo on its key's line, is left as typed when the form keeps that photo)."""
     from ruamel.yaml.comments import CommentedMap
 
     specs = {spec.name: spec for spec in form_for(kind, messages)}
@@ -72,7 +73,7 @@ def apply_form(data: Any, kind: str, values: dict[str, Any], messages: Messages)
         wanted = _wanted(name, specs.get(name), values[name])
         if wanted is None:
             data.pop(name, None)
-        elif plain(data.get(name)) != plain(wanted):
+        elif plain(data.get(name)) != plain(wanted) and not (name == "photos" and [plain(data.get(name))] == wanted):
             if name in data:
                 data[name] = wanted
             else:
