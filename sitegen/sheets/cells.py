@@ -164,7 +164,7 @@ def read_time(cell: Cell) -> tuple[str, str | None]:
     if isinstance(cell, (datetime, time)):
         return f"{cell.hour:02d}:{cell.minute:02d}", None
     if isinstance(cell, float) and 0 <= cell < 1:  # a time stored as a fraction of a day
-        minutes = round(cell * 24 * 60)
+        minutes = min(round(cell * 24 * 60), 24 * 60 - 1)  # 23:59:59 is 23:59, no 24:00
         return f"{minutes // 60:02d}:{minutes % 60:02d}", None
     text = plain(cell)
     parts = re.split(r"\s*(?:-|–|—|~|～|至|到)\s*", text)

@@ -17,6 +17,7 @@ READ = [
     ("sure_end_afternoon", "10点-下午2点", ("10:00", "14:00")),
     ("sure_start", "19:00-9点", ("19:00", "21:00")),
     ("sure_start_colon", "13:30-5点", ("13:30", "17:00")),
+    ("last_second_fraction", 0.99999, ("23:59", None)),  # 23:59:59 as a fraction of a day: was 24:00
 ]
 
 UNSURE = [
@@ -36,7 +37,7 @@ BACKWARDS = [
 
 
 @pytest.mark.parametrize(("cell", "expected"), [c[1:] for c in READ], ids=[c[0] for c in READ])
-def test_a_range_with_one_reading_is_read(cell: str, expected: tuple[str, str]) -> None:
+def test_a_range_with_one_reading_is_read(cell: str | float, expected: tuple[str, str]) -> None:
     assert read_time(cell) == expected
 
 
