@@ -52,15 +52,36 @@ def write_file(stage: Path, rel: str, data: bytes, sha: str | None = None) -> st
         target.parent.mkdir(parents=True, exist_ok=True)
         handle = os.open(target, _EXCLUSIVE, 0o644)
     except FileExistsError:
-        # Unlinked, then created: the stage is no one's site until the swap, so the name may be
-        # missing for a moment. A rename over it (os.replace) costs more: ext4 (auto_da_alloc, on
-        # by default; ext4(5)) starts writing the new file's data out before the rename returns,
-        # and a later build unlinking that file waits for the write; 2-3 ms a file under load.
-        os.unlink(target)
-        handle = os.open(target, _EXCLUSIVE, 0o644)
+        handle = _replacing(target)
     with os.fdopen(handle, "wb") as stream:
         stream.write(data)
     return sha if sha is not None else hashlib.sha256(data).hexdigest()
+
+
+_RACES: Final = 8  # times a name taken by another writer between our unlink and our create is let go
+
+
+def _replacing(target: Path) -> int:
+    """A new file at `target`, where one is: unlinked, then created. The stage is no one's site until
+    the swap, so the name may be missing for a moment. A rename over it (os.replace) costs more: ext4
+    (auto_da_alloc, on by default; ext4(5)) starts writing the new file's data out before the rename
+    returns, and a later build unlinking that file waits for the write; 2-3 ms a file under load.
+
+    Two workers may write one name at once: a photo's sizes are named by its bytes, so two photo
+    files with the same bytes (media/a.jpg and a copy) make the same files (the same bytes too).
+    The other's unlink may come first (FileNotFoundError: nothing to unlink) or its create between
+    ours (FileExistsError: again); whichever is created last holds the whole file, written before
+    its worker reports. A street build once said the disk may be full here (break16b)."""
+    for _ in range(_RACES):
+        try:
+            os.unlink(target)
+        except FileNotFoundError:
+            pass
+        try:
+            return os.open(target, _EXCLUSIVE, 0o644)
+        except FileExistsError:
+            continue
+    return os.open(target, _EXCLUSIVE, 0o644)
 
 
 def file_stat(path: str | os.PathLike[str]) -> tuple[int, int] | None:
