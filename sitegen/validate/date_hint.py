@@ -58,15 +58,16 @@ def impossible(raw: str, with_time: bool) -> bool:
 def read_clock(time: re.Match[str]) -> str | bool | None:
     """HH:MM of a matched `TIME` (a time as a worker types it: 09:00, 下午3点, 3点半); False when no
     such time; None when it does not say which: 晚上12点 (the next day's 00:00), 晚上0点, 凌晨12点
-    (midnight: which day's?), 凌晨 after 6, or an hour of 1–11 without 上午/下午 or a colon (3点:
-    03:00 or 15:00)."""
+    (midnight: which day's?), 凌晨 after 6, or an hour of 1–11 written with 点 (or nothing) and no
+    上午/下午 (3点: 03:00 or 15:00). A colon, and 时 as official notices write the 24-hour clock (9时30分,
+    15时), are read as the hour they say."""
     part, hour, minute = time.group(1), int(time.group(2)), 30 if time.group(5) else int(time.group(4) or 0)
     if minute > 59:
         return False
     if (part in _AFTERNOON and hour == 12) or (part == "凌晨" and hour > 6) or (part in _NOT_MIDNIGHT and hour == 0):
         return None  # midnight said as evening (晚上12点, 晚上0点) or as 凌晨12点: which day's? 凌晨11点: no such time
-    if part is None and time.group(3) != ":" and 1 <= hour <= 11:
-        return None
+    if part is None and time.group(3) not in (":", "时") and 1 <= hour <= 11:
+        return None  # 时 with no part of the day is the 24-hour clock of notices (9时30分, 15时): read as it
     if (part in _AFTERNOON and hour < 12) or (part == "中午" and 1 <= hour <= 10):
         hour += 12
     return False if hour > 23 else f"{hour:02d}:{minute:02d}"

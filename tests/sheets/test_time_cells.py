@@ -25,6 +25,8 @@ READ = [
     ("noon", "中午12点", ("12:00", None)),
     ("twelve", "12点", ("12:00", None)),
     ("fourteen", "14点", ("14:00", None)),
+    ("notice_clock", "9时30分", ("09:30", None)),  # 时: the 24-hour clock of notices, as imported before
+    ("notice_range", "9时-11时", ("09:00", "11:00")),
     ("midnight", "0点", ("00:00", None)),
     ("part_carries", "下午2点到4点", ("14:00", "16:00")),
     ("morning_range", "上午9点-11点", ("09:00", "11:00")),
