@@ -10,8 +10,8 @@ from sitegen.kinds.shape import Column, Field, Kind
 # The lifecycle in order (SPEC §3), each with the words workers write for it; 已完成 is `completed`
 # here and `fulfilled` for a wish: each table belongs to one field of one kind.
 STATUS_WORDS: Final = {
-    "proposed": ("提议", "已提出", "待审议", "居民提事", "提出", "待审", "提議", "待審議", "待審"),
-    "reviewing": ("审议中", "审核中", "两委审事", "審議中", "審核中", "兩委審事"),
+    "proposed": ("提议", "已提出", "待审议", "居民提事", "提出", "待审", "提事", "提議", "待審議", "待審"),
+    "reviewing": ("审议中", "审核中", "两委审事", "审事", "審議中", "審核中", "兩委審事", "審事"),
     "deliberating": ("协商中", "议事中", "协商议事", "協商中", "議事中", "協商議事"),
     "decided": ("已决定", "已议定", "已通过", "表决通过", "通过", "已決定", "已議定", "已通過", "表決通過", "通過"),
     "implementing": ("实施中", "进行中", "落实中", "办理中", "實施中", "進行中", "落實中", "辦理中"),

@@ -28,7 +28,8 @@ def kind_of(name: str) -> str | None:
 
 
 def init_site(target: Path) -> list[Path]:
-    """Copy the sample site into an empty (or new) folder; never overwrite anything."""
+    """Copy the sample site into an empty (or new) folder, with an empty content/media for photos;
+    never overwrite anything."""
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
         raise UsageProblem("init.not_empty", path=str(target))
     source = resources.files("sitegen.scaffold").joinpath("site")
@@ -45,6 +46,9 @@ def init_site(target: Path) -> list[Path]:
             else:
                 shutil.copyfile(path, destination)
                 written.append(destination)
+    # 使用说明.md says to put photos into content/media: the folder is there to put them in (a
+    # package keeps no empty folder)
+    (target / "content" / "media").mkdir(exist_ok=True)
     name_site(target / "content" / "site.yaml", site_name(target))
     return written
 

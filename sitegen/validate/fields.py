@@ -170,6 +170,7 @@ def _not_a_number(key: str, typed: str, whole: bool, percent: bool = False) -> P
 
 
 _GROUPED: Final = re.compile(r"[+-]?[0-9]{1,3}(?:[,，][0-9]{3})+")
+_GROUPED_MONEY: Final = re.compile(r"[0-9]{1,3}(?:[,，][0-9]{3})+(?:\.[0-9]+)?")
 
 
 def _integer(value: Any, low: int | None = 0, high: int | None = None, percent: bool = False) -> int:
@@ -199,6 +200,8 @@ def _percent(value: Any) -> int:
 def _money(value: Any) -> float:
     typed = _unquote(_text(value).strip())
     raw = typed.removesuffix("元").strip()
+    if _GROUPED_MONEY.fullmatch(raw):  # 1,000 or 1,200.50, as a count takes 1,000: 1,5 is no 15
+        raw = raw.replace(",", "").replace("，", "")
     try:
         number = float(raw)
     except ValueError:

@@ -60,7 +60,7 @@ class PhotoChecker:
         """(normalised path, None, {}) when fine, else (None, message key, args)."""
         if value not in self._checked:
             found = self._check(value)
-            if found[1] in ("photo.missing", "photo.missing_hint"):
+            if found[1] in ("photo.missing", "photo.missing_hint", "photo.in_media"):
                 found = self._several(value) or found
             self._checked[value] = found
         return self._checked[value]
@@ -91,8 +91,9 @@ class PhotoChecker:
     def _on_disk(self, parts: list[str]) -> tuple[Path, str | None, dict[str, object]]:
         """(the file, None, {}), each of `parts` changed to the name on disk in place when only its
         Unicode form differs; else (folder reached, message key, its arguments): "photo.case" with
-        `actual`, the name on disk; "photo.missing_hint" with `suggestion`, the path typed with the
-        missing part replaced by a name of its folder close to it (a digit or a letter off, another
+        `actual`, the name on disk; "photo.in_media" with `suggestion`, the path typed under media/,
+        where it is; "photo.missing_hint" with `suggestion`, the path typed with the missing part
+        replaced by a name of its folder close to it (a digit or a letter off, another
         extension); "photo.missing"."""
         folder = self.content
         for index, part in enumerate(parts):
@@ -103,6 +104,9 @@ class PhotoChecker:
                     match = next((n for n in names if _folded(n) == _folded(part)), None)
                     if match is not None:
                         return folder, "photo.case", {"actual": match}
+                    in_media = "/".join(["media", *parts])  # 照片.jpg typed for media/照片.jpg: the folder left out
+                    if index == 0 and part != "media" and self.check(in_media)[1] is None:
+                        return folder, "photo.in_media", {"suggestion": in_media}
                     suggestion = self._suggestion(["/".join([*parts[:index], close, *parts[index + 1:]])
                                                    for close in _close_names(names, part)])
                     if suggestion is not None:

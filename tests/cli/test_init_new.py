@@ -18,6 +18,8 @@ def test_init_then_build(tmp_path: Path) -> None:
     result = run("init", str(site))
     assert result.exit_code == 0, result.output
     assert (site / "使用说明.md").is_file() and (site / "content" / "site.yaml").is_file()
+    assert (site / "content" / "media").is_dir()  # 使用说明.md says to put photos there (newcomer16: it was not made)
+    assert "content/media" in (site / "使用说明.md").read_text("utf-8")
     result = run("build", "--content", str(site / "content"), "--out", str(site / "output"))
     assert result.exit_code == 0, result.stderr
     assert (site / "output" / "index.html").is_file()

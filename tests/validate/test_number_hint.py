@@ -14,8 +14,6 @@ HINT = "只写阿拉伯数字，不加逗号、空格、￥或单位：请写成
 
 ROWS = [
     # (field type, typed, the digits the message must name; None: the generic example stays)
-    ("Money", "1,000", "1000"),
-    ("Money", "1，000", "1000"),
     ("Money", "1 000", "1000"),
     ("Money", "1\u3000000", "1000"),
     ("Money", "一千", "1000"),
@@ -25,7 +23,6 @@ ROWS = [
     ("Money", "500块", "500"),
     ("Money", "人民币200元", "200"),
     ("Money", "1.5万", "15000"),
-    ("Money", "1,000.50", "1000.5"),
     ("Money", "很多", None),
     ("Count", "1 000", "1000"),
     ("Count", "一千", "1000"),
@@ -86,6 +83,9 @@ def test_a_typed_number_is_told_its_digits(kind: str, typed: str, digits: str | 
 @pytest.mark.parametrize(("kind", "typed", "value"), [
     ("Count", "1,000", 1000), ("Count", "1，000", 1000), ("Money", "35.5元", 35.5), ("Percent", "50%", 50),
     ("Count", "1,234,567", 1234567),
+    # a sum takes commas between groups of three as a count does (newcomer16: value: 1,000 was refused,
+    # participants: 1,000 taken)
+    ("Money", "1,000", 1000), ("Money", "1，000", 1000), ("Money", "1,000.50", 1000.5), ("Money", "12,500元", 12500),
 ])
 def test_what_was_taken_is_still_taken(kind: str, typed: str, value: float) -> None:
     assert CHECKS[kind](typed) == value

@@ -53,6 +53,7 @@ ROWS = [
     ("photo.case", "activities/a.md", _activity("media/upper.jpg"), "照片（photos）"),
     ("photo.missing", "activities/a.md", _activity("media/ok.jpg", "media/ok.jpg", "media/新年.jpg"), "照片第 3 项（photos[3]）"),
     ("photo.missing_hint", "activities/a.md", _activity("media/ok1.jpg"), "照片（photos）"),
+    ("photo.in_media", "activities/a.md", _activity("ok.jpg"), "照片（photos）"),  # media/ left out (newcomer16)
     ("photo.folder", "activities/a.md", _activity("media/活动"), "照片（photos）"),
     ("photo.heic", "activities/a.md", _activity("media/iphone.heic"), "照片（photos）"),
     ("photo.unreadable", "activities/a.md", _activity("media/head.jpg"), "照片（photos）"),

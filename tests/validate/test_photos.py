@@ -91,6 +91,8 @@ ONE_LINE = [
     ("two_with_a_space", "photos: media/ok.jpg media/ok2.jpg", None, "is 2 photos"),
     ("two_with_dunhao", "photos: media/ok.jpg、media/ok2.jpg", None, "is 2 photos"),
     ("two_one_missing", "photos: media/ok.jpg, media/gone.jpg", None, "does not exist"),
+    ("media_left_out", "photos: ok.jpg", None, "it is in the media folder: write “media/ok.jpg”"),
+    ("media_left_out_not_there", "photos: gone.jpg", None, "does not exist in the content folder; put"),
     ("a_mapping_refused", "photos:\n  cover: media/ok.jpg", None, "list"),
 ]
 
