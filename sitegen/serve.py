@@ -25,6 +25,7 @@ import click
 
 from sitegen.errors import UsageProblem
 from sitegen.failure import rebuild_said
+from sitegen.halfsaved import await_writes, emptied_since
 from sitegen.i18n.messages import Messages
 from sitegen.options import Options
 from sitegen.runtime import HeapSettler
@@ -58,6 +59,11 @@ class State:
             self.changed.notify_all()
 
 
+def _inputs(content: Path, state: State) -> dict[str, tuple[int, int]]:
+    from sitegen.pipeline.inputs import input_stats
+    return state.memory.read_inputs(content, state.roots) if state.memory else input_stats(content, state.roots)
+
+
 def rebuild(content: Path, state: State, options: Options, first: bool = False) -> None:
     """One incremental build; every error (content, leak, busy output, our own bug) goes to the
     terminal and to the overlay, never up: the last good build stays served."""
@@ -69,10 +75,10 @@ def rebuild(content: Path, state: State, options: Options, first: bool = False) 
     if not content.is_dir():  # gone, or a file in its place: said as what it is (no record's error)
         key = "serve.content_not_folder" if content.exists() else "serve.content_gone"
         return report(state, [messages.text(key, content=str(content))], stopped=True)
-    from sitegen.pipeline.inputs import input_stats
-
     # before reading: a save during the build is seen later; the build takes them from the memory
-    state.seen = state.memory.read_inputs(content, state.roots) if state.memory else input_stats(content, state.roots)
+    before, state.seen = state.seen, _inputs(content, state)
+    if await_writes(emptied_since(before, state.seen)):  # an editor that empties a file, then writes it (Notepad)
+        state.seen = _inputs(content, state)
     try:
         def waiting(holder: Holder | None) -> None:
             click.echo(messages.text("cli.output_busy_wait", out=str(state.out), pid=holder.pid if holder else "?",
