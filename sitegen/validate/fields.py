@@ -164,8 +164,8 @@ def _not_a_number(key: str, typed: str, whole: bool, percent: bool = False) -> P
     """A value that is no number as the field takes it: the message names the digits to write when it
     reads as one (1 000, 一千, ￥500, 30人, 百分之五十 → 1000, 500, 30, 50: validate/number_hint.py), else shows `key`'s example."""
     suggestion = number_hint(typed, whole, percent)
-    if suggestion is not None:
-        return _fail("value.number_hint", value=typed, suggestion=suggestion)
+    if suggestion is not None:  # a progress is told of no ￥ or unit it never has, only of %
+        return _fail("value.percent_hint" if percent else "value.number_hint", value=typed, suggestion=suggestion)
     return _fail(key, value=typed)
 
 

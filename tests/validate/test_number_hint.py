@@ -11,6 +11,7 @@ from sitegen.i18n.messages import Messages
 from sitegen.validate import fields
 
 HINT = "只写阿拉伯数字，不加逗号、空格、￥或单位：请写成 {}（现在是"
+PERCENT_HINT = "只写 0 到 100 的阿拉伯数字，不加 % 或文字：请写成 {}（现在是"
 
 ROWS = [
     # (field type, typed, the digits the message must name; None: the generic example stays)
@@ -76,8 +77,8 @@ def test_a_typed_number_is_told_its_digits(kind: str, typed: str, digits: str | 
     said = Messages("zh-Hans").text(caught.value.type, field="value", **caught.value.context)
     if digits is None:
         assert "例如" in said and "请写成" not in said, said
-    else:
-        assert HINT.format(digits) in said, said
+    else:  # a progress is told of % and words, never of ￥ or units (newcomer16)
+        assert (PERCENT_HINT if kind == "Percent" else HINT).format(digits) in said, said
 
 
 @pytest.mark.parametrize(("kind", "typed", "value"), [
