@@ -42,6 +42,11 @@ class TranslatedFormatter(click.HelpFormatter):
         self.messages = messages
 
     def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        """The usage line with Click's placeholders in the user's words (用法： sitegen [选项] 命令 [参数]...):
+        they are printed before every usage error too. Our own placeholders (KIND, FILE) stay: the
+        help text names them so."""
+        for english, key in (("COMMAND [ARGS]...", "click.usage_command"), ("[OPTIONS]", "click.usage_options")):
+            args = args.replace(english, self.messages.text(key))
         super().write_usage(prog, args, prefix=self.messages.text("click.usage") + " ")
 
     def write_heading(self, heading: str) -> None:

@@ -84,6 +84,24 @@ def test_help_is_chinese_by_default(capsys: pytest.CaptureFixture[str], monkeypa
     assert "用法" in text and "内容文件夹" in text and "help." not in text
 
 
+# The usage line, printed before every usage error too, with Click's placeholders in the reader's words
+# (newcomer16: 用法： sitegen [OPTIONS] COMMAND [ARGS]...); our own (KIND FILE) as the help names them.
+USAGE_LINES = [
+    (["--lang", "zh-hans", "-q", "build"], "用法： sitegen [选项] 命令 [参数]..."),
+    (["--lang", "zh-hant", "bogus"], "用法： sitegen [選項] 命令 [參數]..."),
+    (["--lang", "zh-hans", "import"], "用法： sitegen import [选项] KIND FILE"),
+    (["--lang", "en", "bogus"], "Usage: sitegen [OPTIONS] COMMAND [ARGS]..."),
+]
+
+
+@pytest.mark.parametrize(("argv", "line"), USAGE_LINES, ids=["zh-Hans", "zh-Hant", "command", "en"])
+def test_the_usage_line_is_in_the_readers_words(capsys: pytest.CaptureFixture[str], argv: list[str], line: str) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(argv)
+    assert exit_info.value.code == 2
+    assert capsys.readouterr().err.splitlines()[0] == line
+
+
 def test_help_follows_the_language_flag(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit):
         main(["--lang", "en", "--help"])
