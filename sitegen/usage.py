@@ -104,6 +104,8 @@ def _owner(error: click.NoSuchOption, arguments: Sequence[str]) -> str | None:
     named = [a for a in arguments if a in group.commands]
     if named:
         return named[0] if has(named[0]) else None
+    if "--help" in arguments or "-h" in arguments:  # `sitegen -q --help` asks for help, not for a build
+        return None
     return next((name for name in sorted(group.commands) if has(name)), None)
 
 

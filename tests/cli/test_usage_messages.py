@@ -60,6 +60,7 @@ BEFORE: list[tuple[str, list[str], str, str, str]] = [
     ("first_command_by_name", ["-q"], "-q", "en", "-q is an option of the build command and goes after it: sitegen build -q"),
     ("named_command_lacks_it", ["--port", "3", "build"], "--port", "zh-Hans", "没有 --port 这个选项。"),
     ("no_command_has_it", ["--nope", "build"], "--nope", "zh-Hans", "没有 --nope 这个选项。"),
+    ("help_asked", ["-q", "--help"], "-q", "zh-Hans", "没有 -q 这个选项。"),  # help, not a build (break16)
 ]
 
 
