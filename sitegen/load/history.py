@@ -27,15 +27,10 @@ def checkout(content: Path) -> Path | None:
     return next((parent for parent in (folder, *folder.parents) if (parent / ".git").exists()), None)
 
 
-def _in_checkout(content: Path) -> bool:
-    """A `.git` in the content folder or above: worth asking git."""
-    return checkout(content) is not None
-
-
 def _git(content: Path, *args: str) -> str | None:
     """Run git in the content folder; None when git is missing or the folder is not a checkout."""
     executable = shutil.which("git")
-    if executable is None or not _in_checkout(content):
+    if executable is None or checkout(content) is None:
         return None
     env = {**os.environ, "GIT_OPTIONAL_LOCKS": "0", "LC_ALL": "C"}  # read only: never take the index lock
     try:

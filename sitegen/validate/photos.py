@@ -13,6 +13,7 @@ from pathlib import Path, PurePosixPath
 from typing import Final
 
 from sitegen.load.files import stat_mark
+from sitegen.validate.fields import LIST_SEPARATORS
 
 MAX_ASPECT: Final = 20  # a panorama is 4:1; a long screenshot 10:1
 MAX_PIXELS: Final = 60_000_000  # a 12 MP phone photo is 12 M; 60 M leaves room, bombs do not fit
@@ -32,7 +33,8 @@ def sniff(head: bytes) -> str | None:
     return None
 
 
-_SEPARATORS: Final = re.compile(r"[，、,；;]|\s+")  # between photos a worker put on one line (validate/fields.py's, and spaces)
+# between photos a worker put on one line: what separates any list typed on one line, and spaces
+_SEPARATORS: Final = re.compile(f"{LIST_SEPARATORS.pattern}|\\s+")
 
 
 class PhotoChecker:

@@ -1,6 +1,12 @@
 """A sheet's time cell read as the content check reads a time (sheets/cells.py read_time): 下午/晚上
 count, a part of the day carries from a range's start to its end, and an hour of 1–11 with 点 and no
-上午/下午 is never guessed (it was read as the morning: an activity at 下午3点 imported at 03:00)."""
+上午/下午 is never guessed (it was read as the morning: an activity at 下午3点 imported at 03:00).
+
+Ranges (break16b): the two readings offered are ranges that end after they start (5点-7点 was told
+17:00-07:00 or 05:00-19:00); a range with one reading only is read (9点-11:30 and 8点-12点 were
+imported before the afternoon was read and were then refused: 21:00-11:30 ends before it starts); an
+end not after its start is said so at the 时间 cell, with where an end past midnight goes (23点-1点 was
+offered 23:00-13:00)."""
 
 from __future__ import annotations
 
@@ -33,6 +39,13 @@ READ = [
     ("mixed_range", "下午3点-17:00", ("15:00", "17:00")),
     ("time_cell", time(15, 0), ("15:00", None)),
     ("fraction_cell", 0.625, ("15:00", None)),
+    ("last_second_fraction", 0.99999, ("23:59", None)),  # 23:59:59 as a fraction of a day: was 24:00
+    # a range with one reading that ends after it starts
+    ("sure_end_colon", "9点-11:30", ("09:00", "11:30")),
+    ("sure_end_noon", "8点-12点", ("08:00", "12:00")),
+    ("sure_end_afternoon", "10点-下午2点", ("10:00", "14:00")),
+    ("sure_start", "19:00-9点", ("19:00", "21:00")),
+    ("sure_start_colon", "13:30-5点", ("13:30", "17:00")),
 ]
 
 UNSURE = [
@@ -42,6 +55,18 @@ UNSURE = [
     ("minutes", "3点20", "请写成 15:20（下午3点20分）或 03:20（凌晨3点20分）"),
     ("range", "2点-4点", "请写成 14:00-16:00（下午2点到下午4点）或 02:00-04:00（凌晨2点到凌晨4点）"),
     ("range_sure_end", "2点-16:00", "请写成 14:00-16:00（下午2点到16:00）或 02:00-16:00（凌晨2点到16:00）"),
+    # each start with its nearest end after it
+    ("evening_range", "5点-7点", "请写成 17:00-19:00（下午5点到晚上7点）或 05:00-07:00（凌晨5点到上午7点）"),
+    ("afternoon_to_evening", "2点-9点", "请写成 14:00-21:00（下午2点到晚上9点）或 02:00-09:00（凌晨2点到上午9点）"),
+    ("six_to_eight", "6点-8点", "请写成 18:00-20:00（晚上6点到晚上8点）或 06:00-08:00（上午6点到上午8点）"),
+    ("noon_or_midnight", "11点到1点", "请写成 11:00-13:00（上午11点到下午1点）或 23:00-01:00（晚上11点到凌晨1点）"),
+]
+
+BACKWARDS = [
+    ("past_midnight", "23点-1点", "01:00"),
+    ("past_midnight_colon", "23:00-01:00", "01:00"),
+    ("morning_carried", "上午11点到1点", "01:00"),
+    ("backwards", "14:00-13:00", "13:00"),
 ]
 
 NOT_TIMES = [("bare_number", "9"), ("hour_25", "25:00"), ("midnight_evening", "晚上12点"), ("three_parts", "9点-10点-11点"),
@@ -59,6 +84,16 @@ def test_an_hour_without_morning_or_afternoon_is_not_guessed(cell: str, said: st
         read_time(cell)
     assert refused.value.key == "import.cell.time_ambiguous"
     assert said in Messages("zh-Hans").text(refused.value.key, **refused.value.args_)
+
+
+@pytest.mark.parametrize(("cell", "end"), [c[1:] for c in BACKWARDS], ids=[c[0] for c in BACKWARDS])
+def test_an_end_not_after_its_start_is_said_at_the_cell(cell: str, end: str) -> None:
+    with pytest.raises(CellError) as refused:
+        read_time(cell)
+    assert refused.value.key == "import.cell.time_order"
+    for lang in ("zh-Hans", "zh-Hant", "en"):
+        said = Messages(lang).text(refused.value.key, **refused.value.args_)
+        assert cell in said and end in said and "{" not in said
 
 
 @pytest.mark.parametrize("cell", [c[1] for c in NOT_TIMES], ids=[c[0] for c in NOT_TIMES])
