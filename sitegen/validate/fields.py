@@ -173,19 +173,23 @@ _GROUPED: Final = re.compile(r"[+-]?[0-9]{1,3}(?:[,，][0-9]{3})+")
 _GROUPED_MONEY: Final = re.compile(r"[0-9]{1,3}(?:[,，][0-9]{3})+(?:\.[0-9]+)?")
 
 
-def _integer(value: Any, low: int | None = 0, high: int | None = None, percent: bool = False) -> int:
+def _integer(value: Any, low: int | None = 0, high: int | None = None, percent: bool = False,
+             shown: str | None = None) -> int:
+    """`value` as a whole number from `low` to `high`; every message quotes `shown`, the value as the
+    worker typed it (a progress's `50.5%`, read here without its %), else `value`."""
     typed = _unquote(_text(value).strip())
+    shown = typed if shown is None else shown
     # a comma only between groups of three digits (1,000): 1,5 is no 15
     raw = typed.replace(",", "").replace("，", "") if _GROUPED.fullmatch(typed) else typed
     if not re.fullmatch(r"[+-]?[0-9]+", raw):  # ASCII digits: int() would also take ١٢
-        raise _not_a_number("value.int", typed, whole=True, percent=percent)
+        raise _not_a_number("value.int", shown, whole=True, percent=percent)
     if len(raw.lstrip("+-").lstrip("0")) > 12:  # before int(): Python refuses 4,300 digits in English
-        raise _fail("value.max", value=raw, max=high if high is not None else MAX_COUNT)
+        raise _fail("value.max", value=shown, max=high if high is not None else MAX_COUNT)
     number = int(raw)
     if low is not None and number < low:
-        raise _fail("value.min", value=number, min=low)
+        raise _fail("value.min", value=shown, min=low)
     if high is not None and number > high:
-        raise _fail("value.max", value=number, max=high)
+        raise _fail("value.max", value=shown, max=high)
     return number
 
 
@@ -194,7 +198,8 @@ def _count(value: Any) -> int:
 
 
 def _percent(value: Any) -> int:
-    return _integer(str(value).rstrip("%"), 0, 100, percent=True)
+    typed = _unquote(_text(value).strip())
+    return _integer(typed.rstrip("%"), 0, 100, percent=True, shown=typed)
 
 
 def _money(value: Any) -> float:
@@ -207,9 +212,9 @@ def _money(value: Any) -> float:
     except ValueError:
         raise _not_a_number("value.number", typed, whole=False) from None
     if number != number or number < 0:
-        raise _fail("value.min", value=raw, min=0)
+        raise _fail("value.min", value=typed, min=0)
     if number > MAX_MONEY:
-        raise _fail("value.max", value=raw, max=MAX_MONEY)
+        raise _fail("value.max", value=typed, max=MAX_MONEY)
     return number
 
 
@@ -218,12 +223,13 @@ _FALSE: Final = frozenset({"false", "no", "n", "off", "0", "否", "不"})
 
 
 def _boolean(value: Any) -> bool:
-    raw = _unquote(_text(value).strip()).lower()
+    typed = _unquote(_text(value).strip())
+    raw = typed.lower()
     if raw in _TRUE:
         return True
     if raw in _FALSE:
         return False
-    raise _fail("value.bool", value=raw)
+    raise _fail("value.bool", value=typed)
 
 
 # What separates items when a worker types a list on one line: 邻里节，文艺 or 巡逻、消防检查.

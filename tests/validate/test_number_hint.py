@@ -90,3 +90,24 @@ def test_a_typed_number_is_told_its_digits(kind: str, typed: str, digits: str | 
 ])
 def test_what_was_taken_is_still_taken(kind: str, typed: str, value: float) -> None:
     assert CHECKS[kind](typed) == value
+
+
+@pytest.mark.parametrize(("check", "typed"), [
+    # s17: a progress was quoted without its % (进度应是整数，例如 12（现在是“50.5”）), so the worker
+    # looked for a 50.5 the file did not have
+    (fields._percent, "50.5%"),
+    (fields._percent, "120%"),
+    (fields._percent, "-5%"),
+    (fields._percent, "“50.5%”"),  # in Chinese quotes: quoted once
+    # a count past its limit and a sum below zero were quoted as read (commas and 元 gone)
+    (fields._count, "1,000,000,000,000,000"),
+    (fields._money, "-50元"),
+    (fields._count, "-3"),
+    # a yes or no was quoted in lower case (现在是“maybe”)
+    (fields._boolean, "MAYBE"),
+])
+def test_a_refused_value_is_quoted_as_the_worker_typed_it(check: object, typed: str) -> None:
+    with pytest.raises(PydanticCustomError) as caught:
+        check(typed)  # type: ignore[operator]
+    said = Messages("zh-Hans").text(caught.value.type, field="value", **caught.value.context)
+    assert f"“{typed.strip('“”')}”" in said, said
