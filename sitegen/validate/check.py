@@ -19,6 +19,7 @@ from sitegen.load import Loaded
 from sitegen.load.records import RawRecord
 from sitegen.validate.links import dead_body_links
 from sitegen.validate.body import body_limits
+from sitegen.validate.commented import commented_out
 from sitegen.validate.kept import Checked, RecordsKept
 from sitegen.validate.photos import PhotoChecker
 from sitegen.validate.rules import RULES, slug_of
@@ -145,7 +146,8 @@ def check_fields(raw: RawRecord) -> tuple[Fields | None, list[Problem]]:
 def _record_key(raw: RawRecord) -> str:
     """What a record's findings depend on: its text (digest) and where each part of it is (its
     findings name lines), so a comment or blank line added above never leaves a finding on the old line."""
-    where = hashlib.blake2b(repr((raw.line, raw.body_line, raw.lines)).encode("utf-8"), digest_size=12).hexdigest()
+    where = hashlib.blake2b(repr((raw.line, raw.body_line, raw.lines, raw.commented)).encode("utf-8"),
+                            digest_size=12).hexdigest()
     return f"{raw.kind}\0{raw.path}\0{raw.stem}\0{raw.in_list}\0{where}\0{raw.digest}"
 
 
@@ -153,7 +155,7 @@ def _checked(raw: RawRecord) -> tuple[Fields | None, list[Problem]]:
     """check_fields and the body's own checks: what depends on the record's text and where its body
     starts (both in the cache key), not on other files."""
     fields, problems = check_fields(raw)
-    return fields, [*problems, *_body_images(raw), *body_limits(raw)]
+    return fields, [*commented_out(raw, problems), *_body_images(raw), *body_limits(raw)]
 
 
 def validate_record(raw: RawRecord, checker: PhotoChecker,

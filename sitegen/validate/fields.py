@@ -175,10 +175,9 @@ _GROUPED_MONEY: Final = re.compile(r"[0-9]{1,3}(?:[,，][0-9]{3})+(?:\.[0-9]+)?"
 
 def _integer(value: Any, low: int | None = 0, high: int | None = None, percent: bool = False,
              shown: str | None = None) -> int:
-    """`value` as a whole number from `low` to `high`; every message quotes `shown`, the value as the
-    worker typed it (a progress's `50.5%`, read here without its %), else `value`."""
+    """`value` as a whole number from `low` to `high`; messages quote `shown` (as typed: 50.5%) or `value`."""
     typed = _unquote(_text(value).strip())
-    shown = typed if shown is None else shown
+    shown = shown or typed
     # a comma only between groups of three digits (1,000): 1,5 is no 15
     raw = typed.replace(",", "").replace("，", "") if _GROUPED.fullmatch(typed) else typed
     if not re.fullmatch(r"[+-]?[0-9]+", raw):  # ASCII digits: int() would also take ١٢
@@ -198,8 +197,7 @@ def _count(value: Any) -> int:
 
 
 def _percent(value: Any) -> int:
-    typed = _unquote(_text(value).strip())
-    return _integer(typed.rstrip("%"), 0, 100, percent=True, shown=typed)
+    return _integer((typed := _unquote(_text(value).strip())).rstrip("%"), 0, 100, percent=True, shown=typed)
 
 
 def _money(value: Any) -> float:
@@ -223,8 +221,7 @@ _FALSE: Final = frozenset({"false", "no", "n", "off", "0", "否", "不"})
 
 
 def _boolean(value: Any) -> bool:
-    typed = _unquote(_text(value).strip())
-    raw = typed.lower()
+    raw = (typed := _unquote(_text(value).strip())).lower()
     if raw in _TRUE:
         return True
     if raw in _FALSE:
@@ -237,10 +234,8 @@ LIST_SEPARATORS: Final = re.compile(r"[，、,；;]")
 
 
 def split_one_line_list(value: str) -> list[str]:
-    """`邻里节，文艺` → [邻里节, 文艺]: items typed on one line with a comma, 、 or semicolon.
-
-    Brackets around the whole line (`［邻里节，文艺］`, full-width or not) are the list's, not the items'.
-    """
+    """`邻里节，文艺` → [邻里节, 文艺]: items typed on one line with a comma, 、 or semicolon; brackets
+    around the whole line (`［邻里节，文艺］`, full-width or not) are the list's, not the items'."""
     value = value.strip()
     if len(value) > 2 and value[0] in "［[【" and value[-1] in "］]】":
         value = value[1:-1]

@@ -1,0 +1,34 @@
+"""Fields a worker has in a file only as a comment: `# claimed_by: 认领人或单位`.
+
+`sitegen new` and `sitegen init` write the fields filled in later (a wish's claimed_by, claimed_on,
+fulfilled_on; a deliberation's decision) as commented lines, for the worker to uncomment. A worker who
+fills one in but leaves its `# ` has written a comment, which YAML does not read: the check then says
+the field is missing, and the worker, looking at the line, sees it there. Knowing where such a line
+is lets the message say to remove the `# ` (validate/commented.py).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Final
+
+# `# key: …` with at most one space after the mark: a top-level field commented out. More space
+# (`#   date: …` under `# meeting:`) is a nested one, and prose (`# 认领后填写：`) is no key.
+_COMMENTED_KEY: Final = re.compile(r"[ \t]*#[ \t]?([A-Za-z_][A-Za-z0-9_]*)[ \t]*:(?:[ \t]|$)")
+
+
+def commented_keys(lines: Sequence[str], first_line: int = 1) -> dict[str, int]:
+    """Each field name written as `# name: …` in `lines` → the file line of its first such line.
+
+    `lines` are the file's lines from line `first_line` on (a Markdown record's front matter, one item
+    of a list file). A key also written without the mark is left in: the caller asks only about
+    fields it found missing.
+    """
+    found: dict[str, int] = {}
+    for number, line in enumerate(lines, first_line):
+        if "#" in line:
+            match = _COMMENTED_KEY.match(line)
+            if match is not None:
+                found.setdefault(match.group(1), number)
+    return found

@@ -1,0 +1,54 @@
+"""A field the check asks for that the file holds only as a comment is said at that line, with the
+`#` to remove (s17; session 16's leftover: `status: claimed` with the template's `# claimed_by: …`
+line was told claimed_by is missing, at the status line, and the worker saw it written there).
+
+Each row: the files, where the message must point, the words it must hold (English), and whether
+it is the "commented" wording (False: the plain missing-field message stays)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import MakeSite, error_lines, run
+
+W = "wish: 助行器\nwisher: 周桂芳\nposted_on: 2026-10-18\n"
+L = "title: 广场舞噪音\nraised_on: 2020-04-07\n"
+
+CASES = [
+    # the wish template's lines, status claimed: both at their own lines
+    ("wish_claimed_by", {"wishes/w.yaml": W + "status: claimed\n# claimed_by: 社区志愿队   # 认领后填写\nclaimed_on: 2026-10-20\n"},
+     "wishes/w.yaml:5", "needs “claimed_by”: this line starts with “#”", True),
+    ("wish_claimed_on", {"wishes/w.yaml": W + "status: claimed\nclaimed_by: 志愿队\n#claimed_on: 2026-10-20\n"},
+     "wishes/w.yaml:6", "delete the “#” and the space after it", True),
+    ("wish_fulfilled_on_in_a_list", {"wishes/l.yaml": "- id: a\n  " + W.replace("\n", "\n  ")
+                                     + "status: fulfilled\n  claimed_by: 队\n  claimed_on: 2026-10-20\n"
+                                     "  # fulfilled_on: 2026-10-25\n"},
+     "wishes/l.yaml:8", "needs “fulfilled_on”: this line starts with “#”", True),
+    # a deliberation's decision, as `sitegen new` writes it
+    ("decision", {"deliberations/d.yaml": L + "status: decided\n# decision: 议定的结果      # 已议定（decided）及以后必填\n"},
+     "deliberations/d.yaml:4", "needs a “decision”: this line starts with “#”", True),
+    # a required field of any kind, in Markdown front matter
+    ("markdown_title", {"activities/a.md": "---\n# title: 七夕\ndate: 2019-08-06\n---\n"},
+     "activities/a.md:2", "is required: this line starts with “#”", True),
+    # nested under a commented mapping (`#   date:` under `# meeting:`): not a top-level field
+    ("nested_is_not_top_level", {"activities/a.md": "---\ntitle: 七夕\n# meeting:\n#   date: 2019-08-06\n---\n"},
+     "activities/a.md:1", "add a line “date: …”", False),
+    # prose in a comment is no field, and another item's comment is not this one's
+    ("prose_comment", {"wishes/w.yaml": W + "status: claimed\n# 认领后填写：claimed_by\nclaimed_on: 2026-10-20\n"},
+     "wishes/w.yaml:4", "needs “claimed_by”.", False),
+    ("other_items_comment", {"wishes/l.yaml": "- id: a\n  " + W.replace("\n", "\n  ") + "status: open\n"
+                             "  # claimed_by: 队\n- id: b\n  " + W.replace("\n", "\n  ")
+                             + "status: claimed\n  claimed_on: 2026-10-20\n"},
+     "wishes/l.yaml:11", "needs “claimed_by”.", False),
+]
+
+
+@pytest.mark.parametrize(("case", "files", "where", "words", "commented"), CASES, ids=[c[0] for c in CASES])
+def test_a_field_left_commented_is_told_to_uncomment(make_site: MakeSite, case: str, files: dict[str, str],
+                                                    where: str, words: str, commented: bool) -> None:
+    content = make_site(files)
+    result = run("check", "--content", str(content))
+    assert result.exit_code == 1
+    lines = [line for line in error_lines(result) if line.startswith(where + ":")]
+    assert any(words in line for line in lines), error_lines(result)
+    assert any("“#”" in line for line in error_lines(result)) == commented, error_lines(result)
