@@ -18,7 +18,7 @@ from typing import Final
 
 from sitegen.errors import KeyedError
 from sitegen.sheets.columns import BOOL_WORDS, SHOW_PHONE_WORDS, STATUS_WORDS, word_key
-from sitegen.validate.date_hint import TIME, WEEKDAY, read_clock, readings, typed_numbers
+from sitegen.validate.date_hint import TIME, WEEKDAY, midnight, range_end, read_clock, readings, typed_numbers
 
 Cell = str | int | float | bool | datetime | date | time | None
 
@@ -181,17 +181,15 @@ def read_time(cell: Cell) -> tuple[str, str | None]:
 def _clocks(part: str, start: str | None, text: str) -> list[Reading]:
     """The readings of one end of `text`: one when sure, two (daylight first) for 3点; `start` is the
     range's start when `part` is its end (下午2点到4点: 下午 is the end's too)."""
-    match = TIME.fullmatch(typed_numbers(part))
-    if match is not None and start is not None and match.group(1) is None:
-        first = TIME.fullmatch(typed_numbers(start))
-        if first is not None and first.group(1) is not None:
-            match = TIME.fullmatch(first.group(1) + typed_numbers(part))
+    match = range_end(TIME.fullmatch(typed_numbers(start)) if start is not None else None, typed_numbers(part))
     if match is None or not (match.group(3) or match.group(5)):  # no 点, 时 or colon: 9 alone is no time
         raise CellError("import.cell.time", value=text)
     reading = read_clock(match)
+    if reading is None and start is not None and midnight(match):
+        return [("00:00", part)]  # 晚上11点到12点 ends the next day: `_range` says to put it in 结束
     if reading is None and match.group(1) is None:
         return list(readings(match))
-    if not isinstance(reading, str):  # 25:00, 晚上12点 (the next day's 00:00)
+    if not isinstance(reading, str):  # 25:00, a lone 晚上12点 (the next day's 00:00: which day?)
         raise CellError("import.cell.time", value=text)
     return [(reading, part)]
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import date
+from datetime import date, timedelta
 from typing import Final
 
 from sitegen.validate.number_hint import chinese_number
@@ -71,6 +71,25 @@ def read_clock(time: re.Match[str]) -> str | bool | None:
     if (part in _AFTERNOON and hour < 12) or (part == "中午" and 1 <= hour <= 10):
         hour += 12
     return False if hour > 23 else f"{hour:02d}:{minute:02d}"
+
+
+def range_end(start: re.Match[str] | None, until: str) -> re.Match[str] | None:
+    """The `TIME` match of a range's end as typed (`until`), with the part of the day of its `start` (a
+    `TIME` match) when it has none: 下午2点到4点 ends 下午4点. 凌晨 carries as 上午 to an end of 7 to 12:
+    凌晨5点到7点 ends at 07:00, which no one calls 凌晨 (s17: it was no time at all)."""
+    end = TIME.fullmatch(until)
+    if end is None or end.group(1) is not None or start is None or start.group(1) is None:
+        return end
+    part = "上午" if start.group(1) == "凌晨" and 6 < int(end.group(2)) <= 12 else start.group(1)
+    return TIME.fullmatch(part + until)
+
+
+def midnight(time: re.Match[str]) -> bool:
+    """Whether a `TIME` match is midnight said as the night's end (晚上12点, 晚上0点, 凌晨12点). Alone, it is
+    not read (which day's midnight?); as the end of a range that starts the evening before, it is the
+    next day's 00:00."""
+    minute = 30 if time.group(5) else int(time.group(4) or 0)
+    return time.group(1) in ("下午", "傍晚", "晚上", "凌晨") and int(time.group(2)) in (0, 12) and minute == 0
 
 
 def read_typed(raw: str, with_time: bool) -> str | bool | None:
@@ -237,10 +256,10 @@ def _time_range(day: str, start: re.Match[str], until: str) -> Hint | None:
     begun = read_clock(start)
     if not isinstance(begun, str):
         return None
-    end = TIME.fullmatch(until)
-    if end is not None and end.group(1) is None and start.group(1) is not None:
-        end = TIME.fullmatch(start.group(1) + until)
+    end = range_end(start, until)
     finished = read_clock(end) if end is not None else read_typed(until, True)
+    if finished is None and end is not None and midnight(end):  # 晚上11点到12点: ends the next day
+        finished = f"{date.fromisoformat(day) + timedelta(days=1)} 00:00"
     finish = finished if not isinstance(finished, str) or len(finished) > 5 else f"{day} {finished}"
     if not isinstance(finish, str) or finish <= f"{day} {begun}":
         return "value.date_range_typed", {"suggestion": f"{day} {begun}", "until": until}

@@ -46,6 +46,11 @@ READ = [
     ("sure_end_afternoon", "10点-下午2点", ("10:00", "14:00")),
     ("sure_start", "19:00-9点", ("19:00", "21:00")),
     ("sure_start_colon", "13:30-5点", ("13:30", "17:00")),
+    # s17: 凌晨 carried to an end after 6 is the morning's (凌晨5点到7点 was "not a time")
+    ("dawn_to_morning", "凌晨5点到7点", ("05:00", "07:00")),
+    ("dawn_to_morning_half", "凌晨5点到7点半", ("05:00", "07:30")),
+    ("dawn_to_noon", "凌晨5点到12点", ("05:00", "12:00")),
+    ("dawn_within", "凌晨4点到6点", ("04:00", "06:00")),
 ]
 
 UNSURE = [
@@ -67,6 +72,10 @@ BACKWARDS = [
     ("past_midnight_colon", "23:00-01:00", "01:00"),
     ("morning_carried", "上午11点到1点", "01:00"),
     ("backwards", "14:00-13:00", "13:00"),
+    # s17: an evening ending at midnight is told where its end goes (晚上11点到12点 was "not a time")
+    ("to_midnight", "晚上11点到12点", "00:00"),
+    ("to_midnight_said", "晚上10点到晚上12点", "00:00"),
+    ("to_midnight_dawn", "晚上10点到凌晨12点", "00:00"),
 ]
 
 NOT_TIMES = [("bare_number", "9"), ("hour_25", "25:00"), ("midnight_evening", "晚上12点"), ("three_parts", "9点-10点-11点"),
