@@ -52,3 +52,9 @@ def community_cache(street_cache: Path, slug: str) -> Path:
     (street/state.py StreetFolders), the stopped first build's communities (write/slots.py stopped_street) and
     verify's advice (cli/verifying.py). Here, at the bottom of the layers, so that write/ may read it too."""
     return street_cache / "communities" / slug
+
+
+def same_code(key: str, other: str) -> bool:
+    """Whether two cache keys were made by the same code: a key (pipeline.cache_key) is the repr of a
+    tuple whose first item is the code digest (`code_digest`, hex: no comma in it)."""
+    return key.split(",", 1)[0] == other.split(",", 1)[0]

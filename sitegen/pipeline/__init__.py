@@ -131,6 +131,7 @@ def _base_url_warnings(warnings: list[Problem], options: Options) -> list[Proble
 
 
 def cache_key(options: Options) -> str:
+    """The code and the options a cache was made with, its code digest first (pipeline/cache.py same_code)."""
     from sitegen.paths import code_digest
 
     # The theme by where it is, not how it was spelt: `--theme t` and `--theme /site/t` share a cache.

@@ -3,9 +3,8 @@
 It keeps what a rebuild would otherwise redo: parsed files (by size and mtime), validated
 records (by digest), photo hashes, QR matrices, each page's fingerprint and files, each plan slot's
 key and fingerprints (pipeline/replan.py), and the manifests of the live output and of the shadow
-copy that the next build updates and swaps in.
-
-The parsed files and their checks (`files`, `valid`) are in shard files beside it (pipeline/shards.py).
+copy that the next build updates and swaps in. The parsed files and their checks (`files`, `valid`)
+are in shard files beside it (pipeline/shards.py); other options keep them, other code nothing.
 
 A cache can be wrong; the site cannot. Each file is `MAGIC`, a SHA-256 digest of the payload keyed
 by the format and sitegen version that wrote it, then the payload; a file whose digest does not
@@ -30,6 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, Final
 
 import sitegen
+from sitegen.paths import same_code
 from sitegen.write.files import staged_beside
 
 if TYPE_CHECKING:
@@ -376,6 +376,8 @@ class BuildCache:
         if not isinstance(cache, cls) or not all(hasattr(cache, f.name) for f in fields(cls)) \
                 or not isinstance(cache.shards, Shards):
             raise CacheDamaged("data.pickle")
+        if not same_code(cache.key, key):  # other code (an upgrade): nothing it parsed or checked is this code's
+            return cls(key=key)
         cache.files, cache.valid = read_shards(where, cache.shards)
         if cache.key != key:  # other options: keep parsed content, forget everything built from it
             return cls(key=key, files=cache.files, valid=cache.valid, photos=cache.photos, qr=cache.qr,
