@@ -21,7 +21,7 @@ from sitegen.errors import UsageProblem
 @click.pass_obj
 @guarded
 def init(app: App, directory: Path, street: bool) -> None:
-    from sitegen.scaffold import init_site
+    from sitegen.scaffold import GUIDE, init_site
 
     if street:  # a sample street of two communities (docs/spec.md §6)
         from sitegen.scaffold.street import GUIDE_OUT, init_street
@@ -29,7 +29,7 @@ def init(app: App, directory: Path, street: bool) -> None:
         for path in init_street(directory):
             if app.verbose:
                 app.echo(f"  {path}")
-        app.echo(app.messages().text("init.street_done", path=str(directory), out=GUIDE_OUT))
+        app.echo(app.messages().text("init.street_done", path=str(directory), out=GUIDE_OUT, guide=GUIDE))
         return
     from sitegen.sheets.workbook import KIND_TITLES, write_template
 
@@ -40,7 +40,7 @@ def init(app: App, directory: Path, street: bool) -> None:
     if app.verbose:
         for path in written:
             app.echo(f"  {path}")
-    app.echo(messages.text("init.done", path=str(directory)))
+    app.echo(messages.text("init.done", path=str(directory), guide=GUIDE))  # its name as written, never converted
     app.echo(messages.text("init.base_url", path=str(directory / "content" / "site.yaml")))
 
 

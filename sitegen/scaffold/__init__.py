@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import unicodedata
 from datetime import date
 from importlib import resources
@@ -19,6 +18,15 @@ from sitegen.kinds import named
 from sitegen.slugs import slugify
 
 SAMPLE_NAME: Final = "示例社区"
+# The guide a worker opens by a double click: a .txt opens in Notepad where a .md asks which program to use
+GUIDE: Final = "使用说明.txt"
+
+
+def for_notepad(text: bytes) -> bytes:
+    """UTF-8 text as Windows Notepad reads it right, old versions too (Windows 7's, still in offices):
+    a byte order mark, without which it may take the file for GBK, and CRLF line ends, without which
+    it shows one long line."""
+    return b"\xef\xbb\xbf" + text.removeprefix(b"\xef\xbb\xbf").replace(b"\r\n", b"\n").replace(b"\n", b"\r\n")
 
 
 def kind_of(name: str) -> str | None:
@@ -44,9 +52,9 @@ def init_site(target: Path) -> list[Path]:
             if path.is_dir():
                 destination.mkdir(parents=True, exist_ok=True)
             else:
-                shutil.copyfile(path, destination)
+                destination.write_bytes(for_notepad(path.read_bytes()) if path.name == GUIDE else path.read_bytes())
                 written.append(destination)
-    # 使用说明.md says to put photos into content/media: the folder is there to put them in (a
+    # 使用说明.txt says to put photos into content/media: the folder is there to put them in (a
     # package keeps no empty folder)
     (target / "content" / "media").mkdir(exist_ok=True)
     name_site(target / "content" / "site.yaml", site_name(target))

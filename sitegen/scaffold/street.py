@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Final
 
 from sitegen.errors import UsageProblem
-from sitegen.scaffold import name_site, site_name
+from sitegen.scaffold import GUIDE, for_notepad, name_site, site_name
 
 SAMPLE_STREET: Final = "示例街道"  # street.yaml's `name:` until `init` puts the folder's in
 STREET_YAML: Final = """\
@@ -35,7 +35,6 @@ office:                                # 街道办事处：显示在街道首页
   hours: 周一至周五 8:30-12:00，14:30-17:30
 """
 
-GUIDE: Final = "使用说明.md"  # written beside street.yaml, as `sitegen init` writes one for a site
 GUIDE_OUT: Final = "街道网站"  # the output folder the guide's commands name, and `init --street`'s next step
 COMMUNITIES: Final = {"wanghu": "望湖社区", "meihu": "梅湖社区"}
 
@@ -57,7 +56,7 @@ def init_street(target: Path) -> list[Path]:
     name_site(target / "street.yaml", site_name(target), SAMPLE_STREET)  # the folder's name, as `sitegen init` does
     written = [target / "street.yaml"]
     guide = resources.files("sitegen.scaffold").joinpath("street-guide", GUIDE)  # for workers who never open a terminal
-    (target / GUIDE).write_bytes(guide.read_bytes())
+    (target / GUIDE).write_bytes(for_notepad(guide.read_bytes()))
     written.append(target / GUIDE)
     with resources.as_file(resources.files("sitegen.scaffold").joinpath("site", "content")) as sample:
         for slug, name in COMMUNITIES.items():

@@ -17,9 +17,9 @@ def test_init_then_build(tmp_path: Path) -> None:
     site = tmp_path / "新社区"
     result = run("init", str(site))
     assert result.exit_code == 0, result.output
-    assert (site / "使用说明.md").is_file() and (site / "content" / "site.yaml").is_file()
-    assert (site / "content" / "media").is_dir()  # 使用说明.md says to put photos there (newcomer16: it was not made)
-    assert "content/media" in (site / "使用说明.md").read_text("utf-8")
+    assert (site / "使用说明.txt").is_file() and (site / "content" / "site.yaml").is_file()
+    assert (site / "content" / "media").is_dir()  # 使用说明.txt says to put photos there (newcomer16: it was not made)
+    assert "content/media" in (site / "使用说明.txt").read_text("utf-8")
     result = run("build", "--content", str(site / "content"), "--out", str(site / "output"))
     assert result.exit_code == 0, result.stderr
     assert (site / "output" / "index.html").is_file()
@@ -149,3 +149,20 @@ def test_help_language_is_local_to_each_run(capsys: pytest.CaptureFixture[str]) 
         assert all(word in text for word in present), (argv, text)
         assert not any(word in text for word in absent), (argv, text)
     assert click.Context.formatter_class is click.HelpFormatter  # nothing of Click's patched
+
+
+@pytest.mark.parametrize("street", [False, True], ids=["site", "street"])
+def test_the_guide_opens_in_notepad_as_plain_text(tmp_path: Path, street: bool) -> None:
+    """s17 (a session 16 leftover): the guide was 使用说明.md, which Windows opens by asking for a program,
+    and whose `code` and **bold** marks Notepad shows as typed. It is a .txt, with a byte order mark and
+    CRLF line ends (Windows 7's Notepad takes BOM-less UTF-8 for GBK and LF-only text for one line),
+    and no Markdown marks; the next step names it as it is, in a 繁體 run too (it said 使用說明.md)."""
+    target = tmp_path / "新社区"
+    result = run("init", *(["--street"] if street else []), str(target), env={"SITEGEN_LANG": "zh-Hant"})
+    assert result.exit_code == 0, result.output
+    data = (target / "使用说明.txt").read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf") and b"\r\n" in data and b"\n" not in data.replace(b"\r\n", b"")
+    text = data.decode("utf-8-sig")
+    marks = text.replace("139****1234", "")  # a hidden number, as the site shows one
+    assert "`" not in marks and "**" not in marks and not any(line.startswith("#") for line in text.splitlines())
+    assert "使用说明.txt" in result.output and not list(target.glob("*.md"))

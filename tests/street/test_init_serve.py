@@ -18,7 +18,7 @@ from tests.street.conftest import MakeStreet
 def test_init_street_builds(street_pages: str, tmp_path: Path) -> None:
     result = run("init", "--street", str(tmp_path / "baohe"))
     assert result.exit_code == 0, result.stderr
-    assert sorted(p.name for p in (tmp_path / "baohe").iterdir()) == ["meihu", "street.yaml", "wanghu", "使用说明.md"]
+    assert sorted(p.name for p in (tmp_path / "baohe").iterdir()) == ["meihu", "street.yaml", "wanghu", "使用说明.txt"]
     built = run("build", "--content", str(tmp_path / "baohe"), "--out", str(tmp_path / "out"))
     assert built.exit_code == 0, built.stderr
     assert (tmp_path / "out" / "index.html").is_file()
@@ -78,19 +78,19 @@ def test_serve_a_street_rebuilds_one_community(make_street: MakeStreet, tmp_path
         process.communicate(timeout=10)
 
 
-GUIDE = "使用说明.md"
+GUIDE = "使用说明.txt"
 
 
 def _guide(street: Path) -> str:
-    return (street / GUIDE).read_text("utf-8")
+    return (street / GUIDE).read_text("utf-8-sig")
 
 
 def _section(text: str, heading: str) -> str:
-    return text.split(f"## {heading}\n", 1)[1].split("\n## ", 1)[0]
+    return text.split(f"【{heading}】\n", 1)[1].split("\n【", 1)[0]
 
 
 def test_init_street_writes_a_guide_whose_fields_are_the_street_s(tmp_path: Path) -> None:
-    """`sitegen init --street` wrote no 使用说明.md, while `sitegen init` writes one for workers who never open
+    """`sitegen init --street` wrote no 使用说明.txt, while `sitegen init` writes one for workers who never open
     a terminal (issue 14's leftover). Every street.yaml field it explains is one, every field is explained,
     and the fields it says a community inherits are those it inherits."""
     import re
@@ -100,17 +100,17 @@ def test_init_street_writes_a_guide_whose_fields_are_the_street_s(tmp_path: Path
 
     assert run("init", "--street", str(tmp_path / "baohe")).exit_code == 0
     section = _section(_guide(tmp_path / "baohe"), "street.yaml 各项的意思")
-    bullets = [line[2:] for line in section.splitlines() if line.startswith("- `")]
-    named = {name for line in bullets for name in re.findall(r"`([a-z_]+)`", line.split("：", 1)[0])}
-    office = {name for line in bullets if line.startswith("`office`") for name in re.findall(r"`([a-z]+)`", line)}
+    bullets = [line[2:] for line in section.splitlines() if line.startswith("- “")]
+    named = {name for line in bullets for name in re.findall(r"“([a-z_]+)”", line.split("：", 1)[0])}
+    office = {name for line in bullets if line.startswith("“office”") for name in re.findall(r"“([a-z]+)”", line)}
     assert named == set(StreetFields.model_fields), named ^ set(StreetFields.model_fields)
     assert office - {"office"} == {"address", "phone", "hours"}
-    inherits = section.split("都沿用 `street.yaml` 的：", 1)[1].split("，社区的", 1)[0]
-    assert set(re.findall(r"`([a-z_]+)`", inherits)) == set(INHERITED) - {"street"}  # `street` is the street's `name`
+    inherits = section.split("都沿用“street.yaml”的：", 1)[1].split("，社区的", 1)[0]
+    assert set(re.findall(r"“([a-z_]+)”", inherits)) == set(INHERITED) - {"street"}  # `street` is the street's `name`
 
 
 def test_the_commands_the_street_guide_quotes_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Each command the street's 使用说明.md quotes, typed as written in the folder holding the street (its
+    """Each command the street's 使用说明.txt quotes, typed as written in the folder holding the street (its
     street folder named as the guide's placeholder): it runs and succeeds; serve gets as far as its port
     (taken here), verify of an address checks one served from the built folder."""
     import http.server
@@ -146,18 +146,18 @@ def test_the_commands_the_street_guide_quotes_run(tmp_path: Path, monkeypatch: p
         assert result.exit_code == 0, (words, result.output)
     import re
 
-    named = set(re.findall(r"`(\.?街道网站[^`]*)`", _guide(tmp_path / "街道文件夹")))  # every path it names is there
+    named = set(re.findall(r"“(\.?街道网站[^”]*)”", _guide(tmp_path / "街道文件夹")))  # every path it names is there
     assert len(named) > 5 and not [path for path in named if not (tmp_path / path.replace("社区文件夹名", "wanghu")).exists()]
 
 
-# What `init --street` says and what its 使用说明.md says agree (session 15: the next step said --out
+# What `init --street` says and what its 使用说明.txt says agree (session 15: the next step said --out
 # street-output, the guide 街道网站), and street.yaml's sample address is told a street's example.
 @pytest.mark.parametrize("language", ["zh-Hans", "zh-Hant", "en"])
 def test_init_street_next_step_is_the_guides(tmp_path: Path, language: str) -> None:
     import re
 
     result = run("init", "--street", str(tmp_path / "baohe"), env={"SITEGEN_LANG": language})
-    guide = (tmp_path / "baohe" / "使用说明.md").read_text("utf-8")
+    guide = (tmp_path / "baohe" / "使用说明.txt").read_text("utf-8-sig")
     guide_out = re.search(r"sitegen build --content 街道文件夹 --out (\S+)", guide)
     said_out = re.search(r"--out (\S+?)[ ）)]", result.stdout)
     assert guide_out is not None and said_out is not None, result.stdout
