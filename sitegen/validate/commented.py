@@ -36,6 +36,6 @@ def _told(raw: RawRecord, problem: Problem) -> Problem:
     key, implied = found
     field = str(problem.args.get("field", implied or ""))
     line = raw.commented.get(field)
-    if line is None:
+    if line is None or field in raw.fields:  # also written uncommented (left empty): the plain message
         return problem
     return Problem(problem.path, line, key, {**problem.args, "field": field}, problem.warning)
