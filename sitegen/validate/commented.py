@@ -21,6 +21,10 @@ _COMMENTED: Final = {
 }
 
 
+# The same problem said for a form, which has no lines and no `#` (the editor: edit/checking.py).
+UNCOMMENTED: Final = {key: plain for plain, (key, _) in _COMMENTED.items()}
+
+
 def commented_out(raw: RawRecord, problems: list[Problem]) -> list[Problem]:
     """`problems` with each "missing field" whose field `raw` has as a `# field: …` line said there."""
     if not raw.commented:
