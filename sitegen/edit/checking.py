@@ -10,6 +10,7 @@ from sitegen.edit.forms import form_for
 from sitegen.errors import ContentInvalid, Problem
 from sitegen.i18n.messages import Messages
 from sitegen.options import Options
+from sitegen.validate.commented import UNCOMMENTED
 
 
 def check_form(content: Path, path: PurePosixPath, text: str, kind: str, messages: Messages
@@ -39,7 +40,9 @@ def check_form(content: Path, path: PurePosixPath, text: str, kind: str, message
         name = _field_at(lines, problem)
         bucket = warnings if problem.warning else errors
         args = {key: value if _said(key, problem.args) else words.get(str(value), value) for key, value in problem.args.items()}
-        said = re.sub(r"`([^`]+)`", r"“\1”", messages.text(problem.key, **args))
+        # a field the file holds as `# field: …` is asked for as any other: the form has no `#` to delete
+        key = UNCOMMENTED.get(problem.key, problem.key)
+        said = re.sub(r"`([^`]+)`", r"“\1”", messages.text(key, **args))
         bucket.setdefault(name, []).append(said)
     return errors, warnings
 

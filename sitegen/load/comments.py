@@ -14,8 +14,9 @@ from collections.abc import Sequence
 from typing import Final
 
 # `# key: …` with at most one space after the mark: a top-level field commented out. More space
-# (`#   date: …` under `# meeting:`) is a nested one, and prose (`# 认领后填写：`) is no key.
-_COMMENTED_KEY: Final = re.compile(r"[ \t]*#[ \t]?([A-Za-z_][A-Za-z0-9_]*)[ \t]*:(?:[ \t]|$)")
+# (`#   date: …` under `# meeting:`) is a nested one, and prose (`# 认领后填写：`) is no key. The colon may be
+# full-width (`# claimed_by： 志愿队`, as a Chinese input method types it; uncommented, it is a slip told as such).
+_COMMENTED_KEY: Final = re.compile(r"[ \t]*#[ \t]?([A-Za-z_][A-Za-z0-9_]*)[ \t]*(?::(?:[ \t]|$)|：)")
 
 
 def commented_keys(lines: Sequence[str], first_line: int = 1) -> dict[str, int]:

@@ -185,7 +185,7 @@ def _clocks(part: str, start: str | None, text: str) -> list[Reading]:
     if match is None or not (match.group(3) or match.group(5)):  # no 点, 时 or colon: 9 alone is no time
         raise CellError("import.cell.time", value=text)
     reading = read_clock(match)
-    if reading is None and start is not None and midnight(match):
+    if not isinstance(reading, str) and start is not None and midnight(match):
         return [("00:00", part)]  # 晚上11点到12点 ends the next day: `_range` says to put it in 结束
     if reading is None and match.group(1) is None:
         return list(readings(match))

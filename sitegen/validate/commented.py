@@ -21,6 +21,10 @@ _COMMENTED: Final = {
 }
 
 
+# The same problem said for a form, which has no lines and no `#` (the editor: edit/checking.py).
+UNCOMMENTED: Final = {key: plain for plain, (key, _) in _COMMENTED.items()}
+
+
 def commented_out(raw: RawRecord, problems: list[Problem]) -> list[Problem]:
     """`problems` with each "missing field" whose field `raw` has as a `# field: …` line said there."""
     if not raw.commented:
@@ -36,6 +40,6 @@ def _told(raw: RawRecord, problem: Problem) -> Problem:
     key, implied = found
     field = str(problem.args.get("field", implied or ""))
     line = raw.commented.get(field)
-    if line is None:
+    if line is None or field in raw.fields:  # also written uncommented (left empty): the plain message
         return problem
     return Problem(problem.path, line, key, {**problem.args, "field": field}, problem.warning)

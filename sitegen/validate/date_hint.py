@@ -76,20 +76,25 @@ def read_clock(time: re.Match[str]) -> str | bool | None:
 def range_end(start: re.Match[str] | None, until: str) -> re.Match[str] | None:
     """The `TIME` match of a range's end as typed (`until`), with the part of the day of its `start` (a
     `TIME` match) when it has none: 下午2点到4点 ends 下午4点. 凌晨 carries as 上午 to an end of 7 to 12:
-    凌晨5点到7点 ends at 07:00, which no one calls 凌晨 (s17: it was no time at all)."""
+    凌晨5点到7点 ends at 07:00, which no one calls 凌晨 (s17: it was no time at all); to a later one, nothing
+    (凌晨5点到13点 is the 24-hour clock's 13:00)."""
     end = TIME.fullmatch(until)
     if end is None or end.group(1) is not None or start is None or start.group(1) is None:
         return end
-    part = "上午" if start.group(1) == "凌晨" and 6 < int(end.group(2)) <= 12 else start.group(1)
+    part = start.group(1)
+    if part == "凌晨" and int(end.group(2)) > 6:
+        part = "上午" if int(end.group(2)) <= 12 else ""
     return TIME.fullmatch(part + until)
 
 
 def midnight(time: re.Match[str]) -> bool:
-    """Whether a `TIME` match is midnight said as the night's end (晚上12点, 晚上0点, 凌晨12点). Alone, it is
-    not read (which day's midnight?); as the end of a range that starts the evening before, it is the
-    next day's 00:00."""
-    minute = 30 if time.group(5) else int(time.group(4) or 0)
-    return time.group(1) in ("下午", "傍晚", "晚上", "凌晨") and int(time.group(2)) in (0, 12) and minute == 0
+    """Whether a `TIME` match is midnight said as the night's end (晚上12点, 晚上0点, 凌晨12点, or 24:00 and
+    晚上24点 as timetables write it). Alone, it is not read (which day's midnight?); as the end of a range
+    that starts the evening before, it is the next day's 00:00."""
+    part, hour, minute = time.group(1), int(time.group(2)), 30 if time.group(5) else int(time.group(4) or 0)
+    if hour == 24:
+        return minute == 0 and part in (None, "下午", "傍晚", "晚上")
+    return part in ("下午", "傍晚", "晚上", "凌晨") and hour in (0, 12) and minute == 0
 
 
 def read_typed(raw: str, with_time: bool) -> str | bool | None:
@@ -258,8 +263,8 @@ def _time_range(day: str, start: re.Match[str], until: str) -> Hint | None:
         return None
     end = range_end(start, until)
     finished = read_clock(end) if end is not None else read_typed(until, True)
-    if finished is None and end is not None and midnight(end):  # 晚上11点到12点: ends the next day
-        finished = f"{date.fromisoformat(day) + timedelta(days=1)} 00:00"
+    if not isinstance(finished, str) and end is not None and midnight(end) and day < str(date.max):
+        finished = f"{date.fromisoformat(day) + timedelta(days=1)} 00:00"  # 晚上11点到12点: ends the next day
     finish = finished if not isinstance(finished, str) or len(finished) > 5 else f"{day} {finished}"
     if not isinstance(finish, str) or finish <= f"{day} {begun}":
         return "value.date_range_typed", {"suggestion": f"{day} {begun}", "until": until}

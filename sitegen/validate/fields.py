@@ -170,6 +170,7 @@ def _not_a_number(key: str, typed: str, whole: bool, percent: bool = False) -> P
 
 
 _GROUPED: Final = re.compile(r"[+-]?[0-9]{1,3}(?:[,，][0-9]{3})+")
+_DECIMAL: Final = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")  # 1e-05: a float as written
 _GROUPED_MONEY: Final = re.compile(r"[0-9]{1,3}(?:[,，][0-9]{3})+(?:\.[0-9]+)?")
 
 
@@ -205,11 +206,10 @@ def _money(value: Any) -> float:
     raw = typed.removesuffix("元").strip()
     if _GROUPED_MONEY.fullmatch(raw):  # 1,000 or 1,200.50, as a count takes 1,000: 1,5 is no 15
         raw = raw.replace(",", "").replace("，", "")
-    try:
-        number = float(raw)
-    except ValueError:
-        raise _not_a_number("value.number", typed, whole=False) from None
-    if number != number or number < 0:
+    if not _DECIMAL.fullmatch(raw):  # ASCII digits, as a count's: float() takes 1_0, ١٢٣, nan
+        raise _not_a_number("value.number", typed, whole=False)
+    number = float(raw)
+    if number < 0:
         raise _fail("value.min", value=typed, min=0)
     if number > MAX_MONEY:
         raise _fail("value.max", value=typed, max=MAX_MONEY)

@@ -72,6 +72,24 @@ def test_problems_come_back_by_field_in_the_users_language(site: Path) -> None:
     assert (site / rel).read_bytes() == before  # nothing written
 
 
+@pytest.mark.parametrize(("rel", "kind", "change", "field"), [
+    ("wishes/2026-zhuxingqi.yaml", "wishes", {"status": "claimed"}, "claimed_by"),
+    ("deliberations/2026-tingche.yaml", "deliberations", {"status": "decided", "decision": ""}, "decision"),
+])
+def test_a_field_the_file_holds_as_a_comment_is_asked_for_in_the_form(site: Path, rel: str, kind: str,
+                                                                      change: dict[str, str], field: str) -> None:
+    """break17: the scaffold keeps `# claimed_by: …` as a comment, and the check says at that line to delete
+    its `#`; the form has no line and no `#`: it asks for the field, as for a file without the comment."""
+    path = site / rel
+    if field == "decision":  # the template's commented decision line
+        path.write_text(path.read_text(encoding="utf-8").replace("decision:", "# decision:", 1), encoding="utf-8")
+    record = store.read_record(site, rel)
+    for messages in (EN, ZH):
+        saved = store.save_record(site, kind, rel, record["version"], dict(record["fields"], **change), "", messages)
+        said = " ".join(saved.errors.get(field, []))
+        assert said and "#" not in said, saved.errors
+
+
 def test_new_records_of_each_kind_are_written_where_check_finds_them(site: Path) -> None:
     forms = {
         "activities": ({"title": "重阳节包饺子", "date": "2026-10-29 09:00", "place": "社区活动室",

@@ -51,6 +51,8 @@ READ = [
     ("dawn_to_morning_half", "凌晨5点到7点半", ("05:00", "07:30")),
     ("dawn_to_noon", "凌晨5点到12点", ("05:00", "12:00")),
     ("dawn_within", "凌晨4点到6点", ("04:00", "06:00")),
+    # break17: an end past noon after 凌晨 is the 24-hour clock's (凌晨5点到13点 was "not a time")
+    ("dawn_to_afternoon", "凌晨5点到13点", ("05:00", "13:00")),
 ]
 
 UNSURE = [
@@ -76,6 +78,9 @@ BACKWARDS = [
     ("to_midnight", "晚上11点到12点", "00:00"),
     ("to_midnight_said", "晚上10点到晚上12点", "00:00"),
     ("to_midnight_dawn", "晚上10点到凌晨12点", "00:00"),
+    # break17: midnight written 24:00, as timetables write it (was "not a time")
+    ("to_24", "23:00-24:00", "00:00"),
+    ("to_24_said", "晚上11点到24点", "00:00"),
 ]
 
 NOT_TIMES = [("bare_number", "9"), ("hour_25", "25:00"), ("midnight_evening", "晚上12点"), ("three_parts", "9点-10点-11点"),

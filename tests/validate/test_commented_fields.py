@@ -40,6 +40,16 @@ CASES = [
                              "  # claimed_by: 队\n- id: b\n  " + W.replace("\n", "\n  ")
                              + "status: claimed\n  claimed_on: 2026-10-20\n"},
      "wishes/l.yaml:11", "needs “claimed_by”.", False),
+    # break17: the field is there uncommented too, left empty: the commented line is not what to fix
+    # (deleting its # would write the field twice)
+    ("also_uncommented_empty", {"wishes/w.yaml": W + "status: claimed\n# claimed_by: 志愿队\nclaimed_by:\n"
+                                "claimed_on: 2026-10-20\n"},
+     "wishes/w.yaml:4", "needs “claimed_by”.", False),
+    ("decision_also_uncommented_empty", {"deliberations/d.yaml": L + "status: decided\ndecision:\n# decision: 同意\n"},
+     "deliberations/d.yaml:3", "needs a “decision”: write what was decided.", False),
+    # break17: a full-width colon in the commented line, as a Chinese input method types it
+    ("full_width_colon", {"wishes/w.yaml": W + "status: claimed\n# claimed_by： 志愿队\nclaimed_on: 2026-10-20\n"},
+     "wishes/w.yaml:5", "needs “claimed_by”: this line starts with “#”", True),
 ]
 
 

@@ -66,6 +66,16 @@ ROWS = [
     ("Count", "百分之五十", None),
     ("Money", "50%", None),
     ("Money", "50％", None),
+    # break17: a sum is read from ASCII digits only, as a count is (float() took 1_0 as 10, ١٢٣ as 123 and
+    # １００ silently, and called nan and inf "less than 0" and "more than 100000000")
+    ("Money", "１００", "100"),
+    ("Money", "２００元", "200"),
+    ("Money", "1_000", "1000"),
+    ("Money", "1_0", None),  # no groups of three: not guessed
+    ("Money", "١٢٣", "123"),
+    ("Money", "nan", None),
+    ("Money", "inf", None),
+    ("Money", "-inf", None),
 ]
 CHECKS = {"Money": fields._money, "Count": fields._count, "Percent": fields._percent}
 
