@@ -20,7 +20,7 @@ TIME: Final = re.compile(r"(凌晨|上午|早上|早晨|中午|下午|傍晚|晚
 _AFTERNOON: Final = frozenset({"下午", "傍晚", "晚上"})
 _NOT_MIDNIGHT: Final = _AFTERNOON | {"中午"}  # 0点 after one of these is no hour of that part of the day
 _NUMERALS: Final = re.compile(r"[零〇一二两三四五六七八九十]+(?=\s*[年月日号点时分])")  # 十二月一日, 下午三点
-_SIMPLIFIED: Final = str.maketrans("點時號兩", "点时号两")  # 下午3點, 9時, 1號, 兩點 as a zh-Hant worker types them
+_SIMPLIFIED: Final = str.maketrans("點時號兩淩", "点时号两凌")  # 下午3點, 9時, 1號, 兩點, 淩晨 as a zh-Hant worker types them
 
 
 def typed_numbers(text: str) -> str:

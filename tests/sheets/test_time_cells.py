@@ -51,6 +51,7 @@ READ = [
     ("dawn_to_morning_half", "凌晨5点到7点半", ("05:00", "07:30")),
     ("dawn_to_noon", "凌晨5点到12点", ("05:00", "12:00")),
     ("dawn_within", "凌晨4点到6点", ("04:00", "06:00")),
+    ("dawn_traditional", "淩晨5點到7點", ("05:00", "07:00")),  # break17: 淩晨 was no part of the day
     # break17: an end past noon after 凌晨 is the 24-hour clock's (凌晨5点到13点 was "not a time")
     ("dawn_to_afternoon", "凌晨5点到13点", ("05:00", "13:00")),
 ]
