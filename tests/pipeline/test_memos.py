@@ -124,18 +124,20 @@ def test_drawn_codes_are_remembered_within_a_bound_and_drawn_the_same() -> None:
 def test_the_cache_keeps_the_memos_and_not_their_process_state(tmp_path: Path) -> None:
     out = tmp_path / "output"
     url = "https://test.example.org/"
-    cache = BuildCache(key="k")
+    # keys as a build makes them: the code digest, then the options (a key of other code keeps nothing)
+    key, other_options = "0123abcd, 'https://a.example.org/', False", "0123abcd, 'https://b.example.org/', False"
+    cache = BuildCache(key=key)
     cache.levels.slug("福桂苑")
     cache.variants.of("俞晓风")
     cache.qr.modules(url)
     cache.qr.svg(url)
-    cache.save(out, State(key="k"))
-    loaded = BuildCache.load(out, "k")
+    cache.save(out, State(key=key))
+    loaded = BuildCache.load(out, key)
     assert loaded.levels.known == {"福桂苑": "fuguiyuan"}
     assert loaded.variants.known == cache.variants.known
     assert loaded.qr.known == {url: qr_modules(url)}
     assert (loaded.qr.checked, loaded.qr.made, loaded.qr.svgs) == (set(), [], {})  # decoded again before use
-    other = BuildCache.load(out, "other options")  # parsed content and memos survive an options change
+    other = BuildCache.load(out, other_options)  # parsed content and memos survive an options change
     assert other.levels.known == loaded.levels.known and other.qr.known == loaded.qr.known
 
 
