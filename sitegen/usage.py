@@ -150,5 +150,20 @@ def usage_message(error: click.UsageError, messages: Messages, arguments: Sequen
         return text("click.missing_command", commands=_commands(error.ctx))
     extra = _EXTRA.match(error.message)
     if extra:
-        return text("click.extra_arguments", args=extra.group("args"))
+        return _extra_message(error.ctx, extra.group("args"), messages)
     return text("click.bad_usage")
+
+
+def _extra_message(ctx: click.Context | None, args: str, messages: Messages) -> str:
+    """Words a command does not take: `sitegen new`'s title is told to be quoted; a folder typed after a
+    command that takes none (`sitegen check content`, newcomer17: it was told to quote a title) is told
+    `--content`; any other word, to be removed (the line after the message names the command's help)."""
+    command = ctx.command if ctx is not None else None
+    if command is None or ctx is None:
+        return messages.text("click.extra_arguments", args=args)
+    arguments = [p.name for p in command.params if isinstance(p, click.Argument)]
+    if "title" in arguments:
+        return messages.text("click.extra_arguments", args=args)
+    if not arguments and any(p.name == "content" for p in command.params) and len(args.split()) == 1:
+        return messages.text("click.extra_folder", args=args, command=ctx.command_path)
+    return messages.text("click.extra_words", args=args)

@@ -83,3 +83,23 @@ def test_option_before_command_from_the_command_line(capsys: pytest.CaptureFixtu
 @pytest.mark.parametrize(("error", "language", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
 def test_usage_message(error: click.UsageError, language: str, expected: str) -> None:
     assert usage_message(error, Messages(language)) == expected
+
+
+# newcomer17: `sitegen check content` was told 标题里有空格时，请把整个标题放在引号里 — it has no title
+EXTRA = [
+    (["check", "content"], "多出了 content：要指定内容文件夹，请写成 sitegen check --content content。"),
+    (["serve", "我的社区/content"], "请写成 sitegen serve --content 我的社区/content。"),
+    (["check", "a", "b"], "多出了 a b：这个命令不用写它，请删掉。"),
+    (["verify", "a", "b"], "多出了 b：这个命令不用写它，请删掉。"),
+    (["new", "活动", "国庆", "升旗"], "多出了 升旗；标题里有空格时，请把整个标题放在引号里。"),
+]
+
+
+@pytest.mark.parametrize(("arguments", "expected"), EXTRA, ids=[" ".join(a) for a, _ in EXTRA])
+def test_words_a_command_does_not_take(arguments: list[str], expected: str, capsys: pytest.CaptureFixture[str]) -> None:
+    from sitegen.cli import main
+
+    with pytest.raises(SystemExit) as stopped:
+        main(["--lang", "zh-hans", *arguments])
+    assert stopped.value.code == 2
+    assert expected in capsys.readouterr().err
