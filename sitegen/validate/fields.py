@@ -198,7 +198,7 @@ def _count(value: Any) -> int:
 
 
 def _percent(value: Any) -> int:
-    return _integer((typed := _unquote(_text(value).strip())).rstrip("%"), 0, 100, percent=True, shown=typed)
+    return _integer((typed := _unquote(_text(value).strip())).rstrip("%％ "), 0, 100, percent=True, shown=typed)
 
 
 def _money(value: Any) -> float:

@@ -19,7 +19,7 @@ CASES = [
     ("wish_claimed_by", {"wishes/w.yaml": W + "status: claimed\n# claimed_by: 社区志愿队   # 认领后填写\nclaimed_on: 2026-10-20\n"},
      "wishes/w.yaml:5", "needs “claimed_by”: this line starts with “#”", True),
     ("wish_claimed_on", {"wishes/w.yaml": W + "status: claimed\nclaimed_by: 志愿队\n#claimed_on: 2026-10-20\n"},
-     "wishes/w.yaml:6", "delete the “#” and the space after it", True),
+     "wishes/w.yaml:6", "delete the “#” (with the space after it, if any)", True),
     ("wish_fulfilled_on_in_a_list", {"wishes/l.yaml": "- id: a\n  " + W.replace("\n", "\n  ")
                                      + "status: fulfilled\n  claimed_by: 队\n  claimed_on: 2026-10-20\n"
                                      "  # fulfilled_on: 2026-10-25\n"},
