@@ -13,8 +13,17 @@ from sitegen.usage import KeyedBadParameter
 
 
 def content_dir(path: Path) -> Path:
-    """The content folder the user named; UsageProblem when it is missing or not a folder."""
+    """The content folder the user named; UsageProblem when it is missing or not a folder. The default
+    `content` missing where a site is near says where to go (newcomer17: `sitegen build` run in the
+    folder holding 我的社区, or inside its content folder, was told only that there is none)."""
     if not path.exists():
+        if path == Path("content"):
+            if Path("site.yaml").is_file():  # run inside the content folder itself
+                raise UsageProblem("cli.content_missing_inside", path=str(path))
+            sites = sorted(child.name for child in Path().iterdir() if (child / "content" / "site.yaml").is_file())
+            if len(sites) == 1:
+                typed = f'"{sites[0]}"' if any(c.isspace() for c in sites[0]) else sites[0]
+                raise UsageProblem("cli.content_missing_below", path=str(path), site=sites[0], typed=typed)
         raise UsageProblem("cli.content_missing", path=str(path))
     if not path.is_dir():
         raise UsageProblem("cli.not_a_folder", path=str(path))
