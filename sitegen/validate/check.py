@@ -109,6 +109,8 @@ def _photos(raw: RawRecord, fields: Any, checker: PhotoChecker) -> tuple[tuple[P
         path, key, args = checker.check(value)
         if key == "photo.one_per_line" and at == ("photo",):  # a disclosure's photo is one: no list to make
             key = "photo.only_one"
+        elif key == "photo.one_per_line" and len(fields.photos) == 1:  # the whole field: as the template writes it
+            key = "photo.one_line_list"
         if key is not None:  # named as 照片（photos）, or 照片第 2 项（photos[2]） among more than one
             field = f"photos[{int(at[-1]) + 1}]" if len(at) > 1 and len(fields.photos) > 1 else str(at[0])
             problems.append(Problem(raw.path, raw.line_of(*at), key, {**args, "field": field}))

@@ -68,12 +68,15 @@ class PhotoChecker:
         return self._checked[value]
 
     def _several(self, value: str) -> tuple[None, str, dict[str, object]] | None:
-        """`media/a.jpg, media/b.jpg` on one line, no such file, but each part a photo that is there:
-        photo.one_per_line, with the first of them for the example; else None."""
+        """`media/a.jpg, media/b.jpg` on one line, no such file, but each part a photo that is there or
+        a photo's name (newcomer17: with one of them missing, the line was told to be one missing
+        name): photo.one_per_line, with them listed for the example; else None."""
         parts = [p.strip() for p in _SEPARATORS.split(value) if p.strip()]
-        if len(parts) < 2 or any(self.check(part)[1] is not None for part in parts):
+        if len(parts) < 2 or not all(PurePosixPath(part).suffix.lower() in _SUFFIXES or self.check(part)[1] is None
+                                     for part in parts):
             return None
-        return None, "photo.one_per_line", {"path": value, "count": len(parts), "first": parts[0]}
+        return None, "photo.one_per_line", {"path": value, "count": len(parts), "first": parts[0],
+                                            "listed": ", ".join(parts)}
 
     def _check(self, value: str) -> tuple[PurePosixPath | None, str | None, dict[str, object]]:
         args: dict[str, object] = {"path": value}

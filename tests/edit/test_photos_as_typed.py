@@ -17,7 +17,7 @@ CASES = [
     ("one_path", "photos: media/a.jpg", True, "photos: media/a.jpg", {}),
     ("left_empty", "photos:", True, "title: 七夕改", {}),
     ("two_on_a_line", "photos: media/a.jpg, media/b.jpg", False, "photos: media/a.jpg, media/b.jpg",
-     {"photos": ["照片（photos）：“media/a.jpg, media/b.jpg”是 2 张照片：每张照片单独写一行“- 路径”，例如 - media/a.jpg。"]}),
+     {"photos": ["照片（photos）：“media/a.jpg, media/b.jpg”是 2 张照片：请写成 photos: [media/a.jpg, media/b.jpg]，或者每张照片单独写一行“- 路径”。"]}),
 ]
 
 
