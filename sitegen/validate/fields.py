@@ -15,7 +15,7 @@ from pydantic_core import PydanticCustomError
 from sitegen.addresses import BadAddress, ascii_url
 from sitegen.validate.date_hint import explain
 from sitegen.validate.number_hint import number_hint
-from sitegen.validate.words import Words, listed, word_table
+from sitegen.validate.words import Words, listed, unmarked, word_table
 from sitegen.load.garbage import garbled_run
 from sitegen.load.invisible import drop_invisible
 
@@ -370,7 +370,7 @@ def _choice(*allowed: str, words: Words | None = None, labels: Any = None) -> Pl
         raw = _unquote(_text(value).strip())
         if raw in allowed:
             return raw
-        found = table.get(raw) or folded.get(raw.casefold())
+        found = table.get(raw) or folded.get(raw.casefold()) or table.get(unmarked(raw))
         if found is None:
             if words:
                 raise _fail("value.choice_words", value=raw, allowed=", ".join(allowed), words=listed(allowed, words, labels))

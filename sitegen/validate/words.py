@@ -9,12 +9,13 @@ ones (the 繁體 readers' workers type them). Messages show each value as the si
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Mapping
 
 from sitegen.kinds import kind
 from sitegen.kinds.shape import Words
 
-__all__ = ["Words", "listed", "said", "word_table"]
+__all__ = ["Words", "listed", "said", "unmarked", "word_table"]
 
 
 def word_table(words: Words) -> dict[str, str]:
@@ -45,3 +46,13 @@ def said(folder: str, field: str, value: str) -> str:
     if spec is None or not spec.words:
         return value
     return _shown(spec.words, spec.sheet_labels).get(value, value)
+
+
+def unmarked(typed: str) -> str:
+    """`typed` without the marks the site shows before a status (✓ 已办结, ✕ 未通过, ♥ 已认领, ☆ 待认领:
+    themes/default/templates/macros.html) and the spaces after them: a worker copying the word from the
+    page copies its mark too (newcomer17: refused with the whole list, not saying the mark was wrong)."""
+    start = 0
+    while start < len(typed) and (typed[start].isspace() or unicodedata.category(typed[start]).startswith("S")):
+        start += 1
+    return typed[start:]

@@ -1,0 +1,34 @@
+"""A status copied from the page with its mark (✓ 已办结, ✕ 未通过, ♥ 已认领, ☆ 待认领: the site's badges) is
+the status it names (newcomer17: refused with the whole list of statuses, not saying the mark was what
+was wrong); a mark with no status word after it is still refused."""
+
+from __future__ import annotations
+
+import pytest
+from pydantic import ValidationError
+
+from sitegen.validate.schema import SCHEMAS
+
+L = {"title": "噪音", "raised_on": "2020-04-07", "decision": "同意"}
+W = {"wish": "助行器", "wisher": "周桂芳", "posted_on": "2026-10-18", "claimed_by": "志愿队", "claimed_on": "2026-10-20",
+     "fulfilled_on": "2026-10-25"}
+
+ROWS = [
+    ("deliberations", L, "✓ 已办结", "completed"),
+    ("deliberations", L, "✕ 未通过", "rejected"),
+    ("deliberations", L, "✓已办结", "completed"),
+    ("wishes", W, "♥ 已认领", "claimed"),
+    ("wishes", W, "☆ 待认领", "open"),
+    ("wishes", W, "✓ 已实现", "fulfilled"),
+]
+
+
+@pytest.mark.parametrize(("kind", "fields", "typed", "status"), ROWS, ids=[r[2] for r in ROWS])
+def test_a_status_copied_with_its_mark_is_that_status(kind: str, fields: dict[str, str], typed: str, status: str) -> None:
+    assert SCHEMAS[kind].model_validate({**fields, "status": typed}).status == status
+
+
+@pytest.mark.parametrize("typed", ["✓", "✓ 完成了", "✓ done"])
+def test_a_mark_without_a_status_is_still_refused(typed: str) -> None:
+    with pytest.raises(ValidationError):
+        SCHEMAS["deliberations"].model_validate({**L, "status": typed})
