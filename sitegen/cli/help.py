@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 import click
 
@@ -34,6 +36,18 @@ def localise(group: click.Group, messages: Messages) -> None:
         apply(command)
 
 
+# Click's names of option types as its help shows them (longest first), and its ranges ([0<=x<=64])
+_METAVARS: Final = (("INTEGER RANGE", "click.metavar_number"), ("INTEGER", "click.metavar_number"),
+                    ("DIRECTORY", "click.metavar_folder"), ("PATH", "click.metavar_folder"),
+                    ("TEXT", "click.metavar_text"))
+_RANGE: Final = re.compile(r"(-?\d+)<=x<=(-?\d+)")
+
+
+def _shown_width(text: str) -> int:
+    """Columns a terminal gives `text`: two for each wide (CJK) character."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
 class TranslatedFormatter(click.HelpFormatter):
     """Click's own words (Usage, Options, Commands, default) in the catalogue's language."""
 
@@ -50,16 +64,38 @@ class TranslatedFormatter(click.HelpFormatter):
         super().write_usage(prog, args, prefix=self.messages.text("click.usage") + " ")
 
     def write_heading(self, heading: str) -> None:
+        """The heading as the catalogue writes it, its own colon included (选项：, not Click's 选项:)."""
         names = {"Options": "click.options", "Commands": "click.commands", "Arguments": "click.arguments"}
-        text = self.messages.text(names[heading]).rstrip(":：") if heading in names else heading
-        super().write_heading(text)
+        text = self.messages.text(names[heading]) if heading in names else f"{heading}:"
+        self.write(f"{'':>{self.current_indent}}{text}\n")
 
     def write_dl(self, rows: Any, col_max: int = 30, col_spacing: int = 2) -> None:
+        """Options and their help; Click's type names (PATH, TEXT, INTEGER RANGE) and ranges (0<=x<=64)
+        in the user's words (newcomer17: a Chinese help showed them in English)."""
         default = self.messages.text("click.default")
-        rows = [(a, b.replace("default:", default).replace("Show this message and exit.",
-                                                            self.messages.text("help.opt.help")))
+        rows = [(self._metavars(a), _RANGE.sub(lambda m: self.messages.text("click.range", low=m[1], high=m[2]), b)
+                 .replace("default:", default).replace("Show this message and exit.", self.messages.text("help.opt.help")))
                 for a, b in rows]
-        super().write_dl(rows, col_max, col_spacing)
+        # Click's own write_dl, the first column measured as a terminal shows it (文件夹 takes six columns)
+        first_col = min(max((_shown_width(a) for a, _ in rows), default=0), col_max) + col_spacing
+        for first, second in rows:
+            self.write(f"{'':>{self.current_indent}}{first}")
+            if not second:
+                self.write("\n")
+                continue
+            if _shown_width(first) <= first_col - col_spacing:
+                self.write(" " * (first_col - _shown_width(first)))
+            else:
+                self.write("\n" + " " * (first_col + self.current_indent))
+            lines = click.formatting.wrap_text(second, max(self.width - first_col - 2, 10), preserve_paragraphs=True).splitlines()
+            self.write(f"{lines[0] if lines else ''}\n")
+            for line in lines[1:]:
+                self.write(f"{'':>{first_col + self.current_indent}}{line}\n")
+
+    def _metavars(self, option: str) -> str:
+        for english, key in _METAVARS:
+            option = option.replace(f" {english}", f" {self.messages.text(key)}")
+        return option
 
 
 class TranslatedContext(click.Context):

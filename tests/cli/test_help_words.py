@@ -1,0 +1,48 @@
+"""Every command's --help in the user's language (newcomer17: a Chinese help showed Click's PATH, TEXT,
+INTEGER RANGE, DIRECTORY and [0<=x<=64], and headed its options 选项: with an ASCII colon after 用法：),
+with its two columns lined up as a terminal shows them (a Chinese word takes two columns)."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from sitegen.cli import main
+from sitegen.cli.group import cli
+
+COMMANDS = sorted(cli.commands)
+
+
+def _help(command: str, language: str, capsys: pytest.CaptureFixture[str]) -> str:
+    with pytest.raises(SystemExit) as done:
+        main(["--lang", language.lower(), command, "--help"])
+    assert done.value.code == 0
+    return capsys.readouterr().out
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_a_chinese_help_has_no_click_english(command: str, capsys: pytest.CaptureFixture[str]) -> None:
+    said = _help(command, "zh-Hans", capsys)
+    for english in (" PATH", " TEXT", " INTEGER", " DIRECTORY", "<=x<=", "Options", "选项:"):
+        assert english not in said, (english, said)
+    assert "选项：" in said
+
+
+@pytest.mark.parametrize("language", ["zh-Hans", "en"])
+@pytest.mark.parametrize("command", COMMANDS)
+def test_the_help_columns_line_up(command: str, language: str, capsys: pytest.CaptureFixture[str]) -> None:
+    lines = _help(command, language, capsys).splitlines()
+    options = lines[lines.index(next(line for line in lines if line.startswith(("选项", "Options")))) + 1:]
+    starts = set()
+    for line in options:
+        if not line.startswith("  -") or "  " not in line.strip():
+            continue
+        term = line[:2 + line[2:].index("  ")]  # the option and its value name, up to two spaces
+        described = len(term) + len(line[len(term):]) - len(line[len(term):].lstrip(" "))
+        starts.add(_width(line[:described]))
+    assert len(starts) <= 1, (starts, lines)
