@@ -188,10 +188,10 @@ def test_unknown_field_warns_with_the_nearest_name(make_site: MakeSite) -> None:
 def test_messages_follow_the_site_language(make_site: MakeSite) -> None:
     content = make_site({"activities/a.md": "---\ntitle: x\ndate: 下周五\n---\n"})
     zh = run("check", "--content", str(content), env={"SITEGEN_LANG": ""})
-    assert "日期应写成 2021-08-06 这样的格式" in zh.stderr
+    assert "日期和时间（date）应写成 2021-08-06 这样的格式" in zh.stderr
     (content / "site.yaml").write_text(SITE_YAML + "language: zh-Hant\n", encoding="utf-8")
     hant = run("check", "--content", str(content), env={"SITEGEN_LANG": ""})
-    assert "日期應寫成 2021-08-06 這樣的格式" in hant.stderr
+    assert "日期和時間（date）應寫成 2021-08-06 這樣的格式" in hant.stderr
     en = run("--lang", "en", "check", "--content", str(content))
     assert "must be a date written like 2021-08-06" in en.stderr
 
