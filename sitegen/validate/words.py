@@ -17,6 +17,9 @@ from sitegen.kinds.shape import Words
 
 __all__ = ["Words", "listed", "said", "unmarked", "word_table"]
 
+# Invisible characters that go with a mark: variation selectors (Mn, U+FE0F), zero-width joiners and spaces (Cf)
+_MARKS = ("Mn", "Me", "Cf")
+
 
 def word_table(words: Words) -> dict[str, str]:
     """spelling → value; AssertionError when one spelling would mean two values (a registry slip)."""
@@ -51,8 +54,11 @@ def said(folder: str, field: str, value: str) -> str:
 def unmarked(typed: str) -> str:
     """`typed` without the marks the site shows before a status (✓ 已办结, ✕ 未通过, ♥ 已认领, ☆ 待认领:
     themes/default/templates/macros.html) and the spaces after them: a worker copying the word from the
-    page copies its mark too (newcomer17: refused with the whole list, not saying the mark was wrong)."""
+    page copies its mark too (newcomer17: refused with the whole list, not saying the mark was wrong). A
+    phone's emoji keyboard writes ❤️ and ☑️ with an invisible variation selector, or a zero-width joiner
+    (break17b): those go with the mark."""
     start = 0
-    while start < len(typed) and (typed[start].isspace() or unicodedata.category(typed[start]).startswith("S")):
+    while start < len(typed) and (typed[start].isspace() or unicodedata.category(typed[start]) in _MARKS
+                                  or unicodedata.category(typed[start]).startswith("S")):
         start += 1
     return typed[start:]

@@ -20,6 +20,11 @@ ROWS = [
     ("wishes", W, "♥ 已认领", "claimed"),
     ("wishes", W, "☆ 待认领", "open"),
     ("wishes", W, "✓ 已实现", "fulfilled"),
+    # break17b: a phone's emoji keyboard writes a mark with a variation selector (U+FE0F) after it, or joins two
+    ("wishes", W, "❤️ 已认领", "claimed"),
+    ("wishes", W, "☑️ 已实现", "fulfilled"),
+    ("deliberations", L, "✔️已办结", "completed"),
+    ("deliberations", L, "\u200b✓ 已办结", "completed"),
 ]
 
 
@@ -28,7 +33,7 @@ def test_a_status_copied_with_its_mark_is_that_status(kind: str, fields: dict[st
     assert SCHEMAS[kind].model_validate({**fields, "status": typed}).status == status
 
 
-@pytest.mark.parametrize("typed", ["✓", "✓ 完成了", "✓ done"])
+@pytest.mark.parametrize("typed", ["✓", "✓ 完成了", "✓ done", "❤️", "❤️ 完成了"])
 def test_a_mark_without_a_status_is_still_refused(typed: str) -> None:
     with pytest.raises(ValidationError):
         SCHEMAS["deliberations"].model_validate({**L, "status": typed})
