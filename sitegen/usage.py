@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any, Final
 
 import click
@@ -164,6 +165,18 @@ def _extra_message(ctx: click.Context | None, args: str, messages: Messages) -> 
     arguments = [p.name for p in command.params if isinstance(p, click.Argument)]
     if "title" in arguments:
         return messages.text("click.extra_arguments", args=args)
-    if not arguments and any(p.name == "content" for p in command.params) and len(args.split()) == 1:
-        return messages.text("click.extra_folder", args=args, command=ctx.command_path)
+    if not arguments and any(p.name == "content" for p in command.params):
+        key, values = extra_words([args] if Path(args).is_dir() else args.split(), ctx.command_path)
+        return messages.text(key, **values)
     return messages.text("click.extra_words", args=args)
+
+
+def extra_words(words: Sequence[str], command: str) -> tuple[str, dict[str, str]]:
+    """The message key and its values for `words` after a command that takes --content and no folder:
+    one folder is told `--content` (in quotes when its name has a space: break17b, `sitegen check "我的 社区"`
+    was told to remove it), more words to be removed."""
+    args = " ".join(words)
+    if len(words) != 1:
+        return "click.extra_words", {"args": args}
+    typed = f'"{args}"' if not args or any(c.isspace() for c in args) else args
+    return "click.extra_folder", {"args": args, "command": command, "typed": typed}

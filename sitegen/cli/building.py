@@ -18,7 +18,7 @@ from sitegen.cli.options import content_dir, content_option, out_option, output_
 from sitegen.errors import UsageProblem
 from sitegen.i18n.messages import Messages
 from sitegen.options import Options
-from sitegen.usage import IntRange
+from sitegen.usage import IntRange, extra_words
 
 T = TypeVar("T")
 
@@ -74,6 +74,9 @@ def build(app: App, content: Path, out: Path, base_url: str | None, drafts: bool
         if parts and not assemble:
             raise UsageProblem("cli.parts_without_assemble", path=str(parts[0]))
         return build_street(app, messages, content, out, options, shard, parts if assemble else None)
+    if parts and not (shard or assemble):  # `sitegen build content` (break17b: was told --assemble, never typed)
+        key, values = extra_words([str(part) for part in parts], "sitegen build")
+        raise UsageProblem(key, **values)
     if shard or assemble or parts:
         raise UsageProblem("cli.street_only", option="--shard" if shard else "--assemble", path=str(content))
 
