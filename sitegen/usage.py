@@ -7,6 +7,7 @@ catalogue instead; a value our parameter types reject carries its message key an
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -178,5 +179,8 @@ def extra_words(words: Sequence[str], command: str) -> tuple[str, dict[str, str]
     args = " ".join(words)
     if len(words) != 1:
         return "click.extra_words", {"args": args}
-    typed = f'"{args}"' if not args or any(c.isspace() for c in args) else args
+    # a site's folder typed for its content folder (sitegen serve 我的社区, from the folder holding it): the
+    # content folder in it is the one to name (s17: --content 我的社区 then found no site.yaml)
+    folder = f"{args}/content" if os.path.isfile(os.path.join(args, "content", "site.yaml")) else args
+    typed = f'"{folder}"' if not folder or any(c.isspace() for c in folder) else folder
     return "click.extra_folder", {"args": args, "command": command, "typed": typed}

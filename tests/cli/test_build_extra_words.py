@@ -44,3 +44,23 @@ def test_a_folder_with_a_space_after_a_command_is_told_in_quotes(tmp_path: Path,
         main(["--lang", "zh-hans", command, "我的 社区"])
     assert stopped.value.code == 2
     assert f'请写成 sitegen {command} --content "我的 社区"。' in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("folder", "told"), [("我的社区", "我的社区/content"), ("我的 社区", '"我的 社区/content"'),
+                                              ("我的社区/content", "我的社区/content")])
+@pytest.mark.parametrize("command", ["check", "serve"])  # build, with no content folder here, is told to cd first
+def test_a_site_folder_is_told_its_content_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                  capsys: pytest.CaptureFixture[str], command: str, folder: str,
+                                                  told: str) -> None:
+    """s17 (helper-86): `sitegen serve 我的社区`, the site's folder typed from the one holding it, was told
+    --content 我的社区, which then found no site.yaml: the content folder in it is the one to name."""
+    from sitegen.cli import main
+
+    site = tmp_path / folder.split("/")[0]
+    (site / "content").mkdir(parents=True)
+    (site / "content" / "site.yaml").write_text("name: 社区\nbase_url: https://a.example.org/\n", "utf-8")
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(SystemExit) as stopped:
+        main(["--lang", "zh-hans", command, folder])
+    assert stopped.value.code == 2
+    assert f"请写成 sitegen {command} --content {told}。" in capsys.readouterr().err
