@@ -7,7 +7,6 @@ catalogue instead; a value our parameter types reject carries its message key an
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -125,7 +124,7 @@ def _as_typed(error: click.NoSuchOption, owner: str, arguments: Sequence[str]) -
             return argument
         if argument == name and index + 1 < len(arguments) and arguments[index + 1] != owner:
             value = arguments[index + 1]
-            return f'{name} "{value}"' if not value or any(c.isspace() for c in value) else f"{name} {value}"
+            return f"{name} {shell_word(value)}"
     return name
 
 
@@ -181,6 +180,15 @@ def extra_words(words: Sequence[str], command: str) -> tuple[str, dict[str, str]
         return "click.extra_words", {"args": args}
     # a site's folder typed for its content folder (sitegen serve 我的社区, from the folder holding it): the
     # content folder in it is the one to name (s17: --content 我的社区 then found no site.yaml)
-    folder = f"{args}/content" if os.path.isfile(os.path.join(args, "content", "site.yaml")) else args
-    typed = f'"{folder}"' if not folder or any(c.isspace() for c in folder) else folder
-    return "click.extra_folder", {"args": args, "command": command, "typed": typed}
+    folder = f"{args}/content" if is_site(Path(args)) else args
+    return "click.extra_folder", {"args": args, "command": command, "typed": shell_word(folder)}
+
+
+def is_site(folder: Path) -> bool:
+    """Whether `folder` is a site's folder as `sitegen init` makes one: its content folder holds site.yaml."""
+    return (folder / "content" / "site.yaml").is_file()
+
+
+def shell_word(text: str) -> str:
+    """`text` as typed on a command line: in double quotes when it is empty or holds a space (我的 社区)."""
+    return f'"{text}"' if not text or any(c.isspace() for c in text) else text

@@ -9,7 +9,7 @@ import click
 
 from sitegen.cli.app import App
 from sitegen.errors import UsageProblem
-from sitegen.usage import KeyedBadParameter
+from sitegen.usage import KeyedBadParameter, is_site, shell_word
 
 
 def content_dir(path: Path) -> Path:
@@ -20,10 +20,9 @@ def content_dir(path: Path) -> Path:
         if path == Path("content"):
             if Path("site.yaml").is_file():  # run inside the content folder itself
                 raise UsageProblem("cli.content_missing_inside", path=str(path))
-            sites = sorted(child.name for child in Path().iterdir() if (child / "content" / "site.yaml").is_file())
+            sites = sorted(child.name for child in Path().iterdir() if is_site(child))
             if len(sites) == 1:
-                typed = f'"{sites[0]}"' if any(c.isspace() for c in sites[0]) else sites[0]
-                raise UsageProblem("cli.content_missing_below", path=str(path), site=sites[0], typed=typed)
+                raise UsageProblem("cli.content_missing_below", path=str(path), site=sites[0], typed=shell_word(sites[0]))
         raise UsageProblem("cli.content_missing", path=str(path))
     if not path.is_dir():
         raise UsageProblem("cli.not_a_folder", path=str(path))
