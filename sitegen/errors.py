@@ -27,6 +27,12 @@ def printable(text: str) -> str:
                    else ch for ch in text)
 
 
+def shown_width(text: str) -> int:
+    """Columns a terminal (or Notepad's fixed-width font) gives `text`: two for each wide character (UAX #11
+    East Asian Width W or F: 文件夹 takes six), one for any other."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
 _SHOWN: Final = 80
 # Arguments sitegen writes itself, whole however long: a field's choices (a deliberation's seven statuses, 150
 # characters with their Chinese words), not a value quoted from a file.

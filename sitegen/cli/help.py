@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from pathlib import Path
 from typing import Any, Final
 
 import click
 
+from sitegen.errors import shown_width
 from sitegen.i18n.messages import Messages, normalise_language
 
 
@@ -43,11 +43,6 @@ _METAVARS: Final = (("INTEGER RANGE", "click.metavar_number"), ("INTEGER", "clic
 _RANGE: Final = re.compile(r"(-?\d+)<=x<=(-?\d+)")
 
 
-def _shown_width(text: str) -> int:
-    """Columns a terminal gives `text`: two for each wide (CJK) character."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-
-
 class TranslatedFormatter(click.HelpFormatter):
     """Click's own words (Usage, Options, Commands, default) in the catalogue's language."""
 
@@ -77,14 +72,14 @@ class TranslatedFormatter(click.HelpFormatter):
                  .replace("default:", default).replace("Show this message and exit.", self.messages.text("help.opt.help")))
                 for a, b in rows]
         # Click's own write_dl, the first column measured as a terminal shows it (文件夹 takes six columns)
-        first_col = min(max((_shown_width(a) for a, _ in rows), default=0), col_max) + col_spacing
+        first_col = min(max((shown_width(a) for a, _ in rows), default=0), col_max) + col_spacing
         for first, second in rows:
             self.write(f"{'':>{self.current_indent}}{first}")
             if not second:
                 self.write("\n")
                 continue
-            if _shown_width(first) <= first_col - col_spacing:
-                self.write(" " * (first_col - _shown_width(first)))
+            if shown_width(first) <= first_col - col_spacing:
+                self.write(" " * (first_col - shown_width(first)))
             else:
                 self.write("\n" + " " * (first_col + self.current_indent))
             lines = click.formatting.wrap_text(second, max(self.width - first_col - 2, 10), preserve_paragraphs=True).splitlines()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from datetime import date
 from importlib import resources
 from pathlib import Path
@@ -12,7 +11,7 @@ from typing import Final
 
 import yaml
 
-from sitegen.errors import UsageProblem
+from sitegen.errors import UsageProblem, shown_width
 from sitegen.kinds import kind as kind_entry
 from sitegen.kinds import named
 from sitegen.slugs import slugify
@@ -73,11 +72,6 @@ def site_name(folder: Path) -> str:
     return " ".join(w[:1].upper() + w[1:] for w in words)
 
 
-def _width(text: str) -> int:
-    """Columns on screen: a Chinese character takes two, as in Notepad's fixed-width font."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
 def name_site(site_yaml: Path, name: str, sample: str = SAMPLE_NAME) -> None:
     """Put the community's name into the sample's `name: <sample>` line (street.yaml's too), keeping its
     comment in its column; a folder whose name says nothing (site_name gave SAMPLE_NAME) leaves it."""
@@ -90,7 +84,7 @@ def name_site(site_yaml: Path, name: str, sample: str = SAMPLE_NAME) -> None:
     except yaml.YAMLError:
         plain = False
     line = f"name: {name if plain else _yaml_text(name)}"
-    line += " " * max(1, _width(found.group(0)) - _width(line))
+    line += " " * max(1, shown_width(found.group(0)) - shown_width(line))
     site_yaml.write_text(text[:found.start()] + line + text[found.end():], "utf-8", newline="\n")
 
 
