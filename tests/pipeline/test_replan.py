@@ -22,6 +22,7 @@ from sitegen import pipeline
 from sitegen.options import Options
 from sitegen.paths import default_theme_dir
 from sitegen.pipeline import execute, printing
+from sitegen.pipeline import shards as shards_module
 from sitegen.pipeline.cache import BuildCache, cache_dir, read_checked
 from sitegen.pipeline.memory import Memory
 from sitegen.pipeline.published import Plan
@@ -208,6 +209,25 @@ def _printed_slots(out: Path, memory: Memory | None) -> dict[str, object]:
     return {name: slot[2] for name, slot in memo.printed.items()}
 
 
+SOURCES = ("site.yaml", "activities", "disclosures", "deliberations", "wishes", "pages")
+
+
+def _sources(content: Path) -> dict[str, tuple[int, int]]:
+    """Every content file the load stage may read (relative path → (size, mtime))."""
+    found = {}
+    for top in SOURCES:
+        for path in [content / top] if top.endswith(".yaml") else sorted((content / top).rglob("*")):
+            if path.is_file():
+                info = path.stat()
+                found[path.relative_to(content).as_posix()] = (info.st_size, info.st_mtime_ns)
+    return found
+
+
+def _shard_ids(out: Path) -> dict[int, str]:
+    """The id of each shard file the cache of `out` holds (pipeline/shards.py)."""
+    return dict(BuildCache.load(out, pipeline.cache_key(_options())).shards.ids)
+
+
 @pytest.mark.parametrize("kept", ["serve", "files"])
 @pytest.mark.parametrize("name", CASES)
 def test_replan_after_an_edit_is_the_full_plan_and_the_cold_site(name: str, kept: str, generated: Path, tmp_path: Path,
@@ -216,7 +236,10 @@ def test_replan_after_an_edit_is_the_full_plan_and_the_cold_site(name: str, kept
     """The memo kept in memory (serve: slots taken whole), or read back from the cache files by a new
     process (the CLI: the fingerprints of slots whose key stayed), plans the published site and the
     print folder's posters as planning from nothing does, and the rebuild writes the cold build's bytes.
-    (The published and the printed plan are watched in the same rebuild: one build of each kind a case.)"""
+    (The published and the printed plan are watched in the same rebuild: one build of each kind a case.)
+
+    The CLI's rebuild (its cache read from the files) is also the one the shard files and the plan memo
+    in the cache files are checked on (`_files_kept_as_made_afresh`): the same two builds, made once."""
     case = CASES[name]
     content, out = tmp_path / "content", tmp_path / "output"
     memory = Memory() if kept == "serve" else None
@@ -224,6 +247,7 @@ def test_replan_after_an_edit_is_the_full_plan_and_the_cold_site(name: str, kept
     case.setup(content)
     pipeline.build(content, out, _options(), memory=memory)
     before = _printed_slots(out, memory)
+    sources, ids = (_sources(content), _shard_ids(out)) if memory is None else ({}, {})
     case.edit(content)
     plans: list[tuple[Plan, Plan]] = []
     printed: list[tuple[list[str | None], list[str]]] = []
@@ -248,12 +272,31 @@ def test_replan_after_an_edit_is_the_full_plan_and_the_cold_site(name: str, kept
     elif case.least >= 0.5:  # the edit reaches a few records: the other people's posters are taken again
         assert taken > 0
 
-    # The build from nothing of this content at this clock, made once for both kinds of memo (and for
-    # test_cache_shards and the memo test below: a cold build that saves its cache, whose bytes are a cold
-    # build's without one, as tests/pipeline/test_incremental.py checks).
+    # The build from nothing of this content at this clock, made once for both kinds of memo (a cold
+    # build that saves its cache, whose bytes are a cold build's without one, as
+    # tests/pipeline/test_incremental.py checks).
     cold = cold_builds.out(content, _options(case.now))
     assert tree_bytes(out) == tree_bytes(cold)
     assert tree_bytes(print_folder(out)) == tree_bytes(print_folder(cold))
+    if memory is None:
+        _files_kept_as_made_afresh(content, out, cold, sources, ids)
+
+
+def _files_kept_as_made_afresh(content: Path, out: Path, cold: Path, sources: dict[str, tuple[int, int]],
+                               ids: dict[int, str]) -> None:
+    """After a CLI rebuild: the shard files of exactly the changed source files were written again
+    (pipeline/shards.py), and the cache files hold what a build from nothing keeps: the parsed files
+    and their checks, and the plan memo (key and fingerprints of every slot)."""
+    assert sorted(ids) == list(range(shards_module.SHARDS))
+    after = _sources(content)
+    changed = {rel for rel in sources.keys() | after.keys() if sources.get(rel) != after.get(rel)}
+    again = _shard_ids(out)
+    assert {i for i in ids if again[i] != ids[i]} == {shards_module.shard_of(rel) for rel in changed}
+    kept, made = (BuildCache.load(where, pipeline.cache_key(_options())) for where in (out, cold))
+    assert {rel: entry[2:] for rel, entry in kept.files.items()} == {rel: entry[2:] for rel, entry in made.files.items()}
+    assert kept.valid == made.valid
+    assert len(kept.plans.slots) > 100
+    assert kept.plans.slots == made.plans.slots
 
 
 def test_slots_taken_again_still_ask_the_kept_memos(generated: Path, tmp_path: Path) -> None:
@@ -275,23 +318,6 @@ def test_slots_taken_again_still_ask_the_kept_memos(generated: Path, tmp_path: P
 def test_the_cache_files_keep_the_plan_as_keys_and_fingerprints_alone() -> None:
     memo = PlanMemo(slots={"home": ("key", ("a spec",), ("print",), ((("asked", 1),),))})  # type: ignore[dict-item]
     assert pickle.loads(pickle.dumps(memo)).slots == {"home": ("key", None, ("print",), ())}
-
-
-@pytest.mark.parametrize("name", ["body edit", "record added", "record removed", "tag added"])
-def test_the_memo_in_the_cache_files_is_the_one_a_fresh_build_makes(name: str, generated: Path, tmp_path: Path,
-                                                                     cold_builds: ColdBuilds) -> None:
-    """After a warm CLI rebuild, the memo its cache files hold equals the one a build from nothing keeps
-    (the build from nothing of the edited content, shared with the replan test of that edit)."""
-    content, out = tmp_path / "content", tmp_path / "output"
-    shutil.copytree(generated, content)
-    pipeline.build(content, out, _options())
-    CASES[name].edit(content)
-    pipeline.build(content, out, _options())
-    fresh = cold_builds.out(content, _options())
-    key = pipeline.cache_key(_options())
-    warm, cold = BuildCache.load(out, key).plans.slots, BuildCache.load(fresh, key).plans.slots
-    assert len(warm) > 100
-    assert warm == cold
 
 
 def _hand_change(out: Path) -> None:
