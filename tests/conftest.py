@@ -77,21 +77,3 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--regen-golden", action="store_true", default=False,
                      help="rewrite tests/sites/<case>/expected/ from this build (review the change as a git diff)")
 
-
-# The files whose tests take longest, longest first (seconds of worker time in a full run on the
-# 2-core machine, 2026-12-02: 250, 121, 116, 84, 78, 41, 31, 29, 28, 20, 20). They are collected
-# first: `pytest -n auto` (xdist's load) gives each worker a run of tests in collection order and
-# more as it finishes, so these start at once while the other workers take the short tests, and the
-# run no longer ends with one worker on a long test and the others idle. Contiguous as before, a
-# module's tests still share its fixtures on one worker. The order changes when tests run, never
-# what they check.
-LONG_FIRST = ("tests/pipeline/test_replan.py", "tests/pipeline/test_incremental.py",
-              "tests/pipeline/test_cache_integrity.py", "tests/browser/test_posters.py", "tests/browser/test_pages.py",
-              "tests/pipeline/test_feed_products.py", "tests/street/test_edit_sequences.py",
-              "tests/street/test_stopped_renames.py", "tests/pipeline/test_serve_skips.py",
-              "tests/pipeline/test_memory.py", "tests/fuzz/test_fuzz_build.py")
-
-
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    rank = {name: place for place, name in enumerate(LONG_FIRST)}
-    items.sort(key=lambda item: rank.get(item.nodeid.partition("::")[0], len(rank)))
