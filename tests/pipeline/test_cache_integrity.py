@@ -6,6 +6,7 @@ import os
 import pickle
 import random
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,10 @@ from sitegen.pipeline.cache import BuildCache, CacheDamaged, State, cache_dir
 from sitegen.pipeline.shards import SHARDED, Shards
 from sitegen.render import qr
 from sitegen.write.printfolder import print_folder
-from tests.conftest import DEMO, NOW, run, tree_bytes
+from tests.conftest import NOW, run, tree_bytes
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+from bench.generate import generate  # noqa: E402
 
 CACHE_FILES = ("state.pickle", "data.pickle")
 
@@ -27,10 +31,11 @@ def build(content: Path, out: Path, cache: bool = True) -> pipeline.Report:
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, bytes]]:
-    """The demo content, edited once after a first build, and the cold build of the edited content."""
+    """A generated community of every kind of record (30 records, a photo among them: the damage and
+    mix-ups below need each kind of cache entry, not the demo's size), edited once after a first build,
+    and the cold build of the edited content."""
     root = tmp_path_factory.mktemp("demo")
-    content = root / "content"
-    shutil.copytree(DEMO, content)
+    content = generate(root, 30).content
     edit(content)
     build(content, root / "cold", cache=False)
     return content, tree_bytes(root / "cold")
