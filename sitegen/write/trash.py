@@ -11,6 +11,7 @@ those seconds under `serve` moved the folder again and forked one more deleter o
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 import tempfile
@@ -32,7 +33,9 @@ def discard_later(folder: Path, trash_in: Path) -> None:
 
     On POSIX a detached grandchild process deletes it, holding the trash folder's BUSY lock, taken
     here before the fork (a flock belongs to the open file, which the deleter inherits), so that
-    `being_deleted` is true from the moment this returns; elsewhere it is deleted here and now.
+    `being_deleted` is true from the moment this returns; elsewhere it is deleted here and now, and
+    so is a folder on another file system than `trash_in` (EXDEV: a print folder whose link points
+    there, its stage beside it), which cannot be moved into it. Other OSErrors of the move as raised.
     """
     if not folder.exists():
         return
@@ -42,6 +45,12 @@ def discard_later(folder: Path, trash_in: Path) -> None:
         os.replace(folder, trash / "x")
     except FileNotFoundError:  # deleted meanwhile (the last build's background deletion of a trash folder)
         trash.rmdir()
+        return
+    except OSError as error:
+        trash.rmdir()
+        if error.errno != errno.EXDEV:
+            raise
+        shutil.rmtree(folder, ignore_errors=True)  # in the build: no trash folder of its own to find again
         return
     busy = _locked(trash / BUSY)
     try:

@@ -8,6 +8,8 @@ deleter was killed, one an older sitegen left) and whether the build deletes it 
 
 from __future__ import annotations
 
+import errno
+import os
 import shutil
 import subprocess
 import sys
@@ -96,3 +98,31 @@ def test_a_folder_is_being_deleted_from_the_moment_discard_later_returns(tmp_pat
     [trash] = cache.glob("trash-*")
     assert being_deleted(trash)
     assert _wait_gone(trash)
+
+
+def _moved_across(folder: Path, trash_in: Path) -> None:
+    raise OSError(errno.EXDEV, "Invalid cross-device link", str(folder))
+
+
+# (where the folder thrown away is, the cache's trash folder on its file system or not)
+ACROSS: list[tuple[str, Callable[[Path, Path], None] | None]] = [
+    ("the cache's file system", None),
+    ("another file system (a print folder whose link points there)", _moved_across),
+]
+
+
+@pytest.mark.parametrize(("where", "move"), ACROSS, ids=[r[0] for r in ACROSS])
+def test_a_folder_on_any_file_system_is_thrown_away(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, where: str,
+                                                    move: Callable[[Path, Path], None] | None) -> None:
+    folder, cache = tmp_path / ".print.stage-x", tmp_path / "cache"
+    (folder / "posters").mkdir(parents=True)
+    (folder / "posters" / "index.html").write_text("old", encoding="utf-8")
+    if move is not None:
+        real = os.replace
+        monkeypatch.setattr(os, "replace", lambda a, b: move(Path(a), Path(b)) if Path(b).name == "x" else real(a, b))
+    discard_later(folder, cache)
+    assert _wait_gone(folder), where
+    deadline = time.monotonic() + 20
+    while list(cache.glob("trash-*")) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not list(cache.glob("trash-*")), f"{where}: a trash folder left"
