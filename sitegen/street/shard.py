@@ -61,7 +61,7 @@ def _put(source: Path, target: Path, trash: Path) -> None:
     except BaseException:
         shutil.rmtree(stage, ignore_errors=True)
         raise
-    discard_later(target, trash)
+    discard_later(target, trash, linked=True)  # its files and the stage's link the same part's files
     os.replace(stage, target)
 
 
@@ -84,7 +84,7 @@ def _put_community(source: Path, printed: Path, slug: str, out: Path, folders: S
     if printed.is_dir():
         _put(printed, target, folders.cache)
     else:
-        discard_later(target, folders.cache)
+        discard_later(target, folders.cache, linked=True)  # posters linked from the part's output
     if put is not None:
         put(slug, True)
     names = sorted(p.relative_to(target).as_posix() for p in target.rglob("*") if not p.is_dir()) if target.is_dir() else []

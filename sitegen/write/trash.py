@@ -28,8 +28,13 @@ except ImportError:  # pragma: no cover - Windows: the deletion runs in the buil
     fcntl = None  # type: ignore[assignment]
 
 
-def discard_later(folder: Path, trash_in: Path) -> None:
+def discard_later(folder: Path, trash_in: Path, linked: bool = False) -> None:
     """Move `folder` into a new `trash-*` folder of `trash_in` now and delete it in the background.
+
+    `linked`: every file of it that has other links is unlinked here first (`unlink_linked_files`),
+    for a folder whose files may be hard links of live ones that no record names (a community's old
+    copy an assemble replaced: street/shard.py _put). Left to the background, each such unlink moved
+    a live file's ctime after the build had stamped it (write/stamp.py).
 
     On POSIX a detached grandchild process deletes it, holding the trash folder's BUSY lock, taken
     here before the fork (a flock belongs to the open file, which the deleter inherits), so that
@@ -52,12 +57,27 @@ def discard_later(folder: Path, trash_in: Path) -> None:
             raise
         shutil.rmtree(folder, ignore_errors=True)  # in the build: no trash folder of its own to find again
         return
+    if linked:
+        unlink_linked_files(trash / "x")
     busy = _locked(trash / BUSY)
     try:
         in_background(lambda: shutil.rmtree(trash, ignore_errors=True))
     finally:
         if busy is not None:
             os.close(busy)  # the deleter's inherited copy keeps the lock until it exits
+
+
+def unlink_linked_files(folder: Path) -> None:
+    """Unlink every file under `folder` (never through a symbolic link) that has other links: one
+    listing a folder, one lstat a file. Never raises: what cannot be listed or unlinked is left."""
+    for where, _, files in os.walk(folder):
+        for name in files:
+            path = os.path.join(where, name)
+            try:
+                if os.lstat(path).st_nlink > 1:
+                    os.unlink(path)
+            except OSError:
+                continue
 
 
 def being_deleted(trash: Path) -> bool:
