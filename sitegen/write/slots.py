@@ -221,19 +221,16 @@ class Slots:
         self.out.parent.mkdir(parents=True, exist_ok=True)
         recover(self.out)
         self.cache.mkdir(parents=True, exist_ok=True)
-        live: list[str] | None = None  # the live output's files, where a folder shares them (unlink_linked)
         for trash in self.cache.glob("trash-*"):
-            if not being_deleted(trash):  # a deleter killed: deleted again (write/trash.py)
-                live = [*self.live_manifest(), MANIFEST] if live is None else live
-                unlink_linked(trash / "x", live)  # the folder discard_later moved there
-                discard_later(trash, self.cache)
+            if not being_deleted(trash):  # a deleter killed: deleted again, links of live files first
+                discard_later(trash, self.cache, linked=True)  # (a shadow, a print shadow, nested trash)
         holds: dict[str, str] = {}
         if self.shadow.is_dir() and not self.dirty.exists():
             holds = self.manifests.read(self.shadow)
         self.dirs = {}
         if not holds:
             if self.shadow.is_dir():  # half-built, or without a manifest: its links of live files first
-                unlink_linked(self.shadow, [*self.live_manifest(), MANIFEST] if live is None else live)
+                unlink_linked(self.shadow, [*self.live_manifest(), MANIFEST])
             discard_later(self.shadow, self.cache)
             self.shadow.mkdir()
         else:
