@@ -98,3 +98,14 @@ def test_a_field_name_is_never_in_backticks(language: str, key: str) -> None:
 
     said = Messages(language).field_name(key)
     assert "`" not in said and key in said, said
+
+
+@pytest.mark.parametrize("language", ["zh-Hans", "zh-Hant"])
+def test_no_space_follows_a_field_name(language: str) -> None:
+    """A field's name ends in its key in brackets, 发布日期（posted_on）, and what follows it is written on,
+    as Chinese is: “早于发布日期（posted_on） 2026-12-02” had a space (the newcomer of session 18)."""
+    import re
+
+    texts = load(ROOT / "sitegen" / "i18n" / f"{language}.yaml")
+    spaced = re.compile(r"_name\} |（[a-z_.\[\]0-9]+） ")
+    assert sorted(key for key, text in texts.items() if spaced.search(text)) == []
