@@ -54,7 +54,7 @@ def init(app: App, directory: Path, street: bool) -> None:
 def new(app: App, kind: str, title: str, content: Path) -> None:
     from zoneinfo import ZoneInfo
 
-    from sitegen.scaffold import kind_of, new_record
+    from sitegen.scaffold import kind_of, new_record, record_path
 
     content = content_dir(content)
     messages = app.messages(content)
@@ -65,7 +65,11 @@ def new(app: App, kind: str, title: str, content: Path) -> None:
         zone = ZoneInfo(site_setting(content, "timezone") or "Asia/Shanghai")
     except (ValueError, KeyError, OSError):
         zone = ZoneInfo("Asia/Shanghai")
-    path = new_record(content, folder, title, datetime.now(zone).date())
+    today = datetime.now(zone).date()
+    first = record_path(content, folder, title, today)
+    path = new_record(content, folder, title, today)
     app.echo(messages.text("new.done", path=str(path)))
+    if path != first:  # the same title again: the worker may have meant to open the first one
+        app.echo(messages.text("new.same_title", path=str(path), first=str(first)))
     if app.verbose:
         app.echo(path.read_text("utf-8").rstrip("\n"))

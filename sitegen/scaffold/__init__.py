@@ -93,16 +93,24 @@ def _yaml_text(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
+def record_path(content: Path, kind: str, title: str, today: date) -> Path:
+    """The file a record of `kind` (its folder name) titled `title` is first named: the title in
+    pinyin, after the year for a record of a moment (a person or a free page keeps one for good)."""
+    entry = kind_entry(kind)
+    stem = slugify(title, 60) or "record"
+    if entry.dated:
+        stem = f"{today.year}-{stem}"
+    return content / kind / f"{stem}{entry.suffix}"
+
+
 def new_record(content: Path, kind: str, title: str, today: date) -> Path:
-    """Write a record from the kind's commented template; the file name is the title in pinyin."""
+    """Write a record from the kind's commented template at `record_path`, or, when a file is there
+    already (the same title again), at the first free `<stem>-2`, `-3` …; the path written."""
     entry = kind_entry(kind)
     template = resources.files("sitegen.scaffold").joinpath("templates", kind + entry.suffix).read_text("utf-8")
-    stem = slugify(title, 60) or "record"
-    if entry.dated:  # a record of a moment gets the year in its address; a person or a free page keeps one for good
-        stem = f"{today.year}-{stem}"
-    folder = content / kind
+    path = record_path(content, kind, title, today)
+    folder, stem = path.parent, path.name.removesuffix(entry.suffix)
     folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"{stem}{entry.suffix}"
     number = 2
     while path.exists():
         path = folder / f"{stem}-{number}{entry.suffix}"

@@ -69,6 +69,23 @@ def test_new_never_overwrites(make_site: MakeSite) -> None:
     assert names == {"qixi-shougong-miandian.md", "qixi-shougong-miandian-2.md", "qixi-shougong-miandian-3.md"}
 
 
+# (kind, title): a second record of the same title is told that the first is there (the newcomer of
+# session 18 made 想要一个助行器 twice and was told only of the new file)
+SAME_TITLE = [("微心愿", "想要一个助行器"), ("页面", "联系我们"), ("亮身份", "王建国")]
+
+
+@pytest.mark.parametrize(("kind", "title"), SAME_TITLE)
+def test_new_with_a_title_taken_names_the_first_record(make_site: MakeSite, kind: str, title: str) -> None:
+    content = make_site()
+    first = run("new", kind, title, "--content", str(content), env={"SITEGEN_LANG": "zh-Hans"})
+    assert first.exit_code == 0 and "同一标题" not in first.output
+    made = next(p for p in content.rglob("*.*") if p.name != "site.yaml")
+    again = run("new", kind, title, "--content", str(content), env={"SITEGEN_LANG": "zh-Hans"})
+    assert again.exit_code == 0
+    assert f"同一标题的记录已经有了：{made}。" in again.output, again.output
+    assert f"这次新建的是 {made.with_name(made.stem + '-2' + made.suffix)}" in again.output
+
+
 def test_new_unknown_kind_is_usage_error(make_site: MakeSite) -> None:
     assert run("new", "poster", "x", "--content", str(make_site())).exit_code == 2
 
