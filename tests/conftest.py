@@ -76,4 +76,3 @@ def tree_bytes(root: Path) -> dict[str, bytes]:
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--regen-golden", action="store_true", default=False,
                      help="rewrite tests/sites/<case>/expected/ from this build (review the change as a git diff)")
-

@@ -69,7 +69,7 @@ def build_print_folder(model: Model, plan: Plan, job: workers.Job, slot: PrintSl
     `watch` (serve): the print shadow's sweep skips quiet folders (write/folderwatch.py).
     """
     stage, holds = slot.prepare(cache.print_shadow_files, cache.print_shadow_dirs, cache.print_shadow_stats,
-                                cache.manifests, watch, cache.print_files)
+                                cache.manifests, watch)
     assembly = PrintAssembly(stage, slot.folder, published.stage, published.files, cache.print_stats, holds,
                              cache.print_shadow_stats)
     specs, digests = _printed_plan(model, plan, cache)

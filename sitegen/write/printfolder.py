@@ -16,8 +16,8 @@ from pathlib import Path
 
 from sitegen.write.assembly import as_recorded, file_stat, write_file
 from sitegen.write.folderwatch import FolderWatch
-from sitegen.write.slots import (Dirs, Manifests, discard_later, fs_clock, mirrored, remove_empty_parents, sweep,
-                                 unlink_linked, unlink_shared)
+from sitegen.write.slots import (Dirs, Manifests, discard_later, fs_clock, mirrored, remove_empty_parents, unlink_shared,
+                                 sweep)
 from sitegen.write.swap import exchange, recover
 from sitegen.write.tree import folder_tree
 
@@ -74,12 +74,9 @@ class PrintSlot:
 
     def prepare(self, holds: dict[str, str] | None = None, known: Dirs | None = None,
                 left: dict[str, tuple[int, int]] | None = None,
-                trees: Manifests | None = None, watch: FolderWatch | None = None,
-                live: Iterable[str] = ()) -> tuple[Path, dict[str, str]]:
+                trees: Manifests | None = None, watch: FolderWatch | None = None) -> tuple[Path, dict[str, str]]:
         """The folder to build into, and what it already holds by the last builds' record (path →
         sha256; {} for a fresh one). A hand's additions to the shadow are swept out first.
-        `live`: the print folder's files by the last build's record, for a half-built shadow thrown
-        away (write/slots.py unlink_linked); the folder is listed when there is no record.
 
         `known`: the shadow's folders known clean by its sweep before (write/slots.py sweep), used
         when `left` (the stats the build that made the shadow recorded) names exactly the files of
@@ -99,11 +96,8 @@ class PrintSlot:
             self.dirs = sweep(self.shadow, holds, trusted, fs_clock(self.trash), tree,
                               watch.slot(self.shadow) if watch is not None else None)
         else:
-            if self.shadow.is_dir():  # half-built: its links of the print folder's files first
-                named = {*holds, *live}
-                unlink_linked(self.shadow, named or _files_under(self.folder))
             holds = {}
-            discard_later(self.shadow, self.trash)
+            discard_later(self.shadow, self.trash, linked=True)  # half-built: links of live posters first
             self.shadow.mkdir()
         self.dirty.touch()
         self.stage = self.shadow
@@ -147,15 +141,6 @@ class PrintSlot:
         if self.stage is not None and self.stage != self.shadow:
             shutil.rmtree(self.stage, ignore_errors=True)
         self.stage = None
-
-
-def _files_under(folder: Path) -> list[str]:
-    """Every file under `folder`, relative and "/"-separated; [] when there is no such folder."""
-    found = []
-    for where, _, files in os.walk(folder):
-        rel = os.path.relpath(where, folder).replace(os.sep, "/")
-        found += [name if rel == "." else f"{rel}/{name}" for name in files]
-    return found
 
 
 def _same_device(a: Path, b: Path) -> bool:

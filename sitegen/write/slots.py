@@ -22,7 +22,7 @@ from sitegen.write.pathorder import PathOrder
 from sitegen.write.sweeping import Dirs as Dirs
 from sitegen.write.sweeping import sweep as sweep
 from sitegen.write.swap import exchange, recover
-from sitegen.write.trash import being_deleted, discard_later as discard_later
+from sitegen.write.trash import being_deleted, discard_later as discard_later, unlink_linked
 from sitegen.write.tree import MANIFEST as MANIFEST, Tree as Tree, folder_tree as folder_tree, patched_tree
 
 
@@ -304,23 +304,6 @@ def unlink_shared(old: Path, shared: Iterable[str]) -> None:
     for rel in shared:
         try:
             os.unlink(base + rel)
-        except OSError:
-            continue
-
-
-def unlink_linked(old: Path, names: Iterable[str]) -> None:
-    """Unlink each of `names` (relative, "/"-separated) from `old`, a folder about to be deleted in the
-    background (discard_later), where its file has other links: `unlink_shared` for a folder whose
-    record cannot be trusted (a shadow a killed build left half-built). Such a file is one inode with
-    a live file (the output's, or a poster of the print folder linked from it): left to the background
-    deletion, the unlink moved that file's ctime after the build had stamped its folders
-    (write/stamp.py), and the next build, with nothing to do, built everything again. One lstat a
-    name (about 2 µs); an unlink (about 10 µs) only where the file has other links."""
-    base = os.path.join(os.fspath(old), "")
-    for rel in names:
-        try:
-            if os.lstat(base + rel).st_nlink > 1:
-                os.unlink(base + rel)
         except OSError:
             continue
 

@@ -15,6 +15,7 @@ import errno
 import os
 import shutil
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Final
 
@@ -31,7 +32,7 @@ except ImportError:  # pragma: no cover - Windows: the deletion runs in the buil
 def discard_later(folder: Path, trash_in: Path, linked: bool = False) -> None:
     """Move `folder` into a new `trash-*` folder of `trash_in` now and delete it in the background.
 
-    `linked`: every file of it that has other links is unlinked here first (`unlink_linked_files`),
+    `linked`: every file of it that has other links is unlinked here first (`unlink_linked`),
     for a folder whose files may be hard links of live ones that no record names (a community's old
     copy an assemble replaced: street/shard.py _put). Left to the background, each such unlink moved
     a live file's ctime after the build had stamped it (write/stamp.py).
@@ -58,7 +59,7 @@ def discard_later(folder: Path, trash_in: Path, linked: bool = False) -> None:
         shutil.rmtree(folder, ignore_errors=True)  # in the build: no trash folder of its own to find again
         return
     if linked:
-        unlink_linked_files(trash / "x")
+        unlink_linked(trash / "x")
     busy = _locked(trash / BUSY)
     try:
         in_background(lambda: shutil.rmtree(trash, ignore_errors=True))
@@ -67,17 +68,26 @@ def discard_later(folder: Path, trash_in: Path, linked: bool = False) -> None:
             os.close(busy)  # the deleter's inherited copy keeps the lock until it exits
 
 
-def unlink_linked_files(folder: Path) -> None:
-    """Unlink every file under `folder` (never through a symbolic link) that has other links: one
-    listing a folder, one lstat a file. Never raises: what cannot be listed or unlinked is left."""
-    for where, _, files in os.walk(folder):
-        for name in files:
-            path = os.path.join(where, name)
-            try:
-                if os.lstat(path).st_nlink > 1:
-                    os.unlink(path)
-            except OSError:
-                continue
+def unlink_linked(folder: Path, names: Iterable[str] | None = None) -> None:
+    """Unlink each file of `folder` that has other links: those of `names` (relative, "/"-separated),
+    or, without names, every file under it (one listing a folder, never through a symbolic link).
+
+    For a folder about to be deleted in the background whose files may be hard links of live ones
+    (write/stamp.py): left to the background, each such unlink moved a live file's ctime after the
+    build had stamped it, and the next build, with nothing to do, built everything again. One lstat
+    a file (about 2 µs); an unlink (about 10 µs) only where the file has other links. Never raises:
+    what cannot be read or unlinked is left.
+    """
+    if names is None:
+        names = (os.path.relpath(os.path.join(where, name), folder)
+                 for where, _, files in os.walk(folder) for name in files)
+    base = os.path.join(os.fspath(folder), "")
+    for rel in names:
+        try:
+            if os.lstat(base + rel).st_nlink > 1:
+                os.unlink(base + rel)
+        except OSError:
+            continue
 
 
 def being_deleted(trash: Path) -> bool:
