@@ -7,7 +7,7 @@ with the errors laid over it, and a fix recovers by itself.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 import dataclasses
 import html
 import mimetypes
@@ -28,6 +28,7 @@ from sitegen.failure import rebuild_said
 from sitegen.halfsaved import await_writes, emptied_since
 from sitegen.i18n.messages import Messages
 from sitegen.options import Options
+from sitegen.reporting import Reportable, report_problems
 from sitegen.runtime import HeapSettler
 from sitegen.serveoverlay import NOTHING_BUILT, OVERLAY_CSS, LIVE_JS, PREFIX, inject
 
@@ -42,6 +43,7 @@ class State:
     messages: Messages
     problems: list[str] = field(default_factory=list)
     stopped: bool = False  # the problems are a rebuild that stopped (the disk, our bug), not the content's
+    warned: list[str] = field(default_factory=list)  # the warnings last printed, as printed
     generation: int = 0
     roots: list[str] = field(default_factory=list)  # input folders besides the usual ones (the last build's)
     seen: dict[str, tuple[int, int]] = field(default_factory=dict)  # the inputs as the last build read them
@@ -96,8 +98,20 @@ def rebuild(content: Path, state: State, options: Options, first: bool = False) 
         click.echo(messages.text("cli.cache_damaged"), err=True)
     state.empty = first and outcome.unchanged and state.memory is not None
     state.finished([])
+    warn(state, outcome.warnings)
     key = "serve.built" if first else "serve.rebuilt"
     click.echo(messages.text(key, seconds=f"{time.perf_counter() - started:.2f}"))
+
+
+def warn(state: State, warnings: Sequence[Reportable]) -> None:
+    """The build's warnings (a placeholder base_url, a wish past its date…) as `sitegen build` prints
+    them, when they are not the ones printed last: at the first build, then only when a save changed
+    them, so that a worker sees each warning once and not after every save (the newcomer's: serve
+    never said its site's QR codes would not open)."""
+    lines = [warning.render(state.messages) for warning in warnings]
+    if lines != state.warned:
+        report_problems(state.messages, warnings)
+    state.warned = lines
 
 
 def fill_memory(content: Path, state: State, options: Options) -> None:

@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import os
 import re
-import sys
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
 
 import click
 
@@ -73,27 +69,6 @@ def output_folders(out: Path) -> tuple[Path, Path]:
 
     web = out.resolve() if out.is_symlink() else out
     return web, print_folder(web)
-
-
-class Reportable(Protocol):
-    """A problem to print: a content Problem, or a sheet row's RowProblem."""
-
-    @property
-    def warning(self) -> bool: ...
-
-    def render(self, messages: Messages) -> str: ...
-
-
-def report_problems(messages: Messages, problems: Sequence[Reportable]) -> None:
-    """Print every problem to stderr (red errors, yellow warnings on a terminal), then the count of each."""
-    errors = [p for p in problems if not p.warning]
-    warnings = [p for p in problems if p.warning]
-    colour = sys.stderr.isatty() and not os.environ.get("NO_COLOR")
-    for problem in problems:
-        line = problem.render(messages)
-        click.echo(click.style(line, fg="yellow" if problem.warning else "red") if colour else line, err=True)
-    if errors or warnings:
-        click.echo(messages.text("cli.problems_count", errors=len(errors), warnings=len(warnings)), err=True)
 
 
 def echo_drafts(app: App, messages: Messages, drafts: tuple[str, ...]) -> None:

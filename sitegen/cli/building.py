@@ -10,7 +10,8 @@ from typing import Any, TypeVar
 
 import click
 
-from sitegen.cli.app import App, echo_drafts, output_folders, report_problems
+from sitegen.cli.app import App, echo_drafts, output_folders
+from sitegen.reporting import report_problems
 from sitegen.cli.errors import guarded
 from sitegen.cli.group import cli
 from sitegen.cli.options import base_url as base_url_option

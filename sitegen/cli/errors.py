@@ -11,9 +11,10 @@ from typing import TYPE_CHECKING, Any, cast
 import click
 
 from sitegen.cli.app import (EXIT_BUSY, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_INVALID, EXIT_IO, EXIT_USAGE, App,
-                             output_folders, report_problems)
+                             output_folders)
 from sitegen.errors import ContentInvalid, UsageProblem, disk_text
 from sitegen.failure import Kind, busy_text, kind_of, one_line, usage_text
+from sitegen.reporting import report_problems
 from sitegen.hanzi import OpenCCBroken
 from sitegen.i18n.messages import Messages
 

@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 
 import click
 
-from sitegen.cli.app import EXIT_INVALID, App, report_problems
+from sitegen.cli.app import EXIT_INVALID, App
+from sitegen.reporting import report_problems
 from sitegen.cli.errors import guarded
 from sitegen.cli.group import cli
 from sitegen.cli.options import content_dir, content_option
