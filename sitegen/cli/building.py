@@ -90,7 +90,8 @@ def build(app: App, content: Path, out: Path, base_url: str | None, drafts: bool
     if report.cache_damaged:
         click.echo(messages.text("cli.cache_damaged"), err=True)
     report_problems(messages, report.warnings)
-    key = "cli.build_unchanged" if report.unchanged else "cli.build_done"
+    # checked again (the cache was not saved: serve stopped, the cache deleted) and found the same
+    key = "cli.build_unchanged" if report.unchanged else "cli.build_same" if report.same else "cli.build_done"
     app.echo(messages.text(key, pages=report.pages, posters=report.posters, photos=report.photos, out=str(out),
                            seconds=f"{report.seconds:.2f}"))
     echo_drafts(app, messages, report.drafts)

@@ -50,6 +50,7 @@ class Report:
     rendered: int = 0  # pages rendered this time; the rest were unchanged and kept
     seconds: float = 0.0
     unchanged: bool = False
+    same: bool = False  # checked and built, and the output and print folder are what the last build left
     warnings: list[Problem] = field(default_factory=list)
     drafts: tuple[str, ...] = ()
     timings: dict[str, float] = field(default_factory=dict)
@@ -204,7 +205,7 @@ def _build(content: Path, out: Path, options: Options, progress: Progress | None
         if options.use_cache and memory is None:
             _save_cache(out, cache, checked, outcome, last, stats, roots, options)
     return Report(pages=outcome.pages, posters=outcome.posters, photos=outcome.photos, files=outcome.files,
-                  rendered=outcome.rendered, seconds=time.perf_counter() - started, warnings=checked.warnings,
+                  rendered=outcome.rendered, same=outcome.same, seconds=time.perf_counter() - started, warnings=checked.warnings,
                   drafts=checked.drafts, timings={"check": loaded_at - started, **outcome.timings},
                   cache_damaged=damaged, roots=roots, inputs=stats)
 

@@ -36,7 +36,7 @@ from sitegen.render.urls import absolute_all
 from sitegen.write.assembly import Assembly, stats_of
 from sitegen.write.folderwatch import FolderWatch
 from sitegen.write.leaks import Leak, LeakScanner
-from sitegen.write.printfolder import PrintSlot, print_folder
+from sitegen.write.printfolder import PrintSlot, holds_exactly, print_folder
 from sitegen.write.slots import Slots, renewed
 
 Tick = Callable[[str, int, int], None]
@@ -85,6 +85,7 @@ class Outcome:
     photos: int = 0
     files: int = 0
     rendered: int = 0
+    same: bool = False  # the output and the print folder hold what the last build left, file for file
     timings: dict[str, float] = field(default_factory=dict)
 
 
@@ -164,6 +165,7 @@ def write_site(model: Model, content: Path, out: Path, options: Options, progres
     except ThemeFault as fault:
         raise ContentInvalid([fault.problem()]) from None
     lap("print")
+    outcome.same = _same(out, assembly, live, printed)
     _swap(model, plan, slots, assembly, printed, engine, cache, secrets, options.use_cache, watch)
     lap("swap")
     outcome.pages = sum(1 for s in plan.specs if not s.poster)
@@ -226,6 +228,21 @@ def _print(model: Model, plan: Plan, engine: Engine, assembly: Assembly, cache: 
         printing.abandon()
         raise LeaksFound(made.leaks)
     return made
+
+
+def _same(out: Path, assembly: Assembly, live: dict[str, str], printed: PrintResult | None) -> bool:
+    """Whether the output and the print folder about to be swapped in hold what the live ones hold, file
+    for file: the output by its manifest, each file this build wrote anew read from the live output
+    (one a hand edited is not what its manifest says); the print folder by the cache's record of it,
+    or, with no such record (the cache deleted), read whole."""
+    if assembly.files != live:
+        return False
+    kept = set(assembly.kept)
+    if not holds_exactly(out, {rel: sha for rel, sha in assembly.files.items() if rel not in kept}, whole=False):
+        return False
+    if printed is None:
+        return True
+    return printed.same if printed.same is not None else holds_exactly(printed.slot.folder, printed.files)
 
 
 def _mirrored(slots: Slots, assembly: Assembly, made: bool, printed: PrintResult | None, printed_made: bool,

@@ -34,6 +34,33 @@ def print_folder(out: Path, given: Path | None = None) -> Path:
     return folder.resolve() if folder.is_symlink() else folder
 
 
+def holds_exactly(folder: Path, files: dict[str, str], whole: bool = True) -> bool:
+    """Whether `folder` holds `files` (path relative to it → sha256), each as a regular file with those
+    bytes; `whole`: and nothing else (no other file, link or empty folder). Reads every file named:
+    for the rare build that knows nothing of the folder it replaces (its cache deleted)."""
+    import hashlib
+
+    found: set[str] = set()
+    for rel, sha in files.items():
+        path = os.path.join(folder, rel)
+        if os.path.islink(path) or not os.path.isfile(path):
+            return False
+        with open(path, "rb") as handle:
+            if hashlib.file_digest(handle, "sha256").hexdigest() != sha:
+                return False
+    if not whole:
+        return True
+    for top, folders, names in os.walk(folder):
+        rel = os.path.relpath(top, folder).replace(os.sep, "/")
+        prefix = "" if rel == "." else rel + "/"
+        if not folders and not names and prefix:
+            return False
+        found.update(prefix + name for name in names)
+        if any(os.path.islink(os.path.join(top, name)) for name in folders):
+            return False
+    return found == files.keys()
+
+
 def link_or_copy(source: Path, target: Path) -> None:
     """Put a finished file into a fresh stage: a hard link (no space, no time), a copy where links fail.
 

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from sitegen.i18n.messages import Messages
-from sitegen.serve import State, _Server, handler_for
+from sitegen.serve import State, PreviewServer, handler_for
 from tests.cli.test_serve import ACTIVITY, fetch, free_port, wait_for
 from tests.conftest import NOW, ROOT, MakeSite, run, tree_bytes
 from tests.support.signals import sigint_default
@@ -31,7 +31,7 @@ BROKEN = "---\ntitle: 坏日期\ndate: 2019-13-06\n---\n"
 @contextmanager
 def handler_server(out: Path, problems: list[str] | None = None, idle: float = 5) -> Iterator[tuple[int, State]]:
     state = State(out=out, messages=Messages("en"), problems=problems or [])
-    server = _Server(("127.0.0.1", 0), handler_for(state))
+    server = PreviewServer(("127.0.0.1", 0), handler_for(state))
     port = int(server.server_address[1])
     server.RequestHandlerClass = handler_for(state, port, idle=idle)
     threading.Thread(target=server.serve_forever, daemon=True).start()

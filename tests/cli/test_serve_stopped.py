@@ -80,14 +80,14 @@ def test_a_half_built_street_links_its_communities_at_the_root(tmp_path: Path, l
     import http.client
     import threading
 
-    from sitegen.serve import _Server, handler_for
+    from sitegen.serve import PreviewServer, handler_for
 
     out = tmp_path / "out"
     (out / "meihu").mkdir(parents=True)
     (out / "meihu" / "manifest.sha256").write_text("", encoding="utf-8")
     community_cache(tmp_path / ".out.sitegen-cache", "meihu").mkdir(parents=True)  # the street's cache keeps it
     state = State(out=out, messages=Messages(lang), problems=["x"], stopped=True, build=lambda *a, **k: None)
-    server = _Server(("127.0.0.1", 0), handler_for(state))
+    server = PreviewServer(("127.0.0.1", 0), handler_for(state))
     port = int(server.server_address[1])
     server.RequestHandlerClass = handler_for(state, port)
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -147,10 +147,10 @@ def test_before_any_good_build_the_placeholder_says_what_to_do(tmp_path: Path, s
     import http.client
     import threading
 
-    from sitegen.serve import _Server, handler_for
+    from sitegen.serve import PreviewServer, handler_for
 
     state = State(out=tmp_path / "out", messages=Messages("en"), problems=["x"], stopped=stopped)
-    server = _Server(("127.0.0.1", 0), handler_for(state))
+    server = PreviewServer(("127.0.0.1", 0), handler_for(state))
     server.RequestHandlerClass = handler_for(state, int(server.server_address[1]))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
