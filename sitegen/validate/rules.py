@@ -90,6 +90,18 @@ def deliberation_dates_after_raised(raw: RawRecord, d: Any) -> Iterator[Problem]
                               field=f"timeline[{index + 1}].date", value=str(entry.date), raised_on=str(d.raised_on))
 
 
+def deliberation_votes_within_attendance(raw: RawRecord, d: Any) -> Iterator[Problem]:
+    """More votes than people at the meeting is most often a slip of the keyboard (赞成 1,200 with 15
+    there, the newcomer's): a warning, not an error, since online or proxy votes may add to those present."""
+    if d.votes is None or d.meeting is None or d.meeting.attendees is None:
+        return
+    total = d.votes.for_ + d.votes.against + d.votes.abstain
+    if total > d.meeting.attendees:
+        yield raw.problem("votes", "deliberation.votes_over_attendance", warning=True,
+                          field="meeting.attendees", total=total, for_votes=d.votes.for_, against=d.votes.against,
+                          abstain=d.votes.abstain, attendees=d.meeting.attendees)
+
+
 def wish_claim_fields(raw: RawRecord, w: Any) -> Iterator[Problem]:
     """A claimed wish says who claimed it and when; a fulfilled one says when it was done."""
     if w.status in CLAIMED:
@@ -166,7 +178,8 @@ def rules_for(kind: Kind) -> tuple[Rule, ...]:
 
 _NAMED: Final[dict[str, Rule]] = {
     rule.__name__: rule for rule in (activity_ends_after_start, deliberation_decision_present,
-                                     deliberation_completed_is_100, deliberation_dates_after_raised, wish_claim_fields,
+                                     deliberation_completed_is_100, deliberation_dates_after_raised,
+                                     deliberation_votes_within_attendance, wish_claim_fields,
                                      wish_dates_in_order, wish_alias_hides_name, wish_address_hides_name)
 }
 RULES: Final[dict[str, tuple[Rule, ...]]] = {

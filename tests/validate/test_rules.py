@@ -214,3 +214,28 @@ def test_pictures_in_the_text_get_a_warning_with_their_line(make_site: MakeSite)
     result = run("check", "--content", str(content))
     assert result.exit_code == 0
     assert error_lines(result)[0].startswith("activities/a.md:7: warning") and "photos" in error_lines(result)[0]
+
+
+# (votes and meeting lines of a deliberation, whether more votes than people at the meeting are warned of)
+VOTES = {
+    "1,200 for with 15 there (the newcomer's: 1200 for 12)": ("meeting:\n  attendees: 15\nvotes: {for: 1200, against: 1}\n", True),
+    "one vote more than the people there": ("meeting:\n  attendees: 15\nvotes:\n  for: 10\n  against: 5\n  abstain: 1\n", True),
+    "every one of them voted": ("meeting:\n  attendees: 15\nvotes:\n  for: 10\n  against: 4\n  abstain: 1\n", False),
+    "fewer votes than people there": ("meeting:\n  attendees: 40\nvotes: {for: 12}\n", False),
+    "no attendance written": ("meeting:\n  date: 2020-04-08\nvotes: {for: 1200}\n", False),
+    "no meeting at all": ("votes: {for: 1200}\n", False),
+}
+
+
+@pytest.mark.parametrize("name", VOTES)
+def test_more_votes_than_people_at_the_meeting_is_a_warning(make_site: MakeSite, name: str) -> None:
+    """A warning at the votes line, never an error: online or proxy votes may add to those present."""
+    extra, warned = VOTES[name]
+    content = make_site({"deliberations/l.yaml": L.format(extra=extra)})
+    result = run("check", "--content", str(content))
+    assert result.exit_code == 0, result.output
+    lines = L.format(extra=extra).splitlines()
+    votes_line = 1 + next(n for n, line in enumerate(lines) if line.startswith("votes:"))
+    said = [line for line in error_lines(result) if "more than “meeting.attendees”" in line]
+    assert len(said) == warned, result.stderr
+    assert all(line.startswith(f"deliberations/l.yaml:{votes_line}: warning: the votes add up to ") for line in said)
