@@ -85,7 +85,9 @@ def _deliberation(v: Valid, c: Making) -> m.Deliberation:
     f = v.fields
     meeting = m.Meeting(f.meeting.date, f.meeting.place, person_or_group(f.meeting.host),
                          f.meeting.attendees) if f.meeting else None
-    votes = m.Votes(f.votes.for_, f.votes.against, f.votes.abstain) if f.votes else None
+    written = tuple(name for name, field in (("for", "for_"), ("against", "against"), ("abstain", "abstain"))
+                    if f.votes is not None and field in f.votes.model_fields_set)
+    votes = m.Votes(f.votes.for_, f.votes.against, f.votes.abstain, written) if f.votes and written else None
     progress = 100 if f.status == "completed" else f.progress
     timeline = tuple(sorted((m.TimelineEntry(t.date, t.note) for t in f.timeline), key=lambda t: t.date))
     dates = (f.raised_on, meeting.date if meeting else None, *(t.date for t in timeline))

@@ -113,13 +113,20 @@ class Meeting:
 
 @dataclass(frozen=True, slots=True)
 class Votes:
-    for_: int
+    for_: int  # 0 when not written, as against and abstain
     against: int
     abstain: int
+    written: tuple[str, ...] = ("for", "against", "abstain")  # the counts the record wrote, in this order
 
     @property
     def total(self) -> int:
         return self.for_ + self.against + self.abstain
+
+    @property
+    def counts(self) -> tuple[tuple[str, int], ...]:
+        """The counts the record wrote, as (label key, number): (("votes_for", 12), ("votes_against", 0));
+        one it left out is unknown, not 0, and is not shown (votes: {for: 12} is never "弃权 0")."""
+        return tuple((f"votes_{name}", getattr(self, "for_" if name == "for" else name)) for name in self.written)
 
 
 @dataclass(frozen=True, slots=True)
