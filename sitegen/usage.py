@@ -110,6 +110,18 @@ def _owner(error: click.NoSuchOption, arguments: Sequence[str]) -> str | None:
     return next((name for name in sorted(group.commands) if has(name)), None)
 
 
+def _group_option(error: click.NoSuchOption) -> tuple[str, bool] | None:
+    """(the command, whether the option takes a value) when a command refused an option of sitegen
+    itself, typed after the command (`sitegen build --lang en`); None otherwise."""
+    ctx = error.ctx
+    if ctx is None or ctx.parent is None or not isinstance(ctx.parent.command, click.Group) or ctx.info_name is None:
+        return None
+    for param in ctx.parent.command.params:
+        if isinstance(param, click.Option) and error.option_name in (*param.opts, *param.secondary_opts):
+            return ctx.info_name, not param.is_flag
+    return None
+
+
 def _as_typed(error: click.NoSuchOption, owner: str, arguments: Sequence[str]) -> str:
     """The option as typed with its value, to be moved after the command `owner` as a whole
     (--content x, --content=x, --content "我的 网站"): the option alone when `owner` takes it as a flag or
@@ -119,12 +131,17 @@ def _as_typed(error: click.NoSuchOption, owner: str, arguments: Sequence[str]) -
     command = group.commands.get(owner) if isinstance(group, click.Group) else None
     takes = command is not None and any(name in p.opts and not p.is_flag for p in command.params
                                         if isinstance(p, click.Option))
+    return _with_value(name, takes, arguments, owner)
+
+
+def _with_value(name: str, takes: bool, arguments: Sequence[str], command: str) -> str:
+    """Option `name` as typed in `arguments`, with the value after it when it `takes` one (never the
+    `command`'s own name): `--lang en`, `--lang=en`, or the option alone."""
     for index, argument in enumerate(arguments):
         if argument.startswith(name + "=") or (argument == name and not takes):
             return argument
-        if argument == name and index + 1 < len(arguments) and arguments[index + 1] != owner:
-            value = arguments[index + 1]
-            return f"{name} {shell_word(value)}"
+        if argument == name and index + 1 < len(arguments) and arguments[index + 1] != command:
+            return f"{name} {shell_word(arguments[index + 1])}"
     return name
 
 
@@ -138,6 +155,11 @@ def usage_message(error: click.UsageError, messages: Messages, arguments: Sequen
         if owner is not None:
             return text("click.option_before_command", name=error.option_name, command=owner,
                         typed=_as_typed(error, owner, arguments))
+        group_option = _group_option(error)
+        if group_option is not None:  # `sitegen build --lang en` (break17b): sitegen's own, before the command
+            command, takes = group_option
+            return text("click.option_after_command", name=error.option_name, command=command,
+                        typed=_with_value(error.option_name, takes, arguments, command))
         return _did_you_mean(text("click.no_such_option", name=error.option_name), error.possibilities, messages)
     if isinstance(error, click.exceptions.NoSuchCommand):
         line = text("click.no_such_command", name=error.command_name, commands=_commands(error.ctx))

@@ -30,7 +30,7 @@ from sitegen.cli.pipes import forgive_closed_stdout  # noqa: E402
 from sitegen.cli import building, scaffolding, serving, sheets, verifying  # noqa: E402, F401 - they add the commands
 from sitegen.cli.app import EXIT_INTERRUPTED, EXIT_USAGE, messages_for  # noqa: E402
 from sitegen.cli.group import cli  # noqa: E402
-from sitegen.cli.help import argv_content, argv_language, localise  # noqa: E402
+from sitegen.cli.help import argv_content, argv_language, before, localise  # noqa: E402
 from sitegen.i18n.messages import Messages  # noqa: E402
 from sitegen.runtime import exit_now  # noqa: E402
 from sitegen.usage import usage_message  # noqa: E402
@@ -79,7 +79,7 @@ def main(argv: list[str] | None = None) -> None:
     except click.UsageError as e:  # Click's own usage errors: exit 2, message in the user's language
         if e.ctx is not None:
             click.echo(e.ctx.get_usage(), err=True)
-        click.echo(f"{messages.text('click.error')} {usage_message(e, messages, arguments)}", err=True)
+        click.echo(before(messages.text("click.error")) + usage_message(e, messages, arguments), err=True)
         if e.ctx is not None:
             click.echo(messages.text("click.see_help", command=e.ctx.command_path), err=True)
         sys.exit(EXIT_USAGE)

@@ -12,6 +12,12 @@ from sitegen.errors import shown_width
 from sitegen.i18n.messages import Messages, normalise_language
 
 
+def before(label: str) -> str:
+    """A label and the space before what it labels: one after an ASCII colon (Usage: sitegen), none
+    after a full-width one, which holds its own space (用法：sitegen, not 用法： sitegen)."""
+    return label if label.endswith("：") else label + " "
+
+
 def localise(group: click.Group, messages: Messages) -> None:
     """Put the catalogue's texts into Click's help: `--help` reads in the user's language."""
 
@@ -54,9 +60,10 @@ class TranslatedFormatter(click.HelpFormatter):
         """The usage line with Click's placeholders in the user's words (用法： sitegen [选项] 命令 [参数]...):
         they are printed before every usage error too. Our own placeholders (KIND, FILE) stay: the
         help text names them so."""
-        for english, key in (("COMMAND [ARGS]...", "click.usage_command"), ("[OPTIONS]", "click.usage_options")):
+        for english, key in (("COMMAND [ARGS]...", "click.usage_command"), ("[OPTIONS]", "click.usage_options"),
+                             ("[PARTS]...", "click.usage_parts")):  # build's shard outputs, for --assemble
             args = args.replace(english, self.messages.text(key))
-        super().write_usage(prog, args, prefix=self.messages.text("click.usage") + " ")
+        super().write_usage(prog, args, prefix=before(self.messages.text("click.usage")))
 
     def write_heading(self, heading: str) -> None:
         """The heading as the catalogue writes it, its own colon included (选项：, not Click's 选项:)."""
@@ -69,7 +76,7 @@ class TranslatedFormatter(click.HelpFormatter):
         in the user's words (newcomer17: a Chinese help showed them in English)."""
         default = self.messages.text("click.default")
         rows = [(self._metavars(a), _RANGE.sub(lambda m: self.messages.text("click.range", low=m[1], high=m[2]), b)
-                 .replace("default:", default).replace("Show this message and exit.", self.messages.text("help.opt.help")))
+                 .replace("default: ", before(default)).replace("Show this message and exit.", self.messages.text("help.opt.help")))
                 for a, b in rows]
         # Click's own write_dl, the first column measured as a terminal shows it (文件夹 takes six columns)
         first_col = min(max((shown_width(a) for a, _ in rows), default=0), col_max) + col_spacing

@@ -28,7 +28,9 @@ def _width(text: str) -> int:
 @pytest.mark.parametrize("command", COMMANDS)
 def test_a_chinese_help_has_no_click_english(command: str, capsys: pytest.CaptureFixture[str]) -> None:
     said = _help(command, "zh-Hans", capsys)
-    for english in (" PATH", " TEXT", " INTEGER", " DIRECTORY", "<=x<=", "Options", "选项:"):
+    # break17b: build's usage said [PARTS]...; newcomer18: 用法： sitegen and [默认： content] had a space
+    # after the full-width colon, which holds its own
+    for english in (" PATH", " TEXT", " INTEGER", " DIRECTORY", "<=x<=", "Options", "选项:", "[PARTS]", "： "):
         assert english not in said, (english, said)
     assert "选项：" in said
 
@@ -46,3 +48,25 @@ def test_the_help_columns_line_up(command: str, language: str, capsys: pytest.Ca
         described = len(term) + len(line[len(term):]) - len(line[len(term):].lstrip(" "))
         starts.add(_width(line[:described]))
     assert len(starts) <= 1, (starts, lines)
+
+
+# An option of sitegen itself typed after a command (break17b: `sitegen build --lang en` was told only
+# that build has no --lang): where it goes, with its value, in the language it asked for.
+AFTER = {
+    "build --lang en": (["build", "--lang", "en"],
+                        "Error: --lang is an option of sitegen itself and goes before the command: sitegen --lang en build"),
+    "check --lang=zh-Hant": (["check", "--lang=zh-Hant"],
+                             "錯誤：--lang 是 sitegen 本身的選項，要寫在命令前面：sitegen --lang=zh-Hant check"),
+    "serve with its options": (["serve", "--port", "0", "--lang", "zh-Hans"],
+                               "错误：--lang 是 sitegen 本身的选项，要写在命令前面：sitegen --lang zh-Hans serve"),
+}
+
+
+@pytest.mark.parametrize("name", AFTER)
+def test_an_option_of_sitegen_after_a_command_is_told_where_it_goes(name: str,
+                                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    arguments, said = AFTER[name]
+    with pytest.raises(SystemExit) as done:
+        main(arguments)
+    assert done.value.code == 2
+    assert said in capsys.readouterr().err.splitlines()
