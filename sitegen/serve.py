@@ -67,7 +67,8 @@ def rebuild(content: Path, state: State, options: Options, first: bool = False) 
     state.empty = first and outcome.unchanged and state.memory is not None
     state.finished([])
     warn(state, outcome.warnings)
-    key = "serve.built" if first else "serve.rebuilt"
+    # "pages reloaded" only when a page listens (newcomer17: said with no browser open)
+    key = "serve.built" if first else "serve.rebuilt" if state.watching else "serve.rebuilt_unwatched"
     click.echo(messages.text(key, seconds=f"{time.perf_counter() - started:.2f}"))
 
 

@@ -34,6 +34,8 @@ class State:
     stopped: bool = False  # the problems are a rebuild that stopped (the disk, our bug), not the content's
     warned: list[str] = field(default_factory=list)  # the warnings last printed, as printed
     generation: int = 0
+    # pages listening for reloads (open event streams; one closed is counted until its next ping fails, 15 s)
+    watching: int = 0
     roots: list[str] = field(default_factory=list)  # input folders besides the usual ones (the last build's)
     seen: dict[str, tuple[int, int]] = field(default_factory=dict)  # the inputs as the last build read them
     changed: threading.Condition = field(default_factory=threading.Condition)
@@ -173,6 +175,8 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_header("Cache-Control", "no-store")
         self.end_headers()
         seen = state.generation
+        with state.changed:
+            state.watching += 1
         try:
             while True:
                 with state.changed:
@@ -183,6 +187,9 @@ class _Handler(BaseHTTPRequestHandler):
                 self.wfile.flush()
         except (BrokenPipeError, ConnectionResetError, OSError):
             return
+        finally:
+            with state.changed:
+                state.watching -= 1
 
 
 def _resolve(out: Path, path: str) -> Path | None:
