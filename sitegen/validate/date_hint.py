@@ -266,9 +266,41 @@ def _time_range(day: str, start: re.Match[str], until: str) -> Hint | None:
     if not isinstance(finished, str) and end is not None and midnight(end) and day < str(date.max):
         finished = f"{date.fromisoformat(day) + timedelta(days=1)} 00:00"  # 晚上11点到12点: ends the next day
     finish = finished if not isinstance(finished, str) or len(finished) > 5 else f"{day} {finished}"
+    if (not isinstance(finish, str) or finish <= f"{day} {begun}") and day < str(date.max):
+        after = _after_midnight(start, begun, until)  # 晚上8点到12点半: 00:30 the next day
+        finish = f"{date.fromisoformat(day) + timedelta(days=1)} {after}" if after is not None else finish
     if not isinstance(finish, str) or finish <= f"{day} {begun}":
         return "value.date_range_typed", {"suggestion": f"{day} {begun}", "until": until}
     return "value.datetime_range_typed", {"start": f"{day} {begun}", "end": finish}
+
+
+_NEXT_DAY: Final = re.compile(r"(?:次日|第二天|隔天|翌日)\s*")  # 晚上11点到次日凌晨1点
+_SMALL_HOURS: Final = 7  # an end before 07:00 after an evening start is the next day's
+
+
+def _after_midnight(start: re.Match[str], begun: str, until: str) -> str | None:
+    """HH:MM on the next day at which an evening that runs past midnight ends, or None. An end said to
+    be the next day's (次日凌晨1点, 第二天早上6点) is read as its part of the day says; after a start at
+    18:00 or later, an end before 07:00 as the small hours, the start's part of the day carried:
+    晚上8点到12点半 and 晚上8点到凌晨12点半 end at 00:30 (12 in the evening or the small hours is 0),
+    20:00-00:30 at 00:30, 晚上11点到1点 at 01:00, 晚上7点到早上6点 at 06:00 (s16's leftover: told only
+    to use the end line)."""
+    told = _NEXT_DAY.match(until)
+    end = TIME.fullmatch(until[told.end():] if told else until)
+    if end is None:
+        return None
+    part = end.group(1) or start.group(1)
+    hour, minute = int(end.group(2)), 30 if end.group(5) else int(end.group(4) or 0)
+    if minute > 59 or hour > 24:
+        return None
+    if hour == 24 or (hour == 12 and part in ("凌晨", *_AFTERNOON)):
+        hour = 0
+    elif told and end.group(1) in ("上午", "早上", "早晨", "中午"):  # 次日上午10点: as its part says
+        clock = read_clock(end)
+        return clock if isinstance(clock, str) else None
+    if part in ("上午", "中午") or hour >= _SMALL_HOURS or (not told and begun < "18:00"):
+        return None
+    return f"{hour:02d}:{minute:02d}"
 
 
 def _day_range(day: str, until: str, with_time: bool) -> Hint:
