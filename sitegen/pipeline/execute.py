@@ -36,8 +36,8 @@ from sitegen.render.urls import absolute_all
 from sitegen.write.assembly import Assembly, stats_of
 from sitegen.write.folderwatch import FolderWatch
 from sitegen.write.leaks import Leak, LeakScanner
-from sitegen.write.printfolder import PrintSlot, holds_exactly, print_folder
-from sitegen.write.slots import Slots, renewed
+from sitegen.write.printfolder import PrintSlot, holds_as, print_folder
+from sitegen.write.slots import MANIFEST, Slots, renewed
 
 Tick = Callable[[str, int, int], None]
 
@@ -232,17 +232,15 @@ def _print(model: Model, plan: Plan, engine: Engine, assembly: Assembly, cache: 
 
 def _same(out: Path, assembly: Assembly, live: dict[str, str], printed: PrintResult | None) -> bool:
     """Whether the output and the print folder about to be swapped in hold what the live ones hold, file
-    for file: the output by its manifest, each file this build wrote anew read from the live output
-    (one a hand edited is not what its manifest says); the print folder by the cache's record of it,
-    or, with no such record (the cache deleted), read whole."""
-    if assembly.files != live:
-        return False
-    kept = set(assembly.kept)
-    if not holds_exactly(out, {rel: sha for rel, sha in assembly.files.items() if rel not in kept}, whole=False):
+    for file and nothing more (write/printfolder.py holds_as): a file the build kept is a link of the
+    live one or read back, as is each file written anew; a hand's stray file, deleted file or deleted
+    print folder is a change the swap makes, so not the same. The manifests are compared first: a
+    build that changed the site reads nothing."""
+    if assembly.files != live or not holds_as(out, assembly.stage, assembly.files, frozenset({MANIFEST})):
         return False
     if printed is None:
         return True
-    return printed.same if printed.same is not None else holds_exactly(printed.slot.folder, printed.files)
+    return printed.slot.stage is not None and holds_as(printed.slot.folder, printed.slot.stage, printed.files)
 
 
 def _mirrored(slots: Slots, assembly: Assembly, made: bool, printed: PrintResult | None, printed_made: bool,

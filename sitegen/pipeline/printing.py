@@ -57,9 +57,6 @@ class PrintResult:
     leaks: list[Leak] = field(default_factory=list)
     files: dict[str, str] = field(default_factory=dict)  # print folder path → sha256
     written: int = 0  # files linked or written into the stage by this build (the rest were kept)
-    # the print folder holds what the last one held, file for file (path and sha256); None: the build knew
-    # nothing of the last one (no cache)
-    same: bool | None = False
 
 
 def build_print_folder(model: Model, plan: Plan, job: workers.Job, slot: PrintSlot, published: Published,
@@ -91,9 +88,8 @@ def build_print_folder(model: Model, plan: Plan, job: workers.Job, slot: PrintSl
     kept = stage == slot.shadow and slot.folder.exists()
     cache.print_shadow_files, cache.print_shadow_stats = (cache.print_files, cache.print_stats) if kept else ({}, {})
     cache.print_shadow_dirs, cache.print_dirs = (cache.print_dirs if kept else {}), slot.dirs
-    same = None if not cache.print_files else assembly.files == cache.print_files and not assembly.touched
     cache.print_files, cache.print_stats = dict(assembly.files), assembly.final_stats()
-    return PrintResult(slot, engine, engine.leaks, assembly.files, assembly.touched, same)
+    return PrintResult(slot, engine, engine.leaks, assembly.files, assembly.touched)
 
 
 class _PrintedPlanner(PosterPlanner):

@@ -76,6 +76,49 @@ def _nothing(content: Path, out: Path) -> None:
     return None
 
 
+def _stray_file(content: Path, out: Path) -> None:
+    """The cache kept: the build that follows deletes the hand's file, which is a change."""
+    (out / "stray.txt").write_text("手放的文件", encoding="utf-8")
+
+
+def _stray_folder(content: Path, out: Path) -> None:
+    _cache_deleted(content, out)
+    (out / "empty").mkdir()
+
+
+def _page_deleted(content: Path, out: Path) -> None:
+    (out / "robots.txt").unlink()
+
+
+def _print_folder_deleted_cache_kept(content: Path, out: Path) -> None:
+    shutil.rmtree(print_folder(out))
+
+
+def _print_stray(content: Path, out: Path) -> None:
+    (print_folder(out) / "stray.txt").write_text("手放的文件", encoding="utf-8")
+
+
+def _poster_deleted(content: Path, out: Path) -> None:
+    sorted((print_folder(out) / "posters").rglob("index.html"))[0].unlink()
+
+
+def _page_unreadable(content: Path, out: Path) -> None:
+    """chmod 600 by hand: the build writes the page anew, readable again."""
+    _cache_deleted(content, out)
+    (out / "robots.txt").chmod(0o600)
+
+
+def _comment_added(content: Path, out: Path) -> None:
+    """A comment in a record: checked again, every file the same."""
+    path = content / "wishes" / "w.yaml"
+    path.write_text(path.read_text("utf-8") + "# 只是注释\n", encoding="utf-8")
+
+
+def _served_then_page_edited(content: Path, out: Path) -> None:
+    _served_and_stopped(content, out)
+    (out / "index.html").write_text("手改的页面", encoding="utf-8")
+
+
 ROWS: dict[str, tuple[Callable[[Path, Path], None], str]] = {
     "the cache folder deleted": (_cache_deleted, SAME),
     "sitegen serve run, then stopped": (_served_and_stopped, SAME),
@@ -84,6 +127,15 @@ ROWS: dict[str, tuple[Callable[[Path, Path], None], str]] = {
     "a page edited by hand in the output": (_page_edited_by_hand, BUILT),
     "a poster edited by hand in the print folder": (_poster_edited_by_hand, BUILT),
     "the print folder deleted": (_print_folder_deleted, BUILT),
+    "a stray file added in the output (cache kept)": (_stray_file, BUILT),
+    "an empty folder added in the output": (_stray_folder, BUILT),
+    "a page deleted from the output (cache kept)": (_page_deleted, BUILT),
+    "the print folder deleted (cache kept)": (_print_folder_deleted_cache_kept, BUILT),
+    "a stray file added in the print folder": (_print_stray, BUILT),
+    "a poster deleted from the print folder": (_poster_deleted, BUILT),
+    "a page made unreadable (chmod 600)": (_page_unreadable, BUILT),
+    "a comment added to a record": (_comment_added, SAME),
+    "serve stopped, then a page edited by hand": (_served_then_page_edited, BUILT),
 }
 
 
