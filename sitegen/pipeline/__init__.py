@@ -199,7 +199,10 @@ def _build(content: Path, out: Path, options: Options, progress: Progress | None
         roots, stats = _watch_theme(content, checked, options, last)
         loaded_at = time.perf_counter()
         # Render and write: every output a product, kept or made, scanned, then swapped in whole.
-        outcome = _written(checked.model, content, out, options, progress, cache, memory, roots)
+        # Whether the site came out the same is asked only after a build that left no record (its cache
+        # deleted, serve stopped): it reads the live output, and the CLI says it only then.
+        outcome = _written(checked.model, content, out, options, progress, cache, memory, roots,
+                           compare=memory is None and not last.state.key)
         # The cache last, the state after the data: "unchanged" never outlives the site it describes.
         # Under serve the cache stays in memory instead (pipeline/memory.py).
         if options.use_cache and memory is None:
@@ -249,14 +252,14 @@ def _last_build(content: Path, out: Path, options: Options, memory: Memory | Non
 
 
 def _written(model: Model, content: Path, out: Path, options: Options, progress: Progress | None,
-             cache: BuildCache, memory: Memory | None, roots: list[str]) -> Outcome:
-    """write_site; with `memory`, the cache is kept after it swapped the site in, forgotten when it
-    failed (it may describe a half-made shadow: the files are read next time)."""
+             cache: BuildCache, memory: Memory | None, roots: list[str], compare: bool = False) -> Outcome:
+    """write_site (`compare`: see there); with `memory`, the cache is kept after it swapped the site in,
+    forgotten when it failed (it may describe a half-made shadow: the files are read next time)."""
     from sitegen.pipeline.execute import write_site
 
     try:
         outcome = write_site(model, content, out, options, progress, cache,
-                             memory.folder_watch() if memory is not None else None)
+                             memory.folder_watch() if memory is not None else None, compare)
     except BaseException:
         if memory is not None:
             memory.forget()

@@ -134,9 +134,11 @@ def _secrets(model: Model) -> str:
 
 
 def write_site(model: Model, content: Path, out: Path, options: Options, progress: Tick | None,
-               cache: BuildCache, watch: FolderWatch | None = None) -> Outcome:
+               cache: BuildCache, watch: FolderWatch | None = None, compare: bool = False) -> Outcome:
     """Make the published site and the print folder as products, then swap both in; `watch` (serve:
-    write/folderwatch.py) spares the sweeps of both shadows a stat of each quiet folder.
+    write/folderwatch.py) spares the sweeps of both shadows a stat of each quiet folder. `compare`:
+    set `Outcome.same` (a walk of both live folders, and a read of each file not linked: asked only
+    by a build that cannot know otherwise, pipeline/__init__.py).
 
     Raises ContentInvalid (a theme fault, a damaged photo) or LeaksFound; either way output/ and
     the print folder are left as they were.
@@ -165,7 +167,7 @@ def write_site(model: Model, content: Path, out: Path, options: Options, progres
     except ThemeFault as fault:
         raise ContentInvalid([fault.problem()]) from None
     lap("print")
-    outcome.same = _same(out, assembly, live, printed)
+    outcome.same = compare and _same(out, assembly, live, printed)
     _swap(model, plan, slots, assembly, printed, engine, cache, secrets, options.use_cache, watch)
     lap("swap")
     outcome.pages = sum(1 for s in plan.specs if not s.poster)

@@ -109,9 +109,15 @@ def _page_unreadable(content: Path, out: Path) -> None:
 
 
 def _comment_added(content: Path, out: Path) -> None:
-    """A comment in a record: checked again, every file the same."""
+    """A comment in a record, the cache kept: the build knows which record changed and rebuilds it; the
+    output is not read back to say it came out the same (at 10,000 records the walk alone is 2.4 s)."""
     path = content / "wishes" / "w.yaml"
     path.write_text(path.read_text("utf-8") + "# 只是注释\n", encoding="utf-8")
+
+
+def _comment_added_cache_deleted(content: Path, out: Path) -> None:
+    _cache_deleted(content, out)
+    _comment_added(content, out)
 
 
 def _served_then_page_edited(content: Path, out: Path) -> None:
@@ -134,7 +140,8 @@ ROWS: dict[str, tuple[Callable[[Path, Path], None], str]] = {
     "a stray file added in the print folder": (_print_stray, BUILT),
     "a poster deleted from the print folder": (_poster_deleted, BUILT),
     "a page made unreadable (chmod 600)": (_page_unreadable, BUILT),
-    "a comment added to a record": (_comment_added, SAME),
+    "a comment added to a record": (_comment_added, BUILT),
+    "a comment added to a record, the cache deleted": (_comment_added_cache_deleted, SAME),
     "serve stopped, then a page edited by hand": (_served_then_page_edited, BUILT),
 }
 
