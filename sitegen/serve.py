@@ -80,6 +80,8 @@ def warn(state: State, warnings: Sequence[Reportable]) -> None:
     lines = [warning.render(state.messages) for warning in warnings]
     if lines != state.warned:
         report_problems(state.messages, warnings)
+        if not lines:  # the last one fixed: said once (i-break19: it went without a word)
+            click.echo(state.messages.text("serve.warnings_cleared"), err=True)
     state.warned = lines
 
 
