@@ -12,6 +12,51 @@ from sitegen.errors import shown_width
 from sitegen.i18n.messages import Messages, normalise_language
 
 
+# Never at a line's start (closing marks) or end (opening marks): JIS X 4051 / W3C "Requirements for
+# Chinese Text Layout" §3.1.7, 禁则 (kinsoku) as Chinese typesetting applies it.
+_NO_START: Final = frozenset("，。、；：？！）」』”’》〉】…—·,.;:?!)]}%")
+_NO_END: Final = frozenset("（「『“‘《〈【([{")
+# A unit of text never broken inside: a run of characters that are neither wide nor spaces (a word, an
+# option, an address such as 127.0.0.1), a wide character, or a run of spaces.
+_UNIT: Final = re.compile(r"[^\s\u1100-\uffff]+|\s+|.", re.S)
+
+
+def wrap_shown(text: str, width: int) -> list[str]:
+    """`text` (one paragraph) as lines of at most `width` terminal columns (errors.shown_width: a Chinese
+    character takes two), broken at spaces (dropped there) or beside a wide character, never before a
+    closing mark or after an opening one (the break moves back to the last place allowed); a word
+    longer than a line is left whole. Click's textwrap breaks only at spaces and counts characters, so
+    a Chinese help ran 117 columns wide at 80 (break17b)."""
+    lines: list[str] = []
+    units: list[str] = []  # the line being filled
+    for unit in _UNIT.findall(" ".join(text.split())):
+        if unit.isspace() and not units:
+            continue
+        units.append(unit)
+        if shown_width("".join(units).rstrip()) > width and (cut := _last_break(units)) is not None:
+            lines.append("".join(units[:cut]).rstrip())
+            units = units[cut:]
+            while units and units[0].isspace():
+                units.pop(0)
+    if "".join(units).strip():
+        lines.append("".join(units).rstrip())
+    return lines
+
+
+def _last_break(units: list[str]) -> int | None:
+    """Where the last allowed break in a line of `units` falls (the index of the unit starting the next
+    line), or None: at a space, or between two units one of which ends or starts with a wide character,
+    the later not a closing mark and the earlier not an opening one."""
+    for index in range(len(units) - 1, 0, -1):
+        after, before_it = units[index], units[index - 1]
+        if after.isspace() or before_it.isspace():
+            return index
+        wide = shown_width(after[0]) == 2 or shown_width(before_it[-1]) == 2
+        if wide and after[0] not in _NO_START and before_it[-1] not in _NO_END:
+            return index
+    return None
+
+
 def before(label: str) -> str:
     """A label and the space before what it labels: one after an ASCII colon (Usage: sitegen), none
     after a full-width one, which holds its own space (用法：sitegen, not 用法： sitegen)."""
@@ -65,6 +110,14 @@ class TranslatedFormatter(click.HelpFormatter):
             args = args.replace(english, self.messages.text(key))
         super().write_usage(prog, args, prefix=before(self.messages.text("click.usage")))
 
+    def write_text(self, text: str) -> None:
+        """A command's description, each paragraph wrapped as the terminal shows it (wrap_shown)."""
+        indent = " " * self.current_indent
+        for number, paragraph in enumerate(text.split("\n\n")):
+            self.write("\n" if number else "")
+            for line in wrap_shown(paragraph, max(self.width - self.current_indent, 10)):
+                self.write(f"{indent}{line}\n")
+
     def write_heading(self, heading: str) -> None:
         """The heading as the catalogue writes it, its own colon included (选项：, not Click's 选项:)."""
         names = {"Options": "click.options", "Commands": "click.commands", "Arguments": "click.arguments"}
@@ -89,7 +142,7 @@ class TranslatedFormatter(click.HelpFormatter):
                 self.write(" " * (first_col - shown_width(first)))
             else:
                 self.write("\n" + " " * (first_col + self.current_indent))
-            lines = click.formatting.wrap_text(second, max(self.width - first_col - 2, 10), preserve_paragraphs=True).splitlines()
+            lines = wrap_shown(second, max(self.width - first_col - self.current_indent, 10))
             self.write(f"{lines[0] if lines else ''}\n")
             for line in lines[1:]:
                 self.write(f"{'':>{first_col + self.current_indent}}{line}\n")
@@ -126,6 +179,16 @@ class TranslatedGroup(click.Group):
 
     context_class = TranslatedContext
     command_class = TranslatedCommand
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """Each command with its whole help, wrapped as the terminal shows it (write_dl): Click cut
+        it at a count of characters taken for columns, and a Chinese help too long for one "word"
+        became "..." alone (`verify  ...` at 60 columns)."""
+        rows = [(name, command.get_short_help_str(limit=1000)) for name in self.list_commands(ctx)
+                if (command := self.get_command(ctx, name)) is not None and not command.hidden]
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
 
 
 def argv_language(argv: list[str]) -> str | None:

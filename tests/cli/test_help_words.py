@@ -70,3 +70,41 @@ def test_an_option_of_sitegen_after_a_command_is_told_where_it_goes(name: str,
         main(arguments)
     assert done.value.code == 2
     assert said in capsys.readouterr().err.splitlines()
+
+
+@pytest.mark.parametrize("columns", [80, 60])
+@pytest.mark.parametrize("language", ["zh-Hans", "zh-Hant", "en"])
+@pytest.mark.parametrize("command", ["", *COMMANDS])
+def test_no_help_line_is_wider_than_the_terminal(command: str, language: str, columns: int,
+                                                  monkeypatch: pytest.MonkeyPatch,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    """break17b: a Chinese help was wrapped by characters and only at spaces: `sitegen --help` had an
+    edit line 117 columns wide at 80, and at 60 `verify` was shown as "..." alone."""
+    monkeypatch.setenv("COLUMNS", str(columns))
+    with pytest.raises(SystemExit):
+        main(["--lang", language.lower(), *([command] if command else []), "--help"])
+    lines = capsys.readouterr().out.splitlines()
+    assert max(_width(line) for line in lines) <= columns - 2, "\n".join(lines)
+    assert not any(line.strip().endswith("...") and "]" not in line for line in lines)  # not a usage line
+
+
+# (text, width, lines): broken beside a wide character or at a space, never before a closing mark or after
+# an opening one (the break moves back), a word longer than a line left whole
+WRAPS = [
+    ("核对文件夹或网址上的网站是否与生成结果完全一致（manifest.sha256）：列出被改动的文件。", 40,
+     ["核对文件夹或网址上的网站是否与生成结果完", "全一致（manifest.sha256）：列出被改动的", "文件。"]),
+    ("核对文件夹或网址上的网站是否与生成结果完全一致（manifest.sha256）：列出被改动的文件。", 46,
+     ["核对文件夹或网址上的网站是否与生成结果完全一致", "（manifest.sha256）：列出被改动的文件。"]),
+    ("从 Excel（.xlsx）导入", 12, ["从 Excel", "（.xlsx）导", "入"]),
+    ("一二三四五，六", 10, ["一二三四", "五，六"]),
+    ("Use this web address instead of base_url", 16, ["Use this web", "address instead", "of base_url"]),
+    ("manifest.sha256.and.more", 8, ["manifest.sha256.and.more"]),
+]
+
+
+@pytest.mark.parametrize(("text", "width", "lines"), WRAPS)
+def test_help_text_is_wrapped_as_a_terminal_shows_it(text: str, width: int, lines: list[str]) -> None:
+    from sitegen.cli.help import wrap_shown
+
+    assert wrap_shown(text, width) == lines
+    assert all(_width(line) <= width for line in lines if " " in line or any(_width(c) == 2 for c in line))
