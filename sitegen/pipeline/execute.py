@@ -36,7 +36,8 @@ from sitegen.render.urls import absolute_all
 from sitegen.write.assembly import Assembly, stats_of
 from sitegen.write.folderwatch import FolderWatch
 from sitegen.write.leaks import Leak, LeakScanner
-from sitegen.write.printfolder import PrintSlot, holds_as, print_folder
+from sitegen.write.printfolder import PrintSlot, print_folder
+from sitegen.write.sameness import holds_as
 from sitegen.write.slots import MANIFEST, Slots, renewed
 
 Tick = Callable[[str, int, int], None]
@@ -234,7 +235,7 @@ def _print(model: Model, plan: Plan, engine: Engine, assembly: Assembly, cache: 
 
 def _same(out: Path, assembly: Assembly, live: dict[str, str], printed: PrintResult | None) -> bool:
     """Whether the output and the print folder about to be swapped in hold what the live ones hold, file
-    for file and nothing more (write/printfolder.py holds_as): a file the build kept is a link of the
+    for file and nothing more (write/sameness.py holds_as): a file the build kept is a link of the
     live one or read back, as is each file written anew; a hand's stray file, deleted file or deleted
     print folder is a change the swap makes, so not the same. The manifests are compared first: a
     build that changed the site reads nothing."""

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import stat
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
@@ -33,49 +32,6 @@ def print_folder(out: Path, given: Path | None = None) -> Path:
     out = out.resolve() if out.name in ("", "..") else out
     folder = given if given is not None else out.parent / f"{out.name}-print"
     return folder.resolve() if folder.is_symlink() else folder
-
-
-def holds_as(folder: Path, stage: Path, files: dict[str, str], extra: frozenset[str] = frozenset()) -> bool:
-    """Whether `folder` (a live output or print folder) holds what `stage` holds for `files` (path
-    relative to both → sha256), and nothing else but `extra` (paths not compared, the manifest): each a
-    regular file that is the stage's own (a hard link), or has its bytes and its permissions. Only the
-    files that are not links of the stage's are read. False for a folder or a file that is missing, a
-    link, an empty folder, a folder linked in; never raises (a file that cannot be read is not the same)."""
-    import hashlib
-
-    base, staged = os.path.join(folder, ""), os.path.join(stage, "")
-    try:
-        for rel, sha in files.items():
-            found, made = os.lstat(base + rel), os.stat(staged + rel)
-            if not stat.S_ISREG(found.st_mode):
-                return False
-            if (found.st_ino, found.st_dev) == (made.st_ino, made.st_dev):
-                continue
-            if stat.S_IMODE(found.st_mode) != stat.S_IMODE(made.st_mode):
-                return False  # a page made 0600 by hand is written anew, readable again
-            with open(base + rel, "rb") as handle:
-                if hashlib.file_digest(handle, "sha256").hexdigest() != sha:
-                    return False
-    except OSError:
-        return False
-    return _holds_only(folder, files.keys() | extra)
-
-
-def _holds_only(folder: Path, names: set[str] | frozenset[str]) -> bool:
-    """Whether the files under `folder` (paths relative to it) are exactly `names`, with no empty
-    folder and no folder that is a link."""
-    if not os.path.isdir(folder):
-        return False
-    found: set[str] = set()
-    for top, folders, files in os.walk(folder):
-        rel = os.path.relpath(top, folder).replace(os.sep, "/")
-        prefix = "" if rel == "." else rel + "/"
-        if not folders and not files and prefix:
-            return False
-        if any(os.path.islink(os.path.join(top, name)) for name in folders):
-            return False
-        found.update(prefix + name for name in files)
-    return found == names
 
 
 def link_or_copy(source: Path, target: Path) -> None:
