@@ -35,6 +35,23 @@ def sniff(head: bytes) -> str | None:
 
 # between photos a worker put on one line: what separates any list typed on one line, and spaces
 _SEPARATORS: Final = re.compile(f"{LIST_SEPARATORS.pattern}|\\s+")
+# One photo's name of several on a line, to the end of its suffix, a name with spaces whole (活动 1.jpg),
+# then a separator or the line's end (left17: such a line was told as one missing name).
+_NAMED: Final = re.compile(rf"\s*(.+?\.(?:jpe?g|png|webp|heic|heif|gif|bmp|tiff?))\s*(?:(?:{LIST_SEPARATORS.pattern})\s*|\s+|$)",
+                           re.I)
+
+
+def _named(value: str) -> list[str]:
+    """The photo names of a line holding several, each to the end of its suffix (`_NAMED`): a name with
+    a space in it stays whole; [] when the line is not all such names."""
+    parts, at = [], 0
+    while at < len(value):
+        found = _NAMED.match(value, at)
+        if found is None or found.end() == at:
+            return []
+        parts.append(found.group(1).strip())
+        at = found.end()
+    return parts
 
 
 class PhotoChecker:
@@ -62,7 +79,7 @@ class PhotoChecker:
         """(normalised path, None, {}) when fine, else (None, message key, args)."""
         if value not in self._checked:
             found = self._check(value)
-            if found[1] in ("photo.missing", "photo.missing_hint", "photo.in_media"):
+            if found[1] in ("photo.missing", "photo.missing_hint", "photo.in_media", "photo.url", "photo.bad_path"):
                 found = self._several(value) or found
             self._checked[value] = found
         return self._checked[value]
@@ -71,9 +88,11 @@ class PhotoChecker:
         """`media/a.jpg, media/b.jpg` on one line, no such file, but each part a photo that is there or
         a photo's name (newcomer17: with one of them missing, the line was told to be one missing
         name): photo.one_per_line, with them listed for the example; else None."""
-        parts = [p.strip() for p in _SEPARATORS.split(value) if p.strip()]
-        if len(parts) < 2 or not all(PurePosixPath(part).suffix.lower() in _SUFFIXES or self.check(part)[1] is None
-                                     for part in parts):
+        for parts in (_named(value), [p.strip() for p in _SEPARATORS.split(value) if p.strip()]):
+            if len(parts) > 1 and all(PurePosixPath(part).suffix.lower() in _SUFFIXES or self.check(part)[1] is None
+                                      for part in parts):
+                break
+        else:
             return None
         return None, "photo.one_per_line", {"path": value, "count": len(parts), "first": parts[0],
                                             "listed": ", ".join(parts)}

@@ -93,6 +93,14 @@ ONE_LINE = [
     # newcomer17: with one of them missing, the line was told to be one missing name
     ("two_one_missing", "photos: media/ok.jpg, media/gone.jpg", None, "is 2 photos: write photos: [media/ok.jpg, media/gone.jpg]"),
     ("two_both_missing", "photos: media/x.jpg，media/y.jpg", None, "is 2 photos"),
+    # left17: a name with a space, or a web address among them, made the line one missing name
+    ("two_one_with_a_space", "photos: media/活动 1.jpg media/ok.jpg", None,
+     "is 2 photos: write photos: [media/活动 1.jpg, media/ok.jpg]"),
+    ("two_with_a_space_and_a_comma", "photos: media/ok.jpg，media/活动 1.jpg", None,
+     "is 2 photos: write photos: [media/ok.jpg, media/活动 1.jpg]"),
+    ("a_web_address_among_them", "photos: media/ok.jpg https://example.org/a.jpg", None,
+     "is 2 photos: write photos: [media/ok.jpg, https://example.org/a.jpg]"),
+    ("one_name_with_spaces", "photos: media/活动 1.jpg", ("media/活动 1.jpg",), ""),
     ("media_left_out", "photos: ok.jpg", None, "it is in the media folder: write “media/ok.jpg”"),
     ("media_left_out_not_there", "photos: gone.jpg", None, "does not exist in the content folder; put"),
     ("a_mapping_refused", "photos:\n  cover: media/ok.jpg", None, "list"),
@@ -107,7 +115,7 @@ def test_one_photo_on_the_key_line(make_site: MakeSite, line: str, photos: tuple
     from sitegen.options import Options
 
     content = make_site({"activities/a.md": f"---\ntitle: 七夕\ndate: 2019-08-06\n{line}\n---\n", "media/ok.jpg": jpeg(),
-                         "media/ok2.jpg": jpeg(), "media/o,k.jpg": jpeg()})
+                         "media/ok2.jpg": jpeg(), "media/o,k.jpg": jpeg(), "media/活动 1.jpg": jpeg()})
     if photos is None:
         with pytest.raises(ContentInvalid) as refused:
             pipeline.check(content, Options())
