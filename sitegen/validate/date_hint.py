@@ -17,6 +17,8 @@ WEEKDAY: Final = re.compile(r"\s*(?:[(（]\s*(?:周|星期|礼拜)?[一二三四
 _DAY: Final = re.compile(r"(\d{4})\s*[年/.\-]\s*(\d{1,2})\s*[月/.\-]\s*(\d{1,2})\s*[日号]?")
 # part of the day, hour, separator (a colon: the 24-hour clock; 点 or none: 3点 is 03:00 or 15:00), minute, 点半
 TIME: Final = re.compile(r"(凌晨|上午|早上|早晨|中午|下午|傍晚|晚上)?\s*(\d{1,2})\s*(?:([:点时])\s*(\d{1,2})?\s*分?|(点半))?")
+# The last day a date field takes (fields.py: beyond it is value.date_range): no suggested end passes it.
+DATE_MAX: Final = date(2199, 12, 31)
 _AFTERNOON: Final = frozenset({"下午", "傍晚", "晚上"})
 _NOT_MIDNIGHT: Final = _AFTERNOON | {"中午"}  # 0点 after one of these is no hour of that part of the day
 _NUMERALS: Final = re.compile(r"[零〇一二两三四五六七八九十]+(?=\s*[年月日号点时分])")  # 十二月一日, 下午三点
@@ -263,10 +265,10 @@ def _time_range(day: str, start: re.Match[str], until: str) -> Hint | None:
         return None
     end = range_end(start, until)
     finished = read_clock(end) if end is not None else read_typed(until, True)
-    if not isinstance(finished, str) and end is not None and midnight(end) and day < str(date.max):
+    if not isinstance(finished, str) and end is not None and midnight(end) and day < str(DATE_MAX):
         finished = f"{date.fromisoformat(day) + timedelta(days=1)} 00:00"  # 晚上11点到12点: ends the next day
     finish = finished if not isinstance(finished, str) or len(finished) > 5 else f"{day} {finished}"
-    if (not isinstance(finish, str) or finish <= f"{day} {begun}") and day < str(date.max):
+    if (not isinstance(finish, str) or finish <= f"{day} {begun}") and day < str(DATE_MAX):
         after = _after_midnight(start, begun, until)  # 晚上8点到12点半: 00:30 the next day
         finish = f"{date.fromisoformat(day) + timedelta(days=1)} {after}" if after is not None else finish
     if not isinstance(finish, str) or finish <= f"{day} {begun}":

@@ -13,7 +13,7 @@ from pydantic import PlainValidator
 from pydantic_core import PydanticCustomError
 
 from sitegen.addresses import BadAddress, ascii_url
-from sitegen.validate.date_hint import explain
+from sitegen.validate.date_hint import DATE_MAX, explain
 from sitegen.validate.number_hint import number_hint
 from sitegen.validate.words import Words, listed, unmarked, word_table
 from sitegen.load.garbage import garbled_run
@@ -30,7 +30,7 @@ _PHONE_SEPARATORS: Final = re.compile(r"[\s\-()（）]")
 # Limits that keep one mistyped value from crashing or swelling the build (issue 12 §5). Each is far
 # beyond what a notice board holds; going past one is a content error naming the limit.
 DATE_MIN: Final = date(1900, 1, 1)  # dates a notice board can mean; 9999-12-31 + 1 day overflows
-DATE_MAX: Final = date(2199, 12, 31)
+# DATE_MAX (2199-12-31) is validate/date_hint.py's, whose suggestions keep to it
 MAX_LINE: Final = 1000  # characters in a one-line field (a title is 10-40; a pasted summary may run long)
 MAX_NAME: Final = 50  # characters in a person's name
 MAX_TEXT: Final = 5000  # characters in a multi-line field (pledge, decision, thanks)

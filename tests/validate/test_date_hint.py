@@ -175,6 +175,10 @@ TYPED = [
     ("2026-12-05 下午3点到1点", True, "只能写一天：请写成 2026-12-05 15:00（"),  # no evening: 1点 is not guessed
     ("2026-12-05 21:00-08:00", True, "只能写一天：请写成 2026-12-05 21:00（"),  # past the small hours: not guessed
     ("9999-12-31 20:00-00:30", True, "只能写一天：请写成 9999-12-31 20:00（"),  # the last day has no next day
+    # break17: an end past the last day a date field takes (2199-12-31) was suggested
+    ("2199-12-31 晚上11点到12点", True, "只能写一天：请写成 2199-12-31 23:00（"),
+    ("2199-12-31 晚上11点到12点半", True, "只能写一天：请写成 2199-12-31 23:00（"),
+    ("2199-12-30 晚上11点到12点半", True, "写成 end: 2199-12-31 00:30"),
 ]
 
 # What a message must not say for that value (left16: a day-only field has no end line to point to)
