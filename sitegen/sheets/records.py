@@ -13,7 +13,7 @@ import hashlib
 import re
 import typing
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Final
 
 import yaml
@@ -24,6 +24,7 @@ from sitegen.sheets import cells
 from sitegen.sheets.cells import CellError
 from sitegen.sheets.read import Row, Table
 from sitegen.slugs import level_slug, slugify
+from sitegen.validate.date_hint import DATE_MAX
 
 SUFFIX: Final = {k.folder: k.suffix for k in RECORD_KINDS}  # the registry's (sitegen/kinds/)
 MARKER: Final = "# sitegen import {digest}：由表格导入。手工改过的记录，再次导入时不会被覆盖（除非加 --overwrite）。"
@@ -72,8 +73,21 @@ def read_record(table: Table, row: Row, kind: str) -> RowRecord:
             place[column.target] = str(value)
         else:
             found[column.target] = value
+    _past_midnight_example(record, found.get("date"))
     _combine(found, place, record, kind)
     return record
+
+
+def _past_midnight_example(record: RowRecord, day: object) -> None:
+    """A time cell ending after midnight (23点-1点) is told to put the end in 结束 with the row's next
+    day (import.cell.time_order_day), where the row has a date: the message said 2026-12-06 for every
+    row (break17)."""
+    if not isinstance(day, date) or day >= DATE_MAX:
+        return
+    for index, (header, problem) in enumerate(record.problems):
+        if problem.key == "import.cell.time_order":
+            record.problems[index] = (header, CellError("import.cell.time_order_day", **problem.args_,
+                                                        next_day=(day + timedelta(days=1)).isoformat()))
 
 
 def _read(cell_type: str, cell: cells.Cell, kind: str) -> object:

@@ -281,3 +281,23 @@ def test_init_puts_a_template_of_each_kind_in_the_new_site(tmp_path: Path) -> No
         result = run("import", kind, str(site / "表格模板" / f"{name}.xlsx"), "--content", str(site / "content"),
                      "--dry-run")
         assert result.exit_code == 0 and "1 would be added" in result.output, (name, result.output)
+
+
+# A time cell ending after midnight: the end goes in 结束 with the row's own next day (break17: the
+# message said 2026-12-06 whatever the row's date), or with an example day when the row has none.
+PAST_MIDNIGHT = {
+    "a row dated 2026-12-31": ("2026-12-31", "在“结束”列写第二天的日期和时间 2027-01-01 01:00"),
+    "a row dated 2026-05-20": ("2026-05-20", "2026-05-21 01:00"),
+}
+
+
+@pytest.mark.parametrize("name", PAST_MIDNIGHT)
+def test_an_end_after_midnight_is_told_with_the_rows_next_day(make_site: MakeSite, tmp_path: Path, name: str) -> None:
+    day, said = PAST_MIDNIGHT[name]
+    content = make_site(site=SITE)
+    rows = [["标题", "日期", "时间"], ["跨年守岁", day, "23:00-01:00"]]
+    result = run("import", "activity", str(xlsx(tmp_path / "a.xlsx", rows)), "--content", str(content),
+                 env={"SITEGEN_LANG": "zh-Hans"})
+    assert result.exit_code == 1
+    assert said in result.stderr, result.stderr
+    assert "2026-12-06" not in result.stderr
