@@ -13,10 +13,11 @@ import re
 from collections.abc import Sequence
 from typing import Final
 
-# `# key: …` with at most one space after the mark: a top-level field commented out. More space
-# (`#   date: …` under `# meeting:`) is a nested one, and prose (`# 认领后填写：`) is no key. The colon may be
-# full-width (`# claimed_by： 志愿队`, as a Chinese input method types it; uncommented, it is a slip told as such).
-_COMMENTED_KEY: Final = re.compile(r"[ \t]*#[ \t]?([A-Za-z_][A-Za-z0-9_]*)[ \t]*(?::(?:[ \t]|$)|：)")
+# `# key: …` with at most two spaces after the mark: a top-level field commented out. The templates' nested
+# lines have three (`#   date: …` under `# meeting:`), and prose (`# 认领后填写：`) is no key. The mark may be
+# full-width (`＃ claimed_by:`) and so may the space after it and the colon (`# claimed_by： 志愿队`), as a
+# Chinese input method types them (break17: ＃ and `#  ` were not found; uncommented, a slip told as such).
+_COMMENTED_KEY: Final = re.compile(r"[ \t]*[#＃][ \t\u3000]{0,2}([A-Za-z_][A-Za-z0-9_]*)[ \t]*(?::(?:[ \t]|$)|：)")
 
 
 def commented_keys(lines: Sequence[str], first_line: int = 1) -> dict[str, int]:
@@ -28,7 +29,7 @@ def commented_keys(lines: Sequence[str], first_line: int = 1) -> dict[str, int]:
     """
     found: dict[str, int] = {}
     for number, line in enumerate(lines, first_line):
-        if "#" in line:
+        if "#" in line or "＃" in line:
             match = _COMMENTED_KEY.match(line)
             if match is not None:
                 found.setdefault(match.group(1), number)

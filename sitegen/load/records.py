@@ -82,7 +82,7 @@ def parse_file(source: SourceFile, text: str) -> tuple[list[RawRecord], list[Pro
         return [], [*problems, Problem(source.rel, None, "file.empty")]
     if isinstance(located.data, dict):
         return [_record(source, located, located.data, located.lines, located.line, False,
-                        commented=commented_keys(text.split("\n")) if "#" in text else {})], problems
+                        commented=commented_keys(text.split("\n")) if "#" in text or "＃" in text else {})], problems
     if not isinstance(located.data, list) or source.folder in ("site", "pages"):
         return [], [*problems, Problem(source.rel, located.line, "file.not_a_mapping")]
     return _list_items(source, located, located.data, problems, text)
@@ -114,7 +114,7 @@ def _list_items(source: SourceFile, located: Located, items: list[object],
             by_item.setdefault(at[0], {})[at[1:]] = n
     records = []
     starts = [located.lines.get((index,), located.line) for index in range(len(items))]
-    lines = text.split("\n") if "#" in text else []
+    lines = text.split("\n") if "#" in text or "＃" in text else []
     for index, item in enumerate(items):
         item_line = starts[index]
         if not isinstance(item, dict):

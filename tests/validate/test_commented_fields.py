@@ -50,6 +50,13 @@ CASES = [
     # break17: a full-width colon in the commented line, as a Chinese input method types it
     ("full_width_colon", {"wishes/w.yaml": W + "status: claimed\n# claimed_by： 志愿队\nclaimed_on: 2026-10-20\n"},
      "wishes/w.yaml:5", "needs “claimed_by”: this line starts with “#”", True),
+    # break17: a full-width mark, two spaces after the mark, a full-width space (not found before)
+    ("full_width_mark", {"wishes/w.yaml": W + "status: claimed\n＃ claimed_by: 志愿队\nclaimed_on: 2026-10-20\n"},
+     "wishes/w.yaml:5", "needs “claimed_by”: this line starts with “#”", True),
+    ("two_spaces_after_the_mark", {"wishes/w.yaml": W + "status: claimed\n#  claimed_by: 志愿队\nclaimed_on: 2026-10-20\n"},
+     "wishes/w.yaml:5", "needs “claimed_by”: this line starts with “#”", True),
+    ("a_full_width_space", {"deliberations/d.yaml": L + "status: decided\n#\u3000decision: 同意\n"},
+     "deliberations/d.yaml:4", "needs a “decision”: this line starts with “#”", True),
 ]
 
 
