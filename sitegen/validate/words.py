@@ -9,8 +9,10 @@ ones (the 繁體 readers' workers type them). Messages show each value as the si
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Mapping
+from typing import Final
 
 from sitegen.kinds import kind
 from sitegen.kinds.shape import Words
@@ -56,9 +58,25 @@ def unmarked(typed: str) -> str:
     themes/default/templates/macros.html) and the spaces after them: a worker copying the word from the
     page copies its mark too (newcomer17: refused with the whole list, not saying the mark was wrong). A
     phone's emoji keyboard writes ❤️ and ☑️ with an invisible variation selector, or a zero-width joiner
-    (break17b): those go with the mark."""
-    start = 0
-    while start < len(typed) and (typed[start].isspace() or unicodedata.category(typed[start]) in _MARKS
-                                  or unicodedata.category(typed[start]).startswith("S")):
+    (break17b): those go with the mark. So do marks after the word (已认领 ♥, 已认领✔), brackets around
+    it (【已认领】, （已认领）) and a list's number before it (2. 已认领, ①已认领), as a worker copies a status
+    from a report or a chat (break17b)."""
+    text = _NUMBERED.sub("", typed.strip())
+    start, end = 0, len(text)
+    while start < end and _decoration(text[start]):
         start += 1
-    return typed[start:]
+    while end > start and _decoration(text[end - 1]):
+        end -= 1
+    return text[start:end]
+
+
+_NUMBERED: Final = re.compile(r"^\d{1,3}\s*[.、．)）]\s*")  # 2. 已认领, 2、已认领
+_BRACKETS: Final = frozenset("【】（）()「」『』《》〈〉[]<>")
+
+
+def _decoration(char: str) -> bool:
+    """A character around a status word that is no part of it: a space, a mark or symbol (✓ ♥ ❤️ and its
+    invisible selector), a bracket, a circled or other non-digit number (①)."""
+    category = unicodedata.category(char)
+    return (char.isspace() or category in _MARKS or category.startswith("S") or char in _BRACKETS
+            or category == "No")

@@ -25,6 +25,14 @@ ROWS = [
     ("wishes", W, "☑️ 已实现", "fulfilled"),
     ("deliberations", L, "✔️已办结", "completed"),
     ("deliberations", L, "\u200b✓ 已办结", "completed"),
+    # break17b: a mark after the word, brackets around it, a list's number before it (refused with the list)
+    ("wishes", W, "已认领 ♥", "claimed"),
+    ("wishes", W, "已认领✔", "claimed"),
+    ("wishes", W, "【已认领】", "claimed"),
+    ("wishes", W, "（已认领）", "claimed"),
+    ("wishes", W, "2. 已认领", "claimed"),
+    ("wishes", W, "①已认领", "claimed"),
+    ("deliberations", L, "3、已办结 ✓", "completed"),
 ]
 
 
@@ -33,7 +41,7 @@ def test_a_status_copied_with_its_mark_is_that_status(kind: str, fields: dict[st
     assert SCHEMAS[kind].model_validate({**fields, "status": typed}).status == status
 
 
-@pytest.mark.parametrize("typed", ["✓", "✓ 完成了", "✓ done", "❤️", "❤️ 完成了"])
+@pytest.mark.parametrize("typed", ["✓", "✓ 完成了", "✓ done", "❤️", "❤️ 完成了", "【】", "2.", "已办结了", "1. 完成"])
 def test_a_mark_without_a_status_is_still_refused(typed: str) -> None:
     with pytest.raises(ValidationError):
         SCHEMAS["deliberations"].model_validate({**L, "status": typed})
