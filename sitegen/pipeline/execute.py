@@ -192,7 +192,7 @@ def _publish(model: Model, plan: Plan, engine: Engine, assembly: Assembly, cache
     damaged = [p.source for p in photos if (Kind.PHOTO, str(p.source)) in made
                and not made[(Kind.PHOTO, str(p.source))]]
     if damaged:
-        raise ContentInvalid(damaged_photos(model, damaged))
+        raise ContentInvalid(damaged_photos(model, damaged, engine.job.content))
     lap("photos")
     labels = plan.theme.labels
     files = asset_products(plan.theme)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import unicodedata
 from pathlib import Path, PurePosixPath
 
 from sitegen.errors import Problem
@@ -40,12 +41,32 @@ def _field(record: Record, path: PurePosixPath) -> str:
     return own if record.photos[:1] == (path,) else "photos"
 
 
-def damaged_photos(model: Model, paths: list[PurePosixPath]) -> list[Problem]:
-    """Photos whose pixels failed to decode when their variants were made, at the record showing each."""
+def damaged_photos(model: Model, paths: list[PurePosixPath], content: Path | None = None) -> list[Problem]:
+    """Photos whose pixels failed to decode when their variants were made, each at the line of the
+    record showing it that names it (read from the record's file in `content`), else the record's first."""
     users = _users(model)
-    return [Problem(users[path].source.path, users[path].source.line, "photo.damaged",
+    return [Problem(users[path].source.path, _line_naming(content, users[path], path), "photo.damaged",
                     {"path": str(path), "field": _field(users[path], path)})
             for path in paths if path in users]
+
+
+def _line_naming(content: Path | None, record: Record, path: PurePosixPath) -> int | None:
+    """The first line of `record`'s file, from the record's own on, that names `path` (or its file name:
+    typed without media/, or in another Unicode form); the record's first line when none does or the file
+    cannot be read (left16: a photo found damaged only at build was said at the record's first line)."""
+    first = record.source.line or 1
+    if content is None:
+        return record.source.line
+    try:
+        lines = (content / record.source.path).read_text("utf-8-sig").split("\n")
+    except (OSError, UnicodeDecodeError):
+        return record.source.line
+    wanted = [unicodedata.normalize("NFC", text) for text in (str(path), path.name)]
+    for wanted_text in wanted:
+        for number, line in enumerate(lines[first - 1:], first):
+            if wanted_text in unicodedata.normalize("NFC", line):
+                return number
+    return record.source.line
 
 
 def plan_photos(model: Model, content: Path, known: dict[str, tuple[int, int, str]],

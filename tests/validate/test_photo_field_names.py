@@ -89,3 +89,29 @@ def test_a_photo_found_damaged_at_build_names_its_field(kind: str, field: str) -
     problems = damaged_photos(model, [path])  # type: ignore[arg-type]
     said = problems[0].render(Messages("zh-Hans")).split(": ", 1)[1]
     assert said.startswith(field + "："), said
+
+
+# (the record's file, the line its record starts at, the damaged photo, the line named): the line that
+# names the photo, from the record's own on (left16: always the record's first line)
+DAMAGED_AT = {
+    "photos as a list": ("---\ntitle: 七夕\ndate: 2019-08-06\nphotos:\n  - media/ok.jpg\n  - media/cut.jpg\n---\n",
+                         1, "media/cut.jpg", 6),
+    "the second record of a list file": ("- id: a\n  title: 甲\n  photos: [media/cut.jpg]\n- id: b\n  title: 乙\n"
+                                         "  photos: [media/cut.jpg]\n", 4, "media/cut.jpg", 6),
+    "typed without media/": ("---\ntitle: 七夕\nphotos: cut.jpg\n---\n", 1, "media/cut.jpg", 3),
+    "not named in the file (the record's first line)": ("---\ntitle: 七夕\n---\n", 1, "media/cut.jpg", 1),
+}
+
+
+@pytest.mark.parametrize("name", DAMAGED_AT)
+def test_a_photo_found_damaged_at_build_is_said_at_its_line(tmp_path: Path, name: str) -> None:
+    from sitegen.pipeline.photos import damaged_photos
+
+    text, first, photo, line = DAMAGED_AT[name]
+    (tmp_path / "activities").mkdir()
+    (tmp_path / "activities" / "a.md").write_text(text, encoding="utf-8")
+    path = PurePosixPath(photo)
+    record = SimpleNamespace(kind="activities", photos=(path,),
+                             source=SimpleNamespace(path=PurePosixPath("activities/a.md"), line=first))
+    model = SimpleNamespace(records=lambda: (record,), pages=())
+    assert [p.line for p in damaged_photos(model, [path], tmp_path)] == [line]  # type: ignore[arg-type]
