@@ -39,8 +39,8 @@ DELIBERATIONS: Final = Kind(
     title_field="title", date_field="raised_on", suffix=".md", dated=True,
     names=("deliberation", "deliberations", "议事", "议事结果", "协商议事", "議事", "議事結果"),
     model="Deliberation",
-    rules=("deliberation_decision_present", "deliberation_completed_is_100", "deliberation_dates_after_raised",
-           "deliberation_votes_within_attendance"),
+    rules=("deliberation_decision_present", "deliberation_decided_before_its_status", "deliberation_completed_is_100",
+           "deliberation_dates_after_raised", "deliberation_votes_within_attendance"),
     sheet_title="议事",
     columns=(
         Column("title", "line", ("议题", "标题", "事项", "title"), True, "电动车充电难"),

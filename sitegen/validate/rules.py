@@ -73,6 +73,14 @@ def deliberation_decision_present(raw: RawRecord, d: Any) -> Iterator[Problem]:
         yield raw.problem("status", "deliberation.decision_missing", **_status(raw, d.status))
 
 
+def deliberation_decided_before_its_status(raw: RawRecord, d: Any) -> Iterator[Problem]:
+    """A decision written while the status is still before 已议定 (两委审事 with a decision and votes, the
+    newcomer's): the page would show a decision under 审议中. A warning at the status line: the status was
+    most likely not moved on, but a provisional decision may be meant."""
+    if d.status not in DECIDED and d.decision:
+        yield raw.problem("status", "deliberation.decision_before_decided", warning=True, **_status(raw, d.status))
+
+
 def deliberation_completed_is_100(raw: RawRecord, d: Any) -> Iterator[Problem]:
     """`completed` means progress 100."""
     if d.status == "completed" and d.progress is not None and d.progress != 100:
@@ -178,6 +186,7 @@ def rules_for(kind: Kind) -> tuple[Rule, ...]:
 
 _NAMED: Final[dict[str, Rule]] = {
     rule.__name__: rule for rule in (activity_ends_after_start, deliberation_decision_present,
+                                     deliberation_decided_before_its_status,
                                      deliberation_completed_is_100, deliberation_dates_after_raised,
                                      deliberation_votes_within_attendance, wish_claim_fields,
                                      wish_dates_in_order, wish_alias_hides_name, wish_address_hides_name)

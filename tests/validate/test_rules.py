@@ -239,3 +239,27 @@ def test_more_votes_than_people_at_the_meeting_is_a_warning(make_site: MakeSite,
     said = [line for line in error_lines(result) if "more than “meeting.attendees”" in line]
     assert len(said) == warned, result.stderr
     assert all(line.startswith(f"deliberations/l.yaml:{votes_line}: warning: the votes add up to ") for line in said)
+
+
+# (status, whether a decision is written, warned): a decision under a status before 已议定 is shown under it
+DECIDED_EARLY = {
+    "两委审事 with a decision (the newcomer's)": ("两委审事", True, True),
+    "proposed with a decision": ("proposed", True, True),
+    "deliberating with a decision": ("协商议事", True, True),
+    "decided with a decision": ("decided", True, False),
+    "completed with a decision": ("completed", True, False),
+    "reviewing, no decision": ("reviewing", False, False),
+}
+
+
+@pytest.mark.parametrize("name", DECIDED_EARLY)
+def test_a_decision_before_its_status_is_a_warning(make_site: MakeSite, name: str) -> None:
+    status, decided, warned = DECIDED_EARLY[name]
+    record = f"title: 广场舞噪音\nraised_on: 2020-04-07\nstatus: {status}\n" + ("decision: 限时\n" if decided else "")
+    if status == "completed":
+        record += "progress: 100\n"
+    result = run("check", "--content", str(make_site({"deliberations/l.yaml": record})))
+    assert result.exit_code == 0, result.output
+    said = [line for line in error_lines(result) if "is still" in line]
+    assert len(said) == warned, result.stderr
+    assert all(line.startswith("deliberations/l.yaml:3: warning: the status is still ") for line in said)
