@@ -239,6 +239,7 @@ def test_more_votes_than_people_at_the_meeting_is_a_warning(make_site: MakeSite,
     said = [line for line in error_lines(result) if "more than “meeting.attendees”" in line]
     assert len(said) == warned, result.stderr
     assert all(line.startswith(f"deliberations/l.yaml:{votes_line}: warning: the votes add up to ") for line in said)
+    assert not any("abstain" in line for line in said)  # newcomer19: 弃权 0 was said, never typed
 
 
 # (status, whether a decision is written, warned): a decision under a status before 已议定 is shown under it
