@@ -34,6 +34,12 @@ Everything else in sitegen is portable Python; these are the exceptions a reader
   shares those pages and copies every one it allocates into: glibc's `malloc_trim(0)` returns the
   free pages to the system first (at 1,000 records 10 MB after the write wave). Safe because it
   only releases what nothing uses; where glibc is missing it does nothing.
+- **A server stopped like Ctrl-C** (`stopped_like_ctrl_c`). `serve` and `edit` end on Ctrl-C by
+  saving what the next build starts from and saying they stopped. SIGTERM (a task manager, `kill`)
+  and SIGHUP (the terminal window closed) ended the process on the spot, neither said nor saved
+  (newcomer19); for the block they raise KeyboardInterrupt in the main thread instead, as SIGINT
+  does, and the old handlers are put back after it. Only from the main thread (Python's rule for
+  signal handlers); elsewhere the block runs as it would.
 - **Leaving without tearing down** (`exit_now`). A real CLI run has written and saved everything;
   freeing a large heap one object at a time only costs the user time, so it exits with `os._exit`
   after flushing stdout and stderr. Only the command-line entry point calls it, never a library user.
@@ -43,7 +49,9 @@ from __future__ import annotations
 
 import gc
 import os
+import signal
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -136,6 +144,26 @@ def in_background(work: Callable[[], None]) -> None:
         finally:
             os._exit(0)
     os.waitpid(child, 0)
+
+
+@contextmanager
+def stopped_like_ctrl_c() -> Iterator[None]:
+    """For the block, SIGTERM and SIGHUP (where the system has them) raise KeyboardInterrupt in the main
+    thread, as Ctrl-C's SIGINT does (module docstring); their handlers are put back however it ends."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def interrupt(number: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    names = [name for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)]
+    before = {name: signal.signal(getattr(signal, name), interrupt) for name in names}
+    try:
+        yield
+    finally:
+        for name, handler in before.items():
+            signal.signal(getattr(signal, name), handler)
 
 
 def exit_now(code: int) -> None:

@@ -24,6 +24,7 @@ from sitegen.halfsaved import await_writes, emptied_since
 from sitegen.i18n.messages import Messages
 from sitegen.options import Options
 from sitegen.reporting import Reportable, report_problems
+from sitegen.runtime import stopped_like_ctrl_c
 from sitegen.servehttp import State, PreviewServer, handler_for
 
 if TYPE_CHECKING:
@@ -152,10 +153,11 @@ def run_server(content: Path, out: Path, port: int, open_browser: bool, options:
     click.echo(messages.text("serve.listening", out=str(out), url=url, content=str(content)), err=False)
     stop = threading.Event()
     try:
-        rebuild(content, state, options, first=True)
-        if open_browser:
-            webbrowser.open(url)
-        watch(content, state, options, stop)
+        with stopped_like_ctrl_c():  # a kill or a closed terminal stops it as Ctrl-C does: saved, said
+            rebuild(content, state, options, first=True)
+            if open_browser:
+                webbrowser.open(url)
+            watch(content, state, options, stop)
     except KeyboardInterrupt:
         pass
     finally:

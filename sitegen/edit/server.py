@@ -30,6 +30,7 @@ from sitegen.edit.store import EditError
 from sitegen.errors import ContentInvalid, Problem
 from sitegen.i18n.messages import Messages
 from sitegen.options import Options
+from sitegen.runtime import stopped_like_ctrl_c
 
 MAX_BODY: Final = 32 * 1024 * 1024
 DRAIN_LIMIT: Final = 512 * 1024 * 1024  # a too-large body up to this size is read and answered 413
@@ -364,8 +365,9 @@ def run_editor(content: Path, out: Path, port: int, open_browser: bool, messages
     if open_browser:
         webbrowser.open(url)
     try:
-        while True:
-            time.sleep(3600)
+        with stopped_like_ctrl_c():  # a kill or a closed terminal stops it as Ctrl-C does
+            while True:
+                time.sleep(3600)
     except KeyboardInterrupt:
         pass
     finally:
