@@ -62,12 +62,18 @@ def _param_name(param: click.Parameter | None) -> str:
     return param.human_readable_name
 
 
-def _commands(ctx: click.Context | None) -> str:
+def listing(names: Sequence[str], messages: Messages) -> str:
+    """Names one after another as the language lists them: build、check in Chinese (newcomer19: ASCII
+    commas in a Chinese sentence), build, check in English."""
+    return ("、" if messages.language.startswith("zh") else ", ").join(names)
+
+
+def _commands(ctx: click.Context | None, messages: Messages) -> str:
     group = ctx.command if ctx is not None else None
     while ctx is not None and not isinstance(group, click.Group):
         ctx = ctx.parent
         group = ctx.command if ctx is not None else None
-    return ", ".join(sorted(group.commands)) if isinstance(group, click.Group) else ""
+    return listing(sorted(group.commands), messages) if isinstance(group, click.Group) else ""
 
 
 def _did_you_mean(line: str, possibilities: list[str] | None, messages: Messages) -> str:
@@ -75,7 +81,7 @@ def _did_you_mean(line: str, possibilities: list[str] | None, messages: Messages
     if not possibilities:
         return line
     space = "" if messages.language.startswith("zh") else " "  # Chinese sentences follow on without one
-    return line + space + messages.text("click.did_you_mean", names=", ".join(possibilities))
+    return line + space + messages.text("click.did_you_mean", names=listing(possibilities, messages))
 
 
 def _parameter_message(error: click.BadParameter | click.MissingParameter, messages: Messages) -> str:
@@ -122,6 +128,17 @@ def _group_option(error: click.NoSuchOption) -> tuple[str, bool] | None:
     return None
 
 
+def _other_owners(error: click.NoSuchOption) -> list[str]:
+    """The other commands (by name) that have the option a command refused: `--port` is serve's and
+    edit's when build is given it; [] when none has it or the option was refused by the group."""
+    ctx = error.ctx
+    if ctx is None or ctx.parent is None or not isinstance(ctx.parent.command, click.Group):
+        return []
+    group = ctx.parent.command
+    return sorted(name for name, command in group.commands.items() if name != ctx.info_name and any(
+        error.option_name in (*p.opts, *p.secondary_opts) for p in command.params if isinstance(p, click.Option)))
+
+
 def _as_typed(error: click.NoSuchOption, owner: str, arguments: Sequence[str]) -> str:
     """The option as typed with its value, to be moved after the command `owner` as a whole
     (--content x, --content=x, --content "我的 网站"): the option alone when `owner` takes it as a flag or
@@ -160,9 +177,13 @@ def usage_message(error: click.UsageError, messages: Messages, arguments: Sequen
             command, takes = group_option
             return text("click.option_after_command", name=error.option_name, command=command,
                         typed=_with_value(error.option_name, takes, arguments, command))
+        others = _other_owners(error)
+        if others:  # `sitegen build --port 3` (newcomer19: told only "did you mean --out?")
+            return text("click.option_of_other_command", name=error.option_name, owners=listing(others, messages),
+                        command=error.ctx.info_name if error.ctx is not None else "")
         return _did_you_mean(text("click.no_such_option", name=error.option_name), error.possibilities, messages)
     if isinstance(error, click.exceptions.NoSuchCommand):
-        line = text("click.no_such_command", name=error.command_name, commands=_commands(error.ctx))
+        line = text("click.no_such_command", name=error.command_name, commands=_commands(error.ctx, messages))
         return _did_you_mean(line, error.possibilities, messages)
     if isinstance(error, click.BadParameter):  # MissingParameter and our KeyedBadParameter are ones too
         return _parameter_message(error, messages)
@@ -170,7 +191,7 @@ def usage_message(error: click.UsageError, messages: Messages, arguments: Sequen
         flag = _TAKES_NO_VALUE in error.message
         return text("click.option_takes_no_value" if flag else "click.option_needs_value", name=error.option_name)
     if error.message == _MISSING_COMMAND:
-        return text("click.missing_command", commands=_commands(error.ctx))
+        return text("click.missing_command", commands=_commands(error.ctx, messages))
     extra = _EXTRA.match(error.message)
     if extra:
         return _extra_message(error.ctx, extra.group("args"), messages)

@@ -108,3 +108,24 @@ def test_help_text_is_wrapped_as_a_terminal_shows_it(text: str, width: int, line
 
     assert wrap_shown(text, width) == lines
     assert all(_width(line) <= width for line in lines if " " in line or any(_width(c) == 2 for c in line))
+
+
+# An option of another command (newcomer19: `sitegen build --port 3` was asked "did you mean --out?"), and
+# lists in a Chinese line joined with 、 (newcomer19: ASCII commas in a Chinese sentence)
+OTHER = {
+    "build --port": (["--lang", "zh-hans", "build", "--port", "3"], "错误：build 命令没有 --port 这个选项：它是 edit、serve 命令的选项。"),
+    "serve --pdf (en)": (["--lang", "en", "serve", "--pdf"],
+                         "Error: The serve command has no option --pdf: it is an option of build."),
+    "a mistyped command's list": (["--lang", "zh-hans", "biuld"],
+                                  "错误：没有 biuld 这个命令；可用的命令：build、check、edit、export、import、init、new、serve、verify。"
+                                  "您是不是想用：build？"),
+}
+
+
+@pytest.mark.parametrize("name", OTHER)
+def test_an_option_of_another_command_is_told_whose_it_is(name: str, capsys: pytest.CaptureFixture[str]) -> None:
+    arguments, said = OTHER[name]
+    with pytest.raises(SystemExit) as done:
+        main(arguments)
+    assert done.value.code == 2
+    assert said in capsys.readouterr().err.splitlines()
