@@ -90,8 +90,11 @@ def _parameter_message(error: click.BadParameter | click.MissingParameter, messa
     if isinstance(error, KeyedBadParameter):
         return text(error.key, param=_param_name(error.param), **error.args_)
     if isinstance(error, click.MissingParameter):
-        key = "click.missing_option" if isinstance(error.param, click.Option) else "click.missing_argument"
-        return text(key, name=_param_name(error.param))
+        if isinstance(error.param, click.Option):
+            return text("click.missing_option", name=_param_name(error.param))
+        name = _param_name(error.param)
+        said = text(f"click.argument.{name}")  # TITLE said as 标题（TITLE） (newcomer19: 缺少 TITLE。)
+        return text("click.missing_argument", name=said if said != f"click.argument.{name}" else name)
     return text("click.bad_value", param=_param_name(error.param))
 
 
