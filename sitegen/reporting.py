@@ -22,13 +22,15 @@ class Reportable(Protocol):
     def render(self, messages: Messages) -> str: ...
 
 
-def report_problems(messages: Messages, problems: Sequence[Reportable]) -> None:
-    """Print every problem to stderr (red errors, yellow warnings on a terminal), then the count of each."""
+def report_problems(messages: Messages, problems: Sequence[Reportable], counted: bool = True) -> None:
+    """Print every problem to stderr (red errors, yellow warnings on a terminal), then the count of each;
+    `counted` False: no count after warnings alone, where the next line says it (`check`'s 内容检查通过：
+    共 8 条记录（1 条提醒）, newcomer19: said twice)."""
     errors = [p for p in problems if not p.warning]
     warnings = [p for p in problems if p.warning]
     colour = sys.stderr.isatty() and not os.environ.get("NO_COLOR")
     for problem in problems:
         line = problem.render(messages)
         click.echo(click.style(line, fg="yellow" if problem.warning else "red") if colour else line, err=True)
-    if errors or warnings:
+    if errors or (warnings and counted):
         click.echo(messages.text("cli.problems_count", errors=len(errors), warnings=len(warnings)), err=True)

@@ -137,7 +137,7 @@ def check(app: App, content: Path) -> None:
     from sitegen.pipeline.execute import theme_folder
 
     theme_folder(content, checked.model)  # site.yaml's theme: outside the site, or not there, as build says it
-    report_problems(messages, checked.warnings)
+    report_problems(messages, checked.warnings, counted=app.quiet)  # the next line counts them, unless quiet
     app.echo(messages.text("cli.check_ok", records=checked.records, warnings=len(checked.warnings)))
     echo_drafts(app, messages, checked.drafts)
     if app.verbose:
@@ -211,7 +211,7 @@ def check_street(app: App, messages: Messages, content: Path) -> None:
     from sitegen.street.checking import check_street as check_all
 
     checked = check_all(content, Options(language=app.lang))
-    report_problems(messages, checked.warnings)
+    report_problems(messages, checked.warnings, counted=app.quiet)
     app.echo(messages.text("cli.street_check_ok", communities=checked.communities, records=checked.records,
                            warnings=len(checked.warnings)))
     echo_drafts(app, messages, tuple(checked.drafts))

@@ -264,3 +264,14 @@ def test_a_decision_before_its_status_is_a_warning(make_site: MakeSite, name: st
     said = [line for line in error_lines(result) if "is still" in line]
     assert len(said) == warned, result.stderr
     assert all(line.startswith("deliberations/l.yaml:3: warning: the status is still ") for line in said)
+
+
+@pytest.mark.parametrize(("quiet", "counts"), [(False, ["Content is valid: 1 records (1 warning(s))."]),
+                                               (True, ["0 error(s), 1 warning(s)."])])
+def test_check_counts_its_warnings_once(make_site: MakeSite, quiet: bool, counts: list[str]) -> None:
+    """newcomer19: check said 0 error(s), 1 warning(s). and then Content is valid: … (1 warning(s)); under -q
+    the line saying the content is valid is not printed, so the count after the warnings stays."""
+    content = make_site({"activities/a.md": "---\ntitel: 七夕\ntitle: 七夕\ndate: 2019-08-06\n---\n"})
+    result = run("check", "--content", str(content), *(["-q"] if quiet else []))
+    assert result.exit_code == 0, result.output
+    assert [line for line in result.output.splitlines() if "warning(s)" in line] == counts
