@@ -291,15 +291,15 @@ def _after_midnight(start: re.Match[str], begun: str, until: str) -> str | None:
     end = TIME.fullmatch(until[told.end():] if told else until)
     if end is None:
         return None
+    if told and end.group(1) not in (None, "凌晨"):  # 次日上午10点, 第二天下午3点: as its part says
+        clock = read_clock(end)
+        return clock if isinstance(clock, str) else None
     part = end.group(1) or start.group(1)
     hour, minute = int(end.group(2)), 30 if end.group(5) else int(end.group(4) or 0)
     if minute > 59 or hour > 24:
         return None
     if hour == 24 or (hour == 12 and part in ("凌晨", *_AFTERNOON)):
         hour = 0
-    elif told and end.group(1) in ("上午", "早上", "早晨", "中午"):  # 次日上午10点: as its part says
-        clock = read_clock(end)
-        return clock if isinstance(clock, str) else None
     if part in ("上午", "中午") or hour >= _SMALL_HOURS or (not told and begun < "18:00"):
         return None
     return f"{hour:02d}:{minute:02d}"
