@@ -60,18 +60,24 @@ def unmarked(typed: str) -> str:
     phone's emoji keyboard writes ❤️ and ☑️ with an invisible variation selector, or a zero-width joiner
     (break17b): those go with the mark. So do marks after the word (已认领 ♥, 已认领✔), brackets around
     it (【已认领】, （已认领）) and a list's number before it (2. 已认领, ①已认领), as a worker copies a status
-    from a report or a chat (break17b)."""
+    from a report or a chat (break17b). A cross (✕ ❌ ✗ × 🚫 ⛔) says no: it goes only with a word saying
+    no itself (✕ 未通过, the site's badge); ❌ 已认领 or ✕ 已办结 is `typed` as it is (break19b: taken as
+    已认领 and 已办结)."""
     text = _NUMBERED.sub("", typed.strip())
     start, end = 0, len(text)
     while start < end and _decoration(text[start]):
         start += 1
     while end > start and _decoration(text[end - 1]):
         end -= 1
-    return text[start:end]
+    word = text[start:end]
+    crossed = any(char in _CROSSES for char in text[:start] + text[end:])
+    return typed if crossed and not any(char in _NO for char in word) else word
 
 
 _NUMBERED: Final = re.compile(r"^\d{1,3}\s*[.、．)）]\s*")  # 2. 已认领, 2、已认领
 _BRACKETS: Final = frozenset("【】（）()「」『』《》〈〉[]<>")
+_CROSSES: Final = frozenset("✕✖✗✘❌❎×╳☒🚫⛔")  # a mark saying no
+_NO: Final = frozenset("未不否没非无")  # 未通过, 不通过: a word saying no itself
 
 
 def _decoration(char: str) -> bool:
