@@ -278,29 +278,32 @@ def _time_range(day: str, start: re.Match[str], until: str) -> Hint | None:
 
 _NEXT_DAY: Final = re.compile(r"(?:次日|第二天|隔天|翌日)\s*")  # 晚上11点到次日凌晨1点
 _SMALL_HOURS: Final = 7  # an end before 07:00 after an evening start is the next day's
+_DAYTIME: Final = frozenset({"上午", "中午", "下午", "傍晚"})  # an end said so is no small hour
 
 
 def _after_midnight(start: re.Match[str], begun: str, until: str) -> str | None:
     """HH:MM on the next day at which an evening that runs past midnight ends, or None. An end said to
-    be the next day's (次日凌晨1点, 第二天早上6点) is read as its part of the day says; after a start at
+    be the next day's (次日凌晨1点, 第二天早上6点, 次日下午1点 13:00) is read as its part of the day says
+    (次日晚上12点, the day after's midnight: None); after a start at
     18:00 or later, an end before 07:00 as the small hours, the start's part of the day carried:
     晚上8点到12点半 and 晚上8点到凌晨12点半 end at 00:30 (12 in the evening or the small hours is 0),
     20:00-00:30 at 00:30, 晚上11点到1点 at 01:00, 晚上7点到早上6点 at 06:00 (s16's leftover: told only
-    to use the end line)."""
+    to use the end line); an end said in the daytime (晚上8点到下午1点) is no small hour: None."""
     told = _NEXT_DAY.match(until)
     end = TIME.fullmatch(until[told.end():] if told else until)
     if end is None:
         return None
-    if told and end.group(1) not in (None, "凌晨"):  # 次日上午10点, 第二天下午3点: as its part says
-        clock = read_clock(end)
-        return clock if isinstance(clock, str) else None
     part = end.group(1) or start.group(1)
     hour, minute = int(end.group(2)), 30 if end.group(5) else int(end.group(4) or 0)
     if minute > 59 or hour > 24:
         return None
+    if told and end.group(1) not in (None, "凌晨"):
+        clock = read_clock(end)  # 次日上午10点, 次日下午1点 (13:00), 次日傍晚6点: as its part says
+        return clock if isinstance(clock, str) else None  # 次日晚上12点 is the day after's midnight
     if hour == 24 or (hour == 12 and part in ("凌晨", *_AFTERNOON)):
         hour = 0
-    if part in ("上午", "中午") or hour >= _SMALL_HOURS or (not told and begun < "18:00"):
+    # an end said in the daytime (晚上8点到下午1点: 13:00) is no small hour; a start's 上午 or 中午 carried neither
+    if end.group(1) in _DAYTIME or part in ("上午", "中午") or hour >= _SMALL_HOURS or (not told and begun < "18:00"):
         return None
     return f"{hour:02d}:{minute:02d}"
 
