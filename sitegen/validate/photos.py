@@ -41,6 +41,16 @@ _NAMED: Final = re.compile(rf"\s*(.+?\.(?:jpe?g|png|webp|heic|heif|gif|bmp|tiff?
                            re.I)
 
 
+# A name a YAML flow list would misread unquoted: starting with an indicator (#1.jpg, *a.jpg, @a.jpg), or
+# holding ": ", " #", a comma or a bracket (break19b: the list suggested was refused or read as a mapping).
+_NEEDS_QUOTES: Final = re.compile(r"^[-?:,\[\]{}#&*!|>'\"%@`]|: | #|[,\[\]{}]|:$")
+
+
+def _in_flow(name: str) -> str:
+    """`name` as an item of a YAML flow list: as it is, or in single quotes when YAML would misread it."""
+    return "'" + name.replace("'", "''") + "'" if _NEEDS_QUOTES.search(name) else name
+
+
 def _named(value: str) -> list[str]:
     """The photo names of a line holding several, each to the end of its suffix (`_NAMED`): a name with
     a space in it stays whole; [] when the line is not all such names."""
@@ -95,7 +105,7 @@ class PhotoChecker:
         else:
             return None
         return None, "photo.one_per_line", {"path": value, "count": len(parts), "first": parts[0],
-                                            "listed": ", ".join(parts)}
+                                            "listed": ", ".join(_in_flow(part) for part in parts)}
 
     def _check(self, value: str) -> tuple[PurePosixPath | None, str | None, dict[str, object]]:
         args: dict[str, object] = {"path": value}

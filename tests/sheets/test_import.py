@@ -289,6 +289,8 @@ PAST_MIDNIGHT = {
     "a row dated 2026-12-31": ("2026-12-31", "在“结束”列写第二天的日期和时间 2027-01-01 01:00"),
     "a row dated 2026-05-20": ("2026-05-20", "2026-05-21 01:00"),
 }
+# break19b: an end before a daytime start is no night: not offered a next day (a 23-hour event)
+NOT_PAST_MIDNIGHT = ["14:00-13:00", "15:00-3:00", "20:00-20:00"]
 
 
 @pytest.mark.parametrize("name", PAST_MIDNIGHT)
@@ -301,3 +303,13 @@ def test_an_end_after_midnight_is_told_with_the_rows_next_day(make_site: MakeSit
     assert result.exit_code == 1
     assert said in result.stderr, result.stderr
     assert "2026-12-06" not in result.stderr
+
+
+@pytest.mark.parametrize("cell", NOT_PAST_MIDNIGHT)
+def test_a_backwards_daytime_is_not_offered_the_next_day(make_site: MakeSite, tmp_path: Path, cell: str) -> None:
+    content = make_site(site=SITE)
+    rows = [["标题", "日期", "时间"], ["义诊", "2026-05-20", cell]]
+    result = run("import", "activity", str(xlsx(tmp_path / "a.xlsx", rows)), "--content", str(content),
+                 env={"SITEGEN_LANG": "zh-Hans"})
+    assert result.exit_code == 1
+    assert "2026-05-21" not in result.stderr and "不晚于开始" in result.stderr, result.stderr

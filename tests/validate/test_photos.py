@@ -101,6 +101,8 @@ ONE_LINE = [
     ("a_web_address_among_them", "photos: media/ok.jpg https://example.org/a.jpg", None,
      "is 2 photos: write photos: [media/ok.jpg, https://example.org/a.jpg]"),
     ("one_name_with_spaces", "photos: media/活动 1.jpg", ("media/活动 1.jpg",), ""),
+    # break19b: a name YAML's flow list would misread is suggested in quotes
+    ("a_name_starting_with_a_star", "photos: media/ok.jpg, *ok.jpg", None, "write photos: [media/ok.jpg, '*ok.jpg']"),
     ("media_left_out", "photos: ok.jpg", None, "it is in the media folder: write “media/ok.jpg”"),
     ("media_left_out_not_there", "photos: gone.jpg", None, "does not exist in the content folder; put"),
     ("a_mapping_refused", "photos:\n  cover: media/ok.jpg", None, "list"),
@@ -149,3 +151,14 @@ def test_photo_problems_are_named_beside_another_fields(make_site: MakeSite, lin
     said = [p.render(Messages("en")) for p in refused.value.problems if not p.warning]
     assert len(said) == 2, said
     assert said[1].startswith(f"{record[0]}:{at}:") and word in said[1]
+
+
+@pytest.mark.parametrize("names", [["#1.jpg", "b.jpg"], ["a: b.jpg", "c.jpg"], ["*a.jpg", "@b.jpg", "&c.jpg"],
+                                   ["media/活动 1.jpg", "it's.jpg", "'q'.jpg"], ["x.jpg:", "- y.jpg"]])
+def test_a_suggested_photo_list_reads_back_as_its_names(names: list[str]) -> None:
+    """break19b: `photos: [#1.jpg, b.jpg]` is a YAML error, `[a: b.jpg, c.jpg]` a mapping."""
+    import yaml
+
+    from sitegen.validate.photos import _in_flow
+
+    assert yaml.safe_load("photos: [" + ", ".join(_in_flow(n) for n in names) + "]")["photos"] == names
