@@ -47,6 +47,18 @@ def wait_for(check: Callable[[], bool], seconds: float = 20) -> None:
     pytest.fail("timed out")
 
 
+def stop_with(process: subprocess.Popen[str], number: int, seconds: float = 10) -> str:
+    """Send `number` (SIGINT, SIGTERM…) to a server process and wait for it: everything it printed
+    (killed, and what it printed so far, when it has not ended after `seconds`)."""
+    process.send_signal(number)
+    try:
+        output, _ = process.communicate(timeout=seconds)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        output, _ = process.communicate()
+    return output
+
+
 def test_serve_rebuilds_shows_errors_and_recovers(make_site: MakeSite, tmp_path: Path) -> None:
     content = make_site({"activities/a.md": ACTIVITY.format(title="第一版标题")})
     out = tmp_path / "output"
@@ -77,12 +89,7 @@ def test_serve_rebuilds_shows_errors_and_recovers(make_site: MakeSite, tmp_path:
         (content / "activities" / "a.md").write_text(ACTIVITY.format(title="第四版标题"), encoding="utf-8")
         wait_for(lambda: "第四版标题" in fetch(page)[1] and "sitegen-overlay" not in fetch(page)[1])
     finally:
-        process.send_signal(signal.SIGINT)
-        try:
-            output, _ = process.communicate(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            output, _ = process.communicate()
+        output = stop_with(process, signal.SIGINT)
     assert process.returncode == 0, output
     assert "Traceback" not in output
     assert "Stopped." in output

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from sitegen.pipeline.cache import cache_dir
-from tests.cli.test_serve import ACTIVITY, fetch, free_port, wait_for
+from tests.cli.test_serve import ACTIVITY, fetch, free_port, stop_with, wait_for
 from tests.conftest import ROOT, MakeSite
 
 ROWS = {
@@ -43,12 +43,7 @@ def test_a_server_terminated_stops_as_ctrl_c_stops_it(name: str, make_site: Make
         else:
             wait_for(lambda: fetch(f"http://127.0.0.1:{port}/")[0] == 200)
     finally:
-        process.send_signal(number)
-        try:
-            output, _ = process.communicate(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            output, _ = process.communicate()
+        output = stop_with(process, number, 20)
     assert process.returncode == 0, output
     assert "Stopped." in output and "Traceback" not in output, output
     assert data.exists() == (command == "serve"), output  # what the next build starts from
