@@ -86,8 +86,8 @@ def _past_midnight_example(record: RowRecord, day: object) -> None:
         return
     for index, (header, problem) in enumerate(record.problems):
         # only an evening into the small hours (break19b: 14:00-13:00 was offered a 23-hour event)
-        if problem.key == "import.cell.time_order" and str(problem.args_.get("start")) >= "18:00" > str(
-                problem.args_.get("end")) and str(problem.args_.get("end")) < "07:00":
+        start, end = str(problem.args_.get("start")), str(problem.args_.get("end"))  # HH:MM each
+        if problem.key == "import.cell.time_order" and start >= "18:00" and end < "07:00":
             record.problems[index] = (header, CellError("import.cell.time_order_day", **problem.args_,
                                                         next_day=(day + timedelta(days=1)).isoformat()))
 
