@@ -8,12 +8,12 @@ from __future__ import annotations
 import html
 import mimetypes
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
-from collections.abc import Callable
 from urllib.parse import unquote, urlsplit
 
 from sitegen.i18n.messages import Messages
