@@ -82,7 +82,7 @@ def parse_file(source: SourceFile, text: str) -> tuple[list[RawRecord], list[Pro
         return [], [*problems, Problem(source.rel, None, "file.empty")]
     if isinstance(located.data, dict):
         return [_record(source, located, located.data, located.lines, located.line, False,
-                        commented=commented_keys(text.split("\n")) if "#" in text or "＃" in text else {})], problems
+                        commented=commented_keys(text.split("\n"), 1, located.line) if "#" in text or "＃" in text else {})], problems
     if not isinstance(located.data, list) or source.folder in ("site", "pages"):
         return [], [*problems, Problem(source.rel, located.line, "file.not_a_mapping")]
     return _list_items(source, located, located.data, problems, text)
@@ -100,7 +100,7 @@ def _parse_markdown(source: SourceFile, text: str) -> tuple[list[RawRecord], lis
     if not isinstance(data, dict):
         return [], [*problems, Problem(source.rel, split.yaml_line, "file.not_a_mapping")]
     return [_record(source, located, data, located.lines, 1, False, split.body, split.body_line,
-                    commented_keys(split.yaml_text.split("\n"), split.yaml_line))], problems
+                    commented_keys(split.yaml_text.split("\n"), split.yaml_line, located.line))], problems
 
 
 def _list_items(source: SourceFile, located: Located, items: list[object],
@@ -121,6 +121,6 @@ def _list_items(source: SourceFile, located: Located, items: list[object],
             problems.append(Problem(source.rel, item_line, "file.item_not_a_mapping"))
             continue
         end = starts[index + 1] - 1 if index + 1 < len(items) else None
-        commented = commented_keys(lines[item_line - 1:end], item_line) if lines else {}
+        commented = commented_keys(lines[item_line - 1:end], item_line, item_line) if lines else {}
         records.append(_record(source, located, item, by_item.get(index, {}), item_line, True, commented=commented))
     return records, problems

@@ -55,6 +55,25 @@ CASES = [
      "wishes/w.yaml:5", "needs “claimed_by”: this line starts with “#”", True),
     ("two_spaces_after_the_mark", {"wishes/w.yaml": W + "status: claimed\n#  claimed_by: 志愿队\nclaimed_on: 2026-10-20\n"},
      "wishes/w.yaml:5", "needs “claimed_by”: this line starts with “#”", True),
+    # break19c: a `# key:` line indented past the record's keys is nested, or a line of a multi-line text:
+    # no comment to uncomment (it was told to delete the “#”)
+    ("in_a_block_text", {"deliberations/d.yaml": L + "status: decided\nsummary: |\n  会上讨论了方案。\n  # decision: 同意\n"},
+     "deliberations/d.yaml:3", "needs a “decision”: write what was decided.", False),
+    ("in_a_block_text_markdown", {"deliberations/d.md": "---\n" + L + "status: decided\nsummary: |\n  会上讨论了\n"
+                                  "  # decision: 同意\n---\n正文\n"},
+     "deliberations/d.md:4", "needs a “decision”: write what was decided.", False),
+    ("in_a_plain_text_line", {"deliberations/d.yaml": L + "status: decided\nsummary: 会上讨论了\n  # decision: 同意\n"},
+     "deliberations/d.yaml:3", "needs a “decision”: write what was decided.", False),
+    ("nested_under_a_mapping", {"deliberations/d.yaml": L + "status: decided\nmeeting:\n  date: 2020-04-08\n"
+                                "  # decision: 同意\n"},
+     "deliberations/d.yaml:3", "needs a “decision”: write what was decided.", False),
+    ("nested_in_a_list_item", {"wishes/l.yaml": "- id: a\n  " + W.replace("\n", "\n  ") + "status: claimed\n"
+                               "  claimed_on: 2026-10-20\n  note: >\n    说明\n    # claimed_by: 队\n"},
+     "wishes/l.yaml:5", "needs “claimed_by”.", False),
+    ("a_tab_after_the_mark_in_a_second_item", {"wishes/l.yaml": "- id: a\n  " + W.replace("\n", "\n  ")
+                                               + "status: open\n- id: b\n  " + W.replace("\n", "\n  ")
+                                               + "status: claimed\n  #\tclaimed_by: 队\n  claimed_on: 2026-10-20\n"},
+     "wishes/l.yaml:11", "needs “claimed_by”: this line starts with “#”", True),
     ("a_full_width_space", {"deliberations/d.yaml": L + "status: decided\n#\u3000decision: 同意\n"},
      "deliberations/d.yaml:4", "needs a “decision”: this line starts with “#”", True),
 ]
