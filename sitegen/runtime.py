@@ -38,7 +38,8 @@ Everything else in sitegen is portable Python; these are the exceptions a reader
   saving what the next build starts from and saying they stopped. SIGTERM (a task manager, `kill`)
   and SIGHUP (the terminal window closed) ended the process on the spot, neither said nor saved
   (newcomer19); for the block they raise KeyboardInterrupt in the main thread instead, as SIGINT
-  does, and the old handlers are put back after it. Only from the main thread (Python's rule for
+  does, once: the block holds the stop too, and a second signal (or Ctrl-C) during it is ignored
+  (break19c: it ended the stop on the spot, unsaved). The old handlers are put back after it. Only from the main thread (Python's rule for
   signal handlers); elsewhere the block runs as it would.
 - **Leaving without tearing down** (`exit_now`). A real CLI run has written and saved everything;
   freeing a large heap one object at a time only costs the user time, so it exits with `os._exit`
@@ -149,15 +150,24 @@ def in_background(work: Callable[[], None]) -> None:
 @contextmanager
 def stopped_like_ctrl_c() -> Iterator[None]:
     """For the block, SIGTERM and SIGHUP (where the system has them) raise KeyboardInterrupt in the main
-    thread, as Ctrl-C's SIGINT does (module docstring); their handlers are put back however it ends."""
+    thread, as Ctrl-C's SIGINT does (module docstring), once: a later one of them, or a later Ctrl-C, is
+    ignored until the block ends, so the stop after the first (the block's `finally`) saves and says it
+    stopped (break19c: a second SIGTERM while serve stopped ended it on the spot). The handlers are put
+    back however the block ends. Raises nothing itself."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
+    stopping = False
 
     def interrupt(number: int, frame: object) -> None:
-        raise KeyboardInterrupt
+        nonlocal stopping
+        if not stopping:
+            stopping = True
+            raise KeyboardInterrupt
 
     names = [name for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)]
+    if signal.getsignal(signal.SIGINT) is signal.default_int_handler:  # not where it is ignored (`&`)
+        names.append("SIGINT")
     before = {name: signal.signal(getattr(signal, name), interrupt) for name in names}
     try:
         yield

@@ -152,21 +152,21 @@ def run_server(content: Path, out: Path, port: int, open_browser: bool, options:
     threading.Thread(target=server.serve_forever, daemon=True).start()
     click.echo(messages.text("serve.listening", out=str(out), url=url, content=str(content)), err=False)
     stop = threading.Event()
-    try:
-        with stopped_like_ctrl_c():  # a kill or a closed terminal stops it as Ctrl-C does: saved, said
+    with stopped_like_ctrl_c():  # a kill or a closed terminal stops it as Ctrl-C does: saved, said (once)
+        try:
             rebuild(content, state, options, first=True)
             if open_browser:
                 webbrowser.open(url)
             watch(content, state, options, stop)
-    except KeyboardInterrupt:
-        pass
-    finally:
-        stop.set()
-        server.shutdown()
-        server.server_close()
-        if state.memory is not None:
-            state.memory.persist(out)  # the next build starts from this session's cache
-        click.echo(messages.text("serve.stopped"))
+        except KeyboardInterrupt:
+            pass
+        finally:
+            stop.set()
+            server.shutdown()
+            server.server_close()
+            if state.memory is not None:
+                state.memory.persist(out)  # the next build starts from this session's cache
+            click.echo(messages.text("serve.stopped"))
 
 
 def watch(content: Path, state: State, options: Options, stop: threading.Event) -> None:

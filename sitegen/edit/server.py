@@ -364,13 +364,13 @@ def run_editor(content: Path, out: Path, port: int, open_browser: bool, messages
     click.echo(messages.text("edit.listening", url=url, content=str(content)))
     if open_browser:
         webbrowser.open(url)
-    try:
-        with stopped_like_ctrl_c():  # a kill or a closed terminal stops it as Ctrl-C does
+    with stopped_like_ctrl_c():  # a kill or a closed terminal stops it as Ctrl-C does (once)
+        try:
             while True:
                 time.sleep(3600)
-    except KeyboardInterrupt:
-        pass
-    finally:
-        server.shutdown()
-        server.server_close()
-        click.echo(messages.text("serve.stopped"))
+        except KeyboardInterrupt:
+            pass
+        finally:
+            server.shutdown()
+            server.server_close()
+            click.echo(messages.text("serve.stopped"))
