@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import unicodedata
 from pathlib import Path, PurePosixPath
 
@@ -61,12 +62,22 @@ def _line_naming(content: Path | None, record: Record, path: PurePosixPath) -> i
         lines = (content / record.source.path).read_text("utf-8-sig").split("\n")
     except (OSError, UnicodeDecodeError):
         return record.source.line
-    wanted = [unicodedata.normalize("NFC", text) for text in (str(path), path.name)]
-    for wanted_text in wanted:
+    for wanted in _naming(path):
         for number, line in enumerate(lines[first - 1:], first):
-            if wanted_text in unicodedata.normalize("NFC", line):
+            if wanted.search(unicodedata.normalize("NFC", line)):
                 return number
     return record.source.line
+
+
+def _naming(path: PurePosixPath) -> list[re.Pattern[str]]:
+    """How a line names `path`, surest first: the path; typed without media/; the file name alone. Each
+    a whole name: not the end of another (big-cut.jpg, 2024/cut.jpg) nor its start (cut.jpg.jpg), which
+    were said as the damaged photo's line (break19c)."""
+    text = unicodedata.normalize("NFC", str(path))
+    forms = [text, text.removeprefix("media/"), unicodedata.normalize("NFC", path.name)]
+    before = [r"(?<![\w.-])", r"(?<![\w./\\-])"]  # the path may follow ./ or a folder; a shorter form, neither
+    return [re.compile(before[min(index, 1)] + re.escape(form) + r"(?![\w.-])")
+            for index, form in enumerate(dict.fromkeys(forms))]
 
 
 def plan_photos(model: Model, content: Path, known: dict[str, tuple[int, int, str]],

@@ -99,6 +99,17 @@ DAMAGED_AT = {
     "the second record of a list file": ("- id: a\n  title: 甲\n  photos: [media/cut.jpg]\n- id: b\n  title: 乙\n"
                                          "  photos: [media/cut.jpg]\n", 4, "media/cut.jpg", 6),
     "typed without media/": ("---\ntitle: 七夕\nphotos: cut.jpg\n---\n", 1, "media/cut.jpg", 3),
+    # break19c: a name found inside another name or another folder's path was said at that line
+    "its name the end of another's": ("---\ntitle: 七夕\nphotos:\n  - big-cut.jpg\n  - cut.jpg\n---\n",
+                                      1, "media/cut.jpg", 5),
+    "another folder's photo of that name": ("---\ntitle: 七夕\nphotos:\n  - 2024/cut.jpg\n  - cut.jpg\n---\n",
+                                            1, "media/cut.jpg", 5),
+    "its name the start of another's": ("---\ntitle: 七夕\nphotos:\n  - cut.jpg.jpg\n  - cut.jpg\n---\n",
+                                        1, "media/cut.jpg", 5),
+    "in a folder, typed without media/": ("---\ntitle: 七夕\nphotos:\n  - 2024/cut.jpg\n  - 2025/cut.jpg\n---\n",
+                                          1, "media/2025/cut.jpg", 5),
+    "CRLF, a BOM, typed in NFD": ("\ufeff---\r\ntitle: 七夕\r\nphotos:\r\n  - ok.jpg\r\n  - " + "\u4e03\u5915\u0301.jpg"
+                                  + "\r\n---\r\n", 1, "media/\u4e03\u5915\u0301.jpg", 5),
     "not named in the file (the record's first line)": ("---\ntitle: 七夕\n---\n", 1, "media/cut.jpg", 1),
 }
 
