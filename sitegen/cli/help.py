@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 from typing import Any, Final
 
@@ -98,6 +99,10 @@ class TranslatedFormatter(click.HelpFormatter):
     """Click's own words (Usage, Options, Commands, default) in the catalogue's language."""
 
     def __init__(self, messages: Messages, width: int | None = None, max_width: int | None = None) -> None:
+        """`width` None: the terminal's columns less two (as Click), at most `max_width` (80), at least 40,
+        not Click's 50 (break19c: at COLUMNS=50 lines 50 columns wide, past the two kept free)."""
+        if width is None and click.formatting.FORCED_WIDTH is None:
+            width = max(min(shutil.get_terminal_size().columns, max_width or 80) - 2, 40)
         super().__init__(width=width, max_width=max_width)
         self.messages = messages
 

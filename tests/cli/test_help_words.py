@@ -72,14 +72,15 @@ def test_an_option_of_sitegen_after_a_command_is_told_where_it_goes(name: str,
     assert said in capsys.readouterr().err.splitlines()
 
 
-@pytest.mark.parametrize("columns", [80, 60])
+@pytest.mark.parametrize("columns", [80, 60, 50])
 @pytest.mark.parametrize("language", ["zh-Hans", "zh-Hant", "en"])
 @pytest.mark.parametrize("command", ["", *COMMANDS])
 def test_no_help_line_is_wider_than_the_terminal(command: str, language: str, columns: int,
                                                   monkeypatch: pytest.MonkeyPatch,
                                                   capsys: pytest.CaptureFixture[str]) -> None:
     """break17b: a Chinese help was wrapped by characters and only at spaces: `sitegen --help` had an
-    edit line 117 columns wide at 80, and at 60 `verify` was shown as "..." alone."""
+    edit line 117 columns wide at 80, and at 60 `verify` was shown as "..." alone. break19c: at 50, lines
+    50 wide (Click keeps at least 50 columns)."""
     monkeypatch.setenv("COLUMNS", str(columns))
     with pytest.raises(SystemExit):
         main(["--lang", language.lower(), *([command] if command else []), "--help"])
