@@ -39,8 +39,8 @@ Everything else in sitegen is portable Python; these are the exceptions a reader
   and SIGHUP (the terminal window closed) ended the process on the spot, neither said nor saved
   (newcomer19); for the block they raise KeyboardInterrupt in the main thread instead, as SIGINT
   does, once: the block holds the stop too, and a second signal (or Ctrl-C) during it is ignored
-  (break19c: it ended the stop on the spot, unsaved). The old handlers are put back after it. Only from the main thread (Python's rule for
-  signal handlers); elsewhere the block runs as it would.
+  (break19c: it ended the stop on the spot, unsaved). The old handlers are put back after it.
+  Only from the main thread (Python's rule for signal handlers); elsewhere the block runs as it would.
 - **Leaving without tearing down** (`exit_now`). A real CLI run has written and saved everything;
   freeing a large heap one object at a time only costs the user time, so it exits with `os._exit`
   after flushing stdout and stderr. Only the command-line entry point calls it, never a library user.
