@@ -370,7 +370,8 @@ def _choice(*allowed: str, words: Words | None = None, labels: Any = None) -> Pl
         raw = _unquote(_text(value).strip())
         if raw in allowed:
             return raw
-        found = table.get(raw) or folded.get(raw.casefold()) or table.get(unmarked(raw))
+        bare = unmarked(raw)  # ♥ 已认领, 【claimed】, 2. claimed: the word without its marks
+        found = table.get(raw) or folded.get(raw.casefold()) or table.get(bare) or folded.get(bare.casefold())
         if found is None:
             if words:
                 raise _fail("value.choice_words", value=raw, allowed=", ".join(allowed), words=listed(allowed, words, labels))

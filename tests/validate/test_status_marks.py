@@ -33,6 +33,10 @@ ROWS = [
     ("wishes", W, "2. 已认领", "claimed"),
     ("wishes", W, "①已认领", "claimed"),
     ("deliberations", L, "3、已办结 ✓", "completed"),
+    # break19b: the values themselves with marks (were refused: only the Chinese words were looked up bare)
+    ("wishes", W, "【claimed】", "claimed"),
+    ("wishes", W, "2. Claimed", "claimed"),
+    ("deliberations", L, "✓ completed", "completed"),
     ("wishes", W, "❌ 未认领", "open"),  # a cross before a word saying no itself
 ]
 
@@ -44,7 +48,7 @@ def test_a_status_copied_with_its_mark_is_that_status(kind: str, fields: dict[st
 
 @pytest.mark.parametrize("typed", ["✓", "✓ 完成了", "✓ done", "❤️", "❤️ 完成了", "【】", "2.", "已办结了", "1. 完成",
                                    # break19b: a cross says no: taken as the status it crosses out
-                                   "✕ 已办结", "✗ 已通过", "⛔ 已办结", "已办结 ❌"])
+                                   "✕ 已办结", "✗ 已通过", "⛔ 已办结", "已办结 ❌", "✕ completed", "❌ decided"])
 def test_a_mark_without_a_status_is_still_refused(typed: str) -> None:
     with pytest.raises(ValidationError):
         SCHEMAS["deliberations"].model_validate({**L, "status": typed})
