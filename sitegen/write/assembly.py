@@ -126,10 +126,16 @@ def as_recorded(path: str, found: tuple[int, int], recorded: tuple[int, int] | N
         return True
     if recorded is None or found[0] != recorded[0]:
         return False
+    return holds_bytes(path, sha)
+
+
+def holds_bytes(path: str, sha: str) -> bool:
+    """Whether the file at `path` has the bytes of this sha256 and the permissions sitegen writes
+    (written_modes); False when it cannot be read. (i-break8) A hand's chmod changes the ctime alone:
+    the bytes are ours, the permissions not (a page made 0600 is one the web server cannot read), so
+    such a file is no file of ours and is written anew."""
     try:
         with open(path, "rb") as handle:
-            # (i-break8) a hand's chmod changes the ctime alone: the bytes are ours, the permissions
-            # not (a page made 0600 is one the web server cannot read); such a file is written anew.
             if os.fstat(handle.fileno()).st_mode & 0o7777 not in written_modes():
                 return False
             return hashlib.file_digest(handle, "sha256").hexdigest() == sha

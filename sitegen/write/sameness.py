@@ -8,28 +8,25 @@ import os
 import stat
 from pathlib import Path
 
+from sitegen.write.assembly import holds_bytes
+
 
 def holds_as(folder: Path, stage: Path, files: dict[str, str], extra: frozenset[str] = frozenset()) -> bool:
     """Whether `folder` (a live output or print folder) holds what `stage` holds for `files` (path
     relative to both → sha256), and nothing else but `extra` (paths not compared, the manifest): each a
-    regular file that is the stage's own (a hard link), or has its bytes and its permissions. Only the
-    files that are not links of the stage's are read. False for a folder or a file that is missing, a
-    link, an empty folder, a folder linked in; never raises (a file that cannot be read is not the same)."""
-    import hashlib
-
+    regular file that is the stage's own (a hard link), or has its bytes and the permissions sitegen
+    writes (write/assembly.py holds_bytes: a page made 0600 by hand is written anew, readable again).
+    Only the files that are not links of the stage's are read. False for a folder or a file that is
+    missing, a link, an empty folder, a folder linked in; never raises (a file that cannot be read is
+    not the same)."""
     base, staged = os.path.join(folder, ""), os.path.join(stage, "")
     try:
         for rel, sha in files.items():
             found, made = os.lstat(base + rel), os.stat(staged + rel)
             if not stat.S_ISREG(found.st_mode):
                 return False
-            if (found.st_ino, found.st_dev) == (made.st_ino, made.st_dev):
-                continue
-            if stat.S_IMODE(found.st_mode) != stat.S_IMODE(made.st_mode):
-                return False  # a page made 0600 by hand is written anew, readable again
-            with open(base + rel, "rb") as handle:
-                if hashlib.file_digest(handle, "sha256").hexdigest() != sha:
-                    return False
+            if (found.st_ino, found.st_dev) != (made.st_ino, made.st_dev) and not holds_bytes(base + rel, sha):
+                return False
     except OSError:
         return False
     return _holds_only(folder, files.keys() | extra)
