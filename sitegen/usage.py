@@ -98,6 +98,12 @@ def _parameter_message(error: click.BadParameter | click.MissingParameter, messa
     return text("click.bad_value", param=_param_name(error.param))
 
 
+def _option(command: click.Command | None, name: str) -> click.Option | None:
+    """`command`'s option spelt `name` (any of its spellings, --quiet or -q), or None."""
+    params = command.params if command is not None else []
+    return next((p for p in params if isinstance(p, click.Option) and name in (*p.opts, *p.secondary_opts)), None)
+
+
 def _owner(error: click.NoSuchOption, arguments: Sequence[str]) -> str | None:
     """The command an option unknown to the group belongs to, when it was put before the command
     (`sitegen -q check`): the command named in `arguments` when it has that option, else the first
@@ -107,9 +113,7 @@ def _owner(error: click.NoSuchOption, arguments: Sequence[str]) -> str | None:
         return None
 
     def has(name: str) -> bool:
-        command = group.commands.get(name)
-        return command is not None and any(
-            error.option_name in (*p.opts, *p.secondary_opts) for p in command.params if isinstance(p, click.Option))
+        return _option(group.commands.get(name), error.option_name) is not None
 
     named = [a for a in arguments if a in group.commands]
     if named:
@@ -125,10 +129,8 @@ def _group_option(error: click.NoSuchOption) -> tuple[str, bool] | None:
     ctx = error.ctx
     if ctx is None or ctx.parent is None or not isinstance(ctx.parent.command, click.Group) or ctx.info_name is None:
         return None
-    for param in ctx.parent.command.params:
-        if isinstance(param, click.Option) and error.option_name in (*param.opts, *param.secondary_opts):
-            return ctx.info_name, not param.is_flag
-    return None
+    option = _option(ctx.parent.command, error.option_name)
+    return (ctx.info_name, not option.is_flag) if option is not None else None
 
 
 def _other_owners(error: click.NoSuchOption) -> list[str]:
@@ -138,8 +140,8 @@ def _other_owners(error: click.NoSuchOption) -> list[str]:
     if ctx is None or ctx.parent is None or not isinstance(ctx.parent.command, click.Group):
         return []
     group = ctx.parent.command
-    return sorted(name for name, command in group.commands.items() if name != ctx.info_name and any(
-        error.option_name in (*p.opts, *p.secondary_opts) for p in command.params if isinstance(p, click.Option)))
+    return sorted(name for name, command in group.commands.items()
+                  if name != ctx.info_name and _option(command, error.option_name) is not None)
 
 
 def _as_typed(error: click.NoSuchOption, owner: str, arguments: Sequence[str]) -> str:
@@ -149,9 +151,8 @@ def _as_typed(error: click.NoSuchOption, owner: str, arguments: Sequence[str]) -
     name = error.option_name
     group = error.ctx.command if error.ctx is not None else None
     command = group.commands.get(owner) if isinstance(group, click.Group) else None
-    takes = command is not None and any(name in p.opts and not p.is_flag for p in command.params
-                                        if isinstance(p, click.Option))
-    return _with_value(name, takes, arguments, owner)
+    option = _option(command, name)
+    return _with_value(name, option is not None and not option.is_flag, arguments, owner)
 
 
 def _with_value(name: str, takes: bool, arguments: Sequence[str], command: str) -> str:
