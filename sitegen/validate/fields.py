@@ -15,7 +15,7 @@ from pydantic_core import PydanticCustomError
 from sitegen.addresses import BadAddress, ascii_url
 from sitegen.validate.date_hint import DATE_MAX, explain
 from sitegen.validate.number_hint import number_hint
-from sitegen.validate.words import Words, listed, unmarked, word_table
+from sitegen.validate.words import Words, listed, unmarked, unquoted, word_table
 from sitegen.load.garbage import garbled_run
 from sitegen.load.invisible import drop_invisible
 
@@ -49,6 +49,11 @@ def _limited(text: str, limit: int) -> str:
     if len(text) > limit:
         raise _fail("value.too_long", limit=limit, length=len(text))
     return text
+
+
+def _typed(value: Any) -> str:
+    """The value as typed, without the quotes an input method put around it (words.unquoted)."""
+    return unquoted(_text(value).strip())
 
 
 def _fail(key: str, **context: Any) -> PydanticCustomError:
@@ -138,7 +143,7 @@ def _checked_date(year: str, month: str, day: str, raw: str) -> date:
 
 
 def _day(value: Any) -> date:
-    raw = _unquote(_text(value).strip())
+    raw = _typed(value)
     match = _DAY_RE.fullmatch(raw)
     if not match:
         raise _format_fail("value.date_format", raw, with_time=False)
@@ -147,7 +152,7 @@ def _day(value: Any) -> date:
 
 
 def _day_or_time(value: Any) -> date | datetime:
-    raw = _unquote(_text(value).strip())
+    raw = _typed(value)
     if _DAY_RE.fullmatch(raw):
         return _day(raw)
     match = _TIME_RE.fullmatch(raw)
@@ -177,7 +182,7 @@ _GROUPED_MONEY: Final = re.compile(r"[0-9]{1,3}(?:[,，][0-9]{3})+(?:\.[0-9]+)?"
 def _integer(value: Any, low: int | None = 0, high: int | None = None, percent: bool = False,
              shown: str | None = None) -> int:
     """`value` as a whole number from `low` to `high`; messages quote `shown` (as typed: 50.5%) or `value`."""
-    typed = _unquote(_text(value).strip())
+    typed = _typed(value)
     shown = shown or typed
     # a comma only between groups of three digits (1,000): 1,5 is no 15
     raw = typed.replace(",", "").replace("，", "") if _GROUPED.fullmatch(typed) else typed
@@ -198,11 +203,11 @@ def _count(value: Any) -> int:
 
 
 def _percent(value: Any) -> int:
-    return _integer((typed := _unquote(_text(value).strip())).rstrip("%％ "), 0, 100, percent=True, shown=typed)
+    return _integer((typed := _typed(value)).rstrip("%％ "), 0, 100, percent=True, shown=typed)
 
 
 def _money(value: Any) -> float:
-    typed = _unquote(_text(value).strip())
+    typed = _typed(value)
     raw = typed.removesuffix("元").strip()
     if _GROUPED_MONEY.fullmatch(raw):  # 1,000 or 1,200.50, as a count takes 1,000: 1,5 is no 15
         raw = raw.replace(",", "").replace("，", "")
@@ -221,7 +226,7 @@ _FALSE: Final = frozenset({"false", "no", "n", "off", "0", "否", "不"})
 
 
 def _boolean(value: Any) -> bool:
-    raw = (typed := _unquote(_text(value).strip())).lower()
+    raw = (typed := _typed(value)).lower()
     if raw in _TRUE:
         return True
     if raw in _FALSE:
@@ -349,17 +354,6 @@ def _path_text(value: Any) -> str:
     return raw
 
 
-# Quotes a Chinese input method types around a value (“open”, 「2024-01-01」): not part of a typed value.
-_CURLY_QUOTES: Final = (("“", "”"), ("‘", "’"), ("「", "」"), ("『", "』"), ("＂", "＂"), ("《", "》"))
-
-
-def _unquote(raw: str) -> str:
-    for opening, closing in _CURLY_QUOTES:
-        if len(raw) > 2 and raw.startswith(opening) and raw.endswith(closing):
-            return raw[1:-1].strip()
-    return raw
-
-
 def _choice(*allowed: str, words: Words | None = None, labels: Any = None) -> PlainValidator:
     """One of `allowed`, or a Chinese word for it: `words` maps each value to its spellings (the kind registry's);
     a message lists each with the word `labels` (the field's sheet_labels) gives it, the site's (words.listed)."""
@@ -367,7 +361,7 @@ def _choice(*allowed: str, words: Words | None = None, labels: Any = None) -> Pl
     folded = {value.casefold(): value for value in allowed}
 
     def check(value: Any) -> str:
-        raw = _unquote(_text(value).strip())
+        raw = _typed(value)
         if raw in allowed:
             return raw
         bare = unmarked(raw)  # ♥ 已认领, 【claimed】, 2. claimed: the word without its marks

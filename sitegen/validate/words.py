@@ -17,10 +17,22 @@ from typing import Final
 from sitegen.kinds import kind
 from sitegen.kinds.shape import Words
 
-__all__ = ["Words", "listed", "said", "unmarked", "word_table"]
+__all__ = ["Words", "listed", "said", "unmarked", "unquoted", "word_table"]
 
 # Invisible characters that go with a mark: variation selectors (Mn, U+FE0F), zero-width joiners and spaces (Cf)
 _MARKS = ("Mn", "Me", "Cf")
+
+
+# Quotes a Chinese input method types around a value (“open”, 「2024-01-01」): not part of a typed value.
+_CURLY_QUOTES: Final = (("“", "”"), ("‘", "’"), ("「", "」"), ("『", "』"), ("＂", "＂"), ("《", "》"))
+
+
+def unquoted(raw: str) -> str:
+    """`raw` without one pair of input-method quotes around it (“open” → open); else `raw` itself."""
+    for opening, closing in _CURLY_QUOTES:
+        if len(raw) > 2 and raw.startswith(opening) and raw.endswith(closing):
+            return raw[1:-1].strip()
+    return raw
 
 
 def word_table(words: Words) -> dict[str, str]:
