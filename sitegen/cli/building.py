@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 import click
 
 from sitegen.cli.app import App, echo_drafts, output_folders
-from sitegen.reporting import report_problems
+from sitegen.reporting import built_counts, report_problems
 from sitegen.cli.errors import guarded
 from sitegen.cli.group import cli
 from sitegen.cli.options import base_url as base_url_option
@@ -92,8 +92,8 @@ def build(app: App, content: Path, out: Path, base_url: str | None, drafts: bool
     report_problems(messages, report.warnings)
     # checked again (the cache was not saved: serve stopped, the cache deleted) and found the same
     key = "cli.build_unchanged" if report.unchanged else "cli.build_same" if report.same else "cli.build_done"
-    app.echo(messages.text(key, pages=report.pages, posters=report.posters, photos=report.photos, out=str(out),
-                           seconds=f"{report.seconds:.2f}"))
+    counts = built_counts(messages, report.pages, report.copies, report.trees, report.posters, report.photos)
+    app.echo(messages.text(key, **counts, out=str(out), seconds=f"{report.seconds:.2f}"))
     echo_drafts(app, messages, report.drafts)
     if report.posters:
         from sitegen.write.printfolder import print_folder

@@ -30,6 +30,7 @@ from sitegen.edit.store import EditError
 from sitegen.errors import ContentInvalid, Problem
 from sitegen.i18n.messages import Messages
 from sitegen.options import Options
+from sitegen.reporting import built_counts
 from sitegen.runtime import stopped_like_ctrl_c
 
 MAX_BODY: Final = 32 * 1024 * 1024
@@ -85,8 +86,8 @@ def _build(editor: Editor, out: Path, drafts: bool) -> dict[str, Any]:
         except LeaksFound as e:
             return {"ok": False, "messages": [editor.messages.text("cli.leak", path=leak.path, what=leak.what)
                                               for leak in e.leaks]}
-    done = editor.messages.text("cli.build_done", pages=report.pages, posters=report.posters, photos=report.photos,
-                                out=str(out.resolve()), seconds=f"{report.seconds:.2f}")
+    counts = built_counts(editor.messages, report.pages, report.copies, report.trees, report.posters, report.photos)
+    done = editor.messages.text("cli.build_done", **counts, out=str(out.resolve()), seconds=f"{report.seconds:.2f}")
     warnings = [p.render(editor.messages) for p in report.warnings]
     return {"ok": True, "out": str(out.resolve()), "messages": [*warnings, done]}
 

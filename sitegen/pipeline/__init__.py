@@ -44,6 +44,8 @@ class Checked:
 @dataclass(slots=True)
 class Report:
     pages: int = 0
+    copies: int = 0  # the pages' HTML files in every tree (Outcome.copies); 0 from a cache that did not count them
+    trees: int = 1  # 2: each page has its 长辈版 copy; 4: its 繁體 copies too
     posters: int = 0
     photos: int = 0
     files: int = 0
@@ -207,7 +209,8 @@ def _build(content: Path, out: Path, options: Options, progress: Progress | None
         # Under serve the cache stays in memory instead (pipeline/memory.py).
         if options.use_cache and memory is None:
             _save_cache(out, cache, checked, outcome, last, stats, roots, options)
-    return Report(pages=outcome.pages, posters=outcome.posters, photos=outcome.photos, files=outcome.files,
+    return Report(pages=outcome.pages, copies=outcome.copies, trees=outcome.trees, posters=outcome.posters,
+                  photos=outcome.photos, files=outcome.files,
                   rendered=outcome.rendered, same=outcome.same, seconds=time.perf_counter() - started, warnings=checked.warnings,
                   drafts=checked.drafts, timings={"check": loaded_at - started, **outcome.timings},
                   cache_damaged=damaged, roots=roots, inputs=stats)
@@ -272,6 +275,7 @@ def _written(model: Model, content: Path, out: Path, options: Options, progress:
 def _unchanged_report(last: _LastBuild, started: float) -> Report:
     counts = last.state.report
     return Report(unchanged=True, seconds=time.perf_counter() - started, pages=counts.get("pages", 0),
+                  copies=counts.get("copies", 0), trees=counts.get("trees", 1),
                   posters=counts.get("posters", 0), photos=counts.get("photos", 0), files=counts.get("files", 0),
                   warnings=list(last.state.warnings), drafts=last.state.drafts, roots=last.state.roots,
                   inputs=last.stats)
@@ -324,7 +328,8 @@ def _save_cache(out: Path, cache: BuildCache, checked: Checked, outcome: Outcome
     # The posters hard-linked from the output are stamped there (write/stamp.py): not stat'ed twice.
     printed = unshared_entries(printing, cache.print_files, out, frozenset(entries)) if cache.print_files else ()
     manifest = (out / "manifest.sha256").stat()
-    report = {"pages": outcome.pages, "posters": outcome.posters, "photos": outcome.photos, "files": outcome.files}
+    report = {"pages": outcome.pages, "copies": outcome.copies, "trees": outcome.trees,
+              "posters": outcome.posters, "photos": outcome.photos, "files": outcome.files}
     cache.save(out, State(key=last.key, inputs=stats, upcoming_until=changes_at(checked.model).isoformat(),
                           built_at=options.now.isoformat(),
                           report=report, manifest=(manifest.st_size, manifest.st_mtime_ns),

@@ -30,7 +30,7 @@ from sitegen.pipeline.published import (Plan, asset_products, by_paper, combined
                                         search_product)
 from sitegen.render.pages import Planner
 from sitegen.render.posters import PosterPlanner
-from sitegen.render.site import Renderer
+from sitegen.render.site import CARE, WITH_MIRROR, Renderer
 from sitegen.render.theme import ThemeFault
 from sitegen.render.urls import absolute_all
 from sitegen.write.assembly import Assembly, stats_of
@@ -82,6 +82,8 @@ def theme_folder(content: Path, model: Model, given: Path | None = None) -> tupl
 @dataclass
 class Outcome:
     pages: int = 0
+    copies: int = 0  # the pages' HTML files in every tree (standard, 长辈版, 繁體): what output/ holds of them
+    trees: int = 1  # the trees a page with copies has: 2 (长辈版) or 4 (长辈版, 繁體 and both)
     posters: int = 0
     photos: int = 0
     files: int = 0
@@ -172,6 +174,8 @@ def write_site(model: Model, content: Path, out: Path, options: Options, progres
     _swap(model, plan, slots, assembly, printed, engine, cache, secrets, options.use_cache, watch)
     lap("swap")
     outcome.pages = sum(1 for s in plan.specs if not s.poster)
+    outcome.trees = len(WITH_MIRROR if model.site.traditional_mirror else CARE)
+    outcome.copies = sum(outcome.trees if s.variants else 1 for s in plan.specs if not s.poster)
     outcome.posters = sum(1 for s in plan.specs if s.poster)
     outcome.photos = len(plan.photos)
     outcome.files = len(assembly.files)

@@ -1,0 +1,70 @@
+"""What a build says it made is what a worker finds in the output folder (newcomer19: told "108 pages",
+they counted 483 HTML files, the elder-mode and 繁體 copies of each page, and could not tell the two apart).
+
+Each row is a site; the line a build prints (and the one a build that found the site as it was prints)
+must name the pages, and when they have copies, the web pages they make with them: every HTML file in
+the output that is not a poster.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from sitegen.pipeline.cache import cache_dir
+from tests.conftest import MakeSite, run
+
+RECORDS = {
+    "activities/a.md": "---\ntitle: 义诊\ndate: 2026-11-20 09:00\n---\n社区医生来义诊。\n",
+    "wishes/w.yaml": "wish: 想要一个助行器\nwisher: 李秀英\nplace: 望湖小区2栋\nstatus: open\nposted_on: 2026-11-01\n",
+}
+SITE = "name: 望湖社区\nbase_url: https://example.org/wanghu/\n"
+
+# site.yaml lines → (language of the messages, what the copies are called in them, or None: no copies said)
+ROWS: dict[str, tuple[str, str, str, str | None]] = {
+    "Simplified site, 繁體 copies on (the default), Chinese": ("", "zh-Hans", "连同每页的长辈版和繁體版，共", "个网页"),
+    "Simplified site, 繁體 copies on, English": ("", "en", "web pages with their elder-mode and Traditional Chinese copies",
+                                                 None),
+    "繁體 copies turned off": ("traditional_mirror: false\n", "zh-Hans", "连同每页的长辈版，共", "个网页"),
+    "a Traditional site (no mirror of itself)": ("language: zh-Hant\n", "zh-Hans", "连同每页的长辈版，共", "个网页"),
+}
+
+
+def _web_pages(out: Path) -> int:
+    """The HTML files of the output that are pages: the posters' own pages (posters/<kind>/…) left out."""
+    return sum(1 for path in out.rglob("*.html")
+               if not re.match(r"posters/[^/]+/", path.relative_to(out).as_posix()))
+
+
+@pytest.mark.parametrize("name", ROWS)
+def test_a_build_says_how_many_web_pages_its_copies_make(name: str, make_site: MakeSite, tmp_path: Path) -> None:
+    extra, lang, said, unit = ROWS[name]
+    content = make_site({"site.yaml": SITE + extra, **RECORDS})
+    out = tmp_path / "output"
+    for again in (False, True):  # a build, then one that checks everything again and finds the same site
+        if again:
+            shutil.rmtree(cache_dir(out))
+        result = run("build", "--content", str(content), "--out", str(out), env={"SITEGEN_LANG": lang})
+        assert result.exit_code == 0, result.output
+        copies = _web_pages(out)
+        if lang == "en":
+            assert f"({copies} {said})" in result.output, result.output
+        else:
+            assert f"（{said} {copies} {unit}）" in result.output, result.output
+        pages = int(re.search(r"(\d+) (?:个页面|pages)", result.output).group(1))  # type: ignore[union-attr]
+        assert pages < copies
+
+
+def test_a_site_without_copies_says_none(make_site: MakeSite, tmp_path: Path) -> None:
+    """Pages without copies (a cache written before copies were counted says 0): the line is as before."""
+    from sitegen.i18n.messages import Messages
+    from sitegen.reporting import built_counts
+
+    messages = Messages("zh-Hans")
+    assert built_counts(messages, 10, 0, 4, 2, 1)["copies_said"] == ""
+    assert built_counts(messages, 10, 10, 1, 2, 1)["copies_said"] == ""
+    assert built_counts(messages, 10, 40, 4, 2, 1)["copies_said"] == "（连同每页的长辈版和繁體版，共 40 个网页）"
+    assert built_counts(messages, 10, 20, 2, 2, 1)["copies_said"] == "（连同每页的长辈版，共 20 个网页）"
