@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import re
+import sys
+from collections.abc import Iterable
 from datetime import date
 from importlib import resources
 from pathlib import Path
@@ -26,6 +28,24 @@ def for_notepad(text: bytes) -> bytes:
     a byte order mark, without which it may take the file for GBK, and CRLF line ends, without which
     it shows one long line."""
     return b"\xef\xbb\xbf" + text.removeprefix(b"\xef\xbb\xbf").replace(b"\r\n", b"\n").replace(b"\n", b"\r\n")
+
+
+# On Windows the content files `init` and `new` write are in Notepad's form too: a worker opens a record
+# in Notepad, and Windows 7's (still in offices) showed each one LF-only record as a single line and may
+# take it for GBK. Elsewhere they stay UTF-8 with LF, as the files of the package are.
+NOTEPAD: Final = sys.platform == "win32"
+_TEXT_FILES: Final = (".md", ".markdown", ".yaml", ".yml", ".txt")
+
+
+def for_this_system(paths: Iterable[Path]) -> None:
+    """On Windows (`NOTEPAD`), write each text file among `paths` (records, site.yaml, street.yaml) again
+    as `for_notepad` gives it: a BOM and CRLF, which the content check reads as it reads LF (load/decode.py).
+    Elsewhere nothing. OSError as raised."""
+    if not NOTEPAD:
+        return
+    for path in paths:
+        if path.suffix.lower() in _TEXT_FILES:
+            path.write_bytes(for_notepad(path.read_bytes()))
 
 
 def kind_of(name: str) -> str | None:
@@ -57,6 +77,7 @@ def init_site(target: Path) -> list[Path]:
     # package keeps no empty folder)
     (target / "content" / "media").mkdir(exist_ok=True)
     name_site(target / "content" / "site.yaml", site_name(target))
+    for_this_system(written)
     return written
 
 
@@ -119,4 +140,5 @@ def new_record(content: Path, kind: str, title: str, today: date) -> Path:
     text = text.replace("{title}", _yaml_text(title)).replace("{today}", today.isoformat())
     with open(path, "x", encoding="utf-8", newline="\n") as handle:
         handle.write(text)
+    for_this_system([path])
     return path

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Final
 
 from sitegen.errors import UsageProblem
-from sitegen.scaffold import GUIDE, for_notepad, name_site, site_name
+from sitegen.scaffold import GUIDE, for_notepad, for_this_system, name_site, site_name
 
 SAMPLE_STREET: Final = "示例街道"  # street.yaml's `name:` until `init` puts the folder's in
 STREET_YAML: Final = """\
@@ -63,4 +63,5 @@ def init_street(target: Path) -> list[Path]:
             shutil.copytree(sample, target / slug, ignore=shutil.ignore_patterns("__pycache__"))
             (target / slug / "site.yaml").write_text(SITE_YAML.format(name=name), "utf-8", newline="\n")
             written += sorted(p for p in (target / slug).rglob("*") if p.is_file())
+    for_this_system(path for path in written if path.name != GUIDE)  # the guide is in Notepad's form already
     return written
