@@ -14,11 +14,12 @@ import unicodedata
 from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal, InvalidOperation
-from typing import Final
+from typing import Final, NamedTuple
 
 from sitegen.errors import KeyedError
 from sitegen.sheets.columns import BOOL_WORDS, SHOW_PHONE_WORDS, STATUS_WORDS, word_key
-from sitegen.validate.date_hint import TIME, WEEKDAY, midnight, range_end, read_clock, readings, typed_numbers
+from sitegen.validate.date_hint import (TIME, WEEKDAY, clock_span, midnight, range_end, read_clock, readings,
+                                       typed_numbers)
 
 Cell = str | int | float | bool | datetime | date | time | None
 
@@ -149,33 +150,74 @@ def read_date(cell: Cell) -> date:
 
 
 Reading = tuple[str, str]  # HH:MM and the words it is said in (下午3点), as date_hint.py `readings` gives them
+_JOINT: Final = re.compile(r"\s*(?:-|–|—|~|～|至|到)\s*")
+_CLOCK_MARK: Final = re.compile(r"[:点时]")  # 9点, 9时, 9:00: a bare 9 is no time (a day? a count?)
 
 
-def read_time(cell: Cell) -> tuple[str, str | None]:
-    """'09:00', '下午3点', '14:00-16:30', '下午2点到4点' or a time cell → (start, end or None) as HH:MM.
+class Span(NamedTuple):
+    """A time cell read (`read_time`): its start and end as HH:MM (end None when only a start is
+    written), and whether the end is on the day after the row's date (an evening into the small hours:
+    晚上8点到12点半 is Span("20:00", "00:30", True)), which the import writes as end: <next day> 00:30."""
 
-    Read as the content check reads a time (validate/date_hint.py `read_clock`): 下午/晚上 before an
-    hour under 12 adds 12, and a part of the day written before the start carries to the end. An
-    hour of 1–11 with 点 and no 上午/下午 (3点: 03:00 or 15:00?) is not guessed: CellError
-    import.cell.time_ambiguous names both readings; a range is read when one reading only ends after
-    it starts (9点-11:30), and an end never after the start is import.cell.time_order (`_range`).
-    Other text: import.cell.time.
+    start: str
+    end: str | None = None
+    next_day: bool = False
+
+
+def read_time(cell: Cell) -> Span:
+    """'09:00', '下午3点', '14:00-16:30', '下午2点到4点', '晚上8点到12点半' or a time cell → `Span`.
+
+    A range is read first as the content check reads one on a date line (validate/date_hint.py
+    `clock_span`): 下午/晚上 before an hour under 12 adds 12, a part of the day written before the
+    start carries to the end, and an evening that runs into the small hours ends the next day
+    (晚上8点到12点半, 晚上9点-凌晨1点, 20:00-00:30, 晚上11点到次日凌晨1点). An hour of 1–11 with 点
+    and no 上午/下午 (3点: 03:00 or 15:00?) is not guessed: CellError import.cell.time_ambiguous names
+    both readings; a range the content check does not read is read when one reading only ends after
+    it starts (9点-11:30, 19:00-9点), and an end never after the start is import.cell.time_order
+    (`_range`: 14:00-13:00, 晚上8点到上午6点). Other text: import.cell.time.
     """
     if isinstance(cell, (datetime, time)):
-        return f"{cell.hour:02d}:{cell.minute:02d}", None
+        return Span(f"{cell.hour:02d}:{cell.minute:02d}")
     if isinstance(cell, float) and 0 <= cell < 1:  # a time stored as a fraction of a day
         minutes = min(round(cell * 24 * 60), 24 * 60 - 1)  # 23:59:59 is 23:59, no 24:00
-        return f"{minutes // 60:02d}:{minutes % 60:02d}", None
+        return Span(f"{minutes // 60:02d}:{minutes % 60:02d}")
     text = plain(cell)
-    parts = re.split(r"\s*(?:-|–|—|~|～|至|到)\s*", text)
+    parts = _JOINT.split(text)
     if not 1 <= len(parts) <= 2:
         raise CellError("import.cell.time", value=text)
-    found = [_clocks(part, parts[0] if index else None, text) for index, part in enumerate(parts)]
-    if len(found) == 2:
-        return _range(text, found[0], found[1])
-    if len(found[0]) > 1:
-        raise _ambiguous(text, [(first,) for first in found[0]])
-    return found[0][0][0], None
+    if len(parts) == 2:
+        return _time_range(text, parts[0], parts[1])
+    found = _clocks(parts[0], None, text)
+    if len(found) > 1:
+        raise _ambiguous(text, [(first,) for first in found])
+    return Span(found[0][0])
+
+
+def _time_range(text: str, start: str, until: str) -> Span:
+    """`text`, a range from `start` to `until`: as the content check reads it (`_as_checked`), else the
+    one reading that ends after it starts (`_range`). Both ends written as times (点, 时, a colon) that
+    read as no range (下午3点到0点半, 上午9点到次日1点: which day's 1点?, 晚上8点到次日晚上12点) are
+    import.cell.time_range, which says to write the start alone and the end with its day in 结束."""
+    checked = _as_checked(start, until)
+    if checked is not None:
+        return checked
+    try:
+        found = [_clocks(start, None, text), _clocks(until, start, text)]
+    except CellError as refused:
+        if refused.key == "import.cell.time" and all(_CLOCK_MARK.search(typed_numbers(p)) for p in (start, until)):
+            raise CellError("import.cell.time_range", value=text) from None
+        raise
+    return Span(*_range(text, found[0], found[1]))
+
+
+def _as_checked(start: str, until: str) -> Span | None:
+    """The range `start`-`until` as the content check reads it (date_hint.py `clock_span`), each end
+    written with 点, 时 or a colon; None when it does not read there (3点到5点: which 3点?)."""
+    begun = TIME.fullmatch(typed_numbers(start))
+    if begun is None or not all(_CLOCK_MARK.search(typed_numbers(part)) for part in (start, until)):
+        return None
+    span = clock_span(begun, typed_numbers(until))
+    return None if span is None else Span(span[0], span[1], bool(span[2]))
 
 
 def _clocks(part: str, start: str | None, text: str) -> list[Reading]:
@@ -198,7 +240,7 @@ def _range(text: str, starts: list[Reading], ends: list[Reading]) -> tuple[str, 
     """The one range `starts` and `ends` make that ends after it starts, each start with its nearest
     end (5点-7点 is 17:00-19:00 or 05:00-07:00, never 17:00-07:00). An end past midnight within 12
     hours is a reading too (11点到1点: 11:00-13:00 or 23:00-01:00?); with none that ends after its
-    start, import.cell.time_order (23点-1点: the end, next day, goes in 结束)."""
+    start, import.cell.time_order (14:00-13:00; 11点到0点, 23:00-00:00: the end, next day, goes in 结束)."""
     day = [(s, min(e for e in ends if e[0] > s[0])) for s in starts if any(e[0] > s[0] for e in ends)]
     night = [(s, e) for s in starts for e in ends if e[0] <= s[0] and _minutes(e[0]) + 24 * 60 - _minutes(s[0]) <= 720]
     if not day:

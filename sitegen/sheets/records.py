@@ -79,17 +79,22 @@ def read_record(table: Table, row: Row, kind: str) -> RowRecord:
 
 
 def _past_midnight_example(record: RowRecord, day: object) -> None:
-    """A time cell ending after midnight (23点-1点) is told to put the end in 结束 with the row's next
-    day (import.cell.time_order_day), where the row has a date: the message said 2026-12-06 for every
-    row (break17)."""
+    """A time cell ending after midnight that is not read (11点到0点: 23:00-00:00; 晚上8点到上午6点) is
+    told to put the end in 结束 with the row's next day (import.cell.time_order_day), where the row has
+    a date: the message said 2026-12-06 for every row (break17); so is a range whose end says no day
+    and hour (import.cell.time_range_day: 上午9点到次日1点, 下午3点到0点半)."""
     if not isinstance(day, date) or day >= DATE_MAX:
         return
+    next_day = (day + timedelta(days=1)).isoformat()
     for index, (header, problem) in enumerate(record.problems):
         # only an evening into the small hours (break19b: 14:00-13:00 was offered a 23-hour event)
         start, end = str(problem.args_.get("start")), str(problem.args_.get("end"))  # HH:MM each
         if problem.key == "import.cell.time_order" and start >= "18:00" and end < "07:00":
             record.problems[index] = (header, CellError("import.cell.time_order_day", **problem.args_,
-                                                        next_day=(day + timedelta(days=1)).isoformat()))
+                                                        next_day=next_day))
+        elif problem.key == "import.cell.time_range":
+            record.problems[index] = (header, CellError("import.cell.time_range_day", **problem.args_,
+                                                        next_day=next_day))
 
 
 def _read(cell_type: str, cell: cells.Cell, kind: str) -> object:
@@ -122,12 +127,13 @@ def _combine(found: dict[str, object], place: dict[str, str], record: RowRecord,
                  _level(place.get("place.unit", ""), "单元")]
         found["place"] = "/".join(p for p in parts if p)
     if "time" in found:  # 日期 + 时间 (9:00-11:30) → date: … 09:00, end: … 11:30
-        start, end = typing.cast(tuple[str, str | None], found.pop("time"))
+        span = typing.cast(cells.Span, found.pop("time"))
         day = found.get("date")
         if isinstance(day, date):
-            found["date"] = f"{day.isoformat()} {start}"
-            if end and "end" not in found:
-                found["end"] = f"{day.isoformat()} {end}"
+            found["date"] = f"{day.isoformat()} {span.start}"
+            if span.end and "end" not in found:  # 晚上8点到12点半: end: <the next day> 00:30
+                found["end"] = f"{(day + timedelta(days=span.next_day)).isoformat()} {span.end}"
+                record.source["end"] = record.source["time"]  # a problem with this end is the 时间 cell's
     record.body = str(found.pop("body", "") or "")
     slug = found.pop("id", None)
     nested: dict[str, dict[str, object]] = {}

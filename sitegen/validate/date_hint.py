@@ -263,17 +263,35 @@ def _time_range(day: str, start: re.Match[str], until: str) -> Hint | None:
     begun = read_clock(start)
     if not isinstance(begun, str):
         return None
-    end = range_end(start, until)
-    finished = read_clock(end) if end is not None else read_typed(until, True)
-    if not isinstance(finished, str) and end is not None and midnight(end) and day < str(DATE_MAX):
-        finished = f"{date.fromisoformat(day) + timedelta(days=1)} 00:00"  # 晚上11点到12点: ends the next day
-    finish = finished if not isinstance(finished, str) or len(finished) > 5 else f"{day} {finished}"
-    if (not isinstance(finish, str) or finish <= f"{day} {begun}") and day < str(DATE_MAX):
-        after = _after_midnight(start, begun, until)  # 晚上8点到12点半: 00:30 the next day
-        finish = f"{date.fromisoformat(day) + timedelta(days=1)} {after}" if after is not None else finish
+    span = clock_span(start, until)
+    if span is not None and (not span[2] or day < str(DATE_MAX)):  # no day after the last a date field takes
+        finish: str | bool | None = f"{date.fromisoformat(day) + timedelta(days=span[2])} {span[1]}"
+    else:  # an end typed with its own day: 2026-12-01 20:00 至 2026-12-02 01:00
+        finish = read_typed(until, True) if range_end(start, until) is None else None
     if not isinstance(finish, str) or finish <= f"{day} {begun}":
         return "value.date_range_typed", {"suggestion": f"{day} {begun}", "until": until}
     return "value.datetime_range_typed", {"start": f"{day} {begun}", "end": finish}
+
+
+def clock_span(start: re.Match[str], until: str) -> tuple[str, str, int] | None:
+    """The range a `TIME` match `start` and its end as typed (`until`) make, as a date line reads it:
+    (start HH:MM, end HH:MM, 0 when the end is the start's day or 1 when it is the next day's), or None
+    when the start is no sure time (3点: `read_clock` None) or the end is no time after it. The start's
+    part of the day carries to the end (`range_end`: 下午2点到4点 is 14:00-16:00); midnight said as the
+    night's end (`midnight`: 晚上11点到12点, 23:00-24:00) is the next day's 00:00; an evening into the
+    small hours ends the next day (`_after_midnight`: 晚上8点到12点半 at 00:30, 20:00-01:00, 晚上11点到次日
+    凌晨1点). The sheet import reads a time cell's range with it too (sheets/cells.py `read_time`)."""
+    begun = read_clock(start)
+    if not isinstance(begun, str):
+        return None
+    end = range_end(start, until)
+    finished = read_clock(end) if end is not None else None
+    if isinstance(finished, str) and finished > begun:
+        return begun, finished, 0
+    if end is not None and not isinstance(finished, str) and midnight(end):
+        return begun, "00:00", 1  # 晚上11点到12点: ends the next day
+    after = _after_midnight(start, begun, until)  # 晚上8点到12点半: 00:30 the next day
+    return (begun, after, 1) if after is not None else None
 
 
 _NEXT_DAY: Final = re.compile(r"(?:次日|第二天|隔天|翌日)\s*")  # 晚上11点到次日凌晨1点

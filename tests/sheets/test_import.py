@@ -283,7 +283,8 @@ def test_init_puts_a_template_of_each_kind_in_the_new_site(tmp_path: Path) -> No
         assert result.exit_code == 0 and "1 would be added" in result.output, (name, result.output)
 
 
-# A time cell ending after midnight: the end goes in 结束 with the row's own next day (break17: the
+# A time cell ending after midnight that is not read (an end said in the daytime, 上午1点: 23:00-01:00 is
+# read, test_past_midnight_cells.py): the end goes in 结束 with the row's own next day (break17: the
 # message said 2026-12-06 whatever the row's date), or with an example day when the row has none.
 PAST_MIDNIGHT = {
     "a row dated 2026-12-31": ("2026-12-31", "在“结束”列写第二天的日期和时间 2027-01-01 01:00"),
@@ -297,7 +298,7 @@ NOT_PAST_MIDNIGHT = ["14:00-13:00", "15:00-3:00", "20:00-20:00"]
 def test_an_end_after_midnight_is_told_with_the_rows_next_day(make_site: MakeSite, tmp_path: Path, name: str) -> None:
     day, said = PAST_MIDNIGHT[name]
     content = make_site(site=SITE)
-    rows = [["标题", "日期", "时间"], ["跨年守岁", day, "23:00-01:00"]]
+    rows = [["标题", "日期", "时间"], ["跨年守岁", day, "晚上11点到上午1点"]]
     result = run("import", "activity", str(xlsx(tmp_path / "a.xlsx", rows)), "--content", str(content),
                  env={"SITEGEN_LANG": "zh-Hans"})
     assert result.exit_code == 1
