@@ -23,7 +23,7 @@ from sitegen.edit.files import (SUFFIXES, WRITING, EditError, ensure_inside, saf
 from sitegen.edit.forms import KINDS, photo_field
 from sitegen.edit.media import save_photo, thumbnail
 from sitegen.edit.roundtrip import plain, round_trip, split, text_of
-from sitegen.edit.values import apply_form
+from sitegen.edit.values import apply_form, as_checked
 from sitegen.i18n.messages import Messages
 from sitegen.kinds import kind as kind_entry
 
@@ -73,7 +73,7 @@ def list_records(content: Path, kind: str) -> list[dict[str, Any]]:
                 "status": str(fields.get("status", "")),
                 "date": str(fields.get(kind_entry(kind).date_field or "", "") or "")[:10],
                 "place": str(place) if isinstance(place, str) else "",
-                "draft": entry.name.startswith("_") or str(fields.get("draft", "")).lower() in ("true", "yes"),
+                "draft": entry.name.startswith("_") or as_checked(kind, {"draft": plain(fields.get("draft"))})["draft"] is True,
                 "unfinished": entry.name.startswith("_"),
                 "who": _masked(str(fields["wisher"])) if kind == "wishes" and fields.get("wisher") else "",
             })
@@ -97,7 +97,7 @@ def read_record(content: Path, rel: str) -> dict[str, Any]:
     if not isinstance(loaded, dict):
         raise EditError(422, "edit.many_records")
     return {"path": str(path), "kind": path.parts[0], "version": version_of(data),
-            "fields": plain(dict(loaded)), "body": body}
+            "fields": as_checked(path.parts[0], plain(dict(loaded))), "body": body}
 
 
 def new_name(content: Path, kind: str, values: dict[str, Any]) -> PurePosixPath:

@@ -9,6 +9,8 @@ from typing import Any, Final
 from sitegen.edit.forms import form_for
 from sitegen.edit.roundtrip import plain
 from sitegen.i18n.messages import Messages
+from sitegen.kinds import kind as kind_entry
+from sitegen.validate.yesno import folded, yes_no_table
 
 _DAY: Final = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -73,13 +75,29 @@ def apply_form(data: Any, kind: str, values: dict[str, Any], messages: Messages)
         wanted = _wanted(name, specs.get(name), values[name])
         if wanted is None:
             data.pop(name, None)
-        elif plain(data.get(name)) != plain(wanted) and not (name == "photos" and [plain(data.get(name))] == wanted):
+        elif as_checked(kind, {name: plain(data.get(name))})[name] == plain(wanted):  # 党员 kept when ticked
+            continue
+        elif not (name == "photos" and [plain(data.get(name))] == wanted):
             if name in data:
                 data[name] = wanted
             else:
                 before = [key for key in order[: order.index(name)] if key in data]
                 position = list(data.keys()).index(before[-1]) + 1 if before else 0
                 data.insert(position, name, wanted) if isinstance(data, CommentedMap) else data.update({name: wanted})
+
+
+def as_checked(kind: str, fields: dict[str, Any]) -> dict[str, Any]:
+    """`fields` with each yes-or-no field (the registry's Bool fields and draft) True or False where its word
+    reads as one, as `check` reads it (validate/yesno.py: 是, √, and party_member's 党员, 群众), so the form's
+    checkbox shows what the site will (break20: the editor ticked only true and yes, so `party_member: 党员`
+    showed unticked and a save wrote false). A word that reads as neither is left for `check` to name."""
+    own = {"draft": None, **{f.name: f.words for f in kind_entry(kind).fields if f.type == "Bool"}}
+    read = dict(fields)
+    for name, words in own.items():
+        if isinstance(read.get(name), str):
+            found = yes_no_table(words).get(folded(read[name]))
+            read[name] = read[name] if found is None else found
+    return read
 
 
 def _nested(spec: Any, value: Any) -> Any:

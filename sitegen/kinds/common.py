@@ -1,10 +1,19 @@
-"""Sheet columns several kinds share: the fields any record may have, and a place in three parts."""
+"""What several kinds share: the sheet columns of the fields any record may have, a place in three
+parts, and the words for yes and no."""
 
 from __future__ import annotations
 
 from typing import Final
 
-from sitegen.kinds.shape import Column
+from sitegen.kinds.shape import Column, Words
+
+# Yes and no as a record file and a sheet cell write them (validate/yesno.py reads both alike): the first
+# of each is what export and the sheet template's drop-down write. A yes-or-no field may add its own
+# words (`Field.words`, disclosures.py PARTY_MEMBER_WORDS).
+YES_NO_WORDS: Final[Words] = {
+    "true": ("是", "对", "對", "true", "yes", "y", "on", "1", "√", "✓", "✔", "☑", "✅"),
+    "false": ("否", "不", "不是", "false", "no", "n", "off", "0", "×", "✗", "✘", "✕", "✖", "❌", "☐", "□"),
+}
 
 COMMON_COLUMNS: Final = (
     Column("id", "slug", ("网址名", "id", "slug")),

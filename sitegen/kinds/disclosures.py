@@ -15,6 +15,16 @@ SHOW_PHONE_WORDS: Final = {
     "none": ("不显示", "不公开", "隐藏", "不顯示", "不公開", "隱藏"),
 }
 
+# party_member: what a 政治面貌 column or a worker writes for it besides 是 and 否 (kinds/common.py
+# YES_NO_WORDS): the short names and GB/T 4762's, Traditional beside Simplified. A file and a sheet
+# read them alike (validate/yesno.py); no other yes-or-no field takes them (草稿: 党员 is no answer).
+PARTY_MEMBER_WORDS: Final = {
+    "true": ("党员", "中共党员", "预备党员", "中共预备党员", "共产党员", "中国共产党党员", "中国共产党预备党员",
+             "黨員", "中共黨員", "預備黨員", "中共預備黨員", "共產黨員", "中國共產黨黨員", "中國共產黨預備黨員"),
+    "false": ("群众", "非党员", "共青团员", "团员", "中国共产主义青年团团员", "无党派", "无党派人士", "民主党派",
+              "群眾", "非黨員", "共青團員", "團員", "中國共產主義青年團團員", "無黨派", "無黨派人士", "民主黨派"),
+}
+
 DISCLOSURES: Final = Kind(
     folder="disclosures", singular="disclosure", label_key="kind_disclosures",
     doc="亮身份: a party member or volunteer shows neighbours whom to call.",
@@ -22,7 +32,7 @@ DISCLOSURES: Final = Kind(
         Field("name", "Name", required=True),
         Field("role", "OneLine", required=True),
         Field("place", "PlacePath"),
-        Field("party_member", "Bool", default=True),
+        Field("party_member", "Bool", default=True, words=PARTY_MEMBER_WORDS),
         Field("phone", "PhoneNumber"),
         Field("photo", "RelPath"),
         Field("duties", "StrList", default=()),

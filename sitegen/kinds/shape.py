@@ -20,14 +20,16 @@ class Field:
 
     `type` names a field type of validate/fields.py (`OneLine`, `Day`, `Count`, `StrList` …), a
     nested table of validate/schema.py (`Meeting`, `Votes`, `Timeline`), or `choice`: one of the
-    keys of `words`. A field that is not required and has no `default` is optional (None).
+    keys of `words`. A `Bool` field's `words` (keyed "true" and "false") are the words it takes
+    besides everyone's yes and no (kinds/common.py YES_NO_WORDS), in a file and a sheet alike. A
+    field that is not required and has no `default` is optional (None).
     """
 
     name: str
     type: str
     required: bool = False
     default: object = None
-    words: Words | None = None  # choice: every value and the words check and sheets accept for it
+    words: Words | None = None  # choice: every value and the words check and sheets accept for it; Bool: its own
     sheet_labels: Mapping[str, str] = field(default_factory=dict)  # choice: the website's label, written first by export
 
     @property

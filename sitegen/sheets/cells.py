@@ -17,7 +17,10 @@ from decimal import Decimal, InvalidOperation
 from typing import Final, NamedTuple
 
 from sitegen.errors import KeyedError
-from sitegen.sheets.columns import BOOL_WORDS, SHOW_PHONE_WORDS, STATUS_WORDS, word_key
+from sitegen.kinds.shape import Words
+from sitegen.sheets.columns import SHOW_PHONE_WORDS, STATUS_WORDS, word_key
+from sitegen.validate.number_hint import dot_readings, ungrouped
+from sitegen.validate.yesno import yes_no_table
 from sitegen.validate.date_hint import (TIME, WEEKDAY, clock_span, midnight, range_end, read_clock, readings,
                                        typed_numbers)
 
@@ -263,31 +266,44 @@ def _ambiguous(text: str, options: Sequence[tuple[Reading, ...]]) -> CellError:
                      second_words=other)
 
 
-def read_bool(cell: Cell) -> bool:
+def read_bool(cell: Cell, words: Words | None = None) -> bool:
+    """是/否, √/×, yes/no … and the field's own `words` (the registry's: 党员, 群众 for party_member), read
+    as a record file reads them (validate/yesno.py): one word list for both."""
     if isinstance(cell, bool):
         return cell
-    key = word_key(plain(cell))
-    for value, words in BOOL_WORDS.items():
-        if key in words:
-            return value
-    raise CellError("import.cell.bool", value=plain(cell))
+    found = yes_no_table(words).get(word_key(plain(cell)))
+    if found is None:
+        raise CellError("import.cell.bool", value=plain(cell))
+    return found
+
+
+def _dot_thousands(text: str, whole: bool) -> None:
+    """CellError import.cell.dot_thousands for a text whose dot may stand between thousands (1.000: a
+    thousand, or one?), with both readings, as a record file is told (validate/number_hint.py)."""
+    readings = dot_readings(text, whole)
+    if len(readings) == 2:
+        raise CellError("import.cell.dot_thousands", value=text, thousands=readings[0], decimal=readings[1])
 
 
 def read_count(cell: Cell) -> int:
-    """A whole number ≥ 0 (12, 12.0, ' 12 人')."""
+    """A whole number ≥ 0 (12, 12.0, ' 12 人', '1,000'); '1.000' is asked (`_dot_thousands`)."""
     if isinstance(cell, (int, float)) and not isinstance(cell, bool) and float(cell).is_integer():
         return int(cell)
-    text = re.sub(r"\s*(人|人次|票|个)$", "", plain(cell))
+    text = ungrouped(re.sub(r"\s*(人|人次|票|个)$", "", plain(cell)))
     if re.fullmatch(r"-?\d+", text):
         return int(text)
+    _dot_thousands(plain(cell), whole=True)
     raise CellError("import.cell.count", value=plain(cell))
 
 
 def read_money(cell: Cell) -> int | float:
-    """Yuan: 200, 200.5, '￥200', '200元'; whole amounts stay whole numbers."""
+    """Yuan: 200, 200.5, '￥200', '200元', '1,000'; whole amounts stay whole numbers. A text whose dot may
+    stand between thousands ('1.000', '2.500元') is asked, never read as 1 (`_dot_thousands`); a comma
+    grouping no thousands ('1,5') is no 15."""
     if isinstance(cell, (int, float)) and not isinstance(cell, bool):
         return int(cell) if float(cell).is_integer() else float(cell)
-    found = _MONEY.match(plain(cell).replace(",", ""))
+    _dot_thousands(plain(cell), whole=False)
+    found = _MONEY.match(re.sub(r"[\d,]+(?:\.\d+)?", lambda number: ungrouped(number.group()), plain(cell)))
     if not found:
         raise CellError("import.cell.money", value=plain(cell))
     try:

@@ -15,7 +15,9 @@ from collections.abc import Mapping
 from typing import Final
 
 from sitegen.kinds import RECORD_KINDS
+from sitegen.kinds.common import YES_NO_WORDS
 from sitegen.kinds.shape import Column, Field, Words
+from sitegen.validate.yesno import folded
 
 __all__ = ["BOOL_WORDS", "COLUMNS", "SHOW_PHONE_WORDS", "STATUS_WORDS", "Column", "column_for", "header_key", "word_key"]
 
@@ -42,11 +44,9 @@ STATUS_WORDS: Final[dict[str, dict[str, tuple[str, ...]]]] = {
     k.folder: words for k in RECORD_KINDS if (words := _cell_words(k.field("status")))
 }
 SHOW_PHONE_WORDS: Final = next(words for k in RECORD_KINDS if (words := _cell_words(k.field("show_phone"))))
-BOOL_WORDS: Final[dict[bool, tuple[str, ...]]] = {
-    True: ("是", "党员", "中共党员", "预备党员", "y", "yes", "true", "1", "√", "✓", "✔", "☑", "✅", "对"),
-    False: ("否", "群众", "非党员", "n", "no", "false", "0", "×", "✗", "✘", "✕", "✖", "❌", "☐", "□", "不是",
-            "共青团员", "团员", "无党派", "无党派人士", "民主党派"),  # 政治面貌 values that are not 党员
-}
+# Yes and no, the registry's (kinds/common.py), which a record file takes too: the first of each is what
+# export and the template's drop-down write. A field's own words (党员, 群众) are its Field.words.
+BOOL_WORDS: Final[dict[bool, tuple[str, ...]]] = {True: YES_NO_WORDS["true"], False: YES_NO_WORDS["false"]}
 
 _BRACKETS: Final = re.compile(r"[(\[【〔〖][^)\]】〕〗]*[)\]】〕〗]")  # a unit: (元) [元] 【元】 〔元〕 after NFKC
 _MARKS: Final = re.compile(r"[\s*：:＊]|必填|选填")
@@ -59,8 +59,8 @@ def header_key(text: str) -> str:
 
 
 def word_key(text: str) -> str:
-    """Fold a cell's enumeration word (` 已认领 `, `OPEN`) for matching."""
-    return re.sub(r"[\s\ufe0f]+", "", unicodedata.normalize("NFKC", text)).lower()  # ✔️ is ✔ + a variation mark
+    """Fold a cell's enumeration word (` 已认领 `, `OPEN`, ✔️ as ✔) for matching, as yes and no are (validate/yesno.py)."""
+    return folded(text)
 
 
 # Columns sheets carry that are no field: a row number. They are skipped without a warning.

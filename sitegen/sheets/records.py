@@ -19,6 +19,7 @@ from typing import Final
 import yaml
 
 from sitegen.kinds import RECORD_KINDS
+from sitegen.kinds import Column
 from sitegen.kinds import kind as kind_entry
 from sitegen.sheets import cells
 from sitegen.sheets.cells import CellError
@@ -62,7 +63,7 @@ def read_record(table: Table, row: Row, kind: str) -> RowRecord:
         if cells.blank(cell):
             continue
         try:
-            value = _read(column.cell, cell, kind)
+            value = _read(column, cell, kind)
         except CellError as e:
             record.problems.append((header, e))
             record.unreadable.add(column.target.split(".")[0])
@@ -97,7 +98,7 @@ def _past_midnight_example(record: RowRecord, day: object) -> None:
                                                         next_day=next_day))
 
 
-def _read(cell_type: str, cell: cells.Cell, kind: str) -> object:
+def _read(column: Column, cell: cells.Cell, kind: str) -> object:
     readers = {
         "text": cells.read_text, "line": cells.read_line, "place": _place, "slug": cells.read_line,
         "date": cells.read_date, "when": cells.read_when, "time": cells.read_time, "phone": cells.read_phone,
@@ -105,9 +106,12 @@ def _read(cell_type: str, cell: cells.Cell, kind: str) -> object:
         "percent": cells.read_percent, "list": cells.read_list, "show_phone": cells.read_show_phone,
         "timeline": cells.read_timeline,
     }
-    if cell_type == "status":
+    if column.cell == "status":
         return cells.read_status(cell, kind)
-    return readers[cell_type](cell)
+    if column.cell == "bool":  # with the field's own words: 党员 and 群众 for party_member (the registry's)
+        spec = kind_entry(kind).field(column.target)
+        return cells.read_bool(cell, spec.words if spec is not None else None)
+    return readers[column.cell](cell)
 
 
 def _place(cell: cells.Cell) -> str:

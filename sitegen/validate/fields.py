@@ -13,10 +13,13 @@ from pydantic import PlainValidator
 from pydantic_core import PydanticCustomError
 
 from sitegen.addresses import BadAddress, ascii_url
+from sitegen.validate import numbers
 from sitegen.validate.date_hint import DATE_MAX, explain
-from sitegen.validate.number_hint import number_hint
-from sitegen.validate.words import Words, listed, unmarked, unquoted, word_table
-from sitegen.load.garbage import garbled_run
+from sitegen.validate.typed import fail as _fail
+from sitegen.validate.typed import text_of as _text
+from sitegen.validate.typed import typed as _typed
+from sitegen.validate.words import Words, listed, unmarked, word_table
+from sitegen.validate.yesno import yes_or_no
 from sitegen.load.invisible import drop_invisible
 
 SLUG_RE: Final = re.compile(r"[a-z0-9-]{1,80}")
@@ -37,8 +40,7 @@ MAX_TEXT: Final = 5000  # characters in a multi-line field (pledge, decision, th
 MAX_LEVEL: Final = 100  # characters in one level of a place path (its pinyin is a URL segment)
 MAX_ITEMS: Final = 200  # items in a list field (partners, duties)
 MAX_TAGS: Final = 20  # tags on one record: each tag writes a page
-MAX_COUNT: Final = 10_000_000  # people, votes: a city district, not a typo of nine nines
-MAX_MONEY: Final = 100_000_000  # yuan
+# MAX_COUNT (people, votes) and MAX_MONEY (yuan) are validate/numbers.py's, with the number fields
 MAX_BASE_URL: Final = 200  # characters: every QR code holds base_url + a path, and must stay scannable
 # No whitespace, control, format or quoting character in a base_url: it is written into robots.txt,
 # the sitemap, feeds and QR codes, and a newline there forges lines of its own.
@@ -51,15 +53,6 @@ def _limited(text: str, limit: int) -> str:
     return text
 
 
-def _typed(value: Any) -> str:
-    """The value as typed, without the quotes an input method put around it (words.unquoted)."""
-    return unquoted(_text(value).strip())
-
-
-def _fail(key: str, **context: Any) -> PydanticCustomError:
-    return PydanticCustomError(key, key, context)
-
-
 def clean_line(value: str) -> str:
     """One line of text: no control, zero-width or bidi characters (emoji kept whole), whitespace collapsed."""
     value = drop_invisible(value, keep="\t\n")
@@ -70,18 +63,6 @@ def clean_text(value: str) -> str:
     """Multi-line text: keep line breaks, drop invisible characters that could hide or reorder text."""
     kept = drop_invisible(value, keep="\n")
     return "\n".join(line.rstrip() for line in kept.strip().split("\n"))
-
-
-def _text(value: Any) -> str:
-    if value is None:  # `title:` with nothing after it: not the text "None"
-        raise _fail("value.empty")
-    if isinstance(value, (dict, list)):
-        raise _fail("value.not_text")
-    text = str(value)
-    run = garbled_run(text)  # typed as a YAML escape ("\uFFFD"): the file itself was checked at load
-    if run is not None:
-        raise _fail("value.garbled", run=run)
-    return text
 
 
 def _one_line(value: Any, limit: int = MAX_LINE) -> str:
@@ -165,73 +146,24 @@ def _day_or_time(value: Any) -> date | datetime:
     return datetime(day_.year, day_.month, day_.day, int(hour), int(minute))
 
 
-def _not_a_number(key: str, typed: str, whole: bool, percent: bool = False) -> PydanticCustomError:
-    """A value that is no number as the field takes it: the message names the digits to write when it
-    reads as one (1 000, 一千, ￥500, 30人, 百分之五十 → 1000, 500, 30, 50: validate/number_hint.py), else shows `key`'s example."""
-    suggestion = number_hint(typed, whole, percent)
-    if suggestion is not None:  # a progress is told of no ￥ or unit it never has, only of %
-        return _fail("value.percent_hint" if percent else "value.number_hint", value=typed, suggestion=suggestion)
-    return _fail(key, value=typed)
-
-
-_GROUPED: Final = re.compile(r"[+-]?[0-9]{1,3}(?:[,，][0-9]{3})+")
-_DECIMAL: Final = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")  # 1e-05: a float as written
-_GROUPED_MONEY: Final = re.compile(r"[0-9]{1,3}(?:[,，][0-9]{3})+(?:\.[0-9]+)?")
-
-
-def _integer(value: Any, low: int | None = 0, high: int | None = None, percent: bool = False,
-             shown: str | None = None) -> int:
-    """`value` as a whole number from `low` to `high`; messages quote `shown` (as typed: 50.5%) or `value`."""
-    typed = _typed(value)
-    shown = shown or typed
-    # a comma only between groups of three digits (1,000): 1,5 is no 15
-    raw = typed.replace(",", "").replace("，", "") if _GROUPED.fullmatch(typed) else typed
-    if not re.fullmatch(r"[+-]?[0-9]+", raw):  # ASCII digits: int() would also take ١٢
-        raise _not_a_number("value.int", shown, whole=True, percent=percent)
-    if len(raw.lstrip("+-").lstrip("0")) > 12:  # before int(): Python refuses 4,300 digits in English
-        raise _fail("value.max", value=shown, max=high if high is not None else MAX_COUNT)
-    number = int(raw)
-    if low is not None and number < low:
-        raise _fail("value.min", value=shown, min=low)
-    if high is not None and number > high:
-        raise _fail("value.max", value=shown, max=high)
-    return number
-
-
 def _count(value: Any) -> int:
-    return _integer(value, 0, MAX_COUNT)
+    return numbers.count(_typed(value))
 
 
 def _percent(value: Any) -> int:
-    return _integer((typed := _typed(value)).rstrip("%％ "), 0, 100, percent=True, shown=typed)
+    return numbers.percent(_typed(value))
 
 
 def _money(value: Any) -> float:
-    typed = _typed(value)
-    raw = typed.removesuffix("元").strip()
-    if _GROUPED_MONEY.fullmatch(raw):  # 1,000 or 1,200.50, as a count takes 1,000: 1,5 is no 15
-        raw = raw.replace(",", "").replace("，", "")
-    if not _DECIMAL.fullmatch(raw):  # ASCII digits, as a count's: float() takes 1_0, ١٢٣, nan
-        raise _not_a_number("value.number", typed, whole=False)
-    number = float(raw)
-    if number < 0:
-        raise _fail("value.min", value=typed, min=0)
-    if number > MAX_MONEY:
-        raise _fail("value.max", value=typed, max=MAX_MONEY)
-    return number
+    return numbers.money(_typed(value))
 
 
-_TRUE: Final = frozenset({"true", "yes", "y", "on", "1", "是", "对"})
-_FALSE: Final = frozenset({"false", "no", "n", "off", "0", "否", "不"})
+def boolean(words: Words | None = None) -> Any:
+    """The type of a yes-or-no field that takes `words` (a kind's `Field.words`) besides everyone's."""
+    return Annotated[bool, PlainValidator(yes_or_no(words))]
 
 
-def _boolean(value: Any) -> bool:
-    raw = (typed := _typed(value)).lower()
-    if raw in _TRUE:
-        return True
-    if raw in _FALSE:
-        return False
-    raise _fail("value.bool", value=typed)
+_boolean = yes_or_no()  # named as the editor's checkbox knows it (edit/forms.py)
 
 
 # What separates items when a worker types a list on one line: 邻里节，文艺 or 巡逻、消防检查.
@@ -384,7 +316,7 @@ DayOrTime = Annotated[date, PlainValidator(_day_or_time)]  # a datetime is a dat
 Count = Annotated[int, PlainValidator(_count)]
 Percent = Annotated[int, PlainValidator(_percent)]
 Money = Annotated[float, PlainValidator(_money)]
-Bool = Annotated[bool, PlainValidator(_boolean)]
+Bool = boolean()
 StrList = Annotated[tuple[str, ...], PlainValidator(_string_list)]
 Tags = Annotated[tuple[str, ...], PlainValidator(_tags)]
 Slug = Annotated[str, PlainValidator(_slug)]

@@ -6,14 +6,18 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Final
 
 _BEFORE: Final = re.compile(r"^(?:大约|约|共|计|人民币|RMB|CNY|¥|\$)+\s*", re.IGNORECASE)
 _AFTER: Final = re.compile(r"\s*(?:块钱|块|元整|元|人次|人|名|位|个|户|票|次)+$")  # not 多 or 余: 二十多人 is no number
-_PERCENT: Final = re.compile(r"^百分之|%$")  # 百分之五十, 50%: a percentage, said only where one is asked
+# 百分之五十, 50%, 50%% or %50: a percentage, said only where one is asked (％ is % after NFKC)
+_PERCENT: Final = re.compile(r"^(?:百分之|%[%\s]*)|\s*%[%\s]*$")
 _TENTHS: Final = re.compile(r"([一二两三四五六七八九十])成")  # 五成: half
 _GROUPED: Final = re.compile(r"\d{1,3}(?:[,，'’_\s]\d{3})+(?:\.\d+)?")  # 1,000 1，000 1 000 1'000
+# 1.000, 2.500, 1.000.000: a dot where a comma groups thousands? Not 0.500: no thousands start with 0
+_DOT_GROUPED: Final = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
+_COMMA_GROUPED: Final = re.compile(r"[+-]?\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?")  # 1,000 1，000 1,200.50
 _SCALED: Final = re.compile(r"(\d+(?:\.\d+)?)\s*([十百千万亿])")  # 1.5万, 3千
 _DIGITS: Final = {c: d for d, chars in enumerate(("零〇", "一壹幺", "二贰两", "三叁", "四肆", "五伍", "六陆", "七柒",
                                                    "八捌", "九玖")) for c in chars}
@@ -81,7 +85,32 @@ def number_hint(raw: str, whole: bool, percent: bool = False) -> str | None:
         return None
     if found is None or (whole and found != found.to_integral_value()) or (percent and found > 100):
         return None  # 百分之一百二十: no digits to write, progress takes 0–100
-    if whole and re.fullmatch(r"\d{1,3}\.\d{3}", text):  # 1.000: one, or a thousand with a dot? not guessed
+    if _DOT_GROUPED.fullmatch(text):  # 1.000: one, or a thousand with a dot? not guessed (`dot_readings` says)
         return None
     said = str(int(found)) if found == found.to_integral_value() else format(found.normalize(), "f")
     return None if said == raw.strip() else said
+
+
+def ungrouped(text: str) -> str:
+    """`text` without the commas between its groups of three digits (1,000 → 1000, 1，200.50 → 1200.50),
+    as a worker copies a figure; else `text` itself: a comma grouping no thousands (1,5) is no 15."""
+    return re.sub("[,，]", "", text) if _COMMA_GROUPED.fullmatch(text) else text
+
+
+def dot_readings(raw: str, whole: bool) -> tuple[str, ...]:
+    """What `raw` may mean when a dot in it may stand between thousands, as some keyboards, spreadsheets
+    and countries write 1.000 for a thousand (break20: `value: 1.000` was published as 1 元): the
+    thousands first, then the number with the dot as a decimal point, as the field writes it (a sum to
+    the fen, 1.00; a count whole, 1). One reading where the dot is no decimal point (1.000.000; 2.500
+    people), () where `raw` (with its ￥, 元 or 人) has no such dot. Nothing is guessed: the field
+    refuses the value, and its message offers these."""
+    text = _AFTER.sub("", _BEFORE.sub("", unicodedata.normalize("NFKC", raw).strip()))
+    if not _DOT_GROUPED.fullmatch(text):
+        return ()
+    thousands = text.replace(".", "")
+    if text.count(".") > 1:
+        return (thousands,)
+    number = Decimal(text)
+    if whole:
+        return (thousands, str(int(number))) if number == number.to_integral_value() else (thousands,)
+    return (thousands, str(number.quantize(Decimal("0.01"), ROUND_HALF_UP)))

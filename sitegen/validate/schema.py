@@ -12,7 +12,7 @@ from sitegen.kinds.shape import Field as FieldSpec
 from sitegen.kinds.shape import Kind
 from sitegen.validate.fields import (
     BaseUrl, Bool, Count, Day, DayOrTime, Money, Name, OneLine, Percent, PhoneNumber, PlacePath,
-    RelPath, Slug, StrList, Tags, Text, choice,
+    RelPath, Slug, StrList, Tags, Text, boolean, choice,
 )
 
 PAPERS: Final = ("A4", "A3")
@@ -107,9 +107,12 @@ _NESTED: Final[dict[str, type[Fields]]] = {"Meeting": Meeting, "Votes": Votes, "
 
 
 def _annotation(spec: FieldSpec) -> Any:
-    """The pydantic type of one registry field: a choice checks its values and the kind's words for them."""
+    """The pydantic type of one registry field: a choice checks its values and the kind's words for them,
+    a yes-or-no field takes its own words besides everyone's (party_member: 党员, 群众)."""
     if spec.type == "choice":
         return Annotated[str, choice(*spec.choices, words=spec.words, labels=spec.sheet_labels)]
+    if spec.type == "Bool" and spec.words:
+        return boolean(spec.words)
     return TYPES[spec.type]
 
 

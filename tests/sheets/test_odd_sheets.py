@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
+from sitegen.kinds import DISCLOSURES
 from sitegen.sheets import cells
 from sitegen.sheets.columns import column_for
 from tests.conftest import MakeSite, run, tree_bytes
@@ -37,10 +38,17 @@ def test_dates_as_offices_write_them(typed: str, expected: object) -> None:
     ("✓", True), ("✔", True), ("✔️", True), ("☑", True), ("✅", True), ("√", True), ("Y", True),
     ("✗", False), ("✘", False), ("✕", False), ("✖", False), ("×", False), ("❌", False), ("☐", False),
     ("□", False), ("N", False),
-    ("中共党员", True), ("预备党员", True), ("共青团员", False), ("群众", False), ("无党派人士", False),  # 政治面貌
 ])
 def test_tick_marks_are_booleans(typed: str, expected: bool) -> None:
     assert cells.read_bool(typed) is expected
+
+
+@pytest.mark.parametrize(("typed", "expected"), [
+    ("中共党员", True), ("预备党员", True), ("共青团员", False), ("群众", False), ("无党派人士", False),  # 政治面貌
+])
+def test_a_party_member_column_takes_its_words(typed: str, expected: bool) -> None:
+    words = DISCLOSURES.field("party_member").words  # type: ignore[union-attr]
+    assert cells.read_bool(typed, words) is expected
 
 
 @pytest.mark.parametrize(("header", "kind", "target"), [
