@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from sitegen.errors import Problem
-from sitegen.load.comments import commented_keys
+from sitegen.load.comments import record_comments
 from sitegen.load.decode import read_text
 from sitegen.load.files import SourceFile
 from sitegen.load.frontmatter import split_front_matter
@@ -81,8 +81,8 @@ def parse_file(source: SourceFile, text: str) -> tuple[list[RawRecord], list[Pro
     if located.data is None:
         return [], [*problems, Problem(source.rel, None, "file.empty")]
     if isinstance(located.data, dict):
-        return [_record(source, located, located.data, located.lines, located.line, False,
-                        commented=commented_keys(text.split("\n"), 1, located.line) if "#" in text or "＃" in text else {})], problems
+        commented = record_comments(text.split("\n"), 1, located.line, located.data, located.lines) if "#" in text else {}
+        return [_record(source, located, located.data, located.lines, located.line, False, commented=commented)], problems
     if not isinstance(located.data, list) or source.folder in ("site", "pages"):
         return [], [*problems, Problem(source.rel, located.line, "file.not_a_mapping")]
     return _list_items(source, located, located.data, problems, text)
@@ -99,8 +99,8 @@ def _parse_markdown(source: SourceFile, text: str) -> tuple[list[RawRecord], lis
     data = located.data if located.data is not None else {}
     if not isinstance(data, dict):
         return [], [*problems, Problem(source.rel, split.yaml_line, "file.not_a_mapping")]
-    return [_record(source, located, data, located.lines, 1, False, split.body, split.body_line,
-                    commented_keys(split.yaml_text.split("\n"), split.yaml_line, located.line))], problems
+    commented = record_comments(split.yaml_text.split("\n"), split.yaml_line, located.line, data, located.lines)
+    return [_record(source, located, data, located.lines, 1, False, split.body, split.body_line, commented)], problems
 
 
 def _list_items(source: SourceFile, located: Located, items: list[object],
@@ -114,13 +114,14 @@ def _list_items(source: SourceFile, located: Located, items: list[object],
             by_item.setdefault(at[0], {})[at[1:]] = n
     records = []
     starts = [located.lines.get((index,), located.line) for index in range(len(items))]
-    lines = text.split("\n") if "#" in text or "＃" in text else []
+    lines = text.split("\n") if "#" in text else []
     for index, item in enumerate(items):
         item_line = starts[index]
         if not isinstance(item, dict):
             problems.append(Problem(source.rel, item_line, "file.item_not_a_mapping"))
             continue
         end = starts[index + 1] - 1 if index + 1 < len(items) else None
-        commented = commented_keys(lines[item_line - 1:end], item_line, item_line) if lines else {}
-        records.append(_record(source, located, item, by_item.get(index, {}), item_line, True, commented=commented))
+        where = by_item.get(index, {})
+        commented = record_comments(lines[item_line - 1:end], item_line, item_line, item, where) if lines else {}
+        records.append(_record(source, located, item, where, item_line, True, commented=commented))
     return records, problems

@@ -28,6 +28,15 @@ DASHES: Final = frozenset("－—–−‐‑﹣⁃")
 COLONS: Final = frozenset("：﹕∶")
 _KEY: Final = re.compile(r"([A-Za-z_][A-Za-z0-9_]*|[\u3400-\u9fff]{1,8})")
 _BLOCK_SCALAR: Final = re.compile(r"[|>][-+0-9]*\s*(#.*)?$")
+# Blanks YAML does not take for blanks: before a `#` they make it no comment (`　# claimed_by: 志愿队`).
+_NOT_BLANK: Final = "".join(sorted(ODD_SPACES - {"\t"}))
+# A field name behind a mark YAML reads as part of the name, not as a comment: a full-width or small
+# number sign (`＃ claimed_by:`, as a Chinese input method types #), or a `#` after a full-width or
+# invisible blank. YAML reads the line as a key `＃ claimed_by` (validate/marked.py says so), or, with
+# a colon it does not take, refuses it (`_unmarked`). A tab before the `#` is YAML's error instead.
+# MARK finds it before a key YAML read, _MARKED_LINE before a line's field name and its colon.
+MARK: Final = re.compile(rf"(?:[{_NOT_BLANK}]+#|[{_NOT_BLANK}]*[＃﹟♯])[#＃﹟♯ \t{_NOT_BLANK}]*(?=[A-Za-z_])")
+_MARKED_LINE: Final = re.compile(MARK.pattern + r"(?=[A-Za-z_][A-Za-z0-9_]*[ \t]*[:：﹕∶])")
 
 
 def code_of(char: str) -> str:
@@ -44,7 +53,8 @@ class _Context:
     block: bool = False  # the last structural line opened a | or > block
 
 
-def _indent_problem(path: PurePosixPath, line: int, char: str) -> Problem:
+def indent_problem(path: PurePosixPath, line: int, char: str) -> Problem:
+    """A line started by `char`, a blank YAML does not take for one (a tab, U+3000, an invisible one)."""
     if char == "\t":
         return Problem(path, line, "slip.indent_tab")
     if char == "\u3000":
@@ -73,10 +83,10 @@ def _scan(text: str, path: PurePosixPath, first_line: int) -> Iterator[Problem]:
         lead = rest[: rest.index(odd)] if odd else rest
         if not odd:  # a blank line holding full-width or invisible blanks
             if any(ch != "\t" for ch in lead):
-                yield _indent_problem(path, at, next(ch for ch in lead if ch != "\t"))
+                yield indent_problem(path, at, next(ch for ch in lead if ch != "\t"))
             continue
-        if lead:
-            yield _indent_problem(path, at, lead[0])
+        if lead and ("\t" in lead or _MARKED_LINE.match(rest) is None):
+            yield indent_problem(path, at, lead[0])
             continue
         if rest.startswith("#") or rest.rstrip() in ("---", "..."):
             continue
@@ -95,6 +105,9 @@ def _structure_slip(rest: str, path: PurePosixPath, at: int, spaces: int, contex
     while rest.startswith("- ") or rest == "-":
         rest = rest[2:].lstrip(" ")
         indent, item = indent + 2, True
+    rest, marked = _unmarked(rest, path, at)
+    if marked is not None:
+        return marked
     key = _KEY.match(rest)
     after = rest[key.end():] if key else ""
     if key is not None and after.lstrip(" ")[:1] in COLONS and not (item and not key.group(1).isascii()):
@@ -116,6 +129,29 @@ def _structure_slip(rest: str, path: PurePosixPath, at: int, spaces: int, contex
     else:
         context.indent, context.block, context.value_open = indent, False, True
     return None
+
+
+_BLANKS: Final = " \t" + _NOT_BLANK
+# What stands between a field name and its value when it is not a plain colon and a blank.
+_ODD_COLON: Final = re.compile(rf"[ \t]*(?:[：﹕∶][ \t{_NOT_BLANK}]*|:(?=[^ \t])[{_NOT_BLANK}]*)")
+
+
+def _unmarked(rest: str, path: PurePosixPath, at: int) -> tuple[str, Problem | None]:
+    """A structural line's text from its field name on, past a mark YAML reads as part of the name
+    (`＃ claimed_by: 志愿队`: a key, told in validate/marked.py), and the problem when the colon after the
+    name is one YAML does not take either (a full-width one, none, or a full-width blank after a plain
+    one: `＃ claimed_by：志愿队`, refused, said once at the line)."""
+    mark = _MARKED_LINE.match(rest)
+    if mark is None:
+        return rest, None
+    rest = rest[mark.end():]
+    key = _KEY.match(rest)
+    between = _ODD_COLON.match(rest, key.end()) if key is not None else None
+    if key is None or between is None:
+        return rest, None
+    return rest, Problem(path, at, "slip.marked_colon", {
+        "key": key.group(), "mark": mark.group().rstrip(_BLANKS), "between": between.group().strip(),
+        "value": rest[between.end():].strip()[:40]})
 
 
 _KINDS: Final = (

@@ -16,6 +16,7 @@ from pydantic_core import ErrorDetails
 
 from sitegen.errors import Problem
 from sitegen.load import Loaded
+from sitegen.load.comments import field_path
 from sitegen.load.records import RawRecord
 from sitegen.validate.links import dead_body_links
 from sitegen.validate.body import body_limits
@@ -61,13 +62,6 @@ class Validated:
     problems: list[Problem]
 
 
-def _field_name(loc: tuple[int | str, ...]) -> str:
-    out = ""
-    for part in loc:
-        out += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
-
-
 def error_problem(raw: RawRecord, error: ErrorDetails) -> Problem:
     """One pydantic error → one problem on the line of the offending key."""
     loc = tuple(error["loc"])
@@ -75,7 +69,7 @@ def error_problem(raw: RawRecord, error: ErrorDetails) -> Problem:
     key = kind if kind.startswith("value.") else _PYDANTIC_KEYS.get(kind, "value.invalid")
     if key == "value.empty" and _required(raw.kind, loc):
         key = "value.empty_required"  # "or delete the line" would only lead to "missing required field"
-    args: dict[str, object] = {"field": _field_name(loc), "detail": error["msg"]}
+    args: dict[str, object] = {"field": field_path(loc), "detail": error["msg"]}
     args.update(error.get("ctx") or {})
     return Problem(raw.path, raw.line_of(*loc), key, args)
 

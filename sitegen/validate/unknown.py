@@ -8,6 +8,7 @@ from typing import Final
 
 from sitegen.errors import Problem
 from sitegen.load.records import RawRecord
+from sitegen.validate.marked import marked_field
 from sitegen.validate.schema import Fields, known_fields
 
 # Chinese names workers type out of habit, mapped to the field they mean.
@@ -40,8 +41,11 @@ def _walk(raw: RawRecord, data: object, schema: type[Fields], at: tuple[str | in
     last: tuple[object, object] = (None, None)
     for key, value in data.items():
         where = (*at, key)
+        marked = marked_field(raw, at, key, data, known) if key not in known else None
         if key not in known and _split_number(last[1], key, value):
             yield raw.problem(where, "value.flow_comma", field=".".join(map(str, (*at, last[0]))), read=last[1])
+        elif marked is not None:  # `＃ claimed_by: …`: a field name with a mark before it, said once
+            yield marked
         elif key not in known:
             hint = _suggest(key, known)
             yield raw.problem(where, "field.unknown_hint" if hint else "field.unknown", warning=True,
