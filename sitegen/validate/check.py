@@ -70,6 +70,9 @@ def error_problem(raw: RawRecord, error: ErrorDetails) -> Problem:
     if key == "value.empty" and _required(raw.kind, loc):
         key = "value.empty_required"  # "or delete the line" would only lead to "missing required field"
     args: dict[str, object] = {"field": field_path(loc), "detail": error["msg"]}
+    if key == "field.missing" and len(loc) > 1 and isinstance(loc[-2], int):  # "timeline[1].date: …" is no YAML line
+        key = "field.missing_item"
+        args.update(key=field_path(loc[:-1]), name=loc[-1])
     args.update(error.get("ctx") or {})
     return Problem(raw.path, raw.line_of(*loc), key, args)
 

@@ -16,6 +16,8 @@ from sitegen.load.records import RawRecord
 # name has a mark before it (validate/marked.py), and the field it is about when its arguments do not name it.
 _COMMENTED: Final = {
     "field.missing": ("field.missing_commented", "field.missing_marked", None),
+    # inside a list's item (timeline[1].date): validate/check.py error_problem
+    "field.missing_item": ("field.missing_commented", "field.missing_marked", None),
     "wish.field_required": ("wish.field_required_commented", "wish.field_required_marked", None),
     "deliberation.decision_missing": ("deliberation.decision_missing_commented",
                                       "deliberation.decision_missing_marked", "decision"),
@@ -23,7 +25,8 @@ _COMMENTED: Final = {
 
 
 # The same problem said for a form, which has no lines and no `#` (the editor: edit/checking.py).
-UNCOMMENTED: Final = {key: plain for plain, keys in _COMMENTED.items() for key in keys[:2]}
+# (the plain key of the field itself, for a nested one too: the form names the field, not a line to add)
+UNCOMMENTED: Final = {key: plain for plain, keys in reversed(_COMMENTED.items()) for key in keys[:2]}
 
 
 def commented_out(raw: RawRecord, problems: list[Problem]) -> list[Problem]:

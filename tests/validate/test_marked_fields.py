@@ -150,8 +150,8 @@ KEPT = [
     # a `# date:` at the entry's dash, not its keys: deleting the # would not make it the entry's field
     ("comment_at_the_dash_column", {"deliberations/d.yaml": L + "status: proposed\ntimeline:\n  - note: 两委审事。\n"
                                     "  # date: 2020-05-01\n"}, "deliberations/d.yaml",
-     ["deliberations/d.yaml:5: the field “timeline[1].date” is required: add a line “timeline[1].date: …” to the "
-      "record's fields (between the two “---” lines of a Markdown file, or in the YAML file)."]),
+     ["deliberations/d.yaml:5: the field “timeline[1].date” is required: add a line “date: …” inside “timeline[1]”, "
+      "lined up with that item's other fields (an item of a list starts at its “- ” and runs to the next one)."]),
 ]
 
 
