@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from typing import Final
 
 from sitegen.errors import Problem
+from sitegen.load.comments import field_path
 from sitegen.load.records import RawRecord
 from sitegen.validate.marked import marked_field
 from sitegen.validate.schema import Fields, known_fields
@@ -43,13 +44,13 @@ def _walk(raw: RawRecord, data: object, schema: type[Fields], at: tuple[str | in
         where = (*at, key)
         marked = marked_field(raw, at, key, data, known) if key not in known else None
         if key not in known and _split_number(last[1], key, value):
-            yield raw.problem(where, "value.flow_comma", field=".".join(map(str, (*at, last[0]))), read=last[1])
+            yield raw.problem(where, "value.flow_comma", field=field_path((*at, str(last[0]))), read=last[1])
         elif marked is not None:  # `＃ claimed_by: …`: a field name with a mark before it, said once
             yield marked
         elif key not in known:
             hint = _suggest(key, known)
             yield raw.problem(where, "field.unknown_hint" if hint else "field.unknown", warning=True,
-                              field=".".join(map(str, where)), suggestion=hint)
+                              field=field_path(where), suggestion=hint)
         elif key in schema.nested:
             nested = schema.nested[key]
             items = value if isinstance(value, list) else [value]
