@@ -219,14 +219,15 @@ def _as_checked(start: str, until: str) -> Span | None:
     begun = TIME.fullmatch(typed_numbers(start))
     if begun is None or not all(_CLOCK_MARK.search(typed_numbers(part)) for part in (start, until)):
         return None
-    span = clock_span(begun, typed_numbers(until))
+    span = clock_span(begun, typed_numbers(until, end=True))
     return None if span is None else Span(span[0], span[1], bool(span[2]))
 
 
 def _clocks(part: str, start: str | None, text: str) -> list[Reading]:
     """The readings of one end of `text`: one when sure, two (daylight first) for 3点; `start` is the
     range's start when `part` is its end (下午2点到4点: 下午 is the end's too)."""
-    match = range_end(TIME.fullmatch(typed_numbers(start)) if start is not None else None, typed_numbers(part))
+    match = range_end(TIME.fullmatch(typed_numbers(start)) if start is not None else None,
+                      typed_numbers(part, end=start is not None))
     if match is None or not (match.group(3) or match.group(5)):  # no 点, 时 or colon: 9 alone is no time
         raise CellError("import.cell.time", value=text)
     reading = read_clock(match)

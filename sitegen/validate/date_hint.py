@@ -25,15 +25,42 @@ _NUMERALS: Final = re.compile(r"[零〇一二两三四五六七八九十]+(?=\s*
 _SIMPLIFIED: Final = str.maketrans("點時號兩淩", "点时号两凌")  # 下午3點, 9時, 1號, 兩點, 淩晨 as a zh-Hant worker types them
 
 
-def typed_numbers(text: str) -> str:
-    """`text` with its Chinese numerals before 年月日号点时分 as digits (下午三点 → 下午3点), 點/時/號/兩 as 点/时/号/两."""
-    return _NUMERALS.sub(_arabic, unicodedata.normalize("NFKC", text).translate(_SIMPLIFIED))
+# The night as workers say it (晚上8点到夜里12点, 晚上10点到深夜1点): before 7–11, 夜里/夜间/夜晚/深夜 is 晚上; before
+# 12 or 0, any of them (半夜12点, 午夜12点) is the night's end, as 晚上12点 is; before 1–5, as the end of a range,
+# any is 凌晨 (alone, 12月5日深夜1点 may be the 5th's or the night after it). Other hours (半夜10点, 深夜6点) are
+# left as typed: no time (session 20: neither a date line nor a sheet read these words).
+_NIGHT: Final = re.compile(r"(夜里|夜裡|夜间|夜間|夜晚|深夜|半夜|午夜)\s*(\d{1,2})(?=\s*[点:时])")
+_LATE_EVENING: Final = frozenset({"夜里", "夜裡", "夜间", "夜間", "夜晚", "深夜"})
+_RANGE_TO: Final = re.compile(r"(?:到|至|[-~～—－])\s*$")  # what stands before a range's end
+
+
+def _night(match: re.Match[str], end: bool = False) -> str:
+    """One `_NIGHT` match as the part of the day it means; `end`: the text is a range's end (a sheet's cell split)."""
+    word, hour = match.group(1), int(match.group(2))
+    if hour in (0, 12):
+        return f"晚上{hour}"
+    if 1 <= hour <= 5:
+        return f"凌晨{hour}" if end or _RANGE_TO.search(match.string, 0, match.start()) else match.group()
+    return f"晚上{hour}" if 7 <= hour <= 11 and word in _LATE_EVENING else match.group()
+
+
+def _night_end(match: re.Match[str]) -> str:
+    return _night(match, end=True)
+
+
+def typed_numbers(text: str, end: bool = False) -> str:
+    """`text` with its Chinese numerals before 年月日号点时分 as digits (下午三点 → 下午3点), 點/時/號/兩 as 点/时/号/两,
+    and the night's words as the parts of the day they mean (夜里11点 → 晚上11点: `_NIGHT`); `end`: `text` is the
+    end of a range, cut from it (深夜1点 → 凌晨1点, which alone is not read)."""
+    return _NIGHT.sub(_night_end if end else _night,
+                      _NUMERALS.sub(_arabic, unicodedata.normalize("NFKC", text).translate(_SIMPLIFIED)))
 
 
 def _normal(raw: str) -> str:
-    """`raw` as the readers below take it: NFKC, 點 as 点 (`typed_numbers`), without its weekday, its Chinese numerals as digits."""
+    """`raw` as the readers below take it: NFKC, 點 as 点 (`typed_numbers`), without its weekday, its Chinese numerals
+    as digits, the night's words as parts of the day (`_NIGHT`)."""
     text = WEEKDAY.sub(" ", unicodedata.normalize("NFKC", raw).translate(_SIMPLIFIED), count=1).strip()
-    return _NUMERALS.sub(_arabic, text)
+    return _NIGHT.sub(_night, _NUMERALS.sub(_arabic, text))
 
 
 def _arabic(numeral: re.Match[str]) -> str:

@@ -58,7 +58,7 @@ REFUSED = [
     ("unsure_start_next_day", "2026-05-20", "3点到次日凌晨1点", "“时间”列只写开始，用 24 小时制"),
     ("day_after_next_midnight", "2026-05-20", "晚上8点到次日晚上12点", "例如第二天凌晨 0 点半写成 2026-05-21 00:30"),
     ("midnight_start", "2026-05-20", "晚上12点到凌晨2点", "看不出是从几点到哪一天的几点"),
-    ("no_part_of_the_day", "2026-05-20", "晚上8点到夜里12点", "也可以在“时间”列写成“晚上8点到凌晨12点半”"),
+    ("no_such_night_hour", "2026-05-20", "晚上8点到半夜10点", "也可以在“时间”列写成“晚上8点到凌晨12点半”"),
     # an end said in the daytime is no small hour (validate/date_hint.py _after_midnight)
     ("end_said_in_the_daytime", "2026-05-20", "晚上8点到上午6点", "在“结束”列写第二天的日期和时间 2026-05-21 06:00"),
     ("end_said_morning_one", "2026-05-20", "晚上11点到上午1点", "2026-05-21 01:00"),
