@@ -25,9 +25,11 @@ from sitegen.edit.media import save_photo, thumbnail
 from sitegen.edit.roundtrip import plain, round_trip, split, text_of
 from sitegen.edit.values import apply_form, as_checked
 from sitegen.i18n.messages import Messages
+from sitegen import scaffold
 from sitegen.kinds import kind as kind_entry
 
 TRASH: Final = ".trash"
+BOM: Final = b"\xef\xbb\xbf"
 
 
 @dataclass(slots=True)
@@ -83,6 +85,22 @@ def list_records(content: Path, kind: str) -> list[dict[str, Any]]:
     return rows
 
 
+def _text_of_file(data: bytes) -> str:
+    """A record file's text as the form reads it: without its BOM, Notepad's CRLF line ends as LF (a form
+    value ending in a CR was told an invisible control character, so a Windows worker could save none of
+    the records `sitegen init` and `new` write there: break20)."""
+    return data.decode("utf-8-sig", errors="replace").replace("\r\n", "\n")
+
+
+def _as_file_was(text: str, before: bytes | None) -> str | bytes:
+    """`text` (LF) as the file held it: in Notepad's form (a BOM and CRLF, scaffold.for_notepad) when it had
+    CRLF line ends, with its BOM alone when it had one; a new file as `sitegen new` writes one on this
+    system (scaffold.NOTEPAD: Notepad's form on Windows)."""
+    if (b"\r\n" in before) if before is not None else scaffold.NOTEPAD:
+        return scaffold.for_notepad(text.encode("utf-8"))
+    return BOM + text.encode("utf-8") if before is not None and before.startswith(BOM) else text
+
+
 def read_record(content: Path, rel: str) -> dict[str, Any]:
     """One record as the form shows it: field values as text, the body, and the file's version."""
     path = safe_record_path(content, rel)
@@ -91,8 +109,7 @@ def read_record(content: Path, rel: str) -> dict[str, Any]:
         data = target.read_bytes()
     except FileNotFoundError:
         raise EditError(404, "edit.not_found", path=rel) from None
-    text = data.decode("utf-8-sig", errors="replace")
-    yaml_text, body = split(text, path)
+    yaml_text, body = split(_text_of_file(data), path)
     loaded = round_trip(yaml_text, path) or {}
     if not isinstance(loaded, dict):
         raise EditError(422, "edit.many_records")
@@ -143,13 +160,13 @@ def _save_record(content: Path, kind: str, rel: str | None, version: str | None,
             raise EditError(409, "edit.gone") from None
         if version_of(current) != version:
             raise EditError(409, "edit.changed_on_disk")
-        yaml_text, _ = split(current.decode("utf-8-sig", errors="replace"), path)
+        yaml_text, _ = split(_text_of_file(current), path)
         data = round_trip(yaml_text, path)
         if data is not None and not isinstance(data, dict):
             raise EditError(422, "edit.many_records")
     else:
         path = new_name(content, kind, values)
-        data = None
+        data, current = None, None
     if data is None:
         from ruamel.yaml.comments import CommentedMap
 
@@ -164,7 +181,7 @@ def _save_record(content: Path, kind: str, rel: str | None, version: str | None,
     destination = path.with_name("_" + final.name) if errors else final
     if destination != path and content.joinpath(*destination.parts).exists():
         raise EditError(409, "edit.name_taken", path=str(destination))
-    write_atomically(content, content.joinpath(*destination.parts), text)
+    write_atomically(content, content.joinpath(*destination.parts), _as_file_was(text, current))
     if destination != path and rel:
         content.joinpath(*path.parts).unlink(missing_ok=True)
     written = content.joinpath(*destination.parts).read_bytes()

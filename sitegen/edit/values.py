@@ -6,10 +6,14 @@ import re
 from datetime import date
 from typing import Any, Final
 
+from pydantic_core import PydanticCustomError
+
 from sitegen.edit.forms import form_for
 from sitegen.edit.roundtrip import plain
 from sitegen.i18n.messages import Messages
 from sitegen.kinds import kind as kind_entry
+from sitegen.validate import numbers
+from sitegen.validate.words import unquoted
 from sitegen.validate.yesno import folded, yes_no_table
 
 _DAY: Final = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -86,17 +90,32 @@ def apply_form(data: Any, kind: str, values: dict[str, Any], messages: Messages)
                 data.insert(position, name, wanted) if isinstance(data, CommentedMap) else data.update({name: wanted})
 
 
+# The number fields' readers, as `check` reads each (validate/numbers.py): 80%, 1,200.50, 300元.
+_NUMBERS: Final = {"Count": numbers.count, "Percent": numbers.percent, "Money": numbers.money}
+
+
 def as_checked(kind: str, fields: dict[str, Any]) -> dict[str, Any]:
     """`fields` with each yes-or-no field (the registry's Bool fields and draft) True or False where its word
-    reads as one, as `check` reads it (validate/yesno.py: 是, √, and party_member's 党员, 群众), so the form's
-    checkbox shows what the site will (break20: the editor ticked only true and yes, so `party_member: 党员`
-    showed unticked and a save wrote false). A word that reads as neither is left for `check` to name."""
-    own = {"draft": None, **{f.name: f.words for f in kind_entry(kind).fields if f.type == "Bool"}}
+    reads as one, and each number field (Count, Percent, Money) a number where its text reads as one, as
+    `check` reads them (validate/yesno.py: 是, √, 1, party_member's 党员, in an input method's quotes too;
+    validate/numbers.py: 80%, 1,200.50), so the form shows what the site will (break20: the editor ticked
+    only true and yes, so `party_member: 党员` or “党员” showed unticked and a save wrote false; a number box
+    shown `progress: 80%` was empty, and a save removed the field). Anything else is left for `check` to name."""
+    entry = kind_entry(kind)
+    own = {"draft": None, **{f.name: f.words for f in entry.fields if f.type == "Bool"}}
     read = dict(fields)
     for name, words in own.items():
-        if isinstance(read.get(name), str):
-            found = yes_no_table(words).get(folded(read[name]))
-            read[name] = read[name] if found is None else found
+        value = read.get(name)
+        if isinstance(value, (str, int)) and not isinstance(value, bool):
+            found = yes_no_table(words).get(folded(unquoted(str(value).strip())))
+            read[name] = value if found is None else found
+    for field in entry.fields:
+        value = read.get(field.name)
+        if field.type in _NUMBERS and isinstance(value, str):
+            try:
+                read[field.name] = _NUMBERS[field.type](unquoted(value.strip()))
+            except PydanticCustomError:  # refused: shown as typed, for `check` to name
+                pass
     return read
 
 

@@ -136,9 +136,11 @@
       day.setAttribute("aria-describedby", describedBy);
       return wrap;
     } else {
-      var type = { date: "date", number: "number", money: "number", tel: "tel" }[spec.input] || "text";
-      input = el("input", { id: id, type: type, inputmode: spec.input === "tel" ? "tel" : null,
-        step: spec.input === "money" ? "0.01" : (spec.input === "number" ? "1" : null), min: spec.input === "number" || spec.input === "money" ? "0" : null,
+      // Numbers in text boxes: a number box shows nothing of a value it cannot parse (80%, 1,200.50, 1.000),
+      // and the save then removed the field (break20); the server reads the text as `check` does.
+      var type = { date: "date", tel: "tel" }[spec.input] || "text";
+      input = el("input", { id: id, type: type,
+        inputmode: { tel: "tel", number: "numeric", money: "decimal" }[spec.input] || null,
         list: spec.input === "place" ? "places" : null, autocomplete: "off" });
       input.value = value === null || value === undefined ? "" : String(value);
     }

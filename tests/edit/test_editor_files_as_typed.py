@@ -1,0 +1,95 @@
+"""The editor reads and saves a record as the worker's file holds it (break20).
+
+- A file in Notepad's form (a BOM and CRLF: what `sitegen init` and `new` write on Windows, and what
+  Notepad saves) was read with a CR at the end of every value, and no save passed ("an invisible control
+  character U+000D"). It now reads as the LF file does, and a save keeps the file's form.
+- A value `check` reads was shown otherwise: `party_member: “党员”` or `1` unticked (a save wrote false),
+  `draft: “是”` not a draft (a save removed the line, and the next build published it), `progress: 80%`
+  and `value: 1,200.50` in number boxes that show nothing of them (a save removed the field). Each is now
+  shown as `check` reads it, and a save that does not touch it keeps the worker's own spelling.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sitegen import scaffold
+from sitegen.edit import store
+from sitegen.i18n.messages import Messages
+from tests.conftest import SITE_YAML, write_files
+
+ZH = Messages("zh-Hans")
+BOM = b"\xef\xbb\xbf"
+WISH = "wish: 助行器\nwisher: 周桂芳\nposted_on: 2026-10-18\nstatus: open\n"
+CLAIMED = {"status": "claimed", "claimed_by": "社区党员志愿服务队", "claimed_on": "2026-10-20"}
+
+# the file's bytes as saved by… → (starts with a BOM, CRLF line ends) after an editor save
+FORMS = [
+    ("Notepad (BOM and CRLF)", BOM + WISH.replace("\n", "\r\n").encode(), (True, True)),
+    ("CRLF without a BOM", WISH.replace("\n", "\r\n").encode(), (True, True)),
+    ("a BOM and LF", BOM + WISH.encode(), (True, False)),
+    ("LF (as elsewhere)", WISH.encode(), (False, False)),
+]
+
+
+@pytest.mark.parametrize(("data", "form"), [r[1:] for r in FORMS], ids=[r[0] for r in FORMS])
+def test_a_record_in_any_line_ending_form_is_read_and_saved_in_its_form(tmp_path: Path, data: bytes,
+                                                                        form: tuple[bool, bool]) -> None:
+    write_files(tmp_path, {"site.yaml": SITE_YAML})
+    (tmp_path / "wishes").mkdir()
+    (tmp_path / "wishes" / "w.yaml").write_bytes(data)
+    record = store.read_record(tmp_path, "wishes/w.yaml")
+    assert record["fields"]["wisher"] == "周桂芳"  # no CR at the end
+    saved = store.save_record(tmp_path, "wishes", "wishes/w.yaml", record["version"],
+                              dict(record["fields"], **CLAIMED), "", ZH)
+    assert saved.written and not saved.errors, saved
+    written = (tmp_path / "wishes" / "w.yaml").read_bytes()
+    assert (written.startswith(BOM), b"\r\n" in written) == form
+    assert form[1] is False or written.count(b"\n") == written.count(b"\r\n")  # CRLF: every line
+    assert "claimed_by: 社区党员志愿服务队" in written.decode("utf-8-sig")
+
+
+@pytest.mark.parametrize("windows", [True, False])
+def test_a_new_record_is_written_as_sitegen_new_writes_one_here(tmp_path: Path, windows: bool,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(scaffold, "NOTEPAD", windows)
+    write_files(tmp_path, {"site.yaml": SITE_YAML})
+    values = {"wish": "助行器", "wisher": "周桂芳", "posted_on": "2026-10-18", "status": "open"}
+    saved = store.save_record(tmp_path, "wishes", None, None, values, "", ZH)
+    assert saved.written and not saved.errors, saved
+    written = (tmp_path / saved.path).read_bytes()
+    assert (written.startswith(BOM), b"\r\n" in written) == (windows, windows)
+
+
+# kind, the record's file, the field, what the form shows, the field it changes, its new value
+VALUES = [
+    ("disclosures", "name: 张建国\nrole: 单元长\nparty_member: “党员”\n", "party_member", True, "role", "楼栋长"),
+    ("disclosures", "name: 张建国\nrole: 单元长\nparty_member: 「党员」\n", "party_member", True, "role", "楼栋长"),
+    ("disclosures", "name: 张建国\nrole: 单元长\nparty_member: 1\n", "party_member", True, "role", "楼栋长"),
+    ("disclosures", "name: 张建国\nrole: 单元长\nparty_member: 0\n", "party_member", False, "role", "楼栋长"),
+    ("wishes", WISH + "draft: “是”\n", "draft", True, "wish", "轮椅"),
+    ("deliberations", "title: 加装电梯\nraised_on: 2025-03-18\nstatus: implementing\ndecision: 试点\nprogress: 80%\n",
+     "progress", 80, "title", "加装电梯（一期）"),
+    ("wishes", WISH + "value: 1,200.50\n", "value", 1200.5, "wish", "轮椅"),
+    ("wishes", WISH + "value: 300元\n", "value", 300.0, "wish", "轮椅"),
+    ("activities", "title: 义诊\ndate: 2026-11-20 09:00\nparticipants: “120”\n", "participants", 120, "title", "社区义诊"),
+]
+
+
+@pytest.mark.parametrize(("kind", "text", "name", "shown", "other", "value"), VALUES,
+                         ids=[f"{r[2]}: {r[1].splitlines()[-1].split(': ', 1)[1]}" for r in VALUES])
+def test_a_value_is_shown_as_check_reads_it_and_kept_as_typed(tmp_path: Path, kind: str, text: str, name: str,
+                                                               shown: object, other: str, value: str) -> None:
+    rel = f"{kind}/r.yaml"
+    write_files(tmp_path, {"site.yaml": SITE_YAML, rel: text})
+    record = store.read_record(tmp_path, rel)
+    assert record["fields"][name] == shown and type(record["fields"][name]) is type(shown)
+    fields = dict(record["fields"], **{other: value})
+    if name == "draft":
+        fields["draft"] = True  # the form's draft box, ticked as shown
+    saved = store.save_record(tmp_path, kind, rel, record["version"], fields, "", ZH)
+    assert saved.written and not saved.errors, saved
+    assert text.splitlines()[-1] + "\n" in (tmp_path / rel).read_text("utf-8")  # the worker's own spelling
+
