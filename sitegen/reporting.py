@@ -41,7 +41,6 @@ def built_counts(messages: Messages, pages: int, copies: int, trees: int, poster
     in other trees, how many web pages those make with them (`copies`: the HTML files of pages in every tree;
     `trees`: 2 with 长辈版, 4 with 繁體 too). A worker who counted 483 files in output/ after being told
     108 pages had no way to tell the two apart (newcomer19). A cache that did not count copies (0): none said."""
-    said = ""
-    if copies > pages:
-        said = messages.text("cli.copies_all" if trees > 2 else "cli.copies_care", copies=copies)
-    return {"pages": pages, "copies_said": said, "posters": posters, "photos": photos}
+    key = "cli.pages" if copies <= pages else "cli.pages_copies_all" if trees > 2 else "cli.pages_copies_care"
+    return {"pages": pages, "pages_said": messages.text(key, pages=pages, copies=copies), "posters": posters,
+            "photos": photos}
