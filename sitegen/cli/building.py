@@ -179,8 +179,8 @@ def build_street(app: App, messages: Messages, content: Path, out: Path, options
         if app.quiet:
             return
         key = "cli.street_community_unchanged" if report.unchanged else "cli.street_community"
-        click.echo(messages.text(key, slug=slug, pages=report.pages, posters=report.posters,
-                                 seconds=f"{report.seconds:.2f}"), err=True)
+        counts = built_counts(messages, report.pages, report.copies, report.trees, report.posters, report.photos)
+        click.echo(messages.text(key, slug=slug, **counts, seconds=f"{report.seconds:.2f}"), err=True)
 
     picked = Shard.parse(shard) if shard else None
     if parts is not None:

@@ -69,3 +69,18 @@ def test_a_site_without_copies_says_none(make_site: MakeSite, tmp_path: Path) ->
     assert built_counts(messages, 10, 40, 4, 2, 1)["pages_said"] == "10 个页面（连同长辈版和繁體版共 40 个网页）"
     assert built_counts(messages, 10, 20, 2, 2, 1)["pages_said"] == "10 个页面（连同长辈版共 20 个网页）"
     assert built_counts(Messages("en"), 10, 20, 2, 2, 1)["pages_said"] == "10 pages (20 web pages with their elder-mode copies)"
+
+
+def test_each_community_of_a_street_says_its_web_pages(tmp_path: Path) -> None:
+    """A street build's line for each community counts as a site's does (break20: `meihu：21 个页面` only)."""
+    street = tmp_path / "街道"
+    assert run("init", "--street", str(street)).exit_code == 0
+    out = tmp_path / "网站"
+    result = run("build", "--content", str(street), "--out", str(out), env={"SITEGEN_LANG": "zh-Hans"})
+    assert result.exit_code == 0, result.output
+    lines = [line for line in result.output.splitlines() if "个页面（连同长辈版和繁體版共" in line]
+    slugs = sorted(p.name for p in street.iterdir() if (p / "site.yaml").is_file())
+    assert len(lines) == len(slugs) == 2
+    for slug in slugs:
+        pages = next(line for line in lines if line.startswith(f"{slug}："))
+        assert f"共 {_web_pages(out / slug)} 个网页）" in pages, pages
