@@ -90,9 +90,11 @@ def _past_midnight_example(record: RowRecord, day: object) -> None:
     for index, (header, problem) in enumerate(record.problems):
         # only an evening into the small hours (break19b: 14:00-13:00 was offered a 23-hour event)
         start, end = str(problem.args_.get("start")), str(problem.args_.get("end"))  # HH:MM each
-        if problem.key == "import.cell.time_order" and start >= "18:00" and end < "07:00":
+        if problem.key == "import.cell.time_order" and start >= "17:00" and end <= "08:00":  # 22:00-7:00 patrols
             record.problems[index] = (header, CellError("import.cell.time_order_day", **problem.args_,
                                                         next_day=next_day))
+        elif problem.key == "import.cell.time_order":  # a daytime backwards: no example day (break20: 2026-12-06)
+            record.problems[index] = (header, CellError("import.cell.time_order_dated", **problem.args_))
         elif problem.key == "import.cell.time_range":
             record.problems[index] = (header, CellError("import.cell.time_range_day", **problem.args_,
                                                         next_day=next_day))
