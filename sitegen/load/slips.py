@@ -132,6 +132,7 @@ def _structure_slip(rest: str, path: PurePosixPath, at: int, spaces: int, contex
 
 
 _BLANKS: Final = " \t" + _NOT_BLANK
+_NUMBER_SIGNS: Final = "＃﹟♯"  # what a Chinese input method (or a font) gives for #: no YAML comment mark
 # What stands between a field name and its value when it is not a plain colon and a blank.
 _ODD_COLON: Final = re.compile(rf"[ \t]*(?:[：﹕∶][ \t{_NOT_BLANK}]*|:(?=[^ \t])[{_NOT_BLANK}]*)")
 
@@ -142,6 +143,10 @@ def _unmarked(rest: str, path: PurePosixPath, at: int) -> tuple[str, Problem | N
     name is one YAML does not take either (a full-width one, none, or a full-width blank after a plain
     one: `＃ claimed_by：志愿队`, refused, said once at the line)."""
     mark = _MARKED_LINE.match(rest)
+    if mark is None and rest and rest[0] in _NUMBER_SIGNS and ": " not in rest and not rest.rstrip().endswith(":"):
+        # `＃ 认领后填写：`, the templates' comment typed with a Chinese input method: no YAML comment, and
+        # no field either; YAML's "expected ':'" told to add a colon, which made it an unknown field (break20)
+        return rest, Problem(path, at, "slip.fullwidth_hash", {"mark": rest[0], "text": rest[1:].strip()[:40]})
     if mark is None:
         return rest, None
     rest = rest[mark.end():]
