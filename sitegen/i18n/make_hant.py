@@ -13,7 +13,9 @@ from sitegen.hanzi import converter
 HERE = Path(__file__).parent
 # Words OpenCC converts character by character where a Traditional reader's screen says otherwise:
 # the iPhone's own menu path, as Taiwan's iOS names it (the seed pages use Taiwan's characters).
-PHRASES = {"設置 → 相機 → 格式 → 兼容性最佳": "設定 → 相機 → 格式 → 最相容"}
+PHRASES = {"設置 → 相機 → 格式 → 兼容性最佳": "設定 → 相機 → 格式 → 最相容",
+           # OpenCC gives 發布 or 發佈 by the words around it; one line said both (newcomer20): 發布 throughout
+           "發佈": "發布"}
 CATALOGUES = (HERE, HERE.parent.parent / "themes" / "default" / "i18n", HERE.parent.parent / "themes" / "default" / "i18n" / "street")
 
 
