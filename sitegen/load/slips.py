@@ -105,7 +105,8 @@ def _structure_slip(rest: str, path: PurePosixPath, at: int, spaces: int, contex
     while rest.startswith("- ") or rest == "-":
         rest = rest[2:].lstrip(" ")
         indent, item = indent + 2, True
-    rest, marked = _unmarked(rest, path, at)
+    # a ＃ line where a sibling key would stand: no list item, nor deeper than the key above (a value's text there)
+    rest, marked = _unmarked(rest, path, at, not item and spaces <= max(context.indent, 0))
     if marked is not None:
         return marked
     key = _KEY.match(rest)
@@ -137,13 +138,15 @@ _NUMBER_SIGNS: Final = "＃﹟♯"  # what a Chinese input method (or a font) gi
 _ODD_COLON: Final = re.compile(rf"[ \t]*(?:[：﹕∶][ \t{_NOT_BLANK}]*|:(?=[^ \t])[{_NOT_BLANK}]*)")
 
 
-def _unmarked(rest: str, path: PurePosixPath, at: int) -> tuple[str, Problem | None]:
+def _unmarked(rest: str, path: PurePosixPath, at: int, keyed: bool = True) -> tuple[str, Problem | None]:
     """A structural line's text from its field name on, past a mark YAML reads as part of the name
     (`＃ claimed_by: 志愿队`: a key, told in validate/marked.py), and the problem when the colon after the
     name is one YAML does not take either (a full-width one, none, or a full-width blank after a plain
-    one: `＃ claimed_by：志愿队`, refused, said once at the line)."""
+    one: `＃ claimed_by：志愿队`, refused, said once at the line). `keyed`: the line stands where a key of the
+    mapping above would (not a list's item, nor deeper than that key), so a ＃ there that starts no field is
+    a would-be comment (`＃ 认领后填写：`); an item `- ＃邻里节` or a value's text `  ＃感谢…` is content (break20b)."""
     mark = _MARKED_LINE.match(rest)
-    if mark is None and rest and rest[0] in _NUMBER_SIGNS and ": " not in rest and not rest.rstrip().endswith(":"):
+    if mark is None and keyed and rest and rest[0] in _NUMBER_SIGNS and ": " not in rest and not rest.rstrip().endswith(":"):
         # `＃ 认领后填写：`, the templates' comment typed with a Chinese input method: no YAML comment, and
         # no field either; YAML's "expected ':'" told to add a colon, which made it an unknown field (break20)
         return rest, Problem(path, at, "slip.fullwidth_hash", {"mark": rest[0], "text": rest[1:].strip()[:40]})

@@ -27,6 +27,10 @@ ROWS = [
     # a line YAML reads as a field (a colon and a space): an unknown field, as before, and the build goes on
     ("read as a field", "＃ 备注: 家属代领", ["wishes/w.yaml:5: 提醒：未知字段“＃ 备注”，将被忽略。"], 0),
     ("an ASCII comment", "# 认领后填写：", [], 0),
+    # content that starts with ＃ (break20b: each was refused by the first version): a list's item, a value's text
+    ("a tag starting with ＃", "tags:\n  - ＃邻里节", [], 0),
+    ("a value's text on the next line", "thanks:\n  ＃感谢社区志愿队＃ 温暖你我", [], 0),
+    ("a flow list item", "tags: [＃邻里节]", [], 0),
 ]
 
 
