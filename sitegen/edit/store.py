@@ -89,7 +89,7 @@ def _text_of_file(data: bytes) -> str:
     """A record file's text as the form reads it: without its BOM, Notepad's CRLF line ends as LF (a form
     value ending in a CR was told an invisible control character, so a Windows worker could save none of
     the records `sitegen init` and `new` write there: break20)."""
-    return data.decode("utf-8-sig", errors="replace").replace("\r\n", "\n")
+    return data.decode("utf-8-sig", errors="replace").replace("\r\n", "\n").replace("\r", "\n")  # a lone CR too
 
 
 def _as_file_was(text: str, before: bytes | None) -> str | bytes:

@@ -13,7 +13,7 @@ from sitegen.edit.roundtrip import plain
 from sitegen.i18n.messages import Messages
 from sitegen.kinds import kind as kind_entry
 from sitegen.validate import numbers
-from sitegen.validate.words import unquoted
+from sitegen.validate.words import Words, unmarked, unquoted, word_table
 from sitegen.validate.yesno import folded, yes_no_table
 
 _DAY: Final = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -29,9 +29,9 @@ def _typed(spec_input: str, value: Any) -> Any:
         text = value.strip()
         if re.fullmatch(r"-?\d+", text):
             return int(text)
-        if re.fullmatch(r"-?\d+\.\d+", text):
+        if re.fullmatch(r"-?\d+\.\d{1,2}", text):  # 12.5, 0.05: no other reading
             return float(text)
-        return text
+        return text  # 1.000 (a thousand, or one?), 80%, 1,200: as typed, for `check` to read or name (break20b)
     if spec_input in ("date", "datetime") and isinstance(value, str):
         text = value.strip().replace("T", " ")
         return _as_date(text) if _DAY.fullmatch(text) else text
@@ -111,12 +111,25 @@ def as_checked(kind: str, fields: dict[str, Any]) -> dict[str, Any]:
             read[name] = value if found is None else found
     for field in entry.fields:
         value = read.get(field.name)
-        if field.type in _NUMBERS and isinstance(value, str):
+        if field.type == "choice" and field.words and isinstance(value, str):  # show_phone: 不显示, status: 已认领
+            read[field.name] = _choice_value(field.words, value)
+        elif field.type in _NUMBERS and isinstance(value, str):
             try:
                 read[field.name] = _NUMBERS[field.type](unquoted(value.strip()))
             except PydanticCustomError:  # refused: shown as typed, for `check` to name
                 pass
     return read
+
+
+def _choice_value(words: Words, typed: str) -> str:
+    """The value a choice field's word stands for, as `check` reads it (validate/fields.py `_choice`: the
+    value itself, a word for it, in quotes or with marks); `typed` itself when it reads as none. A select
+    shown no value (show_phone: 不显示) was saved without the field, and the phone it hid was published."""
+    raw = unquoted(typed.strip())
+    table, folded_values = word_table(words), {value.casefold(): value for value in words}
+    bare = unmarked(raw)
+    return (raw if raw in words else table.get(raw) or folded_values.get(raw.casefold()) or table.get(bare)
+            or folded_values.get(bare.casefold()) or typed)
 
 
 def _nested(spec: Any, value: Any) -> Any:

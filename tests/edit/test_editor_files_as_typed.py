@@ -93,3 +93,58 @@ def test_a_value_is_shown_as_check_reads_it_and_kept_as_typed(tmp_path: Path, ki
     assert saved.written and not saved.errors, saved
     assert text.splitlines()[-1] + "\n" in (tmp_path / rel).read_text("utf-8")  # the worker's own spelling
 
+
+
+# break20b. kind, the file, the field, what the form shows; a save of another field keeps the file's line
+CHOICES = [
+    # a select shown nothing for a word was saved without the field: the hidden phone was published
+    ("disclosures", "name: 张建国\nrole: 单元长\nphone: '13800001234'\nshow_phone: 不显示\n", "show_phone", "none"),
+    ("disclosures", "name: 张建国\nrole: 单元长\nphone: '13800001234'\nshow_phone: 完整公开\n", "show_phone", "full"),
+    ("disclosures", "name: 张建国\nrole: 单元长\nphone: '13800001234'\nshow_phone: “仅海报完整”\n", "show_phone", "poster"),
+    ("wishes", WISH.replace("status: open", "status: 已认领") + "claimed_by: 志愿队\nclaimed_on: 2026-10-20\n",
+     "status", "claimed"),
+    ("deliberations", "title: 加装电梯\nraised_on: 2025-03-18\nstatus: 实施中\ndecision: 试点\n", "status", "implementing"),
+]
+
+
+@pytest.mark.parametrize(("kind", "text", "name", "shown"), CHOICES, ids=[f"{r[2]}-{r[3]}" for r in CHOICES])
+def test_a_choice_word_is_shown_as_its_value_and_kept(tmp_path: Path, kind: str, text: str, name: str, shown: str) -> None:
+    rel = f"{kind}/r.yaml"
+    write_files(tmp_path, {"site.yaml": SITE_YAML, rel: text})
+    record = store.read_record(tmp_path, rel)
+    assert record["fields"][name] == shown
+    line = next(line for line in text.splitlines() if line.startswith(name + ":"))
+    saved = store.save_record(tmp_path, kind, rel, record["version"], dict(record["fields"]), "", ZH)
+    assert saved.written and not saved.errors, saved
+    assert line + "\n" in (tmp_path / rel).read_text("utf-8")
+
+
+# a number typed in the form's text box: one that may be read two ways is kept as typed, for check to name
+TYPED = [("value", "1.000", False, "value: '1.000'"), ("value", "2.500", False, "value: '2.500'"),
+         ("value", "12.5", True, "value: 12.5"), ("value", "1,200.50", True, "value: 1,200.50")]
+
+
+@pytest.mark.parametrize(("name", "typed", "passes", "written"), TYPED, ids=[r[1] for r in TYPED])
+def test_a_number_typed_in_the_form_is_read_as_check_reads_it(tmp_path: Path, name: str, typed: str, passes: bool,
+                                                             written: str) -> None:
+    write_files(tmp_path, {"site.yaml": SITE_YAML, "wishes/w.yaml": WISH})
+    record = store.read_record(tmp_path, "wishes/w.yaml")
+    saved = store.save_record(tmp_path, "wishes", "wishes/w.yaml", record["version"],
+                              dict(record["fields"], **{name: typed}), "", ZH)
+    assert saved.written is passes, saved
+    if passes:
+        assert written in (tmp_path / "wishes" / "w.yaml").read_text("utf-8")
+    else:
+        assert "1000" in str(saved.errors) or "2500" in str(saved.errors), saved.errors
+
+
+def test_a_file_with_lone_cr_line_ends_is_read_and_saved(tmp_path: Path) -> None:
+    """Classic Mac OS line ends (a lone CR), which the check reads: every save was refused (break20b)."""
+    write_files(tmp_path, {"site.yaml": SITE_YAML})
+    (tmp_path / "wishes").mkdir()
+    (tmp_path / "wishes" / "w.yaml").write_bytes(WISH.replace("\n", "\r").encode())
+    record = store.read_record(tmp_path, "wishes/w.yaml")
+    assert record["fields"]["wisher"] == "周桂芳"
+    saved = store.save_record(tmp_path, "wishes", "wishes/w.yaml", record["version"],
+                              dict(record["fields"], **CLAIMED), "", ZH)
+    assert saved.written and not saved.errors, saved
