@@ -26,13 +26,14 @@ if TYPE_CHECKING:
     from sitegen.i18n.messages import Messages
 
 KIND_TITLES: Final = {k.folder: k.sheet_title for k in RECORD_KINDS if k.sheet_title}  # the registry's (sitegen/kinds/)
-_TEMPLATE_SKIPS: Final = {"place", "id", "draft", "summary", "photos", "photo"}
+_TEMPLATE_SKIPS: Final = {"id", "draft", "summary", "photos", "photo"}
 _ROWS_PREPARED: Final = 1000  # rows that get the drop-downs and formats
 
 
 def template_columns(kind: str) -> list[Column]:
-    """The columns a new sheet offers: place as 小区 / 楼栋 / 单元, no rarely used extras."""
-    return [c for c in COLUMNS[kind] if c.target not in _TEMPLATE_SKIPS]
+    """The columns a new sheet offers: a place path as 小区 / 楼栋 / 单元 (a person's, a wish's), an activity's
+    地点 as the one line it is (break20b: it was left out with the paths), no rarely used extras."""
+    return [c for c in COLUMNS[kind] if c.target not in _TEMPLATE_SKIPS and c.cell != "place"]
 
 
 def _choices(column: Column, kind: str) -> list[str] | None:
