@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime
 from typing import Any, Final
 
 from pydantic_core import PydanticCustomError
@@ -13,6 +13,7 @@ from sitegen.edit.roundtrip import plain
 from sitegen.i18n.messages import Messages
 from sitegen.kinds import kind as kind_entry
 from sitegen.validate import numbers
+from sitegen.validate.fields import read_day, read_day_or_time
 from sitegen.validate.words import Words, unmarked, unquoted, word_table
 from sitegen.validate.yesno import folded, yes_no_table
 
@@ -92,6 +93,7 @@ def apply_form(data: Any, kind: str, values: dict[str, Any], messages: Messages)
 
 # The number fields' readers, as `check` reads each (validate/numbers.py): 80%, 1,200.50, 300元.
 _NUMBERS: Final = {"Count": numbers.count, "Percent": numbers.percent, "Money": numbers.money}
+_DATES: Final = {"Day": read_day, "DayOrTime": read_day_or_time}
 
 
 def as_checked(kind: str, fields: dict[str, Any]) -> dict[str, Any]:
@@ -113,12 +115,25 @@ def as_checked(kind: str, fields: dict[str, Any]) -> dict[str, Any]:
         value = read.get(field.name)
         if field.type == "choice" and field.words and isinstance(value, str):  # show_phone: 不显示, status: 已认领
             read[field.name] = _choice_value(field.words, value)
+        elif field.type in _DATES and isinstance(value, str):  # 2026-10-01 9:00: a time box shows nothing of 9:00
+            read[field.name] = _date_shown(field.type, value)
         elif field.type in _NUMBERS and isinstance(value, str):
             try:
                 read[field.name] = _NUMBERS[field.type](unquoted(value.strip()))
             except PydanticCustomError:  # refused: shown as typed, for `check` to name
                 pass
     return read
+
+
+def _date_shown(kind: str, typed: str) -> str:
+    """A date (or date and time) as the form's boxes take it, YYYY-MM-DD or YYYY-MM-DD HH:MM, where check reads
+    `typed` as one (2026-10-2, 2026-10-01 9:00, 2026-10-01T09:00); `typed` itself when it does not. The page's
+    date and time boxes show nothing of another spelling, and a save wrote the date without its time (break20b)."""
+    try:
+        read = _DATES[kind](typed)
+    except (PydanticCustomError, ValueError):  # refused (2026-13-01: ValueError, as pydantic takes it): as typed
+        return typed
+    return read.strftime("%Y-%m-%d %H:%M") if isinstance(read, datetime) else read.isoformat()
 
 
 def _choice_value(words: Words, typed: str) -> str:

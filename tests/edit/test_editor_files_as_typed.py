@@ -148,3 +148,29 @@ def test_a_file_with_lone_cr_line_ends_is_read_and_saved(tmp_path: Path) -> None
     saved = store.save_record(tmp_path, "wishes", "wishes/w.yaml", record["version"],
                               dict(record["fields"], **CLAIMED), "", ZH)
     assert saved.written and not saved.errors, saved
+
+
+# break20b: the page's date and time boxes show nothing of a spelling check reads otherwise, and a save of
+# another field wrote the date without its time. kind, the file, the field, what the form shows
+DATES = [
+    ("activities", "title: 义诊\ndate: 2026-10-01 9:00\nend: 2026-10-01 9:30\n", "date", "2026-10-01 09:00"),
+    ("activities", "title: 义诊\ndate: 2026-10-01T09:00\n", "date", "2026-10-01 09:00"),
+    ("activities", "title: 义诊\ndate: 2026-10-01 09:00\nend: 2026-10-01 9:30\n", "end", "2026-10-01 09:30"),
+    ("wishes", WISH.replace("status: open", "status: claimed") + "claimed_by: 志愿队\nclaimed_on: 2026-11-2\n",
+     "claimed_on", "2026-11-02"),
+]
+
+
+@pytest.mark.parametrize(("kind", "text", "name", "shown"), DATES, ids=[f"{r[2]}-{r[3]}" for r in DATES])
+def test_a_date_is_shown_as_check_reads_it_and_kept(tmp_path: Path, kind: str, text: str, name: str, shown: str) -> None:
+    rel = f"{kind}/r.yaml"
+    write_files(tmp_path, {"site.yaml": SITE_YAML, rel: text})
+    record = store.read_record(tmp_path, rel)
+    assert record["fields"][name] == shown
+    other = "title" if kind == "activities" else "wish"
+    saved = store.save_record(tmp_path, kind, rel, record["version"], dict(record["fields"], **{other: "改过的"}), "", ZH)
+    assert saved.written and not saved.errors, saved
+    written = (tmp_path / rel).read_text("utf-8")
+    typed = next(line for line in text.splitlines() if line.startswith(name + ":"))
+    assert typed + "\n" in written or f"{name}: {shown}\n" in written, written  # kept, or the same moment
+
