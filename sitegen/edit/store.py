@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import shutil
+from codecs import BOM_UTF8
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path, PurePosixPath
@@ -29,7 +30,6 @@ from sitegen import scaffold
 from sitegen.kinds import kind as kind_entry
 
 TRASH: Final = ".trash"
-BOM: Final = b"\xef\xbb\xbf"
 
 
 @dataclass(slots=True)
@@ -98,7 +98,7 @@ def _as_file_was(text: str, before: bytes | None) -> str | bytes:
     system (scaffold.NOTEPAD: Notepad's form on Windows)."""
     if (b"\r\n" in before) if before is not None else scaffold.NOTEPAD:
         return scaffold.for_notepad(text.encode("utf-8"))
-    return BOM + text.encode("utf-8") if before is not None and before.startswith(BOM) else text
+    return BOM_UTF8 + text.encode("utf-8") if before is not None and before.startswith(BOM_UTF8) else text
 
 
 def read_record(content: Path, rel: str) -> dict[str, Any]:

@@ -14,7 +14,7 @@ from sitegen.i18n.messages import Messages
 from sitegen.kinds import kind as kind_entry
 from sitegen.validate import numbers
 from sitegen.validate.fields import read_day, read_day_or_time
-from sitegen.validate.words import Words, unmarked, unquoted, word_table
+from sitegen.validate.words import Words, chosen, unquoted, word_table
 from sitegen.validate.yesno import folded, yes_no_table
 
 _DAY: Final = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -137,14 +137,10 @@ def _date_shown(kind: str, typed: str) -> str:
 
 
 def _choice_value(words: Words, typed: str) -> str:
-    """The value a choice field's word stands for, as `check` reads it (validate/fields.py `_choice`: the
-    value itself, a word for it, in quotes or with marks); `typed` itself when it reads as none. A select
-    shown no value (show_phone: 不显示) was saved without the field, and the phone it hid was published."""
-    raw = unquoted(typed.strip())
-    table, folded_values = word_table(words), {value.casefold(): value for value in words}
-    bare = unmarked(raw)
-    return (raw if raw in words else table.get(raw) or folded_values.get(raw.casefold()) or table.get(bare)
-            or folded_values.get(bare.casefold()) or typed)
+    """The value a choice field's word stands for, as `check` reads it (words.chosen, in quotes too); `typed`
+    itself when it reads as none. A select shown no value (show_phone: 不显示) was saved without the field,
+    and the phone it hid was published (break20b)."""
+    return chosen(tuple(words), word_table(words), unquoted(typed.strip())) or typed
 
 
 def _nested(spec: Any, value: Any) -> Any:

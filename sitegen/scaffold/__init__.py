@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from codecs import BOM_UTF8
 import re
 import sys
 from collections.abc import Iterable
@@ -27,7 +28,7 @@ def for_notepad(text: bytes) -> bytes:
     """UTF-8 text as Windows Notepad reads it right, old versions too (Windows 7's, still in offices):
     a byte order mark, without which it may take the file for GBK, and CRLF line ends, without which
     it shows one long line."""
-    return b"\xef\xbb\xbf" + text.removeprefix(b"\xef\xbb\xbf").replace(b"\r\n", b"\n").replace(b"\n", b"\r\n")
+    return BOM_UTF8 + text.removeprefix(BOM_UTF8).replace(b"\r\n", b"\n").replace(b"\n", b"\r\n")
 
 
 # On Windows the content files `init` and `new` write are in Notepad's form too: a worker opens a record

@@ -18,7 +18,7 @@ from sitegen.validate.date_hint import DATE_MAX, explain
 from sitegen.validate.typed import fail as _fail
 from sitegen.validate.typed import text_of as _text
 from sitegen.validate.typed import typed as _typed
-from sitegen.validate.words import Words, listed, unmarked, word_table
+from sitegen.validate.words import Words, chosen, listed, word_table
 from sitegen.validate.yesno import yes_or_no
 from sitegen.load.invisible import drop_invisible
 
@@ -293,14 +293,10 @@ def _choice(*allowed: str, words: Words | None = None, labels: Any = None) -> Pl
     """One of `allowed`, or a Chinese word for it: `words` maps each value to its spellings (the kind registry's);
     a message lists each with the word `labels` (the field's sheet_labels) gives it, the site's (words.listed)."""
     table = word_table(words) if words else {}
-    folded = {value.casefold(): value for value in allowed}
 
     def check(value: Any) -> str:
         raw = _typed(value)
-        if raw in allowed:
-            return raw
-        bare = unmarked(raw)  # ♥ 已认领, 【claimed】, 2. claimed: the word without its marks
-        found = table.get(raw) or folded.get(raw.casefold()) or table.get(bare) or folded.get(bare.casefold())
+        found = chosen(allowed, table, raw)  # ♥ 已认领, 【claimed】, 2. claimed: the word without its marks too
         if found is None:
             if words:
                 raise _fail("value.choice_words", value=raw, allowed=", ".join(allowed), words=listed(allowed, words, labels))

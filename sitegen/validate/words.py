@@ -17,7 +17,7 @@ from typing import Final
 from sitegen.kinds import kind
 from sitegen.kinds.shape import Words
 
-__all__ = ["Words", "listed", "said", "unmarked", "unquoted", "word_table"]
+__all__ = ["Words", "chosen", "listed", "said", "unmarked", "unquoted", "word_table"]
 
 # Invisible characters that go with a mark: variation selectors (Mn, U+FE0F), zero-width joiners and spaces (Cf)
 _MARKS = ("Mn", "Me", "Cf")
@@ -33,6 +33,17 @@ def unquoted(raw: str) -> str:
         if len(raw) > 2 and raw.startswith(opening) and raw.endswith(closing):
             return raw[1:-1].strip()
     return raw
+
+
+def chosen(allowed: tuple[str, ...], table: Mapping[str, str], raw: str) -> str | None:
+    """The value of `allowed` that `raw` (typed, its quotes gone) stands for: the value itself, a word of
+    `table` (word_table), either in any case, or either without its marks (♥ 已认领, 【claimed】: `unmarked`);
+    None when none. What the check takes (validate/fields.py `_choice`) and the editor shows (edit/values.py)."""
+    if raw in allowed:
+        return raw
+    folded = {value.casefold(): value for value in allowed}
+    bare = unmarked(raw)
+    return table.get(raw) or folded.get(raw.casefold()) or table.get(bare) or folded.get(bare.casefold())
 
 
 def word_table(words: Words) -> dict[str, str]:

@@ -63,6 +63,18 @@ def test_a_new_record_is_written_as_sitegen_new_writes_one_here(tmp_path: Path, 
     assert (written.startswith(BOM), b"\r\n" in written) == (windows, windows)
 
 
+def _shown_and_saved(root: Path, kind: str, text: str, name: str,
+                     changes: dict[str, object]) -> tuple[object, str]:
+    """Write `text` as a record of `kind`, read it as the form does, save it with `changes` made to the form's
+    fields; what the form showed for `name`, and the file's text after the save (which must pass)."""
+    rel = f"{kind}/r.yaml"
+    write_files(root, {"site.yaml": SITE_YAML, rel: text})
+    record = store.read_record(root, rel)
+    saved = store.save_record(root, kind, rel, record["version"], dict(record["fields"], **changes), "", ZH)
+    assert saved.written and not saved.errors, saved
+    return record["fields"][name], (root / rel).read_text("utf-8")
+
+
 # kind, the record's file, the field, what the form shows, the field it changes, its new value
 VALUES = [
     ("disclosures", "name: 张建国\nrole: 单元长\nparty_member: “党员”\n", "party_member", True, "role", "楼栋长"),
@@ -82,16 +94,10 @@ VALUES = [
                          ids=[f"{r[2]}: {r[1].splitlines()[-1].split(': ', 1)[1]}" for r in VALUES])
 def test_a_value_is_shown_as_check_reads_it_and_kept_as_typed(tmp_path: Path, kind: str, text: str, name: str,
                                                                shown: object, other: str, value: str) -> None:
-    rel = f"{kind}/r.yaml"
-    write_files(tmp_path, {"site.yaml": SITE_YAML, rel: text})
-    record = store.read_record(tmp_path, rel)
-    assert record["fields"][name] == shown and type(record["fields"][name]) is type(shown)
-    fields = dict(record["fields"], **{other: value})
-    if name == "draft":
-        fields["draft"] = True  # the form's draft box, ticked as shown
-    saved = store.save_record(tmp_path, kind, rel, record["version"], fields, "", ZH)
-    assert saved.written and not saved.errors, saved
-    assert text.splitlines()[-1] + "\n" in (tmp_path / rel).read_text("utf-8")  # the worker's own spelling
+    changes: dict[str, object] = {other: value, **({"draft": True} if name == "draft" else {})}  # the draft box as shown
+    read, written = _shown_and_saved(tmp_path, kind, text, name, changes)
+    assert read == shown and type(read) is type(shown)
+    assert text.splitlines()[-1] + "\n" in written  # the worker's own spelling
 
 
 
@@ -109,14 +115,9 @@ CHOICES = [
 
 @pytest.mark.parametrize(("kind", "text", "name", "shown"), CHOICES, ids=[f"{r[2]}-{r[3]}" for r in CHOICES])
 def test_a_choice_word_is_shown_as_its_value_and_kept(tmp_path: Path, kind: str, text: str, name: str, shown: str) -> None:
-    rel = f"{kind}/r.yaml"
-    write_files(tmp_path, {"site.yaml": SITE_YAML, rel: text})
-    record = store.read_record(tmp_path, rel)
-    assert record["fields"][name] == shown
-    line = next(line for line in text.splitlines() if line.startswith(name + ":"))
-    saved = store.save_record(tmp_path, kind, rel, record["version"], dict(record["fields"]), "", ZH)
-    assert saved.written and not saved.errors, saved
-    assert line + "\n" in (tmp_path / rel).read_text("utf-8")
+    read, written = _shown_and_saved(tmp_path, kind, text, name, {})
+    assert read == shown
+    assert next(line for line in text.splitlines() if line.startswith(name + ":")) + "\n" in written
 
 
 # a number typed in the form's text box: one that may be read two ways is kept as typed, for check to name
@@ -163,14 +164,8 @@ DATES = [
 
 @pytest.mark.parametrize(("kind", "text", "name", "shown"), DATES, ids=[f"{r[2]}-{r[3]}" for r in DATES])
 def test_a_date_is_shown_as_check_reads_it_and_kept(tmp_path: Path, kind: str, text: str, name: str, shown: str) -> None:
-    rel = f"{kind}/r.yaml"
-    write_files(tmp_path, {"site.yaml": SITE_YAML, rel: text})
-    record = store.read_record(tmp_path, rel)
-    assert record["fields"][name] == shown
-    other = "title" if kind == "activities" else "wish"
-    saved = store.save_record(tmp_path, kind, rel, record["version"], dict(record["fields"], **{other: "改过的"}), "", ZH)
-    assert saved.written and not saved.errors, saved
-    written = (tmp_path / rel).read_text("utf-8")
+    read, written = _shown_and_saved(tmp_path, kind, text, name, {"title" if kind == "activities" else "wish": "改过的"})
+    assert read == shown
     typed = next(line for line in text.splitlines() if line.startswith(name + ":"))
     assert typed + "\n" in written or f"{name}: {shown}\n" in written, written  # kept, or the same moment
 
