@@ -148,7 +148,7 @@ def read_date(cell: Cell) -> date:
     """A day, whatever Excel made of it; a time of day is not allowed here."""
     found = read_when(cell)
     if isinstance(found, str):
-        raise CellError("import.cell.date_only", value=found)
+        raise CellError("import.cell.date_only", value=found, day=found[:10])
     return found
 
 

@@ -65,7 +65,7 @@ def read_record(table: Table, row: Row, kind: str) -> RowRecord:
         try:
             value = _read(column, cell, kind)
         except CellError as e:
-            record.problems.append((header, e))
+            record.problems.append((header, _clock_alone(e, cell) if column.target == "end" else e))
             record.unreadable.add(column.target.split(".")[0])
             continue
         top = column.target.split(".")[0]
@@ -74,30 +74,70 @@ def read_record(table: Table, row: Row, kind: str) -> RowRecord:
             place[column.target] = str(value)
         else:
             found[column.target] = value
-    _past_midnight_example(record, found.get("date"))
+    _past_midnight_example(record, day_of(found.get("date")), _start_of(found))
     _combine(found, place, record, kind)
     return record
 
 
-def _past_midnight_example(record: RowRecord, day: object) -> None:
-    """A time cell ending after midnight that is not read (11点到0点: 23:00-00:00; 晚上8点到上午6点) is
-    told to put the end in 结束 with the row's next day (import.cell.time_order_day), where the row has
-    a date: the message said 2026-12-06 for every row (break17); so is a range whose end says no day
-    and hour (import.cell.time_range_day: 上午9点到次日1点, 下午3点到0点半)."""
-    if not isinstance(day, date) or day >= DATE_MAX:
+def day_of(value: object) -> date | None:
+    """The day of a read 日期 cell: a date, or the day of 'YYYY-MM-DD HH:MM' (a date cell holding a time,
+    2026/11/20 22:00); None for anything else."""
+    if isinstance(value, date):
+        return value
+    found = re.match(r"(\d{4}-\d{2}-\d{2}) \d{2}:\d{2}$", str(value))
+    return date.fromisoformat(found.group(1)) if found else None
+
+
+def _start_of(found: dict[str, object]) -> str | None:
+    """HH:MM the row starts at: its 时间 cell's start, else the time its 日期 cell holds; None for neither."""
+    span = found.get("time")
+    if isinstance(span, cells.Span):
+        return span.start
+    when = str(found.get("date", ""))
+    return when[11:] if day_of(when) is not None and len(when) == 16 else None
+
+
+def _clock_alone(problem: CellError, cell: cells.Cell) -> CellError:
+    """A 结束 cell that holds a time of day only (07:00, a time cell, 早上7点): import.cell.end_clock, which
+    `_past_midnight_example` turns into the row's own day (or the next); other problems as they are."""
+    if problem.key != "import.cell.date":
+        return problem
+    try:
+        span = cells.read_time(cell)
+    except CellError:
+        return problem
+    return problem if span.end is not None else CellError("import.cell.end_clock", value=cells.plain(cell),
+                                                           clock=span.start)
+
+
+def _past_midnight_example(record: RowRecord, day: date | None, start: str | None) -> None:
+    """Advice that names the row's own day, never a fixed example (break17, break20, break21: a 日期 cell
+    holding a time, 2026/11/20 22:00, was told 2026-12-06). A time cell ending after midnight that is not
+    read (11点到0点: 23:00-00:00; 晚上8点到上午6点) is told to put the end in 结束 with the row's next day
+    (import.cell.time_order_day); a daytime one backwards only to write the start first (break19b:
+    14:00-13:00 was offered a 23-hour event); a range whose end says no day and hour (上午9点到次日1点)
+    import.cell.time_range_day; a 结束 cell with a time alone (07:00) the day to write before it: the row's,
+    or the next when it is not after `start` (import.cell.end_clock_day)."""
+    if day is None or day >= DATE_MAX:
         return
     next_day = (day + timedelta(days=1)).isoformat()
     for index, (header, problem) in enumerate(record.problems):
-        # only an evening into the small hours (break19b: 14:00-13:00 was offered a 23-hour event)
-        start, end = str(problem.args_.get("start")), str(problem.args_.get("end"))  # HH:MM each
-        if problem.key == "import.cell.time_order" and start >= "17:00" and end <= "08:00":  # 22:00-7:00 patrols
-            record.problems[index] = (header, CellError("import.cell.time_order_day", **problem.args_,
-                                                        next_day=next_day))
-        elif problem.key == "import.cell.time_order":  # a daytime backwards: no example day (break20: 2026-12-06)
-            record.problems[index] = (header, CellError("import.cell.time_order_dated", **problem.args_))
-        elif problem.key == "import.cell.time_range":
-            record.problems[index] = (header, CellError("import.cell.time_range_day", **problem.args_,
-                                                        next_day=next_day))
+        key, args, late = _dated(problem, start)
+        if key is not None:
+            record.problems[index] = (header, CellError(key, **args, next_day=next_day,
+                                                        day=next_day if late else day.isoformat()))
+
+
+def _dated(problem: CellError, start: str | None) -> tuple[str | None, dict[str, object], bool]:
+    """The key of `problem` said with the row's day, its arguments, and whether the day to name is the next
+    one; (None, …) when it names no day."""
+    args = dict(problem.args_)
+    if problem.key == "import.cell.time_order":  # HH:MM each: an evening into the small hours, 22:00-7:00 patrols
+        evening = str(args.get("start")) >= "17:00" and str(args.get("end")) <= "08:00"
+        return ("import.cell.time_order_day" if evening else "import.cell.time_order_dated"), args, True
+    if problem.key == "import.cell.end_clock":  # 结束 07:00 after a start at 22:00: the next day's
+        return "import.cell.end_clock_day", args, start is not None and str(args.get("clock")) <= start
+    return ("import.cell.time_range_day" if problem.key == "import.cell.time_range" else None), args, True
 
 
 def _read(column: Column, cell: cells.Cell, kind: str) -> object:
@@ -132,14 +172,8 @@ def _combine(found: dict[str, object], place: dict[str, str], record: RowRecord,
         parts = [place.get("place.compound", ""), _level(place.get("place.building", ""), "栋"),
                  _level(place.get("place.unit", ""), "单元")]
         found["place"] = "/".join(p for p in parts if p)
-    if "time" in found:  # 日期 + 时间 (9:00-11:30) → date: … 09:00, end: … 11:30
-        span = typing.cast(cells.Span, found.pop("time"))
-        day = found.get("date")
-        if isinstance(day, date):
-            found["date"] = f"{day.isoformat()} {span.start}"
-            if span.end and "end" not in found:  # 晚上8点到12点半: end: <the next day> 00:30
-                found["end"] = f"{(day + timedelta(days=span.next_day)).isoformat()} {span.end}"
-                record.source["end"] = record.source["time"]  # a problem with this end is the 时间 cell's
+    if "time" in found:
+        _timed(found, record, typing.cast(cells.Span, found.pop("time")))
     record.body = str(found.pop("body", "") or "")
     slug = found.pop("id", None)
     nested: dict[str, dict[str, object]] = {}
@@ -151,6 +185,24 @@ def _combine(found: dict[str, object], place: dict[str, str], record: RowRecord,
             found[outer] = nested[outer]
     record.fields = {name: found[name] for name in _order(kind) if name in found}
     record.slug = str(slug) if slug else natural_slug(record.fields, kind)
+
+
+def _timed(found: dict[str, object], record: RowRecord, span: cells.Span) -> None:
+    """日期 + 时间 (9:00-11:30) → date: … 09:00, end: … 11:30. A 日期 cell holding a time of its own
+    (2026/11/20 9:00, break21: the 时间 cell was dropped without a word) is taken when it is the 时间
+    cell's start, else import.cell.time_twice on the 时间 column."""
+    when = found.get("date")
+    day = day_of(when)
+    if day is None:
+        return
+    if not isinstance(when, date) and str(when)[11:] != span.start:
+        record.problems.append((record.source["time"], CellError(
+            "import.cell.time_twice", value=str(when), own=str(when)[11:], start=span.start, day=day.isoformat())))
+        return
+    found["date"] = f"{day.isoformat()} {span.start}"
+    if span.end and "end" not in found:  # 晚上8点到12点半: end: <the next day> 00:30
+        found["end"] = f"{(day + timedelta(days=span.next_day)).isoformat()} {span.end}"
+        record.source["end"] = record.source["time"]  # a problem with this end is the 时间 cell's
 
 
 def natural_slug(fields: dict[str, object], kind: str) -> str:
