@@ -187,7 +187,7 @@ def syntax_problem(path: PurePosixPath, first_line: int, line: int,
     marked = error.problem_mark or error.context_mark
     if marked is not None and (value := _indicator_first(text, marked.line)) is not None:
         return Problem(path, first_line + marked.line, "yaml.indicator",
-                       {"char": value[0], "value": value, "quoted": _quoted(value), "detail": detail})
+                       {"char": value[0], "value": value, "quoted": yaml_quoted(value), "detail": detail})
     if "mapping values are not allowed" in said and (missing := _colon_missing_above(text, error)) is not None:
         return Problem(path, first_line + missing, "yaml.expected_colon", {"detail": detail})
     for words, key, at_start in _KINDS:
@@ -242,7 +242,7 @@ def _indicator_first(text: str, index: int) -> str | None:
     return None
 
 
-def _quoted(value: str) -> str:
+def yaml_quoted(value: str) -> str:
     """`value` in the YAML quotes that keep it as typed: double, or single when it holds a double."""
     if '"' not in value:
         return f'"{value}"'
@@ -276,7 +276,7 @@ def comment_slips(text: str, path: PurePosixPath, first_line: int, loader: type)
             value = match["value"] if match is not None else after
             if value[:1] in _CLOSING:  # a list or mapping on one line: the lost words as an item of their own
                 value = after.strip()
-            quoted = _quoted(value)
+            quoted = yaml_quoted(value)
             if line.lstrip().startswith("tags:") and value.startswith("#"):
                 # `tags: #邻里节 #七夕`, hashtags: the tags themselves, as a list ("#邻里节" would be a new tag)
                 quoted = "[" + ", ".join(t for t in re.split(r"[#\s]+", value) if t) + "]"

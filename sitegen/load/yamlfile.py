@@ -10,6 +10,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from sitegen.errors import Problem
+from sitegen.load.hash_notes import hash_notes
 from sitegen.load.slips import comment_slips, find_slips, syntax_problem
 
 _BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -104,8 +105,9 @@ def parse_yaml(text: str, path: PurePosixPath, first_line: int = 1) -> tuple[Loc
     if slips:  # read, but not as the worker meant it (`　date:` is a new key, not meeting's date)
         return None, slips
     lost = comment_slips(text, path, first_line, ContentLoader)
-    if lost:  # `title: #邻里节#活动回顾` read as an empty title: the words are gone
-        return None, lost
+    noted = hash_notes(text, path, first_line, ContentLoader)
+    if lost or noted:  # `title: #邻里节#活动回顾` read as an empty title: the words are gone; `敬老活动 ＃待定`: a note kept
+        return None, sorted(lost + noted, key=lambda p: p.line or 0)
     if node is None:
         return Located(data=None, lines={}, line=first_line), []
     builder = _Builder(path, first_line)

@@ -1,0 +1,80 @@
+"""A note after a value behind a mark YAML does not take for a comment: `place: 社区活动室 ＃王姐说可能换地方`.
+
+A Chinese input method types `＃` (U+FF03) for `#`. A worker who writes ` ＃待定` after a value means a
+comment, as ` # 待定` is one; YAML's comment mark is the ASCII `#` after an ASCII space or tab only, so
+the note was read as part of the value and published on every page that shows it (session 21): a worker's
+private note, sometimes a name, reaching residents. So is an ASCII `#` after a full-width or no-break
+space (`敬老活动　#待定`). The file is refused at that line, as a `#` that swallowed words is
+(load/slips.py comment_slips): the worker says which was meant, an ASCII `#` for a note, quotes for text.
+
+Only a mark after a blank that follows the value's own text on that line, to the line's end, in a plain
+(unquoted) value: `福桂苑＃3楼`, `第＃期`, a value that starts with ＃ (`＃邻里节`, a tag) and a line of a
+value's text starting with ＃ stay text; so do a mark before a number (`福桂苑 ＃3楼`), a WeChat topic
+written with full-width marks (`重阳节 ＃敬老＃`), and anything in quotes.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import PurePosixPath
+from typing import Final
+
+import yaml
+
+from sitegen.errors import Problem
+from sitegen.load.slips import ODD_SPACES, yaml_quoted
+
+_NUMBER_SIGNS: Final = "＃﹟♯"
+_WIDE_BLANKS: Final = "".join(sorted(ODD_SPACES - {"\t"}))
+_BLANKS: Final = " \t" + _WIDE_BLANKS
+# the mark and what follows it to the segment's end, after the value's own text and a blank; not a
+# mark before a number (`福桂苑 ＃3楼`, `＃302`): that is the number sign's own use, text
+_NOTE: Final = re.compile(rf"(?<=[^ \t{_WIDE_BLANKS}])(?:[ \t{_WIDE_BLANKS}]+(?P<m1>[{_NUMBER_SIGNS}])"
+                          rf"|[{_WIDE_BLANKS}]+(?P<m2>#))(?![0-9０-９])(?P<note>.*)$")
+# a topic (`＃敬老＃`, as WeChat writes one): text
+_TOPIC: Final = re.compile(rf"[#{_NUMBER_SIGNS}][^#{_NUMBER_SIGNS}\s]+[#{_NUMBER_SIGNS}](?=[{_BLANKS}]|$)")
+
+
+def hash_notes(text: str, path: PurePosixPath, first_line: int, loader: type) -> list[Problem]:
+    """Every line of `text` (YAML, parsed already; its first line is `first_line`) where a plain value
+    ends with a note behind a full-width number sign (`＃`, `﹟`, `♯`) after a blank, or behind an ASCII
+    `#` after a blank YAML does not take for one (U+3000, U+00A0…): one error `slip.hash_note` per line,
+    naming the mark, the note and the value in quotes. `loader`: the YAML loader whose scanner gives the
+    values' places (load/yamlfile.py ContentLoader). Keys are not looked at."""
+    if not any(sign in text for sign in _NUMBER_SIGNS) and "#" not in text:
+        return []
+    lines = text.split("\n")
+    problems: dict[int, Problem] = {}
+    key_next = False
+    for token in yaml.scan(text, Loader=loader):
+        if isinstance(token, yaml.ScalarToken) and token.plain and not key_next:
+            for index, segment in _segments(lines, token):
+                found = _note(segment)
+                if found is None or index in problems:
+                    continue
+                mark = found["m1"] or found["m2"]
+                problems[index] = Problem(path, first_line + index, "slip.hash_note", {
+                    "mark": mark, "note": found["note"].strip()[:40], "value": segment[:found.start()].strip()[:40],
+                    "quoted": yaml_quoted(str(token.value))})
+        key_next = isinstance(token, yaml.KeyToken)
+    return [problems[index] for index in sorted(problems)]
+
+
+def _segments(lines: list[str], token: yaml.ScalarToken) -> list[tuple[int, str]]:
+    """(0-based line, the token's text on that line) for each line a plain scalar spans."""
+    start, end = token.start_mark, token.end_mark
+    found = []
+    for index in range(start.line, end.line + 1):
+        line = lines[index] if index < len(lines) else ""
+        first = start.column if index == start.line else 0
+        last = end.column if index == end.line else len(line)
+        found.append((index, line[first:last]))
+    return found
+
+
+def _note(segment: str) -> re.Match[str] | None:
+    """The first mark in `segment` that starts a note (not a topic `＃敬老＃`) and what follows it, or None."""
+    found = _NOTE.search(segment)
+    while found is not None and _TOPIC.match(segment, found.start("note") - 1):
+        found = _NOTE.search(segment, found.start("note"))
+    return found
