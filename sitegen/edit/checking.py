@@ -13,12 +13,13 @@ from sitegen.options import Options
 from sitegen.validate.commented import UNCOMMENTED
 
 
-def check_form(content: Path, path: PurePosixPath, text: str, kind: str, messages: Messages
-               ) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+def check_form(content: Path, path: PurePosixPath, text: str, kind: str, messages: Messages,
+               located: PurePosixPath | None = None) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
     """Problems of this record when written at `path`, by field; problems elsewhere are not its own.
 
     Returns (errors, warnings), each field name ("" for the whole record) → messages in `messages`'
-    language, with field names and enumeration values as the form shows them.
+    language, with field names and enumeration values as the form shows them; with `located`, each
+    message starts with that file and the line, as `sitegen check` prints it (activities/a.yaml:2: …).
     """
     from sitegen import pipeline
     from sitegen.load.files import SourceFile
@@ -43,6 +44,8 @@ def check_form(content: Path, path: PurePosixPath, text: str, kind: str, message
         # a field the file holds as `# field: …` is asked for as any other: the form has no `#` to delete
         key = UNCOMMENTED.get(problem.key, problem.key)
         said = re.sub(r"`([^`]+)`", r"“\1”", messages.text(key, **args))
+        if located is not None:
+            said = f"{located}:{problem.line}: {said}" if problem.line else f"{located}: {said}"
         bucket.setdefault(name, []).append(said)
     return errors, warnings
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from datetime import date, datetime
+from functools import cache
 from pathlib import PurePosixPath
 from typing import Any
 
@@ -11,10 +12,38 @@ from sitegen.edit.files import EditError
 from sitegen.errors import Problem
 
 
+class TypedDay(str):
+    """A plain scalar YAML takes for a timestamp that is no real moment (2026-13-01, 2026-02-30,
+    2026-10-01 25:00:00): kept as the worker typed it, for `check` to name, and written back plain."""
+
+
+@cache
+def _classes() -> tuple[type, type]:
+    """ruamel's round-trip constructor and representer, with an impossible day kept as typed (TypedDay)."""
+    from ruamel.yaml.constructor import RoundTripConstructor
+    from ruamel.yaml.representer import RoundTripRepresenter
+
+    class Constructor(RoundTripConstructor):
+        def construct_yaml_timestamp(self, node: Any, values: Any = None) -> Any:
+            try:
+                return super().construct_yaml_timestamp(node, values)
+            except ValueError:  # ruamel's datetime raised, and the editor answered 500 (breaker, s21)
+                return TypedDay(node.value)
+
+    class Representer(RoundTripRepresenter):
+        pass
+
+    Constructor.add_constructor("tag:yaml.org,2002:timestamp", Constructor.construct_yaml_timestamp)
+    Representer.add_representer(TypedDay, lambda self, data: self.represent_scalar(
+        "tag:yaml.org,2002:timestamp", str(data)))  # the tag its spelling resolves to: written plain
+    return Constructor, Representer
+
+
 def _yaml() -> Any:
     from ruamel.yaml import YAML
 
     handler = YAML()
+    handler.Constructor, handler.Representer = _classes()
     handler.preserve_quotes = True
     handler.width = 4096
     handler.indent(mapping=2, sequence=4, offset=2)

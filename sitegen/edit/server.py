@@ -224,13 +224,13 @@ class EditorHandler(BaseHTTPRequestHandler):
         def arg(name: str) -> str:
             return (query.get(name) or [""])[0]
 
-        content = self.editor.content
+        content, messages = self.editor.content, self.editor.messages
         routes: dict[tuple[str, str], Callable[[], None]] = {
             ("GET", "/api/schema"): lambda: self._json(200, {
                 "kinds": schema_document(self.editor.messages), "places": store.places(content),
                 "words": _words(self.editor.messages), "site": _site_name(content)}),
             ("GET", "/api/records"): lambda: self._json(200, store.list_records(content, _kind(arg("kind")))),
-            ("GET", "/api/record"): lambda: self._json(200, store.read_record(content, arg("path"))),
+            ("GET", "/api/record"): lambda: self._json(200, store.read_record(content, arg("path"), messages)),
             ("GET", "/api/thumb"): lambda: self._send(200, store.thumbnail(content, arg("path")), "image/jpeg"),
             ("POST", "/api/save"): self._save,
             ("POST", "/api/delete"): self._delete,

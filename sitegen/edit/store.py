@@ -101,20 +101,28 @@ def _as_file_was(text: str, before: bytes | None) -> str | bytes:
     return BOM_UTF8 + text.encode("utf-8") if before is not None and before.startswith(BOM_UTF8) else text
 
 
-def read_record(content: Path, rel: str) -> dict[str, Any]:
-    """One record as the form shows it: field values as text, the body, and the file's version."""
+def read_record(content: Path, rel: str, messages: Messages | None = None) -> dict[str, Any]:
+    """One record as the form shows it: field values as text, the body, and the file's version; with
+    `messages`, also what `check` finds in it by field (`errors`, `warnings`: field → messages, each at
+    file:line as check prints it), so a value check refuses (date: 2026-13-01) opens as typed, the
+    problem said beside it."""
     path = safe_record_path(content, rel)
     target = content.joinpath(*path.parts)
     try:
         data = target.read_bytes()
     except FileNotFoundError:
         raise EditError(404, "edit.not_found", path=rel) from None
-    yaml_text, body = split(_text_of_file(data), path)
+    text = _text_of_file(data)
+    yaml_text, body = split(text, path)
     loaded = round_trip(yaml_text, path) or {}
     if not isinstance(loaded, dict):
         raise EditError(422, "edit.many_records")
-    return {"path": str(path), "kind": path.parts[0], "version": version_of(data),
-            "fields": as_checked(path.parts[0], plain(dict(loaded))), "body": body}
+    record = {"path": str(path), "kind": path.parts[0], "version": version_of(data),
+              "fields": as_checked(path.parts[0], plain(dict(loaded))), "body": body}
+    if messages is not None:
+        final = path.with_name(path.name.removeprefix("_"))
+        record["errors"], record["warnings"] = _check(content, final, text, path.parts[0], messages, located=path)
+    return record
 
 
 def new_name(content: Path, kind: str, values: dict[str, Any]) -> PurePosixPath:

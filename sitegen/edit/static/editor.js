@@ -128,6 +128,11 @@
     } else if (spec.input === "checkbox") {
       input = el("input", { id: id, type: "checkbox" });
       input.checked = value === undefined || value === null ? spec.name === "party_member" : (value === true || String(value).toLowerCase() === "true" || value === "yes");
+    } else if ((spec.input === "date" || spec.input === "datetime") && !boxTakes(spec.input, value)) {
+      // a day or time the boxes cannot hold (2026-13-01, 2026-02-30, 25:00) showed empty, and a save removed it:
+      // shown as typed, in a text box, with check's message beside it (breaker s21)
+      input = el("input", { id: id, type: "text", autocomplete: "off", "data-typed": "1" });
+      input.value = String(value);
     } else if (spec.input === "datetime") {
       var parts = String(value || "").split(" ");
       var day = el("input", { id: id, type: "date", value: parts[0] || "" });
@@ -149,8 +154,19 @@
     return input;
   }
 
+  /* True when the date (and time) boxes can show `value`: a real day YYYY-MM-DD, for datetime with HH:MM. */
+  function boxTakes(kind, value) {
+    if (value === null || value === undefined || value === "") { return true; }
+    var m = /^(\d{4})-(\d{2})-(\d{2})(?: (\d{2}):(\d{2}))?$/.exec(String(value));
+    if (!m || (kind === "date" && m[4])) { return false; }
+    var day = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
+    return day.getUTCMonth() === +m[2] - 1 && day.getUTCDate() === +m[3] && (!m[4] || (+m[4] < 24 && +m[5] < 60));
+  }
+
   function readInput(spec, name, root) {
     var id = fieldId(name);
+    var typed = root.querySelector("#" + id + "[data-typed]");
+    if (typed) { return typed.value.trim() === "" ? null : typed.value; }
     if (spec.input === "datetime") {
       var day = root.querySelector("#" + id).value, time = root.querySelector("#" + id + "-time").value;
       return day ? (time ? day + " " + time : day) : null;
@@ -241,6 +257,7 @@
     return api("GET", "/api/record?path=" + encodeURIComponent(path)).then(function (answer) {
       if (answer.status !== 200) { say(answer.data.error, "bad"); return; }
       fillForm(answer.data);
+      showProblems(answer.data.errors, answer.data.warnings);  // what check finds in the file, said at once
     });
   }
 
