@@ -107,12 +107,7 @@ class TranslatedFormatter(click.HelpFormatter):
         self.messages = messages
 
     def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
-        """The usage line with Click's placeholders in the user's words (用法： sitegen [选项] 命令 [参数]...):
-        they are printed before every usage error too. Our own placeholders (KIND, FILE) stay: the
-        help text names them so."""
-        for english, key in (("COMMAND [ARGS]...", "click.usage_command"), ("[OPTIONS]", "click.usage_options"),
-                             ("[PARTS]...", "click.usage_parts")):  # build's shard outputs, for --assemble
-            args = args.replace(english, self.messages.text(key))
+        """The usage line, its placeholders already in the user's words (usage_pieces), after 用法：."""
         super().write_usage(prog, args, prefix=before(self.messages.text("click.usage")))
 
     def write_text(self, text: str) -> None:
@@ -158,6 +153,25 @@ class TranslatedFormatter(click.HelpFormatter):
         return option
 
 
+# The usage line's placeholders, Click's and our arguments' metavars (cli/*.py), each said by the catalogue:
+# 用法：sitegen new [选项] 种类 标题 (session 21: a Chinese usage line said KIND TITLE, DIR, FILE, [DIR|URL]
+# beside [选项] and [分片输出文件夹]). tests/cli/test_usage_lines.py holds every command to it.
+USAGE_KEYS: Final = {"[OPTIONS]": "click.usage_options", "COMMAND [ARGS]...": "click.usage_command",
+                     "[PARTS]...": "click.usage_parts",  # build's shard outputs, for --assemble
+                     "KIND": "click.usage_kind", "TITLE": "click.usage_title", "DIR": "click.usage_dir",
+                     "FILE": "click.usage_file", "[DIR|URL]": "click.usage_target"}
+
+
+def usage_pieces(pieces: list[str], messages: Messages) -> list[str]:
+    """A usage line's pieces (Click's collect_usage_pieces: `[OPTIONS]`, `KIND`, `[PARTS]...`) in the
+    catalogue's words; a piece without a key stays as it is."""
+    return [messages.text(USAGE_KEYS[piece]) if piece in USAGE_KEYS else piece for piece in pieces]
+
+
+def _messages(ctx: click.Context) -> Messages:
+    return ctx.messages if isinstance(ctx, TranslatedContext) else Messages("en")
+
+
 class TranslatedContext(click.Context):
     """A context whose help speaks the user's language: `messages` is given to the root context
     (cli.main(messages=…)) and inherited by each command's; Click's own classes stay untouched."""
@@ -178,12 +192,20 @@ class TranslatedCommand(click.Command):
 
     context_class = TranslatedContext
 
+    def collect_usage_pieces(self, ctx: click.Context) -> list[str]:
+        """The usage line's placeholders in the user's words (usage_pieces)."""
+        return usage_pieces(super().collect_usage_pieces(ctx), _messages(ctx))
+
 
 class TranslatedGroup(click.Group):
     """The group whose commands (and itself) get TranslatedContexts."""
 
     context_class = TranslatedContext
     command_class = TranslatedCommand
+
+    def collect_usage_pieces(self, ctx: click.Context) -> list[str]:
+        """The usage line's placeholders in the user's words (usage_pieces)."""
+        return usage_pieces(super().collect_usage_pieces(ctx), _messages(ctx))
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         """Each command with its whole help, wrapped as the terminal shows it (write_dl): Click cut

@@ -160,8 +160,8 @@ USAGE = [
     (["check", "--contnet", "c"], "您是不是想用：--content"),
     (["bogus"], "没有 bogus 这个命令"),
     (["buidl"], "您是不是想用：build"),
-    (["new"], "缺少记录种类（KIND）"),  # newcomer19: was 缺少 KIND
-    (["new", "页面"], "缺少标题（TITLE）"),
+    (["new"], "缺少记录种类"),  # newcomer19: was 缺少 KIND; session 21: the usage line above says 种类
+    (["new", "页面"], "缺少标题"),
     (["new", "页面", "联系", "我们"], "多出了 我们"),
     (["build", "--jobs", "x"], "0 到 64 之间的整数"),
     (["build", "--jobs", "99"], "现在是“99”"),

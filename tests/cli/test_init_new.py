@@ -102,11 +102,11 @@ def test_help_is_chinese_by_default(capsys: pytest.CaptureFixture[str], monkeypa
 
 
 # The usage line, printed before every usage error too, with Click's placeholders in the reader's words
-# (newcomer16: 用法： sitegen [OPTIONS] COMMAND [ARGS]...); our own (KIND FILE) as the help names them.
+# (newcomer16: 用法： sitegen [OPTIONS] COMMAND [ARGS]...); our own too (session 21: KIND FILE), tests/cli/test_usage_lines.py.
 USAGE_LINES = [
     (["--lang", "zh-hans", "-q", "build"], "用法：sitegen [选项] 命令 [参数]..."),
     (["--lang", "zh-hant", "bogus"], "用法：sitegen [選項] 命令 [參數]..."),
-    (["--lang", "zh-hans", "import"], "用法：sitegen import [选项] KIND FILE"),
+    (["--lang", "zh-hans", "import"], "用法：sitegen import [选项] 种类 表格文件"),
     (["--lang", "en", "bogus"], "Usage: sitegen [OPTIONS] COMMAND [ARGS]..."),
 ]
 

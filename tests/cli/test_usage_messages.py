@@ -29,7 +29,7 @@ CASES: list[tuple[str, click.UsageError, str, str]] = [
      "en", "--out / -o cannot be “fr”; choose one of: en, zh-Hans."),
     ("missing_option", click.MissingParameter(param=OPTION), "en", "Option --out / -o is missing."),
     ("missing_argument", click.MissingParameter(param=ARGUMENT), "en", "KIND (the kind of record) is missing."),
-    ("missing_argument_zh", click.MissingParameter(param=ARGUMENT), "zh-Hans", "缺少记录种类（KIND）。"),
+    ("missing_argument_zh", click.MissingParameter(param=ARGUMENT), "zh-Hans", "缺少记录种类。"),
     ("bad_value", click.BadParameter("nope", param=OPTION), "en", "The value of --out / -o is not valid."),
     ("takes_no_value", click.BadOptionUsage("--pdf", "Option '--pdf' does not take a value."), "en",
      "Option --pdf takes no value; drop the part after =."),
