@@ -25,12 +25,16 @@ from sitegen.sheets import cells
 from sitegen.sheets.cells import CellError
 from sitegen.sheets.read import Row, Table
 from sitegen.slugs import level_slug, slugify
-from sitegen.validate.date_hint import DATE_MAX
+from sitegen.validate.date_hint import DATE_MAX, NIGHT_ENDS
 
 SUFFIX: Final = {k.folder: k.suffix for k in RECORD_KINDS}  # the registry's (sitegen/kinds/)
 MARKER: Final = "# sitegen import {digest}：由表格导入。手工改过的记录，再次导入时不会被覆盖（除非加 --overwrite）。"
 _MARKER_RE: Final = re.compile(r"^# sitegen import ([0-9a-f]{16})")
 _NESTED: Final = ("meeting", "votes")
+# A backwards time cell from _EVENING to _MORNING is told to put its end, the next day's, in 结束; one ending before
+# NIGHT_ENDS is read so (validate/date_hint.py) when it starts at 18:00 or later, and is told so when it does not.
+_EVENING: Final = "17:00"
+_MORNING: Final = "12:00"
 
 
 @dataclass(slots=True)
@@ -114,7 +118,9 @@ def _past_midnight_example(record: RowRecord, day: date | None, start: str | Non
     """Advice that names the row's own day, never a fixed example (break17, break20, break21: a 日期 cell
     holding a time, 2026/11/20 22:00, was told 2026-12-06). A time cell ending after midnight that is not
     read (11点到0点: 23:00-00:00; 晚上8点到上午6点) is told to put the end in 结束 with the row's next day
-    (import.cell.time_order_day); a daytime one backwards only to write the start first (break19b:
+    (import.cell.time_order_day), one ending from NIGHT_ENDS to noon the same and that the 时间 column reads a
+    night only up to 08:00 (import.cell.time_order_morning, break21: 22:00-8:30 was told to write the start
+    first, 22:00-6:59 read and 22:00-7:00 refused without a word why); a daytime one backwards only to write the start first (break19b:
     14:00-13:00 was offered a 23-hour event); a range whose end says no day and hour (上午9点到次日1点)
     import.cell.time_range_day; a 结束 cell with a time alone (07:00) the day to write before it: the row's,
     or the next when it is not after `start` (import.cell.end_clock_day)."""
@@ -132,9 +138,11 @@ def _dated(problem: CellError, start: str | None) -> tuple[str | None, dict[str,
     """The key of `problem` said with the row's day, its arguments, and whether the day to name is the next
     one; (None, …) when it names no day."""
     args = dict(problem.args_)
-    if problem.key == "import.cell.time_order":  # HH:MM each: an evening into the small hours, 22:00-7:00 patrols
-        evening = str(args.get("start")) >= "17:00" and str(args.get("end")) <= "08:00"
-        return ("import.cell.time_order_day" if evening else "import.cell.time_order_dated"), args, True
+    if problem.key == "import.cell.time_order":  # HH:MM each: an evening into the next morning, 22:00-9:00 shifts
+        if str(args.get("start")) < _EVENING or str(args.get("end")) > _MORNING:
+            return "import.cell.time_order_dated", args, True
+        return ("import.cell.time_order_day" if str(args.get("end")) < NIGHT_ENDS
+                else "import.cell.time_order_morning"), args, True
     if problem.key == "import.cell.end_clock":  # 结束 07:00 after a start at 22:00: the next day's
         return "import.cell.end_clock_day", args, start is not None and str(args.get("clock")) <= start
     return ("import.cell.time_range_day" if problem.key == "import.cell.time_range" else None), args, True

@@ -322,18 +322,21 @@ def clock_span(start: re.Match[str], until: str) -> tuple[str, str, int] | None:
 
 
 _NEXT_DAY: Final = re.compile(r"(?:次日|第二天|隔天|翌日)\s*")  # 晚上11点到次日凌晨1点
-_SMALL_HOURS: Final = 7  # an end before 07:00 after an evening start is the next day's
+# An end before 08:00 after an evening start is the next morning's (22:00-7:59; 22:00-8:00 is not guessed): the
+# import says so where it reads no range (sheets/records.py).
+NIGHT_ENDS: Final = "08:00"
 _DAYTIME: Final = frozenset({"上午", "中午", "下午", "傍晚"})  # an end said so is no small hour
 
 
 def _after_midnight(start: re.Match[str], begun: str, until: str) -> str | None:
     """HH:MM on the next day at which an evening that runs past midnight ends, or None. An end said to
     be the next day's (次日凌晨1点, 第二天早上6点, 次日下午1点 13:00) is read as its part of the day says
-    (次日晚上12点, the day after's midnight: None); after a start at
-    18:00 or later, an end before 07:00 as the small hours, the start's part of the day carried:
-    晚上8点到12点半 and 晚上8点到凌晨12点半 end at 00:30 (12 in the evening or the small hours is 0),
-    20:00-00:30 at 00:30, 晚上11点到1点 at 01:00, 晚上7点到早上6点 at 06:00 (s16's leftover: told only
-    to use the end line); an end said in the daytime (晚上8点到下午1点) is no small hour: None."""
+    (次日晚上12点, the day after's midnight: None); after a start at 18:00 or later, an end before 08:00
+    (`NIGHT_ENDS`) as the next morning's, the start's part of the day carried: 晚上8点到12点半 and
+    晚上8点到凌晨12点半 end at 00:30 (12 in the evening or the small hours is 0), 20:00-00:30 at 00:30,
+    晚上11点到1点 at 01:00, 晚上7点到早上6点 at 06:00 (s16's leftover: told only to use the end line),
+    22:00-7:00 at 07:00 (break21: 22:00-6:59 was read, 22:00-7:00 refused); an end said in the daytime
+    (晚上8点到下午1点) is no small hour: None."""
     told = _NEXT_DAY.match(until)
     end = TIME.fullmatch(until[told.end():] if told else until)
     if end is None:
@@ -348,9 +351,10 @@ def _after_midnight(start: re.Match[str], begun: str, until: str) -> str | None:
     if hour == 24 or (hour == 12 and part in ("凌晨", *_AFTERNOON)):
         hour = 0
     # an end said in the daytime (晚上8点到下午1点: 13:00) is no small hour; a start's 上午 or 中午 carried neither
-    if end.group(1) in _DAYTIME or part in ("上午", "中午") or hour >= _SMALL_HOURS or (not told and begun < "18:00"):
+    clock = f"{hour:02d}:{minute:02d}"
+    if end.group(1) in _DAYTIME or part in ("上午", "中午") or clock >= NIGHT_ENDS or (not told and begun < "18:00"):
         return None
-    return f"{hour:02d}:{minute:02d}"
+    return clock
 
 
 def _day_range(day: str, until: str, with_time: bool) -> Hint:

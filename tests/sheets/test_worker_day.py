@@ -16,8 +16,8 @@ from tests.sheets.test_import import SITE, fields_of, xlsx
 
 ACTIVITY = ["标题", "日期", "时间", "结束"]
 SAID = [
-    ("time_cell_past_midnight", "activity", ACTIVITY, ["夜间巡逻", datetime(2026, 11, 20, 22, 0), "22:00-7:00", None],
-     "列“时间”：", "在“结束”列写第二天的日期和时间 2026-11-21 07:00"),
+    ("time_cell_past_midnight", "activity", ACTIVITY, ["夜间巡逻", datetime(2026, 11, 20, 22, 0), "22:00-8:00", None],
+     "列“时间”：", "在“结束”列写第二天的日期和时间 2026-11-21 08:00"),
     ("typed_day_and_time", "activity", ACTIVITY, ["夜间巡逻", "2026-11-20 15:00", "下午3点到0点半", None],
      "列“时间”：", "例如第二天凌晨 0 点半写成 2026-11-21 00:30"),
     ("two_start_times", "activity", ACTIVITY, ["议事会", datetime(2026, 11, 20, 9, 0), "14:00-16:00", None],
