@@ -25,6 +25,7 @@ from sitegen.validate.schema import SCHEMAS, Fields
 _INPUTS: Final = {
     "_one_line": "text", "_name": "text", "_multi_line": "textarea", "_day": "date", "_day_or_time": "datetime",
     "_count": "number", "_percent": "number", "_money": "money", "_boolean": "checkbox", "_string_list": "list",
+    "_tags": "list",  # one tag a line, as its label says (a text box showed 邻里节,敬老 and a save wrote it so)
     "_slug": "text", "parse_phone": "tel", "_place": "place", "_path_text": "text", "check": "select",
 }
 _HIDDEN: Final = frozenset({"id", "draft", "photos", "photo", "poster_paper"})  # handled by the page itself

@@ -78,10 +78,10 @@ def apply_form(data: Any, kind: str, values: dict[str, Any], messages: Messages)
         if name not in values:
             continue
         wanted = _wanted(name, specs.get(name), values[name])
+        if name in data and _untouched(kind, name, specs.get(name), data[name], wanted):
+            continue
         if wanted is None:
             data.pop(name, None)
-        elif as_checked(kind, {name: plain(data.get(name))})[name] == plain(wanted):  # 党员 kept when ticked
-            continue
         elif not (name == "photos" and [plain(data.get(name))] == wanted):
             if name in data:
                 data[name] = wanted
@@ -89,6 +89,15 @@ def apply_form(data: Any, kind: str, values: dict[str, Any], messages: Messages)
                 before = [key for key in order[: order.index(name)] if key in data]
                 position = list(data.keys()).index(before[-1]) + 1 if before else 0
                 data.insert(position, name, wanted) if isinstance(data, CommentedMap) else data.update({name: wanted})
+
+
+def _untouched(kind: str, name: str, spec: Any, current: Any, wanted: Any) -> bool:
+    """True when the form gives back for `name` what it was shown of the file's value: the line is kept as
+    typed (党员 when ticked; `votes: {for: 1,200, against: 3}`, which check refuses, shown as the 1 check
+    reads, was written `for: 1` and published; `votes: {赞成: 12}` and a timeline entry's `验收`, which check
+    warns of and the form has no box for, were removed: breaker s21)."""
+    shown = as_checked(kind, {name: plain(current)})[name]
+    return bool(shown == plain(wanted) or plain(_wanted(name, spec, shown)) == plain(wanted))
 
 
 # The number fields' readers, as `check` reads each (validate/numbers.py): 80%, 1,200.50, 300元.
