@@ -19,6 +19,7 @@ from typing import Final, NamedTuple
 from sitegen.errors import KeyedError
 from sitegen.kinds.shape import Words
 from sitegen.sheets.columns import SHOW_PHONE_WORDS, STATUS_WORDS, word_key
+from sitegen.sheets.timewords import part_of_day
 from sitegen.validate.number_hint import dot_readings, ungrouped
 from sitegen.validate.yesno import yes_no_table
 from sitegen.validate.date_hint import (TIME, WEEKDAY, clock_span, midnight, range_end, read_clock, readings,
@@ -168,6 +169,18 @@ class Span(NamedTuple):
 
 
 def read_time(cell: Cell) -> Span:
+    """`_read_time`, and a part of the day with no hour in it (晚上, 夜里, 晚上8点到凌晨) told the hour to add
+    (import.cell.time_part_of_day, with date_hint.py PART_EXAMPLES: 晚上7点, that is 19:00)."""
+    try:
+        return _read_time(cell)
+    except CellError as refused:
+        if refused.key != "import.cell.time":
+            raise
+        said = part_of_day(plain(cell), _JOINT.split(plain(cell)), _read_time)
+        raise refused if said is None else CellError(said.pop("key"), **said) from None
+
+
+def _read_time(cell: Cell) -> Span:
     """'09:00', '下午3点', '14:00-16:30', '下午2点到4点', '晚上8点到12点半' or a time cell → `Span`.
 
     A range is read first as the content check reads one on a date line (validate/date_hint.py

@@ -151,7 +151,14 @@ _COMPACT: Final = re.compile(r"(\d{4})(\d{2})(\d{2})")  # 20261201, as a spreads
 _NO_YEAR: Final = re.compile(r"(\d{1,2})\s*[月/.\-]\s*(\d{1,2})\s*[日号]?")
 _SHORT_YEAR: Final = re.compile(r"(\d{2})\s*年\s*(?=\d{1,2}\s*月)")  # 26年12月1日
 _RANGE: Final = re.compile(r"\s*(?:至|到|~|～|—|–|－|-)\s*")
-_PART_HOURS: Final = {"上午": 9, "早上": 8, "早晨": 8, "中午": 12, "下午": 15, "傍晚": 18, "晚上": 19}
+# A part of the day with no hour (晚上, 夜里, 凌晨) and a time said so that reads (break21: a sheet's 时间 cell 晚上 was
+# told only "not a time"): the example a message offers; a date line's hint writes its hour as HH:00.
+PART_EXAMPLES: Final = {"凌晨": "凌晨5点", "早上": "早上8点", "早晨": "早晨8点", "上午": "上午9点", "中午": "中午12点",
+                        "下午": "下午3点", "傍晚": "傍晚6点", "晚上": "晚上7点", "夜里": "夜里10点", "夜裡": "夜裡10点",
+                        "夜间": "夜间10点", "夜間": "夜間10点", "夜晚": "夜晚10点", "深夜": "深夜11点", "半夜": "晚上11点",
+                        "午夜": "晚上11点"}
+_PART_HOURS: Final = {"上午": 9, "早上": 8, "早晨": 8, "中午": 12, "下午": 15, "傍晚": 18, "晚上": 19, "凌晨": 5,
+                      **dict.fromkeys(("夜里", "夜裡", "夜间", "夜間", "夜晚"), 22), **dict.fromkeys(("深夜", "半夜", "午夜"), 23)}
 Hint = tuple[str, dict[str, str]]
 
 
