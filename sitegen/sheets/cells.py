@@ -21,7 +21,7 @@ from sitegen.kinds.shape import Words
 from sitegen.sheets.columns import SHOW_PHONE_WORDS, STATUS_WORDS, word_key
 from sitegen.sheets.timewords import part_of_day
 from sitegen.validate.number_hint import dot_readings, ungrouped
-from sitegen.validate.yesno import yes_no_table
+from sitegen.validate.yesno import sheet_words, yes_no_table
 from sitegen.validate.date_hint import (TIME, WEEKDAY, clock_span, midnight, range_end, read_clock, readings,
                                        typed_numbers)
 
@@ -286,6 +286,8 @@ def read_bool(cell: Cell, words: Words | None = None) -> bool:
     if isinstance(cell, bool):
         return cell
     found = yes_no_table(words).get(word_key(plain(cell)))
+    if found is None and words:  # break21: 政治面貌 “团员?” was told only 是 or 否, never 党员 or 群众
+        raise CellError("import.cell.bool_words", value=plain(cell), words=sheet_words(words))
     if found is None:
         raise CellError("import.cell.bool", value=plain(cell))
     return found

@@ -42,6 +42,13 @@ def field_words(words: Words) -> str:
     return "；".join(f"{'、'.join(spellings[:_SHOWN])}（{value}）" for value, spellings in words.items())
 
 
+def sheet_words(words: Words) -> str:
+    """A field's own words for a sheet's message, the first few of each with 是 or 否 (a sheet says no true or
+    false): 党员、中共党员、预备党员（是）；群众、非党员、共青团员（否）."""
+    yes_no = {"true": YES_NO_WORDS["true"][0], "false": YES_NO_WORDS["false"][0]}
+    return "；".join(f"{'、'.join(spellings[:_SHOWN])}（{yes_no[value]}）" for value, spellings in words.items())
+
+
 def yes_or_no(words: Words | None = None) -> Callable[[Any], bool]:
     """The reader of a yes-or-no field that takes `words` besides everyone's: raises `value.bool`, or
     `value.bool_words` naming the field's own words."""
