@@ -324,7 +324,7 @@ _WORD_KEYS: Final = (
     "all_statuses", "all_years", "all_places", "draft", "unfinished", "saved", "saved_draft", "has_errors",
     "changed_on_disk", "confirm_delete", "required", "add_row", "remove", "photos", "drop_photo", "body",
     "body_preview", "publishing", "back", "empty_list", "many_records", "unsaved", "building_preview",
-    "wisher_private", "place_new", "offline",
+    "wisher_private", "place_new", "offline", "draft_box",
 )
 
 

@@ -24,7 +24,7 @@ from sitegen.edit.files import (SUFFIXES, WRITING, EditError, ensure_inside, saf
 from sitegen.edit.forms import KINDS, photo_field
 from sitegen.edit.media import save_photo, thumbnail
 from sitegen.edit.roundtrip import plain, round_trip, split, text_of
-from sitegen.edit.values import apply_form, as_checked
+from sitegen.edit.values import apply_form, as_checked, is_draft
 from sitegen.i18n.messages import Messages
 from sitegen import scaffold
 from sitegen.kinds import kind as kind_entry
@@ -42,6 +42,7 @@ class Saved:
     draft_kept: bool = False
     errors: dict[str, list[str]] = field(default_factory=dict)  # field name ("" for the whole record) → messages
     warnings: dict[str, list[str]] = field(default_factory=dict)
+    notice: str = ""  # a record that stopped or started being a draft: what that means for the site
 
 
 def _masked(name: str) -> str:
@@ -179,13 +180,16 @@ def _save_record(content: Path, kind: str, rel: str | None, version: str | None,
         from ruamel.yaml.comments import CommentedMap
 
         data = CommentedMap()
+    was_draft = is_draft(kind, data) if rel else None
     apply_form(data, kind, values, messages)
+    notice = _draft_notice(was_draft, is_draft(kind, data), messages)
     markdown = path.suffix.lower() == ".md"
     text = text_of(data, body, markdown)
     final = path.with_name(path.name.removeprefix("_"))  # a kept draft that now passes gets its real name
     errors, warnings = _check(content, final, text, kind, messages)
     if errors and not keep_as_draft:
-        return Saved(path=str(path) if rel else None, version=version, written=False, errors=errors, warnings=warnings)
+        return Saved(path=str(path) if rel else None, version=version, written=False, errors=errors, warnings=warnings,
+                     notice=notice)
     destination = path.with_name("_" + final.name) if errors else final
     if destination != path and content.joinpath(*destination.parts).exists():
         raise EditError(409, "edit.name_taken", path=str(destination))
@@ -194,7 +198,15 @@ def _save_record(content: Path, kind: str, rel: str | None, version: str | None,
         content.joinpath(*path.parts).unlink(missing_ok=True)
     written = content.joinpath(*destination.parts).read_bytes()
     return Saved(path=str(destination), version=version_of(written), written=True, draft_kept=bool(errors),
-                 errors=errors, warnings=warnings)
+                 errors=errors, warnings=warnings, notice=notice)
+
+
+def _draft_notice(before: bool | None, after: bool, messages: Messages) -> str:
+    """What a change of the draft box means for the site ('' when a record kept its state, or a new one is
+    not a draft): the worker who unticks it is told the record will be published (breaker s21)."""
+    if before is None:
+        return messages.text("edit.draft_on") if after else ""
+    return "" if before == after else messages.text("edit.draft_on" if after else "edit.draft_off")
 
 
 def delete_record(content: Path, rel: str, version: str | None) -> str:

@@ -69,13 +69,14 @@ def _wanted(name: str, spec: Any, value: Any) -> Any:
 
 def apply_form(data: Any, kind: str, values: dict[str, Any], messages: Messages) -> None:
     """Set, change or remove each form field in the round-trip map, new keys in the schema's order
-    (`photos: media/a.jpg`, one photo on its key's line, is left as typed when the form keeps that photo)."""
+    (`photos: media/a.jpg`, one photo on its key's line, is left as typed when the form keeps that photo).
+    `draft` changes only when the form says true or false: null (what 保存 sent) published a worker's draft."""
     from ruamel.yaml.comments import CommentedMap
 
     specs = {spec.name: spec for spec in form_for(kind, messages)}
     order = [*specs, "photo", "photos", "draft"]
     for name in order:
-        if name not in values:
+        if name not in values or (name == "draft" and values[name] is None):  # a box the page did not send: as it is
             continue
         wanted = _wanted(name, specs.get(name), values[name])
         if name in data and _untouched(kind, name, specs.get(name), data[name], wanted):
@@ -132,6 +133,11 @@ def as_checked(kind: str, fields: dict[str, Any]) -> dict[str, Any]:
             except PydanticCustomError:  # refused: shown as typed, for `check` to name
                 pass
     return read
+
+
+def is_draft(kind: str, data: Any) -> bool:
+    """True when `check` reads the record's `draft` as yes (true, 是, "yes": validate/yesno.py)."""
+    return as_checked(kind, {"draft": plain(data.get("draft")) if data else None})["draft"] is True
 
 
 def _date_shown(kind: str, typed: str) -> str:

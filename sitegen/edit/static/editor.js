@@ -275,6 +275,8 @@
     var hasBody = state.kind === "activities" || state.kind === "deliberations" || /\.md$/.test(record.path || "");
     $("body-box").hidden = !hasBody;
     $("body").value = record.body || "";
+    var draft = record.fields.draft;  /* a word check refuses (draft: 草稿) ticks it too: unticked, a save would publish */
+    $("draft").checked = draft !== undefined && draft !== null && draft !== false;
     renderPreview();
     renderThumbs();
     clearErrors();
@@ -318,7 +320,7 @@
 
   function save(asDraft) {
     var fields = collect();
-    fields.draft = asDraft ? true : null;
+    fields.draft = asDraft ? true : $("draft").checked;  /* the box as the worker left it: 保存 sent null, and a draft was published */
     var payload = { kind: state.kind, path: state.current.path, version: state.current.version, fields: fields,
       body: $("body-box").hidden ? "" : $("body").value, keep_as_draft: !!asDraft };
     say("…");
@@ -333,7 +335,9 @@
       state.dirty = false;
       $("delete").hidden = false;
       $("preview-page").hidden = unfinished(result.path); $("print-poster").hidden = unfinished(result.path);
-      say((result.draft_kept ? state.words.saved_draft : state.words.saved) + " " + result.path, result.draft_kept ? "warn" : "good");
+      say((result.draft_kept ? state.words.saved_draft : state.words.saved) + " " + result.path + (result.notice ? " " + result.notice : ""),
+        result.draft_kept || result.notice ? "warn" : "good");
+      $("draft").checked = !!fields.draft;
       loadList();
     });
   }
@@ -418,7 +422,7 @@
       var list = el("datalist", { id: "places" });
       answer.data.places.forEach(function (p) { list.appendChild(option(p, p)); });
       document.body.appendChild(list);
-      text($("new"), state.words.new); text($("save"), state.words.save); text($("save-draft"), state.words.save_draft);
+      text($("new"), state.words.new); text($("save"), state.words.save); text($("save-draft"), state.words.save_draft); text($("draft-words"), state.words.draft_box);
       text($("delete"), state.words.delete); text($("reload"), state.words.reload); text($("preview-page"), state.words.preview_page);
       text($("print-poster"), state.words.print_poster); text($("publish"), state.words.publish); text($("back"), "← " + state.words.back);
       text($("photos-legend"), state.words.photos); text($("drop-words"), state.words.drop_photo); text($("body-label"), state.words.body);
