@@ -20,7 +20,7 @@ from sitegen.errors import KeyedError
 from sitegen.kinds.shape import Words
 from sitegen.sheets.columns import SHOW_PHONE_WORDS, STATUS_WORDS, word_key
 from sitegen.sheets.timewords import part_of_day
-from sitegen.validate.number_hint import dot_readings, ungrouped
+from sitegen.validate.number_hint import dot_readings, number_hint, ungrouped
 from sitegen.validate.yesno import sheet_words, yes_no_table
 from sitegen.validate.date_hint import (TIME, WEEKDAY, clock_span, midnight, range_end, read_clock, readings,
                                        typed_numbers)
@@ -301,6 +301,15 @@ def _dot_thousands(text: str, whole: bool) -> None:
         raise CellError("import.cell.dot_thousands", value=text, thousands=readings[0], decimal=readings[1])
 
 
+def _not_a_number(text: str, whole: bool, key: str) -> CellError:
+    """`key` for a cell that is no number, or import.cell.number_hint with the digits it reads as, as a record
+    file's check says (validate/numbers.py `not_a_number`; break21: 1.000.000 元 was told 例如 200)."""
+    readings = dot_readings(text, whole)
+    suggestion = readings[0] if len(readings) == 1 else number_hint(text, whole, False)
+    return CellError(key, value=text) if suggestion is None else CellError("import.cell.number_hint", value=text,
+                                                                         suggestion=suggestion)
+
+
 def read_count(cell: Cell) -> int:
     """A whole number ≥ 0 (12, 12.0, ' 12 人', '1,000'); '1.000' is asked (`_dot_thousands`)."""
     if isinstance(cell, (int, float)) and not isinstance(cell, bool) and float(cell).is_integer():
@@ -309,7 +318,7 @@ def read_count(cell: Cell) -> int:
     if re.fullmatch(r"-?\d+", text):
         return int(text)
     _dot_thousands(plain(cell), whole=True)
-    raise CellError("import.cell.count", value=plain(cell))
+    raise _not_a_number(plain(cell), True, "import.cell.count")
 
 
 def read_money(cell: Cell) -> int | float:
@@ -321,7 +330,7 @@ def read_money(cell: Cell) -> int | float:
     _dot_thousands(plain(cell), whole=False)
     found = _MONEY.match(re.sub(r"[\d,]+(?:\.\d+)?", lambda number: ungrouped(number.group()), plain(cell)))
     if not found:
-        raise CellError("import.cell.money", value=plain(cell))
+        raise _not_a_number(plain(cell), False, "import.cell.money")
     try:
         amount = Decimal(found.group(1))
     except InvalidOperation:
