@@ -229,7 +229,7 @@ class EditorHandler(BaseHTTPRequestHandler):
             ("GET", "/api/schema"): lambda: self._json(200, {
                 "kinds": schema_document(self.editor.messages), "places": store.places(content),
                 "words": _words(self.editor.messages), "site": _site_name(content)}),
-            ("GET", "/api/records"): lambda: self._json(200, store.list_records(content, _kind(arg("kind")))),
+            ("GET", "/api/records"): lambda: self._json(200, store.list_records(content, _kind(arg("kind")), messages)),
             ("GET", "/api/record"): lambda: self._json(200, store.read_record(content, arg("path"), messages)),
             ("GET", "/api/thumb"): lambda: self._send(200, store.thumbnail(content, arg("path")), "image/jpeg"),
             ("POST", "/api/save"): self._save,

@@ -24,6 +24,7 @@ from sitegen.edit.files import (SUFFIXES, WRITING, EditError, ensure_inside, saf
 from sitegen.edit.forms import KINDS, photo_field
 from sitegen.edit.media import save_photo, thumbnail
 from sitegen.edit.roundtrip import plain, round_trip, split, text_of
+from sitegen.errors import Problem
 from sitegen.edit.values import apply_form, as_checked, is_draft
 from sitegen.i18n.messages import Messages
 from sitegen import scaffold
@@ -51,8 +52,9 @@ def _masked(name: str) -> str:
     return mask_name(name)
 
 
-def list_records(content: Path, kind: str) -> list[dict[str, Any]]:
-    """Every record file of a kind with what the list shows; a wisher only masked, drafts marked."""
+def list_records(content: Path, kind: str, messages: Messages | None = None) -> list[dict[str, Any]]:
+    """Every record file of a kind with what the list shows; a wisher only masked, drafts marked; with
+    `messages`, a file check cannot read (UTF-16, GBK, broken YAML) with check's message as `problem`."""
     from sitegen.load.files import SourceFile
     from sitegen.load.records import load_file
 
@@ -67,7 +69,7 @@ def list_records(content: Path, kind: str) -> list[dict[str, Any]]:
             continue
         rel = PurePosixPath(kind, entry.name)
         stat = entry.stat()
-        records, _ = load_file(SourceFile(rel, kind, stat.st_size, stat.st_mtime_ns), content)
+        records, problems = load_file(SourceFile(rel, kind, stat.st_size, stat.st_mtime_ns), content)
         for raw in records[:1] if len(records) == 1 else []:
             fields = raw.fields
             place = fields.get("place")
@@ -80,17 +82,31 @@ def list_records(content: Path, kind: str) -> list[dict[str, Any]]:
                 "unfinished": entry.name.startswith("_"),
                 "who": _masked(str(fields["wisher"])) if kind == "wishes" and fields.get("wisher") else "",
             })
+        if not records and problems and messages is not None:  # a file check cannot read is listed, and why
+            rows.append({"path": str(rel), "title": entry.name, "status": "", "date": "", "place": "", "draft": False,
+                         "unfinished": False, "who": "", "problem": problems[0].render(messages)})
         if len(records) > 1:
             rows.append({"path": str(rel), "title": entry.name, "status": "", "date": "", "place": "", "draft": False,
                          "unfinished": False, "who": "", "many": len(records)})
     return rows
 
 
-def _text_of_file(data: bytes) -> str:
+def _text_of_file(data: bytes, target: Path, path: PurePosixPath) -> str:
     """A record file's text as the form reads it: without its BOM, Notepad's CRLF line ends as LF (a form
     value ending in a CR was told an invisible control character, so a Windows worker could save none of
-    the records `sitegen init` and `new` write there: break20)."""
-    return data.decode("utf-8-sig", errors="replace").replace("\r\n", "\n").replace("\r", "\n")  # a lone CR too
+    the records `sitegen init` and `new` write there: break20). A file `check` cannot read as text (UTF-16,
+    GBK, Big5: load/decode.py) is EditError 422 with check's message; it was shown as garbage, and a save
+    rewrote it in UTF-8 with the garbage in it (breaker s21)."""
+    try:
+        if data.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in data:
+            raise UnicodeDecodeError("utf-8", data, 0, 1, "not UTF-8 text")
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        from sitegen.load.decode import read_text
+
+        _, problem = read_text(target, path)
+        raise EditError(422, "edit.file_encoding", problem=problem or Problem(path, None, "file.not_text", {})) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")  # a lone CR too
 
 
 def _as_file_was(text: str, before: bytes | None) -> str | bytes:
@@ -113,7 +129,7 @@ def read_record(content: Path, rel: str, messages: Messages | None = None) -> di
         data = target.read_bytes()
     except FileNotFoundError:
         raise EditError(404, "edit.not_found", path=rel) from None
-    text = _text_of_file(data)
+    text = _text_of_file(data, target, path)
     yaml_text, body = split(text, path)
     loaded = round_trip(yaml_text, path) or {}
     if not isinstance(loaded, dict):
@@ -169,7 +185,7 @@ def _save_record(content: Path, kind: str, rel: str | None, version: str | None,
             raise EditError(409, "edit.gone") from None
         if version_of(current) != version:
             raise EditError(409, "edit.changed_on_disk")
-        yaml_text, _ = split(_text_of_file(current), path)
+        yaml_text, _ = split(_text_of_file(current, target, path), path)
         data = round_trip(yaml_text, path)
         if data is not None and not isinstance(data, dict):
             raise EditError(422, "edit.many_records")

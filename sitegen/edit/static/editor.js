@@ -101,6 +101,10 @@
       else if (r.draft) { badges.push(el("span", { "class": "badge", text: state.words.draft })); }
       var button = el("button", { type: "button", "class": "record" }, [
         el("span", { "class": "title", text: r.title }), el("span", { "class": "meta", text: meta })].concat(badges));
+      if (r.problem) {  /* a file check cannot read (UTF-16, GBK): listed with check's message, not opened */
+        button.disabled = true;
+        button.appendChild(el("span", { "class": "meta error", text: r.problem }));
+      }
       if (r.many) {
         button.disabled = true;
         button.appendChild(el("span", { "class": "meta", text: state.words.many_records }));
