@@ -21,6 +21,21 @@ from collections.abc import Callable
 from typing import Final
 
 TO_TRADITIONAL: Final = "s2tw"  # the website's 繁體 copies and the zh-Hant catalogues
+# Words OpenCC converts character by character, or by the words around it, where a Traditional reader's
+# screen says otherwise; applied after s2tw to the zh-Hant catalogues (i18n/make_hant.py) and to the
+# 繁體 pages' text (render/script.py, never to a name), so that a page says what its catalogue says.
+# The iPhone's own menu path, as Taiwan's iOS names it (the seed pages use Taiwan's characters).
+PHRASES: Final = {"設置 → 相機 → 格式 → 兼容性最佳": "設定 → 相機 → 格式 → 最相容",
+                  # OpenCC gives 發布 or 發佈 by the words around it (发布日期 → 發佈日期, 重新发布 → 重新發布);
+                  # one line said both (newcomer20), a page 發佈日期 beside the catalogue's 發布 (session 21)
+                  "發佈": "發布"}
+
+
+def with_phrases(text: str) -> str:
+    """`text` (converted by s2tw already) with each of PHRASES as the catalogues say it."""
+    for converted, said in PHRASES.items():
+        text = text.replace(converted, said)
+    return text
 
 # A memo of pure functions (the same text always converts the same way), not build state: config → convert.
 # Plain dict operations, atomic under the interpreter lock: no lock a fork could copy while held.

@@ -8,14 +8,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sitegen.hanzi import converter
+from sitegen.hanzi import PHRASES, converter, with_phrases
 
 HERE = Path(__file__).parent
-# Words OpenCC converts character by character where a Traditional reader's screen says otherwise:
-# the iPhone's own menu path, as Taiwan's iOS names it (the seed pages use Taiwan's characters).
-PHRASES = {"設置 → 相機 → 格式 → 兼容性最佳": "設定 → 相機 → 格式 → 最相容",
-           # OpenCC gives 發布 or 發佈 by the words around it; one line said both (newcomer20): 發布 throughout
-           "發佈": "發布"}
+__all__ = ["PHRASES", "main"]  # PHRASES (sitegen/hanzi.py), as OpenCC's words are said here: tests/test_catalogues.py
 CATALOGUES = (HERE, HERE.parent.parent / "themes" / "default" / "i18n", HERE.parent.parent / "themes" / "default" / "i18n" / "street")
 
 
@@ -24,9 +20,7 @@ def main() -> None:
     for folder in CATALOGUES:
         source = folder / "zh-Hans.yaml"
         if source.is_file():
-            text = convert(source.read_text("utf-8"))
-            for converted, said in PHRASES.items():
-                text = text.replace(converted, said)
+            text = with_phrases(convert(source.read_text("utf-8")))
             (folder / "zh-Hant.yaml").write_text(text, "utf-8")
 
 

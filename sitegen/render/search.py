@@ -21,7 +21,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Final
 
-from sitegen.hanzi import converter
+from sitegen.hanzi import converter, with_phrases
 from sitegen.kinds import ALL_KINDS
 from sitegen.model.records import Activity, Deliberation, Disclosure, Model, Page, Record, Wish
 from sitegen.render.context import Formats
@@ -307,16 +307,16 @@ def _traditional(rows: list[list[str]], names: list[str], memo: Memo,
     the longest phrase of its dictionaries and none holds `"`, `,`, `[` or `]`, so each row's
     JSON converts the same alone as within the list (tests/render/test_search.py holds it).
     """
-    convert = converter()  # as the 繁體 pages are converted (render/site.py)
+    convert = converter()  # as the 繁體 pages are converted (render/script.py), with hanzi.PHRASES after it
     hant: list[list[str] | None] = [None if (known := memo.get(name)) is None else known[3] for name in names]
     todo = [position for position, row in enumerate(hant) if row is None]
     if todo:
-        converted = json.loads(convert(json.dumps([rows[p] for p in todo], ensure_ascii=False)))
+        converted = json.loads(with_phrases(convert(json.dumps([rows[p] for p in todo], ensure_ascii=False))))
         for position, row in zip(todo, converted, strict=True):
             hant[position] = row
             if (known := memo.get(names[position])) is not None:
                 memo[names[position]] = (*known[:3], row)
-    hant_kinds = json.loads(convert(json.dumps(kinds, ensure_ascii=False)))
+    hant_kinds = json.loads(with_phrases(convert(json.dumps(kinds, ensure_ascii=False))))
     return [row for row in hant if row is not None], hant_kinds
 
 
