@@ -153,6 +153,7 @@ def write_site(model: Model, content: Path, out: Path, options: Options, progres
     secrets = _secrets(model)  # once: files kept from builds scanned against other secrets are scanned again
     rescan = cache.secrets != secrets
     scanner = LeakScanner(model.secrets, clean=cache.scanned)
+    scanner.published = None if rescan else {}  # the last build's files, found clean under these secrets
     slots = Slots(out, cache_dir(out, options.cache_folder), cache.manifests)
     live = slots.live_manifest()
     stage, holds = slots.prepare(cache.shadow_dirs, cache.shadow_stats, watch)

@@ -15,6 +15,7 @@ of an earlier wave: a PDF's is its poster's HTML, a combined PDF's its posters' 
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
@@ -88,8 +89,8 @@ class Product(NamedTuple):
 class _Stage(Protocol):
     """What a shelf writes made files through: write.assembly.Assembly or write.printfolder.PrintAssembly."""
 
-    def write(self, rel: str, data: bytes) -> str:
-        """Write one file into the stage; its sha256."""
+    def write(self, rel: str, data: bytes, sha: str | None = None) -> str:
+        """Write one file into the stage; its sha256 (`sha` when the caller took it)."""
 
     def add(self, files: dict[str, str]) -> None:
         """Record files the workers wrote into the stage."""
@@ -135,6 +136,7 @@ class Engine:
                 entries[product.key] = entry  # kept as recorded: the same entry again
             else:
                 entries[product.key] = PageEntry(product.fingerprint, files)
+        self._published(todo)
         settled = Settled()
         for product in todo:
             if not isinstance(product.make, OnWorkers):
@@ -147,12 +149,22 @@ class Engine:
             self.entries[product.key] = PageEntry(product.fingerprint, settled.made[product.key])
         return settled
 
+    def _published(self, todo: list[Product]) -> None:
+        """Tell the scanner what the last build published of each product about to be made again: found
+        clean then, a file made with the same bytes is not scanned again (write/leaks.py LeakScanner.scan)."""
+        known = self.scanner.published
+        if known is not None:
+            for product in todo:
+                if (entry := self.previous.get(product.key)) is not None:
+                    known.update(entry.files)
+
     def _make_here(self, make: Local) -> dict[str, str]:
         files = {}
         for rel, data in make().items():
-            if (leak := self.scanner.scan(rel, data)) is not None:
+            sha = hashlib.sha256(data).hexdigest()
+            if (leak := self.scanner.scan(rel, data, sha)) is not None:
                 self.leaks.append(leak)
-            files[rel] = self.shelf.write(rel, data)
+            files[rel] = self.shelf.write(rel, data, sha)
         return files
 
     def _make_on_workers(self, task: str, products: list[Product], stage: str, settled: Settled) -> None:
@@ -180,9 +192,9 @@ class _StageShelf(Generic[_StageT]):
     def __init__(self, assembly: _StageT) -> None:
         self.assembly = assembly
 
-    def write(self, rel: str, data: bytes) -> str:
-        """Write one made file into the stage; its sha256."""
-        return self.assembly.write(rel, data)
+    def write(self, rel: str, data: bytes, sha: str | None = None) -> str:
+        """Write one made file into the stage; its sha256 (`sha` when the caller took it)."""
+        return self.assembly.write(rel, data, sha)
 
     def add(self, files: dict[str, str]) -> None:
         """Files the workers wrote into the stage."""

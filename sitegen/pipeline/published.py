@@ -87,11 +87,13 @@ def feed_products(model: Model, labels: dict[str, str], specs: list[PageSpec], c
     """Feed, sitemap, calendar and robots.txt: made again only when what they list changed."""
     kinds = {k: labels[f"kind_{k}"] for k in KINDS}
     sitemap_urls = [(s.url, s.updated) for s in specs if not s.poster and not s.noindex]
-    # Each keyed by what it shows: the feed by its newest records alone (an older record's save keeps it).
+    # Each keyed by what it shows: the feed by what it shows of its newest records (an older record's save,
+    # or a change of a body past its summary, keeps it).
     newest = feeds.feed_records(model)  # once: the feed's fingerprint and, when it is made again, the feed
+    entries = feeds.feed_entries(model, kinds, cache.summaries, newest)
     makers: dict[str, tuple[str, Callable[[], bytes]]] = {
-        "feed.xml": (fingerprint([newest, kinds, model.site.digest, model.site.updated], {}),
-                     lambda: feeds.atom_feed(model, kinds, cache.summaries, newest)),
+        "feed.xml": (fingerprint([entries, [r.updated for r in newest], model.site.digest, model.site.updated], {}),
+                     lambda: feeds.atom_feed(model, kinds, cache.summaries, newest, entries)),
         "sitemap.xml": (_sitemap_print(sitemap_urls, model.site.digest), lambda: feeds.sitemap(model, sitemap_urls)),
         "activities.ics": (fingerprint([model.activities, model.site.digest], {}),
                            lambda: feeds.calendar(model, cache.events, cache.summaries)),

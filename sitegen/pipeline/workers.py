@@ -9,6 +9,7 @@ in-process, the job passed as an argument. Results are returned, never left in m
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -57,11 +58,12 @@ def _render(job: Job, indices: list[int]) -> list[Result]:
         for rel, data in job.renderer.render(job.specs[index]):
             # An elder-mode copy is its page with markers swapped for labels and links, nothing else:
             # when the standard and 繁體 copies are clean, so are theirs.
+            sha = hashlib.sha256(data).hexdigest()
             if not rel.startswith(("care/", "zh-hant/care/")):
-                leak = job.scanner.scan(rel, data)
+                leak = job.scanner.scan(rel, data, sha)
                 if leak is not None:
                     leaks.append(leak)
-            files[rel] = write_file(job.stage, rel, data)
+            files[rel] = write_file(job.stage, rel, data, sha)
         results.append((index, files, leaks, job.renderer.codes.take_made()))
     return results
 

@@ -247,10 +247,11 @@ class Assembly:
                 return False
         return True
 
-    def write(self, rel: str, data: bytes) -> str:
-        """Put `data` at `rel` (kept when the stage or the live output has it already); its sha256."""
+    def write(self, rel: str, data: bytes, sha: str | None = None) -> str:
+        """Put `data` at `rel` (kept when the stage or the live output has it already); its sha256
+        (`sha` when the caller took it)."""
         checked_path(rel)
-        sha = hashlib.sha256(data).hexdigest()
+        sha = sha if sha is not None else hashlib.sha256(data).hexdigest()
         if not self.reuse(rel, sha):
             self.files[rel] = write_file(self.stage, rel, data, sha)
         return sha

@@ -103,9 +103,20 @@ class LeakScanner:
         self.table, self.script, self.matcher = tables.table, tables.script, tables.matcher
         self.cuttable, self.salt, self.sources = tables.cuttable, tables.salt, tables.sources
         self.ics_cuttable = tables.ics_cuttable
+        # Files (path → sha256) the last build published, every one found clean under these same secrets;
+        # None when the secrets changed or nothing is known (write_site sets it, products.Engine fills it).
+        self.published: dict[str, str] | None = None
 
-    def scan(self, path: str, data: bytes) -> Leak | None:
-        """The first leak in the file's name or its text (any text suffix), else None."""
+    def scan(self, path: str, data: bytes, sha: str | None = None) -> Leak | None:
+        """The first leak in the file's name or its text (any text suffix), else None.
+
+        `sha` (the sha256 of `data`, hex): a file made again with the very bytes the last build published
+        at `path` (`published`) is the file found clean then, under the same secrets: not scanned again
+        (a saved record's lists, home page and feed are rendered again and mostly come out the same).
+        """
+        if sha is not None and self.published is not None and self.published.get(path) == sha \
+                and type(data) is bytes:  # a search file (Told) is sealed by its scan: always scanned
+            return None
         leak = self.find(path, path)
         if leak is not None or not path.lower().endswith(_TEXT_SUFFIXES):
             return leak

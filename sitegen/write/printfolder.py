@@ -217,9 +217,9 @@ class PrintAssembly:
             self.from_old.append(rel)
         return True
 
-    def write(self, rel: str, data: bytes) -> str:
-        """Write a made file into the print stage; its sha256."""
-        self.files[rel] = write_file(self.stage, rel, data)
+    def write(self, rel: str, data: bytes, sha: str | None = None) -> str:
+        """Write a made file into the print stage; its sha256 (`sha` when the caller took it)."""
+        self.files[rel] = write_file(self.stage, rel, data, sha)
         self.touched += 1
         return self.files[rel]
 

@@ -28,6 +28,25 @@ def _oldest(content: Path) -> Path:
     return min(wishes, key=lambda p: p.read_text("utf-8").split("posted_on:")[1][:13])
 
 
+def _newest(content: Path) -> Path:
+    """The newest wish: in feed.xml, which lists the FEED_SIZE newest records."""
+    wishes = list((content / "wishes").glob("*.md"))
+    return max(wishes, key=lambda p: p.read_text("utf-8").split("posted_on:")[1][:13])
+
+
+def _newest_body_end(content: Path) -> None:
+    """A sentence added at the end of a long body: past the summary the feed shows of it."""
+    target = _newest(content)
+    target.write_text(target.read_text("utf-8") + "\n又补充了一句。\n", encoding="utf-8")
+
+
+def _newest_body_start(content: Path) -> None:
+    """A sentence put first in the body: the feed's summary of it changes."""
+    target = _newest(content)
+    head, _, body = target.read_text("utf-8").partition("\n---\n")
+    target.write_text(f"{head}\n---\n先说一句。\n{body}", encoding="utf-8")
+
+
 def _body(content: Path) -> None:
     target = _oldest(content)
     target.write_text(target.read_text("utf-8") + "\n又补充了一句。\n", encoding="utf-8")
@@ -54,6 +73,8 @@ SAVES: dict[str, tuple[Callable[[Path], None], tuple[bool, bool]]] = {
     "an old wish dated the newest": (_newest_by_date, (True, True)),
     "the site's name": (_site_name, (True, True)),
     "an old wish removed": (_removed, (False, True)),
+    "a new wish's body past its summary": (_newest_body_end, (False, False)),
+    "a new wish's body where its summary is": (_newest_body_start, (True, False)),
 }
 
 

@@ -34,7 +34,7 @@ class FakeShelf:
             return None
         return entry.files
 
-    def write(self, rel: str, data: bytes) -> str:
+    def write(self, rel: str, data: bytes, sha: str | None = None) -> str:
         self.written[rel] = data
         return "sha-of-" + data.decode()
 

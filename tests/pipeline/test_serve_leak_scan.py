@@ -74,3 +74,42 @@ def test_a_leak_over_a_lists_items_in_the_third_save_is_named_at_its_line(case: 
             pipeline.build(content, target, options if kept else Options(now=NOW, jobs=1, use_cache=False), memory=kept)
         assert [(str(p.path), p.line) for p in caught.value.problems] == [("activities/a5.md", line)]
     assert tree_bytes(out) == before
+
+
+LONG = "居民们在活动室里一起包饺子，志愿者带来了面粉和馅料，大家边做边聊，气氛十分热烈。" * 6
+# (case, the save, whether every text file is scanned again): a file made again with the bytes the last
+# build published is the file found clean then (write/leaks.py LeakScanner.published), unless the secrets changed
+SCANS = [
+    ("a body edited past its summary", {"activities/a5.md": A5.format(extra="", body=LONG + "\n又补充了一句。")}, False),
+    ("a new wisher: the secrets changed", {"wishes/v.yaml": "wish: 轮椅\nwisher: 柯明远\nposted_on: 2026-10-02\n"
+                                                              "status: open\n"}, True),
+]
+
+
+@pytest.mark.parametrize(("case", "save", "everything"), SCANS, ids=[c[0] for c in SCANS])
+def test_a_save_scans_the_files_it_changed_and_not_the_ones_made_the_same_again(
+        case: str, save: dict[str, str], everything: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from sitegen.write.leaks import LeakScanner
+
+    content, out = tmp_path / "content", tmp_path / "output"
+    write_files(content, {**SITE, "activities/a5.md": A5.format(extra="", body=LONG)})
+    memory, options = Memory(), Options(now=NOW, jobs=1)
+    pipeline.build(content, out, options, memory=memory)
+    before = tree_bytes(out)
+    scanned: set[str] = set()
+    find = LeakScanner.find
+    monkeypatch.setattr(LeakScanner, "find", lambda self, path, text: (
+        scanned.add(path) if text is not path else None) or find(self, path, text))
+    write_files(content, save)
+    pipeline.build(content, out, options, memory=memory)
+    after = tree_bytes(out)
+    # the search data is scanned by its parts found clean before, whatever file held them (test_scan_parts.py)
+    texts = {p for p in after if p.endswith((".html", ".xml", ".ics", ".js", ".txt", ".css", ".svg", ".json"))
+             and not p.startswith(("care/", "zh-hant/care/", "static/search-index"))}
+    changed = {p for p in texts if before.get(p) != after[p]}
+    assert changed and changed <= scanned  # nothing changed goes out unscanned
+    pages = {p for p in scanned if not p.startswith("static/search-index")}
+    assert texts <= scanned if everything else pages <= changed  # nothing made the same is scanned again
+    cold = tmp_path / "cold"
+    pipeline.build(content, cold, Options(now=NOW, jobs=1, use_cache=False))
+    assert after == tree_bytes(cold)

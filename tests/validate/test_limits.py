@@ -141,7 +141,7 @@ def test_a_full_or_read_only_disk_is_said_and_leaves_the_output(make_site: MakeS
     before = tree_bytes(out)
     (content / "activities" / "b.md").write_text(A.format(date="2024-01-02", extra=""), encoding="utf-8")
 
-    def refuse(stage: Path, rel: str, data: bytes) -> str:
+    def refuse(stage: Path, rel: str, data: bytes, sha: str | None = None) -> str:
         raise OSError(code, "disk says no", str(stage / rel))
 
     from sitegen.pipeline import workers

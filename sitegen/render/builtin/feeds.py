@@ -44,18 +44,27 @@ def _rfc3339(when: datetime) -> str:
 
 
 def atom_feed(model: Model, kind_labels: dict[str, str], summaries: Summaries | None = None,
-              records: list[Record] | None = None) -> bytes:
+              records: list[Record] | None = None, entries: list[dict[str, str]] | None = None) -> bytes:
     """The newest records of every kind, newest first; ids are the pages' absolute URLs.
 
     `summaries`: the build cache's memo of body summaries (render/summary.py); `records`:
-    feed_records(model) when the caller took them already (a pass over every record)."""
+    feed_records(model) when the caller took them already (a pass over every record), and `entries`
+    feed_entries of them."""
     records = records if records is not None else feed_records(model)
-    base = model.site.base_url
-    entries = [{"title": f"{kind_labels[r.kind]}｜{r.title}", "url": absolute(base, r.url),
-                "updated": _rfc3339(r.updated), "summary": str(describe(r, summaries)), "category": kind_labels[r.kind]}
-               for r in records]
+    entries = entries if entries is not None else feed_entries(model, kind_labels, summaries, records)
     updated = max((r.updated for r in records), default=model.site.updated or model.now)
-    return atom_document(model.site, base, updated, entries)
+    return atom_document(model.site, model.site.base_url, updated, entries)
+
+
+def feed_entries(model: Model, kind_labels: dict[str, str], summaries: Summaries | None,
+                 records: list[Record]) -> list[dict[str, str]]:
+    """What feed.xml shows of each of `records` (feed_records): title, url, updated, summary and category,
+    all text. The feed is made from these alone (with the site and its date), so they are its fingerprint:
+    a record saved with a change the feed does not show (most of a body) leaves the feed as it was."""
+    base = model.site.base_url
+    return [{"title": f"{kind_labels[r.kind]}｜{r.title}", "url": absolute(base, r.url),
+             "updated": _rfc3339(r.updated), "summary": str(describe(r, summaries)), "category": kind_labels[r.kind]}
+            for r in records]
 
 
 def feed_records(model: Model) -> list[Record]:
