@@ -10,7 +10,9 @@ from sitegen.errors import Problem
 
 MAX_FILE_BYTES: Final = 2 * 1024 * 1024  # a record is a page of text; 2 MiB is generous
 _BOM: Final = b"\xef\xbb\xbf"
-_UTF16_BOMS: Final = (b"\xff\xfe", b"\xfe\xff")
+_WIDE_BOMS: Final = ((b"\xff\xfe\x00\x00", "UTF-32"), (b"\x00\x00\xfe\xff", "UTF-32"),  # before UTF-16's: FF FE 00 00
+                      (b"\xff\xfe", "UTF-16"), (b"\xfe\xff", "UTF-16"))
+_WIDE: Final = (("utf-32-le", "UTF-32"), ("utf-32-be", "UTF-32"), ("utf-16-le", "UTF-16"), ("utf-16-be", "UTF-16"))
 _CHINESE: Final = (("gb18030", "GBK/GB18030"), ("big5", "Big5"))
 
 
@@ -45,6 +47,26 @@ def guess_encoding(data: bytes) -> str | None:
         return next((label for codec, label in fits if codec == chosen), fits[0][1])
     best = from_bytes(data).best()
     return best.encoding.upper() if best else None
+
+
+def wide_encoding(data: bytes) -> str | None:
+    """"UTF-32" or "UTF-16" when `data` is text in one of them (Notepad's "Unicode"), with or without its
+    byte order mark (Unicode Standard §23.8: FF FE 00 00 is UTF-32's, so it is looked for before FF FE);
+    else None. Without a mark, the text must decode strictly and hold no NUL and no control character
+    but tab and line ends: a UTF-8 file never holds the NUL bytes that half of UTF-16's ASCII are."""
+    for bom, label in _WIDE_BOMS:
+        if data.startswith(bom):
+            return label
+    if b"\x00" not in data:
+        return None
+    for codec, label in _WIDE:
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if text and all(ch.isprintable() or ch in "\t\r\n" for ch in text):
+            return label
+    return None
 
 
 def _unscramble(line: str) -> str | None:
@@ -89,8 +111,9 @@ def read_text(path: Path, rel: PurePosixPath, size: int | None = None) -> tuple[
         data = path.read_bytes()
     except OSError as e:
         return None, Problem(rel, None, "file.unreadable", {"detail": e.strerror or str(e)})
-    if data.startswith(_UTF16_BOMS):
-        return None, Problem(rel, None, "file.encoding", {"encoding": "UTF-16"})
+    wide = wide_encoding(data)
+    if wide is not None:
+        return None, Problem(rel, None, "file.encoding", {"encoding": wide})
     if data.startswith(_BOM):
         data = data[len(_BOM):]
     try:

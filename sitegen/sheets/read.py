@@ -139,7 +139,7 @@ def _worksheet_rows(worksheet: Any) -> list[Row]:
 
 
 def _csv_rows(path: Path) -> tuple[list[Row], str | None]:
-    from sitegen.load.decode import guess_encoding
+    from sitegen.load.decode import guess_encoding, wide_encoding
 
     data = path.read_bytes()
     encoding = None
@@ -148,7 +148,7 @@ def _csv_rows(path: Path) -> tuple[list[Row], str | None]:
         if "\x00" in text:  # UTF-16 without a BOM decodes as UTF-8 full of NULs
             raise UnicodeDecodeError("utf-8", data, 0, 1, "NUL")
     except UnicodeDecodeError:
-        guessed = "UTF-16" if data[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in data else guess_encoding(data)
+        guessed = wide_encoding(data) or ("UTF-16" if b"\x00" in data else guess_encoding(data))
         if guessed != "GBK/GB18030":  # GB18030 decodes almost any bytes: only take it when it reads as Chinese
             raise SheetError("import.encoding", encoding=guessed or "?") from None
         text = data.decode("gb18030")

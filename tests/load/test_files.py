@@ -42,10 +42,26 @@ def test_big5_file_is_named(make_site: MakeSite) -> None:
     assert code == 1 and "Big5" in lines[0]
 
 
-def test_utf16_file_is_named(make_site: MakeSite) -> None:
-    content = make_site({"activities/qixi.md": ACTIVITY.encode("utf-16")})
+# (how Notepad or another tool saved it, its bytes, the encoding the message names): each wide encoding is
+# named as it is, with or without its byte order mark (a UTF-16 LE file without one was called GBK/GB18030,
+# UTF-32 with its mark UTF-16)
+WIDE = [
+    ("UTF-16 with its mark (Notepad's Unicode)", ACTIVITY.encode("utf-16"), "UTF-16"),
+    ("UTF-16 LE without a mark", ACTIVITY.encode("utf-16-le"), "UTF-16"),
+    ("UTF-16 BE without a mark", ACTIVITY.encode("utf-16-be"), "UTF-16"),
+    ("UTF-16 BE with its mark", b"\xfe\xff" + ACTIVITY.encode("utf-16-be"), "UTF-16"),
+    ("UTF-32 with its mark", ACTIVITY.encode("utf-32"), "UTF-32"),
+    ("UTF-32 LE without a mark", ACTIVITY.encode("utf-32-le"), "UTF-32"),
+    ("UTF-16 LE, a list file of Chinese", "- title: 七夕手工面点\n  date: 2019-08-06\n".encode("utf-16-le"), "UTF-16"),
+]
+
+
+@pytest.mark.parametrize(("data", "named"), [w[1:] for w in WIDE], ids=[w[0] for w in WIDE])
+def test_a_wide_encoding_is_named_as_it_is(make_site: MakeSite, data: bytes, named: str) -> None:
+    content = make_site({"activities/qixi.md": data})
     code, lines = check(content)
-    assert code == 1 and lines[0].startswith("activities/qixi.md: ") and "UTF-16" in lines[0]
+    assert code == 1 and len(lines) == 1 and lines[0].startswith("activities/qixi.md: ")
+    assert named in lines[0] and "GBK" not in lines[0] and ("UTF-16" not in lines[0] or named == "UTF-16")
 
 
 def test_mojibake_is_caught_with_its_line(make_site: MakeSite) -> None:

@@ -154,11 +154,18 @@ def test_gb18030_csv_from_excel_and_utf8_bom(make_site: MakeSite, tmp_path: Path
     assert (content / "activities" / "2026-08-06-zhongqiu-shougong-miandian.md").is_file()
 
 
-def test_a_csv_in_no_chinese_encoding_is_named(make_site: MakeSite, tmp_path: Path) -> None:
+CSV = "标题,日期\r\n七夕,2026-08-06\r\n"
+# (codec the CSV was saved in, the encoding the message names): UTF-32 was named UTF-16
+WIDE_CSV = [("utf-16-le", "UTF-16"), ("utf-16", "UTF-16"), ("utf-32", "UTF-32"), ("utf-32-le", "UTF-32")]
+
+
+@pytest.mark.parametrize(("codec", "named"), WIDE_CSV)
+def test_a_csv_in_no_chinese_encoding_is_named(make_site: MakeSite, tmp_path: Path, codec: str, named: str) -> None:
     content = make_site(site=SITE)
-    (tmp_path / "a.csv").write_bytes("标题,日期\r\n七夕,2026-08-06\r\n".encode("utf-16-le"))
+    (tmp_path / "a.csv").write_bytes(CSV.encode(codec))
     result = run("import", "activity", str(tmp_path / "a.csv"), "--content", str(content))
     assert result.exit_code == 1 and "a.csv: " in result.stderr and "UTF-8" in result.stderr
+    assert named in result.stderr and ("UTF-16" not in result.stderr or named == "UTF-16")
 
 
 def test_phone_shown_in_scientific_notation_is_an_error_not_a_wrong_number(make_site: MakeSite, tmp_path: Path) -> None:
