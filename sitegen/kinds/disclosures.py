@@ -49,7 +49,7 @@ DISCLOSURES: Final = Kind(
         Column("role", "line", ("职务", "角色", "岗位", "身份", "role"), True, "楼栋党小组长"),
         Column("place", "place", ("位置", "负责区域", "所在位置", "place")),
         *PLACE_PARTS,
-        Column("party_member", "bool", ("是否党员", "党员", "政治面貌", "party_member"), example="是"),
+        Column("party_member", "bool", ("是否党员", "党员", "政治面貌", "party_member"), example="是", must_say=True),
         Column("phone", "phone", ("电话", "手机", "联系电话", "手机号", "手机号码", "电话号码", "phone"),
                example="13800001234"),
         Column("show_phone", "show_phone", ("电话公开方式", "电话显示", "show_phone"), example="仅海报完整"),

@@ -46,6 +46,9 @@ class Column:
     headers: tuple[str, ...]  # the first is written by --template and export
     required: bool = False
     example: str = ""
+    # An empty cell would publish the field's default as something said of a person that nobody said
+    # (party_member: a 群众 volunteer shown as 党员): a sheet carrying the column must fill it on every row.
+    must_say: bool = False
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

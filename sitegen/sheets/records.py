@@ -65,6 +65,7 @@ def read_record(table: Table, row: Row, kind: str) -> RowRecord:
     for position, (column, header) in table.columns.items():
         cell = row.cells[position] if position < len(row.cells) else None
         if cells.blank(cell):
+            _unsaid(record, column, header)
             continue
         try:
             value = _read(column, cell, kind)
@@ -81,6 +82,20 @@ def read_record(table: Table, row: Row, kind: str) -> RowRecord:
     _past_midnight_example(record, day_of(found.get("date")), _start_of(found))
     _combine(found, place, record, kind)
     return record
+
+
+def _unsaid(record: RowRecord, column: Column, header: str) -> None:
+    """An empty cell of a column that must say (Column.must_say: 是否党员, 政治面貌) is import.cell.unsaid, naming
+    the word its default would publish and the words to write (党员 或 群众: the field's own, kinds/); break21: an
+    empty 政治面貌 cell published a 群众 volunteer as 党员, the field's default (SPEC §3: party_member true)."""
+    if not column.must_say:
+        return
+    spec = kind_entry(record.kind).field(column.target)
+    words = spec.words if spec is not None and spec.words else {"true": ("是",), "false": ("否",)}
+    default = str(spec.default if spec is not None else True).lower()
+    record.problems.append((header, CellError("import.cell.unsaid", column=header, default=words[default][0],
+                                              yes=words["true"][0], no=words["false"][0])))
+    record.unreadable.add(column.target.split(".")[0])
 
 
 def day_of(value: object) -> date | None:

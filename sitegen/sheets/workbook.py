@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
 from sitegen.kinds import RECORD_KINDS
+from sitegen.kinds import kind as kind_entry
 from sitegen.sheets import cells
 from sitegen.sheets.columns import BOOL_WORDS, COLUMNS, SHOW_PHONE_WORDS, STATUS_WORDS, Column
 
@@ -145,6 +146,12 @@ def _value(fields: dict[str, object], body: str | None, target: str) -> object:
     return value
 
 
+def _default(kind: str, target: str) -> object:
+    """The registry's default of a field (party_member: True), as a record without it is published."""
+    spec = kind_entry(kind).field(target)
+    return spec.default if spec is not None else None
+
+
 def _put(sheet: Worksheet, row: int, column: int, value: object) -> None:
     """One value into a cell as text that stays text: `=…` written by a resident is not a formula
     Excel would run (formula injection), and characters an .xlsx cannot hold (a bell, a vertical
@@ -187,6 +194,8 @@ def export_records(content: Path, kind: str, target: Path) -> int:
             if column.target.startswith("place.") or column.target == "id":
                 continue
             value = _value(fields, raw.body, column.target)
+            if value is None and column.must_say:  # the default the site publishes (党员): import refuses it empty
+                value = _default(kind, column.target)
             if value not in (None, "", [], {}):
                 row[column.target] = _exported(column, value, kind)
         rows.append(row)
