@@ -8,9 +8,13 @@ space (`敬老活动　#待定`). The file is refused at that line, as a `#` tha
 (load/slips.py comment_slips): the worker says which was meant, an ASCII `#` for a note, quotes for text.
 
 Only a mark after a blank that follows the value's own text on that line, to the line's end, in a plain
-(unquoted) value: `福桂苑＃3楼`, `第＃期`, a value that starts with ＃ (`＃邻里节`, a tag) and a line of a
-value's text starting with ＃ stay text; so do a mark before a number (`福桂苑 ＃3楼`), a WeChat topic
-written with full-width marks (`重阳节 ＃敬老＃`), and anything in quotes.
+(unquoted) value: `福桂苑＃3楼`, `第＃期` and a value that starts with ＃ (`＃邻里节`, a tag) stay text; so
+do a mark before a number (`福桂苑 ＃3楼`), a WeChat topic written with full-width marks (`重阳节 ＃敬老＃`),
+and anything in quotes or in a `|`/`>` block. A line that continues a plain value (indented under it)
+and starts with the mark is such a note too: YAML folds it into the value with a space
+(`place: 社区活动室` then `  ＃王姐说可能换地方` reads `社区活动室 ＃王姐说可能换地方`, session 21), and it
+is said as a line's note (`slip.hash_note_line`: write `# 王姐说…` there, an ASCII `#` after the
+indentation, which YAML takes for a comment line).
 """
 
 from __future__ import annotations
@@ -31,6 +35,10 @@ _BLANKS: Final = " \t" + _WIDE_BLANKS
 # mark before a number (`福桂苑 ＃3楼`, `＃302`): that is the number sign's own use, text
 _NOTE: Final = re.compile(rf"(?<=[^ \t{_WIDE_BLANKS}])(?:[ \t{_WIDE_BLANKS}]+(?P<m1>[{_NUMBER_SIGNS}])"
                           rf"|[{_WIDE_BLANKS}]+(?P<m2>#))(?![0-9０-９])(?P<note>.*)$")
+# the same at the start of a line that continues a plain value, after its indentation: YAML joins the
+# line to the one before with a space, so the mark follows the value's text and a blank as above
+_LINE_NOTE: Final = re.compile(rf"[ \t]*(?:[{_WIDE_BLANKS}]*(?P<m1>[{_NUMBER_SIGNS}])|[{_WIDE_BLANKS}]+(?P<m2>#))"
+                               rf"(?![0-9０-９])(?P<note>.*)$")
 # a topic (`＃敬老＃`, as WeChat writes one): text
 _TOPIC: Final = re.compile(rf"[#{_NUMBER_SIGNS}][^#{_NUMBER_SIGNS}\s]+[#{_NUMBER_SIGNS}](?=[{_BLANKS}]|$)")
 
@@ -39,8 +47,9 @@ def hash_notes(text: str, path: PurePosixPath, first_line: int, loader: type) ->
     """Every line of `text` (YAML, parsed already; its first line is `first_line`) where a plain value
     ends with a note behind a full-width number sign (`＃`, `﹟`, `♯`) after a blank, or behind an ASCII
     `#` after a blank YAML does not take for one (U+3000, U+00A0…): one error `slip.hash_note` per line,
-    naming the mark, the note and the value in quotes. `loader`: the YAML loader whose scanner gives the
-    values' places (load/yamlfile.py ContentLoader). Keys are not looked at."""
+    naming the mark, the note and the value in quotes; `slip.hash_note_line` where such a mark starts a
+    line that continues the value (the value is then the text of the line before). `loader`: the YAML
+    loader whose scanner gives the values' places (load/yamlfile.py ContentLoader). Keys are not looked at."""
     if not any(sign in text for sign in _NUMBER_SIGNS) and "#" not in text:
         return []
     lines = text.split("\n")
@@ -48,14 +57,12 @@ def hash_notes(text: str, path: PurePosixPath, first_line: int, loader: type) ->
     key_next = False
     for token in yaml.scan(text, Loader=loader):
         if isinstance(token, yaml.ScalarToken) and token.plain and not key_next:
+            before = ""
             for index, segment in _segments(lines, token):
-                found = _note(segment)
-                if found is None or index in problems:
-                    continue
-                mark = found["m1"] or found["m2"]
-                problems[index] = Problem(path, first_line + index, "slip.hash_note", {
-                    "mark": mark, "note": found["note"].strip()[:40], "value": segment[:found.start()].strip()[:40],
-                    "quoted": yaml_quoted(str(token.value))})
+                found = _note(segment, continued=index > token.start_mark.line)
+                if found is not None and index not in problems:
+                    problems[index] = _problem(path, first_line + index, found, before, str(token.value))
+                before = segment.strip(_BLANKS) or before
         key_next = isinstance(token, yaml.KeyToken)
     return [problems[index] for index in sorted(problems)]
 
@@ -72,8 +79,22 @@ def _segments(lines: list[str], token: yaml.ScalarToken) -> list[tuple[int, str]
     return found
 
 
-def _note(segment: str) -> re.Match[str] | None:
-    """The first mark in `segment` that starts a note (not a topic `＃敬老＃`) and what follows it, or None."""
+def _problem(path: PurePosixPath, line: int, found: re.Match[str], before: str, value: str) -> Problem:
+    """The note `found` (_note) said at `line`; `before`: the value's text on the lines above it."""
+    mark = found["m1"] or found["m2"]
+    typed = found.string[:found.start("m1" if found["m1"] else "m2")].strip(_BLANKS)
+    key = "slip.hash_note" if typed else "slip.hash_note_line"
+    return Problem(path, line, key, {"mark": mark, "note": found["note"].strip()[:40],
+                                     "value": (typed or before)[:40], "quoted": yaml_quoted(value)})
+
+
+def _note(segment: str, *, continued: bool) -> re.Match[str] | None:
+    """The first mark in `segment` that starts a note (not a topic `＃敬老＃`) and what follows it, or None.
+    `continued`: the segment is a line that continues a value, so a mark at its start (after the
+    indentation) starts a note as well."""
+    found = _LINE_NOTE.match(segment) if continued else None
+    if found is not None and not _TOPIC.match(segment, found.start("note") - 1):
+        return found
     found = _NOTE.search(segment)
     while found is not None and _TOPIC.match(segment, found.start("note") - 1):
         found = _NOTE.search(segment, found.start("note"))
