@@ -18,6 +18,8 @@ _GROUPED: Final = re.compile(r"\d{1,3}(?:[,，'’_\s]\d{3})+(?:\.\d+)?")  # 1,0
 # 1.000, 2.500, 1.000.000: a dot where a comma groups thousands? Not 0.500: no thousands start with 0
 _DOT_GROUPED: Final = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
 _COMMA_GROUPED: Final = re.compile(r"[+-]?\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?")  # 1,000 1，000 1,200.50
+# 1.000,50 · 1.234.567,89: thousands grouped by dots and a decimal comma, as European spreadsheets write a sum
+_DOT_COMMA: Final = re.compile(r"([1-9]\d{0,2}(?:\.\d{3})+),(\d+)")
 _SCALED: Final = re.compile(r"(\d+(?:\.\d+)?)\s*([十百千万亿])")  # 1.5万, 3千
 _DIGITS: Final = {c: d for d, chars in enumerate(("零〇", "一壹幺", "二贰两", "三叁", "四肆", "五伍", "六陆", "七柒",
                                                    "八捌", "九玖")) for c in chars}
@@ -71,6 +73,9 @@ def number_hint(raw: str, whole: bool, percent: bool = False) -> str | None:
     if percent:
         tenths = _TENTHS.fullmatch(text)
         text = str((chinese_number(tenths.group(1)) or 0) * 10) if tenths else _PERCENT.sub("", text)
+    european = _DOT_COMMA.fullmatch(text)
+    if european is not None:  # 1.000,50 → 1000.50: no other reading (break21: it was told 例如 200)
+        return _dot_comma(european, whole, percent)
     found: Decimal | None = None
     try:
         if _GROUPED.fullmatch(text):
@@ -89,6 +94,15 @@ def number_hint(raw: str, whole: bool, percent: bool = False) -> str | None:
         return None
     said = str(int(found)) if found == found.to_integral_value() else format(found.normalize(), "f")
     return None if said == raw.strip() else said
+
+
+def _dot_comma(found: re.Match[str], whole: bool, percent: bool) -> str | None:
+    """A `_DOT_COMMA` match as the digits to write, its decimals as typed (1.000,50 → 1000.50); None where the
+    field takes no such number (a count with a fraction, a percentage over 100)."""
+    units, decimals = found.group(1).replace(".", ""), found.group(2)
+    if whole or percent:
+        return units if not decimals.strip("0") and not (percent and int(units) > 100) else None
+    return f"{units}.{decimals}"
 
 
 def ungrouped(text: str) -> str:
