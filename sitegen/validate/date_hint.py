@@ -31,6 +31,9 @@ _SIMPLIFIED: Final = str.maketrans("點時號兩淩", "点时号两凌")  # 下�
 # left as typed: no time (session 20: neither a date line nor a sheet read these words).
 _NIGHT: Final = re.compile(r"(夜里|夜裡|夜间|夜間|夜晚|深夜|半夜|午夜)\s*(\d{1,2})(?=\s*[点:时])")
 _LATE_EVENING: Final = frozenset({"夜里", "夜裡", "夜间", "夜間", "夜晚", "深夜"})
+# 晚8点半, 早8点: the short words workers write for 晚上 and 早上 before an hour (break21: a 时间 cell 晚8点半-9点半 was told
+# it crossed midnight); not the 晚 of 傍晚, 今晚 or 晚间, nor the 早 of 早晨, 今早 or 提早
+_SHORT_PART: Final = re.compile(r"(?<![今昨明傍每当])(晚|早)(?![上晨间間])(?=\s*\d)")
 _RANGE_TO: Final = re.compile(r"(?:到|至|[-~～—－])\s*$")  # what stands before a range's end
 
 
@@ -50,17 +53,23 @@ def _night_end(match: re.Match[str]) -> str:
 
 def typed_numbers(text: str, end: bool = False) -> str:
     """`text` with its Chinese numerals before 年月日号点时分 as digits (下午三点 → 下午3点), 點/時/號/兩 as 点/时/号/两,
-    and the night's words as the parts of the day they mean (夜里11点 → 晚上11点: `_NIGHT`); `end`: `text` is the
-    end of a range, cut from it (深夜1点 → 凌晨1点, which alone is not read)."""
+    晚 and 早 before an hour as 晚上 and 早上 (晚8点半: `_whole_parts`), and the night's words as the parts of the day
+    they mean (夜里11点 → 晚上11点: `_NIGHT`); `end`: `text` is the end of a range, cut from it (深夜1点 → 凌晨1点,
+    which alone is not read)."""
     return _NIGHT.sub(_night_end if end else _night,
-                      _NUMERALS.sub(_arabic, unicodedata.normalize("NFKC", text).translate(_SIMPLIFIED)))
+                      _whole_parts(_NUMERALS.sub(_arabic, unicodedata.normalize("NFKC", text).translate(_SIMPLIFIED))))
+
+
+def _whole_parts(text: str) -> str:
+    """`text` with 晚 and 早 before an hour as 晚上 and 早上 (`_SHORT_PART`: 晚8点半 → 晚上8点半)."""
+    return _SHORT_PART.sub(lambda short: short.group(1) + "上", text)
 
 
 def _normal(raw: str) -> str:
     """`raw` as the readers below take it: NFKC, 點 as 点 (`typed_numbers`), without its weekday, its Chinese numerals
     as digits, the night's words as parts of the day (`_NIGHT`)."""
     text = WEEKDAY.sub(" ", unicodedata.normalize("NFKC", raw).translate(_SIMPLIFIED), count=1).strip()
-    return _NIGHT.sub(_night, _NUMERALS.sub(_arabic, text))
+    return _NIGHT.sub(_night, _whole_parts(_NUMERALS.sub(_arabic, text)))
 
 
 def _arabic(numeral: re.Match[str]) -> str:
