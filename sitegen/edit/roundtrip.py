@@ -13,22 +13,23 @@ from sitegen.errors import Problem
 
 
 class TypedDay(str):
-    """A plain scalar YAML takes for a timestamp that is no real moment (2026-13-01, 2026-02-30,
-    2026-10-01 25:00:00): kept as the worker typed it, for `check` to name, and written back plain."""
+    """A plain scalar YAML 1.2 takes for a timestamp, kept as the worker typed it and written back plain.
+
+    `check` reads every value as text (load/yamlfile.py), so the editor does too: ruamel's datetime raised on
+    a day that is no real moment (2026-13-01, 2026-10-01 25:00:00: the editor answered 500), and re-rendered a
+    real one a save did not touch (08:00:00.5 as 08:00:00.500000, 8:00:00 as 08:00:00, 2026-10-01t08:00:00
+    as T, Z as +00:00: breaker s21), while the form showed 08:00 for a value check refuses."""
 
 
 @cache
 def _classes() -> tuple[type, type]:
-    """ruamel's round-trip constructor and representer, with an impossible day kept as typed (TypedDay)."""
+    """ruamel's round-trip constructor and representer, with every timestamp kept as typed (TypedDay)."""
     from ruamel.yaml.constructor import RoundTripConstructor
     from ruamel.yaml.representer import RoundTripRepresenter
 
     class Constructor(RoundTripConstructor):
         def construct_yaml_timestamp(self, node: Any, values: Any = None) -> Any:
-            try:
-                return super().construct_yaml_timestamp(node, values)
-            except ValueError:  # ruamel's datetime raised, and the editor answered 500 (breaker, s21)
-                return TypedDay(node.value)
+            return TypedDay(node.value)
 
     class Representer(RoundTripRepresenter):
         pass

@@ -5,7 +5,8 @@ ruamel.yaml's round trip, so the field order and every comment a person wrote st
 were. The new text is checked exactly as `sitegen check` would check it (overlaid on the content
 folder) before anything is written; a file changed on disk since it was opened is never
 overwritten. A record that does not pass yet can be kept as a draft under a `_` name, which
-builds ignore, until it does.
+builds ignore, until it does. A `_` file is a draft to the form too: it keeps its name until the
+worker unticks its draft box, and a save that publishes or hides a record says so.
 """
 
 from __future__ import annotations
@@ -119,7 +120,8 @@ def _as_file_was(text: str, before: bytes | None) -> str | bytes:
 
 
 def read_record(content: Path, rel: str, messages: Messages | None = None) -> dict[str, Any]:
-    """One record as the form shows it: field values as text, the body, and the file's version; with
+    """One record as the form shows it: field values as text, the body, and the file's version (a `_` file's
+    `draft` true, whatever its draft line says: builds skip it, and its box opened unticked); with
     `messages`, also what `check` finds in it by field (`errors`, `warnings`: field → messages, each at
     file:line as check prints it), so a value check refuses (date: 2026-13-01) opens as typed, the
     problem said beside it."""
@@ -134,8 +136,10 @@ def read_record(content: Path, rel: str, messages: Messages | None = None) -> di
     loaded = round_trip(yaml_text, path) or {}
     if not isinstance(loaded, dict):
         raise EditError(422, "edit.many_records")
-    record = {"path": str(path), "kind": path.parts[0], "version": version_of(data),
-              "fields": as_checked(path.parts[0], plain(dict(loaded))), "body": body}
+    fields = as_checked(path.parts[0], plain(dict(loaded)))
+    if path.name.startswith("_") and fields.get("draft") in (None, False):  # builds skip it: a draft (breaker s21)
+        fields["draft"] = True
+    record = {"path": str(path), "kind": path.parts[0], "version": version_of(data), "fields": fields, "body": body}
     if messages is not None:
         final = path.with_name(path.name.removeprefix("_"))
         record["errors"], record["warnings"] = _check(content, final, text, path.parts[0], messages, located=path)
@@ -164,9 +168,11 @@ def save_record(content: Path, kind: str, rel: str | None, version: str | None, 
     """Check the form's record as `check` would and write it, or say what is wrong by field.
 
     With keep_as_draft, a record that does not pass yet is still kept, under a `_` name that
-    builds ignore. Raises EditError 409 when the file changed on disk since `version` (also when
-    another save of it finished first), 422 when the file on disk cannot be read as YAML, 400
-    when the file would land outside the content folder.
+    builds ignore. A `_` file keeps its name (builds skip it) unless the form unticks its draft box: then
+    it takes its real name and `notice` says it will be published; one with a draft line saying yes takes
+    its real name once it passes (still a draft). Raises EditError 409 when the file changed on disk since
+    `version` (also when another save of it finished first), 422 when the file on disk cannot be read as
+    YAML, 400 when the file would land outside the content folder.
     """
     with WRITING:
         return _save_record(content, kind, rel, version, values, body, messages, keep_as_draft)
@@ -176,37 +182,25 @@ def _save_record(content: Path, kind: str, rel: str | None, version: str | None,
                  body: str, messages: Messages, keep_as_draft: bool) -> Saved:
     if kind not in KINDS:
         raise EditError(400, "edit.bad_kind")
-    if rel:
-        path = safe_record_path(content, rel)
-        target = content.joinpath(*path.parts)
-        try:
-            current = target.read_bytes()
-        except FileNotFoundError:
-            raise EditError(409, "edit.gone") from None
-        if version_of(current) != version:
-            raise EditError(409, "edit.changed_on_disk")
-        yaml_text, _ = split(_text_of_file(current, target, path), path)
-        data = round_trip(yaml_text, path)
-        if data is not None and not isinstance(data, dict):
-            raise EditError(422, "edit.many_records")
-    else:
-        path = new_name(content, kind, values)
-        data, current = None, None
+    path, data, current = _opened(content, rel, version) if rel else (new_name(content, kind, values), None, None)
     if data is None:
         from ruamel.yaml.comments import CommentedMap
 
         data = CommentedMap()
-    was_draft = is_draft(kind, data) if rel else None
+    by_name = bool(rel) and path.name.startswith("_")
+    was_draft = (by_name or is_draft(kind, data)) if rel else None
+    if by_name and values.get("draft") is True and not is_draft(kind, data):  # its name hides it: no line added
+        values = dict(values, draft=None)
     apply_form(data, kind, values, messages)
-    notice = _draft_notice(was_draft, is_draft(kind, data), messages)
-    markdown = path.suffix.lower() == ".md"
-    text = text_of(data, body, markdown)
-    final = path.with_name(path.name.removeprefix("_"))  # a kept draft that now passes gets its real name
+    keep_name = by_name and values.get("draft") is not False and not is_draft(kind, data)  # unticked: published
+    text = text_of(data, body, path.suffix.lower() == ".md")
+    final = path.with_name(path.name.removeprefix("_"))  # a kept draft with a draft line that passes: its real name
     errors, warnings = _check(content, final, text, kind, messages)
     if errors and not keep_as_draft:
         return Saved(path=str(path) if rel else None, version=version, written=False, errors=errors, warnings=warnings,
-                     notice=notice)
-    destination = path.with_name("_" + final.name) if errors else final
+                     notice=_draft_notice(was_draft, keep_name or is_draft(kind, data), messages))
+    destination = path.with_name("_" + final.name) if errors or keep_name else final
+    notice = _draft_notice(was_draft, destination.name.startswith("_") or is_draft(kind, data), messages)
     if destination != path and content.joinpath(*destination.parts).exists():
         raise EditError(409, "edit.name_taken", path=str(destination))
     write_atomically(content, content.joinpath(*destination.parts), _as_file_was(text, current))
@@ -217,11 +211,31 @@ def _save_record(content: Path, kind: str, rel: str | None, version: str | None,
                  errors=errors, warnings=warnings, notice=notice)
 
 
+def _opened(content: Path, rel: str, version: str | None) -> tuple[PurePosixPath, Any, bytes]:
+    """(path, round-trip data or None when empty, bytes) of the record file a save changes; EditError 409 when it
+    is gone or changed since `version`, 422 when it holds many records."""
+    path = safe_record_path(content, rel)
+    target = content.joinpath(*path.parts)
+    try:
+        current = target.read_bytes()
+    except FileNotFoundError:
+        raise EditError(409, "edit.gone") from None
+    if version_of(current) != version:
+        raise EditError(409, "edit.changed_on_disk")
+    yaml_text, _ = split(_text_of_file(current, target, path), path)
+    data = round_trip(yaml_text, path)
+    if data is not None and not isinstance(data, dict):
+        raise EditError(422, "edit.many_records")
+    return path, data, current
+
+
 def _draft_notice(before: bool | None, after: bool, messages: Messages) -> str:
-    """What a change of the draft box means for the site ('' when a record kept its state, or a new one is
-    not a draft): the worker who unticks it is told the record will be published (breaker s21)."""
+    """What a save means for the site ('' when a record kept its state): `before` and `after` say whether
+    builds skip it (a draft line, or a `_` name), `before` None for a new record. The worker who unticks the
+    box is told the record will be published, and so is one who saves a new record that is not a draft
+    (it went out with the next publish without a word: breaker s21)."""
     if before is None:
-        return messages.text("edit.draft_on") if after else ""
+        return messages.text("edit.draft_on" if after else "edit.new_on_site")
     return "" if before == after else messages.text("edit.draft_on" if after else "edit.draft_off")
 
 

@@ -133,10 +133,13 @@ def test_an_unfinished_record_is_kept_as_a_draft_the_build_ignores(site: Path) -
     listed = {r["path"]: r for r in store.list_records(site, "wishes")}
     assert listed[saved.path]["unfinished"]
     record = store.read_record(site, saved.path)
-    done = store.save_record(site, "wishes", saved.path, record["version"],
-                             dict(record["fields"], wisher="钱大爷", posted_on="2026-10-02"), "", ZH)
+    assert record["fields"]["draft"] is True  # builds skip it: its draft box opens ticked
+    mended = dict(record["fields"], wisher="钱大爷", posted_on="2026-10-02")
+    kept = store.save_record(site, "wishes", saved.path, record["version"], mended, "", ZH)
+    assert kept.written and not kept.errors and kept.path == saved.path  # still ticked: still hidden by its name
+    done = store.save_record(site, "wishes", saved.path, kept.version, dict(mended, draft=False), "", ZH)
     assert done.written and not done.errors and done.path and not done.path.split("/")[1].startswith("_")
-    assert not (site / saved.path).exists()
+    assert not (site / saved.path).exists() and done.notice == ZH.text("edit.draft_off")
 
 
 def test_delete_moves_to_trash(site: Path) -> None:

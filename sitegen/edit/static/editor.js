@@ -327,6 +327,7 @@
     fields.draft = asDraft ? true : $("draft").checked;  /* the box as the worker left it: 保存 sent null, and a draft was published */
     var payload = { kind: state.kind, path: state.current.path, version: state.current.version, fields: fields,
       body: $("body-box").hidden ? "" : $("body").value, keep_as_draft: !!asDraft };
+    var wasNew = !state.current.path;  /* a new record's notice (on the site next publish, or not) is said, not a warning */
     say("…");
     return api("POST", "/api/save", payload).then(function (answer) {
       var result = answer.data;
@@ -340,7 +341,7 @@
       $("delete").hidden = false;
       $("preview-page").hidden = unfinished(result.path); $("print-poster").hidden = unfinished(result.path);
       say((result.draft_kept ? state.words.saved_draft : state.words.saved) + " " + result.path + (result.notice ? " " + result.notice : ""),
-        result.draft_kept || result.notice ? "warn" : "good");
+        result.draft_kept || (result.notice && !wasNew) ? "warn" : "good");
       $("draft").checked = !!fields.draft;
       loadList();
     });
