@@ -20,6 +20,7 @@ indentation, which YAML takes for a comment line).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import PurePosixPath
 from typing import Final
 
@@ -28,19 +29,19 @@ import yaml
 from sitegen.errors import Problem
 from sitegen.load.slips import ODD_SPACES, yaml_quoted
 
-_NUMBER_SIGNS: Final = "＃﹟♯"
+NUMBER_SIGNS: Final = "＃﹟♯"  # what a Chinese input method or a font gives for #
 _WIDE_BLANKS: Final = "".join(sorted(ODD_SPACES - {"\t"}))
-_BLANKS: Final = " \t" + _WIDE_BLANKS
+BLANKS: Final = " \t" + _WIDE_BLANKS  # the ASCII blanks and those YAML does not take for blanks
 # the mark and what follows it to the segment's end, after the value's own text and a blank; not a
 # mark before a number (`福桂苑 ＃3楼`, `＃302`): that is the number sign's own use, text
-_NOTE: Final = re.compile(rf"(?<=[^ \t{_WIDE_BLANKS}])(?:[ \t{_WIDE_BLANKS}]+(?P<m1>[{_NUMBER_SIGNS}])"
+_NOTE: Final = re.compile(rf"(?<=[^ \t{_WIDE_BLANKS}])(?:[ \t{_WIDE_BLANKS}]+(?P<m1>[{NUMBER_SIGNS}])"
                           rf"|[{_WIDE_BLANKS}]+(?P<m2>#))(?![0-9０-９])(?P<note>.*)$")
 # the same at the start of a line that continues a plain value, after its indentation: YAML joins the
 # line to the one before with a space, so the mark follows the value's text and a blank as above
-_LINE_NOTE: Final = re.compile(rf"[ \t]*(?:[{_WIDE_BLANKS}]*(?P<m1>[{_NUMBER_SIGNS}])|[{_WIDE_BLANKS}]+(?P<m2>#))"
+_LINE_NOTE: Final = re.compile(rf"[ \t]*(?:[{_WIDE_BLANKS}]*(?P<m1>[{NUMBER_SIGNS}])|[{_WIDE_BLANKS}]+(?P<m2>#))"
                                rf"(?![0-9０-９])(?P<note>.*)$")
 # a topic (`＃敬老＃`, as WeChat writes one): text
-_TOPIC: Final = re.compile(rf"[#{_NUMBER_SIGNS}][^#{_NUMBER_SIGNS}\s]+[#{_NUMBER_SIGNS}](?=[{_BLANKS}]|$)")
+_TOPIC: Final = re.compile(rf"[#{NUMBER_SIGNS}][^#{NUMBER_SIGNS}\s]+[#{NUMBER_SIGNS}](?=[{BLANKS}]|$)")
 
 
 def hash_notes(text: str, path: PurePosixPath, first_line: int, loader: type) -> list[Problem]:
@@ -50,21 +51,29 @@ def hash_notes(text: str, path: PurePosixPath, first_line: int, loader: type) ->
     naming the mark, the note and the value in quotes; `slip.hash_note_line` where such a mark starts a
     line that continues the value (the value is then the text of the line before). `loader`: the YAML
     loader whose scanner gives the values' places (load/yamlfile.py ContentLoader). Keys are not looked at."""
-    if not any(sign in text for sign in _NUMBER_SIGNS) and "#" not in text:
+    if not any(sign in text for sign in NUMBER_SIGNS) and "#" not in text:
         return []
-    lines = text.split("\n")
     problems: dict[int, Problem] = {}
+    for token, segments in plain_values(text, loader):
+        before = ""
+        for index, segment in segments:
+            found = _note(segment, continued=index > token.start_mark.line)
+            if found is not None and index not in problems:
+                problems[index] = _problem(path, first_line + index, found, before, str(token.value))
+            before = segment.strip(BLANKS) or before
+    return [problems[index] for index in sorted(problems)]
+
+
+def plain_values(text: str, loader: type) -> Iterator[tuple[yaml.ScalarToken, list[tuple[int, str]]]]:
+    """Each plain (unquoted, not block) value of the YAML `text`, keys left out, with its text on each
+    line it spans: (0-based line, the value's part of that line; a line it continues keeps its
+    indentation). `loader`: the YAML loader whose scanner gives the places."""
+    lines = text.split("\n")
     key_next = False
     for token in yaml.scan(text, Loader=loader):
         if isinstance(token, yaml.ScalarToken) and token.plain and not key_next:
-            before = ""
-            for index, segment in _segments(lines, token):
-                found = _note(segment, continued=index > token.start_mark.line)
-                if found is not None and index not in problems:
-                    problems[index] = _problem(path, first_line + index, found, before, str(token.value))
-                before = segment.strip(_BLANKS) or before
+            yield token, _segments(lines, token)
         key_next = isinstance(token, yaml.KeyToken)
-    return [problems[index] for index in sorted(problems)]
 
 
 def _segments(lines: list[str], token: yaml.ScalarToken) -> list[tuple[int, str]]:
@@ -82,7 +91,7 @@ def _segments(lines: list[str], token: yaml.ScalarToken) -> list[tuple[int, str]
 def _problem(path: PurePosixPath, line: int, found: re.Match[str], before: str, value: str) -> Problem:
     """The note `found` (_note) said at `line`; `before`: the value's text on the lines above it."""
     mark = found["m1"] or found["m2"]
-    typed = found.string[:found.start("m1" if found["m1"] else "m2")].strip(_BLANKS)
+    typed = found.string[:found.start("m1" if found["m1"] else "m2")].strip(BLANKS)
     key = "slip.hash_note" if typed else "slip.hash_note_line"
     return Problem(path, line, key, {"mark": mark, "note": found["note"].strip()[:40],
                                      "value": (typed or before)[:40], "quoted": yaml_quoted(value)})

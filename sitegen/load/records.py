@@ -13,7 +13,8 @@ from sitegen.load.decode import read_text
 from sitegen.load.files import SourceFile
 from sitegen.load.frontmatter import split_front_matter
 from sitegen.load.garbage import find_garbage
-from sitegen.load.yamlfile import Located, Path_, parse_yaml
+from sitegen.load.note_hints import note_hints
+from sitegen.load.yamlfile import ContentLoader, Located, Path_, parse_yaml
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +79,7 @@ def parse_file(source: SourceFile, text: str) -> tuple[list[RawRecord], list[Pro
     located, problems = parse_yaml(text, source.rel)
     if located is None:
         return [], problems
+    problems += note_hints(text, source.rel, 1, ContentLoader)  # `社区活动室＃王姐说…`: a warning, the file is read
     if located.data is None:
         return [], [*problems, Problem(source.rel, None, "file.empty")]
     if isinstance(located.data, dict):
@@ -96,6 +98,7 @@ def _parse_markdown(source: SourceFile, text: str) -> tuple[list[RawRecord], lis
     located, problems = parse_yaml(split.yaml_text, source.rel, split.yaml_line)
     if located is None:
         return [], problems
+    problems += note_hints(split.yaml_text, source.rel, split.yaml_line, ContentLoader)
     data = located.data if located.data is not None else {}
     if not isinstance(data, dict):
         return [], [*problems, Problem(source.rel, split.yaml_line, "file.not_a_mapping")]

@@ -1,0 +1,88 @@
+"""A number sign typed straight after a value's text with a note behind it: `社区活动室＃王姐说可能换地方`.
+
+A Chinese input method types no blank before `＃` (and many type an ASCII `#` there too): the worker's
+note is then part of the value and published on every page that shows it (session 21). Unlike the note
+after a blank (load/hash_notes.py, refused), a mark inside a value is often the value's own text: a
+building (`3＃楼`, `福桂苑＃3楼`), an issue (`第＃期`), a WeChat topic (`＃敬老＃`), `C＃编程班`. Refusing it
+would stop a build over real text, so it is a warning at its line (`slip.hash_note_maybe`, the build goes
+on, `sitegen check` shows it), said only when the words behind the mark read as a note:
+
+- a mark straight after the value's text (not after a digit, not before one) followed by words a note
+  has (待定, 确认, 说, 问, 可能, 记得, 还没, 改到, 先不, 保密, TODO, a question mark …: NOTE_WORDS), to the
+  line's end: `社区活动室＃王姐说可能换地方`, `电话报名#先问王姐`;
+- a topic whose words are a note's "not yet" (`敬老活动 ＃待定＃`, `重阳节＃待确认＃`: UNDECIDED), which no
+  WeChat topic is.
+
+A value that starts with the mark, quoted text and `|`/`>` blocks are never looked at; quotes are what
+the warning tells a worker to write when the words are the value's own, and it then goes away. A mark
+after a blank that starts a note is hash_notes' error, said before this is looked at.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import PurePosixPath
+from typing import Final
+
+from sitegen.errors import Problem
+from sitegen.load.hash_notes import BLANKS, NUMBER_SIGNS, plain_values
+from sitegen.load.slips import yaml_quoted
+
+# "not decided yet" words: a topic made of one of them is a note (Simplified, Traditional, ASCII)
+UNDECIDED: Final = ("待定", "未定", "暂定", "暫定", "待确认", "待確認", "未确认", "未確認", "不确定", "不確定",
+                    "待核实", "待核實", "待补", "待補", "待问", "待問", "再定", "再议", "再議", "备注", "備註",
+                    "todo", "tbd")
+# words a note to oneself has and a value's text behind a ＃ has not
+NOTE_WORDS: Final = (*UNDECIDED, "确认", "確認", "说", "說", "问", "問", "可能", "也许", "也許", "大概",
+                     "记得", "記得", "别忘", "別忘", "提醒", "还没", "還沒", "没定", "沒定", "改到", "改成",
+                     "换到", "換到", "换成", "換成", "换地方", "換地方", "先不", "别发", "別發", "勿发", "勿發",
+                     "不公开", "不公開", "保密", "删", "刪", "?", "？")
+_MARK: Final = re.compile(rf"[#{NUMBER_SIGNS}]")
+# what a file needs for a hint: a full-width mark, or an ASCII # straight after a character and before one
+_CANDIDATE: Final = re.compile(rf"[{NUMBER_SIGNS}]|[^{BLANKS}\n0-9]#[^{BLANKS}\n0-9]")
+
+
+def note_hints(text: str, path: PurePosixPath, first_line: int, loader: type) -> list[Problem]:
+    """A warning `slip.hash_note_maybe` for each line of `text` (YAML that parsed without a problem; its
+    first line is `first_line`) where a plain value holds a number sign that starts what reads as a note
+    (see the module's text), naming the value before it, the mark and words as typed, the note and the
+    value in quotes. `loader`: the YAML loader (load/yamlfile.py ContentLoader). Keys are not looked at."""
+    if not _CANDIDATE.search(text):  # most files: no scan
+        return []
+    found: dict[int, Problem] = {}
+    for token, segments in plain_values(text, loader):
+        for index, segment in segments:
+            hint = _hint(segment)
+            if hint is not None and index not in found:
+                value, typed, note = hint
+                found[index] = Problem(path, first_line + index, "slip.hash_note_maybe", {
+                    "value": value[:40], "typed": typed[:40], "note": note[:40],
+                    "quoted": yaml_quoted(str(token.value))}, True)
+    return [found[index] for index in sorted(found)]
+
+
+def _hint(segment: str) -> tuple[str, str, str] | None:
+    """(the value's text before the mark, the mark and what follows as typed, the note's words) for the
+    first mark in `segment` (a plain value's part of one line) that starts a note, or None."""
+    for mark in _MARK.finditer(segment):
+        at = mark.start()
+        value, typed = segment[:at].strip(BLANKS), segment[at:].rstrip(BLANKS)
+        note = typed[1:].strip(BLANKS)
+        if not value or not note or segment[at - 1].isdecimal() or note[0].isdecimal():
+            continue  # the value's start (`＃邻里节`), a number's sign (`3＃楼`, `福桂苑＃3楼`)
+        if mark.group() == "#" and ("://" in value or segment[at - 1] in BLANKS):
+            continue  # a web address's part (`…/page#说明`); after a blank, YAML's comment or slips.py's
+        if _note_like(note, after_blank=segment[at - 1] in BLANKS):
+            return value, typed, note.rstrip(NUMBER_SIGNS + "#")
+    return None
+
+
+def _note_like(note: str, *, after_blank: bool) -> bool:
+    """Whether `note`, the words behind a mark, read as a note: a topic (`待定＃`, closed by a mark, no
+    blank in it) when it starts with UNDECIDED; other words straight after the value (not `after_blank`,
+    which is hash_notes' error or a topic) when they hold one of NOTE_WORDS."""
+    words = note.casefold()
+    inner = words[:-1]
+    if words[-1] in NUMBER_SIGNS + "#" and inner and not any(c in BLANKS + NUMBER_SIGNS + "#" for c in inner):
+        return inner.startswith(UNDECIDED)
+    return not after_blank and any(word in words for word in NOTE_WORDS)
