@@ -19,6 +19,7 @@ from typing import Final, NamedTuple
 from sitegen.errors import KeyedError
 from sitegen.kinds.shape import Words
 from sitegen.sheets.columns import SHOW_PHONE_WORDS, STATUS_WORDS, word_key
+from sitegen.sheets.datewords import typed_date
 from sitegen.sheets.timewords import part_of_day
 from sitegen.validate.number_hint import dot_readings, number_hint, ungrouped
 from sitegen.validate.yesno import sheet_words, yes_no_table
@@ -112,8 +113,9 @@ def _serial(number: float) -> date:
     return _EXCEL_EPOCH + timedelta(days=int(number))
 
 
-def read_when(cell: Cell) -> date | str:
-    """A date (2021/8/6, 2021年8月6日, 2021.8.6, 20210806, a date cell or serial) or 'YYYY-MM-DD HH:MM'."""
+def read_when(cell: Cell, with_time: bool = True) -> date | str:
+    """A date (2021/8/6, 2021年8月6日, 2021.8.6, 20210806, a date cell or serial) or 'YYYY-MM-DD HH:MM'; other text as
+    check's hint reads it on a date line, or its advice (sheets/datewords.py `typed_date`; `with_time`: a time is asked)."""
     if isinstance(cell, datetime):
         return cell.date() if (cell.hour, cell.minute) == (0, 0) else cell.strftime("%Y-%m-%d %H:%M")
     if isinstance(cell, date):
@@ -130,7 +132,7 @@ def read_when(cell: Cell) -> date | str:
     bare = WEEKDAY.sub("", text, count=1)
     found = _TEXT_DATE.match(bare) or _COMPACT_DATE.match(bare)
     if not found:
-        raise CellError("import.cell.date", value=text)
+        return typed_date(text, with_time, CellError)
     day = _date(found.group(1), found.group(2), found.group(3), text)
     groups = found.groups()
     if len(groups) > 3 and groups[3] is not None and (int(groups[3]), int(groups[4])) != (0, 0):
@@ -147,7 +149,7 @@ def _date(year: str, month: str, day: str, shown: Cell) -> date:
 
 def read_date(cell: Cell) -> date:
     """A day, whatever Excel made of it; a time of day is not allowed here."""
-    found = read_when(cell)
+    found = read_when(cell, with_time=False)
     if isinstance(found, str):
         raise CellError("import.cell.date_only", value=found, day=found[:10])
     return found

@@ -70,7 +70,7 @@ def read_record(table: Table, row: Row, kind: str) -> RowRecord:
         try:
             value = _read(column, cell, kind)
         except CellError as e:
-            record.problems.append((header, _clock_alone(e, cell) if column.target == "end" else e))
+            record.problems.append((header, _named(_clock_alone(e, cell) if column.target == "end" else e, header)))
             record.unreadable.add(column.target.split(".")[0])
             continue
         top = column.target.split(".")[0]
@@ -114,6 +114,14 @@ def _start_of(found: dict[str, object]) -> str | None:
         return span.start
     when = str(found.get("date", ""))
     return when[11:] if day_of(when) is not None and len(when) == 16 else None
+
+
+def _named(problem: CellError, header: str) -> CellError:
+    """A problem in check's words (a date line's value.* advice, sheets/datewords.py) with its {field_name}: the
+    column's header as written; other problems as they are."""
+    if not problem.key.startswith("value."):
+        return problem
+    return CellError(problem.key, **{**problem.args_, "field_name": f"“{header}”"})
 
 
 def _clock_alone(problem: CellError, cell: cells.Cell) -> CellError:
