@@ -21,6 +21,7 @@ from sitegen.load.records import RawRecord
 from sitegen.validate.links import dead_body_links
 from sitegen.validate.body import body_limits
 from sitegen.validate.commented import commented_out
+from sitegen.validate.guarded import unsaid_missing
 from sitegen.validate.kept import Checked, RecordsKept
 from sitegen.validate.photos import PhotoChecker
 from sitegen.validate.rules import RULES, slug_of
@@ -138,7 +139,7 @@ def check_fields(raw: RawRecord) -> tuple[Fields | None, list[Problem]]:
     try:
         fields: Fields = schema.model_validate(raw.fields)
     except ValidationError as e:
-        return None, [*problems, *(error_problem(raw, err) for err in e.errors())]
+        return None, unsaid_missing([*problems, *(error_problem(raw, err) for err in e.errors())])
     return fields, problems + [p for rule in RULES[raw.kind] for p in rule(raw, fields)]
 
 

@@ -9,6 +9,7 @@ from typing import Final
 from sitegen.errors import Problem
 from sitegen.load.comments import field_path
 from sitegen.load.records import RawRecord
+from sitegen.validate.guarded import guarded_field
 from sitegen.validate.marked import marked_field
 from sitegen.validate.schema import Fields, known_fields
 
@@ -31,7 +32,9 @@ def _suggest(key: str, known: list[str]) -> str:
 
 
 def unknown_fields(raw: RawRecord, schema: type[Fields]) -> Iterator[Problem]:
-    """A warning per unknown key, nested mappings included (meeting, votes, office, timeline)."""
+    """A warning per unknown key, nested mappings included (meeting, votes, office, timeline); an error
+    for a top-level key that stands for a field whose loss would publish what should not be
+    (validate/guarded.py: `草稿: 是`, `Show_Phone: none`)."""
     yield from _walk(raw, raw.fields, schema, ())
 
 
@@ -42,10 +45,12 @@ def _walk(raw: RawRecord, data: object, schema: type[Fields], at: tuple[str | in
     last: tuple[object, object] = (None, None)
     for key, value in data.items():
         where = (*at, key)
-        marked = marked_field(raw, at, key, data, known) if key not in known else None
+        # `＃ claimed_by: …`, or a key standing for a field whose loss publishes what should not be (`草稿: 是`)
+        marked = (marked_field(raw, at, key, data, known) or (None if at else guarded_field(raw, key, value, known))
+                  if key not in known else None)
         if key not in known and _split_number(last[1], key, value):
             yield raw.problem(where, "value.flow_comma", field=field_path((*at, str(last[0]))), read=last[1])
-        elif marked is not None:  # `＃ claimed_by: …`: a field name with a mark before it, said once
+        elif marked is not None:  # said once, as what it is
             yield marked
         elif key not in known:
             hint = _suggest(key, known)
