@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -16,7 +17,7 @@ from sitegen.kinds import ALL_KINDS, Kind, kind
 from sitegen.model import records as m
 from sitegen.model.dates import Dating
 from sitegen.model.kept import Made, ModelKept, earliest, upcoming_ends
-from sitegen.model.names import Name, NamedText, person_or_group
+from sitegen.model.names import Name, NamedText, NameFinder, known_names, name_finder, person_or_group
 from sitegen.model.places import Levels, PlaceTree, assign_slugs, build_tree
 from sitegen.model.privacy import POSTER_HIDES, WEB_HIDES, mask_name, phone_shown
 from sitegen.options import Options
@@ -64,7 +65,8 @@ def _activity(v: Valid, c: Making) -> m.Activity:
     upcoming = _is_upcoming(f.date, clock.now, clock.zone)
     day = f.date.date() if isinstance(f.date, datetime) else f.date
     return m.Activity(**_common(v, clock, f.title, day, upcoming, dates=(f.date, f.end)), start=f.date, end=f.end,
-                      place=f.place, organizer=person_or_group(f.organizer), partners=f.partners, project=f.project,
+                      place=f.place, organizer=person_or_group(f.organizer),
+                      partners=tuple(person_or_group(p) or p for p in f.partners), project=f.project,
                       participants=f.participants, signup=f.signup, upcoming=upcoming)
 
 
@@ -192,6 +194,39 @@ def _site(v: Valid, options: Options, updated: datetime) -> m.Site:
                   updated=updated, digest=_digest(v.raw.digest, base))  # `updated` is not in it: see pipeline/published.py fingerprints
 
 
+def _with_names(item: Any, finder: NameFinder | None) -> Any:
+    """`item` (a record, the site) with the known names in its text (NameFinder.others_in) in its digest.
+
+    A 繁體 page keeps every known name as typed (render/script.py): which of them its text holds is then
+    part of what it shows, and a page is made again when its records' or the site's digests change
+    (pipeline/published.py fingerprints). A disclosure of 范志发 added remakes the activity 范志发带队巡逻
+    and the pages listing it, not the whole site. `item` itself when it holds no other name.
+    """
+    found = finder.others_in(item) if finder is not None else ()
+    return dataclasses.replace(item, digest=_digest(item.digest, found)) if found else item
+
+
+def _named(read: dict[str, list[Any]], ordered: dict[str, tuple[Any, ...]],
+           site: m.Site) -> tuple[m.Site, tuple[str, ...]]:
+    """The names the records show (known_names), and, with a 繁體 mirror (only its copies keep names apart),
+    the site and every record in `read` (file order) and `ordered` (the kind's order, in place) through
+    `_with_names`."""
+    names = known_names(r for records in ordered.values() for r in records)
+    finder = name_finder(names) if site.traditional_mirror else None
+    if finder is None:
+        return site, names
+    new: dict[int, Any] = {}
+    for made in read.values():
+        for i, record in enumerate(made):
+            found = _with_names(record, finder)
+            if found is not record:
+                made[i] = new[id(record)] = found
+    if new:
+        for folder, records in ordered.items():
+            ordered[folder] = tuple(new.get(id(r), r) for r in records)
+    return _with_names(site, finder), names
+
+
 def _secrets(records: list[Valid], variants: Variants) -> m.Secrets:
     names: set[str] = set()
     web: set[str] = set()
@@ -252,8 +287,9 @@ def build_model(validated: Validated, options: Options, commit_times: Mapping[Pu
     site_commit = clock.committed(validated.site.raw.path)
     site_updated = max([*moments, *([site_commit] if site_commit else [])], default=None) or clock.updated(None)
     own = {name for name in m.Model.__dataclass_fields__}
+    site, names = _named(read, ordered, _site(validated.site, options, site_updated))
     model = m.Model(
-        site=_site(validated.site, options, site_updated),
+        site=site,
         **{folder: records for folder, records in ordered.items() if folder in own},
         others={folder: records for folder, records in ordered.items() if folder not in own},
         places=_tree(slugs, [r for folder in _BOARDED for r in read[folder]], levels, kept),  # file order, as boards list people
@@ -261,5 +297,6 @@ def build_model(validated: Validated, options: Options, commit_times: Mapping[Pu
         today=today,
         now=now,
         dates_change_at=clock.next_change,
+        names=names,
     )
     return model, []

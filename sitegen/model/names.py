@@ -11,7 +11,12 @@ from __future__ import annotations
 
 import re
 import secrets
+from collections.abc import Iterable, Iterator
+from dataclasses import fields, is_dataclass
+from functools import lru_cache
 from typing import Final, SupportsIndex
+
+import ahocorasick
 
 from markupsafe import Markup, escape
 
@@ -24,6 +29,9 @@ NAME_CLOSE: Final = f"\x02/sgname{_SECRET}\x03"
 _GROUP_ENDINGS: Final = ("会", "部", "委", "站", "队", "社", "司", "院", "校", "处", "局", "所", "组", "厂",
                          "店", "馆", "团", "室", "办", "户", "们", "员", "者", "区", "班", "群", "长", "记",
                          "任", "表", "人")
+# Two-character words ending an organisation's name whose last character ends people's names too
+# (张建业, 王中心 are people; 福桂苑物业, 党群服务中心 are not): a 共建单位 is most often one of these.
+_GROUP_WORDS: Final = ("物业", "企业", "中心", "银行", "超市", "药房", "商贸", "餐饮", "医药", "科技")
 _PERSON: Final = re.compile(r"[\u3400-\u9fff][\u3400-\u9fff·*＊]{1,4}")
 
 
@@ -56,12 +64,12 @@ class NamedText(str):
 def person_or_group(who: str | None) -> str | None:
     """A `Name` when `who` reads as one person (2-5 Han characters, no group word at its end); else as is.
 
-    Used for fields that may hold a person or a group (`organizer`, `claimed_by`, `raised_by`,
+    Used for fields that may hold a person or a group (`organizer`, `partners`, `claimed_by`, `raised_by`,
     a meeting's `host`): 于海 is kept as typed, 福桂苑党支部 is converted like any other text.
     """
     if who is None:
         return None
-    if _PERSON.fullmatch(who) and not who.endswith(_GROUP_ENDINGS):
+    if _PERSON.fullmatch(who) and not who.endswith(_GROUP_ENDINGS + _GROUP_WORDS):
         return Name(who)
     return who
 
@@ -69,3 +77,94 @@ def person_or_group(who: str | None) -> str | None:
 def unmark(text: str) -> str:
     """The text with every name marker removed (the main tree, posters, and after conversion)."""
     return text.replace(NAME_OPEN, "").replace(NAME_CLOSE, "")
+
+
+
+def known_names(records: Iterable[object]) -> tuple[str, ...]:
+    """Every person's name the records show (each `Name` of their fields, a meeting's host too), longest first.
+
+    The 繁體 mirror keeps each of them as typed wherever it stands in converted text (render/script.py):
+    范志发 in a title 范志发带队巡逻 is the same person as the disclosure's name. A name of one character
+    or of ASCII alone is left out (OpenCC converts no ASCII; one character is no one's name).
+    Sorted by length (longest first), then by code point: the same records give the same tuple.
+    """
+    found: set[str] = set()
+    for record in records:
+        found.update(_own_names(record))
+    return tuple(sorted((n for n in found if len(n) > 1 and not n.isascii()), key=lambda n: (-len(n), n)))
+
+
+# A memo of a pure function (a record's names follow from what it shows, which its digest stands for), not
+# build state: (address, digest) → its Name values. A `serve` rebuild reads again only the records that changed.
+_OWN: dict[tuple[str, str], frozenset[str]] = {}
+_MEMO_LIMIT: Final = 100_000
+
+
+def _own_names(record: object) -> frozenset[str]:
+    """The `Name` values of a record's fields (as `_values` walks them)."""
+    key = (str(getattr(record, "url", "")), str(getattr(record, "digest", "")))
+    found = _OWN.get(key) if key[1] else None
+    if found is None:
+        found = frozenset(str(v) for v in _values(record) if isinstance(v, Name))
+        if key[1]:
+            if len(_OWN) >= _MEMO_LIMIT:
+                _OWN.clear()
+            _OWN[key] = found
+    return found
+
+
+class NameFinder:
+    """Where the known names stand in a text: one Aho-Corasick automaton over all of them, built once
+    per set of names (`name_finder`); positions are code points."""
+
+    def __init__(self, names: Iterable[str]) -> None:
+        self._automaton = ahocorasick.Automaton()
+        for name in names:
+            self._automaton.add_word(name, name)
+        self._automaton.make_automaton()
+        self._found: dict[tuple[str, str], tuple[str, ...]] = {}  # others_in's memo, by (address, digest)
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """(start, end) of each name in `text`, leftmost-longest, not overlapping, in order: of 范志 and
+        范志发, 范志发; a name inside a longer word (于海 in 关于海洋) is found too."""
+        return [(end + 1 - len(name), end + 1) for end, name in self._automaton.iter_long(text)]
+
+    def others_in(self, item: object) -> tuple[str, ...]:
+        """The names standing anywhere in the text of `item`'s fields (overlapping ones too: each may
+        change which one a page keeps) but its own (its `Name` fields, which are known while it is),
+        sorted. What a record's 繁體 forms depend on besides the record: model/build.py puts it in its digest."""
+        key = (str(getattr(item, "url", "")), str(getattr(item, "digest", "")))
+        known = self._found.get(key) if key[1] else None
+        if known is None:
+            known = self._others(item)
+            if key[1]:
+                if len(self._found) >= _MEMO_LIMIT:
+                    self._found.clear()
+                self._found[key] = known
+        return known
+
+    def _others(self, item: object) -> tuple[str, ...]:
+        values = [v for v in _values(item) if isinstance(v, str)]
+        found = {name for _, name in self._automaton.iter("\x00".join(values))} if values else set()
+        return tuple(sorted(found.difference(v for v in values if isinstance(v, Name))))
+
+
+@lru_cache(maxsize=8)
+def name_finder(names: tuple[str, ...]) -> NameFinder | None:
+    """The finder of `names` (Model.names), None when there are none: built once per process for a set
+    of names (a `serve` rebuild with the same names, and the forked workers, take the same one)."""
+    return NameFinder(names) if names else None
+
+
+def _values(item: object) -> Iterator[object]:
+    """The values of a dataclass's fields, with those of the tuples, dicts and dataclasses (a meeting) among them."""
+    for field in fields(item):  # type: ignore[arg-type]
+        value = getattr(item, field.name)
+        if isinstance(value, tuple | list):
+            yield from value
+        elif isinstance(value, dict):
+            yield from value.values()
+        elif is_dataclass(value) and not isinstance(value, type):
+            yield from (getattr(value, inner.name) for inner in fields(value))
+        else:
+            yield value

@@ -248,6 +248,9 @@ class Model:
     now: datetime
     dates_change_at: datetime | None = None  # the next moment a shown date changes by the clock alone (model/dates.py)
     others: dict[str, tuple[Record, ...]] = field(default_factory=dict)  # kinds without an attribute of their own
+    # Every person's name the records show (model/names.py known_names), longest first: the 繁體 mirror keeps
+    # each as typed wherever it stands in a page or a search row (render/script.py), not only where printed as a Name.
+    names: tuple[str, ...] = ()
 
     def records(self) -> tuple[Record, ...]:
         """Every published record, kind by kind in the registry's order (free pages apart)."""

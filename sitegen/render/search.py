@@ -27,6 +27,7 @@ from sitegen.model.records import Activity, Deliberation, Disclosure, Model, Pag
 from sitegen.render.context import Formats
 from sitegen.render.search_file import Pieces, Telling, chars_of, encode, learned, update_members
 from sitegen.render.search_text import FoldMemo, key_set
+from sitegen.render.script import NameFinder, keep_names_and_urls, name_finder
 
 FORMAT: Final = "1"  # bump when the file's layout changes: the name then changes with it
 EXCERPT: Final = 120  # characters of the body shipped for the snippet
@@ -299,19 +300,23 @@ def _rows(model: Model, labels: Mapping[str, str], kinds: Mapping[str, str],
     return rows, keyed, names, fresh
 
 
-def _traditional(rows: list[list[str]], names: list[str], memo: Memo,
-                 kinds: Mapping[str, str]) -> tuple[list[list[str]], dict[str, str]]:
+def _traditional(rows: list[list[str]], names: list[str], memo: Memo, kinds: Mapping[str, str],
+                 people: NameFinder | None = None) -> tuple[list[list[str]], dict[str, str]]:
     """The rows and kind names in the 繁體 mirror's script; a row converted before is taken from `memo`.
 
     The rows not in it are converted in one text, as the whole index once was: OpenCC segments by
     the longest phrase of its dictionaries and none holds `"`, `,`, `[` or `]`, so each row's
     JSON converts the same alone as within the list (tests/render/test_search.py holds it).
+    As a page is (render/script.py): the names `people` finds (model.names) and addresses are kept
+    as typed, the rest takes hanzi.PHRASES after OpenCC. Which names a row holds is in its record's
+    digest (model/build.py _with_names), so a row is converted again when they change.
     """
-    convert = converter()  # as the 繁體 pages are converted (render/script.py), with hanzi.PHRASES after it
+    convert = converter()
     hant: list[list[str] | None] = [None if (known := memo.get(name)) is None else known[3] for name in names]
     todo = [position for position, row in enumerate(hant) if row is None]
     if todo:
-        converted = json.loads(with_phrases(convert(json.dumps([rows[p] for p in todo], ensure_ascii=False))))
+        converted = json.loads(keep_names_and_urls(json.dumps([rows[p] for p in todo], ensure_ascii=False),
+                                                    convert, people))
         for position, row in zip(todo, converted, strict=True):
             hant[position] = row
             if (known := memo.get(names[position])) is not None:
@@ -336,7 +341,7 @@ def make_files(model: Model, labels: Mapping[str, str], memo: Memo | None = None
     kept: Memo = {} if memo is None else memo
     rows, keyed, record_names = (listed := _rows(model, labels, kinds, kept))[:3]
     mirror = model.site.traditional_mirror
-    hant = _traditional(rows, record_names, kept, kinds) if mirror else None
+    hant = _traditional(rows, record_names, kept, kinds, name_finder(model.names)) if mirror else None
     pieces = _pieces(keys, mirror, kept)
     gone = pieces.names - set(record_names)
     # Every character indexed, then the kind names, then the 繁體 rows': the order a first build learns them in.

@@ -28,7 +28,7 @@ from sitegen.render.links import rebase_root_links
 from sitegen.render.markers import Marker
 from sitegen.render.qr import Codes
 from sitegen.render.sandbox import Sandbox
-from sitegen.render.script import keep_names_and_urls
+from sitegen.render.script import keep_names_and_urls, name_finder
 from sitegen.render.theme import Theme
 from sitegen.render.urls import absolute, file_of, relative
 from sitegen.render.views import PageSpec, variables
@@ -136,6 +136,8 @@ class Renderer:
         self.env.globals.update(template_globals(model.site, theme.labels, photos, self.assets, self.codes, model.pages))
         self.env.filters.update(template_filters(theme.labels))
         self.trees = WITH_MIRROR if model.site.traditional_mirror else CARE
+        # every name the site knows, kept as typed wherever a 繁體 copy shows it: one automaton a build
+        self.names = name_finder(model.names) if model.site.traditional_mirror else None
         nonce = secrets.token_hex(8)
 
         def mark(name: str) -> Marker:
@@ -166,8 +168,8 @@ class Renderer:
         html = rebase_root_links(html, self.linker(spec), self.base_path)  # links typed in bodies as /kind/slug/
         variants = self.variants(spec)
         # One OpenCC pass serves both 繁體 copies: the markers are ASCII and survive conversion;
-        # people's names and URLs are left as typed (script.py).
-        hant = keep_names_and_urls(html, converter()) if "zh-hant/" in variants else ""
+        # people's names (marked or known to the model) and URLs are left as typed (script.py).
+        hant = keep_names_and_urls(html, converter(), self.names) if "zh-hant/" in variants else ""
         html = unmark(html)
         out = []
         for variant in variants:
