@@ -91,6 +91,17 @@ def known_names(records: Iterable[object]) -> tuple[str, ...]:
     found: set[str] = set()
     for record in records:
         found.update(_own_names(record))
+    return _ordered(found)
+
+
+def all_names(lists: Iterable[Iterable[str]]) -> tuple[str, ...]:
+    """The names of every list (several sites' `known_names`: a street's communities) as one tuple, as
+    `known_names` orders and filters them: the same lists in any order give the same tuple."""
+    return _ordered({name for names in lists for name in names})
+
+
+def _ordered(found: set[str]) -> tuple[str, ...]:
+    """`found` without names of one character or of ASCII alone, longest first, then by code point."""
     return tuple(sorted((n for n in found if len(n) > 1 and not n.isascii()), key=lambda n: (-len(n), n)))
 
 

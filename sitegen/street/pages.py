@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 
 from sitegen.addresses import shown_url
 from sitegen.model import records as m
-from sitegen.model.names import Name, NamedText
+from sitegen.model.names import Name, NamedText, all_names
 from sitegen.model.places import build_tree
 from sitegen.slugs import Levels
 from sitegen.render.builtin import feeds
@@ -161,7 +161,12 @@ def _office(street: Street) -> m.Office | None:
 
 
 def street_model(street: Street, summaries: Sequence[CommunitySummary], now: datetime) -> m.Model:
-    """A model without records standing for the street: what the renderer and feed makers read of a site."""
+    """A model without records standing for the street: what the renderer and feed makers read of a site.
+
+    Its `names` are every name any community knows (each summary's `names`, model/names.py all_names):
+    the street's 繁體 pages show titles of every community's records, and keep each name as typed in them
+    (render/script.py), whichever community the text is of.
+    """
     zone = ZoneInfo(street.timezone)
     updated = max((datetime.fromisoformat(c.updated) for c in summaries), default=now)
     site = m.Site(name=street.name, base_url=street.base_url, district=street.district or None,
@@ -170,7 +175,8 @@ def street_model(street: Street, summaries: Sequence[CommunitySummary], now: dat
                   traditional_mirror=street.language == "zh-Hans", updated=updated,
                   digest=street.base_url)
     return m.Model(site=site, activities=(), disclosures=(), deliberations=(), wishes=(), pages=(),
-                   places=build_tree({}, (), Levels()), secrets=m.Secrets(), today=now.astimezone(zone).date(), now=now)
+                   places=build_tree({}, (), Levels()), secrets=m.Secrets(), today=now.astimezone(zone).date(), now=now,
+                   names=all_names(c.names for c in summaries))
 
 
 class StreetRenderer(Renderer):

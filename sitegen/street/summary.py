@@ -2,9 +2,10 @@
 
 A `CommunitySummary` is made from a community's checked model (`pipeline.check(...).model`) and
 holds only what the web already shows: wishers as the web shows them (alias or 俞**), the office's
-public number, no disclosure phone at all. Every value is a JSON value (str, int, bool, tuples of
-them), so `from_json(s.to_json()) == s` exactly and a sharded build (docs/spec.md §6) assembles the
-same bytes as a one-machine build.
+public number, no disclosure phone at all, and the names its pages show (`names`, which the street's
+繁體 pages keep as typed). Every value is a JSON value (str, int, bool, tuples of them), so
+`from_json(s.to_json()) == s` exactly and a sharded build (docs/spec.md §6) assembles the same bytes
+as a one-machine build.
 """
 
 from __future__ import annotations
@@ -126,7 +127,8 @@ class CommunitySummary:
     street index's); `wishes`: every open wish, newest first; `events`: every activity, oldest
     first; `updated`: when the community last changed (ISO, with offset); `mirror`: whether the
     community has a 繁體 tree (zh-hant/), as it does unless its language is not zh-Hans or it
-    turned the mirror off.
+    turned the mirror off; `names`: every person's name its records show (Model.names, model/names.py
+    known_names: longest first), which the street's 繁體 pages keep as typed in any community's text.
     """
 
     slug: str  # its folder under the street: OUT/<slug>/
@@ -141,6 +143,7 @@ class CommunitySummary:
     wishes: tuple[OpenWish, ...]  # every open wish, newest first
     events: tuple[Event, ...]  # every activity, oldest first, for the street calendar
     updated: str  # ISO date-time with offset: when it last changed
+    names: tuple[str, ...] = ()  # every person's name its records show, longest first: kept as typed in 繁體
 
     @property
     def latest(self) -> tuple[Entry, ...]:
@@ -168,6 +171,7 @@ class CommunitySummary:
             "entries": tuple(Entry(**e) for e in data["entries"]),
             "wishes": tuple(OpenWish(**w) for w in data["wishes"]),
             "events": tuple(Event(**e) for e in data["events"]),
+            "names": tuple(data.get("names", ())),
         })
 
 
@@ -278,6 +282,7 @@ def summarise(model: Model, base_url: str, slug: str, now: datetime, known: Know
         events=tuple(_event(a, base_url, slug, ZoneInfo(site.timezone), site.digest, known)
                      for a in sorted(model.activities, key=lambda a: (a.day, a.slug))),
         updated=updated.isoformat(),
+        names=model.names,
     )
     known.prune()
     return summary
