@@ -52,8 +52,10 @@ def guess_encoding(data: bytes) -> str | None:
 def wide_encoding(data: bytes) -> str | None:
     """"UTF-32" or "UTF-16" when `data` is text in one of them (Notepad's "Unicode"), with or without its
     byte order mark (Unicode Standard §23.8: FF FE 00 00 is UTF-32's, so it is looked for before FF FE);
-    else None. Without a mark, the text must decode strictly and hold no NUL and no control character
-    but tab and line ends: a UTF-8 file never holds the NUL bytes that half of UTF-16's ASCII are."""
+    else None. Without a mark, the text must decode strictly, hold a line end and no control character
+    (category Cc) but tab and line ends; full-width, no-break and zero-width spaces are text
+    (break21b: a record with 　 was named UTF_16_LE). A UTF-8 file never holds the NUL bytes that half
+    of UTF-16's ASCII are."""
     for bom, label in _WIDE_BOMS:
         if data.startswith(bom):
             return label
@@ -64,7 +66,7 @@ def wide_encoding(data: bytes) -> str | None:
             text = data.decode(codec)
         except UnicodeDecodeError:
             continue
-        if text and all(ch.isprintable() or ch in "\t\r\n" for ch in text):
+        if "\n" in text and not any(unicodedata.category(ch) == "Cc" and ch not in "\t\r\n" for ch in text):
             return label
     return None
 

@@ -52,6 +52,9 @@ WIDE = [
     ("UTF-16 BE with its mark", b"\xfe\xff" + ACTIVITY.encode("utf-16-be"), "UTF-16"),
     ("UTF-32 with its mark", ACTIVITY.encode("utf-32"), "UTF-32"),
     ("UTF-32 LE without a mark", ACTIVITY.encode("utf-32-le"), "UTF-32"),
+    ("UTF-16 LE without a mark, a full-width space", ACTIVITY.replace("正文。", "正文　。").encode("utf-16-le"), "UTF-16"),
+    ("UTF-16 BE without a mark, no-break and zero-width spaces",
+     ACTIVITY.replace("正文。", "正\u00a0文\u200b。").encode("utf-16-be"), "UTF-16"),
     ("UTF-16 LE, a list file of Chinese", "- title: 七夕手工面点\n  date: 2019-08-06\n".encode("utf-16-le"), "UTF-16"),
 ]
 
