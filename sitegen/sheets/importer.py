@@ -103,6 +103,7 @@ def import_sheet(content: Path, kind: str, sheet_path: Path, sheet: str | None =
 
 def _table_problems(table: Table, kind: str, name: str) -> Iterator[RowProblem]:
     from sitegen.sheets.columns import COLUMNS
+    from sitegen.sheets.guarded import guarded_columns
 
     if table.sheet is not None:
         yield RowProblem(name, None, "import.sheet_chosen", {"sheet": table.sheet}, warning=True)
@@ -110,8 +111,12 @@ def _table_problems(table: Table, kind: str, name: str) -> Iterator[RowProblem]:
         yield RowProblem(name, table.header_row, "import.hidden_column", {"column": header}, warning=True)
     for row in table.totals:
         yield RowProblem(name, row, "import.totals_row", warning=True)
-    for header in table.unknown:
-        yield RowProblem(name, table.header_row, "import.unknown_column", {"column": header}, warning=True)
+    guarded = {header: (key, args) for header, key, args in guarded_columns(table, kind)}
+    for header, (key, args) in guarded.items():  # a column whose loss would publish what it should not
+        yield RowProblem(name, table.header_row, key, args, header)
+    for header in table.unknown.values():
+        if header not in guarded:
+            yield RowProblem(name, table.header_row, "import.unknown_column", {"column": header}, warning=True)
     present = {column.target for column, _ in table.columns.values()}
     for column in COLUMNS[kind]:
         if column.required and column.target not in present:

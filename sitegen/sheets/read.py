@@ -37,7 +37,7 @@ class Table:
 
     header_row: int
     columns: dict[int, tuple[Column, str]]  # position → (column, header as written)
-    unknown: list[str]  # headers that name no field: reported, never dropped silently
+    unknown: dict[int, str]  # position → header naming no field: reported, never dropped silently
     rows: list[Row] = field(default_factory=list)
     encoding: str | None = None  # set when a CSV was not UTF-8
     sheet: str | None = None  # the worksheet read, when it is not the workbook's first
@@ -177,7 +177,7 @@ def _filled(cells: tuple[Cell, ...]) -> list[str]:
 
 def find_table(rows: list[Row], kind: str) -> Table:
     """Pick the header row (the one naming most fields), resolve each column, keep the data rows."""
-    best: tuple[int, dict[int, tuple[Column, str]], list[str]] | None = None
+    best: tuple[int, dict[int, tuple[Column, str]], dict[int, str]] | None = None
     for index, row in enumerate(rows[:HEADER_SEARCH]):
         if not any(column_for(kind, plain(cell)) for cell in row.cells):
             continue
@@ -200,11 +200,11 @@ def _adds_up(row: Row) -> bool:
 
 
 def _resolve(header: tuple[Cell, ...], above: tuple[Cell, ...],
-             kind: str) -> tuple[dict[int, tuple[Column, str]], list[str]]:
+             kind: str) -> tuple[dict[int, tuple[Column, str]], dict[int, str]]:
     """Each column's field, from its own header or a group heading merged over it from the row above."""
     above_filled = _filled(above)
     columns: dict[int, tuple[Column, str]] = {}
-    unknown: list[str] = []
+    unknown: dict[int, str] = {}
     taken: set[str] = set()
     for position in range(max(len(header), len(above))):
         written = plain(header[position]) if position < len(header) else ""
@@ -215,7 +215,7 @@ def _resolve(header: tuple[Cell, ...], above: tuple[Cell, ...],
         if column is None or column.target in taken:  # no such field, or a second column for one
             shown = written or (plain(above[position]) if position < len(above) else "")
             if shown and header_key(shown) not in ROW_NUMBER_HEADERS:
-                unknown.append(shown)
+                unknown[position] = shown
             continue
         taken.add(column.target)
         columns[position] = (column, name)

@@ -1,0 +1,74 @@
+"""A sheet column that stands for a field whose loss publishes what should not be: the sheet is refused.
+
+The import warns about a column whose header names no field and leaves it out (import.unknown_column).
+For most columns that loses a detail; for these it publishes what the worker meant to keep back
+(breaker s21): a 亮身份 sheet's `显示电话` = 不显示 printed the phone in full on the posters, a `政治身份`
+or `身份` column of 群众 showed everyone as 党员, an 活动 sheet's `是否发布` = 否, `草稿箱` = 是 or
+`不发布` = 是 published the row. Such a column is an error at the header row that names the header
+the template writes for the field (the first of its kind's column headers, sitegen/kinds/).
+
+Which header stands for which field is validate/guarded.py's (guarded_field: the field's name, its
+sheet headers, its NAMES), asked through its public function, so a record file and a sheet refuse the
+same names. A column whose header it does not know but whose cells are a party member's words (党员,
+群众, 共青团员 …: kinds/disclosures.py PARTY_MEMBER_WORDS, none of them a plain yes or no) is that field too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import PurePosixPath
+from typing import Final
+
+from sitegen.kinds.disclosures import PARTY_MEMBER_WORDS
+from sitegen.load.records import RawRecord
+from sitegen.sheets.cells import plain
+from sitegen.sheets.columns import COLUMNS, SHOW_PHONE_WORDS, word_key
+from sitegen.sheets.read import Table
+from sitegen.validate.guarded import guarded_field
+
+_PARTY_WORDS: Final = frozenset(word_key(w) for words in PARTY_MEMBER_WORDS.values() for w in words)
+
+
+def guarded_columns(table: Table, kind: str) -> Iterator[tuple[str, str, dict[str, object]]]:
+    """(header as written, message key, its placeholders) for each column of `table` that names no
+    field of `kind` (a folder name) but stands for one whose loss publishes what it should not.
+
+    The key is `import.guarded_column_<field>`, or `import.guarded_column_twice` when the sheet has
+    the field's own column as well; `header` is the template's header for the field."""
+    fields = tuple(dict.fromkeys(c.target.split(".")[0] for c in COLUMNS[kind]))
+    present = {column.target for column, _ in table.columns.values()}
+    for position, written in table.unknown.items():
+        field = _field_named(kind, written, fields) or _field_by_cells(table, position, fields)
+        if field is None:
+            continue
+        header = next(c.headers[0] for c in COLUMNS[kind] if c.target == field)
+        if field in present:
+            yield written, "import.guarded_column_twice", {"header": header}
+        else:
+            yield written, f"import.guarded_column_{field}", {"header": header, **_extra(field)}
+
+
+def _field_named(kind: str, written: str, fields: tuple[str, ...]) -> str | None:
+    """The guarded field this header stands for (validate/guarded.py's reading of it as a key), or None."""
+    probe = RawRecord(kind=kind, path=PurePosixPath(kind), line=1, fields={written: ""}, lines={}, stem="")
+    problem = guarded_field(probe, written, "", fields)
+    return None if problem is None else str(problem.args.get("name"))
+
+
+def _field_by_cells(table: Table, position: int, fields: tuple[str, ...]) -> str | None:
+    """party_member when the column's filled cells are all a party member's words (党员, 群众 …)."""
+    if "party_member" not in fields:
+        return None
+    said = [word_key(plain(row.cells[position])) for row in table.rows if position < len(row.cells)]
+    said = [word for word in said if word]
+    return "party_member" if said and all(word in _PARTY_WORDS for word in said) else None
+
+
+def _extra(field: str) -> dict[str, object]:
+    """Placeholders a field's message takes beyond the header: show_phone's choices."""
+    if field == "show_phone":
+        return {"choices": "、".join(words[0] for words in SHOW_PHONE_WORDS.values())}
+    return {}
+
+
+__all__ = ["guarded_columns"]
