@@ -38,7 +38,8 @@ def guarded_columns(table: Table, kind: str) -> Iterator[tuple[str, str, dict[st
     fields = tuple(dict.fromkeys(c.target.split(".")[0] for c in COLUMNS[kind]))
     present = {column.target for column, _ in table.columns.values()}
     for position, written in table.unknown.items():
-        field = _field_named(kind, written, fields) or _field_by_cells(table, position, fields)
+        said = _cells(table, position)
+        field = _field_named(kind, written, said, fields) or _field_by_cells(said, fields)
         if field is None:
             continue
         header = next(c.headers[0] for c in COLUMNS[kind] if c.target == field)
@@ -48,20 +49,29 @@ def guarded_columns(table: Table, kind: str) -> Iterator[tuple[str, str, dict[st
             yield written, f"import.guarded_column_{field}", {"header": header, **_extra(field)}
 
 
-def _field_named(kind: str, written: str, fields: tuple[str, ...]) -> str | None:
-    """The guarded field this header stands for (validate/guarded.py's reading of it as a key), or None."""
+def _cells(table: Table, position: int) -> list[str]:
+    """The distinct filled cells of the column at `position`, in row order."""
+    said = (plain(row.cells[position]) for row in table.rows if position < len(row.cells))
+    return list(dict.fromkeys(text for text in said if text))
+
+
+def _field_named(kind: str, written: str, said: list[str], fields: tuple[str, ...]) -> str | None:
+    """The guarded field this header stands for with any of its cells (or with none, for an empty
+    column): validate/guarded.py's reading of `header: cell` in a record file, or None."""
     probe = RawRecord(kind=kind, path=PurePosixPath(kind), line=1, fields={written: ""}, lines={}, stem="")
-    problem = guarded_field(probe, written, "", fields)
-    return None if problem is None else str(problem.args.get("name"))
+    for value in said or [""]:
+        problem = guarded_field(probe, written, value, fields)
+        if problem is not None:
+            return str(problem.args.get("name"))
+    return None
 
 
-def _field_by_cells(table: Table, position: int, fields: tuple[str, ...]) -> str | None:
+def _field_by_cells(said: list[str], fields: tuple[str, ...]) -> str | None:
     """party_member when the column's filled cells are all a party member's words (党员, 群众 …)."""
     if "party_member" not in fields:
         return None
-    said = [word_key(plain(row.cells[position])) for row in table.rows if position < len(row.cells)]
-    said = [word for word in said if word]
-    return "party_member" if said and all(word in _PARTY_WORDS for word in said) else None
+    words = [word_key(text) for text in said]
+    return "party_member" if words and all(word in _PARTY_WORDS for word in words) else None
 
 
 def _extra(field: str) -> dict[str, object]:
