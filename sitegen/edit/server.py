@@ -122,7 +122,7 @@ class EditorHandler(BaseHTTPRequestHandler):
     def _refuse(self, status: int, key: str, **args: object) -> None:
         messages = self.editor.messages
         shown = {name: value.render(messages) if isinstance(value, Problem) else value for name, value in args.items()}
-        self._json(status, {"error": messages.text(key, **shown)})
+        self._json(status, {"error": messages.text(key, **shown), "key": key})  # the page tells a name taken from a change
 
     def _host_ok(self) -> bool:
         return self.headers.get("Host", "") in self.editor.allowed_hosts()

@@ -141,7 +141,7 @@ def read_record(content: Path, rel: str, messages: Messages | None = None) -> di
         fields["draft"] = True
     record = {"path": str(path), "kind": path.parts[0], "version": version_of(data), "fields": fields, "body": body}
     if messages is not None:
-        final = path.with_name(path.name.removeprefix("_"))
+        final = _real_name(path)
         record["errors"], record["warnings"] = _check(content, final, text, path.parts[0], messages, located=path)
     return record
 
@@ -168,10 +168,12 @@ def save_record(content: Path, kind: str, rel: str | None, version: str | None, 
     """Check the form's record as `check` would and write it, or say what is wrong by field.
 
     With keep_as_draft, a record that does not pass yet is still kept, under a `_` name that
-    builds ignore. A `_` file keeps its name (builds skip it) unless the form unticks its draft box: then
-    it takes its real name and `notice` says it will be published; one with a draft line saying yes takes
-    its real name once it passes (still a draft). Raises EditError 409 when the file changed on disk since
-    `version` (also when another save of it finished first), 422 when the file on disk cannot be read as
+    builds ignore. A `_` file keeps its name (builds skip it), whatever its draft line says, unless the form
+    unticks its draft box: then it takes its real name (without every leading `_`) and `notice` says it will
+    be published. `notice` describes only what was written: '' when nothing was. Raises EditError 409 when
+    the file changed on disk since `version` (also when another save of it finished first), when the name it
+    would take is another file's (edit.name_taken unticked, edit.draft_name_taken kept with problems: each
+    says what works, never a new title, which renames nothing), 422 when the file on disk cannot be read as
     YAML, 400 when the file would land outside the content folder.
     """
     with WRITING:
@@ -192,23 +194,28 @@ def _save_record(content: Path, kind: str, rel: str | None, version: str | None,
     if by_name and values.get("draft") is True and not is_draft(kind, data):  # its name hides it: no line added
         values = dict(values, draft=None)
     apply_form(data, kind, values, messages)
-    keep_name = by_name and values.get("draft") is not False and not is_draft(kind, data)  # unticked: published
+    keep_name = by_name and values.get("draft") is not False  # ticked or not sent: its name hides it, whatever its line
     text = text_of(data, body, path.suffix.lower() == ".md")
-    final = path.with_name(path.name.removeprefix("_"))  # a kept draft with a draft line that passes: its real name
+    final = _real_name(path)
     errors, warnings = _check(content, final, text, kind, messages)
-    if errors and not keep_as_draft:
-        return Saved(path=str(path) if rel else None, version=version, written=False, errors=errors, warnings=warnings,
-                     notice=_draft_notice(was_draft, keep_name or is_draft(kind, data), messages))
-    destination = path.with_name("_" + final.name) if errors or keep_name else final
+    if errors and not keep_as_draft:  # nothing written: only the refusal is said (breaker s21)
+        return Saved(path=str(path) if rel else None, version=version, written=False, errors=errors, warnings=warnings)
+    destination = path if keep_name else path.with_name("_" + final.name) if errors else final
     notice = _draft_notice(was_draft, destination.name.startswith("_") or is_draft(kind, data), messages)
     if destination != path and content.joinpath(*destination.parts).exists():
-        raise EditError(409, "edit.name_taken", path=str(destination))
+        raise EditError(409, "edit.draft_name_taken" if errors else "edit.name_taken", path=str(destination))
     write_atomically(content, content.joinpath(*destination.parts), _as_file_was(text, current))
     if destination != path and rel:
         content.joinpath(*path.parts).unlink(missing_ok=True)
     written = content.joinpath(*destination.parts).read_bytes()
     return Saved(path=str(destination), version=version_of(written), written=True, draft_kept=bool(errors),
                  errors=errors, warnings=warnings, notice=notice)
+
+
+def _real_name(path: PurePosixPath) -> PurePosixPath:
+    """The name a `_` file is published under: without every leading `_` (`__w.yaml` → `w.yaml`; `_w.yaml` is
+    skipped by builds too, so unticking its box published nothing yet was said to: breaker s21)."""
+    return path.with_name(path.name.lstrip("_") or path.name)
 
 
 def _opened(content: Path, rel: str, version: str | None) -> tuple[PurePosixPath, Any, bytes]:

@@ -32,7 +32,7 @@ ROWS = [
     ("_w.yaml", "draft: false\n", True, (True, False, {}), "_w.yaml", "draft: false\n", ""),
     ("_w.yaml", "draft: 否\n", True, (True, False, {}), "_w.yaml", "draft: 否\n", ""),
     ("_w.yaml", "draft: false\n", True, (False, False, {}), "w.yaml", "draft: false\n", "edit.draft_off"),
-    ("_w.yaml", "draft: true\n", True, (True, False, {}), "w.yaml", "draft: true\n", ""),
+    ("_w.yaml", "draft: true\n", True, (True, False, {}), "_w.yaml", "draft: true\n", ""),  # ticked: kept by name
     ("_w.yaml", "draft: 是\n", True, (False, False, {}), "w.yaml", "", "edit.draft_off"),
     ("w.yaml", "", False, (True, False, {}), "w.yaml", "draft: true\n", "edit.draft_on"),
     ("w.yaml", "", False, (True, True, {}), "w.yaml", "draft: true\n", "edit.draft_on"),

@@ -331,7 +331,8 @@
     say("…");
     return api("POST", "/api/save", payload).then(function (answer) {
       var result = answer.data;
-      if (answer.status === 409) { $("conflict").hidden = false; text($("conflict").querySelector("span"), result.error); say(result.error, "bad"); return; }
+      /* a name taken is no change on disk: its 重新载入 would drop what the worker typed */
+      if (answer.status === 409 && result.key !== "edit.name_taken" && result.key !== "edit.draft_name_taken") { $("conflict").hidden = false; text($("conflict").querySelector("span"), result.error); say(result.error, "bad"); return; }
       if (answer.status !== 200) { say(result.error || String(answer.status), "bad"); return; }
       showProblems(result.errors, result.warnings);
       if (!result.written) { say(state.words.has_errors, "bad"); return; }
