@@ -18,8 +18,9 @@ _GROUPED: Final = re.compile(r"\d{1,3}(?:[,，'’_\s]\d{3})+(?:\.\d+)?")  # 1,0
 # 1.000, 2.500, 1.000.000: a dot where a comma groups thousands? Not 0.500: no thousands start with 0
 _DOT_GROUPED: Final = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
 _COMMA_GROUPED: Final = re.compile(r"[+-]?\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?")  # 1,000 1，000 1,200.50
-# 1.000,50 · 1.234.567,89: thousands grouped by dots and a decimal comma, as European spreadsheets write a sum
-_DOT_COMMA: Final = re.compile(r"([1-9]\d{0,2}(?:\.\d{3})+),(\d+)")
+# 1.000,50 · 1.234.567,89 · 1 000,50 · 1'000,50: thousands grouped by dots, blanks or apostrophes (one kind
+# throughout) and a decimal comma, as European spreadsheets write a sum
+_DOT_COMMA: Final = re.compile(r"([1-9]\d{0,2}([.\s'’])\d{3}(?:\2\d{3})*),(\d+)")
 _SCALED: Final = re.compile(r"(\d+(?:\.\d+)?)\s*([十百千万亿])")  # 1.5万, 3千
 _DIGITS: Final = {c: d for d, chars in enumerate(("零〇", "一壹幺", "二贰两", "三叁", "四肆", "五伍", "六陆", "七柒",
                                                    "八捌", "九玖")) for c in chars}
@@ -97,9 +98,9 @@ def number_hint(raw: str, whole: bool, percent: bool = False) -> str | None:
 
 
 def _dot_comma(found: re.Match[str], whole: bool, percent: bool) -> str | None:
-    """A `_DOT_COMMA` match as the digits to write, its decimals as typed (1.000,50 → 1000.50); None where the
+    """A `_DOT_COMMA` match as the digits to write, its decimals as typed (1.000,50 and 1 000,50 → 1000.50); None where the
     field takes no such number (a count with a fraction, a percentage over 100)."""
-    units, decimals = found.group(1).replace(".", ""), found.group(2)
+    units, decimals = re.sub(r"[.\s'’]", "", found.group(1)), found.group(3)
     if whole or percent:
         return units if not decimals.strip("0") and not (percent and int(units) > 100) else None
     return f"{units}.{decimals}"
