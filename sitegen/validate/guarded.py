@@ -23,9 +23,10 @@ from collections.abc import Iterable, Sequence
 from typing import Final
 
 from sitegen.errors import Problem
-from sitegen.kinds import ALL_KINDS
+from sitegen.kinds import ALL_KINDS, FOLDERS, kind
 from sitegen.kinds.disclosures import PARTY_MEMBER_WORDS, SHOW_PHONE_WORDS
 from sitegen.load.records import RawRecord
+from sitegen.validate.guarded_parts import DRAFT_WORDS, YES_NO, bare, by_parts, by_value, is_date, negative
 from sitegen.validate.words import chosen, word_table
 from sitegen.validate.yesno import folded as folded_word
 from sitegen.validate.yesno import yes_no_table
@@ -70,24 +71,61 @@ def guarded_field(raw: RawRecord, key: str, value: object, known: Sequence[str])
     """The error `field.named_<field>` for a top-level key of `raw` that is not a field name (not in
     `known`, its kind's fields) but stands for a guarded field its kind has, naming the key as typed
     (`typed`), the field (`name`) and the line to write instead (`line`, e.g. `show_phone: none`); None
-    for any other key."""
-    field = _BY_NAME.get(folded(key))
-    if field is None or field not in known or key in known:
+    for any other key. The key stands for it by its name (NAMES, headers, quoted or marked: guarded_parts.bare)
+    with any value, or by its parts or its value alone (validate/guarded_parts.py) with a value read so.
+    A draft's name with a date (`发布: 2026-11-01`) is `field.named_draft_date`: the kind's date or a draft;
+    with other words (`发布: 望湖社区党委`) it is no draft: None, warned as unknown."""
+    if key in known:
         return None
-    return raw.problem((key,), f"field.named_{field}", typed=key, name=field, line=f"{field}: {_value(field, value)}")
-
-
-def _value(field: str, value: object) -> str:
-    """What to write after `field:` for the typed `value`: the choice or yes/no it reads as, the text
-    itself for a name, else `…`."""
-    text = value.strip() if isinstance(value, str) else ""
-    if field == "show_phone":
-        return chosen(tuple(SHOW_PHONE_WORDS), _SHOW_PHONE, text) or "…"
-    if field == "party_member":
-        said = _PARTY_MEMBER.get(folded_word(text))
-        return "…" if said is None else str(said).lower()
+    name = folded(bare(key))
+    field = _BY_NAME.get(name)
+    exact = field is not None
+    field = field or by_parts(name) or by_value(value)
+    if field is None or field not in known:
+        return None
+    line = _value(field, value, name)
     if field == "draft":
-        return "true"
+        return _draft(raw, key, value, name, exact)
+    if line.endswith("…") and not exact and (field != "wisher_alias" or not _text(value)):
+        return None
+    return raw.problem((key,), f"field.named_{field}", typed=key, name=field, line=f"{field}: {line}")
+
+
+def _text(value: object) -> str:
+    return value.strip() if isinstance(value, str) else ""
+
+
+def _draft(raw: RawRecord, key: str, value: object, name: str, exact: bool) -> Problem | None:
+    """A draft's error: the kind's date line as well for a date (`发布: 2026-11-01`); None for a value that says
+    neither yes, no nor draft under a name that is not 草稿 itself (`发布: 望湖社区党委`, `公开: 全体居民`)."""
+    text = _text(value)
+    date_field = kind(raw.kind).date_field if raw.kind in FOLDERS else None
+    if is_date(text) and date_field:
+        return raw.problem((key,), "field.named_draft_date", typed=key, name="draft", value=text,
+                           line=f"{date_field}: {text}")
+    said = folded_word(text)
+    reads = said in YES_NO or said in DRAFT_WORDS or ("草稿" in name or "draft" in name) or (exact and not text)
+    if not reads:
+        return None
+    return raw.problem((key,), "field.named_draft", typed=key, name="draft", line="draft: true")
+
+
+def _value(field: str, value: object, name: str) -> str:
+    """What to write after `field:` for the typed `value` under the folded key `name`: the choice or yes/no
+    it reads as (a yes under a key that says not showing, 电话保密 or 非党员, is a no), the text itself for a
+    name, else `…`."""
+    text = _text(value)
+    said = YES_NO.get(folded_word(text))
+    if field == "show_phone":
+        shown = None if said is None else said != negative(name)
+        return chosen(tuple(SHOW_PHONE_WORDS), _SHOW_PHONE, text) or ("none" if shown is False else "…")
+    if field == "party_member":
+        member = _PARTY_MEMBER.get(folded_word(text))
+        if member is not None and said is not None:
+            member = member != negative(name)
+        return "…" if member is None else str(member).lower()
+    if said is not None:
+        return "…"
     return text if text and "\n" not in text else "…"
 
 

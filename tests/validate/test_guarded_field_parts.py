@@ -1,0 +1,77 @@
+"""A guarded field typed under a name no list held was warned as unknown and the record published
+(breaker s21, after c99b5b6): `隐藏电话: 是`, `是否显示手机号: 否`, `“草稿”: 是`, `草稿(是/否): 是`, `暂不公示: 是`,
+`状态: 草稿` on an activity, `非党员: 是`, `身份: 群众`, `网名: 小雨`, `姓名保密: 是`. An unknown top-level key
+is now read by its parts, its quotes and brackets gone, and by its value (validate/guarded_parts.py), and
+refused at its line naming the line to write. A draft's name with a date (`发布: 2026-11-01`) is told the
+kind's date line as well as draft: true; with other words (`发布: 望湖社区党委`) it is no draft: warned.
+
+Each row: the folder, the record's text, and the messages about the file, whole, in Chinese.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import MakeSite, error_lines, run
+from tests.validate.test_guarded_field_names import ACTIVITY, PERSON, TYPED, WISH, _alias, _draft, _member, _phone
+
+A = "activities/a.yaml"
+
+
+def _dated(typed: str, value: str, line: str) -> str:
+    return (f"{A}:3: “{typed}”{TYPED}，这条记录会照常发布到网站上。如果“{value}”是这条记录的日期，请把这一行改成“{line}”；"
+            f"如果是想等到那天再发布：sitegen 不会按日期发布，请先把这一行改成“draft: true”，到那天再改成“draft: false”。")
+
+
+_PHONES = [("隐藏电话: 是", "隐藏电话"), ("电话保密: 是", "电话保密"), ("号码保密: 是", "号码保密"),
+           ("电话不公开: 是", "电话不公开"), ("不公开电话: 是", "不公开电话"), ("手机号显示: 不显示", "手机号显示"),
+           ("是否显示手机号: 否", "是否显示手机号"), ("“显示电话”: 否", "“显示电话”")]
+_DRAFTS = [("“草稿”: 是", "“草稿”"), ("【草稿】: 是", "【草稿】"), ("草稿(是/否): 是", "草稿(是/否)"),
+           ("草稿\u200b: 是", "草稿\\u200b"), ("是否为草稿: 是", "是否为草稿"), ("发布状态: 草稿", "发布状态"),
+           ("不公示: 是", "不公示"), ("暂不公示: 是", "暂不公示"), ("是否公示: 否", "是否公示"), ("公示: 否", "公示"),
+           ("状态: 草稿", "状态"), ("status: draft", "status")]
+_MEMBERS = [("是否为党员: 否", "是否为党员"), ("政治身份: 群众", "政治身份"), ("身份: 群众", "身份"),
+            ("非党员: 是", "非党员"), ("party: false", "party")]
+_ALIASES = [("别名: 小雨", "别名", "小雨"), ("网名: 小雨", "网名", "小雨"), ("匿名: 是", "匿名", "…"),
+            ("不显示姓名: 是", "不显示姓名", "…"), ("姓名保密: 是", "姓名保密", "…"), ("“化名”: 爱心奶奶", "“化名”", "爱心奶奶")]
+
+ROWS = [
+    *((line, "disclosures/a.yaml", f"{PERSON}{line}\n", [_phone(4, typed, "none")]) for line, typed in _PHONES),
+    *((line, A, f"{ACTIVITY}{line}\n", [_draft(A, 3, typed)]) for line, typed in _DRAFTS),
+    *((line, "disclosures/a.yaml", f"{PERSON}{line}\n", [_member(4, typed, "false")]) for line, typed in _MEMBERS),
+    *((line, "wishes/a.yaml", f"{WISH}wisher: 王秀英\n{line}\n", [_alias(5, typed, value)])
+      for line, typed, value in _ALIASES),
+    ("发布: 2026-11-01", A, ACTIVITY + "发布: 2026-11-01\n", [_dated("发布", "2026-11-01", "date: 2026-11-01")]),
+    ("公开时间: 2026年11月1日", A, ACTIVITY + "公开时间: 2026年11月1日\n",
+     [_dated("公开时间", "2026年11月1日", "date: 2026年11月1日")]),
+]
+
+KEPT = [
+    # not a draft: the worker named who publishes, or to whom; warned as unknown
+    ("发布: 望湖社区党委", A, ACTIVITY + "发布: 望湖社区党委\n", [f"{A}:3: 提醒：未知字段“发布”，将被忽略。"]),
+    ("公开: 全体居民", A, ACTIVITY + "公开: 全体居民\n", [f"{A}:3: 提醒：未知字段“公开”，将被忽略。"]),
+    # another field's sheet header (a wish's posted_on), a party word that says nothing of the person
+    ("发布日期", A, ACTIVITY + "发布日期: 2026-10-01\n", [f"{A}:3: 提醒：未知字段“发布日期”，将被忽略。"]),
+    ("所属党支部", "disclosures/a.yaml", PERSON + "所属党支部: 第一支部\n",
+     ["disclosures/a.yaml:4: 提醒：未知字段“所属党支部”，将被忽略。"]),
+    ("an empty 别名", "wishes/a.yaml", WISH + "wisher: 王秀英\n别名:\n", ["wishes/a.yaml:5: 提醒：未知字段“别名”，将被忽略。"]),
+    ("隐藏电话 on an activity", A, ACTIVITY + "隐藏电话: 是\n", [f"{A}:3: 提醒：未知字段“隐藏电话”，将被忽略。"]),
+]
+
+
+@pytest.mark.parametrize(("name", "path", "text", "expected"), ROWS, ids=[r[0] for r in ROWS])
+def test_a_guarded_field_by_its_parts_is_refused(name: str, path: str, text: str, expected: list[str],
+                                                 make_site: MakeSite) -> None:
+    content = make_site({path: text})
+    result = run("check", "--content", str(content), env={"SITEGEN_LANG": "zh-Hans"})
+    assert result.exit_code == 1, result.output
+    assert [l for l in error_lines(result) if l.startswith(path)] == expected
+
+
+@pytest.mark.parametrize(("name", "path", "text", "expected"), KEPT, ids=[r[0] for r in KEPT])
+def test_other_keys_of_those_parts_are_warned(name: str, path: str, text: str, expected: list[str],
+                                              make_site: MakeSite) -> None:
+    content = make_site({path: text})
+    result = run("check", "--content", str(content), env={"SITEGEN_LANG": "zh-Hans"})
+    assert result.exit_code == 0, result.output
+    assert [l for l in error_lines(result) if l.startswith(path)] == expected
