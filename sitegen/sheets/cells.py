@@ -19,7 +19,7 @@ from typing import Final, NamedTuple
 from sitegen.errors import KeyedError
 from sitegen.kinds.shape import Words
 from sitegen.sheets.columns import SHOW_PHONE_WORDS, STATUS_WORDS, word_key
-from sitegen.sheets.datewords import typed_date
+from sitegen.sheets.datewords import midnight_after, typed_date
 from sitegen.sheets.timewords import part_of_day
 from sitegen.validate.number_hint import dot_readings, number_hint, ungrouped
 from sitegen.validate.yesno import sheet_words, yes_no_table
@@ -129,6 +129,8 @@ def read_when(cell: Cell, with_time: bool = True) -> date | str:
             return _date(found.group(1), found.group(2), found.group(3), cell)
         return _serial(cell)
     text = plain(cell)
+    if with_time and (after := midnight_after(text)) is not None:  # 2026-12-06 24:00: told the next day's 00:00
+        raise CellError("import.cell.date_midnight", value=text, suggestion=after)
     bare = WEEKDAY.sub("", text, count=1)
     found = _TEXT_DATE.match(bare) or _COMPACT_DATE.match(bare)
     if not found:
@@ -250,8 +252,9 @@ def _clocks(part: str, start: str | None, text: str) -> list[Reading]:
         return [("00:00", part)]  # 晚上11点到12点 ends the next day: `_range` says to put it in 结束
     if reading is None and match.group(1) is None:
         return list(readings(match))
-    if not isinstance(reading, str):  # 25:00, a lone 晚上12点 (the next day's 00:00: which day?)
-        raise CellError("import.cell.time", value=text)
+    if not isinstance(reading, str):  # 25:00; a lone 晚上12点 or 24:00 (no range) is the next day's 00:00: which day?
+        alone = start is None and part == text and midnight(match)
+        raise CellError("import.cell.time_midnight" if alone else "import.cell.time", value=text)
     return [(reading, part)]
 
 

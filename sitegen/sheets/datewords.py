@@ -5,11 +5,11 @@ the reading or the advice; the import and check now share the reader."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Final
 
 from sitegen.errors import KeyedError
-from sitegen.validate.date_hint import explain
+from sitegen.validate.date_hint import TIME, explain, midnight, typed_numbers
 
 # check's keys that speak of a file's lines (date: …, end: …), said of a sheet's columns instead
 _SHEET_KEYS: Final = {"value.datetime_range_typed": "import.cell.date_range_typed",
@@ -35,3 +35,21 @@ def typed_date(text: str, with_time: bool, refused: type[KeyedError]) -> date | 
     if key == "value.date_only":
         raise refused("import.cell.date_only", value=text, day=args["suggestion"])
     raise refused(_SHEET_KEYS.get(key, key), value=text, **args)
+
+
+def midnight_after(text: str) -> str | None:
+    """'YYYY-MM-DD 00:00' of the day after the one `text` starts with when the rest of it is midnight said as a
+    night's end (2026-12-06 晚上12点, 2026年12月6日 24:00: validate/date_hint.py `midnight`), else None.
+    breaker s21: such a 日期 cell was told only "不是日期", a 结束 cell 24:00 "not a valid time"."""
+    from sitegen.sheets.cells import CellError, read_when
+
+    for cut in range(len(text) - 1, 0, -1):
+        said = TIME.fullmatch(typed_numbers(text[cut:].strip(), end=True))
+        if said is None or not midnight(said):
+            continue
+        try:
+            day = read_when(text[:cut].strip(), with_time=False)
+        except CellError:
+            continue
+        return f"{(day + timedelta(days=1)).isoformat()} 00:00" if isinstance(day, date) else None
+    return None

@@ -131,8 +131,10 @@ def _clock_alone(problem: CellError, cell: cells.Cell) -> CellError:
         return problem
     try:
         span = cells.read_time(cell)
-    except CellError:
-        return problem
+    except CellError as refused:  # 晚上12点 alone: the end is the next day's 00:00 (`_dated`)
+        if refused.key != "import.cell.time_midnight":
+            return problem
+        span = cells.Span("00:00")
     return problem if span.end is not None else CellError("import.cell.end_clock", value=cells.plain(cell),
                                                            clock=span.start)
 
@@ -167,8 +169,14 @@ def _dated(problem: CellError, start: str | None) -> tuple[str | None, dict[str,
         return ("import.cell.time_order_day" if str(args.get("end")) < NIGHT_ENDS
                 else "import.cell.time_order_morning"), args, True
     if problem.key == "import.cell.end_clock":  # 结束 07:00 after a start at 22:00: the next day's
-        return "import.cell.end_clock_day", args, start is not None and str(args.get("clock")) <= start
-    return ("import.cell.time_range_day" if problem.key == "import.cell.time_range" else None), args, True
+        late = str(args.get("clock")) == "00:00" or (start is not None and str(args.get("clock")) <= start)
+        return "import.cell.end_clock_day", args, late
+    return _WITH_DAY.get(problem.key), args, True
+
+
+# keys that name a fixed example day → the same said with the row's (next) day
+_WITH_DAY: Final = {"import.cell.time_range": "import.cell.time_range_day",
+                    "import.cell.time_midnight": "import.cell.time_midnight_day"}
 
 
 def _read(column: Column, cell: cells.Cell, kind: str) -> object:
