@@ -156,8 +156,14 @@ class NameFinder:
 
     def _others(self, item: object) -> tuple[str, ...]:
         values = [v for v in _values(item) if isinstance(v, str)]
-        found = {name for _, name in self._automaton.iter("\x00".join(values))} if values else set()
-        return tuple(sorted(found.difference(v for v in values if isinstance(v, Name))))
+        found = self.held_by("\x00".join(values)) if values else ()
+        return tuple(sorted(set(found).difference(v for v in values if isinstance(v, Name))))
+
+    def held_by(self, text: str) -> tuple[str, ...]:
+        """Every name standing anywhere in `text` (overlapping ones too), sorted, each once: 范志 and 范志发
+        in 范志发说. What a text's 繁體 form depends on besides the text (pipeline/published.py site_base
+        takes the theme's)."""
+        return tuple(sorted({name for _, name in self._automaton.iter(text)})) if text else ()
 
 
 @lru_cache(maxsize=8)

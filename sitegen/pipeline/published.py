@@ -11,6 +11,7 @@ from datetime import datetime
 from pathlib import Path, PurePosixPath
 
 from sitegen.load.files import KINDS
+from sitegen.model.names import name_finder
 from sitegen.model.records import Model
 from sitegen.pipeline.cache import BuildCache
 from sitegen.pipeline.fingerprint import Fingerprinter, fingerprint
@@ -37,8 +38,13 @@ class Plan:
 
 def site_base(model: Model, theme: Theme, photos: dict[PurePosixPath, Photo]) -> tuple[str, ...]:
     """What every page's fingerprint holds besides its spec: the theme's labels and assets, the site,
-    the free pages (every page's navigation lists them) and the 繁體 mirror setting."""
-    return (theme.base_digest, model.site.digest, fingerprint(model.pages, photos), str(model.site.traditional_mirror))
+    the free pages (every page's navigation lists them), the 繁體 mirror setting, and the known names
+    the theme's own text holds (Theme.text; a 繁體 page keeps each as typed, so a name becoming known or
+    unknown changes the pages that show that label or literal: the records' names are in their digests)."""
+    finder = name_finder(model.names) if model.site.traditional_mirror else None
+    held = finder.held_by(theme.text) if finder is not None else ()
+    return (theme.base_digest, model.site.digest, fingerprint(model.pages, photos), str(model.site.traditional_mirror),
+            "\x1e".join(held))
 
 
 def fingerprints(model: Model, theme: Theme, photos: dict[PurePosixPath, Photo],

@@ -36,6 +36,7 @@ _IMAGES = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".webp": "WEBP", ".gi
 # {% extends "x" %}, {% include "x" %}, {% import "x" %}, {% from "x" import ... %}: the templates a
 # template uses, found without parsing it (parsing every template took a third of a warm rebuild).
 _REFERENCE = re.compile(r"""\{%-?\s*(?:extends|include|import|from)\s+["']([^"']+)["']""")
+_PLACEHOLDER = re.compile(r"\{[a-z_]*\}")  # a label's `{w}`, `{year}`: filled by the renderer
 
 
 # `{% extends "default/base.html" %}`: the default theme's template of that name, even when the site
@@ -298,6 +299,21 @@ class Theme:
         """What every page depends on: labels and asset names (pages link assets by hash)."""
         parts = repr((sorted(self.labels.items()), sorted(a.url for a in self.assets.values())))
         return _hash(parts.encode("utf-8"))
+
+    @cached_property
+    def text(self) -> str:
+        """Every word the theme itself may put on a page, joined by NUL: its labels in the site's language,
+        each label with a placeholder filled with each item of a list label (`（周{w}）` with the weekdays,
+        the months), and the source of every template, the site's and the default theme's.
+
+        A 繁體 page keeps every known name as typed, in the theme's words too: which known names this
+        text holds is in every page's fingerprint (pipeline/published.py site_base)."""
+        labels = list(self.labels.values())
+        items = sorted({item for value in labels if "," in value for item in value.split(",")})
+        filled = [_PLACEHOLDER.sub(item, value) for value in labels if _PLACEHOLDER.search(value) for item in items]
+        sources = [path.read_text("utf-8", errors="replace") for base in self.dirs
+                   for path in sorted((base / "templates").rglob("*")) if path.is_file() and not path.is_symlink()]
+        return "\x00".join([*labels, *filled, *sources])
 
     def template_digest(self, name: str) -> str:
         """A template with everything it extends, includes or imports: change one, re-render its pages."""
