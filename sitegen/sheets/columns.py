@@ -19,7 +19,8 @@ from sitegen.kinds.common import YES_NO_WORDS
 from sitegen.kinds.shape import Column, Field, Words
 from sitegen.validate.yesno import folded
 
-__all__ = ["BOOL_WORDS", "COLUMNS", "SHOW_PHONE_WORDS", "STATUS_WORDS", "Column", "column_for", "header_key", "word_key"]
+__all__ = ["BOOL_WORDS", "COLUMNS", "SHOW_PHONE_WORDS", "STATUS_WORDS", "Column", "column_for", "header_key", "shown_header",
+           "word_key"]
 
 # Each kind's columns are its registry entry's (sitegen/kinds/): the kinds a sheet may carry.
 COLUMNS: Final[dict[str, tuple[Column, ...]]] = {k.folder: k.columns for k in RECORD_KINDS if k.columns}
@@ -56,6 +57,16 @@ def header_key(text: str) -> str:
     """Fold a header as written (`价值（元）*`, ` 姓 名 `, `Name`) to the form headers are matched in."""
     folded = unicodedata.normalize("NFKC", text).strip().lower()
     return _MARKS.sub("", _BRACKETS.sub("", folded))
+
+
+# A required or optional mark on a header as a template writes it: 日期*, *日期, 日期（必填）, 备注(选填)
+_REQUIRED_MARK: Final = re.compile(r"\s*(?:[*＊]+|[(（\[【]\s*(?:必填|选填)\s*[)）\]】]|必填|选填)\s*")
+
+
+def shown_header(text: str) -> str:
+    """A header as messages name its column: as written, without a required mark (日期* → 日期, 价值（元）* →
+    价值（元）); breaker s21: “列‘日期*’：‘日期*’里的…” repeated the template's asterisk."""
+    return _REQUIRED_MARK.sub("", text).strip() or text
 
 
 def word_key(text: str) -> str:

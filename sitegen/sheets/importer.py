@@ -24,7 +24,8 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True, slots=True)
 class RowProblem:
-    """A problem of one row (and column) of the sheet, printed as `FILE:ROW: 列“…”：message`."""
+    """A problem of one row (and column) of the sheet, printed as `FILE:ROW: 列“…”：message`, or `FILE:ROW: message`
+    with the column in it (列“日期”里的…) when the message names its field itself ({field_name}: check's advice)."""
 
     sheet: str
     row: int | None
@@ -36,7 +37,10 @@ class RowProblem:
     def render(self, messages: Messages) -> str:
         where = f"{self.sheet}:{self.row}" if self.row else self.sheet
         text = messages.text(self.key, **self.args)
-        if self.column:
+        if self.column and "\x00" in messages.text(self.key, **{**self.args, "field_name": "\x00"}):
+            named = messages.text("import.column_named", column=self.column)  # 列“日期”, once: not 列“日期”：“日期”里的…
+            text = messages.text(self.key, **{**self.args, "field_name": named})
+        elif self.column:
             prefix = messages.text("import.column", column=self.column)
             text = prefix + (" " if prefix[-1:].isascii() else "") + text
         if self.warning:

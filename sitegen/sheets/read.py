@@ -15,7 +15,7 @@ from typing import Any, Final
 
 from sitegen.errors import KeyedError
 from sitegen.sheets.cells import Cell, blank, plain
-from sitegen.sheets.columns import ROW_NUMBER_HEADERS, Column, column_for, header_key
+from sitegen.sheets.columns import ROW_NUMBER_HEADERS, Column, column_for, header_key, shown_header
 
 HEADER_SEARCH: Final = 12  # the header row is among the first rows
 MAX_ROWS: Final = 100_000
@@ -215,8 +215,8 @@ def _resolve(header: tuple[Cell, ...], above: tuple[Cell, ...],
         if column is None or column.target in taken:  # no such field, or a second column for one
             shown = written or (plain(above[position]) if position < len(above) else "")
             if shown and header_key(shown) not in ROW_NUMBER_HEADERS:
-                unknown[position] = shown
+                unknown[position] = shown_header(shown)
             continue
         taken.add(column.target)
-        columns[position] = (column, name)
+        columns[position] = (column, shown_header(name))
     return columns, unknown

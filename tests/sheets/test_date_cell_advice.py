@@ -54,5 +54,6 @@ def test_a_date_cell_is_told_what_check_tells(make_site: MakeSite, tmp_path: Pat
     sheet = xlsx(tmp_path / "表.xlsx", [header, row])
     result = run("import", kind, str(sheet), "--content", str(content), env={"SITEGEN_LANG": "zh-Hans"})
     assert result.exit_code == 1
-    assert f"表.xlsx:2: 列“{column}”：" in result.stderr and said in result.stderr, result.stderr
+    assert f"表.xlsx:2: 列“{column}”" in result.stderr and said in result.stderr, result.stderr
+    assert result.stderr.splitlines()[0].count(f"“{column}”") == 1, result.stderr  # named once (breaker s21)
     assert "不是日期" not in result.stderr, result.stderr
