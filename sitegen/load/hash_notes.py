@@ -9,8 +9,10 @@ space (`敬老活动　#待定`). The file is refused at that line, as a `#` tha
 
 Only a mark after a blank that follows the value's own text on that line, to the line's end, in a plain
 (unquoted) value: `福桂苑＃3楼`, `第＃期` and a value that starts with ＃ (`＃邻里节`, a tag) stay text; so
-do a mark before a number (`福桂苑 ＃3楼`), a WeChat topic written with full-width marks (`重阳节 ＃敬老＃`),
-and anything in quotes or in a `|`/`>` block. A line that continues a plain value (indented under it)
+do a mark before a short place token and nothing else (`福桂苑 ＃3楼`, `＃B座`, `＃三号楼`: PLACE), a WeChat
+topic written with full-width marks, whatever follows it (`重阳节 ＃敬老＃`, `欢迎参加 ＃敬老月＃。`), and
+anything in quotes or in a `|`/`>` block. A mark before a number with more words after it is a note
+(`社区活动室 ＃10点前问王姐`, `＃3楼还是4楼待定`, breaker s21). A line that continues a plain value (indented under it)
 and starts with the mark is such a note too: YAML folds it into the value with a space
 (`place: 社区活动室` then `  ＃王姐说可能换地方` reads `社区活动室 ＃王姐说可能换地方`, session 21), and it
 is said as a line's note (`slip.hash_note_line`: write `# 王姐说…` there, an ASCII `#` after the
@@ -32,16 +34,19 @@ from sitegen.load.slips import ODD_SPACES, yaml_quoted
 NUMBER_SIGNS: Final = "＃﹟♯"  # what a Chinese input method or a font gives for #
 _WIDE_BLANKS: Final = "".join(sorted(ODD_SPACES - {"\t"}))
 BLANKS: Final = " \t" + _WIDE_BLANKS  # the ASCII blanks and those YAML does not take for blanks
-# the mark and what follows it to the segment's end, after the value's own text and a blank; not a
-# mark before a number (`福桂苑 ＃3楼`, `＃302`): that is the number sign's own use, text
+# the mark and what follows it to the segment's end, after the value's own text and a blank
 _NOTE: Final = re.compile(rf"(?<=[^ \t{_WIDE_BLANKS}])(?:[ \t{_WIDE_BLANKS}]+(?P<m1>[{NUMBER_SIGNS}])"
-                          rf"|[{_WIDE_BLANKS}]+(?P<m2>#))(?![0-9０-９])(?P<note>.*)$")
+                          rf"|[{_WIDE_BLANKS}]+(?P<m2>#))(?P<note>.*)$")
 # the same at the start of a line that continues a plain value, after its indentation: YAML joins the
 # line to the one before with a space, so the mark follows the value's text and a blank as above
 _LINE_NOTE: Final = re.compile(rf"[ \t]*(?:[{_WIDE_BLANKS}]*(?P<m1>[{NUMBER_SIGNS}])|[{_WIDE_BLANKS}]+(?P<m2>#))"
-                               rf"(?![0-9０-９])(?P<note>.*)$")
-# a topic (`＃敬老＃`, as WeChat writes one): text
-_TOPIC: Final = re.compile(rf"[#{NUMBER_SIGNS}][^#{NUMBER_SIGNS}\s]+[#{NUMBER_SIGNS}](?=[{BLANKS}]|$)")
+                               rf"(?P<note>.*)$")
+# a topic (`＃敬老＃`, as WeChat writes one), whatever follows it (`＃敬老月＃。`, `＃我为群众办实事＃实践活动`): text
+_TOPIC: Final = re.compile(rf"[#{NUMBER_SIGNS}][^#{NUMBER_SIGNS}\s]+[#{NUMBER_SIGNS}]")
+# a number sign's own use: a short place token and nothing after it (`＃3楼`, `＃B座`, `＃三号楼`, `＃302`,
+# `＃3号楼 2单元`): text. `＃10点前问王姐`, `＃3楼还是4楼待定`, `＃3号楼先开始` are notes (breaker s21).
+_PLACE_PART: Final = r"[0-9０-９A-Za-zＡ-Ｚａ-ｚ一二三四五六七八九十百零〇两-]+(?:号楼|號樓|单元|單元|[楼樓号號栋棟座室层層幢])?"
+PLACE: Final = re.compile(rf"{_PLACE_PART}(?:[{BLANKS}·]*{_PLACE_PART})*")
 
 
 def hash_notes(text: str, path: PurePosixPath, first_line: int, loader: type) -> list[Problem]:
@@ -102,9 +107,15 @@ def _note(segment: str, *, continued: bool) -> re.Match[str] | None:
     `continued`: the segment is a line that continues a value, so a mark at its start (after the
     indentation) starts a note as well."""
     found = _LINE_NOTE.match(segment) if continued else None
-    if found is not None and not _TOPIC.match(segment, found.start("note") - 1):
+    if found is not None and not text_after_mark(segment, found.start("note") - 1):
         return found
     found = _NOTE.search(segment)
-    while found is not None and _TOPIC.match(segment, found.start("note") - 1):
+    while found is not None and text_after_mark(segment, found.start("note") - 1):
         found = _NOTE.search(segment, found.start("note"))
     return found
+
+
+def text_after_mark(segment: str, at: int) -> bool:
+    """Whether the mark at `at` in `segment` is text: it opens a topic (`＃敬老＃…`), or what follows it to the
+    segment's end is a short place token (PLACE: `＃3楼`, `＃B座`, `＃三号楼`)."""
+    return bool(_TOPIC.match(segment, at)) or PLACE.fullmatch(segment[at + 1:].strip(BLANKS)) is not None

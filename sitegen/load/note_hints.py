@@ -7,9 +7,11 @@ building (`3＃楼`, `福桂苑＃3楼`), an issue (`第＃期`), a WeChat topic
 would stop a build over real text, so it is a warning at its line (`slip.hash_note_maybe`, the build goes
 on, `sitegen check` shows it), said only when the words behind the mark read as a note:
 
-- a mark straight after the value's text (not after a digit, not before one) followed by words a note
-  has (待定, 确认, 说, 问, 可能, 记得, 还没, 改到, 先不, 保密, TODO, a question mark …: NOTE_WORDS), to the
-  line's end: `社区活动室＃王姐说可能换地方`, `电话报名#先问王姐`;
+- a mark straight after the value's text (not after a digit or a Latin letter: `3＃楼`, `C＃编程班`; not
+  before a place token and nothing else: `福桂苑＃3楼`, hash_notes.PLACE; not a topic of other words:
+  `参与＃邻里说事＃活动`) followed by words a note has (待定, 确认, 说, 问, 可能, 记得, 还没, 改到, 先不, 保密,
+  联系, 内部, TODO, a question mark …: NOTE_WORDS) or a mobile number, to the line's end:
+  `社区活动室＃王姐说可能换地方`, `电话报名#先问王姐`, `社区活动室＃11月20日前再确认` (breaker s21);
 - a topic whose words are a note's "not yet" (`敬老活动 ＃待定＃`, `重阳节＃待确认＃`: UNDECIDED), which no
   WeChat topic is.
 
@@ -25,7 +27,7 @@ from pathlib import PurePosixPath
 from typing import Final
 
 from sitegen.errors import Problem
-from sitegen.load.hash_notes import BLANKS, NUMBER_SIGNS, plain_values
+from sitegen.load.hash_notes import BLANKS, NUMBER_SIGNS, PLACE, plain_values
 from sitegen.load.slips import yaml_quoted
 
 # "not decided yet" words: a topic made of one of them is a note (Simplified, Traditional, ASCII)
@@ -36,8 +38,12 @@ UNDECIDED: Final = ("待定", "未定", "暂定", "暫定", "待确认", "待確
 NOTE_WORDS: Final = (*UNDECIDED, "确认", "確認", "说", "說", "问", "問", "可能", "也许", "也許", "大概",
                      "记得", "記得", "别忘", "別忘", "提醒", "还没", "還沒", "没定", "沒定", "改到", "改成",
                      "换到", "換到", "换成", "換成", "换地方", "換地方", "先不", "别发", "別發", "勿发", "勿發",
-                     "不公开", "不公開", "保密", "删", "刪", "?", "？")
+                     "不公开", "不公開", "保密", "删", "刪", "?", "？", "联系", "聯繫", "聯系", "内部", "內部",
+                     "外传", "外傳", "不要", "待", "再定", "再确", "再確")
 _MARK: Final = re.compile(rf"[#{NUMBER_SIGNS}]")
+# a topic at the start of the words behind a mark: its words and the closing mark (`邻里说事＃`)
+_TOPIC: Final = re.compile(rf"([^{BLANKS}#{NUMBER_SIGNS}]+)[#{NUMBER_SIGNS}]")
+_MOBILE: Final = re.compile(r"1[3-9][0-9]{9}")
 # what a file needs for a hint: a full-width mark, or an ASCII # straight after a character and before one
 _CANDIDATE: Final = re.compile(rf"[{NUMBER_SIGNS}]|[^{BLANKS}\n0-9]#[^{BLANKS}\n0-9]")
 
@@ -63,26 +69,42 @@ def note_hints(text: str, path: PurePosixPath, first_line: int, loader: type) ->
 
 def _hint(segment: str) -> tuple[str, str, str] | None:
     """(the value's text before the mark, the mark and what follows as typed, the note's words) for the
-    first mark in `segment` (a plain value's part of one line) that starts a note, or None."""
+    first mark in `segment` (a plain value's part of one line) that starts a note, or None. A topic's closing
+    mark starts nothing (`参与＃邻里说事＃活动`)."""
+    closing = -1
     for mark in _MARK.finditer(segment):
         at = mark.start()
         value, typed = segment[:at].strip(BLANKS), segment[at:].rstrip(BLANKS)
         note = typed[1:].strip(BLANKS)
-        if not value or not note or segment[at - 1].isdecimal() or note[0].isdecimal():
-            continue  # the value's start (`＃邻里节`), a number's sign (`3＃楼`, `福桂苑＃3楼`)
-        if mark.group() == "#" and ("://" in value or segment[at - 1] in BLANKS):
-            continue  # a web address's part (`…/page#说明`); after a blank, YAML's comment or slips.py's
+        topic = _TOPIC.match(note)
+        if topic and at != closing:  # its closing mark, whatever the topic
+            closing = next(_MARK.finditer(segment, at + 1)).start()
+        if at == closing or _text(segment, at, value, note):
+            continue
+        if topic and not topic.group(1).casefold().startswith(UNDECIDED):
+            continue
         if _note_like(note, after_blank=segment[at - 1] in BLANKS):
             return value, typed, note.rstrip(NUMBER_SIGNS + "#")
     return None
 
 
+def _text(segment: str, at: int, value: str, note: str) -> bool:
+    """Whether the mark at `at` is the text's own: the value's start (`＃邻里节`), nothing after it, a number's or a
+    language's sign (`3＃楼`, `C＃编程班`), a place (`福桂苑＃3楼`, `福桂苑＃B座`), a web address's part
+    (`…/page#说明`), or an ASCII # after a blank (YAML's comment, or slips.py's)."""
+    before = segment[at - 1] if at else ""
+    if not value or not note or before.isdecimal() or (before.isascii() and before.isalpha()):
+        return True
+    if PLACE.fullmatch(note) is not None:
+        return True
+    return segment[at] == "#" and ("://" in value or before in BLANKS)
+
+
 def _note_like(note: str, *, after_blank: bool) -> bool:
-    """Whether `note`, the words behind a mark, read as a note: a topic (`待定＃`, closed by a mark, no
-    blank in it) when it starts with UNDECIDED; other words straight after the value (not `after_blank`,
-    which is hash_notes' error or a topic) when they hold one of NOTE_WORDS."""
+    """Whether `note`, the words behind a mark (not a topic of other words), read as a note: a topic
+    (`待定＃`, `待定＃…`) of UNDECIDED words; other words straight after the value (not `after_blank`, which is
+    hash_notes' error or a topic) when they hold one of NOTE_WORDS or a mobile number."""
+    if _TOPIC.match(note):
+        return True
     words = note.casefold()
-    inner = words[:-1]
-    if words[-1] in NUMBER_SIGNS + "#" and inner and not any(c in BLANKS + NUMBER_SIGNS + "#" for c in inner):
-        return inner.startswith(UNDECIDED)
-    return not after_blank and any(word in words for word in NOTE_WORDS)
+    return not after_blank and (any(word in words for word in NOTE_WORDS) or _MOBILE.search(note) is not None)

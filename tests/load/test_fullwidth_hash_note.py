@@ -72,7 +72,7 @@ ROWS = [
     ("a block of text", "signup: |\n  电话报名 ＃王姐", [], 0),
     # an indented line starting with ASCII #: YAML's comment line, not the value's (its value is 社区活动室)
     ("an indented ASCII comment", "place: 社区活动室\n  #王姐说可能换地方", [], 0),
-    ("an indented number", "place: 福桂苑\n  ＃3楼活动室", [], 0),
+    ("an indented number", "place: 福桂苑\n  ＃3号楼", [], 0),
     ("an indented topic", "project: 重阳节\n  ＃敬老＃", [], 0),
     ("a folded block of text", "signup: >\n  电话报名\n  ＃王姐", [], 0),
     ("a literal block of text", "signup: |\n  电话报名\n  ＃王姐", [], 0),
