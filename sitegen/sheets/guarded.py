@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from pathlib import PurePosixPath
 from typing import Final
 
+from sitegen.kinds import kind as kind_entry
 from sitegen.kinds.disclosures import PARTY_MEMBER_WORDS
 from sitegen.load.records import RawRecord
 from sitegen.sheets.cells import plain
@@ -33,20 +34,30 @@ def guarded_columns(table: Table, kind: str) -> Iterator[tuple[str, str, dict[st
     """(header as written, message key, its placeholders) for each column of `table` that names no
     field of `kind` (a folder name) but stands for one whose loss publishes what it should not.
 
-    The key is `import.guarded_column_<field>`, or `import.guarded_column_twice` when the sheet has
-    the field's own column as well; `header` is the template's header for the field."""
+    The key is `import.guarded_column_<field>`, `import.guarded_column_twice` when the sheet has the
+    field's own column as well, or `import.guarded_column_draft_date` for dates under a draft's name
+    (发布时间: the row's date, or a wait sitegen does not keep); `header` is the template's header for
+    the field, `date_header` the template's for the kind's date."""
     fields = tuple(dict.fromkeys(c.target.split(".")[0] for c in COLUMNS[kind]))
     present = {column.target for column, _ in table.columns.values()}
     for position, written in table.unknown.items():
         said = _cells(table, position)
-        field = _field_named(kind, written, said, fields) or _field_by_cells(said, fields)
-        if field is None:
-            continue
-        header = next(c.headers[0] for c in COLUMNS[kind] if c.target == field)
-        if field in present:
-            yield written, "import.guarded_column_twice", {"header": header}
-        else:
-            yield written, f"import.guarded_column_{field}", {"header": header, **_extra(field)}
+        found = _field_named(kind, written, said, fields) or _field_by_cells(said, fields)
+        if found is not None:
+            yield written, *_told(kind, found, present)
+
+
+def _told(kind: str, found: tuple[str, str], present: set[str]) -> tuple[str, dict[str, object]]:
+    """The message key and placeholders for a column found to stand for (field, check's key)."""
+    field, key = found
+    header = next(c.headers[0] for c in COLUMNS[kind] if c.target == field)
+    if key == "field.named_draft_date":
+        date_field = kind_entry(kind).date_field
+        date_header = next((c.headers[0] for c in COLUMNS[kind] if c.target == date_field), date_field)
+        return "import.guarded_column_draft_date", {"header": header, "date_header": date_header}
+    if field in present:
+        return "import.guarded_column_twice", {"header": header}
+    return f"import.guarded_column_{field}", {"header": header, **_extra(field)}
 
 
 def _cells(table: Table, position: int) -> list[str]:
@@ -55,23 +66,23 @@ def _cells(table: Table, position: int) -> list[str]:
     return list(dict.fromkeys(text for text in said if text))
 
 
-def _field_named(kind: str, written: str, said: list[str], fields: tuple[str, ...]) -> str | None:
-    """The guarded field this header stands for with any of its cells (or with none, for an empty
-    column): validate/guarded.py's reading of `header: cell` in a record file, or None."""
+def _field_named(kind: str, written: str, said: list[str], fields: tuple[str, ...]) -> tuple[str, str] | None:
+    """(the guarded field, check's message key) this header stands for with any of its cells (or with none,
+    for an empty column): validate/guarded.py's reading of `header: cell` in a record file, or None."""
     probe = RawRecord(kind=kind, path=PurePosixPath(kind), line=1, fields={written: ""}, lines={}, stem="")
     for value in said or [""]:
         problem = guarded_field(probe, written, value, fields)
         if problem is not None:
-            return str(problem.args.get("name"))
+            return str(problem.args.get("name")), problem.key
     return None
 
 
-def _field_by_cells(said: list[str], fields: tuple[str, ...]) -> str | None:
+def _field_by_cells(said: list[str], fields: tuple[str, ...]) -> tuple[str, str] | None:
     """party_member when the column's filled cells are all a party member's words (党员, 群众 …)."""
     if "party_member" not in fields:
         return None
     words = [word_key(text) for text in said]
-    return "party_member" if words and all(word in _PARTY_WORDS for word in words) else None
+    return ("party_member", "") if words and all(word in _PARTY_WORDS for word in words) else None
 
 
 def _extra(field: str) -> dict[str, object]:
