@@ -44,3 +44,28 @@ def test_a_cell_problem_names_its_column_once_without_its_mark(make_site: MakeSi
     assert "*" not in line and "必填" not in line, result.stderr
     named = column.replace("（", "(").replace("）", ")")  # a header as read: NFKC
     assert line.count(f"“{named}”") == 1, result.stderr
+
+
+PERSON = ["姓名*", "职务*", "电话公开方式"]
+TALK = ["议题*", "提出日期*", "状态*", "进展"]
+# the column's word before the value (列“状态”：状态“做完了”…) is the column named twice
+WORDED = [
+    ("status", "微心愿", WISH, ["收音机", "王芳", 100, "2026-03-01", "做完了"], "状态"),
+    ("show_phone", "亮身份", PERSON, ["李红", "志愿者", "随便"], "电话公开方式"),
+    ("time_order", "活动", EVENT, ["巡逻", "2026-11-20", "14:00-13:00", None, 3], "时间"),
+    ("time_ambiguous", "活动", EVENT, ["巡逻", "2026-11-20", "3点", None, 3], "时间"),
+    ("time_range", "活动", EVENT, ["巡逻", "2026-11-20", "下午3点到0点半", None, 3], "时间"),
+    ("timeline", "议事", TALK, ["电动车充电", "2026-03-01", "居民提事", "两个小区已完工"], "进展"),
+]
+
+
+@pytest.mark.parametrize(("kind", "header", "row", "column"), [r[1:] for r in WORDED], ids=[r[0] for r in WORDED])
+def test_a_cell_problem_does_not_say_its_column_again_before_the_value(make_site: MakeSite, tmp_path: Path,
+                                                                       kind: str, header: list[str],
+                                                                       row: list[object], column: str) -> None:
+    content = make_site(site=SITE)
+    sheet = xlsx(tmp_path / "表.xlsx", [header, row])
+    result = run("import", kind, str(sheet), "--content", str(content), env={"SITEGEN_LANG": "zh-Hans"})
+    assert result.exit_code == 1
+    assert f"表.xlsx:2: 列“{column}”：“" in result.stderr, result.stderr
+    assert f"：{column}“" not in result.stderr, result.stderr

@@ -111,7 +111,7 @@ BAD_ROWS = [
 
 @pytest.mark.parametrize(("language", "words"), [
     ("en", ["no such day", "status “做完了” is not known", "write 200", "required"]),
-    ("zh-Hans", ["没有“2026-13-40”这一天", "状态“做完了”无法识别", "写成 200", "必填"]),
+    ("zh-Hans", ["没有“2026-13-40”这一天", "列“状态”：“做完了”无法识别", "写成 200", "必填"]),
 ])
 def test_every_bad_row_is_reported_and_nothing_is_written(make_site: MakeSite, tmp_path: Path, language: str,
                                                           words: list[str]) -> None:
