@@ -44,6 +44,8 @@ ROWS = [
     ("发布: 2026-11-01", A, ACTIVITY + "发布: 2026-11-01\n", [_dated("发布", "2026-11-01", "date: 2026-11-01")]),
     ("公开时间: 2026年11月1日", A, ACTIVITY + "公开时间: 2026年11月1日\n",
      [_dated("公开时间", "2026年11月1日", "date: 2026年11月1日")]),
+    ("a wish's 发布 date: its posted_on", "wishes/a.yaml", WISH + "wisher: 王秀英\n发布: 2026-10-20\n",
+     [_dated("发布", "2026-10-20", "posted_on: 2026-10-20").replace(f"{A}:3", "wishes/a.yaml:5")]),
 ]
 
 KEPT = [
@@ -75,3 +77,14 @@ def test_other_keys_of_those_parts_are_warned(name: str, path: str, text: str, e
     result = run("check", "--content", str(content), env={"SITEGEN_LANG": "zh-Hans"})
     assert result.exit_code == 0, result.output
     assert [l for l in error_lines(result) if l.startswith(path)] == expected
+
+
+def test_a_date_under_a_draft_name_is_told_in_english(make_site: MakeSite) -> None:
+    content = make_site({A: ACTIVITY + "发布: 2026-11-01\n"})
+    result = run("check", "--content", str(content))
+    assert result.exit_code == 1, result.output
+    assert [l for l in error_lines(result) if l.startswith("activities/")] == [
+        "activities/a.yaml:3: “发布” is not a field name sitegen knows (field names are lower-case English), so this line "
+        "would be ignored and the record published on the site. If “2026-11-01” is the record's date, write this line as "
+        "“date: 2026-11-01”; if the record should wait until that day, sitegen does not publish by date: write this line "
+        "as “draft: true” now and change it to “draft: false” on that day."]
