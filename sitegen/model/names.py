@@ -32,6 +32,21 @@ _GROUP_ENDINGS: Final = ("会", "部", "委", "站", "队", "社", "司", "院",
 # Two-character words ending an organisation's name whose last character ends people's names too
 # (张建业, 王中心 are people; 福桂苑物业, 党群服务中心 are not): a 共建单位 is most often one of these.
 _GROUP_WORDS: Final = ("物业", "企业", "中心", "银行", "超市", "药房", "商贸", "餐饮", "医药", "科技")
+# Words naming a role, a post or a kind of people, never one person: typed alone (raised_by: 业主, claimed_by:
+# 群众, host: 社区民警) or after two or more characters (热心群众, 福桂苑业主, 全体党员) they are no one's name,
+# and the 繁體 mirror converts them as any word (業主, 群眾). After one character (范民警, 王业主) they may
+# stand for a person by surname, and stay as typed.
+_ROLE_WORDS: Final = frozenset((
+    "业主", "群众", "居民", "村民", "住户", "租户", "商户", "志愿者", "义工", "党员", "团员", "少先队员", "共建单位",
+    "单位", "爱心人士", "热心人士", "人士", "红马甲", "红袖章", "社区民警", "民警", "片警", "辅警", "交警", "网格员",
+    "网格长", "楼长", "楼栋长", "单元长", "物业", "居委会", "业委会", "村委会", "社工", "街坊", "邻居", "大家",
+    "全体", "匿名", "保安", "保洁", "门卫", "城管", "环卫工人", "退休职工", "老党员", "老年人", "残疾人", "热心人"))
+# Words ending the name of an organisation (望湖小学, 阳光幼儿园, 青松药业, 惠民商行) whose last character
+# ends people's names too (王志学, 李园, 张建业, 张志行): one is a group only after two or more characters,
+# so a 2–3 character name (王小学, 李家园) stays a person.
+_ORG_WORDS: Final = ("小学", "中学", "大学", "学校", "幼儿园", "托儿所", "家园", "花园", "公园", "乐园", "药业",
+                     "商业", "实业", "置业", "农业", "工业", "集团", "商行", "车行", "分行", "支行", "人士", "女士",
+                     "马甲", "民警", "交警", "派出所", "警务站", "卫生站", "诊所", "药店", "商店", "书店")
 _PERSON: Final = re.compile(r"[\u3400-\u9fff][\u3400-\u9fff·*＊]{1,4}")
 
 
@@ -62,16 +77,26 @@ class NamedText(str):
 
 
 def person_or_group(who: str | None) -> str | None:
-    """A `Name` when `who` reads as one person (2-5 Han characters, no group word at its end); else as is.
+    """A `Name` when `who` reads as one person (2-5 Han characters, no group word at its end, not a role
+    word such as 业主, 群众, 共建单位, nor an organisation such as 望湖小学, 青松药业); else as is.
 
     Used for fields that may hold a person or a group (`organizer`, `partners`, `claimed_by`, `raised_by`,
     a meeting's `host`): 于海 is kept as typed, 福桂苑党支部 is converted like any other text.
     """
     if who is None:
         return None
-    if _PERSON.fullmatch(who) and not who.endswith(_GROUP_ENDINGS + _GROUP_WORDS):
+    if _PERSON.fullmatch(who) and not who.endswith(_GROUP_ENDINGS + _GROUP_WORDS) and not _is_role(who):
         return Name(who)
     return who
+
+
+def _is_role(who: str) -> bool:
+    """`who` is a role or an organisation (_ROLE_WORDS, _ORG_WORDS): the word itself, or two or more
+    characters before it; after one character it may be a person called by surname (范民警)."""
+    if who in _ROLE_WORDS:
+        return True
+    ends = [w for w in (*_ROLE_WORDS, *_ORG_WORDS) if who.endswith(w)]
+    return any(len(who) - len(w) >= 2 for w in ends)
 
 
 def unmark(text: str) -> str:
