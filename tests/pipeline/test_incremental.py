@@ -116,30 +116,34 @@ def test_files_changed_by_hand_in_output_are_made_again(tmp_path: Path) -> None:
 
 # A known name in the theme's own text (breaker s21): the 繁體 copy keeps it as typed (render/script.py), so
 # the pages showing that text change when the name becomes known, though no record they show changed.
-# (row id, the site's theme files, the 繁體 page, what it shows once 范志发 is known)
+# (row id, the site's theme files, the name a disclosure adds, the 繁體 page, what it shows before, after)
 _ACTIVITY = (Path(__file__).resolve().parents[2] / "themes" / "default" / "templates" / "activity.html")
 THEME_TEXT = [
     ("a literal of the site's template",
      {"theme/templates/activity.html": _ACTIVITY.read_text("utf-8").replace("{{ t.time }}", "范志发说的时间")},
-     "zh-hant/activities/xunluo/index.html", "范志发說的時間"),
+     "范志发", "zh-hant/activities/xunluo/index.html", "範志發說的時間", "范志发說的時間"),
     ("a label of the site's catalogue", {"theme/i18n/zh-Hans.yaml": "time: 范志发说的时间\n"},
-     "zh-hant/activities/xunluo/index.html", "范志发說的時間"),
+     "范志发", "zh-hant/activities/xunluo/index.html", "範志發說的時間", "范志发說的時間"),
     ("a label of the site's catalogue, 长辈版", {"theme/i18n/zh-Hans.yaml": "time: 范志发说的时间\n"},
-     "zh-hant/care/activities/xunluo/index.html", "范志发說的時間"),
+     "范志发", "zh-hant/care/activities/xunluo/index.html", "範志發說的時間", "范志发說的時間"),
+    ("a label filled with a label: the default theme's （周{w}）", {},
+     "周日", "zh-hant/activities/xunluo/index.html", "（週日）", "（周日）"),
 ]
 
 
-@pytest.mark.parametrize(("theme", "page", "shown"), [r[1:] for r in THEME_TEXT], ids=[r[0] for r in THEME_TEXT])
-def test_a_name_in_the_themes_text_remakes_its_pages(tmp_path: Path, theme: dict[str, str], page: str,
-                                                      shown: str) -> None:
+@pytest.mark.parametrize(("theme", "name", "page", "before", "after"), [r[1:] for r in THEME_TEXT],
+                         ids=[r[0] for r in THEME_TEXT])
+def test_a_name_in_the_themes_text_remakes_its_pages(tmp_path: Path, theme: dict[str, str], name: str, page: str,
+                                                      before: str, after: str) -> None:
     from tests.conftest import write_files
 
     content, warm = tmp_path / "content", tmp_path / "warm"
-    write_files(content, {"site.yaml": "name: 望湖社区\nbase_url: https://wanghu.example.cn/\ntheme: theme\n", **theme,
+    write_files(content, {"site.yaml": "name: 望湖社区\nbase_url: https://wanghu.example.cn/\n"
+                                       + ("theme: theme\n" if theme else ""), **theme,
                           "activities/xunluo.md": "---\ntitle: 夜间巡逻\ndate: 2026-11-01\n---\n巡逻一圈。\n"})
     build(content, warm, cache=True, jobs=2)
-    assert "範志發說的時間" in (warm / page).read_text("utf-8")  # no one is named 范志发 yet
-    write_files(content, {"disclosures/fan.yaml": "name: 范志发\nrole: 楼栋长\nplace: 福桂苑/1栋\nsince: 2026-01-01\n"})
+    assert before in (warm / page).read_text("utf-8")  # no one has the name yet
+    write_files(content, {"disclosures/fan.yaml": f"name: {name}\nrole: 楼栋长\nplace: 福桂苑/1栋\nsince: 2026-01-01\n"})
     build(content, warm, cache=True, jobs=2)
-    assert shown in (warm / page).read_text("utf-8")
+    assert after in (warm / page).read_text("utf-8")
     assert tree_bytes(warm) == cold(content, tmp_path)
