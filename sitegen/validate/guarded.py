@@ -36,6 +36,7 @@ NAMES: Final[dict[str, tuple[str, ...]]] = {
     "draft": ("草稿", "草稿箱", "是否草稿", "存草稿", "不发布", "暂不发布", "先不发布", "暂缓发布", "是否发布",
               "发布", "隐藏", "是否隐藏", "公开", "是否公开", "不公开", "暂不公开", "不公布", "不發布", "暫不發布",
               "先不發布", "暫緩發布", "是否發布", "發布", "隱藏", "是否隱藏", "公開", "是否公開", "不公開", "暫不公開",
+              "公示", "是否公示", "不公示", "暂不公示", "暫不公示", "发布时间", "發布時間",
               "drafts", "isdraft", "hidden", "hide", "publish", "published", "unpublished", "private"),
     "show_phone": ("显示电话", "是否显示电话", "电话公开", "公开电话", "是否公开电话", "号码显示", "显示号码",
                    "手机显示", "显示手机", "电话怎么显示", "電話公開方式", "電話顯示", "顯示電話", "電話公開",
@@ -44,6 +45,9 @@ NAMES: Final[dict[str, tuple[str, ...]]] = {
     "wisher": ("许愿者", "许愿人姓名", "心愿人姓名", "心願人", "許願人", "許願者"),
     "wisher_alias": ("化名", "称呼", "显示名", "昵称", "稱呼", "顯示名", "暱稱", "alias"),
 }
+# A person's consent, as a form asks it (手机号码公开: 不同意): a yes or a no for these fields alone.
+_CONSENT: Final = {folded_word(w): yes for w, yes in (("同意", True), ("不同意", False), ("愿意", True),
+                                                      ("不愿意", False), ("願意", True), ("不願意", False))}
 _KEY_NOISE: Final = re.compile(r"[\s_\-－＿·.]+|[?？:：]+$")
 
 
@@ -73,14 +77,15 @@ def guarded_field(raw: RawRecord, key: str, value: object, known: Sequence[str])
     (`typed`), the field (`name`) and the line to write instead (`line`, e.g. `show_phone: none`); None
     for any other key. The key stands for it by its name (NAMES, headers, quoted or marked: guarded_parts.bare)
     with any value, or by its parts or its value alone (validate/guarded_parts.py) with a value read so.
-    A draft's name with a date (`发布: 2026-11-01`) is `field.named_draft_date`: the kind's date or a draft;
-    with other words (`发布: 望湖社区党委`) it is no draft: None, warned as unknown."""
+    A publishing name with a date (`发布: 2026-11-01`) is `field.named_draft_date`: the kind's date or a draft;
+    a 公示 name with a date (the notice's own period), or other words (`发布: 望湖社区党委`), is no draft: None,
+    warned as unknown."""
     if key in known:
         return None
     name = folded(bare(key))
     field = _BY_NAME.get(name)
     exact = field is not None
-    field = field or by_parts(name) or by_value(value)
+    field = field or by_parts(name) or by_value(value, name)
     if field is None or field not in known:
         return None
     line = _value(field, value, name)
@@ -100,7 +105,9 @@ def _draft(raw: RawRecord, key: str, value: object, name: str, exact: bool) -> P
     neither yes, no nor draft under a name that is not 草稿 itself (`发布: 望湖社区党委`, `公开: 全体居民`)."""
     text = _text(value)
     date_field = kind(raw.kind).date_field if raw.kind in FOLDERS else None
-    if is_date(text) and date_field:
+    if is_date(text):  # a publishing date (发布: 2026-11-01) may be the record's; a 公示 date is the notice's own
+        if not date_field or not any(word in name for word in ("发布", "發布")):
+            return None
         return raw.problem((key,), "field.named_draft_date", typed=key, name="draft", value=text,
                            line=f"{date_field}: {text}")
     said = folded_word(text)
@@ -115,7 +122,7 @@ def _value(field: str, value: object, name: str) -> str:
     it reads as (a yes under a key that says not showing, 电话保密 or 非党员, is a no), the text itself for a
     name, else `…`."""
     text = _text(value)
-    said = YES_NO.get(folded_word(text))
+    said = YES_NO.get(folded_word(text), _CONSENT.get(folded_word(text)))
     if field == "show_phone":
         shown = None if said is None else said != negative(name)
         return chosen(tuple(SHOW_PHONE_WORDS), _SHOW_PHONE, text) or ("none" if shown is False else "…")

@@ -23,7 +23,7 @@ def _dated(typed: str, value: str, line: str) -> str:
             f"如果是想等到那天再发布：sitegen 不会按日期发布，请先把这一行改成“draft: true”，到那天再改成“draft: false”。")
 
 
-_PHONES = [("隐藏电话: 是", "隐藏电话"), ("电话保密: 是", "电话保密"), ("号码保密: 是", "号码保密"),
+_PHONES = [("手机号码公开: 不同意", "手机号码公开"), ("隐藏电话: 是", "隐藏电话"), ("电话保密: 是", "电话保密"), ("号码保密: 是", "号码保密"),
            ("电话不公开: 是", "电话不公开"), ("不公开电话: 是", "不公开电话"), ("手机号显示: 不显示", "手机号显示"),
            ("是否显示手机号: 否", "是否显示手机号"), ("“显示电话”: 否", "“显示电话”")]
 _DRAFTS = [("“草稿”: 是", "“草稿”"), ("【草稿】: 是", "【草稿】"), ("草稿(是/否): 是", "草稿(是/否)"),
@@ -42,8 +42,8 @@ ROWS = [
     *((line, "wishes/a.yaml", f"{WISH}wisher: 王秀英\n{line}\n", [_alias(5, typed, value)])
       for line, typed, value in _ALIASES),
     ("发布: 2026-11-01", A, ACTIVITY + "发布: 2026-11-01\n", [_dated("发布", "2026-11-01", "date: 2026-11-01")]),
-    ("公开时间: 2026年11月1日", A, ACTIVITY + "公开时间: 2026年11月1日\n",
-     [_dated("公开时间", "2026年11月1日", "date: 2026年11月1日")]),
+    ("发布时间: 2026年11月1日", A, ACTIVITY + "发布时间: 2026年11月1日\n",
+     [_dated("发布时间", "2026年11月1日", "date: 2026年11月1日")]),
     ("a wish's 发布 date: its posted_on", "wishes/a.yaml", WISH + "wisher: 王秀英\n发布: 2026-10-20\n",
      [_dated("发布", "2026-10-20", "posted_on: 2026-10-20").replace(f"{A}:3", "wishes/a.yaml:5")]),
 ]
@@ -58,6 +58,23 @@ KEPT = [
      ["disclosures/a.yaml:4: 提醒：未知字段“所属党支部”，将被忽略。"]),
     ("an empty 别名", "wishes/a.yaml", WISH + "wisher: 王秀英\n别名:\n", ["wishes/a.yaml:5: 提醒：未知字段“别名”，将被忽略。"]),
     ("隐藏电话 on an activity", A, ACTIVITY + "隐藏电话: 是\n", [f"{A}:3: 提醒：未知字段“隐藏电话”，将被忽略。"]),
+    # break21c: keys that only touch publishing, a party or a number, and values under keys that do not ask
+    # for them, are the worker's own matters: warned as unknown, never refused with advice that changes the record
+    *((line, path, text + line + "\n", [f"{path}:{at}: 提醒：未知字段“{line.split(':')[0]}”，将被忽略。"])
+      for line, path, text, at in [
+          ("公开课: 是", A, ACTIVITY, 3), ("公众号发布: 是", A, ACTIVITY, 3), ("信息公开: 是", A, ACTIVITY, 3),
+          ("隐藏菜单: 是", A, ACTIVITY, 3), ("新闻稿: 草稿", A, ACTIVITY, 3), ("报名方式说明: 待发布", A, ACTIVITY, 3),
+          ("公示日期: 2026-06-20", A, ACTIVITY, 3), ("公示: 2026-06-20", A, ACTIVITY, 3),
+          ("党建活动: 是", "disclosures/a.yaml", PERSON, 4), ("政治学习: 是", "disclosures/a.yaml", PERSON, 4),
+          ("党组织: 是", "disclosures/a.yaml", PERSON, 4), ("党小组长: 是", "disclosures/a.yaml", PERSON, 4),
+          ("是否党员中心户: 是", "disclosures/a.yaml", PERSON, 4), ("服务对象: 群众", "disclosures/a.yaml", PERSON, 4),
+          ("联系人: 群众", "disclosures/a.yaml", PERSON, 4), ("工作对象: 党员", "disclosures/a.yaml", PERSON, 4),
+          ("照片公开: 否", "disclosures/a.yaml", PERSON, 4), ("门牌号码隐藏: 是", "disclosures/a.yaml", PERSON, 4),
+          ("微信号码显示: 否", "disclosures/a.yaml", PERSON, 4), ("承诺公开: 是", "disclosures/a.yaml", PERSON, 4),
+          ("认领人网名: 爱心大姐", "wishes/a.yaml", WISH + "wisher: 王秀英\n", 5),
+          ("匿名认领: 是", "wishes/a.yaml", WISH + "wisher: 王秀英\n", 5),
+          ("匿名捐赠: 否", "wishes/a.yaml", WISH + "wisher: 王秀英\n", 5),
+          ("公开认领: 是", "wishes/a.yaml", WISH + "wisher: 王秀英\n", 5)]),
 ]
 
 
