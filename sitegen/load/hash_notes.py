@@ -49,6 +49,21 @@ _PLACE_PART: Final = r"[0-9０-９A-Za-zＡ-Ｚａ-ｚ一二三四五六七八�
 PLACE: Final = re.compile(rf"{_PLACE_PART}(?:[{BLANKS}·]*{_PLACE_PART})*")
 
 
+# "not decided yet" words: a topic made of one of them is a note (Simplified, Traditional, ASCII)
+UNDECIDED: Final = ("待定", "未定", "暂定", "暫定", "待确认", "待確認", "未确认", "未確認", "不确定", "不確定",
+                    "待核实", "待核實", "待补", "待補", "待问", "待問", "再定", "再议", "再議", "备注", "備註",
+                    "todo", "tbd")
+# words a note to oneself has and a value's text behind a ＃ has not
+NOTE_WORDS: Final = (*UNDECIDED, "确认", "確認", "说", "說", "问", "問", "可能", "也许", "也許", "大概",
+                     "记得", "記得", "别忘", "別忘", "提醒", "还没", "還沒", "没定", "沒定", "改到", "改成",
+                     "换到", "換到", "换成", "換成", "换地方", "換地方", "先不", "别发", "別發", "勿发", "勿發",
+                     "不公开", "不公開", "保密", "删", "刪", "?", "？", "联系", "聯繫", "聯系", "内部", "內部",
+                     "外传", "外傳", "不要", "待", "再定", "再确", "再確")
+MOBILE: Final = re.compile(r"1[3-9][0-9]{9}")
+# a note's words behind a place token; 待 alone is 接待室's too
+_PLACE_NOTES: Final = tuple(word for word in NOTE_WORDS if word != "待")
+
+
 def hash_notes(text: str, path: PurePosixPath, first_line: int, loader: type) -> list[Problem]:
     """Every line of `text` (YAML, parsed already; its first line is `first_line`) where a plain value
     ends with a note behind a full-width number sign (`＃`, `﹟`, `♯`) after a blank, or behind an ASCII
@@ -107,7 +122,7 @@ def _note(segment: str, *, continued: bool) -> re.Match[str] | None:
     `continued`: the segment is a line that continues a value, so a mark at its start (after the
     indentation) starts a note as well."""
     found = _LINE_NOTE.match(segment) if continued else None
-    if found is not None and not text_after_mark(segment, found.start("note") - 1):
+    if found is not None and not text_after_mark(segment, found.start("note") - 1, alone=True):
         return found
     found = _NOTE.search(segment)
     while found is not None and text_after_mark(segment, found.start("note") - 1):
@@ -115,7 +130,17 @@ def _note(segment: str, *, continued: bool) -> re.Match[str] | None:
     return found
 
 
-def text_after_mark(segment: str, at: int) -> bool:
-    """Whether the mark at `at` in `segment` is text: it opens a topic (`＃敬老＃…`), or what follows it to the
-    segment's end is a short place token (PLACE: `＃3楼`, `＃B座`, `＃三号楼`)."""
-    return bool(_TOPIC.match(segment, at)) or PLACE.fullmatch(segment[at + 1:].strip(BLANKS)) is not None
+def text_after_mark(segment: str, at: int, alone: bool = False) -> bool:
+    """Whether the mark at `at` in `segment` is text: it opens a topic (`＃敬老＃…`), or what follows it starts
+    with a place token (PLACE: `＃3楼`, `＃B座`, `＃三号楼`) and holds none of NOTE_WORDS nor a mobile number
+    (`福桂苑 ＃9栋东侧空地`, `＃3号楼 2单元门口`, `在 ＃3楼 举行` are places, break21c; `＃３楼还是４楼待定`,
+    `＃10点前问王姐` are notes). `alone`: the mark starts a line that continues a value, where a place token
+    with nothing after it is text and anything more a note (`  ＃3号楼先开始` under `summary:`)."""
+    if _TOPIC.match(segment, at):
+        return True
+    rest = segment[at + 1:].strip(BLANKS)
+    if alone:
+        return PLACE.fullmatch(rest) is not None
+    place = PLACE.match(rest)
+    return place is not None and place.end() > 0 and not any(word in rest for word in _PLACE_NOTES) \
+        and MOBILE.search(rest) is None

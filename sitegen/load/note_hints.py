@@ -27,23 +27,12 @@ from pathlib import PurePosixPath
 from typing import Final
 
 from sitegen.errors import Problem
-from sitegen.load.hash_notes import BLANKS, NUMBER_SIGNS, PLACE, plain_values
+from sitegen.load.hash_notes import BLANKS, MOBILE, NOTE_WORDS, NUMBER_SIGNS, PLACE, UNDECIDED, plain_values
 from sitegen.load.slips import yaml_quoted
 
-# "not decided yet" words: a topic made of one of them is a note (Simplified, Traditional, ASCII)
-UNDECIDED: Final = ("待定", "未定", "暂定", "暫定", "待确认", "待確認", "未确认", "未確認", "不确定", "不確定",
-                    "待核实", "待核實", "待补", "待補", "待问", "待問", "再定", "再议", "再議", "备注", "備註",
-                    "todo", "tbd")
-# words a note to oneself has and a value's text behind a ＃ has not
-NOTE_WORDS: Final = (*UNDECIDED, "确认", "確認", "说", "說", "问", "問", "可能", "也许", "也許", "大概",
-                     "记得", "記得", "别忘", "別忘", "提醒", "还没", "還沒", "没定", "沒定", "改到", "改成",
-                     "换到", "換到", "换成", "換成", "换地方", "換地方", "先不", "别发", "別發", "勿发", "勿發",
-                     "不公开", "不公開", "保密", "删", "刪", "?", "？", "联系", "聯繫", "聯系", "内部", "內部",
-                     "外传", "外傳", "不要", "待", "再定", "再确", "再確")
 _MARK: Final = re.compile(rf"[#{NUMBER_SIGNS}]")
 # a topic at the start of the words behind a mark: its words and the closing mark (`邻里说事＃`)
 _TOPIC: Final = re.compile(rf"([^{BLANKS}#{NUMBER_SIGNS}]+)[#{NUMBER_SIGNS}]")
-_MOBILE: Final = re.compile(r"1[3-9][0-9]{9}")
 # what a file needs for a hint: a full-width mark, or an ASCII # straight after a character and before one
 _CANDIDATE: Final = re.compile(rf"[{NUMBER_SIGNS}]|[^{BLANKS}\n0-9]#[^{BLANKS}\n0-9]")
 
@@ -107,4 +96,4 @@ def _note_like(note: str, *, after_blank: bool) -> bool:
     if _TOPIC.match(note):
         return True
     words = note.casefold()
-    return not after_blank and (any(word in words for word in NOTE_WORDS) or _MOBILE.search(note) is not None)
+    return not after_blank and (any(word in words for word in NOTE_WORDS) or MOBILE.search(note) is not None)

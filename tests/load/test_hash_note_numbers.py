@@ -26,7 +26,6 @@ ROWS = [
      [_said(3, "社区活动室", "＃", "10点前问王姐", '"社区活动室 ＃10点前问王姐"')], 1),
     ("two floors undecided", "place: 社区活动室 ＃３楼还是４楼待定",
      [_said(3, "社区活动室", "＃", "３楼还是４楼待定", '"社区活动室 ＃３楼还是４楼待定"')], 1),
-    ("a floor and more words", "place: 福桂苑 ＃3楼活动室", [_said(3, "福桂苑", "＃", "3楼活动室", '"福桂苑 ＃3楼活动室"')], 1),
     ("an indented line starting with a number", "summary: 本次活动\n  ＃3号楼先开始",
      [_said_line(4, "本次活动", "＃", "3号楼先开始", '"本次活动 ＃3号楼先开始"')], 1),
     # straight after the value: warned
@@ -48,6 +47,11 @@ ROWS = [
     ("a course", "summary: 少儿C＃编程班，家长可以问老师", [], 0),
     ("a topic before a full stop", "summary: 欢迎参加 ＃敬老月＃。", [], 0),
     ("an indented topic before words", "summary: 欢迎参加\n  ＃我为群众办实事＃实践活动", [], 0),
+    # break21c: a place token and the place's words after a blank are the place, not a note
+    *((f"a place: {value}", f"{field}: {value}", [], 0) for field, value in [
+        ("place", "滨湖春天 ＃12栋楼下"), ("place", "福桂苑 ＃9栋东侧空地"), ("place", "滨湖春天 ＃2号楼前广场"),
+        ("place", "福桂苑 ＃3楼活动室"), ("place", "福桂苑 ＃3号楼 2单元门口"), ("place", "福桂苑 ＃3号楼 ＃5号楼"),
+        ("place", "福桂苑 ＃3楼接待室"), ("summary", "本次活动在 ＃3楼 举行，欢迎参加")]),
 ]
 
 
