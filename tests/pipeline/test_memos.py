@@ -25,6 +25,9 @@ PROCESS_WIDE = {
     ("sitegen/street/ready.py", "_BUSY"),  # set by the pool initialiser in each forked worker alone: the street's "yield" flag
     ("sitegen/hanzi.py", "_BUILT"),  # OpenCC's converters (pure functions), built once per process, as @cache kept them
     ("sitegen/hanzi.py", "_OPENING"),  # the thread building one of them ahead of its use (hanzi.open_early)
+    # a pure function's memo, bounded: (address, digest) → the record's Name values, which follow from what the
+    # record shows, which its digest stands for (model/names.py _own_names); no build's state
+    ("sitegen/model/names.py", "_OWN"),
 }
 EMPTY = ("dict", "list", "set", "defaultdict", "OrderedDict", "Counter")
 
