@@ -29,3 +29,19 @@ def test_the_guides_example_is_no_record_of_the_sample(word: str, folder: str, f
         front = text.split("---")[1] if entry.name.endswith(".md") else text
         held.add(str((yaml.safe_load(front) or {}).get(field, "")))
     assert example.group(1) not in held
+
+
+SAMPLES = [*ROWS, ("页面", "pages", "title")]
+
+
+@pytest.mark.parametrize(("word", "folder", "field"), SAMPLES)
+def test_the_guide_names_every_sample_record_it_will_publish(word: str, folder: str, field: str) -> None:
+    """The newcomer's (s21): `sitegen init`'s sample records (a person 王建国, a wish…) are published with the
+    worker's own, and nothing said so. The guide's first section names each one, by what names it on the site."""
+    guide = _guide().split("下面的命令")[0]
+    assert "会发布" in guide
+    sample = resources.files("sitegen.scaffold").joinpath("site", "content", folder)
+    for entry in sample.iterdir():
+        text = entry.read_text("utf-8")
+        front = text.split("---")[1] if entry.name.endswith(".md") else text
+        assert f"“{(yaml.safe_load(front) or {}).get(field)}”" in guide, (word, entry.name)
