@@ -17,7 +17,7 @@ from tests.conftest import MakeSite, error_lines, run
 ACTIVITY = "title: 敬老活动\ndate: 2026-10-01\n"
 PERSON = "name: 李四\nrole: 单元长\nphone: \"13912345678\"\n"
 WISH = "wish: 助行器\nposted_on: 2026-10-18\nstatus: open\n"
-TYPED = "不是 sitegen 认识的字段名（字段名要用小写英文），这一行会被忽略"
+TYPED = "不是 sitegen 认识的字段名（字段名要用小写英文）；要是忽略这一行"
 
 
 def _draft(path: str, line: int, typed: str) -> str:
@@ -37,7 +37,7 @@ def _member(line: int, typed: str, value: str) -> str:
 
 
 def _wisher(line: int, typed: str, value: str) -> str:
-    return (f"wishes/a.yaml:{line}: “{typed}”{TYPED}：sitegen 要从 wisher 知道许愿人的姓名，网站上才只显示姓（如 王**），"
+    return (f"wishes/a.yaml:{line}: “{typed}”不是 sitegen 认识的字段名（字段名要用小写英文），不能照这样发布：sitegen 要从 wisher 知道许愿人的姓名，网站上才只显示姓（如 王**），"
             f"也才能查出别处写出的全名。请把这一行改成“wisher: {value}”。")
 
 
