@@ -28,6 +28,7 @@ from sitegen.edit.roundtrip import plain, round_trip, split, text_of
 from sitegen.errors import Problem
 from sitegen.edit.values import apply_form, as_checked, is_draft
 from sitegen.i18n.messages import Messages
+from sitegen.load.decode import wide_encoding
 from sitegen import scaffold
 from sitegen.kinds import kind as kind_entry
 
@@ -99,7 +100,7 @@ def _text_of_file(data: bytes, target: Path, path: PurePosixPath) -> str:
     GBK, Big5: load/decode.py) is EditError 422 with check's message; it was shown as garbage, and a save
     rewrote it in UTF-8 with the garbage in it (breaker s21)."""
     try:
-        if data.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in data:
+        if b"\x00" in data or wide_encoding(data) is not None:  # UTF-16 or UTF-32, with or without a mark
             raise UnicodeDecodeError("utf-8", data, 0, 1, "not UTF-8 text")
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:

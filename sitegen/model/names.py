@@ -16,9 +16,9 @@ from dataclasses import fields, is_dataclass
 from functools import lru_cache
 from typing import Final, SupportsIndex
 
-import ahocorasick
-
 from markupsafe import Markup, escape
+
+from sitegen.validate.privacy import build_matcher
 
 _SECRET: Final = secrets.token_hex(8)
 NAME_OPEN: Final = f"\x02sgname{_SECRET}\x03"  # ASCII: OpenCC passes it through untouched
@@ -156,10 +156,10 @@ class NameFinder:
     per set of names (`name_finder`); positions are code points."""
 
     def __init__(self, names: Iterable[str]) -> None:
-        self._automaton = ahocorasick.Automaton()
-        for name in names:
-            self._automaton.add_word(name, name)
-        self._automaton.make_automaton()
+        automaton = build_matcher(names)  # the leak check's matcher: each name its own value
+        if automaton is None:
+            raise ValueError("a NameFinder needs a name (name_finder gives None for none)")
+        self._automaton = automaton
         self._found: dict[tuple[str, str], tuple[str, ...]] = {}  # others_in's memo, by (address, digest)
 
     def spans(self, text: str) -> list[tuple[int, int]]:

@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import MakeSite, run
-from tests.sheets.test_import import SITE, xlsx
+from tests.conftest import MakeSite
+from tests.sheets.one_sheet import import_rows
+from tests.sheets.test_import import SITE
 
 EVENT = ["标题*", "日期*", "时间", "结束", "参与人数（必填）"]
 WISH = ["心愿*", "心愿人*", "价值（元）*", "发布日期 *", "状态"]
@@ -36,8 +37,7 @@ def test_a_cell_problem_names_its_column_once_without_its_mark(make_site: MakeSi
                                                                header: list[str], row: list[object], column: str,
                                                                said: str) -> None:
     content = make_site(site=SITE)
-    sheet = xlsx(tmp_path / "表.xlsx", [header, row])
-    result = run("import", kind, str(sheet), "--content", str(content), env={"SITEGEN_LANG": "zh-Hans"})
+    result = import_rows(content, tmp_path, kind, [header, row])
     assert result.exit_code == 1
     line = result.stderr.splitlines()[0]
     assert line.startswith("表.xlsx:2: 列“") and said in line, result.stderr
@@ -64,8 +64,7 @@ def test_a_cell_problem_does_not_say_its_column_again_before_the_value(make_site
                                                                        kind: str, header: list[str],
                                                                        row: list[object], column: str) -> None:
     content = make_site(site=SITE)
-    sheet = xlsx(tmp_path / "表.xlsx", [header, row])
-    result = run("import", kind, str(sheet), "--content", str(content), env={"SITEGEN_LANG": "zh-Hans"})
+    result = import_rows(content, tmp_path, kind, [header, row])
     assert result.exit_code == 1
     assert f"表.xlsx:2: 列“{column}”：“" in result.stderr, result.stderr
     assert f"：{column}“" not in result.stderr, result.stderr

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import MakeSite, run
+from tests.sheets.one_sheet import import_rows
 from tests.sheets.test_import import SITE, fields_of, xlsx
 
 ACTIVITY = ["标题", "日期"]
@@ -51,8 +52,7 @@ def test_a_date_cell_check_reads_is_read(make_site: MakeSite, tmp_path: Path, ce
 def test_a_date_cell_is_told_what_check_tells(make_site: MakeSite, tmp_path: Path, kind: str, header: list[str],
                                               row: list[object], column: str, said: str) -> None:
     content = make_site(site=SITE)
-    sheet = xlsx(tmp_path / "表.xlsx", [header, row])
-    result = run("import", kind, str(sheet), "--content", str(content), env={"SITEGEN_LANG": "zh-Hans"})
+    result = import_rows(content, tmp_path, kind, [header, row])
     assert result.exit_code == 1
     assert f"表.xlsx:2: 列“{column}”" in result.stderr and said in result.stderr, result.stderr
     assert result.stderr.splitlines()[0].count(f"“{column}”") == 1, result.stderr  # named once (breaker s21)

@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import MakeSite, run
-from tests.sheets.test_import import SITE, xlsx
+from tests.conftest import MakeSite
+from tests.sheets.one_sheet import import_rows
+from tests.sheets.test_import import SITE
 
 WISH = ["心愿", "心愿人", "价值", "发布日期", "状态"]
 ACTIVITY = ["标题", "日期", "参与人数"]
@@ -32,8 +33,7 @@ def test_a_number_cell_is_told_the_digits_it_reads_as(make_site: MakeSite, tmp_p
                                                       header: list[str], row: list[object], column: str,
                                                       said: str) -> None:
     content = make_site(site=SITE)
-    sheet = xlsx(tmp_path / "表.xlsx", [header, row])
-    result = run("import", kind, str(sheet), "--content", str(content), env={"SITEGEN_LANG": "zh-Hans"})
+    result = import_rows(content, tmp_path, kind, [header, row])
     assert result.exit_code == 1
     assert f"表.xlsx:2: 列“{column}”：" in result.stderr and said in result.stderr, result.stderr
     assert "例如 200" not in result.stderr and "例如 12" not in result.stderr, result.stderr

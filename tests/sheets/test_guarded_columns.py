@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import MakeSite, run, tree_bytes
+from tests.sheets.one_sheet import import_rows
 from tests.sheets.test_import import SITE, xlsx
 
 PERSON = ["姓名*", "职务*", "位置"]
@@ -53,8 +54,7 @@ def test_a_column_meaning_a_guarded_field_refuses_the_sheet(make_site: MakeSite,
                                                             use: str) -> None:
     content = make_site(site=SITE)
     before = tree_bytes(content)
-    sheet = xlsx(tmp_path / "表.xlsx", [header, row])
-    result = run("import", kind, str(sheet), "--content", str(content), env={"SITEGEN_LANG": "zh-Hans"})
+    result = import_rows(content, tmp_path, kind, [header, row])
     assert result.exit_code == 1, result.output
     assert f"表.xlsx:1: 列“{typed}”：" in result.stderr, result.stderr
     assert f"请把列名改成“{use}”" in result.stderr or f"合成一列“{use}”" in result.stderr, result.stderr
@@ -73,8 +73,7 @@ QUIET = [
 def test_another_unknown_column_is_still_only_warned(make_site: MakeSite, tmp_path: Path, kind: str,
                                                      header: list[str], row: list[str]) -> None:
     content = make_site(site=SITE)
-    sheet = xlsx(tmp_path / "表.xlsx", [header, row])
-    result = run("import", kind, str(sheet), "--content", str(content), env={"SITEGEN_LANG": "zh-Hans"})
+    result = import_rows(content, tmp_path, kind, [header, row])
     assert result.exit_code == 0, result.output
     assert f"列“{header[-1]}”不对应任何字段，这一列不会导入" in result.stderr, result.stderr
 

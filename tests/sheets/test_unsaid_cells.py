@@ -17,7 +17,8 @@ import pytest
 from openpyxl import load_workbook
 
 from tests.conftest import MakeSite, run
-from tests.sheets.test_import import SITE, fields_of, xlsx
+from tests.sheets.one_sheet import import_rows
+from tests.sheets.test_import import SITE, fields_of
 
 # id, the header row, the data row → what stderr says at 表.xlsx:2
 REFUSED = [
@@ -41,8 +42,7 @@ READ = [
 def test_an_empty_party_cell_is_refused(make_site: MakeSite, tmp_path: Path, header: list[str], row: list[object],
                                         said: str) -> None:
     content = make_site(site=SITE)
-    sheet = xlsx(tmp_path / "表.xlsx", [header, row])
-    result = run("import", "disclosure", str(sheet), "--content", str(content), env={"SITEGEN_LANG": "zh-Hans"})
+    result = import_rows(content, tmp_path, "disclosure", [header, row])
     assert result.exit_code == 1, result.stderr
     assert f"表.xlsx:2: {said}" in result.stderr, result.stderr
     assert not (content / "disclosures").exists() or not any((content / "disclosures").iterdir())
@@ -52,8 +52,7 @@ def test_an_empty_party_cell_is_refused(make_site: MakeSite, tmp_path: Path, hea
 def test_a_said_party_cell_or_no_column_is_read(make_site: MakeSite, tmp_path: Path, header: list[str],
                                                 row: list[object], written: str | None) -> None:
     content = make_site(site=SITE)
-    sheet = xlsx(tmp_path / "表.xlsx", [header, row])
-    result = run("import", "disclosure", str(sheet), "--content", str(content), env={"SITEGEN_LANG": "zh-Hans"})
+    result = import_rows(content, tmp_path, "disclosure", [header, row])
     assert result.exit_code == 0, result.stderr
     assert fields_of(next((content / "disclosures").glob("*.yaml"))).get("party_member") == written
 

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import MakeSite, run
+from tests.sheets.one_sheet import import_rows
 from tests.sheets.test_import import SITE, fields_of, xlsx
 
 ACTIVITY = ["标题", "日期", "时间", "结束"]
@@ -36,8 +37,7 @@ EXAMPLES = ("2026-12-06", "2021-08-06", "2026-05-01")
 def test_advice_names_the_rows_own_day(make_site: MakeSite, tmp_path: Path, kind: str, header: list[str],
                                        row: list[object], column: str, said: str) -> None:
     content = make_site(site=SITE)
-    sheet = xlsx(tmp_path / "表.xlsx", [header, row])
-    result = run("import", kind, str(sheet), "--content", str(content), env={"SITEGEN_LANG": "zh-Hans"})
+    result = import_rows(content, tmp_path, kind, [header, row])
     assert result.exit_code == 1
     assert f"表.xlsx:2: {column}" in result.stderr and said in result.stderr, result.stderr
     assert not any(example in result.stderr for example in EXAMPLES), result.stderr
