@@ -6,7 +6,8 @@
 
 Prints a table and writes bench/results.json. Every build runs as its own process; peak memory is
 the largest total PSS of the build's whole process tree (workers included, pages they share with the
-parent counted once), sampled every 20 ms.
+parent counted once), sampled every 20 ms. Every build of a run sees the same present
+(SOURCE_DATE_EPOCH: bench/environment.py pinned_clock), so "no change" is one.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.environment import run_env  # noqa: E402
+from bench.environment import pinned_clock, run_env  # noqa: E402
 from bench.generate import Generated, generate, photo  # noqa: E402
 from bench.serve_latency import measure_serve  # noqa: E402
 
@@ -312,7 +313,8 @@ def main() -> None:
     if missing:
         sys.exit(f"bench/run.py compares sitegen with {', '.join(missing)}, not installed for {PYTHON}.\n"
                  f"Install them into this environment first: {PYTHON} -m pip install '.[bench]'")
-    machine = {"cores": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()}
+    clock = pinned_clock()  # every build of this run sees the same present (bench/environment.py)
+    machine = {"clock": clock, "cores": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()}
     print(f"machine: {machine}")
     results = {"machine": machine, "runs": []}
     for n in sizes:

@@ -9,6 +9,7 @@ only its name: the rest comes from street.yaml. Measured, each build its own pro
 the largest total PSS of the process tree (bench/run.py `measure`): the cold street build, a
 no-change rebuild, one record of one community changed, and (for comparison with the cold build)
 the sum of every community built alone as a single site (`--alone N` limits that to the first N).
+Every build of a run sees the same present (SOURCE_DATE_EPOCH: bench/environment.py pinned_clock).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.generate import generate  # noqa: E402
+from bench.environment import pinned_clock  # noqa: E402
 from bench.run import PYTHON, Run, measure  # noqa: E402
 
 DISTINCT = 20
@@ -157,7 +159,8 @@ def main() -> None:
     parser.add_argument("--work", type=Path, default=HERE / "work")
     parser.add_argument("--json", type=Path, default=None)
     args = parser.parse_args()
-    machine = {"cores": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()}
+    clock = pinned_clock()  # every build of this run sees the same present (bench/environment.py)
+    machine = {"clock": clock, "cores": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()}
     print(f"machine: {machine}", flush=True)
     target = args.json or HERE / f"street-{args.communities}.json"
     results: dict[str, object] = {"machine": machine}
