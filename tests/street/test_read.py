@@ -148,7 +148,7 @@ def test_every_community_problem_in_one_run(make_street: MakeStreet) -> None:
                          {"meihu/wishes/a.yaml": "wish: x\nwisher: 张三\nposted_on: 2026-01-01\nstatus: nope\n",
                           "wanghu/activities/b.md": "---\ntitle: x\ndate: 2026-13-01\n---\n"})
     lines = error_lines(run("check", "--content", str(folder)))
-    assert [line.split(": ")[0] for line in lines if not line.startswith("Content")][:4] == [
+    assert [line.split(": ")[0] for line in lines if not line.startswith("Content") and ": warning: " not in line][:4] == [
         "Bad", "meihu/wishes/a.yaml:4", "wanghu/activities/b.md:3", "wanghu/site.yaml:3"]
 
 
