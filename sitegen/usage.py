@@ -76,6 +76,21 @@ def _commands(ctx: click.Context | None, messages: Messages) -> str:
     return listing(sorted(group.commands), messages) if isinstance(group, click.Group) else ""
 
 
+# What a worker who reads Chinese may type for a command (简体 and 繁體), and the command it is: Click's own
+# suggestions come from the spelling alone and find none for these (`sitegen 生成` was told only the list).
+COMMAND_WORDS: Final[dict[str, str]] = {
+    **dict.fromkeys(("生成", "生成网站", "生成網站", "构建", "構建", "建站", "编译", "編譯", "发布", "發布", "制作", "製作"), "build"),
+    **dict.fromkeys(("检查", "檢查", "检查内容", "檢查內容", "校验", "校驗", "查错", "查錯"), "check"),
+    **dict.fromkeys(("预览", "預覽", "本地预览", "本地預覽"), "serve"),
+    **dict.fromkeys(("新建", "新增", "添加", "创建", "創建", "新记录", "新記錄"), "new"),
+    **dict.fromkeys(("初始化", "新建网站", "新建網站", "创建网站", "創建網站"), "init"),
+    **dict.fromkeys(("核对", "核對", "验证", "驗證", "核验", "核驗"), "verify"),
+    **dict.fromkeys(("导入", "導入", "导入表格", "導入表格"), "import"),
+    **dict.fromkeys(("导出", "導出", "导出表格", "導出表格"), "export"),
+    **dict.fromkeys(("编辑", "編輯", "编辑器", "編輯器", "修改"), "edit"),
+}
+
+
 def _did_you_mean(line: str, possibilities: list[str] | None, messages: Messages) -> str:
     """`line`, then Click's suggestions when it has some."""
     if not possibilities:
@@ -188,7 +203,8 @@ def usage_message(error: click.UsageError, messages: Messages, arguments: Sequen
         return _did_you_mean(text("click.no_such_option", name=error.option_name), error.possibilities, messages)
     if isinstance(error, click.exceptions.NoSuchCommand):
         line = text("click.no_such_command", name=error.command_name, commands=_commands(error.ctx, messages))
-        return _did_you_mean(line, error.possibilities, messages)
+        meant = COMMAND_WORDS.get((error.command_name or "").strip())
+        return _did_you_mean(line, [meant] if meant else error.possibilities, messages)
     if isinstance(error, click.BadParameter):  # MissingParameter and our KeyedBadParameter are ones too
         return _parameter_message(error, messages)
     if isinstance(error, click.BadOptionUsage):
