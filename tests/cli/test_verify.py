@@ -116,6 +116,9 @@ FOLDER_ADVICE = [
     ("output", 1, "Building into it again repairs it: sitegen build --out {tmp}/output"),
     ("output-print", 2, "never uploaded, so it is not checked. To check the site, run sitegen verify {tmp}/output"),
     ("nowhere-print", 2, "has no manifest.sha256"),
+    # s22: a path mistyped, or a file, was told it had no manifest.sha256 and to build first
+    ("no-such-folder", 2, "There is no folder {tmp}/no-such-folder: check the path"),
+    ("copy/index.html", 2, "{tmp}/copy/index.html is a file, not a folder"),
 ]
 
 
