@@ -32,7 +32,7 @@ PAGE = "activities/2026-linli-jie/index.html"
 NOT_BUILT = ["no site has been built here yet", "这里还没有生成过网站", "這裡還沒有生成過網站"]
 REST_FIRST = ["the other communities and the street pages are not built yet", "其余社区和街道页面还没有生成",
               "其餘社區和街道頁面還沒有生成"]
-BUILD_FIRST = ["build the site first", "请先运行 sitegen build", "請先運行 sitegen build"]
+BUILD_FIRST = ["run sitegen build first", "就先运行 sitegen build", "就先運行 sitegen build"]
 FOREIGN = ["did not build", "不是 sitegen 生成的文件", "不是 sitegen 生成的文件"]
 
 
