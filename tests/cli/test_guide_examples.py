@@ -45,3 +45,16 @@ def test_the_guide_names_every_sample_record_it_will_publish(word: str, folder: 
         text = entry.read_text("utf-8")
         front = text.split("---")[1] if entry.name.endswith(".md") else text
         assert f"“{(yaml.safe_load(front) or {}).get(field)}”" in guide, (word, entry.name)
+
+
+@pytest.mark.parametrize(("word", "folder", "field"), SAMPLES)
+def test_the_street_guide_names_every_sample_record_it_will_publish(word: str, folder: str, field: str) -> None:
+    """`init --street` puts the same samples in each community; its guide said nothing of them (Left in s21)."""
+    guide = resources.files("sitegen.scaffold").joinpath("street-guide", "使用说明.txt").read_text("utf-8")
+    section = guide.split("【先看这里：示例记录会发布】")[1].split("【")[0]
+    assert "会发布" in section and "提醒" in section
+    sample = resources.files("sitegen.scaffold").joinpath("site", "content", folder)
+    for entry in sample.iterdir():
+        text = entry.read_text("utf-8")
+        front = text.split("---")[1] if entry.name.endswith(".md") else text
+        assert f"“{(yaml.safe_load(front) or {}).get(field)}”" in section, (word, entry.name)
