@@ -88,6 +88,7 @@ COMMAND_WORDS: Final[dict[str, str]] = {
     **dict.fromkeys(("导入", "導入", "导入表格", "導入表格"), "import"),
     **dict.fromkeys(("导出", "導出", "导出表格", "導出表格"), "export"),
     **dict.fromkeys(("编辑", "編輯", "编辑器", "編輯器", "修改"), "edit"),
+    **dict.fromkeys(("帮助", "幫助", "help", "说明", "說明", "使用说明", "使用說明"), "--help"),
 }
 
 

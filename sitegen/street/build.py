@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sitegen import pipeline
-from sitegen.errors import ContentInvalid, Problem, UsageProblem
+from sitegen.errors import ContentInvalid, Problem, UsageProblem, sorted_problems
 from sitegen.hanzi import finish_opening, open_early
 from sitegen.load import history
 from sitegen.options import Options
@@ -31,7 +31,7 @@ from sitegen.pipeline.inputs import absolute
 from sitegen.pipeline.streetsecrets import community_secrets, digest_of
 from sitegen.runtime import paused_collector
 from sitegen.street.caches import hold as _hold, keep as _keep, last_cache as _last_cache
-from sitegen.street.community import community_options, distinct, relocated
+from sitegen.street.community import community_options, relocated
 from sitegen.street.config import Community, Street, community_url
 from sitegen.street.ready import Question, unchanged_all
 from sitegen.street.secrets import learn_secrets
@@ -134,7 +134,7 @@ def build_street(folder: Path, out: Path, options: Options, progress: pipeline.P
                 replace_file(StreetFolders.shard_summaries(out) / f"{community.slug}{STAMP_SUFFIX}",
                              _stamp(street, community, plans[community.slug]))
         report.street_files, report.written = write_street(out, folders, kept, pages, fingerprint)
-    report.warnings, report.seconds = distinct(report.warnings), time.perf_counter() - started
+    report.warnings, report.seconds = sorted_problems(report.warnings), time.perf_counter() - started
     return report
 
 
@@ -217,7 +217,7 @@ def _check_with_secrets(street: Street, communities: Sequence[Community], picked
                 found[slug] = _own_secrets(passed[slug], slug, plans[slug])
                 del failed[slug]
         if any(not p.warning for p in problems) or failed:
-            raise ContentInvalid(distinct([*problems, *(p for f in failed.values() for p in f)]))
+            raise ContentInvalid(sorted_problems([*problems, *(p for f in failed.values() for p in f)]))
     except ContentInvalid:
         for slug, cache in caches.items():  # what checking parsed and validated is kept for the next try
             _keep(cache, out / slug, plans[slug])
@@ -251,7 +251,7 @@ def _check_again(street: Street, checked: Sequence[Community], plans: Mapping[st
         except ContentInvalid as e:
             errors += [p for p in relocated(street, community, e.problems) if not p.warning]
     if errors:
-        raise ContentInvalid(distinct([*street_problems, *errors]))
+        raise ContentInvalid(sorted_problems([*street_problems, *errors]))
     return passed
 
 

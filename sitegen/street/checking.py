@@ -7,11 +7,11 @@ from pathlib import Path
 from typing import Any
 
 from sitegen import pipeline
-from sitegen.errors import ContentInvalid, Problem
+from sitegen.errors import ContentInvalid, Problem, sorted_problems
 from sitegen.kinds import ALL_KINDS
 from sitegen.options import Options
 from sitegen.street.build import _read
-from sitegen.street.community import community_options, distinct, relocated
+from sitegen.street.community import community_options, relocated
 from sitegen.street.state import StreetFolders
 
 
@@ -51,7 +51,7 @@ def check_street(folder: Path, options: Options) -> StreetChecked:
         found.records += checked.records
         found.drafts += [f"{community.slug}/{where}" for where in checked.drafts]
         found.kinds[community.slug] = kind_counts(checked.model)
-    problems = distinct(problems)
+    problems = sorted_problems(problems)
     if any(not p.warning for p in problems):
         raise ContentInvalid(problems)
     found.warnings = problems

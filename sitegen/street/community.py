@@ -93,19 +93,6 @@ def at_street_yaml(problems: list[Problem], street: Street, community: Community
     return moved_here
 
 
-def distinct(problems: list[Problem]) -> list[Problem]:
-    """Each problem once, in the order first met: a value every community takes from street.yaml is
-    checked with each of them, and its warning (its error) was said once per community, at one line."""
-    seen: set[tuple[object, ...]] = set()
-    kept = []
-    for p in problems:
-        mark = (p.path, p.line, p.key, p.warning, repr(sorted(p.args.items())))
-        if mark not in seen:
-            seen.add(mark)
-            kept.append(p)
-    return kept
-
-
 def relocated(street: Street, community: Community, problems: list[Problem]) -> list[Problem]:
     """A community's problems as the street reports them: street-relative, inherited values at street.yaml,
     and a file named by its full path (the street's shared theme failing on this community's page) by its

@@ -11,7 +11,8 @@ from sitegen.cli import main
 ROWS = [("生成", "build"), ("生成網站", "build"), ("构建", "build"), ("发布", "build"), ("检查", "check"),
         ("檢查", "check"), ("校验", "check"), ("预览", "serve"), ("預覽", "serve"), ("新建", "new"), ("添加", "new"),
         ("初始化", "init"), ("创建网站", "init"), ("核对", "verify"), ("驗證", "verify"), ("导入", "import"),
-        ("導出", "export"), ("编辑", "edit"), ("編輯器", "edit")]
+        ("導出", "export"), ("编辑", "edit"), ("編輯器", "edit"),
+        ("帮助", "--help"), ("help", "--help")]  # the newcomer of s22
 
 
 def _said(arguments: list[str], capsys: pytest.CaptureFixture[str]) -> str:

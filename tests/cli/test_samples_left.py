@@ -147,3 +147,40 @@ def test_street_yaml_s_samples_are_site_yaml_s() -> None:
             for part in path:
                 found = found[part]  # type: ignore[index]
             assert found == value, path
+
+
+# the newcomer of s22: a sample's words changed in part, its other sample words were published unwarned
+WORDS_LEFT = [
+    ("disclosures/wang-jianguo.yaml", "王建国", "张立民", ["place", "phone"]),
+    ("activities/2026-linli-jie.md", "邻里节文艺汇演", "国庆联欢会", ["partners[1]", "partners[2]"]),
+    ("deliberations/2026-tingche.yaml", "小区夜间停车难", "楼道灯不亮", ["raised_by"]),
+]
+
+
+@pytest.mark.parametrize(("rel", "old", "new", "fields"), WORDS_LEFT, ids=[r for r, _, _, _ in WORDS_LEFT])
+def test_a_sample_changed_in_part_is_warned_at_each_sample_word_left(tmp_path: Path, rel: str, old: str, new: str,
+                                                                     fields: list[str]) -> None:
+    content = _init(tmp_path)
+    (content / rel).write_text((content / rel).read_text("utf-8").replace(old, new), "utf-8")
+    result = CliRunner().invoke(cli, ["--lang", "en", "check", "--content", str(content)])
+    said = [line for line in result.output.splitlines() if line.startswith(rel) and "still holds the sample" in line]
+    assert len(said) == len(fields) and all(any(f"“{field}”" in line for line in said) for field in fields), said
+
+
+def test_a_record_of_the_worker_s_own_with_a_sample_word_is_warned(tmp_path: Path) -> None:
+    content = _init(tmp_path)
+    (content / "activities" / "mine.md").write_text("---\ntitle: 国庆联欢\ndate: 2026-10-01\nplace: 示例小区/2栋\n---\n正文\n",
+                                                    "utf-8")
+    result = CliRunner().invoke(cli, ["--lang", "en", "check", "--content", str(content)])
+    assert any(line.startswith("activities/mine.md:4:") and "示例小区" in line for line in result.output.splitlines())
+
+
+def test_every_sample_word_is_in_the_samples() -> None:
+    from importlib import resources
+
+    from sitegen.scaffold.samples import SAMPLE_WORDS
+
+    root = resources.files("sitegen.scaffold").joinpath("site", "content")
+    texts = root.joinpath("site.yaml").read_text("utf-8") + "".join(
+        item.read_text("utf-8") for folder in root.iterdir() if folder.is_dir() for item in folder.iterdir())
+    assert [word for word in SAMPLE_WORDS if word not in texts] == []
