@@ -50,21 +50,6 @@ _ORG_WORDS: Final = ("小学", "中学", "大学", "学校", "幼儿园", "托�
                      "马甲", "民警", "交警", "派出所", "警务站", "卫生站", "诊所", "药店", "商店", "书店", "餐厅",
                      "酒楼", "食堂", "书屋", "工作坊", "家政", "快递", "移动", "电信", "联通")
 _PERSON: Final = re.compile(r"[\u3400-\u9fff][\u3400-\u9fff·*＊]{1,4}")
-# Words a known name's first character makes with the character before it, which OpenCC converts as words
-# (关于 → 關於, 其余 → 其餘, 以后 → 以後, 防范 → 防範, 杂志 → 雜誌): a name standing across one is not the person,
-# since the text cannot hold both with one character (关于海报 is 关于 + 海报; about 于海 it says 关于于海).
-# Only words no one would read as a character before a name: not 对于, 由于, 在于, 等于, 过于, 位于, 出于
-# (她对于海说, 在于海家, 一位于海先生: to, at, a… 于海), not 师范 (老师范冰), nor a word after a name
-# (范志发现场指挥 is 范志发 + 现场, not 发现).
-_WORD_BEFORE: Final = frozenset((
-    "关于", "至于", "属于", "终于", "善于", "敢于", "便于", "基于", "鉴于", "急于", "乐于", "勇于", "忠于", "限于",
-    "易于", "归于", "利于", "免于", "源于",
-    "其余", "多余", "业余", "剩余", "富余", "节余", "结余", "课余", "残余", "空余", "盈余",
-    "以后", "之后", "然后", "最后", "前后", "随后", "背后", "先后", "今后", "此后", "日后", "往后", "落后", "事后",
-    "饭后", "会后", "午后", "身后", "过后",
-    "模范", "规范", "防范", "示范", "典范", "风范",
-    "杂志", "标志", "头发", "出发", "开发", "理发", "沙发", "白发",
-))
 
 
 class Name(str):
@@ -179,14 +164,8 @@ class NameFinder:
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """(start, end) of each name in `text`, leftmost-longest, not overlapping, in order: of 范志 and
-        范志发, 范志发; a name inside a longer word is found too (于海 in 海于海), but not one standing
-        across a word its first character makes with the one before it (于海 in 关于海洋: _WORD_BEFORE)."""
-        found = []
-        for end, name in self._automaton.iter_long(text):
-            start = end + 1 - len(name)
-            if not start or text[start - 1:start + 1] not in _WORD_BEFORE:
-                found.append((start, end + 1))
-        return found
+        范志发, 范志发; a name inside a longer word (于海 in 关于海洋) is found too."""
+        return [(end + 1 - len(name), end + 1) for end, name in self._automaton.iter_long(text)]
 
     def others_in(self, item: object) -> tuple[str, ...]:
         """The names standing anywhere in the text of `item`'s fields (overlapping ones too: each may
