@@ -163,9 +163,19 @@ class NameFinder:
         self._found: dict[tuple[str, str], tuple[str, ...]] = {}  # others_in's memo, by (address, digest)
 
     def spans(self, text: str) -> list[tuple[int, int]]:
-        """(start, end) of each name in `text`, leftmost-longest, not overlapping, in order: of 范志 and
-        范志发, 范志发; a name inside a longer word (于海 in 关于海洋) is found too."""
-        return [(end + 1 - len(name), end + 1) for end, name in self._automaton.iter_long(text)]
+        """(start, end) of the runs of `text` that some name covers, in order, not overlapping: every
+        character of every name's every occurrence, overlapping names joined (于海 and 海丽 in 关于海丽: 于海丽;
+        of 范志 and 范志发, 范志发). A name inside a longer word (于海 in 关于海洋) is found too: a word half
+        converted (關于海洋) is the lesser harm, a name altered never (tests/render/test_names_beside_words.py).
+        Leftmost-longest alone had kept 于海 and converted 海丽's 丽 (breaker helper-117)."""
+        runs: list[tuple[int, int]] = []
+        for start, end in sorted((end + 1 - len(name), end + 1) for end, name in self._automaton.iter(text)):
+            if runs and start <= runs[-1][1]:
+                if end > runs[-1][1]:
+                    runs[-1] = (runs[-1][0], end)
+            else:
+                runs.append((start, end))
+        return runs
 
     def others_in(self, item: object) -> tuple[str, ...]:
         """The names standing anywhere in the text of `item`'s fields (overlapping ones too: each may
