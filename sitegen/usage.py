@@ -81,7 +81,7 @@ def _commands(ctx: click.Context | None, messages: Messages) -> str:
 COMMAND_WORDS: Final[dict[str, str]] = {
     **dict.fromkeys(("生成", "生成网站", "生成網站", "构建", "構建", "建站", "编译", "編譯", "发布", "發布", "制作", "製作"), "build"),
     **dict.fromkeys(("检查", "檢查", "检查内容", "檢查內容", "校验", "校驗", "查错", "查錯"), "check"),
-    **dict.fromkeys(("预览", "預覽", "本地预览", "本地預覽"), "serve"),
+    **dict.fromkeys(("预览", "預覽", "本地预览", "本地預覽", "预览网站", "預覽網站", "服务", "服務"), "serve"),
     **dict.fromkeys(("新建", "新增", "添加", "创建", "創建", "新记录", "新記錄"), "new"),
     **dict.fromkeys(("初始化", "新建网站", "新建網站", "创建网站", "創建網站"), "init"),
     **dict.fromkeys(("核对", "核對", "验证", "驗證", "核验", "核驗"), "verify"),
@@ -89,6 +89,7 @@ COMMAND_WORDS: Final[dict[str, str]] = {
     **dict.fromkeys(("导出", "導出", "导出表格", "導出表格"), "export"),
     **dict.fromkeys(("编辑", "編輯", "编辑器", "編輯器", "修改"), "edit"),
     **dict.fromkeys(("帮助", "幫助", "help", "说明", "說明", "使用说明", "使用說明"), "--help"),
+    **dict.fromkeys(("版本", "version"), "--version"),
 }
 
 

@@ -34,8 +34,8 @@ def verify(app: App, target: str | None, out: Path) -> None:
     else:
         folder = Path(target) if target else out
         if not folder.is_dir():  # a path mistyped, or a file: said as what it is, not as a site never built
-            raise UsageProblem("verify.not_a_folder" if folder.exists() else "verify.folder_missing",
-                               path=str(folder), out=str(out))
+            key = "verify.not_a_folder" if folder.exists() else "verify.folder_missing" if target else "verify.not_built"
+            raise UsageProblem(key, path=str(folder), out=str(out))
         if not (folder / "manifest.sha256").is_file():
             published = _published_of(folder)
             if published is not None:  # the print folder: never uploaded, so never checked against an upload

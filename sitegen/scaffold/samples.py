@@ -95,8 +95,17 @@ def samples_left(records: Iterable[RawRecord]) -> list[Problem]:
         elif record.kind != "site":
             found += _sample_words(record)
         if record.kind == "site":
-            for path, value in sample_site_values().items():
-                if str(_at(record.fields, path)).strip() == value:
-                    key = "site.sample_phone" if path == ("office", "phone") else "site.sample_value"
-                    found.append(record.problem(path, key, warning=True, field=".".join(path), value=value))
+            found += sample_values_left(record)
+    return found
+
+
+def sample_values_left(record: RawRecord) -> list[Problem]:
+    """A warning at each of SITE_FIELDS of `record` (site.yaml's, or street.yaml's: the street's home page
+    shows its office even when every community has its own) holding its sample value: `site.sample_phone`
+    for the office's number, else `site.sample_value`."""
+    found = []
+    for path, value in sample_site_values().items():
+        if str(_at(record.fields, path)).strip() == value:
+            key = "site.sample_phone" if path == ("office", "phone") else "site.sample_value"
+            found.append(record.problem(path, key, warning=True, field=".".join(path), value=value))
     return found

@@ -19,6 +19,7 @@ from sitegen.load.files import SITE_FILE, ignored
 from sitegen.load.records import RawRecord
 from sitegen.load.yamlfile import parse_yaml
 from sitegen.slugs import slugify
+from sitegen.scaffold.samples import sample_values_left
 from sitegen.street.config import COMMUNITY_NAME, STREET_FILE, Community, Office, Street, StreetRead, community_url
 from sitegen.validate import schema as s
 from sitegen.validate.check import error_problem
@@ -91,6 +92,7 @@ def _street(folder: Path, base_url: str | None) -> tuple[Street | None, list[Pro
     problems += site_timezone_known(raw, fields)  # type: ignore[arg-type]  # the same rule as site.yaml's
     if is_placeholder_url(base_url or fields.base_url):
         problems.append(raw.problem("base_url", STREET_BASE_URL_PLACEHOLDER, warning=True, url=base_url or fields.base_url))
+    problems += sample_values_left(raw)  # `init --street`'s district, city and office, on the street's own pages
     if fields.theme is not None:
         problems += _theme_problems(folder, raw, fields.theme)
     if any(not p.warning for p in problems):

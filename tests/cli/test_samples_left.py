@@ -184,3 +184,18 @@ def test_every_sample_word_is_in_the_samples() -> None:
     texts = root.joinpath("site.yaml").read_text("utf-8") + "".join(
         item.read_text("utf-8") for folder in root.iterdir() if folder.is_dir() for item in folder.iterdir())
     assert [word for word in SAMPLE_WORDS if word not in texts] == []
+
+
+def test_a_street_s_own_sample_office_is_warned_when_no_community_inherits_it(tmp_path: Path) -> None:
+    """The street's home page shows street.yaml's office (breaker helper-117: with every community's own
+    district, city and office, the sample's were on the street's pages unwarned)."""
+    street = tmp_path / "street"
+    assert CliRunner().invoke(cli, ["init", "--street", str(street)]).exit_code == 0
+    for slug in ("meihu", "wanghu"):
+        site = street / slug / "site.yaml"
+        site.write_text(site.read_text("utf-8") + "district: 包河区\ncity: 合肥市\noffice:\n  address: 社区服务中心\n"
+                        "  phone: 0551-63351234\n", "utf-8")
+    result = CliRunner().invoke(cli, ["--lang", "en", "check", "--content", str(street)])
+    said = sorted(line.split(": warning: ")[1].split(" is still")[0] for line in result.output.splitlines()
+                  if " is still the sample" in line and line.startswith("street.yaml:"))
+    assert said == ["“city”", "“district”", "“office.address”", "“office.phone”"], result.output

@@ -199,3 +199,10 @@ def test_an_address_that_does_not_answer_is_asked_once(make_site: MakeSite, tmp_
     result = run("verify", "https://您的网址/", "--out", str(out))
     files = sum(1 for line in (out / "manifest.sha256").read_text("utf-8").splitlines() if line.strip())
     assert result.exit_code == 1 and len(asked) == 1 and f"{files} file(s) could not be read" in result.stderr, result.stderr
+
+
+def test_verify_before_any_build_says_to_build_first(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`sitegen verify` in a fresh folder told the worker to run `sitegen verify` (breaker helper-117, s22)."""
+    monkeypatch.chdir(tmp_path)
+    result = run("verify")
+    assert result.exit_code == 2 and "run sitegen build first" in " ".join(result.stderr.split()), result.stderr
