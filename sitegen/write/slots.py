@@ -147,12 +147,23 @@ def fs_clock(folder: Path) -> int:
     return os.stat(probe).st_ctime_ns
 
 
+# What Finder and Explorer leave in any folder they show: an output folder holding nothing else is empty
+# (breaker helper-117: a worker on a Mac who looked into the new, empty output folder was refused).
+OS_LITTER: Final = frozenset({".DS_Store", "Thumbs.db", "desktop.ini", "ehthumbs.db"})
+
+
+def _litter(entry: Path) -> bool:
+    """Whether `entry` is a file the system left (OS_LITTER), not a link, not a folder: no one's work."""
+    return entry.name in OS_LITTER and entry.is_file() and not entry.is_symlink()
+
+
 def output_folder(out: Path, street: bool = False) -> Path:
     """The folder a build may replace: `out` itself, or the folder a symbolic link `out` points to.
 
     A build swaps the output folder whole, so it refuses (UsageProblem) a non-folder, a link into
     a folder that does not exist, and an existing non-empty folder without our manifest.sha256 (someone else's files,
-    which the swap would move away and the next build delete). A `street`'s output is also its own
+    which the swap would move away and the next build delete); files the system leaves in folders it shows
+    (OS_LITTER: .DS_Store, Thumbs.db) are no one's. A `street`'s output is also its own
     when every entry is a community's output (a folder holding our manifest): what a first street
     build stopped before its street pages leaves (the street's manifest is written last).
     """
@@ -165,8 +176,8 @@ def output_folder(out: Path, street: bool = False) -> Path:
         return out
     if not out.is_dir():
         raise UsageProblem("cli.out_not_folder", out=str(out))
-    if not (out / MANIFEST).is_file() and any(out.iterdir()):
-        if street and all(entry.is_dir() and not entry.is_symlink() and (entry / MANIFEST).is_file()
+    if not (out / MANIFEST).is_file() and any(not _litter(entry) for entry in out.iterdir()):
+        if street and all(_litter(entry) or (entry.is_dir() and not entry.is_symlink() and (entry / MANIFEST).is_file())
                           for entry in out.iterdir()):
             return out
         raise UsageProblem("cli.out_foreign", out=str(out))
@@ -186,7 +197,7 @@ def stopped_street(out: Path, cache: Path) -> list[str]:
     try:
         if (out / MANIFEST).is_file():
             return []
-        entries = list(out.iterdir())
+        entries = [entry for entry in out.iterdir() if not _litter(entry)]
         if not all(entry.is_dir() and not entry.is_symlink() and (entry / MANIFEST).is_file() for entry in entries):
             return []
         return sorted(entry.name for entry in entries if community_cache(cache, entry.name).is_dir())

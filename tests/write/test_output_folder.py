@@ -74,6 +74,26 @@ def test_an_empty_folder_is_accepted(make_site: MakeSite, tmp_path: Path) -> Non
     assert run("build", "--content", str(content), "--out", str(tmp_path / "output")).exit_code == 0
 
 
+# what the system left in the output folder → whether the build takes it as empty (breaker helper-117, s22:
+# a folder a Mac's Finder had shown, holding only .DS_Store, was refused as someone else's)
+LITTER = [({".DS_Store": b"\0\0\0\1Bud1"}, 0), ({"Thumbs.db": b"x", "desktop.ini": b"[.ShellClassInfo]"}, 0),
+          ({".DS_Store": b"x", "notes.txt": b"mine"}, 2), ({".DS_Store/a": b"x"}, 2)]
+
+
+@pytest.mark.parametrize(("files", "status"), LITTER, ids=["DS_Store", "Thumbs.db and desktop.ini",
+                                                           "DS_Store and a file of someone's", "a folder named .DS_Store"])
+def test_what_the_system_leaves_in_a_folder_is_no_one_s(make_site: MakeSite, tmp_path: Path, files: dict[str, bytes],
+                                                       status: int) -> None:
+    content = make_site(GOOD)
+    out = tmp_path / "output"
+    for rel, data in files.items():
+        (out / rel).parent.mkdir(parents=True, exist_ok=True)
+        (out / rel).write_bytes(data)
+    result = run("build", "--content", str(content), "--out", str(out))
+    assert result.exit_code == status, result.output
+    assert (out / "index.html").is_file() == (status == 0)
+
+
 # (working folder, --content and --out as typed): the output typed from inside itself
 FROM_INSIDE = [("output", "../content", "."), ("output", "../content", "./"), ("output/activities", "../../content", "..")]
 
