@@ -42,7 +42,7 @@ ROWS = [
     ("a full-width space before it", "project: 乐夕阳　＃待定", [_said(3, "乐夕阳", "＃", "待定", '"乐夕阳\u3000＃待定"')], 1),
     ("an ASCII # after a full-width space", "project: 乐夕阳　#待定", [_said(3, "乐夕阳", "#", "待定", '"乐夕阳\u3000#待定"')], 1),
     ("a small number sign", "signup: 电话报名 ﹟先问王姐", [_said(3, "电话报名", "﹟", "先问王姐", '"电话报名 ﹟先问王姐"')], 1),
-    ("a list item", "partners:\n  - 共建单位甲 ＃还没答应", [_said(4, "共建单位甲", "＃", "还没答应", '"共建单位甲 ＃还没答应"')], 1),
+    ("a list item", "partners:\n  - 望湖小学 ＃还没答应", [_said(4, "望湖小学", "＃", "还没答应", '"望湖小学 ＃还没答应"')], 1),
     ("a flow list item", "tags: [敬老, 重阳 ＃待定]", [_said(3, "重阳", "＃", "待定", '"重阳 ＃待定"')], 1),
     ("after a topic", "project: 重阳节 ＃敬老＃ ＃待定", [_said(3, "重阳节 ＃敬老＃", "＃", "待定", '"重阳节 ＃敬老＃ ＃待定"')], 1),
     ("on a value's next line", "signup: 电话报名\n  周一截止 ＃王姐定",
