@@ -56,9 +56,10 @@ def run(*args: str, env: Mapping[str, str] | None = None) -> Result:
     return CliRunner().invoke(cli, list(args), env=environment, catch_exceptions=False)
 
 
-def error_lines(result: Result) -> list[str]:
-    """The PATH:LINE: lines of a run's errors and warnings."""
-    return [line for line in result.stderr.splitlines() if ": " in line and not line.startswith(("Build stopped",))]
+def error_lines(result: Result, of: str = "") -> list[str]:
+    """The PATH:LINE: lines of a run's errors and warnings; `of`: only those of paths starting so."""
+    return [line for line in result.stderr.splitlines()
+            if ": " in line and not line.startswith(("Build stopped",)) and line.startswith(of)]
 
 
 @pytest.fixture(scope="session")

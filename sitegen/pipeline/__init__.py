@@ -71,7 +71,7 @@ def check(content: Path, options: Options, cache: BuildCache | None = None,
     """
     from sitegen.load import load_content
     from sitegen.model.build import build_model
-    from sitegen.scaffold.samples import samples_left
+    from sitegen.scaffold.samples import with_samples_left
     from sitegen.validate.check import validate_content
 
     from sitegen.slugs import Levels
@@ -90,7 +90,7 @@ def check(content: Path, options: Options, cache: BuildCache | None = None,
                                  phones_clean=cache.phones_clean if cache else None,
                                  street_names=_foreign(options, "name"), street_phones=_foreign(options, "phone"),
                                  kept=memory.records_kept if memory is not None else None)
-    problems = [*validated.problems, *samples_left(loaded.records)]  # `init`'s samples, unchanged: published
+    problems = with_samples_left(validated.problems, loaded.records)  # `init`'s samples, unchanged: published
     if any(not p.warning for p in problems) or validated.site is None:
         raise ContentInvalid(problems)
     from sitegen.load.history import commit_times

@@ -11,7 +11,7 @@ a poster asks residents to call to claim a wish. Warnings, not errors: the first
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from functools import cache
 from typing import Final
 from importlib import resources
@@ -22,7 +22,6 @@ import yaml
 from sitegen.errors import Problem
 from sitegen.load.files import SourceFile
 from sitegen.load.records import RawRecord, parse_file
-from sitegen.validate.privacy import strings_in
 
 
 @cache
@@ -63,40 +62,21 @@ def _at(data: object, path: tuple[str, ...]) -> object:
     return data
 
 
-# Words of the samples no community has: a record keeping one (a place 示例小区/1栋, a partner 共建单位甲, the
-# sample's phone number) publishes it, though its other words were changed (the newcomer of s22). Each is
-# in a sample (tests/cli/test_samples_left.py holds it so).
-SAMPLE_WORDS: Final = ("示例小区", "示例街道", "示例社区", "示例市", "示例区", "共建单位甲", "共建单位乙", "13800001234")
-
-
-def _sample_words(record: RawRecord) -> Iterator[Problem]:
-    """A warning at each field of `record` whose text holds one of SAMPLE_WORDS (`record.sample_word`)."""
-    for at, text in strings_in(record.fields):
-        word = next((w for w in SAMPLE_WORDS if w in text), None)
-        if word is not None:
-            yield record.problem(at, "record.sample_word", warning=True, field=_key(at), value=word)
-
-
-def _key(at: tuple[str | int, ...]) -> str:
-    """A field's key path as messages name it, items counted from 1: partners[1], timeline[2].note."""
-    return "".join(f"[{part + 1}]" if isinstance(part, int) else f".{part}" for part in at).lstrip(".")
-
-
-def samples_left(records: Iterable[RawRecord]) -> list[Problem]:
-    """A warning at each record that is one of `init`'s samples as written (`record.sample_left`), and at
-    each of site.yaml's SITE_FIELDS holding its sample value (`site.sample_phone` for the office's number,
-    else `site.sample_value`); a value a street's community takes from street.yaml is said at street.yaml's
-    line (load/defaults.py)."""
+def with_samples_left(problems: list[Problem], records: Iterable[RawRecord]) -> list[Problem]:
+    """`problems` (the check's), with a warning at each record that is one of `init`'s samples as written
+    (`record.sample_left`), in place of the warnings at its sample words (`record.sample_word`, said by the
+    record's own check: validate/leftovers.py), and at each of site.yaml's SITE_FIELDS holding its sample
+    value (`site.sample_phone` for the office's number, else `site.sample_value`); a value a street's
+    community takes from street.yaml is said at street.yaml's line (load/defaults.py)."""
     samples = sample_digests()
     found = []
     for record in records:
         if record.digest in samples:
             found.append(Problem(record.path, record.line, "record.sample_left", {}, warning=True))
-        elif record.kind != "site":
-            found += _sample_words(record)
         if record.kind == "site":
             found += sample_values_left(record)
-    return found
+    whole = {p.path for p in found if p.key == "record.sample_left"}
+    return [*(p for p in problems if not (p.key == "record.sample_word" and p.path in whole)), *found]
 
 
 def sample_values_left(record: RawRecord) -> list[Problem]:

@@ -15,7 +15,7 @@ from sitegen.load.records import RawRecord
 from sitegen.validate import schema as s
 from sitegen.slugs import slugify
 from sitegen.validate.fields import SLUG_RE, WINDOWS_RESERVED
-from sitegen.validate.leftovers import template_text_left
+from sitegen.validate.leftovers import sample_words_left, template_text_left
 from sitegen.validate.placeholder import BASE_URL_PLACEHOLDER as BASE_URL_PLACEHOLDER  # kept there: street/ reads it without the schemas
 from sitegen.validate.slips import list_typed_on_one_line
 from sitegen.validate.words import said
@@ -173,7 +173,7 @@ def site_base_url_real(raw: RawRecord, site: s.Site) -> Iterator[Problem]:
         yield raw.problem("base_url", BASE_URL_PLACEHOLDER, warning=True, url=site.base_url)
 
 
-COMMON_RULES: Final[tuple[Rule, ...]] = (slug_valid, list_typed_on_one_line, template_text_left)
+COMMON_RULES: Final[tuple[Rule, ...]] = (slug_valid, list_typed_on_one_line, template_text_left, sample_words_left)
 
 
 def rules_for(kind: Kind) -> tuple[Rule, ...]:

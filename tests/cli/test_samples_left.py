@@ -178,7 +178,7 @@ def test_a_record_of_the_worker_s_own_with_a_sample_word_is_warned(tmp_path: Pat
 def test_every_sample_word_is_in_the_samples() -> None:
     from importlib import resources
 
-    from sitegen.scaffold.samples import SAMPLE_WORDS
+    from sitegen.validate.leftovers import SAMPLE_WORDS
 
     root = resources.files("sitegen.scaffold").joinpath("site", "content")
     texts = root.joinpath("site.yaml").read_text("utf-8") + "".join(

@@ -40,4 +40,4 @@ def test_a_line_starting_with_a_full_width_number_sign(name: str, line: str, exp
     content = make_site({"wishes/w.yaml": HEAD + line + "\n"})
     result = run("check", "--content", str(content), env={"SITEGEN_LANG": "zh-Hans"})
     assert result.exit_code == code, result.output
-    assert [l for l in error_lines(result) if l.startswith("wishes/")] == expected
+    assert error_lines(result, "wishes/") == expected

@@ -86,14 +86,14 @@ def test_a_note_behind_a_full_width_number_sign_is_not_published(name: str, line
     content = make_site({"activities/a.yaml": HEAD + lines + "\n"})
     result = run("check", "--content", str(content), env={"SITEGEN_LANG": "zh-Hans"})
     assert result.exit_code == code, result.output
-    assert [l for l in error_lines(result) if l.startswith("activities/")] == expected
+    assert error_lines(result, "activities/") == expected
 
 
 def test_the_note_is_told_in_english_and_in_front_matter(make_site: MakeSite) -> None:
     content = make_site({"activities/a.md": "---\n" + HEAD + "place: 社区活动室 ＃王姐说可能换地方\n---\n正文\n"})
     result = run("check", "--content", str(content))
     assert result.exit_code == 1, result.output
-    assert [l for l in error_lines(result) if l.startswith("activities/")] == [
+    assert error_lines(result, "activities/") == [
         "activities/a.md:4: “＃王姐说可能换地方” after “社区活动室” is no comment: only an ASCII “#” after an ordinary space "
         "starts one, so “王姐说可能换地方” would be published with the text. If it is a note for yourself, write an "
         "ordinary space and an ASCII “#”, as “社区活动室 # 王姐说可能换地方”; if it is part of the text, put the whole "

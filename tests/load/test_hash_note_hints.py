@@ -68,14 +68,14 @@ def test_a_note_behind_a_number_sign_in_a_value_is_warned(name: str, lines: str,
     content = make_site({"activities/a.yaml": HEAD + lines + "\n"})
     result = run("check", "--content", str(content), env={"SITEGEN_LANG": "zh-Hans"})
     assert result.exit_code == 0, result.output
-    assert [l for l in error_lines(result) if l.startswith("activities/")] == expected
+    assert error_lines(result, "activities/") == expected
 
 
 def test_the_build_goes_on_and_front_matter_is_warned_in_english(make_site: MakeSite, tmp_path: Path) -> None:
     content = make_site({"activities/a.md": "---\n" + HEAD + "place: 社区活动室＃王姐说可能换地方\n---\n正文\n"})
     result = run("build", "--content", str(content), "--out", str(tmp_path / "out"))
     assert result.exit_code == 0, result.output
-    assert [l for l in error_lines(result) if l.startswith("activities/")] == [
+    assert error_lines(result, "activities/") == [
         "activities/a.md:4: warning: “＃王姐说可能换地方” after “社区活动室” looks like a note for yourself, and it would be "
         "published with the text (only words after an ordinary space and an ASCII “#” are a comment, which is not "
         "published). If it is a note, write “社区活动室 # 王姐说可能换地方”; if it is part of the text, put the whole text "

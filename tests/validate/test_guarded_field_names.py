@@ -93,7 +93,7 @@ KEPT = [
 def checked(make_site: MakeSite, path: str, text: str) -> tuple[int, list[str]]:
     """`sitegen check` of a site holding `text` at `path`, in zh-Hans: its exit code and what it says of that file."""
     result = run("check", "--content", str(make_site({path: text})), env={"SITEGEN_LANG": "zh-Hans"})
-    return result.exit_code, [l for l in error_lines(result) if l.startswith(path)]
+    return result.exit_code, error_lines(result, path)
 
 
 @pytest.mark.parametrize(("name", "path", "text", "expected"), ROWS, ids=[r[0] for r in ROWS])
@@ -112,7 +112,7 @@ def test_the_draft_is_told_in_english(make_site: MakeSite) -> None:
     content = make_site({"activities/a.yaml": ACTIVITY + "Draft: true\n"})
     result = run("check", "--content", str(content))
     assert result.exit_code == 1, result.output
-    assert [l for l in error_lines(result) if l.startswith("activities/")] == [
+    assert error_lines(result, "activities/") == [
         "activities/a.yaml:3: “Draft” is not a field name sitegen knows (field names are lower-case English), so this "
         "line would be ignored and the record published on the site. To keep it off the site as a draft, write this "
         "line as “draft: true”; to publish it, write “draft: false” or delete the line."]

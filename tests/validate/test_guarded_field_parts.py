@@ -95,7 +95,7 @@ def test_a_date_under_a_draft_name_is_told_in_english(make_site: MakeSite) -> No
     content = make_site({A: ACTIVITY + "发布: 2026-11-01\n"})
     result = run("check", "--content", str(content))
     assert result.exit_code == 1, result.output
-    assert [l for l in error_lines(result) if l.startswith("activities/")] == [
+    assert error_lines(result, "activities/") == [
         "activities/a.yaml:3: “发布” is not a field name sitegen knows (field names are lower-case English), so this line "
         "would be ignored and the record published on the site. If “2026-11-01” is the record's date, write this line as "
         "“date: 2026-11-01”; if the record should wait until that day, sitegen does not publish by date: write this line "
