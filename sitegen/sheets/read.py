@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, Final
 
@@ -127,7 +129,7 @@ def _hidden_columns(worksheet: Any) -> set[int]:
 def _worksheet_rows(worksheet: Any) -> list[Row]:
     if worksheet.max_row > MAX_ROWS:
         raise SheetError("import.too_many_rows", limit=MAX_ROWS)
-    grid = [list(values) for values in worksheet.iter_rows(min_row=1, values_only=True)]
+    grid = [[shown(cell.value, cell.number_format) for cell in cells] for cells in worksheet.iter_rows(min_row=1)]
     for merged in worksheet.merged_cells.ranges:
         if merged.min_col != merged.max_col:  # across columns: a group heading, read by _resolve
             continue
@@ -136,6 +138,34 @@ def _worksheet_rows(worksheet: Any) -> list[Row]:
         for row in range(merged.min_row, min(merged.max_row, len(grid))):
             grid[row][column] = top
     return [Row(number, tuple(values)) for number, values in enumerate(grid, start=1)]
+
+
+_QUOTED: Final = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')  # a format's literal text, escapes and [colour] parts
+
+
+def shown(value: Cell, number_format: str | None) -> Cell:
+    """A cell's value as Excel shows it where its number format changes what it says, else `value`.
+
+    openpyxl gives the stored number: a cell a worker typed as 100% holds 1, and 12.5% holds 0.125,
+    which a 进度 column would take as 1 and 12 (ECMA-376 Part 1 §18.8.31: a % outside quotes
+    multiplies the shown value by 100). Such a cell is read as the text shown ("100%", "12.5%"),
+    which the percent column reads and any other column quotes in its message as the worker saw it.
+    A whole number in a format of zeros alone ("00000000000", how a sheet keeps a landline's leading
+    0 in a number cell) is read as its digits padded to the format's width ("05511234567").
+    Dates are read as dates by openpyxl already (data_only, its is_date_format).
+    """
+    if not isinstance(value, (int, float)) or isinstance(value, bool) or not number_format:
+        return value
+    bare = _QUOTED.sub("", number_format.split(";", 1)[0])
+    if "%" in bare:
+        try:
+            hundred = (Decimal(repr(value)) * 100).normalize()
+        except InvalidOperation:  # inf, nan
+            return value
+        return f"{hundred:f}%"
+    if len(bare) > 1 and set(bare) == {"0"} and float(value).is_integer() and value >= 0:
+        return str(int(value)).zfill(len(bare))
+    return value
 
 
 def _csv_rows(path: Path) -> tuple[list[Row], str | None]:

@@ -1,0 +1,93 @@
+"""A cell is imported as Excel shows it where its number format changes what it says.
+
+A worker types 100% into a 进度 cell: Excel stores 1 and shows 100%. Read as stored, the record said
+progress 1, and a 已完成 row then failed check ("completed means progress 100") for a sheet that
+looked right. A landline typed into a number cell formatted 00000000000 keeps its leading 0 on screen
+only. Each row: the stored value, its number format, and what the record file must hold (or what the
+import must say).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+
+from tests.conftest import MakeSite, run
+from tests.sheets.test_import import SITE, fields_of
+
+HEADERS = ["议题", "提出日期", "提出人", "议事形式", "会议日期", "主持人", "参会人数", "决定", "赞成", "反对", "弃权",
+           "进度", "状态"]
+ROW = ["电动车充电难", "2026-03-02", "3栋居民", "议事会", "2026-03-06", "社区书记", 32, "建充电棚", 30, 1, 1]
+PROGRESS = HEADERS.index("进度") + 1
+
+
+def _sheet(path: Path, rows: list[tuple[object, str, str]]) -> Path:
+    """A 议事 sheet, one row a (进度 value, its number format, 状态)."""
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(HEADERS)
+    for number, (value, number_format, status) in enumerate(rows, start=2):
+        sheet.append([f"{ROW[0]}{number}", *ROW[1:], value, status])
+        sheet.cell(row=number, column=PROGRESS).number_format = number_format
+    book.save(path)
+    return path
+
+
+@pytest.mark.parametrize(("value", "number_format", "status", "progress"), [
+    (1, "0%", "已完成", 100),  # typed 100%: stored 1 (was progress 1, and check refused the 已完成)
+    (1.0, "0.0%", "已完成", 100),
+    (0.8, "0%", "实施中", 80),
+    (0.3, "0%", "实施中", 30),  # 0.3 × 100 is 30.000000000000004 in floats: read as shown, 30
+    (0, "0%", "实施中", 0),
+    (1, "[Red]0%", "已完成", 100),  # a colour part is no literal text
+    (80, "General", "实施中", 80),  # no format: as stored, as before
+    (0.8, "General", "实施中", 80),  # a fraction typed without %: as before
+])
+def test_a_percent_cell_is_read_as_shown(make_site: MakeSite, tmp_path: Path, value: object, number_format: str,
+                                         status: str, progress: int) -> None:
+    content = make_site(site=SITE)
+    sheet = _sheet(tmp_path / "议事.xlsx", [(value, number_format, status)])
+    imported = run("import", "议事", str(sheet), "--content", str(content), env={"SITEGEN_LANG": "zh-Hans"})
+    assert imported.exit_code == 0, imported.output
+    [record] = (content / "deliberations").glob("*.md")
+    assert fields_of(record)["progress"] == str(progress)
+    assert run("check", "--content", str(content)).exit_code == 0
+
+
+@pytest.mark.parametrize(("value", "number_format", "said"), [
+    (0.125, "0.0%", "“12.5%”不是进度"),  # shown 12.5%: was taken as 12 without a word
+    (1.5, "0%", "150"),  # shown 150%: the range check says so, as of a typed 150%
+])
+def test_a_percent_cell_the_worker_must_fix_is_quoted_as_shown(make_site: MakeSite, tmp_path: Path, value: object,
+                                                              number_format: str, said: str) -> None:
+    content = make_site(site=SITE)
+    sheet = _sheet(tmp_path / "议事.xlsx", [(value, number_format, "实施中")])
+    imported = run("import", "议事", str(sheet), "--content", str(content), env={"SITEGEN_LANG": "zh-Hans"})
+    checked = run("check", "--content", str(content), env={"SITEGEN_LANG": "zh-Hans"})
+    said_all = imported.output + checked.output
+    assert said in said_all, said_all
+    assert imported.exit_code != 0 or checked.exit_code != 0
+
+
+@pytest.mark.parametrize(("value", "number_format", "phone"), [
+    (5511234567, "00000000000", "05511234567"),  # a landline with its area code kept by the format
+    (13800001234, "General", "13800001234"),
+    (13800001234, "00000000000", "13800001234"),  # as wide as the format: nothing padded
+])
+def test_a_zero_padded_number_keeps_its_zeros(make_site: MakeSite, tmp_path: Path, value: int, number_format: str,
+                                              phone: str) -> None:
+    content = make_site(site=SITE)
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["姓名", "职务", "电话"])
+    sheet.append(["王建国", "楼栋长", value])
+    sheet.cell(row=2, column=3).number_format = number_format
+    book.save(tmp_path / "名单.xlsx")
+    imported = run("import", "亮身份", str(tmp_path / "名单.xlsx"), "--content", str(content))
+    assert imported.exit_code == 0, imported.output
+    [record] = (content / "disclosures").glob("*.yaml")
+    assert str(fields_of(record)["phone"]) == phone
