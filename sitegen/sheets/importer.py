@@ -105,16 +105,24 @@ def import_sheet(content: Path, kind: str, sheet_path: Path, sheet: str | None =
     return report
 
 
-def _table_problems(table: Table, kind: str, name: str) -> Iterator[RowProblem]:
-    from sitegen.sheets.columns import COLUMNS
-    from sitegen.sheets.guarded import guarded_columns
-
+def _layout_notes(table: Table, name: str) -> Iterator[RowProblem]:
+    """Warnings of how the sheet is laid out: the worksheet chosen, columns and rows hidden in Excel
+    yet imported, totals rows left out."""
     if table.sheet is not None:
         yield RowProblem(name, None, "import.sheet_chosen", {"sheet": table.sheet}, warning=True)
     for header in table.hidden:
         yield RowProblem(name, table.header_row, "import.hidden_column", {"column": header}, warning=True)
+    for row in table.hidden_rows:
+        yield RowProblem(name, row, "import.hidden_row", warning=True)
     for row in table.totals:
         yield RowProblem(name, row, "import.totals_row", warning=True)
+
+
+def _table_problems(table: Table, kind: str, name: str) -> Iterator[RowProblem]:
+    from sitegen.sheets.columns import COLUMNS
+    from sitegen.sheets.guarded import guarded_columns
+
+    yield from _layout_notes(table, name)
     guarded = {header: (key, args) for header, key, args in guarded_columns(table, kind)}
     for header, (key, args) in guarded.items():  # a column whose loss would publish what it should not
         yield RowProblem(name, table.header_row, key, args, header)

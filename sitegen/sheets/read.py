@@ -45,6 +45,7 @@ class Table:
     sheet: str | None = None  # the worksheet read, when it is not the workbook's first
     totals: list[int] = field(default_factory=list)  # rows of 合计/总计 left out
     hidden: list[str] = field(default_factory=list)  # headers of columns hidden in Excel that are imported
+    hidden_rows: list[int] = field(default_factory=list)  # data rows hidden in Excel (or by a filter) that are imported
 
 
 # A row that adds up the rows above it (合计 42): left out of the import and named in the report.
@@ -63,13 +64,14 @@ def read_table(path: Path, sheet: str | None, kind: str) -> Table:
         table.encoding = encoding
         return table
     sheets = _xlsx_sheets(path, sheet)
-    for index, (name, rows, hidden) in enumerate(sheets):
+    for index, (name, rows, (hidden, hidden_rows)) in enumerate(sheets):
         try:
             table = find_table(rows, kind)
         except SheetError:
             continue
         table.sheet = name if index > 0 else None
         table.hidden = [written for position, (_, written) in sorted(table.columns.items()) if position in hidden]
+        table.hidden_rows = [row.number for row in table.rows if row.number in hidden_rows]
         return table
     if len(sheets) > 1:
         raise SheetError("import.no_header_in_sheets", sheets="、".join(name for name, _, _ in sheets))
@@ -93,9 +95,9 @@ def _xlsx_rows(path: Path, sheet: str | None) -> list[Row]:
     return _xlsx_sheets(path, sheet)[0][1]
 
 
-def _xlsx_sheets(path: Path, sheet: str | None) -> list[tuple[str, list[Row], set[int]]]:
-    """(name, rows, hidden column positions) of the named worksheet, or of every worksheet in order;
-    merged cells filled down.
+def _xlsx_sheets(path: Path, sheet: str | None) -> list[tuple[str, list[Row], tuple[set[int], set[int]]]]:
+    """(name, rows, (hidden column positions, hidden row numbers)) of the named worksheet, or of
+    every worksheet in order; merged cells filled down.
 
     The workbook is read whole (not openpyxl's read-only mode, which does not see merged cells):
     a 小区 cell merged down over the rows of its people belongs to each of those rows.
@@ -112,7 +114,8 @@ def _xlsx_sheets(path: Path, sheet: str | None) -> list[tuple[str, list[Row], se
         if sheet is not None and sheet not in book.sheetnames:
             raise SheetError("import.no_sheet", sheet=sheet, sheets="、".join(book.sheetnames))
         worksheets = [book[sheet]] if sheet is not None else book.worksheets
-        return [(worksheet.title, _worksheet_rows(worksheet), _hidden_columns(worksheet)) for worksheet in worksheets]
+        return [(worksheet.title, _worksheet_rows(worksheet), (_hidden_columns(worksheet), _hidden_rows(worksheet)))
+                for worksheet in worksheets]
     finally:
         book.close()
 
@@ -124,6 +127,12 @@ def _hidden_columns(worksheet: Any) -> set[int]:
         if dimension.hidden and dimension.min and dimension.max:
             hidden.update(range(dimension.min - 1, dimension.max))
     return hidden
+
+
+def _hidden_rows(worksheet: Any) -> set[int]:
+    """1-based numbers of the rows hidden in Excel: hidden by hand, or left out by a filter (筛选), which
+    hides the rows it does not show. A worker may hide a row meaning "not this one"."""
+    return {number for number, dimension in worksheet.row_dimensions.items() if dimension.hidden}
 
 
 def _worksheet_rows(worksheet: Any) -> list[Row]:

@@ -91,3 +91,32 @@ def test_a_zero_padded_number_keeps_its_zeros(make_site: MakeSite, tmp_path: Pat
     assert imported.exit_code == 0, imported.output
     [record] = (content / "disclosures").glob("*.yaml")
     assert str(fields_of(record)["phone"]) == phone
+
+
+@pytest.mark.parametrize(("hidden", "warned"), [
+    ((3,), (3,)),  # one wisher's row hidden by hand: imported, and said so at its row
+    ((2, 4), (2, 4)),  # what a filter (筛选) leaves out is hidden rows too
+    ((), ()),
+])
+def test_a_hidden_row_is_imported_and_said(make_site: MakeSite, tmp_path: Path, hidden: tuple[int, ...],
+                                           warned: tuple[int, ...]) -> None:
+    """A worker may hide a row meaning "not this one", as a column (import.hidden_column): the row is
+    imported as Excel holds it, and the import says which rows were hidden, each at its row."""
+    content = make_site(site=SITE)
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["姓名", "职务"])
+    for name in ("王建国", "李秀英", "张伟"):
+        sheet.append([name, "楼栋长"])
+    for row in hidden:
+        sheet.row_dimensions[row].hidden = True
+    book.save(tmp_path / "名单.xlsx")
+    imported = run("import", "亮身份", str(tmp_path / "名单.xlsx"), "--content", str(content),
+                   env={"SITEGEN_LANG": "zh-Hans"})
+    assert imported.exit_code == 0, imported.output
+    assert len(list((content / "disclosures").glob("*.yaml"))) == 3
+    said = [line for line in imported.output.splitlines() if "这一行在表格中是隐藏的" in line]
+    assert len(said) == len(warned), imported.output
+    for row, line in zip(warned, said, strict=True):
+        assert f":{row}:" in line or f"第 {row} 行" in line or f"第{row}行" in line, line
