@@ -152,9 +152,24 @@ def fs_clock(folder: Path) -> int:
 OS_LITTER: Final = frozenset({".DS_Store", "Thumbs.db", "desktop.ini", "ehthumbs.db"})
 
 
-def _litter(entry: Path) -> bool:
-    """Whether `entry` is a file the system left (OS_LITTER), not a link, not a folder: no one's work."""
-    return entry.name in OS_LITTER and entry.is_file() and not entry.is_symlink()
+_DEEPEST: Final = 32  # folders below folders looked into for work at most: deeper is taken as someone's
+
+
+def _litter(entry: Path, depth: int = 0) -> bool:
+    """Whether `entry` is no one's work: a file the system left (OS_LITTER), or a real folder holding
+    nothing but such files and such folders (an empty 新建文件夹 a worker made while looking, a
+    folder a zip tool left empty). A link, any other file, a hidden folder (.git, even empty: some
+    tool's mark), or a folder that cannot be listed is someone's. Never raises."""
+    try:
+        if entry.is_symlink():
+            return False
+        if entry.is_file():
+            return entry.name in OS_LITTER
+        if not entry.is_dir() or entry.name.startswith(".") or depth >= _DEEPEST:
+            return False
+        return all(_litter(inside, depth + 1) for inside in entry.iterdir())
+    except OSError:
+        return False
 
 
 def output_folder(out: Path, street: bool = False) -> Path:
@@ -163,7 +178,7 @@ def output_folder(out: Path, street: bool = False) -> Path:
     A build swaps the output folder whole, so it refuses (UsageProblem) a non-folder, a link into
     a folder that does not exist, and an existing non-empty folder without our manifest.sha256 (someone else's files,
     which the swap would move away and the next build delete); files the system leaves in folders it shows
-    (OS_LITTER: .DS_Store, Thumbs.db) are no one's. A `street`'s output is also its own
+    (OS_LITTER: .DS_Store, Thumbs.db) and folders holding nothing else are no one's. A `street`'s output is also its own
     when every entry is a community's output (a folder holding our manifest): what a first street
     build stopped before its street pages leaves (the street's manifest is written last).
     """

@@ -76,22 +76,32 @@ def test_an_empty_folder_is_accepted(make_site: MakeSite, tmp_path: Path) -> Non
 
 # what the system left in the output folder → whether the build takes it as empty (breaker helper-117, s22:
 # a folder a Mac's Finder had shown, holding only .DS_Store, was refused as someone else's)
+# A path ending in "/" is an empty folder (s23: an output folder holding only an empty 新建文件夹 was refused).
 LITTER = [({".DS_Store": b"\0\0\0\1Bud1"}, 0), ({"Thumbs.db": b"x", "desktop.ini": b"[.ShellClassInfo]"}, 0),
-          ({".DS_Store": b"x", "notes.txt": b"mine"}, 2), ({".DS_Store/a": b"x"}, 2)]
+          ({".DS_Store": b"x", "notes.txt": b"mine"}, 2), ({".DS_Store/a": b"x"}, 2),
+          ({"新建文件夹/": b""}, 0), ({"新建文件夹/.DS_Store": b"x", "a/b/c/": b""}, 0),
+          ({"新建文件夹/": b"", "照片/1.jpg": b"\xff\xd8"}, 2), ({"a/b/c/notes.txt": b"mine"}, 2)]
 
 
 @pytest.mark.parametrize(("files", "status"), LITTER, ids=["DS_Store", "Thumbs.db and desktop.ini",
-                                                           "DS_Store and a file of someone's", "a folder named .DS_Store"])
+                                                           "DS_Store and a file of someone's", "a folder named .DS_Store",
+                                                           "an empty folder", "folders holding only litter",
+                                                           "an empty folder beside a photo", "a file deep down"])
 def test_what_the_system_leaves_in_a_folder_is_no_one_s(make_site: MakeSite, tmp_path: Path, files: dict[str, bytes],
                                                        status: int) -> None:
     content = make_site(GOOD)
     out = tmp_path / "output"
     for rel, data in files.items():
         (out / rel).parent.mkdir(parents=True, exist_ok=True)
-        (out / rel).write_bytes(data)
+        if rel.endswith("/"):
+            (out / rel).mkdir(exist_ok=True)
+        else:
+            (out / rel).write_bytes(data)
     result = run("build", "--content", str(content), "--out", str(out))
     assert result.exit_code == status, result.output
     assert (out / "index.html").is_file() == (status == 0)
+    if status:  # refused: nothing of theirs moved or deleted
+        assert all((out / rel).exists() for rel in files)
 
 
 # (working folder, --content and --out as typed): the output typed from inside itself
