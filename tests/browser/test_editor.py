@@ -185,5 +185,8 @@ def test_screenshots_of_the_list_and_each_form(browser: Any, editor: Editor, art
         tab.wait_for_selector("#form-pane:not([hidden])")
         overflow = tab.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 0, (kind, overflow)  # nothing runs off a phone screen
+        box, line = tab.locator("#draft").bounding_box(), tab.locator(".draft-box label").bounding_box()
+        assert box["width"] >= 24 and box["height"] >= 24, (kind, box)  # the 草稿 box: was the browser's 13px
+        assert line["height"] >= 44, (kind, line)  # its line a thumb's target
         tab.screenshot(path=str(artifacts / f"editor-{kind}-{width}.png"), full_page=True)
     context.close()
