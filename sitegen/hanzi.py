@@ -17,7 +17,7 @@ forked while the thread runs would not have it, and would build its own.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Final
 
 TO_TRADITIONAL: Final = "s2tw"  # the website's 繁體 copies and the zh-Hant catalogues
@@ -35,6 +35,58 @@ def with_phrases(text: str) -> str:
     """`text` (converted by s2tw already) with each of PHRASES as the catalogues say it."""
     for converted, said in PHRASES.items():
         text = text.replace(converted, said)
+    return text
+
+
+# Characters that are Traditional characters themselves where a place or a family is named, which s2tw
+# turns into another word's character by the words around it: 里 of a lane or a neighbourhood (幸福里 →
+# 幸福裡, 长安里 → 長安裡, where 平安里 and 锦绣里 stay 里), and the family names 于, 干 and 余 (于家村 →
+# 於家村, 余庆里 → 餘慶裡). In a place's name they stay as typed (Taiwan's own 里 are 里).
+NAME_CHARACTERS: Final = frozenset("里于干余")
+
+
+def place_units(words: Iterable[str]) -> tuple[str, ...]:
+    """The short names inside place names that hold one of NAME_CHARACTERS, as a text names that place
+    again: a 里 with the two characters before it (长安里街道 → 长安里, 幸福里小区 → 幸福里: a body
+    says 长安里 alone), a 于, 干 or 余 with the two after it (于家村文化广场 → 于家村; 余庆里 → 余庆里, one
+    unit for both). Sorted, each once; a unit of one character is none."""
+    units: set[str] = set()
+    for word in words:
+        for at, character in enumerate(word):
+            if character not in NAME_CHARACTERS:
+                continue
+            unit = word[max(0, at - 2):at + 1] if character == "里" else word[at:at + 3]
+            if len(unit) > 1:
+                units.add(unit)
+    return tuple(sorted(units))
+
+
+def place_fixes(words: Iterable[str], convert: Callable[[str], str]) -> tuple[tuple[str, str], ...]:
+    """(as s2tw and PHRASES give it, as it should read) for each place name of `words` (place_units)
+    whose conversion changes one of NAME_CHARACTERS: 幸福里 → ("幸福裡", "幸福里"), 长安里 → ("長安裡",
+    "長安里"), the other characters converted. Longest first, then by code point: the same words give
+    the same tuple. A word whose conversion changes its length is left out (not expected: s2tw maps
+    character to character).
+
+    Applied after s2tw to a page's converted text (render/script.py keep_names_and_urls), as PHRASES is.
+    """
+    fixes: dict[str, str] = {}
+    for word in set(words):
+        if NAME_CHARACTERS.isdisjoint(word):
+            continue
+        said = with_phrases(convert(word))
+        if len(said) != len(word):
+            continue
+        kept = "".join(typed if typed in NAME_CHARACTERS else made for typed, made in zip(word, said, strict=True))
+        if kept != said:
+            fixes[said] = kept
+    return tuple(sorted(fixes.items(), key=lambda fix: (-len(fix[0]), fix[0])))
+
+
+def with_fixes(text: str, fixes: tuple[tuple[str, str], ...]) -> str:
+    """`text` (converted by s2tw already) with each place name of `fixes` (place_fixes) as it should read."""
+    for said, kept in fixes:
+        text = text.replace(said, kept)
     return text
 
 # A memo of pure functions (the same text always converts the same way), not build state: config → convert.

@@ -251,6 +251,9 @@ class Model:
     # Every person's name the records show (model/names.py known_names), longest first: the 繁體 mirror keeps
     # each as typed wherever it stands in a page or a search row (render/script.py), not only where printed as a Name.
     names: tuple[str, ...] = ()
+    # (as OpenCC converts it, as it should read) for each place name whose 繁體 form keeps a 里, 于, 干 or 余
+    # as typed (hanzi.place_fixes): 幸福裡 → 幸福里. Applied to the 繁體 copies' text (render/script.py).
+    place_fixes: tuple[tuple[str, str], ...] = ()
 
     def records(self) -> tuple[Record, ...]:
         """Every published record, kind by kind in the registry's order (free pages apart)."""
