@@ -53,6 +53,19 @@ _BRACKETS: Final = re.compile(r"[(\[【〔〖][^)\]】〕〗]*[)\]】〕〗]")  
 _MARKS: Final = re.compile(r"[\s*：:＊]|必填|选填")
 
 
+# What a header's brackets say when the column is to be kept back: 联系电话（不对外公开）, 电话(保密).
+# header_key drops a bracket as a unit (价值（元）), which read such a column as the phone to publish
+# (breaker helper-118: printed in full on the posters).
+_PRIVATE_WORDS: Final = ("不公开", "不对外", "勿公开", "不宜公开", "保密", "隐私", "内部", "不显示", "不外传", "勿外传",
+                         "不上墙", "不张贴", "仅核对", "仅供核对")
+
+
+def says_private(header: str) -> bool:
+    """Whether the brackets of `header` (as written) say its cells are not to be shown: 联系电话（不对外公开）."""
+    folded = unicodedata.normalize("NFKC", header)
+    return any(word in part for part in _BRACKETS.findall(folded) for word in _PRIVATE_WORDS)
+
+
 def header_key(text: str) -> str:
     """Fold a header as written (`价值（元）*`, ` 姓 名 `, `Name`) to the form headers are matched in."""
     folded = unicodedata.normalize("NFKC", text).strip().lower()

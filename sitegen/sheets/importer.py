@@ -110,6 +110,8 @@ def _layout_notes(table: Table, name: str) -> Iterator[RowProblem]:
     yet imported, totals rows left out."""
     if table.sheet is not None:
         yield RowProblem(name, None, "import.sheet_chosen", {"sheet": table.sheet}, warning=True)
+    for sheet in table.hidden_sheets:
+        yield RowProblem(name, None, "import.hidden_sheet", {"sheet": sheet}, warning=True)
     for header in table.hidden:
         yield RowProblem(name, table.header_row, "import.hidden_column", {"column": header}, warning=True)
     for row in table.hidden_rows:
@@ -119,10 +121,13 @@ def _layout_notes(table: Table, name: str) -> Iterator[RowProblem]:
 
 
 def _table_problems(table: Table, kind: str, name: str) -> Iterator[RowProblem]:
-    from sitegen.sheets.columns import COLUMNS
+    from sitegen.sheets.columns import COLUMNS, says_private
     from sitegen.sheets.guarded import guarded_columns
 
     yield from _layout_notes(table, name)
+    for column, written in table.columns.values():  # 联系电话（不对外公开）: the header says keep it back
+        if column.target == "phone" and says_private(written):
+            yield RowProblem(name, table.header_row, "import.phone_header_private", {}, written)
     guarded = {header: (key, args) for header, key, args in guarded_columns(table, kind)}
     for header, (key, args) in guarded.items():  # a column whose loss would publish what it should not
         yield RowProblem(name, table.header_row, key, args, header)

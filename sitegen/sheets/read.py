@@ -46,6 +46,7 @@ class Table:
     totals: list[int] = field(default_factory=list)  # rows of 合计/总计 left out
     hidden: list[str] = field(default_factory=list)  # headers of columns hidden in Excel that are imported
     hidden_rows: list[int] = field(default_factory=list)  # data rows hidden in Excel (or by a filter) that are imported
+    hidden_sheets: list[str] = field(default_factory=list)  # worksheets hidden in Excel, not read (no --sheet)
 
 
 # A row that adds up the rows above it (合计 42): left out of the import and named in the report.
@@ -63,7 +64,7 @@ def read_table(path: Path, sheet: str | None, kind: str) -> Table:
         table = find_table(rows, kind)
         table.encoding = encoding
         return table
-    sheets = _xlsx_sheets(path, sheet)
+    sheets, hidden_sheets = _xlsx_sheets(path, sheet)
     for index, (name, rows, (hidden, hidden_rows)) in enumerate(sheets):
         try:
             table = find_table(rows, kind)
@@ -72,6 +73,7 @@ def read_table(path: Path, sheet: str | None, kind: str) -> Table:
         table.sheet = name if index > 0 else None
         table.hidden = [written for position, (_, written) in sorted(table.columns.items()) if position in hidden]
         table.hidden_rows = [row.number for row in table.rows if row.number in hidden_rows]
+        table.hidden_sheets = hidden_sheets
         return table
     if len(sheets) > 1:
         raise SheetError("import.no_header_in_sheets", sheets="、".join(name for name, _, _ in sheets))
@@ -92,12 +94,15 @@ def read_rows(path: Path, sheet: str | None) -> tuple[list[Row], str | None]:
 
 def _xlsx_rows(path: Path, sheet: str | None) -> list[Row]:
     """The rows of the named worksheet, or of the first."""
-    return _xlsx_sheets(path, sheet)[0][1]
+    return _xlsx_sheets(path, sheet)[0][0][1]
 
 
-def _xlsx_sheets(path: Path, sheet: str | None) -> list[tuple[str, list[Row], tuple[set[int], set[int]]]]:
+def _xlsx_sheets(path: Path, sheet: str | None) -> tuple[list[tuple[str, list[Row], tuple[set[int], set[int]]]], list[str]]:
     """(name, rows, (hidden column positions, hidden row numbers)) of the named worksheet, or of
-    every worksheet in order; merged cells filled down.
+    every visible worksheet in order, and the names of the hidden ones left unread; merged cells
+    filled down. A worksheet hidden in Excel is an old list more often than the one meant (breaker
+    helper-118: a hidden first sheet's moved-away 楼栋长 was imported, the visible list not read):
+    it is read only when --sheet names it.
 
     The workbook is read whole (not openpyxl's read-only mode, which does not see merged cells):
     a 小区 cell merged down over the rows of its people belongs to each of those rows.
@@ -113,9 +118,12 @@ def _xlsx_sheets(path: Path, sheet: str | None) -> list[tuple[str, list[Row], tu
     try:
         if sheet is not None and sheet not in book.sheetnames:
             raise SheetError("import.no_sheet", sheet=sheet, sheets="、".join(book.sheetnames))
-        worksheets = [book[sheet]] if sheet is not None else book.worksheets
+        worksheets = [book[sheet]] if sheet is not None else [w for w in book.worksheets if w.sheet_state == "visible"]
+        hidden = [] if sheet is not None else [w.title for w in book.worksheets if w.sheet_state != "visible"]
+        if not worksheets:  # every worksheet hidden: read them, as Excel would open one
+            worksheets, hidden = book.worksheets, []
         return [(worksheet.title, _worksheet_rows(worksheet), (_hidden_columns(worksheet), _hidden_rows(worksheet)))
-                for worksheet in worksheets]
+                for worksheet in worksheets], hidden
     finally:
         book.close()
 
@@ -159,8 +167,9 @@ def shown(value: Cell, number_format: str | None) -> Cell:
     which a 进度 column would take as 1 and 12 (ECMA-376 Part 1 §18.8.31: a % outside quotes
     multiplies the shown value by 100). Such a cell is read as the text shown ("100%", "12.5%"),
     which the percent column reads and any other column quotes in its message as the worker saw it.
-    A whole number in a format of zeros alone ("00000000000", how a sheet keeps a landline's leading
-    0 in a number cell) is read as its digits padded to the format's width ("05511234567").
+    A whole number in a format of digit placeholders and literal text is read as shown: a landline's
+    leading 0 kept by 00000000000 or 0000-00000000 (05511234567, 0551-63351234), a 楼栋 of 0"号楼"
+    (9号楼, as a typed 9号楼 is: breaker helper-118 found two boards for one building).
     Dates are read as dates by openpyxl already (data_only, its is_date_format).
     """
     if not isinstance(value, (int, float)) or isinstance(value, bool) or not number_format:
@@ -172,9 +181,43 @@ def shown(value: Cell, number_format: str | None) -> Cell:
         except InvalidOperation:  # inf, nan
             return value
         return f"{hundred:f}%"
-    if len(bare) > 1 and set(bare) == {"0"} and float(value).is_integer() and value >= 0:
-        return str(int(value)).zfill(len(bare))
+    if float(value).is_integer() and value >= 0:
+        text = _whole_shown(int(value), number_format.split(";", 1)[0])
+        return text if text is not None and text != str(int(value)) else value  # 0 or 00 of 12: the number
     return value
+
+
+_TOKEN: Final = re.compile(r'"([^"]*)"|\\(.)|\[[^\]]*\]|(0)|(.)', re.S)
+_NOT_WHOLE: Final = frozenset("#?.,Ee/@*_") | frozenset("ABCDFGHIJKLMNOPQRSTUVWXYZabcdfghijklmnopqrstuvwxyz")
+
+
+def _whole_shown(number: int, section: str) -> str | None:
+    """`number` as a format of digit placeholders (0) and literal text shows it, or None for any
+    other format (General, #,##0, decimals, dates …: read as stored). Excel fills the placeholders
+    from the right, pads with zeros, and gives the first placeholder any digits left over:
+    0000-00000000 shows 551 63351234 as 0551-63351234, "0"0000000000 shows 0 then ten digits,
+    0"号楼" shows 9号楼 (ECMA-376 Part 1 §18.8.31)."""
+    parts: list[tuple[str, bool]] = []  # (literal text, False) or ("0", True)
+    for quoted, escaped, zero, other in _TOKEN.findall(section):
+        if other and other in _NOT_WHOLE:
+            return None
+        if zero:
+            parts.append(("0", True))
+        elif quoted or escaped or other:
+            parts.append((quoted or escaped or other, False))
+    places = sum(1 for _, placeholder in parts if placeholder)
+    if not places:
+        return None
+    digits = str(number).zfill(places)
+    head, rest = digits[:len(digits) - places + 1], iter(digits[len(digits) - places + 1:])
+    shown, first = [], True
+    for text, placeholder in parts:
+        if placeholder:
+            shown.append(head if first else next(rest))
+            first = False
+        else:
+            shown.append(text)
+    return "".join(shown)
 
 
 def _csv_rows(path: Path) -> tuple[list[Row], str | None]:

@@ -1,0 +1,108 @@
+"""Workbooks as workers keep them (breaker helper-118, session 23): what Excel hides or shows differently
+from what it stores is read as the worker sees it, or said.
+
+- A hidden worksheet is an old list: the visible one is read, and the hidden one named. A hidden first
+  sheet's moved-away 楼栋长 had been imported with his phone printed in full on the posters.
+- A phone column whose header says it is not public (联系电话（不对外公开）) is refused: the brackets were
+  dropped as a unit's and the numbers published.
+- A number shown through a format of digits and text is read as shown: a landline's 0 (0551-63351234)
+  and a building's 号楼 (two boards for one building otherwise).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+
+from tests.conftest import MakeSite, run
+from tests.sheets.test_import import SITE, fields_of
+
+HEADERS = ["姓名", "职务", "小区", "楼栋", "电话"]
+
+
+def _import(content: Path, book: Workbook, tmp_path: Path, *extra: str) -> tuple[int, str]:
+    path = tmp_path / "名单.xlsx"
+    book.save(path)
+    result = run("import", "亮身份", str(path), "--content", str(content), *extra, env={"SITEGEN_LANG": "zh-Hans"})
+    return result.exit_code, result.output
+
+
+def _names(content: Path) -> list[str]:
+    return sorted(str(fields_of(p)["name"]) for p in (content / "disclosures").glob("*.yaml"))
+
+
+@pytest.mark.parametrize(("hidden", "extra", "imported", "said"), [
+    ("hidden", (), ["陈芳"], "工作表“旧名单”在表格中是隐藏的，没有读取"),  # was: 刘德明 from the hidden sheet
+    ("veryHidden", (), ["陈芳"], "工作表“旧名单”在表格中是隐藏的"),
+    ("hidden", ("--sheet", "旧名单"), ["刘德明"], ""),  # named: read, as asked
+    ("visible", (), ["刘德明"], "读取的是"),  # both visible: the first with a header, as before
+])
+def test_a_hidden_worksheet_is_not_read_unless_named(make_site: MakeSite, tmp_path: Path, hidden: str,
+                                                     extra: tuple[str, ...], imported: list[str], said: str) -> None:
+    content = make_site(site=SITE)
+    book = Workbook()
+    old = book.active
+    assert old is not None
+    old.title = "旧名单"
+    old.append(HEADERS)
+    old.append(["刘德明", "楼栋长", "福桂苑", "9栋", "13800000001"])
+    old.sheet_state = hidden
+    new = book.create_sheet("2026名单")
+    new.append(HEADERS)
+    new.append(["陈芳", "楼栋长", "福桂苑", "9栋", "13900000002"])
+    if hidden == "visible":
+        imported, said = ["刘德明"], ""
+    code, output = _import(content, book, tmp_path, *extra)
+    assert code == 0, output
+    assert _names(content) == imported
+    assert said in output
+
+
+@pytest.mark.parametrize(("header", "refused"), [
+    ("联系电话（不对外公开）", True),
+    ("联系电话(不对外公开)", True),
+    ("电话【保密】", True),
+    ("手机（仅供核对）", True),
+    ("联系电话（手机）", False),  # a bracket that says no such thing: the phone, as before
+    ("电话", False),
+])
+def test_a_phone_column_its_header_keeps_back_is_refused(make_site: MakeSite, tmp_path: Path, header: str,
+                                                          refused: bool) -> None:
+    content = make_site(site=SITE)
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["姓名", "职务", header])
+    sheet.append(["王建国", "楼栋长", "13800001234"])
+    code, output = _import(content, book, tmp_path)
+    assert (code == 1) == refused, output
+    assert ("电话公开方式" in output) == refused, output
+    if refused:
+        assert not (content / "disclosures").exists() or not any((content / "disclosures").iterdir())
+
+
+@pytest.mark.parametrize(("column", "value", "number_format", "field", "read"), [
+    ("电话", 55163351234, "0000-00000000", "phone", "0551-63351234"),  # was 55163351234
+    ("电话", 5512345678, '"0"0000000000', "phone", "05512345678"),  # was 5512345678
+    ("楼栋", 9, '0"号楼"', "place", "福桂苑/9号楼"),  # was 福桂苑/9栋 beside a typed 9号楼
+    ("楼栋", 9, "General", "place", "福桂苑/9栋"),
+    ("楼栋", 9, "0", "place", "福桂苑/9栋"),
+    ("电话", 13800001234, "0", "phone", "13800001234"),
+])
+def test_a_number_is_read_as_its_format_shows_it(make_site: MakeSite, tmp_path: Path, column: str, value: int,
+                                                 number_format: str, field: str, read: str) -> None:
+    content = make_site(site=SITE)
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(HEADERS)
+    row = ["王建国", "楼栋长", "福桂苑", "9栋", "13800001234"]
+    row[HEADERS.index(column)] = value
+    sheet.append(row)
+    sheet.cell(row=2, column=HEADERS.index(column) + 1).number_format = number_format
+    code, output = _import(content, book, tmp_path)
+    assert code == 0, output
+    [record] = (content / "disclosures").glob("*.yaml")
+    assert str(fields_of(record)[field]) == read
