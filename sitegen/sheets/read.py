@@ -9,15 +9,14 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, Final
 
 from sitegen.errors import KeyedError
 from sitegen.sheets.cells import Cell, blank, plain
 from sitegen.sheets.columns import ROW_NUMBER_HEADERS, Column, column_for, header_key, shown_header
+from sitegen.sheets.shown import shown
 
 HEADER_SEARCH: Final = 12  # the header row is among the first rows
 MAX_ROWS: Final = 100_000
@@ -143,10 +142,18 @@ def _hidden_rows(worksheet: Any) -> set[int]:
     return {number for number, dimension in worksheet.row_dimensions.items() if dimension.hidden}
 
 
+def _format_id(cell: Any) -> int | None:
+    """The cell's number format id as the file stores it: openpyxl names the built-in Chinese date
+    formats (ids 27–36, 50–58) "General", so sheets/shown.py looks at the id itself."""
+    style = getattr(cell, "_style", None)
+    return getattr(style, "numFmtId", None)
+
+
 def _worksheet_rows(worksheet: Any) -> list[Row]:
     if worksheet.max_row > MAX_ROWS:
         raise SheetError("import.too_many_rows", limit=MAX_ROWS)
-    grid = [[shown(cell.value, cell.number_format) for cell in cells] for cells in worksheet.iter_rows(min_row=1)]
+    grid = [[shown(cell.value, cell.number_format, _format_id(cell)) for cell in cells]
+            for cells in worksheet.iter_rows(min_row=1)]
     for merged in worksheet.merged_cells.ranges:
         if merged.min_col != merged.max_col:  # across columns: a group heading, read by _resolve
             continue
@@ -155,69 +162,6 @@ def _worksheet_rows(worksheet: Any) -> list[Row]:
         for row in range(merged.min_row, min(merged.max_row, len(grid))):
             grid[row][column] = top
     return [Row(number, tuple(values)) for number, values in enumerate(grid, start=1)]
-
-
-_QUOTED: Final = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')  # a format's literal text, escapes and [colour] parts
-
-
-def shown(value: Cell, number_format: str | None) -> Cell:
-    """A cell's value as Excel shows it where its number format changes what it says, else `value`.
-
-    openpyxl gives the stored number: a cell a worker typed as 100% holds 1, and 12.5% holds 0.125,
-    which a 进度 column would take as 1 and 12 (ECMA-376 Part 1 §18.8.31: a % outside quotes
-    multiplies the shown value by 100). Such a cell is read as the text shown ("100%", "12.5%"),
-    which the percent column reads and any other column quotes in its message as the worker saw it.
-    A whole number in a format of digit placeholders and literal text is read as shown: a landline's
-    leading 0 kept by 00000000000 or 0000-00000000 (05511234567, 0551-63351234), a 楼栋 of 0"号楼"
-    (9号楼, as a typed 9号楼 is: breaker helper-118 found two boards for one building).
-    Dates are read as dates by openpyxl already (data_only, its is_date_format).
-    """
-    if not isinstance(value, (int, float)) or isinstance(value, bool) or not number_format:
-        return value
-    bare = _QUOTED.sub("", number_format.split(";", 1)[0])
-    if "%" in bare:
-        try:
-            hundred = (Decimal(repr(value)) * 100).normalize()
-        except InvalidOperation:  # inf, nan
-            return value
-        return f"{hundred:f}%"
-    if float(value).is_integer() and value >= 0:
-        text = _whole_shown(int(value), number_format.split(";", 1)[0])
-        return text if text is not None and text != str(int(value)) else value  # 0 or 00 of 12: the number
-    return value
-
-
-_TOKEN: Final = re.compile(r'"([^"]*)"|\\(.)|\[[^\]]*\]|(0)|(.)', re.S)
-_NOT_WHOLE: Final = frozenset("#?.,Ee/@*_") | frozenset("ABCDFGHIJKLMNOPQRSTUVWXYZabcdfghijklmnopqrstuvwxyz")
-
-
-def _whole_shown(number: int, section: str) -> str | None:
-    """`number` as a format of digit placeholders (0) and literal text shows it, or None for any
-    other format (General, #,##0, decimals, dates …: read as stored). Excel fills the placeholders
-    from the right, pads with zeros, and gives the first placeholder any digits left over:
-    0000-00000000 shows 551 63351234 as 0551-63351234, "0"0000000000 shows 0 then ten digits,
-    0"号楼" shows 9号楼 (ECMA-376 Part 1 §18.8.31)."""
-    parts: list[tuple[str, bool]] = []  # (literal text, False) or ("0", True)
-    for quoted, escaped, zero, other in _TOKEN.findall(section):
-        if other and other in _NOT_WHOLE:
-            return None
-        if zero:
-            parts.append(("0", True))
-        elif quoted or escaped or other:
-            parts.append((quoted or escaped or other, False))
-    places = sum(1 for _, placeholder in parts if placeholder)
-    if not places:
-        return None
-    digits = str(number).zfill(places)
-    head, rest = digits[:len(digits) - places + 1], iter(digits[len(digits) - places + 1:])
-    shown, first = [], True
-    for text, placeholder in parts:
-        if placeholder:
-            shown.append(head if first else next(rest))
-            first = False
-        else:
-            shown.append(text)
-    return "".join(shown)
 
 
 def _csv_rows(path: Path) -> tuple[list[Row], str | None]:

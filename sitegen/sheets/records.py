@@ -13,7 +13,7 @@ import hashlib
 import re
 import typing
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 from typing import Final
 
 import yaml
@@ -179,7 +179,18 @@ _WITH_DAY: Final = {"import.cell.time_range": "import.cell.time_range_day",
                     "import.cell.time_midnight": "import.cell.time_midnight_day"}
 
 
+# What a formula cell holds when its formula failed (a VLOOKUP that found nothing: #N/A): published as
+# text before (breaker helper-118: place #N/A/#N/A on a wish page).
+EXCEL_ERRORS: Final = frozenset({"#N/A", "#VALUE!", "#REF!", "#DIV/0!", "#NUM!", "#NAME?", "#NULL!", "#SPILL!",
+                                 "#CALC!", "#GETTING_DATA", "#FIELD!", "#BLOCKED!", "#BUSY!", "#CONNECT!", "#UNKNOWN!"})
+
+
 def _read(column: Column, cell: cells.Cell, kind: str) -> object:
+    if isinstance(cell, str) and cell.strip().upper() in EXCEL_ERRORS:
+        raise CellError("import.cell.formula_error", value=cell.strip())
+    if (column.cell == "place" or column.target.startswith("place.")) and isinstance(cell, (date, time)):
+        shown = f"{cell.month}月{cell.day}日" if isinstance(cell, date) else cells.plain(cell)  # 9-2 typed: 9月2日
+        raise CellError("import.cell.place_date", value=shown)
     readers = {
         "text": cells.read_text, "line": cells.read_line, "place": _place, "slug": cells.read_line,
         "date": cells.read_date, "when": cells.read_when, "time": cells.read_time, "phone": cells.read_phone,

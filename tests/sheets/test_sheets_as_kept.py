@@ -11,6 +11,7 @@ from what it stores is read as the worker sees it, or said.
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -105,4 +106,73 @@ def test_a_number_is_read_as_its_format_shows_it(make_site: MakeSite, tmp_path: 
     code, output = _import(content, book, tmp_path)
     assert code == 0, output
     [record] = (content / "disclosures").glob("*.yaml")
+    assert str(fields_of(record)[field]) == read
+
+
+def _with_format_id(path: Path, old: int, new: int) -> None:
+    """Point the workbook's styles at a built-in format id a Chinese Excel writes by id alone, as it saves
+    9月2日 (58) or 19时30分 (32): no <numFmt> for it, which openpyxl then names "General"."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as book:
+        items = {name: book.read(name) for name in book.namelist()}
+    items["xl/styles.xml"] = items["xl/styles.xml"].replace(f'numFmtId="{old}"'.encode(), f'numFmtId="{new}"'.encode())
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as book:
+        for name, data in items.items():
+            book.writestr(name, data)
+
+
+# (楼栋 cell, its format, a built-in id the file names instead) → refused, saying what the sheet shows
+PLACE_DATES = [
+    (datetime(2026, 9, 2), 'm"月"d"日"', None, "“9月2日”被表格当成了日期"),  # was place 福桂苑/2026-09-02
+    (46267, "mm-dd-yy", 58, "“9月2日”被表格当成了日期"),  # id 58 with no <numFmt>: was 福桂苑/46267栋
+    ("#N/A", "General", None, "这一格的公式出错了，表格里显示的是 #N/A"),  # a VLOOKUP's miss: was place …/#N/A
+    ("#REF!", "General", None, "#REF!"),
+]
+
+
+@pytest.mark.parametrize(("cell", "number_format", "format_id", "said"), PLACE_DATES,
+                         ids=["a date", "a date by id", "#N/A", "#REF!"])
+def test_a_building_the_sheet_turned_into_a_date_or_an_error_is_refused(
+        make_site: MakeSite, tmp_path: Path, cell: object, number_format: str, format_id: int | None, said: str) -> None:
+    content = make_site(site=SITE)
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(HEADERS)
+    sheet.append(["王建国", "楼栋长", "福桂苑", cell, "13800001234"])
+    sheet.cell(row=2, column=4).number_format = number_format
+    path = tmp_path / "名单.xlsx"
+    book.save(path)
+    if format_id is not None:
+        _with_format_id(path, 14, format_id)  # mm-dd-yy is built-in id 14
+    result = run("import", "亮身份", str(path), "--content", str(content), env={"SITEGEN_LANG": "zh-Hans"})
+    assert result.exit_code == 1 and said in result.output, result.output
+    assert "名单.xlsx:2:" in result.output
+
+
+@pytest.mark.parametrize(("cell", "number_format", "format_id", "field", "read"), [
+    (datetime(2026, 2, 10, 14, 23), "yyyy-mm-dd", None, "date", "2026-02-10"),  # was 2026-02-10 14:23
+    (datetime(2026, 2, 10, 14, 23), "yyyy-mm-dd hh:mm", None, "date", "2026-02-10 14:23"),
+    (datetime(2026, 2, 10), "yyyy-mm-dd", None, "date", "2026-02-10"),
+    (46086.8125, "h:mm", 32, "date", "2026-03-05 19:30"),  # 19时30分 by id 32: was refused as “46086.8125”
+])
+def test_a_date_cell_is_read_as_its_format_shows_it(make_site: MakeSite, tmp_path: Path, cell: object,
+                                                   number_format: str, format_id: int | None, field: str,
+                                                   read: str) -> None:
+    content = make_site(site=SITE)
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    column = 3 if format_id is not None else 2
+    sheet.append(["标题", "日期", "时间"] if format_id is not None else ["标题", "日期"])
+    sheet.append(["议事会", date(2026, 3, 5), cell] if format_id is not None else ["议事会", cell])
+    sheet.cell(row=2, column=column).number_format = number_format
+    path = tmp_path / "活动.xlsx"
+    book.save(path)
+    if format_id is not None:
+        _with_format_id(path, 20, format_id)  # h:mm is built-in id 20
+    result = run("import", "活动", str(path), "--content", str(content), env={"SITEGEN_LANG": "zh-Hans"})
+    assert result.exit_code == 0, result.output
+    [record] = (content / "activities").glob("*.md")
     assert str(fields_of(record)[field]) == read

@@ -1,0 +1,118 @@
+"""A cell's value as Excel shows it, where its number format changes what it says.
+
+openpyxl gives the value stored: a cell a worker typed as 100% holds 1, a landline kept as a number
+holds no leading 0, a date typed 9-2 into a 楼栋 holds a date, and the date formats a Chinese Excel
+writes by id alone (27–36, 50–58: m月d日, yyyy年m月d日, h时mm分) read as plain numbers. The import reads
+what the worker saw (sheets/read.py reads every cell through `shown`).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, time, timedelta
+from decimal import Decimal, InvalidOperation
+from typing import Final
+
+from sitegen.sheets.cells import Cell
+
+# ECMA-376 Part 1 §18.8.30: the built-in formats of a Chinese (Simplified) Excel that are dates or
+# times; openpyxl knows only the ids below 50 that every locale shares, and names these "General".
+_CJK_DATE_IDS: Final = frozenset({27, 28, 29, 30, 31, 36, 50, 51, 52, 53, 54, 57, 58})
+_CJK_TIME_IDS: Final = frozenset({32, 33, 34, 35, 55, 56})
+_EXCEL_EPOCH: Final = datetime(1899, 12, 30)
+_CLOCK: Final = re.compile(r"[hs]|上午|下午|am/pm|a/p", re.I)  # what a format shows of the time of day
+
+
+_QUOTED: Final = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')  # a format's literal text, escapes and [colour] parts
+
+
+def shown(value: Cell, number_format: str | None, format_id: int | None = None) -> Cell:
+    """A cell's value as Excel shows it where its number format changes what it says, else `value`.
+
+    openpyxl gives the stored number: a cell a worker typed as 100% holds 1, and 12.5% holds 0.125,
+    which a 进度 column would take as 1 and 12 (ECMA-376 Part 1 §18.8.31: a % outside quotes
+    multiplies the shown value by 100). Such a cell is read as the text shown ("100%", "12.5%"),
+    which the percent column reads and any other column quotes in its message as the worker saw it.
+    A whole number in a format of digit placeholders and literal text is read as shown: a landline's
+    leading 0 kept by 00000000000 or 0000-00000000 (05511234567, 0551-63351234), a 楼栋 of 0"号楼"
+    (9号楼, as a typed 9号楼 is: breaker helper-118 found two boards for one building).
+    A serial under a built-in Chinese date or time format (`format_id` 27–36, 50–58) is the datetime
+    it shows; a date whose format shows no time of day is that day (`_dated`). Other dates are read
+    as dates by openpyxl already (data_only, its is_date_format).
+    """
+    if isinstance(value, datetime):
+        return _dated(value, number_format or "")
+    if not isinstance(value, (int, float)) or isinstance(value, bool):
+        return value
+    if format_id in _CJK_DATE_IDS or format_id in _CJK_TIME_IDS:
+        return _serial_shown(float(value), format_id in _CJK_TIME_IDS)
+    if not number_format:
+        return value
+    bare = _QUOTED.sub("", number_format.split(";", 1)[0])
+    if "%" in bare:
+        try:
+            hundred = (Decimal(repr(value)) * 100).normalize()
+        except InvalidOperation:  # inf, nan
+            return value
+        return f"{hundred:f}%"
+    if float(value).is_integer() and value >= 0:
+        text = _whole_shown(int(value), number_format.split(";", 1)[0])
+        return text if text is not None and text != str(int(value)) else value  # 0 or 00 of 12: the number
+    return value
+
+
+_TOKEN: Final = re.compile(r'"([^"]*)"|\\(.)|\[[^\]]*\]|(0)|(.)', re.S)
+_NOT_WHOLE: Final = frozenset("#?.,Ee/@*_") | frozenset("ABCDFGHIJKLMNOPQRSTUVWXYZabcdfghijklmnopqrstuvwxyz")
+
+
+def _whole_shown(number: int, section: str) -> str | None:
+    """`number` as a format of digit placeholders (0) and literal text shows it, or None for any
+    other format (General, #,##0, decimals, dates …: read as stored). Excel fills the placeholders
+    from the right, pads with zeros, and gives the first placeholder any digits left over:
+    0000-00000000 shows 551 63351234 as 0551-63351234, "0"0000000000 shows 0 then ten digits,
+    0"号楼" shows 9号楼 (ECMA-376 Part 1 §18.8.31)."""
+    parts: list[tuple[str, bool]] = []  # (literal text, False) or ("0", True)
+    for quoted, escaped, zero, other in _TOKEN.findall(section):
+        if other and other in _NOT_WHOLE:
+            return None
+        if zero:
+            parts.append(("0", True))
+        elif quoted or escaped or other:
+            parts.append((quoted or escaped or other, False))
+    places = sum(1 for _, placeholder in parts if placeholder)
+    if not places:
+        return None
+    digits = str(number).zfill(places)
+    head, rest = digits[:len(digits) - places + 1], iter(digits[len(digits) - places + 1:])
+    shown, first = [], True
+    for text, placeholder in parts:
+        if placeholder:
+            shown.append(head if first else next(rest))
+            first = False
+        else:
+            shown.append(text)
+    return "".join(shown)
+
+
+
+
+def _dated(value: datetime, number_format: str) -> datetime:
+    """A date cell whose format shows no time of day (yyyy-mm-dd over =NOW() or a form's export) is
+    the day it shows (breaker helper-118: 14:23 published on an activity shown as 2026-02-10)."""
+    bare = _QUOTED.sub("", number_format.split(";", 1)[0])
+    if (value.hour, value.minute, value.second) != (0, 0, 0) and bare and not _CLOCK.search(bare) \
+            and number_format.lower() != "general":
+        return value.replace(hour=0, minute=0, second=0, microsecond=0)
+    return value
+
+
+def _serial_shown(serial: float, clock: bool) -> Cell:
+    """An Excel serial under a built-in Chinese date (or time) format: the datetime it shows (a time of
+    day alone, under a time format, for a fraction of a day)."""
+    if not 0 <= serial < 2_958_466:  # 9999-12-31: what Excel can show
+        return serial
+    moment = _EXCEL_EPOCH + timedelta(days=serial)
+    moment = (moment + timedelta(seconds=30)).replace(second=0, microsecond=0) if clock else moment
+    if clock and serial < 1:
+        return time(moment.hour, moment.minute)
+    return moment
