@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from sitegen.errors import ContentInvalid, Problem
 from sitegen.options import Options
@@ -84,6 +84,7 @@ def import_sheet(content: Path, kind: str, sheet_path: Path, sheet: str | None =
     table = read_table(sheet_path, sheet, kind)
     report = ImportReport(encoding=table.encoding)
     report.problems += _table_problems(table, kind, name)
+    report.problems += _repeated_rows(table, name)
     records = [read_record(table, row, kind) for row in table.rows]
     for record in records:
         report.problems += [RowProblem(name, record.row, e.key, dict(e.args_), header) for header, e in record.problems]
@@ -118,6 +119,17 @@ def _layout_notes(table: Table, name: str) -> Iterator[RowProblem]:
         yield RowProblem(name, row, "import.hidden_row", warning=True)
     for row in table.totals:
         yield RowProblem(name, row, "import.totals_row", warning=True)
+
+
+def _repeated_rows(table: Table, name: str) -> Iterator[RowProblem]:
+    """A warning at each row whose imported cells are those of a row above it: pasted twice, it would
+    be two records (breaker helper-118: one wish twice on the wish wall, the counts up by one)."""
+    seen: dict[tuple[object, ...], int] = {}
+    for row in table.rows:
+        cells = tuple(row.cells[p] if p < len(row.cells) else None for p in sorted(table.columns))
+        first = seen.setdefault(tuple(str(cell).strip() if cell is not None else "" for cell in cells), row.number)
+        if first != row.number:
+            yield RowProblem(name, row.number, "import.repeated_row", {"first": first}, warning=True)
 
 
 def _table_problems(table: Table, kind: str, name: str) -> Iterator[RowProblem]:
@@ -200,10 +212,28 @@ def _validate(content: Path, overlay: dict[PurePosixPath, str],
             header = _header_of(record.kind, str(problem.args.get("field", "")))
             found.append(RowProblem(name, record.row, "import.cell.empty", {}, header, problem.warning))
             continue
-        column = _header_of(record.kind, "id") if problem.key.startswith("slug.") else _column_at(record, lines,
-                                                                                                    problem.line)
-        found.append(RowProblem(name, record.row, problem.key, dict(problem.args), column, problem.warning))
+        column = _column_of(record, lines, problem)
+        if column is not None or problem.key not in _NAMES_A_FIELD:
+            found.append(RowProblem(name, record.row, problem.key, dict(problem.args), column, problem.warning))
     return found
+
+
+# Rules said at one field's line that name another field to fill: a 已认领 wish's 认领日期 (breaker
+# helper-118: 需要填写列“状态” named the status column, not the 认领日期 the row was missing), a 实施中
+# deliberation's 决定
+# (the field, or "" for the one its {field} names)
+_NAMES_A_FIELD: Final = {"wish.field_required": "", "deliberation.decision_missing": "decision"}
+
+
+def _column_of(record: RowRecord, lines: dict[str, int], problem: Problem) -> str | None:
+    """The sheet column a check problem of `record` is about; None for a field another problem of the
+    row named already (its cell could not be read: #N/A in 认领人 is said once, as what it says)."""
+    if problem.key.startswith("slug."):
+        return _header_of(record.kind, "id")
+    if problem.key in _NAMES_A_FIELD:
+        target = _NAMES_A_FIELD[problem.key] or str(problem.args.get("field", ""))
+        return None if target in record.unreadable else _header_of(record.kind, target)
+    return _column_at(record, lines, problem.line)
 
 
 def _header_of(kind: str, field_name: str) -> str:

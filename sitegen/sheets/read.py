@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final
@@ -213,16 +214,23 @@ def find_table(rows: list[Row], kind: str) -> Table:
     if best is None:
         raise SheetError("import.no_header")
     index, columns, unknown = best
-    data = [row for row in rows[index + 1:] if not all(blank(c) for c in row.cells)]
+    # a row holding nothing but its 序号 (a template numbered ahead, half filled) is a blank row
+    numbers = {p for p, cell in enumerate(rows[index].cells) if header_key(plain(cell)) in ROW_NUMBER_HEADERS}
+    data = [row for row in rows[index + 1:] if not all(blank(c) for p, c in enumerate(row.cells) if p not in numbers)]
     totals = [row.number for row in data if _adds_up(row)]
     data = [row for row in data if row.number not in totals]
     return Table(header_row=rows[index].number, columns=columns, unknown=unknown, rows=data, totals=totals)
 
 
+_LEADING_WORD: Final = re.compile(r"[^\d:：]*")
+
+
 def _adds_up(row: Row) -> bool:
-    """A totals row: its first filled cell says 合计 / 总计 / Total (a colon after it allowed)."""
-    first = next((plain(cell) for cell in row.cells if not blank(cell)), "")
-    return first.replace(" ", "").rstrip(":：").lower() in TOTAL_WORDS
+    """A totals row: its first filled cell says 合计 / 总计 / Total, alone or before a colon or a figure
+    (合计：1场, 总计 12 人: breaker helper-118 found 合计：1场 read as a record missing its date)."""
+    first = next((plain(cell) for cell in row.cells if not blank(cell)), "").replace(" ", "").lower()  # 合 计
+    word = _LEADING_WORD.match(first)
+    return bool(word) and word.group() in TOTAL_WORDS  # type: ignore[union-attr]
 
 
 def _resolve(header: tuple[Cell, ...], above: tuple[Cell, ...],

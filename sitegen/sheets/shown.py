@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime, time, timedelta
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Final
 
 from sitegen.sheets.cells import Cell
@@ -20,6 +20,7 @@ from sitegen.sheets.cells import Cell
 _CJK_DATE_IDS: Final = frozenset({27, 28, 29, 30, 31, 36, 50, 51, 52, 53, 54, 57, 58})
 _CJK_TIME_IDS: Final = frozenset({32, 33, 34, 35, 55, 56})
 _EXCEL_EPOCH: Final = datetime(1899, 12, 30)
+_DECIMALS: Final = re.compile(r"\.([0#?]+)")  # the digits a format shows after its point
 _CLOCK: Final = re.compile(r"[hs]|上午|下午|am/pm|a/p", re.I)  # what a format shows of the time of day
 
 
@@ -31,7 +32,8 @@ def shown(value: Cell, number_format: str | None, format_id: int | None = None) 
 
     openpyxl gives the stored number: a cell a worker typed as 100% holds 1, and 12.5% holds 0.125,
     which a 进度 column would take as 1 and 12 (ECMA-376 Part 1 §18.8.31: a % outside quotes
-    multiplies the shown value by 100). Such a cell is read as the text shown ("100%", "12.5%"),
+    multiplies the shown value by 100). Such a cell is read as the text shown, rounded to the
+    format's decimals as Excel rounds ("100%", "12.5%" under 0.0%, 83% for =5/6 under 0%),
     which the percent column reads and any other column quotes in its message as the worker saw it.
     A whole number in a format of digit placeholders and literal text is read as shown: a landline's
     leading 0 kept by 00000000000 or 0000-00000000 (05511234567, 0551-63351234), a 楼栋 of 0"号楼"
@@ -50,8 +52,10 @@ def shown(value: Cell, number_format: str | None, format_id: int | None = None) 
         return value
     bare = _QUOTED.sub("", number_format.split(";", 1)[0])
     if "%" in bare:
+        point = _DECIMALS.search(bare)
+        places = len(point.group(1)) if point else 0  # 0.0% shows one
         try:
-            hundred = (Decimal(repr(value)) * 100).normalize()
+            hundred = (Decimal(repr(value)) * 100).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
         except InvalidOperation:  # inf, nan
             return value
         return f"{hundred:f}%"

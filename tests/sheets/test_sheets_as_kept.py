@@ -176,3 +176,67 @@ def test_a_date_cell_is_read_as_its_format_shows_it(make_site: MakeSite, tmp_pat
     assert result.exit_code == 0, result.output
     [record] = (content / "activities").glob("*.md")
     assert str(fields_of(record)[field]) == read
+
+
+WISH = ["心愿", "心愿人", "发布日期", "状态"]
+# (kind, rows: header first, exit status, what the import says, how many record files it writes)
+SAID = [
+    # one row pasted twice: warned at the second (was two records, one wish twice on the wall, silently)
+    ("微心愿", [WISH, ["想要一台助行器", "李秀兰", "2026-10-01", "待认领"], ["想要一台助行器", "李秀兰", "2026-10-01", "待认领"]],
+     0, "第 2 行完全相同", 2),
+    ("微心愿", [WISH, ["想要一台助行器", "李秀兰", "2026-10-01", "待认领"], ["想要一台轮椅", "李秀兰", "2026-10-01", "待认领"]],
+     0, "", 2),
+    # a 已认领 wish without its date: the 认领日期 column named (was 需要填写列“状态”)
+    ("微心愿", [[*WISH, "认领人"], ["想要一台助行器", "李秀兰", "2026-10-01", "已认领", "社区党委"]],
+     1, "需要填写列“认领日期”", 0),
+    # rows numbered ahead of time, nothing else in them: blank rows (each was refused as an empty file)
+    # a 实施中 deliberation without its 决定: the 决定 column named (was 列“状态”)
+    ("议事", [["议题", "提出日期", "状态"], ["电动车充电难", "2026-03-02", "实施中"]], 1, "列“决定”：", 0),
+    ("微心愿", [["序号", *WISH], [1, "想要一台助行器", "李秀兰", "2026-10-01", "待认领"], [2], [3]], 0, "新增", 1),
+    # a totals row with its figure (合计：1场) left out as 合计 alone is (was refused: 日期 empty)
+    ("活动", [["标题", "日期", "参与人数"], ["邻里节", "2026-03-01", 120], ["合计：1场", None, 120], ["总计 120 人"]],
+     0, "这一行是合计行", 1),
+]
+
+
+@pytest.mark.parametrize(("kind", "rows", "status", "said", "written"), SAID,
+                         ids=["repeated row", "two rows", "claimed without its date", "decided without its decision",
+                              "numbered rows", "totals"])
+def test_what_the_import_says_of_rows_as_kept(make_site: MakeSite, tmp_path: Path, kind: str, rows: list[list[object]],
+                                              status: int, said: str, written: int) -> None:
+    content = make_site(site=SITE)
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in rows:
+        sheet.append(row)
+    path = tmp_path / "表.xlsx"
+    book.save(path)
+    result = run("import", kind, str(path), "--content", str(content), env={"SITEGEN_LANG": "zh-Hans"})
+    assert result.exit_code == status, result.output
+    assert said in result.output, result.output
+    if not said:
+        assert "完全相同" not in result.output
+    assert len([p for p in content.rglob("*") if p.suffix in (".md", ".yaml") and p.name != "site.yaml"]) == written
+
+
+@pytest.mark.parametrize(("value", "number_format", "progress"), [
+    (5 / 6, "0%", "83"),  # shown 83%: was refused as “83.33333333333334%”
+    (0.125, "0%", "13"),  # Excel rounds half away from zero
+    (0.8, "0.00%", "80"),
+])
+def test_a_percent_is_read_rounded_as_shown(make_site: MakeSite, tmp_path: Path, value: float, number_format: str,
+                                           progress: str) -> None:
+    content = make_site(site=SITE)
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["议题", "提出日期", "决定", "进度", "状态"])
+    sheet.append(["电动车充电难", "2026-03-02", "建充电棚", value, "实施中"])
+    sheet.cell(row=2, column=4).number_format = number_format
+    path = tmp_path / "议事.xlsx"
+    book.save(path)
+    result = run("import", "议事", str(path), "--content", str(content), env={"SITEGEN_LANG": "zh-Hans"})
+    assert result.exit_code == 0, result.output
+    [record] = (content / "deliberations").glob("*.md")
+    assert fields_of(record)["progress"] == progress
