@@ -16,7 +16,8 @@ from sitegen.errors import ContentInvalid, Problem
 from sitegen.options import Options
 from sitegen.sheets.read import SheetError, Table, read_table
 from sitegen.write.files import replace_file
-from sitegen.sheets.records import SUFFIX, RowRecord, read_record, record_text, untouched_since_import
+from sitegen.sheets.records import (SUFFIX, RowRecord, from_an_import, read_record, record_text,
+                                    untouched_since_import)
 
 if TYPE_CHECKING:
     from sitegen.i18n.messages import Messages
@@ -96,6 +97,7 @@ def import_sheet(content: Path, kind: str, sheet_path: Path, sheet: str | None =
     report.planned = [_plan(content, path, record.row, text, overwrite) for path, (record, text, _) in texts.items()]
     overlay = {p.path: p.text for p in report.planned if p.action in ("add", "change")}
     report.problems += _validate(content, overlay, texts, name)
+    report.problems += _left_out(content, kind, set(texts))
     report.problems.sort(key=lambda p: (p.sheet != name, p.row or 0))  # the sheet's rows in order, then the site
     if report.failed or dry_run:
         return report
@@ -162,6 +164,25 @@ def _unique_slugs(records: list[RowRecord]) -> None:
         seen[base] = seen.get(base, 0) + 1
         if seen[base] > 1:
             record.slug = f"{base}-{seen[base]}"[:80]
+
+
+def _left_out(content: Path, kind: str, written: set[PurePosixPath]) -> Iterator[RowProblem]:
+    """A warning for each record of `kind` an earlier import wrote that this sheet has no row for: it
+    stays published (breaker helper-118: a 楼栋长 deleted from the sheet, or moved to another 楼栋, stayed
+    on the old board with his phone). Never deleted here: the worker decides."""
+    folder = content / kind
+    if not folder.is_dir():
+        return
+    for path in sorted(folder.iterdir()):
+        rel = PurePosixPath(kind) / path.name
+        if rel in written or path.suffix not in (".yaml", ".yml", ".md") or not path.is_file():
+            continue
+        try:
+            imported = from_an_import(path.read_text("utf-8-sig"))
+        except (OSError, UnicodeDecodeError):
+            continue
+        if imported:
+            yield RowProblem(str(rel), None, "import.not_in_sheet", warning=True)
 
 
 def _target(content: Path, kind: str, slug: str) -> PurePosixPath:

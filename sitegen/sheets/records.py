@@ -321,3 +321,12 @@ def untouched_since_import(text: str) -> bool:
         head, _, rest = rest.partition("\n")
     found = _MARKER_RE.match(head)
     return found is not None and found.group(1) == content_digest(rest)
+
+
+def from_an_import(text: str) -> bool:
+    """True when the file starts with an import's marker, edited by hand since or not: a record some
+    sheet of its kind was imported into."""
+    head, _, rest = text.partition("\n")
+    if head == "---":
+        head = rest.partition("\n")[0]
+    return _MARKER_RE.match(head) is not None

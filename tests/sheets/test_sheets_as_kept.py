@@ -240,3 +240,28 @@ def test_a_percent_is_read_rounded_as_shown(make_site: MakeSite, tmp_path: Path,
     assert result.exit_code == 0, result.output
     [record] = (content / "deliberations").glob("*.md")
     assert fields_of(record)["progress"] == progress
+
+
+@pytest.mark.parametrize(("second", "warned"), [
+    ([["周强", "单元长", "福桂苑", "9栋"]], ["chenfang-fuguiyuan-9dong"]),  # 陈芳's row deleted
+    ([["陈芳", "楼栋长", "福桂苑", "10栋"], ["周强", "单元长", "福桂苑", "9栋"]], ["chenfang-fuguiyuan-9dong"]),  # moved
+    ([["陈芳", "楼栋长", "福桂苑", "9栋"], ["周强", "单元长", "福桂苑", "9栋"]], []),  # the same sheet again
+])
+def test_a_record_an_earlier_import_wrote_and_this_sheet_lacks_is_named(make_site: MakeSite, tmp_path: Path,
+                                                                       second: list[list[str]],
+                                                                       warned: list[str]) -> None:
+    """Deleted from the sheet, or moved to another 楼栋, a 楼栋长 stayed on the old board without a word
+    (breaker helper-118): the import names each such file, and deletes none."""
+    content = make_site({"disclosures/shou.yaml": "name: 孙秀英\nrole: 楼栋长\n"}, site=SITE)  # typed by hand
+    for rows in ([["陈芳", "楼栋长", "福桂苑", "9栋"], ["周强", "单元长", "福桂苑", "9栋"]], second):
+        book = Workbook()
+        sheet = book.active
+        assert sheet is not None
+        sheet.append(HEADERS[:4])
+        for row in rows:
+            sheet.append(row)
+        code, output = _import(content, book, tmp_path)
+        assert code == 0, output
+    named = [line for line in output.splitlines() if "这次的表格里没有它" in line]
+    assert [line.split(".yaml:")[0].removeprefix("disclosures/") for line in named] == warned, output
+    assert (content / "disclosures" / "chenfang-fuguiyuan-9dong.yaml").is_file()  # nothing deleted
