@@ -177,7 +177,7 @@ class Planner:
         statuses = [*DELIBERATION_STAGES, "rejected"]
         wishes = Counter(w.status for w in m.wishes if w.posted_on.year == year or
                          (w.claimed_on and w.claimed_on.year == year))
-        per_month = Counter((a.day.year, a.day.month) for a in m.activities)
+        per_month = Counter((a.day.year, a.day.month) for a in m.activities if not a.upcoming)  # held, as the figures
         months = _months_back(m.today.year, m.today.month)
         title = t["chart_activities"]
         if not any(per_month[ym] for ym in months) and year != m.today.year:  # a quiet year: the figures' year

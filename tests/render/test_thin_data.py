@@ -84,3 +84,19 @@ def test_disclosure_is_listed_under_its_since_year_or_none(tmp_path: Path, since
     listing = (out / "disclosures/index.html").read_text("utf-8")
     assert "张建国" in listing
     assert ("browse/disclosures/2026/" in listing) is (year == 2026)
+
+
+@pytest.mark.parametrize(("dates", "held"), [
+    (("2026-11-10", "2026-11-28"), 1),  # one held, one coming this month: the chart said 2 beside the figure's 1
+    (("2026-11-10", "2026-11-20"), 2),
+    (("2026-11-28",), 0),
+])
+def test_the_activity_chart_counts_what_the_figure_counts(tmp_path: Path, dates: tuple[str, ...], held: int) -> None:
+    """The home page's 2026年开展活动 counts activities held; its 近12个月活动 chart counted those coming later
+    this month too (newcomer helper-119: 3 beside a chart of 4 bars, the fourth 冬至 three weeks ahead)."""
+    files = {f"activities/a{i}.md": f"---\ntitle: 活动{i}\ndate: {day}\n---\n正文\n" for i, day in enumerate(dates)}
+    home = (build(tmp_path, files, "zh-Hans") / "index.html").read_text("utf-8")
+    figure = re.search(r"<strong>(\d+)</strong><span>2026年开展活动</span>", home)
+    chart = re.search(r'<desc id="chart-activities-d">[^<]*11月 (\d+)</desc>', home)
+    assert (int(chart.group(1)) if chart else 0) == held, home  # nothing held: the chart says 暂无
+    assert figure is not None and int(figure.group(1)) == held
