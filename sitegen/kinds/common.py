@@ -23,7 +23,7 @@ COMMON_COLUMNS: Final = (
 )
 
 PLACE_PARTS: Final = (
-    Column("place.compound", "line", ("小区", "所在小区", "compound"), example="示例小区"),
-    Column("place.building", "line", ("楼栋", "楼号", "栋", "building"), example="1栋"),
-    Column("place.unit", "line", ("单元", "unit"), example="2单元"),
+    Column("place.compound", "line", ("小区", "所在小区", "小区名称", "所属小区", "compound"), example="示例小区"),
+    Column("place.building", "line", ("楼栋", "楼号", "栋", "楼栋号", "栋号", "楼幢", "幢", "building"), example="1栋"),
+    Column("place.unit", "line", ("单元", "单元号", "unit"), example="2单元"),
 )

@@ -50,7 +50,7 @@ DISCLOSURES: Final = Kind(
         Column("place", "place", ("位置", "负责区域", "所在位置", "place")),
         *PLACE_PARTS,
         Column("party_member", "bool", ("是否党员", "党员", "政治面貌", "party_member"), example="是", must_say=True),
-        Column("phone", "phone", ("电话", "手机", "联系电话", "手机号", "手机号码", "电话号码", "phone"),
+        Column("phone", "phone", ("电话", "手机", "联系电话", "手机号", "手机号码", "电话号码", "联系方式", "移动电话", "phone"),
                example="13800001234"),
         Column("show_phone", "show_phone", ("电话公开方式", "电话显示", "show_phone"), example="仅海报完整"),
         Column("duties", "list", ("职责", "工作职责", "duties"), example="收集楼栋居民意见、走访独居老人"),

@@ -265,3 +265,22 @@ def test_a_record_an_earlier_import_wrote_and_this_sheet_lacks_is_named(make_sit
     named = [line for line in output.splitlines() if "这次的表格里没有它" in line]
     assert [line.split(".yaml:")[0].removeprefix("disclosures/") for line in named] == warned, output
     assert (content / "disclosures" / "chenfang-fuguiyuan-9dong.yaml").is_file()  # nothing deleted
+
+
+@pytest.mark.parametrize(("headers", "field", "read"), [
+    (["姓名", "职务", "联系方式"], "phone", "13800001234"),  # was an unknown column: no phone imported
+    (["姓名", "职务", "小区", "楼栋号"], "place", "福桂苑/9栋"),  # was left out: on the compound's board
+    (["姓名", "职务", "小区名称", "栋号", "单元号"], "place", "福桂苑/9栋/2单元"),
+])
+def test_headers_as_workers_write_them(make_site: MakeSite, tmp_path: Path, headers: list[str], field: str,
+                                       read: str) -> None:
+    content = make_site(site=SITE)
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(headers)
+    sheet.append(["王建国", "楼栋长", *{"联系方式": ["13800001234"]}.get(headers[-1], ["福桂苑", 9, 2][:len(headers) - 2])])
+    code, output = _import(content, book, tmp_path)
+    assert code == 0 and "不对应任何字段" not in output, output
+    [record] = (content / "disclosures").glob("*.yaml")
+    assert str(fields_of(record)[field]) == read
