@@ -18,7 +18,7 @@ from sitegen.kinds import ALL_KINDS, Kind, kind
 from sitegen.model import records as m
 from sitegen.model.dates import Dating
 from sitegen.model.kept import Made, ModelKept, earliest, upcoming_ends
-from sitegen.model.names import Name, NamedText, NameFinder, known_names, name_finder, person_or_group
+from sitegen.model.names import Name, NamedText, NameFinder, all_names, known_names, name_finder, person_or_group
 from sitegen.model.places import Levels, PlaceTree, assign_slugs, build_tree, place_words
 from sitegen.model.privacy import POSTER_HIDES, WEB_HIDES, mask_name, phone_shown
 from sitegen.options import Options
@@ -215,7 +215,8 @@ def _named(read: dict[str, list[Any]], ordered: dict[str, tuple[Any, ...]], site
     of them a text holds is part of what its copy shows, as a name is); those fixes third."""
     names = known_names(r for records in ordered.values() for r in records)
     fixes, places = _place_fixes(site, slugs, read) if site.traditional_mirror else ((), ())
-    finder = name_finder(tuple(sorted({*names, *places}))) if site.traditional_mirror else None
+    kept = all_names((names, places)) if places else names  # the render's own finder when no place needs one
+    finder = name_finder(kept) if site.traditional_mirror else None
     if finder is None:
         return site, names, fixes
     new: dict[int, Any] = {}
