@@ -21,6 +21,8 @@ _CJK_DATE_IDS: Final = frozenset({27, 28, 29, 30, 31, 36, 50, 51, 52, 53, 54, 57
 _CJK_TIME_IDS: Final = frozenset({32, 33, 34, 35, 55, 56})
 _EXCEL_EPOCH: Final = datetime(1899, 12, 30)
 _DECIMALS: Final = re.compile(r"\.([0#?]+)")  # the digits a format shows after its point
+_PLAIN_NUMBER: Final = re.compile(r"[#0,]*0(?:\.(0+))?")  # 0, 0.00, #,##0.00: a number rounded to its decimals
+_MONEY: Final = re.compile(r"[¥￥$\s]")  # currency signs and spaces a number format shows around it
 _CLOCK: Final = re.compile(r"[hs]|上午|下午|am/pm|a/p", re.I)  # what a format shows of the time of day
 
 
@@ -33,8 +35,10 @@ def shown(value: Cell, number_format: str | None, format_id: int | None = None) 
     openpyxl gives the stored number: a cell a worker typed as 100% holds 1, and 12.5% holds 0.125,
     which a 进度 column would take as 1 and 12 (ECMA-376 Part 1 §18.8.31: a % outside quotes
     multiplies the shown value by 100). Such a cell is read as the text shown, rounded to the
-    format's decimals as Excel rounds ("100%", "12.5%" under 0.0%, 83% for =5/6 under 0%),
-    which the percent column reads and any other column quotes in its message as the worker saw it.
+    format's decimals as Excel rounds ("100%", "12.5%" under 0.0%, 83% for =5/6 under 0%), which
+    the percent column reads and any other column quotes in its message as the worker saw it.
+    A number under a plain format (0.00, #,##0.00, ¥#,##0.00) is read rounded to its decimals, as
+    shown: =1000/3 under 0.00 is 333.33, 199.999 is 200 (its 价值 was offered 请写成 199999).
     A whole number in a format of digit placeholders and literal text is read as shown: a landline's
     leading 0 kept by 00000000000 or 0000-00000000 (05511234567, 0551-63351234), a 楼栋 of 0"号楼"
     (9号楼, as a typed 9号楼 is: breaker helper-118 found two boards for one building).
@@ -59,6 +63,13 @@ def shown(value: Cell, number_format: str | None, format_id: int | None = None) 
         except InvalidOperation:  # inf, nan
             return value
         return f"{hundred:f}%"
+    if isinstance(value, float) and not value.is_integer() and (plain := _PLAIN_NUMBER.fullmatch(_MONEY.sub("", bare))):
+        places = len(plain.group(1) or "")  # =1000/3 under 0.00 shows 333.33, 199.999 shows 200.00
+        try:
+            rounded = Decimal(repr(value)).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+        except InvalidOperation:  # inf, nan
+            return value
+        return int(rounded) if places == 0 or rounded == rounded.to_integral_value() else float(rounded)
     if float(value).is_integer() and value >= 0:
         text = _whole_shown(int(value), number_format.split(";", 1)[0])
         return text if text is not None and text != str(int(value)) else value  # 0 or 00 of 12: the number

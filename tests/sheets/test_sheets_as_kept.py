@@ -284,3 +284,26 @@ def test_headers_as_workers_write_them(make_site: MakeSite, tmp_path: Path, head
     assert code == 0 and "不对应任何字段" not in output, output
     [record] = (content / "disclosures").glob("*.yaml")
     assert str(fields_of(record)[field]) == read
+
+
+@pytest.mark.parametrize(("value", "number_format", "read"), [
+    (199.999, "0.00", "200"),  # shown 200.00: was refused with 请写成 199999 as a thousands reading
+    (1000 / 3, "#,##0.00", "333.33"),  # =1000/3
+    (199.5, "¥#,##0.00", "199.5"),
+    (120, "General", "120"),
+])
+def test_a_sum_is_read_rounded_as_shown(make_site: MakeSite, tmp_path: Path, value: float, number_format: str,
+                                        read: str) -> None:
+    content = make_site(site=SITE)
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(WISH + ["价值（元）"])
+    sheet.append(["想要一台助行器", "李秀兰", "2026-10-01", "待认领", value])
+    sheet.cell(row=2, column=5).number_format = number_format
+    path = tmp_path / "心愿.xlsx"
+    book.save(path)
+    result = run("import", "微心愿", str(path), "--content", str(content), env={"SITEGEN_LANG": "zh-Hans"})
+    assert result.exit_code == 0, result.output
+    [record] = (content / "wishes").glob("*.yaml")
+    assert str(fields_of(record)["value"]) == read
