@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from click.testing import Result
+from openpyxl import load_workbook
 from pydantic_core import PydanticCustomError
 
 from sitegen.i18n.messages import Messages
@@ -20,9 +21,18 @@ ZH = Messages("zh-Hans")
 CHECKS: dict[str, Callable[[str], object]] = {"Money": fields._money, "Count": fields._count}
 
 
-def import_rows(content: Path, tmp_path: Path, kind: str, rows: list[list[Any]]) -> Result:
-    """`sitegen import KIND 表.xlsx` of a workbook of `rows` (header first) into `content`, said in zh-Hans."""
+def import_rows(content: Path, tmp_path: Path, kind: str, rows: list[list[Any]],
+                formats: dict[tuple[int, int], str] | None = None) -> Result:
+    """`sitegen import KIND 表.xlsx` of a workbook of `rows` (header first) into `content`, said in zh-Hans;
+    `formats`: (row, column), 1-based as Excel counts → that cell's number format (0%, 0.00, 0"号楼")."""
     sheet = xlsx(tmp_path / "表.xlsx", rows)
+    if formats:
+        book = load_workbook(sheet)
+        worksheet = book.active
+        assert worksheet is not None
+        for (row, column), number_format in formats.items():
+            worksheet.cell(row=row, column=column).number_format = number_format
+        book.save(sheet)
     return run("import", kind, str(sheet), "--content", str(content), env={"SITEGEN_LANG": "zh-Hans"})
 
 

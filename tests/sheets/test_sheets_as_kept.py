@@ -18,6 +18,7 @@ import pytest
 from openpyxl import Workbook
 
 from tests.conftest import MakeSite, run
+from tests.sheets.one_sheet import import_rows
 from tests.sheets.test_import import SITE, fields_of
 
 HEADERS = ["姓名", "职务", "小区", "楼栋", "电话"]
@@ -228,15 +229,9 @@ def test_what_the_import_says_of_rows_as_kept(make_site: MakeSite, tmp_path: Pat
 def test_a_percent_is_read_rounded_as_shown(make_site: MakeSite, tmp_path: Path, value: float, number_format: str,
                                            progress: str) -> None:
     content = make_site(site=SITE)
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.append(["议题", "提出日期", "决定", "进度", "状态"])
-    sheet.append(["电动车充电难", "2026-03-02", "建充电棚", value, "实施中"])
-    sheet.cell(row=2, column=4).number_format = number_format
-    path = tmp_path / "议事.xlsx"
-    book.save(path)
-    result = run("import", "议事", str(path), "--content", str(content), env={"SITEGEN_LANG": "zh-Hans"})
+    result = import_rows(content, tmp_path, "议事", [["议题", "提出日期", "决定", "进度", "状态"],
+                                                   ["电动车充电难", "2026-03-02", "建充电棚", value, "实施中"]],
+                         {(2, 4): number_format})
     assert result.exit_code == 0, result.output
     [record] = (content / "deliberations").glob("*.md")
     assert fields_of(record)["progress"] == progress
@@ -295,15 +290,8 @@ def test_headers_as_workers_write_them(make_site: MakeSite, tmp_path: Path, head
 def test_a_sum_is_read_rounded_as_shown(make_site: MakeSite, tmp_path: Path, value: float, number_format: str,
                                         read: str) -> None:
     content = make_site(site=SITE)
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.append(WISH + ["价值（元）"])
-    sheet.append(["想要一台助行器", "李秀兰", "2026-10-01", "待认领", value])
-    sheet.cell(row=2, column=5).number_format = number_format
-    path = tmp_path / "心愿.xlsx"
-    book.save(path)
-    result = run("import", "微心愿", str(path), "--content", str(content), env={"SITEGEN_LANG": "zh-Hans"})
+    result = import_rows(content, tmp_path, "微心愿", [[*WISH, "价值（元）"], ["想要一台助行器", "李秀兰", "2026-10-01", "待认领", value]],
+                         {(2, 5): number_format})
     assert result.exit_code == 0, result.output
     [record] = (content / "wishes").glob("*.yaml")
     assert str(fields_of(record)["value"]) == read

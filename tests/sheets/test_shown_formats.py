@@ -15,6 +15,7 @@ import pytest
 from openpyxl import Workbook
 
 from tests.conftest import MakeSite, run
+from tests.sheets.one_sheet import import_rows
 from tests.sheets.test_import import SITE, fields_of
 
 HEADERS = ["议题", "提出日期", "提出人", "议事形式", "会议日期", "主持人", "参会人数", "决定", "赞成", "反对", "弃权",
@@ -80,14 +81,8 @@ def test_a_percent_cell_the_worker_must_fix_is_quoted_as_shown(make_site: MakeSi
 def test_a_zero_padded_number_keeps_its_zeros(make_site: MakeSite, tmp_path: Path, value: int, number_format: str,
                                               phone: str) -> None:
     content = make_site(site=SITE)
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.append(["姓名", "职务", "电话"])
-    sheet.append(["王建国", "楼栋长", value])
-    sheet.cell(row=2, column=3).number_format = number_format
-    book.save(tmp_path / "名单.xlsx")
-    imported = run("import", "亮身份", str(tmp_path / "名单.xlsx"), "--content", str(content))
+    imported = import_rows(content, tmp_path, "亮身份", [["姓名", "职务", "电话"], ["王建国", "楼栋长", value]],
+                           {(2, 3): number_format})
     assert imported.exit_code == 0, imported.output
     [record] = (content / "disclosures").glob("*.yaml")
     assert str(fields_of(record)["phone"]) == phone
