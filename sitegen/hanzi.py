@@ -46,8 +46,8 @@ NAME_CHARACTERS: Final = frozenset("里于干余")
 
 
 def place_units(words: Iterable[str]) -> tuple[str, ...]:
-    """The short names inside place names that hold one of NAME_CHARACTERS, as a text names that place
-    again: a 里 with the two characters before it (长安里街道 → 长安里, 幸福里小区 → 幸福里: a body
+    """The short names inside place names that hold one of NAME_CHARACTERS (what keep_place_characters
+    looks for), as a text names that place again: a 里 with the two characters before it (长安里街道 → 长安里, 幸福里小区 → 幸福里: a body
     says 长安里 alone), a 于, 干 or 余 with the two after it (于家村文化广场 → 于家村; 余庆里 → 余庆里, one
     unit for both). Sorted, each once; a unit of one character is none."""
     units: set[str] = set()
@@ -61,33 +61,30 @@ def place_units(words: Iterable[str]) -> tuple[str, ...]:
     return tuple(sorted(units))
 
 
-def place_fixes(words: Iterable[str], convert: Callable[[str], str]) -> tuple[tuple[str, str], ...]:
-    """(as s2tw and PHRASES give it, as it should read) for each place name of `words` (place_units)
-    whose conversion changes one of NAME_CHARACTERS: 幸福里 → ("幸福裡", "幸福里"), 长安里 → ("長安裡",
-    "長安里"), the other characters converted. Longest first, then by code point: the same words give
-    the same tuple. A word whose conversion changes its length is left out (not expected: s2tw maps
-    character to character).
+def keep_place_characters(source: str, converted: str, units: Iterable[str]) -> str:
+    """`converted` (s2tw of `source`, before PHRASES: one character for each) with the NAME_CHARACTERS
+    of every occurrence in `source` of a place name of `units` (place_units) put back where they
+    stand: 幸福里小区 → 幸福裡小區 → 幸福里小區, 在于家堡 → 在於家堡 → 在于家堡, 余庆里社区 → 餘慶里社區 →
+    余慶里社區. By position, so whatever OpenCC made of the name among its neighbours, its characters
+    come back; every other character stays converted. `converted` itself when the lengths differ (not
+    expected: s2tw maps character to character) or no name stands in `source`.
 
-    Applied after s2tw to a page's converted text (render/script.py keep_names_and_urls), as PHRASES is.
+    Applied to a page's converted text (render/script.py keep_names_and_urls) before PHRASES.
     """
-    fixes: dict[str, str] = {}
-    for word in set(words):
-        if NAME_CHARACTERS.isdisjoint(word):
-            continue
-        said = with_phrases(convert(word))
-        if len(said) != len(word):
-            continue
-        kept = "".join(typed if typed in NAME_CHARACTERS else made for typed, made in zip(word, said, strict=True))
-        if kept != said:
-            fixes[said] = kept
-    return tuple(sorted(fixes.items(), key=lambda fix: (-len(fix[0]), fix[0])))
+    if len(converted) != len(source):
+        return converted
+    characters: list[str] | None = None
+    for unit in units:
+        at = source.find(unit)
+        while at >= 0:
+            if characters is None:
+                characters = list(converted)
+            for offset, character in enumerate(unit):
+                if character in NAME_CHARACTERS:
+                    characters[at + offset] = character
+            at = source.find(unit, at + 1)
+    return converted if characters is None else "".join(characters)
 
-
-def with_fixes(text: str, fixes: tuple[tuple[str, str], ...]) -> str:
-    """`text` (converted by s2tw already) with each place name of `fixes` (place_fixes) as it should read."""
-    for said, kept in fixes:
-        text = text.replace(said, kept)
-    return text
 
 # A memo of pure functions (the same text always converts the same way), not build state: config → convert.
 # Plain dict operations, atomic under the interpreter lock: no lock a fork could copy while held.

@@ -12,7 +12,7 @@ from typing import Any, Final
 from zoneinfo import ZoneInfo
 
 from sitegen.addresses import ascii_url
-from sitegen.hanzi import converter, place_fixes, place_units
+from sitegen.hanzi import place_units
 from sitegen.errors import Problem
 from sitegen.kinds import ALL_KINDS, Kind, kind
 from sitegen.model import records as m
@@ -208,17 +208,17 @@ def _with_names(item: Any, finder: NameFinder | None) -> Any:
 
 
 def _named(read: dict[str, list[Any]], ordered: dict[str, tuple[Any, ...]], site: m.Site,
-           slugs: Mapping[Levels, str]) -> tuple[m.Site, tuple[str, ...], tuple[tuple[str, str], ...]]:
+           slugs: Mapping[Levels, str]) -> tuple[m.Site, tuple[str, ...], tuple[str, ...]]:
     """The names the records show (known_names), and, with a 繁體 mirror (only its copies keep names apart),
     the site and every record in `read` (file order) and `ordered` (the kind's order, in place) through
-    `_with_names`, which also takes the place names a 繁體 copy reads as hanzi.place_fixes says (which
-    of them a text holds is part of what its copy shows, as a name is); those fixes third."""
+    `_with_names`, which also takes the place names whose 里, 于, 干 and 余 a 繁體 copy keeps (which of
+    them a text holds is part of what its copy shows, as a name is); those place names third."""
     names = known_names(r for records in ordered.values() for r in records)
-    fixes, places = _place_fixes(site, slugs, read) if site.traditional_mirror else ((), ())
+    places = _place_names(site, slugs, read) if site.traditional_mirror else ()
     kept = all_names((names, places)) if places else names  # the render's own finder when no place needs one
     finder = name_finder(kept) if site.traditional_mirror else None
     if finder is None:
-        return site, names, fixes
+        return site, names, places
     new: dict[int, Any] = {}
     for made in read.values():
         for i, record in enumerate(made):
@@ -228,7 +228,7 @@ def _named(read: dict[str, list[Any]], ordered: dict[str, tuple[Any, ...]], site
     if new:
         for folder, records in ordered.items():
             ordered[folder] = tuple(new.get(id(r), r) for r in records)
-    return _with_names(site, finder), names, fixes
+    return _with_names(site, finder), names, places
 
 
 def _secrets(records: list[Valid], variants: Variants) -> m.Secrets:
@@ -291,7 +291,7 @@ def build_model(validated: Validated, options: Options, commit_times: Mapping[Pu
     site_commit = clock.committed(validated.site.raw.path)
     site_updated = max([*moments, *([site_commit] if site_commit else [])], default=None) or clock.updated(None)
     own = {name for name in m.Model.__dataclass_fields__}
-    site, names, fixes = _named(read, ordered, _site(validated.site, options, site_updated), slugs)
+    site, names, place_names = _named(read, ordered, _site(validated.site, options, site_updated), slugs)
     model = m.Model(
         site=site,
         **{folder: records for folder, records in ordered.items() if folder in own},
@@ -302,21 +302,15 @@ def build_model(validated: Validated, options: Options, commit_times: Mapping[Pu
         now=now,
         dates_change_at=clock.next_change,
         names=names,
-        place_fixes=fixes,
+        place_names=place_names,
     )
     return model, []
 
 
-def _place_fixes(site: m.Site, slugs: Mapping[Levels, str],
-                 read: dict[str, list[Any]]) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]]:
-    """hanzi.place_fixes of every place name the site shows (each level of each slugged place, each
+def _place_names(site: m.Site, slugs: Mapping[Levels, str], read: dict[str, list[Any]]) -> tuple[str, ...]:
+    """hanzi.place_units of every place name the site shows: each level of each slugged place, each
     record's place as typed (an activity's 于家村文化广场), the site's own name, street, district, city
-    and office address), and the short names (hanzi.place_units) that have one."""
+    and office address."""
     typed = [r.place for records in read.values() for r in records if isinstance(getattr(r, "place", None), str)]
-    units = place_units(place_words(slugs, site.name, site.street, site.district, site.city,
-                                    site.office.address if site.office else None, *typed))
-    if not units:
-        return (), ()  # OpenCC is not opened for a site with no such name
-    convert = converter()
-    fixes = place_fixes(units, convert)
-    return fixes, tuple(unit for unit in units if place_fixes((unit,), convert))
+    return place_units(place_words(slugs, site.name, site.street, site.district, site.city,
+                                   site.office.address if site.office else None, *typed))

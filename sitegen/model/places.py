@@ -121,5 +121,5 @@ def _name_key(name: str, memo: Slugs) -> tuple[int, str, str]:
 
 def place_words(levels: Iterable[Levels], *more: str | None) -> tuple[str, ...]:
     """Every name a place goes by: each level of each place (幸福里, 3栋, 2单元) and `more` (the site's
-    name, street, district, city and office address), each once, sorted. What hanzi.place_fixes reads."""
+    name, street, district, city and office address), each once, sorted. What hanzi.place_units reads."""
     return tuple(sorted({part for parts in levels for part in parts if part} | {word for word in more if word}))

@@ -251,9 +251,9 @@ class Model:
     # Every person's name the records show (model/names.py known_names), longest first: the 繁體 mirror keeps
     # each as typed wherever it stands in a page or a search row (render/script.py), not only where printed as a Name.
     names: tuple[str, ...] = ()
-    # (as OpenCC converts it, as it should read) for each place name whose 繁體 form keeps a 里, 于, 干 or 余
-    # as typed (hanzi.place_fixes): 幸福裡 → 幸福里. Applied to the 繁體 copies' text (render/script.py).
-    place_fixes: tuple[tuple[str, str], ...] = ()
+    # The short place names holding a 里, 于, 干 or 余 (hanzi.place_units: 幸福里, 于家村), which the 繁體
+    # copies keep where they stand (hanzi.keep_place_characters, render/script.py): 幸福里, not 幸福裡.
+    place_names: tuple[str, ...] = ()
 
     def records(self) -> tuple[Record, ...]:
         """Every published record, kind by kind in the registry's order (free pages apart)."""

@@ -20,7 +20,7 @@ import secrets
 from collections.abc import Callable
 from typing import Final
 
-from sitegen.hanzi import with_fixes, with_phrases
+from sitegen.hanzi import keep_place_characters, with_phrases
 from sitegen.model.names import NAME_CLOSE, NAME_OPEN, NameFinder, name_finder, unmark
 
 __all__ = ["NameFinder", "keep_names_and_urls", "name_finder"]
@@ -52,13 +52,14 @@ def _merged(first: list[tuple[int, int]], second: list[tuple[int, int]]) -> list
 
 
 def keep_names_and_urls(html: str, convert: Callable[[str], str], names: NameFinder | None = None,
-                        fixes: tuple[tuple[str, str], ...] = ()) -> str:
+                        places: tuple[str, ...] = ()) -> str:
     """`convert` applied to every part of `html` but names and URLs; name markers removed.
 
     `convert` is OpenCC's `convert` (s2tw); a page of any length costs one call. Its text (not the names
-    nor the URLs) then takes hanzi.PHRASES, as the zh-Hant catalogues do, and the site's place names
-    read as `fixes` says (hanzi.place_fixes, Model.place_fixes: 幸福里, not 幸福裡). `names` (name_finder
-    of model.names) keeps every known name as typed wherever it stands, marked or not.
+    nor the URLs) keeps the 里, 于, 干 and 余 of the site's place names `places` (Model.place_names:
+    hanzi.keep_place_characters, 幸福里 not 幸福裡) and then takes hanzi.PHRASES, as the zh-Hant catalogues
+    do. `names` (name_finder of model.names) keeps every known name as typed wherever it stands, marked
+    or not.
     """
     kept = [m.span() for m in _KEEP.finditer(html)]
     if names is not None:
@@ -69,9 +70,10 @@ def keep_names_and_urls(html: str, convert: Callable[[str], str], names: NameFin
         texts.append(html[start:begin])
         start = end
     texts.append(html[start:])
-    converted = with_fixes(with_phrases(convert(_SEPARATOR.join(texts))), fixes).split(_SEPARATOR)
+    source = _SEPARATOR.join(texts)
+    converted = with_phrases(keep_place_characters(source, convert(source), places)).split(_SEPARATOR)
     if len(converted) != len(texts):  # not expected: OpenCC keeps ASCII; fall back to one call a piece
-        converted = [with_fixes(with_phrases(convert(t)), fixes) for t in texts]
+        converted = [with_phrases(keep_place_characters(t, convert(t), places)) for t in texts]
     out = [converted[0]]
     for (begin, end), text in zip(kept, converted[1:], strict=True):
         out += (html[begin:end], text)

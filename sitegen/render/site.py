@@ -169,7 +169,7 @@ class Renderer:
         variants = self.variants(spec)
         # One OpenCC pass serves both 繁體 copies: the markers are ASCII and survive conversion;
         # people's names (marked or known to the model) and URLs are left as typed (script.py).
-        hant = keep_names_and_urls(html, converter(), self.names, self.model.place_fixes) if "zh-hant/" in variants else ""
+        hant = keep_names_and_urls(html, converter(), self.names, self.model.place_names) if "zh-hant/" in variants else ""
         html = unmark(html)
         out = []
         for variant in variants:

@@ -56,8 +56,8 @@ _MARKS: Final = re.compile(r"[\s*：:＊]|必填|选填")
 # What a header's brackets say when the column is to be kept back: 联系电话（不对外公开）, 电话(保密).
 # header_key drops a bracket as a unit (价值（元）), which read such a column as the phone to publish
 # (breaker helper-118: printed in full on the posters).
-_PRIVATE_WORDS: Final = ("不公开", "不对外", "勿公开", "不宜公开", "保密", "隐私", "内部", "不显示", "不外传", "勿外传",
-                         "不上墙", "不张贴", "仅核对", "仅供核对")
+_PRIVATE_WORDS: Final = ("不公开", "不对外", "勿公开", "不宜公开", "不予公开", "非公开", "不公布", "不公示", "保密", "隐私",
+                         "内部", "不显示", "不外传", "勿外传", "外泄", "不上墙", "不张贴", "核对", "存档", "备查", "留存")
 
 
 def says_private(header: str) -> bool:

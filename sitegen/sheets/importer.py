@@ -166,23 +166,29 @@ def _unique_slugs(records: list[RowRecord]) -> None:
             record.slug = f"{base}-{seen[base]}"[:80]
 
 
-def _left_out(content: Path, kind: str, written: set[PurePosixPath]) -> Iterator[RowProblem]:
-    """A warning for each record of `kind` an earlier import wrote that this sheet has no row for: it
-    stays published (breaker helper-118: a 楼栋长 deleted from the sheet, or moved to another 楼栋, stayed
-    on the old board with his phone). Never deleted here: the worker decides."""
+def _left_out(content: Path, kind: str, written: set[PurePosixPath]) -> list[RowProblem]:
+    """A warning for each record of `kind` an earlier import wrote that this sheet has no row for, when
+    the sheet is that list again (some row of it is a record an earlier import wrote): such a record
+    stays published (breaker helper-118: a 楼栋长 deleted from the sheet, or moved to another 楼栋,
+    stayed on the old board with his phone). A sheet none of whose rows was imported before is another
+    list (April's activities after March's, another 小区's roster: breaker helper-120), and nothing is
+    said. Never deleted here: the worker decides."""
     folder = content / kind
     if not folder.is_dir():
-        return
-    for path in sorted(folder.iterdir()):
-        rel = PurePosixPath(kind) / path.name
-        if rel in written or path.suffix not in (".yaml", ".yml", ".md") or not path.is_file():
-            continue
-        try:
-            imported = from_an_import(path.read_text("utf-8-sig"))
-        except (OSError, UnicodeDecodeError):
-            continue
-        if imported:
-            yield RowProblem(str(rel), None, "import.not_in_sheet", warning=True)
+        return []
+    imported = [rel for rel in (PurePosixPath(kind) / path.name for path in sorted(folder.iterdir())
+                                if path.suffix in (".yaml", ".yml", ".md") and path.is_file())
+                if _from_an_import(content / rel)]
+    if not written.intersection(imported):
+        return []
+    return [RowProblem(str(rel), None, "import.not_in_sheet", warning=True) for rel in imported if rel not in written]
+
+
+def _from_an_import(path: Path) -> bool:
+    try:
+        return from_an_import(path.read_text("utf-8-sig"))
+    except (OSError, UnicodeDecodeError):
+        return False
 
 
 def _target(content: Path, kind: str, slug: str) -> PurePosixPath:

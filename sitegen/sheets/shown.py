@@ -76,37 +76,34 @@ def shown(value: Cell, number_format: str | None, format_id: int | None = None) 
     return value
 
 
-_TOKEN: Final = re.compile(r'"([^"]*)"|\\(.)|\[[^\]]*\]|(0)|(.)', re.S)
-_NOT_WHOLE: Final = frozenset("#?.,Ee/@*_") | frozenset("ABCDFGHIJKLMNOPQRSTUVWXYZabcdfghijklmnopqrstuvwxyz")
+_TOKEN: Final = re.compile(r'"([^"]*)"|\\(.)|\[[^\]]*\]|([0#])|(.)', re.S)
+_NOT_WHOLE: Final = frozenset("?.,Ee/@*_") | frozenset("ABCDFGHIJKLMNOPQRSTUVWXYZabcdfghijklmnopqrstuvwxyz")
 
 
 def _whole_shown(number: int, section: str) -> str | None:
-    """`number` as a format of digit placeholders (0) and literal text shows it, or None for any
+    """`number` as a format of digit placeholders (0, #) and literal text shows it, or None for any
     other format (General, #,##0, decimals, dates …: read as stored). Excel fills the placeholders
-    from the right, pads with zeros, and gives the first placeholder any digits left over:
-    0000-00000000 shows 551 63351234 as 0551-63351234, "0"0000000000 shows 0 then ten digits,
-    0"号楼" shows 9号楼 (ECMA-376 Part 1 §18.8.31)."""
-    parts: list[tuple[str, bool]] = []  # (literal text, False) or ("0", True)
-    for quoted, escaped, zero, other in _TOKEN.findall(section):
+    from the right, a 0 showing 0 and a # nothing where the digits have run out, and gives the first
+    placeholder any digits left over: 0000-00000000 shows 551 63351234 as 0551-63351234,
+    "0"0000000000 shows 0 then ten digits, 0"号楼" and #"号楼" show 9号楼 (ECMA-376 Part 1 §18.8.31)."""
+    parts: list[tuple[str, str]] = []  # (literal text, "") or ("", the placeholder 0 or #)
+    for quoted, escaped, digit, other in _TOKEN.findall(section):
         if other and other in _NOT_WHOLE:
             return None
-        if zero:
-            parts.append(("0", True))
+        if digit:
+            parts.append(("", digit))
         elif quoted or escaped or other:
-            parts.append((quoted or escaped or other, False))
-    places = sum(1 for _, placeholder in parts if placeholder)
-    if not places:
+            parts.append((quoted or escaped or other, ""))
+    slots = [i for i, (_, placeholder) in enumerate(parts) if placeholder]
+    if not slots:
         return None
-    digits = str(number).zfill(places)
-    head, rest = digits[:len(digits) - places + 1], iter(digits[len(digits) - places + 1:])
-    shown, first = [], True
-    for text, placeholder in parts:
-        if placeholder:
-            shown.append(head if first else next(rest))
-            first = False
-        else:
-            shown.append(text)
-    return "".join(shown)
+    shown = [text for text, _ in parts]
+    left = str(number) if number else ""
+    for i in reversed(slots):
+        piece, left = (left, "") if i == slots[0] else (left[-1:], left[:-1])
+        shown[i] = piece or ("0" if parts[i][1] == "0" else "")
+    text = "".join(shown)
+    return text if any(character.isdigit() for character in text) else None
 
 
 
@@ -130,4 +127,5 @@ def _serial_shown(serial: float, clock: bool) -> Cell:
     moment = (moment + timedelta(seconds=30)).replace(second=0, microsecond=0) if clock else moment
     if clock and serial < 1:
         return time(moment.hour, moment.minute)
-    return moment
+    # a date format (yyyy年m月d日, m月d日) shows no time of day: the day it shows (breaker helper-120)
+    return moment if clock else moment.replace(hour=0, minute=0, second=0, microsecond=0)

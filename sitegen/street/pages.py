@@ -17,7 +17,7 @@ from typing import Final
 from zoneinfo import ZoneInfo
 
 from sitegen.addresses import shown_url
-from sitegen.hanzi import converter, place_fixes, place_units
+from sitegen.hanzi import place_units
 from sitegen.model import records as m
 from sitegen.model.names import Name, NamedText, all_names
 from sitegen.model.places import build_tree
@@ -166,7 +166,7 @@ def street_model(street: Street, summaries: Sequence[CommunitySummary], now: dat
 
     Its `names` are every name any community knows (each summary's `names`, model/names.py all_names):
     the street's 繁體 pages show titles of every community's records, and keep each name as typed in them
-    (render/script.py), whichever community the text is of. Its `place_fixes` (hanzi.place_fixes) keep
+    (render/script.py), whichever community the text is of. Its `place_names` (hanzi.place_units) keep
     the 里 of the street's and the communities' names and offices' addresses: 长安里街道 → 長安里街道.
     """
     zone = ZoneInfo(street.timezone)
@@ -178,16 +178,15 @@ def street_model(street: Street, summaries: Sequence[CommunitySummary], now: dat
                   digest=street.base_url)
     return m.Model(site=site, activities=(), disclosures=(), deliberations=(), wishes=(), pages=(),
                    places=build_tree({}, (), Levels()), secrets=m.Secrets(), today=now.astimezone(zone).date(), now=now,
-                   names=all_names(c.names for c in summaries), place_fixes=_place_fixes(street, summaries))
+                   names=all_names(c.names for c in summaries), place_names=_place_names(street, summaries))
 
 
-def _place_fixes(street: Street, summaries: Sequence[CommunitySummary]) -> tuple[tuple[str, str], ...]:
-    """hanzi.place_fixes of the place names the street's pages show of itself and of each community."""
+def _place_names(street: Street, summaries: Sequence[CommunitySummary]) -> tuple[str, ...]:
+    """hanzi.place_units of the place names the street's pages show of itself and of each community."""
     words = [street.name, street.district, street.city, street.office.address]
     for community in summaries:
         words += [community.name, community.office.address if community.office else ""]
-    units = place_units(word for word in words if word)
-    return place_fixes(units, converter()) if units else ()
+    return place_units(word for word in words if word)
 
 
 class StreetRenderer(Renderer):

@@ -1,4 +1,4 @@
-"""A place's name keeps its 里, 于, 干 and 余 on 繁體 pages (hanzi.place_fixes).
+"""A place's name keeps its 里, 于, 干 and 余 on 繁體 pages (hanzi.keep_place_characters).
 
 OpenCC's s2tw turns 里 into 裡 by the words around it: 幸福里 became 幸福裡 and 长安里 長安裡 while 平安里
 and 锦绣里 stayed 里; a lane or a neighbourhood named 里 is 里 in Traditional script too (Taiwan's own 里
@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from sitegen.hanzi import converter, place_fixes, place_units
+from sitegen.hanzi import converter, keep_place_characters, place_units
 from tests.conftest import MakeSite, run, write_files
 from tests.pipeline.test_hands import _entries
 from tests.pipeline.test_incremental import build
@@ -41,6 +41,10 @@ ROWS = [
     ("", {"activities/a.md": ACTIVITY.format(place="平安里", where="平安里")}, ["平安里"], ["平安裡"]),
     # no place of the site holds the word: converted as before
     ("", {"activities/a.md": ACTIVITY.format(place="活动室", where="石板里")}, ["石板裡"], []),
+    # OpenCC converts by the words around: 余庆里 alone is 餘慶裡, 余庆里社区 餘慶里社區 (breaker helper-120)
+    ("", {"activities/a.md": ACTIVITY.format(place="余庆里社区活动室", where="余庆里社区")}, ["余慶里社區"], ["餘慶"]),
+    # 于家堡 alone stays 于家堡, but 在于家堡 was 在於家堡 (OpenCC's 在于)
+    ("", {"activities/a.md": ACTIVITY.format(place="于家堡", where="于家堡")}, ["在于家堡"], ["於家堡"]),
 ]
 
 
@@ -76,9 +80,14 @@ def test_the_short_names_inside_place_names(words: tuple[str, ...], units: tuple
     assert place_units(words) == units
 
 
-def test_only_a_changed_name_character_is_a_fix() -> None:
-    fixes = dict(place_fixes(("幸福里", "平安里", "长安里", "于家村"), converter()))
-    assert fixes == {"幸福裡": "幸福里", "長安裡": "長安里", "於家村": "于家村"}
+@pytest.mark.parametrize(("text", "units", "shown"), [
+    ("幸福里小区和平安里", ("幸福里", "平安里"), "幸福里小區和平安里"),
+    ("长安里街道", ("长安里",), "長安里街道"),  # the other characters converted
+    ("这里的面包里", ("幸福里",), "這裡的麵包裡"),  # no place's name stands here: nothing kept
+    ("在于家堡", ("于家堡",), "在于家堡"),
+])
+def test_the_characters_are_kept_where_the_name_stands(text: str, units: tuple[str, ...], shown: str) -> None:
+    assert keep_place_characters(text, converter()(text), units) == shown
 
 
 def test_a_place_added_later_changes_the_pages_that_name_it(tmp_path: Path) -> None:

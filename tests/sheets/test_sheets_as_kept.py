@@ -67,6 +67,10 @@ def test_a_hidden_worksheet_is_not_read_unless_named(make_site: MakeSite, tmp_pa
     ("联系电话(不对外公开)", True),
     ("电话【保密】", True),
     ("手机（仅供核对）", True),
+    ("联系电话（不予公开）", True),  # officialese the first list missed (breaker helper-120)
+    ("联系电话（不公布）", True),
+    ("联系电话（仅社区存档）", True),
+    ("手机号（请勿外泄）", True),
     ("联系电话（手机）", False),  # a bracket that says no such thing: the phone, as before
     ("电话", False),
 ])
@@ -89,6 +93,7 @@ def test_a_phone_column_its_header_keeps_back_is_refused(make_site: MakeSite, tm
     ("电话", 55163351234, "0000-00000000", "phone", "0551-63351234"),  # was 55163351234
     ("电话", 5512345678, '"0"0000000000', "phone", "05512345678"),  # was 5512345678
     ("楼栋", 9, '0"号楼"', "place", "福桂苑/9号楼"),  # was 福桂苑/9栋 beside a typed 9号楼
+    ("楼栋", 9, '#"号楼"', "place", "福桂苑/9号楼"),  # a # placeholder as common (breaker helper-120)
     ("楼栋", 9, "General", "place", "福桂苑/9栋"),
     ("楼栋", 9, "0", "place", "福桂苑/9栋"),
     ("电话", 13800001234, "0", "phone", "13800001234"),
@@ -157,6 +162,7 @@ def test_a_building_the_sheet_turned_into_a_date_or_an_error_is_refused(
     (datetime(2026, 2, 10, 14, 23), "yyyy-mm-dd hh:mm", None, "date", "2026-02-10 14:23"),
     (datetime(2026, 2, 10), "yyyy-mm-dd", None, "date", "2026-02-10"),
     (46086.8125, "h:mm", 32, "date", "2026-03-05 19:30"),  # 19时30分 by id 32: was refused as “46086.8125”
+    (46086.8125, "mm-dd-yy", 31, "date", "2026-03-05"),  # 2026年3月5日 by id 31 hides its 19:30 too
 ])
 def test_a_date_cell_is_read_as_its_format_shows_it(make_site: MakeSite, tmp_path: Path, cell: object,
                                                    number_format: str, format_id: int | None, field: str,
@@ -165,14 +171,15 @@ def test_a_date_cell_is_read_as_its_format_shows_it(make_site: MakeSite, tmp_pat
     book = Workbook()
     sheet = book.active
     assert sheet is not None
-    column = 3 if format_id is not None else 2
-    sheet.append(["标题", "日期", "时间"] if format_id is not None else ["标题", "日期"])
-    sheet.append(["议事会", date(2026, 3, 5), cell] if format_id is not None else ["议事会", cell])
+    timed = format_id in (32, 33, 34, 35, 55, 56)  # a time format: the cell is the 时间 beside a 日期
+    column = 3 if timed else 2
+    sheet.append(["标题", "日期", "时间"] if timed else ["标题", "日期"])
+    sheet.append(["议事会", date(2026, 3, 5), cell] if timed else ["议事会", cell])
     sheet.cell(row=2, column=column).number_format = number_format
     path = tmp_path / "活动.xlsx"
     book.save(path)
-    if format_id is not None:
-        _with_format_id(path, 20, format_id)  # h:mm is built-in id 20
+    if format_id is not None:  # h:mm is built-in id 20, mm-dd-yy 14
+        _with_format_id(path, 20 if timed else 14, format_id)
     result = run("import", "活动", str(path), "--content", str(content), env={"SITEGEN_LANG": "zh-Hans"})
     assert result.exit_code == 0, result.output
     [record] = (content / "activities").glob("*.md")
@@ -241,6 +248,7 @@ def test_a_percent_is_read_rounded_as_shown(make_site: MakeSite, tmp_path: Path,
     ([["周强", "单元长", "福桂苑", "9栋"]], ["chenfang-fuguiyuan-9dong"]),  # 陈芳's row deleted
     ([["陈芳", "楼栋长", "福桂苑", "10栋"], ["周强", "单元长", "福桂苑", "9栋"]], ["chenfang-fuguiyuan-9dong"]),  # moved
     ([["陈芳", "楼栋长", "福桂苑", "9栋"], ["周强", "单元长", "福桂苑", "9栋"]], []),  # the same sheet again
+    ([["李明", "楼栋长", "和平小区", "1栋"]], []),  # another 小区's list: none of it imported before (breaker helper-120)
 ])
 def test_a_record_an_earlier_import_wrote_and_this_sheet_lacks_is_named(make_site: MakeSite, tmp_path: Path,
                                                                        second: list[list[str]],
