@@ -45,44 +45,51 @@ def with_phrases(text: str) -> str:
 NAME_CHARACTERS: Final = frozenset("里于干余")
 
 
+_PLACE_AFTER_LI: Final = frozenset("小社街居弄号巷路栋楼村东西南北新甲乙丙丁第一二三四五六七八九十（(")
+
+
 def place_units(words: Iterable[str]) -> tuple[str, ...]:
     """The short names inside place names that hold one of NAME_CHARACTERS (what keep_place_characters
-    looks for), as a text names that place again: a 里 with the two characters before it (长安里街道 → 长安里, 幸福里小区 → 幸福里: a body
-    says 长安里 alone), a 于, 干 or 余 with the two after it (于家村文化广场 → 于家村; 余庆里 → 余庆里, one
-    unit for both). Sorted, each once; a unit of one character is none."""
+    looks for), as a text names that place again:
+
+    - a 里 ending a name or standing before a digit or a place's word (小区, 社区, 街道, 弄, 号, 路 …),
+      with the two characters before it: 长安里街道 → 长安里, 幸福里小区 → 幸福里, 春晓里 → 春晓里 (a
+      body says 长安里 alone); not 小区里的广场, where 里 is "inside";
+    - a 于, 干 or 余 beginning a name, a family's (于家村, 余庆里), with the two after it: 于家村文化广场
+      → 于家村; not 位于社区服务中心 or 军区干休所, where it is a word's (breaker helper-120: 关于社区
+      was kept 關于社區 on every page of a site whose office was 位于社区…).
+
+    Sorted, each once; a unit of one character is none."""
     units: set[str] = set()
     for word in words:
+        if word[:1] in "于干余":
+            units.add(word[:3])
         for at, character in enumerate(word):
-            if character not in NAME_CHARACTERS:
-                continue
-            unit = word[max(0, at - 2):at + 1] if character == "里" else word[at:at + 3]
-            if len(unit) > 1:
-                units.add(unit)
-    return tuple(sorted(units))
+            if character == "里" and at and (at == len(word) - 1 or word[at + 1] in _PLACE_AFTER_LI
+                                               or word[at + 1].isdigit()):
+                units.add(word[max(0, at - 2):at + 1])
+    return tuple(sorted(unit for unit in units if len(unit) > 1))
 
 
-def keep_place_characters(source: str, converted: str, units: Iterable[str]) -> str:
+def keep_place_characters(source: str, converted: str, spans: Iterable[tuple[int, int]]) -> str:
     """`converted` (s2tw of `source`, before PHRASES: one character for each) with the NAME_CHARACTERS
-    of every occurrence in `source` of a place name of `units` (place_units) put back where they
-    stand: 幸福里小区 → 幸福裡小區 → 幸福里小區, 在于家堡 → 在於家堡 → 在于家堡, 余庆里社区 → 餘慶里社區 →
-    余慶里社區. By position, so whatever OpenCC made of the name among its neighbours, its characters
-    come back; every other character stays converted. `converted` itself when the lengths differ (not
-    expected: s2tw maps character to character) or no name stands in `source`.
+    of `source` put back in each of `spans` ((start, end) where a place name of place_units stands in
+    `source`: a NameFinder of them) : 幸福里小区 → 幸福裡小區 → 幸福里小區, 在于家堡 → 在於家堡 → 在于家堡,
+    余庆里社区 → 餘慶里社區 → 余慶里社區. By position, so whatever OpenCC made of the name among its
+    neighbours, its characters come back; every other character stays converted. `converted` itself
+    when the lengths differ (not expected: s2tw maps character to character) or there is no span.
 
     Applied to a page's converted text (render/script.py keep_names_and_urls) before PHRASES.
     """
     if len(converted) != len(source):
         return converted
     characters: list[str] | None = None
-    for unit in units:
-        at = source.find(unit)
-        while at >= 0:
-            if characters is None:
-                characters = list(converted)
-            for offset, character in enumerate(unit):
-                if character in NAME_CHARACTERS:
-                    characters[at + offset] = character
-            at = source.find(unit, at + 1)
+    for start, end in spans:
+        for at in range(start, end):
+            if source[at] in NAME_CHARACTERS:
+                if characters is None:
+                    characters = list(converted)
+                characters[at] = source[at]
     return converted if characters is None else "".join(characters)
 
 

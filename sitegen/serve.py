@@ -137,9 +137,11 @@ def run_server(content: Path, out: Path, port: int, open_browser: bool, options:
     UsageProblem when the output folder is not ours or the port is taken; nothing else stops it.
     """
     from sitegen.pipeline.memory import Memory
+    from sitegen.write.printfolder import print_folder, print_folder_free
     from sitegen.write.slots import output_folder
 
-    output_folder(out, street=build is not None)  # someone else's folder is refused before anything is written
+    # someone else's folder is refused before anything is written, and so is a print folder holding theirs
+    print_folder_free(output_folder(out, street=build is not None), print_folder(out, options.print_to), build is not None)
     state = State(out=out, messages=messages, memory=None if build is not None else Memory(), build=build)
     try:
         server = PreviewServer(("127.0.0.1", port), handler_for(state, port))

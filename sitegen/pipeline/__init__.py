@@ -173,9 +173,11 @@ def build(content: Path, out: Path, options: Options, progress: Progress | None 
     nothing changed, so that the memory holds the site's check, models and plan for the next save.
     """
     from sitegen.write.lock import output_lock
+    from sitegen.write.printfolder import print_folder, print_folder_free
     from sitegen.write.slots import output_folder
 
     out, content = output_folder(absolute(out)), real(content)
+    print_folder_free(out, print_folder(out, options.print_to))
     with output_lock(cache_dir(out, options.cache_folder), options.lock_wait, waiting, out):
         return _build(content, out, options, progress, memory if options.use_cache else None, loaded, checked, fill)
 

@@ -52,12 +52,12 @@ def _merged(first: list[tuple[int, int]], second: list[tuple[int, int]]) -> list
 
 
 def keep_names_and_urls(html: str, convert: Callable[[str], str], names: NameFinder | None = None,
-                        places: tuple[str, ...] = ()) -> str:
+                        places: NameFinder | None = None) -> str:
     """`convert` applied to every part of `html` but names and URLs; name markers removed.
 
     `convert` is OpenCC's `convert` (s2tw); a page of any length costs one call. Its text (not the names
-    nor the URLs) keeps the 里, 于, 干 and 余 of the site's place names `places` (Model.place_names:
-    hanzi.keep_place_characters, 幸福里 not 幸福裡) and then takes hanzi.PHRASES, as the zh-Hant catalogues
+    nor the URLs) keeps the 里, 于, 干 and 余 of the site's place names `places` finds (name_finder of
+    Model.place_names: hanzi.keep_place_characters, 幸福里 not 幸福裡) and then takes hanzi.PHRASES, as the zh-Hant catalogues
     do. `names` (name_finder of model.names) keeps every known name as typed wherever it stands, marked
     or not.
     """
@@ -71,10 +71,15 @@ def keep_names_and_urls(html: str, convert: Callable[[str], str], names: NameFin
         start = end
     texts.append(html[start:])
     source = _SEPARATOR.join(texts)
-    converted = with_phrases(keep_place_characters(source, convert(source), places)).split(_SEPARATOR)
+    converted = with_phrases(_placed(source, convert(source), places)).split(_SEPARATOR)
     if len(converted) != len(texts):  # not expected: OpenCC keeps ASCII; fall back to one call a piece
-        converted = [with_phrases(keep_place_characters(t, convert(t), places)) for t in texts]
+        converted = [with_phrases(_placed(t, convert(t), places)) for t in texts]
     out = [converted[0]]
     for (begin, end), text in zip(kept, converted[1:], strict=True):
         out += (html[begin:end], text)
     return unmark("".join(out))
+
+
+def _placed(source: str, converted: str, places: NameFinder | None) -> str:
+    """hanzi.keep_place_characters where `places` finds a place name in `source` (one automaton pass)."""
+    return converted if places is None else keep_place_characters(source, converted, places.spans(source))

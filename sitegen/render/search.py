@@ -302,7 +302,7 @@ def _rows(model: Model, labels: Mapping[str, str], kinds: Mapping[str, str],
 
 def _traditional(rows: list[list[str]], names: list[str], memo: Memo, kinds: Mapping[str, str],
                  people: NameFinder | None = None,
-                 places: tuple[str, ...] = ()) -> tuple[list[list[str]], dict[str, str]]:
+                 places: NameFinder | None = None) -> tuple[list[list[str]], dict[str, str]]:
     """The rows and kind names in the 繁體 mirror's script; a row converted before is taken from `memo`.
 
     The rows not in it are converted in one text, as the whole index once was: OpenCC segments by
@@ -342,7 +342,7 @@ def make_files(model: Model, labels: Mapping[str, str], memo: Memo | None = None
     kept: Memo = {} if memo is None else memo
     rows, keyed, record_names = (listed := _rows(model, labels, kinds, kept))[:3]
     mirror = model.site.traditional_mirror
-    hant = _traditional(rows, record_names, kept, kinds, name_finder(model.names), model.place_names) if mirror else None
+    hant = _traditional(rows, record_names, kept, kinds, name_finder(model.names), name_finder(model.place_names)) if mirror else None
     pieces = _pieces(keys, mirror, kept)
     gone = pieces.names - set(record_names)
     # Every character indexed, then the kind names, then the 繁體 rows': the order a first build learns them in.

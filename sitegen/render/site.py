@@ -138,6 +138,7 @@ class Renderer:
         self.trees = WITH_MIRROR if model.site.traditional_mirror else CARE
         # every name the site knows, kept as typed wherever a 繁體 copy shows it: one automaton a build
         self.names = name_finder(model.names) if model.site.traditional_mirror else None
+        self.places = name_finder(model.place_names) if model.site.traditional_mirror else None
         nonce = secrets.token_hex(8)
 
         def mark(name: str) -> Marker:
@@ -169,7 +170,7 @@ class Renderer:
         variants = self.variants(spec)
         # One OpenCC pass serves both 繁體 copies: the markers are ASCII and survive conversion;
         # people's names (marked or known to the model) and URLs are left as typed (script.py).
-        hant = keep_names_and_urls(html, converter(), self.names, self.model.place_names) if "zh-hant/" in variants else ""
+        hant = keep_names_and_urls(html, converter(), self.names, self.places) if "zh-hant/" in variants else ""
         html = unmark(html)
         out = []
         for variant in variants:

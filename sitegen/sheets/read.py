@@ -75,6 +75,8 @@ def read_table(path: Path, sheet: str | None, kind: str) -> Table:
         table.hidden_rows = [row.number for row in table.rows if row.number in hidden_rows]
         table.hidden_sheets = hidden_sheets
         return table
+    if hidden_sheets:  # the list may be on a hidden sheet (breaker helper-120: 填写说明 shown, 名单 hidden)
+        raise SheetError("import.no_header_but_hidden", sheets="、".join(hidden_sheets), sheet=hidden_sheets[0])
     if len(sheets) > 1:
         raise SheetError("import.no_header_in_sheets", sheets="、".join(name for name, _, _ in sheets))
     raise SheetError("import.no_header")

@@ -23,6 +23,7 @@ _EXCEL_EPOCH: Final = datetime(1899, 12, 30)
 _DECIMALS: Final = re.compile(r"\.([0#?]+)")  # the digits a format shows after its point
 _PLAIN_NUMBER: Final = re.compile(r"[#0,]*0(?:\.(0+))?")  # 0, 0.00, #,##0.00: a number rounded to its decimals
 _MONEY: Final = re.compile(r"[¥￥$\s]")  # currency signs and spaces a number format shows around it
+_CONDITION: Final = re.compile(r"\[[<>=]")  # a section chosen by a condition on the value
 _CLOCK: Final = re.compile(r"[hs]|上午|下午|am/pm|a/p", re.I)  # what a format shows of the time of day
 
 
@@ -52,7 +53,7 @@ def shown(value: Cell, number_format: str | None, format_id: int | None = None) 
         return value
     if format_id in _CJK_DATE_IDS or format_id in _CJK_TIME_IDS:
         return _serial_shown(float(value), format_id in _CJK_TIME_IDS)
-    if not number_format:
+    if not number_format or _CONDITION.search(number_format):  # [>100]0"号楼";0"栋": which section shows is Excel's
         return value
     bare = _QUOTED.sub("", number_format.split(";", 1)[0])
     if "%" in bare:

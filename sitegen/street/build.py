@@ -42,7 +42,7 @@ from sitegen.street.state import StreetFolders, summary_digest, summary_year
 from sitegen.street.write import first_pages, write_street
 from sitegen.write.files import replace_file
 from sitegen.write.swapwatch import told_if_swapped
-from sitegen.write.printfolder import print_folder
+from sitegen.write.printfolder import print_folder, print_folder_free
 
 Told = Callable[[str, pipeline.Report], None]  # (community slug, its build report), as each one ends
 
@@ -86,6 +86,16 @@ def _summary(checked: pipeline.Checked, street: Street, community: Community, op
     return summarise(checked.model, community_url(street, community), community.slug, options.now, known).to_json()
 
 
+def _folders(out: Path) -> tuple[Path, StreetFolders]:
+    """The street's output folder (write/slots.py output_folder: someone else's is refused), its print
+    folder checked to hold nothing of anyone's (print_folder_free), and the folders beside it."""
+    from sitegen.write.slots import output_folder
+
+    out = output_folder(out, street=True)
+    print_folder_free(out, print_folder(out), street=True)
+    return out, StreetFolders(cache_dir(out), print_folder(out))
+
+
 def build_street(folder: Path, out: Path, options: Options, progress: pipeline.Progress | None = None,
                  told: Told | None = None, shard: Shard | None = None, swapped: Swapped | None = None) -> StreetReport:
     """Build the street in `folder` into `out` (docs/spec.md §6); see the module docstring.
@@ -95,12 +105,10 @@ def build_street(folder: Path, out: Path, options: Options, progress: pipeline.P
     and no street page made (`assemble_street` does). Raises ContentInvalid (nothing written), UsageProblem, OutputBusy.
     """
     from sitegen.write.lock import output_lock
-    from sitegen.write.slots import output_folder
 
     started, folder, out = time.perf_counter(), absolute(folder), absolute(out)  # `--out .`: caches beside it
     street, communities, problems, keep_read = _read(folder, options, out)
-    out = output_folder(out, street=True)
-    folders = StreetFolders(cache_dir(out), print_folder(out))
+    out, folders = _folders(out)
     picked = shard.picks(communities) if shard else communities
     with output_lock(folders.cache, options.lock_wait):
         keep_read()
@@ -325,14 +333,12 @@ def assemble_street(folder: Path, out: Path, parts: Sequence[Path], options: Opt
     """
     from sitegen.street.shard import gather_parts, part_summaries
     from sitegen.write.lock import output_lock
-    from sitegen.write.slots import output_folder
 
     started, folder, out, parts = time.perf_counter(), absolute(folder), absolute(out), [*map(absolute, parts)]
     street, communities, warnings, _ = _read(folder, options)
     if any(not p.warning for p in warnings):
         raise ContentInvalid(warnings)
-    out = output_folder(out, street=True)
-    folders = StreetFolders(cache_dir(out), print_folder(out))
+    out, folders = _folders(out)
     found = {}
     for community in communities:
         holders = [part for part in parts if (part / community.slug / "manifest.sha256").is_file()

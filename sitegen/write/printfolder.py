@@ -12,12 +12,15 @@ import os
 import shutil
 import tempfile
 from collections.abc import Iterable
+import re
 from pathlib import Path
+from typing import Final
 
 from sitegen.write.assembly import as_recorded, file_stat, write_file
+from sitegen.errors import UsageProblem
 from sitegen.write.folderwatch import FolderWatch
-from sitegen.write.slots import (Dirs, Manifests, discard_later, fs_clock, mirrored, remove_empty_parents, unlink_shared,
-                                 sweep)
+from sitegen.write.slots import (MANIFEST, Dirs, Manifests, discard_later, fs_clock, mirrored, no_ones_work,
+                                 remove_empty_parents, sweep, unlink_shared)
 from sitegen.write.swap import exchange, recover
 from sitegen.write.tree import folder_tree
 
@@ -32,6 +35,33 @@ def print_folder(out: Path, given: Path | None = None) -> Path:
     out = out.resolve() if out.name in ("", "..") else out
     folder = given if given is not None else out.parent / f"{out.name}-print"
     return folder.resolve() if folder.is_symlink() else folder
+
+
+def print_folder_free(out: Path, printed: Path, street: bool = False) -> None:
+    """Refuse (UsageProblem cli.print_foreign) a print folder `printed` that holds someone's files
+    beside an output folder `out` no build has made yet: the build swaps the print folder whole, as it
+    does the output, and its files would be moved into the cache and deleted by a later build (breaker
+    helper-120: a 社区海报设计稿.docx in site-print/ vanished at the first `--out site`). An output with our
+    manifest made its print folder; a street's output holding anything (its communities, a first street
+    build stopped part-way: `output_folder`) too; and a print folder holding only what a build puts in
+    one (`_printed`) is ours. A print folder that is not a folder is left to the swap.
+    """
+    made = (out / MANIFEST).is_file() or (street and out.is_dir() and any(not no_ones_work(e) for e in out.iterdir()))
+    if made or not printed.is_dir() or printed.is_symlink():
+        return
+    if not all(no_ones_work(entry) or _printed(entry, street) for entry in printed.iterdir()):
+        raise UsageProblem("cli.print_foreign", out=str(out), path=str(printed))
+
+
+_PRINTED: Final = frozenset({"posters", "static", "media"})  # what a build puts at the top of a print folder
+
+
+def _printed(entry: Path, street: bool) -> bool:
+    """Whether `entry`, at the top of a print folder, is a folder a build of ours puts there: posters/,
+    static/, media/, and on a street each community's (its slug). A print folder whose output was
+    deleted by hand (rm -rf output, the posters kept) is still ours, and is built into."""
+    return entry.is_dir() and not entry.is_symlink() and (
+        entry.name in _PRINTED or (street and re.fullmatch(r"[a-z0-9-]+", entry.name) is not None))
 
 
 def link_or_copy(source: Path, target: Path) -> None:

@@ -155,7 +155,7 @@ OS_LITTER: Final = frozenset({".DS_Store", "Thumbs.db", "desktop.ini", "ehthumbs
 _DEEPEST: Final = 32  # folders below folders looked into for work at most: deeper is taken as someone's
 
 
-def _litter(entry: Path, depth: int = 0) -> bool:
+def no_ones_work(entry: Path, depth: int = 0) -> bool:
     """Whether `entry` is no one's work: a file the system left (OS_LITTER), or a real folder holding
     nothing but such files and such folders (an empty 新建文件夹 a worker made while looking, a
     folder a zip tool left empty). A link, any other file, a hidden folder (.git, even empty: some
@@ -167,7 +167,7 @@ def _litter(entry: Path, depth: int = 0) -> bool:
             return entry.name in OS_LITTER
         if not entry.is_dir() or entry.name.startswith(".") or depth >= _DEEPEST:
             return False
-        return all(_litter(inside, depth + 1) for inside in entry.iterdir())
+        return all(no_ones_work(inside, depth + 1) for inside in entry.iterdir())
     except OSError:
         return False
 
@@ -191,8 +191,8 @@ def output_folder(out: Path, street: bool = False) -> Path:
         return out
     if not out.is_dir():
         raise UsageProblem("cli.out_not_folder", out=str(out))
-    if not (out / MANIFEST).is_file() and any(not _litter(entry) for entry in out.iterdir()):
-        if street and all(_litter(entry) or (entry.is_dir() and not entry.is_symlink() and (entry / MANIFEST).is_file())
+    if not (out / MANIFEST).is_file() and any(not no_ones_work(entry) for entry in out.iterdir()):
+        if street and all(no_ones_work(entry) or (entry.is_dir() and not entry.is_symlink() and (entry / MANIFEST).is_file())
                           for entry in out.iterdir()):
             return out
         raise UsageProblem("cli.out_foreign", out=str(out))
@@ -212,7 +212,7 @@ def stopped_street(out: Path, cache: Path) -> list[str]:
     try:
         if (out / MANIFEST).is_file():
             return []
-        entries = [entry for entry in out.iterdir() if not _litter(entry)]
+        entries = [entry for entry in out.iterdir() if not no_ones_work(entry)]
         if not all(entry.is_dir() and not entry.is_symlink() and (entry / MANIFEST).is_file() for entry in entries):
             return []
         return sorted(entry.name for entry in entries if community_cache(cache, entry.name).is_dir())

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from sitegen.hanzi import converter, keep_place_characters, place_units
+from sitegen.model.names import name_finder
 from tests.conftest import MakeSite, run, write_files
 from tests.pipeline.test_hands import _entries
 from tests.pipeline.test_incremental import build
@@ -37,6 +38,9 @@ ROWS = [
      ["于家村文化廣場", "于家村一起"], ["於家村"]),
     ("", {"activities/a.md": ACTIVITY.format(place="余庆里活动室", where="余庆里")},
      ["余慶里"], ["餘慶", "慶裡"]),
+    # an office 位于社区… names no place 于社区: 关于社区 on the page is 關於社區 (was 關于社區 on every page)
+    ("office:\n  address: 幸福路88号（位于社区党群服务中心一楼）\n",
+     {"activities/a.md": ACTIVITY.format(place="活动室", where="关于社区的广场")}, ["關於社區"], ["關于"]),
     # a name OpenCC already keeps stays as it was
     ("", {"activities/a.md": ACTIVITY.format(place="平安里", where="平安里")}, ["平安里"], ["平安裡"]),
     # no place of the site holds the word: converted as before
@@ -72,6 +76,10 @@ UNITS = [
     (("余庆里",), ("余庆里",)),
     (("里仁社区",), ()),  # a 里 with nothing before it: one character is no name
     (("活动室",), ()),
+    (("幸福路88号（位于社区党群服务中心一楼）",), ()),  # 位于: a word's 于, not a family's (breaker helper-120)
+    (("军区干休所",), ()),
+    (("小区里的广场",), ()),  # 里 "inside", not a lane's
+    (("余庆里",), ("余庆里",)),
 ]
 
 
@@ -87,7 +95,9 @@ def test_the_short_names_inside_place_names(words: tuple[str, ...], units: tuple
     ("在于家堡", ("于家堡",), "在于家堡"),
 ])
 def test_the_characters_are_kept_where_the_name_stands(text: str, units: tuple[str, ...], shown: str) -> None:
-    assert keep_place_characters(text, converter()(text), units) == shown
+    finder = name_finder(units)
+    assert finder is not None
+    assert keep_place_characters(text, converter()(text), finder.spans(text)) == shown
 
 
 def test_a_place_added_later_changes_the_pages_that_name_it(tmp_path: Path) -> None:

@@ -303,3 +303,21 @@ def test_a_sum_is_read_rounded_as_shown(make_site: MakeSite, tmp_path: Path, val
     assert result.exit_code == 0, result.output
     [record] = (content / "wishes").glob("*.yaml")
     assert str(fields_of(record)["value"]) == read
+
+
+def test_a_list_only_on_a_hidden_worksheet_is_named(make_site: MakeSite, tmp_path: Path) -> None:
+    """填写说明 shown, the list on a hidden 名单: "no header" alone sent the worker looking (breaker helper-120)."""
+    content = make_site(site=SITE)
+    book = Workbook()
+    notes = book.active
+    assert notes is not None
+    notes.title = "填写说明"
+    notes.append(["请在“名单”工作表填写"])
+    names = book.create_sheet("名单")
+    names.append(HEADERS)
+    names.append(["王建国", "楼栋长", "福桂苑", "9栋", "13800001234"])
+    names.sheet_state = "hidden"
+    code, output = _import(content, book, tmp_path)
+    assert code != 0 and "--sheet 名单" in output, output
+    code, output = _import(content, book, tmp_path, "--sheet", "名单")
+    assert code == 0 and _names(content) == ["王建国"], output

@@ -330,3 +330,24 @@ def test_a_hand_changed_permission_is_given_back(make_site: MakeSite, tmp_path: 
     assert tree_bytes(out) == tree_bytes(tmp_path / "cold")
     assert _modes(out) == _modes(tmp_path / "cold")
     assert _modes(tmp_path / "output-print") == _modes(tmp_path / "cold-print")
+
+
+# what the print folder beside a new output folder holds → the build's exit status
+PRINT_BESIDE = [({"社区海报设计稿.docx": b"mine"}, 2),  # was moved into the cache, then deleted (breaker helper-120)
+                ({"posters/旧海报.pdf": b"%PDF"}, 0),  # a print folder whose output was deleted by hand: ours
+                ({".DS_Store": b"x"}, 0), ({"照片/1.jpg": b"\xff\xd8"}, 2)]
+
+
+@pytest.mark.parametrize(("files", "status"), PRINT_BESIDE, ids=["a document", "posters left", "litter", "a photo folder"])
+def test_a_print_folder_of_someone_s_beside_a_new_output_is_refused(make_site: MakeSite, tmp_path: Path,
+                                                                    files: dict[str, bytes], status: int) -> None:
+    content = make_site(GOOD)
+    printed = tmp_path / "output-print"
+    for rel, data in files.items():
+        (printed / rel).parent.mkdir(parents=True, exist_ok=True)
+        (printed / rel).write_bytes(data)
+    result = run("build", "--content", str(content), "--out", str(tmp_path / "output"))
+    assert result.exit_code == status, result.output
+    if status:
+        assert all((printed / rel).read_bytes() == data for rel, data in files.items())  # untouched
+        assert not (tmp_path / "output").exists()
