@@ -260,10 +260,9 @@ def _validate(content: Path, overlay: dict[PurePosixPath, str],
     return found
 
 
-# Rules said at one field's line that name another field to fill: a 已认领 wish's 认领日期 (breaker
-# helper-118: 需要填写列“状态” named the status column, not the 认领日期 the row was missing), a 实施中
-# deliberation's 决定
-# (the field, or "" for the one its {field} names)
+# Rules said at one field's line that name another field to fill → that field ("": the one its {field}
+# argument names): a 已认领 wish's 认领日期 (breaker helper-118: 需要填写列“状态” named the status column,
+# not the 认领日期 the row was missing), a 实施中 deliberation's 决定.
 _NAMES_A_FIELD: Final = {"wish.field_required": "", "deliberation.decision_missing": "decision"}
 
 

@@ -224,15 +224,14 @@ def find_table(rows: list[Row], kind: str) -> Table:
     return Table(header_row=rows[index].number, columns=columns, unknown=unknown, rows=data, totals=totals)
 
 
-_LEADING_WORD: Final = re.compile(r"[^\d:：]*")
+_FIGURE: Final = re.compile(r"[\d:：]")  # where a totals word ends: its colon or its figure
 
 
 def _adds_up(row: Row) -> bool:
     """A totals row: its first filled cell says 合计 / 总计 / Total, alone or before a colon or a figure
     (合计：1场, 总计 12 人: breaker helper-118 found 合计：1场 read as a record missing its date)."""
     first = next((plain(cell) for cell in row.cells if not blank(cell)), "").replace(" ", "").lower()  # 合 计
-    word = _LEADING_WORD.match(first)
-    return bool(word) and word.group() in TOTAL_WORDS  # type: ignore[union-attr]
+    return _FIGURE.split(first, maxsplit=1)[0] in TOTAL_WORDS
 
 
 def _resolve(header: tuple[Cell, ...], above: tuple[Cell, ...],

@@ -314,19 +314,21 @@ def content_digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
-def untouched_since_import(text: str) -> bool:
-    """True when the file still holds exactly what an import wrote (its marker's digest matches)."""
+def _marker(text: str) -> tuple[re.Match[str] | None, str]:
+    """The import's marker at the head of a record file (after its front matter's `---`), and the rest."""
     head, _, rest = text.partition("\n")
     if head == "---":
         head, _, rest = rest.partition("\n")
-    found = _MARKER_RE.match(head)
+    return _MARKER_RE.match(head), rest
+
+
+def untouched_since_import(text: str) -> bool:
+    """True when the file still holds exactly what an import wrote (its marker's digest matches)."""
+    found, rest = _marker(text)
     return found is not None and found.group(1) == content_digest(rest)
 
 
 def from_an_import(text: str) -> bool:
     """True when the file starts with an import's marker, edited by hand since or not: a record some
     sheet of its kind was imported into."""
-    head, _, rest = text.partition("\n")
-    if head == "---":
-        head = rest.partition("\n")[0]
-    return _MARKER_RE.match(head) is not None
+    return _marker(text)[0] is not None

@@ -9,9 +9,11 @@ what the worker saw (sheets/read.py reads every cell through `shown`).
 from __future__ import annotations
 
 import re
-from datetime import datetime, time, timedelta
+from datetime import datetime, time
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Final
+
+from openpyxl.utils.datetime import from_excel
 
 from sitegen.sheets.cells import Cell
 
@@ -19,14 +21,11 @@ from sitegen.sheets.cells import Cell
 # times; openpyxl knows only the ids below 50 that every locale shares, and names these "General".
 _CJK_DATE_IDS: Final = frozenset({27, 28, 29, 30, 31, 36, 50, 51, 52, 53, 54, 57, 58})
 _CJK_TIME_IDS: Final = frozenset({32, 33, 34, 35, 55, 56})
-_EXCEL_EPOCH: Final = datetime(1899, 12, 30)
 _DECIMALS: Final = re.compile(r"\.([0#?]+)")  # the digits a format shows after its point
 _PLAIN_NUMBER: Final = re.compile(r"[#0,]*0(?:\.(0+))?")  # 0, 0.00, #,##0.00: a number rounded to its decimals
 _MONEY: Final = re.compile(r"[¥￥$\s]")  # currency signs and spaces a number format shows around it
 _CONDITION: Final = re.compile(r"\[[<>=]")  # a section chosen by a condition on the value
 _CLOCK: Final = re.compile(r"[hs]|上午|下午|am/pm|a/p", re.I)  # what a format shows of the time of day
-
-
 _QUOTED: Final = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')  # a format's literal text, escapes and [colour] parts
 
 
@@ -107,8 +106,6 @@ def _whole_shown(number: int, section: str) -> str | None:
     return text if any(character.isdigit() for character in text) else None
 
 
-
-
 def _dated(value: datetime, number_format: str) -> datetime:
     """A date cell whose format shows no time of day (yyyy-mm-dd over =NOW() or a form's export) is
     the day it shows (breaker helper-118: 14:23 published on an activity shown as 2026-02-10)."""
@@ -121,12 +118,11 @@ def _dated(value: datetime, number_format: str) -> datetime:
 
 def _serial_shown(serial: float, clock: bool) -> Cell:
     """An Excel serial under a built-in Chinese date (or time) format: the datetime it shows (a time of
-    day alone, under a time format, for a fraction of a day)."""
-    if not 0 <= serial < 2_958_466:  # 9999-12-31: what Excel can show
+    day alone, under a time format, for a fraction of a day), read by openpyxl's own `from_excel`."""
+    if not 1 <= serial < 2_958_466 and not (clock and 0 <= serial < 1):  # 9999-12-31: what Excel can show
         return serial
-    moment = _EXCEL_EPOCH + timedelta(days=serial)
-    moment = (moment + timedelta(seconds=30)).replace(second=0, microsecond=0) if clock else moment
-    if clock and serial < 1:
+    moment: datetime | time = from_excel(serial + 30 / 86_400 if clock else serial)  # a clock: the nearest minute
+    if isinstance(moment, time):  # a fraction of a day
         return time(moment.hour, moment.minute)
     # a date format (yyyy年m月d日, m月d日) shows no time of day: the day it shows (breaker helper-120)
-    return moment if clock else moment.replace(hour=0, minute=0, second=0, microsecond=0)
+    return moment.replace(second=0, microsecond=0) if clock else moment.replace(hour=0, minute=0, second=0, microsecond=0)
