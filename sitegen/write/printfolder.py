@@ -12,12 +12,12 @@ import os
 import shutil
 import tempfile
 from collections.abc import Iterable
+import re
 from pathlib import Path
 from typing import Final
 
 from sitegen.write.assembly import as_recorded, file_stat, write_file
 from sitegen.errors import UsageProblem
-from sitegen.validate.fields import SLUG_RE
 from sitegen.write.folderwatch import FolderWatch
 from sitegen.write.slots import (MANIFEST, Dirs, Manifests, discard_later, fs_clock, mirrored, no_ones_work,
                                  remove_empty_parents, sweep, unlink_shared)
@@ -54,6 +54,9 @@ def print_folder_free(out: Path, printed: Path, street: bool = False) -> None:
 
 
 _PRINTED: Final = frozenset({"posters", "static", "media"})  # what a build puts at the top of a print folder
+# a community's slug, as validate/fields.py SLUG_RE says it: not imported from there, which loads pydantic
+# on the path of a build with nothing to do (tests/street/test_lazy.py keeps that path light)
+_SLUG: Final = re.compile(r"[a-z0-9-]{1,80}")
 
 
 def _printed(entry: Path, street: bool) -> bool:
@@ -61,7 +64,7 @@ def _printed(entry: Path, street: bool) -> bool:
     static/, media/, and on a street each community's (its slug). A print folder whose output was
     deleted by hand (rm -rf output, the posters kept) is still ours, and is built into."""
     return entry.is_dir() and not entry.is_symlink() and (
-        entry.name in _PRINTED or (street and SLUG_RE.fullmatch(entry.name) is not None))
+        entry.name in _PRINTED or (street and _SLUG.fullmatch(entry.name) is not None))
 
 
 def link_or_copy(source: Path, target: Path) -> None:
