@@ -192,7 +192,8 @@ def _build(content: Path, out: Path, options: Options, progress: Progress | None
         return _unchanged_report(last, started)
     if options.use_cache and not last.damaged:  # until this build ends, nothing is "unchanged"
         (cache_dir(out, options.cache_folder) / "state.pickle").unlink(missing_ok=True)
-    with paused_collector():  # objects by the hundred thousand, hardly a cycle (sitegen/runtime.py)
+    # objects by the hundred thousand, hardly a cycle; under serve, frozen as it ends (sitegen/runtime.py)
+    with paused_collector(long_lived=memory is not None):
         # The cache before the check: parsed files, validated records and slugs are reused from it.
         cache, damaged = _open_cache(out, options, last, loaded)
         # The plan is keyed by slot, for the next build: whole under serve, as keys and fingerprints in

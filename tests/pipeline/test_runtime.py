@@ -75,3 +75,33 @@ def test_a_settled_heap_is_frozen_and_its_young_cycles_collected() -> None:
         assert kept() is None
     finally:
         gc.unfreeze()
+
+
+@pytest.mark.parametrize("long_lived", [False, True])
+def test_a_long_lived_build_leaves_what_it_made_frozen_and_its_cycles_to_the_settler(long_lived: bool) -> None:
+    import weakref
+
+    class Node:
+        pass
+
+    settle = runtime.HeapSettler(full_every=2)
+    try:
+        settle(1)  # a full settle: the heap so far frozen
+        before = gc.get_freeze_count()
+        with runtime.paused_collector(long_lived=long_lived):
+            made = [Node() for _ in range(1000)]
+            cycle = Node()
+            cycle.me = cycle  # type: ignore[attr-defined]
+            alive = weakref.ref(cycle)
+            del cycle
+        assert gc.isenabled()
+        # frozen as the block ended (a serve build): the next young collection walks none of it
+        assert (gc.get_freeze_count() >= before + len(made)) is long_lived
+        gc.collect(0)
+        assert (alive() is not None) is long_lived  # a cycle made by the build waits when frozen …
+        settle(2)  # … through a young settle …
+        assert (alive() is not None) is long_lived
+        settle(3)  # … for the settler's next full collection (every second one here)
+        assert alive() is None
+    finally:
+        gc.unfreeze()
