@@ -112,7 +112,7 @@ def import_sheet(content: Path, kind: str, sheet_path: Path, sheet: str | None =
 
 def _layout_notes(table: Table, name: str) -> Iterator[RowProblem]:
     """Warnings of how the sheet is laid out: the worksheet chosen, columns and rows hidden in Excel
-    yet imported, totals rows left out."""
+    yet imported, rows and cells struck through yet imported, totals rows left out."""
     if table.sheet is not None:
         yield RowProblem(name, None, "import.sheet_chosen", {"sheet": table.sheet}, warning=True)
     for sheet in table.hidden_sheets:
@@ -121,6 +121,10 @@ def _layout_notes(table: Table, name: str) -> Iterator[RowProblem]:
         yield RowProblem(name, table.header_row, "import.hidden_column", {"column": header}, warning=True)
     for row in table.hidden_rows:
         yield RowProblem(name, row, "import.hidden_row", warning=True)
+    for row in table.struck_rows:
+        yield RowProblem(name, row, "import.struck_row", warning=True)
+    for row, header in table.struck_cells:
+        yield RowProblem(name, row, "import.struck_cell", {"column": header}, warning=True)
     for row in table.totals:
         yield RowProblem(name, row, "import.totals_row", warning=True)
 

@@ -47,6 +47,8 @@ class Table:
     hidden: list[str] = field(default_factory=list)  # headers of columns hidden in Excel that are imported
     hidden_rows: list[int] = field(default_factory=list)  # data rows hidden in Excel (or by a filter) that are imported
     hidden_sheets: list[str] = field(default_factory=list)  # worksheets hidden in Excel, not read (no --sheet)
+    struck_rows: list[int] = field(default_factory=list)  # data rows whose every filled cell is struck through
+    struck_cells: list[tuple[int, str]] = field(default_factory=list)  # (row, header) of other struck cells
 
 
 # A row that adds up the rows above it (合计 42): left out of the import and named in the report.
@@ -65,7 +67,7 @@ def read_table(path: Path, sheet: str | None, kind: str) -> Table:
         table.encoding = encoding
         return table
     sheets, hidden_sheets = _xlsx_sheets(path, sheet)
-    for index, (name, rows, (hidden, hidden_rows)) in enumerate(sheets):
+    for index, (name, rows, (hidden, hidden_rows, struck)) in enumerate(sheets):
         try:
             table = find_table(rows, kind)
         except SheetError:
@@ -74,6 +76,7 @@ def read_table(path: Path, sheet: str | None, kind: str) -> Table:
         table.hidden = [written for position, (_, written) in sorted(table.columns.items()) if position in hidden]
         table.hidden_rows = [row.number for row in table.rows if row.number in hidden_rows]
         table.hidden_sheets = hidden_sheets
+        _struck(table, struck)
         return table
     if hidden_sheets:  # the list may be on a hidden sheet (breaker helper-120: 填写说明 shown, 名单 hidden)
         raise SheetError("import.no_header_but_hidden", sheets="、".join(hidden_sheets), sheet=hidden_sheets[0])
@@ -99,8 +102,28 @@ def _xlsx_rows(path: Path, sheet: str | None) -> list[Row]:
     return _xlsx_sheets(path, sheet)[0][0][1]
 
 
-def _xlsx_sheets(path: Path, sheet: str | None) -> tuple[list[tuple[str, list[Row], tuple[set[int], set[int]]]], list[str]]:
-    """(name, rows, (hidden column positions, hidden row numbers)) of the named worksheet, or of
+Marks = tuple[set[int], set[int], set[tuple[int, int]]]  # hidden column positions, hidden rows, struck (row, position)
+
+
+def _struck(table: Table, struck: set[tuple[int, int]]) -> None:
+    """The table's rows struck through whole (every filled cell), and its other struck cells by header.
+
+    Offices strike a row through to void it (作废, 已取消, 已搬走) and keep it in the list: it is
+    imported as Excel holds it, and said, as a hidden row is; a single struck cell (an old phone
+    number crossed out beside a new one) is said at its row and column."""
+    if not struck:
+        return
+    for row in table.rows:
+        filled = [position for position, cell in enumerate(row.cells) if not blank(cell)]
+        marked = [position for position in filled if (row.number, position) in struck]
+        if marked and len(marked) == len(filled):
+            table.struck_rows.append(row.number)
+            continue
+        table.struck_cells += [(row.number, table.columns[position][1]) for position in marked if position in table.columns]
+
+
+def _xlsx_sheets(path: Path, sheet: str | None) -> tuple[list[tuple[str, list[Row], Marks]], list[str]]:
+    """(name, rows, (hidden column positions, hidden row numbers, struck cells)) of the named worksheet, or of
     every visible worksheet in order, and the names of the hidden ones left unread; merged cells
     filled down. A worksheet hidden in Excel is an old list more often than the one meant (breaker
     helper-118: a hidden first sheet's moved-away 楼栋长 was imported, the visible list not read):
@@ -124,7 +147,8 @@ def _xlsx_sheets(path: Path, sheet: str | None) -> tuple[list[tuple[str, list[Ro
         hidden = [] if sheet is not None else [w.title for w in book.worksheets if w.sheet_state != "visible"]
         if not worksheets:  # every worksheet hidden: read them, as Excel would open one
             worksheets, hidden = book.worksheets, []
-        return [(worksheet.title, _worksheet_rows(worksheet), (_hidden_columns(worksheet), _hidden_rows(worksheet)))
+        return [(worksheet.title, _worksheet_rows(worksheet),
+                 (_hidden_columns(worksheet), _hidden_rows(worksheet), _struck_cells(worksheet)))
                 for worksheet in worksheets], hidden
     finally:
         book.close()
@@ -143,6 +167,12 @@ def _hidden_rows(worksheet: Any) -> set[int]:
     """1-based numbers of the rows hidden in Excel: hidden by hand, or left out by a filter (筛选), which
     hides the rows it does not show. A worker may hide a row meaning "not this one"."""
     return {number for number, dimension in worksheet.row_dimensions.items() if dimension.hidden}
+
+
+def _struck_cells(worksheet: Any) -> set[tuple[int, int]]:
+    """(1-based row, 0-based position) of each filled cell whose text is struck through (删除线)."""
+    return {(cell.row, cell.column - 1) for cells in worksheet.iter_rows(min_row=1) for cell in cells
+            if cell.value is not None and cell.has_style and cell.font is not None and cell.font.strike}
 
 
 def _format_id(cell: Any) -> int | None:

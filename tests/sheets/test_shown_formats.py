@@ -115,3 +115,45 @@ def test_a_hidden_row_is_imported_and_said(make_site: MakeSite, tmp_path: Path, 
     assert len(said) == len(warned), imported.output
     for row, line in zip(warned, said, strict=True):
         assert f":{row}:" in line or f"第 {row} 行" in line or f"第{row}行" in line, line
+
+
+STRUCK_CASES = [
+    # (cells struck: (row, column) 1-based, the warnings said: (row, "row") or (row, header))
+    ({(3, 1), (3, 2), (3, 3)}, [(3, "row")]),  # a 楼栋长 who moved away, struck through and kept in the list
+    ({(2, 3)}, [(2, "电话")]),  # an old number crossed out: said at its cell
+    ({(2, 1), (2, 2)}, [(2, "姓名"), (2, "职务")]),  # not every filled cell: each struck cell said
+    ({(4, 1), (4, 2)}, [(4, "row")]),  # 张伟's row has no phone: its filled cells all struck is the row
+    ({(1, 1), (1, 2), (1, 3)}, []),  # the header row struck through is no record's
+    (set(), []),
+]
+
+
+@pytest.mark.parametrize(("struck", "said"), STRUCK_CASES)
+def test_a_struck_through_row_or_cell_is_imported_and_said(make_site: MakeSite, tmp_path: Path,
+                                                           struck: set[tuple[int, int]],
+                                                           said: list[tuple[int, str]]) -> None:
+    """Offices strike a row through to void it (作废, 已搬走) and keep it in the list. Read as stored, it
+    was published without a word: now it is imported as Excel holds it, as a hidden row is, and said at
+    its row; a single struck cell is said at its row and column."""
+    from openpyxl.styles import Font
+
+    content = make_site(site=SITE)
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["姓名", "职务", "电话"])
+    sheet.append(["王建国", "楼栋长", "13912345678"])
+    sheet.append(["李秀英", "楼栋长", "13812345678"])
+    sheet.append(["张伟", "党员"])
+    for row, column in struck:
+        sheet.cell(row=row, column=column).font = Font(strike=True)
+    book.save(tmp_path / "名单.xlsx")
+    imported = run("import", "亮身份", str(tmp_path / "名单.xlsx"), "--content", str(content),
+                   env={"SITEGEN_LANG": "zh-Hans"})
+    assert imported.exit_code == 0, imported.output
+    assert len(list((content / "disclosures").glob("*.yaml"))) == 3
+    lines = [line for line in imported.output.splitlines() if "删除线" in line]
+    assert len(lines) == len(said), imported.output
+    for (row, what), line in zip(said, lines, strict=True):
+        assert f":{row}:" in line, line
+        assert ("整行" in line) if what == "row" else (f"“{what}”" in line), line
