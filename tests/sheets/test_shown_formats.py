@@ -88,6 +88,16 @@ def test_a_zero_padded_number_keeps_its_zeros(make_site: MakeSite, tmp_path: Pat
     assert str(fields_of(record)["phone"]) == phone
 
 
+def _imported_three(content: Path, tmp_path: Path, book: Workbook) -> str:
+    """What `sitegen import 亮身份` says of `book` (three people), after checking all three were imported."""
+    book.save(tmp_path / "名单.xlsx")
+    imported = run("import", "亮身份", str(tmp_path / "名单.xlsx"), "--content", str(content),
+                   env={"SITEGEN_LANG": "zh-Hans"})
+    assert imported.exit_code == 0, imported.output
+    assert len(list((content / "disclosures").glob("*.yaml"))) == 3
+    return str(imported.output)
+
+
 @pytest.mark.parametrize(("hidden", "warned"), [
     ((3,), (3,)),  # one wisher's row hidden by hand: imported, and said so at its row
     ((2, 4), (2, 4)),  # what a filter (筛选) leaves out is hidden rows too
@@ -106,13 +116,9 @@ def test_a_hidden_row_is_imported_and_said(make_site: MakeSite, tmp_path: Path, 
         sheet.append([name, "楼栋长"])
     for row in hidden:
         sheet.row_dimensions[row].hidden = True
-    book.save(tmp_path / "名单.xlsx")
-    imported = run("import", "亮身份", str(tmp_path / "名单.xlsx"), "--content", str(content),
-                   env={"SITEGEN_LANG": "zh-Hans"})
-    assert imported.exit_code == 0, imported.output
-    assert len(list((content / "disclosures").glob("*.yaml"))) == 3
-    said = [line for line in imported.output.splitlines() if "这一行在表格中是隐藏的" in line]
-    assert len(said) == len(warned), imported.output
+    output = _imported_three(content, tmp_path, book)
+    said = [line for line in output.splitlines() if "这一行在表格中是隐藏的" in line]
+    assert len(said) == len(warned), output
     for row, line in zip(warned, said, strict=True):
         assert f":{row}:" in line or f"第 {row} 行" in line or f"第{row}行" in line, line
 
@@ -147,13 +153,9 @@ def test_a_struck_through_row_or_cell_is_imported_and_said(make_site: MakeSite, 
     sheet.append(["张伟", "党员"])
     for row, column in struck:
         sheet.cell(row=row, column=column).font = Font(strike=True)
-    book.save(tmp_path / "名单.xlsx")
-    imported = run("import", "亮身份", str(tmp_path / "名单.xlsx"), "--content", str(content),
-                   env={"SITEGEN_LANG": "zh-Hans"})
-    assert imported.exit_code == 0, imported.output
-    assert len(list((content / "disclosures").glob("*.yaml"))) == 3
-    lines = [line for line in imported.output.splitlines() if "删除线" in line]
-    assert len(lines) == len(said), imported.output
+    output = _imported_three(content, tmp_path, book)
+    lines = [line for line in output.splitlines() if "删除线" in line]
+    assert len(lines) == len(said), output
     for (row, what), line in zip(said, lines, strict=True):
         assert f":{row}:" in line, line
         assert ("整行" in line) if what == "row" else (f"“{what}”" in line), line
