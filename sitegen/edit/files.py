@@ -67,4 +67,4 @@ def write_atomically(content: Path, path: Path, text: str | bytes) -> None:
     ensure_inside(content, path)
     path.parent.mkdir(parents=True, exist_ok=True)
     ensure_inside(content, path)  # again: the folder just made must not lead out either
-    replace_file(path, text)
+    replace_file(path, text, shared=True)

@@ -105,7 +105,7 @@ def import_sheet(content: Path, kind: str, sheet_path: Path, sheet: str | None =
         return report
     for planned in report.planned:
         if planned.action in ("add", "change"):
-            replace_file(content.joinpath(*planned.path.parts), planned.text)
+            replace_file(content.joinpath(*planned.path.parts), planned.text, shared=True)
     report.written = True
     return report
 

@@ -171,7 +171,7 @@ def save_book(book: Workbook, target: Path) -> None:
     is a folder; the caller says so in the worker's words."""
     from sitegen.write.files import staged_beside
 
-    with staged_beside(target, suffix=".xlsx") as temporary:
+    with staged_beside(target, suffix=".xlsx", shared=True) as temporary:
         book.save(temporary)
 
 

@@ -106,15 +106,11 @@ def file_stat(path: str | os.PathLike[str]) -> tuple[int, int] | None:
 @cache
 def written_modes() -> frozenset[int]:
     """The permission bits of a file sitegen writes (0o644, or 0o666 where a library creates it, less
-    this process's umask: 0o644 under the usual 022). The umask is read from /proc/self/status
-    (Linux 4.7 on), elsewhere by setting it and putting it back at once (os.umask has no read). Read once
-    a process: sitegen never sets it, and every kept file whose time moved asks (our own links move it)."""
-    try:
-        with open("/proc/self/status", encoding="ascii") as status:
-            mask = next(int(line.split()[1], 8) for line in status if line.startswith("Umask:"))
-    except (OSError, StopIteration, ValueError, IndexError):
-        mask = os.umask(0o022)
-        os.umask(mask)
+    this process's umask: 0o644 under the usual 022; write/files.py process_umask). Read once a
+    process: sitegen never sets it, and every kept file whose time moved asks (our own links move it)."""
+    from sitegen.write.files import process_umask
+
+    mask = process_umask()
     return frozenset({0o644 & ~mask, 0o666 & ~mask})
 
 

@@ -9,28 +9,57 @@ from __future__ import annotations
 
 import os
 import secrets
+import stat
 import tempfile
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
+from functools import cache
 from pathlib import Path
 
 
 @contextmanager
-def staged_beside(target: Path, suffix: str = "") -> Iterator[Path]:
+def staged_beside(target: Path, suffix: str = "", shared: bool = False) -> Iterator[Path]:
     """A temporary path in `target`'s folder; when the block ends without error it replaces `target`.
 
-    `suffix` keeps a type a writer looks at (openpyxl wants `.xlsx`). Raises what the block or the
+    `suffix` keeps a type a writer looks at (openpyxl wants `.xlsx`). `shared`: the file is a person's
+    (a record file, a sheet), so the replacement has the permission bits `target` has, or a new file's
+    (0o644 less the umask, as `sitegen new` and an editor make it) where there is none; otherwise it
+    keeps the temporary's own 0o600 (the build cache, a street's state: private data). A newcomer found
+    every imported record and exported sheet readable by its owner alone. Raises what the block or the
     rename raises (OSError for a missing or read-only folder), the temporary removed.
     """
     handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=suffix, dir=target.parent)
     os.close(handle)
     temporary = Path(name)
     try:
+        if shared:
+            os.chmod(temporary, _mode_for(target))
         yield temporary
         os.replace(temporary, target)
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
+
+
+def _mode_for(target: Path) -> int:
+    """The permission bits `target` has, or a new file's: 0o644 less the process's umask."""
+    try:
+        return stat.S_IMODE(os.stat(target).st_mode)
+    except OSError:
+        return 0o644 & ~process_umask()
+
+
+@cache
+def process_umask() -> int:
+    """This process's umask, read from /proc/self/status (Linux 4.7 on), elsewhere by setting it and
+    putting it back at once (os.umask has no read). Read once a process: sitegen never sets it."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            return next(int(line.split()[1], 8) for line in status if line.startswith("Umask:"))
+    except (OSError, StopIteration, ValueError, IndexError):
+        mask = os.umask(0o022)
+        os.umask(mask)
+        return mask
 
 
 def staging_names(targets: Iterable[Path]) -> list[tuple[Path, Path]]:
@@ -78,8 +107,9 @@ def replace_files(targets: Mapping[Path, bytes]) -> None:
     rename_staged(stage_files(targets))
 
 
-def replace_file(target: Path, data: str | bytes) -> None:
-    """`target` holds `data` (text as UTF-8 with \\n line ends), replaced whole; its folder is made."""
+def replace_file(target: Path, data: str | bytes, shared: bool = False) -> None:
+    """`target` holds `data` (text as UTF-8 with \\n line ends), replaced whole; its folder is made.
+    `shared`: a person's file, its mode kept or a new file's given (staged_beside)."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    with staged_beside(target) as temporary:
+    with staged_beside(target, shared=shared) as temporary:
         temporary.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
