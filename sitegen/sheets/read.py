@@ -18,6 +18,7 @@ from sitegen.errors import KeyedError
 from sitegen.sheets.cells import Cell, blank, plain
 from sitegen.sheets.columns import ROW_NUMBER_HEADERS, Column, column_for, header_key, shown_header
 from sitegen.sheets.shown import shown
+from sitegen.sheets.strike import Struck, cell_text, struck_layout, struck_marks
 
 HEADER_SEARCH: Final = 12  # the header row is among the first rows
 MAX_ROWS: Final = 100_000
@@ -47,8 +48,10 @@ class Table:
     hidden: list[str] = field(default_factory=list)  # headers of columns hidden in Excel that are imported
     hidden_rows: list[int] = field(default_factory=list)  # data rows hidden in Excel (or by a filter) that are imported
     hidden_sheets: list[str] = field(default_factory=list)  # worksheets hidden in Excel, not read (no --sheet)
-    struck_rows: list[int] = field(default_factory=list)  # data rows whose every filled cell is struck through
-    struck_cells: list[tuple[int, str]] = field(default_factory=list)  # (row, header) of other struck cells
+    struck_rows: list[int] = field(default_factory=list)  # data rows whose every filled field cell is struck through
+    struck_cells: list[tuple[int, str]] = field(default_factory=list)  # (row, header) of other cells struck whole
+    struck_parts: list[tuple[int, str]] = field(default_factory=list)  # (row, header) of cells with some text struck
+    struck_rules: list[str] = field(default_factory=list)  # ranges over data rows a conditional format strikes
 
 
 # A row that adds up the rows above it (合计 42): left out of the import and named in the report.
@@ -76,7 +79,7 @@ def read_table(path: Path, sheet: str | None, kind: str) -> Table:
         table.hidden = [written for position, (_, written) in sorted(table.columns.items()) if position in hidden]
         table.hidden_rows = [row.number for row in table.rows if row.number in hidden_rows]
         table.hidden_sheets = hidden_sheets
-        _struck(table, struck)
+        struck_layout(table, struck)
         return table
     if hidden_sheets:  # the list may be on a hidden sheet (breaker helper-120: 填写说明 shown, 名单 hidden)
         raise SheetError("import.no_header_but_hidden", sheets="、".join(hidden_sheets), sheet=hidden_sheets[0])
@@ -102,28 +105,11 @@ def _xlsx_rows(path: Path, sheet: str | None) -> list[Row]:
     return _xlsx_sheets(path, sheet)[0][0][1]
 
 
-Marks = tuple[set[int], set[int], set[tuple[int, int]]]  # hidden column positions, hidden rows, struck (row, position)
-
-
-def _struck(table: Table, struck: set[tuple[int, int]]) -> None:
-    """The table's rows struck through whole (every filled cell), and its other struck cells by header.
-
-    Offices strike a row through to void it (作废, 已取消, 已搬走) and keep it in the list: it is
-    imported as Excel holds it, and said, as a hidden row is; a single struck cell (an old phone
-    number crossed out beside a new one) is said at its row and column."""
-    if not struck:
-        return
-    for row in table.rows:
-        filled = [position for position, cell in enumerate(row.cells) if not blank(cell)]
-        marked = [position for position in filled if (row.number, position) in struck]
-        if marked and len(marked) == len(filled):
-            table.struck_rows.append(row.number)
-            continue
-        table.struck_cells += [(row.number, table.columns[position][1]) for position in marked if position in table.columns]
+Marks = tuple[set[int], set[int], Struck]  # hidden column positions, hidden rows, what is struck through
 
 
 def _xlsx_sheets(path: Path, sheet: str | None) -> tuple[list[tuple[str, list[Row], Marks]], list[str]]:
-    """(name, rows, (hidden column positions, hidden row numbers, struck cells)) of the named worksheet, or of
+    """(name, rows, (hidden column positions, hidden row numbers, what is struck)) of the named worksheet, or of
     every visible worksheet in order, and the names of the hidden ones left unread; merged cells
     filled down. A worksheet hidden in Excel is an old list more often than the one meant (breaker
     helper-118: a hidden first sheet's moved-away 楼栋长 was imported, the visible list not read):
@@ -137,7 +123,7 @@ def _xlsx_sheets(path: Path, sheet: str | None) -> tuple[list[tuple[str, list[Ro
     from openpyxl import load_workbook
 
     try:
-        book = load_workbook(path, data_only=True)
+        book = load_workbook(path, data_only=True, rich_text=True)  # struck runs: sheets/strike.py
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as e:
         raise SheetError("import.unreadable", detail=type(e).__name__) from None
     try:
@@ -147,11 +133,16 @@ def _xlsx_sheets(path: Path, sheet: str | None) -> tuple[list[tuple[str, list[Ro
         hidden = [] if sheet is not None else [w.title for w in book.worksheets if w.sheet_state != "visible"]
         if not worksheets:  # every worksheet hidden: read them, as Excel would open one
             worksheets, hidden = book.worksheets, []
-        return [(worksheet.title, _worksheet_rows(worksheet),
-                 (_hidden_columns(worksheet), _hidden_rows(worksheet), _struck_cells(worksheet)))
-                for worksheet in worksheets], hidden
+        return [_worksheet(worksheet) for worksheet in worksheets], hidden
     finally:
         book.close()
+
+
+def _worksheet(worksheet: Any) -> tuple[str, list[Row], Marks]:
+    """One worksheet's name, rows and marks."""
+    runs: dict[tuple[int, int], Any] = {}
+    rows = _worksheet_rows(worksheet, runs)
+    return worksheet.title, rows, (_hidden_columns(worksheet), _hidden_rows(worksheet), struck_marks(worksheet, runs))
 
 
 def _hidden_columns(worksheet: Any) -> set[int]:
@@ -169,12 +160,6 @@ def _hidden_rows(worksheet: Any) -> set[int]:
     return {number for number, dimension in worksheet.row_dimensions.items() if dimension.hidden}
 
 
-def _struck_cells(worksheet: Any) -> set[tuple[int, int]]:
-    """(1-based row, 0-based position) of each filled cell whose text is struck through (删除线)."""
-    return {(cell.row, cell.column - 1) for cells in worksheet.iter_rows(min_row=1) for cell in cells
-            if cell.value is not None and cell.has_style and cell.font is not None and cell.font.strike}
-
-
 def _format_id(cell: Any) -> int | None:
     """The cell's number format id as the file stores it: openpyxl names the built-in Chinese date
     formats (ids 27–36, 50–58) "General", so sheets/shown.py looks at the id itself."""
@@ -182,11 +167,14 @@ def _format_id(cell: Any) -> int | None:
     return getattr(style, "numFmtId", None)
 
 
-def _worksheet_rows(worksheet: Any) -> list[Row]:
+def _worksheet_rows(worksheet: Any, runs: dict[tuple[int, int], Any] | None = None) -> list[Row]:
+    """Every row as Excel shows it, merged cells filled down; rich-text cells read as plain text and
+    kept in `runs` at (row, position)."""
     if worksheet.max_row > MAX_ROWS:
         raise SheetError("import.too_many_rows", limit=MAX_ROWS)
-    grid = [[shown(cell.value, cell.number_format, _format_id(cell)) for cell in cells]
-            for cells in worksheet.iter_rows(min_row=1)]
+    runs = {} if runs is None else runs
+    grid = [[shown(cell_text(cell, runs), cell.number_format, _format_id(cell))
+             for cell in cells] for cells in worksheet.iter_rows(min_row=1)]
     for merged in worksheet.merged_cells.ranges:
         if merged.min_col != merged.max_col:  # across columns: a group heading, read by _resolve
             continue
