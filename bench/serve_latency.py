@@ -8,8 +8,10 @@ sitegen/serve.py), waits for the first build, then appends a line to one record 
 times each write until the `data: reload` of the build that shows it: after each reload the record's
 page is fetched, and a reload counts only when that page holds the line just written. (Counting
 reloads alone once said 376-578 ms at 10,000 records for builds that took 1.26-1.49 s: a reload
-that was not the edit's was taken for it.) The record is restored at the end. Every request goes to
-loopback only, and every wait is bounded.
+that was not the edit's was taken for it.) The record is an activity written as a Markdown file of
+its own (the edit goes into its body), and its page is at its slug as sitegen makes it: its `id`, else
+its file name. The record is restored at the end. Every request goes to loopback only, and every wait
+is bounded.
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ class Latency:
     seconds: list[float]
     first_build: float
     ok: bool
+    why: str = ""  # what stopped the run, when it is not an edit that never showed
 
     @property
     def median(self) -> float:
@@ -107,6 +110,18 @@ def _served(port: int, path: str) -> bytes:
         connection.close()
 
 
+def _page(port: int, path: str) -> bytes | None:
+    """The page at `path`, or None when the server does not have it (404, or the build failed)."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    try:
+        connection.request("GET", path, headers={"Host": f"127.0.0.1:{port}"})
+        response = connection.getresponse()
+        body = response.read()
+        return body if response.status == 200 else None
+    finally:
+        connection.close()
+
+
 def _shown(events: _Events, port: int, page: str, marker: bytes, written: float) -> float | None:
     """The arrival time of the first reload after `written` whose build shows the edit: the page at `page`
     holds `marker` when fetched after it. A reload of a build begun before the write (or of a build that
@@ -122,10 +137,44 @@ def _shown(events: _Events, port: int, page: str, marker: bytes, written: float)
             return arrived
 
 
+class NothingToEdit(Exception):
+    """The content has no activity the bench can edit (_record)."""
+
+
+def _record(content: Path) -> tuple[Path, str]:
+    """The activity the bench edits and the address of its page: the sixth (else the last) activity that
+    is a Markdown file of its own and no draft, in the order sitegen reads them; its page is at its
+    slug, its `id` if it has one, else its file name (docs/spec.md). The sixth, as before: generated
+    content (bench/generate.py) edits act-00005, whose slug is its file name. An activity whose slug is
+    not its file name (`id:`), one of a YAML list (an appended line breaks the list), or a folder
+    among the files was edited at a page that never came, and the run waited EDIT_TIMEOUT seconds to
+    say FAILED without a reason (breaker helper-24). Raises NothingToEdit when there is none."""
+    from sitegen.load import load_content
+
+    records = [raw for raw in load_content(content).records if raw.kind == "activities" and raw.body is not None
+               and not raw.in_list and "draft" not in raw.fields]
+    if not records:
+        raise NothingToEdit(f"{content}: no activity written as a Markdown file of its own to edit")
+    raw = records[min(5, len(records) - 1)]
+    slug = raw.fields.get("id") or raw.stem
+    return content.joinpath(*raw.path.parts), f"/activities/{slug}/"
+
+
+def _marker(n: int, seen: bytes) -> bytes:
+    """Edit `n`'s words: 第n次修改, with a tail when `seen` (the record and its page before the edits)
+    holds them already: a run stopped before it restored the record, or a record that speaks of its
+    own 第1次修改, would have been taken as shown at the first reload after the write."""
+    marker, tail = f"第{n}次修改".encode(), 0
+    while marker in seen:
+        tail += 1
+        marker = f"第{n}次修改（测{tail}）".encode()
+    return marker
+
+
 def measure_serve(content: Path, edits: int = 5, settle: float = 1.0) -> Latency:
     """Serve `content`, make `edits` one-record edits and time each from its write to the reload event
     of the build that shows it (the record's page, fetched then, holds the edit's words)."""
-    record = sorted((content / "activities").iterdir())[5]
+    record, page = _record(content)
     original = record.read_bytes()
     out_parent = Path(tempfile.mkdtemp(prefix="sitegen-serve-bench-"))
     out, port = out_parent / "output", _free_port()
@@ -143,10 +192,12 @@ def measure_serve(content: Path, edits: int = 5, settle: float = 1.0) -> Latency
         if built is None:
             return Latency([], first, False)
         first = built - started
-        page = f"/activities/{record.stem}/"  # the generated records' slugs are their file names
+        before = _page(port, page)
+        if before is None:
+            return Latency([], first, False, f"{page} ({record.name}): no such page after the first build")
         for n in range(edits):
             time.sleep(settle)  # the watcher arms; a person types between saves
-            marker = f"第{n + 1}次修改".encode()
+            marker = _marker(n + 1, original + before)
             written = time.perf_counter()  # before the write: a write the system holds up is the save's time too
             with open(record, "ab") as handle:
                 handle.write(b"\n" + marker + "。\n".encode())
@@ -173,10 +224,13 @@ def main() -> None:
     parser.add_argument("content", type=Path)
     parser.add_argument("--edits", type=int, default=5)
     args = parser.parse_args()
-    result = measure_serve(args.content, args.edits)
+    try:
+        result = measure_serve(args.content, args.edits)
+    except NothingToEdit as e:
+        parser.exit(2, f"{e}\n")
     print(f"first build {result.first_build:.2f} s; edits (ms): "
           f"{', '.join(f'{s * 1000:.0f}' for s in result.seconds)}; median {result.median * 1000:.0f} ms"
-          f"{'' if result.ok else '  FAILED'}")
+          f"{'' if result.ok else '  FAILED'}{': ' + result.why if result.why else ''}")
 
 
 if __name__ == "__main__":
