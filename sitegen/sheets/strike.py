@@ -82,12 +82,13 @@ def _merged_below(worksheet: Any) -> set[tuple[int, int]]:
 
 
 def _rules(worksheet: Any) -> list[tuple[str, int]]:
-    """The ranges a conditional format strikes through, each with its last row."""
+    """The ranges a conditional format strikes through, each with its last row, top to bottom and left to
+    right (openpyxl keeps a rule's ranges as a set: B2:B3 E4 was said as E4、B2:B3)."""
     found = []
     for formatting in worksheet.conditional_formatting:
         if any(rule.dxf is not None and rule.dxf.font is not None and rule.dxf.font.strike for rule in formatting.rules):
-            found += [(str(cells.coord), cells.max_row) for cells in formatting.sqref.ranges]
-    return found
+            found += list(formatting.sqref.ranges)
+    return [(str(cells.coord), cells.max_row) for cells in sorted(found, key=lambda cells: (cells.min_row, cells.min_col))]
 
 
 def struck_layout(table: Table, struck: Struck) -> None:

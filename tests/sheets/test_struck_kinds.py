@@ -61,7 +61,9 @@ CASES: list[tuple[str, Callable[[Any], None], list[tuple[int, str]]]] = [
     ("a row struck in the cell editor, cell by cell",
      lambda s: (_runs(s, "B4", ("张伟", True)), _runs(s, "C4", ("党员", True)), _runs(s, "E4", ("13712345678", True))),
      [(4, "row")]),
-    ("a conditional format that strikes rows through", lambda s: _rule(s, "A2:E4"), [(1, "rule")]),
+    ("a conditional format that strikes rows through", lambda s: _rule(s, "A2:E4"), [(1, "rule:A2:E4")]),
+    ("one over two ranges: said in the sheet's order", lambda s: _rule(s, "B2:B3 E4:E4"), [(1, "rule:B2:B3、E4")]),
+    ("one over the header row alone: no record's", lambda s: _rule(s, "A1:E1"), []),
     ("nothing struck", lambda s: None, []),
 ]
 
@@ -90,8 +92,8 @@ def test_every_strike_is_said_at_its_row_and_column(make_site: MakeSite, tmp_pat
         assert f":{row}:" in line, line
         if what == "row":
             assert "整行" in line, line
-        elif what == "rule":
-            assert "条件格式" in line and "A2:E4" in line, line
+        elif what.startswith("rule:"):
+            assert "条件格式" in line and f" {what[5:]} " in line, line
         elif what.startswith("part:"):
             assert f"“{what[5:]}”" in line and "一部分" in line, line
         else:
