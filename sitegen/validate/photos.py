@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import os
 import re
+import stat
 import unicodedata
 import warnings
 from collections.abc import Iterator
@@ -76,6 +77,7 @@ class PhotoChecker:
         self.known = known if known is not None else {}
         self._listings: dict[Path, frozenset[str]] = {}
         self._checked: dict[str, tuple[PurePosixPath | None, str | None, dict[str, object]]] = {}
+        self._inside: dict[Path, bool] = {}  # a photo's folder → whether it leads inside the content folder
 
     def _listing(self, folder: Path) -> frozenset[str]:
         if folder not in self._listings:
@@ -167,7 +169,14 @@ class PhotoChecker:
         return {"example": example or "/".join([*parts, "照片.jpg"])}
 
     def _file_problem(self, path: Path) -> str | None:
-        """The message key of what is wrong with the file itself (outside, not a file, not a photo), or None."""
+        """The message key of what is wrong with the file itself (outside, not a file, not a photo), or None.
+
+        A photo checked by an earlier build and unchanged since costs one lstat (`_known_problem`); any
+        other is looked at whole: where it leads, what it is, its first bytes and its header.
+        """
+        known = self._known_problem(path)
+        if known is not None:
+            return known[0]
         try:
             inside = path.resolve().is_relative_to(self.root)
         except (OSError, RuntimeError):
@@ -192,6 +201,34 @@ class PhotoChecker:
         problem = _header_problem(path)
         self.known[str(path)] = (*mark, problem)
         return problem
+
+    def _known_problem(self, path: Path) -> tuple[str | None] | None:
+        """(the recorded header problem,) of a regular file (by its lstat: not a link) that an earlier
+        build recorded with the same size and change time, in a folder that leads inside the content
+        folder; else None, and the file is looked at whole.
+
+        `known` holds a photo only once it was opened, sniffed as a photo and its header read, under its
+        stat_mark then: its bytes, its permissions (chmod sets the ctime) and the file at its name (a
+        file put in its place is another inode with its own times) are as they were. Its folder is
+        resolved once a build: a folder that is a link leading outside makes the photo "photo.outside".
+        """
+        entry = self.known.get(str(path))
+        if entry is None:
+            return None
+        try:
+            info = os.lstat(path)
+        except (OSError, ValueError):
+            return None
+        if not stat.S_ISREG(info.st_mode) or entry[:2] != stat_mark(info):
+            return None
+        folder = path.parent
+        inside = self._inside.get(folder)
+        if inside is None:
+            try:
+                inside = self._inside[folder] = folder.resolve().is_relative_to(self.root)
+            except (OSError, RuntimeError):
+                inside = self._inside[folder] = False
+        return (entry[2],) if inside else None
 
 
 def _relative_parts(value: str) -> tuple[list[str] | None, str | None]:

@@ -6,12 +6,16 @@ One case per way out of the check (sitegen/validate/photos.py), split into helpe
 from __future__ import annotations
 
 import io
+import os
+import shutil
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 
 import pytest
 from PIL import Image
 
+from sitegen.validate import photos
 from sitegen.validate.photos import PhotoChecker
 
 NFD_NAME = unicodedata.normalize("NFD", "café.jpg")
@@ -108,3 +112,75 @@ def test_a_link_out_of_the_content_is_outside(content: Path, tmp_path_factory: p
     elsewhere.write_bytes(_jpeg())
     (content / "media" / "link.jpg").symlink_to(elsewhere)
     assert PhotoChecker(content).check("media/link.jpg") == (None, "photo.outside", {"path": "media/link.jpg"})
+
+
+def _remembered(content: Path) -> dict[str, tuple[int, int, str | None]]:
+    """What a build remembers of media/ok.jpg once it checked it (BuildCache.photo_checks)."""
+    known: dict[str, tuple[int, int, str | None]] = {}
+    assert PhotoChecker(content, known).check("media/ok.jpg") == (PurePosixPath("media/ok.jpg"), None, {})
+    return known
+
+
+def _same_size_svg(photo: Path) -> None:
+    """Another file's bytes, the photo's size and modification time given back (`touch -r`)."""
+    before = photo.stat()
+    svg = b"<svg xmlns='http://www.w3.org/2000/svg'/>"
+    photo.write_bytes(svg + b" " * (before.st_size - len(svg)))
+    os.utime(photo, ns=(before.st_atime_ns, before.st_mtime_ns))
+
+
+def _link_out(photo: Path, elsewhere: Path) -> None:
+    (elsewhere / "ok.jpg").write_bytes(photo.read_bytes())
+    photo.unlink()
+    photo.symlink_to(elsewhere / "ok.jpg")
+
+
+def _folder_in_place(photo: Path, elsewhere: Path) -> None:
+    photo.unlink()
+    photo.mkdir()
+    (photo / "a.jpg").write_bytes(_jpeg())
+
+
+def _deleted(photo: Path, elsewhere: Path) -> None:
+    photo.unlink()
+
+
+# What changed since a build checked media/ok.jpg → what the next build says: an unchanged photo is
+# answered from what was remembered (one lstat), anything else is looked at whole.
+CHANGED = [
+    ("bytes_changed_time_given_back", lambda photo, elsewhere: _same_size_svg(photo), "photo.not_a_photo"),
+    ("a_link_out_in_its_place", _link_out, "photo.outside"),
+    ("a_folder_in_its_place", _folder_in_place, "photo.folder"),
+    ("deleted", _deleted, "photo.missing"),
+]
+
+
+@pytest.mark.parametrize(("change", "key"), [c[1:] for c in CHANGED], ids=[c[0] for c in CHANGED])
+def test_a_changed_photo_is_looked_at_again(content: Path, tmp_path_factory: pytest.TempPathFactory,
+                                            change: Callable[[Path, Path], None], key: str) -> None:
+    known = _remembered(content)
+    change(content / "media" / "ok.jpg", tmp_path_factory.mktemp("elsewhere"))
+    assert PhotoChecker(content, known).check("media/ok.jpg")[1] == key
+
+
+def test_an_unchanged_photo_is_not_opened(content: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    known = _remembered(content)
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("an unchanged photo was opened")
+
+    monkeypatch.setattr(photos, "open", refuse, raising=False)
+    assert PhotoChecker(content, known).check("media/ok.jpg") == (PurePosixPath("media/ok.jpg"), None, {})
+
+
+def test_a_remembered_photo_through_a_folder_leading_out_is_outside(
+        content: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """A folder of the content replaced by a link to a folder outside it, holding a file with the very
+    size and times remembered (`known` written as if so): the photo is outside, never taken as known."""
+    elsewhere = tmp_path_factory.mktemp("elsewhere")
+    (elsewhere / "合影.jpg").write_bytes(_jpeg())
+    shutil.rmtree(content / "media" / "活动")
+    (content / "media" / "活动").symlink_to(elsewhere, target_is_directory=True)
+    found = (elsewhere / "合影.jpg").stat()
+    known = {str(content / "media" / "活动" / "合影.jpg"): (found.st_size, max(found.st_mtime_ns, found.st_ctime_ns), None)}
+    assert PhotoChecker(content, known).check("media/活动/合影.jpg")[1] == "photo.outside"
