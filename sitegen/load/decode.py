@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from pathlib import Path, PurePosixPath
 from typing import Final
@@ -83,23 +84,56 @@ def _unscramble(line: str) -> str | None:
     return None
 
 
-def find_mojibake(text: str) -> tuple[int, str] | None:
-    """The first line that looks double-decoded (社区 saved as 绀惧尯 or ç¤¾åŒº), with its repair.
+_CJK_RUN: Final = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+_NOT_ASCII: Final = re.compile(r"[^\x00-\x7f]")
+_LOST: Final = re.compile(r"[\ufffd?]+")  # what a lost character reads back as: U+FFFD, with the ? a tool saved for it
+DAMAGED_SHARE: Final = 0.4  # of a line's other characters, what must read back as Chinese (see _damaged)
+DAMAGED_LEAST: Final = 4  # Chinese characters read back, at least: a short line of real Chinese never gives as many
+
+
+def _damaged(line: str, read_back: str) -> str | None:
+    """What a line said, with □ for each character lost, when it is UTF-8 read as GBK, saved again and
+    damaged on the way (a byte GBK could not map saved as ?, or kept as U+FFFD, or typed over since):
+    its GB18030 bytes read as UTF-8 (`read_back`, leniently) give back Chinese for most of the line.
+
+    UTF-8 Chinese is three bytes a character and GBK two, so a garbled line has some 1.5 of its
+    characters for each one read back. Real Chinese read so gives back next to nothing: its GBK
+    bytes fall into a three-byte UTF-8 Chinese character only where a lead byte E4–E9 meets two
+    bytes 80–BF, about one character in 150. A line is taken as damaged mojibake when at least
+    DAMAGED_LEAST characters read back and they are DAMAGED_SHARE of its other characters or more
+    (U+FFFD left out: it stands for a character lost); else None.
+    """
+    found = len(_CJK_RUN.findall(read_back))
+    if found < DAMAGED_LEAST or found < DAMAGED_SHARE * len(_NOT_ASCII.findall(line.replace("\ufffd", ""))):
+        return None
+    return _LOST.sub("□", read_back).strip()
+
+
+def find_mojibake(text: str) -> tuple[int, str, bool] | None:
+    """The first line that looks double-decoded (社区 saved as 绀惧尯 or ç¤¾åŒº), with its repair and
+    whether characters were lost on the way (then □ stands for each in the repair: `_damaged`).
 
     Lines are sifted first in C (one GB18030 encoding of the text, one lenient UTF-8 decode per
     line, `max` for Latin): only lines that could be mojibake pay for `_unscramble`, so 100,000
     lines of Chinese take milliseconds, not a second.
     """
-    gbk_lines = text.encode("gb18030").split(b"\n")
+    # A U+FFFD kept in the text read back as its own GB18030 bytes (84 31 A4 37) would show as "1" and "7":
+    # the character is lost either way, and read back as a ? is.
+    gbk_lines = text.replace("\ufffd", "?").encode("gb18030").split(b"\n")
     for number, line in enumerate(text.split("\n"), start=1):
         if line.isascii():
             continue
-        could_be_gbk = "\ufffd" not in gbk_lines[number - 1].decode("utf-8", "replace")
-        if not could_be_gbk and max(line) > "\u2122":  # beyond cp1252's last character: not Latin mojibake
-            continue
+        read_back = gbk_lines[number - 1].decode("utf-8", "replace")
+        could_be_gbk = "\ufffd" not in read_back
+        if not could_be_gbk:
+            lost = _damaged(line, read_back)
+            if lost is not None:
+                return number, lost, True
+            if max(line) > "\u2122":  # beyond cp1252's last character: not Latin mojibake
+                continue
         fixed = _unscramble(line.strip())
         if fixed is not None:
-            return number, fixed
+            return number, fixed, False
     return None
 
 
@@ -130,6 +164,6 @@ def read_text(path: Path, rel: PurePosixPath, size: int | None = None) -> tuple[
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     garbled = find_mojibake(text)
     if garbled is not None:
-        line, fixed = garbled
-        return None, Problem(rel, line, "file.mojibake", {"fixed": fixed[:40]})
+        line, fixed, lost = garbled
+        return None, Problem(rel, line, "file.mojibake_lost" if lost else "file.mojibake", {"fixed": fixed[:40]})
     return unicodedata.normalize("NFC", text), None
