@@ -248,11 +248,14 @@ def tags_within_limit(records: Iterable[Valid]) -> Iterator[Problem]:
 
 def _phone_problems(loaded: Loaded, site: Valid | None, records: list[Valid], clean: dict[str, set[str]] | None,
                     street_phones: Mapping[str, str] | None) -> list[Problem]:
-    """The office's number hidden for a person (named at the person), then every hidden number published."""
+    """The office's number hidden for a person (named at the person), then every hidden number published,
+    then every `none` number published masked."""
+    from sitegen.validate.masked_phones import none_phones_masked
     from sitegen.validate.phones import hidden_phones_unpublished, office_phone_hidden
 
     public, problems = office_phone_hidden(site, records)
-    return problems + list(hidden_phones_unpublished(loaded.records, records, clean, street_phones, public))
+    return (problems + list(hidden_phones_unpublished(loaded.records, records, clean, street_phones, public))
+            + list(none_phones_masked(loaded.records, records)))
 
 
 def validate_content(loaded: Loaded, content: Path, cache: ValidCache | None = None,

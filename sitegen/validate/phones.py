@@ -234,6 +234,8 @@ def _lists_with(raw: RawRecord, texts: list[tuple[tuple[str | int, ...], str]],
 def _problem(raw: RawRecord, line: int, phone: HiddenPhone | str, digits: str) -> Problem:
     if isinstance(phone, str):  # another community's number: where it is kept off the web, street-relative
         return Problem(raw.path, line, "privacy.hidden_phone_street", {"masked": mask_digits(digits), "source": phone})
-    return Problem(raw.path, line, "privacy.hidden_phone", {"name": phone.name, "masked": mask_digits(phone.digits),
+    # `none` shows it nowhere, masked neither (SPEC §3): its message never says to write it masked
+    key = "privacy.hidden_phone_none" if phone.show == "none" else "privacy.hidden_phone"
+    return Problem(raw.path, line, key, {"name": phone.name, "masked": mask_digits(phone.digits),
                                                            "show": phone.show, "where": phone.where,
                                                            "show_words": said("disclosures", "show_phone", phone.show)})

@@ -100,7 +100,10 @@ def test_hidden_phone_elsewhere_is_named_at_its_line(make_site: MakeSite, case: 
     hits = [line for line in lines if "phone number" in line]
     assert len(hits) == 1, lines  # once, at the source: not once per output file
     assert hits[0].startswith(where + ": ") and word.replace("poster", show) in hits[0], hits[0]
-    assert "show_phone: full" in hits[0]
+    if show == "none":  # shown nowhere (SPEC §3): never told to write it masked (breaker helper-123)
+        assert "not even masked" in hits[0] and "instead" not in hits[0] and "show_phone: masked or full" in hits[0]
+    else:
+        assert "show_phone: full" in hits[0]
 
 
 # Session 11: the office's own number given to a person whose show_phone hides it was named at
@@ -124,6 +127,44 @@ def test_the_office_number_hidden_for_a_person_is_one_error_at_the_person(
 def test_a_number_shown_in_full_may_be_written_anywhere(make_site: MakeSite, show: str) -> None:
     content = make_site({"disclosures/zhang.yaml": ZHANG.format(extra=f"show_phone: {show}\n"),
                          "activities/a.md": A.format(extra="signup: 请联系楼栋长 139 5678 1234\n", body="")})
+    assert run("check", "--content", str(content)).exit_code == 0
+
+
+# A `none` number written masked, as typed: the masked form still shows 7 of 11 digits (breaker helper-123:
+# told to write 139****2468, the worker did, and it was published on 19 pages).
+MASKED_NONE = [
+    ("signup_asterisks", {"activities/a.md": A.format(extra="signup: 请联系张建国 139****1234\n", body="")}, "activities/a.md:4"),
+    ("body_fullwidth_asterisks", {"activities/a.md": A.format(extra="", body="正文\n\n电话 139＊＊＊＊1234\n")}, "activities/a.md:7"),
+    ("body_spaced", {"activities/a.md": A.format(extra="", body="电话 139 **** 1234。\n")}, "activities/a.md:5"),
+    ("thanks_x", {"wishes/w.yaml": W.format(extra="thanks: 感谢张建国（139xxxx1234）\n")}, "wishes/w.yaml:5"),
+    ("thanks_times_sign", {"wishes/w.yaml": W.format(extra="thanks: 感谢张建国（139××××1234）\n")}, "wishes/w.yaml:5"),
+    ("own_pledge", {}, "disclosures/zhang.yaml:4"),
+]
+
+
+@pytest.mark.parametrize(("case", "files", "where"), MASKED_NONE, ids=[c[0] for c in MASKED_NONE])
+def test_a_none_number_written_masked_is_named_at_its_line(make_site: MakeSite, case: str, files: dict[str, str],
+                                                           where: str) -> None:
+    extra = "pledge: 有事请打 139****1234\n" if case == "own_pledge" else ""
+    content = make_site({"disclosures/zhang.yaml": ZHANG.format(extra=extra) + "show_phone: none\n", **files})
+    result = run("check", "--content", str(content))
+    lines = error_lines(result)
+    assert result.exit_code == 1 and [line for line in lines if "masked (139****1234" in line] == [
+        line for line in lines if line.startswith(where + ": ")], lines
+    assert any(line.startswith(where + ": ") for line in lines), lines
+
+
+@pytest.mark.parametrize("show", ["poster", "masked"])
+@pytest.mark.parametrize(("case", "files", "where"), MASKED_NONE[:3], ids=[c[0] for c in MASKED_NONE[:3]])
+def test_a_number_shown_masked_may_be_written_masked(make_site: MakeSite, case: str, files: dict[str, str],
+                                                     where: str, show: str) -> None:
+    content = make_site({"disclosures/zhang.yaml": ZHANG.format(extra="") + f"show_phone: {show}\n", **files})
+    assert run("check", "--content", str(content)).exit_code == 0
+
+
+def test_another_number_of_the_same_ends_is_not_hers(make_site: MakeSite) -> None:
+    content = make_site({"disclosures/zhang.yaml": ZHANG.format(extra="") + "show_phone: none\n",
+                         "activities/a.md": A.format(extra="signup: 请联系 139****12345 或 1139****1234\n", body="")})
     assert run("check", "--content", str(content)).exit_code == 0
 
 

@@ -1,0 +1,65 @@
+"""A `show_phone: none` number written masked into another record is named at its line.
+
+SPEC §3: `none` shows the number nowhere. The masked form (139****2468: model/privacy.py) still
+shows seven of its eleven digits, next to the person it belongs to: the disclosure said not to.
+`phones.py` finds the number written whole; this finds it written as a masked number is printed
+(breaker helper-123: the message for the whole number once said to write it masked, and the build
+then published 139****2468 on 19 pages of a person whose number is `none`).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Final
+
+from sitegen.errors import Problem
+from sitegen.load.records import RawRecord
+from sitegen.validate.phones import HiddenPhone, hidden_phones, mask_digits
+from sitegen.validate.privacy import strings_in
+from sitegen.validate.words import said
+
+if TYPE_CHECKING:
+    from sitegen.validate.check import Valid
+
+_MASKS: Final = "*＊×xX✱"  # what stands for a hidden digit, as typed (＊ and × on a Chinese keyboard)
+_BETWEEN: Final = r"[\s\-－—.·]*"  # what may part the visible digits from the mask
+_ANY_MASK: Final = re.compile(f"[{re.escape(_MASKS)}]")
+
+
+def _pattern(digits: str) -> str:
+    """A masked form of `digits` as mask_digits writes it, with any mask character and spacing."""
+    masked = mask_digits(digits)
+    head, tail = masked[: len(masked) - len(masked.lstrip("0123456789"))], masked[len(masked.rstrip("0123456789")):]
+    hidden = len(masked) - len(head) - len(tail)
+    return f"{re.escape(head)}{_BETWEEN}[{re.escape(_MASKS)}]{{{hidden}}}{_BETWEEN}{re.escape(tail)}(?!\\d)"
+
+
+def none_phones_masked(raws: Iterable[RawRecord], valid: Iterable[Valid]) -> Iterator[Problem]:
+    """A problem at each field or body line, of any record, holding the masked form of a number whose
+    show_phone is `none` (the owner's own `phone` line is where the number belongs).
+
+    Only texts with a mask character in them are searched for each such number."""
+    nowhere = {digits: phone for digits, phone in hidden_phones(valid).items() if phone.show == "none"}
+    if not nowhere:
+        return
+    patterns = {digits: re.compile(f"(?<!\\d){_pattern(digits)}") for digits in nowhere}
+    for raw in raws:
+        texts = [(at, text) for at, text in strings_in(raw.fields) if at not in (("phone",), ("show_phone",))]
+        if not any(_ANY_MASK.search(text) for _, text in texts) and not (raw.body and _ANY_MASK.search(raw.body)):
+            continue
+        places = [(raw.line_of(*at), text) for at, text in texts]
+        if raw.body:
+            places += [((raw.body_line or 1) + offset, line) for offset, line in enumerate(raw.body.split("\n"))]
+        for line, text in places:
+            plain = unicodedata.normalize("NFKC", text) if not text.isascii() else text
+            for digits, pattern in patterns.items():
+                if pattern.search(plain) or pattern.search(text):
+                    yield _problem(raw, line or raw.line, nowhere[digits])
+
+
+def _problem(raw: RawRecord, line: int, phone: HiddenPhone) -> Problem:
+    return Problem(raw.path, line, "privacy.none_phone_masked",
+                   {"name": phone.name, "masked": mask_digits(phone.digits), "where": phone.where,
+                    "show_words": said("disclosures", "show_phone", "none")})
