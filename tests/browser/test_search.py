@@ -211,3 +211,27 @@ def test_nothing_is_searched_while_an_input_method_composes(page: Any, site: Pat
     }""")
     page.wait_for_selector(".result")
     assert "停车" in page.inner_text(".search-results")
+
+
+@pytest.fixture(scope="module")
+def far_apart(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """80 activities; 鹦鹉 in three of them, far apart in the index, so that its postings hold gaps of two
+    letters (render/search.py _gap_text: base 26), which search.js must read back."""
+    root = tmp_path_factory.mktemp("search-far")
+    content = root / "content"
+    (content / "activities").mkdir(parents=True)
+    (content / "site.yaml").write_text("name: 测试社区\nbase_url: https://test.example.org/\n", encoding="utf-8")
+    for number in range(80):
+        word = "观察鹦鹉" if number in (0, 41, 79) else "整理花坛"
+        (content / "activities" / f"a{number:02d}.md").write_text(
+            f"---\ntitle: 第{number}次活动\ndate: 2026-01-{number % 28 + 1:02d}\n---\n今天{word}。\n", encoding="utf-8")
+    out = root / "output"
+    pipeline.build(content, out, Options(now=NOW, use_cache=False))
+    return out
+
+
+def test_postings_far_apart_are_read_back(page: Any, far_apart: Path) -> None:
+    index = next((far_apart / "static").glob("search-index.*.js")).read_text("utf-8")
+    assert re.search(r'"鹦鹉":"[a-z]{2,}', index) or re.search(r'"鹦鹉":"[a-z]+,[a-z]{2,}', index), "no gap of two letters"
+    found = search(page, far_apart, "", "鹦鹉")
+    assert sorted(found) == ["activities/a00/", "activities/a41/", "activities/a79/"]

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from sitegen import pipeline
 from sitegen.options import Options
-from sitegen.render.search import GLOBAL, plain
+from sitegen.render.search import GLOBAL, _decode, plain
 from sitegen.render.search_text import Folder, fold_query, keys
 from tests.conftest import NOW, MakeSite
 from tests.support.edits import save_edit
@@ -141,11 +141,8 @@ def test_a_body_is_indexed_whole_and_the_kind_by_its_name(built: Path) -> None:
     docs = [d[0] for d in data["docs"]]
 
     def holders(key: str) -> set[str]:
-        number, found = -1, set()
-        for gap in filter(None, data["keys"].get(key, "").split(",")):
-            number += int(gap, 36) + 1
-            found.add(docs[number])
-        return found
+        postings = data["keys"].get(key, "")
+        return {docs[number] for number in _decode(postings)} if postings else set()
 
     assert holders("分摊") == {"activities/a/"}  # from the middle of the body
     assert holders("心愿") >= {"wishes/w/", "wishes/v/"}  # 微心愿, the kind's name
@@ -331,13 +328,13 @@ def test_rows_converted_apart_equal_rows_converted_together(rows: list[list[str]
 
 def _postings_from_holders(keyed: list[str]) -> dict[str, str]:
     """The postings as they were first made: key → its record numbers as ints, then the gaps in base 36."""
-    from sitegen.render.search import _base36
+    from sitegen.render.search import _gap_text
 
     holders: dict[str, list[int]] = {}
     for number, joined in enumerate(keyed):
         for key in joined.split("\n") if joined else []:
             holders.setdefault(key, []).append(number)
-    return {key: ",".join(_base36(b - a - 1) for a, b in zip([-1, *numbers], numbers)) for key, numbers in
+    return {key: ",".join(_gap_text(b - a - 1) for a, b in zip([-1, *numbers], numbers)) for key, numbers in
             sorted(holders.items())}
 
 
