@@ -198,10 +198,20 @@ def _string_list(value: Any) -> tuple[str, ...]:
     return tuple(out)
 
 
+def split_tag_items(value: list[Any]) -> list[Any]:
+    """A tag list with each item holding a comma, 、 or semicolon split there: `[邻里节，文艺]` is two
+    tags typed with a Chinese comma (YAML's flow list splits at `,` alone), never one tag named
+    邻里节，文艺 (breaker helper-123). Tags only: a duty or a partner may hold a 、 in its words."""
+    return [part for item in value
+            for part in (split_one_line_list(item) if isinstance(item, str) and LIST_SEPARATORS.search(item) else [item])]
+
+
 def _tags(value: Any) -> tuple[str, ...]:
     """Tags: each writes a page of its own, so a record may have at most MAX_TAGS."""
-    if isinstance(value, list) and len(value) > MAX_TAGS:
-        raise _fail("value.too_many", limit=MAX_TAGS, count=len(value))
+    if isinstance(value, list):
+        value = split_tag_items(value)
+        if len(value) > MAX_TAGS:
+            raise _fail("value.too_many", limit=MAX_TAGS, count=len(value))
     return tuple(_limited(tag, MAX_LEVEL) for tag in _string_list(value))
 
 

@@ -29,6 +29,12 @@ def list_typed_on_one_line(raw: RawRecord, fields: Any) -> Iterator[Problem]:
             items = split_one_line_list(value)
             yield raw.problem(name, "list.split", warning=True, field=name, count=len(items),
                               items=" / ".join(items), first=items[0])
+    tags = raw.fields.get("tags")
+    if isinstance(tags, list):  # a tag typed with a Chinese comma inside a list: split (fields.split_tag_items)
+        for index, item in enumerate(tags):
+            if isinstance(item, str) and LIST_SEPARATORS.search(item) and len(parts := split_one_line_list(item)) > 1:
+                yield raw.problem(("tags", index), "list.tag_split", warning=True, item=item, count=len(parts),
+                                  items=" / ".join(parts), first=parts[0])
 
 
 def compounds(records: Iterable[Valid]) -> set[str]:

@@ -140,6 +140,11 @@ ACCEPTED = [
     ("activities", "tags", "［邻里节，文艺］", ("邻里节", "文艺")),  # full-width brackets
     ("activities", "tags", "邻里节", ("邻里节",)),
     ("disclosures", "duties", ["收集意见，反映诉求"], ("收集意见，反映诉求",)),  # an item typed as one stays one
+    # a tag cannot hold a comma: a flow list typed with a Chinese comma is two tags (breaker helper-123)
+    ("activities", "tags", ["邻里节，文艺"], ("邻里节", "文艺")),
+    ("activities", "tags", ["邻里节、文艺", "重阳"], ("邻里节", "文艺", "重阳")),
+    ("activities", "tags", ["邻里节；文艺；重阳"], ("邻里节", "文艺", "重阳")),
+    ("activities", "partners", ["银行、物业"], ("银行、物业",)),  # a partner's or a duty's words may hold one
 ]
 
 
@@ -155,6 +160,10 @@ def test_words_are_read_as_their_value(kind: str, field: str, typed: object, val
 # Warnings: (case, files, where, zh word, en word); the content still checks (exit 0).
 WARNINGS = [
     ("tags_fullwidth_comma", {"activities/a.md": "---\ntitle: 七夕\ndate: 2019-08-06\ntags: 邻里节，文艺\n---\n"}, "activities/a.md:4", "邻里节 / 文艺", "邻里节 / 文艺"),
+    ("tags_flow_list_fullwidth_comma", {"activities/a.md": "---\ntitle: 七夕\ndate: 2019-08-06\ntags: [邻里节，文艺]\n---\n"},
+     "activities/a.md:4", "邻里节 / 文艺", "邻里节 / 文艺"),
+    ("tags_block_list_enumeration_comma", {"activities/a.md": "---\ntitle: 七夕\ndate: 2019-08-06\ntags:\n  - 重阳\n  - 邻里节、文艺\n---\n"},
+     "activities/a.md:6", "拆成 2 个标签", "2 tags"),
     ("duties_fullwidth_comma", {"disclosures/d.yaml": D + "duties: 巡逻，消防检查\n"}, "disclosures/d.yaml:3", "拆成 2 项", "2 items"),
     ("partners_enumeration_comma", {"activities/a.md": "---\ntitle: 七夕\ndate: 2019-08-06\npartners: 银行、物业\n---\n"}, "activities/a.md:4", "- 银行", "- 银行"),
     ("place_without_slash", {"disclosures/d.yaml": D + "place: 福桂苑9栋\n", "disclosures/e.yaml": "name: 李秀英\nrole: 单元长\nplace: 福桂苑/8栋\n"},
