@@ -136,6 +136,9 @@ CASES = [
     ("privacy_wisher_name_in_angle_brackets", {"wishes/w.yaml": W.format(extra=""), "activities/a.md": A.format(extra="") + "谢谢。\n感谢<周桂芳>\n"}, None, "activities/a.md:6", "周**"),
     ("privacy_wisher_name_in_a_link_target", {"wishes/w.yaml": W.format(extra=""), "activities/a.md": A.format(extra="") + "[见](https://a.example.org/周桂芳)\n"}, None, "activities/a.md:5", "周**"),
     ("privacy_wisher_name_over_quote_lines", {"wishes/w.yaml": W.format(extra=""), "activities/a.md": A.format(extra="") + "> 感谢周\n> 桂芳\n"}, None, "activities/a.md:5", "周**"),
+    # a character reference, which Markdown shows as its character (breaker helper-123: `check` passed, the build stopped)
+    ("privacy_wisher_name_decimal_reference", {"wishes/w.yaml": W.format(extra=""), "activities/a.md": A.format(extra="") + "看望周&#26690;芳奶奶。\n"}, None, "activities/a.md:5", "周**"),
+    ("privacy_wisher_name_hex_reference", {"wishes/w.yaml": W.format(extra=""), "activities/a.md": A.format(extra="") + "谢谢。\n看望&#x5468;桂芳奶奶。\n"}, None, "activities/a.md:6", "周**"),
     ("privacy_wisher_name_over_paragraphs", {"wishes/w.yaml": W.format(extra=""), "activities/a.md": A.format(extra="") + "谢谢。\n\n感谢周\n\n**桂芳**老人。\n"}, None, "activities/a.md:5", "周**"),
     # places
     ("place_slug_collision", {"disclosures/a.yaml": "name: 甲\nrole: 单元长\nplace: 长安苑\n", "disclosures/b.yaml": "name: 乙\nrole: 单元长\nplace: 常安苑\n"}, None, "disclosures/b.yaml:3", "长安苑"),
