@@ -25,6 +25,7 @@ from sitegen.hanzi import converter, with_phrases
 from sitegen.kinds import ALL_KINDS
 from sitegen.model.records import Activity, Deliberation, Disclosure, Model, Page, Record, Wish
 from sitegen.render.context import Formats
+from sitegen.render.search_gaps import decode as decode_postings, encode as encode_postings, gap_text
 from sitegen.render.search_file import Pieces, Telling, chars_of, encode, learned, update_members
 from sitegen.render.search_text import FoldMemo, key_set
 from sitegen.render.script import NameFinder, keep_names_and_urls, name_finder
@@ -123,13 +124,13 @@ def file_names(model: Model, labels: Mapping[str, str]) -> dict[str, str]:
 
 
 def _postings(keyed: Sequence[str]) -> dict[str, str]:
-    """key → the records holding it: gaps between record numbers in letters (`_gap_text`), comma-separated, in key order.
+    """key → the records holding it: gaps between record numbers in letters (`gap_text`), comma-separated, in key order.
 
     `keyed` holds each record's keys joined by newlines (a key never holds one). The gaps are
     gathered as the shared strings of `digits`, never as one int per holder: at 10,000 records a
     key → [record numbers] map took 137 MB, these lists a fifth of it.
     """
-    digits = [_gap_text(n) for n in range(len(keyed))]
+    digits = [gap_text(n) for n in range(len(keyed))]
     gaps: dict[str, list[str]] = {}
     last: dict[str, int] = {}
     for number, joined in enumerate(keyed):
@@ -151,7 +152,7 @@ class Keys:
 
     `names[i]` is record i's memo name (its address, digest and the labels' stamp), `keyed[i]` its
     keys joined by newlines, `encoded` key → its postings as written (`_postings`), in key order.
-    The record numbers holding a key are read back from its postings (`_decode`) only for the keys
+    The record numbers holding a key are read back from its postings (`decode_postings`) only for the keys
     a rebuild touches: kept whole as ints they were 137 MB of a 10,000-record build's memory.
     """
 
@@ -177,23 +178,6 @@ class Keys:
 
 
 REKEY_LIMIT: Final = 64  # more records changed than this: the postings are made whole again
-
-
-def _encode(numbers: Sequence[int], digits: Sequence[str]) -> str:
-    return ",".join([digits[b - a - 1] for a, b in zip([-1, *numbers], numbers, strict=False)])
-
-
-def _decode(postings: str) -> list[int]:
-    """The record numbers (ascending) of one key's postings as `_encode` wrote them."""
-    numbers: list[int] = []
-    at = -1
-    for gap in postings.split(","):
-        value = 0
-        for letter in gap:
-            value = value * 26 + ord(letter) - 97
-        at += value + 1
-        numbers.append(at)
-    return numbers
 
 
 def _changed(last: Keys, names: Sequence[str]) -> list[int] | None:
@@ -226,7 +210,7 @@ def _rekey(last: Keys, names: list[str], keyed: list[str]) -> set[str] | None:
             found = holders.get(key)
             if found is None:
                 known = last.encoded.get(key)
-                found = holders[key] = _decode(known) if known else []
+                found = holders[key] = decode_postings(known) if known else []
             return found
 
         for number in changed:
@@ -236,12 +220,12 @@ def _rekey(last: Keys, names: list[str], keyed: list[str]) -> set[str] | None:
                 holding(key).remove(number)
             for key in new - old:
                 bisect.insort(holding(key), number)
-        digits = [_gap_text(n) for n in range(len(keyed))]
+        digits = [gap_text(n) for n in range(len(keyed))]
         added = False
         for key, numbers in holders.items():
             if numbers:
                 added = added or key not in last.encoded
-                last.encoded[key] = _encode(numbers, digits)
+                last.encoded[key] = encode_postings(numbers, digits)
             else:
                 last.encoded.pop(key, None)
         if added:
@@ -249,25 +233,6 @@ def _rekey(last: Keys, names: list[str], keyed: list[str]) -> set[str] | None:
         touched = set(holders)
     last.names, last.keyed = names, keyed
     return touched
-
-
-GAP_LETTERS: Final = "abcdefghijklmnopqrstuvwxyz"
-
-
-def _gap_text(n: int) -> str:
-    """A gap between record numbers written in letters alone, base 26, a = 0 (0 → a, 25 → z, 26 → ba).
-
-    Never digits: the leak scan (write/leaks.py) reads up to three separators between two digits as
-    nothing, so gaps written in base-36 digits after a key of digits read as one number: `"139":"0,0,0,0,0,0,0,0"` was
-    13900000000, a placeholder number of a disclosure, and the build stopped at a file the worker
-    cannot change (breaker helper-123). search.js reads them back (`Index.postings`).
-    """
-    text = ""
-    while True:
-        n, rest = divmod(n, 26)
-        text = GAP_LETTERS[rest] + text
-        if n == 0:
-            return text
 
 
 def _script(data: object) -> bytes:

@@ -216,7 +216,7 @@ def test_nothing_is_searched_while_an_input_method_composes(page: Any, site: Pat
 @pytest.fixture(scope="module")
 def far_apart(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """80 activities; 鹦鹉 in three of them, far apart in the index, so that its postings hold gaps of two
-    letters (render/search.py _gap_text: base 26), which search.js must read back."""
+    letters (render/search_gaps.py gap_text: base 26), which search.js must read back."""
     root = tmp_path_factory.mktemp("search-far")
     content = root / "content"
     (content / "activities").mkdir(parents=True)

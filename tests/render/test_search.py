@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 
 from sitegen import pipeline
 from sitegen.options import Options
-from sitegen.render.search import GLOBAL, _decode, plain
+from sitegen.render.search import GLOBAL, plain
+from sitegen.render.search_gaps import decode as _decode
 from sitegen.render.search_text import Folder, fold_query, keys
 from tests.conftest import NOW, MakeSite
 from tests.support.edits import save_edit
@@ -328,7 +329,7 @@ def test_rows_converted_apart_equal_rows_converted_together(rows: list[list[str]
 
 def _postings_from_holders(keyed: list[str]) -> dict[str, str]:
     """The postings as they were first made: key → its record numbers as ints, then the gaps in base 36."""
-    from sitegen.render.search import _gap_text
+    from sitegen.render.search_gaps import gap_text as _gap_text
 
     holders: dict[str, list[int]] = {}
     for number, joined in enumerate(keyed):
@@ -350,7 +351,7 @@ POSTINGS_CASES = {
 
 @pytest.mark.parametrize("keyed", list(POSTINGS_CASES.values()), ids=list(POSTINGS_CASES))
 def test_postings_equal_the_ones_made_from_record_numbers(keyed: list[str]) -> None:
-    from sitegen.render.search import _decode, _postings
+    from sitegen.render.search import _postings
 
     made = _postings(keyed)
     assert made == _postings_from_holders(keyed) and list(made) == sorted(made)

@@ -61,7 +61,7 @@
     var out = [];
     if (text) {
       var gaps = text.split(","), at = -1;
-      for (var i = 0; i < gaps.length; i++) {  // each gap in letters, base 26, a = 0 (render/search.py _gap_text)
+      for (var i = 0; i < gaps.length; i++) {  // each gap in letters, base 26, a = 0 (render/search_gaps.py gap_text)
         var value = 0;
         for (var j = 0; j < gaps[i].length; j++) { value = value * 26 + gaps[i].charCodeAt(j) - 97; }
         at += value + 1; out.push(at);
