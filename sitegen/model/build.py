@@ -11,6 +11,7 @@ from pathlib import PurePosixPath
 from typing import Any, Final
 from zoneinfo import ZoneInfo
 
+from sitegen.load.invisible import visible_body
 from sitegen.addresses import ascii_url
 from sitegen.hanzi import place_units
 from sitegen.errors import Problem
@@ -37,7 +38,7 @@ def _common(v: Valid, clock: Dating, title: str, day: date, *state: object,
     f = v.fields
     updated = clock.updated(v.raw.path, dates)
     return dict(kind=v.kind, slug=v.slug, title=title, summary=f.summary, tags=f.tags, photos=v.photos,
-                draft=f.draft, body=v.raw.body or "", source=m.SourceRef(v.raw.path, v.raw.line),
+                draft=f.draft, body=visible_body(v.raw.body or ""), source=m.SourceRef(v.raw.path, v.raw.line),
                 digest=_digest(v.raw.digest, v.photos, updated, *state), day=day, updated=updated,
                 poster_paper=getattr(f, "poster_paper", None))
 
