@@ -23,7 +23,9 @@ def normalise_name(value: object) -> str:
 
 
 def mask_name(name: str) -> str:
-    """Keep the surname, star the rest (俞晓风 → 俞**): the wisher's dignity first."""
+    """Keep the surname, star the rest (俞晓风 → 俞**): the wisher's dignity first. Spaces typed in the
+    name (王　秀兰, 王 秀兰) are no characters of it: 王**, never 王*** (breaker helper-123)."""
+    name = "".join(name.split())
     return name[:1] + "*" * (len(name) - 1)
 
 

@@ -19,6 +19,8 @@ CASES = [  # (files, path in the model, expected value); NOW is 2026-11-24 12:00
     # wishes: the full name never reaches the model's shown name (SPEC §3)
     ({"wishes/a.yaml": WISH.format(wisher="俞晓风")}, "wishes.0.shown_name", "俞**"),
     ({"wishes/a.yaml": WISH.format(wisher="欧阳娜娜")}, "wishes.0.shown_name", "欧***"),
+    ({"wishes/a.yaml": WISH.format(wisher="俞\u3000晓风")}, "wishes.0.shown_name", "俞**"),  # a space typed in the name
+    ({"wishes/a.yaml": WISH.format(wisher="俞 晓 风")}, "wishes.0.shown_name", "俞**"),
     ({"wishes/a.yaml": WISH.format(wisher="俞晓风") + "wisher_alias: 俞阿姨\n"}, "wishes.0.shown_name", "俞阿姨"),
     ({"wishes/a.yaml": WISH.format(wisher="俞晓风")}, "wishes.0.day", date(2026, 10, 1)),
     ({"wishes/a.yaml": WISH.format(wisher="俞晓风") + "value: 12.5\n"}, "wishes.0.value", 12.5),
