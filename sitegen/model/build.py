@@ -236,6 +236,7 @@ def _secrets(records: list[Valid], variants: Variants) -> m.Secrets:
     names: set[str] = set()
     web: set[str] = set()
     poster: set[str] = set()
+    nowhere: set[str] = set()
     sources: dict[str, str] = {}
     chars: dict[str, str] = {}
     for v in records:
@@ -252,8 +253,10 @@ def _secrets(records: list[Valid], variants: Variants) -> m.Secrets:
                 web.add(v.fields.phone.digits)
             if v.fields.show_phone in POSTER_HIDES:
                 poster.add(v.fields.phone.digits)
+            if v.fields.show_phone == "none":
+                nowhere.add(v.fields.phone.digits)
     return m.Secrets(names=frozenset(names), web_hidden_phones=frozenset(web), poster_hidden_phones=frozenset(poster),
-                     sources=sources, script_chars=tuple(sorted(chars.items())))
+                     nowhere_phones=frozenset(nowhere), sources=sources, script_chars=tuple(sorted(chars.items())))
 
 
 def build_model(validated: Validated, options: Options, commit_times: Mapping[PurePosixPath, int], *,

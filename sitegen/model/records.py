@@ -228,6 +228,7 @@ class Secrets:
     names: frozenset[str] = frozenset()  # wishers' full names, as written and in Traditional script
     web_hidden_phones: frozenset[str] = frozenset()  # digits not to appear on web pages
     poster_hidden_phones: frozenset[str] = frozenset()  # digits not to appear on posters either
+    nowhere_phones: frozenset[str] = frozenset()  # show_phone: none: not even masked, anywhere (SPEC §3)
     sources: Mapping[str, str] = field(default_factory=dict)  # name or digits → PATH:LINE of the record it is from
     # (character, canonical form) for every character of a name that differs between scripts: text
     # searched through this table finds 劉曉东, mixed Simplified and Traditional, as well.

@@ -89,6 +89,7 @@ def check(content: Path, options: Options, cache: BuildCache | None = None,
                                  cache.photo_checks if cache else None, variants=variants,
                                  phones_clean=cache.phones_clean if cache else None,
                                  street_names=_foreign(options, "name"), street_phones=_foreign(options, "phone"),
+                                 street_nowhere=_foreign(options, "phone_none"),
                                  kept=memory.records_kept if memory is not None else None)
     problems = with_samples_left(validated.problems, loaded.records)  # `init`'s samples, unchanged: published
     if any(not p.warning for p in problems) or validated.site is None:
@@ -108,7 +109,7 @@ def check(content: Path, options: Options, cache: BuildCache | None = None,
 
 
 def _foreign(options: Options, kind: str) -> dict[str, str]:
-    """A street's other communities' secrets of `kind` ("name" or "phone") → where each comes from.
+    """A street's other communities' secrets of `kind` ("name", "phone" or "phone_none") → where each comes from.
 
     The community's own are left out: its check finds them in its own files as they are now (a
     wish it just deleted is still in the set the street kept from its last build).

@@ -42,9 +42,10 @@ def with_street_secrets(model: Model, options: Options) -> Model:
     secrets = model.secrets
     names = {value for kind, value, _ in options.street_secrets if kind == "name"}
     phones = {value for kind, value, _ in options.street_secrets if kind == "phone"}
+    nowhere = {value for kind, value, _ in options.street_secrets if kind == "phone_none"}
     sources = {value: source for _, value, source in options.street_secrets if value not in secrets.sources}
     merged = dataclasses.replace(secrets, names=secrets.names | names, web_hidden_phones=secrets.web_hidden_phones | phones,
-                                 sources={**sources, **secrets.sources})
+                                 nowhere_phones=secrets.nowhere_phones | nowhere, sources={**sources, **secrets.sources})
     return dataclasses.replace(model, secrets=merged)
 
 
@@ -53,4 +54,6 @@ def community_secrets(model: Model, slug: str) -> list[tuple[str, str, str]]:
     where = model.secrets.sources
     found = [("name", name, f"{slug}/{where.get(name, '')}") for name in model.secrets.names]
     found += [("phone", digits, f"{slug}/{where.get(digits, '')}") for digits in model.secrets.web_hidden_phones]
+    # a `none` number is refused masked too, in every community (validate/masked_phones.py); also a "phone"
+    found += [("phone_none", digits, f"{slug}/{where.get(digits, '')}") for digits in model.secrets.nowhere_phones]
     return sorted(found)

@@ -247,15 +247,17 @@ def tags_within_limit(records: Iterable[Valid]) -> Iterator[Problem]:
 
 
 def _phone_problems(loaded: Loaded, site: Valid | None, records: list[Valid], clean: dict[str, set[str]] | None,
-                    street_phones: Mapping[str, str] | None) -> list[Problem]:
+                    street_phones: Mapping[str, str] | None, street_nowhere: Mapping[str, str] | None = None
+                    ) -> list[Problem]:
     """The office's number hidden for a person (named at the person), then every hidden number published,
     then every `none` number published masked."""
     from sitegen.validate.masked_phones import none_phones_masked
     from sitegen.validate.phones import hidden_phones_unpublished, office_phone_hidden
 
     public, problems = office_phone_hidden(site, records)
-    return (problems + list(hidden_phones_unpublished(loaded.records, records, clean, street_phones, public))
-            + list(none_phones_masked(loaded.records, records)))
+    return (problems + list(hidden_phones_unpublished(loaded.records, records, clean, street_phones, public,
+                                                      street_nowhere or ()))
+            + list(none_phones_masked(loaded.records, records, street_nowhere)))
 
 
 def validate_content(loaded: Loaded, content: Path, cache: ValidCache | None = None,
@@ -264,13 +266,15 @@ def validate_content(loaded: Loaded, content: Path, cache: ValidCache | None = N
                      variants: Variants, phones_clean: dict[str, set[str]] | None = None,
                      street_names: Mapping[str, str] | None = None,
                      street_phones: Mapping[str, str] | None = None,
+                     street_nowhere: Mapping[str, str] | None = None,
                      kept: RecordsKept | None = None) -> Validated:
     """Every record through its schema and rules; problems from all files, nothing raised.
 
     `variants` is the build's memo of wishers' names in both scripts (validate/privacy.py);
     `clean` and `phones_clean` the records found free of wishers' names and of hidden numbers.
     `street_names` and `street_phones` (a street's community): the other communities' wishers' names
-    and web-hidden numbers → the street-relative PATH:LINE they come from (validate/privacy.py).
+    and web-hidden numbers → the street-relative PATH:LINE they come from (validate/privacy.py);
+    `street_nowhere`, those numbers whose show_phone is `none` (validate/masked_phones.py).
     `kept` (serve): each unchanged record's own check from the last build (validate/kept.py).
     """
     from sitegen.validate.privacy import wisher_names_unpublished
@@ -304,6 +308,6 @@ def validate_content(loaded: Loaded, content: Path, cache: ValidCache | None = N
         problems += dead_body_links(((v.raw, v.slug) for v in records), site.fields.base_url)
     problems += tags_within_limit(records)
     problems += wisher_names_unpublished(loaded.records, variants, clean, street_names)
-    problems += _phone_problems(loaded, site, records, phones_clean, street_phones)
+    problems += _phone_problems(loaded, site, records, phones_clean, street_phones, street_nowhere)
     problems += place_typed_without_slash(records)
     return Validated(site=site, records=records, problems=problems)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Final
 
 from sitegen.errors import Problem
@@ -36,12 +36,16 @@ def _pattern(digits: str) -> str:
     return f"{re.escape(head)}{_BETWEEN}[{re.escape(_MASKS)}]{{{hidden}}}{_BETWEEN}{re.escape(tail)}(?!\\d)"
 
 
-def none_phones_masked(raws: Iterable[RawRecord], valid: Iterable[Valid]) -> Iterator[Problem]:
+def none_phones_masked(raws: Iterable[RawRecord], valid: Iterable[Valid],
+                       foreign: Mapping[str, str] | None = None) -> Iterator[Problem]:
     """A problem at each field or body line, of any record, holding the masked form of a number whose
-    show_phone is `none` (the owner's own `phone` line is where the number belongs).
+    show_phone is `none` (the owner's own `phone` line is where the number belongs). `foreign` (a
+    street's community): the other communities' `none` numbers → the street-relative PATH:LINE of
+    each (`privacy.none_phone_masked_street`; breaker helper-124: published on 19 pages).
 
     Only texts with a mask character in them are searched for each such number."""
-    nowhere = {digits: phone for digits, phone in hidden_phones(valid).items() if phone.show == "none"}
+    nowhere: dict[str, HiddenPhone | str] = {**(foreign or {}), **{
+        digits: phone for digits, phone in hidden_phones(valid).items() if phone.show == "none"}}
     if not nowhere:
         return
     patterns = {digits: re.compile(f"(?<!\\d){_pattern(digits)}") for digits in nowhere}
@@ -56,10 +60,12 @@ def none_phones_masked(raws: Iterable[RawRecord], valid: Iterable[Valid]) -> Ite
             plain = unicodedata.normalize("NFKC", text) if not text.isascii() else text
             for digits, pattern in patterns.items():
                 if pattern.search(plain) or pattern.search(text):
-                    yield _problem(raw, line or raw.line, nowhere[digits])
+                    yield _problem(raw, line or raw.line, nowhere[digits], digits)
 
 
-def _problem(raw: RawRecord, line: int, phone: HiddenPhone) -> Problem:
+def _problem(raw: RawRecord, line: int, phone: HiddenPhone | str, digits: str) -> Problem:
+    if isinstance(phone, str):  # another community's, where it is kept from everywhere (street-relative)
+        return Problem(raw.path, line, "privacy.none_phone_masked_street", {"masked": mask_digits(digits), "source": phone})
     return Problem(raw.path, line, "privacy.none_phone_masked",
                    {"name": phone.name, "masked": mask_digits(phone.digits), "where": phone.where,
                     "show_words": said("disclosures", "show_phone", "none")})

@@ -11,7 +11,7 @@ import hashlib
 import html
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Final
 
@@ -138,9 +138,17 @@ def _written_at(site: Valid) -> str:
     return f"{site.raw.path}:{line}" if line is not None and line > 0 else "street.yaml"
 
 
-def _searched(valid: list[Valid], foreign: Mapping[str, str] | None, public: Iterable[str]) -> dict[str, HiddenPhone | str]:
-    """The numbers to search for: other communities' and this one's hidden ones, but `public`."""
-    phones: dict[str, HiddenPhone | str] = {**(foreign or {}), **hidden_phones(valid)}
+class NowhereSource(str):
+    """Where another community's number is that its show_phone keeps from everywhere (`none`): its
+    message never says to write it masked (SPEC §3; breaker helper-124)."""
+
+
+def _searched(valid: list[Valid], foreign: Mapping[str, str] | None, public: Iterable[str],
+              nowhere: Collection[str] = ()) -> dict[str, HiddenPhone | str]:
+    """The numbers to search for: other communities' (those of `nowhere` marked so) and this one's
+    hidden ones, but `public`."""
+    others = {digits: NowhereSource(source) if digits in nowhere else source for digits, source in (foreign or {}).items()}
+    phones: dict[str, HiddenPhone | str] = {**others, **hidden_phones(valid)}
     for digits in public:
         phones.pop(digits, None)
     return phones
@@ -149,7 +157,7 @@ def _searched(valid: list[Valid], foreign: Mapping[str, str] | None, public: Ite
 def hidden_phones_unpublished(raws: Iterable[RawRecord], valid: Iterable[Valid],
                               clean: dict[str, set[str]] | None = None,
                               foreign: Mapping[str, str] | None = None,
-                              public: Iterable[str] = ()) -> Iterator[Problem]:
+                              public: Iterable[str] = (), nowhere: Collection[str] = ()) -> Iterator[Problem]:
     """Point at every field or body line of any record that would publish a hidden number.
 
     The owner's own `phone` line is where the number belongs; everything else (an activity's
@@ -158,9 +166,10 @@ def hidden_phones_unpublished(raws: Iterable[RawRecord], valid: Iterable[Valid],
     whether they own a number): a rebuild searches only the new ones, as wisher_names_unpublished does.
     `foreign` (a street's community, docs/spec.md §6): the digits other communities keep off the
     web → the street-relative PATH:LINE that says so (`privacy.hidden_phone_street`). `public`:
-    digits named at their disclosure already (`office_phone_hidden`), not searched for.
+    digits named at their disclosure already (`office_phone_hidden`), not searched for. `nowhere`:
+    those of `foreign` whose show_phone is `none` (`privacy.hidden_phone_street_none`).
     """
-    phones = _searched(valid := list(valid), foreign, public)
+    phones = _searched(valid := list(valid), foreign, public, nowhere)
     owners = {id(v.raw) for v in valid if v.kind == "disclosures" and v.fields.phone is not None
               and v.fields.show_phone in WEB_HIDES}
     matcher = build_matcher(phones)
@@ -233,7 +242,8 @@ def _lists_with(raw: RawRecord, texts: list[tuple[tuple[str | int, ...], str]],
 
 def _problem(raw: RawRecord, line: int, phone: HiddenPhone | str, digits: str) -> Problem:
     if isinstance(phone, str):  # another community's number: where it is kept off the web, street-relative
-        return Problem(raw.path, line, "privacy.hidden_phone_street", {"masked": mask_digits(digits), "source": phone})
+        key = "privacy.hidden_phone_street_none" if isinstance(phone, NowhereSource) else "privacy.hidden_phone_street"
+        return Problem(raw.path, line, key, {"masked": mask_digits(digits), "source": str(phone)})
     # `none` shows it nowhere, masked neither (SPEC §3): its message never says to write it masked
     key = "privacy.hidden_phone_none" if phone.show == "none" else "privacy.hidden_phone"
     return Problem(raw.path, line, key, {"name": phone.name, "masked": mask_digits(phone.digits),

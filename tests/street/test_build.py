@@ -463,6 +463,10 @@ OUYANG_MENTION = "---\ntitle: 看望欧阳建华老人\ndate: 2026-06-01\n---\n�
 HIDDEN_PHONE = ("name: 欧阳明\nrole: 楼栋长\nparty_member: true\nphone: \"13912345678\"\nshow_phone: poster\n"
                 "duties: [走访]\n")
 PHONE_MENTION = "---\ntitle: 楼栋走访\ndate: 2026-06-01\n---\n有事请打 139 1234 5678。\n"
+# show_phone: none keeps the number from everywhere, masked too (breaker helper-124: another community's
+# 139****5678 was published on 19 pages, and the message for the whole number said to write it so)
+NOWHERE_PHONE = HIDDEN_PHONE.replace("show_phone: poster", "show_phone: none")
+MASKED_MENTION = "---\ntitle: 楼栋走访\ndate: 2026-06-01\n---\n有事请打 139****5678。\n"
 # case → the files written before each build; the last build must refuse to publish, naming the
 # secret's source (street-relative) and the line of the other community's record that would publish it
 ACROSS = [
@@ -476,6 +480,11 @@ ACROSS = [
      "wanghu/disclosures/oym.yaml:4", "meihu/activities/2026-zoufang.md:5:"),
     ("phone_then_mention", [{"wanghu/disclosures/oym.yaml": HIDDEN_PHONE},
                             {"meihu/activities/2026-zoufang.md": PHONE_MENTION}],
+     "wanghu/disclosures/oym.yaml:4", "meihu/activities/2026-zoufang.md:5:"),
+    ("nowhere_phone_masked", [{"wanghu/disclosures/oym.yaml": NOWHERE_PHONE, "meihu/activities/2026-zoufang.md": MASKED_MENTION}],
+     "wanghu/disclosures/oym.yaml:4", "meihu/activities/2026-zoufang.md:5:"),
+    ("nowhere_phone_then_masked_mention", [{"wanghu/disclosures/oym.yaml": NOWHERE_PHONE},
+                                           {"meihu/activities/2026-zoufang.md": MASKED_MENTION}],
      "wanghu/disclosures/oym.yaml:4", "meihu/activities/2026-zoufang.md:5:"),
 ]
 
@@ -504,8 +513,20 @@ def test_a_wisher_of_one_community_is_never_published_by_another(make_street: Ma
     assert any(line.startswith(at) for line in result.stderr.splitlines()), result.stderr  # which record's line
     assert tree_bytes(out) == before if before else not any(out.rglob("*.html"))
     if case != "mention_then_wish":  # there the name was published before anyone wished under it
-        secret = "13912345678" if "phone" in case else "欧阳建华"
+        secret = "139****5678" if "nowhere" in case else "13912345678" if "phone" in case else "欧阳建华"
         assert all(secret.encode() not in data for data in tree_bytes(out).values()) if out.exists() else True
+
+
+def test_another_communitys_nowhere_number_is_never_to_be_written_masked(make_street: MakeStreet, street_pages: str,
+                                                                         tmp_path: Path) -> None:
+    from tests.conftest import write_files
+
+    folder = make_street()
+    write_files(folder, {"wanghu/disclosures/oym.yaml": NOWHERE_PHONE, "meihu/activities/2026-zoufang.md": PHONE_MENTION})
+    result = run("build", "--content", str(folder), "--out", str(tmp_path / "out"))
+    lines = [line for line in result.stderr.splitlines() if line.startswith("meihu/activities/2026-zoufang.md:5:")]
+    assert result.exit_code == 1 and len(lines) == 1, result.stderr
+    assert "not even masked" in lines[0] and "wanghu/disclosures/oym.yaml:4" in lines[0] and "Write" not in lines[0]
 
 
 @pytest.mark.parametrize("hand", [
