@@ -517,6 +517,21 @@ def test_a_wisher_of_one_community_is_never_published_by_another(make_street: Ma
         assert all(secret.encode() not in data for data in tree_bytes(out).values()) if out.exists() else True
 
 
+@pytest.mark.parametrize(("case", "steps", "source", "at"), [c for c in ACROSS if len(c[1]) == 1], ids=[c[0] for c in ACROSS if len(c[1]) == 1])
+def test_check_of_a_street_finds_what_the_build_refuses(make_street: MakeStreet, street_pages: str, case: str,
+                                                        steps: list[dict[str, str]], source: str, at: str) -> None:
+    """`check --content STREET` checks each community against the others' secrets as the build does
+    (breaker helper-124: check passed a wanghu wisher named in meihu; build refused it)."""
+    from tests.conftest import write_files
+
+    folder = make_street()
+    write_files(folder, steps[0])
+    result = run("check", "--content", str(folder))
+    assert result.exit_code == 1, result.output
+    lines = [line for line in result.stderr.splitlines() if line.startswith(at)]
+    assert len(lines) == 1 and source in lines[0], result.stderr
+
+
 def test_another_communitys_nowhere_number_is_never_to_be_written_masked(make_street: MakeStreet, street_pages: str,
                                                                          tmp_path: Path) -> None:
     from tests.conftest import write_files
