@@ -240,16 +240,23 @@ SERVICE_DIGITS: Final = 5
 
 def parse_phone(value: Any) -> Phone:
     """A phone number as written: 5-15 digits after separators and +86 are taken out; one starting
-    with 1 is 5 digits (a service number) or 11 (a mobile). Raises the `value.phone` or
-    `value.phone_mobile_digits` error."""
+    with 1 is 5 digits (a service number) or 11 (a mobile); one of 10 or 11 digits starting with 2-9,
+    not written after +86, is a landline that lost its leading 0. Raises the `value.phone`,
+    `value.phone_mobile_digits` or `value.phone_zero_lost` error."""
     raw = clean_line(_text(value))
     digits = _PHONE_SEPARATORS.sub("", raw)
-    if digits.startswith("+86"):
+    international = digits.startswith("+86")
+    if international:
         digits = digits[3:]
     if not digits.isdigit() or not 5 <= len(digits) <= 15:
         raise _fail("value.phone", value=raw)
     if digits.startswith("1") and len(digits) not in (SERVICE_DIGITS, MOBILE_DIGITS):
         raise _fail("value.phone_mobile_digits", value=raw, count=len(digits))
+    if not international and len(digits) in (10, 11) and digits[0] in "23456789":
+        # A landline with its area code (0551-63351234) whose 0 a spreadsheet dropped (a number cell,
+        # or a CSV it saved): every mainland area code starts with 0, and no number of ten or eleven
+        # digits starts with 2-9 (breaker helper-124: 55163351234 printed on the poster residents call).
+        raise _fail("value.phone_zero_lost", value=raw, fixed=f"0{digits}")
     shown = digits if len(digits) == MOBILE_DIGITS else re.sub(r"\s+", " ", raw)
     return Phone(digits=digits, shown=shown)
 

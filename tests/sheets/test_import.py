@@ -321,3 +321,30 @@ def test_a_backwards_daytime_is_not_offered_the_next_day(make_site: MakeSite, tm
                  env={"SITEGEN_LANG": "zh-Hans"})
     assert result.exit_code == 1
     assert "2026-05-21" not in result.stderr and "不晚于开始" in result.stderr, result.stderr
+
+
+# A landline whose leading 0 the spreadsheet dropped (a number cell, or the CSV it saved): refused at its
+# row with the number to write, never kept as a wrong number (breaker helper-124: 55163351234 on the poster).
+ZERO_LOST = [("csv_text", "d.csv", "5516335123"), ("csv_eleven", "d.csv", "55163351234"),
+             ("xlsx_number", "d.xlsx", 55163351234), ("xlsx_shanghai", "d.xlsx", 2162345678)]
+
+
+@pytest.mark.parametrize(("name", "cell"), [c[1:] for c in ZERO_LOST], ids=[c[0] for c in ZERO_LOST])
+def test_a_landline_that_lost_its_zero_is_refused_with_the_number_to_write(make_site: MakeSite, tmp_path: Path,
+                                                                         name: str, cell: object) -> None:
+    content = make_site(site=SITE)
+    rows = [["姓名", "职务", "联系电话"], ["李红", "单元长", cell]]
+    if name.endswith(".csv"):
+        (tmp_path / name).write_text("\n".join(",".join(str(c) for c in row) for row in rows) + "\n", "utf-8")
+        sheet = tmp_path / name
+    else:
+        sheet = xlsx(tmp_path / name, rows)
+    result = run("import", "disclosure", str(sheet), "--content", str(content))
+    assert result.exit_code == 1 and f"{name}:2" in result.stderr and f"0{cell}" in result.stderr, result.stderr
+    assert not (content / "disclosures").exists()
+
+
+@pytest.mark.parametrize("typed", ["0551-63351234", "055163351234", "+86 551 6335 1234", "63351234", "13805515678"])
+def test_a_landline_written_whole_or_after_86_is_read(make_site: MakeSite, typed: str) -> None:
+    content = make_site({"disclosures/l.yaml": f"name: 李红\nrole: 单元长\nphone: '{typed}'\n"}, site=SITE)
+    assert run("check", "--content", str(content)).exit_code == 0
