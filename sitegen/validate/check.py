@@ -264,10 +264,8 @@ def validate_content(loaded: Loaded, content: Path, cache: ValidCache | None = N
                      clean: dict[str, set[str]] | None = None,
                      photos: dict[str, tuple[int, int, str | None]] | None = None, *,
                      variants: Variants, phones_clean: dict[str, set[str]] | None = None,
-                     street_names: Mapping[str, str] | None = None,
-                     street_phones: Mapping[str, str] | None = None,
-                     street_nowhere: Mapping[str, str] | None = None,
-                     kept: RecordsKept | None = None) -> Validated:
+                     street_names: Mapping[str, str] | None = None, street_phones: Mapping[str, str] | None = None,
+                     street_nowhere: Mapping[str, str] | None = None, kept: RecordsKept | None = None) -> Validated:
     """Every record through its schema and rules; problems from all files, nothing raised.
 
     `variants` is the build's memo of wishers' names in both scripts (validate/privacy.py);

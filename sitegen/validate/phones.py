@@ -165,9 +165,8 @@ def hidden_phones_unpublished(raws: Iterable[RawRecord], valid: Iterable[Valid],
     `clean` remembers, per set of hidden numbers, the records found free of them (by their text and
     whether they own a number): a rebuild searches only the new ones, as wisher_names_unpublished does.
     `foreign` (a street's community, docs/spec.md §6): the digits other communities keep off the
-    web → the street-relative PATH:LINE that says so (`privacy.hidden_phone_street`). `public`:
-    digits named at their disclosure already (`office_phone_hidden`), not searched for. `nowhere`:
-    those of `foreign` whose show_phone is `none` (`privacy.hidden_phone_street_none`).
+    web → the street-relative PATH:LINE that says so (`privacy.hidden_phone_street`; `..._none` for
+    those in `nowhere`). `public`: digits named at their disclosure already (`office_phone_hidden`).
     """
     phones = _searched(valid := list(valid), foreign, public, nowhere)
     owners = {id(v.raw) for v in valid if v.kind == "disclosures" and v.fields.phone is not None
