@@ -29,11 +29,10 @@ _ANY_MASK: Final = re.compile(f"[{re.escape(_MASKS)}]")
 
 
 def _pattern(digits: str) -> str:
-    """A masked form of `digits` as mask_digits writes it, with any mask character and spacing."""
-    masked = mask_digits(digits)
-    head, tail = masked[: len(masked) - len(masked.lstrip("0123456789"))], masked[len(masked.rstrip("0123456789")):]
-    hidden = len(masked) - len(head) - len(tail)
-    return f"{re.escape(head)}{_BETWEEN}[{re.escape(_MASKS)}]{{{hidden}}}{_BETWEEN}{re.escape(tail)}(?!\\d)"
+    """A masked form of `digits` as mask_digits writes it (its visible head, its stars, its visible
+    tail), with any mask character and spacing."""
+    head, stars, tail = re.fullmatch(r"(\d*)(\*+)(\d+)", mask_digits(digits)).groups()  # type: ignore[union-attr]
+    return f"{head}{_BETWEEN}[{re.escape(_MASKS)}]{{{len(stars)}}}{_BETWEEN}{tail}(?!\\d)"
 
 
 def none_phones_masked(raws: Iterable[RawRecord], valid: Iterable[Valid],
