@@ -80,16 +80,19 @@ def build(app: App, content: Path, out: Path, base_url: str | None, drafts: bool
         raise UsageProblem(key, **values)
     if shard or assemble or parts:
         raise UsageProblem("cli.street_only", option="--shard" if shard else "--assemble", path=str(content))
+    from sitegen.street.lone import as_lone, in_street, told_as_lone
+
+    lone, options, met = in_street(content, options)  # a street's community built on its own: as the street has it
 
     def waiting(holder: Any) -> None:
         click.echo(messages.text("cli.output_busy_wait", out=str(out), pid=holder.pid if holder else "?",
                                  started=holder.started if holder else "?"), err=True)
 
-    with progress_bar(app, messages) as progress:
+    with progress_bar(app, messages) as progress, told_as_lone(lone):
         report = _watched(app, out, lambda: pipeline.build(content, out, options, progress, waiting))
     if report.cache_damaged:
         click.echo(messages.text("cli.cache_damaged"), err=True)
-    report_problems(messages, report.warnings)
+    report_problems(messages, [*met, *as_lone(lone, report.warnings)])
     # checked again (the cache was not saved: serve stopped, the cache deleted) and found the same
     key = "cli.build_unchanged" if report.unchanged else "cli.build_same" if report.same else "cli.build_done"
     counts = built_counts(messages, report.pages, report.copies, report.trees, report.posters, report.photos)
@@ -133,12 +136,17 @@ def check(app: App, content: Path) -> None:
     messages = app.messages(content)
     if is_street(content):
         return check_street(app, messages, content)
-    checked = pipeline.check(content, Options(language=app.lang))
+    from sitegen.street.lone import as_lone, in_street, told_as_lone
+
+    lone, options, met = in_street(content, Options(language=app.lang))  # a street's community: as the street has it
+    with told_as_lone(lone):
+        checked = pipeline.check(content, options)
     from sitegen.pipeline.execute import theme_folder
 
-    theme_folder(content, checked.model)  # site.yaml's theme: outside the site, or not there, as build says it
-    report_problems(messages, checked.warnings, counted=app.quiet)  # the next line counts them, unless quiet
-    app.echo(messages.text("cli.check_ok", records=checked.records, warnings=len(checked.warnings)))
+    theme_folder(content, checked.model, options.theme)  # site.yaml's theme: outside the site, or not there, as build says it
+    warnings = [*met, *as_lone(lone, checked.warnings)]
+    report_problems(messages, warnings, counted=app.quiet)  # the next line counts them, unless quiet
+    app.echo(messages.text("cli.check_ok", records=checked.records, warnings=len(warnings)))
     echo_drafts(app, messages, checked.drafts)
     if app.verbose:
         model = checked.model

@@ -13,6 +13,7 @@ from sitegen.cli.errors import guarded
 from sitegen.cli.group import cli
 from sitegen.cli.options import content_dir, content_option, out_option, output_dir, theme_option
 from sitegen.options import Options
+from sitegen.reporting import report_problems
 from sitegen.usage import IntRange
 
 
@@ -55,5 +56,11 @@ def serve(app: App, content: Path, out: Path, port: int, open_browser: bool, dra
         from sitegen.street.build import serve_build
 
         street = serve_build
-    run_server(content, out, port, open_browser, Options(drafts=drafts, language=app.lang, theme=theme),
-               app.messages(content), street)
+    options = Options(drafts=drafts, language=app.lang, theme=theme)
+    messages = app.messages(content)
+    if street is None:  # a street's community served on its own: as the street has it (street/lone.py)
+        from sitegen.street.lone import in_street
+
+        options, met = in_street(content, options)[1:]
+        report_problems(messages, met)
+    run_server(content, out, port, open_browser, options, messages, street)

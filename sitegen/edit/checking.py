@@ -10,6 +10,7 @@ from sitegen.edit.forms import form_for
 from sitegen.errors import ContentInvalid, Problem
 from sitegen.i18n.messages import Messages
 from sitegen.options import Options
+from sitegen.street.lone import as_in_street
 from sitegen.validate.commented import UNCOMMENTED
 
 
@@ -27,7 +28,8 @@ def check_form(content: Path, path: PurePosixPath, text: str, kind: str, message
 
     overlay = {path: text}  # the unfinished draft's own `_` file, if any, is ignored by builds anyway
     try:
-        problems: list[Problem] = pipeline.check(content, Options(drafts=True), overlay=overlay).warnings
+        options = as_in_street(content, Options(drafts=True))  # a street's community: as the street has it
+        problems: list[Problem] = pipeline.check(content, options, overlay=overlay).warnings
     except ContentInvalid as e:
         problems = e.problems
     records, _ = parse_file(SourceFile(path, kind, len(text), 0), text)

@@ -30,6 +30,7 @@ from sitegen.edit.store import EditError
 from sitegen.errors import ContentInvalid, Problem
 from sitegen.i18n.messages import Messages
 from sitegen.options import Options
+from sitegen.street.lone import as_in_street
 from sitegen.reporting import built_counts
 from sitegen.runtime import stopped_like_ctrl_c
 
@@ -80,7 +81,7 @@ def _build(editor: Editor, out: Path, drafts: bool) -> dict[str, Any]:
 
     with editor.building:
         try:
-            report = pipeline.build(editor.content, out, Options(drafts=drafts))
+            report = pipeline.build(editor.content, out, as_in_street(editor.content, Options(drafts=drafts)))
         except ContentInvalid as e:
             return {"ok": False, "messages": [p.render(editor.messages) for p in e.problems]}
         except LeaksFound as e:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Final
 
 from sitegen.errors import ContentInvalid, Problem
 from sitegen.options import Options
+from sitegen.street.lone import as_in_street
 from sitegen.sheets.cells import plain
 from sitegen.sheets.read import SheetError, Table, read_table
 from sitegen.write.files import replace_file
@@ -253,7 +254,7 @@ def _validate(content: Path, overlay: dict[PurePosixPath, str],
     from sitegen import pipeline
 
     try:
-        checked = pipeline.check(content, Options(), overlay=overlay)
+        checked = pipeline.check(content, as_in_street(content, Options()), overlay=overlay)
         problems: list[Problem] = checked.warnings
     except ContentInvalid as e:
         problems = e.problems

@@ -1,0 +1,142 @@
+"""A street's community checked, built, served, imported into or edited on its own.
+
+A worker of one community runs `sitegen check --content wanghu` (or `serve`, `import`, `edit`) in
+the street folder, as the sample street's site.yaml invites ("没写的项沿用上一级文件夹的 street.yaml").
+The community is then what the street makes of it (docs/spec.md §6): what its site.yaml leaves out
+comes from street.yaml, the street's theme unless it names its own, and the other communities'
+secrets (wishers' full names, hidden phones) are refused in it as the street build refuses them.
+
+breaker helper-124: run alone, a community read no street.yaml, so `check` said `base_url` was
+missing and nothing was checked against the other communities.
+
+Paths stay relative to the community folder the worker named: a problem in an inherited value is
+at `../street.yaml:LINE`, another community's record at `../meihu/wishes/a.yaml:3`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from sitegen import pipeline
+from sitegen.errors import ContentInvalid, Problem, sorted_problems
+from sitegen.load.files import ignored
+from sitegen.options import Options
+from sitegen.pipeline.streetsecrets import community_secrets
+from sitegen.street.community import at_street_yaml, community_options
+from sitegen.street.config import COMMUNITY_NAME, STREET_FILE, Community, Street, is_street
+from sitegen.street.read import read_street
+from sitegen.street.state import StreetFolders
+
+UP: PurePosixPath = PurePosixPath("..")
+
+
+@dataclass(frozen=True, slots=True)
+class Lone:
+    """A community folder run on its own (`community`) and the street around it: `street` as
+    street.yaml says, `others` the street's other communities in slug order."""
+
+    street: Street
+    community: Community
+    others: tuple[Community, ...]
+
+
+def street_around(content: Path) -> Lone | None:
+    """The street whose community `content` is, or None when it is no street's: its parent folder
+    holds street.yaml and its name is a community's ([a-z0-9-], not starting with . or _).
+
+    Raises ContentInvalid with street.yaml's errors (at `../street.yaml:LINE`) when it is unusable:
+    what the community inherits is then unknowable.
+    """
+    folder = content.resolve()
+    if not is_street(folder.parent) or ignored(folder.name) or not COMMUNITY_NAME.fullmatch(folder.name):
+        return None
+    read = read_street(folder.parent)
+    if read.street is None:
+        raise ContentInvalid([_up(p) for p in read.problems if not p.warning and p.path == PurePosixPath(STREET_FILE)])
+    mine = next((c for c in read.communities if c.slug == folder.name), None)
+    if mine is None:  # a name the street reserves for its own pages: the street's check says so
+        return None
+    return Lone(read.street, mine, tuple(c for c in read.communities if c is not mine))
+
+
+def lone_options(lone: Lone, options: Options) -> tuple[Options, list[Problem]]:
+    """The options `lone.community` is checked and built with on its own, and the warnings met.
+
+    As the street builds it (street/community.py community_options) but with its cache and print
+    folder beside its own output, and `--base-url` still the user's. The other communities are each
+    checked (nothing written) for their secrets; one with errors cannot be, and is named in a
+    warning (`street.lone_other_invalid`), as its secrets are then unknown.
+    """
+    made = community_options(lone.street, lone.community, options, StreetFolders(Path(), Path()))
+    made = dataclasses.replace(made, base_url=options.base_url, cache_folder=options.cache_folder,
+                               print_to=options.print_to)
+    secrets: list[tuple[str, str, str]] = []
+    warnings: list[Problem] = []
+    for other in lone.others:
+        plain = community_options(lone.street, other, dataclasses.replace(options, base_url=None),
+                                  StreetFolders(Path(), Path()))
+        try:
+            checked = pipeline.check(other.content, plain)
+        except ContentInvalid:
+            warnings.append(Problem(UP / other.slug, None, "street.lone_other_invalid",
+                                    {"slug": other.slug, "street": f"{UP}"}, True))
+            continue
+        secrets += [(kind, value, f"{UP}/{source}") for kind, value, source in community_secrets(checked.model, other.slug)]
+    return dataclasses.replace(made, street_secrets=tuple(sorted(secrets))), warnings
+
+
+def in_street(content: Path, options: Options) -> tuple[Lone | None, Options, list[Problem]]:
+    """`content` as it is checked and built when run on its own: the street around it (None when it
+    is no street's community), its options (`lone_options`, else `options` as given) and the warnings
+    met. Raises ContentInvalid as `street_around` does."""
+    lone = street_around(content)
+    if lone is None:
+        return None, options, []
+    made, warnings = lone_options(lone, options)
+    return lone, made, warnings
+
+
+def as_in_street(content: Path, options: Options) -> Options:
+    """`options` with what the street around `content` adds (`in_street`); the street is read and
+    its other communities checked once per process and folder, as the editor and `import` check
+    on every save. Raises ContentInvalid as `street_around` does."""
+    made = _remembered(content.resolve())
+    if made is None:
+        return options
+    return dataclasses.replace(options, theme=options.theme or made.theme, site_defaults=made.site_defaults,
+                               street_community=made.street_community, street_secrets=made.street_secrets)
+
+
+@functools.lru_cache(maxsize=8)
+def _remembered(content: Path) -> Options | None:
+    lone, made, _ = in_street(content, Options())
+    return made if lone is not None else None
+
+
+def as_lone(lone: Lone | None, problems: list[Problem]) -> list[Problem]:
+    """Problems of the community run alone: an inherited value's at `../street.yaml:LINE`
+    (`problems` as they are when `lone` is None)."""
+    if lone is None:
+        return problems
+    placed = at_street_yaml(problems, lone.street, lone.community)
+    return sorted_problems(_up(p) if p.path == PurePosixPath(STREET_FILE) else p for p in placed)
+
+
+@contextmanager
+def told_as_lone(lone: Lone | None) -> Iterator[None]:
+    """Re-raise a ContentInvalid of the body with its problems as `as_lone` places them."""
+    try:
+        yield
+    except ContentInvalid as e:
+        if lone is None:
+            raise
+        raise ContentInvalid(as_lone(lone, e.problems)) from None
+
+
+def _up(problem: Problem) -> Problem:
+    return dataclasses.replace(problem, path=UP / problem.path)

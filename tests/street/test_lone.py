@@ -1,0 +1,109 @@
+"""A street's community run on its own (`--content STREET/wanghu`): what the street gives it, and the
+other communities' secrets, as the street build has them (sitegen/street/lone.py).
+
+breaker helper-124: run alone, a community read no street.yaml: `check` said `base_url` was missing,
+`import` warned of it, and nothing was checked against the other communities.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path, PurePosixPath
+
+import pytest
+
+from sitegen.i18n.messages import Messages
+from tests.conftest import run, tree_bytes, write_files
+from tests.street.conftest import STREET_YAML, MakeStreet, community_site
+from tests.street.test_build import ACROSS
+
+# the sample's wisher (李秀兰) named in the street office's address: an inherited value at fault
+OFFICE_NAMES_WISHER = STREET_YAML.replace("address: 包河大道1号", "address: 李秀兰家楼下")
+
+
+@pytest.mark.parametrize("command", ["check", "build"])
+def test_a_community_run_alone_is_what_the_street_makes_it(make_street: MakeStreet, tmp_path: Path,
+                                                            command: str) -> None:
+    folder, out = make_street(), tmp_path / "out"
+    args = ["--out", str(out)] if command == "build" else []
+    result = run(command, "--content", str(folder / "meihu"), *args)
+    assert result.exit_code == 0, result.output
+    assert "base_url" not in result.stderr  # its address is the street's + its folder name
+    if command == "build":
+        page = (out / "index.html").read_text(encoding="utf-8")
+        assert 'href="https://street.example.org/meihu/"' in page and "包河街道" in page  # street.yaml's name
+
+
+@pytest.mark.parametrize("command", ["check", "build"])
+@pytest.mark.parametrize(("case", "steps", "source", "at"), [c for c in ACROSS if len(c[1]) == 1],
+                         ids=[c[0] for c in ACROSS if len(c[1]) == 1])
+def test_another_communitys_secrets_are_refused_in_a_community_run_alone(
+        make_street: MakeStreet, tmp_path: Path, command: str, case: str, steps: list[dict[str, str]],
+        source: str, at: str) -> None:
+    """The line that would publish it, relative to the community run; the secret's source from there."""
+    folder, out = make_street(), tmp_path / "out"
+    write_files(folder, steps[0])
+    args = ["--out", str(out)] if command == "build" else []
+    result = run(command, "--content", str(folder / "meihu"), *args)
+    assert result.exit_code == 1, result.output
+    mine = at.removeprefix("meihu/")
+    lines = [line for line in result.stderr.splitlines() if line.startswith(mine)]
+    assert len(lines) == 1 and f"../{source}" in lines[0], result.stderr
+    assert not out.exists() or not any(out.rglob("*.html"))
+
+
+def test_another_community_with_errors_is_named_and_does_not_stop_this_one(make_street: MakeStreet) -> None:
+    folder = make_street()
+    write_files(folder, {"wanghu/site.yaml": community_site("望湖社区", "bad: [\n")})
+    result = run("check", "--content", str(folder / "meihu"))
+    assert result.exit_code == 0, result.output
+    warned = [line for line in result.stderr.splitlines() if line.startswith("../wanghu: ")]
+    assert len(warned) == 1 and "sitegen check --content .." in warned[0], result.stderr
+
+
+def test_an_inherited_value_at_fault_is_at_its_line_in_street_yaml(make_street: MakeStreet) -> None:
+    folder = make_street(street=OFFICE_NAMES_WISHER)
+    result = run("check", "--content", str(folder / "meihu"))
+    assert result.exit_code == 1, result.output
+    assert any(line.startswith("../street.yaml:6: ") for line in result.stderr.splitlines()), result.stderr
+
+
+def test_an_unusable_street_yaml_stops_a_community_run_alone(make_street: MakeStreet) -> None:
+    folder = make_street(street="name: 包河街道\n")  # no base_url
+    result = run("check", "--content", str(folder / "meihu"))
+    assert result.exit_code == 1, result.output
+    assert [line.split(": ")[0] for line in result.stderr.splitlines() if ": " in line] == ["../street.yaml:1"]
+
+
+def test_a_folder_the_street_leaves_out_is_no_community(make_street: MakeStreet) -> None:
+    """`_old` is not built by the street: run alone it is a site of its own, its site.yaml all it has."""
+    folder = make_street({"_old": community_site("旧社区"), "meihu": community_site("梅湖社区")})
+    result = run("check", "--content", str(folder / "_old"))
+    assert result.exit_code == 1 and "base_url" in result.stderr, result.output
+
+
+def test_import_into_a_community_knows_its_street(make_street: MakeStreet, tmp_path: Path) -> None:
+    folder = make_street()
+    sheet = tmp_path / "wishes.csv"
+    sheet.write_text("心愿,许愿人,发布日期,状态\n想要一个台灯,欧阳建华,2026-05-01,待认领\n", encoding="utf-8")
+    result = run("import", "wishes", str(sheet), "--content", str(folder / "meihu"))
+    assert result.exit_code == 0, result.output
+    assert "base_url" not in result.output
+
+
+def test_the_editor_checks_a_form_against_the_other_communities(make_street: MakeStreet) -> None:
+    from sitegen.edit.checking import check_form
+
+    folder = make_street()
+    write_files(folder, {"wanghu/wishes/oy.yaml": ACROSS[0][1][0]["wanghu/wishes/oy.yaml"]})
+    text = "---\ntitle: 看望欧阳建华老人\ndate: 2026-06-01\n---\n感谢欧阳建华老人。\n"
+    errors, _ = check_form(folder / "meihu", PurePosixPath("activities/2026-kanwang.md"), text, "activities",
+                           Messages("zh-Hans"))
+    assert any("../wanghu/wishes/oy.yaml:2" in said for said in sum(errors.values(), [])), errors
+
+
+def test_a_community_built_alone_is_byte_for_byte_its_street_pages(make_street: MakeStreet, tmp_path: Path) -> None:
+    """Alone or in the street, a community's own pages are the same files."""
+    folder = make_street()
+    assert run("build", "--content", str(folder), "--out", str(tmp_path / "whole")).exit_code == 0
+    assert run("build", "--content", str(folder / "meihu"), "--out", str(tmp_path / "alone")).exit_code == 0
+    assert tree_bytes(tmp_path / "alone") == tree_bytes(tmp_path / "whole" / "meihu")
