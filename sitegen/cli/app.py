@@ -20,13 +20,15 @@ EXIT_INTERRUPTED = 130
 
 def site_setting(content: Path, key: str) -> str | None:
     """One top-level value of site.yaml, read leniently: a broken file must not hide its own errors."""
-    for name in ("site.yaml", "site.yml", "street.yaml"):  # a street's communities speak its language
+    # a street speaks its language, and so do its communities, run in it or alone (street/lone.py)
+    for path in (content / "site.yaml", content / "site.yml", content / "street.yaml", content / ".." / "street.yaml"):
         try:
-            text = (content / name).read_text("utf-8-sig")
+            text = path.read_text("utf-8-sig")
         except (OSError, UnicodeDecodeError):
             continue
         match = re.search(rf"^{key}:\s*['\"]?([A-Za-z/_+-]+)", text, re.MULTILINE)
-        return match.group(1) if match else None
+        if match:
+            return match.group(1)
     return None
 
 

@@ -107,3 +107,11 @@ def test_a_community_built_alone_is_byte_for_byte_its_street_pages(make_street: 
     assert run("build", "--content", str(folder), "--out", str(tmp_path / "whole")).exit_code == 0
     assert run("build", "--content", str(folder / "meihu"), "--out", str(tmp_path / "alone")).exit_code == 0
     assert tree_bytes(tmp_path / "alone") == tree_bytes(tmp_path / "whole" / "meihu")
+
+
+@pytest.mark.parametrize(("language", "said"), [("en", "site.yaml:3: warning: unknown field"), ("zh-Hans", "site.yaml:3: 提醒")])
+def test_a_community_run_alone_speaks_its_streets_language(make_street: MakeStreet, language: str, said: str) -> None:
+    folder = make_street(street=STREET_YAML + f"language: {language}\n")
+    write_files(folder, {"meihu/site.yaml": community_site("梅湖社区", "bad_field: 1\n")})
+    result = run("check", "--content", str(folder / "meihu"), env={"SITEGEN_LANG": ""})
+    assert said in result.stderr, result.stderr
