@@ -6,9 +6,11 @@ the worker sees them. Nothing here reads a community's records: that is `pipelin
 
 from __future__ import annotations
 
+import itertools
 import os
 from pathlib import Path, PurePosixPath
 from typing import Annotated, ClassVar, Final
+from urllib.parse import urlsplit
 
 from pydantic import ValidationError
 from pydantic_core import PydanticCustomError
@@ -30,6 +32,7 @@ from sitegen.validate.unknown import unknown_fields
 
 # Names the street's own pages use at OUT/ (street/pages.py and the theme's static files), and the
 # top-level names of a community site, which street pages may grow into: no community may take one.
+DEFAULT_PORTS: Final = {"http": 80, "https": 443}  # RFC 7230 §2.7
 RESERVED: Final = frozenset({
     "care", "zh-hant", "wishes", "posters", "static", "search", "media", "feed", "sitemap", "activities",
     "disclosures", "deliberations", "places", "pages", "index", "manifest", "theme", "themes", "tags", "browse",
@@ -56,10 +59,12 @@ def read_street(folder: Path, base_url: str | None = None) -> StreetRead:
     street, problems = _street(folder, base_url)
     theme = _theme_top(folder, street.theme) if street is not None and street.theme else None
     communities: list[Community] = []
-    for entry in sorted(os.scandir(folder), key=lambda e: e.name):
+    entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    taken = frozenset(entry.name for entry in entries)
+    for entry in entries:
         if ignored(entry.name) or not entry.is_dir() or entry.name == theme:  # the street's theme is no community
             continue
-        problem = _name_problem(entry.name) or _link_problem(entry, folder)
+        problem = _name_problem(entry.name, taken) or _link_problem(entry, folder)
         if problem is not None:
             problems.append(problem)
             continue
@@ -106,15 +111,26 @@ def _street(folder: Path, base_url: str | None) -> tuple[Street | None, list[Pro
     return street, problems
 
 
-def _name_problem(name: str) -> Problem | None:
-    """A community folder's name is its address: [a-z0-9-], and none of the street's own."""
+def _name_problem(name: str, taken: frozenset[str]) -> Problem | None:
+    """A community folder's name is its address: [a-z0-9-], and none of the street's own. The name
+    suggested instead is free: neither another entry of the street folder (`taken`) nor the street's.
+
+    breaker helper-124: `WangHu/` beside `wanghu/` was told to become wanghu."""
     where = PurePosixPath(name)
     if not COMMUNITY_NAME.fullmatch(name):
-        suggestion = slugify(name) or "community-1"
-        return Problem(where, None, "street.folder_name", {"name": name, "suggestion": suggestion})
+        return Problem(where, None, "street.folder_name", {"name": name, "suggestion": _free(slugify(name), taken)})
     if name in RESERVED:
-        return Problem(where, None, "street.folder_reserved", {"name": name, "suggestion": f"{name}-1"})
+        return Problem(where, None, "street.folder_reserved", {"name": name, "suggestion": _free(name, taken | {name})})
     return None
+
+
+def _free(stem: str, taken: frozenset[str]) -> str:
+    """`stem` when no entry of the street and none of its own pages has that name, else the first free
+    `stem-2`, `stem-3` …; "community-1" … for a name with nothing to keep."""
+    if stem and stem not in taken and stem not in RESERVED:
+        return stem
+    base = stem or "community"
+    return next(name for n in itertools.count(2 if stem else 1) if (name := f"{base}-{n}") not in taken | RESERVED)
 
 
 def _link_problem(entry: os.DirEntry[str], folder: Path) -> Problem | None:
@@ -173,5 +189,20 @@ def _base_url_problems(street: Street, community: Community) -> list[Problem]:
     if url == expected:
         return []
     line = located.lines.get(("base_url",), located.line)
-    key = "street.base_url_elsewhere" if url.startswith(street.base_url) else "street.base_url_outside"
+    key = ("street.base_url_spelt" if same_address(url, expected) else
+           "street.base_url_elsewhere" if url.startswith(street.base_url) else "street.base_url_outside")
     return [Problem(rel, line, key, {"url": url, "street": street.base_url, "expected": expected})]
+
+
+def same_address(one: str, other: str) -> bool:
+    """Whether two http(s) URLs name the same place though spelt apart: the scheme and host in other
+    letter cases, the scheme's default port written or not (RFC 3986 §6.2.2.1 and §6.2.3); the path
+    is compared as written. breaker helper-124: `https://Street.example.org:443/wanghu/` was said to
+    be outside the street."""
+    a, b = urlsplit(one), urlsplit(other)
+    try:
+        ports = (a.port or DEFAULT_PORTS.get(a.scheme.lower()), b.port or DEFAULT_PORTS.get(b.scheme.lower()))
+    except ValueError:
+        return False
+    return (a.scheme.lower(), (a.hostname or ""), ports[0], a.path) == (b.scheme.lower(), (b.hostname or ""), ports[1], b.path)
+

@@ -59,9 +59,14 @@ CASES = [
      ("李**", "李**")),
     # community folders
     ("folder_capitals", S, {"WangHu": community_site("望湖社区")}, {}, "WangHu:", ("wanghu", "wanghu")),
+    # the name suggested is free (breaker helper-124: WangHu/ beside wanghu/ was told to become wanghu)
+    ("folder_capitals_name_taken", S, {"WangHu": community_site("望湖社区"), "wanghu": community_site("望湖社区")}, {},
+     "WangHu:", ("e.g. wanghu-2)", "例如 wanghu-2）")),
+    ("folder_capitals_names_taken", S, {"WangHu": community_site("望湖社区"), "wanghu": community_site("望湖社区"),
+                                        "wanghu-2": community_site("望湖二社区")}, {}, "WangHu:", ("e.g. wanghu-3)", "例如 wanghu-3）")),
     ("folder_chinese", S, {"望湖": community_site("望湖社区")}, {}, "望湖:", ("wanghu", "wanghu")),
     ("folder_space", S, {"wang hu": community_site("望湖社区")}, {}, "wang hu:", ("wang-hu", "wang-hu")),
-    *[(f"folder_reserved_{name}", S, {name: community_site("社区"), **TWO}, {}, f"{name}:", (name, name))
+    *[(f"folder_reserved_{name}", S, {name: community_site("社区"), **TWO}, {}, f"{name}:", (f"e.g. {name}-2)", f"例如 {name}-2）"))
       for name in ("care", "zh-hant", "wishes", "posters", "static", "search", "media", "tags", "browse", "places")],
     ("no_communities", S, {}, {}, "street.yaml:", ("folder", "文件夹")),
     # a community's site.yaml
@@ -69,6 +74,15 @@ CASES = [
      {}, "wanghu/site.yaml:3", ("outside", "不在")),
     ("base_url_other_slug", S, {"wanghu": community_site("望湖社区", "base_url: https://street.example.org/meihu/\n"),
                                 "meihu": community_site("梅湖社区")}, {}, "wanghu/site.yaml:3", ("wanghu", "wanghu")),
+    # the same address spelt otherwise is said so (breaker helper-124: was "outside the street")
+    ("base_url_spelt_case", S, {"wanghu": community_site("望湖社区", "base_url: https://Street.Example.org/wanghu/\n")},
+     {}, "wanghu/site.yaml:3", ("spelt differently", "同一个地址")),
+    ("base_url_spelt_port", S, {"wanghu": community_site("望湖社区", "base_url: https://street.example.org:443/wanghu/\n")},
+     {}, "wanghu/site.yaml:3", ("spelt differently", "同一个地址")),
+    ("base_url_other_port", S, {"wanghu": community_site("望湖社区", "base_url: https://street.example.org:8443/wanghu/\n")},
+     {}, "wanghu/site.yaml:3", ("outside", "不在")),
+    ("base_url_other_scheme", S, {"wanghu": community_site("望湖社区", "base_url: http://street.example.org/wanghu/\n")},
+     {}, "wanghu/site.yaml:3", ("outside", "不在")),
     ("base_url_is_street", S, {"wanghu": community_site("望湖社区", "base_url: https://street.example.org/\n")},
      {}, "wanghu/site.yaml:3", ("wanghu", "wanghu")),
     ("community_site_missing", S, TWO, {"meihu/site.yaml": None}, "meihu/site.yaml", ("site.yaml", "site.yaml")),
