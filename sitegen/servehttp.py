@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html
 import mimetypes
+import re
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -154,6 +155,7 @@ class _Handler(BaseHTTPRequestHandler):
         state = self.state
         page = _read(state.out / "404.html")
         if page is not None:
+            page = previewed_404(page)
             return self._send(HTTPStatus.NOT_FOUND, inject(page, state.problems, state.messages, state.stopped),
                               "text/html; charset=utf-8")
         hint = html.escape(state.messages.text("serve.nothing_built_stopped" if state.stopped else "serve.nothing_built"))
@@ -190,6 +192,22 @@ class _Handler(BaseHTTPRequestHandler):
         finally:
             with state.changed:
                 state.watching -= 1
+
+
+_CANONICAL_404: Final = re.compile(rb'<link rel="canonical" href="([^"]*/)404\.html">')
+
+
+def previewed_404(page: bytes) -> bytes:
+    """The site's 404 page with its links into this preview: as published, they are absolute under
+    the base URL (it answers at any path; docs/spec.md §4), so here it would have no style and its
+    links would leave the preview for the real site (breaker helper-124). The base URL is the one the
+    page names itself under (its canonical link); `href` and `src` values starting with it start
+    with `/` instead. A page without that link is sent as it is."""
+    found = _CANONICAL_404.search(page)
+    if found is None:
+        return page
+    base = found.group(1)
+    return page.replace(b'href="' + base, b'href="/').replace(b'src="' + base, b'src="/')
 
 
 def _resolve(out: Path, path: str) -> Path | None:

@@ -74,7 +74,10 @@ def test_serve_rebuilds_shows_errors_and_recovers(make_site: MakeSite, tmp_path:
         assert "第一版标题" in body and "/__sitegen__/live.js" in body
         assert fetch(f"http://127.0.0.1:{port}/__sitegen__/live.js")[0] == 200
         assert fetch(f"http://127.0.0.1:{port}/")[0] == 200
-        assert fetch(f"http://127.0.0.1:{port}/no/such/page/")[0] == 404
+        status, missing = fetch(f"http://127.0.0.1:{port}/no/such/page/")
+        # the site's 404 page, its links into the preview (breaker helper-124: they led to base_url, unstyled)
+        assert status == 404 and 'rel="stylesheet" href="/static/style.' in missing
+        assert 'href="https://' not in missing and 'src="https://' not in missing
         assert fetch(f"http://127.0.0.1:{port}/../../etc/passwd")[0] == 404
 
         (content / "activities" / "a.md").write_text(ACTIVITY.format(title="第二版标题"), encoding="utf-8")
