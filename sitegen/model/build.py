@@ -66,10 +66,20 @@ def _activity(v: Valid, c: Making) -> m.Activity:
     f, clock = v.fields, c.clock
     upcoming = _is_upcoming(f.date, clock.now, clock.zone)
     day = f.date.date() if isinstance(f.date, datetime) else f.date
-    return m.Activity(**_common(v, clock, f.title, day, upcoming, dates=(f.date, f.end)), start=f.date, end=f.end,
+    return m.Activity(**_common(v, clock, f.title, day, upcoming, dates=(f.date, f.end)), start=f.date, end=_end(f.date, f.end),
                       place=f.place, organizer=person_or_group(f.organizer),
                       partners=tuple(person_or_group(p) or p for p in f.partners), project=f.project,
                       participants=f.participants, signup=f.signup, upcoming=upcoming)
+
+
+def _end(start: date, end: date | None) -> date | None:
+    """An activity's end as pages, posters and the calendar show it: an end day that is the day a timed
+    start begins on says nothing more, so there is none (the calendar's two hours, the page's start
+    alone). breaker helper-123: `date: 2026-03-05 19:00` with `end: 2026-03-05` read "19:00 – 3月5日"
+    on its page while its calendar entry ended at 21:00."""
+    if isinstance(start, datetime) and end is not None and not isinstance(end, datetime) and end == start.date():
+        return None
+    return end
 
 
 def _disclosure(v: Valid, c: Making) -> m.Disclosure:
