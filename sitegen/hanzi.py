@@ -16,6 +16,7 @@ forked while the thread runs would not have it, and would build its own.
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Callable, Iterable
 from typing import Final
@@ -90,6 +91,37 @@ def keep_place_characters(source: str, converted: str, spans: Iterable[tuple[int
                 if characters is None:
                     characters = list(converted)
                 characters[at] = source[at]
+    return converted if characters is None else "".join(characters)
+
+
+# Family names that are Traditional characters themselves, which s2tw turns into another word's character
+# wherever it finds them (于 → 於, 余 → 餘, 范 → 範, 党 → 黨, 郁 → 鬱, 朴 → 樸): a body's 于师傅 came out
+# 於師傅 (breaker helper-123). Kept as typed where one plainly names a person: before a form of address
+# (师傅, 阿姨, 书记 …) and after no Chinese character, or after one that leads to a person (和于阿姨, 请范老师,
+# 谢余书记, 看望于大爷). Only those: after any other character it may end a word (由于阿姨…, 其余老人, 模范党员).
+SURNAMES_CONVERTED: Final = "于余范党郁朴"
+_ADDRESSED: Final = ("师傅", "师父", "阿姨", "大爷", "大妈", "大娘", "大姐", "大哥", "大叔", "大伯", "奶奶", "爷爷", "叔叔",
+                     "阿婆", "婆婆", "伯伯", "阿公", "阿伯", "老伯", "老太", "老师", "书记", "主任", "医生", "大夫",
+                     "警官", "同志", "女士", "先生", "小姐", "经理", "站长", "队长", "组长", "会长", "楼长",
+                     "委员", "校长", "院长", "部长", "科长", "所长")
+_SURNAME_ADDRESSED: Final = re.compile(
+    r"(?:(?<![\u3400-\u9fff])|(?<=[的和与跟同及找请给向是让叫被把为帮陪谢望访问扬贺、]))"
+    rf"[{SURNAMES_CONVERTED}](?={'|'.join(_ADDRESSED)})")
+
+
+def keep_surnames(source: str, converted: str) -> str:
+    """`converted` (s2tw of `source`, before PHRASES: one character for each) with each family name of
+    SURNAMES_CONVERTED that `source` addresses a person by put back: 请于师傅 → 請於師傅 → 請于師傅, while
+    由于阿姨 → 由於阿姨 stays. `converted` itself when the lengths differ (not expected) or none is found.
+
+    Applied to a page's converted text (render/script.py keep_names_and_urls) before PHRASES."""
+    if len(converted) != len(source):
+        return converted
+    characters: list[str] | None = None
+    for found in _SURNAME_ADDRESSED.finditer(source):
+        if characters is None:
+            characters = list(converted)
+        characters[found.start()] = source[found.start()]
     return converted if characters is None else "".join(characters)
 
 

@@ -20,7 +20,7 @@ import secrets
 from collections.abc import Callable
 from typing import Final
 
-from sitegen.hanzi import keep_place_characters, with_phrases
+from sitegen.hanzi import keep_place_characters, keep_surnames, with_phrases
 from sitegen.model.names import NAME_CLOSE, NAME_OPEN, NameFinder, name_finder, unmark
 
 __all__ = ["NameFinder", "keep_names_and_urls", "name_finder"]
@@ -81,5 +81,7 @@ def keep_names_and_urls(html: str, convert: Callable[[str], str], names: NameFin
 
 
 def _placed(source: str, converted: str, places: NameFinder | None) -> str:
-    """hanzi.keep_place_characters where `places` finds a place name in `source` (one automaton pass)."""
+    """hanzi.keep_place_characters where `places` finds a place name in `source` (one automaton pass),
+    and hanzi.keep_surnames: a family name before a form of address (于师傅) as typed."""
+    converted = keep_surnames(source, converted)
     return converted if places is None else keep_place_characters(source, converted, places.spans(source))

@@ -1,0 +1,43 @@
+"""A family name that s2tw turns into another word's character (于 → 於, 余 → 餘, 范 → 範, 党 → 黨, 郁 → 鬱,
+朴 → 樸) stays as typed on 繁體 pages where the text plainly addresses a person by it: before a form of
+address (师傅, 阿姨, 书记 …), after no Chinese character or after one that leads to a person (hanzi.keep_surnames).
+Elsewhere the character may end a word (由于, 其余, 模范), and is converted as any text.
+
+breaker helper-123: a body's 于师傅 came out 於師傅, 范阿姨 範阿姨, on the 繁體 pages.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from sitegen.hanzi import converter
+from sitegen.render.script import keep_names_and_urls
+
+CASES = [
+    # kept: a person addressed
+    ("<p>感谢于师傅的帮助。</p>", "<p>感謝于師傅的幫助。</p>"),
+    ("<p>于阿姨说：</p>", "<p>于阿姨說：</p>"),
+    ("<p>和余书记一起走访。</p>", "<p>和余書記一起走訪。</p>"),
+    ("<p>请范老师讲课。</p>", "<p>請范老師講課。</p>"),
+    ("<p>党书记讲话。</p>", "<p>党書記講話。</p>"),
+    ("<li>郁主任</li>", "<li>郁主任</li>"),
+    ("<p>朴女士、于大爷、余奶奶</p>", "<p>朴女士、于大爺、余奶奶</p>"),
+    ("<h1>看望范大妈</h1>", "<h1>看望范大媽</h1>"),
+    ("<p>走访于大爷，慰问余奶奶，表扬范师傅，祝贺郁老师</p>", "<p>走訪于大爺，慰問余奶奶，表揚范師傅，祝賀郁老師</p>"),
+    ("<p>请大家向党书记反映。</p>", "<p>請大家向党書記反映。</p>"),
+    # converted: the character ends a word
+    ("<p>由于阿姨行动不便，</p>", "<p>由於阿姨行動不便，</p>"),
+    ("<p>关于师傅们的安排</p>", "<p>關於師傅們的安排</p>"),
+    ("<p>位于阿姨家楼下</p>", "<p>位於阿姨家樓下</p>"),
+    ("<p>其余老人</p>", "<p>其餘老人</p>"),
+    ("<p>模范党员</p>", "<p>模範黨員</p>"),
+    ("<p>于2026年3月5日举行</p>", "<p>於2026年3月5日舉行</p>"),  # a date's 于
+    ("<p>于家中</p>", "<p>於家中</p>"),
+    ("<p>老于说</p>", "<p>老於說</p>"),  # not addressed by a form after it: unknowable
+    ("<p>勇于担当的于海</p>", "<p>勇於擔當的於海</p>"),  # a name alone: the records' names are kept (model/names.py)
+]
+
+
+@pytest.mark.parametrize(("html", "shown"), CASES, ids=[c[0] for c in CASES])
+def test_a_family_name_addressing_a_person_is_kept(html: str, shown: str) -> None:
+    assert keep_names_and_urls(html, converter()) == shown
