@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Final
 
 from sitegen.errors import Problem
 from sitegen.load.records import RawRecord
-from sitegen.validate.phones import HiddenPhone, hidden_phones, mask_digits
+from sitegen.validate.phones import HiddenPhone, hidden_phones, mask_digits, text_lines
 from sitegen.validate.privacy import strings_in
 from sitegen.validate.words import said
 
@@ -52,10 +52,7 @@ def none_phones_masked(raws: Iterable[RawRecord], valid: Iterable[Valid],
         texts = [(at, text) for at, text in strings_in(raw.fields) if at not in (("phone",), ("show_phone",))]
         if not any(_ANY_MASK.search(text) for _, text in texts) and not (raw.body and _ANY_MASK.search(raw.body)):
             continue
-        places = [(raw.line_of(*at), text) for at, text in texts]
-        if raw.body:
-            places += [((raw.body_line or 1) + offset, line) for offset, line in enumerate(raw.body.split("\n"))]
-        for line, text in places:
+        for line, text in text_lines(raw, texts):
             plain = unicodedata.normalize("NFKC", text) if not text.isascii() else text
             for digits, pattern in patterns.items():
                 if pattern.search(plain) or pattern.search(text):

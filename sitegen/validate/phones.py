@@ -206,15 +206,22 @@ def hidden_phones_unpublished(raws: Iterable[RawRecord], valid: Iterable[Valid],
         clean[key] = known & seen
 
 
+def text_lines(raw: RawRecord, texts: list[tuple[tuple[str | int, ...], str]]) -> list[tuple[int, str]]:
+    """(line, text) of each of a record's published `texts` (field path, text) at its field's line,
+    then of each line of its body: where a problem about a text is named."""
+    places = [(raw.line_of(*at), text) for at, text in texts]
+    if raw.body:
+        places += [((raw.body_line or 1) + offset, line) for offset, line in enumerate(raw.body.split("\n"))]
+    return places
+
+
 def _lines_with(raw: RawRecord, texts: list[tuple[tuple[str | int, ...], str]],
                 joined: list[tuple[tuple[str | int, ...], str]], found: set[str], matcher: Any,
                 phones: Mapping[str, HiddenPhone | str]) -> Iterator[Problem]:
     """A problem at each field or body line of `raw` holding a hidden number (`found` in the record
     whole); one found only across body lines (a paragraph over several) is named at the body's first,
     one a list's items run together show (`joined`) is left to `_lists_with`."""
-    places = [(raw.line_of(*at), text) for at, text in texts]
-    if raw.body:
-        places += [((raw.body_line or 1) + offset, line) for offset, line in enumerate(raw.body.split("\n"))]
+    places = text_lines(raw, texts)
     reported: set[tuple[int, str]] = set()
     for line, text in places:
         for _, digits in matcher.iter(numbers_as_published(text)):
