@@ -24,8 +24,30 @@ from sitegen.usage import IntRange, extra_words
 T = TypeVar("T")
 
 
+class Bar:
+    """The progress bar of a build on a terminal (rich): called as (stage, done, total) by the pipeline."""
+
+    def __init__(self, progress: Any, messages: Messages) -> None:
+        self._progress, self._messages = progress, messages
+        self._tasks: dict[str, Any] = {}
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if stage not in self._tasks:
+            label = self._messages.text(f"progress.{stage}")
+            self._tasks[stage] = self._progress.add_task(f"{self._messages.text('cli.progress')} {label}", total=total)
+        self._progress.update(self._tasks[stage], completed=done, total=total)
+
+    def say(self, line: str) -> None:
+        """A line above the bar, which starts again below it: a street's community done. Written past
+        the bar, the line was cut by its next redraw and the old bars stayed on screen (newcomer helper-127)."""
+        for task in self._tasks.values():
+            self._progress.remove_task(task)
+        self._tasks.clear()
+        self._progress.console.print(line, markup=False, highlight=False, emoji=False)
+
+
 @contextmanager
-def progress_bar(app: App, messages: Messages) -> Iterator[Callable[[str, int, int], None] | None]:
+def progress_bar(app: App, messages: Messages) -> Iterator[Bar | None]:
     """A progress bar on a terminal for builds that take a while; nothing when piped or quiet."""
     if app.quiet or not sys.stderr.isatty():
         yield None
@@ -34,16 +56,8 @@ def progress_bar(app: App, messages: Messages) -> Iterator[Callable[[str, int, i
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
-        tasks: dict[str, Any] = {}
-
-        def update(stage: str, done: int, total: int) -> None:
-            if stage not in tasks:
-                label = messages.text(f"progress.{stage}")
-                tasks[stage] = bar.add_task(f"{messages.text('cli.progress')} {label}", total=total)
-            bar.update(tasks[stage], completed=done, total=total)
-
-        yield update
+    with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
+        yield Bar(progress, messages)
 
 
 @cli.command(help="help.build")
@@ -181,6 +195,8 @@ def build_street(app: App, messages: Messages, content: Path, out: Path, options
         if printed == (slug in app.print_old):  # its print folder may be the old one until it is swapped in too
             (app.print_old.remove if printed else app.print_old.append)(slug)
 
+    bar: list[Bar | None] = [None]  # the progress bar, while there is one
+
     def told(slug: str, report: Any) -> None:
         if not report.unchanged:  # swapped in, its print folder too
             swapped(slug, True)
@@ -188,7 +204,7 @@ def build_street(app: App, messages: Messages, content: Path, out: Path, options
             return
         key = "cli.street_community_unchanged" if report.unchanged else "cli.street_community"
         counts = built_counts(messages, report.pages, report.copies, report.trees, report.posters, report.photos)
-        click.echo(messages.text(key, slug=slug, **counts, seconds=f"{report.seconds:.2f}"), err=True)
+        _said(bar[0], messages.text(key, slug=slug, **counts, seconds=f"{report.seconds:.2f}"))
 
     picked = Shard.parse(shard) if shard else None
     if parts is not None:
@@ -196,7 +212,9 @@ def build_street(app: App, messages: Messages, content: Path, out: Path, options
         report = assemble_street(content, out, parts, options, swapped)  # named should it stop
     else:
         with progress_bar(app, messages) as progress:
+            bar[0] = progress
             report = build_all(content, out, options, progress, told, picked, swapped)
+        bar[0] = None
     report_problems(messages, report.warnings)
     drafts = tuple(f"{slug}/{where}" for slug, built in sorted(report.communities.items()) for where in built.drafts)
     if picked is not None:
@@ -212,6 +230,14 @@ def build_street(app: App, messages: Messages, content: Path, out: Path, options
 
     if print_folder(out).is_dir():  # as a community's build says it: where to print from, never to upload
         app.echo(messages.text("cli.print_folder", path=str(print_folder(out))))
+
+
+def _said(bar: Bar | None, line: str) -> None:
+    """A line on stderr: above the progress bar while there is one."""
+    if bar is not None:
+        bar.say(line)
+    else:
+        click.echo(line, err=True)
 
 
 def check_street(app: App, messages: Messages, content: Path) -> None:
