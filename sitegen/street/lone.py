@@ -31,9 +31,10 @@ from sitegen.options import Options
 from sitegen.runtime import die_with_parent, fork_context
 from sitegen.pipeline.streetsecrets import community_secrets
 from sitegen.street.community import at_street_yaml, community_options
-from sitegen.street.config import COMMUNITY_NAME, STREET_FILE, Community, Street, is_street
+from sitegen.street.config import COMMUNITY_NAME, STREET_FILE, Community, Street, StreetRead, is_street
 from sitegen.street.read import read_street
 from sitegen.street.state import StreetFolders
+from sitegen.validate.placeholder import BASE_URL_PLACEHOLDER, STREET_BASE_URL_PLACEHOLDER
 
 UP: PurePosixPath = PurePosixPath("..")
 
@@ -46,11 +47,14 @@ class Lone:
     street: Street
     community: Community
     others: tuple[Community, ...]
+    problems: tuple[Problem, ...] = ()  # what reading the street says of this community, from its folder
 
 
-def street_around(content: Path) -> Lone | None:
+def street_around(content: Path, base_url: str | None = None) -> Lone | None:
     """The street whose community `content` is, or None when it is no street's: its parent folder
     holds street.yaml and its name is a community's ([a-z0-9-], not starting with . or _).
+    `base_url` (--base-url) is the street's address, as for the street's own build: the community
+    is at it + its folder name.
 
     Raises ContentInvalid with street.yaml's errors (at `../street.yaml:LINE`) when it is unusable:
     what the community inherits is then unknowable.
@@ -58,26 +62,36 @@ def street_around(content: Path) -> Lone | None:
     folder = content.resolve()
     if not is_street(folder.parent) or ignored(folder.name) or not COMMUNITY_NAME.fullmatch(folder.name):
         return None
-    read = read_street(folder.parent)
+    read = read_street(folder.parent, base_url)
     if read.street is None:
         raise ContentInvalid([_up(p) for p in read.problems if not p.warning and p.path == PurePosixPath(STREET_FILE)])
     mine = next((c for c in read.communities if c.slug == folder.name), None)
     if mine is None:  # a name the street reserves for its own pages: the street's check says so
         return None
-    return Lone(read.street, mine, tuple(c for c in read.communities if c is not mine))
+    return Lone(read.street, mine, tuple(c for c in read.communities if c is not mine), tuple(_said_here(read, mine)))
+
+
+def _said_here(read: StreetRead, mine: Community) -> list[Problem]:
+    """What reading the street says of this community and of the street's address, from the community
+    folder: its site.yaml's base_url not where the street puts it (newcomer helper-127: the street
+    refused it, the community's own check passed it), and street.yaml's placeholder base_url, as the
+    street says it (the community's own warning quoted an address street.yaml does not hold)."""
+    own = PurePosixPath(mine.slug)
+    return [dataclasses.replace(p, path=p.path.relative_to(own)) if p.path.is_relative_to(own) else _up(p)
+            for p in read.problems
+            if p.path.is_relative_to(own) or (p.path == PurePosixPath(STREET_FILE) and p.key == STREET_BASE_URL_PLACEHOLDER)]
 
 
 def lone_options(lone: Lone, options: Options) -> tuple[Options, list[Problem]]:
     """The options `lone.community` is checked and built with on its own, and the warnings met.
 
-    As the street builds it (street/community.py community_options) but with its cache and print
-    folder beside its own output, and `--base-url` still the user's. The other communities are each
+    As the street builds it (street/community.py community_options: `--base-url` is the street's, read
+    by `street_around`) but with its cache and print folder beside its own output. The other communities are each
     checked (nothing written) for their secrets, on every core (`options.workers()`); one with errors
     cannot be, and is named in a warning (`street.lone_other_invalid`), as its secrets are then unknown.
     """
     made = community_options(lone.street, lone.community, options, StreetFolders(Path(), Path()))
-    made = dataclasses.replace(made, base_url=options.base_url, cache_folder=options.cache_folder,
-                               print_to=options.print_to)
+    made = dataclasses.replace(made, cache_folder=options.cache_folder, print_to=options.print_to)
     plain = dataclasses.replace(options, base_url=None)
     questions = [(lone.street, other, plain) for other in lone.others]
     secrets: list[tuple[str, str, str]] = []
@@ -121,11 +135,13 @@ def in_street(content: Path, options: Options) -> tuple[Lone | None, Options, li
     """`content` as it is checked and built when run on its own: the street around it (None when it
     is no street's community), its options (`lone_options`, else `options` as given) and the warnings
     met. Raises ContentInvalid as `street_around` does."""
-    lone = street_around(content)
+    lone = street_around(content, options.base_url)
     if lone is None:
         return None, options, []
+    if any(not p.warning for p in lone.problems):
+        raise ContentInvalid(lone.problems)
     made, warnings = lone_options(lone, options)
-    return lone, made, warnings
+    return lone, made, [*lone.problems, *warnings]
 
 
 def as_in_street(content: Path, options: Options) -> Options:
@@ -151,7 +167,9 @@ def as_lone(lone: Lone | None, problems: list[Problem]) -> list[Problem]:
     (`problems` as they are when `lone` is None)."""
     if lone is None:
         return problems
-    placed = at_street_yaml(problems, lone.street, lone.community)
+    # the community's own placeholder warning names its address; street.yaml's own says it (`_said_here`)
+    placed = at_street_yaml([p for p in problems if not (p.warning and p.key == BASE_URL_PLACEHOLDER)], lone.street,
+                            lone.community)
     return sorted_problems(_up(p) if p.path == PurePosixPath(STREET_FILE) else p for p in placed)
 
 

@@ -115,3 +115,30 @@ def test_a_community_run_alone_speaks_its_streets_language(make_street: MakeStre
     write_files(folder, {"meihu/site.yaml": community_site("梅湖社区", "bad_field: 1\n")})
     result = run("check", "--content", str(folder / "meihu"), env={"SITEGEN_LANG": ""})
     assert said in result.stderr, result.stderr
+
+
+def test_a_base_url_the_street_refuses_is_refused_alone(make_street: MakeStreet) -> None:
+    """newcomer helper-127: the street refused meihu's own base_url; its check alone passed it."""
+    folder = make_street({"meihu": community_site("梅湖社区", "base_url: https://baohe.gov.cn/\n"),
+                          "wanghu": community_site("望湖社区")})
+    result = run("check", "--content", str(folder / "meihu"))
+    assert result.exit_code == 1, result.output
+    assert [line.split(": ")[0] for line in result.stderr.splitlines() if "outside" in line] == ["site.yaml:3"]
+
+
+def test_the_streets_placeholder_address_is_said_as_the_street_says_it(make_street: MakeStreet) -> None:
+    """newcomer helper-127: alone, the warning quoted https://example.org/meihu/ at street.yaml's line,
+    which holds https://example.org/, and said to write the community's address there."""
+    folder = make_street(street=STREET_YAML.replace("https://street.example.org/", "https://example.org/"))
+    result = run("check", "--content", str(folder / "meihu"))
+    assert result.exit_code == 0, result.output
+    lines = [line for line in result.stderr.splitlines() if "example.org" in line]
+    assert len(lines) == 1 and lines[0].startswith("../street.yaml:2: ") and "example.org/meihu" not in lines[0]
+
+
+def test_base_url_given_alone_is_the_streets_address(make_street: MakeStreet, tmp_path: Path) -> None:
+    """`--base-url` names the street's address, as for the street's build: the community is under it."""
+    folder, out = make_street(), tmp_path / "out"
+    result = run("build", "--content", str(folder / "meihu"), "--out", str(out), "--base-url", "https://baohe.gov.cn/")
+    assert result.exit_code == 0, result.output
+    assert 'rel="canonical" href="https://baohe.gov.cn/meihu/"' in (out / "index.html").read_text(encoding="utf-8")
