@@ -19,14 +19,14 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from sitegen.errors import UsageProblem
+from sitegen.errors import ContentInvalid, UsageProblem
 from sitegen.failure import rebuild_said
 from sitegen.halfsaved import await_writes, emptied_since
 from sitegen.i18n.messages import Messages
 from sitegen.options import Options
 from sitegen.reporting import Reportable, report_problems
 from sitegen.runtime import stopped_like_ctrl_c
-from sitegen.servehttp import State, PreviewServer, handler_for
+from sitegen.servehttp import PreviewServer, Relabel, State, handler_for
 
 if TYPE_CHECKING:
     pass
@@ -62,13 +62,15 @@ def rebuild(content: Path, state: State, options: Options, first: bool = False) 
             outcome = pipeline.build(content, state.out, dataclasses.replace(options, now=Options().now),
                                      waiting=waiting, memory=state.memory)
     except Exception as e:  # noqa: BLE001 - a long-lived server must outlive any one rebuild
+        if isinstance(e, ContentInvalid) and state.relabel is not None:
+            e = ContentInvalid(state.relabel(e.problems))
         return report(state, *rebuild_said(e, messages, str(state.out)))  # as the CLI says it (failure.py)
     state.roots, state.seen = outcome.roots, outcome.inputs or state.seen
     if outcome.cache_damaged:
         click.echo(messages.text("cli.cache_damaged"), err=True)
     state.empty = first and outcome.unchanged and state.memory is not None
     state.finished([])
-    warn(state, outcome.warnings)
+    warn(state, state.relabel(outcome.warnings) if state.relabel is not None else outcome.warnings)
     # "pages reloaded" only when a page listens (newcomer17: said with no browser open)
     key = "serve.built" if first else "serve.rebuilt" if state.watching else "serve.rebuilt_unwatched"
     click.echo(messages.text(key, seconds=f"{time.perf_counter() - started:.2f}"))
@@ -132,8 +134,10 @@ QUIET_MS, BURST_MS = 5, 300  # a burst of changes is built after 5 ms without on
 
 
 def run_server(content: Path, out: Path, port: int, open_browser: bool, options: Options, messages: Messages,
-               build: Callable[..., Any] | None = None) -> None:
+               build: Callable[..., Any] | None = None, relabel: Relabel | None = None) -> None:
     """Serve `out` on 127.0.0.1, build it, then rebuild on every change of any input until Ctrl-C.
+    `relabel`: every build's problems as they are said (a street's community served on its own:
+    street/lone.py as_lone puts an inherited value's at `../street.yaml:LINE`).
 
     UsageProblem when the output folder is not ours or the port is taken; nothing else stops it.
     """
@@ -143,7 +147,8 @@ def run_server(content: Path, out: Path, port: int, open_browser: bool, options:
 
     # someone else's folder is refused before anything is written, and so is a print folder holding theirs
     print_folder_free(output_folder(out, street=build is not None), print_folder(out, options.print_to), build is not None)
-    state = State(out=out, messages=messages, memory=None if build is not None else Memory(), build=build)
+    state = State(out=out, messages=messages, memory=None if build is not None else Memory(), build=build,
+                  relabel=relabel)
     try:
         server = PreviewServer(("127.0.0.1", port), handler_for(state, port))
     except OSError:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 from urllib.parse import unquote, urlsplit
 
+from sitegen.errors import Problem
 from sitegen.i18n.messages import Messages
 from sitegen.runtime import HeapSettler
 from sitegen.serveoverlay import NOTHING_BUILT, OVERLAY_CSS, LIVE_JS, PREFIX, inject
@@ -42,6 +43,7 @@ class State:
     changed: threading.Condition = field(default_factory=threading.Condition)
     memory: Memory | None = None  # the build cache, kept in the process between rebuilds (pipeline/memory.py)
     build: Callable[..., Any] | None = None  # in place of pipeline.build (a street: sitegen/street/build.py)
+    relabel: Relabel | None = None  # every build's problems as said (a street's community alone: street/lone.py)
     settle: Callable[[int], None] = field(default_factory=HeapSettler)  # the heap after a build, when idle (runtime.py)
     # The first build found nothing to do, so the memory holds nothing yet: filled when idle (fill_memory).
     empty: bool = False
@@ -52,6 +54,8 @@ class State:
             self.generation += 1
             self.changed.notify_all()
 
+
+Relabel = Callable[[list[Problem]], list[Problem]]  # problems → as they are said (serve.run_server)
 
 MAX_PATH: Final = 2048  # bytes of a request path; longer ones are refused (414) before touching the disk
 IDLE_SECONDS: Final = 30  # a connection that sends nothing for this long is closed (the event stream pings every 15 s)

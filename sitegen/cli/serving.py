@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -58,9 +59,11 @@ def serve(app: App, content: Path, out: Path, port: int, open_browser: bool, dra
         street = serve_build
     options = Options(drafts=drafts, language=app.lang, theme=theme)
     messages = app.messages(content)
+    relabel = None
     if street is None:  # a street's community served on its own: as the street has it (street/lone.py)
-        from sitegen.street.lone import in_street
+        from sitegen.street.lone import as_lone, in_street
 
-        options, met = in_street(content, options)[1:]
+        lone, options, met = in_street(content, options)
         report_problems(messages, met)
-    run_server(content, out, port, open_browser, options, messages, street)
+        relabel = functools.partial(as_lone, lone) if lone is not None else None
+    run_server(content, out, port, open_browser, options, messages, street, relabel)

@@ -142,3 +142,27 @@ def test_base_url_given_alone_is_the_streets_address(make_street: MakeStreet, tm
     result = run("build", "--content", str(folder / "meihu"), "--out", str(out), "--base-url", "https://baohe.gov.cn/")
     assert result.exit_code == 0, result.output
     assert 'rel="canonical" href="https://baohe.gov.cn/meihu/"' in (out / "index.html").read_text(encoding="utf-8")
+
+
+def test_serve_alone_says_inherited_values_at_street_yaml(make_street: MakeStreet, tmp_path: Path) -> None:
+    """serve printed an inherited value's warning at `site.yaml:-3` (its line's code), not at street.yaml."""
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    from tests.cli.test_serve import fetch, free_port, stop_with, wait_for
+    from tests.conftest import ROOT
+    from tests.support.signals import sigint_default
+
+    folder = make_street(street=STREET_YAML.replace("district: 包河区", "district: 示例区"))  # the sample's: warned
+    port = free_port()
+    process = subprocess.Popen([sys.executable, "-m", "sitegen", "serve", "--content", str(folder / "meihu"), "--out",
+                                str(tmp_path / "out"), "--port", str(port)],
+                               env={**os.environ, "PYTHONPATH": str(ROOT), "SITEGEN_LANG": "en"}, stdout=subprocess.PIPE,
+                               stderr=subprocess.STDOUT, text=True, preexec_fn=sigint_default)
+    try:
+        wait_for(lambda: fetch(f"http://127.0.0.1:{port}/")[0] == 200)
+    finally:
+        output = stop_with(process, signal.SIGINT)
+    assert "../street.yaml:3: warning:" in output and ":-" not in output, output
