@@ -30,7 +30,7 @@ from sitegen.edit.store import EditError
 from sitegen.errors import ContentInvalid, Problem
 from sitegen.i18n.messages import Messages
 from sitegen.options import Options
-from sitegen.street.lone import as_in_street
+from sitegen.street.lone import as_in_street, said_in_street
 from sitegen.reporting import built_counts
 from sitegen.runtime import stopped_like_ctrl_c
 
@@ -83,13 +83,14 @@ def _build(editor: Editor, out: Path, drafts: bool) -> dict[str, Any]:
         try:
             report = pipeline.build(editor.content, out, as_in_street(editor.content, Options(drafts=drafts)))
         except ContentInvalid as e:
-            return {"ok": False, "messages": [p.render(editor.messages) for p in e.problems]}
+            problems = said_in_street(editor.content, e.problems)  # a street's community: as its street says them
+            return {"ok": False, "messages": [p.render(editor.messages) for p in problems]}
         except LeaksFound as e:
             return {"ok": False, "messages": [editor.messages.text("cli.leak", path=leak.path, what=leak.what)
                                               for leak in e.leaks]}
     counts = built_counts(editor.messages, report.pages, report.copies, report.trees, report.posters, report.photos)
     done = editor.messages.text("cli.build_done", **counts, out=str(out.resolve()), seconds=f"{report.seconds:.2f}")
-    warnings = [p.render(editor.messages) for p in report.warnings]
+    warnings = [p.render(editor.messages) for p in said_in_street(editor.content, report.warnings)]
     return {"ok": True, "out": str(out.resolve()), "messages": [*warnings, done]}
 
 

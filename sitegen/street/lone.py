@@ -148,18 +148,28 @@ def as_in_street(content: Path, options: Options) -> Options:
     """`options` with what the street around `content` adds (`in_street`); the street is read and
     its other communities checked once per process and folder, as the editor and `import` check
     on every save. Raises ContentInvalid as `street_around` does."""
-    made = _remembered(content.resolve())
-    if made is None:
+    lone, made = _remembered(content.resolve())
+    if lone is None:
         return options
     return dataclasses.replace(options, theme=options.theme or made.theme, site_defaults=made.site_defaults,
                                street_community=made.street_community, street_secrets=made.street_secrets)
 
 
+def said_in_street(content: Path, problems: list[Problem]) -> list[Problem]:
+    """`problems` of `content` as `as_lone` says them when it is a street's community (the street
+    read once per process and folder, as for `as_in_street`); as they are otherwise."""
+    try:
+        lone = _remembered(content.resolve())[0]
+    except ContentInvalid:
+        return problems
+    return as_lone(lone, problems)
+
+
 @functools.lru_cache(maxsize=8)
-def _remembered(content: Path) -> Options | None:
+def _remembered(content: Path) -> tuple[Lone | None, Options]:
     # one process: the editor asks from a request thread, and a process with threads is not forked
     lone, made, _ = in_street(content, Options(jobs=1))
-    return made if lone is not None else None
+    return lone, made
 
 
 def as_lone(lone: Lone | None, problems: list[Problem]) -> list[Problem]:

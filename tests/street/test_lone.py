@@ -166,3 +166,15 @@ def test_serve_alone_says_inherited_values_at_street_yaml(make_street: MakeStree
     finally:
         output = stop_with(process, signal.SIGINT)
     assert "../street.yaml:3: warning:" in output and ":-" not in output, output
+
+
+def test_the_editors_build_says_inherited_values_at_street_yaml(make_street: MakeStreet, tmp_path: Path) -> None:
+    from sitegen.edit.server import Editor, _build
+
+    folder = make_street(street=STREET_YAML.replace("district: 包河区", "district: 示例区"))
+    editor = Editor(content=folder / "meihu", out=tmp_path / "out", preview=tmp_path / "preview",
+                    messages=Messages("en"))
+    said = _build(editor, tmp_path / "out", drafts=False)
+    assert said["ok"], said
+    assert any(line.startswith("../street.yaml:3: warning:") for line in said["messages"]), said
+    assert not any(":-" in line for line in said["messages"]), said
