@@ -242,6 +242,12 @@ def _named(read: dict[str, list[Any]], ordered: dict[str, tuple[Any, ...]], site
     return _with_names(site, finder), names, places
 
 
+def secrets_of(records: list[Valid], variants: Variants) -> m.Secrets:
+    """The private data `records` hold (wishers' full names in both scripts, hidden phones), as the
+    model's `Secrets` (build_model): only wishes and disclosures add to it."""
+    return _secrets(records, variants)
+
+
 def _secrets(records: list[Valid], variants: Variants) -> m.Secrets:
     names: set[str] = set()
     web: set[str] = set()

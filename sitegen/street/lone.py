@@ -24,12 +24,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from sitegen import pipeline
 from sitegen.errors import ContentInvalid, Problem, sorted_problems
 from sitegen.load.files import ignored
 from sitegen.options import Options
 from sitegen.runtime import die_with_parent, fork_context
-from sitegen.pipeline.streetsecrets import community_secrets
+from sitegen.pipeline.streetsecrets import secrets_read
 from sitegen.street.community import at_street_yaml, community_options
 from sitegen.street.config import COMMUNITY_NAME, STREET_FILE, Community, Street, StreetRead, is_street
 from sitegen.street.read import read_street
@@ -87,8 +86,9 @@ def lone_options(lone: Lone, options: Options) -> tuple[Options, list[Problem]]:
 
     As the street builds it (street/community.py community_options: `--base-url` is the street's, read
     by `street_around`) but with its cache and print folder beside its own output. The other communities are each
-    checked (nothing written) for their secrets, on every core (`options.workers()`); one with errors
-    cannot be, and is named in a warning (`street.lone_other_invalid`), as its secrets are then unknown.
+    read for their secrets (their wishes and disclosures alone: pipeline/streetsecrets.py secrets_read),
+    on every core (`options.workers()`); one whose wishes or disclosures are not all readable is named
+    in a warning (`street.lone_other_invalid`), as some of its secrets may then be unknown.
     """
     made = community_options(lone.street, lone.community, options, StreetFolders(Path(), Path()))
     made = dataclasses.replace(made, cache_folder=options.cache_folder, print_to=options.print_to)
@@ -96,11 +96,10 @@ def lone_options(lone: Lone, options: Options) -> tuple[Options, list[Problem]]:
     questions = [(lone.street, other, plain) for other in lone.others]
     secrets: list[tuple[str, str, str]] = []
     warnings: list[Problem] = []
-    for other, found in zip(lone.others, _on_every_core(questions, options.workers()), strict=True):
-        if found is None:
+    for other, (found, complete) in zip(lone.others, _on_every_core(questions, options.workers()), strict=True):
+        if not complete:
             warnings.append(Problem(UP / other.slug, None, "street.lone_other_invalid",
-                                    {"slug": other.slug, "street": f"{UP}"}, True))
-            continue
+                                    {"slug": other.slug, "street": _as_typed(lone.street.folder)}, True))
         secrets += [(kind, value, f"{UP}/{source}") for kind, value, source in found]
     return dataclasses.replace(made, street_secrets=tuple(sorted(secrets))), warnings
 
@@ -108,17 +107,24 @@ def lone_options(lone: Lone, options: Options) -> tuple[Options, list[Problem]]:
 Question = tuple[Street, Community, Options]
 
 
-def _secrets_of(question: Question) -> list[tuple[str, str, str]] | None:
-    """One other community's secrets, street-relative (pipeline/streetsecrets.py); None when it has errors."""
+def _secrets_of(question: Question) -> tuple[list[tuple[str, str, str]], bool]:
+    """One other community's secrets, street-relative, and whether all its wishes and disclosures
+    could be read (pipeline/streetsecrets.py secrets_read: nothing else of it is checked)."""
     street, other, options = question
+    return secrets_read(other.content, community_options(street, other, options, StreetFolders(Path(), Path())),
+                        other.slug)
+
+
+def _as_typed(folder: Path) -> str:
+    """The street folder as the worker would type it here: relative to the working folder (`..` from
+    inside the community; breaker helper-126: `..` was said to one who ran `--content st/wanghu`)."""
     try:
-        checked = pipeline.check(other.content, community_options(street, other, options, StreetFolders(Path(), Path())))
-    except ContentInvalid:
-        return None
-    return community_secrets(checked.model, other.slug)
+        return os.path.relpath(folder, Path.cwd())
+    except (OSError, ValueError):
+        return str(folder)
 
 
-def _on_every_core(questions: list[Question], workers: int) -> list[list[tuple[str, str, str]] | None]:
+def _on_every_core(questions: list[Question], workers: int) -> list[tuple[list[tuple[str, str, str]], bool]]:
     """`_secrets_of` each question, in order: in forked processes when there are two or more and more
     than one core, else here. A 300-record community's check takes about a second on the 2-core bench
     machine: a street of 20 is checked in half the time."""

@@ -51,13 +51,38 @@ def test_another_communitys_secrets_are_refused_in_a_community_run_alone(
     assert not out.exists() or not any(out.rglob("*.html"))
 
 
-def test_another_community_with_errors_is_named_and_does_not_stop_this_one(make_street: MakeStreet) -> None:
+OUYANG_WISH = ACROSS[0][1][0]["wanghu/wishes/oy.yaml"]
+MENTION = "---\ntitle: 看望欧阳建华老人\ndate: 2026-06-01\n---\n感谢欧阳建华老人。\n"
+
+
+@pytest.mark.parametrize("broken", [
+    # breaker helper-126: a date typo in a neighbour's activity let its wisher be published next door
+    {"wanghu/activities/2026-linli-jie.md": "---\ntitle: 邻里节\ndate: 2026-13-01\n---\n"},
+    {"wanghu/site.yaml": community_site("望湖社区", "bad: [\n")},
+    # a wish that fails its own check still names its wisher
+    {"wanghu/wishes/oy.yaml": OUYANG_WISH.replace("status: open", "status: 待定")},
+], ids=["activity_broken", "site_broken", "the_wish_broken"])
+def test_a_neighbour_with_errors_still_gives_its_secrets(make_street: MakeStreet, broken: dict[str, str]) -> None:
+    """Its secrets come from its wishes and disclosures alone, a failed wish's wisher as written: nothing unknown."""
     folder = make_street()
-    write_files(folder, {"wanghu/site.yaml": community_site("望湖社区", "bad: [\n")})
+    write_files(folder, {"wanghu/wishes/oy.yaml": OUYANG_WISH, "meihu/activities/2026-kanwang.md": MENTION, **broken})
     result = run("check", "--content", str(folder / "meihu"))
+    assert result.exit_code == 1, result.output
+    assert any(line.startswith("activities/2026-kanwang.md:2: ") and "../wanghu/wishes/oy.yaml:2" in line
+               for line in result.stderr.splitlines()), result.stderr
+    assert not any(line.startswith("../wanghu: ") for line in result.stderr.splitlines()), result.stderr
+
+
+def test_a_neighbours_broken_disclosure_is_named_with_the_street_as_typed(make_street: MakeStreet,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """Its hidden number is unknown: said, with the command to check the street from where the worker is."""
+    folder = make_street()
+    write_files(folder, {"wanghu/disclosures/bad.yaml": "name: 欧阳明\nrole: [\n"})
+    monkeypatch.chdir(folder.parent)
+    result = run("check", "--content", f"{folder.name}/meihu")
     assert result.exit_code == 0, result.output
     warned = [line for line in result.stderr.splitlines() if line.startswith("../wanghu: ")]
-    assert len(warned) == 1 and "sitegen check --content .." in warned[0], result.stderr
+    assert len(warned) == 1 and f"sitegen check --content {folder.name} " in warned[0], result.stderr
 
 
 def test_an_inherited_value_at_fault_is_at_its_line_in_street_yaml(make_street: MakeStreet) -> None:
@@ -94,8 +119,8 @@ def test_the_editor_checks_a_form_against_the_other_communities(make_street: Mak
     from sitegen.edit.checking import check_form
 
     folder = make_street()
-    write_files(folder, {"wanghu/wishes/oy.yaml": ACROSS[0][1][0]["wanghu/wishes/oy.yaml"]})
-    text = "---\ntitle: 看望欧阳建华老人\ndate: 2026-06-01\n---\n感谢欧阳建华老人。\n"
+    write_files(folder, {"wanghu/wishes/oy.yaml": OUYANG_WISH})
+    text = MENTION
     errors, _ = check_form(folder / "meihu", PurePosixPath("activities/2026-kanwang.md"), text, "activities",
                            Messages("zh-Hans"))
     assert any("../wanghu/wishes/oy.yaml:2" in said for said in sum(errors.values(), [])), errors
