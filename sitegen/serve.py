@@ -56,6 +56,8 @@ def rebuild(content: Path, state: State, options: Options, first: bool = False) 
             click.echo(messages.text("cli.output_busy_wait", out=str(state.out), pid=holder.pid if holder else "?",
                                      started=holder.started if holder else "?"), err=True)
 
+        if state.refresh is not None:  # a street's community alone: its street as it is now (street/lone.py)
+            options = state.refresh(options)
         if state.build is not None:  # a street (sitegen/street/build.py serve_build)
             outcome = state.build(content, state.out, dataclasses.replace(options, now=Options().now), waiting=waiting)
         else:
@@ -107,6 +109,7 @@ def fill_memory(content: Path, state: State, options: Options) -> None:
         return
     state.memory.read_inputs(content, state.roots)
     try:
+        options = state.refresh(options) if state.refresh is not None else options
         outcome = pipeline.build(content, state.out, dataclasses.replace(options, now=Options().now),
                                  memory=state.memory, fill=True)
     except Exception:  # noqa: BLE001 - said by the next save's build, which meets it again
@@ -134,10 +137,12 @@ QUIET_MS, BURST_MS = 5, 300  # a burst of changes is built after 5 ms without on
 
 
 def run_server(content: Path, out: Path, port: int, open_browser: bool, options: Options, messages: Messages,
-               build: Callable[..., Any] | None = None, relabel: Relabel | None = None) -> None:
+               build: Callable[..., Any] | None = None, relabel: Relabel | None = None,
+               refresh: Callable[[Options], Options] | None = None) -> None:
     """Serve `out` on 127.0.0.1, build it, then rebuild on every change of any input until Ctrl-C.
-    `relabel`: every build's problems as they are said (a street's community served on its own:
-    street/lone.py as_lone puts an inherited value's at `../street.yaml:LINE`).
+    A street's community served on its own: `relabel` says every build's problems (street/lone.py
+    as_lone: an inherited value's at `../street.yaml:LINE`), `refresh` gives each build's options
+    from the street as it is then (as_in_street: a wish added next door is refused at the next save).
 
     UsageProblem when the output folder is not ours or the port is taken; nothing else stops it.
     """
@@ -148,7 +153,7 @@ def run_server(content: Path, out: Path, port: int, open_browser: bool, options:
     # someone else's folder is refused before anything is written, and so is a print folder holding theirs
     print_folder_free(output_folder(out, street=build is not None), print_folder(out, options.print_to), build is not None)
     state = State(out=out, messages=messages, memory=None if build is not None else Memory(), build=build,
-                  relabel=relabel)
+                  relabel=relabel, refresh=refresh)
     try:
         server = PreviewServer(("127.0.0.1", port), handler_for(state, port))
     except OSError:

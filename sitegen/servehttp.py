@@ -44,6 +44,7 @@ class State:
     memory: Memory | None = None  # the build cache, kept in the process between rebuilds (pipeline/memory.py)
     build: Callable[..., Any] | None = None  # in place of pipeline.build (a street: sitegen/street/build.py)
     relabel: Relabel | None = None  # every build's problems as said (a street's community alone: street/lone.py)
+    refresh: Callable[[Any], Any] | None = None  # each build's options, from the street as it is then (the same)
     settle: Callable[[int], None] = field(default_factory=HeapSettler)  # the heap after a build, when idle (runtime.py)
     # The first build found nothing to do, so the memory holds nothing yet: filled when idle (fill_memory).
     empty: bool = False

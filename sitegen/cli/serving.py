@@ -59,11 +59,12 @@ def serve(app: App, content: Path, out: Path, port: int, open_browser: bool, dra
         street = serve_build
     options = Options(drafts=drafts, language=app.lang, theme=theme)
     messages = app.messages(content)
-    relabel = None
+    relabel = refresh = None
     if street is None:  # a street's community served on its own: as the street has it (street/lone.py)
-        from sitegen.street.lone import as_lone, in_street
+        from sitegen.street.lone import as_in_street, as_lone, in_street
 
         lone, options, met = in_street(content, options)
         report_problems(messages, met)
-        relabel = functools.partial(as_lone, lone) if lone is not None else None
-    run_server(content, out, port, open_browser, options, messages, street, relabel)
+        if lone is not None:
+            relabel, refresh = functools.partial(as_lone, lone), functools.partial(as_in_street, content)
+    run_server(content, out, port, open_browser, options, messages, street, relabel, refresh)

@@ -16,7 +16,6 @@ at `../street.yaml:LINE`, another community's record at `../meihu/wishes/a.yaml:
 from __future__ import annotations
 
 import dataclasses
-import functools
 import os
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -25,10 +24,10 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from sitegen.errors import ContentInvalid, Problem, sorted_problems
-from sitegen.load.files import ignored
+from sitegen.load.files import SITE_FILE, ignored
 from sitegen.options import Options
 from sitegen.runtime import die_with_parent, fork_context
-from sitegen.pipeline.streetsecrets import secrets_read
+from sitegen.pipeline.streetsecrets import SECRET_KINDS, secrets_read
 from sitegen.street.community import at_street_yaml, community_options
 from sitegen.street.config import COMMUNITY_NAME, STREET_FILE, Community, Street, StreetRead, is_street
 from sitegen.street.read import read_street
@@ -147,14 +146,17 @@ def in_street(content: Path, options: Options) -> tuple[Lone | None, Options, li
     if any(not p.warning for p in lone.problems):
         raise ContentInvalid(lone.problems)
     made, warnings = lone_options(lone, options)
+    if options.base_url is None:  # what `as_in_street` asks next in this process (serve, every save)
+        _KNOWN[content.resolve()] = (street_stamp(content), lone, made)
     return lone, made, [*lone.problems, *warnings]
 
 
 def as_in_street(content: Path, options: Options) -> Options:
-    """`options` with what the street around `content` adds (`in_street`); the street is read and
-    its other communities checked once per process and folder, as the editor and `import` check
-    on every save. Raises ContentInvalid as `street_around` does."""
-    lone, made = _remembered(content.resolve())
+    """`options` with what the street around `content` adds (`in_street`): the street read again only
+    when `street_stamp` changed, as the editor, `import` and `serve` ask on every save (breaker
+    helper-126: read once, a wish added next door while `serve` ran was published here). Raises
+    ContentInvalid as `street_around` does."""
+    lone, made = _current(content.resolve())
     if lone is None:
         return options
     return dataclasses.replace(options, theme=options.theme or made.theme, site_defaults=made.site_defaults,
@@ -163,19 +165,52 @@ def as_in_street(content: Path, options: Options) -> Options:
 
 def said_in_street(content: Path, problems: list[Problem]) -> list[Problem]:
     """`problems` of `content` as `as_lone` says them when it is a street's community (the street
-    read once per process and folder, as for `as_in_street`); as they are otherwise."""
+    as `as_in_street` knows it); as they are otherwise."""
     try:
-        lone = _remembered(content.resolve())[0]
+        lone = _current(content.resolve())[0]
     except ContentInvalid:
         return problems
     return as_lone(lone, problems)
 
 
-@functools.lru_cache(maxsize=8)
-def _remembered(content: Path) -> tuple[Lone | None, Options]:
-    # one process: the editor asks from a request thread, and a process with threads is not forked
-    lone, made, _ = in_street(content, Options(jobs=1))
-    return lone, made
+def street_stamp(content: Path) -> tuple[tuple[str, int, int], ...]:
+    """What a community alone takes from its street, as (path, size, mtime) of each file: street.yaml,
+    and every other community's site.yaml, wishes and disclosures (where its secrets come from);
+    () when `content` is in no street. Stats only: a save under `serve` pays a few milliseconds."""
+    folder = content.resolve()
+    if not is_street(folder.parent):
+        return ()
+    found: list[tuple[str, int, int]] = []
+    for entry in sorted(os.scandir(folder.parent), key=lambda e: e.name):
+        if entry.name == STREET_FILE or (entry.name != folder.name and not ignored(entry.name) and entry.is_dir()):
+            for path in _files_under(Path(entry.path), entry.name == STREET_FILE):
+                info = path.stat()
+                found.append((str(path), info.st_size, info.st_mtime_ns))
+    return tuple(found)
+
+
+def _files_under(entry: Path, alone: bool) -> list[Path]:
+    if alone:
+        return [entry]
+    found = [entry / SITE_FILE] if (entry / SITE_FILE).is_file() else []
+    for kind in SECRET_KINDS:
+        found += sorted(p for p in (entry / kind).rglob("*") if p.is_file()) if (entry / kind).is_dir() else []
+    return found
+
+
+# content folder → (its street's stamp, the street around it, the options `in_street` made): read again
+# when the stamp changes. One process (jobs=1): the editor asks from a request thread, and a process
+# with threads is not forked.
+_KNOWN: dict[Path, tuple[tuple[tuple[str, int, int], ...], Lone | None, Options]] = {}
+
+
+def _current(content: Path) -> tuple[Lone | None, Options]:
+    stamp = street_stamp(content)
+    known = _KNOWN.get(content)
+    if known is None or known[0] != stamp:
+        lone, made, _ = in_street(content, Options(jobs=1))
+        known = _KNOWN[content] = (stamp, lone, made)
+    return known[1], known[2]
 
 
 def as_lone(lone: Lone | None, problems: list[Problem]) -> list[Problem]:

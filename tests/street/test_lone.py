@@ -203,3 +203,43 @@ def test_the_editors_build_says_inherited_values_at_street_yaml(make_street: Mak
     assert said["ok"], said
     assert any(line.startswith("../street.yaml:3: warning:") for line in said["messages"]), said
     assert not any(":-" in line for line in said["messages"]), said
+
+
+def test_serve_alone_refuses_a_wisher_added_next_door_while_it_runs(make_street: MakeStreet, tmp_path: Path) -> None:
+    """breaker helper-126: serve read the street once; a wish added in wanghu while it ran was published in meihu."""
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    from tests.cli.test_serve import fetch, free_port, stop_with, wait_for
+    from tests.conftest import ROOT
+    from tests.support.signals import sigint_default
+
+    folder = make_street()
+    port = free_port()
+    process = subprocess.Popen([sys.executable, "-m", "sitegen", "serve", "--content", str(folder / "meihu"), "--out",
+                                str(tmp_path / "out"), "--port", str(port)],
+                               env={**os.environ, "PYTHONPATH": str(ROOT), "SITEGEN_LANG": "en"}, stdout=subprocess.PIPE,
+                               stderr=subprocess.STDOUT, text=True, preexec_fn=sigint_default)
+    home = f"http://127.0.0.1:{port}/"
+    try:
+        wait_for(lambda: fetch(home)[0] == 200)
+        write_files(folder, {"wanghu/wishes/oy.yaml": OUYANG_WISH})
+        write_files(folder, {"meihu/activities/2026-kanwang.md": MENTION})
+        wait_for(lambda: "../wanghu/wishes/oy.yaml:2" in fetch(home)[1])
+    finally:
+        output = stop_with(process, signal.SIGINT)
+    assert "欧阳建华" not in "".join(p.read_text(encoding="utf-8", errors="replace")
+                                 for p in (tmp_path / "out").rglob("*") if p.is_file()), output
+
+
+def test_the_editor_refuses_a_wisher_added_next_door_after_it_started(make_street: MakeStreet) -> None:
+    from sitegen.edit.checking import check_form
+
+    folder = make_street()
+    path = PurePosixPath("activities/2026-kanwang.md")
+    assert check_form(folder / "meihu", path, MENTION, "activities", Messages("en"))[0] == {}
+    write_files(folder, {"wanghu/wishes/oy.yaml": OUYANG_WISH})
+    errors, _ = check_form(folder / "meihu", path, MENTION, "activities", Messages("en"))
+    assert any("../wanghu/wishes/oy.yaml:2" in said for said in sum(errors.values(), [])), errors
