@@ -29,7 +29,7 @@ from sitegen.options import Options
 from sitegen.runtime import die_with_parent, fork_context
 from sitegen.pipeline.streetsecrets import SECRET_KINDS, secrets_read
 from sitegen.street.community import at_street_yaml, community_options
-from sitegen.street.config import COMMUNITY_NAME, STREET_FILE, Community, Street, StreetRead, is_street
+from sitegen.street.config import STREET_FILE, Community, Street, StreetRead, is_street
 from sitegen.street.read import read_street
 from sitegen.street.state import StreetFolders
 from sitegen.validate.placeholder import BASE_URL_PLACEHOLDER, STREET_BASE_URL_PLACEHOLDER
@@ -57,14 +57,17 @@ def street_around(content: Path, base_url: str | None = None) -> Lone | None:
     Raises ContentInvalid with street.yaml's errors (at `../street.yaml:LINE`) when it is unusable:
     what the community inherits is then unknowable.
     """
-    folder = content.resolve()
-    if not is_street(folder.parent) or ignored(folder.name) or not COMMUNITY_NAME.fullmatch(folder.name):
+    folder = _place(content)
+    if not is_street(folder.parent) or ignored(folder.name):
         return None
     read = read_street(folder.parent, base_url)
     if read.street is None:
         raise ContentInvalid([_up(p) for p in read.problems if not p.warning and p.path == PurePosixPath(STREET_FILE)])
     mine = next((c for c in read.communities if c.slug == folder.name), None)
-    if mine is None:  # a name the street reserves for its own pages: the street's check says so
+    if mine is None:  # a name the street refuses (WangHu, care, a link out of it): as the street says it
+        refused = [_up(p) for p in read.problems if p.path == PurePosixPath(folder.name) and not p.warning]
+        if refused:
+            raise ContentInvalid(refused)
         return None
     return Lone(read.street, mine, tuple(c for c in read.communities if c is not mine), tuple(_said_here(read, mine)))
 
@@ -147,7 +150,7 @@ def in_street(content: Path, options: Options) -> tuple[Lone | None, Options, li
         raise ContentInvalid(lone.problems)
     made, warnings = lone_options(lone, options)
     if options.base_url is None:  # what `as_in_street` asks next in this process (serve, every save)
-        _KNOWN[content.resolve()] = (street_stamp(content), lone, made)
+        _KNOWN[_place(content)] = (street_stamp(content), lone, made)
     return lone, made, [*lone.problems, *warnings]
 
 
@@ -156,7 +159,7 @@ def as_in_street(content: Path, options: Options) -> Options:
     when `street_stamp` changed, as the editor, `import` and `serve` ask on every save (breaker
     helper-126: read once, a wish added next door while `serve` ran was published here). Raises
     ContentInvalid as `street_around` does."""
-    lone, made = _current(content.resolve())
+    lone, made = _current(_place(content))
     if lone is None:
         return options
     return dataclasses.replace(options, theme=options.theme or made.theme, site_defaults=made.site_defaults,
@@ -167,7 +170,7 @@ def said_in_street(content: Path, problems: list[Problem]) -> list[Problem]:
     """`problems` of `content` as `as_lone` says them when it is a street's community (the street
     as `as_in_street` knows it); as they are otherwise."""
     try:
-        lone = _current(content.resolve())[0]
+        lone = _current(_place(content))[0]
     except ContentInvalid:
         return problems
     return as_lone(lone, problems)
@@ -177,7 +180,7 @@ def street_stamp(content: Path) -> tuple[tuple[str, int, int], ...]:
     """What a community alone takes from its street, as (path, size, mtime) of each file: street.yaml,
     and every other community's site.yaml, wishes and disclosures (where its secrets come from);
     () when `content` is in no street. Stats only: a save under `serve` pays a few milliseconds."""
-    folder = content.resolve()
+    folder = _place(content)
     if not is_street(folder.parent):
         return ()
     found: list[tuple[str, int, int]] = []
@@ -233,6 +236,12 @@ def told_as_lone(lone: Lone | None) -> Iterator[None]:
         if lone is None:
             raise
         raise ContentInvalid(as_lone(lone, e.problems)) from None
+
+
+def _place(content: Path) -> Path:
+    """The folder named, absolute, links not followed: a community is a folder of the street by its
+    name there, as the street reads it (street/read.py), whatever a link in its place leads to."""
+    return Path(os.path.abspath(content))
 
 
 def _up(problem: Problem) -> Problem:

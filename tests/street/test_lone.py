@@ -243,3 +243,25 @@ def test_the_editor_refuses_a_wisher_added_next_door_after_it_started(make_stree
     write_files(folder, {"wanghu/wishes/oy.yaml": OUYANG_WISH})
     errors, _ = check_form(folder / "meihu", path, MENTION, "activities", Messages("en"))
     assert any("../wanghu/wishes/oy.yaml:2" in said for said in sum(errors.values(), [])), errors
+
+
+@pytest.mark.parametrize(("name", "said"), [("WangHu", "cannot be a web address"), ("care", "street's own pages"),
+                                             ("xihu", "outside")], ids=["capitals", "reserved", "link_outside"])
+def test_a_folder_the_street_refuses_says_why_alone(make_street: MakeStreet, tmp_path: Path, name: str,
+                                                    said: str) -> None:
+    """breaker helper-126: alone, WangHu/ (or care/, or a link out of the street) was told base_url was missing."""
+    import shutil
+
+    from tests.street.conftest import SAMPLE
+
+    folder = make_street()
+    if name == "xihu":
+        shutil.copytree(SAMPLE, tmp_path / "elsewhere")
+        (tmp_path / "elsewhere" / "site.yaml").write_text(community_site("西湖社区"), encoding="utf-8")
+        (folder / name).symlink_to(tmp_path / "elsewhere")
+    else:
+        shutil.copytree(folder / "wanghu", folder / name)
+    result = run("check", "--content", str(folder / name))
+    assert result.exit_code == 1, result.output
+    lines = [line for line in result.stderr.splitlines() if ": " in line and not line.startswith(("1 error", "0 error"))]
+    assert len(lines) == 1 and lines[0].startswith(f"../{name}: ") and said in lines[0], result.stderr
