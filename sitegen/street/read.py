@@ -60,13 +60,14 @@ def read_street(folder: Path, base_url: str | None = None) -> StreetRead:
     theme = _theme_top(folder, street.theme) if street is not None and street.theme else None
     communities: list[Community] = []
     entries = sorted(os.scandir(folder), key=lambda e: e.name)
-    taken = frozenset(entry.name for entry in entries)
+    taken = {entry.name for entry in entries}  # and each name suggested: two folders are never told the same
     for entry in entries:
         if ignored(entry.name) or not entry.is_dir() or entry.name == theme:  # the street's theme is no community
             continue
-        problem = _name_problem(entry.name, taken) or _link_problem(entry, folder)
+        problem = _name_problem(entry.name, frozenset(taken)) or _link_problem(entry, folder)
         if problem is not None:
             problems.append(problem)
+            taken.add(str(problem.args.get("suggestion", "")))
             continue
         community = Community(slug=entry.name, content=Path(entry.path))
         communities.append(community)

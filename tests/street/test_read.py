@@ -64,6 +64,9 @@ CASES = [
      "WangHu:", ("e.g. wanghu-2)", "例如 wanghu-2）")),
     ("folder_capitals_names_taken", S, {"WangHu": community_site("望湖社区"), "wanghu": community_site("望湖社区"),
                                         "wanghu-2": community_site("望湖二社区")}, {}, "WangHu:", ("e.g. wanghu-3)", "例如 wanghu-3）")),
+    # two folders are never told the same name (breaker helper-126: WangHu and WANGHU both told wanghu-2)
+    ("folder_capitals_twice", S, {"WangHu": community_site("望湖社区"), "WANGHU": community_site("望湖社区"),
+                                  "wanghu": community_site("望湖社区")}, {}, "WangHu:", ("e.g. wanghu-3)", "例如 wanghu-3）")),
     ("folder_chinese", S, {"望湖": community_site("望湖社区")}, {}, "望湖:", ("wanghu", "wanghu")),
     ("folder_space", S, {"wang hu": community_site("望湖社区")}, {}, "wang hu:", ("wang-hu", "wang-hu")),
     *[(f"folder_reserved_{name}", S, {name: community_site("社区"), **TWO}, {}, f"{name}:", (f"e.g. {name}-2)", f"例如 {name}-2）"))
