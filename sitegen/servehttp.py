@@ -147,7 +147,7 @@ class _Handler(BaseHTTPRequestHandler):
         target = _resolve(self.state.out, path)
         body = _read(target) if target is not None else None
         if target is None or body is None:
-            return self._missing()
+            return self._missing(path)
         kind = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
         if kind == "text/html":
             body = inject(body, self.state.problems, self.state.messages, self.state.stopped)
@@ -155,12 +155,20 @@ class _Handler(BaseHTTPRequestHandler):
             kind += "; charset=utf-8"
         return self._send(200, body, kind)
 
-    def _missing(self) -> None:
-        """404 with the site's own page; before any good build, the errors instead (never a bare 404)."""
+    def _missing(self, path: str) -> None:
+        """404 with the site's own page (a street's: the community's the path is in); a street's own
+        missing page says so; before any good build, the errors instead (never a bare 404)."""
         state = self.state
-        page = _read(state.out / "404.html")
+        page, local = _read(state.out / "404.html"), "/"
+        top = path.strip("/").split("/", 1)[0]
+        if page is None and top and not top.startswith(".") and (state.out / top / "404.html").is_file():
+            page, local = _read(state.out / top / "404.html"), f"/{top}/"  # a street's community
+        if page is None and (state.out / "index.html").is_file():  # a street's own pages: they have no 404 page
+            said = state.messages.text
+            hint = f'{html.escape(said("serve.page_missing"))} <a href="/">{html.escape(said("serve.street_home"))}</a>'
+            page = NOTHING_BUILT.format(hint=hint).encode("utf-8")
         if page is not None:
-            page = previewed_404(page)
+            page = previewed_404(page, local)
             return self._send(HTTPStatus.NOT_FOUND, inject(page, state.problems, state.messages, state.stopped),
                               "text/html; charset=utf-8")
         hint = html.escape(state.messages.text("serve.nothing_built_stopped" if state.stopped else "serve.nothing_built"))
@@ -202,17 +210,18 @@ class _Handler(BaseHTTPRequestHandler):
 _CANONICAL_404: Final = re.compile(rb'<link rel="canonical" href="([^"]*/)404\.html">')
 
 
-def previewed_404(page: bytes) -> bytes:
+def previewed_404(page: bytes, local: str = "/") -> bytes:
     """The site's 404 page with its links into this preview: as published, they are absolute under
     the base URL (it answers at any path; docs/spec.md §4), so here it would have no style and its
     links would leave the preview for the real site (breaker helper-124). The base URL is the one the
     page names itself under (its canonical link); `href` and `src` values starting with it start
-    with `/` instead. A page without that link is sent as it is."""
+    with `local` instead (`/`, or a street's community's `/wanghu/`). A page without that link is
+    sent as it is."""
     found = _CANONICAL_404.search(page)
     if found is None:
         return page
-    base = found.group(1)
-    return page.replace(b'href="' + base, b'href="/').replace(b'src="' + base, b'src="/')
+    base, here = found.group(1), local.encode("utf-8")
+    return page.replace(b'href="' + base, b'href="' + here).replace(b'src="' + base, b'src="' + here)
 
 
 def _resolve(out: Path, path: str) -> Path | None:

@@ -67,6 +67,12 @@ def test_serve_a_street_rebuilds_one_community(make_street: MakeStreet, tmp_path
     try:
         wait_for(lambda: fetch(f"http://127.0.0.1:{port}/index.html")[0] == 200, 60)  # the street pages come last
         assert fetch(page)[0] == 200
+        # a missing page: the community's own 404 page, its links into the preview; the street's says so
+        # (breaker helper-126: "nothing built yet", though the street was built)
+        status, missing = fetch(f"http://127.0.0.1:{port}/meihu/nope/")
+        assert status == 404 and 'rel="stylesheet" href="/meihu/static/style.' in missing, missing
+        status, missing = fetch(f"http://127.0.0.1:{port}/nope/")
+        assert status == 404 and "There is no page at this address." in missing and 'href="/"' in missing, missing
         activity.write_text(activity.read_text("utf-8").replace("title:", "title: 第二版", 1), encoding="utf-8")
         wait_for(lambda: "第二版" in fetch(page)[1], 60)
         (folder / "wanghu" / "wishes" / "bad.yaml").write_text("wish: x\nstatus: nope\n", encoding="utf-8")
