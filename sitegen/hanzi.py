@@ -97,16 +97,22 @@ def keep_place_characters(source: str, converted: str, spans: Iterable[tuple[int
 # Family names that are Traditional characters themselves, which s2tw turns into another word's character
 # wherever it finds them (于 → 於, 余 → 餘, 范 → 範, 党 → 黨, 郁 → 鬱, 朴 → 樸): a body's 于师傅 came out
 # 於師傅 (breaker helper-123). Kept as typed where one plainly names a person: before a form of address
-# (师傅, 阿姨, 书记 …) and after no Chinese character, or after one that leads to a person (和于阿姨, 请范老师,
-# 谢余书记, 看望于大爷). Only those: after any other character it may end a word (由于阿姨…, 其余老人, 模范党员).
+# (师傅, 阿姨, 书记, 副主任 …), and after no Chinese character or after one that leads to a person: a verb
+# or a word joining people (和于阿姨, 请范老师, 看望于大爷), or a word naming what they are (志愿者于师傅,
+# 邻居于阿姨, 党员于师傅, 楼长于大哥, 居委会于副主任; breaker helper-126). After any other character it may end
+# a word (由于阿姨…, 其余老人, 模范党员); 由 leads to a person for all but 于 (由范主任牵头, 由于…), and 希望于,
+# 期望于 are "hope in", 已经于, 曾经于 "already/once at". A name no form of address follows (居民于秀兰) is
+# the records' to keep (model/names.py).
 SURNAMES_CONVERTED: Final = "于余范党郁朴"
 _ADDRESSED: Final = ("师傅", "师父", "阿姨", "大爷", "大妈", "大娘", "大姐", "大哥", "大叔", "大伯", "奶奶", "爷爷", "叔叔",
                      "阿婆", "婆婆", "伯伯", "阿公", "阿伯", "老伯", "老太", "老师", "书记", "主任", "医生", "大夫",
                      "警官", "同志", "女士", "先生", "小姐", "经理", "站长", "队长", "组长", "会长", "楼长",
-                     "委员", "校长", "院长", "部长", "科长", "所长")
+                     "委员", "校长", "院长", "部长", "科长", "所长", "护士", "民警", "教授", "会计", "老板", "厂长",
+                     "社工", "姐", "哥", "叔", "婶", "嫂")
+_LEADING: Final = "的和与跟同及找请给向是让叫被把为帮陪谢望访问扬贺者居员长生会民经友工士人家于、"
 _SURNAME_ADDRESSED: Final = re.compile(
-    r"(?:(?<![\u3400-\u9fff])|(?<=[的和与跟同及找请给向是让叫被把为帮陪谢望访问扬贺、]))"
-    rf"[{SURNAMES_CONVERTED}](?={'|'.join(_ADDRESSED)})")
+    rf"(?:(?<![\u3400-\u9fff])|(?<=[{_LEADING}])|(?<=由)(?!于))(?<!希望)(?<!期望)(?<!已经)(?<!曾经)"
+    rf"[{SURNAMES_CONVERTED}](?=副?(?:{'|'.join(_ADDRESSED)}))")
 
 
 def keep_surnames(source: str, converted: str) -> str:
