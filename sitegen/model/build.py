@@ -75,9 +75,11 @@ def _activity(v: Valid, c: Making) -> m.Activity:
 def _end(start: date, end: date | None) -> date | None:
     """An activity's end as pages, posters and the calendar show it: an end day that is the day a timed
     start begins on says nothing more, so there is none (the calendar's two hours, the page's start
-    alone). breaker helper-123: `date: 2026-03-05 19:00` with `end: 2026-03-05` read "19:00 – 3月5日"
-    on its page while its calendar entry ended at 21:00."""
-    if isinstance(start, datetime) and end is not None and not isinstance(end, datetime) and end == start.date():
+    alone), and so does an end that is the start again. breaker helper-123: `date: 2026-03-05 19:00`
+    with `end: 2026-03-05` read "19:00 – 3月5日" on its page while its calendar entry ended at 21:00."""
+    if end is None or end == start:  # the same day or the same time again (breaker helper-126: 19:00 – 19:00)
+        return None
+    if isinstance(start, datetime) and not isinstance(end, datetime) and end == start.date():
         return None
     return end
 
