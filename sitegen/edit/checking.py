@@ -33,7 +33,9 @@ def check_form(content: Path, path: PurePosixPath, text: str, kind: str, message
     except ContentInvalid as e:
         problems = e.problems
     records, _ = parse_file(SourceFile(path, kind, len(text), 0), text)
-    lines = records[0].lines if records else {}
+    lines = dict(records[0].lines) if records else {}
+    if records and records[0].body and records[0].body_line:  # a problem in the body is the body's (helper-126: "place")
+        lines[("body",)] = records[0].body_line
     errors: dict[str, list[str]] = {}
     warnings: dict[str, list[str]] = {}
     words = _form_words(kind, messages)

@@ -305,6 +305,8 @@ def record_text(record: RowRecord, kind: str) -> tuple[str, dict[str, int]]:
     body = "\n".join(lines) + "\n"
     if front:
         body = body + "---\n" + (f"\n{record.body.strip()}\n" if record.body.strip() else "")
+        if record.body.strip():  # after the closing --- and a blank line: a problem there is the body's column's
+            at["body"] = len(lines) + offset + 2
     digest = content_digest(body)
     head = ("---\n" if front else "") + MARKER.format(digest=digest) + "\n"
     return head + body, at

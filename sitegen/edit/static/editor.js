@@ -305,7 +305,7 @@
     [[errors || {}, "error"], [warnings || {}, "warning"]].forEach(function (pair) {
       Object.keys(pair[0]).forEach(function (name) {
         var messages = pair[0][name];
-        var box = name ? document.querySelector('#fields [data-field="' + name + '"]') : null;
+        var box = name === "body" ? $("body-box") : name ? document.querySelector('#fields [data-field="' + name + '"]') : null;
         var slot = box ? box.querySelector(":scope > .error") : null;
         if (!slot) { general = general.concat(messages); return; }
         slot.hidden = false;
