@@ -88,7 +88,7 @@ CASES = [
      {}, "wanghu/site.yaml:3", ("outside", "不在")),
     ("base_url_is_street", S, {"wanghu": community_site("望湖社区", "base_url: https://street.example.org/\n")},
      {}, "wanghu/site.yaml:3", ("wanghu", "wanghu")),
-    ("community_site_missing", S, TWO, {"meihu/site.yaml": None}, "meihu/site.yaml", ("site.yaml", "site.yaml")),
+    ("community_site_missing", S, TWO, {"meihu/site.yaml": None}, "meihu/site.yaml", ("come from street.yaml", "沿用 street.yaml")),
     ("community_record_bad", S, TWO, {"meihu/wishes/a.yaml": "wish: x\nwisher: 张三\nposted_on: 2026-01-01\nstatus: nope\n"},
      "meihu/wishes/a.yaml:4", ("open", "open")),
     ("community_language_bad", S, {"wanghu": community_site("望湖社区", "language: fr\n")}, {},
