@@ -50,12 +50,13 @@ class Lone:
 
 def street_around(content: Path, base_url: str | None = None) -> Lone | None:
     """The street whose community `content` is, or None when it is no street's: its parent folder
-    holds street.yaml and its name is a community's ([a-z0-9-], not starting with . or _).
-    `base_url` (--base-url) is the street's address, as for the street's own build: the community
-    is at it + its folder name.
+    (links not followed) holds street.yaml and its name does not start with . or _. `base_url`
+    (--base-url) is the street's address, as for the street's own build: the community is at it +
+    its folder name.
 
-    Raises ContentInvalid with street.yaml's errors (at `../street.yaml:LINE`) when it is unusable:
-    what the community inherits is then unknowable.
+    Raises ContentInvalid with street.yaml's errors (at `../street.yaml:LINE`) when it is unusable
+    (what the community inherits is then unknowable), and with the street's refusal of the folder
+    (`../WangHu: …`: a name that cannot be an address or is one of the street's pages, a link out).
     """
     folder = _place(content)
     if not is_street(folder.parent) or ignored(folder.name):
@@ -87,8 +88,8 @@ def lone_options(lone: Lone, options: Options) -> tuple[Options, list[Problem]]:
     """The options `lone.community` is checked and built with on its own, and the warnings met.
 
     As the street builds it (street/community.py community_options: `--base-url` is the street's, read
-    by `street_around`) but with its cache and print folder beside its own output. The other communities are each
-    read for their secrets (their wishes and disclosures alone: pipeline/streetsecrets.py secrets_read),
+    by `street_around`) but with its cache and print folder beside its own output. The other
+    communities are each read for their secrets (their wishes and disclosures alone: pipeline/streetsecrets.py secrets_read),
     on every core (`options.workers()`); one whose wishes or disclosures are not all readable is named
     in a warning (`street.lone_other_invalid`), as some of its secrets may then be unknown.
     """
