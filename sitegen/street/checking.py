@@ -12,9 +12,8 @@ from sitegen.errors import ContentInvalid, Problem, sorted_problems
 from sitegen.kinds import ALL_KINDS
 from sitegen.options import Options
 from sitegen.street.build import _read
-from sitegen.pipeline.streetsecrets import community_secrets
+from sitegen.pipeline.streetsecrets import secrets_read
 from sitegen.street.community import community_options, relocated
-from sitegen.street.config import Community, Street
 from sitegen.street.state import StreetFolders
 
 
@@ -36,19 +35,26 @@ def kind_counts(model: Any) -> dict[str, int]:
 
 
 def check_street(folder: Path, options: Options) -> StreetChecked:
-    """Check every community (nothing is written).
+    """Check every community (nothing is written), each against every other community's secrets
+    (wishers' full names, hidden numbers), as the street build checks it (street/build.py).
+
+    The secrets are read first, from each community's wishes and disclosures alone
+    (pipeline/streetsecrets.py secrets_read); then each community is checked once with them, its own
+    left out (pipeline._foreign). Checking each twice, without and then with the others' secrets,
+    cost two full checks a community. breaker helper-124: `check` of a street passed a wisher of
+    wanghu named in meihu, which `build` refused.
 
     Raises ContentInvalid with every problem of street.yaml and of every community, street-relative.
     """
     street, communities, problems, _ = _read(folder, options)
     folders = StreetFolders(Path(), Path())
     found = StreetChecked(communities=len(communities))
-    passed: list[tuple[Community, Options]] = []
-    secrets: list[tuple[str, str, str]] = []
-    for community in communities:
-        opts = community_options(street, community, options, folders)
+    plans = [(community, community_options(street, community, options, folders)) for community in communities]
+    secrets = tuple(sorted({row for community, opts in plans
+                            for row in secrets_read(community.content, opts, community.slug)[0]}))
+    for community, opts in plans:
         try:
-            checked = pipeline.check(community.content, opts)
+            checked = pipeline.check(community.content, dataclasses.replace(opts, street_secrets=secrets))
         except ContentInvalid as e:
             problems += relocated(street, community, e.problems)
             continue
@@ -56,34 +62,8 @@ def check_street(folder: Path, options: Options) -> StreetChecked:
         found.records += checked.records
         found.drafts += [f"{community.slug}/{where}" for where in checked.drafts]
         found.kinds[community.slug] = kind_counts(checked.model)
-        passed.append((community, opts))
-        secrets += community_secrets(checked.model, community.slug)
-    problems += _across(street, passed, tuple(sorted(secrets)))
     problems = sorted_problems(problems)
     if any(not p.warning for p in problems):
         raise ContentInvalid(problems)
     found.warnings = problems
-    return found
-
-
-def _across(street: Street, passed: list[tuple[Community, Options]], secrets: tuple[tuple[str, str, str], ...]
-            ) -> list[Problem]:
-    """What each community that passed its own check would publish of the others' secrets (wishers'
-    full names, hidden numbers), as the street build checks it (street/build.py): each is checked again
-    with every community's secrets, its own left out (pipeline._foreign). Only the problems that the
-    other communities' secrets make are new: warnings were said by the first check.
-
-    breaker helper-124: `check` of a street passed a wisher of wanghu named in meihu, which `build` refused.
-    """
-    if not secrets or len(passed) < 2:
-        return []
-    found: list[Problem] = []
-    for community, opts in passed:
-        others = tuple(s for s in secrets if not s[2].startswith(f"{community.slug}/"))
-        if not others:
-            continue
-        try:
-            pipeline.check(community.content, dataclasses.replace(opts, street_secrets=secrets))
-        except ContentInvalid as e:
-            found += relocated(street, community, [p for p in e.problems if not p.warning])
     return found

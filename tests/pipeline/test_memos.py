@@ -28,6 +28,11 @@ PROCESS_WIDE = {
     # a pure function's memo, bounded: (address, digest) → the record's Name values, which follow from what the
     # record shows, which its digest stands for (model/names.py _own_names); no build's state
     ("sitegen/model/names.py", "_OWN"),
+    # the same: a record's digest (its fields and body) → whether a text of it holds a mask character
+    ("sitegen/validate/masked_phones.py", "_MASKED"),
+    # a street's community run alone (serve, the editor): its street as read, by the stamp (stats) of the files
+    # it was read from, read again when one changes; a function of those files, as the build cache's stats are
+    ("sitegen/street/lone.py", "_KNOWN"),
 }
 EMPTY = ("dict", "list", "set", "defaultdict", "OrderedDict", "Counter")
 
