@@ -36,6 +36,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     Image.new("RGB", (300, 400), (200, 60, 60)).save(buffer, "JPEG")
     files["media/a.jpg"] = buffer.getvalue()
     files["disclosures/a.yaml"] += "photos: [media/a.jpg]\n"
+    files["activities/a3.yaml"] = "title: 邻里节\ndate: 2026-12-21\nposter_paper: A3\nplace: 长安公园\n"  # all-A3.pdf
     write_files(root / "content", files)
     pipeline.build(root / "content", root / "output", Options(now=NOW, use_cache=False, pdf=True))
     return root
@@ -63,7 +64,8 @@ def test_print_folder_pdfs_show_paper_numbers_and_decode(site: Path, tmp_path: P
     for show, phone, paper in PEOPLE.values():
         assert (phone in board) == (paper is not None), (show, phone)
     assert (folder / "all-A4.pdf").is_file()
-    assert len(PdfReader(folder / "all-A4.pdf").pages) >= len(list(folder.glob("*.pdf"))) - 1
+    a4 = [p for p in folder.glob("*.pdf") if not p.name.startswith("all-") and p.name != "activities-a3.pdf"]
+    assert len(PdfReader(folder / "all-A4.pdf").pages) >= len(a4)
     subprocess.run(["pdftoppm", "-r", "150", "-png", "-singlefile", str(folder / "disclosures-a.pdf"),
                     str(tmp_path / "a")], check=True)
     decoded = [r.text for r in zxingcpp.read_barcodes(Image.open(tmp_path / "a.png"))]
@@ -78,3 +80,16 @@ def test_pdfs_are_the_same_bytes_from_any_build_folder(site: Path, tmp_path: Pat
     pipeline.build(site / "content", elsewhere, Options(now=NOW, use_cache=False, pdf=True))
     assert tree_bytes(elsewhere) == tree_bytes(site / "output")
     assert tree_bytes(elsewhere.parent / "output-print") == tree_bytes(site / "output-print")
+
+
+def test_combined_pdfs_per_paper(site: Path) -> None:
+    """One PDF of every poster of each paper size, for the copy shop (pipeline/published.py combined_products)."""
+    folder = site / "output/posters/pdf"
+    a4, a3 = PdfReader(folder / "all-A4.pdf"), PdfReader(folder / "all-A3.pdf")
+    assert {(round(float(p.mediabox.width)), round(float(p.mediabox.height))) for p in a4.pages} == {A4}
+    assert {(round(float(p.mediabox.width)), round(float(p.mediabox.height))) for p in a3.pages} == {A3}
+    singles = [p for p in folder.glob("*.pdf") if not p.name.startswith("all-") and p.name != "activities-a3.pdf"]
+    assert len(a3.pages) == 1 and len(a4.pages) >= len(singles) > 3
+
+
+A4, A3 = (595, 842), (842, 1191)  # points
