@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import random
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -61,7 +62,19 @@ def photo(path: Path, rng: random.Random, size: tuple[int, int] = (1600, 1200)) 
     path.write_bytes(buffer.getvalue())
 
 
-def generate(root: Path, n: int, seed: int = 7) -> Generated:
+def _counts(n: int, given: Mapping[str, int] | None) -> dict[str, int]:
+    """How many records of each kind: `given`, else `n` in SHARES' proportions."""
+    if given is not None:
+        return {kind: given.get(kind, 0) for kind in SHARES}
+    counts = {kind: round(n * share) for kind, share in SHARES.items()}
+    counts["activities"] += n - sum(counts.values())
+    return counts
+
+
+def generate(root: Path, n: int, seed: int = 7, counts: Mapping[str, int] | None = None) -> Generated:
+    """A community of `n` records in SHARES' proportions, or of `counts` records of each kind when given
+    (a test that needs two list pages of activities and not the rest: n is then their sum)."""
+    n = sum(counts.values()) if counts else n
     rng = random.Random(seed * 1_000_003 + n)
     content = root / "content"
     (content / "media").mkdir(parents=True, exist_ok=True)
@@ -69,8 +82,7 @@ def generate(root: Path, n: int, seed: int = 7) -> Generated:
         "name": "望湖街道", "base_url": "https://bench.example.org/", "street": "望湖街道", "district": "包河区",
         "city": "合肥市", "office": {"address": "望湖街道党群服务中心", "phone": "0551-63351234", "hours": "周一至周五"},
         "wish_claim": "致电社区办公室认领。"}, allow_unicode=True), encoding="utf-8")
-    counts = {kind: round(n * share) for kind, share in SHARES.items()}
-    counts["activities"] += n - sum(counts.values())
+    counts = _counts(n, counts)
     bodies: list[tuple[str, str, str]] = []
     number = 0
     for kind, count in counts.items():

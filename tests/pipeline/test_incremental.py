@@ -31,7 +31,7 @@ def cold(content: Path, tmp: Path) -> dict[str, bytes]:
 
 @pytest.fixture
 def site(tmp_path: Path) -> Path:
-    return generate(tmp_path / "gen", 160).content
+    return generate(tmp_path / "gen", 100).content  # two list pages of activities and of wishes
 
 
 def edit(content: Path) -> None:

@@ -161,7 +161,10 @@ CASES = {
 
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    content = generate(tmp_path_factory.mktemp("gen"), 70).content  # 23 activities: two list pages
+    # 23 activities: two list pages; of the other kinds, enough for every case (two people on one board, a
+    # photo): 47 records, where 70 in the usual proportions made each of the suite's ~100 builds here a third longer
+    content = generate(tmp_path_factory.mktemp("gen"), 0,
+                       counts={"activities": 23, "disclosures": 10, "deliberations": 6, "wishes": 8}).content
     (content / "activities" / "soon.md").write_text(SOON, encoding="utf-8")
     return content
 
@@ -410,7 +413,7 @@ def test_serve_keys_only_the_record_slots_an_edit_reaches(name: str, generated: 
     assert memory.cache is not None
     records = sum(1 for slot in memory.cache.plans.slots if slot.startswith("page:"))
     pages, posters = KEYED[name]
-    assert records > 60
+    assert records > 40  # every record of the generated site (47 and `soon`)
     assert keyed == {"page": records if pages is None else pages, "poster": records if posters is None else posters}
 
 
@@ -466,7 +469,7 @@ def test_idents_known_by_record_object_are_the_idents_made_afresh(name: str, gen
     assert plan.prints == full.prints and plan.specs == full.specs
     assert memory.cache is not None
     objects = memory.cache.plans.objects
-    assert len(objects) > 60
+    assert len(objects) > 40  # every record of the generated site (47 and `soon`)
     again = sum(1 for at, entry in objects.items() if at in before and before[at][0] is entry[0])
     assert (again > len(objects) // 2) == same_objects
     fresh = Replanner.__new__(Replanner)  # only _ident's one input besides the record: the photos
