@@ -79,24 +79,10 @@ def pytest_addoption(parser: pytest.Parser) -> None:
                      help="rewrite tests/sites/<case>/expected/ from this build (review the change as a git diff)")
 
 
-# The test files that take longest (seconds of their slowest tests, `pytest -n 2 --durations=120` on the
-# 2-core CI machine, 2026-12-03). With `--dist loadfile` (pyproject.toml) each file runs whole on one
-# worker, so a module's fixtures (the 60-poster site with its PDFs: 58 s) are made once, not once per
-# worker; and these files go first, heaviest first, so that none starts last and leaves the other
-# worker idle while it ends. Order only: a file missing here runs after them, as collected.
-HEAVY_FILES = {
-    "tests/pipeline/test_replan.py": 352, "tests/pipeline/test_incremental.py": 103,
-    "tests/pipeline/test_feed_products.py": 86, "tests/browser/test_posters.py": 84, "tests/browser/test_pages.py": 70,
-    "tests/pipeline/test_serve_skips.py": 48, "tests/street/test_stopped_renames.py": 43,
-    "tests/street/test_edit_sequences.py": 38, "tests/street/test_killed_staging.py": 37,
-    "tests/street/test_build.py": 30, "tests/pipeline/test_memory.py": 26, "tests/pipeline/test_cache_integrity.py": 24,
-    "tests/pipeline/test_renew.py": 22, "tests/fuzz/test_fuzz_build.py": 21, "tests/browser/test_print_pdfs.py": 21,
-    "tests/pipeline/test_mirror.py": 20, "tests/pipeline/test_hands.py": 19, "tests/street/test_revisions.py": 18,
-    "tests/pipeline/test_summaries.py": 18, "tests/street/test_init_serve.py": 17, "tests/street/test_lazy.py": 17,
-}
-
-
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """HEAVY_FILES first, heaviest first; every file's tests, and the other files, in collection order."""
-    rank = {path: number for number, path in enumerate(sorted(HEAVY_FILES, key=lambda p: -HEAVY_FILES[p]))}
+    """The test files longest first, as tests/support/file_seconds.json measured them; each file's tests,
+    and the files it does not know, in collection order (tests/support/file_seconds.py says why)."""
+    from tests.support.file_seconds import order
+
+    rank = order(sorted({item.nodeid.split("::", 1)[0] for item in items}))
     items.sort(key=lambda item: rank.get(item.nodeid.split("::", 1)[0], len(rank)))
