@@ -18,7 +18,7 @@ def test_a_files_seconds_are_its_setups_calls_and_teardowns() -> None:
 
 
 def test_the_table_orders_the_longest_first_and_knows_the_suites_files() -> None:
-    ranks = order(["tests/pipeline/test_replan.py", "tests/test_hanzi.py", "tests/browser/test_posters.py"])
+    ranks = order(["tests/pipeline/test_replan.py", "tests/test_file_seconds.py", "tests/browser/test_posters.py"])
     assert ranks["tests/pipeline/test_replan.py"] < ranks["tests/browser/test_posters.py"]
-    assert "tests/test_hanzi.py" not in ranks  # under a second: after the known ones
+    assert "tests/test_file_seconds.py" not in ranks  # under a second: after the known ones
     assert TABLE.is_file()
