@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from datetime import datetime, UTC
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from click.testing import CliRunner, Result
@@ -86,3 +86,15 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
     rank = order(sorted({item.nodeid.split("::", 1)[0] for item in items}))
     items.sort(key=lambda item: rank.get(item.nodeid.split("::", 1)[0], len(rank)))
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
+    """With `-n`, each test file runs whole on one worker (xdist's loadfile), in the order above: a
+    module's fixtures are made once, not once per worker. Only when no other `--dist` was asked for;
+    here rather than in pyproject's addopts, where `pytest -p no:xdist` would not know `--dist`."""
+    if config.getoption("dist") != "load":
+        return None
+    from xdist.scheduler import LoadFileScheduling
+
+    return LoadFileScheduling(config, log)

@@ -40,7 +40,26 @@ def output_dir(content: Path, out: Path) -> Path:
     printed = print_folder(out.resolve())  # replaced whole as well (out inside content was refused above)
     if content.resolve().is_relative_to(printed):
         raise UsageProblem("cli.print_folder_inside", out=str(out), path=str(printed))
+    published = _published_around(out.resolve())
+    if published is not None:
+        raise UsageProblem("cli.out_inside_output", out=str(out), path=str(published))
     return out
+
+
+def _published_around(out: Path) -> Path | None:
+    """The nearest folder above `out` that a build published (it holds our manifest), or None.
+
+    A build puts its print folder (posters with full phone numbers) and its cache (wishers' full names)
+    beside its output folder: inside such a folder they would be uploaded with it, and no build of
+    that folder removes them. newcomer helper-129: `build --content baohe/meihu --out
+    street-output/meihu` left meihu-print/ and .meihu.sitegen-cache/ in the street's upload folder.
+    """
+    from sitegen.write.slots import MANIFEST
+
+    for folder in out.parents:
+        if (folder / MANIFEST).is_file():
+            return folder
+    return None
 
 
 # A theme folder anywhere, because the user named it: site.yaml's `theme` must stay in the site's tree.

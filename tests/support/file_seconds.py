@@ -4,7 +4,7 @@
     python -m tests.support.file_seconds durations.log      # rewrites tests/support/file_seconds.json
 
 The seconds are the sum of a file's setup, call and teardown durations. Only the order they give is
-used: each file runs whole on one worker (`--dist loadfile`, pyproject.toml), the longest first, so
+used: each file runs whole on one worker (xdist's loadfile: tests/conftest.py), the longest first, so
 that no long file starts last and leaves the other worker idle while it ends (longest processing
 time first). A file the table does not know runs after those it knows, in collection order.
 """
