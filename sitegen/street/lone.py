@@ -70,7 +70,19 @@ def street_around(content: Path, base_url: str | None = None) -> Lone | None:
         if refused:
             raise ContentInvalid(refused)
         return None
-    return Lone(read.street, mine, tuple(c for c in read.communities if c is not mine), tuple(_said_here(read, mine)))
+    return Lone(read.street, mine, _neighbours(folder, read, mine), tuple(_said_here(read, mine)))
+
+
+def _neighbours(folder: Path, read: StreetRead, mine: Community) -> tuple[Community, ...]:
+    """The street's other communities, and every folder beside them the street refuses by its name or
+    as a link out of it (`MeiHu`, `美湖`, `care`): still a community's, and its wishers still its
+    secrets (breaker helper-128: a lone build published a wisher of a misnamed neighbour). Folders
+    whose names start with . or _ are left out, as the street leaves them out."""
+    known = {c.slug for c in read.communities}
+    refused = {str(p.path) for p in read.problems if len(p.path.parts) == 1 and p.key.startswith("street.folder_")}
+    extra = [Community(slug=name, content=folder.parent / name) for name in sorted(refused - known - {folder.name})
+             if (folder.parent / name).is_dir()]
+    return tuple(c for c in read.communities if c is not mine) + tuple(extra)
 
 
 def _said_here(read: StreetRead, mine: Community) -> list[Problem]:
@@ -178,13 +190,18 @@ def said_in_street(content: Path, problems: list[Problem]) -> list[Problem]:
 
 
 def street_stamp(content: Path) -> tuple[tuple[str, int, int], ...]:
-    """What a community alone takes from its street, as (path, size, mtime) of each file: street.yaml,
-    and every other community's site.yaml, wishes and disclosures (where its secrets come from);
+    """What a community alone takes from its street, as (path, size, mtime) of each file: its own
+    site.yaml, street.yaml, and every other community's site.yaml, wishes and disclosures (where its
+    secrets come from);
     () when `content` is in no street. Stats only: a save under `serve` pays a few milliseconds."""
     folder = _place(content)
     if not is_street(folder.parent):
         return ()
     found: list[tuple[str, int, int]] = []
+    own = folder / SITE_FILE  # its base_url is held to the street's rule (breaker helper-128: added under serve)
+    if own.is_file():
+        info = own.stat()
+        found.append((str(own), info.st_size, info.st_mtime_ns))
     for entry in sorted(os.scandir(folder.parent), key=lambda e: e.name):
         if entry.name == STREET_FILE or (entry.name != folder.name and not ignored(entry.name) and entry.is_dir()):
             for path in _files_under(Path(entry.path), entry.name == STREET_FILE):

@@ -265,3 +265,29 @@ def test_a_folder_the_street_refuses_says_why_alone(make_street: MakeStreet, tmp
     assert result.exit_code == 1, result.output
     lines = [line for line in result.stderr.splitlines() if ": " in line and not line.startswith(("1 error", "0 error"))]
     assert len(lines) == 1 and lines[0].startswith(f"../{name}: ") and said in lines[0], result.stderr
+
+
+@pytest.mark.parametrize("name", ["MeiHu", "美湖", "care"])
+def test_a_neighbour_the_street_refuses_still_gives_its_secrets(make_street: MakeStreet, name: str) -> None:
+    """breaker helper-128: a lone build published a wisher of a neighbour whose folder name the street refuses."""
+    folder = make_street()
+    write_files(folder, {"wanghu/wishes/oy.yaml": OUYANG_WISH, "meihu/activities/2026-kanwang.md": MENTION})
+    (folder / "wanghu").rename(folder / name)
+    result = run("check", "--content", str(folder / "meihu"))
+    assert result.exit_code == 1, result.output
+    assert any(line.startswith("activities/2026-kanwang.md:2: ") and f"../{name}/wishes/oy.yaml:2" in line
+               for line in result.stderr.splitlines()), result.stderr
+
+
+def test_its_own_base_url_changed_while_served_is_refused(make_street: MakeStreet) -> None:
+    """breaker helper-128: under serve and the editor, a base_url added to site.yaml after the street was read passed."""
+    from sitegen.errors import ContentInvalid
+    from sitegen.options import Options
+    from sitegen.street.lone import as_in_street
+
+    folder = make_street()
+    as_in_street(folder / "meihu", Options())
+    write_files(folder, {"meihu/site.yaml": community_site("梅湖社区", "base_url: https://other.example.com/meihu/\n")})
+    with pytest.raises(ContentInvalid) as raised:
+        as_in_street(folder / "meihu", Options())
+    assert [str(p.path) for p in raised.value.problems] == ["site.yaml"]
