@@ -15,7 +15,7 @@ from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
-from urllib.parse import unquote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 from sitegen.errors import Problem
 from sitegen.i18n.messages import Messages
@@ -92,8 +92,10 @@ class _Handler(BaseHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - quiet terminal
         return
 
-    def _send(self, status: int, body: bytes, kind: str) -> None:
+    def _send(self, status: int, body: bytes, kind: str, location: str | None = None) -> None:
         self.send_response(status)
+        if location is not None:
+            self.send_header("Location", location)
         self.send_header("Content-Type", kind)
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Cache-Control", "no-store")
@@ -148,7 +150,15 @@ class _Handler(BaseHTTPRequestHandler):
         body = _read(target) if target is not None else None
         if target is None or body is None:
             return self._missing(path)
+        if target.name == "index.html" and not path.endswith(("/", "index.html")):  # a folder named without its /
+            # its page's relative links resolve from the folder, as a static host redirects (breaker helper-128:
+            # /wanghu's 长辈版 link led to the street's /care/)
+            query = urlsplit(self.path).query
+            return self._send(HTTPStatus.MOVED_PERMANENTLY, b"", "text/plain; charset=utf-8",
+                              quote(path + "/") + (f"?{query}" if query else ""))
         kind = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
+        if target.name == "404.html":  # asked for by name: linked into the preview as when it answers a miss
+            body = previewed_404(body, "/" + path.strip("/").rsplit("404.html", 1)[0].lstrip("/"))
         if kind == "text/html":
             body = inject(body, self.state.problems, self.state.messages, self.state.stopped)
         if kind.startswith("text/") or kind in ("application/xml", "application/javascript"):

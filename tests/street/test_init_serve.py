@@ -73,6 +73,14 @@ def test_serve_a_street_rebuilds_one_community(make_street: MakeStreet, tmp_path
         assert status == 404 and 'rel="stylesheet" href="/meihu/static/style.' in missing, missing
         status, missing = fetch(f"http://127.0.0.1:{port}/nope/")
         assert status == 404 and "There is no page at this address." in missing and 'href="/"' in missing, missing
+        # a community named without its / is sent to it, so that its page's relative links hold
+        # (breaker helper-128: /wanghu's 长辈版 led to the street's /care/); its 404 page asked by name, linked in
+        import urllib.request
+
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/meihu", timeout=5) as response:
+            assert response.geturl() == f"http://127.0.0.1:{port}/meihu/" and response.status == 200
+        status, named = fetch(f"http://127.0.0.1:{port}/meihu/404.html")
+        assert status == 200 and 'rel="stylesheet" href="/meihu/static/style.' in named, named
         activity.write_text(activity.read_text("utf-8").replace("title:", "title: 第二版", 1), encoding="utf-8")
         wait_for(lambda: "第二版" in fetch(page)[1], 60)
         (folder / "wanghu" / "wishes" / "bad.yaml").write_text("wish: x\nstatus: nope\n", encoding="utf-8")
