@@ -51,7 +51,8 @@ DELIBERATIONS: Final = Kind(
         Column("meeting.place", "line", ("会议地点", "议事地点", "meeting_place")),
         Column("meeting.host", "line", ("主持人", "主持", "meeting_host")),
         Column("meeting.attendees", "count", ("参会人数", "出席人数", "meeting_attendees")),
-        Column("decision", "text", ("决定", "议事结果", "决议", "结果", "decision")),
+        # 议定结果: the word of the form, the messages and the 繁體 page (breaker helper-128)
+        Column("decision", "text", ("决定", "议事结果", "议定结果", "决议", "结果", "decision")),
         Column("votes.for", "count", ("赞成", "赞成票", "votes_for")),
         Column("votes.against", "count", ("反对", "反对票", "votes_against")),
         Column("votes.abstain", "count", ("弃权", "弃权票", "votes_abstain")),
