@@ -109,8 +109,10 @@ _ADDRESSED: Final = ("师傅", "师父", "阿姨", "大爷", "大妈", "大娘",
                      "警官", "同志", "女士", "先生", "小姐", "经理", "站长", "队长", "组长", "会长", "楼长",
                      "委员", "校长", "院长", "部长", "科长", "所长", "护士", "民警", "教授", "会计", "老板", "厂长",
                      "社工", "姐", "哥", "叔", "婶", "嫂")
-_LEADING: Final = "的和与跟同及找请给向是让叫被把为帮陪谢望访问扬贺者居员长生会民经友工士人家于、"
-_BEFORE_ADDRESS: Final = re.compile(rf"[{SURNAMES_CONVERTED}](?=副?(?:{'|'.join(_ADDRESSED)}))")
+_LEADING: Final = "的和与跟同及找请给向是让叫被把为帮陪谢望访问扬贺者居员长生会民经友工士人家于系询知区主师户业所日、"
+# A form of address that begins a place's name is no one's (社工站, 委员会, 书记处): 居民于社工站签到 is "at".
+_PLACE_AFTER: Final = "站会室处部办院厅局"
+_BEFORE_ADDRESS: Final = re.compile(rf"[{SURNAMES_CONVERTED}](?=副?(?:{'|'.join(_ADDRESSED)})(?![{_PLACE_AFTER}]))")
 _NOT_LEADING: Final = ("希望", "期望", "已经", "曾经")
 
 
