@@ -31,6 +31,7 @@ from sitegen.pipeline.inputs import absolute
 from sitegen.pipeline.streetsecrets import community_secrets, digest_of
 from sitegen.runtime import paused_collector
 from sitegen.street.caches import hold as _hold, keep as _keep, last_cache as _last_cache
+from sitegen.street.unchanged import check_unchanged
 from sitegen.street.community import community_options, relocated
 from sitegen.street.config import Community, Street, community_url
 from sitegen.street.ready import Question, unchanged_all
@@ -215,6 +216,7 @@ def _check_with_secrets(street: Street, communities: Sequence[Community], picked
             if _union(current) == _union(used):
                 break
             plans, fresh, used = plans_for(current), {}, current
+            unchanged = [c for c in picked if c.slug not in found and c.slug not in failed]
             passed = _check_again(street, [c for c in picked if c.slug in found or c.slug in failed], plans, caches,
                                   problems)
             checks = {slug: checked for slug, checked in passed.items() if slug in caches}  # with the new plans
@@ -224,6 +226,8 @@ def _check_with_secrets(street: Street, communities: Sequence[Community], picked
                     summaries[slug] = _summary(passed[slug], street, community, options, caches.get(slug))
                 found[slug] = _own_secrets(passed[slug], slug, plans[slug])
                 del failed[slug]
+        if used is not stored:  # the set changed: the unchanged communities are checked too, before anything is written
+            check_unchanged(street, unchanged, plans, out, problems)
         if any(not p.warning for p in problems) or failed:
             raise ContentInvalid(sorted_problems([*problems, *(p for f in failed.values() for p in f)]))
     except ContentInvalid:
