@@ -19,7 +19,11 @@ def content_dir(path: Path) -> Path:
     if not path.exists():
         if path == Path("content"):
             if Path("site.yaml").is_file():  # run inside the content folder itself
+                if Path("..", "street.yaml").is_file():  # a street's community: `cd ..` led to another dead end
+                    raise UsageProblem("cli.content_missing_in_community", path=str(path))  # (newcomer helper-129)
                 raise UsageProblem("cli.content_missing_inside", path=str(path))
+            if Path("street.yaml").is_file():  # the street folder itself
+                raise UsageProblem("cli.content_missing_in_street", path=str(path))
             sites = sorted(child.name for child in Path().iterdir() if is_site(child))
             if len(sites) == 1:
                 raise UsageProblem("cli.content_missing_below", path=str(path), site=sites[0], typed=shell_word(sites[0]))

@@ -137,7 +137,7 @@ def test_the_commands_the_street_guide_quotes_run(tmp_path: Path, monkeypatch: p
     assert run("init", "--street", "街道文件夹").exit_code == 0
     commands = [shlex.split(line.strip().split("  ")[0]) for line in _guide(tmp_path / "街道文件夹").splitlines()
                 if line.startswith("    ") and line.lstrip().startswith("sitegen ")]  # its code blocks
-    assert [c[1] for c in commands] == ["new", "check", "build", "serve", "verify", "verify"], commands
+    assert [c[1] for c in commands] == ["new", "check", "build", "serve", "verify", "check", "serve", "verify"], commands
     for words in commands:
         if words[1] == "serve":
             with socket.socket() as taken:

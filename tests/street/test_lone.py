@@ -291,3 +291,13 @@ def test_its_own_base_url_changed_while_served_is_refused(make_street: MakeStree
     with pytest.raises(ContentInvalid) as raised:
         as_in_street(folder / "meihu", Options())
     assert [str(p.path) for p in raised.value.problems] == ["site.yaml"]
+
+
+@pytest.mark.parametrize(("where", "said"), [("meihu", "one community folder of a street"), ("", "inside a street folder")])
+def test_run_without_content_in_a_street_says_what_to_type(make_street: MakeStreet, monkeypatch: pytest.MonkeyPatch,
+                                                          where: str, said: str) -> None:
+    """newcomer helper-129: inside a community, `check` said to `cd ..`, where it then found no `content` either."""
+    folder = make_street()
+    monkeypatch.chdir(folder / where)
+    result = run("check")
+    assert result.exit_code == 2 and said in result.stderr and "--content ." in result.stderr, result.output
