@@ -82,15 +82,20 @@ def keep_place_characters(source: str, converted: str, spans: Iterable[tuple[int
 
     Applied to a page's converted text (render/script.py keep_names_and_urls) before PHRASES.
     """
+    return _put_back(source, converted, (at for start, end in spans for at in range(start, end)
+                                         if source[at] in NAME_CHARACTERS))
+
+
+def _put_back(source: str, converted: str, positions: Iterable[int]) -> str:
+    """`converted` with `source`'s character at each of `positions`; itself when there is none, or
+    when the lengths differ (not expected: s2tw maps character to character)."""
     if len(converted) != len(source):
         return converted
     characters: list[str] | None = None
-    for start, end in spans:
-        for at in range(start, end):
-            if source[at] in NAME_CHARACTERS:
-                if characters is None:
-                    characters = list(converted)
-                characters[at] = source[at]
+    for at in positions:
+        if characters is None:
+            characters = list(converted)
+        characters[at] = source[at]
     return converted if characters is None else "".join(characters)
 
 
@@ -134,16 +139,8 @@ def keep_surnames(source: str, converted: str) -> str:
     由于阿姨 → 由於阿姨 stays. `converted` itself when the lengths differ (not expected) or none is found.
 
     Applied to a page's converted text (render/script.py keep_names_and_urls) before PHRASES."""
-    if len(converted) != len(source):
-        return converted
-    characters: list[str] | None = None
-    for found in _BEFORE_ADDRESS.finditer(source):
-        if not _addressed(source, found.start()):
-            continue
-        if characters is None:
-            characters = list(converted)
-        characters[found.start()] = source[found.start()]
-    return converted if characters is None else "".join(characters)
+    return _put_back(source, converted, (found.start() for found in _BEFORE_ADDRESS.finditer(source)
+                                         if _addressed(source, found.start())))
 
 
 # A memo of pure functions (the same text always converts the same way), not build state: config → convert.

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from sitegen.errors import ContentInvalid, Problem, sorted_problems
-from sitegen.load.files import SITE_FILE, ignored
+from sitegen.load.files import SITE_FILE, discover, ignored
 from sitegen.options import Options
 from sitegen.runtime import die_with_parent, fork_context
 from sitegen.pipeline.streetsecrets import SECRET_KINDS, secrets_read
@@ -202,21 +202,15 @@ def street_stamp(content: Path) -> tuple[tuple[str, int, int], ...]:
     if own.is_file():
         info = own.stat()
         found.append((str(own), info.st_size, info.st_mtime_ns))
+    street = folder.parent / STREET_FILE
+    info = street.stat()
+    found.append((str(street), info.st_size, info.st_mtime_ns))
     for entry in sorted(os.scandir(folder.parent), key=lambda e: e.name):
-        if entry.name == STREET_FILE or (entry.name != folder.name and not ignored(entry.name) and entry.is_dir()):
-            for path in _files_under(Path(entry.path), entry.name == STREET_FILE):
-                info = path.stat()
-                found.append((str(path), info.st_size, info.st_mtime_ns))
+        if entry.name != folder.name and not ignored(entry.name) and entry.is_dir():
+            # the files secrets_read reads, found as it finds them (load/files.py discover)
+            found += [(f"{entry.name}/{f.rel}", f.size, f.mtime_ns) for f in discover(Path(entry.path))[0]
+                      if f.folder in ("site", *SECRET_KINDS)]
     return tuple(found)
-
-
-def _files_under(entry: Path, alone: bool) -> list[Path]:
-    if alone:
-        return [entry]
-    found = [entry / SITE_FILE] if (entry / SITE_FILE).is_file() else []
-    for kind in SECRET_KINDS:
-        found += sorted(p for p in (entry / kind).rglob("*") if p.is_file()) if (entry / kind).is_dir() else []
-    return found
 
 
 # content folder → (its street's stamp, the street around it, the options `in_street` made): read again

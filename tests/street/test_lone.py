@@ -182,14 +182,18 @@ def test_serve_alone_says_inherited_values_at_street_yaml(make_street: MakeStree
 
     folder = make_street(street=STREET_YAML.replace("district: 包河区", "district: 示例区"))  # the sample's: warned
     port = free_port()
-    process = subprocess.Popen([sys.executable, "-m", "sitegen", "serve", "--content", str(folder / "meihu"), "--out",
-                                str(tmp_path / "out"), "--port", str(port)],
-                               env={**os.environ, "PYTHONPATH": str(ROOT), "SITEGEN_LANG": "en"}, stdout=subprocess.PIPE,
-                               stderr=subprocess.STDOUT, text=True, preexec_fn=sigint_default)
-    try:
-        wait_for(lambda: fetch(f"http://127.0.0.1:{port}/")[0] == 200)
-    finally:
-        output = stop_with(process, signal.SIGINT)
+    said = tmp_path / "said.txt"  # read while it runs: its warnings come after the page is served
+    with said.open("w", encoding="utf-8") as log:
+        process = subprocess.Popen([sys.executable, "-m", "sitegen", "serve", "--content", str(folder / "meihu"),
+                                    "--out", str(tmp_path / "out"), "--port", str(port)],
+                                   env={**os.environ, "PYTHONPATH": str(ROOT), "SITEGEN_LANG": "en"}, stdout=log,
+                                   stderr=subprocess.STDOUT, text=True, preexec_fn=sigint_default)
+        try:
+            wait_for(lambda: fetch(f"http://127.0.0.1:{port}/")[0] == 200)
+            wait_for(lambda: "Built" in said.read_text(encoding="utf-8"))
+        finally:
+            stop_with(process, signal.SIGINT)
+    output = said.read_text(encoding="utf-8")
     assert "../street.yaml:3: warning:" in output and ":-" not in output, output
 
 
